@@ -1,0 +1,319 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tj-cli"
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "tj-cli.h"
+#include "tj-db.h"
+#include "tj-error.h"
+#include "tj-problem.h"
+#include "tj-project.h"
+
+typedef struct
+{
+  const char *name;  /* "import projects" */
+  const char *usage; /* the arguments after the name */
+  const char *summary;
+  int (*run) (TjDb *db, int argc, char **argv);
+} TjCommand;
+
+static int run_check (TjDb *db, int argc, char **argv);
+static int run_backup (TjDb *db, int argc, char **argv);
+
+static const TjCommand commands[] = {
+  { "check", "", N_("Check the database and validate every record"), run_check },
+  { "backup", "--output FILE", N_("Copy the database safely to FILE"), run_backup },
+};
+
+static void
+print_error (const char *format,
+             ...) G_GNUC_PRINTF (1, 2);
+
+static void
+print_error (const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_printerr ("tuijin: %s\n", message);
+}
+
+static void
+print_usage (FILE *out)
+{
+  fprintf (out, "%s\n", _("Usage: tuijin [--db FILE] [COMMAND] [OPTIONS]"));
+  fprintf (out, "\n%s\n", _("Without a command, Tuijin opens its window."));
+  fprintf (out, "\n%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *line = g_strdup_printf ("%s %s", commands[i].name, commands[i].usage);
+      fprintf (out, "  %-52s %s\n", line, _(commands[i].summary));
+    }
+  fprintf (out, "\n%s\n", _("Options:"));
+  fprintf (out, "  %-52s %s\n", "--db FILE", _("Use this database instead of the default one"));
+  fprintf (out, "  %-52s %s\n", "--help", _("Show this help"));
+  fprintf (out, "  %-52s %s\n", "--version", _("Show the version"));
+  fprintf (out, "\n%s\n", _("Exit status: 0 success, 1 bad data, 2 bad usage."));
+}
+
+/* Finds the command named by the words after the global options. Returns the index of the first
+ * argument after the command's name, or -1. */
+static const TjCommand *
+find_command (int    argc,
+              char **argv,
+              int    first,
+              int   *next)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto (GStrv) words = g_strsplit (commands[i].name, " ", -1);
+      guint n = g_strv_length (words);
+      gboolean match = first + (int) n <= argc;
+
+      for (guint w = 0; match && w < n; w++)
+        match = g_str_equal (argv[first + w], words[w]);
+      if (match)
+        {
+          *next = first + n;
+          return &commands[i];
+        }
+    }
+  return NULL;
+}
+
+/* Global options come first: --db FILE, --help, --version. Returns the index of the first word
+ * that is not one, or -1 on bad usage. */
+static int
+parse_global (int     argc,
+              char  **argv,
+              char  **db_path,
+              gboolean *help,
+              gboolean *version)
+{
+  int i = 1;
+
+  while (i < argc)
+    {
+      if (g_str_equal (argv[i], "--db") && i + 1 < argc)
+        {
+          g_free (*db_path);
+          *db_path = g_strdup (argv[i + 1]);
+          i += 2;
+        }
+      else if (g_str_has_prefix (argv[i], "--db="))
+        {
+          g_free (*db_path);
+          *db_path = g_strdup (argv[i] + strlen ("--db="));
+          i++;
+        }
+      else if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))
+        {
+          *help = TRUE;
+          i++;
+        }
+      else if (g_str_equal (argv[i], "--version"))
+        {
+          *version = TRUE;
+          i++;
+        }
+      else if (g_str_equal (argv[i], "--db"))
+        return -1;
+      else
+        break;
+    }
+  return i;
+}
+
+gboolean
+tj_cli_wants_window (int    argc,
+                     char **argv,
+                     char **db_path)
+{
+  gboolean help = FALSE, version = FALSE;
+  int first = parse_global (argc, argv, db_path, &help, &version);
+
+  return first == argc && !help && !version;
+}
+
+int
+tj_cli_run (int    argc,
+            char **argv)
+{
+  g_autofree char *db_path = NULL;
+  g_autoptr (TjDb) db = NULL;
+  g_autoptr (GError) error = NULL;
+  gboolean help = FALSE, version = FALSE;
+  const TjCommand *command;
+  int first, next = 0;
+
+  first = parse_global (argc, argv, &db_path, &help, &version);
+  if (version)
+    {
+      g_print ("tuijin %s\n", PACKAGE_VERSION);
+      return TJ_EXIT_OK;
+    }
+  if (first < 0)
+    {
+      print_error ("%s", _("--db needs a file name."));
+      return TJ_EXIT_USAGE;
+    }
+  if (help && first == argc)
+    {
+      print_usage (stdout);
+      return TJ_EXIT_OK;
+    }
+  command = find_command (argc, argv, first, &next);
+  if (command == NULL)
+    {
+      print_error (_("Unknown command “%s”. Run “tuijin --help” for the list."), argv[first]);
+      return TJ_EXIT_USAGE;
+    }
+  if (help)
+    {
+      g_print ("%s: tuijin %s %s\n%s\n", _("Usage"), command->name, command->usage,
+               _(command->summary));
+      return TJ_EXIT_OK;
+    }
+
+  if (db_path == NULL)
+    db_path = tj_db_default_path ();
+  db = tj_db_open (db_path, &error);
+  if (db == NULL)
+    {
+      print_error ("%s", error->message);
+      return TJ_EXIT_BAD_DATA;
+    }
+  return command->run (db, argc - next, argv + next);
+}
+
+/* Parses a command's own options; rest receives what is left after them. */
+static gboolean
+parse_options (int           argc,
+               char        **argv,
+               const char   *name,
+               GOptionEntry *entries,
+               int           n_positional,
+               char       ***rest)
+{
+  g_autoptr (GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) args = g_new0 (char *, argc + 2);
+
+  args[0] = g_strdup (name);
+  for (int i = 0; i < argc; i++)
+    args[i + 1] = g_strdup (argv[i]);
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse_strv (context, &args, &error))
+    {
+      print_error ("%s", error->message);
+      return FALSE;
+    }
+  if ((int) g_strv_length (args) - 1 != n_positional)
+    {
+      print_error (_("“%s” takes %d file name(s)."), name, n_positional);
+      return FALSE;
+    }
+  if (rest != NULL)
+    *rest = g_strdupv (args + 1);
+  return TRUE;
+}
+
+static int
+run_backup (TjDb  *db,
+            int    argc,
+            char **argv)
+{
+  g_autofree char *output = NULL;
+  g_autoptr (GError) error = NULL;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, NULL, NULL },
+    { NULL },
+  };
+
+  if (!parse_options (argc, argv, "backup", entries, 0, NULL))
+    return TJ_EXIT_USAGE;
+  if (output == NULL)
+    {
+      print_error ("%s", _("backup needs --output FILE."));
+      return TJ_EXIT_USAGE;
+    }
+  if (!tj_db_backup (db, output, &error))
+    {
+      print_error ("%s", error->message);
+      return TJ_EXIT_BAD_DATA;
+    }
+  g_print (_("Backed up to %s and verified.\n"), output);
+  return TJ_EXIT_OK;
+}
+
+static int
+run_check (TjDb  *db,
+           int    argc,
+           char **argv)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GArray) years = NULL;
+  g_autoptr (GError) error = NULL;
+  guint problems_found = 0, checked = 0;
+
+  if (!parse_options (argc, argv, "check", (GOptionEntry[]) { { NULL } }, 0, NULL))
+    return TJ_EXIT_USAGE;
+
+  stmt = tj_db_prepare (db, "PRAGMA integrity_check", &error);
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
+      {
+        print_error (_("Integrity: %s"), sqlite3_column_text (stmt, 0));
+        problems_found++;
+      }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  stmt = tj_db_prepare (db, "PRAGMA foreign_key_check", &error);
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      print_error (_("Table %s, record %lld refers to a missing record in %s."),
+                   sqlite3_column_text (stmt, 0), sqlite3_column_int64 (stmt, 1),
+                   sqlite3_column_text (stmt, 2));
+      problems_found++;
+    }
+
+  years = tj_project_years (db);
+  for (guint y = 0; y < years->len; y++)
+    {
+      g_autoptr (GPtrArray) projects = tj_project_list (db, g_array_index (years, int, y), &error);
+
+      for (guint i = 0; projects != NULL && i < projects->len; i++)
+        {
+          TjProject *project = g_ptr_array_index (projects, i);
+          g_autoptr (GPtrArray) problems = tj_project_validate (project, db);
+
+          checked++;
+          for (guint k = 0; k < problems->len; k++)
+            {
+              TjProblem *problem = g_ptr_array_index (problems, k);
+
+              print_error (_("%d “%s”, %s: %s"), project->year, project->name,
+                           tj_project_field_label (problem->field), problem->message);
+              problems_found++;
+            }
+        }
+    }
+
+  if (problems_found > 0)
+    {
+      print_error (ngettext ("%u problem found.", "%u problems found.", problems_found),
+                   problems_found);
+      return TJ_EXIT_BAD_DATA;
+    }
+  g_print (ngettext ("Checked %u project: no problems.\n", "Checked %u projects: no problems.\n",
+                     checked),
+           checked);
+  return TJ_EXIT_OK;
+}

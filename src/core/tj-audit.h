@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "tj-db.h"
+
+G_BEGIN_DECLS
+
+/* One row of the audit log, with its changed fields described in words. */
+typedef struct
+{
+  char *at;
+  char *os_user;
+  char *action; /* insert, update, delete */
+  GPtrArray *changes; /* of char *: "总投资：1.0000 → 2.0000" */
+} TjAuditEntry;
+
+void tj_audit_entry_free (TjAuditEntry *entry);
+GPtrArray *tj_audit_history (TjDb       *db,
+                             const char *table,
+                             gint64      record_id,
+                             GError    **error);
+const char *tj_audit_action_label (const char *action);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TjAuditEntry, tj_audit_entry_free)
+
+G_END_DECLS

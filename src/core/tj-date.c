@@ -1,0 +1,102 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tj-date"
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tj-date.h"
+#include "tj-error.h"
+
+/* Splits "2026-3-15", "2026/3/15", "2026.3.15", "2026年3月15日" (and the month forms without the
+ * day) into numbers. Returns how many numbers were found, or -1 when the text has another shape. */
+static int
+split_numbers (const char *text,
+               int         numbers[3])
+{
+  g_autofree char *clean = g_strstrip (g_strdup (text));
+  const char *p = clean;
+  int count = 0;
+
+  while (*p != '\0')
+    {
+      char *end;
+      gint64 value;
+
+      if (!g_ascii_isdigit (*p) || count == 3)
+        return -1;
+      value = g_ascii_strtoll (p, &end, 10);
+      if (end - p > 4 || value > 9999)
+        return -1;
+      numbers[count++] = (int) value;
+      p = end;
+      if (*p == '\0')
+        break;
+      if (*p == '-' || *p == '/' || *p == '.')
+        {
+          p++;
+          if (*p == '\0')
+            return -1;
+        }
+      else if (g_str_has_prefix (p, "年") && count == 1)
+        p += strlen ("年");
+      else if (g_str_has_prefix (p, "月") && count == 2)
+        p += strlen ("月");
+      else if (g_str_has_prefix (p, "日") && count == 3)
+        p += strlen ("日");
+      else
+        return -1;
+    }
+  return count;
+}
+
+char *
+tj_date_parse (const char *text,
+               GError    **error)
+{
+  int n[3];
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (split_numbers (text, n) != 3 || n[0] < 1900 || n[1] < 1 || n[1] > 12 ||
+      !g_date_valid_dmy (n[2], n[1], n[0]))
+    {
+      g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
+                   _("“%s” is not a date (write it as 2026-03-15)"), text);
+      return NULL;
+    }
+  return g_strdup_printf ("%04d-%02d-%02d", n[0], n[1], n[2]);
+}
+
+char *
+tj_month_parse (const char *text,
+                GError    **error)
+{
+  int n[3];
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (split_numbers (text, n) != 2 || n[0] < 1900 || n[1] < 1 || n[1] > 12)
+    {
+      g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
+                   _("“%s” is not a month (write it as 2026-03)"), text);
+      return NULL;
+    }
+  return g_strdup_printf ("%04d-%02d", n[0], n[1]);
+}
+
+/* Months since year 0 of an ISO month or date, so that differences count months across years. */
+int
+tj_month_index (const char *iso_month)
+{
+  g_return_val_if_fail (iso_month != NULL, 0);
+  return atoi (iso_month) * 12 + atoi (iso_month + 5) - 1;
+}
+
+char *
+tj_date_today (void)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  return g_date_time_format (now, "%Y-%m-%d");
+}

@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+#define TJ_TYPE_DB (tj_db_get_type ())
+G_DECLARE_FINAL_TYPE (TjDb, tj_db, TJ, DB, GObject)
+
+#define TJ_DB_SCHEMA_VERSION 1
+
+TjDb *tj_db_open (const char *path,
+                  GError    **error);
+const char *tj_db_get_path (TjDb *self);
+sqlite3 *tj_db_get_handle (TjDb *self);
+char *tj_db_default_path (void);
+
+gboolean tj_db_begin (TjDb    *self,
+                      GError **error);
+gboolean tj_db_commit (TjDb    *self,
+                       GError **error);
+void tj_db_rollback (TjDb *self);
+gboolean tj_db_exec (TjDb       *self,
+                     const char *sql,
+                     GError    **error);
+sqlite3_stmt *tj_db_prepare (TjDb       *self,
+                             const char *sql,
+                             GError    **error);
+gboolean tj_db_step_done (TjDb         *self,
+                          sqlite3_stmt *stmt,
+                          GError      **error);
+void tj_db_set_error (TjDb    *self,
+                      GError **error);
+void tj_db_bind_text_or_null (sqlite3_stmt *stmt,
+                              int           index,
+                              const char   *text);
+char *tj_db_column_dup (sqlite3_stmt *stmt,
+                        int           column);
+
+char *tj_db_get_setting (TjDb       *self,
+                         const char *key);
+gboolean tj_db_set_setting (TjDb       *self,
+                            const char *key,
+                            const char *value,
+                            GError    **error);
+
+gboolean tj_db_backup (TjDb       *self,
+                       const char *target,
+                       GError    **error);
+gboolean tj_db_is_empty (TjDb *self);
+void tj_db_notify_changed (TjDb       *self,
+                           const char *table);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+G_END_DECLS

@@ -1,0 +1,608 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tj-project"
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tj-error.h"
+#include "tj-person.h"
+#include "tj-problem.h"
+#include "tj-project.h"
+
+G_DEFINE_FINAL_TYPE (TjProject, tj_project, G_TYPE_OBJECT)
+
+static const char *const level_codes[TJ_LEVEL_N] = { NULL, "provincial", "prefectural", "city" };
+static const char *const nature_codes[TJ_NATURE_N] = {
+  NULL, "new", "continuing", "completing", "preparatory",
+};
+static const char *const nature_labels[TJ_NATURE_N] = {
+  NULL, N_("New start"), N_("Continuing"), N_("Completing"), N_("Preparatory"),
+};
+
+/* The columns of projects as SELECT lists them; the order is the one read_row expects. */
+#define PROJECT_COLUMNS                                                                          \
+  "p.id, p.year, p.code, p.name, p.level, p.nature, p.industry, p.content, p.locality_id, "     \
+  "p.unit_id, p.leader_id, p.officer_id, p.owner, p.contact, p.phone, p.total_investment, "     \
+  "p.annual_plan, p.planned_start, p.planned_completion, p.actual_start, p.actual_completion, " \
+  "p.stats_date, p.notes, p.carried_from, p.created, p.updated, l.name, u.name, ld.name, o.name "
+#define PROJECT_JOINS                                                                            \
+  "FROM projects p LEFT JOIN units l ON l.id = p.locality_id "                                  \
+  "LEFT JOIN units u ON u.id = p.unit_id LEFT JOIN people ld ON ld.id = p.leader_id "          \
+  "LEFT JOIN people o ON o.id = p.officer_id "
+
+static void
+tj_project_finalize (GObject *object)
+{
+  TjProject *self = TJ_PROJECT (object);
+
+  g_free (self->code);
+  g_free (self->name);
+  g_free (self->industry);
+  g_free (self->content);
+  g_free (self->owner);
+  g_free (self->contact);
+  g_free (self->phone);
+  g_free (self->planned_start);
+  g_free (self->planned_completion);
+  g_free (self->actual_start);
+  g_free (self->actual_completion);
+  g_free (self->stats_date);
+  g_free (self->notes);
+  g_free (self->created);
+  g_free (self->updated);
+  g_free (self->locality_name);
+  g_free (self->unit_name);
+  g_free (self->leader_name);
+  g_free (self->officer_name);
+  G_OBJECT_CLASS (tj_project_parent_class)->finalize (object);
+}
+
+static void
+tj_project_class_init (TjProjectClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = tj_project_finalize;
+}
+
+static void
+tj_project_init (TjProject *self)
+{
+}
+
+TjProject *
+tj_project_new (void)
+{
+  return g_object_new (TJ_TYPE_PROJECT, NULL);
+}
+
+TjProject *
+tj_project_copy (TjProject *self)
+{
+  TjProject *copy = tj_project_new ();
+
+  copy->id = self->id;
+  copy->year = self->year;
+  copy->code = g_strdup (self->code);
+  copy->name = g_strdup (self->name);
+  copy->level = self->level;
+  copy->nature = self->nature;
+  copy->industry = g_strdup (self->industry);
+  copy->content = g_strdup (self->content);
+  copy->locality_id = self->locality_id;
+  copy->unit_id = self->unit_id;
+  copy->leader_id = self->leader_id;
+  copy->officer_id = self->officer_id;
+  copy->owner = g_strdup (self->owner);
+  copy->contact = g_strdup (self->contact);
+  copy->phone = g_strdup (self->phone);
+  copy->total_investment = self->total_investment;
+  copy->annual_plan = self->annual_plan;
+  copy->planned_start = g_strdup (self->planned_start);
+  copy->planned_completion = g_strdup (self->planned_completion);
+  copy->actual_start = g_strdup (self->actual_start);
+  copy->actual_completion = g_strdup (self->actual_completion);
+  copy->stats_date = g_strdup (self->stats_date);
+  copy->notes = g_strdup (self->notes);
+  copy->carried_from = self->carried_from;
+  copy->created = g_strdup (self->created);
+  copy->updated = g_strdup (self->updated);
+  copy->locality_name = g_strdup (self->locality_name);
+  copy->unit_name = g_strdup (self->unit_name);
+  copy->leader_name = g_strdup (self->leader_name);
+  copy->officer_name = g_strdup (self->officer_name);
+  return copy;
+}
+
+const char *
+tj_nature_label (TjNature nature)
+{
+  if (nature <= TJ_NATURE_NONE || nature >= TJ_NATURE_N)
+    return "";
+  return _(nature_labels[nature]);
+}
+
+TjNature
+tj_nature_from_label (const char *label)
+{
+  for (guint i = 1; i < TJ_NATURE_N; i++)
+    if (g_strcmp0 (label, _(nature_labels[i])) == 0 || g_strcmp0 (label, nature_labels[i]) == 0 ||
+        g_strcmp0 (label, nature_codes[i]) == 0)
+      return i;
+  return TJ_NATURE_NONE;
+}
+
+const char *
+tj_level_code (TjLevel level)
+{
+  g_return_val_if_fail (level < TJ_LEVEL_N, NULL);
+  return level_codes[level];
+}
+
+static TjLevel
+level_from_code (const char *code)
+{
+  for (guint i = 1; i < TJ_LEVEL_N; i++)
+    if (g_strcmp0 (code, level_codes[i]) == 0)
+      return i;
+  return TJ_LEVEL_NONE;
+}
+
+static TjNature
+nature_from_code (const char *code)
+{
+  for (guint i = 1; i < TJ_NATURE_N; i++)
+    if (g_strcmp0 (code, nature_codes[i]) == 0)
+      return i;
+  return TJ_NATURE_NONE;
+}
+
+TjLevelNames *
+tj_level_names_load (TjDb *db)
+{
+  TjLevelNames *names = g_new0 (TjLevelNames, 1);
+
+  for (guint i = 1; i < TJ_LEVEL_N; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("level-%s", level_codes[i]);
+      g_autofree char *brief_key = g_strdup_printf ("level-%s-short", level_codes[i]);
+
+      names->full[i] = tj_db_get_setting (db, key);
+      names->brief[i] = tj_db_get_setting (db, brief_key);
+      if (names->full[i] == NULL)
+        names->full[i] = g_strdup (level_codes[i]);
+      if (names->brief[i] == NULL)
+        names->brief[i] = g_strdup (names->full[i]);
+    }
+  names->full[0] = g_strdup ("");
+  names->brief[0] = g_strdup ("");
+  return names;
+}
+
+void
+tj_level_names_free (TjLevelNames *names)
+{
+  if (names == NULL)
+    return;
+  for (guint i = 0; i < TJ_LEVEL_N; i++)
+    {
+      g_free (names->full[i]);
+      g_free (names->brief[i]);
+    }
+  g_free (names);
+}
+
+/* "省重点", "省", "郑州市重点", "郑州市": the full or the brief name of a level. */
+TjLevel
+tj_level_names_parse (TjLevelNames *names,
+                      const char   *text)
+{
+  for (guint i = 1; i < TJ_LEVEL_N; i++)
+    if (g_strcmp0 (text, names->full[i]) == 0 || g_strcmp0 (text, names->brief[i]) == 0 ||
+        g_strcmp0 (text, level_codes[i]) == 0)
+      return i;
+  return TJ_LEVEL_NONE;
+}
+
+char **
+tj_industries_load (TjDb *db)
+{
+  g_autofree char *text = tj_db_get_setting (db, "industries");
+
+  return g_strsplit (text != NULL ? text : "", ";", -1);
+}
+
+const char *
+tj_project_field_label (const char *field)
+{
+  static const struct
+  {
+    const char *field;
+    const char *label;
+  } labels[] = {
+    { "code", N_("Code") },
+    { "name", N_("Project name") },
+    { "year", N_("Year") },
+    { "level", N_("Level") },
+    { "nature", N_("Nature") },
+    { "industry", N_("Industry") },
+    { "content", N_("Scale and content") },
+    { "locality_id", N_("Locality") },
+    { "unit_id", N_("Responsible unit") },
+    { "leader_id", N_("City leader") },
+    { "officer_id", N_("Service officer") },
+    { "owner", N_("Owner company") },
+    { "contact", N_("Contact") },
+    { "phone", N_("Phone") },
+    { "total_investment", N_("Total investment") },
+    { "annual_plan", N_("Annual plan") },
+    { "planned_start", N_("Planned start") },
+    { "planned_completion", N_("Planned completion") },
+    { "actual_start", N_("Actual start") },
+    { "actual_completion", N_("Actual completion") },
+    { "stats_date", N_("Statistics entry") },
+    { "notes", N_("Notes") },
+    { "carried_from", N_("Carried over from") },
+    { "id", N_("Record") },
+    { "post", N_("Post") },
+    { "kind", N_("Kind") },
+    { "sort_order", N_("Order") },
+    { "active", N_("Active") },
+    { "is_leader", N_("City leader") },
+    { "is_officer", N_("Service officer") },
+    { "is_staff", N_("Staff") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_str_equal (field, labels[i].field))
+      return _(labels[i].label);
+  return field;
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  return text == NULL || *text == '\0';
+}
+
+/* Every rule of a project record; the messages name the field. 推进机制 (一) */
+GPtrArray *
+tj_project_validate (TjProject *self,
+                     TjDb      *db)
+{
+  GPtrArray *problems = tj_problems_new ();
+
+  if (self->name != NULL)
+    g_strstrip (self->name);
+  if (is_blank (self->name))
+    tj_problems_add (problems, "name", "%s", _("The project name is required."));
+  else
+    {
+      gint64 other = tj_project_find (db, self->year, self->name);
+
+      if (other != 0 && other != self->id)
+        tj_problems_add (problems, "name",
+                         _("The %d list already has a project named “%s”."), self->year,
+                         self->name);
+    }
+  if (self->level == TJ_LEVEL_NONE)
+    tj_problems_add (problems, "level", "%s", _("Choose the level."));
+  if (self->nature == TJ_NATURE_NONE)
+    tj_problems_add (problems, "nature", "%s", _("Choose the nature."));
+  if (self->locality_id == 0)
+    tj_problems_add (problems, "locality_id", "%s", _("Choose the locality."));
+  if (self->officer_id == 0)
+    tj_problems_add (problems, "officer_id", "%s", _("Choose the service officer."));
+  /* 推进机制 (一): provincial and prefectural projects have a city leader in charge. */
+  if ((self->level == TJ_LEVEL_PROVINCIAL || self->level == TJ_LEVEL_PREFECTURAL) &&
+      self->leader_id == 0)
+    tj_problems_add (problems, "leader_id", "%s",
+                     _("Provincial and prefectural projects need a city leader."));
+  if (self->total_investment <= 0)
+    tj_problems_add (problems, "total_investment", "%s",
+                     _("The total investment must be greater than 0."));
+  if (self->annual_plan < 0)
+    tj_problems_add (problems, "annual_plan", "%s", _("The annual plan cannot be negative."));
+  else if (self->total_investment > 0 && self->annual_plan > self->total_investment)
+    tj_problems_add (problems, "annual_plan", "%s",
+                     _("The annual plan cannot exceed the total investment."));
+  if (!is_blank (self->planned_start) && !is_blank (self->planned_completion) &&
+      g_strcmp0 (self->planned_completion, self->planned_start) < 0)
+    tj_problems_add (problems, "planned_completion", "%s",
+                     _("The planned completion cannot be before the planned start."));
+  if (!is_blank (self->actual_start) && !is_blank (self->actual_completion) &&
+      g_strcmp0 (self->actual_completion, self->actual_start) < 0)
+    tj_problems_add (problems, "actual_completion", "%s",
+                     _("The actual completion cannot be before the actual start."));
+  if (!tj_phone_is_valid (self->phone))
+    tj_problems_add (problems, "phone",
+                     _("The phone “%s” may contain only digits, spaces, “-” and “+”."),
+                     self->phone);
+  return problems;
+}
+
+static TjProject *
+read_row (sqlite3_stmt *stmt)
+{
+  TjProject *p = tj_project_new ();
+  int c = 0;
+
+  p->id = sqlite3_column_int64 (stmt, c++);
+  p->year = sqlite3_column_int (stmt, c++);
+  p->code = tj_db_column_dup (stmt, c++);
+  p->name = tj_db_column_dup (stmt, c++);
+  p->level = level_from_code ((const char *) sqlite3_column_text (stmt, c++));
+  p->nature = nature_from_code ((const char *) sqlite3_column_text (stmt, c++));
+  p->industry = tj_db_column_dup (stmt, c++);
+  p->content = tj_db_column_dup (stmt, c++);
+  p->locality_id = sqlite3_column_int64 (stmt, c++);
+  p->unit_id = sqlite3_column_int64 (stmt, c++);
+  p->leader_id = sqlite3_column_int64 (stmt, c++);
+  p->officer_id = sqlite3_column_int64 (stmt, c++);
+  p->owner = tj_db_column_dup (stmt, c++);
+  p->contact = tj_db_column_dup (stmt, c++);
+  p->phone = tj_db_column_dup (stmt, c++);
+  p->total_investment = sqlite3_column_int64 (stmt, c++);
+  p->annual_plan = sqlite3_column_int64 (stmt, c++);
+  p->planned_start = tj_db_column_dup (stmt, c++);
+  p->planned_completion = tj_db_column_dup (stmt, c++);
+  p->actual_start = tj_db_column_dup (stmt, c++);
+  p->actual_completion = tj_db_column_dup (stmt, c++);
+  p->stats_date = tj_db_column_dup (stmt, c++);
+  p->notes = tj_db_column_dup (stmt, c++);
+  p->carried_from = sqlite3_column_int64 (stmt, c++);
+  p->created = tj_db_column_dup (stmt, c++);
+  p->updated = tj_db_column_dup (stmt, c++);
+  p->locality_name = tj_db_column_dup (stmt, c++);
+  p->unit_name = tj_db_column_dup (stmt, c++);
+  p->leader_name = tj_db_column_dup (stmt, c++);
+  p->officer_name = tj_db_column_dup (stmt, c++);
+  return p;
+}
+
+GPtrArray *
+tj_project_list (TjDb    *db,
+                 int      year,
+                 GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GPtrArray) projects = g_ptr_array_new_with_free_func (g_object_unref);
+
+  stmt = tj_db_prepare (db, "SELECT " PROJECT_COLUMNS PROJECT_JOINS "WHERE p.year = ? ORDER BY p.id",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, year);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (projects, read_row (stmt));
+  return g_steal_pointer (&projects);
+}
+
+TjProject *
+tj_project_load (TjDb    *db,
+                 gint64   id,
+                 GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  stmt = tj_db_prepare (db, "SELECT " PROJECT_COLUMNS PROJECT_JOINS "WHERE p.id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, TJ_ERROR, TJ_ERROR_NOT_FOUND, _("The project no longer exists."));
+      return NULL;
+    }
+  return read_row (stmt);
+}
+
+gint64
+tj_project_find (TjDb       *db,
+                 int         year,
+                 const char *name)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  stmt = tj_db_prepare (db, "SELECT id FROM projects WHERE year = ? AND name = ?", NULL);
+  if (stmt == NULL || name == NULL)
+    return 0;
+  sqlite3_bind_int (stmt, 1, year);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
+  return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+}
+
+static void
+bind_id_or_null (sqlite3_stmt *stmt,
+                 int           index,
+                 gint64        id)
+{
+  if (id != 0)
+    sqlite3_bind_int64 (stmt, index, id);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+/* Validates, then inserts (id 0, or keep_id to put a deleted record back) or updates, inside the
+ * caller's transaction. */
+gboolean
+tj_project_write (TjDb      *db,
+                  TjProject *p,
+                  gboolean   keep_id,
+                  GError   **error)
+{
+  g_autoptr (GPtrArray) problems = tj_project_validate (p, db);
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  gboolean insert = p->id == 0 || keep_id;
+  int c = 1;
+
+  if (!tj_problems_to_error (problems, error))
+    return FALSE;
+
+  if (insert)
+    stmt = tj_db_prepare (db,
+                          "INSERT INTO projects (year, code, name, level, nature, industry, "
+                          "content, locality_id, unit_id, leader_id, officer_id, owner, contact, "
+                          "phone, total_investment, annual_plan, planned_start, "
+                          "planned_completion, actual_start, actual_completion, stats_date, notes, "
+                          "carried_from, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+                          "?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
+                          error);
+  else
+    stmt = tj_db_prepare (db,
+                          "UPDATE projects SET year = ?1, code = ?2, name = ?3, level = ?4, "
+                          "nature = ?5, industry = ?6, content = ?7, locality_id = ?8, "
+                          "unit_id = ?9, leader_id = ?10, officer_id = ?11, owner = ?12, "
+                          "contact = ?13, phone = ?14, total_investment = ?15, annual_plan = ?16, "
+                          "planned_start = ?17, planned_completion = ?18, actual_start = ?19, "
+                          "actual_completion = ?20, stats_date = ?21, notes = ?22, "
+                          "carried_from = ?23, updated = strftime('%Y-%m-%dT%H:%M:%S', 'now', "
+                          "'localtime') WHERE id = ?24",
+                          error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int (stmt, c++, p->year);
+  tj_db_bind_text_or_null (stmt, c++, p->code);
+  sqlite3_bind_text (stmt, c++, p->name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, c++, level_codes[p->level], -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, c++, nature_codes[p->nature], -1, SQLITE_STATIC);
+  tj_db_bind_text_or_null (stmt, c++, p->industry);
+  tj_db_bind_text_or_null (stmt, c++, p->content);
+  bind_id_or_null (stmt, c++, p->locality_id);
+  bind_id_or_null (stmt, c++, p->unit_id);
+  bind_id_or_null (stmt, c++, p->leader_id);
+  bind_id_or_null (stmt, c++, p->officer_id);
+  tj_db_bind_text_or_null (stmt, c++, p->owner);
+  tj_db_bind_text_or_null (stmt, c++, p->contact);
+  tj_db_bind_text_or_null (stmt, c++, p->phone);
+  sqlite3_bind_int64 (stmt, c++, p->total_investment);
+  sqlite3_bind_int64 (stmt, c++, p->annual_plan);
+  tj_db_bind_text_or_null (stmt, c++, p->planned_start);
+  tj_db_bind_text_or_null (stmt, c++, p->planned_completion);
+  tj_db_bind_text_or_null (stmt, c++, p->actual_start);
+  tj_db_bind_text_or_null (stmt, c++, p->actual_completion);
+  tj_db_bind_text_or_null (stmt, c++, p->stats_date);
+  tj_db_bind_text_or_null (stmt, c++, p->notes);
+  bind_id_or_null (stmt, c++, p->carried_from);
+  bind_id_or_null (stmt, c++, p->id);
+
+  if (!tj_db_step_done (db, stmt, error))
+    return FALSE;
+  if (p->id == 0)
+    p->id = sqlite3_last_insert_rowid (tj_db_get_handle (db));
+  return TRUE;
+}
+
+static gboolean
+write_one (TjDb      *db,
+           TjProject *project,
+           gboolean   keep_id,
+           GError   **error)
+{
+  if (!tj_db_begin (db, error))
+    return FALSE;
+  if (!tj_project_write (db, project, keep_id, error) || !tj_db_commit (db, error))
+    {
+      tj_db_rollback (db);
+      return FALSE;
+    }
+  tj_db_notify_changed (db, "projects");
+  return TRUE;
+}
+
+gboolean
+tj_project_save (TjDb      *db,
+                 TjProject *project,
+                 GError   **error)
+{
+  g_return_val_if_fail (TJ_IS_PROJECT (project), FALSE);
+  return write_one (db, project, FALSE, error);
+}
+
+/* Puts a deleted project back with its old id (the undo of a delete). */
+gboolean
+tj_project_restore (TjDb      *db,
+                    TjProject *project,
+                    GError   **error)
+{
+  g_return_val_if_fail (TJ_IS_PROJECT (project), FALSE);
+  return write_one (db, project, TRUE, error);
+}
+
+gboolean
+tj_project_delete (TjDb    *db,
+                   gint64   id,
+                   GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  if (!tj_db_begin (db, error))
+    return FALSE;
+  stmt = tj_db_prepare (db, "DELETE FROM projects WHERE id = ?", error);
+  if (stmt == NULL)
+    {
+      tj_db_rollback (db);
+      return FALSE;
+    }
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!tj_db_step_done (db, stmt, error) || !tj_db_commit (db, error))
+    {
+      tj_db_rollback (db);
+      return FALSE;
+    }
+  tj_db_notify_changed (db, "projects");
+  return TRUE;
+}
+
+/* 结转: copies projects into another year's list, each linked to the record it came from, so
+ * that every year keeps its own plan and figures. All or nothing. */
+gboolean
+tj_project_carry_over (TjDb         *db,
+                       const gint64 *ids,
+                       guint         n_ids,
+                       int           to_year,
+                       GError      **error)
+{
+  if (!tj_db_begin (db, error))
+    return FALSE;
+  for (guint i = 0; i < n_ids; i++)
+    {
+      g_autoptr (TjProject) project = tj_project_load (db, ids[i], error);
+
+      if (project == NULL)
+        goto fail;
+      if (tj_project_find (db, to_year, project->name) != 0)
+        {
+          g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
+                       _("“%s” is already on the %d list."), project->name, to_year);
+          goto fail;
+        }
+      project->carried_from = project->id;
+      project->id = 0;
+      project->year = to_year;
+      if (!tj_project_write (db, project, FALSE, error))
+        goto fail;
+    }
+  if (!tj_db_commit (db, error))
+    goto fail;
+  tj_db_notify_changed (db, "projects");
+  return TRUE;
+
+fail:
+  tj_db_rollback (db);
+  return FALSE;
+}
+
+GArray *
+tj_project_years (TjDb *db)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  GArray *years = g_array_new (FALSE, FALSE, sizeof (int));
+
+  stmt = tj_db_prepare (db, "SELECT DISTINCT year FROM projects ORDER BY year", NULL);
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      int year = sqlite3_column_int (stmt, 0);
+      g_array_append_val (years, year);
+    }
+  return years;
+}

@@ -1,0 +1,371 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "tj-test.h"
+
+#include "tj-audit.h"
+#include "tj-error.h"
+#include "tj-person.h"
+#include "tj-problem.h"
+#include "tj-project.h"
+#include "tj-unit.h"
+
+static gint64
+scalar (TjDb       *db,
+        const char *sql)
+{
+  g_autoptr (sqlite3_stmt) stmt = tj_db_prepare (db, sql, NULL);
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static gint64
+add_person (TjDb       *db,
+            const char *name,
+            gboolean    leader)
+{
+  g_autoptr (TjPerson) person = tj_person_new ();
+  g_autoptr (GError) error = NULL;
+
+  person->name = g_strdup (name);
+  person->is_leader = leader;
+  person->is_officer = !leader;
+  g_assert_true (tj_person_save (db, person, &error));
+  g_assert_no_error (error);
+  return person->id;
+}
+
+static TjProject *
+valid_project (TjDb *db)
+{
+  TjProject *p = tj_project_new ();
+
+  p->year = 2026;
+  p->name = g_strdup ("少林污水处理厂提标改造");
+  p->level = TJ_LEVEL_PREFECTURAL;
+  p->nature = TJ_NATURE_CONTINUING;
+  p->locality_id = tj_unit_find (db, "少林街道");
+  p->unit_id = tj_unit_find (db, "住建局");
+  p->leader_id = add_person (db, "王国强", TRUE);
+  p->officer_id = add_person (db, "郑宏伟", FALSE);
+  p->total_investment = 374339999;
+  p->annual_plan = 154787208;
+  p->planned_start = g_strdup ("2024-09");
+  p->planned_completion = g_strdup ("2027-11");
+  p->phone = g_strdup ("0371-62871234");
+  return p;
+}
+
+static void
+test_new_database (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  g_autofree char *org = tj_db_get_setting (db, "organisation");
+
+  g_assert_cmpint (scalar (db, "PRAGMA user_version"), ==, TJ_DB_SCHEMA_VERSION);
+  g_assert_cmpint (scalar (db, "SELECT count(*) FROM units WHERE kind <> 'department'"), ==, 17);
+  g_assert_cmpint (scalar (db, "SELECT count(*) FROM units WHERE kind = 'department'"), ==, 17);
+  g_assert_cmpint (scalar (db, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpstr (org, ==, "登封市");
+  g_assert_true (tj_db_is_empty (db));
+  tj_test_rmdir (dir);
+}
+
+static void
+test_reopen (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = tj_test_db_path (&dir);
+  g_autoptr (GError) error = NULL;
+  TjDb *db = tj_db_open (path, &error);
+  g_autoptr (TjDb) again = NULL;
+
+  g_assert_no_error (error);
+  g_object_unref (db);
+  again = tj_db_open (path, &error);
+  g_assert_no_error (error);
+  /* Opening again neither migrates nor fills the defaults twice. */
+  g_assert_cmpint (scalar (again, "SELECT count(*) FROM units"), ==, 34);
+  g_assert_false (g_file_test ("test.db.v1.bak", G_FILE_TEST_EXISTS));
+  tj_test_rmdir (dir);
+}
+
+static void
+test_refuses_newer (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = tj_test_db_path (&dir);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *before = NULL, *after = NULL;
+  gsize before_len, after_len;
+  TjDb *db = tj_db_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (tj_db_exec (db, "PRAGMA user_version = 99", NULL));
+  g_object_unref (db);
+
+  g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
+  db = tj_db_open (path, &error);
+  g_assert_null (db);
+  g_assert_error (error, TJ_ERROR, TJ_ERROR_NEWER);
+  g_assert_nonnull (strstr (error->message, "更新版本"));
+  g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+  tj_test_rmdir (dir);
+}
+
+static void
+test_refuses_not_a_database (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = tj_test_db_path (&dir);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *after = NULL;
+  const char *text = "序号,项目名称\n1,不是数据库\n";
+  TjDb *db;
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  db = tj_db_open (path, &error);
+  g_assert_null (db);
+  g_assert_error (error, TJ_ERROR, TJ_ERROR_NOT_A_DATABASE);
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, text);
+  tj_test_rmdir (dir);
+}
+
+static void
+test_refuses_locked (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = tj_test_db_path (&dir);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TjDb) holder = tj_db_open (path, &error);
+  g_autoptr (TjDb) other = NULL;
+  g_autoptr (TjUnit) unit = tj_unit_new ();
+
+  g_assert_no_error (error);
+  other = tj_db_open (path, &error);
+  g_assert_no_error (error);
+  sqlite3_busy_timeout (tj_db_get_handle (other), 10);
+  g_assert_true (tj_db_exec (holder, "BEGIN EXCLUSIVE", NULL));
+  unit->name = g_strdup ("新区");
+  g_assert_false (tj_unit_save (other, unit, &error));
+  g_assert_error (error, TJ_ERROR, TJ_ERROR_LOCKED);
+  tj_db_rollback (holder);
+  tj_test_rmdir (dir);
+}
+
+static void
+test_validation_rules (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  g_autoptr (TjProject) p = valid_project (db);
+  g_autoptr (GPtrArray) ok = tj_project_validate (p, db);
+  g_autoptr (TjProject) empty = tj_project_new ();
+  g_autoptr (GPtrArray) all = NULL;
+  g_autoptr (GPtrArray) more = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TjProject) twin = NULL;
+  g_autoptr (GPtrArray) dup = NULL;
+
+  g_assert_cmpuint (ok->len, ==, 0);
+
+  empty->year = 2026;
+  empty->level = TJ_LEVEL_PROVINCIAL;
+  all = tj_project_validate (empty, db);
+  g_assert_cmpstr (tj_problems_find (all, "name"), ==, "项目名称不能为空。");
+  g_assert_null (tj_problems_find (all, "level"));
+  g_assert_nonnull (tj_problems_find (all, "nature"));
+  g_assert_nonnull (tj_problems_find (all, "locality_id"));
+  g_assert_nonnull (tj_problems_find (all, "officer_id"));
+  g_assert_cmpstr (tj_problems_find (all, "leader_id"), ==, "省重点和地市级重点项目必须有分包市领导。");
+  g_assert_nonnull (tj_problems_find (all, "total_investment"));
+
+  /* City-level projects need no leader (推进机制 一). */
+  p->level = TJ_LEVEL_CITY;
+  p->leader_id = 0;
+  p->annual_plan = p->total_investment + 1;
+  g_free (p->planned_completion);
+  p->planned_completion = g_strdup ("2024-08");
+  g_free (p->phone);
+  p->phone = g_strdup ("0371-6287转1234");
+  more = tj_project_validate (p, db);
+  g_assert_null (tj_problems_find (more, "leader_id"));
+  g_assert_cmpstr (tj_problems_find (more, "annual_plan"), ==, "年度计划投资不能超过总投资。");
+  g_assert_nonnull (tj_problems_find (more, "planned_completion"));
+  g_assert_nonnull (tj_problems_find (more, "phone"));
+
+  /* Save is refused and writes nothing. */
+  g_assert_false (tj_project_save (db, p, &error));
+  g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);
+  g_assert_cmpint (scalar (db, "SELECT count(*) FROM projects"), ==, 0);
+
+  /* The name is unique within the year, not across years. */
+  g_clear_object (&p);
+  p = valid_project (db);
+  g_clear_error (&error);
+  g_assert_true (tj_project_save (db, p, &error));
+  twin = tj_project_copy (p);
+  twin->id = 0;
+  dup = tj_project_validate (twin, db);
+  g_assert_nonnull (tj_problems_find (dup, "name"));
+  twin->year = 2027;
+  g_clear_pointer (&dup, g_ptr_array_unref);
+  dup = tj_project_validate (twin, db);
+  g_assert_cmpuint (dup->len, ==, 0);
+  tj_test_rmdir (dir);
+}
+
+static void
+test_audit_rows (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  g_autoptr (TjProject) p = valid_project (db);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) history = NULL;
+  TjAuditEntry *entry;
+  gint64 id;
+
+  g_assert_true (tj_project_save (db, p, &error));
+  id = p->id;
+  p->total_investment = 400000000;
+  g_assert_true (tj_project_save (db, p, &error));
+  g_assert_true (tj_project_delete (db, id, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (scalar (db, "SELECT count(*) FROM audit WHERE table_name = 'projects'"), ==, 3);
+  /* The update records the changed field only, with its old and new value. */
+  g_assert_cmpint (scalar (db, "SELECT json_array_length (changes -> '$.total_investment') FROM audit "
+                               "WHERE table_name = 'projects' AND action = 'update'"), ==, 2);
+  g_assert_cmpint (scalar (db, "SELECT changes ->> '$.total_investment[0]' FROM audit "
+                               "WHERE table_name = 'projects' AND action = 'update'"), ==, 374339999);
+  g_assert_cmpint (scalar (db, "SELECT (SELECT count(*) FROM json_each (changes)) FROM audit "
+                               "WHERE table_name = 'projects' AND action = 'update'"), ==, 1);
+  g_assert_cmpint (scalar (db, "SELECT count(*) FROM audit WHERE os_user = '' OR at = ''"), ==, 0);
+
+  history = tj_audit_history (db, "projects", id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 3);
+  entry = g_ptr_array_index (history, 1);
+  g_assert_cmpstr (entry->action, ==, "update");
+  g_assert_cmpstr (entry->os_user, ==, g_get_user_name ());
+  g_assert_cmpuint (entry->changes->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (entry->changes, 0), ==, "总投资：37,433.9999 → 40,000.0000");
+
+  /* Nothing may edit the log. */
+  g_assert_false (tj_db_exec (db, "DELETE FROM audit", NULL));
+  g_assert_false (tj_db_exec (db, "UPDATE audit SET os_user = 'x'", NULL));
+  g_assert_cmpint (scalar (db, "SELECT count(*) FROM audit WHERE table_name = 'projects'"), ==, 3);
+  tj_test_rmdir (dir);
+}
+
+static void
+test_restore_after_delete (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  g_autoptr (TjProject) p = valid_project (db);
+  g_autoptr (TjProject) saved = NULL;
+  g_autoptr (TjProject) back = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (tj_project_save (db, p, &error));
+  saved = tj_project_load (db, p->id, &error);
+  g_assert_true (tj_project_delete (db, p->id, &error));
+  g_assert_true (tj_project_restore (db, saved, &error));
+  g_assert_no_error (error);
+  back = tj_project_load (db, p->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (back->name, ==, "少林污水处理厂提标改造");
+  g_assert_cmpint (back->annual_plan, ==, 154787208);
+  tj_test_rmdir (dir);
+}
+
+static void
+test_referenced_cannot_be_deleted (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  g_autoptr (TjProject) p = valid_project (db);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (tj_project_save (db, p, &error));
+  g_assert_false (tj_unit_delete (db, p->locality_id, &error));
+  g_assert_error (error, TJ_ERROR, TJ_ERROR_IN_USE);
+  g_assert_nonnull (strstr (error->message, "少林污水处理厂提标改造"));
+  g_clear_error (&error);
+  g_assert_false (tj_person_delete (db, p->officer_id, &error));
+  g_assert_error (error, TJ_ERROR, TJ_ERROR_IN_USE);
+  g_assert_nonnull (strstr (error->message, "少林污水处理厂提标改造"));
+  g_clear_error (&error);
+  /* An unused unit goes. */
+  g_assert_true (tj_unit_delete (db, tj_unit_find (db, "纪委监委"), &error));
+  g_assert_no_error (error);
+  tj_test_rmdir (dir);
+}
+
+static void
+test_carry_over (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  g_autoptr (TjProject) p = valid_project (db);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) next = NULL;
+  TjProject *copy;
+
+  g_assert_true (tj_project_save (db, p, &error));
+  g_assert_true (tj_project_carry_over (db, &p->id, 1, 2027, &error));
+  g_assert_no_error (error);
+  next = tj_project_list (db, 2027, &error);
+  g_assert_cmpuint (next->len, ==, 1);
+  copy = g_ptr_array_index (next, 0);
+  g_assert_cmpint (copy->carried_from, ==, p->id);
+  g_assert_cmpstr (copy->locality_name, ==, "少林街道");
+  /* Twice is refused, and changes nothing. */
+  g_assert_false (tj_project_carry_over (db, &p->id, 1, 2027, &error));
+  g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);
+  g_assert_cmpint (scalar (db, "SELECT count(*) FROM projects"), ==, 2);
+  tj_test_rmdir (dir);
+}
+
+static void
+test_backup (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  g_autoptr (TjProject) p = valid_project (db);
+  g_autofree char *target = g_build_filename (dir, "copy.db", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TjDb) copy = NULL;
+
+  g_assert_true (tj_project_save (db, p, &error));
+  g_assert_true (tj_db_backup (db, target, &error));
+  g_assert_no_error (error);
+  copy = tj_db_open (target, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (scalar (copy, "SELECT total_investment FROM projects"), ==, 374339999);
+  tj_test_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  tj_test_init (&argc, &argv);
+  g_test_add_func ("/tj/db/open/new-database-has-default-units", test_new_database);
+  g_test_add_func ("/tj/db/open/reopen-does-not-migrate-again", test_reopen);
+  g_test_add_func ("/tj/db/open/refuses-newer-and-leaves-it", test_refuses_newer);
+  g_test_add_func ("/tj/db/open/refuses-a-file-that-is-not-a-database", test_refuses_not_a_database);
+  g_test_add_func ("/tj/db/write/locked-file-says-so", test_refuses_locked);
+  g_test_add_func ("/tj/project/validate/every-rule", test_validation_rules);
+  g_test_add_func ("/tj/audit/insert-update-delete", test_audit_rows);
+  g_test_add_func ("/tj/project/delete-then-restore", test_restore_after_delete);
+  g_test_add_func ("/tj/unit/delete/refused-while-referenced", test_referenced_cannot_be_deleted);
+  g_test_add_func ("/tj/project/carry-over/links-and-refuses-twice", test_carry_over);
+  g_test_add_func ("/tj/db/backup/verified-copy", test_backup);
+  return g_test_run ();
+}

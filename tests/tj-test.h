@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* What every test program shares: the zh_CN catalogue from the build folder, a fresh database. */
+#pragma once
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "tj-db.h"
+
+static inline void
+tj_test_init (int    *argc,
+              char ***argv)
+{
+  const char *localedir = g_getenv ("TJ_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  if (localedir != NULL)
+    bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+}
+
+/* A path for a new database in a folder of its own, removed by the caller with tj_test_rmdir. */
+static inline char *
+tj_test_db_path (char **dir)
+{
+  *dir = g_dir_make_tmp ("tuijin-test-XXXXXX", NULL);
+  g_assert_nonnull (*dir);
+  return g_build_filename (*dir, "test.db", NULL);
+}
+
+static inline void
+tj_test_rmdir (const char *dir)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_remove (path);
+    }
+  g_rmdir (dir);
+}
+
+static inline TjDb *
+tj_test_db_new (char **dir)
+{
+  g_autofree char *path = tj_test_db_path (dir);
+  g_autoptr (GError) error = NULL;
+  TjDb *db = tj_db_open (path, &error);
+
+  g_assert_no_error (error);
+  return db;
+}
