@@ -10,9 +10,12 @@
 
 #include "tj-db.h"
 
+/* Core tests run with isolated XDG folders; widget tests keep the system's data folders, where
+ * shared-mime-info lets GdkPixbuf recognise an SVG icon. */
 static inline void
-tj_test_init (int    *argc,
-              char ***argv)
+tj_test_init_full (int     *argc,
+                   char  ***argv,
+                   gboolean isolate)
 {
   const char *localedir = g_getenv ("TJ_LOCALEDIR");
 
@@ -21,7 +24,17 @@ tj_test_init (int    *argc,
     bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
-  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  if (isolate)
+    g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  else
+    g_test_init (argc, argv, NULL);
+}
+
+static inline void
+tj_test_init (int    *argc,
+              char ***argv)
+{
+  tj_test_init_full (argc, argv, TRUE);
 }
 
 /* A path for a new database in a folder of its own, removed by the caller with tj_test_rmdir. */

@@ -8,7 +8,9 @@
 
 #include "tj-cli.h"
 #include "tj-db.h"
+#include "tj-demo.h"
 #include "tj-error.h"
+#include "tj-ledger.h"
 #include "tj-problem.h"
 #include "tj-project.h"
 
@@ -22,10 +24,16 @@ typedef struct
 
 static int run_check (TjDb *db, int argc, char **argv);
 static int run_backup (TjDb *db, int argc, char **argv);
+static int run_demo (TjDb *db, int argc, char **argv);
+static int run_import_projects (TjDb *db, int argc, char **argv);
 
 static const TjCommand commands[] = {
   { "check", "", N_("Check the database and validate every record"), run_check },
   { "backup", "--output FILE", N_("Copy the database safely to FILE"), run_backup },
+  { "demo", "[--year Y]",
+    N_("Fill an empty database with demo projects of year Y and the year before"), run_demo },
+  { "import projects", "FILE [--year Y] [--create-missing] [--dry-run]",
+    N_("Import a year's project ledger (CSV, UTF-8 or GB18030)"), run_import_projects },
 };
 
 static void
@@ -251,6 +259,101 @@ run_backup (TjDb  *db,
       return TJ_EXIT_BAD_DATA;
     }
   g_print (_("Backed up to %s and verified.\n"), output);
+  return TJ_EXIT_OK;
+}
+
+static int
+run_demo (TjDb  *db,
+          int    argc,
+          char **argv)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (GPtrArray) current = NULL;
+  g_autoptr (GPtrArray) previous = NULL;
+  g_autoptr (GError) error = NULL;
+  int year = g_date_time_get_year (now);
+  GOptionEntry entries[] = {
+    { "year", 0, 0, G_OPTION_ARG_INT, &year, NULL, NULL },
+    { NULL },
+  };
+
+  if (!parse_options (argc, argv, "demo", entries, 0, NULL))
+    return TJ_EXIT_USAGE;
+  if (year <= 1990 || year > 2200)
+    {
+      print_error ("%s", _("demo: --year must be between 1991 and 2200."));
+      return TJ_EXIT_USAGE;
+    }
+  if (!tj_demo_fill (db, year, &error))
+    {
+      print_error ("%s", error->message);
+      return TJ_EXIT_BAD_DATA;
+    }
+  current = tj_project_list (db, year, &error);
+  previous = tj_project_list (db, year - 1, &error);
+  if (current == NULL || previous == NULL)
+    {
+      print_error ("%s", error->message);
+      return TJ_EXIT_BAD_DATA;
+    }
+  /* Translators: "已写入演示数据：2026年 128 个项目，2025年 112 个项目" */
+  g_print (_("Demo data written: %1$d, %2$u projects; %3$d, %4$u projects.\n"), year,
+           current->len, year - 1, previous->len);
+  return TJ_EXIT_OK;
+}
+
+static int
+run_import_projects (TjDb  *db,
+                     int    argc,
+                     char **argv)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) files = NULL;
+  gboolean create_missing = FALSE, dry_run = FALSE;
+  int year = g_date_time_get_year (now);
+  GOptionEntry entries[] = {
+    { "year", 0, 0, G_OPTION_ARG_INT, &year, NULL, NULL },
+    { "create-missing", 0, 0, G_OPTION_ARG_NONE, &create_missing, NULL, NULL },
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, NULL, NULL },
+    { NULL },
+  };
+  gboolean ok;
+
+  if (!parse_options (argc, argv, "import projects", entries, 1, &files))
+    return TJ_EXIT_USAGE;
+  if (year < 1990 || year > 2200)
+    {
+      print_error ("%s", _("--year must be between 1990 and 2200."));
+      return TJ_EXIT_USAGE;
+    }
+
+  ok = tj_ledger_import (db, files[0], year, create_missing, dry_run, &result, &error);
+  for (guint i = 0; i < result->warnings->len; i++)
+    print_error (_("%s: %s"), files[0], (char *) g_ptr_array_index (result->warnings, i));
+  if (!ok)
+    {
+      for (guint i = 0; i < result->errors->len; i++)
+        print_error (_("%s: %s"), files[0], (char *) g_ptr_array_index (result->errors, i));
+      if (result->missing->len > 0)
+        {
+          g_autofree char *names = NULL;
+
+          g_ptr_array_add (result->missing, NULL);
+          names = g_strjoinv (_(", "), (char **) result->missing->pdata);
+          print_error (_("Not in the lists of units and people: %s. Add them first, or import "
+                         "with --create-missing."),
+                       names);
+        }
+      print_error ("%s", error->message);
+      return TJ_EXIT_BAD_DATA;
+    }
+  if (dry_run)
+    g_print (_("Dry run, nothing was written. Projects to add: %u; to update: %u.\n"),
+             result->added, result->updated);
+  else
+    g_print (_("Projects added: %u; updated: %u.\n"), result->added, result->updated);
   return TJ_EXIT_OK;
 }
 

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "tj-application.h"
+#include "tj-resources.h"
 #include "tj-window.h"
 
 struct _TjApplication
@@ -59,7 +60,7 @@ tj_application_activate (GApplication *app)
           show_open_error (self, error);
           return;
         }
-      window = GTK_WINDOW (tj_window_new (self));
+      window = GTK_WINDOW (tj_window_new (self, self->db));
     }
   gtk_window_present (window);
 }
@@ -111,6 +112,8 @@ tj_application_class_init (TjApplicationClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  /* The resources live in a static library, whose constructors the linker may drop. */
+  g_resources_register (tj_get_resource ());
   object_class->finalize = tj_application_finalize;
   app_class->activate = tj_application_activate;
   app_class->startup = tj_application_startup;

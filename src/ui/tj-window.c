@@ -4,33 +4,611 @@
 
 #include <glib/gi18n.h>
 
+#include "tj-demo.h"
+#include "tj-ledger.h"
+#include "tj-preferences-window.h"
+#include "tj-project-form.h"
+#include "tj-project-page.h"
+#include "tj-register-report.h"
+#include "tj-units-window.h"
 #include "tj-window.h"
 
 struct _TjWindow
 {
   AdwApplicationWindow parent_instance;
+
   AdwViewStack *stack;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwToastOverlay *toasts;
+  GtkDropDown *year_dropdown;
+  GtkSearchBar *search_bar;
+  GtkSearchEntry *search_entry;
+  TjProjectPage *project_page;
+
+  TjDb *db;
+  gulong changed_handler;
+  GSettings *settings;
+  GArray *years;
+  GtkFileChooserNative *chooser; /* kept alive while shown */
 };
 
 G_DEFINE_FINAL_TYPE (TjWindow, tj_window, ADW_TYPE_APPLICATION_WINDOW)
 
+static int
+current_year (void)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  return g_date_time_get_year (now);
+}
+
+static int
+selected_year (TjWindow *self)
+{
+  guint k = gtk_drop_down_get_selected (self->year_dropdown);
+
+  return k < self->years->len ? g_array_index (self->years, int, k) : current_year ();
+}
+
+static int
+compare_years (gconstpointer a,
+               gconstpointer b)
+{
+  return *(const int *) a - *(const int *) b;
+}
+
+/* The years with projects, and always the current one, oldest first. */
+static void
+fill_years (TjWindow *self,
+            int       keep)
+{
+  g_autoptr (GtkStringList) labels = gtk_string_list_new (NULL);
+  int now = current_year ();
+  gboolean has_now = FALSE;
+  guint select = 0;
+
+  g_clear_pointer (&self->years, g_array_unref);
+  self->years = tj_project_years (self->db);
+  for (guint i = 0; i < self->years->len; i++)
+    has_now |= g_array_index (self->years, int, i) == now;
+  if (!has_now)
+    g_array_append_val (self->years, now);
+  g_array_sort (self->years, compare_years);
+  for (guint i = 0; i < self->years->len; i++)
+    {
+      int year = g_array_index (self->years, int, i);
+      g_autofree char *label = g_strdup_printf (_("%d List"), year);
+
+      gtk_string_list_append (labels, label);
+      if (year == keep)
+        select = i;
+    }
+  gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (labels));
+  gtk_drop_down_set_selected (self->year_dropdown, select);
+}
+
+static void
+year_selected_cb (TjWindow *self)
+{
+  tj_project_page_set_year (self->project_page, selected_year (self));
+}
+
+static void
+db_changed_cb (TjDb       *db,
+               const char *table,
+               TjWindow   *self)
+{
+  int year = selected_year (self);
+
+  if (g_str_equal (table, "projects"))
+    {
+      g_autoptr (GArray) years = tj_project_years (db);
+      gboolean same = years->len <= self->years->len;
+
+      for (guint i = 0; same && i < years->len; i++)
+        same = g_array_binary_search (self->years, &g_array_index (years, int, i), compare_years,
+                                      NULL);
+      if (!same)
+        fill_years (self, year);
+    }
+}
+
+static void
+search_changed_cb (TjWindow *self)
+{
+  tj_project_page_set_search (self->project_page,
+                              gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+static void
+toast (TjWindow   *self,
+       const char *title)
+{
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (title));
+}
+
+static void
+show_message (TjWindow   *self,
+              const char *heading,
+              const char *body,
+              GPtrArray  *lines)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  if (lines != NULL && lines->len > 0)
+    {
+      GtkWidget *scrolled = gtk_scrolled_window_new ();
+      GtkWidget *view = gtk_text_view_new ();
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+      g_autoptr (GString) text = g_string_new (NULL);
+
+      for (guint i = 0; i < lines->len; i++)
+        g_string_append_printf (text, "%s\n", (const char *) g_ptr_array_index (lines, i));
+      gtk_text_buffer_set_text (buffer, text->str, -1);
+      gtk_text_view_set_editable (GTK_TEXT_VIEW (view), FALSE);
+      gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+      gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 8);
+      gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 8);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
+      gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 240);
+      gtk_scrolled_window_set_min_content_width (GTK_SCROLLED_WINDOW (scrolled), 520);
+      gtk_widget_add_css_class (scrolled, "card");
+      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
+    }
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+remember_folder (TjWindow *self,
+                 GFile    *file)
+{
+  g_autoptr (GFile) parent = g_file_get_parent (file);
+  g_autofree char *path = parent != NULL ? g_file_get_path (parent) : NULL;
+
+  if (path != NULL)
+    g_settings_set_string (self->settings, "last-folder", path);
+}
+
+static void
+start_in_last_folder (TjWindow       *self,
+                      GtkFileChooser *chooser)
+{
+  g_autofree char *folder = g_settings_get_string (self->settings, "last-folder");
+
+  if (folder != NULL && *folder != '\0' && g_file_test (folder, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr (GFile) file = g_file_new_for_path (folder);
+      gtk_file_chooser_set_current_folder (chooser, file, NULL);
+    }
+}
+
+/* Imports and exports run in a thread on a connection of their own, so the window never
+ * freezes; the window's connection is told of the change when they are done. */
+typedef struct
+{
+  char *db_path;
+  char *file;
+  int year;
+  gboolean create_missing;
+  gboolean xlsx;
+  TjLedgerResult *result;
+} FileJob;
+
+static void
+file_job_free (FileJob *job)
+{
+  g_free (job->db_path);
+  g_free (job->file);
+  g_clear_pointer (&job->result, tj_ledger_result_free);
+  g_free (job);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  FileJob *job = task_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TjDb) db = tj_db_open (job->db_path, &error);
+
+  if (db == NULL || !tj_ledger_import (db, job->file, job->year, job->create_missing, FALSE,
+                                       &job->result, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+import_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  TjWindow *self = TJ_WINDOW (source);
+  FileJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+  g_autofree char *summary = NULL;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->stack), TRUE);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      GPtrArray *lines = job->result != NULL ? job->result->errors : NULL;
+
+      show_message (self, _("Nothing Was Imported"), error->message, lines);
+      return;
+    }
+  tj_db_notify_changed (self->db, "units");
+  tj_db_notify_changed (self->db, "projects");
+  fill_years (self, job->year);
+  summary = g_strdup_printf (_("%u projects added, %u updated"), job->result->added,
+                             job->result->updated);
+  if (job->result->warnings != NULL && job->result->warnings->len > 0)
+    show_message (self, _("Ledger Imported"), summary, job->result->warnings);
+  else
+    toast (self, summary);
+}
+
+static void
+import_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    TjWindow        *self)
+{
+  g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  const char *create = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "create-missing");
+  g_autoptr (GTask) task = NULL;
+  FileJob *job;
+
+  if (response != GTK_RESPONSE_ACCEPT || file == NULL)
+    {
+      g_clear_object (&self->chooser);
+      return;
+    }
+  remember_folder (self, file);
+  job = g_new0 (FileJob, 1);
+  job->db_path = g_strdup (tj_db_get_path (self->db));
+  job->file = g_file_get_path (file);
+  job->year = selected_year (self);
+  job->create_missing = g_strcmp0 (create, "true") == 0;
+  g_clear_object (&self->chooser);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->stack), FALSE);
+  task = g_task_new (self, NULL, import_done_cb, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) file_job_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TjWindow *self = TJ_WINDOW (widget);
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *title = g_strdup_printf (_("Import a Ledger into the %d List"),
+                                            selected_year (self));
+
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"),
+                                               _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Ledgers (CSV)"));
+  gtk_file_filter_add_pattern (filter, "*.csv");
+  gtk_file_filter_add_pattern (filter, "*.CSV");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (self->chooser), "create-missing",
+                               _("Create missing localities, units and people"), NULL, NULL);
+  start_in_last_folder (self, GTK_FILE_CHOOSER (self->chooser));
+  g_signal_connect (self->chooser, "response", G_CALLBACK (import_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  FileJob *job = task_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TjDb) db = tj_db_open (job->db_path, &error);
+  gboolean ok = db != NULL && (job->xlsx ? tj_register_write_xlsx (db, job->year, job->file, &error)
+                                         : tj_ledger_write_csv (db, job->year, job->file, &error));
+
+  if (!ok)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+export_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  TjWindow *self = TJ_WINDOW (source);
+  FileJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+  g_autofree char *base = g_path_get_basename (job->file);
+  g_autofree char *title = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      show_message (self, _("Export Failed"), error->message, NULL);
+      return;
+    }
+  title = g_strdup_printf (_("Exported to “%s”"), base);
+  toast (self, title);
+}
+
+static void
+export_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    TjWindow        *self)
+{
+  g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_autoptr (GTask) task = NULL;
+  FileJob *job;
+
+  if (response != GTK_RESPONSE_ACCEPT || file == NULL)
+    {
+      g_clear_object (&self->chooser);
+      return;
+    }
+  remember_folder (self, file);
+  job = g_new0 (FileJob, 1);
+  job->db_path = g_strdup (tj_db_get_path (self->db));
+  job->file = g_file_get_path (file);
+  job->year = selected_year (self);
+  job->xlsx = !g_str_has_suffix (job->file, ".csv") && !g_str_has_suffix (job->file, ".CSV");
+  if (job->xlsx && !g_str_has_suffix (job->file, ".xlsx"))
+    {
+      char *with = g_strconcat (job->file, ".xlsx", NULL);
+      g_free (job->file);
+      job->file = with;
+    }
+  g_clear_object (&self->chooser);
+
+  task = g_task_new (self, NULL, export_done_cb, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) file_job_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TjWindow *self = TJ_WINDOW (widget);
+  g_autoptr (GtkFileFilter) xlsx = gtk_file_filter_new ();
+  g_autoptr (GtkFileFilter) csv = gtk_file_filter_new ();
+  g_autofree char *organisation = tj_db_get_setting (self->db, "organisation");
+  g_autofree char *name = NULL;
+
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (_("Export the Key-Project List"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                                               _("_Cancel"));
+  gtk_file_filter_set_name (xlsx, _("Excel Workbook (.xlsx)"));
+  gtk_file_filter_add_pattern (xlsx, "*.xlsx");
+  gtk_file_filter_set_name (csv, _("Ledger for Import (.csv)"));
+  gtk_file_filter_add_pattern (csv, "*.csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), xlsx);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), csv);
+  name = g_strdup_printf (_("%s%d Key Project List.xlsx"), organisation ? organisation : "",
+                          selected_year (self));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  start_in_last_folder (self, GTK_FILE_CHOOSER (self->chooser));
+  g_signal_connect (self->chooser, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+new_project_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  TjWindow *self = TJ_WINDOW (widget);
+  GtkWindow *form = tj_project_form_new (self->db, NULL, selected_year (self));
+
+  gtk_window_set_transient_for (form, GTK_WINDOW (self));
+  gtk_window_present (form);
+}
+
+/* The demo data lives in a database of its own beside the user's, filled on first use. */
+static void
+open_demo_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  TjWindow *self = TJ_WINDOW (widget);
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "tuijin", "demo.db", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TjDb) demo = NULL;
+  TjWindow *window;
+
+  if (g_strcmp0 (path, tj_db_get_path (self->db)) == 0)
+    return;
+  demo = tj_db_open (path, &error);
+  if (demo != NULL && tj_db_is_empty (demo))
+    tj_demo_fill (demo, current_year (), &error);
+  if (error != NULL)
+    {
+      show_message (self, _("Cannot open the demo data"), error->message, NULL);
+      return;
+    }
+  window = tj_window_new (TJ_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), demo);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+units_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  TjWindow *self = TJ_WINDOW (widget);
+  GtkWindow *window = tj_units_window_new (self->db);
+
+  gtk_window_set_transient_for (window, GTK_WINDOW (self));
+  gtk_window_present (window);
+}
+
+static void
+preferences_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  TjWindow *self = TJ_WINDOW (widget);
+  GtkWindow *window = tj_preferences_window_new (self->db);
+
+  gtk_window_set_transient_for (window, GTK_WINDOW (self));
+  gtk_window_present (window);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TjWindow *self = TJ_WINDOW (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+about_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  const char *developers[] = { _("The Tuijin developers"), NULL };
+  GtkWidget *about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                                   "transient-for", widget,
+                                   "application-name", _("Tuijin"),
+                                   "application-icon", APPLICATION_ID,
+                                   "version", PACKAGE_VERSION,
+                                   "developer-name", _("The Tuijin developers"),
+                                   "developers", developers,
+                                   "comments", _("Key-project promotion for a county development "
+                                                 "and reform commission: the register, the "
+                                                 "ledgers and the audit trail."),
+                                   "license-type", GTK_LICENSE_GPL_3_0,
+                                   "copyright", "© 2026 The Tuijin developers",
+                                   "translator-credits", _("translator-credits"),
+                                   NULL);
+
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static gboolean
+tj_window_close_request (GtkWindow *window)
+{
+  TjWindow *self = TJ_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  return GTK_WINDOW_CLASS (tj_window_parent_class)->close_request (window);
+}
+
+static void
+tj_window_dispose (GObject *object)
+{
+  TjWindow *self = TJ_WINDOW (object);
+
+  if (self->db != NULL)
+    g_clear_signal_handler (&self->changed_handler, self->db);
+  g_clear_object (&self->chooser);
+  g_clear_object (&self->db);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->years, g_array_unref);
+  G_OBJECT_CLASS (tj_window_parent_class)->dispose (object);
+}
+
 static void
 tj_window_class_init (TjWindowClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tuijin/Tuijin/ui/tj-window.ui");
+  object_class->dispose = tj_window_dispose;
+  window_class->close_request = tj_window_close_request;
+
+  g_type_ensure (TJ_TYPE_PROJECT_PAGE);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/tuijin/Tuijin/ui/tj-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TjWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, TjWindow, toasts);
+  gtk_widget_class_bind_template_child (widget_class, TjWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, TjWindow, year_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, TjWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, TjWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, TjWindow, project_page);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.new-project", NULL, new_project_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
+  gtk_widget_class_install_action (widget_class, "win.units", NULL, units_action);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.about", NULL, about_action);
 }
 
 static void
 tj_window_init (TjWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_search_entry_set_search_delay (self->search_entry, 50);
 }
 
 TjWindow *
-tj_window_new (TjApplication *app)
+tj_window_new (TjApplication *app,
+               TjDb          *db)
 {
-  return g_object_new (TJ_TYPE_WINDOW, "application", app, NULL);
+  TjWindow *self = g_object_new (TJ_TYPE_WINDOW, "application", app, NULL);
+  g_autofree char *base = g_path_get_basename (tj_db_get_path (db));
+
+  self->settings = g_object_ref (tj_application_get_settings (app));
+  gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  /* Which database the window shows: the demo one must not pass for the office's. */
+  adw_view_switcher_title_set_subtitle (self->switcher_title, base);
+  self->db = g_object_ref (db);
+  self->changed_handler = g_signal_connect (db, "changed", G_CALLBACK (db_changed_cb), self);
+  tj_project_page_set_db (self->project_page, db);
+  fill_years (self, current_year ());
+  g_signal_connect_swapped (self->year_dropdown, "notify::selected", G_CALLBACK (year_selected_cb),
+                            self);
+  year_selected_cb (self);
+  return self;
+}
+
+TjDb *
+tj_window_get_db (TjWindow *self)
+{
+  return self->db;
+}
+
+TjProjectPage *
+tj_window_get_project_page (TjWindow *self)
+{
+  return self->project_page;
+}
+
+void
+tj_window_set_search (TjWindow   *self,
+                      const char *text)
+{
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
 }

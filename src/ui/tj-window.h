@@ -4,12 +4,19 @@
 #include <adwaita.h>
 
 #include "tj-application.h"
+#include "tj-db.h"
+#include "tj-project-page.h"
 
 G_BEGIN_DECLS
 
 #define TJ_TYPE_WINDOW (tj_window_get_type ())
 G_DECLARE_FINAL_TYPE (TjWindow, tj_window, TJ, WINDOW, AdwApplicationWindow)
 
-TjWindow *tj_window_new (TjApplication *app);
+TjWindow *tj_window_new (TjApplication *app,
+                         TjDb          *db);
+TjDb *tj_window_get_db (TjWindow *self);
+TjProjectPage *tj_window_get_project_page (TjWindow *self);
+void tj_window_set_search (TjWindow   *self,
+                           const char *text);
 
 G_END_DECLS

@@ -1,0 +1,322 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tj-csv"
+#include "config.h"
+
+#include <csv.h>
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "tj-csv.h"
+#include "tj-error.h"
+
+struct _TjCsvWriter
+{
+  GString *data;
+};
+
+/* What the libcsv callbacks share while a text is parsed. */
+typedef struct
+{
+  TjCsvRecordFunc func;
+  gpointer user_data;
+  GString *fields;   /* the current record's cells, each followed by a NUL */
+  GArray *offsets;   /* gsize: where each cell of the current record starts in fields */
+  GPtrArray *cells;  /* char *: into fields, rebuilt for every record */
+  guint line;        /* the physical line where the current record starts */
+  guint breaks;      /* line breaks inside the quoted cells of the current record */
+  gboolean after_cr; /* the last line ended with a carriage return */
+  gboolean stopped;
+  GError *error;
+} CsvParse;
+
+/* Parsing goes through the text in blocks so that a callback that stops it is obeyed soon. */
+#define PARSE_BLOCK 65536
+
+static const char utf8_bom[] = "\xEF\xBB\xBF";
+
+/* A CR LF pair, a lone CR and a lone LF each end one line of the file. */
+static guint
+count_line_breaks (const char *text,
+                   gsize       length)
+{
+  guint count = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      if (text[i] == '\r')
+        {
+          count++;
+          if (i + 1 < length && text[i + 1] == '\n')
+            i++;
+        }
+      else if (text[i] == '\n')
+        count++;
+    }
+  return count;
+}
+
+static void
+field_ended_cb (void   *data,
+                size_t  length,
+                void   *user_data)
+{
+  CsvParse *parse = user_data;
+  gsize offset = parse->fields->len;
+
+  if (parse->stopped)
+    return;
+  g_string_append_len (parse->fields, data, length);
+  g_string_append_c (parse->fields, '\0');
+  g_array_append_val (parse->offsets, offset);
+  parse->breaks += count_line_breaks (data, length);
+}
+
+/* With CSV_REPALL_NL libcsv reports every CR and LF outside a quoted cell: a record's end, then
+ * the LF of its CR LF, or an empty line. That is what lets records carry their line number. */
+static void
+record_ended_cb (int   terminator,
+                 void *user_data)
+{
+  CsvParse *parse = user_data;
+
+  if (parse->stopped)
+    return;
+  if (parse->offsets->len == 0)
+    {
+      if (terminator == '\n' && parse->after_cr)
+        parse->after_cr = FALSE;
+      else if (terminator == '\r' || terminator == '\n')
+        {
+          parse->line++;
+          parse->after_cr = terminator == '\r';
+        }
+      return;
+    }
+
+  g_ptr_array_set_size (parse->cells, 0);
+  for (guint i = 0; i < parse->offsets->len; i++)
+    g_ptr_array_add (parse->cells,
+                     parse->fields->str + g_array_index (parse->offsets, gsize, i));
+  if (!parse->func (parse->line, (char **) parse->cells->pdata, parse->offsets->len,
+                    parse->user_data, &parse->error))
+    parse->stopped = TRUE;
+
+  parse->line += parse->breaks;
+  if (terminator == '\r' || terminator == '\n')
+    parse->line++;
+  parse->after_cr = terminator == '\r';
+  parse->breaks = 0;
+  g_string_truncate (parse->fields, 0);
+  g_array_set_size (parse->offsets, 0);
+}
+
+/* The text of a CSV file as UTF-8 without its byte order mark. Excel and WPS on Chinese Windows
+ * save GB18030 (their "CSV") or UTF-8 with a BOM ("CSV UTF-8"): valid UTF-8 is taken as such,
+ * anything else is converted from GB18030. */
+char *
+tj_csv_decode (const char *bytes,
+               gsize       length,
+               gsize      *text_length,
+               GError    **error)
+{
+  g_autoptr (GError) local = NULL;
+  gsize written = 0;
+  char *text;
+
+  g_return_val_if_fail (bytes != NULL || length == 0, NULL);
+
+  if (length >= 3 && memcmp (bytes, utf8_bom, 3) == 0)
+    {
+      bytes += 3;
+      length -= 3;
+    }
+  if (g_utf8_validate_len (bytes, length, NULL))
+    {
+      if (text_length != NULL)
+        *text_length = length;
+      return g_strndup (bytes, length);
+    }
+
+  text = g_convert (bytes, length, "UTF-8", "GB18030", NULL, &written, &local);
+  if (text == NULL)
+    {
+      g_set_error_literal (error, TJ_ERROR, TJ_ERROR_INVALID,
+                           _("The text is neither UTF-8 nor GB18030. Save it from Excel or WPS "
+                             "as “CSV” or “CSV UTF-8”."));
+      return NULL;
+    }
+  if (text_length != NULL)
+    *text_length = written;
+  return text;
+}
+
+char *
+tj_csv_read_file (const char *path,
+                  gsize      *text_length,
+                  GError    **error)
+{
+  g_autofree char *bytes = NULL;
+  g_autoptr (GError) local = NULL;
+  gsize length = 0;
+  char *text;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!g_file_get_contents (path, &bytes, &length, &local))
+    {
+      g_set_error_literal (error, TJ_ERROR, TJ_ERROR_IO, local->message);
+      return NULL;
+    }
+  text = tj_csv_decode (bytes, length, text_length, &local);
+  if (text == NULL)
+    g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID, _("Cannot read “%s”: %s"), path,
+                 local->message);
+  return text;
+}
+
+/* Parses RFC 4180 CSV with libcsv: quoted cells with commas, quotes and line breaks, CR LF or
+ * LF line ends, rows of any length. Empty lines are skipped. */
+gboolean
+tj_csv_parse (const char      *text,
+              gsize            length,
+              TjCsvRecordFunc  func,
+              gpointer         user_data,
+              GError         **error)
+{
+  const unsigned char options = CSV_REPALL_NL | CSV_APPEND_NULL;
+  struct csv_parser parser;
+  CsvParse parse = { 0 };
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (text != NULL || length == 0, FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  if (csv_init (&parser, options) != 0)
+    {
+      g_set_error_literal (error, TJ_ERROR, TJ_ERROR_INVALID, csv_strerror (CSV_ENOMEM));
+      return FALSE;
+    }
+  parse.func = func;
+  parse.user_data = user_data;
+  parse.fields = g_string_sized_new (1024);
+  parse.offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
+  parse.cells = g_ptr_array_new ();
+  parse.line = 1;
+
+  for (gsize offset = 0; offset < length && !parse.stopped; offset += PARSE_BLOCK)
+    {
+      gsize block = MIN (PARSE_BLOCK, length - offset);
+
+      if (csv_parse (&parser, text + offset, block, field_ended_cb, record_ended_cb, &parse) !=
+          block)
+        {
+          g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID, _("Line %u cannot be read: %s"),
+                       parse.line, csv_strerror (csv_error (&parser)));
+          ok = FALSE;
+          break;
+        }
+    }
+
+  if (ok && !parse.stopped)
+    {
+      /* Only now strict: a quoted cell still open at the end of the file is an error, not a
+       * cell that silently swallowed the rest of the file. */
+      csv_set_opts (&parser, options | CSV_STRICT | CSV_STRICT_FINI);
+      if (csv_fini (&parser, field_ended_cb, record_ended_cb, &parse) != 0)
+        {
+          g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
+                       _("Line %u: a quoted cell has no closing quote."), parse.line);
+          ok = FALSE;
+        }
+    }
+  if (ok && parse.stopped)
+    {
+      if (parse.error != NULL)
+        g_propagate_error (error, g_steal_pointer (&parse.error));
+      ok = FALSE;
+    }
+
+  csv_free (&parser);
+  g_clear_error (&parse.error);
+  g_string_free (parse.fields, TRUE);
+  g_array_unref (parse.offsets);
+  g_ptr_array_unref (parse.cells);
+  return ok;
+}
+
+TjCsvWriter *
+tj_csv_writer_new (void)
+{
+  TjCsvWriter *self = g_new0 (TjCsvWriter, 1);
+
+  self->data = g_string_new (utf8_bom);
+  return self;
+}
+
+void
+tj_csv_writer_free (TjCsvWriter *self)
+{
+  if (self == NULL)
+    return;
+  g_string_free (self->data, TRUE);
+  g_free (self);
+}
+
+/* NULL cells are written empty. libcsv quotes every cell and doubles its quotes. */
+void
+tj_csv_writer_add_row (TjCsvWriter       *self,
+                       const char *const *cells,
+                       guint              n_cells)
+{
+  g_return_if_fail (self != NULL);
+
+  for (guint i = 0; i < n_cells; i++)
+    {
+      const char *cell = cells[i] != NULL ? cells[i] : "";
+      gsize cell_length = strlen (cell);
+      gsize start, needed;
+
+      if (i > 0)
+        g_string_append_c (self->data, ',');
+      start = self->data->len;
+      needed = csv_write (NULL, 0, cell, cell_length);
+      g_string_set_size (self->data, start + needed);
+      csv_write (self->data->str + start, needed, cell, cell_length);
+    }
+  g_string_append (self->data, "\r\n");
+}
+
+const char *
+tj_csv_writer_get_data (TjCsvWriter *self,
+                        gsize       *length)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (length != NULL)
+    *length = self->data->len;
+  return self->data->str;
+}
+
+/* Writes a temporary file beside the target and renames it over the target only when complete:
+ * a failed export never leaves a half file. */
+gboolean
+tj_csv_writer_save (TjCsvWriter *self,
+                    const char  *path,
+                    GError     **error)
+{
+  g_autoptr (GError) local = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!g_file_set_contents_full (path, self->data->str, self->data->len,
+                                 G_FILE_SET_CONTENTS_CONSISTENT |
+                                   G_FILE_SET_CONTENTS_ONLY_EXISTING,
+                                 0666, &local))
+    {
+      g_set_error (error, TJ_ERROR, TJ_ERROR_IO, _("Cannot write “%s”: %s"), path,
+                   local->message);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,923 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tj-demo"
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tj-date.h"
+#include "tj-demo.h"
+#include "tj-error.h"
+#include "tj-money.h"
+#include "tj-person.h"
+#include "tj-project.h"
+#include "tj-unit.h"
+
+/* Demo data: the key-project lists of two years of a county like Dengfeng, with the people who
+ * run them, over the default units. One seed, so that screenshots and tests stay the same. The
+ * data is Chinese whatever the UI language: it stands for what an office types in. */
+#define DEMO_SEED 20180406
+#define PREVIOUS_YEAR_PROJECTS 112
+#define CURRENT_YEAR_PROJECTS 128
+/* The current year is seen as at the end of October (the 1—10月 bulletin), the previous one
+ * whole. */
+#define CURRENT_AS_OF_MONTH 10
+/* Dengfeng's administrative division code, the middle of a national project code. */
+#define AREA_CODE "410185"
+
+typedef enum
+{
+  WHERE_ANY,
+  WHERE_CENTRE,   /* the subdistricts of the city */
+  WHERE_COUNTRY,  /* towns and townships */
+  WHERE_INDUSTRY, /* the districts and the towns */
+} Where;
+
+typedef enum
+{
+  KIND_TOURISM,
+  KIND_INDUSTRY,
+  KIND_SEWAGE,
+  KIND_ROAD,
+  KIND_HOUSING,
+  KIND_SCHOOL,
+  KIND_HEALTH,
+  KIND_WATER,
+  KIND_FARM,
+  KIND_MEDICINE,
+  KIND_FURNITURE,
+  KIND_CITY,
+  KIND_SERVICE,
+  N_KINDS
+} Kind;
+
+static const struct
+{
+  const char *industry; /* one of the default industries */
+  const char *unit;     /* the responsible department; NULL: the locality answers */
+  const char *owner;    /* a public owner; NULL: a company */
+  const char *code;     /* the industry digits of the project code */
+  int weight;
+} kinds[N_KINDS] = {
+  [KIND_TOURISM] = { "文化旅游及服务业", NULL, NULL, "87", 14 },
+  [KIND_INDUSTRY] = { "工业", NULL, NULL, "30", 22 },
+  [KIND_SEWAGE] = { "城建及基础设施", "住建局", "登封市城市建设投资集团有限公司", "46", 6 },
+  [KIND_ROAD] = { "交通", "交运局", "登封市交通建设投资有限公司", "48", 10 },
+  [KIND_HOUSING] = { "城建及基础设施", "住建局", "登封市城乡建设开发有限公司", "47", 8 },
+  [KIND_SCHOOL] = { "社会事业", NULL, "登封市教育局", "83", 7 },
+  [KIND_HEALTH] = { "社会事业", NULL, "登封市卫生健康委员会", "84", 6 },
+  [KIND_WATER] = { "农林水", "水务局", "登封市水利投资有限公司", "76", 6 },
+  [KIND_FARM] = { "农林水", "林业局", NULL, "01", 7 },
+  [KIND_MEDICINE] = { "生物医药", NULL, NULL, "27", 4 },
+  [KIND_FURNITURE] = { "家居", NULL, NULL, "21", 3 },
+  [KIND_CITY] = { "城建及基础设施", "住建局", "登封市城市建设投资集团有限公司", "78", 7 },
+  [KIND_SERVICE] = { "文化旅游及服务业", NULL, NULL, "59", 6 },
+};
+
+/* Project names; "@" stands for the locality's name. */
+static const struct
+{
+  Kind kind;
+  Where where;
+  const char *name;
+} names[] = {
+  { KIND_TOURISM, WHERE_CENTRE, "嵩山少林景区智慧旅游提升项目" },
+  { KIND_TOURISM, WHERE_CENTRE, "中岳庙历史文化街区改造项目" },
+  { KIND_TOURISM, WHERE_CENTRE, "嵩阳书院研学旅行基地项目" },
+  { KIND_TOURISM, WHERE_COUNTRY, "观星台天文科普园项目" },
+  { KIND_TOURISM, WHERE_CENTRE, "禅武文化小镇项目" },
+  { KIND_TOURISM, WHERE_CENTRE, "少室山登山步道提升工程" },
+  { KIND_TOURISM, WHERE_COUNTRY, "大禹文化园建设项目" },
+  { KIND_TOURISM, WHERE_COUNTRY, "登封窑陶瓷文化产业园项目" },
+  { KIND_TOURISM, WHERE_CENTRE, "嵩山国家地质公园博物馆改造项目" },
+  { KIND_TOURISM, WHERE_CENTRE, "天地之中文旅综合体项目" },
+  { KIND_TOURISM, WHERE_COUNTRY, "嵩山户外运动基地项目" },
+  { KIND_TOURISM, WHERE_COUNTRY, "@乡村旅游示范村建设项目" },
+  { KIND_TOURISM, WHERE_COUNTRY, "@精品民宿集群项目" },
+  { KIND_TOURISM, WHERE_COUNTRY, "@田园综合体项目" },
+  { KIND_INDUSTRY, WHERE_INDUSTRY, "年产10万吨高端耐火材料项目" },
+  { KIND_INDUSTRY, WHERE_INDUSTRY, "年产30万吨新型干混砂浆项目" },
+  { KIND_INDUSTRY, WHERE_INDUSTRY, "高端碳素材料生产线项目" },
+  { KIND_INDUSTRY, WHERE_INDUSTRY, "铝合金型材深加工项目" },
+  { KIND_INDUSTRY, WHERE_INDUSTRY, "装配式建筑产业园项目" },
+  { KIND_INDUSTRY, WHERE_INDUSTRY, "50兆瓦分布式光伏发电项目" },
+  { KIND_INDUSTRY, WHERE_INDUSTRY, "电子信息产业园项目" },
+  { KIND_INDUSTRY, WHERE_INDUSTRY, "智能装备制造产业园项目" },
+  { KIND_INDUSTRY, WHERE_INDUSTRY, "新能源汽车零部件生产项目" },
+  { KIND_INDUSTRY, WHERE_INDUSTRY, "高性能陶瓷材料项目" },
+  { KIND_INDUSTRY, WHERE_INDUSTRY, "煤矿智能化改造项目" },
+  { KIND_INDUSTRY, WHERE_INDUSTRY, "水泥熟料生产线超低排放改造项目" },
+  { KIND_INDUSTRY, WHERE_INDUSTRY, "年产5万吨超细氧化铝微粉项目" },
+  { KIND_INDUSTRY, WHERE_INDUSTRY, "@耐火材料产业园项目" },
+  { KIND_INDUSTRY, WHERE_INDUSTRY, "@新型建材产业园项目" },
+  { KIND_INDUSTRY, WHERE_INDUSTRY, "@标准化厂房建设项目" },
+  { KIND_SEWAGE, WHERE_CENTRE, "城区第二污水处理厂提标改造工程" },
+  { KIND_SEWAGE, WHERE_CENTRE, "城区雨污分流改造工程" },
+  { KIND_SEWAGE, WHERE_COUNTRY, "@污水处理厂及配套管网工程" },
+  { KIND_SEWAGE, WHERE_COUNTRY, "@农村生活污水治理项目" },
+  { KIND_ROAD, WHERE_CENTRE, "嵩山大道北延工程" },
+  { KIND_ROAD, WHERE_CENTRE, "少林大道综合改造工程" },
+  { KIND_ROAD, WHERE_COUNTRY, "S237登封段改建工程" },
+  { KIND_ROAD, WHERE_COUNTRY, "S316登封段改建工程" },
+  { KIND_ROAD, WHERE_COUNTRY, "G207登封段改建工程" },
+  { KIND_ROAD, WHERE_CENTRE, "郑登快速通道提升工程" },
+  { KIND_ROAD, WHERE_CENTRE, "登封西站综合交通枢纽项目" },
+  { KIND_ROAD, WHERE_CENTRE, "城区智慧停车场建设项目" },
+  { KIND_ROAD, WHERE_COUNTRY, "@农村公路提质改造工程" },
+  { KIND_ROAD, WHERE_COUNTRY, "@至城区快速通道工程" },
+  { KIND_HOUSING, WHERE_CENTRE, "周山片区棚户区改造项目" },
+  { KIND_HOUSING, WHERE_CENTRE, "王河村安置房建设项目" },
+  { KIND_HOUSING, WHERE_CENTRE, "书院河片区城中村改造项目" },
+  { KIND_HOUSING, WHERE_CENTRE, "城区老旧小区改造项目" },
+  { KIND_HOUSING, WHERE_CENTRE, "@安置房建设项目" },
+  { KIND_HOUSING, WHERE_CENTRE, "@棚户区改造项目" },
+  { KIND_HOUSING, WHERE_COUNTRY, "@易地搬迁安置点提升项目" },
+  { KIND_SCHOOL, WHERE_CENTRE, "市第二高级中学新校区建设项目" },
+  { KIND_SCHOOL, WHERE_CENTRE, "市第三高级中学扩建项目" },
+  { KIND_SCHOOL, WHERE_CENTRE, "登封市职业教育园区项目" },
+  { KIND_SCHOOL, WHERE_CENTRE, "城区义务教育学校建设项目" },
+  { KIND_SCHOOL, WHERE_COUNTRY, "@中心小学教学楼建设项目" },
+  { KIND_SCHOOL, WHERE_ANY, "@公办幼儿园建设项目" },
+  { KIND_SCHOOL, WHERE_COUNTRY, "@初级中学改扩建项目" },
+  { KIND_HEALTH, WHERE_CENTRE, "市人民医院门急诊综合楼项目" },
+  { KIND_HEALTH, WHERE_CENTRE, "市中医院康复医学中心项目" },
+  { KIND_HEALTH, WHERE_CENTRE, "市妇幼保健院迁建项目" },
+  { KIND_HEALTH, WHERE_CENTRE, "市疾病预防控制中心业务楼项目" },
+  { KIND_HEALTH, WHERE_CENTRE, "城区养老服务中心项目" },
+  { KIND_HEALTH, WHERE_COUNTRY, "@卫生院改扩建项目" },
+  { KIND_HEALTH, WHERE_COUNTRY, "@敬老院提升改造项目" },
+  { KIND_WATER, WHERE_CENTRE, "少林水库除险加固工程" },
+  { KIND_WATER, WHERE_COUNTRY, "颍河登封段综合治理工程" },
+  { KIND_WATER, WHERE_CENTRE, "书院河生态修复工程" },
+  { KIND_WATER, WHERE_CENTRE, "城区供水管网改造工程" },
+  { KIND_WATER, WHERE_COUNTRY, "南水北调配套水厂及管网工程" },
+  { KIND_WATER, WHERE_COUNTRY, "@农村饮水安全巩固提升工程" },
+  { KIND_WATER, WHERE_COUNTRY, "@小流域综合治理工程" },
+  { KIND_FARM, WHERE_CENTRE, "嵩山国土绿化提升工程" },
+  { KIND_FARM, WHERE_COUNTRY, "@高标准农田建设项目" },
+  { KIND_FARM, WHERE_COUNTRY, "@特色林果种植基地项目" },
+  { KIND_FARM, WHERE_COUNTRY, "@现代农业产业园项目" },
+  { KIND_MEDICINE, WHERE_INDUSTRY, "嵩山中药材种植及深加工项目" },
+  { KIND_MEDICINE, WHERE_INDUSTRY, "生物医药产业园项目" },
+  { KIND_MEDICINE, WHERE_INDUSTRY, "年产2000吨中药饮片项目" },
+  { KIND_MEDICINE, WHERE_INDUSTRY, "医疗器械生产基地项目" },
+  { KIND_MEDICINE, WHERE_COUNTRY, "@中药材规范化种植基地项目" },
+  { KIND_FURNITURE, WHERE_INDUSTRY, "家居产业园项目" },
+  { KIND_FURNITURE, WHERE_INDUSTRY, "定制家居智能制造项目" },
+  { KIND_FURNITURE, WHERE_INDUSTRY, "实木家具生产线项目" },
+  { KIND_FURNITURE, WHERE_INDUSTRY, "@家居建材市场项目" },
+  { KIND_CITY, WHERE_CENTRE, "城区集中供热管网扩建工程" },
+  { KIND_CITY, WHERE_CENTRE, "天然气管网延伸工程" },
+  { KIND_CITY, WHERE_CENTRE, "少林河生态廊道项目" },
+  { KIND_CITY, WHERE_CENTRE, "新型智慧城市建设项目" },
+  { KIND_CITY, WHERE_CENTRE, "城区道路绿化提升工程" },
+  { KIND_CITY, WHERE_COUNTRY, "生活垃圾焚烧发电项目" },
+  { KIND_CITY, WHERE_COUNTRY, "@天然气管网工程" },
+  { KIND_CITY, WHERE_COUNTRY, "@集镇改造提升项目" },
+  { KIND_SERVICE, WHERE_INDUSTRY, "冷链物流中心项目" },
+  { KIND_SERVICE, WHERE_INDUSTRY, "电子商务产业园项目" },
+  { KIND_SERVICE, WHERE_CENTRE, "城区商业综合体项目" },
+  { KIND_SERVICE, WHERE_CENTRE, "嵩山国际会展中心项目" },
+  { KIND_SERVICE, WHERE_INDUSTRY, "现代物流园项目" },
+};
+
+static const char *const surnames[] = {
+  "王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "马", "朱", "胡",
+  "郭", "何", "高", "林", "郑", "梁", "宋", "谢", "韩", "唐", "冯", "于", "董", "程", "曹",
+  "袁", "邓", "许", "傅", "沈", "曾", "彭", "吕", "苏", "卢", "蒋", "蔡", "贾", "丁", "魏",
+};
+
+static const char *const given_names[] = {
+  "建国", "志强", "海燕", "丽娟", "卫东", "红霞", "国庆", "晓峰", "振华", "金凤", "永刚",
+  "明辉", "亚楠", "静", "磊", "鹏飞", "俊杰", "文博", "雪梅", "春生", "宏伟", "广军",
+  "新民", "保国", "秋菊", "晓光", "瑞峰", "少华", "跃进", "红伟", "书洋", "向阳", "玉兰",
+  "长松", "国华", "建伟", "利民", "艳红", "朝阳", "占胜", "彦军", "敏", "娜", "勇", "涛",
+  "帅", "晓东", "志刚", "丽萍", "军伟", "伟涛", "红梅", "松涛", "慧敏", "永峰", "冬梅",
+};
+
+static const char *const leader_posts[] = {
+  "市委常委、常务副市长", "市委常委、副市长", "副市长", "副市长", "副市长",
+  "市委常委、组织部部长", "市委常委、宣传部部长", "市委常委、政法委书记",
+  "市人大常委会副主任", "市政协副主席",
+};
+
+/* 首席服务官: deputy-section level or above of the project's township (推进机制 (一)). */
+static const char *const officer_posts[TJ_UNIT_N_KINDS][2] = {
+  [TJ_UNIT_SUBDISTRICT] = { "街道党工委副书记", "街道办事处副主任" },
+  [TJ_UNIT_TOWN] = { "镇党委副书记", "副镇长" },
+  [TJ_UNIT_TOWNSHIP] = { "乡党委副书记", "副乡长" },
+  [TJ_UNIT_DISTRICT] = { "管委会副主任", "党工委委员" },
+  [TJ_UNIT_DEPARTMENT] = { "副局长", "党组成员" },
+};
+
+static const struct
+{
+  const char *unit;
+  const char *post;
+} staff[] = {
+  { "发改委", "重点项目办主任" },
+  { "发改委", "重点项目办科员" },
+  { "行政服务中心", "投资项目代办员" },
+  { "行政服务中心", "投资项目代办员" },
+};
+
+static const char *const mobile_prefixes[] = {
+  "130", "131", "132", "135", "136", "137", "138", "139", "150", "151", "152",
+  "155", "156", "158", "159", "176", "177", "180", "182", "185", "186", "187", "189",
+};
+
+static const char *const company_places[] = { "河南", "郑州", "登封市" };
+static const char *const company_brands[] = {
+  "嵩泰", "中岳", "颍丰", "禹鼎", "华瑞", "宏达", "金鼎", "鑫源", "天中", "嵩基",
+  "恒信", "瑞祥", "豫隆", "登峰", "少室", "太室", "嵩阳", "箕山", "崇高", "阳城",
+};
+static const char *const company_trades[N_KINDS][4] = {
+  [KIND_TOURISM] = { "文化旅游开发有限公司", "旅游发展有限公司", "文旅产业有限公司" },
+  [KIND_INDUSTRY] = { "新材料科技有限公司", "耐火材料有限公司", "新型建材有限公司",
+                      "装备制造有限公司" },
+  [KIND_FARM] = { "农业开发有限公司", "农业科技有限公司", "林果种植专业合作社" },
+  [KIND_MEDICINE] = { "生物医药有限公司", "中药饮片有限公司", "药业有限公司" },
+  [KIND_FURNITURE] = { "家居有限公司", "木业有限公司" },
+  [KIND_SERVICE] = { "物流有限公司", "商贸有限公司", "置业有限公司" },
+};
+
+typedef struct
+{
+  TjDb *db;
+  GRand *rand;
+  GPtrArray *localities;     /* of TjUnit */
+  GArray *officers;          /* gint64: two per locality, in the order of localities */
+  GArray *leaders;           /* gint64 */
+  GHashTable *people;        /* names given to people */
+  GHashTable *project_names; /* over both years: a name comes back only when carried over */
+  char **industries;
+} Demo;
+
+static void
+demo_free (Demo *demo)
+{
+  g_rand_free (demo->rand);
+  g_ptr_array_unref (demo->localities);
+  g_array_unref (demo->officers);
+  g_array_unref (demo->leaders);
+  g_hash_table_unref (demo->people);
+  g_hash_table_unref (demo->project_names);
+  g_strfreev (demo->industries);
+  g_free (demo);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Demo, demo_free)
+
+static int
+pick (Demo *demo,
+      int   n)
+{
+  return g_rand_int_range (demo->rand, 0, n);
+}
+
+static gboolean
+chance (Demo  *demo,
+        double p)
+{
+  return g_rand_double (demo->rand) < p;
+}
+
+static char *
+mobile_phone (Demo *demo)
+{
+  return g_strdup_printf ("%s%04d%04d", mobile_prefixes[pick (demo, G_N_ELEMENTS (mobile_prefixes))],
+                          pick (demo, 10000), pick (demo, 10000));
+}
+
+static char *
+office_phone (Demo *demo)
+{
+  return g_strdup_printf ("0371-6%d%06d", chance (demo, 0.7) ? 2 : 0, pick (demo, 1000000));
+}
+
+static char *
+person_name (Demo *demo)
+{
+  return g_strconcat (surnames[pick (demo, G_N_ELEMENTS (surnames))],
+                      given_names[pick (demo, G_N_ELEMENTS (given_names))], NULL);
+}
+
+/* People listed in the database have names of their own. */
+static char *
+unique_person_name (Demo *demo)
+{
+  for (;;)
+    {
+      g_autofree char *name = person_name (demo);
+
+      if (g_hash_table_add (demo->people, g_strdup (name)))
+        return g_steal_pointer (&name);
+    }
+}
+
+static int
+year_of (const char *iso_month)
+{
+  return iso_month != NULL ? atoi (iso_month) : 0;
+}
+
+/* The owner's contact: not one of the people on the lists. */
+static char *
+contact_name (Demo *demo)
+{
+  for (;;)
+    {
+      g_autofree char *name = person_name (demo);
+
+      if (!g_hash_table_contains (demo->people, name))
+        return g_steal_pointer (&name);
+    }
+}
+
+static char *
+month_text (int index)
+{
+  return g_strdup_printf ("%04d-%02d", index / 12, index % 12 + 1);
+}
+
+static char *
+date_in_month (Demo *demo,
+               int   index)
+{
+  return g_strdup_printf ("%04d-%02d-%02d", index / 12, index % 12 + 1, 1 + pick (demo, 28));
+}
+
+/* A figure as an office writes it: three significant digits of 万元 (whole 万元 below 1 000). */
+static gint64
+round_wan (double wan)
+{
+  double scale = wan >= 1000 ? pow (10, floor (log10 (wan)) - 2) : 1;
+
+  return MAX (1, (gint64) (round (wan / scale) * scale)) * TJ_YUAN_PER_WAN;
+}
+
+static gint64
+total_investment (Demo   *demo,
+                  TjLevel level)
+{
+  static const double ranges[TJ_LEVEL_N][2] = {
+    [TJ_LEVEL_PROVINCIAL] = { 50000, 300000 },
+    [TJ_LEVEL_PREFECTURAL] = { 10000, 100000 },
+    [TJ_LEVEL_CITY] = { 1000, 40000 },
+  };
+  double wan = exp (g_rand_double_range (demo->rand, log (ranges[level][0]),
+                                         log (ranges[level][1])));
+  gint64 yuan = round_wan (wan);
+
+  /* Now and then a figure down to the hundred yuan: 3 860.36 */
+  if (chance (demo, 0.2))
+    yuan += (1 + pick (demo, 99)) * 100;
+  return yuan;
+}
+
+static gint64
+annual_plan (Demo     *demo,
+             gint64    total,
+             TjNature  nature)
+{
+  static const double shares[TJ_NATURE_N][2] = {
+    [TJ_NATURE_NEW] = { 0.25, 0.6 },
+    [TJ_NATURE_CONTINUING] = { 0.2, 0.5 },
+    [TJ_NATURE_COMPLETING] = { 0.3, 0.8 },
+    [TJ_NATURE_PREPARATORY] = { 0.02, 0.1 },
+  };
+  double share = g_rand_double_range (demo->rand, shares[nature][0], shares[nature][1]);
+  gint64 plan = round_wan (tj_money_to_wan (total) * share);
+
+  return CLAMP (plan, TJ_YUAN_PER_WAN, total);
+}
+
+static TjUnit *
+pick_locality (Demo  *demo,
+               Where  where)
+{
+  g_autoptr (GPtrArray) fitting = g_ptr_array_new ();
+
+  for (guint i = 0; i < demo->localities->len; i++)
+    {
+      TjUnit *unit = g_ptr_array_index (demo->localities, i);
+      gboolean fits = where == WHERE_ANY ||
+                      (where == WHERE_CENTRE && unit->kind == TJ_UNIT_SUBDISTRICT) ||
+                      (where == WHERE_COUNTRY &&
+                       (unit->kind == TJ_UNIT_TOWN || unit->kind == TJ_UNIT_TOWNSHIP)) ||
+                      (where == WHERE_INDUSTRY &&
+                       (unit->kind == TJ_UNIT_DISTRICT || unit->kind == TJ_UNIT_TOWN));
+
+      if (fits)
+        g_ptr_array_add (fitting, unit);
+    }
+  /* Industry gathers in the districts: half of it goes there when there is one. */
+  if (where == WHERE_INDUSTRY && chance (demo, 0.5))
+    for (guint i = 0; i < fitting->len; i++)
+      if (((TjUnit *) g_ptr_array_index (fitting, i))->kind == TJ_UNIT_DISTRICT)
+        {
+          g_ptr_array_remove_range (fitting, 0, i);
+          break;
+        }
+  if (fitting->len == 0)
+    return g_ptr_array_index (demo->localities, pick (demo, demo->localities->len));
+  return g_ptr_array_index (fitting, pick (demo, fitting->len));
+}
+
+static Kind
+pick_kind (Demo *demo)
+{
+  int total = 0, n;
+
+  for (guint k = 0; k < N_KINDS; k++)
+    total += kinds[k].weight;
+  n = pick (demo, total);
+  for (guint k = 0; k < N_KINDS; k++)
+    if ((n -= kinds[k].weight) < 0)
+      return k;
+  return KIND_INDUSTRY;
+}
+
+/* A name not yet used in either year, with the locality it names or suits, and whether it is a
+ * township's own project; NULL when the kind has run out of names. */
+static char *
+project_name (Demo     *demo,
+              Kind      kind,
+              TjUnit  **locality,
+              gboolean *local)
+{
+  g_autoptr (GArray) of_kind = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (names[i].kind == kind)
+      g_array_append_val (of_kind, i);
+
+  for (guint attempt = 0; attempt < 50; attempt++)
+    {
+      guint i = g_array_index (of_kind, guint, pick (demo, of_kind->len));
+      TjUnit *place = pick_locality (demo, names[i].where);
+      g_auto (GStrv) parts = g_strsplit (names[i].name, "@", 2);
+      g_autofree char *name = g_strjoinv (place->name, parts);
+
+      if (g_hash_table_add (demo->project_names, g_strdup (name)))
+        {
+          *locality = place;
+          *local = strchr (names[i].name, '@') != NULL;
+          return g_steal_pointer (&name);
+        }
+    }
+  return NULL;
+}
+
+static char *
+project_content (Demo *demo,
+                 Kind  kind)
+{
+  static const char *const road_grades[] = { "一级公路", "二级公路", "城市主干路", "城市次干路" };
+
+  switch (kind)
+    {
+    case KIND_TOURISM:
+      return g_strdup_printf ("建设游客服务中心、生态停车场、游步道及配套设施，总建筑面积约%d平方米",
+                              (2 + pick (demo, 40)) * 1000);
+    case KIND_INDUSTRY:
+      return g_strdup_printf ("新建标准化生产车间%d平方米，购置生产及环保设备%d台（套），"
+                              "达产后年产值约%d亿元",
+                              (1 + pick (demo, 30)) * 2000, 20 + pick (demo, 200),
+                              1 + pick (demo, 15));
+    case KIND_SEWAGE:
+      return g_strdup_printf ("新建日处理%d吨污水处理厂一座，配套建设污水管网%d公里",
+                              (1 + pick (demo, 20)) * 1000, 5 + pick (demo, 40));
+    case KIND_ROAD:
+      return g_strdup_printf ("道路全长%d.%d公里，按%s标准建设，路基宽%d米", 2 + pick (demo, 25),
+                              pick (demo, 10), road_grades[pick (demo, G_N_ELEMENTS (road_grades))],
+                              12 + 2 * pick (demo, 14));
+    case KIND_HOUSING:
+      return g_strdup_printf ("总建筑面积约%d万平方米，建设安置住房%d套及配套设施",
+                              3 + pick (demo, 30), (4 + pick (demo, 30)) * 100);
+    case KIND_SCHOOL:
+      return g_strdup_printf ("占地%d亩，建设教学楼、实验楼、宿舍楼及运动场，建筑面积%d平方米",
+                              20 + pick (demo, 180), (5 + pick (demo, 60)) * 1000);
+    case KIND_HEALTH:
+      return g_strdup_printf ("总建筑面积%d平方米，新增床位%d张，购置医疗设备",
+                              (5 + pick (demo, 50)) * 1000, (5 + pick (demo, 60)) * 10);
+    case KIND_WATER:
+      return g_strdup_printf ("治理河道及沟渠%d公里，建设堤防、护岸、供水管网及生态景观工程",
+                              5 + pick (demo, 40));
+    case KIND_FARM:
+      return g_strdup_printf ("建设高标准农田及林果基地%d亩，配套灌溉、田间道路及林网工程",
+                              (5 + pick (demo, 95)) * 100);
+    case KIND_MEDICINE:
+      return g_strdup_printf ("建设中药材种植基地%d亩及提取加工车间%d平方米",
+                              (10 + pick (demo, 90)) * 100, (2 + pick (demo, 20)) * 1000);
+    case KIND_FURNITURE:
+      return g_strdup_printf ("建设生产车间及仓储用房%d平方米，购置自动化生产线%d条",
+                              (1 + pick (demo, 20)) * 5000, 2 + pick (demo, 10));
+    case KIND_CITY:
+      return g_strdup_printf ("新建及改造管网%d公里，配套建设附属设施及绿化工程",
+                              5 + pick (demo, 60));
+    case KIND_SERVICE:
+    case N_KINDS:
+    default:
+      return g_strdup_printf ("总建筑面积%d平方米，建设仓储、交易、展示及配套服务设施",
+                              (1 + pick (demo, 40)) * 5000);
+    }
+}
+
+static char *
+owner_company (Demo *demo,
+               Kind  kind)
+{
+  const char *const *trades = company_trades[kind];
+  guint n_trades = 0;
+
+  if (kinds[kind].owner != NULL)
+    return g_strdup (kinds[kind].owner);
+  while (n_trades < G_N_ELEMENTS (company_trades[kind]) && trades[n_trades] != NULL)
+    n_trades++;
+  return g_strconcat (company_places[pick (demo, G_N_ELEMENTS (company_places))],
+                      company_brands[pick (demo, G_N_ELEMENTS (company_brands))],
+                      trades[pick (demo, n_trades)], NULL);
+}
+
+static const char *
+industry_of (Demo *demo,
+             Kind  kind)
+{
+  guint n = g_strv_length (demo->industries);
+
+  if (g_strv_contains ((const char *const *) demo->industries, kinds[kind].industry))
+    return kinds[kind].industry;
+  /* Another county's list: any of its own industries. */
+  return n > 0 ? demo->industries[kind % n] : NULL;
+}
+
+static gint64
+officer_of (Demo   *demo,
+            TjUnit *locality)
+{
+  for (guint i = 0; i < demo->localities->len; i++)
+    if (g_ptr_array_index (demo->localities, i) == locality)
+      return g_array_index (demo->officers, gint64, 2 * i + pick (demo, 2));
+  return g_array_index (demo->officers, gint64, 0);
+}
+
+static TjLevel
+pick_level (Demo *demo)
+{
+  double x = g_rand_double (demo->rand);
+
+  return x < 0.10 ? TJ_LEVEL_PROVINCIAL : x < 0.32 ? TJ_LEVEL_PREFECTURAL : TJ_LEVEL_CITY;
+}
+
+static TjNature
+pick_nature (Demo    *demo,
+             gboolean current)
+{
+  /* A first listing in the current year is mostly a new start; the carried-over projects
+   * bring the continuing ones. */
+  static const double current_shares[] = { 0.60, 0.15, 0.10 };
+  static const double previous_shares[] = { 0.45, 0.30, 0.15 };
+  const double *shares = current ? current_shares : previous_shares;
+  double x = g_rand_double (demo->rand);
+
+  if (x < shares[0])
+    return TJ_NATURE_NEW;
+  if (x < shares[0] + shares[1])
+    return TJ_NATURE_CONTINUING;
+  if (x < shares[0] + shares[1] + shares[2])
+    return TJ_NATURE_COMPLETING;
+  return TJ_NATURE_PREPARATORY;
+}
+
+/* The planned months for the project's nature, and what has happened by `as_of` (a month
+ * index): actual start, completion, statistics entry. */
+static void
+plan_schedule (Demo      *demo,
+               TjProject *p,
+               int        as_of)
+{
+  int january = p->year * 12;
+  int start, finish, started = -1;
+
+  switch (p->nature)
+    {
+    case TJ_NATURE_CONTINUING:
+      start = january - 3 - pick (demo, 22);
+      finish = january + 12 + pick (demo, 25);
+      break;
+    case TJ_NATURE_COMPLETING:
+      start = january - 6 - pick (demo, 25);
+      finish = january + 2 + pick (demo, 10);
+      break;
+    case TJ_NATURE_PREPARATORY:
+      start = january + 12 + pick (demo, 7);
+      finish = start + 12 + pick (demo, 19);
+      break;
+    case TJ_NATURE_NEW:
+    case TJ_NATURE_NONE:
+    case TJ_NATURE_N:
+    default:
+      start = january + pick (demo, 9);
+      finish = start + 10 + pick (demo, 22);
+      break;
+    }
+  g_free (p->planned_start);
+  g_free (p->planned_completion);
+  g_free (p->actual_start);
+  g_free (p->actual_completion);
+  g_free (p->stats_date);
+  p->planned_start = month_text (start);
+  p->planned_completion = month_text (finish);
+  p->actual_start = p->actual_completion = p->stats_date = NULL;
+
+  if (p->nature == TJ_NATURE_NEW && start <= as_of && chance (demo, 0.8))
+    {
+      started = chance (demo, 0.15) ? start - 1 : start + pick (demo, 2); /* 提前开工 */
+      started = CLAMP (started, january, as_of);
+    }
+  else if (p->nature == TJ_NATURE_CONTINUING || p->nature == TJ_NATURE_COMPLETING)
+    started = start + pick (demo, 2);
+  if (started < 0)
+    return;
+  p->actual_start = date_in_month (demo, started);
+
+  if (p->nature == TJ_NATURE_COMPLETING && finish <= as_of && chance (demo, 0.6))
+    {
+      int done = finish - 1 + pick (demo, 3);
+
+      done = MIN (MAX (done, started + 1), as_of);
+      if (done > started)
+        p->actual_completion = date_in_month (demo, done);
+    }
+  /* 统计入库 follows the start by a month or two, for most. */
+  if (chance (demo, 0.7))
+    {
+      int entered = started + 1 + pick (demo, 2);
+
+      if (entered <= as_of)
+        p->stats_date = date_in_month (demo, entered);
+    }
+}
+
+static char *
+project_code (Demo      *demo,
+              TjProject *p,
+              Kind       kind)
+{
+  return g_strdup_printf ("%.4s-" AREA_CODE "-%s-%s-%06d", p->planned_start, kinds[kind].code,
+                          kinds[kind].owner != NULL ? "01" : "03", pick (demo, 1000000));
+}
+
+/* A project first listed in `year`; NULL when every name has been used. */
+static TjProject *
+new_project (Demo    *demo,
+             int      year,
+             int      as_of,
+             gboolean current)
+{
+  g_autoptr (TjProject) p = tj_project_new ();
+  TjUnit *locality = NULL;
+  Kind kind = KIND_INDUSTRY;
+  gboolean local = FALSE;
+  gint64 unit_id;
+
+  for (guint attempt = 0; attempt < 20 && p->name == NULL; attempt++)
+    {
+      kind = pick_kind (demo);
+      p->name = project_name (demo, kind, &locality, &local);
+    }
+  if (p->name == NULL)
+    return NULL;
+
+  p->year = year;
+  p->level = pick_level (demo);
+  /* A township's own project is not on the province's list. */
+  if (local && p->level == TJ_LEVEL_PROVINCIAL)
+    p->level = TJ_LEVEL_PREFECTURAL;
+  p->nature = pick_nature (demo, current);
+  p->industry = g_strdup (industry_of (demo, kind));
+  p->content = project_content (demo, kind);
+  p->locality_id = locality->id;
+  unit_id = kinds[kind].unit != NULL ? tj_unit_find (demo->db, kinds[kind].unit) : 0;
+  p->unit_id = unit_id != 0 ? unit_id : locality->id;
+  /* 推进机制 (一): provincial and prefectural projects have a city leader; many others too. */
+  if (p->level != TJ_LEVEL_CITY || chance (demo, 0.35))
+    p->leader_id = g_array_index (demo->leaders, gint64, pick (demo, demo->leaders->len));
+  p->officer_id = officer_of (demo, locality);
+  p->owner = owner_company (demo, kind);
+  p->contact = contact_name (demo);
+  p->phone = chance (demo, 0.8) ? mobile_phone (demo) : office_phone (demo);
+  p->total_investment = total_investment (demo, p->level);
+  p->annual_plan = annual_plan (demo, p->total_investment, p->nature);
+  plan_schedule (demo, p, as_of);
+  p->code = project_code (demo, p, kind);
+  return g_steal_pointer (&p);
+}
+
+/* 结转: the copy on the next year's list, linked to the record it came from. A project in
+ * preparation becomes a new start; one under way continues, or completes this year. */
+static TjProject *
+carry_over (Demo      *demo,
+            TjProject *from,
+            int        year,
+            int        as_of)
+{
+  TjProject *p = tj_project_copy (from);
+
+  p->id = 0;
+  p->carried_from = from->id;
+  p->year = year;
+  g_clear_pointer (&p->created, g_free);
+  g_clear_pointer (&p->updated, g_free);
+  if (from->nature == TJ_NATURE_PREPARATORY)
+    {
+      p->nature = TJ_NATURE_NEW;
+      plan_schedule (demo, p, as_of);
+    }
+  else if (year_of (p->planned_completion) == year)
+    {
+      int finish = tj_month_index (p->planned_completion);
+
+      p->nature = TJ_NATURE_COMPLETING;
+      if (finish <= as_of && chance (demo, 0.6))
+        p->actual_completion = date_in_month (demo, finish);
+    }
+  else
+    p->nature = TJ_NATURE_CONTINUING;
+  p->annual_plan = annual_plan (demo, p->total_investment, p->nature);
+  return p;
+}
+
+static gboolean
+add_people (Demo    *demo,
+            GError **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (leader_posts); i++)
+    {
+      g_autoptr (TjPerson) person = tj_person_new ();
+
+      person->name = unique_person_name (demo);
+      person->post = g_strdup (leader_posts[i]);
+      person->phone = mobile_phone (demo);
+      person->is_leader = TRUE;
+      if (!tj_person_write (demo->db, person, error))
+        return FALSE;
+      g_array_append_val (demo->leaders, person->id);
+    }
+
+  for (guint i = 0; i < demo->localities->len; i++)
+    {
+      TjUnit *unit = g_ptr_array_index (demo->localities, i);
+
+      for (guint k = 0; k < 2; k++)
+        {
+          g_autoptr (TjPerson) person = tj_person_new ();
+
+          person->name = unique_person_name (demo);
+          person->post = g_strdup (officer_posts[unit->kind][k]);
+          person->unit_id = unit->id;
+          person->phone = mobile_phone (demo);
+          person->is_officer = TRUE;
+          if (!tj_person_write (demo->db, person, error))
+            return FALSE;
+          g_array_append_val (demo->officers, person->id);
+        }
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (staff); i++)
+    {
+      g_autoptr (TjPerson) person = tj_person_new ();
+
+      person->name = unique_person_name (demo);
+      person->post = g_strdup (staff[i].post);
+      person->unit_id = tj_unit_find (demo->db, staff[i].unit);
+      person->phone = office_phone (demo);
+      person->is_staff = TRUE;
+      if (!tj_person_write (demo->db, person, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+add_projects (Demo    *demo,
+              int      current_year,
+              GError **error)
+{
+  g_autoptr (GPtrArray) previous = g_ptr_array_new_with_free_func (g_object_unref);
+  int previous_year = current_year - 1;
+  int previous_as_of = previous_year * 12 + 11;
+  int current_as_of = current_year * 12 + CURRENT_AS_OF_MONTH - 1;
+  guint listed = 0;
+
+  for (guint i = 0; i < PREVIOUS_YEAR_PROJECTS; i++)
+    {
+      g_autoptr (TjProject) p = new_project (demo, previous_year, previous_as_of, FALSE);
+
+      if (p == NULL)
+        break;
+      if (!tj_project_write (demo->db, p, FALSE, error))
+        return FALSE;
+      g_ptr_array_add (previous, g_steal_pointer (&p));
+    }
+
+  /* What was under way or in preparation at the end of last year, and not dropped (退出). */
+  for (guint i = 0; i < previous->len && listed < CURRENT_YEAR_PROJECTS; i++)
+    {
+      TjProject *from = g_ptr_array_index (previous, i);
+      gboolean under_way = (from->nature == TJ_NATURE_NEW ||
+                            from->nature == TJ_NATURE_CONTINUING) &&
+                           from->actual_start != NULL &&
+                           year_of (from->planned_completion) >= current_year;
+      g_autoptr (TjProject) p = NULL;
+
+      if (!(under_way || from->nature == TJ_NATURE_PREPARATORY) || !chance (demo, 0.85))
+        continue;
+      p = carry_over (demo, from, current_year, current_as_of);
+      if (!tj_project_write (demo->db, p, FALSE, error))
+        return FALSE;
+      listed++;
+    }
+
+  for (; listed < CURRENT_YEAR_PROJECTS; listed++)
+    {
+      g_autoptr (TjProject) p = new_project (demo, current_year, current_as_of, TRUE);
+
+      if (p == NULL)
+        break;
+      if (!tj_project_write (demo->db, p, FALSE, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static Demo *
+demo_new (TjDb    *db,
+          GError **error)
+{
+  g_autoptr (Demo) demo = g_new0 (Demo, 1);
+  g_autoptr (GPtrArray) units = tj_unit_list (db, error);
+
+  demo->db = db;
+  demo->rand = g_rand_new_with_seed (DEMO_SEED);
+  demo->localities = g_ptr_array_new_with_free_func (g_object_unref);
+  demo->officers = g_array_new (FALSE, FALSE, sizeof (gint64));
+  demo->leaders = g_array_new (FALSE, FALSE, sizeof (gint64));
+  demo->people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  demo->project_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  demo->industries = tj_industries_load (db);
+  if (units == NULL)
+    return NULL;
+  for (guint i = 0; i < units->len; i++)
+    {
+      TjUnit *unit = g_ptr_array_index (units, i);
+
+      if (unit->active && tj_unit_is_locality (unit))
+        g_ptr_array_add (demo->localities, g_object_ref (unit));
+    }
+  if (demo->localities->len == 0)
+    {
+      g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID, "%s",
+                   _("The demo data needs at least one locality (a town, township, subdistrict "
+                     "or district) in the unit list."));
+      return NULL;
+    }
+  return g_steal_pointer (&demo);
+}
+
+/* Fills an empty database with two years of plausible key projects and their people, in one
+ * transaction; refuses a database that already holds projects. */
+gboolean
+tj_demo_fill (TjDb    *db,
+              int      current_year,
+              GError **error)
+{
+  g_autoptr (Demo) demo = NULL;
+
+  g_return_val_if_fail (TJ_IS_DB (db), FALSE);
+  g_return_val_if_fail (current_year > 1990 && current_year <= 2200, FALSE);
+
+  if (!tj_db_begin (db, error))
+    return FALSE;
+  if (!tj_db_is_empty (db))
+    {
+      tj_db_rollback (db);
+      g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID, "%s",
+                   _("The database already holds projects: demo data goes only into an empty "
+                     "database."));
+      return FALSE;
+    }
+  demo = demo_new (db, error);
+  if (demo == NULL || !add_people (demo, error) || !add_projects (demo, current_year, error) ||
+      !tj_db_commit (db, error))
+    {
+      tj_db_rollback (db);
+      return FALSE;
+    }
+  tj_db_notify_changed (db, "people");
+  tj_db_notify_changed (db, "projects");
+  return TRUE;
+}

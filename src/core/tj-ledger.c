@@ -1,0 +1,1009 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tj-ledger"
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "tj-csv.h"
+#include "tj-date.h"
+#include "tj-error.h"
+#include "tj-ledger.h"
+#include "tj-money.h"
+#include "tj-person.h"
+#include "tj-problem.h"
+#include "tj-project.h"
+#include "tj-unit.h"
+
+typedef enum
+{
+  COLUMN_SERIAL,
+  COLUMN_NAME,
+  COLUMN_LEVEL,
+  COLUMN_NATURE,
+  COLUMN_INDUSTRY,
+  COLUMN_CONTENT,
+  COLUMN_LOCALITY,
+  COLUMN_UNIT,
+  COLUMN_LEADER,
+  COLUMN_OFFICER,
+  COLUMN_OWNER,
+  COLUMN_CONTACT,
+  COLUMN_PHONE,
+  COLUMN_TOTAL,
+  COLUMN_PLAN,
+  COLUMN_PLANNED_START,
+  COLUMN_PLANNED_COMPLETION,
+  COLUMN_ACTUAL_START,
+  COLUMN_ACTUAL_COMPLETION,
+  COLUMN_STATS_DATE,
+  COLUMN_CODE,
+  COLUMN_NOTES,
+  N_COLUMNS
+} Column;
+
+/* What an import keeps while it reads the file, inside its transaction. */
+typedef struct
+{
+  TjDb *db;
+  int year;
+  gboolean create_missing;
+  TjLedgerResult *result;
+  TjLevelNames *levels;
+  GHashTable *units;          /* name → TjUnit */
+  GHashTable *people;         /* name → TjPerson */
+  GHashTable *new_people;     /* TjPerson created by this import */
+  GHashTable *projects;       /* name → TjProject already on the year's list */
+  GHashTable *lines;          /* project name → the line that first names it */
+  GHashTable *missing;        /* names already in result->missing */
+  char *keys[N_COLUMNS];      /* the normalised headers */
+  int index[N_COLUMNS];       /* the file's column of each ledger column, or -1 */
+  char **headers;             /* the header row as written, once found */
+  guint n_headers;
+  guint n_records;
+  guint missing_columns;
+  guint bad_rows;
+  guint long_rows;
+  guint new_units;
+} LedgerImport;
+
+/* The ledger's columns as offices head them (and as the export writes them), with the project
+ * field each one fills. */
+static const struct
+{
+  const char *header;
+  const char *field;
+} columns[N_COLUMNS] = {
+  [COLUMN_SERIAL] = { "序号", NULL },
+  [COLUMN_NAME] = { "项目名称", "name" },
+  [COLUMN_LEVEL] = { "级别", "level" },
+  [COLUMN_NATURE] = { "建设性质", "nature" },
+  [COLUMN_INDUSTRY] = { "行业类别", "industry" },
+  [COLUMN_CONTENT] = { "建设规模及内容", "content" },
+  [COLUMN_LOCALITY] = { "属地", "locality_id" },
+  [COLUMN_UNIT] = { "责任单位", "unit_id" },
+  [COLUMN_LEADER] = { "分包市领导", "leader_id" },
+  [COLUMN_OFFICER] = { "首席服务官", "officer_id" },
+  [COLUMN_OWNER] = { "业主单位", "owner" },
+  [COLUMN_CONTACT] = { "联系人", "contact" },
+  [COLUMN_PHONE] = { "联系电话", "phone" },
+  [COLUMN_TOTAL] = { "总投资（万元）", "total_investment" },
+  [COLUMN_PLAN] = { "年度计划投资（万元）", "annual_plan" },
+  [COLUMN_PLANNED_START] = { "计划开工", "planned_start" },
+  [COLUMN_PLANNED_COMPLETION] = { "计划竣工", "planned_completion" },
+  [COLUMN_ACTUAL_START] = { "实际开工", "actual_start" },
+  [COLUMN_ACTUAL_COMPLETION] = { "实际竣工", "actual_completion" },
+  [COLUMN_STATS_DATE] = { "入库日期", "stats_date" },
+  [COLUMN_CODE] = { "项目编号", "code" },
+  [COLUMN_NOTES] = { "备注", "notes" },
+};
+
+/* Every project needs these; a file without one of them is not a ledger that can be imported. */
+static const Column required_columns[] = {
+  COLUMN_NAME, COLUMN_LEVEL, COLUMN_NATURE, COLUMN_LOCALITY, COLUMN_OFFICER, COLUMN_TOTAL,
+};
+
+/* The natures as ledgers write them, whatever the language of the interface. */
+static const char *const nature_words[TJ_NATURE_N] = { NULL, "新开工", "续建", "竣工", "前期" };
+
+/* The header row is looked for among the first rows: offices often put a title above it. */
+#define HEADER_SEARCH_ROWS 10
+/* Rows longer than the header are named one by one up to this many, then counted. */
+#define LONG_ROW_WARNINGS 5
+
+#define FULL_WIDTH_SPACE "\xE3\x80\x80"
+
+static TjLedgerResult *
+result_new (void)
+{
+  TjLedgerResult *result = g_new0 (TjLedgerResult, 1);
+
+  result->warnings = g_ptr_array_new_with_free_func (g_free);
+  result->errors = g_ptr_array_new_with_free_func (g_free);
+  result->missing = g_ptr_array_new_with_free_func (g_free);
+  return result;
+}
+
+/* Headers are compared without any space (half- or full-width) and with full-width brackets
+ * read as half-width ones: "总投资（万元）", "总投资(万元)" and " 总投资 (万元)" are one column. */
+static char *
+normalise_header (const char *text)
+{
+  GString *key = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || c == 0x3000 || c == 0xFEFF)
+        continue;
+      if (c == 0xFF08)
+        c = '(';
+      else if (c == 0xFF09)
+        c = ')';
+      g_string_append_unichar (key, c);
+    }
+  return g_string_free (key, FALSE);
+}
+
+/* Trims spaces (and full-width ones) at both ends in place and turns CR LF inside a cell into
+ * LF. Returns the start of the trimmed text. */
+static char *
+clean_cell (char *cell)
+{
+  const gsize wide = strlen (FULL_WIDTH_SPACE);
+  char *start = cell;
+  char *end;
+
+  for (;;)
+    {
+      if (g_ascii_isspace (*start))
+        start++;
+      else if (strncmp (start, FULL_WIDTH_SPACE, wide) == 0)
+        start += wide;
+      else
+        break;
+    }
+  end = start + strlen (start);
+  while (end > start)
+    {
+      if (g_ascii_isspace (end[-1]))
+        end--;
+      else if ((gsize) (end - start) >= wide && memcmp (end - wide, FULL_WIDTH_SPACE, wide) == 0)
+        end -= wide;
+      else
+        break;
+    }
+  *end = '\0';
+
+  if (strchr (start, '\r') != NULL)
+    {
+      char *out = start;
+
+      for (char *in = start; *in != '\0'; in++)
+        if (!(in[0] == '\r' && in[1] == '\n'))
+          *out++ = *in;
+      *out = '\0';
+    }
+  return start;
+}
+
+static TjUnitKind
+guess_unit_kind (const char *name,
+                 gboolean    locality)
+{
+  if (g_str_has_suffix (name, "街道") || g_str_has_suffix (name, "办事处"))
+    return TJ_UNIT_SUBDISTRICT;
+  if (g_str_has_suffix (name, "镇"))
+    return TJ_UNIT_TOWN;
+  if (g_str_has_suffix (name, "乡"))
+    return TJ_UNIT_TOWNSHIP;
+  if (g_str_has_suffix (name, "区") || g_str_has_suffix (name, "管委会"))
+    return TJ_UNIT_DISTRICT;
+  return locality ? TJ_UNIT_TOWN : TJ_UNIT_DEPARTMENT;
+}
+
+static TjNature
+parse_nature (const char *text)
+{
+  TjNature nature = tj_nature_from_label (text);
+
+  for (guint i = 1; nature == TJ_NATURE_NONE && i < TJ_NATURE_N; i++)
+    if (g_str_equal (text, nature_words[i]))
+      nature = i;
+  return nature;
+}
+
+/* Planned months as 2026-03, 2026/3 or 2026年3月; a whole date gives its month. */
+static char *
+parse_month (const char *text,
+             GError    **error)
+{
+  char *month = tj_month_parse (text, error);
+  char *date;
+
+  if (month != NULL)
+    return month;
+  date = tj_date_parse (text, NULL);
+  if (date == NULL)
+    return NULL;
+  g_clear_error (error);
+  date[7] = '\0';
+  return date;
+}
+
+static const char *
+column_header (LedgerImport *import,
+               Column        column)
+{
+  if (import->index[column] >= 0)
+    return import->headers[import->index[column]];
+  return columns[column].header;
+}
+
+static void
+add_error (LedgerImport *import,
+           guint         line,
+           const char   *header,
+           const char   *message)
+{
+  g_ptr_array_add (import->result->errors,
+                   g_strdup_printf (_("Line %u, “%s”: %s"), line, header, message));
+}
+
+static void
+add_cell_error (LedgerImport *import,
+                guint         line,
+                Column        column,
+                guint32      *bad,
+                const char   *message)
+{
+  add_error (import, line, column_header (import, column), message);
+  *bad |= 1u << column;
+}
+
+static void
+note_missing (LedgerImport *import,
+              const char   *name)
+{
+  if (g_hash_table_contains (import->missing, name))
+    return;
+  g_hash_table_add (import->missing, g_strdup (name));
+  g_ptr_array_add (import->result->missing, g_strdup (name));
+}
+
+/* A locality or responsible unit by name; created when missing and asked to. FALSE only when
+ * the database fails. */
+static gboolean
+resolve_unit (LedgerImport *import,
+              guint         line,
+              Column        column,
+              const char   *name,
+              gint64       *id,
+              guint32      *bad,
+              GError      **error)
+{
+  gboolean locality = column == COLUMN_LOCALITY;
+  TjUnit *unit;
+
+  *id = 0;
+  if (*name == '\0')
+    return TRUE;
+  unit = g_hash_table_lookup (import->units, name);
+  if (unit == NULL && import->create_missing)
+    {
+      unit = tj_unit_new ();
+      unit->name = g_strdup (name);
+      unit->kind = guess_unit_kind (name, locality);
+      if (!tj_unit_write (import->db, unit, error))
+        {
+          g_object_unref (unit);
+          return FALSE;
+        }
+      g_hash_table_insert (import->units, unit->name, unit);
+      import->new_units++;
+      g_ptr_array_add (import->result->warnings,
+                       g_strdup_printf (_("New unit “%s” (%s)"), name,
+                                        tj_unit_kind_label (unit->kind)));
+    }
+  if (unit == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not in the list of units."), name);
+
+      note_missing (import, name);
+      add_cell_error (import, line, column, bad, message);
+      return TRUE;
+    }
+  if (locality && !tj_unit_is_locality (unit))
+    {
+      g_autofree char *message = g_strdup_printf (
+        _("“%s” is a department, not a township, subdistrict or district."), name);
+
+      add_cell_error (import, line, column, bad, message);
+      return TRUE;
+    }
+  *id = unit->id;
+  return TRUE;
+}
+
+/* A city leader or service officer by name; created when missing and asked to. A person this
+ * import created takes on each role the file gives them. FALSE only when the database fails. */
+static gboolean
+resolve_person (LedgerImport *import,
+                guint         line,
+                Column        column,
+                const char   *name,
+                gint64       *id,
+                guint32      *bad,
+                GError      **error)
+{
+  gboolean leader = column == COLUMN_LEADER;
+  TjPerson *person;
+
+  *id = 0;
+  if (*name == '\0')
+    return TRUE;
+  person = g_hash_table_lookup (import->people, name);
+  if (person == NULL && import->create_missing)
+    {
+      g_autofree char *roles = NULL;
+
+      person = tj_person_new ();
+      person->name = g_strdup (name);
+      person->is_leader = leader;
+      person->is_officer = !leader;
+      if (!tj_person_write (import->db, person, error))
+        {
+          g_object_unref (person);
+          return FALSE;
+        }
+      g_hash_table_insert (import->people, person->name, person);
+      g_hash_table_add (import->new_people, person);
+      roles = tj_person_roles_label (person);
+      g_ptr_array_add (import->result->warnings,
+                       g_strdup_printf (_("New person “%s” (%s)"), name, roles));
+    }
+  else if (person != NULL && g_hash_table_contains (import->new_people, person) &&
+           (leader ? !person->is_leader : !person->is_officer))
+    {
+      if (leader)
+        person->is_leader = TRUE;
+      else
+        person->is_officer = TRUE;
+      if (!tj_person_write (import->db, person, error))
+        return FALSE;
+    }
+  if (person == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not in the list of people."), name);
+
+      note_missing (import, name);
+      add_cell_error (import, line, column, bad, message);
+      return TRUE;
+    }
+  *id = person->id;
+  return TRUE;
+}
+
+static void
+set_text (char      **field,
+          const char *value)
+{
+  if (value == NULL)
+    return;
+  g_free (*field);
+  *field = *value != '\0' ? g_strdup (value) : NULL;
+}
+
+static void
+set_amount (LedgerImport *import,
+            guint         line,
+            Column        column,
+            const char   *value,
+            gint64       *yuan,
+            guint32      *bad)
+{
+  g_autoptr (GError) local = NULL;
+
+  if (value == NULL)
+    return;
+  if (*value == '\0')
+    *yuan = 0;
+  else if (!tj_money_parse_wan (value, yuan, &local))
+    add_cell_error (import, line, column, bad, local->message);
+}
+
+static void
+set_month (LedgerImport *import,
+           guint         line,
+           Column        column,
+           const char   *value,
+           char        **month,
+           guint32      *bad)
+{
+  g_autoptr (GError) local = NULL;
+  char *parsed;
+
+  if (value == NULL)
+    return;
+  if (*value == '\0')
+    {
+      g_clear_pointer (month, g_free);
+      return;
+    }
+  parsed = parse_month (value, &local);
+  if (parsed == NULL)
+    {
+      add_cell_error (import, line, column, bad, local->message);
+      return;
+    }
+  g_free (*month);
+  *month = parsed;
+}
+
+static void
+set_date (LedgerImport *import,
+          guint         line,
+          Column        column,
+          const char   *value,
+          char        **date,
+          guint32      *bad)
+{
+  g_autoptr (GError) local = NULL;
+  char *parsed;
+
+  if (value == NULL)
+    return;
+  if (*value == '\0')
+    {
+      g_clear_pointer (date, g_free);
+      return;
+    }
+  parsed = tj_date_parse (value, &local);
+  if (parsed == NULL)
+    {
+      add_cell_error (import, line, column, bad, local->message);
+      return;
+    }
+  g_free (*date);
+  *date = parsed;
+}
+
+/* Finds the header row: the first with a “项目名称” cell. Names the columns it does not know
+ * and those it lacks. Returns FALSE when this row is not the header. */
+static gboolean
+read_header (LedgerImport *import,
+             char        **cells,
+             guint         n_cells)
+{
+  g_autoptr (GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < n_cells; i++)
+    {
+      char *key = normalise_header (cells[i]);
+
+      found = found || g_str_equal (key, import->keys[COLUMN_NAME]);
+      g_ptr_array_add (keys, key);
+    }
+  if (!found)
+    return FALSE;
+
+  import->headers = g_new0 (char *, n_cells + 1);
+  import->n_headers = n_cells;
+  for (guint i = 0; i < n_cells; i++)
+    {
+      const char *key = g_ptr_array_index (keys, i);
+      int column = -1;
+
+      import->headers[i] = g_strdup (clean_cell (cells[i]));
+      if (*key == '\0')
+        continue;
+      for (guint c = 0; c < N_COLUMNS && column < 0; c++)
+        if (g_str_equal (key, import->keys[c]))
+          column = c;
+      if (column < 0)
+        g_ptr_array_add (import->result->warnings,
+                         g_strdup_printf (_("Unknown column “%s” will be ignored."),
+                                          import->headers[i]));
+      else if (import->index[column] >= 0)
+        g_ptr_array_add (import->result->warnings,
+                         g_strdup_printf (_("The column “%s” appears twice; the second one "
+                                            "will be ignored."),
+                                          import->headers[i]));
+      else
+        import->index[column] = i;
+    }
+
+  for (guint r = 0; r < G_N_ELEMENTS (required_columns); r++)
+    if (import->index[required_columns[r]] < 0)
+      {
+        g_ptr_array_add (import->result->errors,
+                         g_strdup_printf (_("The file has no “%s” column."),
+                                          columns[required_columns[r]].header));
+        import->missing_columns++;
+      }
+  return TRUE;
+}
+
+static void
+note_long_row (LedgerImport *import,
+               guint         line,
+               char        **cells,
+               guint         n_cells)
+{
+  gboolean extra = FALSE;
+
+  for (guint i = import->n_headers; i < n_cells && !extra; i++)
+    extra = *clean_cell (cells[i]) != '\0';
+  if (!extra)
+    return;
+  if (++import->long_rows <= LONG_ROW_WARNINGS)
+    g_ptr_array_add (import->result->warnings,
+                     g_strdup_printf (_("Line %u has more cells than the header row; the extra "
+                                        "cells will be ignored."),
+                                      line));
+}
+
+static int
+column_of_field (const char *field)
+{
+  for (guint c = 0; c < N_COLUMNS; c++)
+    if (g_strcmp0 (columns[c].field, field) == 0)
+      return c;
+  return -1;
+}
+
+/* Maps one row onto a project (the one of the same name on the year's list, or a new one),
+ * validates it and, while the file has shown no error, writes it. A row is all or nothing: its
+ * problems are reported with the line and the file's column, and nothing more is written. */
+static gboolean
+import_row (LedgerImport *import,
+            guint         line,
+            char        **cells,
+            guint         n_cells,
+            GError      **error)
+{
+  const char *values[N_COLUMNS];
+  g_autoptr (TjProject) project = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+  guint errors_before = import->result->errors->len;
+  gboolean empty = TRUE;
+  guint32 bad = 0;
+  TjProject *existing = NULL;
+  const char *name;
+
+  for (guint c = 0; c < N_COLUMNS; c++)
+    {
+      int i = import->index[c];
+
+      /* Absent columns leave the field as it is; short rows have empty cells. */
+      values[c] = i < 0 ? NULL : (guint) i < n_cells ? clean_cell (cells[i]) : "";
+      if (c != COLUMN_SERIAL && values[c] != NULL && *values[c] != '\0')
+        empty = FALSE;
+    }
+  if (n_cells > import->n_headers)
+    note_long_row (import, line, cells, n_cells);
+  /* A row with at most its serial number is a blank line of the office's template. */
+  if (empty)
+    return TRUE;
+
+  name = values[COLUMN_NAME];
+  if (*name != '\0')
+    existing = g_hash_table_lookup (import->projects, name);
+  project = existing != NULL ? tj_project_copy (existing) : tj_project_new ();
+  project->year = import->year;
+
+  if (*name != '\0')
+    {
+      gpointer first;
+
+      if (g_hash_table_lookup_extended (import->lines, name, NULL, &first))
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("“%s” is also on line %u."), name, GPOINTER_TO_UINT (first));
+
+          add_cell_error (import, line, COLUMN_NAME, &bad, message);
+        }
+      else
+        g_hash_table_insert (import->lines, g_strdup (name), GUINT_TO_POINTER (line));
+    }
+  set_text (&project->name, name);
+
+  if (values[COLUMN_LEVEL] != NULL)
+    {
+      const char *text = values[COLUMN_LEVEL];
+
+      project->level = *text != '\0' ? tj_level_names_parse (import->levels, text) : TJ_LEVEL_NONE;
+      if (*text != '\0' && project->level == TJ_LEVEL_NONE)
+        {
+          g_autofree char *message = g_strdup_printf (
+            _("“%s” is not a level: write %s, %s or %s."), text,
+            import->levels->full[TJ_LEVEL_PROVINCIAL], import->levels->full[TJ_LEVEL_PREFECTURAL],
+            import->levels->full[TJ_LEVEL_CITY]);
+
+          add_cell_error (import, line, COLUMN_LEVEL, &bad, message);
+        }
+    }
+  if (values[COLUMN_NATURE] != NULL)
+    {
+      const char *text = values[COLUMN_NATURE];
+
+      project->nature = *text != '\0' ? parse_nature (text) : TJ_NATURE_NONE;
+      if (*text != '\0' && project->nature == TJ_NATURE_NONE)
+        {
+          g_autofree char *message = g_strdup_printf (
+            _("“%s” is not a nature: write %s, %s, %s or %s."), text,
+            nature_words[TJ_NATURE_NEW], nature_words[TJ_NATURE_CONTINUING],
+            nature_words[TJ_NATURE_COMPLETING], nature_words[TJ_NATURE_PREPARATORY]);
+
+          add_cell_error (import, line, COLUMN_NATURE, &bad, message);
+        }
+    }
+  set_text (&project->industry, values[COLUMN_INDUSTRY]);
+  set_text (&project->content, values[COLUMN_CONTENT]);
+  if ((values[COLUMN_LOCALITY] != NULL &&
+       !resolve_unit (import, line, COLUMN_LOCALITY, values[COLUMN_LOCALITY],
+                      &project->locality_id, &bad, error)) ||
+      (values[COLUMN_UNIT] != NULL &&
+       !resolve_unit (import, line, COLUMN_UNIT, values[COLUMN_UNIT], &project->unit_id, &bad,
+                      error)) ||
+      (values[COLUMN_LEADER] != NULL &&
+       !resolve_person (import, line, COLUMN_LEADER, values[COLUMN_LEADER], &project->leader_id,
+                        &bad, error)) ||
+      (values[COLUMN_OFFICER] != NULL &&
+       !resolve_person (import, line, COLUMN_OFFICER, values[COLUMN_OFFICER],
+                        &project->officer_id, &bad, error)))
+    return FALSE;
+  set_text (&project->owner, values[COLUMN_OWNER]);
+  set_text (&project->contact, values[COLUMN_CONTACT]);
+  set_text (&project->phone, values[COLUMN_PHONE]);
+  set_amount (import, line, COLUMN_TOTAL, values[COLUMN_TOTAL], &project->total_investment, &bad);
+  set_amount (import, line, COLUMN_PLAN, values[COLUMN_PLAN], &project->annual_plan, &bad);
+  set_month (import, line, COLUMN_PLANNED_START, values[COLUMN_PLANNED_START],
+             &project->planned_start, &bad);
+  set_month (import, line, COLUMN_PLANNED_COMPLETION, values[COLUMN_PLANNED_COMPLETION],
+             &project->planned_completion, &bad);
+  set_date (import, line, COLUMN_ACTUAL_START, values[COLUMN_ACTUAL_START],
+            &project->actual_start, &bad);
+  set_date (import, line, COLUMN_ACTUAL_COMPLETION, values[COLUMN_ACTUAL_COMPLETION],
+            &project->actual_completion, &bad);
+  set_date (import, line, COLUMN_STATS_DATE, values[COLUMN_STATS_DATE], &project->stats_date,
+            &bad);
+  set_text (&project->code, values[COLUMN_CODE]);
+  set_text (&project->notes, values[COLUMN_NOTES]);
+
+  if (bad == 0 && import->bad_rows == 0)
+    {
+      g_autoptr (GError) local = NULL;
+      gboolean update = project->id != 0;
+
+      if (tj_project_write (import->db, project, FALSE, &local))
+        {
+          if (update)
+            import->result->updated++;
+          else
+            import->result->added++;
+          return TRUE;
+        }
+      if (!g_error_matches (local, TJ_ERROR, TJ_ERROR_INVALID))
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+    }
+
+  /* The rules of a project, each named by the file's column; a cell already reported is not
+   * reported again (an amount that is not one is not also "not greater than 0"). */
+  problems = tj_project_validate (project, import->db);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      TjProblem *problem = g_ptr_array_index (problems, i);
+      int column = column_of_field (problem->field);
+
+      if (column < 0)
+        add_error (import, line, tj_project_field_label (problem->field), problem->message);
+      else if ((bad & (1u << column)) == 0)
+        add_error (import, line, column_header (import, column), problem->message);
+    }
+  if (import->result->errors->len > errors_before)
+    import->bad_rows++;
+  else if (project->id != 0)
+    import->result->updated++;
+  else
+    import->result->added++;
+  return TRUE;
+}
+
+static gboolean
+record_read_cb (guint     line,
+                char    **cells,
+                guint     n_cells,
+                gpointer  user_data,
+                GError  **error)
+{
+  LedgerImport *import = user_data;
+
+  import->n_records++;
+  if (import->headers == NULL)
+    {
+      if (read_header (import, cells, n_cells))
+        return import->missing_columns == 0;
+      return import->n_records < HEADER_SEARCH_ROWS;
+    }
+  return import_row (import, line, cells, n_cells, error);
+}
+
+/* The units, people and the year's projects by name, read once: no row looks anything up in
+ * the database but its own name. */
+static gboolean
+load_lists (LedgerImport *import,
+            GError      **error)
+{
+  g_autoptr (GPtrArray) units = tj_unit_list (import->db, error);
+  g_autoptr (GPtrArray) people = NULL;
+  g_autoptr (GPtrArray) projects = NULL;
+
+  if (units == NULL)
+    return FALSE;
+  for (guint i = 0; i < units->len; i++)
+    {
+      TjUnit *unit = g_ptr_array_index (units, i);
+
+      g_hash_table_insert (import->units, unit->name, g_object_ref (unit));
+    }
+
+  /* Names of people need not be unique: like tj_person_find, take the first active one. */
+  people = tj_person_list (import->db, error);
+  if (people == NULL)
+    return FALSE;
+  for (guint i = 0; i < people->len; i++)
+    {
+      TjPerson *person = g_ptr_array_index (people, i);
+      TjPerson *known = g_hash_table_lookup (import->people, person->name);
+
+      if (known == NULL || (!known->active && person->active))
+        g_hash_table_insert (import->people, person->name, g_object_ref (person));
+    }
+
+  projects = tj_project_list (import->db, import->year, error);
+  if (projects == NULL)
+    return FALSE;
+  for (guint i = 0; i < projects->len; i++)
+    {
+      TjProject *project = g_ptr_array_index (projects, i);
+
+      g_hash_table_insert (import->projects, project->name, g_object_ref (project));
+    }
+  import->levels = tj_level_names_load (import->db);
+  return TRUE;
+}
+
+static void
+import_clear (LedgerImport *import)
+{
+  g_clear_pointer (&import->levels, tj_level_names_free);
+  g_clear_pointer (&import->units, g_hash_table_unref);
+  g_clear_pointer (&import->people, g_hash_table_unref);
+  g_clear_pointer (&import->new_people, g_hash_table_unref);
+  g_clear_pointer (&import->projects, g_hash_table_unref);
+  g_clear_pointer (&import->lines, g_hash_table_unref);
+  g_clear_pointer (&import->missing, g_hash_table_unref);
+  g_clear_pointer (&import->headers, g_strfreev);
+  for (guint c = 0; c < N_COLUMNS; c++)
+    g_clear_pointer (&import->keys[c], g_free);
+}
+
+/* Reads the file and writes it in one transaction, left open for the caller to commit or roll
+ * back. */
+static gboolean
+import_file (LedgerImport *import,
+             const char   *path,
+             GError      **error)
+{
+  g_autofree char *text = NULL;
+  g_autoptr (GError) local = NULL;
+  gsize length = 0;
+
+  text = tj_csv_read_file (path, &length, error);
+  if (text == NULL)
+    return FALSE;
+  if (!tj_db_begin (import->db, error) || !load_lists (import, error))
+    return FALSE;
+
+  if (!tj_csv_parse (text, length, record_read_cb, import, &local) && local != NULL)
+    {
+      /* A quote left open; anything else is the database failing. */
+      if (!g_error_matches (local, TJ_ERROR, TJ_ERROR_INVALID))
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+      g_ptr_array_add (import->result->errors, g_strdup (local->message));
+      import->bad_rows++;
+    }
+
+  if (import->long_rows > LONG_ROW_WARNINGS)
+    {
+      guint more = import->long_rows - LONG_ROW_WARNINGS;
+
+      g_ptr_array_add (import->result->warnings,
+                       g_strdup_printf (ngettext ("%u more line has more cells than the header "
+                                                  "row.",
+                                                  "%u more lines have more cells than the header "
+                                                  "row.",
+                                                  more),
+                                        more));
+    }
+  if (import->n_records == 0)
+    {
+      g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID, _("“%s” is empty; no project was imported."),
+                   path);
+      return FALSE;
+    }
+  if (import->headers == NULL)
+    {
+      g_ptr_array_add (import->result->errors,
+                       g_strdup_printf (_("The file has no “%s” column."),
+                                        columns[COLUMN_NAME].header));
+      import->missing_columns++;
+    }
+  if (import->missing_columns > 0)
+    {
+      g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
+                   ngettext ("The file lacks %u column a project ledger needs; no project was "
+                             "imported.",
+                             "The file lacks %u columns a project ledger needs; no project was "
+                             "imported.",
+                             import->missing_columns),
+                   import->missing_columns);
+      return FALSE;
+    }
+  if (import->bad_rows > 0)
+    {
+      g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
+                   ngettext ("%u row has errors; no project was imported.",
+                             "%u rows have errors; no project was imported.", import->bad_rows),
+                   import->bad_rows);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+tj_ledger_result_free (TjLedgerResult *result)
+{
+  if (result == NULL)
+    return;
+  g_ptr_array_unref (result->warnings);
+  g_ptr_array_unref (result->errors);
+  g_ptr_array_unref (result->missing);
+  g_free (result);
+}
+
+/* Imports a year's project ledger (CSV, UTF-8 or GB18030) all or nothing: every bad row is
+ * reported in result->errors with its line and column, and then nothing is written. Projects
+ * named like one already on the year's list update it. dry_run does everything, then rolls
+ * back. */
+gboolean
+tj_ledger_import (TjDb            *db,
+                  const char      *path,
+                  int              year,
+                  gboolean         create_missing,
+                  gboolean         dry_run,
+                  TjLedgerResult **result,
+                  GError         **error)
+{
+  g_autoptr (TjLedgerResult) outcome = result_new ();
+  LedgerImport import = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (TJ_IS_DB (db), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (year < 1990 || year > 2200)
+    {
+      g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
+                   _("The year %d is outside the years Tuijin keeps (1990–2200)."), year);
+      if (result != NULL)
+        *result = g_steal_pointer (&outcome);
+      return FALSE;
+    }
+
+  import.db = db;
+  import.year = year;
+  import.create_missing = create_missing;
+  import.result = outcome;
+  import.units = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+  import.people = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+  import.new_people = g_hash_table_new (NULL, NULL);
+  import.projects = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+  import.lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  import.missing = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint c = 0; c < N_COLUMNS; c++)
+    {
+      import.keys[c] = normalise_header (columns[c].header);
+      import.index[c] = -1;
+    }
+
+  ok = import_file (&import, path, error);
+  if (ok && !dry_run)
+    ok = tj_db_commit (db, error);
+  else
+    tj_db_rollback (db);
+
+  if (ok && !dry_run)
+    {
+      tj_db_notify_changed (db, "projects");
+      if (import.new_units > 0)
+        tj_db_notify_changed (db, "units");
+      if (g_hash_table_size (import.new_people) > 0)
+        tj_db_notify_changed (db, "people");
+    }
+  if (!ok)
+    outcome->added = outcome->updated = 0;
+  import_clear (&import);
+  if (result != NULL)
+    *result = g_steal_pointer (&outcome);
+  return ok;
+}
+
+/* The year's projects in the columns the import reads, so that the file imports again as it is:
+ * amounts in 万元 with 4 decimals, months YYYY-MM, ISO dates, the full level names. */
+gboolean
+tj_ledger_write_csv (TjDb       *db,
+                     int         year,
+                     const char *path,
+                     GError    **error)
+{
+  g_autoptr (GPtrArray) projects = NULL;
+  g_autoptr (TjLevelNames) levels = NULL;
+  g_autoptr (TjCsvWriter) writer = NULL;
+  const char *cells[N_COLUMNS];
+
+  g_return_val_if_fail (TJ_IS_DB (db), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  projects = tj_project_list (db, year, error);
+  if (projects == NULL)
+    return FALSE;
+  levels = tj_level_names_load (db);
+  writer = tj_csv_writer_new ();
+
+  for (guint c = 0; c < N_COLUMNS; c++)
+    cells[c] = columns[c].header;
+  tj_csv_writer_add_row (writer, cells, N_COLUMNS);
+
+  for (guint i = 0; i < projects->len; i++)
+    {
+      TjProject *p = g_ptr_array_index (projects, i);
+      g_autofree char *serial = g_strdup_printf ("%u", i + 1);
+      g_autofree char *total = tj_money_format_wan (p->total_investment, 4, FALSE);
+      g_autofree char *plan = tj_money_format_wan (p->annual_plan, 4, FALSE);
+
+      cells[COLUMN_SERIAL] = serial;
+      cells[COLUMN_NAME] = p->name;
+      cells[COLUMN_LEVEL] = levels->full[p->level];
+      cells[COLUMN_NATURE] = nature_words[p->nature];
+      cells[COLUMN_INDUSTRY] = p->industry;
+      cells[COLUMN_CONTENT] = p->content;
+      cells[COLUMN_LOCALITY] = p->locality_name;
+      cells[COLUMN_UNIT] = p->unit_name;
+      cells[COLUMN_LEADER] = p->leader_name;
+      cells[COLUMN_OFFICER] = p->officer_name;
+      cells[COLUMN_OWNER] = p->owner;
+      cells[COLUMN_CONTACT] = p->contact;
+      cells[COLUMN_PHONE] = p->phone;
+      cells[COLUMN_TOTAL] = total;
+      cells[COLUMN_PLAN] = plan;
+      cells[COLUMN_PLANNED_START] = p->planned_start;
+      cells[COLUMN_PLANNED_COMPLETION] = p->planned_completion;
+      cells[COLUMN_ACTUAL_START] = p->actual_start;
+      cells[COLUMN_ACTUAL_COMPLETION] = p->actual_completion;
+      cells[COLUMN_STATS_DATE] = p->stats_date;
+      cells[COLUMN_CODE] = p->code;
+      cells[COLUMN_NOTES] = p->notes;
+      tj_csv_writer_add_row (writer, cells, N_COLUMNS);
+    }
+  return tj_csv_writer_save (writer, path, error);
+}

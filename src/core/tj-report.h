@@ -1,0 +1,150 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* A report is one table (one sheet of a workbook, one section of a printed document), built once
+ * with every figure already computed. Writers (xlsx, PDF, print, CSV) only lay it out. */
+
+typedef enum
+{
+  TJ_REPORT_EMPTY,   /* a blank cell */
+  TJ_REPORT_TEXT,
+  TJ_REPORT_DATE,    /* an ISO date or month, kept as text: 2026-03-15, 2026-03 */
+  TJ_REPORT_INTEGER, /* a count */
+  TJ_REPORT_WAN,     /* money in yuan, shown in 万元 with 2 decimals */
+  TJ_REPORT_YI,      /* money in yuan, shown in 亿元 with 2 decimals */
+  TJ_REPORT_PERCENT, /* a fraction, shown with 1 decimal: 0.862 is 86.2% */
+  TJ_REPORT_LIGHT,   /* a TjLight: a coloured cell with the word 红/黄/绿 */
+} TjReportType;
+
+/* The lights of the lagging-project list; the word goes with the colour so that a grey print
+ * still reads. */
+typedef enum
+{
+  TJ_LIGHT_NONE,
+  TJ_LIGHT_GREEN,
+  TJ_LIGHT_YELLOW,
+  TJ_LIGHT_RED,
+} TjLight;
+
+typedef enum
+{
+  TJ_REPORT_ROW_BODY,
+  TJ_REPORT_ROW_TOTAL, /* 合计, 小计: set in bold */
+} TjReportRowKind;
+
+typedef struct
+{
+  char *header;
+  TjReportType type;
+  guint max_width; /* the widest the column grows, in character cells (a CJK character counts
+                    * 2); longer text wraps. 0: the writer's default. */
+} TjReportColumn;
+
+typedef struct
+{
+  TjReportType type;
+  union
+  {
+    const char *text; /* TEXT, DATE: owned by the report */
+    gint64 yuan;      /* WAN, YI */
+    gint64 number;    /* INTEGER */
+    double fraction;  /* PERCENT */
+    TjLight light;    /* LIGHT */
+  } value;
+} TjReportCell;
+
+typedef struct _TjReport TjReport;
+
+struct _TjReport
+{
+  char *sheet_name;
+  char *title;      /* 登封市2026年重点项目名单 */
+  char *subtitle;   /* （2026年1—10月）, or NULL */
+  char *unit_line;  /* 单位：万元, or NULL; at the top right above the table */
+  GPtrArray *paragraphs; /* of char *: text before the table */
+  GPtrArray *notes;      /* of char *: text after the table */
+  GArray *columns;       /* of TjReportColumn */
+  guint frozen_columns;  /* columns kept in view when scrolling sideways */
+
+  /*< private >*/
+  GArray *row_kinds; /* of guint8 TjReportRowKind */
+  GArray *cells;     /* of TjReportCell, row after row */
+  GStringChunk *strings;
+};
+
+/* The sheets of one workbook (or the sections of one printed document). */
+typedef struct
+{
+  char *organisation; /* 登封市: the document's author */
+  GPtrArray *reports; /* of TjReport * */
+} TjReportBook;
+
+TjReport *tj_report_new (const char *sheet_name,
+                         const char *title);
+void tj_report_free (TjReport *self);
+
+void tj_report_set_subtitle (TjReport   *self,
+                             const char *subtitle);
+void tj_report_set_unit_line (TjReport   *self,
+                              const char *unit_line);
+void tj_report_add_paragraph (TjReport   *self,
+                              const char *text);
+void tj_report_add_note (TjReport   *self,
+                         const char *text);
+guint tj_report_add_column (TjReport     *self,
+                            const char   *header,
+                            TjReportType  type,
+                            guint         max_width);
+
+guint tj_report_add_row (TjReport        *self,
+                         TjReportRowKind  kind);
+void tj_report_set_text (TjReport   *self,
+                         guint       row,
+                         guint       column,
+                         const char *text);
+void tj_report_set_date (TjReport   *self,
+                         guint       row,
+                         guint       column,
+                         const char *iso_date);
+void tj_report_set_integer (TjReport *self,
+                            guint     row,
+                            guint     column,
+                            gint64    number);
+void tj_report_set_money (TjReport *self,
+                          guint     row,
+                          guint     column,
+                          gint64    yuan);
+void tj_report_set_percent (TjReport *self,
+                            guint     row,
+                            guint     column,
+                            double    fraction);
+void tj_report_set_light (TjReport *self,
+                          guint     row,
+                          guint     column,
+                          TjLight   light);
+
+guint tj_report_get_n_columns (TjReport *self);
+guint tj_report_get_n_rows (TjReport *self);
+const TjReportColumn *tj_report_get_column (TjReport *self,
+                                            guint     column);
+TjReportRowKind tj_report_get_row_kind (TjReport *self,
+                                        guint     row);
+const TjReportCell *tj_report_get_cell (TjReport *self,
+                                        guint     row,
+                                        guint     column);
+char *tj_report_cell_text (const TjReportCell *cell);
+const char *tj_light_label (TjLight light);
+
+TjReportBook *tj_report_book_new (const char *organisation);
+void tj_report_book_free (TjReportBook *self);
+void tj_report_book_add (TjReportBook *self,
+                         TjReport     *report);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TjReport, tj_report_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TjReportBook, tj_report_book_free)
+
+G_END_DECLS

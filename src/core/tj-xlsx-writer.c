@@ -1,0 +1,621 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tj-xlsx-writer"
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <xlsxwriter.h>
+
+#include "tj-error.h"
+#include "tj-money.h"
+#include "tj-xlsx-writer.h"
+
+/* Official documents (GB/T 9704-2012 practice): a heading face for titles, 仿宋 for the body. */
+#define TITLE_FONT "黑体"
+#define BODY_FONT "仿宋"
+#define TITLE_SIZE 16
+#define SUBTITLE_SIZE 12
+#define BODY_SIZE 11
+
+/* Column widths in Excel's units (the width of a digit); a CJK character takes about two. */
+#define DEFAULT_MAX_WIDTH 24
+#define MIN_WIDTH 4
+#define PADDING 2
+#define LINE_HEIGHT 15.0
+#define BODY_ROW_HEIGHT 20.0
+
+/* What Excel accepts (libxlsxwriter 1.1.4 does not check all of it itself). */
+#define MAX_CELL_CHARS 32767
+#define MAX_SHEET_NAME_CHARS 31
+#define FORBIDDEN_SHEET_CHARS "[]:*?/\\"
+
+#define N_TYPES (TJ_REPORT_LIGHT + 1)
+#define N_LIGHTS (TJ_LIGHT_RED + 1)
+
+typedef struct
+{
+  lxw_workbook *workbook;
+  lxw_format *title;
+  lxw_format *subtitle;
+  lxw_format *unit_line;
+  lxw_format *paragraph;
+  lxw_format *header;
+  /* body cells by the column's type (alignment), the cell's type (number format) and bold */
+  lxw_format *body[N_TYPES][N_TYPES][2];
+  lxw_format *lights[N_LIGHTS][2];
+  GHashTable *sheet_names; /* casefolded names already used */
+  lxw_error failure;       /* the first error of the whole write */
+} Writer;
+
+/* The fills of the lights: light enough that the word on them reads when printed in grey. */
+static const lxw_color_t light_fills[N_LIGHTS] = { 0, 0xA9D08E, 0xFFE699, 0xFF8B8B };
+
+static void
+note_error (Writer   *w,
+            lxw_error error)
+{
+  if (error != LXW_NO_ERROR && w->failure == LXW_NO_ERROR)
+    w->failure = error;
+}
+
+static lxw_format *
+new_format (Writer     *w,
+            const char *font,
+            double      size,
+            gboolean    bold)
+{
+  lxw_format *format = workbook_add_format (w->workbook);
+
+  format_set_font_name (format, font);
+  format_set_font_size (format, size);
+  if (bold)
+    format_set_bold (format);
+  format_set_align (format, LXW_ALIGN_VERTICAL_CENTER);
+  return format;
+}
+
+static void
+create_formats (Writer *w)
+{
+  w->title = new_format (w, TITLE_FONT, TITLE_SIZE, TRUE);
+  format_set_align (w->title, LXW_ALIGN_CENTER);
+  format_set_text_wrap (w->title);
+
+  w->subtitle = new_format (w, BODY_FONT, SUBTITLE_SIZE, FALSE);
+  format_set_align (w->subtitle, LXW_ALIGN_CENTER);
+
+  w->unit_line = new_format (w, BODY_FONT, BODY_SIZE, FALSE);
+  format_set_align (w->unit_line, LXW_ALIGN_RIGHT);
+
+  w->paragraph = new_format (w, BODY_FONT, SUBTITLE_SIZE, FALSE);
+  format_set_align (w->paragraph, LXW_ALIGN_LEFT);
+  format_set_text_wrap (w->paragraph);
+
+  w->header = new_format (w, TITLE_FONT, BODY_SIZE, TRUE);
+  format_set_align (w->header, LXW_ALIGN_CENTER);
+  format_set_text_wrap (w->header);
+  format_set_border (w->header, LXW_BORDER_THIN);
+}
+
+static lxw_format *
+body_format (Writer       *w,
+             TjReportType  column_type,
+             TjReportType  cell_type,
+             gboolean      bold)
+{
+  lxw_format **slot = &w->body[column_type][cell_type][bold ? 1 : 0];
+  lxw_format *format;
+
+  if (*slot != NULL)
+    return *slot;
+
+  format = *slot = new_format (w, BODY_FONT, BODY_SIZE, bold);
+  format_set_border (format, LXW_BORDER_THIN);
+  switch (column_type)
+    {
+    case TJ_REPORT_TEXT:
+      format_set_align (format, LXW_ALIGN_LEFT);
+      break;
+    case TJ_REPORT_WAN:
+    case TJ_REPORT_YI:
+    case TJ_REPORT_PERCENT:
+      format_set_align (format, LXW_ALIGN_RIGHT);
+      break;
+    case TJ_REPORT_EMPTY:
+    case TJ_REPORT_DATE:
+    case TJ_REPORT_INTEGER:
+    case TJ_REPORT_LIGHT:
+    default:
+      format_set_align (format, LXW_ALIGN_CENTER);
+      break;
+    }
+  switch (cell_type)
+    {
+    case TJ_REPORT_TEXT:
+      format_set_text_wrap (format);
+      break;
+    case TJ_REPORT_INTEGER:
+      format_set_num_format (format, "0");
+      break;
+    case TJ_REPORT_WAN:
+    case TJ_REPORT_YI:
+      format_set_num_format (format, "#,##0.00");
+      break;
+    case TJ_REPORT_PERCENT:
+      format_set_num_format (format, "0.0%");
+      break;
+    case TJ_REPORT_EMPTY:
+    case TJ_REPORT_DATE:
+    case TJ_REPORT_LIGHT:
+    default:
+      break;
+    }
+  return format;
+}
+
+static lxw_format *
+light_format (Writer  *w,
+              TjLight  light,
+              gboolean bold)
+{
+  lxw_format **slot = &w->lights[light][bold ? 1 : 0];
+
+  if (*slot == NULL)
+    {
+      *slot = new_format (w, BODY_FONT, BODY_SIZE, bold);
+      format_set_border (*slot, LXW_BORDER_THIN);
+      format_set_align (*slot, LXW_ALIGN_CENTER);
+      format_set_pattern (*slot, LXW_PATTERN_SOLID);
+      format_set_bg_color (*slot, light_fills[light]);
+    }
+  return *slot;
+}
+
+/* Display width in Excel's units: a wide (CJK) character counts 2; the widest line counts. */
+static guint
+text_width (const char *text)
+{
+  guint width = 0, widest = 0;
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      if ((guchar) *p < 0x80)
+        {
+          if (*p == '\n')
+            {
+              widest = MAX (widest, width);
+              width = 0;
+            }
+          else
+            width++;
+          p++;
+        }
+      else
+        {
+          width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+          p = g_utf8_next_char (p);
+        }
+    }
+  return MAX (widest, width);
+}
+
+/* How many lines a text takes when wrapped in a cell that holds `room` units per line. */
+static guint
+text_lines (const char *text,
+            guint       room)
+{
+  g_auto (GStrv) lines = NULL;
+  guint count = 0;
+
+  room = MAX (room, 2);
+  if (strchr (text, '\n') == NULL)
+    return MAX (1, (text_width (text) + room - 1) / room);
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    count += MAX (1, (text_width (lines[i]) + room - 1) / room);
+  return count;
+}
+
+static guint
+cell_width (const TjReportCell *cell)
+{
+  g_autofree char *text = NULL;
+
+  switch (cell->type)
+    {
+    case TJ_REPORT_EMPTY:
+      return 0;
+    case TJ_REPORT_TEXT:
+    case TJ_REPORT_DATE:
+      return text_width (cell->value.text);
+    case TJ_REPORT_INTEGER:
+    case TJ_REPORT_WAN:
+    case TJ_REPORT_YI:
+    case TJ_REPORT_PERCENT:
+    case TJ_REPORT_LIGHT:
+    default:
+      text = tj_report_cell_text (cell);
+      return text_width (text);
+    }
+}
+
+/* worksheet_autofit does not exist in 1.1.4: each column is as wide as its widest cell, within
+ * its maximum; the header may take two lines. */
+static double *
+column_widths (TjReport *report)
+{
+  guint n_columns = tj_report_get_n_columns (report);
+  guint n_rows = tj_report_get_n_rows (report);
+  double *widths = g_new0 (double, MAX (n_columns, 1));
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      const TjReportColumn *column = tj_report_get_column (report, c);
+      guint max_width = column->max_width > 0 ? column->max_width : DEFAULT_MAX_WIDTH;
+      guint widest = (text_width (column->header) + 1) / 2;
+
+      for (guint r = 0; r < n_rows; r++)
+        widest = MAX (widest, cell_width (tj_report_get_cell (report, r, c)));
+      widths[c] = CLAMP (widest + PADDING, MIN_WIDTH, MAX (max_width, MIN_WIDTH));
+    }
+  return widths;
+}
+
+static char *
+clip_text (const char *text)
+{
+  if (strlen (text) <= MAX_CELL_CHARS || g_utf8_strlen (text, -1) <= MAX_CELL_CHARS)
+    return g_strdup (text);
+  return g_utf8_substring (text, 0, MAX_CELL_CHARS);
+}
+
+static void
+write_text (Writer        *w,
+            lxw_worksheet *sheet,
+            lxw_row_t      row,
+            lxw_col_t      column,
+            const char    *text,
+            lxw_format    *format)
+{
+  g_autofree char *clipped = clip_text (text);
+
+  note_error (w, worksheet_write_string (sheet, row, column, clipped, format));
+}
+
+/* One text over several columns of a row. Excel refuses a merge of a single cell. */
+static void
+write_across (Writer        *w,
+              lxw_worksheet *sheet,
+              lxw_row_t      row,
+              lxw_col_t      first,
+              lxw_col_t      last,
+              const char    *text,
+              lxw_format    *format)
+{
+  g_autofree char *clipped = clip_text (text);
+
+  if (first == last)
+    note_error (w, worksheet_write_string (sheet, row, first, clipped, format));
+  else
+    note_error (w, worksheet_merge_range (sheet, row, first, row, last, clipped, format));
+}
+
+static void
+write_cell (Writer             *w,
+            lxw_worksheet      *sheet,
+            lxw_row_t           row,
+            lxw_col_t           column,
+            TjReportType        column_type,
+            const TjReportCell *cell,
+            gboolean            bold)
+{
+  lxw_format *format;
+
+  if (cell->type == TJ_REPORT_LIGHT)
+    {
+      write_text (w, sheet, row, column, tj_light_label (cell->value.light),
+                  light_format (w, cell->value.light, bold));
+      return;
+    }
+
+  format = body_format (w, column_type, cell->type == TJ_REPORT_EMPTY ? column_type : cell->type,
+                        bold);
+  switch (cell->type)
+    {
+    case TJ_REPORT_TEXT:
+    case TJ_REPORT_DATE:
+      write_text (w, sheet, row, column, cell->value.text, format);
+      break;
+    case TJ_REPORT_INTEGER:
+      note_error (w, worksheet_write_number (sheet, row, column, (double) cell->value.number,
+                                             format));
+      break;
+    case TJ_REPORT_WAN:
+      note_error (w, worksheet_write_number (sheet, row, column, tj_money_to_wan (cell->value.yuan),
+                                             format));
+      break;
+    case TJ_REPORT_YI:
+      note_error (w, worksheet_write_number (sheet, row, column,
+                                             (double) cell->value.yuan / TJ_YUAN_PER_YI, format));
+      break;
+    case TJ_REPORT_PERCENT:
+      note_error (w, worksheet_write_number (sheet, row, column, cell->value.fraction, format));
+      break;
+    case TJ_REPORT_EMPTY:
+    case TJ_REPORT_LIGHT:
+    default:
+      note_error (w, worksheet_write_blank (sheet, row, column, format));
+      break;
+    }
+}
+
+/* The height of a body row: wrapped text makes it taller. */
+static double
+body_row_height (TjReport     *report,
+                 guint         row,
+                 const double *widths)
+{
+  guint lines = 1;
+
+  for (guint c = 0; c < tj_report_get_n_columns (report); c++)
+    {
+      const TjReportCell *cell = tj_report_get_cell (report, row, c);
+
+      if (cell->type == TJ_REPORT_TEXT)
+        lines = MAX (lines, text_lines (cell->value.text, (guint) widths[c] - PADDING));
+    }
+  return lines == 1 ? BODY_ROW_HEIGHT : lines * LINE_HEIGHT + 5;
+}
+
+/* Excel's rules for sheet names, and one name per sheet. */
+static char *
+sheet_name (Writer     *w,
+            const char *wanted,
+            guint       index)
+{
+  g_autoptr (GString) name = g_string_new (NULL);
+  g_autofree char *base = NULL;
+
+  for (const char *p = wanted != NULL ? wanted : ""; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x80 && strchr (FORBIDDEN_SHEET_CHARS, (char) c) != NULL)
+        g_string_append_c (name, '_');
+      else if (!g_unichar_iscntrl (c))
+        g_string_append_unichar (name, c);
+    }
+  while (name->len > 0 && name->str[0] == '\'')
+    g_string_erase (name, 0, 1);
+  while (name->len > 0 && name->str[name->len - 1] == '\'')
+    g_string_truncate (name, name->len - 1);
+  g_strstrip (name->str);
+  if (*name->str == '\0')
+    base = g_strdup_printf ("Sheet%u", index + 1);
+  else
+    base = g_utf8_substring (name->str, 0, MIN (g_utf8_strlen (name->str, -1),
+                                                MAX_SHEET_NAME_CHARS));
+
+  for (guint n = 1;; n++)
+    {
+      g_autofree char *candidate = NULL;
+      g_autofree char *folded = NULL;
+
+      if (n == 1)
+        candidate = g_strdup (base);
+      else
+        {
+          g_autofree char *suffix = g_strdup_printf ("(%u)", n);
+          glong room = MAX_SHEET_NAME_CHARS - (glong) strlen (suffix);
+          g_autofree char *stem = g_utf8_substring (base, 0, MIN (g_utf8_strlen (base, -1), room));
+
+          candidate = g_strconcat (stem, suffix, NULL);
+        }
+      folded = g_utf8_casefold (candidate, -1);
+      if (!g_hash_table_contains (w->sheet_names, folded) &&
+          workbook_validate_sheet_name (w->workbook, candidate) == LXW_NO_ERROR)
+        {
+          g_hash_table_add (w->sheet_names, g_steal_pointer (&folded));
+          return g_steal_pointer (&candidate);
+        }
+      if (n > 1000)
+        {
+          /* Not a name Excel takes even when numbered: fall back to a plain one. */
+          g_free (base);
+          base = g_strdup_printf ("Sheet%u", index + 1);
+          n = 0;
+        }
+    }
+}
+
+/* Rows are written strictly in order (constant_memory): title, subtitle, paragraphs, unit line,
+ * header, body, notes. */
+static void
+write_sheet (Writer   *w,
+             TjReport *report,
+             guint     index)
+{
+  guint n_columns = tj_report_get_n_columns (report);
+  guint n_rows = tj_report_get_n_rows (report);
+  lxw_col_t last = MAX (n_columns, 1) - 1;
+  g_autofree char *name = sheet_name (w, report->sheet_name, index);
+  g_autofree double *widths = column_widths (report);
+  g_autofree char *footer = NULL;
+  lxw_worksheet *sheet;
+  lxw_row_t row = 0;
+  lxw_row_t header_row;
+  double total_width = 0;
+
+  sheet = workbook_add_worksheet (w->workbook, name);
+  if (sheet == NULL)
+    {
+      note_error (w, LXW_ERROR_PARAMETER_VALIDATION);
+      return;
+    }
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      note_error (w, worksheet_set_column (sheet, c, c, widths[c], NULL));
+      total_width += widths[c];
+    }
+  total_width = MAX (total_width, MIN_WIDTH);
+
+  /* The title is half as wide again as body text. */
+  note_error (w, worksheet_set_row (sheet, row,
+                                    36 * text_lines (report->title != NULL ? report->title : "",
+                                                     (guint) (total_width / 1.5)),
+                                    NULL));
+  write_across (w, sheet, row++, 0, last, report->title != NULL ? report->title : "", w->title);
+
+  if (report->subtitle != NULL)
+    {
+      note_error (w, worksheet_set_row (sheet, row, 22, NULL));
+      write_across (w, sheet, row++, 0, last, report->subtitle, w->subtitle);
+    }
+
+  for (guint i = 0; i < report->paragraphs->len; i++)
+    {
+      const char *text = g_ptr_array_index (report->paragraphs, i);
+      guint lines = text_lines (text, (guint) (total_width / 1.1) - PADDING);
+
+      note_error (w, worksheet_set_row (sheet, row, lines * 17.0 + 6, NULL));
+      write_across (w, sheet, row++, 0, last, text, w->paragraph);
+    }
+
+  if (report->unit_line != NULL)
+    {
+      /* At the top right, over as many of the last columns as its text needs. */
+      guint need = text_width (report->unit_line) + PADDING;
+      double room = 0;
+      lxw_col_t first = last;
+
+      while (first > 0 && (room += widths[first]) < need)
+        first--;
+      note_error (w, worksheet_set_row (sheet, row, BODY_ROW_HEIGHT, NULL));
+      write_across (w, sheet, row++, first, last, report->unit_line, w->unit_line);
+    }
+
+  header_row = row;
+  if (n_columns > 0)
+    {
+      guint lines = 1;
+
+      for (guint c = 0; c < n_columns; c++)
+        lines = MAX (lines, text_lines (tj_report_get_column (report, c)->header,
+                                        (guint) widths[c] - PADDING));
+      note_error (w, worksheet_set_row (sheet, row, lines * LINE_HEIGHT + 9, NULL));
+      for (guint c = 0; c < n_columns; c++)
+        write_text (w, sheet, row, c, tj_report_get_column (report, c)->header, w->header);
+      row++;
+    }
+
+  for (guint r = 0; r < n_rows; r++, row++)
+    {
+      gboolean bold = tj_report_get_row_kind (report, r) == TJ_REPORT_ROW_TOTAL;
+
+      note_error (w, worksheet_set_row (sheet, row, body_row_height (report, r, widths), NULL));
+      for (guint c = 0; c < n_columns; c++)
+        write_cell (w, sheet, row, c, tj_report_get_column (report, c)->type,
+                    tj_report_get_cell (report, r, c), bold);
+    }
+
+  for (guint i = 0; i < report->notes->len; i++)
+    {
+      const char *text = g_ptr_array_index (report->notes, i);
+      guint lines = text_lines (text, (guint) (total_width / 1.1) - PADDING);
+
+      note_error (w, worksheet_set_row (sheet, row, lines * LINE_HEIGHT + 6, NULL));
+      write_across (w, sheet, row++, 0, last, text, w->paragraph);
+    }
+
+  if (n_columns > 0)
+    {
+      worksheet_freeze_panes (sheet, header_row + 1, MIN (report->frozen_columns, n_columns));
+      note_error (w, worksheet_repeat_rows (sheet, header_row, header_row));
+    }
+
+  /* A4 landscape, one page wide, the header on every page, numbered pages. */
+  worksheet_set_paper (sheet, 9);
+  worksheet_set_landscape (sheet);
+  worksheet_fit_to_pages (sheet, 1, 0);
+  worksheet_center_horizontally (sheet);
+  worksheet_set_margins (sheet, 0.4, 0.4, 0.6, 0.7);
+  footer = g_strdup_printf ("&C%s", _("Page &P of &N"));
+  note_error (w, worksheet_set_footer (sheet, footer));
+}
+
+/* Writes the book into a temporary file beside the target, then renames it over the target:
+ * a failed export leaves no half file. constant_memory keeps the memory flat however long the
+ * list: every sheet is written row after row. */
+gboolean
+tj_xlsx_write (TjReportBook *book,
+               const char   *path,
+               GError      **error)
+{
+  g_autofree char *tmp = NULL;
+  lxw_workbook_options options = { .constant_memory = LXW_TRUE };
+  lxw_doc_properties properties = { 0 };
+  Writer w = { 0 };
+  lxw_error closed;
+  FILE *probe;
+
+  g_return_val_if_fail (book != NULL, FALSE);
+  g_return_val_if_fail (book->reports->len > 0, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  tmp = g_strdup_printf ("%s.part", path);
+  /* libxlsxwriter opens the file only at the very end: find out now whether it can. */
+  probe = g_fopen (tmp, "wb");
+  if (probe == NULL)
+    {
+      int saved = errno;
+
+      g_set_error (error, TJ_ERROR, TJ_ERROR_IO, _("Cannot write “%s”: %s"), path,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  fclose (probe);
+
+  w.workbook = workbook_new_opt (tmp, &options);
+  if (w.workbook == NULL)
+    {
+      g_unlink (tmp);
+      g_set_error (error, TJ_ERROR, TJ_ERROR_IO, _("Cannot write “%s”: %s"), path,
+                   lxw_strerror (LXW_ERROR_MEMORY_MALLOC_FAILED));
+      return FALSE;
+    }
+  w.sheet_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  properties.title = ((TjReport *) g_ptr_array_index (book->reports, 0))->title;
+  properties.company = book->organisation;
+  note_error (&w, workbook_set_properties (w.workbook, &properties));
+
+  create_formats (&w);
+  for (guint i = 0; i < book->reports->len; i++)
+    write_sheet (&w, g_ptr_array_index (book->reports, i), i);
+
+  closed = workbook_close (w.workbook);
+  g_hash_table_unref (w.sheet_names);
+  note_error (&w, closed);
+  if (w.failure != LXW_NO_ERROR)
+    {
+      g_unlink (tmp);
+      g_set_error (error, TJ_ERROR, TJ_ERROR_IO, _("Cannot write “%s”: %s"), path,
+                   lxw_strerror (w.failure));
+      return FALSE;
+    }
+  if (g_rename (tmp, path) != 0)
+    {
+      int saved = errno;
+
+      g_unlink (tmp);
+      g_set_error (error, TJ_ERROR, TJ_ERROR_IO, _("Cannot write “%s”: %s"), path,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}

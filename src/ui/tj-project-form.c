@@ -1,0 +1,810 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tj-project-form"
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tj-date.h"
+#include "tj-money.h"
+#include "tj-person-dialog.h"
+#include "tj-person.h"
+#include "tj-problem.h"
+#include "tj-project-form.h"
+#include "tj-unit.h"
+
+typedef enum
+{
+  KIND_TEXT,
+  KIND_MONEY,
+  KIND_MONTH,
+  KIND_DATE,
+  KIND_LEVEL,
+  KIND_NATURE,
+  KIND_INDUSTRY,
+  KIND_LOCALITY,
+  KIND_UNIT,
+  KIND_LEADER,
+  KIND_OFFICER,
+} FieldKind;
+
+typedef enum
+{
+  GROUP_BASIC,
+  GROUP_RESPONSIBILITY,
+  GROUP_INVESTMENT,
+  GROUP_SCHEDULE,
+  GROUP_OWNER,
+  N_GROUPS
+} Group;
+
+/* The form's rows, in order; field is the column name core validation reports. */
+static const struct
+{
+  const char *field;
+  Group group;
+  FieldKind kind;
+  const char *placeholder;
+} fields[] = {
+  { "name", GROUP_BASIC, KIND_TEXT, NULL },
+  { "code", GROUP_BASIC, KIND_TEXT, N_("Optional") },
+  { "level", GROUP_BASIC, KIND_LEVEL, NULL },
+  { "nature", GROUP_BASIC, KIND_NATURE, NULL },
+  { "industry", GROUP_BASIC, KIND_INDUSTRY, NULL },
+  { "content", GROUP_BASIC, KIND_TEXT, N_("Site area, buildings, capacity…") },
+  { "locality_id", GROUP_RESPONSIBILITY, KIND_LOCALITY, NULL },
+  { "unit_id", GROUP_RESPONSIBILITY, KIND_UNIT, NULL },
+  { "leader_id", GROUP_RESPONSIBILITY, KIND_LEADER, NULL },
+  { "officer_id", GROUP_RESPONSIBILITY, KIND_OFFICER, NULL },
+  { "total_investment", GROUP_INVESTMENT, KIND_MONEY, "0.0000" },
+  { "annual_plan", GROUP_INVESTMENT, KIND_MONEY, "0.0000" },
+  { "planned_start", GROUP_SCHEDULE, KIND_MONTH, "2026-03" },
+  { "planned_completion", GROUP_SCHEDULE, KIND_MONTH, "2027-12" },
+  { "actual_start", GROUP_SCHEDULE, KIND_DATE, "2026-03-15" },
+  { "actual_completion", GROUP_SCHEDULE, KIND_DATE, "2027-12-20" },
+  { "stats_date", GROUP_SCHEDULE, KIND_DATE, "2026-03-15" },
+  { "owner", GROUP_OWNER, KIND_TEXT, NULL },
+  { "contact", GROUP_OWNER, KIND_TEXT, NULL },
+  { "phone", GROUP_OWNER, KIND_TEXT, "0371-62871234" },
+  { "notes", GROUP_OWNER, KIND_TEXT, NULL },
+};
+
+#define N_FIELDS G_N_ELEMENTS (fields)
+
+typedef struct
+{
+  AdwActionRow *row;
+  GtkWidget *input;  /* GtkEntry or GtkDropDown */
+  GArray *values;    /* gint64 per drop-down position: an id or an enum value */
+  GPtrArray *labels; /* char * per drop-down position (industries) */
+} FieldWidgets;
+
+struct _TjProjectForm
+{
+  AdwWindow parent_instance;
+
+  AdwWindowTitle *window_title;
+  AdwPreferencesGroup *basic_group;
+  AdwPreferencesGroup *responsibility_group;
+  AdwPreferencesGroup *investment_group;
+  AdwPreferencesGroup *schedule_group;
+  AdwPreferencesGroup *owner_group;
+
+  TjDb *db;
+  TjProject *original; /* a copy: id, year and links kept when saving */
+  FieldWidgets widgets[N_FIELDS];
+  GHashTable *touched; /* fields the user changed: their problems show as typed */
+  GPtrArray *problems;
+  gboolean show_all;   /* after a refused save every problem shows */
+  gboolean dirty;
+  gboolean loading;
+  gboolean closing;
+};
+
+G_DEFINE_FINAL_TYPE (TjProjectForm, tj_project_form, ADW_TYPE_WINDOW)
+
+static int
+field_index (const char *field)
+{
+  for (guint i = 0; i < N_FIELDS; i++)
+    if (g_str_equal (fields[i].field, field))
+      return i;
+  return -1;
+}
+
+static gboolean
+is_choice (FieldKind kind)
+{
+  return kind >= KIND_LEVEL;
+}
+
+/* Fills a drop-down with "(none)" or "choose…" first, then the labels and their values. */
+static void
+set_choices (FieldWidgets *w,
+             const char   *first,
+             GPtrArray    *labels,
+             GArray       *values)
+{
+  g_autoptr (GtkStringList) list = gtk_string_list_new (NULL);
+  gint64 none = 0;
+
+  g_clear_pointer (&w->values, g_array_unref);
+  g_clear_pointer (&w->labels, g_ptr_array_unref);
+  w->values = g_array_new (FALSE, FALSE, sizeof (gint64));
+  w->labels = g_ptr_array_new_with_free_func (g_free);
+  gtk_string_list_append (list, first);
+  g_array_append_val (w->values, none);
+  g_ptr_array_add (w->labels, NULL);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      gtk_string_list_append (list, g_ptr_array_index (labels, i));
+      g_array_append_val (w->values, g_array_index (values, gint64, i));
+      g_ptr_array_add (w->labels, g_strdup (g_ptr_array_index (labels, i)));
+    }
+  gtk_drop_down_set_model (GTK_DROP_DOWN (w->input), G_LIST_MODEL (list));
+}
+
+static void
+fill_choices (TjProjectForm *self,
+              guint          i)
+{
+  FieldWidgets *w = &self->widgets[i];
+  g_autoptr (GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GArray) values = g_array_new (FALSE, FALSE, sizeof (gint64));
+  const char *first = _("Choose…");
+
+  switch (fields[i].kind)
+    {
+    case KIND_LEVEL:
+      {
+        g_autoptr (TjLevelNames) names = tj_level_names_load (self->db);
+
+        for (gint64 level = 1; level < TJ_LEVEL_N; level++)
+          {
+            g_ptr_array_add (labels, g_strdup (names->full[level]));
+            g_array_append_val (values, level);
+          }
+      }
+      break;
+    case KIND_NATURE:
+      for (gint64 nature = 1; nature < TJ_NATURE_N; nature++)
+        {
+          g_ptr_array_add (labels, g_strdup (tj_nature_label (nature)));
+          g_array_append_val (values, nature);
+        }
+      break;
+    case KIND_INDUSTRY:
+      {
+        g_auto (GStrv) industries = tj_industries_load (self->db);
+
+        first = _("(None)");
+        for (gint64 k = 0; industries[k] != NULL; k++)
+          if (*industries[k] != '\0')
+            {
+              g_ptr_array_add (labels, g_strdup (industries[k]));
+              g_array_append_val (values, k);
+            }
+      }
+      break;
+    case KIND_LOCALITY:
+    case KIND_UNIT:
+      {
+        g_autoptr (GPtrArray) units = tj_unit_list (self->db, NULL);
+
+        if (fields[i].kind == KIND_UNIT)
+          first = _("(None)");
+        for (guint k = 0; units != NULL && k < units->len; k++)
+          {
+            TjUnit *unit = g_ptr_array_index (units, k);
+
+            if ((fields[i].kind == KIND_LOCALITY && !tj_unit_is_locality (unit)) ||
+                (!unit->active && unit->id != self->original->locality_id &&
+                 unit->id != self->original->unit_id))
+              continue;
+            g_ptr_array_add (labels, g_strdup (unit->name));
+            g_array_append_val (values, unit->id);
+          }
+      }
+      break;
+    case KIND_LEADER:
+    case KIND_OFFICER:
+      {
+        g_autoptr (GPtrArray) people = tj_person_list (self->db, NULL);
+        gboolean leader = fields[i].kind == KIND_LEADER;
+
+        if (leader)
+          first = _("(None)");
+        for (guint k = 0; people != NULL && k < people->len; k++)
+          {
+            TjPerson *person = g_ptr_array_index (people, k);
+
+            if ((leader ? !person->is_leader : !person->is_officer) ||
+                (!person->active && person->id != self->original->leader_id &&
+                 person->id != self->original->officer_id))
+              continue;
+            g_ptr_array_add (labels, person->unit_name != NULL
+                                         ? g_strdup_printf ("%s（%s）", person->name,
+                                                            person->unit_name)
+                                         : g_strdup (person->name));
+            g_array_append_val (values, person->id);
+          }
+      }
+      break;
+    case KIND_TEXT:
+    case KIND_MONEY:
+    case KIND_MONTH:
+    case KIND_DATE:
+    default:
+      g_assert_not_reached ();
+    }
+  set_choices (w, first, labels, values);
+}
+
+static void
+select_value (FieldWidgets *w,
+              gint64        value)
+{
+  for (guint k = 0; k < w->values->len; k++)
+    if (g_array_index (w->values, gint64, k) == value)
+      {
+        gtk_drop_down_set_selected (GTK_DROP_DOWN (w->input), k);
+        return;
+      }
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (w->input), 0);
+}
+
+static gint64
+selected_value (FieldWidgets *w)
+{
+  guint k = gtk_drop_down_get_selected (GTK_DROP_DOWN (w->input));
+
+  return k < w->values->len ? g_array_index (w->values, gint64, k) : 0;
+}
+
+static char **
+text_slot (TjProject  *p,
+           const char *field)
+{
+  if (g_str_equal (field, "name"))
+    return &p->name;
+  if (g_str_equal (field, "code"))
+    return &p->code;
+  if (g_str_equal (field, "content"))
+    return &p->content;
+  if (g_str_equal (field, "owner"))
+    return &p->owner;
+  if (g_str_equal (field, "contact"))
+    return &p->contact;
+  if (g_str_equal (field, "phone"))
+    return &p->phone;
+  if (g_str_equal (field, "notes"))
+    return &p->notes;
+  if (g_str_equal (field, "planned_start"))
+    return &p->planned_start;
+  if (g_str_equal (field, "planned_completion"))
+    return &p->planned_completion;
+  if (g_str_equal (field, "actual_start"))
+    return &p->actual_start;
+  if (g_str_equal (field, "actual_completion"))
+    return &p->actual_completion;
+  if (g_str_equal (field, "stats_date"))
+    return &p->stats_date;
+  if (g_str_equal (field, "industry"))
+    return &p->industry;
+  return NULL;
+}
+
+static gint64 *
+id_slot (TjProject  *p,
+         const char *field)
+{
+  if (g_str_equal (field, "locality_id"))
+    return &p->locality_id;
+  if (g_str_equal (field, "unit_id"))
+    return &p->unit_id;
+  if (g_str_equal (field, "leader_id"))
+    return &p->leader_id;
+  if (g_str_equal (field, "officer_id"))
+    return &p->officer_id;
+  if (g_str_equal (field, "total_investment"))
+    return &p->total_investment;
+  if (g_str_equal (field, "annual_plan"))
+    return &p->annual_plan;
+  return NULL;
+}
+
+/* Reads the form into a project; what cannot be parsed becomes a problem of its field. */
+static TjProject *
+collect (TjProjectForm *self,
+         GPtrArray     *problems)
+{
+  TjProject *p = tj_project_copy (self->original);
+
+  for (guint i = 0; i < N_FIELDS; i++)
+    {
+      FieldWidgets *w = &self->widgets[i];
+      const char *field = fields[i].field;
+
+      if (!is_choice (fields[i].kind))
+        {
+          const char *text = gtk_editable_get_text (GTK_EDITABLE (w->input));
+          g_autofree char *clean = g_strstrip (g_strdup (text));
+          g_autoptr (GError) error = NULL;
+          char **slot = text_slot (p, field);
+
+          switch (fields[i].kind)
+            {
+            case KIND_MONEY:
+              {
+                gint64 yuan = 0;
+
+                if (*clean != '\0' && !tj_money_parse_wan (clean, &yuan, &error))
+                  tj_problems_add (problems, field, "%s", error->message);
+                *id_slot (p, field) = yuan;
+              }
+              break;
+            case KIND_MONTH:
+            case KIND_DATE:
+              g_clear_pointer (slot, g_free);
+              if (*clean != '\0')
+                {
+                  *slot = fields[i].kind == KIND_MONTH ? tj_month_parse (clean, &error)
+                                                       : tj_date_parse (clean, &error);
+                  if (*slot == NULL)
+                    tj_problems_add (problems, field, "%s", error->message);
+                }
+              break;
+            default:
+              g_free (*slot);
+              *slot = *clean != '\0' ? g_strdup (clean) : NULL;
+              break;
+            }
+        }
+      else if (fields[i].kind == KIND_LEVEL)
+        p->level = selected_value (w);
+      else if (fields[i].kind == KIND_NATURE)
+        p->nature = selected_value (w);
+      else if (fields[i].kind == KIND_INDUSTRY)
+        {
+          guint k = gtk_drop_down_get_selected (GTK_DROP_DOWN (w->input));
+
+          g_free (p->industry);
+          p->industry = k < w->labels->len ? g_strdup (g_ptr_array_index (w->labels, k)) : NULL;
+        }
+      else
+        *id_slot (p, field) = selected_value (w);
+    }
+  return p;
+}
+
+static void
+show_problems (TjProjectForm *self)
+{
+  for (guint i = 0; i < N_FIELDS; i++)
+    {
+      const char *field = fields[i].field;
+      const char *message = tj_problems_find (self->problems, field);
+      gboolean shown = message != NULL &&
+                       (self->show_all || g_hash_table_contains (self->touched, field));
+
+      adw_action_row_set_subtitle (self->widgets[i].row, shown ? message : NULL);
+      if (shown)
+        gtk_widget_add_css_class (GTK_WIDGET (self->widgets[i].row), "error");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (self->widgets[i].row), "error");
+    }
+}
+
+/* Core validates; the form only shows what it says, at the field. */
+static TjProject *
+validate (TjProjectForm *self)
+{
+  g_autoptr (GPtrArray) problems = tj_problems_new ();
+  TjProject *p = collect (self, problems);
+  g_autoptr (GPtrArray) rules = tj_project_validate (p, self->db);
+
+  for (guint k = 0; k < rules->len; k++)
+    {
+      TjProblem *problem = g_ptr_array_index (rules, k);
+
+      /* A field that could not be parsed keeps that message rather than a consequence of it. */
+      if (tj_problems_find (problems, problem->field) == NULL)
+        tj_problems_add (problems, problem->field, "%s", problem->message);
+    }
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  self->problems = g_steal_pointer (&problems);
+  show_problems (self);
+  return p;
+}
+
+static void
+input_changed_cb (GtkWidget     *input,
+                  GParamSpec    *pspec,
+                  TjProjectForm *self)
+{
+  const char *field = g_object_get_data (G_OBJECT (input), "field");
+  g_autoptr (TjProject) p = NULL;
+
+  if (self->loading)
+    return;
+  self->dirty = TRUE;
+  g_hash_table_add (self->touched, (gpointer) field);
+  p = validate (self);
+}
+
+static void
+load_values (TjProjectForm *self)
+{
+  TjProject *p = self->original;
+
+  self->loading = TRUE;
+  for (guint i = 0; i < N_FIELDS; i++)
+    {
+      FieldWidgets *w = &self->widgets[i];
+      const char *field = fields[i].field;
+
+      switch (fields[i].kind)
+        {
+        case KIND_MONEY:
+          {
+            gint64 yuan = *id_slot (p, field);
+            g_autofree char *text = yuan != 0 || p->id != 0 ? tj_money_format_wan (yuan, 4, FALSE)
+                                                            : NULL;
+            gtk_editable_set_text (GTK_EDITABLE (w->input), text != NULL ? text : "");
+          }
+          break;
+        case KIND_TEXT:
+        case KIND_MONTH:
+        case KIND_DATE:
+          {
+            char **slot = text_slot (p, field);
+            gtk_editable_set_text (GTK_EDITABLE (w->input), *slot != NULL ? *slot : "");
+          }
+          break;
+        case KIND_LEVEL:
+          select_value (w, p->level);
+          break;
+        case KIND_NATURE:
+          select_value (w, p->nature);
+          break;
+        case KIND_INDUSTRY:
+          gtk_drop_down_set_selected (GTK_DROP_DOWN (w->input), 0);
+          for (guint k = 1; k < w->labels->len; k++)
+            if (g_strcmp0 (g_ptr_array_index (w->labels, k), p->industry) == 0)
+              gtk_drop_down_set_selected (GTK_DROP_DOWN (w->input), k);
+          break;
+        case KIND_LOCALITY:
+        case KIND_UNIT:
+        case KIND_LEADER:
+        case KIND_OFFICER:
+        default:
+          select_value (w, *id_slot (p, field));
+          break;
+        }
+    }
+  self->loading = FALSE;
+}
+
+static void
+person_added_cb (TjPerson *person,
+                 gpointer  user_data)
+{
+  TjProjectForm *self = TJ_PROJECT_FORM (user_data);
+  guint i = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (person), "field-index"));
+  g_autoptr (TjProject) p = NULL;
+
+  for (guint k = 0; k < N_FIELDS; k++)
+    if (fields[k].kind == KIND_LEADER || fields[k].kind == KIND_OFFICER)
+      {
+        gint64 keep = selected_value (&self->widgets[k]);
+
+        self->loading = TRUE;
+        fill_choices (self, k);
+        select_value (&self->widgets[k], k == i ? person->id : keep);
+        self->loading = FALSE;
+      }
+  self->dirty = TRUE;
+  g_hash_table_add (self->touched, (gpointer) fields[i].field);
+  p = validate (self);
+}
+
+static void
+add_person_clicked_cb (GtkButton     *button,
+                       TjProjectForm *self)
+{
+  guint i = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "field-index"));
+  g_autoptr (TjPerson) person = tj_person_new ();
+
+  person->is_leader = fields[i].kind == KIND_LEADER;
+  person->is_officer = fields[i].kind == KIND_OFFICER;
+  g_object_set_data (G_OBJECT (person), "field-index", GUINT_TO_POINTER (i));
+  tj_person_dialog_present (GTK_WINDOW (self), self->db, person, person_added_cb, self);
+}
+
+static void
+build_rows (TjProjectForm *self)
+{
+  AdwPreferencesGroup *groups[N_GROUPS] = {
+    self->basic_group, self->responsibility_group, self->investment_group, self->schedule_group,
+    self->owner_group,
+  };
+
+  for (guint i = 0; i < N_FIELDS; i++)
+    {
+      FieldWidgets *w = &self->widgets[i];
+      const char *label = tj_project_field_label (fields[i].field);
+      g_autofree char *title = NULL;
+
+      w->row = ADW_ACTION_ROW (adw_action_row_new ());
+      if (fields[i].kind == KIND_MONEY)
+        title = g_strdup_printf (_("%s (10k yuan)"), label);
+      else
+        title = g_strdup (label);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (w->row), title);
+      adw_action_row_set_subtitle_lines (w->row, 2);
+
+      if (is_choice (fields[i].kind))
+        {
+          w->input = gtk_drop_down_new (NULL, NULL);
+          fill_choices (self, i);
+          if (fields[i].kind >= KIND_LOCALITY)
+            gtk_drop_down_set_enable_search (GTK_DROP_DOWN (w->input), TRUE);
+          g_signal_connect (w->input, "notify::selected", G_CALLBACK (input_changed_cb), self);
+        }
+      else
+        {
+          w->input = gtk_entry_new ();
+          gtk_entry_set_activates_default (GTK_ENTRY (w->input), TRUE);
+          if (fields[i].placeholder != NULL)
+            gtk_entry_set_placeholder_text (GTK_ENTRY (w->input), _(fields[i].placeholder));
+          if (fields[i].kind == KIND_MONEY)
+            {
+              gtk_entry_set_alignment (GTK_ENTRY (w->input), 1.0);
+              gtk_entry_set_input_purpose (GTK_ENTRY (w->input), GTK_INPUT_PURPOSE_NUMBER);
+            }
+          if (g_str_equal (fields[i].field, "phone"))
+            gtk_entry_set_input_purpose (GTK_ENTRY (w->input), GTK_INPUT_PURPOSE_PHONE);
+          g_signal_connect (w->input, "notify::text", G_CALLBACK (input_changed_cb), self);
+        }
+      g_object_set_data (G_OBJECT (w->input), "field", (gpointer) fields[i].field);
+      gtk_widget_set_valign (w->input, GTK_ALIGN_CENTER);
+      gtk_widget_set_size_request (w->input, 300, -1);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (w->input), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                      w->row, NULL, -1);
+      adw_action_row_add_suffix (w->row, w->input);
+      adw_action_row_set_activatable_widget (w->row, w->input);
+
+      if (fields[i].kind == KIND_LEADER || fields[i].kind == KIND_OFFICER)
+        {
+          GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
+
+          gtk_widget_set_tooltip_text (add, fields[i].kind == KIND_LEADER
+                                                ? _("Add a city leader")
+                                                : _("Add a service officer"));
+          gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
+          gtk_widget_add_css_class (add, "flat");
+          g_object_set_data (G_OBJECT (add), "field-index", GUINT_TO_POINTER (i));
+          g_signal_connect (add, "clicked", G_CALLBACK (add_person_clicked_cb), self);
+          adw_action_row_add_suffix (w->row, add);
+        }
+      adw_preferences_group_add (groups[fields[i].group], GTK_WIDGET (w->row));
+    }
+}
+
+/* Saves when valid; otherwise shows every problem at its field and keeps the form open. */
+gboolean
+tj_project_form_save (TjProjectForm *self)
+{
+  g_autoptr (TjProject) p = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_return_val_if_fail (TJ_IS_PROJECT_FORM (self), FALSE);
+
+  p = validate (self);
+  if (self->problems->len > 0)
+    {
+      int first = field_index (((TjProblem *) g_ptr_array_index (self->problems, 0))->field);
+
+      self->show_all = TRUE;
+      show_problems (self);
+      if (first >= 0)
+        gtk_widget_grab_focus (self->widgets[first].input);
+      return FALSE;
+    }
+  if (!tj_project_save (self->db, p, &error))
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Cannot save the project"),
+                                                  error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return FALSE;
+    }
+  self->dirty = FALSE;
+  gtk_window_close (GTK_WINDOW (self));
+  return TRUE;
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  tj_project_form_save (TJ_PROJECT_FORM (widget));
+}
+
+static void
+close_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   TjProjectForm    *self)
+{
+  if (g_str_equal (response, "save"))
+    tj_project_form_save (self);
+  else if (g_str_equal (response, "discard"))
+    {
+      self->dirty = FALSE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+}
+
+static gboolean
+tj_project_form_close_request (GtkWindow *window)
+{
+  TjProjectForm *self = TJ_PROJECT_FORM (window);
+  GtkWidget *dialog;
+
+  if (!self->dirty)
+    return GTK_WINDOW_CLASS (tj_project_form_parent_class)->close_request (window);
+
+  dialog = adw_message_dialog_new (window, _("Save the Changes?"),
+                                   _("The project form has changes that are not saved."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"), "save", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (close_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+static void
+tj_project_form_dispose (GObject *object)
+{
+  TjProjectForm *self = TJ_PROJECT_FORM (object);
+
+  for (guint i = 0; i < N_FIELDS; i++)
+    {
+      g_clear_pointer (&self->widgets[i].values, g_array_unref);
+      g_clear_pointer (&self->widgets[i].labels, g_ptr_array_unref);
+    }
+  g_clear_object (&self->db);
+  g_clear_object (&self->original);
+  g_clear_pointer (&self->touched, g_hash_table_unref);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  G_OBJECT_CLASS (tj_project_form_parent_class)->dispose (object);
+}
+
+static void
+tj_project_form_class_init (TjProjectFormClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = tj_project_form_dispose;
+  window_class->close_request = tj_project_form_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/tuijin/Tuijin/ui/tj-project-form.ui");
+  gtk_widget_class_bind_template_child (widget_class, TjProjectForm, window_title);
+  gtk_widget_class_bind_template_child (widget_class, TjProjectForm, basic_group);
+  gtk_widget_class_bind_template_child (widget_class, TjProjectForm, responsibility_group);
+  gtk_widget_class_bind_template_child (widget_class, TjProjectForm, investment_group);
+  gtk_widget_class_bind_template_child (widget_class, TjProjectForm, schedule_group);
+  gtk_widget_class_bind_template_child (widget_class, TjProjectForm, owner_group);
+
+  gtk_widget_class_install_action (widget_class, "form.save", NULL, save_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "form.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+tj_project_form_init (TjProjectForm *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->touched = g_hash_table_new (g_str_hash, g_str_equal);
+  self->problems = tj_problems_new ();
+}
+
+GtkWindow *
+tj_project_form_new (TjDb      *db,
+                     TjProject *project,
+                     int        year)
+{
+  TjProjectForm *self = g_object_new (TJ_TYPE_PROJECT_FORM, NULL);
+  g_autofree char *subtitle = NULL;
+
+  self->db = g_object_ref (db);
+  if (project != NULL)
+    self->original = tj_project_copy (project);
+  else
+    {
+      self->original = tj_project_new ();
+      self->original->year = year;
+    }
+  adw_window_title_set_title (self->window_title,
+                              project != NULL ? _("Edit Project") : _("New Project"));
+  subtitle = g_strdup_printf (_("%d Key Project List"), self->original->year);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  gtk_window_set_title (GTK_WINDOW (self), project != NULL ? _("Edit Project") : _("New Project"));
+  build_rows (self);
+  load_values (self);
+  return GTK_WINDOW (self);
+}
+
+/* For tests and scripted use: what a user would type or pick. */
+gboolean
+tj_project_form_set_text (TjProjectForm *self,
+                          const char    *field,
+                          const char    *text)
+{
+  int i = field_index (field);
+
+  g_return_val_if_fail (i >= 0 && !is_choice (fields[i].kind), FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (self->widgets[i].input), text);
+  return TRUE;
+}
+
+gboolean
+tj_project_form_choose (TjProjectForm *self,
+                        const char    *field,
+                        const char    *label)
+{
+  int i = field_index (field);
+  GListModel *model;
+
+  g_return_val_if_fail (i >= 0 && is_choice (fields[i].kind), FALSE);
+  model = gtk_drop_down_get_model (GTK_DROP_DOWN (self->widgets[i].input));
+  for (guint k = 0; k < g_list_model_get_n_items (model); k++)
+    {
+      const char *item = gtk_string_list_get_string (GTK_STRING_LIST (model), k);
+
+      if (g_str_equal (item, label) || g_str_has_prefix (item, label))
+        {
+          gtk_drop_down_set_selected (GTK_DROP_DOWN (self->widgets[i].input), k);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+gboolean
+tj_project_form_choose_nth (TjProjectForm *self,
+                            const char    *field,
+                            guint          position)
+{
+  int i = field_index (field);
+  GListModel *model;
+
+  g_return_val_if_fail (i >= 0 && is_choice (fields[i].kind), FALSE);
+  model = gtk_drop_down_get_model (GTK_DROP_DOWN (self->widgets[i].input));
+  if (position >= g_list_model_get_n_items (model))
+    return FALSE;
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->widgets[i].input), position);
+  return TRUE;
+}
+
+const char *
+tj_project_form_get_message (TjProjectForm *self,
+                             const char    *field)
+{
+  int i = field_index (field);
+  const char *message;
+
+  g_return_val_if_fail (i >= 0, NULL);
+  message = adw_action_row_get_subtitle (self->widgets[i].row);
+  return message != NULL && *message != '\0' ? message : NULL;
+}

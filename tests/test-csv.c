@@ -1,0 +1,353 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "tj-test.h"
+
+#include <string.h>
+
+#include "tj-csv.h"
+#include "tj-error.h"
+
+/* Every record a parse gave, with the line it starts on. */
+typedef struct
+{
+  GPtrArray *rows; /* GStrv */
+  GArray *lines;   /* guint */
+} Records;
+
+static gboolean
+record_cb (guint     line,
+           char    **cells,
+           guint     n_cells,
+           gpointer  user_data,
+           GError  **error)
+{
+  Records *records = user_data;
+  char **copy = g_new0 (char *, n_cells + 1);
+
+  for (guint i = 0; i < n_cells; i++)
+    copy[i] = g_strdup (cells[i]);
+  g_ptr_array_add (records->rows, copy);
+  g_array_append_val (records->lines, line);
+  return TRUE;
+}
+
+static Records *
+records_new (void)
+{
+  Records *records = g_new0 (Records, 1);
+
+  records->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  records->lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  return records;
+}
+
+static void
+records_free (Records *records)
+{
+  g_ptr_array_unref (records->rows);
+  g_array_unref (records->lines);
+  g_free (records);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Records, records_free)
+
+static Records *
+parse_text (const char *text)
+{
+  Records *records = records_new ();
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (tj_csv_parse (text, strlen (text), record_cb, records, &error));
+  g_assert_no_error (error);
+  return records;
+}
+
+static char **
+row (Records *records,
+     guint    i)
+{
+  g_assert_cmpuint (i, <, records->rows->len);
+  return g_ptr_array_index (records->rows, i);
+}
+
+static guint
+line (Records *records,
+      guint    i)
+{
+  return g_array_index (records->lines, guint, i);
+}
+
+static void
+test_decode_utf8_bom (void)
+{
+  const char bytes[] = "\xEF\xBB\xBF序号,项目名称\r\n";
+  g_autoptr (GError) error = NULL;
+  gsize length = 0;
+  g_autofree char *text = tj_csv_decode (bytes, strlen (bytes), &length, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (text, ==, "序号,项目名称\r\n");
+  g_assert_cmpuint (length, ==, strlen ("序号,项目名称\r\n"));
+}
+
+static void
+test_decode_utf8_without_bom (void)
+{
+  const char bytes[] = "项目名称,属地\n嵩阳街道改造,嵩阳街道\n";
+  g_autofree char *text = tj_csv_decode (bytes, strlen (bytes), NULL, NULL);
+
+  g_assert_cmpstr (text, ==, bytes);
+}
+
+static void
+test_decode_gb18030 (void)
+{
+  const char *utf8 = "项目名称,总投资（万元）\r\n石淙通用航空产业园,\"292,175.05\"\r\n";
+  g_autoptr (GError) error = NULL;
+  gsize gb_length = 0, length = 0;
+  g_autofree char *gb = g_convert (utf8, -1, "GB18030", "UTF-8", NULL, &gb_length, &error);
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+  /* The GB18030 bytes are not UTF-8: otherwise this test would prove nothing. */
+  g_assert_false (g_utf8_validate_len (gb, gb_length, NULL));
+  text = tj_csv_decode (gb, gb_length, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (text, ==, utf8);
+  g_assert_cmpuint (length, ==, strlen (utf8));
+}
+
+static void
+test_decode_office_sample (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("TJ_SAMPLES"), "ledger-2026-gb18030.csv",
+                                            NULL);
+  g_autoptr (GError) error = NULL;
+  gsize length = 0;
+  g_autofree char *text = tj_csv_read_file (path, &length, &error);
+  g_autoptr (Records) records = records_new ();
+
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (text, "序号, 项目名称 ,级别,建设性质"));
+  g_assert_true (tj_csv_parse (text, length, record_cb, records, &error));
+  g_assert_no_error (error);
+  /* The header and 84 projects; every record has the header's 21 cells. */
+  g_assert_cmpuint (records->rows->len, ==, 85);
+  for (guint i = 0; i < records->rows->len; i++)
+    g_assert_cmpuint (g_strv_length (row (records, i)), ==, 21);
+  /* Each record spans two lines: the 建设规模及内容 cell holds a line break. */
+  g_assert_cmpuint (line (records, 8), ==, 16);
+  g_assert_cmpstr (row (records, 8)[1], ==, "嵩山\"天地之中\"文化园，二期, 北区");
+  g_assert_cmpstr (row (records, 1)[13], ==, "435,584.9999");
+  g_assert_cmpstr (row (records, 1)[5], ==, "建设规模：占地58亩\n建设内容：主体工程及配套设施");
+  g_assert_cmpuint (line (records, 84), ==, 168);
+}
+
+static void
+test_decode_neither (void)
+{
+  /* UTF-16 with its byte order mark: neither UTF-8 nor GB18030. */
+  const char bytes[] = { '\xFF', '\xFE', 'a', '\0', ',', '\0', 'b', '\0' };
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = tj_csv_decode (bytes, sizeof bytes, NULL, &error);
+
+  g_assert_null (text);
+  g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "GB18030"));
+}
+
+static void
+test_read_missing_file (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = tj_csv_read_file ("/nonexistent/ledger.csv", NULL, &error);
+
+  g_assert_null (text);
+  g_assert_error (error, TJ_ERROR, TJ_ERROR_IO);
+}
+
+static void
+test_parse_quotes (void)
+{
+  g_autoptr (Records) records =
+    parse_text ("名称,说明,电话\r\n\"少林,二期\",\"他说\"\"开工\"\"了\",\"\"\r\n");
+
+  g_assert_cmpuint (records->rows->len, ==, 2);
+  g_assert_cmpstr (row (records, 1)[0], ==, "少林,二期");
+  g_assert_cmpstr (row (records, 1)[1], ==, "他说\"开工\"了");
+  g_assert_cmpstr (row (records, 1)[2], ==, "");
+  g_assert_cmpuint (g_strv_length (row (records, 1)), ==, 3);
+}
+
+static void
+test_parse_embedded_newlines (void)
+{
+  /* Line 1 header, line 2–4 one record, line 5 empty, line 6 the last record (no final CRLF). */
+  g_autoptr (Records) records =
+    parse_text ("a,b\r\n1,\"第一行\r\n第二行\n第三行\"\r\n\r\n2,末行");
+
+  g_assert_cmpuint (records->rows->len, ==, 3);
+  g_assert_cmpuint (line (records, 0), ==, 1);
+  g_assert_cmpuint (line (records, 1), ==, 2);
+  g_assert_cmpstr (row (records, 1)[1], ==, "第一行\r\n第二行\n第三行");
+  g_assert_cmpuint (line (records, 2), ==, 6);
+  g_assert_cmpstr (row (records, 2)[1], ==, "末行");
+}
+
+static void
+test_parse_crlf_and_lf (void)
+{
+  g_autoptr (Records) crlf = parse_text ("a,b\r\n1,2\r\n3,4\r\n");
+  g_autoptr (Records) lf = parse_text ("a,b\n1,2\n\n\n3,4\n");
+
+  g_assert_cmpuint (crlf->rows->len, ==, 3);
+  g_assert_cmpuint (line (crlf, 2), ==, 3);
+  g_assert_cmpstr (row (crlf, 2)[1], ==, "4");
+  g_assert_cmpuint (lf->rows->len, ==, 3);
+  g_assert_cmpuint (line (lf, 2), ==, 5);
+  g_assert_cmpstr (row (lf, 2)[1], ==, "4");
+}
+
+static void
+test_parse_ragged_rows (void)
+{
+  g_autoptr (Records) records = parse_text ("a,b,c\n1\n1,2,3,4\n,,\n");
+
+  g_assert_cmpuint (records->rows->len, ==, 4);
+  g_assert_cmpuint (g_strv_length (row (records, 1)), ==, 1);
+  g_assert_cmpuint (g_strv_length (row (records, 2)), ==, 4);
+  g_assert_cmpstr (row (records, 2)[3], ==, "4");
+  g_assert_cmpuint (g_strv_length (row (records, 3)), ==, 3);
+}
+
+static void
+test_parse_unclosed_quote (void)
+{
+  const char *text = "a,b\n1,2\n3,\"没有结尾\n4,5\n";
+  g_autoptr (Records) records = records_new ();
+  g_autoptr (GError) error = NULL;
+
+  g_assert_false (tj_csv_parse (text, strlen (text), record_cb, records, &error));
+  g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "第 3 行"));
+  g_assert_cmpuint (records->rows->len, ==, 2);
+}
+
+static gboolean
+stop_at_second_cb (guint     line,
+                   char    **cells,
+                   guint     n_cells,
+                   gpointer  user_data,
+                   GError  **error)
+{
+  guint *seen = user_data;
+
+  if (++*seen < 2)
+    return TRUE;
+  g_set_error (error, TJ_ERROR, TJ_ERROR_DATABASE, "stopped at line %u", line);
+  return FALSE;
+}
+
+static void
+test_parse_stops (void)
+{
+  const char *text = "a\nb\nc\nd\n";
+  g_autoptr (GError) error = NULL;
+  guint seen = 0;
+
+  g_assert_false (tj_csv_parse (text, strlen (text), stop_at_second_cb, &seen, &error));
+  g_assert_error (error, TJ_ERROR, TJ_ERROR_DATABASE);
+  g_assert_cmpstr (error->message, ==, "stopped at line 2");
+  g_assert_cmpuint (seen, ==, 2);
+}
+
+static void
+test_write_bytes (void)
+{
+  g_autoptr (TjCsvWriter) writer = tj_csv_writer_new ();
+  const char *header[] = { "序号", "项目名称" };
+  const char *cells[] = { "1", "嵩山\"天地之中\"文化园，二期, 北区", NULL, "两行\n内容" };
+  const char *expected = "\xEF\xBB\xBF\"序号\",\"项目名称\"\r\n"
+                         "\"1\",\"嵩山\"\"天地之中\"\"文化园，二期, 北区\",\"\",\"两行\n内容\"\r\n";
+  gsize length = 0;
+  const char *data;
+
+  tj_csv_writer_add_row (writer, header, G_N_ELEMENTS (header));
+  tj_csv_writer_add_row (writer, cells, G_N_ELEMENTS (cells));
+  data = tj_csv_writer_get_data (writer, &length);
+  g_assert_cmpmem (data, length, expected, strlen (expected));
+}
+
+static void
+test_write_reads_back (void)
+{
+  g_autoptr (TjCsvWriter) writer = tj_csv_writer_new ();
+  const char *cells[] = { " 前后有空格 ", "a,\"b\"\r\nc", "", "+86 371 6287 1000" };
+  g_autofree char *text = NULL;
+  g_autoptr (Records) records = records_new ();
+  g_autoptr (GError) error = NULL;
+  gsize length = 0;
+  const char *data;
+
+  tj_csv_writer_add_row (writer, cells, G_N_ELEMENTS (cells));
+  tj_csv_writer_add_row (writer, cells, G_N_ELEMENTS (cells));
+  data = tj_csv_writer_get_data (writer, &length);
+  text = tj_csv_decode (data, length, &length, &error);
+  g_assert_no_error (error);
+  g_assert_true (tj_csv_parse (text, length, record_cb, records, &error));
+  g_assert_cmpuint (records->rows->len, ==, 2);
+  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
+    g_assert_cmpstr (row (records, 1)[i], ==, cells[i]);
+  /* The first record holds one line break inside a quoted cell. */
+  g_assert_cmpuint (line (records, 1), ==, 3);
+}
+
+static void
+test_write_save (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("tuijin-csv-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "台账.csv", NULL);
+  g_autofree char *nowhere = g_build_filename (dir, "missing", "台账.csv", NULL);
+  g_autoptr (TjCsvWriter) writer = tj_csv_writer_new ();
+  const char *cells[] = { "项目名称", "属地" };
+  g_autoptr (GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  const char *data;
+
+  g_assert_true (g_file_set_contents (path, "old", -1, NULL));
+  tj_csv_writer_add_row (writer, cells, G_N_ELEMENTS (cells));
+  g_assert_true (tj_csv_writer_save (writer, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  data = tj_csv_writer_get_data (writer, NULL);
+  g_assert_cmpstr (contents, ==, data);
+
+  g_assert_false (tj_csv_writer_save (writer, nowhere, &error));
+  g_assert_error (error, TJ_ERROR, TJ_ERROR_IO);
+  g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
+  tj_test_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  tj_test_init (&argc, &argv);
+  g_test_add_func ("/tj/csv/decode/utf8-with-bom-loses-the-bom", test_decode_utf8_bom);
+  g_test_add_func ("/tj/csv/decode/utf8-without-bom", test_decode_utf8_without_bom);
+  g_test_add_func ("/tj/csv/decode/gb18030-becomes-utf8", test_decode_gb18030);
+  g_test_add_func ("/tj/csv/decode/office-sample-in-gb18030", test_decode_office_sample);
+  g_test_add_func ("/tj/csv/decode/neither-encoding-is-refused", test_decode_neither);
+  g_test_add_func ("/tj/csv/read/missing-file-is-an-io-error", test_read_missing_file);
+  g_test_add_func ("/tj/csv/parse/quotes-and-commas", test_parse_quotes);
+  g_test_add_func ("/tj/csv/parse/embedded-newlines-keep-line-numbers",
+                   test_parse_embedded_newlines);
+  g_test_add_func ("/tj/csv/parse/crlf-and-lf", test_parse_crlf_and_lf);
+  g_test_add_func ("/tj/csv/parse/ragged-rows", test_parse_ragged_rows);
+  g_test_add_func ("/tj/csv/parse/unclosed-quote-names-its-line", test_parse_unclosed_quote);
+  g_test_add_func ("/tj/csv/parse/callback-stops-with-its-error", test_parse_stops);
+  g_test_add_func ("/tj/csv/write/bom-quotes-crlf", test_write_bytes);
+  g_test_add_func ("/tj/csv/write/reads-back-the-same-cells", test_write_reads_back);
+  g_test_add_func ("/tj/csv/write/save-replaces-or-leaves-nothing", test_write_save);
+  return g_test_run ();
+}

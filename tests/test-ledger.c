@@ -1,0 +1,593 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "tj-test.h"
+
+#include <string.h>
+
+#include "tj-error.h"
+#include "tj-ledger.h"
+#include "tj-person.h"
+#include "tj-project.h"
+#include "tj-unit.h"
+
+/* The header of the small ledgers the tests write themselves. */
+#define HEADER_COLUMNS "序号,项目名称,级别,建设性质,属地,责任单位,分包市领导,首席服务官,总投资（万元）"
+#define HEADER HEADER_COLUMNS "\r\n"
+
+static gint64
+scalar (TjDb       *db,
+        const char *sql)
+{
+  g_autoptr (sqlite3_stmt) stmt = tj_db_prepare (db, sql, NULL);
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static char *
+sample (const char *name)
+{
+  return g_build_filename (g_getenv ("TJ_SAMPLES"), name, NULL);
+}
+
+static char *
+write_file (const char *dir,
+            const char *name,
+            const char *contents)
+{
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  return path;
+}
+
+static gboolean
+has_string (GPtrArray  *strings,
+            const char *text)
+{
+  for (guint i = 0; i < strings->len; i++)
+    if (g_str_equal (g_ptr_array_index (strings, i), text))
+      return TRUE;
+  return FALSE;
+}
+
+static TjProject *
+find_project (TjDb       *db,
+              int         year,
+              const char *name)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 id = tj_project_find (db, year, name);
+  TjProject *project;
+
+  g_assert_cmpint (id, !=, 0);
+  project = tj_project_load (db, id, &error);
+  g_assert_no_error (error);
+  return project;
+}
+
+static void
+add_person (TjDb       *db,
+            const char *name,
+            gboolean    leader)
+{
+  g_autoptr (TjPerson) person = tj_person_new ();
+  g_autoptr (GError) error = NULL;
+
+  person->name = g_strdup (name);
+  person->is_leader = leader;
+  person->is_officer = !leader;
+  g_assert_true (tj_person_save (db, person, &error));
+  g_assert_no_error (error);
+}
+
+static void
+import_sample (TjDb *db)
+{
+  g_autofree char *path = sample ("ledger-2026-gb18030.csv");
+  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (tj_ledger_import (db, path, 2026, TRUE, FALSE, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->added, ==, 84);
+}
+
+static void
+test_import_office_sample (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  g_autofree char *path = sample ("ledger-2026-gb18030.csv");
+  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TjProject) first = NULL;
+  g_autoptr (TjProject) second = NULL;
+  g_autoptr (TjProject) third = NULL;
+  g_autoptr (TjProject) quoted = NULL;
+  g_autoptr (TjProject) last = NULL;
+
+  g_assert_true (tj_ledger_import (db, path, 2026, TRUE, FALSE, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->added, ==, 84);
+  g_assert_cmpuint (result->updated, ==, 0);
+  g_assert_cmpuint (result->errors->len, ==, 0);
+  g_assert_cmpuint (result->missing->len, ==, 0);
+  g_assert_true (has_string (result->warnings, "未知的列“备注2”将被忽略。"));
+  g_assert_true (has_string (result->warnings, "新建人员“陈志明”（分包市领导）"));
+  g_assert_true (has_string (result->warnings, "新建人员“吴晓峰”（首席服务官）"));
+
+  g_assert_cmpint (scalar (db, "SELECT count(*) FROM projects WHERE year = 2026"), ==, 84);
+  g_assert_cmpint (scalar (db, "SELECT sum(total_investment) FROM projects"), ==, 221278743428);
+  g_assert_cmpint (scalar (db, "SELECT sum(annual_plan) FROM projects"), ==, 77668189120);
+  /* Six city leaders and ten service officers were created; every unit was known. */
+  g_assert_cmpint (scalar (db, "SELECT count(*) FROM people WHERE is_leader"), ==, 6);
+  g_assert_cmpint (scalar (db, "SELECT count(*) FROM people WHERE is_officer"), ==, 10);
+  g_assert_cmpint (scalar (db, "SELECT count(*) FROM units"), ==, 34);
+  g_assert_cmpint (scalar (db, "SELECT count(*) FROM projects WHERE stats_date IS NOT NULL"), ==,
+                   55);
+
+  /* "435,584.9999" 万元, "郑州市", "2025/10", "2028年1月". */
+  first = find_project (db, 2026, "天地之中装配式建筑基地");
+  g_assert_cmpint (first->total_investment, ==, 4355849999);
+  g_assert_cmpint (first->annual_plan, ==, 837884854);
+  g_assert_cmpint (first->level, ==, TJ_LEVEL_PREFECTURAL);
+  g_assert_cmpint (first->nature, ==, TJ_NATURE_NEW);
+  g_assert_cmpstr (first->planned_start, ==, "2025-10");
+  g_assert_cmpstr (first->planned_completion, ==, "2028-01");
+  g_assert_null (first->actual_start);
+  g_assert_cmpstr (first->locality_name, ==, "嵩阳街道");
+  g_assert_cmpstr (first->unit_name, ==, "发改委");
+  g_assert_cmpstr (first->leader_name, ==, "陈志明");
+  g_assert_cmpstr (first->officer_name, ==, "吴晓峰");
+  g_assert_cmpstr (first->content, ==, "建设规模：占地58亩\n建设内容：主体工程及配套设施");
+  g_assert_cmpstr (first->industry, ==, "城建及基础设施");
+  g_assert_cmpstr (first->owner, ==, "登封市少林建设有限公司");
+
+  /* "2024年9月", "2024.9.15", "2026/1/10", "15,478.7208". */
+  second = find_project (db, 2026, "少林污水处理厂提标改造");
+  g_assert_cmpint (second->level, ==, TJ_LEVEL_CITY);
+  g_assert_cmpint (second->nature, ==, TJ_NATURE_CONTINUING);
+  g_assert_cmpstr (second->planned_start, ==, "2024-09");
+  g_assert_cmpstr (second->actual_start, ==, "2024-09-15");
+  g_assert_cmpstr (second->stats_date, ==, "2026-01-10");
+  g_assert_cmpint (second->annual_plan, ==, 154787208);
+  g_assert_cmpstr (second->phone, ==, "0371-62871234");
+
+  /* "2026年3月25日", "2026.3.28", "2028/4". */
+  third = find_project (db, 2026, "石淙通用航空产业园");
+  g_assert_cmpstr (third->actual_start, ==, "2026-03-25");
+  g_assert_cmpstr (third->stats_date, ==, "2026-03-28");
+  g_assert_cmpstr (third->planned_completion, ==, "2028-04");
+  g_assert_cmpint (third->total_investment, ==, 2921750500);
+
+  quoted = find_project (db, 2026, "嵩山\"天地之中\"文化园，二期, 北区");
+  g_assert_cmpint (quoted->level, ==, TJ_LEVEL_CITY);
+
+  /* "2026.1.13", "2026年1月10日", no leader for a city-level project. */
+  last = find_project (db, 2026, "书院文化旅游综合开发项目");
+  g_assert_cmpstr (last->actual_completion, ==, "2026-01-13");
+  g_assert_cmpstr (last->stats_date, ==, "2026-01-10");
+  g_assert_cmpint (last->leader_id, ==, 0);
+  g_assert_cmpstr (last->locality_name, ==, "阳城工业区");
+  tj_test_rmdir (dir);
+}
+
+static void
+test_import_errors_sample (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  g_autofree char *path = sample ("ledger-with-errors-utf8.csv");
+  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *leaders[] = { "陈志明", "王国强", "杨海涛", "李振华" };
+  const char *officers[] = { "吴晓峰", "郑宏伟", "蒋志刚", "周明辉", "孙立新", "卫国庆" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (leaders); i++)
+    add_person (db, leaders[i], TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (officers); i++)
+    add_person (db, officers[i], FALSE);
+
+  g_assert_false (tj_ledger_import (db, path, 2026, FALSE, FALSE, &result, &error));
+  g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "5 行有错误，未导入任何项目。");
+  g_assert_cmpuint (result->errors->len, ==, 5);
+  g_assert_cmpstr (g_ptr_array_index (result->errors, 0), ==,
+                   "第 14 行，“总投资（万元）”：“abc”不是有效金额");
+  g_assert_cmpstr (g_ptr_array_index (result->errors, 1), ==,
+                   "第 16 行，“属地”：单位名单中没有“嵩阳街到”。");
+  g_assert_cmpstr (g_ptr_array_index (result->errors, 2), ==,
+                   "第 18 行，“年度计划投资(万元)”：年度计划投资不能超过总投资。");
+  g_assert_cmpstr (g_ptr_array_index (result->errors, 3), ==,
+                   "第 20 行，“首席服务官”：请选择首席服务官。");
+  g_assert_cmpstr (g_ptr_array_index (result->errors, 4), ==,
+                   "第 22 行，“分包市领导”：省重点和地市级重点项目必须有分包市领导。");
+  g_assert_cmpuint (result->missing->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (result->missing, 0), ==, "嵩阳街到");
+  g_assert_cmpuint (result->added, ==, 0);
+  g_assert_cmpint (scalar (db, "SELECT count(*) FROM projects"), ==, 0);
+  g_assert_cmpint (scalar (db, "SELECT count(*) FROM audit WHERE table_name = 'projects'"), ==, 0);
+  tj_test_rmdir (dir);
+}
+
+static void
+test_errors_roll_back_created_names (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  g_autofree char *path = sample ("ledger-with-errors-utf8.csv");
+  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+
+  /* Creating names makes 嵩阳街到 a new town: four bad lines remain, and nothing is kept. */
+  g_assert_false (tj_ledger_import (db, path, 2026, TRUE, FALSE, &result, &error));
+  g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);
+  g_assert_cmpuint (result->errors->len, ==, 4);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (result->errors, 0), "第 14 行，"));
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (result->errors, 1), "第 18 行，"));
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (result->errors, 2), "第 20 行，"));
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (result->errors, 3), "第 22 行，"));
+  g_assert_true (has_string (result->warnings, "新建单位“嵩阳街到”（镇）"));
+  g_assert_cmpint (scalar (db, "SELECT count(*) FROM projects"), ==, 0);
+  g_assert_cmpint (scalar (db, "SELECT count(*) FROM people"), ==, 0);
+  g_assert_cmpint (scalar (db, "SELECT count(*) FROM units"), ==, 34);
+  tj_test_rmdir (dir);
+}
+
+static void
+test_unknown_names_listed (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  g_autofree char *path = sample ("ledger-2026-gb18030.csv");
+  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_false (tj_ledger_import (db, path, 2026, FALSE, FALSE, &result, &error));
+  g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "84 行有错误，未导入任何项目。");
+  /* The six leaders and ten officers, each once, in the order the file names them. */
+  g_assert_cmpuint (result->missing->len, ==, 16);
+  g_assert_cmpstr (g_ptr_array_index (result->missing, 0), ==, "陈志明");
+  g_assert_cmpstr (g_ptr_array_index (result->missing, 1), ==, "吴晓峰");
+  g_assert_true (has_string (result->missing, "冯晓东"));
+  g_assert_cmpstr (g_ptr_array_index (result->errors, 0), ==,
+                   "第 2 行，“分包市领导”：人员名单中没有“陈志明”。");
+  g_assert_cmpstr (g_ptr_array_index (result->errors, 1), ==,
+                   "第 2 行，“首席服务官”：人员名单中没有“吴晓峰”。");
+  g_assert_cmpint (scalar (db, "SELECT count(*) FROM projects"), ==, 0);
+  g_assert_cmpint (scalar (db, "SELECT count(*) FROM people"), ==, 0);
+  tj_test_rmdir (dir);
+}
+
+static void
+test_reimport_updates (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  g_autofree char *path = sample ("ledger-2026-gb18030.csv");
+  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TjProject) before = NULL;
+  g_autoptr (TjProject) after = NULL;
+
+  import_sample (db);
+  before = find_project (db, 2026, "天地之中装配式建筑基地");
+  /* Changed since the ledger was imported: the ledger's figure comes back. */
+  before->total_investment = 1;
+  before->annual_plan = 1;
+  g_assert_true (tj_project_save (db, before, &error));
+
+  g_assert_true (tj_ledger_import (db, path, 2026, FALSE, FALSE, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->added, ==, 0);
+  g_assert_cmpuint (result->updated, ==, 84);
+  g_assert_cmpint (scalar (db, "SELECT count(*) FROM projects"), ==, 84);
+  g_assert_cmpint (scalar (db, "SELECT count(DISTINCT name) FROM projects"), ==, 84);
+  g_assert_cmpint (scalar (db, "SELECT count(*) FROM people"), ==, 16);
+  after = find_project (db, 2026, "天地之中装配式建筑基地");
+  g_assert_cmpint (after->id, ==, before->id);
+  g_assert_cmpint (after->total_investment, ==, 4355849999);
+
+  /* Another year is another list: the same file adds 84 projects there. */
+  g_clear_pointer (&result, tj_ledger_result_free);
+  g_assert_true (tj_ledger_import (db, path, 2027, FALSE, FALSE, &result, &error));
+  g_assert_cmpuint (result->added, ==, 84);
+  g_assert_cmpint (scalar (db, "SELECT count(*) FROM projects"), ==, 168);
+  tj_test_rmdir (dir);
+}
+
+static void
+test_dry_run_writes_nothing (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  g_autofree char *path = sample ("ledger-2026-gb18030.csv");
+  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (tj_ledger_import (db, path, 2026, TRUE, TRUE, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->added, ==, 84);
+  g_assert_cmpuint (result->updated, ==, 0);
+  g_assert_cmpint (scalar (db, "SELECT count(*) FROM projects"), ==, 0);
+  g_assert_cmpint (scalar (db, "SELECT count(*) FROM people"), ==, 0);
+  g_assert_cmpint (scalar (db, "SELECT count(*) FROM audit"), ==, 0);
+
+  /* After a real import, a dry run reports updates. */
+  import_sample (db);
+  g_clear_pointer (&result, tj_ledger_result_free);
+  g_assert_true (tj_ledger_import (db, path, 2026, FALSE, TRUE, &result, &error));
+  g_assert_cmpuint (result->added, ==, 0);
+  g_assert_cmpuint (result->updated, ==, 84);
+  g_assert_cmpint (scalar (db, "SELECT count(*) FROM audit WHERE action = 'update'"), ==, 0);
+  tj_test_rmdir (dir);
+}
+
+static void
+test_headers_as_offices_write_them (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TjProject) project = NULL;
+  g_autofree char *path = NULL;
+
+  g_assert_true (tj_db_set_setting (db, "level-city-short", "市级", NULL));
+  add_person (db, "郑宏伟", FALSE);
+  /* A title above the header; spaces, full-width spaces and brackets of either width in the
+   * header; a short row (its missing cells are empty); a blank template row. */
+  path = write_file (dir, "ledger.csv",
+                     "2026年重点项目台账,,,\r\n"
+                     " 项目名称 ,级　别,建设 性质,属地,首席服务官,总投资 (万元),"
+                     "年度计划投资（万元）,项目编号,备注,计划开工\r\n"
+                     "颍阳光伏电站,市级,续建,颍阳镇,郑宏伟,\"1,000\",200.5,DF-2026-01,\"备注\"\"一\"\"\"\r\n"
+                     "告成物流园,登封市重点,前期,告成镇,郑宏伟,500\r\n"
+                     ",,,,,,,,,\r\n");
+  g_assert_true (tj_ledger_import (db, path, 2026, FALSE, FALSE, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->added, ==, 2);
+  g_assert_cmpuint (result->warnings->len, ==, 0);
+  project = find_project (db, 2026, "颍阳光伏电站");
+  g_assert_cmpint (project->level, ==, TJ_LEVEL_CITY);
+  g_assert_cmpint (project->nature, ==, TJ_NATURE_CONTINUING);
+  g_assert_cmpint (project->total_investment, ==, 10000000);
+  g_assert_cmpint (project->annual_plan, ==, 2005000);
+  g_assert_cmpstr (project->code, ==, "DF-2026-01");
+  g_assert_cmpstr (project->notes, ==, "备注\"一\"");
+  g_clear_object (&project);
+  project = find_project (db, 2026, "告成物流园");
+  g_assert_cmpint (project->nature, ==, TJ_NATURE_PREPARATORY);
+  g_assert_cmpint (project->annual_plan, ==, 0);
+  g_assert_null (project->code);
+  g_assert_null (project->planned_start);
+  tj_test_rmdir (dir);
+}
+
+static void
+test_bad_values_named (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  add_person (db, "郑宏伟", FALSE);
+  add_person (db, "王国强", TRUE);
+  path = write_file (dir, "ledger.csv",
+                     HEADER_COLUMNS ",计划开工,实际开工\r\n"
+                     "1,甲项目,市重点,续建,颍阳镇,,,郑宏伟,100,2026年13月,2026-02-30\r\n"
+                     "2,乙项目,省,在建,发改委,,王国强,郑宏伟,100.12345\r\n"
+                     "3,甲项目,登封市,续建,颍阳镇,,,郑宏伟,100\r\n");
+  g_assert_false (tj_ledger_import (db, path, 2026, FALSE, FALSE, &result, &error));
+  g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "3 行有错误，未导入任何项目。");
+  g_assert_cmpuint (result->errors->len, ==, 7);
+  g_assert_cmpstr (g_ptr_array_index (result->errors, 0), ==,
+                   "第 2 行，“级别”：“市重点”不是级别，请填写省重点、郑州市重点或登封市重点。");
+  g_assert_cmpstr (g_ptr_array_index (result->errors, 1), ==,
+                   "第 2 行，“计划开工”：“2026年13月”不是有效月份（请写作 2026-03）");
+  g_assert_cmpstr (g_ptr_array_index (result->errors, 2), ==,
+                   "第 2 行，“实际开工”：“2026-02-30”不是有效日期（请写作 2026-03-15）");
+  g_assert_cmpstr (g_ptr_array_index (result->errors, 3), ==,
+                   "第 3 行，“建设性质”：“在建”不是建设性质，请填写新开工、续建、竣工或前期。");
+  g_assert_cmpstr (g_ptr_array_index (result->errors, 4), ==,
+                   "第 3 行，“属地”：“发改委”是市直部门，不是乡镇、街道或区。");
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (result->errors, 5),
+                                   "第 3 行，“总投资（万元）”：“100.12345”的小数超过 4 位"));
+  g_assert_cmpstr (g_ptr_array_index (result->errors, 6), ==,
+                   "第 4 行，“项目名称”：“甲项目”与第 2 行重名。");
+  g_assert_cmpuint (result->missing->len, ==, 0);
+  g_assert_cmpint (scalar (db, "SELECT count(*) FROM projects"), ==, 0);
+  tj_test_rmdir (dir);
+}
+
+static void
+test_not_a_ledger (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  g_autofree char *progress = sample ("progress-2026-01.csv");
+  g_autofree char *empty = write_file (dir, "empty.csv", "");
+  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+
+  /* A monthly progress file has project names but none of the ledger's other columns. */
+  g_assert_false (tj_ledger_import (db, progress, 2026, TRUE, FALSE, &result, &error));
+  g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);
+  g_assert_cmpuint (result->errors->len, ==, 5);
+  g_assert_cmpstr (g_ptr_array_index (result->errors, 0), ==, "文件中没有“级别”列。");
+  g_assert_cmpint (scalar (db, "SELECT count(*) FROM projects"), ==, 0);
+
+  g_clear_pointer (&result, tj_ledger_result_free);
+  g_clear_error (&error);
+  g_assert_false (tj_ledger_import (db, empty, 2026, TRUE, FALSE, &result, &error));
+  g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);
+  g_assert_nonnull (result);
+
+  g_clear_pointer (&result, tj_ledger_result_free);
+  g_clear_error (&error);
+  g_assert_false (tj_ledger_import (db, "/nonexistent/ledger.csv", 2026, TRUE, FALSE, &result,
+                                    &error));
+  g_assert_error (error, TJ_ERROR, TJ_ERROR_IO);
+  g_assert_nonnull (result);
+  g_assert_cmpuint (result->errors->len, ==, 0);
+  tj_test_rmdir (dir);
+}
+
+static void
+test_create_missing_kinds (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  path = write_file (dir, "ledger.csv",
+                     HEADER
+                     "1,一号,省重点,新开工,新城街道,招商局,李明,李明,10\n"
+                     "2,二号,登封市,新开工,石门镇,新城街道,,赵强,10\n"
+                     "3,三号,登封市,新开工,卢沟乡,,,赵强,10\n"
+                     "4,四号,登封市,新开工,高新区,,,赵强,10\n"
+                     "5,五号,登封市,新开工,箕山,,,赵强,10\n");
+  g_assert_true (tj_ledger_import (db, path, 2026, TRUE, FALSE, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->added, ==, 5);
+  g_assert_cmpint (scalar (db, "SELECT kind = 'subdistrict' FROM units WHERE name = '新城街道'"), ==, 1);
+  g_assert_cmpint (scalar (db, "SELECT kind = 'town' FROM units WHERE name = '石门镇'"), ==, 1);
+  g_assert_cmpint (scalar (db, "SELECT kind = 'township' FROM units WHERE name = '卢沟乡'"), ==, 1);
+  g_assert_cmpint (scalar (db, "SELECT kind = 'district' FROM units WHERE name = '高新区'"), ==, 1);
+  g_assert_cmpint (scalar (db, "SELECT kind = 'town' FROM units WHERE name = '箕山'"), ==, 1);
+  g_assert_cmpint (scalar (db, "SELECT kind = 'department' FROM units WHERE name = '招商局'"), ==, 1);
+  /* One person both leads and serves: one record with both roles. */
+  g_assert_cmpint (scalar (db, "SELECT count(*) FROM people WHERE name = '李明'"), ==, 1);
+  g_assert_cmpint (scalar (db, "SELECT is_leader AND is_officer FROM people WHERE name = '李明'"), ==, 1);
+  g_assert_cmpint (scalar (db, "SELECT is_officer AND NOT is_leader FROM people WHERE name = '赵强'"), ==, 1);
+  tj_test_rmdir (dir);
+}
+
+static void
+assert_same_project (TjProject *a,
+                     TjProject *b)
+{
+  g_assert_cmpstr (a->name, ==, b->name);
+  g_assert_cmpstr (a->code, ==, b->code);
+  g_assert_cmpint (a->level, ==, b->level);
+  g_assert_cmpint (a->nature, ==, b->nature);
+  g_assert_cmpstr (a->industry, ==, b->industry);
+  g_assert_cmpstr (a->content, ==, b->content);
+  g_assert_cmpstr (a->locality_name, ==, b->locality_name);
+  g_assert_cmpstr (a->unit_name, ==, b->unit_name);
+  g_assert_cmpstr (a->leader_name, ==, b->leader_name);
+  g_assert_cmpstr (a->officer_name, ==, b->officer_name);
+  g_assert_cmpstr (a->owner, ==, b->owner);
+  g_assert_cmpstr (a->contact, ==, b->contact);
+  g_assert_cmpstr (a->phone, ==, b->phone);
+  g_assert_cmpint (a->total_investment, ==, b->total_investment);
+  g_assert_cmpint (a->annual_plan, ==, b->annual_plan);
+  g_assert_cmpstr (a->planned_start, ==, b->planned_start);
+  g_assert_cmpstr (a->planned_completion, ==, b->planned_completion);
+  g_assert_cmpstr (a->actual_start, ==, b->actual_start);
+  g_assert_cmpstr (a->actual_completion, ==, b->actual_completion);
+  g_assert_cmpstr (a->stats_date, ==, b->stats_date);
+  g_assert_cmpstr (a->notes, ==, b->notes);
+}
+
+static void
+test_export_round_trip (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  g_autofree char *other_dir = NULL;
+  g_autoptr (TjDb) other = tj_test_db_new (&other_dir);
+  g_autofree char *path = g_build_filename (dir, "2026年台账.csv", NULL);
+  g_autofree char *again = g_build_filename (dir, "again.csv", NULL);
+  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TjProject) first = NULL;
+  g_autoptr (GPtrArray) before = NULL;
+  g_autoptr (GPtrArray) after = NULL;
+  g_autofree char *exported = NULL;
+  g_autofree char *exported_again = NULL;
+  g_auto (GStrv) lines = NULL;
+  gsize length = 0, length_again = 0;
+  const char *header =
+    "\xEF\xBB\xBF\"序号\",\"项目名称\",\"级别\",\"建设性质\",\"行业类别\",\"建设规模及内容\","
+    "\"属地\",\"责任单位\",\"分包市领导\",\"首席服务官\",\"业主单位\",\"联系人\",\"联系电话\","
+    "\"总投资（万元）\",\"年度计划投资（万元）\",\"计划开工\",\"计划竣工\",\"实际开工\","
+    "\"实际竣工\",\"入库日期\",\"项目编号\",\"备注\"";
+
+  import_sample (db);
+  first = find_project (db, 2026, "天地之中装配式建筑基地");
+  first->code = g_strdup ("DF-2026-001");
+  first->notes = g_strdup ("备注，含逗号\n和换行");
+  g_assert_true (tj_project_save (db, first, &error));
+
+  g_assert_true (tj_ledger_write_csv (db, 2026, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &exported, &length, NULL));
+  lines = g_strsplit (exported, "\r\n", -1);
+  g_assert_cmpstr (lines[0], ==, header);
+  g_assert_true (g_str_has_prefix (lines[1], "\"1\",\"天地之中装配式建筑基地\",\"郑州市重点\","
+                                             "\"新开工\",\"城建及基础设施\","));
+  g_assert_nonnull (strstr (lines[1], ",\"435584.9999\",\"83788.4854\",\"2025-10\",\"2028-01\","));
+
+  g_assert_true (tj_ledger_import (other, path, 2026, TRUE, FALSE, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->added, ==, 84);
+
+  before = tj_project_list (db, 2026, &error);
+  after = tj_project_list (other, 2026, &error);
+  g_assert_cmpuint (before->len, ==, 84);
+  g_assert_cmpuint (after->len, ==, 84);
+  for (guint i = 0; i < before->len; i++)
+    assert_same_project (g_ptr_array_index (before, i), g_ptr_array_index (after, i));
+
+  /* Exported again from the second database, the file is the same to the byte. */
+  g_assert_true (tj_ledger_write_csv (other, 2026, again, &error));
+  g_assert_true (g_file_get_contents (again, &exported_again, &length_again, NULL));
+  g_assert_cmpmem (exported, length, exported_again, length_again);
+  tj_test_rmdir (other_dir);
+  tj_test_rmdir (dir);
+}
+
+static void
+test_export_failure_leaves_target (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  g_autofree char *path = g_build_filename (dir, "no-such-folder", "ledger.csv", NULL);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_false (tj_ledger_write_csv (db, 2026, path, &error));
+  g_assert_error (error, TJ_ERROR, TJ_ERROR_IO);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  tj_test_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  tj_test_init (&argc, &argv);
+  g_test_add_func ("/tj/ledger/import/office-sample-gb18030", test_import_office_sample);
+  g_test_add_func ("/tj/ledger/import/errors-sample-writes-nothing", test_import_errors_sample);
+  g_test_add_func ("/tj/ledger/import/errors-roll-back-created-names",
+                   test_errors_roll_back_created_names);
+  g_test_add_func ("/tj/ledger/import/unknown-names-are-listed", test_unknown_names_listed);
+  g_test_add_func ("/tj/ledger/import/again-updates-instead-of-duplicating",
+                   test_reimport_updates);
+  g_test_add_func ("/tj/ledger/import/dry-run-writes-nothing", test_dry_run_writes_nothing);
+  g_test_add_func ("/tj/ledger/import/headers-as-offices-write-them",
+                   test_headers_as_offices_write_them);
+  g_test_add_func ("/tj/ledger/import/bad-values-named-by-line-and-column", test_bad_values_named);
+  g_test_add_func ("/tj/ledger/import/not-a-ledger-is-refused", test_not_a_ledger);
+  g_test_add_func ("/tj/ledger/import/created-units-get-a-kind", test_create_missing_kinds);
+  g_test_add_func ("/tj/ledger/export/imports-again-unchanged", test_export_round_trip);
+  g_test_add_func ("/tj/ledger/export/failure-leaves-no-file", test_export_failure_leaves_target);
+  return g_test_run ();
+}

@@ -1,0 +1,290 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The window as a user meets it, under Xvfb. */
+#include "tj-test.h"
+
+#include <adwaita.h>
+
+#include "tj-application.h"
+#include "tj-demo.h"
+#include "tj-money.h"
+#include "tj-project-form.h"
+#include "tj-project-page.h"
+#include "tj-window.h"
+
+typedef struct
+{
+  char *dir;
+  TjDb *db;
+  TjApplication *app;
+  TjWindow *window;
+  TjProjectPage *page;
+} Fixture;
+
+static int
+this_year (void)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  return g_date_time_get_year (now);
+}
+
+static void
+wait_idle (void)
+{
+  for (int i = 0; i < 20; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+static gint64
+scalar (TjDb       *db,
+        const char *sql,
+        const char *arg)
+{
+  g_autoptr (sqlite3_stmt) stmt = tj_db_prepare (db, sql, NULL);
+
+  g_assert_nonnull (stmt);
+  if (arg != NULL)
+    sqlite3_bind_text (stmt, 1, arg, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static void
+open_window (Fixture *f)
+{
+  f->app = tj_application_new (tj_db_get_path (f->db));
+  g_assert_true (g_application_register (G_APPLICATION (f->app), NULL, NULL));
+  f->window = tj_window_new (f->app, f->db);
+  gtk_window_present (GTK_WINDOW (f->window));
+  f->page = tj_window_get_project_page (f->window);
+  wait_idle ();
+}
+
+static void
+setup_empty (Fixture       *f,
+             gconstpointer  data)
+{
+  f->db = tj_test_db_new (&f->dir);
+  open_window (f);
+}
+
+static void
+setup_demo (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+
+  f->db = tj_test_db_new (&f->dir);
+  g_assert_true (tj_demo_fill (f->db, this_year (), &error));
+  g_assert_no_error (error);
+  open_window (f);
+}
+
+static void
+teardown (Fixture       *f,
+          gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  wait_idle ();
+  g_clear_object (&f->app);
+  g_clear_object (&f->db);
+  tj_test_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+static guint
+shown (Fixture *f)
+{
+  return g_list_model_get_n_items (tj_project_page_get_shown (f->page));
+}
+
+static void
+test_empty_database (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_assert_cmpstr (tj_project_page_get_state (f->page), ==, "empty");
+  g_assert_cmpuint (shown (f), ==, 0);
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (f->window)));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "推进");
+}
+
+/* In-process screenshot of the window's content, for the metainfo and for a look. */
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), name, NULL);
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static void
+test_demo_database (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *year = g_strdup_printf ("%d", this_year ());
+  gint64 count = scalar (f->db, "SELECT count(*) FROM projects WHERE year = ?", year);
+  gint64 total = scalar (f->db, "SELECT sum(total_investment) FROM projects WHERE year = ?", year);
+  g_autofree char *total_yi = tj_money_format_yi (total, 2);
+  g_autofree char *count_text = g_strdup_printf ("%" G_GINT64_FORMAT " 个项目", count);
+
+  g_assert_cmpstr (tj_project_page_get_state (f->page), ==, "list");
+  g_assert_cmpint (shown (f), ==, count);
+  g_assert_nonnull (strstr (tj_project_page_get_footer (f->page), count_text));
+  g_assert_nonnull (strstr (tj_project_page_get_footer (f->page), total_yi));
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 820);
+  wait_idle ();
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  save_screenshot (GTK_WIDGET (f->window), "register.png");
+}
+
+static TjProjectForm *
+filled_form (Fixture    *f,
+             const char *name)
+{
+  TjProjectForm *form = TJ_PROJECT_FORM (tj_project_form_new (f->db, NULL, this_year ()));
+
+  gtk_window_set_transient_for (GTK_WINDOW (form), GTK_WINDOW (f->window));
+  gtk_window_present (GTK_WINDOW (form));
+  tj_project_form_set_text (form, "name", name);
+  g_assert_true (tj_project_form_choose (form, "level", "登封市重点"));
+  g_assert_true (tj_project_form_choose (form, "nature", "新开工"));
+  g_assert_true (tj_project_form_choose (form, "locality_id", "告成镇"));
+  tj_project_form_set_text (form, "total_investment", "12,345.6789");
+  tj_project_form_set_text (form, "annual_plan", "3000");
+  tj_project_form_set_text (form, "planned_start", "2026年3月");
+  tj_project_form_set_text (form, "planned_completion", "2027/6");
+  tj_project_form_set_text (form, "phone", "0371-62871234");
+  return form;
+}
+
+static void
+test_form_creates_project (Fixture       *f,
+                           gconstpointer  data)
+{
+  TjProjectForm *form = filled_form (f, "告成镇智慧物流园");
+  guint before = shown (f);
+
+  /* The service officer is required. */
+  g_assert_false (tj_project_form_save (form));
+  g_assert_cmpstr (tj_project_form_get_message (form, "officer_id"), ==, "请选择首席服务官。");
+  g_assert_true (tj_project_form_choose_nth (form, "officer_id", 1));
+  g_assert_true (tj_project_form_save (form));
+  wait_idle ();
+
+  g_assert_cmpuint (shown (f), ==, before + 1);
+  g_assert_cmpint (scalar (f->db, "SELECT total_investment FROM projects WHERE name = ?",
+                           "告成镇智慧物流园"),
+                   ==, 123456789);
+  g_assert_cmpint (scalar (f->db, "SELECT count(*) FROM projects WHERE name = ? "
+                                  "AND planned_start = '2026-03' AND planned_completion = '2027-06'",
+                           "告成镇智慧物流园"),
+                   ==, 1);
+}
+
+static void
+test_invalid_form_saves_nothing (Fixture       *f,
+                                 gconstpointer  data)
+{
+  TjProjectForm *form = filled_form (f, "颍阳镇唐宋文化体验园");
+  gint64 before = scalar (f->db, "SELECT count(*) FROM projects", NULL);
+
+  g_assert_true (tj_project_form_choose (form, "level", "省重点"));
+  g_assert_true (tj_project_form_choose_nth (form, "officer_id", 1));
+  tj_project_form_set_text (form, "annual_plan", "20000");
+  tj_project_form_set_text (form, "phone", "电话0371");
+  g_assert_false (tj_project_form_save (form));
+  wait_idle ();
+
+  g_assert_cmpstr (tj_project_form_get_message (form, "leader_id"), ==,
+                   "省重点和地市级重点项目必须有分包市领导。");
+  g_assert_cmpstr (tj_project_form_get_message (form, "annual_plan"), ==,
+                   "年度计划投资不能超过总投资。");
+  g_assert_nonnull (strstr (tj_project_form_get_message (form, "phone"), "只能包含数字"));
+  g_assert_cmpstr (tj_project_form_get_message (form, "name"), ==, NULL);
+  g_assert_cmpint (scalar (f->db, "SELECT count(*) FROM projects", NULL), ==, before);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (form)));
+  gtk_window_destroy (GTK_WINDOW (form));
+}
+
+static void
+test_search_narrows (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *year = g_strdup_printf ("%d", this_year ());
+  g_autofree char *like = NULL;
+  gint64 expected;
+  gint64 total;
+  g_autofree char *total_yi = NULL;
+  g_autofree char *count_text = NULL;
+  guint all = shown (f);
+  const char *needle = "污";
+
+  like = g_strdup_printf ("%%%s%%", needle);
+  {
+    g_autoptr (sqlite3_stmt) stmt = tj_db_prepare (
+        f->db,
+        "SELECT count(*), coalesce (sum(p.total_investment), 0) FROM projects p "
+        "LEFT JOIN people l ON l.id = p.leader_id LEFT JOIN people o ON o.id = p.officer_id "
+        "LEFT JOIN units u ON u.id = p.unit_id LEFT JOIN units c ON c.id = p.locality_id "
+        "WHERE p.year = ?1 AND (p.name LIKE ?2 OR p.owner LIKE ?2 OR p.content LIKE ?2 "
+        "OR l.name LIKE ?2 OR o.name LIKE ?2 OR u.name LIKE ?2 OR c.name LIKE ?2 "
+        "OR p.contact LIKE ?2)",
+        NULL);
+    sqlite3_bind_text (stmt, 1, year, -1, SQLITE_STATIC);
+    sqlite3_bind_text (stmt, 2, like, -1, SQLITE_STATIC);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    expected = sqlite3_column_int64 (stmt, 0);
+    total = sqlite3_column_int64 (stmt, 1);
+  }
+  g_assert_cmpint (expected, >, 0);
+  g_assert_cmpint (expected, <, all);
+
+  tj_window_set_search (f->window, needle);
+  g_usleep (120000); /* the search entry's delay */
+  wait_idle ();
+  g_assert_cmpint (shown (f), ==, expected);
+  total_yi = tj_money_format_yi (total, 2);
+  count_text = g_strdup_printf ("%" G_GINT64_FORMAT " 个项目", expected);
+  g_assert_nonnull (strstr (tj_project_page_get_footer (f->page), count_text));
+  g_assert_nonnull (strstr (tj_project_page_get_footer (f->page), total_yi));
+
+  tj_window_set_search (f->window, "");
+  g_usleep (120000);
+  wait_idle ();
+  g_assert_cmpuint (shown (f), ==, all);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  tj_test_init_full (&argc, &argv, FALSE);
+  gtk_init ();
+  adw_init ();
+
+  g_test_add ("/tj/window/empty-database-offers-a-start", Fixture, NULL, setup_empty,
+              test_empty_database, teardown);
+  g_test_add ("/tj/window/demo-database-lists-the-year", Fixture, NULL, setup_demo,
+              test_demo_database, teardown);
+  g_test_add ("/tj/window/form/creates-a-project", Fixture, NULL, setup_demo,
+              test_form_creates_project, teardown);
+  g_test_add ("/tj/window/form/invalid-saves-nothing", Fixture, NULL, setup_demo,
+              test_invalid_form_saves_nothing, teardown);
+  g_test_add ("/tj/window/search/narrows-and-footer-follows", Fixture, NULL, setup_demo,
+              test_search_narrows, teardown);
+  return g_test_run ();
+}
