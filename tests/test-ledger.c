@@ -10,7 +10,8 @@
 #include "tj-unit.h"
 
 /* The header of the small ledgers the tests write themselves. */
-#define HEADER_COLUMNS "序号,项目名称,级别,建设性质,属地,责任单位,分包市领导,首席服务官,总投资（万元）"
+#define HEADER_COLUMNS \
+  "序号,项目名称,级别,建设性质,属地,责任单位,分包市领导,首席服务官,总投资（万元）"
 #define HEADER HEADER_COLUMNS "\r\n"
 
 static gint64
@@ -343,7 +344,8 @@ test_headers_as_offices_write_them (void)
                      "2026年重点项目台账,,,\r\n"
                      " 项目名称 ,级　别,建设 性质,属地,首席服务官,总投资 (万元),"
                      "年度计划投资（万元）,项目编号,备注,计划开工\r\n"
-                     "颍阳光伏电站,市级,续建,颍阳镇,郑宏伟,\"1,000\",200.5,DF-2026-01,\"备注\"\"一\"\"\"\r\n"
+                     "颍阳光伏电站,市级,续建,颍阳镇,郑宏伟,\"1,000\",200.5,DF-2026-01,"
+                     "\"备注\"\"一\"\"\"\r\n"
                      "告成物流园,登封市重点,前期,告成镇,郑宏伟,500\r\n"
                      ",,,,,,,,,\r\n");
   g_assert_true (tj_ledger_import (db, path, 2026, FALSE, FALSE, &result, &error));
@@ -439,6 +441,19 @@ test_not_a_ledger (void)
 }
 
 static void
+assert_unit_kind (TjDb       *db,
+                  const char *name,
+                  const char *kind)
+{
+  g_autoptr (sqlite3_stmt) stmt = tj_db_prepare (db, "SELECT kind FROM units WHERE name = ?", NULL);
+
+  g_assert_nonnull (stmt);
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, kind);
+}
+
+static void
 test_create_missing_kinds (void)
 {
   g_autofree char *dir = NULL;
@@ -457,16 +472,19 @@ test_create_missing_kinds (void)
   g_assert_true (tj_ledger_import (db, path, 2026, TRUE, FALSE, &result, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (result->added, ==, 5);
-  g_assert_cmpint (scalar (db, "SELECT kind = 'subdistrict' FROM units WHERE name = '新城街道'"), ==, 1);
-  g_assert_cmpint (scalar (db, "SELECT kind = 'town' FROM units WHERE name = '石门镇'"), ==, 1);
-  g_assert_cmpint (scalar (db, "SELECT kind = 'township' FROM units WHERE name = '卢沟乡'"), ==, 1);
-  g_assert_cmpint (scalar (db, "SELECT kind = 'district' FROM units WHERE name = '高新区'"), ==, 1);
-  g_assert_cmpint (scalar (db, "SELECT kind = 'town' FROM units WHERE name = '箕山'"), ==, 1);
-  g_assert_cmpint (scalar (db, "SELECT kind = 'department' FROM units WHERE name = '招商局'"), ==, 1);
+  assert_unit_kind (db, "新城街道", "subdistrict");
+  assert_unit_kind (db, "石门镇", "town");
+  assert_unit_kind (db, "卢沟乡", "township");
+  assert_unit_kind (db, "高新区", "district");
+  assert_unit_kind (db, "箕山", "town");
+  assert_unit_kind (db, "招商局", "department");
   /* One person both leads and serves: one record with both roles. */
   g_assert_cmpint (scalar (db, "SELECT count(*) FROM people WHERE name = '李明'"), ==, 1);
-  g_assert_cmpint (scalar (db, "SELECT is_leader AND is_officer FROM people WHERE name = '李明'"), ==, 1);
-  g_assert_cmpint (scalar (db, "SELECT is_officer AND NOT is_leader FROM people WHERE name = '赵强'"), ==, 1);
+  g_assert_cmpint (scalar (db, "SELECT is_leader AND is_officer FROM people WHERE name = '李明'"),
+                   ==, 1);
+  g_assert_cmpint (scalar (db, "SELECT is_officer AND NOT is_leader FROM people "
+                               "WHERE name = '赵强'"),
+                   ==, 1);
   tj_test_rmdir (dir);
 }
 

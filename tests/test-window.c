@@ -35,6 +35,16 @@ wait_idle (void)
       ;
 }
 
+/* Lets transitions finish before a screenshot. */
+static void
+wait_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
 static gint64
 scalar (TjDb       *db,
         const char *sql,
@@ -148,6 +158,7 @@ test_demo_database (Fixture       *f,
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 820);
   wait_idle ();
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  wait_ms (800);
   save_screenshot (GTK_WIDGET (f->window), "register.png");
 }
 
@@ -217,6 +228,8 @@ test_invalid_form_saves_nothing (Fixture       *f,
   g_assert_cmpstr (tj_project_form_get_message (form, "name"), ==, NULL);
   g_assert_cmpint (scalar (f->db, "SELECT count(*) FROM projects", NULL), ==, before);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (form)));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (form));
+  save_screenshot (GTK_WIDGET (form), "form-invalid.png");
   gtk_window_destroy (GTK_WINDOW (form));
 }
 

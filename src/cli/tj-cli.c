@@ -13,6 +13,7 @@
 #include "tj-ledger.h"
 #include "tj-problem.h"
 #include "tj-project.h"
+#include "tj-register-report.h"
 
 typedef struct
 {
@@ -26,6 +27,7 @@ static int run_check (TjDb *db, int argc, char **argv);
 static int run_backup (TjDb *db, int argc, char **argv);
 static int run_demo (TjDb *db, int argc, char **argv);
 static int run_import_projects (TjDb *db, int argc, char **argv);
+static int run_export_projects (TjDb *db, int argc, char **argv);
 
 static const TjCommand commands[] = {
   { "check", "", N_("Check the database and validate every record"), run_check },
@@ -34,6 +36,9 @@ static const TjCommand commands[] = {
     N_("Fill an empty database with demo projects of year Y and the year before"), run_demo },
   { "import projects", "FILE [--year Y] [--create-missing] [--dry-run]",
     N_("Import a year's project ledger (CSV, UTF-8 or GB18030)"), run_import_projects },
+  { "export projects", "--year Y --output FILE.xlsx|FILE.csv",
+    N_("Export a year's key-project list as a workbook or a ledger for import"),
+    run_export_projects },
 };
 
 static void
@@ -290,8 +295,9 @@ run_demo (TjDb  *db,
       return TJ_EXIT_BAD_DATA;
     }
   current = tj_project_list (db, year, &error);
-  previous = tj_project_list (db, year - 1, &error);
-  if (current == NULL || previous == NULL)
+  if (current != NULL)
+    previous = tj_project_list (db, year - 1, &error);
+  if (previous == NULL)
     {
       print_error ("%s", error->message);
       return TJ_EXIT_BAD_DATA;
@@ -418,5 +424,45 @@ run_check (TjDb  *db,
   g_print (ngettext ("Checked %u project: no problems.\n", "Checked %u projects: no problems.\n",
                      checked),
            checked);
+  return TJ_EXIT_OK;
+}
+
+static int
+run_export_projects (TjDb  *db,
+                     int    argc,
+                     char **argv)
+{
+  g_autofree char *output = NULL;
+  g_autoptr (GError) error = NULL;
+  int year = 0;
+  gboolean ok;
+  GOptionEntry entries[] = {
+    { "year", 'y', 0, G_OPTION_ARG_INT, &year, NULL, NULL },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, NULL, NULL },
+    { NULL },
+  };
+
+  if (!parse_options (argc, argv, "export projects", entries, 0, NULL))
+    return TJ_EXIT_USAGE;
+  if (output == NULL || year == 0)
+    {
+      print_error ("%s", _("export projects needs --year Y and --output FILE.xlsx or FILE.csv."));
+      return TJ_EXIT_USAGE;
+    }
+  if (g_str_has_suffix (output, ".xlsx"))
+    ok = tj_register_write_xlsx (db, year, output, &error);
+  else if (g_str_has_suffix (output, ".csv"))
+    ok = tj_ledger_write_csv (db, year, output, &error);
+  else
+    {
+      print_error (_("“%s”: the output must end in .xlsx or .csv."), output);
+      return TJ_EXIT_USAGE;
+    }
+  if (!ok)
+    {
+      print_error ("%s", error->message);
+      return TJ_EXIT_BAD_DATA;
+    }
+  g_print (_("Exported the %d list to %s.\n"), year, output);
   return TJ_EXIT_OK;
 }

@@ -28,6 +28,12 @@ gboolean tj_db_exec (TjDb       *self,
 sqlite3_stmt *tj_db_prepare (TjDb       *self,
                              const char *sql,
                              GError    **error);
+/* A statement kept prepared for the connection's life: borrowed, reset when released. */
+typedef sqlite3_stmt TjCachedStmt;
+TjCachedStmt *tj_db_prepare_cached (TjDb       *self,
+                                    const char *sql,
+                                    GError    **error);
+void tj_db_release (TjCachedStmt *stmt);
 gboolean tj_db_step_done (TjDb         *self,
                           sqlite3_stmt *stmt,
                           GError      **error);
@@ -54,5 +60,6 @@ void tj_db_notify_changed (TjDb       *self,
                            const char *table);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TjCachedStmt, tj_db_release)
 
 G_END_DECLS

@@ -284,24 +284,34 @@ chance (Demo  *demo,
   return g_rand_double (demo->rand) < p;
 }
 
+/* Every draw is a statement of its own: C leaves the order of a call's arguments open, and the
+ * data must be the same whatever the compiler. */
 static char *
 mobile_phone (Demo *demo)
 {
-  return g_strdup_printf ("%s%04d%04d", mobile_prefixes[pick (demo, G_N_ELEMENTS (mobile_prefixes))],
-                          pick (demo, 10000), pick (demo, 10000));
+  const char *prefix = mobile_prefixes[pick (demo, G_N_ELEMENTS (mobile_prefixes))];
+  int high = pick (demo, 10000);
+  int low = pick (demo, 10000);
+
+  return g_strdup_printf ("%s%04d%04d", prefix, high, low);
 }
 
 static char *
 office_phone (Demo *demo)
 {
-  return g_strdup_printf ("0371-6%d%06d", chance (demo, 0.7) ? 2 : 0, pick (demo, 1000000));
+  int exchange = chance (demo, 0.7) ? 2 : 0;
+  int line = pick (demo, 1000000);
+
+  return g_strdup_printf ("0371-6%d%06d", exchange, line);
 }
 
 static char *
 person_name (Demo *demo)
 {
-  return g_strconcat (surnames[pick (demo, G_N_ELEMENTS (surnames))],
-                      given_names[pick (demo, G_N_ELEMENTS (given_names))], NULL);
+  const char *surname = surnames[pick (demo, G_N_ELEMENTS (surnames))];
+  const char *given = given_names[pick (demo, G_N_ELEMENTS (given_names))];
+
+  return g_strconcat (surname, given, NULL);
 }
 
 /* People listed in the database have names of their own. */
@@ -399,6 +409,7 @@ pick_locality (Demo  *demo,
                Where  where)
 {
   g_autoptr (GPtrArray) fitting = g_ptr_array_new ();
+  g_autoptr (GPtrArray) districts = g_ptr_array_new ();
 
   for (guint i = 0; i < demo->localities->len; i++)
     {
@@ -412,15 +423,12 @@ pick_locality (Demo  *demo,
 
       if (fits)
         g_ptr_array_add (fitting, unit);
+      if (fits && unit->kind == TJ_UNIT_DISTRICT)
+        g_ptr_array_add (districts, unit);
     }
-  /* Industry gathers in the districts: half of it goes there when there is one. */
-  if (where == WHERE_INDUSTRY && chance (demo, 0.5))
-    for (guint i = 0; i < fitting->len; i++)
-      if (((TjUnit *) g_ptr_array_index (fitting, i))->kind == TJ_UNIT_DISTRICT)
-        {
-          g_ptr_array_remove_range (fitting, 0, i);
-          break;
-        }
+  /* Industry gathers in the districts (工业区, 矿区): half of it goes there. */
+  if (where == WHERE_INDUSTRY && districts->len > 0 && chance (demo, 0.5))
+    return g_ptr_array_index (districts, pick (demo, districts->len));
   if (fitting->len == 0)
     return g_ptr_array_index (demo->localities, pick (demo, demo->localities->len));
   return g_ptr_array_index (fitting, pick (demo, fitting->len));
@@ -476,53 +484,55 @@ project_content (Demo *demo,
                  Kind  kind)
 {
   static const char *const road_grades[] = { "一级公路", "二级公路", "城市主干路", "城市次干路" };
+  int a = pick (demo, 1000);
+  int b = pick (demo, 1000);
+  int c = pick (demo, 1000);
+  int d = pick (demo, 1000);
 
   switch (kind)
     {
     case KIND_TOURISM:
-      return g_strdup_printf ("建设游客服务中心、生态停车场、游步道及配套设施，总建筑面积约%d平方米",
-                              (2 + pick (demo, 40)) * 1000);
+      return g_strdup_printf ("建设游客服务中心、生态停车场、游步道及配套设施，"
+                              "总建筑面积约%d平方米",
+                              (2 + a % 40) * 1000);
     case KIND_INDUSTRY:
       return g_strdup_printf ("新建标准化生产车间%d平方米，购置生产及环保设备%d台（套），"
                               "达产后年产值约%d亿元",
-                              (1 + pick (demo, 30)) * 2000, 20 + pick (demo, 200),
-                              1 + pick (demo, 15));
+                              (1 + a % 30) * 2000, 20 + b % 200, 1 + c % 15);
     case KIND_SEWAGE:
       return g_strdup_printf ("新建日处理%d吨污水处理厂一座，配套建设污水管网%d公里",
-                              (1 + pick (demo, 20)) * 1000, 5 + pick (demo, 40));
+                              (1 + a % 20) * 1000, 5 + b % 40);
     case KIND_ROAD:
-      return g_strdup_printf ("道路全长%d.%d公里，按%s标准建设，路基宽%d米", 2 + pick (demo, 25),
-                              pick (demo, 10), road_grades[pick (demo, G_N_ELEMENTS (road_grades))],
-                              12 + 2 * pick (demo, 14));
+      return g_strdup_printf ("道路全长%d.%d公里，按%s标准建设，路基宽%d米", 2 + a % 25, b % 10,
+                              road_grades[c % G_N_ELEMENTS (road_grades)], 12 + 2 * (d % 14));
     case KIND_HOUSING:
-      return g_strdup_printf ("总建筑面积约%d万平方米，建设安置住房%d套及配套设施",
-                              3 + pick (demo, 30), (4 + pick (demo, 30)) * 100);
+      return g_strdup_printf ("总建筑面积约%d万平方米，建设安置住房%d套及配套设施", 3 + a % 30,
+                              (4 + b % 30) * 100);
     case KIND_SCHOOL:
       return g_strdup_printf ("占地%d亩，建设教学楼、实验楼、宿舍楼及运动场，建筑面积%d平方米",
-                              20 + pick (demo, 180), (5 + pick (demo, 60)) * 1000);
+                              20 + a % 180, (5 + b % 60) * 1000);
     case KIND_HEALTH:
       return g_strdup_printf ("总建筑面积%d平方米，新增床位%d张，购置医疗设备",
-                              (5 + pick (demo, 50)) * 1000, (5 + pick (demo, 60)) * 10);
+                              (5 + a % 50) * 1000, (5 + b % 60) * 10);
     case KIND_WATER:
       return g_strdup_printf ("治理河道及沟渠%d公里，建设堤防、护岸、供水管网及生态景观工程",
-                              5 + pick (demo, 40));
+                              5 + a % 40);
     case KIND_FARM:
       return g_strdup_printf ("建设高标准农田及林果基地%d亩，配套灌溉、田间道路及林网工程",
-                              (5 + pick (demo, 95)) * 100);
+                              (5 + a % 95) * 100);
     case KIND_MEDICINE:
       return g_strdup_printf ("建设中药材种植基地%d亩及提取加工车间%d平方米",
-                              (10 + pick (demo, 90)) * 100, (2 + pick (demo, 20)) * 1000);
+                              (10 + a % 90) * 100, (2 + b % 20) * 1000);
     case KIND_FURNITURE:
       return g_strdup_printf ("建设生产车间及仓储用房%d平方米，购置自动化生产线%d条",
-                              (1 + pick (demo, 20)) * 5000, 2 + pick (demo, 10));
+                              (1 + a % 20) * 5000, 2 + b % 10);
     case KIND_CITY:
-      return g_strdup_printf ("新建及改造管网%d公里，配套建设附属设施及绿化工程",
-                              5 + pick (demo, 60));
+      return g_strdup_printf ("新建及改造管网%d公里，配套建设附属设施及绿化工程", 5 + a % 60);
     case KIND_SERVICE:
     case N_KINDS:
     default:
       return g_strdup_printf ("总建筑面积%d平方米，建设仓储、交易、展示及配套服务设施",
-                              (1 + pick (demo, 40)) * 5000);
+                              (1 + a % 40) * 5000);
     }
 }
 
@@ -531,15 +541,16 @@ owner_company (Demo *demo,
                Kind  kind)
 {
   const char *const *trades = company_trades[kind];
+  const char *place, *brand;
   guint n_trades = 0;
 
   if (kinds[kind].owner != NULL)
     return g_strdup (kinds[kind].owner);
   while (n_trades < G_N_ELEMENTS (company_trades[kind]) && trades[n_trades] != NULL)
     n_trades++;
-  return g_strconcat (company_places[pick (demo, G_N_ELEMENTS (company_places))],
-                      company_brands[pick (demo, G_N_ELEMENTS (company_brands))],
-                      trades[pick (demo, n_trades)], NULL);
+  place = company_places[pick (demo, G_N_ELEMENTS (company_places))];
+  brand = company_brands[pick (demo, G_N_ELEMENTS (company_brands))];
+  return g_strconcat (place, brand, trades[pick (demo, n_trades)], NULL);
 }
 
 static const char *

@@ -8,11 +8,11 @@ G_BEGIN_DECLS
 /* What an import of a project ledger did, or would do, or why it did nothing. */
 typedef struct
 {
-  guint added;         /* projects inserted */
-  guint updated;       /* projects with the same name in the same year, updated */
+  guint added;        /* projects inserted */
+  guint updated;      /* projects with the same name in the same year, updated */
   GPtrArray *warnings; /* char*, e.g. unknown columns named: 未知的列“备注2”将被忽略 */
-  GPtrArray *errors;   /* char*, one per problem: "第 12 行，“总投资（万元）”：“abc”不是有效金额" */
-  GPtrArray *missing;  /* char*, names of unknown localities/units/people (when not creating them) */
+  GPtrArray *errors;  /* char*, one per problem: "第 12 行，“总投资（万元）”：“abc”不是有效金额" */
+  GPtrArray *missing; /* char*, names of unknown localities/units/people (when not creating them) */
 } TjLedgerResult;
 
 void tj_ledger_result_free (TjLedgerResult *result);

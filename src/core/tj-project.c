@@ -400,9 +400,9 @@ tj_project_find (TjDb       *db,
                  int         year,
                  const char *name)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (TjCachedStmt) stmt = NULL;
 
-  stmt = tj_db_prepare (db, "SELECT id FROM projects WHERE year = ? AND name = ?", NULL);
+  stmt = tj_db_prepare_cached (db, "SELECT id FROM projects WHERE year = ? AND name = ?", NULL);
   if (stmt == NULL || name == NULL)
     return 0;
   sqlite3_bind_int (stmt, 1, year);
@@ -430,7 +430,7 @@ tj_project_write (TjDb      *db,
                   GError   **error)
 {
   g_autoptr (GPtrArray) problems = tj_project_validate (p, db);
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (TjCachedStmt) stmt = NULL;
   gboolean insert = p->id == 0 || keep_id;
   int c = 1;
 
@@ -438,7 +438,7 @@ tj_project_write (TjDb      *db,
     return FALSE;
 
   if (insert)
-    stmt = tj_db_prepare (db,
+    stmt = tj_db_prepare_cached (db,
                           "INSERT INTO projects (year, code, name, level, nature, industry, "
                           "content, locality_id, unit_id, leader_id, officer_id, owner, contact, "
                           "phone, total_investment, annual_plan, planned_start, "
@@ -447,7 +447,7 @@ tj_project_write (TjDb      *db,
                           "?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
                           error);
   else
-    stmt = tj_db_prepare (db,
+    stmt = tj_db_prepare_cached (db,
                           "UPDATE projects SET year = ?1, code = ?2, name = ?3, level = ?4, "
                           "nature = ?5, industry = ?6, content = ?7, locality_id = ?8, "
                           "unit_id = ?9, leader_id = ?10, officer_id = ?11, owner = ?12, "

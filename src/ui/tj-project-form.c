@@ -90,6 +90,7 @@ struct _TjProjectForm
   AdwPreferencesGroup *owner_group;
 
   TjDb *db;
+  GSettings *settings;
   TjProject *original; /* a copy: id, year and links kept when saving */
   FieldWidgets widgets[N_FIELDS];
   GHashTable *touched; /* fields the user changed: their problems show as typed */
@@ -651,7 +652,11 @@ tj_project_form_close_request (GtkWindow *window)
 {
   TjProjectForm *self = TJ_PROJECT_FORM (window);
   GtkWidget *dialog;
+  int width, height;
 
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (self->settings, "form-width", width);
+  g_settings_set_int (self->settings, "form-height", height);
   if (!self->dirty)
     return GTK_WINDOW_CLASS (tj_project_form_parent_class)->close_request (window);
 
@@ -681,6 +686,7 @@ tj_project_form_dispose (GObject *object)
       g_clear_pointer (&self->widgets[i].labels, g_ptr_array_unref);
     }
   g_clear_object (&self->db);
+  g_clear_object (&self->settings);
   g_clear_object (&self->original);
   g_clear_pointer (&self->touched, g_hash_table_unref);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
@@ -715,6 +721,9 @@ static void
 tj_project_form_init (TjProjectForm *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->settings = g_settings_new (APPLICATION_ID);
+  gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (self->settings, "form-width"),
+                               g_settings_get_int (self->settings, "form-height"));
   self->touched = g_hash_table_new (g_str_hash, g_str_equal);
   self->problems = tj_problems_new ();
 }

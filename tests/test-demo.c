@@ -1,0 +1,200 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The demo database: plausible, valid, the same every time, and only into an empty database. */
+#include "tj-test.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "tj-demo.h"
+#include "tj-error.h"
+#include "tj-person.h"
+#include "tj-problem.h"
+#include "tj-project.h"
+
+static gint64
+scalar (TjDb       *db,
+        const char *sql)
+{
+  g_autoptr (sqlite3_stmt) stmt = tj_db_prepare (db, sql, NULL);
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* Every project of a year, one line each: what must come out the same from the same seed. */
+static char *
+digest (TjDb *db,
+        int   year)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) projects = tj_project_list (db, year, &error);
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < projects->len; i++)
+    {
+      TjProject *p = g_ptr_array_index (projects, i);
+
+      g_string_append_printf (text, "%s|%d|%d|%s|%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT "|%s|%s\n",
+                              p->name, p->level, p->nature, p->locality_name, p->total_investment,
+                              p->annual_plan, p->planned_start, p->actual_start);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* as_of: the last day the year's data has seen (the current year is shown as at October). */
+static void
+check_year (TjDb       *db,
+            int         year,
+            const char *as_of)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) projects = tj_project_list (db, year, &error);
+  g_auto (GStrv) industries = tj_industries_load (db);
+  guint by_level[TJ_LEVEL_N] = { 0 };
+  guint started = 0, entered = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (projects->len, >=, 100);
+  g_assert_cmpuint (projects->len, <=, 200);
+  for (guint i = 0; i < projects->len; i++)
+    {
+      TjProject *p = g_ptr_array_index (projects, i);
+      g_autoptr (GPtrArray) problems = tj_project_validate (p, db);
+
+      if (problems->len > 0)
+        g_error ("%s: %s", p->name, ((TjProblem *) g_ptr_array_index (problems, 0))->message);
+      by_level[p->level]++;
+      /* 推进机制 (一) */
+      if (p->level == TJ_LEVEL_PROVINCIAL || p->level == TJ_LEVEL_PREFECTURAL)
+        g_assert_nonnull (p->leader_name);
+      g_assert_nonnull (p->officer_name);
+      g_assert_true (g_strv_contains ((const char *const *) industries, p->industry));
+      g_assert_cmpint (p->annual_plan, >, 0);
+      g_assert_cmpint (p->annual_plan, <=, p->total_investment);
+      /* Figures in whole 万元, or down to the hundred yuan. */
+      g_assert_cmpint (p->total_investment % 100, ==, 0);
+      g_assert_nonnull (p->planned_start);
+      g_assert_nonnull (p->owner);
+      g_assert_true (tj_phone_is_valid (p->phone) && p->phone != NULL);
+      if (p->actual_start != NULL)
+        {
+          started++;
+          g_assert_cmpstr (p->actual_start, <=, as_of);
+          if (p->nature == TJ_NATURE_NEW)
+            g_assert_cmpint (atoi (p->actual_start), ==, year);
+        }
+      if (p->actual_completion != NULL)
+        {
+          g_assert_cmpstr (p->actual_completion, <=, as_of);
+          g_assert_cmpstr (p->actual_completion, >, p->actual_start);
+        }
+      if (p->stats_date != NULL)
+        {
+          entered++;
+          g_assert_nonnull (p->actual_start);
+          g_assert_cmpstr (p->stats_date, >, p->actual_start);
+          g_assert_cmpstr (p->stats_date, <=, as_of);
+        }
+      if (p->nature == TJ_NATURE_PREPARATORY)
+        g_assert_null (p->actual_start);
+    }
+  /* Few provincial projects, more prefectural, most of the city's own. */
+  g_assert_cmpuint (by_level[TJ_LEVEL_PROVINCIAL], >, 0);
+  g_assert_cmpuint (by_level[TJ_LEVEL_PROVINCIAL], <, by_level[TJ_LEVEL_PREFECTURAL]);
+  g_assert_cmpuint (by_level[TJ_LEVEL_PREFECTURAL], <, by_level[TJ_LEVEL_CITY]);
+  g_assert_cmpuint (started, >, projects->len / 2);
+  g_assert_cmpuint (entered, >, 0);
+  g_assert_cmpuint (entered, <, started);
+}
+
+static void
+test_fill (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (tj_demo_fill (db, 2026, &error));
+  g_assert_no_error (error);
+  g_assert_false (tj_db_is_empty (db));
+  check_year (db, 2026, "2026-10-31");
+  check_year (db, 2025, "2025-12-31");
+
+  /* Carried over (结转): the same project, linked to last year's record. */
+  g_assert_cmpint (scalar (db, "SELECT count(*) FROM projects WHERE year = 2026 "
+                               "AND carried_from IS NOT NULL"), >=, 20);
+  g_assert_cmpint (scalar (db, "SELECT count(*) FROM projects p JOIN projects f "
+                               "ON f.id = p.carried_from WHERE p.year = 2026 AND "
+                               "(f.year <> 2025 OR f.name <> p.name OR f.total_investment <> "
+                               "p.total_investment)"), ==, 0);
+  /* Apart from those, a name belongs to one year. */
+  g_assert_cmpint (scalar (db, "SELECT count(*) FROM projects p JOIN projects q ON q.name = "
+                               "p.name AND q.year = 2025 WHERE p.year = 2026 AND "
+                               "p.carried_from IS NULL"), ==, 0);
+
+  /* The people who run them: city leaders, a service officer's post in a township, staff. */
+  g_assert_cmpint (scalar (db, "SELECT count(*) FROM people WHERE is_leader"), >=, 5);
+  g_assert_cmpint (scalar (db, "SELECT count(*) FROM people WHERE is_officer AND unit_id "
+                               "IS NOT NULL AND post IS NOT NULL"), >=, 17);
+  g_assert_cmpint (scalar (db, "SELECT count(*) FROM people WHERE post IN ('镇党委副书记', "
+                               "'副镇长')"), >, 0);
+  g_assert_cmpint (scalar (db, "SELECT count(*) FROM people WHERE is_staff"), >, 0);
+  g_assert_cmpint (scalar (db, "SELECT count(*) FROM people p JOIN projects j ON j.officer_id "
+                               "= p.id WHERE p.unit_id <> j.locality_id"), ==, 0);
+  tj_test_rmdir (dir);
+}
+
+static void
+test_same_every_time (void)
+{
+  g_autofree char *dir_a = NULL;
+  g_autofree char *dir_b = NULL;
+  g_autoptr (TjDb) a = tj_test_db_new (&dir_a);
+  g_autoptr (TjDb) b = tj_test_db_new (&dir_b);
+  g_autofree char *a_current = NULL, *b_current = NULL, *a_previous = NULL, *b_previous = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (tj_demo_fill (a, 2026, &error));
+  g_assert_true (tj_demo_fill (b, 2026, &error));
+  g_assert_no_error (error);
+  a_current = digest (a, 2026);
+  b_current = digest (b, 2026);
+  a_previous = digest (a, 2025);
+  b_previous = digest (b, 2025);
+  g_assert_cmpstr (a_current, ==, b_current);
+  g_assert_cmpstr (a_previous, ==, b_previous);
+  tj_test_rmdir (dir_a);
+  tj_test_rmdir (dir_b);
+}
+
+static void
+test_refuses_second_run (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  g_autoptr (GError) error = NULL;
+  gint64 projects, people;
+
+  g_assert_true (tj_demo_fill (db, 2026, &error));
+  projects = scalar (db, "SELECT count(*) FROM projects");
+  people = scalar (db, "SELECT count(*) FROM people");
+  g_assert_false (tj_demo_fill (db, 2026, &error));
+  g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "空数据库"));
+  g_assert_cmpint (scalar (db, "SELECT count(*) FROM projects"), ==, projects);
+  g_assert_cmpint (scalar (db, "SELECT count(*) FROM people"), ==, people);
+  tj_test_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  tj_test_init (&argc, &argv);
+  g_test_add_func ("/tj/demo/fill/plausible-and-valid", test_fill);
+  g_test_add_func ("/tj/demo/fill/same-every-time", test_same_every_time);
+  g_test_add_func ("/tj/demo/fill/refuses-a-database-with-projects", test_refuses_second_run);
+  return g_test_run ();
+}

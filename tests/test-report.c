@@ -1,0 +1,512 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The report model, the register report and the .xlsx writer, read back with openpyxl. */
+#include "tj-test.h"
+
+#include <string.h>
+#include <sys/wait.h>
+
+#include "tj-error.h"
+#include "tj-person.h"
+#include "tj-project.h"
+#include "tj-register-report.h"
+#include "tj-report.h"
+#include "tj-unit.h"
+#include "tj-xlsx-writer.h"
+
+/* The fixture's figures, worked out by hand. Every plan is 1 000.0049 万元: each shows as
+ * 1,000.00, yet the three make 3 000.0147 万元, shown 3,000.01. A total summed from rounded
+ * figures would say 3,000.00. */
+#define PLAN_EACH 10000049           /* 1 000.0049 万元 */
+#define TOTAL_CITY 50004999          /* 5 000.4999 万元, shown 5,000.50 */
+#define TOTAL_PROVINCIAL 123454999   /* 12 345.4999 万元, shown 12,345.50 */
+#define TOTAL_PREFECTURAL 20000001   /* 2 000.0001 万元, shown 2,000.00 */
+#define SUM_TOTAL 193459999          /* 19 345.9999 万元, shown 19,346.00 */
+#define SUM_PLAN 30000147            /* 3 000.0147 万元, shown 3,000.01 */
+
+typedef struct
+{
+  char *dir;
+  TjDb *db;
+} Fixture;
+
+static gint64
+add_person (TjDb       *db,
+            const char *name,
+            gboolean    leader)
+{
+  g_autoptr (TjPerson) person = tj_person_new ();
+  g_autoptr (GError) error = NULL;
+
+  person->name = g_strdup (name);
+  person->is_leader = leader;
+  person->is_officer = !leader;
+  g_assert_true (tj_person_save (db, person, &error));
+  return person->id;
+}
+
+static void
+add_project (TjDb       *db,
+             const char *name,
+             TjLevel     level,
+             TjNature    nature,
+             const char *locality,
+             gint64      total,
+             gint64      leader,
+             gint64      officer)
+{
+  g_autoptr (TjProject) p = tj_project_new ();
+  g_autoptr (GError) error = NULL;
+
+  p->year = 2026;
+  p->name = g_strdup (name);
+  p->level = level;
+  p->nature = nature;
+  p->industry = g_strdup ("城建及基础设施");
+  p->content = g_strdup ("新建日处理2万吨污水处理厂一座，配套建设污水管网18公里");
+  p->locality_id = tj_unit_find (db, locality);
+  p->unit_id = tj_unit_find (db, "住建局");
+  p->leader_id = leader;
+  p->officer_id = officer;
+  p->owner = g_strdup ("登封市城市建设投资集团有限公司");
+  p->contact = g_strdup ("李志强");
+  p->phone = g_strdup ("0371-62871234");
+  p->total_investment = total;
+  p->annual_plan = PLAN_EACH;
+  p->planned_start = g_strdup ("2026-03");
+  p->planned_completion = g_strdup ("2027-06");
+  if (nature != TJ_NATURE_NEW)
+    {
+      p->actual_start = g_strdup ("2025-04-10");
+      p->stats_date = g_strdup ("2025-05-20");
+    }
+  g_assert_true (tj_project_save (db, p, &error));
+  g_assert_no_error (error);
+}
+
+/* Three projects entered city first, provincial second, prefectural third. */
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  gint64 leader, officer;
+
+  fixture->db = tj_test_db_new (&fixture->dir);
+  leader = add_person (fixture->db, "王国强", TRUE);
+  officer = add_person (fixture->db, "郑宏伟", FALSE);
+  add_project (fixture->db, "告成镇污水处理厂及配套管网工程", TJ_LEVEL_CITY, TJ_NATURE_NEW,
+               "告成镇", TOTAL_CITY, 0, officer);
+  add_project (fixture->db, "嵩山大道北延工程", TJ_LEVEL_PROVINCIAL, TJ_NATURE_CONTINUING,
+               "嵩阳街道", TOTAL_PROVINCIAL, leader, officer);
+  add_project (fixture->db, "市人民医院门急诊综合楼项目", TJ_LEVEL_PREFECTURAL,
+               TJ_NATURE_COMPLETING, "少林街道", TOTAL_PREFECTURAL, leader, officer);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->db);
+  tj_test_rmdir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static char *
+cell_text (TjReport *report,
+           guint     row,
+           guint     column)
+{
+  return tj_report_cell_text (tj_report_get_cell (report, row, column));
+}
+
+#define assert_cell_text(report, row, column, expected)                                         \
+  G_STMT_START                                                                                 \
+  {                                                                                            \
+    g_autofree char *text_ = cell_text ((report), (row), (column));                            \
+    g_assert_cmpstr (text_, ==, (expected));                                                   \
+  }                                                                                            \
+  G_STMT_END
+
+/* Runs tests/xlsx-check.py on a workbook and returns its facts. */
+static GVariant *
+read_back (const char  *path,
+           guint        sheet,
+           const char  *first_cell,
+           ...)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "xlsx-check.py", NULL);
+  g_autofree char *index = g_strdup_printf ("%u", sheet);
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *cell;
+  int status = 0;
+  va_list args;
+  GVariant *facts;
+
+  g_ptr_array_add (argv, (gpointer) "/usr/bin/python3");
+  g_ptr_array_add (argv, script);
+  g_ptr_array_add (argv, (gpointer) path);
+  g_ptr_array_add (argv, index);
+  va_start (args, first_cell);
+  for (cell = first_cell; cell != NULL; cell = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) cell);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &out, &err, &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("xlsx-check.py failed: %s", err);
+  /* A JSON object of strings is also a GVariant a{ss} in text form. */
+  facts = g_variant_parse (G_VARIANT_TYPE ("a{ss}"), out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return facts;
+}
+
+static const char *
+fact (GVariant   *facts,
+      const char *key)
+{
+  const char *value = NULL;
+
+  if (!g_variant_lookup (facts, key, "&s", &value))
+    g_error ("no fact “%s”", key);
+  return value;
+}
+
+static void
+test_cell_text (void)
+{
+  g_autoptr (TjReport) report = tj_report_new ("s", "t");
+  guint row;
+
+  tj_report_add_column (report, "wan", TJ_REPORT_WAN, 0);
+  tj_report_add_column (report, "yi", TJ_REPORT_YI, 0);
+  tj_report_add_column (report, "rate", TJ_REPORT_PERCENT, 0);
+  tj_report_add_column (report, "light", TJ_REPORT_LIGHT, 0);
+  tj_report_add_column (report, "count", TJ_REPORT_INTEGER, 0);
+  tj_report_add_column (report, "date", TJ_REPORT_DATE, 0);
+
+  row = tj_report_add_row (report, TJ_REPORT_ROW_BODY);
+  g_assert_cmpuint (tj_report_get_cell (report, row, 0)->type, ==, TJ_REPORT_EMPTY);
+  assert_cell_text (report, row, 0, "");
+  tj_report_set_money (report, row, 0, 123456789);
+  tj_report_set_money (report, row, 1, 123456789);
+  tj_report_set_percent (report, row, 2, 0.862);
+  tj_report_set_light (report, row, 3, TJ_LIGHT_RED);
+  tj_report_set_integer (report, row, 4, 128);
+  tj_report_set_date (report, row, 5, "2026-03-15");
+  assert_cell_text (report, row, 0, "12,345.68");
+  assert_cell_text (report, row, 1, "1.23");
+  assert_cell_text (report, row, 2, "86.2%");
+  assert_cell_text (report, row, 3, "红");
+  assert_cell_text (report, row, 4, "128");
+  assert_cell_text (report, row, 5, "2026-03-15");
+
+  /* Half away from zero, in money and in rates. */
+  row = tj_report_add_row (report, TJ_REPORT_ROW_TOTAL);
+  tj_report_set_money (report, row, 0, -10050);
+  tj_report_set_percent (report, row, 2, 0.0625);
+  tj_report_set_light (report, row, 3, TJ_LIGHT_GREEN);
+  assert_cell_text (report, row, 0, "-1.01");
+  assert_cell_text (report, row, 2, "6.3%");
+  assert_cell_text (report, row, 3, "绿");
+  tj_report_set_money (report, row, 0, 10049);
+  assert_cell_text (report, row, 0, "1.00");
+  g_assert_cmpuint (tj_report_get_row_kind (report, row), ==, TJ_REPORT_ROW_TOTAL);
+  g_assert_cmpuint (tj_report_get_n_rows (report), ==, 2);
+  g_assert_cmpuint (tj_report_get_n_columns (report), ==, 6);
+}
+
+static void
+test_register_totals (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TjReport) report = tj_register_report_build (fixture->db, 2026, NULL, &error);
+  const TjReportCell *cell;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (report->title, ==, "登封市2026年重点项目名单");
+  g_assert_cmpstr (report->sheet_name, ==, "2026年重点项目");
+  g_assert_cmpstr (report->unit_line, ==, "单位：万元");
+  g_assert_cmpuint (tj_report_get_n_columns (report), ==, 20);
+  g_assert_cmpstr (tj_report_get_column (report, 0)->header, ==, "序号");
+  g_assert_cmpstr (tj_report_get_column (report, 5)->header, ==, "建设规模及内容");
+  g_assert_cmpstr (tj_report_get_column (report, 13)->header, ==, "总投资（万元）");
+  g_assert_cmpstr (tj_report_get_column (report, 14)->header, ==, "年度计划投资（万元）");
+  g_assert_cmpstr (tj_report_get_column (report, 19)->header, ==, "入库日期");
+
+  /* By level: provincial, prefectural, city; then 合计. */
+  g_assert_cmpuint (tj_report_get_n_rows (report), ==, 4);
+  assert_cell_text (report, 0, 1, "嵩山大道北延工程");
+  assert_cell_text (report, 0, 2, "省重点");
+  assert_cell_text (report, 0, 3, "续建");
+  assert_cell_text (report, 0, 8, "王国强");
+  assert_cell_text (report, 0, 13, "12,345.50");
+  assert_cell_text (report, 1, 1, "市人民医院门急诊综合楼项目");
+  assert_cell_text (report, 1, 2, "郑州市重点");
+  assert_cell_text (report, 1, 13, "2,000.00");
+  assert_cell_text (report, 2, 0, "3");
+  assert_cell_text (report, 2, 2, "登封市重点");
+  assert_cell_text (report, 2, 6, "告成镇");
+  assert_cell_text (report, 2, 8, "");
+  assert_cell_text (report, 2, 13, "5,000.50");
+  assert_cell_text (report, 2, 14, "1,000.00");
+  assert_cell_text (report, 2, 15, "2026-03");
+  assert_cell_text (report, 2, 17, "");
+
+  g_assert_cmpuint (tj_report_get_row_kind (report, 3), ==, TJ_REPORT_ROW_TOTAL);
+  assert_cell_text (report, 3, 0, "合计");
+  assert_cell_text (report, 3, 1, "3个项目");
+  cell = tj_report_get_cell (report, 3, 13);
+  g_assert_cmpuint (cell->type, ==, TJ_REPORT_WAN);
+  g_assert_cmpint (cell->value.yuan, ==, SUM_TOTAL);
+  assert_cell_text (report, 3, 13, "19,346.00");
+  g_assert_cmpint (tj_report_get_cell (report, 3, 14)->value.yuan, ==, SUM_PLAN);
+  assert_cell_text (report, 3, 14, "3,000.01");
+}
+
+static void
+test_register_given_projects (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) all = tj_project_list (fixture->db, 2026, &error);
+  g_autoptr (GPtrArray) shown = g_ptr_array_new ();
+  g_autoptr (TjReport) report = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (tj_db_set_setting (fixture->db, "organisation", "巩义市", &error));
+  /* What a window shows, in its order: the city project, then the provincial one. */
+  g_ptr_array_add (shown, g_ptr_array_index (all, 0));
+  g_ptr_array_add (shown, g_ptr_array_index (all, 1));
+  report = tj_register_report_build (fixture->db, 2026, shown, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (report->title, ==, "巩义市2026年重点项目名单");
+  g_assert_cmpuint (tj_report_get_n_rows (report), ==, 3);
+  assert_cell_text (report, 0, 1, "告成镇污水处理厂及配套管网工程");
+  assert_cell_text (report, 1, 1, "嵩山大道北延工程");
+  assert_cell_text (report, 2, 1, "2个项目");
+  g_assert_cmpint (tj_report_get_cell (report, 2, 13)->value.yuan, ==,
+                   TOTAL_CITY + TOTAL_PROVINCIAL);
+  g_assert_cmpint (tj_report_get_cell (report, 2, 14)->value.yuan, ==, 2 * PLAN_EACH);
+}
+
+static void
+test_register_xlsx (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "名单.xlsx", NULL);
+  g_autofree char *part = g_strconcat (path, ".part", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GVariant) facts = NULL;
+
+  g_assert_true (tj_register_write_xlsx (fixture->db, 2026, path, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (part, G_FILE_TEST_EXISTS));
+
+  /* Row 1 title, 2 unit line, 3 header, 4–6 projects, 7 合计. */
+  facts = read_back (path, 0, "A1", "T2", "A3", "B3", "N3", "B4", "F4", "N4", "C5", "N5", "C6",
+                     "P6", "R6", "A7", "B7", "N7", "O7", NULL);
+  g_assert_cmpstr (fact (facts, "sheets"), ==, "2026年重点项目");
+  g_assert_cmpstr (fact (facts, "doc_title"), ==, "登封市2026年重点项目名单");
+  g_assert_cmpstr (fact (facts, "max_row"), ==, "7");
+  g_assert_cmpstr (fact (facts, "max_column"), ==, "20");
+
+  g_assert_cmpstr (fact (facts, "A1"), ==, "登封市2026年重点项目名单");
+  g_assert_nonnull (strstr (fact (facts, "merged"), "A1:T1"));
+  g_assert_cmpstr (fact (facts, "overlapping_merges"), ==, "0");
+  g_assert_cmpstr (fact (facts, "A1.bold"), ==, "True");
+  g_assert_cmpstr (fact (facts, "A1.font"), ==, "黑体");
+  g_assert_cmpstr (fact (facts, "A1.size"), ==, "16.0");
+  g_assert_cmpstr (fact (facts, "A1.align"), ==, "center");
+
+  g_assert_cmpstr (fact (facts, "T2"), ==, "单位：万元");
+  g_assert_cmpstr (fact (facts, "T2.align"), ==, "right");
+
+  g_assert_cmpstr (fact (facts, "A3"), ==, "序号");
+  g_assert_cmpstr (fact (facts, "B3"), ==, "项目名称");
+  /* A header breaks before its unit. */
+  g_assert_cmpstr (fact (facts, "N3"), ==, "总投资\n（万元）");
+  g_assert_cmpstr (fact (facts, "B3.bold"), ==, "True");
+  g_assert_cmpstr (fact (facts, "B3.border"), ==, "thin");
+  g_assert_cmpstr (fact (facts, "B3.wrap"), ==, "True");
+  g_assert_cmpstr (fact (facts, "freeze"), ==, "C4");
+
+  g_assert_cmpstr (fact (facts, "B4"), ==, "嵩山大道北延工程");
+  g_assert_cmpstr (fact (facts, "B4.font"), ==, "仿宋");
+  g_assert_cmpstr (fact (facts, "B4.bold"), ==, "False");
+  g_assert_cmpstr (fact (facts, "F4.wrap"), ==, "True");
+  /* Money is a number in 万元, to the yuan, shown with two decimals. */
+  g_assert_cmpstr (fact (facts, "N4"), ==, "12345.4999");
+  g_assert_cmpstr (fact (facts, "N4.type"), ==, "float");
+  g_assert_cmpstr (fact (facts, "N4.format"), ==, "#,##0.00");
+  g_assert_cmpstr (fact (facts, "N4.align"), ==, "right");
+  g_assert_cmpstr (fact (facts, "C5"), ==, "郑州市重点");
+  g_assert_cmpstr (fact (facts, "N5"), ==, "2000.0001");
+  g_assert_cmpstr (fact (facts, "C6"), ==, "登封市重点");
+  g_assert_cmpstr (fact (facts, "P6"), ==, "2026-03");
+  g_assert_cmpstr (fact (facts, "P6.type"), ==, "str");
+  g_assert_cmpstr (fact (facts, "R6"), ==, "");
+
+  g_assert_cmpstr (fact (facts, "A7"), ==, "合计");
+  g_assert_cmpstr (fact (facts, "A7.bold"), ==, "True");
+  g_assert_cmpstr (fact (facts, "B7"), ==, "3个项目");
+  g_assert_cmpstr (fact (facts, "N7"), ==, "19345.9999");
+  g_assert_cmpstr (fact (facts, "N7.bold"), ==, "True");
+  g_assert_cmpstr (fact (facts, "O7"), ==, "3000.0147");
+  g_assert_cmpstr (fact (facts, "O7.format"), ==, "#,##0.00");
+
+  /* A4 landscape, one page wide, the header on every page, numbered pages. */
+  g_assert_cmpstr (fact (facts, "paper"), ==, "9");
+  g_assert_cmpstr (fact (facts, "orientation"), ==, "landscape");
+  g_assert_cmpstr (fact (facts, "fit_to_page"), ==, "True");
+  g_assert_cmpstr (fact (facts, "fit_width"), ==, "1");
+  g_assert_cmpstr (fact (facts, "fit_height"), ==, "0");
+  g_assert_cmpstr (fact (facts, "print_titles"), ==, "$3:$3");
+  g_assert_cmpstr (fact (facts, "footer"), ==, "第 &P 页，共 &N 页");
+}
+
+static void
+test_failed_write_leaves_no_file (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autofree char *missing = g_build_filename (fixture->dir, "no-such-folder", "名单.xlsx", NULL);
+  g_autofree char *path = g_build_filename (fixture->dir, "名单.xlsx", NULL);
+  g_autofree char *part = g_strconcat (path, ".part", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_len, after_len;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_false (tj_register_write_xlsx (fixture->db, 2026, missing, &error));
+  g_assert_error (error, TJ_ERROR, TJ_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "名单.xlsx"));
+  g_clear_error (&error);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+
+  /* A target that cannot be replaced (a folder): the temporary file goes too. */
+  g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
+  g_assert_false (tj_register_write_xlsx (fixture->db, 2026, path, &error));
+  g_assert_error (error, TJ_ERROR, TJ_ERROR_IO);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (part, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_rmdir (path), ==, 0);
+
+  /* A failed export leaves the previous file as it was. */
+  g_assert_true (tj_register_write_xlsx (fixture->db, 2026, path, &error));
+  g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
+  g_assert_cmpint (g_mkdir (part, 0700), ==, 0);
+  g_assert_false (tj_register_write_xlsx (fixture->db, 2026, path, &error));
+  g_assert_error (error, TJ_ERROR, TJ_ERROR_IO);
+  g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+  g_assert_cmpint (g_rmdir (part), ==, 0);
+}
+
+/* libxlsxwriter 1.1.4's pitfalls: names Excel refuses, duplicate names, empty names, one-column
+ * tables (a merge of one cell), overlong text. */
+static void
+test_xlsx_guards (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("tuijin-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "book.xlsx", NULL);
+  g_autoptr (TjReportBook) book = tj_report_book_new ("登封市");
+  g_autoptr (GString) long_text = g_string_new (NULL);
+  g_autoptr (GString) long_name = g_string_new (NULL);
+  g_autoptr (GVariant) first = NULL;
+  g_autoptr (GVariant) second = NULL;
+  g_autoptr (GError) error = NULL;
+  TjReport *report;
+  guint row;
+
+  for (guint i = 0; i < 40000; i++)
+    g_string_append (long_text, "项");
+  for (guint i = 0; i < 10; i++)
+    g_string_append (long_name, "重点项目");
+
+  report = tj_report_new ("a/b", "一栏");
+  tj_report_add_column (report, "说明", TJ_REPORT_TEXT, 0);
+  row = tj_report_add_row (report, TJ_REPORT_ROW_BODY);
+  tj_report_set_text (report, row, 0, long_text->str);
+  tj_report_book_add (book, report);
+
+  /* A bulletin-like sheet: subtitle, overview, lights, rates, 亿元, notes. */
+  report = tj_report_new ("A:B", "登封市重点项目建设进度通报");
+  tj_report_set_subtitle (report, "（2026年1—10月）");
+  tj_report_add_paragraph (report, "1—10月，全市重点项目完成投资86.2亿元，完成年度计划的86.2%。");
+  tj_report_set_unit_line (report, "单位：亿元");
+  tj_report_add_column (report, "属地", TJ_REPORT_TEXT, 0);
+  tj_report_add_column (report, "完成率", TJ_REPORT_PERCENT, 0);
+  tj_report_add_column (report, "灯色", TJ_REPORT_LIGHT, 0);
+  tj_report_add_column (report, "累计完成", TJ_REPORT_YI, 0);
+  tj_report_add_column (report, "项目数", TJ_REPORT_INTEGER, 0);
+  row = tj_report_add_row (report, TJ_REPORT_ROW_BODY);
+  tj_report_set_text (report, row, 0, "大金店镇");
+  tj_report_set_percent (report, row, 1, 0.862);
+  tj_report_set_light (report, row, 2, TJ_LIGHT_RED);
+  tj_report_set_money (report, row, 3, 123456789);
+  tj_report_set_integer (report, row, 4, 42);
+  tj_report_add_note (report, "注：灯色按低于序时进度的百分点数确定。");
+  tj_report_book_add (book, report);
+
+  tj_report_book_add (book, tj_report_new ("", "无名"));
+  tj_report_book_add (book, tj_report_new ("'引号'", "引号"));
+  tj_report_book_add (book, tj_report_new (long_name->str, "长名"));
+
+  g_assert_true (tj_xlsx_write (book, path, &error));
+  g_assert_no_error (error);
+
+  first = read_back (path, 0, "A1", "A3", NULL);
+  /* The last name is cut to 31 characters. */
+  g_assert_cmpstr (fact (first, "sheets"), ==,
+                   "a_b|A_B(2)|Sheet3|引号|"
+                   "重点项目重点项目重点项目重点项目重点项目重点项目重点项目重点项");
+  g_assert_cmpstr (fact (first, "merged"), ==, "");
+  g_assert_cmpstr (fact (first, "A1"), ==, "一栏");
+  g_assert_cmpstr (fact (first, "A3.length"), ==, "32767");
+
+  /* Title, subtitle, paragraph, unit line, header (row 5), one row, note. */
+  second = read_back (path, 1, "A2", "A3", "B6", "C6", "D6", "E6", "A7", NULL);
+  g_assert_nonnull (strstr (fact (second, "merged"), "A1:E1"));
+  g_assert_nonnull (strstr (fact (second, "merged"), "A2:E2"));
+  g_assert_nonnull (strstr (fact (second, "merged"), "A3:E3"));
+  g_assert_nonnull (strstr (fact (second, "merged"), "A7:E7"));
+  g_assert_cmpstr (fact (second, "overlapping_merges"), ==, "0");
+  g_assert_cmpstr (fact (second, "A2"), ==, "（2026年1—10月）");
+  g_assert_cmpstr (fact (second, "A3.wrap"), ==, "True");
+  g_assert_cmpstr (fact (second, "freeze"), ==, "A6");
+  g_assert_cmpstr (fact (second, "print_titles"), ==, "$5:$5");
+  g_assert_cmpstr (fact (second, "B6"), ==, "0.862");
+  g_assert_cmpstr (fact (second, "B6.format"), ==, "0.0%");
+  g_assert_cmpstr (fact (second, "C6"), ==, "红");
+  g_assert_cmpstr (fact (second, "C6.fill"), ==, "FFFF8B8B");
+  g_assert_cmpstr (fact (second, "D6"), ==, "1.23456789");
+  g_assert_cmpstr (fact (second, "D6.format"), ==, "#,##0.00");
+  g_assert_cmpstr (fact (second, "E6"), ==, "42");
+  g_assert_cmpstr (fact (second, "E6.format"), ==, "0");
+  g_assert_cmpstr (fact (second, "A7"), ==, "注：灯色按低于序时进度的百分点数确定。");
+
+  tj_test_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  tj_test_init (&argc, &argv);
+  g_test_add_func ("/tj/report/cell/text-rounds-half-away-from-zero", test_cell_text);
+  g_test_add ("/tj/report/register/totals-summed-in-yuan", Fixture, NULL, fixture_set_up,
+              test_register_totals, fixture_tear_down);
+  g_test_add ("/tj/report/register/keeps-the-projects-given", Fixture, NULL, fixture_set_up,
+              test_register_given_projects, fixture_tear_down);
+  g_test_add ("/tj/xlsx/register/reads-back-as-laid-out", Fixture, NULL, fixture_set_up,
+              test_register_xlsx, fixture_tear_down);
+  g_test_add ("/tj/xlsx/write/failure-leaves-no-half-file", Fixture, NULL, fixture_set_up,
+              test_failed_write_leaves_no_file, fixture_tear_down);
+  g_test_add_func ("/tj/xlsx/write/guards-excel-limits", test_xlsx_guards);
+  return g_test_run ();
+}
