@@ -91,6 +91,51 @@ test_reopen (void)
   tj_test_rmdir (dir);
 }
 
+/* An existing file of schema 1 migrates to the current schema, keeps its data, and leaves a copy
+ * of itself as it was. */
+static void
+test_migrates_with_backup (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = tj_test_db_path (&dir);
+  g_autofree char *backup = g_strdup_printf ("%s.v1.bak", path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TjDb) again = NULL;
+  TjDb *db = tj_db_open (path, &error);
+  TjProject *p;
+
+  g_assert_no_error (error);
+  p = valid_project (db);
+  g_assert_true (tj_project_save (db, p, &error));
+  g_object_unref (p);
+  /* Back to schema 1: what a database written by the first version looks like. */
+  g_assert_true (tj_db_exec (db, "DROP TABLE monthly_reports; PRAGMA user_version = 1", NULL));
+  g_object_unref (db);
+
+  again = tj_db_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (scalar (again, "PRAGMA user_version"), ==, TJ_DB_SCHEMA_VERSION);
+  g_assert_cmpint (scalar (again, "SELECT count(*) FROM monthly_reports"), ==, 0);
+  g_assert_cmpint (scalar (again, "SELECT total_investment FROM projects"), ==, 374339999);
+  g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
+  /* The copy is the file as it was: schema 1 with the project (read without migrating it). */
+  {
+    sqlite3 *copy = NULL;
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_open_v2 (backup, &copy, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (copy, "SELECT (SELECT count(*) FROM projects), "
+                                               "user_version FROM pragma_user_version",
+                                         -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+    g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 1);
+    sqlite3_finalize (stmt);
+    sqlite3_close (copy);
+  }
+  tj_test_rmdir (dir);
+}
+
 static void
 test_refuses_newer (void)
 {
@@ -358,6 +403,7 @@ main (int   argc,
   tj_test_init (&argc, &argv);
   g_test_add_func ("/tj/db/open/new-database-has-default-units", test_new_database);
   g_test_add_func ("/tj/db/open/reopen-does-not-migrate-again", test_reopen);
+  g_test_add_func ("/tj/db/open/migrates-with-a-backup-first", test_migrates_with_backup);
   g_test_add_func ("/tj/db/open/refuses-newer-and-leaves-it", test_refuses_newer);
   g_test_add_func ("/tj/db/open/refuses-a-file-that-is-not-a-database", test_refuses_not_a_database);
   g_test_add_func ("/tj/db/write/locked-file-says-so", test_refuses_locked);

@@ -30,7 +30,7 @@ enum
 static guint signals[N_SIGNALS];
 
 /* The tables whose every insert, update and delete lands in the audit log. */
-static const char *const audited_tables[] = { "units", "people", "projects" };
+static const char *const audited_tables[] = { "units", "people", "projects", "monthly_reports" };
 
 static void
 tj_db_finalize (GObject *object)
@@ -274,6 +274,10 @@ create_audit_triggers (TjDb    *self,
                                   del->len ? " UNION ALL " : "", col, col);
         }
 
+      /* a table a later migration creates */
+      if (ins->len == 0)
+        continue;
+
 #define AUDIT_TRIGGER(action, when_rows, record, cond)                                          \
   "DROP TRIGGER IF EXISTS audit_%1$s_" action ";"                                               \
   "CREATE TRIGGER audit_%1$s_" action " AFTER " when_rows " ON %1$s " cond "BEGIN "             \
@@ -311,6 +315,7 @@ load_sql (const char *name,
 
 static const char *const migrations[TJ_DB_SCHEMA_VERSION] = {
   "0001-register.sql",
+  "0002-monthly-reports.sql",
 };
 
 static gboolean
