@@ -108,16 +108,6 @@ shown (Fixture *f)
   return g_list_model_get_n_items (tj_project_page_get_shown (f->page));
 }
 
-static void
-test_empty_database (Fixture       *f,
-                     gconstpointer  data)
-{
-  g_assert_cmpstr (tj_project_page_get_state (f->page), ==, "empty");
-  g_assert_cmpuint (shown (f), ==, 0);
-  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (f->window)));
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "推进");
-}
-
 /* In-process screenshot of the window's content, for the metainfo and for a look. */
 static void
 save_screenshot (GtkWidget  *widget,
@@ -138,6 +128,19 @@ save_screenshot (GtkWidget  *widget,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("screenshot: %s", path);
+}
+
+static void
+test_empty_database (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_assert_cmpstr (tj_project_page_get_state (f->page), ==, "empty");
+  g_assert_cmpuint (shown (f), ==, 0);
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (f->window)));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "推进");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  wait_ms (500);
+  save_screenshot (GTK_WIDGET (f->window), "empty.png");
 }
 
 static void

@@ -84,17 +84,12 @@ compare_doubles (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
-int
-main (int   argc,
-      char *argv[])
+/* The window's part runs in a process of its own, so that its peak memory is the window's and not
+ * the import's. */
+static int
+measure_window (const char *db_path)
 {
-  guint n = argc > 1 ? (guint) atoi (argv[1]) : 100000;
-  g_autofree char *dir = g_dir_make_tmp ("tuijin-bench-XXXXXX", NULL);
-  g_autofree char *ledger = g_build_filename (dir, "ledger.csv", NULL);
-  g_autofree char *db_path = g_build_filename (dir, "bench.db", NULL);
-  g_autofree char *xlsx = g_build_filename (dir, "register.xlsx", NULL);
   g_autoptr (GError) error = NULL;
-  g_autoptr (TjLedgerResult) result = NULL;
   g_autoptr (TjDb) db = NULL;
   g_autoptr (TjApplication) app = NULL;
   g_autoptr (GArray) keystrokes = g_array_new (FALSE, FALSE, sizeof (double));
@@ -102,38 +97,21 @@ main (int   argc,
   TjWindow *window;
   TjProjectPage *page;
   double t0, t1;
-  long before_window_kb;
-
-  setlocale (LC_ALL, "");
-  g_print ("Tuijin register benchmark, %u projects\n", n);
-  write_ledger (ledger, n);
-
-  db = tj_db_open (db_path, &error);
-  g_assert_no_error (error);
-  t0 = now_ms ();
-  if (!tj_ledger_import (db, ledger, 2026, TRUE, FALSE, &result, &error))
-    g_error ("import failed: %s", error->message);
-  t1 = now_ms ();
-  g_print ("import:               %8.0f ms  (target ≤ 2000)  %u added\n", t1 - t0, result->added);
-
-  t0 = now_ms ();
-  if (!tj_register_write_xlsx (db, 2026, xlsx, &error))
-    g_error ("export failed: %s", error->message);
-  t1 = now_ms ();
-  g_print ("export .xlsx:         %8.0f ms  (target ≤ 2000)\n", t1 - t0);
 
   gtk_init ();
   adw_init ();
-  before_window_kb = peak_kb ();
   app = tj_application_new (db_path);
   g_application_register (G_APPLICATION (app), NULL, NULL);
   t0 = now_ms ();
+  db = tj_db_open (db_path, &error);
+  g_assert_no_error (error);
   window = tj_window_new (app, db);
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 820);
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   t1 = now_ms ();
-  g_print ("window first frame:   %8.0f ms  (target ≤ 1000)\n", t1 - t0);
+  g_print ("window first frame:   %8.0f ms  (target ≤ 1000; opening the database included)\n",
+           t1 - t0);
 
   page = tj_window_get_project_page (window);
   for (guint round = 0; round < 5; round++)
@@ -155,10 +133,61 @@ main (int   argc,
   g_print ("search per keystroke: %8.2f ms median, %.2f ms worst  (target ≤ 16 median)\n",
            g_array_index (keystrokes, double, keystrokes->len / 2),
            g_array_index (keystrokes, double, keystrokes->len - 1));
-  g_print ("peak memory:          %8ld MB  (target ≤ 300; %ld MB before the window)\n",
-           peak_kb () / 1024, before_window_kb / 1024);
-
+  g_print ("window peak memory:   %8ld MB  (target ≤ 300)\n", peak_kb () / 1024);
   gtk_window_destroy (GTK_WINDOW (window));
+  return 0;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  guint n;
+  g_autofree char *dir = NULL;
+  g_autofree char *ledger = NULL;
+  g_autofree char *db_path = NULL;
+  g_autofree char *xlsx = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (TjDb) db = NULL;
+  double t0, t1;
+
+  setlocale (LC_ALL, "");
+  if (argc == 3 && g_str_equal (argv[1], "--window"))
+    return measure_window (argv[2]);
+
+  n = argc > 1 ? (guint) atoi (argv[1]) : 100000;
+  dir = g_dir_make_tmp ("tuijin-bench-XXXXXX", NULL);
+  ledger = g_build_filename (dir, "ledger.csv", NULL);
+  db_path = g_build_filename (dir, "bench.db", NULL);
+  xlsx = g_build_filename (dir, "register.xlsx", NULL);
+  g_print ("Tuijin register benchmark, %u projects\n", n);
+  write_ledger (ledger, n);
+
+  db = tj_db_open (db_path, &error);
+  g_assert_no_error (error);
+  t0 = now_ms ();
+  if (!tj_ledger_import (db, ledger, 2026, TRUE, FALSE, &result, &error))
+    g_error ("import failed: %s", error->message);
+  t1 = now_ms ();
+  g_print ("import:               %8.0f ms  (target ≤ 2000)  %u added\n", t1 - t0, result->added);
+
+  t0 = now_ms ();
+  if (!tj_register_write_xlsx (db, 2026, xlsx, &error))
+    g_error ("export failed: %s", error->message);
+  t1 = now_ms ();
+  g_print ("export .xlsx:         %8.0f ms  (target ≤ 2000)\n", t1 - t0);
+  g_clear_object (&db);
+
+  {
+    const char *child[] = { argv[0], "--window", db_path, NULL };
+    int status = 0;
+
+    if (!g_spawn_sync (NULL, (char **) child, NULL, G_SPAWN_CHILD_INHERITS_STDIN, NULL, NULL, NULL,
+                       NULL, &status, &error))
+      g_error ("cannot run the window's part: %s", error->message);
+  }
+
   g_unlink (ledger);
   g_unlink (xlsx);
   g_unlink (db_path);
