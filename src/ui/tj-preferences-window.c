@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
 
 #include "tj-preferences-window.h"
 
@@ -50,6 +51,66 @@ apply_cb (AdwEntryRow *row,
     g_warning ("Cannot save %s: %s", key, error->message);
 }
 
+/* The bulletin's lights (推进机制 九): thresholds in percentage points behind the time schedule,
+ * and the months a due project may stay unstarted before its light turns red. */
+static const struct
+{
+  const char *key;
+  const char *title;
+  const char *subtitle;
+  int fallback;
+  int lower;
+  int upper;
+} thresholds[] = {
+  { "light-green-gap", N_("Green down to"), N_("Points behind the time schedule still green"),
+    -10, -100, 0 },
+  { "light-red-gap", N_("Red below"), N_("Points behind the time schedule that turn red"), -30,
+    -100, 0 },
+  { "light-start-red-months", N_("Start light red after"),
+    N_("Months a project due to start may stay unstarted before its light turns red"), 3, 1, 12 },
+};
+
+static void
+threshold_changed_cb (GtkSpinButton *spin,
+                      TjDb          *db)
+{
+  const char *key = g_object_get_data (G_OBJECT (spin), "key");
+  g_autofree char *value = g_strdup_printf ("%d", gtk_spin_button_get_value_as_int (spin));
+  g_autoptr (GError) error = NULL;
+
+  if (!tj_db_set_setting (db, key, value, &error))
+    g_warning ("Cannot save %s: %s", key, error->message);
+}
+
+static GtkWidget *
+lights_group (TjDb *db)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Bulletin Lights"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("Green, yellow and red lights of the monthly "
+                                           "bulletin. Yellow lies between green and red."));
+  for (guint i = 0; i < G_N_ELEMENTS (thresholds); i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *spin = gtk_spin_button_new_with_range (thresholds[i].lower, thresholds[i].upper, 1);
+      g_autofree char *value = tj_db_get_setting (db, thresholds[i].key);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(thresholds[i].title));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(thresholds[i].subtitle));
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin),
+                                 value != NULL ? atoi (value) : thresholds[i].fallback);
+      gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+      g_object_set_data (G_OBJECT (spin), "key", (gpointer) thresholds[i].key);
+      g_signal_connect_object (spin, "value-changed", G_CALLBACK (threshold_changed_cb), db, 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+  return group;
+}
+
 GtkWindow *
 tj_preferences_window_new (TjDb *db)
 {
@@ -86,6 +147,7 @@ tj_preferences_window_new (TjDb *db)
       g_signal_connect_object (row, "apply", G_CALLBACK (apply_cb), db, 0);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (groups[settings[i].group]), row);
     }
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (lights_group (db)));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (page));
   return GTK_WINDOW (window);
 }
