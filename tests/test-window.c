@@ -9,6 +9,7 @@
 #include "tj-money.h"
 #include "tj-project-form.h"
 #include "tj-project-page.h"
+#include "tj-units-window.h"
 #include "tj-window.h"
 
 typedef struct
@@ -284,6 +285,22 @@ test_search_narrows (Fixture       *f,
   g_assert_cmpuint (shown (f), ==, all);
 }
 
+static void
+test_units_window_lists_units (Fixture       *f,
+                               gconstpointer  data)
+{
+  GtkWindow *units = tj_units_window_new (f->db);
+
+  gtk_window_set_transient_for (units, GTK_WINDOW (f->window));
+  gtk_window_present (units);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (units));
+  wait_ms (300);
+  save_screenshot (GTK_WIDGET (units), "units.png");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay", NULL);
+  wait_ms (300);
+  gtk_window_destroy (units);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -302,5 +319,7 @@ main (int   argc,
               test_invalid_form_saves_nothing, teardown);
   g_test_add ("/tj/window/search/narrows-and-footer-follows", Fixture, NULL, setup_demo,
               test_search_narrows, teardown);
+  g_test_add ("/tj/window/units/lists-units-and-people", Fixture, NULL, setup_demo,
+              test_units_window_lists_units, teardown);
   return g_test_run ();
 }
