@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "tj-demo.h"
+#include "tj-file-job.h"
 #include "tj-ledger.h"
 #include "tj-preferences-window.h"
 #include "tj-project-form.h"
@@ -182,42 +183,30 @@ start_in_last_folder (TjWindow       *self,
     }
 }
 
-/* Imports and exports run in a thread on a connection of their own, so the window never
- * freezes; the window's connection is told of the change when they are done. */
+/* An import: the year and the choice travel to the worker; the result comes back. */
 typedef struct
 {
-  char *db_path;
-  char *file;
   int year;
   gboolean create_missing;
-  gboolean xlsx;
   TjLedgerResult *result;
-} FileJob;
+} ImportJob;
 
 static void
-file_job_free (FileJob *job)
+import_job_free (ImportJob *job)
 {
-  g_free (job->db_path);
-  g_free (job->file);
   g_clear_pointer (&job->result, tj_ledger_result_free);
   g_free (job);
 }
 
-static void
-import_thread (GTask        *task,
-               gpointer      source,
-               gpointer      task_data,
-               GCancellable *cancellable)
+static gboolean
+import_file (TjDb       *db,
+             const char *path,
+             gpointer    data,
+             GError    **error)
 {
-  FileJob *job = task_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (TjDb) db = tj_db_open (job->db_path, &error);
+  ImportJob *job = data;
 
-  if (db == NULL || !tj_ledger_import (db, job->file, job->year, job->create_missing, FALSE,
-                                       &job->result, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
+  return tj_ledger_import (db, path, job->year, job->create_missing, FALSE, &job->result, error);
 }
 
 static void
@@ -226,12 +215,12 @@ import_done_cb (GObject      *source,
                 gpointer      user_data)
 {
   TjWindow *self = TJ_WINDOW (source);
-  FileJob *job = g_task_get_task_data (G_TASK (result));
+  ImportJob *job = tj_file_job_get_data (result);
   g_autoptr (GError) error = NULL;
   g_autofree char *summary = NULL;
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->stack), TRUE);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!tj_file_job_finish (result, &error))
     {
       GPtrArray *lines = job->result != NULL ? job->result->errors : NULL;
 
@@ -256,8 +245,8 @@ import_response_cb (GtkNativeDialog *dialog,
 {
   g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
   const char *create = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "create-missing");
-  g_autoptr (GTask) task = NULL;
-  FileJob *job;
+  g_autofree char *path = NULL;
+  ImportJob *job;
 
   if (response != GTK_RESPONSE_ACCEPT || file == NULL)
     {
@@ -265,17 +254,15 @@ import_response_cb (GtkNativeDialog *dialog,
       return;
     }
   remember_folder (self, file);
-  job = g_new0 (FileJob, 1);
-  job->db_path = g_strdup (tj_db_get_path (self->db));
-  job->file = g_file_get_path (file);
+  path = g_file_get_path (file);
+  job = g_new0 (ImportJob, 1);
   job->year = selected_year (self);
   job->create_missing = g_strcmp0 (create, "true") == 0;
   g_clear_object (&self->chooser);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->stack), FALSE);
-  task = g_task_new (self, NULL, import_done_cb, NULL);
-  g_task_set_task_data (task, job, (GDestroyNotify) file_job_free);
-  g_task_run_in_thread (task, import_thread);
+  tj_file_job_run (self, self->db, path, import_file, job, (GDestroyNotify) import_job_free,
+                   import_done_cb, NULL);
 }
 
 static void
@@ -303,22 +290,17 @@ import_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
-static void
-export_thread (GTask        *task,
-               gpointer      source,
-               gpointer      task_data,
-               GCancellable *cancellable)
+static gboolean
+export_file (TjDb       *db,
+             const char *path,
+             gpointer    data,
+             GError    **error)
 {
-  FileJob *job = task_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (TjDb) db = tj_db_open (job->db_path, &error);
-  gboolean ok = db != NULL && (job->xlsx ? tj_register_write_xlsx (db, job->year, job->file, &error)
-                                         : tj_ledger_write_csv (db, job->year, job->file, &error));
+  int year = GPOINTER_TO_INT (data);
 
-  if (!ok)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
+  if (g_str_has_suffix (path, ".csv") || g_str_has_suffix (path, ".CSV"))
+    return tj_ledger_write_csv (db, year, path, error);
+  return tj_register_write_xlsx (db, year, path, error);
 }
 
 static void
@@ -327,12 +309,11 @@ export_done_cb (GObject      *source,
                 gpointer      user_data)
 {
   TjWindow *self = TJ_WINDOW (source);
-  FileJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr (GError) error = NULL;
-  g_autofree char *base = g_path_get_basename (job->file);
+  g_autofree char *base = g_path_get_basename (tj_file_job_get_path (result));
   g_autofree char *title = NULL;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!tj_file_job_finish (result, &error))
     {
       show_message (self, _("Export Failed"), error->message, NULL);
       return;
@@ -347,8 +328,7 @@ export_response_cb (GtkNativeDialog *dialog,
                     TjWindow        *self)
 {
   g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  g_autoptr (GTask) task = NULL;
-  FileJob *job;
+  g_autofree char *path = NULL;
 
   if (response != GTK_RESPONSE_ACCEPT || file == NULL)
     {
@@ -356,22 +336,17 @@ export_response_cb (GtkNativeDialog *dialog,
       return;
     }
   remember_folder (self, file);
-  job = g_new0 (FileJob, 1);
-  job->db_path = g_strdup (tj_db_get_path (self->db));
-  job->file = g_file_get_path (file);
-  job->year = selected_year (self);
-  job->xlsx = !g_str_has_suffix (job->file, ".csv") && !g_str_has_suffix (job->file, ".CSV");
-  if (job->xlsx && !g_str_has_suffix (job->file, ".xlsx"))
+  path = g_file_get_path (file);
+  if (!g_str_has_suffix (path, ".csv") && !g_str_has_suffix (path, ".CSV") &&
+      !g_str_has_suffix (path, ".xlsx"))
     {
-      char *with = g_strconcat (job->file, ".xlsx", NULL);
-      g_free (job->file);
-      job->file = with;
+      char *with = g_strconcat (path, ".xlsx", NULL);
+      g_free (path);
+      path = with;
     }
   g_clear_object (&self->chooser);
-
-  task = g_task_new (self, NULL, export_done_cb, NULL);
-  g_task_set_task_data (task, job, (GDestroyNotify) file_job_free);
-  g_task_run_in_thread (task, export_thread);
+  tj_file_job_run (self, self->db, path, export_file, GINT_TO_POINTER (selected_year (self)), NULL,
+                   export_done_cb, NULL);
 }
 
 static void
@@ -404,15 +379,21 @@ export_action (GtkWidget  *widget,
 }
 
 static void
+present_over (TjWindow  *self,
+              GtkWindow *window)
+{
+  gtk_window_set_transient_for (window, GTK_WINDOW (self));
+  gtk_window_present (window);
+}
+
+static void
 new_project_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
   TjWindow *self = TJ_WINDOW (widget);
-  GtkWindow *form = tj_project_form_new (self->db, NULL, selected_year (self));
 
-  gtk_window_set_transient_for (form, GTK_WINDOW (self));
-  gtk_window_present (form);
+  present_over (self, tj_project_form_new (self->db, NULL, selected_year (self)));
 }
 
 /* The demo data lives in a database of its own beside the user's, filled on first use. */
@@ -447,10 +428,8 @@ units_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   TjWindow *self = TJ_WINDOW (widget);
-  GtkWindow *window = tj_units_window_new (self->db);
 
-  gtk_window_set_transient_for (window, GTK_WINDOW (self));
-  gtk_window_present (window);
+  present_over (self, tj_units_window_new (self->db));
 }
 
 static void
@@ -459,10 +438,8 @@ preferences_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   TjWindow *self = TJ_WINDOW (widget);
-  GtkWindow *window = tj_preferences_window_new (self->db);
 
-  gtk_window_set_transient_for (window, GTK_WINDOW (self));
-  gtk_window_present (window);
+  present_over (self, tj_preferences_window_new (self->db));
 }
 
 static void

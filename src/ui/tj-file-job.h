@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "tj-db.h"
+
+G_BEGIN_DECLS
+
+/* Reads or writes a file in a worker thread, on a connection of its own to the same database. */
+typedef gboolean (*TjFileJobFunc) (TjDb       *db,
+                                   const char *path,
+                                   gpointer    data,
+                                   GError    **error);
+
+void tj_file_job_run (gpointer            source_object,
+                      TjDb               *db,
+                      const char         *path,
+                      TjFileJobFunc       func,
+                      gpointer            data,
+                      GDestroyNotify      data_free,
+                      GAsyncReadyCallback done,
+                      gpointer            user_data);
+gboolean tj_file_job_finish (GAsyncResult *result,
+                             GError      **error);
+gpointer tj_file_job_get_data (GAsyncResult *result);
+const char *tj_file_job_get_path (GAsyncResult *result);
+
+G_END_DECLS
