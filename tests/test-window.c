@@ -8,6 +8,7 @@
 #include "tj-demo.h"
 #include "tj-money.h"
 #include "tj-project-form.h"
+#include "tj-progress.h"
 #include "tj-project-page.h"
 #include "tj-units-window.h"
 #include "tj-window.h"
@@ -286,6 +287,55 @@ test_search_narrows (Fixture       *f,
 }
 
 static void
+test_progress_entry_updates_bulletin (Fixture       *f,
+                                      gconstpointer  data)
+{
+  TjProgressPage *progress = tj_window_get_progress_page (f->window);
+  TjBulletinPage *bulletin = tj_window_get_bulletin_page (f->window);
+  g_autoptr (TjMonthRow) row = NULL;
+  g_autofree char *cumulative = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *year = g_strdup_printf ("%d", this_year ());
+  g_autofree char *total_yi = NULL;
+  gint64 previous, sum;
+
+  adw_view_stack_set_visible_child_name (tj_window_get_stack (f->window), "progress");
+  tj_progress_page_set_month (progress, 11);
+  wait_idle ();
+  row = g_list_model_get_item (tj_progress_page_get_rows (progress), 0);
+  g_assert_nonnull (row);
+  g_assert_false (row->reported);
+  previous = row->previous;
+
+  /* 1,234.5 万元 this month: the cumulative is the months before plus it. */
+  g_assert_true (tj_progress_page_enter (progress, 0, "completed", "1,234.5"));
+  wait_idle ();
+  cumulative = tj_progress_page_get_cell_text (progress, 0, "cumulative");
+  expected = tj_money_format_wan (previous + 12345000, 2, TRUE);
+  g_assert_cmpstr (cumulative, ==, expected);
+  g_assert_cmpint (scalar (f->db, "SELECT completed FROM monthly_reports WHERE month = 11 "
+                                  "AND project_id = (SELECT min(id) FROM projects WHERE year = ?)",
+                           year),
+                   ==, 12345000);
+
+  /* The bulletin of months 1–11 counts it. */
+  adw_view_stack_set_visible_child_name (tj_window_get_stack (f->window), "bulletin");
+  tj_bulletin_page_set_month (bulletin, 11);
+  wait_idle ();
+  sum = scalar (f->db, "SELECT sum(r.completed) FROM monthly_reports r JOIN projects p "
+                       "ON p.id = r.project_id WHERE p.year = ? AND r.month <= 11", year);
+  total_yi = tj_money_format_yi (sum, 2);
+  g_assert_nonnull (strstr (tj_bulletin_page_get_overview (bulletin), total_yi));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  wait_ms (500);
+  save_screenshot (GTK_WIDGET (f->window), "bulletin.png");
+  adw_view_stack_set_visible_child_name (tj_window_get_stack (f->window), "progress");
+  tj_progress_page_set_month (progress, 10);
+  wait_ms (500);
+  save_screenshot (GTK_WIDGET (f->window), "progress.png");
+}
+
+static void
 test_units_window_lists_units (Fixture       *f,
                                gconstpointer  data)
 {
@@ -319,6 +369,8 @@ main (int   argc,
               test_invalid_form_saves_nothing, teardown);
   g_test_add ("/tj/window/search/narrows-and-footer-follows", Fixture, NULL, setup_demo,
               test_search_narrows, teardown);
+  g_test_add ("/tj/window/progress/entry-updates-cumulative-and-bulletin", Fixture, NULL,
+              setup_demo, test_progress_entry_updates_bulletin, teardown);
   g_test_add ("/tj/window/units/lists-units-and-people", Fixture, NULL, setup_demo,
               test_units_window_lists_units, teardown);
   return g_test_run ();

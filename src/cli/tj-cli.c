@@ -4,14 +4,18 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "tj-bulletin.h"
 #include "tj-cli.h"
+#include "tj-date.h"
 #include "tj-db.h"
 #include "tj-demo.h"
 #include "tj-error.h"
 #include "tj-ledger.h"
 #include "tj-problem.h"
+#include "tj-progress.h"
 #include "tj-project.h"
 #include "tj-register-report.h"
 
@@ -27,7 +31,9 @@ static int run_check (TjDb *db, int argc, char **argv);
 static int run_backup (TjDb *db, int argc, char **argv);
 static int run_demo (TjDb *db, int argc, char **argv);
 static int run_import_projects (TjDb *db, int argc, char **argv);
+static int run_import_progress (TjDb *db, int argc, char **argv);
 static int run_export_projects (TjDb *db, int argc, char **argv);
+static int run_export_bulletin (TjDb *db, int argc, char **argv);
 
 static const TjCommand commands[] = {
   { "check", "", N_("Check the database and validate every record"), run_check },
@@ -36,9 +42,14 @@ static const TjCommand commands[] = {
     N_("Fill an empty database with demo projects of year Y and the year before"), run_demo },
   { "import projects", "FILE [--year Y] [--create-missing] [--dry-run]",
     N_("Import a year's project ledger (CSV, UTF-8 or GB18030)"), run_import_projects },
+  { "import progress", "FILE --month YYYY-MM [--dry-run]",
+    N_("Import a month's progress reports (CSV, UTF-8 or GB18030)"), run_import_progress },
   { "export projects", "--year Y --output FILE.xlsx|FILE.csv",
     N_("Export a year's key-project list as a workbook or a ledger for import"),
     run_export_projects },
+  { "export bulletin", "--month YYYY-MM --output FILE.xlsx|FILE.pdf|FILE.csv",
+    N_("Export the monthly bulletin as a workbook or a PDF, or its detail table as CSV"),
+    run_export_bulletin },
 };
 
 static void
@@ -364,6 +375,74 @@ run_import_projects (TjDb  *db,
 }
 
 static int
+run_import_progress (TjDb  *db,
+                     int    argc,
+                     char **argv)
+{
+  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *month_text = NULL;
+  g_autofree char *month = NULL;
+  g_auto (GStrv) files = NULL;
+  gboolean dry_run = FALSE;
+  GOptionEntry entries[] = {
+    { "month", 'm', 0, G_OPTION_ARG_STRING, &month_text, NULL, NULL },
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, NULL, NULL },
+    { NULL },
+  };
+  int year, number;
+  guint reported;
+  gboolean ok;
+
+  if (!parse_options (argc, argv, "import progress", entries, 1, &files))
+    return TJ_EXIT_USAGE;
+  if (month_text == NULL)
+    {
+      print_error ("%s", _("import progress needs --month YYYY-MM, e.g. --month 2026-10."));
+      return TJ_EXIT_USAGE;
+    }
+  month = tj_month_parse (month_text, &error);
+  if (month == NULL)
+    {
+      print_error ("--month: %s", error->message);
+      return TJ_EXIT_USAGE;
+    }
+  year = atoi (month);
+  number = atoi (month + 5);
+  if (year < 1990 || year > 2200)
+    {
+      print_error ("%s", _("--month must be between 1990-01 and 2200-12."));
+      return TJ_EXIT_USAGE;
+    }
+
+  ok = tj_progress_import (db, files[0], year, number, dry_run, &result, &error);
+  for (guint i = 0; i < result->warnings->len; i++)
+    print_error (_("%s: %s"), files[0], (char *) g_ptr_array_index (result->warnings, i));
+  if (!ok)
+    {
+      for (guint i = 0; i < result->errors->len; i++)
+        print_error (_("%s: %s"), files[0], (char *) g_ptr_array_index (result->errors, i));
+      print_error ("%s", error->message);
+      return TJ_EXIT_BAD_DATA;
+    }
+  reported = result->added + result->updated;
+  if (dry_run)
+    /* Translators: "试导入，未写入任何数据：2026年10月 月报将导入 84 个项目。" */
+    g_print (ngettext ("Dry run, nothing was written. Monthly reports of %d-%02d to import: %u "
+                       "project.\n",
+                       "Dry run, nothing was written. Monthly reports of %d-%02d to import: %u "
+                       "projects.\n",
+                       reported),
+             year, number, reported);
+  else
+    /* Translators: "已导入 2026年10月 月报：84 个项目。" */
+    g_print (ngettext ("Imported the monthly reports of %d-%02d: %u project.\n",
+                       "Imported the monthly reports of %d-%02d: %u projects.\n", reported),
+             year, number, reported);
+  return TJ_EXIT_OK;
+}
+
+static int
 run_check (TjDb  *db,
            int    argc,
            char **argv)
@@ -464,5 +543,55 @@ run_export_projects (TjDb  *db,
       return TJ_EXIT_BAD_DATA;
     }
   g_print (_("Exported the %d list to %s.\n"), year, output);
+  return TJ_EXIT_OK;
+}
+
+static int
+run_export_bulletin (TjDb  *db,
+                     int    argc,
+                     char **argv)
+{
+  g_autofree char *month_text = NULL;
+  g_autofree char *month = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *lower = NULL;
+  g_autoptr (GError) error = NULL;
+  GOptionEntry entries[] = {
+    { "month", 'm', 0, G_OPTION_ARG_STRING, &month_text, NULL, NULL },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, NULL, NULL },
+    { NULL },
+  };
+  int year, number;
+
+  if (!parse_options (argc, argv, "export bulletin", entries, 0, NULL))
+    return TJ_EXIT_USAGE;
+  if (month_text == NULL || output == NULL)
+    {
+      print_error ("%s", _("export bulletin needs --month YYYY-MM and --output FILE.xlsx, "
+                           "FILE.pdf or FILE.csv."));
+      return TJ_EXIT_USAGE;
+    }
+  month = tj_month_parse (month_text, &error);
+  if (month == NULL)
+    {
+      print_error ("--month: %s", error->message);
+      return TJ_EXIT_USAGE;
+    }
+  lower = g_ascii_strdown (output, -1);
+  if (!g_str_has_suffix (lower, ".xlsx") && !g_str_has_suffix (lower, ".pdf") &&
+      !g_str_has_suffix (lower, ".csv"))
+    {
+      print_error (_("“%s”: the output must end in .xlsx, .pdf or .csv."), output);
+      return TJ_EXIT_USAGE;
+    }
+  year = atoi (month);
+  number = atoi (month + 5);
+  if (!tj_bulletin_write (db, year, number, output, &error))
+    {
+      print_error ("%s", error->message);
+      return TJ_EXIT_BAD_DATA;
+    }
+  /* Translators: "已将 2026 年 10 月的月通报导出到 F.xlsx。" */
+  g_print (_("Exported the bulletin of %1$d-%2$02d to %3$s.\n"), year, number, output);
   return TJ_EXIT_OK;
 }

@@ -31,6 +31,10 @@ typedef struct
 
 /* Parsing goes through the text in blocks so that a callback that stops it is obeyed soon. */
 #define PARSE_BLOCK 65536
+/* Rows longer than the header are named one by one up to this many, then counted. */
+#define LONG_ROW_WARNINGS 5
+
+#define FULL_WIDTH_SPACE "\xE3\x80\x80"
 
 static const char utf8_bom[] = "\xEF\xBB\xBF";
 
@@ -242,6 +246,190 @@ tj_csv_parse (const char      *text,
   g_array_unref (parse.offsets);
   g_ptr_array_unref (parse.cells);
   return ok;
+}
+
+/* Headers are compared without any space (half- or full-width) and with full-width brackets
+ * read as half-width ones: "总投资（万元）", "总投资(万元)" and " 总投资 (万元)" are one column. */
+char *
+tj_csv_normalise_header (const char *text)
+{
+  GString *key = g_string_new (NULL);
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || c == 0x3000 || c == 0xFEFF)
+        continue;
+      if (c == 0xFF08)
+        c = '(';
+      else if (c == 0xFF09)
+        c = ')';
+      g_string_append_unichar (key, c);
+    }
+  return g_string_free (key, FALSE);
+}
+
+/* Trims spaces (and full-width ones) at both ends in place and turns CR LF inside a cell into
+ * LF. Returns the start of the trimmed text. */
+char *
+tj_csv_clean_cell (char *cell)
+{
+  const gsize wide = strlen (FULL_WIDTH_SPACE);
+  char *start = cell;
+  char *end;
+
+  g_return_val_if_fail (cell != NULL, NULL);
+
+  for (;;)
+    {
+      if (g_ascii_isspace (*start))
+        start++;
+      else if (strncmp (start, FULL_WIDTH_SPACE, wide) == 0)
+        start += wide;
+      else
+        break;
+    }
+  end = start + strlen (start);
+  while (end > start)
+    {
+      if (g_ascii_isspace (end[-1]))
+        end--;
+      else if ((gsize) (end - start) >= wide && memcmp (end - wide, FULL_WIDTH_SPACE, wide) == 0)
+        end -= wide;
+      else
+        break;
+    }
+  *end = '\0';
+
+  if (strchr (start, '\r') != NULL)
+    {
+      char *out = start;
+
+      for (char *in = start; *in != '\0'; in++)
+        if (!(in[0] == '\r' && in[1] == '\n'))
+          *out++ = *in;
+      *out = '\0';
+    }
+  return start;
+}
+
+/* Reads a header row against the columns an importer knows (their headers as the office writes
+ * them; key_func, or tj_csv_normalise_header when NULL, makes both sides comparable). When no
+ * cell is the anchor column, this row is not the header: returns NULL. Otherwise index[c] is
+ * the file's column of known column c, or -1; unknown and repeated columns are named in
+ * warnings; returns the header row as written, trimmed, NULL-terminated. */
+char **
+tj_csv_map_header (char              **cells,
+                   guint               n_cells,
+                   const char *const  *columns,
+                   guint               n_columns,
+                   guint               anchor,
+                   TjCsvHeaderKeyFunc  key_func,
+                   gpointer            user_data,
+                   int                *index,
+                   GPtrArray          *warnings)
+{
+  g_autoptr (GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) known = g_ptr_array_new_with_free_func (g_free);
+  gboolean found = FALSE;
+  char **headers;
+
+  g_return_val_if_fail (anchor < n_columns, NULL);
+
+  for (guint c = 0; c < n_columns; c++)
+    g_ptr_array_add (known, key_func != NULL ? key_func (columns[c], user_data)
+                                             : tj_csv_normalise_header (columns[c]));
+  for (guint i = 0; i < n_cells; i++)
+    {
+      char *key = key_func != NULL ? key_func (cells[i], user_data)
+                                   : tj_csv_normalise_header (cells[i]);
+
+      found = found || g_str_equal (key, g_ptr_array_index (known, anchor));
+      g_ptr_array_add (keys, key);
+    }
+  if (!found)
+    return NULL;
+
+  for (guint c = 0; c < n_columns; c++)
+    index[c] = -1;
+  headers = g_new0 (char *, n_cells + 1);
+  for (guint i = 0; i < n_cells; i++)
+    {
+      const char *key = g_ptr_array_index (keys, i);
+      int column = -1;
+
+      headers[i] = g_strdup (tj_csv_clean_cell (cells[i]));
+      if (*key == '\0')
+        continue;
+      for (guint c = 0; c < n_columns && column < 0; c++)
+        if (g_str_equal (key, g_ptr_array_index (known, c)))
+          column = c;
+      if (column < 0)
+        g_ptr_array_add (warnings,
+                         g_strdup_printf (_("Unknown column “%s” will be ignored."), headers[i]));
+      else if (index[column] >= 0)
+        g_ptr_array_add (warnings,
+                         g_strdup_printf (_("The column “%s” appears twice; the second one "
+                                            "will be ignored."),
+                                          headers[i]));
+      else
+        index[column] = i;
+    }
+  return headers;
+}
+
+/* "第 12 行，“总投资（万元）”：“abc”不是有效金额": a problem named by its line and the file's
+ * column. */
+char *
+tj_csv_cell_message (guint       line,
+                     const char *header,
+                     const char *message)
+{
+  return g_strdup_printf (_("Line %u, “%s”: %s"), line, header, message);
+}
+
+/* A row with more non-empty cells than the header row is probably shifted by a comma typed
+ * into a cell: named one by one up to LONG_ROW_WARNINGS, then counted. */
+void
+tj_csv_note_long_row (GPtrArray *warnings,
+                      guint     *long_rows,
+                      guint      line,
+                      char     **cells,
+                      guint      n_cells,
+                      guint      n_headers)
+{
+  gboolean extra = FALSE;
+
+  for (guint i = n_headers; i < n_cells && !extra; i++)
+    extra = *tj_csv_clean_cell (cells[i]) != '\0';
+  if (!extra)
+    return;
+  if (++*long_rows <= LONG_ROW_WARNINGS)
+    g_ptr_array_add (warnings,
+                     g_strdup_printf (_("Line %u has more cells than the header row; the extra "
+                                        "cells will be ignored."),
+                                      line));
+}
+
+/* The count of the long rows tj_csv_note_long_row did not name. */
+void
+tj_csv_sum_up_long_rows (GPtrArray *warnings,
+                         guint      long_rows)
+{
+  guint more;
+
+  if (long_rows <= LONG_ROW_WARNINGS)
+    return;
+  more = long_rows - LONG_ROW_WARNINGS;
+  g_ptr_array_add (warnings,
+                   g_strdup_printf (ngettext ("%u more line has more cells than the header row.",
+                                              "%u more lines have more cells than the header "
+                                              "row.",
+                                              more),
+                                    more));
 }
 
 TjCsvWriter *

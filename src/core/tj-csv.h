@@ -27,6 +27,38 @@ gboolean tj_csv_parse (const char      *text,
                        gpointer         user_data,
                        GError         **error);
 
+/* Reading a table that offices head in their own words. */
+
+/* The header row is looked for among the first rows: offices often put a title above it. */
+#define TJ_CSV_HEADER_SEARCH_ROWS 10
+
+/* Turns a header cell into the key it is compared by; returns a new string. */
+typedef char *(*TjCsvHeaderKeyFunc) (const char *header,
+                                     gpointer    user_data);
+
+char *tj_csv_normalise_header (const char *text);
+char *tj_csv_clean_cell (char *cell);
+char **tj_csv_map_header (char              **cells,
+                          guint               n_cells,
+                          const char *const  *columns,
+                          guint               n_columns,
+                          guint               anchor,
+                          TjCsvHeaderKeyFunc  key_func,
+                          gpointer            user_data,
+                          int                *index,
+                          GPtrArray          *warnings);
+char *tj_csv_cell_message (guint       line,
+                           const char *header,
+                           const char *message);
+void tj_csv_note_long_row (GPtrArray *warnings,
+                           guint     *long_rows,
+                           guint      line,
+                           char     **cells,
+                           guint      n_cells,
+                           guint      n_headers);
+void tj_csv_sum_up_long_rows (GPtrArray *warnings,
+                              guint      long_rows);
+
 /* Builds a CSV file in memory, as Excel on Chinese Windows opens it: UTF-8 with a byte order mark,
  * every cell quoted, CRLF line ends. */
 typedef struct _TjCsvWriter TjCsvWriter;

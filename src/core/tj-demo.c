@@ -12,6 +12,7 @@
 #include "tj-error.h"
 #include "tj-money.h"
 #include "tj-person.h"
+#include "tj-progress.h"
 #include "tj-project.h"
 #include "tj-unit.h"
 
@@ -221,6 +222,31 @@ static const struct
   { "发改委", "重点项目办科员" },
   { "行政服务中心", "投资项目代办员" },
   { "行政服务中心", "投资项目代办员" },
+};
+
+/* How a year's work spreads over its months: little around the Spring Festival, less in the rainy
+ * July and August, the push to the year's end. */
+static const double month_weights[13] = {
+  0, 0.5, 0.4, 0.9, 1.0, 1.1, 1.1, 0.9, 0.9, 1.1, 1.2, 1.2, 1.3,
+};
+
+/* 存在问题 of a project that lags, as monthly reports word them. */
+static const char *const lag_problems[] = {
+  "土地征收未完成", "环评手续办理中", "资金到位不足", "施工许可证未办理", "征地拆迁进度滞后",
+  "规划调整待批复", "用地指标未落实", "企业融资困难，施工队伍未进场",
+};
+
+/* 下步计划 answering each of lag_problems. */
+static const char *const lag_next_steps[] = {
+  "协调自然资源部门加快土地征收", "督促企业尽快取得环评批复", "加快资金筹措，争取专项债支持",
+  "协调住建部门加快办理施工许可", "属地加大征地拆迁工作力度", "加快规划调整报批",
+  "积极争取用地指标", "协调金融机构支持，督促施工队伍进场",
+};
+
+/* 形象进度 of a project in preparation (前期), step by step through the year. */
+static const char *const preparatory_steps[] = {
+  "完成项目建议书编制", "完成可行性研究报告编制", "办理用地预审和选址意见", "开展环境影响评价",
+  "完成初步设计", "开展施工图设计", "办理施工许可前期手续",
 };
 
 static const char *const mobile_prefixes[] = {
@@ -865,6 +891,162 @@ add_projects (Demo    *demo,
   return TRUE;
 }
 
+/* 形象进度 once a project has done `share` of the year's work. */
+static char *
+visual_progress (TjProject *p,
+                 double     share)
+{
+  int percent = CLAMP ((int) round (share * 20) * 5, 5, 95);
+
+  if (share < 0.08)
+    return g_strdup ("场地平整，基础施工");
+  if (share < 0.2)
+    return g_strdup ("完成基础工程");
+  if (share >= 0.97)
+    return g_strdup (p->nature == TJ_NATURE_COMPLETING ? "设备安装调试，准备竣工验收"
+                                                       : "主体完工，进行附属工程施工");
+  if (g_strcmp0 (p->industry, "交通") == 0)
+    return g_strdup_printf ("路基路面施工%d%%", percent);
+  if (g_strcmp0 (p->industry, "农林水") == 0)
+    return g_strdup_printf ("完成工程量%d%%", percent);
+  if (share >= 0.85)
+    return g_strdup ("主体封顶，装饰装修");
+  return g_strdup_printf ("主体施工%d%%", percent);
+}
+
+/* The month of `year` a date falls in: 1 for an earlier year, 13 for a later one, 0 without a
+ * date. */
+static int
+month_of (const char *date,
+          int         year)
+{
+  if (date == NULL)
+    return 0;
+  if (year_of (date) < year)
+    return 1;
+  return year_of (date) == year ? atoi (date + 5) : 13;
+}
+
+/* The monthly reports (月报) of one project for months 1..last_month of its year: work from its
+ * actual start to its completion, at a pace of its own between badly behind and ahead of plan.
+ * A project not started reports nothing done. */
+static gboolean
+add_project_reports (Demo      *demo,
+                     TjProject *p,
+                     int        last_month,
+                     gboolean   correct,
+                     GError   **error)
+{
+  int first = month_of (p->actual_start, p->year);
+  int done = month_of (p->actual_completion, p->year);
+  int end = done != 0 ? done : 12;
+  double x = g_rand_double (demo->rand);
+  double pace;
+  double weights[13] = { 0 };
+  double total_weight = 0;
+  gint64 amounts[13] = { 0 };
+  gint64 cumulative = 0, target;
+  int problem = -1;
+  gboolean skip_last;
+
+  /* A few projects badly behind, some behind, most on or ahead of plan. */
+  if (x < 0.08)
+    pace = g_rand_double_range (demo->rand, 0.25, 0.5);
+  else if (x < 0.25)
+    pace = g_rand_double_range (demo->rand, 0.6, 0.85);
+  else
+    pace = g_rand_double_range (demo->rand, 0.95, 1.4);
+  if (pace < 0.8 || (first == 0 && p->nature != TJ_NATURE_PREPARATORY))
+    problem = pick (demo, G_N_ELEMENTS (lag_problems));
+  /* Now and then the current month is not in yet (未报). */
+  skip_last = last_month < 12 && chance (demo, 0.05);
+
+  if (p->nature == TJ_NATURE_PREPARATORY)
+    first = 1;
+  for (int m = MAX (first, 1); first != 0 && m <= end; m++)
+    {
+      weights[m] = month_weights[m] * g_rand_double_range (demo->rand, 0.75, 1.25);
+      total_weight += weights[m];
+    }
+  target = (gint64) (p->annual_plan * pace);
+  for (int m = 1; m <= 12 && total_weight > 0; m++)
+    amounts[m] = (gint64) round (target * weights[m] / total_weight / 100) * 100;
+
+  for (int m = 1; m <= last_month && !(skip_last && m == last_month); m++)
+    {
+      g_autofree char *progress = NULL;
+      const char *problems = "无";
+      const char *next_steps = "加快施工进度，确保完成年度投资计划";
+      gint64 completed = amounts[m];
+
+      /* 推进机制 (十): a figure an inspection found overstated (虚报) is taken back. */
+      if (correct && m == 6)
+        completed = -(gint64) round (cumulative * 0.1 / TJ_YUAN_PER_WAN) * TJ_YUAN_PER_WAN;
+      cumulative += completed;
+
+      if (p->nature == TJ_NATURE_PREPARATORY)
+        {
+          progress = g_strdup (preparatory_steps[(m - 1) * G_N_ELEMENTS (preparatory_steps) / 12]);
+          next_steps = "加快前期手续办理，争取早日开工";
+        }
+      else if (first == 0 || m < first)
+        {
+          progress = g_strdup ("办理施工前期手续");
+          next_steps = "加快办理开工手续，争取早日开工";
+        }
+      else if (done != 0 && m > done)
+        {
+          progress = g_strdup ("已竣工投用");
+          next_steps = "做好竣工决算和投资统计";
+        }
+      else if (correct && m == 6)
+        {
+          progress = g_strdup ("核减前期重复统计投资");
+          next_steps = "规范投资统计口径";
+        }
+      else
+        progress = visual_progress (p, target > 0 ? (double) cumulative / target : 0);
+
+      if (problem >= 0 && (first == 0 || m >= first))
+        {
+          problems = lag_problems[problem];
+          next_steps = lag_next_steps[problem];
+        }
+      else if ((m == 7 || m == 8) && chance (demo, 0.1))
+        problems = "雨季施工受影响";
+
+      if (!tj_progress_write (demo->db, p->id, m, completed, progress, problems, next_steps, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Every project of the year reports its months up to last_month; one continuing project of the
+ * current year corrects an overstated figure in June. */
+static gboolean
+add_reports (Demo    *demo,
+             int      year,
+             int      last_month,
+             GError **error)
+{
+  g_autoptr (GPtrArray) projects = tj_project_list (demo->db, year, error);
+  gboolean corrected = last_month == 12;
+
+  if (projects == NULL)
+    return FALSE;
+  for (guint i = 0; i < projects->len; i++)
+    {
+      TjProject *p = g_ptr_array_index (projects, i);
+      gboolean correct = !corrected && last_month >= 6 && p->nature == TJ_NATURE_CONTINUING &&
+                         p->actual_completion == NULL;
+
+      if (!add_project_reports (demo, p, last_month, correct, error))
+        return FALSE;
+      corrected = corrected || correct;
+    }
+  return TRUE;
+}
+
 static Demo *
 demo_new (TjDb    *db,
           GError **error)
@@ -899,8 +1081,8 @@ demo_new (TjDb    *db,
   return g_steal_pointer (&demo);
 }
 
-/* Fills an empty database with two years of plausible key projects and their people, in one
- * transaction; refuses a database that already holds projects. */
+/* Fills an empty database with two years of plausible key projects, their people and their
+ * monthly reports, in one transaction; refuses a database that already holds projects. */
 gboolean
 tj_demo_fill (TjDb    *db,
               int      current_year,
@@ -923,12 +1105,14 @@ tj_demo_fill (TjDb    *db,
     }
   demo = demo_new (db, error);
   if (demo == NULL || !add_people (demo, error) || !add_projects (demo, current_year, error) ||
-      !tj_db_commit (db, error))
+      !add_reports (demo, current_year - 1, 12, error) ||
+      !add_reports (demo, current_year, CURRENT_AS_OF_MONTH, error) || !tj_db_commit (db, error))
     {
       tj_db_rollback (db);
       return FALSE;
     }
   tj_db_notify_changed (db, "people");
   tj_db_notify_changed (db, "projects");
+  tj_db_notify_changed (db, "monthly_reports");
   return TRUE;
 }

@@ -3,7 +3,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "tj-csv.h"
 #include "tj-date.h"
@@ -56,7 +55,6 @@ typedef struct
   GHashTable *projects;       /* name → TjProject already on the year's list */
   GHashTable *lines;          /* project name → the line that first names it */
   GHashTable *missing;        /* names already in result->missing */
-  char *keys[N_COLUMNS];      /* the normalised headers */
   int index[N_COLUMNS];       /* the file's column of each ledger column, or -1 */
   char **headers;             /* the header row as written, once found */
   guint n_headers;
@@ -106,15 +104,8 @@ static const Column required_columns[] = {
 /* The natures as ledgers write them, whatever the language of the interface. */
 static const char *const nature_words[TJ_NATURE_N] = { NULL, "新开工", "续建", "竣工", "前期" };
 
-/* The header row is looked for among the first rows: offices often put a title above it. */
-#define HEADER_SEARCH_ROWS 10
-/* Rows longer than the header are named one by one up to this many, then counted. */
-#define LONG_ROW_WARNINGS 5
-
-#define FULL_WIDTH_SPACE "\xE3\x80\x80"
-
-static TjLedgerResult *
-result_new (void)
+TjLedgerResult *
+tj_ledger_result_new (void)
 {
   TjLedgerResult *result = g_new0 (TjLedgerResult, 1);
 
@@ -122,70 +113,6 @@ result_new (void)
   result->errors = g_ptr_array_new_with_free_func (g_free);
   result->missing = g_ptr_array_new_with_free_func (g_free);
   return result;
-}
-
-/* Headers are compared without any space (half- or full-width) and with full-width brackets
- * read as half-width ones: "总投资（万元）", "总投资(万元)" and " 总投资 (万元)" are one column. */
-static char *
-normalise_header (const char *text)
-{
-  GString *key = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c) || c == 0x3000 || c == 0xFEFF)
-        continue;
-      if (c == 0xFF08)
-        c = '(';
-      else if (c == 0xFF09)
-        c = ')';
-      g_string_append_unichar (key, c);
-    }
-  return g_string_free (key, FALSE);
-}
-
-/* Trims spaces (and full-width ones) at both ends in place and turns CR LF inside a cell into
- * LF. Returns the start of the trimmed text. */
-static char *
-clean_cell (char *cell)
-{
-  const gsize wide = strlen (FULL_WIDTH_SPACE);
-  char *start = cell;
-  char *end;
-
-  for (;;)
-    {
-      if (g_ascii_isspace (*start))
-        start++;
-      else if (strncmp (start, FULL_WIDTH_SPACE, wide) == 0)
-        start += wide;
-      else
-        break;
-    }
-  end = start + strlen (start);
-  while (end > start)
-    {
-      if (g_ascii_isspace (end[-1]))
-        end--;
-      else if ((gsize) (end - start) >= wide && memcmp (end - wide, FULL_WIDTH_SPACE, wide) == 0)
-        end -= wide;
-      else
-        break;
-    }
-  *end = '\0';
-
-  if (strchr (start, '\r') != NULL)
-    {
-      char *out = start;
-
-      for (char *in = start; *in != '\0'; in++)
-        if (!(in[0] == '\r' && in[1] == '\n'))
-          *out++ = *in;
-      *out = '\0';
-    }
-  return start;
 }
 
 static TjUnitKind
@@ -247,8 +174,7 @@ add_error (LedgerImport *import,
            const char   *header,
            const char   *message)
 {
-  g_ptr_array_add (import->result->errors,
-                   g_strdup_printf (_("Line %u, “%s”: %s"), line, header, message));
+  g_ptr_array_add (import->result->errors, tj_csv_cell_message (line, header, message));
 }
 
 static void
@@ -476,44 +402,15 @@ read_header (LedgerImport *import,
              char        **cells,
              guint         n_cells)
 {
-  g_autoptr (GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
-  gboolean found = FALSE;
+  const char *headers[N_COLUMNS];
 
-  for (guint i = 0; i < n_cells; i++)
-    {
-      char *key = normalise_header (cells[i]);
-
-      found = found || g_str_equal (key, import->keys[COLUMN_NAME]);
-      g_ptr_array_add (keys, key);
-    }
-  if (!found)
+  for (guint c = 0; c < N_COLUMNS; c++)
+    headers[c] = columns[c].header;
+  import->headers = tj_csv_map_header (cells, n_cells, headers, N_COLUMNS, COLUMN_NAME, NULL, NULL,
+                                       import->index, import->result->warnings);
+  if (import->headers == NULL)
     return FALSE;
-
-  import->headers = g_new0 (char *, n_cells + 1);
   import->n_headers = n_cells;
-  for (guint i = 0; i < n_cells; i++)
-    {
-      const char *key = g_ptr_array_index (keys, i);
-      int column = -1;
-
-      import->headers[i] = g_strdup (clean_cell (cells[i]));
-      if (*key == '\0')
-        continue;
-      for (guint c = 0; c < N_COLUMNS && column < 0; c++)
-        if (g_str_equal (key, import->keys[c]))
-          column = c;
-      if (column < 0)
-        g_ptr_array_add (import->result->warnings,
-                         g_strdup_printf (_("Unknown column “%s” will be ignored."),
-                                          import->headers[i]));
-      else if (import->index[column] >= 0)
-        g_ptr_array_add (import->result->warnings,
-                         g_strdup_printf (_("The column “%s” appears twice; the second one "
-                                            "will be ignored."),
-                                          import->headers[i]));
-      else
-        import->index[column] = i;
-    }
 
   for (guint r = 0; r < G_N_ELEMENTS (required_columns); r++)
     if (import->index[required_columns[r]] < 0)
@@ -524,25 +421,6 @@ read_header (LedgerImport *import,
         import->missing_columns++;
       }
   return TRUE;
-}
-
-static void
-note_long_row (LedgerImport *import,
-               guint         line,
-               char        **cells,
-               guint         n_cells)
-{
-  gboolean extra = FALSE;
-
-  for (guint i = import->n_headers; i < n_cells && !extra; i++)
-    extra = *clean_cell (cells[i]) != '\0';
-  if (!extra)
-    return;
-  if (++import->long_rows <= LONG_ROW_WARNINGS)
-    g_ptr_array_add (import->result->warnings,
-                     g_strdup_printf (_("Line %u has more cells than the header row; the extra "
-                                        "cells will be ignored."),
-                                      line));
 }
 
 static int
@@ -578,12 +456,13 @@ import_row (LedgerImport *import,
       int i = import->index[c];
 
       /* Absent columns leave the field as it is; short rows have empty cells. */
-      values[c] = i < 0 ? NULL : (guint) i < n_cells ? clean_cell (cells[i]) : "";
+      values[c] = i < 0 ? NULL : (guint) i < n_cells ? tj_csv_clean_cell (cells[i]) : "";
       if (c != COLUMN_SERIAL && values[c] != NULL && *values[c] != '\0')
         empty = FALSE;
     }
   if (n_cells > import->n_headers)
-    note_long_row (import, line, cells, n_cells);
+    tj_csv_note_long_row (import->result->warnings, &import->long_rows, line, cells, n_cells,
+                          import->n_headers);
   /* A row with at most its serial number is a blank line of the office's template. */
   if (empty)
     return TRUE;
@@ -729,7 +608,7 @@ record_read_cb (guint     line,
     {
       if (read_header (import, cells, n_cells))
         return import->missing_columns == 0;
-      return import->n_records < HEADER_SEARCH_ROWS;
+      return import->n_records < TJ_CSV_HEADER_SEARCH_ROWS;
     }
   return import_row (import, line, cells, n_cells, error);
 }
@@ -790,8 +669,6 @@ import_clear (LedgerImport *import)
   g_clear_pointer (&import->lines, g_hash_table_unref);
   g_clear_pointer (&import->missing, g_hash_table_unref);
   g_clear_pointer (&import->headers, g_strfreev);
-  for (guint c = 0; c < N_COLUMNS; c++)
-    g_clear_pointer (&import->keys[c], g_free);
 }
 
 /* Reads the file and writes it in one transaction, left open for the caller to commit or roll
@@ -823,18 +700,7 @@ import_file (LedgerImport *import,
       import->bad_rows++;
     }
 
-  if (import->long_rows > LONG_ROW_WARNINGS)
-    {
-      guint more = import->long_rows - LONG_ROW_WARNINGS;
-
-      g_ptr_array_add (import->result->warnings,
-                       g_strdup_printf (ngettext ("%u more line has more cells than the header "
-                                                  "row.",
-                                                  "%u more lines have more cells than the header "
-                                                  "row.",
-                                                  more),
-                                        more));
-    }
+  tj_csv_sum_up_long_rows (import->result->warnings, import->long_rows);
   if (import->n_records == 0)
     {
       g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID, _("“%s” is empty; no project was imported."),
@@ -894,7 +760,7 @@ tj_ledger_import (TjDb            *db,
                   TjLedgerResult **result,
                   GError         **error)
 {
-  g_autoptr (TjLedgerResult) outcome = result_new ();
+  g_autoptr (TjLedgerResult) outcome = tj_ledger_result_new ();
   LedgerImport import = { 0 };
   gboolean ok;
 
@@ -921,10 +787,7 @@ tj_ledger_import (TjDb            *db,
   import.lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   import.missing = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint c = 0; c < N_COLUMNS; c++)
-    {
-      import.keys[c] = normalise_header (columns[c].header);
-      import.index[c] = -1;
-    }
+    import.index[c] = -1;
 
   ok = import_file (&import, path, error);
   if (ok && !dry_run)

@@ -15,6 +15,7 @@ typedef struct
   GPtrArray *missing; /* char*, names of unknown localities/units/people (when not creating them) */
 } TjLedgerResult;
 
+TjLedgerResult *tj_ledger_result_new (void);
 void tj_ledger_result_free (TjLedgerResult *result);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TjLedgerResult, tj_ledger_result_free)
 

@@ -18,6 +18,7 @@ typedef enum
   TJ_REPORT_YI,      /* money in yuan, shown in 亿元 with 2 decimals */
   TJ_REPORT_PERCENT, /* a fraction, shown with 1 decimal: 0.862 is 86.2% */
   TJ_REPORT_LIGHT,   /* a TjLight: a coloured cell with the word 红/黄/绿 */
+  TJ_REPORT_POINTS,  /* percentage points, signed, shown with 1 decimal: 2.94 is +2.9 */
 } TjReportType;
 
 /* The lights of the lagging-project list; the word goes with the colour so that a grey print
@@ -34,6 +35,8 @@ typedef enum
 {
   TJ_REPORT_ROW_BODY,
   TJ_REPORT_ROW_TOTAL, /* 合计, 小计: set in bold */
+  TJ_REPORT_ROW_SECTION, /* a heading inside the table (按项目级别): the text of its first cell
+                          * spans the whole row */
 } TjReportRowKind;
 
 typedef struct
@@ -52,7 +55,7 @@ typedef struct
     const char *text; /* TEXT, DATE: owned by the report */
     gint64 yuan;      /* WAN, YI */
     gint64 number;    /* INTEGER */
-    double fraction;  /* PERCENT */
+    double fraction;  /* PERCENT; POINTS: the points */
     TjLight light;    /* LIGHT */
   } value;
 } TjReportCell;
@@ -122,6 +125,10 @@ void tj_report_set_percent (TjReport *self,
                             guint     row,
                             guint     column,
                             double    fraction);
+void tj_report_set_points (TjReport *self,
+                           guint     row,
+                           guint     column,
+                           double    points);
 void tj_report_set_light (TjReport *self,
                           guint     row,
                           guint     column,

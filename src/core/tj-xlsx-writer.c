@@ -30,9 +30,10 @@
 /* What Excel accepts (libxlsxwriter 1.1.4 does not check all of it itself). */
 #define MAX_CELL_CHARS 32767
 #define MAX_SHEET_NAME_CHARS 31
+#define MAX_ROW_HEIGHT 409.0 /* points */
 #define FORBIDDEN_SHEET_CHARS "[]:*?/\\"
 
-#define N_TYPES (TJ_REPORT_LIGHT + 1)
+#define N_TYPES (TJ_REPORT_POINTS + 1)
 #define N_LIGHTS (TJ_LIGHT_RED + 1)
 
 typedef struct
@@ -43,6 +44,7 @@ typedef struct
   lxw_format *unit_line;
   lxw_format *paragraph;
   lxw_format *header;
+  lxw_format *section;
   /* body cells by the column's type (alignment), the cell's type (number format) and bold */
   lxw_format *body[N_TYPES][N_TYPES][2];
   lxw_format *lights[N_LIGHTS][2];
@@ -98,6 +100,10 @@ create_formats (Writer *w)
   format_set_align (w->header, LXW_ALIGN_CENTER);
   format_set_text_wrap (w->header);
   format_set_border (w->header, LXW_BORDER_THIN);
+
+  w->section = new_format (w, BODY_FONT, BODY_SIZE, TRUE);
+  format_set_align (w->section, LXW_ALIGN_LEFT);
+  format_set_border (w->section, LXW_BORDER_THIN);
 }
 
 static lxw_format *
@@ -122,6 +128,7 @@ body_format (Writer       *w,
     case TJ_REPORT_WAN:
     case TJ_REPORT_YI:
     case TJ_REPORT_PERCENT:
+    case TJ_REPORT_POINTS:
       format_set_align (format, LXW_ALIGN_RIGHT);
       break;
     case TJ_REPORT_EMPTY:
@@ -146,6 +153,9 @@ body_format (Writer       *w,
       break;
     case TJ_REPORT_PERCENT:
       format_set_num_format (format, "0.0%");
+      break;
+    case TJ_REPORT_POINTS:
+      format_set_num_format (format, "+0.0;-0.0;0.0");
       break;
     case TJ_REPORT_EMPTY:
     case TJ_REPORT_DATE:
@@ -261,6 +271,8 @@ cell_width (const TjReportCell *cell)
       return grouped_width (tj_money_round_div (cell->value.yuan, TJ_YUAN_PER_YI), 2);
     case TJ_REPORT_PERCENT:
       return grouped_width ((gint64) (cell->value.fraction * 100), 1) + 1;
+    case TJ_REPORT_POINTS:
+      return grouped_width ((gint64) cell->value.fraction, 1) + 1;
     case TJ_REPORT_LIGHT:
       return 2;
     case TJ_REPORT_EMPTY:
@@ -325,8 +337,10 @@ column_widths (TjReport *report,
       guint max_width = column->max_width > 0 ? column->max_width : DEFAULT_MAX_WIDTH;
       guint widest = header_min_width (column->header);
 
+      /* A section's heading spans the row: it widens no column. */
       for (guint r = 0; r < n_rows; r++)
-        widest = MAX (widest, cell_width (tj_report_get_cell (report, r, c)));
+        if (tj_report_get_row_kind (report, r) != TJ_REPORT_ROW_SECTION)
+          widest = MAX (widest, cell_width (tj_report_get_cell (report, r, c)));
       widths[c] = CLAMP (widest + PADDING, MIN_WIDTH, MAX (max_width, MIN_WIDTH));
       wraps[c] = widest + PADDING > widths[c];
     }
@@ -411,6 +425,7 @@ write_cell (Writer             *w,
                                              (double) cell->value.yuan / TJ_YUAN_PER_YI, format));
       break;
     case TJ_REPORT_PERCENT:
+    case TJ_REPORT_POINTS:
       note_error (w, worksheet_write_number (sheet, row, column, cell->value.fraction, format));
       break;
     case TJ_REPORT_EMPTY:
@@ -553,7 +568,7 @@ write_sheet (Writer   *w,
       const char *text = g_ptr_array_index (report->paragraphs, i);
       guint lines = text_lines (text, (guint) (total_width / 1.1) - PADDING);
 
-      note_error (w, worksheet_set_row (sheet, row, lines * 17.0 + 6, NULL));
+      note_error (w, worksheet_set_row (sheet, row, MIN (lines * 17.0 + 6, MAX_ROW_HEIGHT), NULL));
       write_across (w, sheet, row++, 0, last, text, w->paragraph);
     }
 
@@ -588,10 +603,20 @@ write_sheet (Writer   *w,
 
   for (guint r = 0; r < n_rows; r++, row++)
     {
-      gboolean bold = tj_report_get_row_kind (report, r) == TJ_REPORT_ROW_TOTAL;
-      double height = body_row_height (report, r, widths, wraps);
+      TjReportRowKind kind = tj_report_get_row_kind (report, r);
+      gboolean bold = kind == TJ_REPORT_ROW_TOTAL;
+      double height;
 
-      note_error (w, worksheet_set_row (sheet, row, height, NULL));
+      if (kind == TJ_REPORT_ROW_SECTION)
+        {
+          g_autofree char *heading = tj_report_cell_text (tj_report_get_cell (report, r, 0));
+
+          note_error (w, worksheet_set_row (sheet, row, BODY_ROW_HEIGHT, NULL));
+          write_across (w, sheet, row, 0, last, heading, w->section);
+          continue;
+        }
+      height = body_row_height (report, r, widths, wraps);
+      note_error (w, worksheet_set_row (sheet, row, MIN (height, MAX_ROW_HEIGHT), NULL));
       for (guint c = 0; c < n_columns; c++)
         write_cell (w, sheet, row, c, tj_report_get_column (report, c)->type,
                     tj_report_get_cell (report, r, c), bold);
@@ -602,7 +627,8 @@ write_sheet (Writer   *w,
       const char *text = g_ptr_array_index (report->notes, i);
       guint lines = text_lines (text, (guint) (total_width / 1.1) - PADDING);
 
-      note_error (w, worksheet_set_row (sheet, row, lines * LINE_HEIGHT + 6, NULL));
+      note_error (w, worksheet_set_row (sheet, row, MIN (lines * LINE_HEIGHT + 6, MAX_ROW_HEIGHT),
+                                        NULL));
       write_across (w, sheet, row++, 0, last, text, w->paragraph);
     }
 

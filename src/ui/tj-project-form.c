@@ -9,6 +9,7 @@
 #include "tj-person-dialog.h"
 #include "tj-person.h"
 #include "tj-problem.h"
+#include "tj-progress.h"
 #include "tj-project-form.h"
 #include "tj-unit.h"
 
@@ -83,6 +84,7 @@ struct _TjProjectForm
   AdwWindow parent_instance;
 
   AdwWindowTitle *window_title;
+  AdwPreferencesPage *page;
   AdwPreferencesGroup *basic_group;
   AdwPreferencesGroup *responsibility_group;
   AdwPreferencesGroup *investment_group;
@@ -591,6 +593,50 @@ build_rows (TjProjectForm *self)
     }
 }
 
+/* The project's months as reported (月报), read-only here: they are entered on the 进度填报 page. */
+static void
+add_months (TjProjectForm *self)
+{
+  g_autoptr (GPtrArray) months = tj_progress_list_project (self->db, self->original->id, NULL);
+  GtkWidget *group = adw_preferences_group_new ();
+  guint shown = 0;
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Reported Months"));
+  for (guint i = 0; months != NULL && i < months->len; i++)
+    {
+      TjMonthRow *month = g_ptr_array_index (months, i);
+      g_autofree char *completed = NULL, *cumulative = NULL, *title = NULL, *subtitle = NULL;
+      double rate = tj_month_row_get_rate (month);
+      GtkWidget *row;
+
+      if (!month->reported)
+        continue;
+      completed = tj_money_format_wan (month->completed, 2, TRUE);
+      cumulative = tj_money_format_wan (month->cumulative, 2, TRUE);
+      title = rate >= 0 ? g_strdup_printf (_("Month %d: %s this month, %s cumulative (%.1f%%)"),
+                                           month->month, completed, cumulative, rate * 100)
+                        : g_strdup_printf (_("Month %d: %s this month, %s cumulative"),
+                                           month->month, completed, cumulative);
+      subtitle = g_strdup_printf (_("Visual progress: %s; problems: %s"),
+                                  month->progress != NULL ? month->progress : "—",
+                                  month->problems != NULL ? month->problems : "—");
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+      shown++;
+    }
+  if (shown == 0)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                           _("No month reported yet."));
+  else
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                           _("In 10,000 yuan. Enter them on the Monthly Reports "
+                                             "page."));
+  adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (group));
+}
+
 /* Saves when valid; otherwise shows every problem at its field and keeps the form open. */
 gboolean
 tj_project_form_save (TjProjectForm *self)
@@ -706,6 +752,7 @@ tj_project_form_class_init (TjProjectFormClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/tuijin/Tuijin/ui/tj-project-form.ui");
   gtk_widget_class_bind_template_child (widget_class, TjProjectForm, window_title);
+  gtk_widget_class_bind_template_child (widget_class, TjProjectForm, page);
   gtk_widget_class_bind_template_child (widget_class, TjProjectForm, basic_group);
   gtk_widget_class_bind_template_child (widget_class, TjProjectForm, responsibility_group);
   gtk_widget_class_bind_template_child (widget_class, TjProjectForm, investment_group);
@@ -751,6 +798,8 @@ tj_project_form_new (TjDb      *db,
   gtk_window_set_title (GTK_WINDOW (self), project != NULL ? _("Edit Project") : _("New Project"));
   build_rows (self);
   load_values (self);
+  if (project != NULL)
+    add_months (self);
   return GTK_WINDOW (self);
 }
 

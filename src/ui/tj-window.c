@@ -25,6 +25,8 @@ struct _TjWindow
   GtkSearchBar *search_bar;
   GtkSearchEntry *search_entry;
   TjProjectPage *project_page;
+  TjProgressPage *progress_page;
+  TjBulletinPage *bulletin_page;
 
   TjDb *db;
   gulong changed_handler;
@@ -90,7 +92,11 @@ fill_years (TjWindow *self,
 static void
 year_selected_cb (TjWindow *self)
 {
-  tj_project_page_set_year (self->project_page, selected_year (self));
+  int year = selected_year (self);
+
+  tj_project_page_set_year (self->project_page, year);
+  tj_progress_page_set_year (self->progress_page, year);
+  tj_bulletin_page_set_year (self->bulletin_page, year);
 }
 
 static void
@@ -515,6 +521,8 @@ tj_window_class_init (TjWindowClass *klass)
   window_class->close_request = tj_window_close_request;
 
   g_type_ensure (TJ_TYPE_PROJECT_PAGE);
+  g_type_ensure (TJ_TYPE_PROGRESS_PAGE);
+  g_type_ensure (TJ_TYPE_BULLETIN_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/tuijin/Tuijin/ui/tj-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TjWindow, stack);
@@ -524,6 +532,8 @@ tj_window_class_init (TjWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TjWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, TjWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, TjWindow, project_page);
+  gtk_widget_class_bind_template_child (widget_class, TjWindow, progress_page);
+  gtk_widget_class_bind_template_child (widget_class, TjWindow, bulletin_page);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-project", NULL, new_project_action);
@@ -563,6 +573,8 @@ tj_window_new (TjApplication *app,
   self->db = g_object_ref (db);
   self->changed_handler = g_signal_connect (db, "changed", G_CALLBACK (db_changed_cb), self);
   tj_project_page_set_db (self->project_page, db);
+  tj_progress_page_set_db (self->progress_page, db);
+  tj_bulletin_page_set_db (self->bulletin_page, db);
   fill_years (self, current_year ());
   g_signal_connect_swapped (self->year_dropdown, "notify::selected", G_CALLBACK (year_selected_cb),
                             self);
@@ -580,6 +592,24 @@ TjProjectPage *
 tj_window_get_project_page (TjWindow *self)
 {
   return self->project_page;
+}
+
+AdwViewStack *
+tj_window_get_stack (TjWindow *self)
+{
+  return self->stack;
+}
+
+TjProgressPage *
+tj_window_get_progress_page (TjWindow *self)
+{
+  return self->progress_page;
+}
+
+TjBulletinPage *
+tj_window_get_bulletin_page (TjWindow *self)
+{
+  return self->bulletin_page;
 }
 
 void

@@ -5,6 +5,8 @@
 
 #include "tj-application.h"
 #include "tj-db.h"
+#include "tj-bulletin-page.h"
+#include "tj-progress-page.h"
 #include "tj-project-page.h"
 
 G_BEGIN_DECLS
@@ -16,6 +18,9 @@ TjWindow *tj_window_new (TjApplication *app,
                          TjDb          *db);
 TjDb *tj_window_get_db (TjWindow *self);
 TjProjectPage *tj_window_get_project_page (TjWindow *self);
+AdwViewStack *tj_window_get_stack (TjWindow *self);
+TjProgressPage *tj_window_get_progress_page (TjWindow *self);
+TjBulletinPage *tj_window_get_bulletin_page (TjWindow *self);
 void tj_window_set_search (TjWindow   *self,
                            const char *text);
 

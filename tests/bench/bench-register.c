@@ -9,72 +9,12 @@
 #include <locale.h>
 #include <stdio.h>
 
+#include "bench-common.h"
 #include "tj-application.h"
 #include "tj-ledger.h"
 #include "tj-project-page.h"
 #include "tj-register-report.h"
 #include "tj-window.h"
-
-static const char *const towns[] = { "嵩阳街道", "少林街道", "中岳街道", "大金店镇", "颍阳镇", "卢店镇",
-                                     "告成镇", "东华镇", "大冶镇", "宣化镇", "徐庄镇", "唐庄镇",
-                                     "君召乡", "石道乡", "白坪乡", "阳城工业区", "送表矿区" };
-static const char *const kinds[] = { "污水处理厂", "产业园", "物流园", "安置房", "中学", "医院", "道路改造",
-                                     "文旅小镇", "供水管网", "光伏电站", "装配式建筑基地" };
-static const char *const units[] = { "发改委", "住建局", "水务局", "交运局", "文物局", "林业局" };
-static const char *const industries[] = { "工业", "农林水", "交通", "文化旅游及服务业",
-                                          "城建及基础设施", "社会事业" };
-static const char *const natures[] = { "新开工", "续建", "竣工", "前期" };
-static const char *const levels[] = { "省重点", "郑州市重点", "登封市重点", "登封市重点" };
-
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
-
-static long
-peak_kb (void)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-    return -1;
-  line = strstr (status, "VmHWM:");
-  return line != NULL ? atol (line + 6) : -1;
-}
-
-static void
-write_ledger (const char *path,
-              guint       n)
-{
-  FILE *out = fopen (path, "w");
-  GRand *rand = g_rand_new_with_seed (2026);
-
-  fputs ("序号,项目名称,级别,建设性质,行业类别,建设规模及内容,属地,责任单位,分包市领导,首席服务官,"
-         "业主单位,联系人,联系电话,总投资（万元）,年度计划投资（万元）,计划开工,计划竣工,实际开工,"
-         "实际竣工,入库日期\r\n",
-         out);
-  for (guint i = 0; i < n; i++)
-    {
-      const char *town = towns[i % G_N_ELEMENTS (towns)];
-      gint64 total = g_rand_int_range (rand, 5000, 5000000);
-      gint64 plan = total / g_rand_int_range (rand, 2, 6);
-      int month = 1 + i % 12;
-
-      fprintf (out,
-               "%u,%s%s%u号项目,%s,%s,%s,建设规模：占地%d亩,%s,%s,领导%u,服务官%u,登封市%s建设有限公司,"
-               "联系人%u,0371-6287%04u,%" G_GINT64_FORMAT ".%04d,%" G_GINT64_FORMAT
-               ".%04d,2026-%02d,2028-%02d,%s,,%s\r\n",
-               i + 1, town, kinds[i % G_N_ELEMENTS (kinds)], i + 1, levels[i % 4],
-               natures[i % 4], industries[i % G_N_ELEMENTS (industries)], 10 + (int) (i % 900), town,
-               units[i % G_N_ELEMENTS (units)], i % 40, i % 300, town, i % 500, i % 10000,
-               total / 10, (int) (total % 10) * 1000, plan / 10, (int) (plan % 10) * 1000, month,
-               month, i % 3 == 0 ? "2026-03-15" : "", i % 5 == 0 ? "2026-04-01" : "");
-    }
-  fclose (out);
-  g_rand_free (rand);
-}
 
 static int
 compare_doubles (gconstpointer a,
@@ -102,14 +42,14 @@ measure_window (const char *db_path)
   adw_init ();
   app = tj_application_new (db_path);
   g_application_register (G_APPLICATION (app), NULL, NULL);
-  t0 = now_ms ();
+  t0 = tj_bench_now_ms ();
   db = tj_db_open (db_path, &error);
   g_assert_no_error (error);
   window = tj_window_new (app, db);
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 820);
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  t1 = now_ms ();
+  t1 = tj_bench_now_ms ();
   g_print ("window first frame:   %8.0f ms  (target ≤ 1000; opening the database included)\n",
            t1 - t0);
 
@@ -119,10 +59,10 @@ measure_window (const char *db_path)
       {
         double ms;
 
-        t0 = now_ms ();
+        t0 = tj_bench_now_ms ();
         tj_project_page_set_search (page, typed[k]);
         (void) g_list_model_get_n_items (tj_project_page_get_shown (page));
-        ms = now_ms () - t0;
+        ms = tj_bench_now_ms () - t0;
         g_array_append_val (keystrokes, ms);
         while (g_main_context_iteration (NULL, FALSE))
           ;
@@ -133,7 +73,7 @@ measure_window (const char *db_path)
   g_print ("search per keystroke: %8.2f ms median, %.2f ms worst  (target ≤ 16 median)\n",
            g_array_index (keystrokes, double, keystrokes->len / 2),
            g_array_index (keystrokes, double, keystrokes->len - 1));
-  g_print ("window peak memory:   %8ld MB  (target ≤ 300)\n", peak_kb () / 1024);
+  g_print ("window peak memory:   %8ld MB  (target ≤ 300)\n", tj_bench_peak_kb () / 1024);
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;
 }
@@ -162,20 +102,20 @@ main (int   argc,
   db_path = g_build_filename (dir, "bench.db", NULL);
   xlsx = g_build_filename (dir, "register.xlsx", NULL);
   g_print ("Tuijin register benchmark, %u projects\n", n);
-  write_ledger (ledger, n);
+  tj_bench_write_ledger (ledger, n);
 
   db = tj_db_open (db_path, &error);
   g_assert_no_error (error);
-  t0 = now_ms ();
+  t0 = tj_bench_now_ms ();
   if (!tj_ledger_import (db, ledger, 2026, TRUE, FALSE, &result, &error))
     g_error ("import failed: %s", error->message);
-  t1 = now_ms ();
+  t1 = tj_bench_now_ms ();
   g_print ("import:               %8.0f ms  (target ≤ 2000)  %u added\n", t1 - t0, result->added);
 
-  t0 = now_ms ();
+  t0 = tj_bench_now_ms ();
   if (!tj_register_write_xlsx (db, 2026, xlsx, &error))
     g_error ("export failed: %s", error->message);
-  t1 = now_ms ();
+  t1 = tj_bench_now_ms ();
   g_print ("export .xlsx:         %8.0f ms  (target ≤ 2000)\n", t1 - t0);
   g_clear_object (&db);
 

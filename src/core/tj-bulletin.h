@@ -1,0 +1,123 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "tj-db.h"
+#include "tj-project.h"
+#include "tj-report.h"
+
+G_BEGIN_DECLS
+
+/* The monthly bulletin (月通报) of month N of year Y, every figure computed once, in yuan. The
+ * rules are issue 3's "The bulletin, month N of year Y: exact rules"; see tj-bulletin.c. */
+
+/* The light thresholds a new database does without: Preferences keeps its own in the settings
+ * "light-green-gap", "light-red-gap" (points to the schedule) and "light-start-red-months". */
+#define TJ_BULLETIN_GREEN_GAP (-10)
+#define TJ_BULLETIN_RED_GAP (-30)
+#define TJ_BULLETIN_START_RED_MONTHS 3
+
+/* The figures of the whole list, or of one level, nature, industry or locality. */
+typedef struct
+{
+  char *name;               /* the group's name; NULL for the whole list */
+  gint64 id;                /* the locality's unit id; 0 for the other groups */
+  guint count;              /* projects */
+  gint64 total_investment;  /* Σ total investment, yuan */
+  gint64 plan;              /* Σ A, the annual plans, yuan */
+  gint64 month_completed;   /* Σ completed in month N, yuan */
+  gint64 cumulative;        /* Σ C, completed in months 1..N, yuan */
+  gboolean has_rate;        /* Σ A > 0 */
+  double rate;              /* Σ C ÷ Σ A, unrounded; 0 without a plan */
+  double gap;               /* (rate − s) × 100, percentage points; 0 without a plan */
+  gboolean on_schedule;     /* rate ≥ s, exactly (Σ C × 12 ≥ N × Σ A); FALSE without a plan */
+  guint starts_due;         /* 新开工 whose planned start is month N of Y or earlier */
+  guint started;            /* of those due, started by the end of month N */
+  double start_rate;        /* started ÷ starts_due; 0 when none is due */
+  guint completions_due;    /* planned completion month N of Y or earlier */
+  guint completed;          /* actual completion by the end of month N, whether due or not */
+} TjBulletinFigures;
+
+/* One row of the detail table (附件). Strings belong to the bulletin; NULL when empty. */
+typedef struct
+{
+  gint64 id;
+  const char *name;
+  TjLevel level;
+  const char *level_name;   /* the organisation's name of the level: 省重点 */
+  TjNature nature;
+  const char *industry;
+  const char *content;      /* 建设规模及内容 */
+  gint64 locality_id;
+  const char *locality;
+  const char *unit;         /* 责任单位 */
+  const char *leader;       /* 分包市领导 */
+  const char *officer;      /* 首席服务官 */
+  gint64 total_investment;  /* yuan */
+  gint64 plan;              /* A, yuan */
+  gboolean reported;        /* a monthly report exists for month N */
+  gint64 month_completed;   /* completed in month N, yuan; 0 when not reported */
+  gint64 cumulative;        /* C, yuan */
+  gboolean has_rate;        /* A > 0 */
+  double rate;              /* C ÷ A, unrounded */
+  double gap;               /* (r − s) × 100, percentage points */
+  const char *planned_start;      /* YYYY-MM */
+  const char *planned_completion; /* YYYY-MM */
+  const char *actual_start;       /* YYYY-MM-DD, as recorded */
+  const char *actual_completion;  /* YYYY-MM-DD, as recorded */
+  const char *stats_date;         /* 入库日期, as recorded */
+  const char *progress;     /* 形象进度 of month N */
+  const char *problems;     /* 存在问题 of month N */
+  gboolean started;         /* actual start by the end of month N */
+  gboolean start_due;       /* 新开工, planned start month N of Y or earlier */
+  gboolean early_start;     /* 提前开工: 新开工, planned start after month N, started */
+  gboolean completion_due;
+  gboolean completed;       /* actual completion by the end of month N */
+  gboolean in_statistics;   /* 入库 by the end of month N */
+  int months_late;          /* L = N − planned start month, for a due project not started */
+  TjLight investment_light;
+  TjLight start_light;
+  TjLight light;            /* the worse of the two */
+} TjBulletinProject;
+
+typedef struct
+{
+  int year;                 /* Y */
+  int month;                /* N */
+  double schedule;          /* s = N ÷ 12 */
+  char *organisation;       /* 登封市 */
+  int green_gap;            /* the thresholds used, in tenths of a point: -100 is -10.0 */
+  int red_gap;
+  int start_red_months;
+  TjBulletinFigures overall;
+  TjBulletinFigures levels[TJ_LEVEL_N];   /* [TJ_LEVEL_NONE] is unused */
+  TjBulletinFigures natures[TJ_NATURE_N]; /* [TJ_NATURE_NONE] is unused */
+  GArray *industries;       /* of TjBulletinFigures: the settings' order, then others by name */
+  GArray *localities;       /* of TjBulletinFigures: by rate, highest first; ties by name */
+  GArray *projects;         /* of TjBulletinProject: by level, then as entered */
+  GPtrArray *early_starts;  /* of TjBulletinProject *, 提前开工, by name */
+  GPtrArray *not_started;   /* of TjBulletinProject *, 应开未开, by name */
+  GPtrArray *lagging;       /* of TjBulletinProject *, yellow and red lights, by name */
+
+  /*< private >*/
+  GStringChunk *strings;
+} TjBulletin;
+
+TjBulletin *tj_bulletin_build (TjDb    *db,
+                               int      year,
+                               int      month,
+                               GError **error);
+void tj_bulletin_free (TjBulletin *self);
+
+char *tj_bulletin_overview (TjBulletin *self);
+TjReportBook *tj_bulletin_book (TjBulletin *self);
+TjReport *tj_bulletin_detail_report (TjBulletin *self);
+
+gboolean tj_bulletin_write (TjDb       *db,
+                            int         year,
+                            int         month,
+                            const char *path,
+                            GError    **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TjBulletin, tj_bulletin_free)
+
+G_END_DECLS

@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <cairo.h>
+#include <glib.h>
+#include <pango/pango.h>
+
+#include "tj-report.h"
+
+G_BEGIN_DECLS
+
+/* The printed pages of a report book, the one layout behind the PDF writer and printing. Sizes are
+ * in the units of the cairo context the pages are drawn on (points for a PDF surface, and for a
+ * GtkPrintContext set to GTK_UNIT_POINTS); fonts in points at the PangoContext's resolution. */
+typedef struct _TjPageLayout TjPageLayout;
+
+/* The book must outlive the layout. */
+TjPageLayout *tj_page_layout_new (TjReportBook *book);
+void tj_page_layout_free (TjPageLayout *self);
+
+guint tj_page_layout_paginate (TjPageLayout *self,
+                               PangoContext *context,
+                               double        page_width,
+                               double        page_height);
+guint tj_page_layout_get_n_pages (TjPageLayout *self);
+void tj_page_layout_draw_page (TjPageLayout *self,
+                               cairo_t      *cr,
+                               guint         page);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TjPageLayout, tj_page_layout_free)
+
+G_END_DECLS

@@ -1,0 +1,812 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tj-progress-page"
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "tj-date.h"
+#include "tj-file-job.h"
+#include "tj-money.h"
+#include "tj-month.h"
+#include "tj-progress-page.h"
+#include "tj-progress.h"
+
+/* 进度填报: a month's reports of every project of the year, made for typing 150 rows in one
+ * sitting: Enter moves down, Tab moves right, every value is checked as it is typed, and each
+ * row is saved in its own transaction as soon as a cell is left. */
+struct _TjProgressPage
+{
+  GtkWidget parent_instance;
+
+  GtkDropDown *month_dropdown;
+  GtkLabel *status;
+  GtkLabel *footer;
+  GtkColumnView *column_view;
+
+  TjDb *db;
+  gulong changed_handler;
+  int year;
+  GListStore *rows;
+  GHashTable *cells;    /* position × column → the cell widget bound there */
+  GtkColumnViewColumn *columns[10];
+  gboolean saving;      /* our own write: no reload */
+  GtkFileChooserNative *chooser;
+};
+
+G_DEFINE_FINAL_TYPE (TjProgressPage, tj_progress_page, GTK_TYPE_WIDGET)
+
+typedef enum
+{
+  COLUMN_STATUS,
+  COLUMN_NAME,
+  COLUMN_PLAN,
+  COLUMN_PREVIOUS,
+  COLUMN_COMPLETED,
+  COLUMN_CUMULATIVE,
+  COLUMN_RATE,
+  COLUMN_PROGRESS,
+  COLUMN_PROBLEMS,
+  COLUMN_ACTUAL_START,
+  N_COLUMNS
+} Column;
+
+static const struct
+{
+  const char *field; /* for the editable ones */
+  int width;         /* characters */
+  gboolean numeric;
+} columns[N_COLUMNS] = {
+  [COLUMN_STATUS] = { NULL, 3, FALSE },
+  [COLUMN_NAME] = { NULL, 18, FALSE },
+  [COLUMN_PLAN] = { NULL, 10, TRUE },
+  [COLUMN_PREVIOUS] = { NULL, 10, TRUE },
+  [COLUMN_COMPLETED] = { "completed", 9, TRUE },
+  [COLUMN_CUMULATIVE] = { NULL, 10, TRUE },
+  [COLUMN_RATE] = { NULL, 6, TRUE },
+  [COLUMN_PROGRESS] = { "progress", 12, FALSE },
+  [COLUMN_PROBLEMS] = { "problems", 12, FALSE },
+  [COLUMN_ACTUAL_START] = { "actual_start", 10, FALSE },
+};
+
+static void
+replace_text (char      **slot,
+              const char *text)
+{
+  char *copy = g_strdup (text);
+
+  g_free (*slot);
+  *slot = copy;
+}
+
+#define CELL_KEY(position, column) GUINT_TO_POINTER ((position) * N_COLUMNS + (column) + 1)
+
+static int
+selected_month (TjProgressPage *self)
+{
+  return (int) gtk_drop_down_get_selected (self->month_dropdown) + 1;
+}
+
+static char *
+column_text (TjMonthRow *row,
+             Column      column)
+{
+  double rate;
+
+  switch (column)
+    {
+    case COLUMN_STATUS:
+      return g_strdup (row->reported ? _("Reported") : _("Not reported"));
+    case COLUMN_NAME:
+      return g_strdup (row->project_name);
+    case COLUMN_PLAN:
+      return tj_money_format_wan (row->annual_plan, 2, TRUE);
+    case COLUMN_PREVIOUS:
+      return tj_money_format_wan (row->previous, 2, TRUE);
+    case COLUMN_COMPLETED:
+      if (!row->reported)
+        return g_strdup ("");
+      else
+        {
+          /* as typed: every yuan, without the zeros after it */
+          char *text = tj_money_format_wan (row->completed, 4, FALSE);
+          char *end = text + strlen (text) - 1;
+
+          while (*end == '0')
+            *end-- = '\0';
+          if (*end == '.')
+            *end = '\0';
+          return text;
+        }
+    case COLUMN_CUMULATIVE:
+      return tj_money_format_wan (row->cumulative, 2, TRUE);
+    case COLUMN_RATE:
+      rate = tj_month_row_get_rate (row);
+      return rate >= 0 ? g_strdup_printf ("%.1f%%", rate * 100) : g_strdup ("—");
+    case COLUMN_PROGRESS:
+      return g_strdup (row->progress);
+    case COLUMN_PROBLEMS:
+      return g_strdup (row->problems);
+    case COLUMN_ACTUAL_START:
+      return g_strdup (row->actual_start);
+    case N_COLUMNS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+update_cell (GtkWidget  *widget,
+             TjMonthRow *row,
+             Column      column)
+{
+  g_autofree char *text = column_text (row, column);
+
+  if (GTK_IS_EDITABLE (widget))
+    {
+      gtk_editable_set_text (GTK_EDITABLE (widget), text != NULL ? text : "");
+      gtk_widget_remove_css_class (widget, "error");
+      gtk_widget_set_tooltip_text (widget, NULL);
+    }
+  else
+    gtk_inscription_set_text (GTK_INSCRIPTION (widget), text);
+  if (column == COLUMN_STATUS)
+    {
+      if (row->reported)
+        gtk_widget_remove_css_class (widget, "unreported");
+      else
+        gtk_widget_add_css_class (widget, "unreported");
+    }
+}
+
+/* Sums of the month over every project, in 亿元, and how many have reported. */
+static void
+update_totals (TjProgressPage *self)
+{
+  GListModel *model = G_LIST_MODEL (self->rows);
+  guint n = g_list_model_get_n_items (model), reported = 0;
+  gint64 plan = 0, month = 0, cumulative = 0;
+  g_autofree char *status = NULL, *footer = NULL;
+  g_autofree char *plan_text = NULL, *month_text = NULL, *cumulative_text = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (TjMonthRow) row = g_list_model_get_item (model, i);
+
+      reported += row->reported;
+      plan += row->annual_plan;
+      month += row->completed;
+      cumulative += row->cumulative;
+    }
+  status = g_strdup_printf (_("%d-%02d: %u of %u projects reported"), self->year,
+                            selected_month (self), reported, n);
+  gtk_label_set_text (self->status, status);
+  plan_text = tj_money_format_yi (plan, 2);
+  month_text = tj_money_format_yi (month, 2);
+  cumulative_text = tj_money_format_yi (cumulative, 2);
+  footer = g_strdup_printf (_("Completed this month %s · cumulative %s · annual plan %s "
+                              "(100m yuan)"),
+                            month_text, cumulative_text, plan_text);
+  gtk_label_set_text (self->footer, footer);
+}
+
+static void
+refresh_row_cells (TjProgressPage *self,
+                   guint           position,
+                   TjMonthRow     *row)
+{
+  for (Column c = 0; c < N_COLUMNS; c++)
+    {
+      GtkWidget *widget = g_hash_table_lookup (self->cells, CELL_KEY (position, c));
+
+      if (widget != NULL && !gtk_widget_has_focus (widget))
+        update_cell (widget, row, c);
+    }
+}
+
+static gboolean
+find_position (TjProgressPage *self,
+               TjMonthRow     *row,
+               guint          *position)
+{
+  return g_list_store_find (self->rows, row, position);
+}
+
+static void
+show_cell_problem (GtkWidget  *widget,
+                   const char *message)
+{
+  if (widget == NULL)
+    return;
+  if (message != NULL)
+    gtk_widget_add_css_class (widget, "error");
+  else
+    gtk_widget_remove_css_class (widget, "error");
+  gtk_widget_set_tooltip_text (widget, message);
+}
+
+/* Saves one row with one field changed: one transaction; the row shows the new cumulative. */
+static gboolean
+save_row (TjProgressPage *self,
+          TjMonthRow     *row,
+          gint64          completed,
+          const char     *field,
+          const char     *text,
+          GtkWidget      *widget)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *progress = g_strdup (row->progress);
+  g_autofree char *problems = g_strdup (row->problems);
+  g_autofree char *actual_start = NULL;
+  guint position;
+  gboolean ok;
+
+  if (g_str_equal (field, "progress"))
+    replace_text (&progress, text);
+  else if (g_str_equal (field, "problems"))
+    replace_text (&problems, text);
+  else if (g_str_equal (field, "actual_start"))
+    actual_start = g_strdup (text);
+
+  self->saving = TRUE;
+  ok = tj_progress_save (self->db, row->project_id, selected_month (self), completed, progress,
+                         problems, row->next_steps, actual_start, NULL, &error);
+  self->saving = FALSE;
+  if (!ok)
+    {
+      show_cell_problem (widget, error->message);
+      return FALSE;
+    }
+  row->completed = completed;
+  row->cumulative = row->previous + completed;
+  row->reported = TRUE;
+  replace_text (&row->progress, progress);
+  replace_text (&row->problems, problems);
+  if (actual_start != NULL)
+    replace_text (&row->actual_start, actual_start);
+  show_cell_problem (widget, NULL);
+  if (find_position (self, row, &position))
+    refresh_row_cells (self, position, row);
+  update_totals (self);
+  return TRUE;
+}
+
+typedef struct
+{
+  TjProgressPage *page;
+  TjMonthRow *row;
+  gint64 completed;
+  GtkWidget *widget;
+} Correction;
+
+static void
+correction_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        Correction       *correction)
+{
+  if (g_str_equal (response, "correct"))
+    save_row (correction->page, correction->row, correction->completed, "completed", NULL,
+              correction->widget);
+  else if (correction->widget != NULL)
+    update_cell (correction->widget, correction->row, COLUMN_COMPLETED);
+  g_object_unref (correction->row);
+  g_clear_object (&correction->widget);
+  g_free (correction);
+}
+
+/* Commits what was typed in one cell. Returns FALSE when the text is not a valid value. */
+static gboolean
+commit (TjProgressPage *self,
+        TjMonthRow     *row,
+        const char     *field,
+        const char     *typed,
+        GtkWidget      *widget)
+{
+  g_autofree char *text = g_strstrip (g_strdup (typed));
+  g_autoptr (GError) error = NULL;
+
+  if (g_str_equal (field, "completed"))
+    {
+      gint64 completed = 0;
+
+      if (*text == '\0')
+        return TRUE; /* nothing typed: the month stays as it is */
+      if (!tj_money_parse_wan (text, &completed, &error))
+        {
+          show_cell_problem (widget, error->message);
+          return FALSE;
+        }
+      if (row->reported && completed == row->completed)
+        return TRUE;
+      if (completed < 0)
+        {
+          /* A negative month is only a correction of an earlier one: ask first. */
+          Correction *correction = g_new0 (Correction, 1);
+          g_autofree char *amount = tj_money_format_wan (completed, 4, TRUE);
+          g_autofree char *body = g_strdup_printf (_("%s: %s (10k yuan) this month lowers the "
+                                                     "cumulative. Enter it as a correction of "
+                                                     "earlier months?"),
+                                                   row->project_name, amount);
+          GtkWidget *dialog = adw_message_dialog_new (
+              GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _("Negative Month?"), body);
+
+          correction->page = self;
+          correction->row = g_object_ref (row);
+          correction->completed = completed;
+          correction->widget = widget != NULL ? g_object_ref (widget) : NULL;
+          adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                            "correct", _("_Correct"), NULL);
+          adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "correct",
+                                                      ADW_RESPONSE_DESTRUCTIVE);
+          adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+          g_signal_connect (dialog, "response", G_CALLBACK (correction_response_cb), correction);
+          gtk_window_present (GTK_WINDOW (dialog));
+          return TRUE;
+        }
+      return save_row (self, row, completed, field, NULL, widget);
+    }
+
+  if (g_str_equal (field, "actual_start"))
+    {
+      g_autofree char *iso = NULL;
+
+      if (*text == '\0' || g_strcmp0 (text, row->actual_start) == 0)
+        return TRUE;
+      iso = tj_date_parse (text, &error);
+      if (iso == NULL)
+        {
+          show_cell_problem (widget, error->message);
+          return FALSE;
+        }
+      return save_row (self, row, row->completed, field, iso, widget);
+    }
+
+  if (g_strcmp0 (text, g_str_equal (field, "progress") ? row->progress : row->problems) == 0 ||
+      (*text == '\0' && (g_str_equal (field, "progress") ? row->progress : row->problems) == NULL))
+    return TRUE;
+  return save_row (self, row, row->completed, field, *text != '\0' ? text : NULL, widget);
+}
+
+/* Values are checked as they are typed; the message shows on the cell. */
+static void
+entry_changed_cb (GtkEditable *entry)
+{
+  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (entry), "column"));
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  g_autoptr (GError) error = NULL;
+
+  if (*text != '\0' && column == COLUMN_COMPLETED)
+    {
+      gint64 yuan;
+      tj_money_parse_wan (text, &yuan, &error);
+    }
+  else if (*text != '\0' && column == COLUMN_ACTUAL_START)
+    g_free (tj_date_parse (text, &error));
+  show_cell_problem (GTK_WIDGET (entry), error != NULL ? error->message : NULL);
+}
+
+static void
+focus_cell (TjProgressPage *self,
+            guint           position,
+            Column          column)
+{
+  GtkWidget *widget = g_hash_table_lookup (self->cells, CELL_KEY (position, column));
+
+  if (widget != NULL)
+    gtk_widget_grab_focus (widget);
+}
+
+/* Scrolling in 4.8: the column view's list view (its last child) has the action. */
+static void
+scroll_to (TjProgressPage *self,
+           guint           position)
+{
+  GtkWidget *list = gtk_widget_get_last_child (GTK_WIDGET (self->column_view));
+
+  if (list != NULL && GTK_IS_LIST_VIEW (list))
+    gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
+}
+
+static void
+entry_activated_cb (GtkEntry       *entry,
+                    TjProgressPage *self)
+{
+  TjMonthRow *row = g_object_get_data (G_OBJECT (entry), "row");
+  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (entry), "column"));
+  guint position;
+
+  if (row == NULL || !commit (self, row, columns[column].field,
+                              gtk_editable_get_text (GTK_EDITABLE (entry)), GTK_WIDGET (entry)))
+    return;
+  /* Enter moves down, as in a spreadsheet. */
+  if (find_position (self, row, &position) &&
+      position + 1 < g_list_model_get_n_items (G_LIST_MODEL (self->rows)))
+    {
+      scroll_to (self, position + 1);
+      focus_cell (self, position + 1, column);
+    }
+}
+
+static void
+entry_left_cb (GtkEventControllerFocus *controller,
+               TjProgressPage          *self)
+{
+  GtkWidget *entry = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  TjMonthRow *row = g_object_get_data (G_OBJECT (entry), "row");
+  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (entry), "column"));
+
+  if (row != NULL)
+    commit (self, row, columns[column].field, gtk_editable_get_text (GTK_EDITABLE (entry)), entry);
+}
+
+static void
+cell_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               TjProgressPage           *self)
+{
+  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
+  GtkWidget *widget;
+
+  if (columns[column].field != NULL)
+    {
+      GtkEventController *focus = gtk_event_controller_focus_new ();
+
+      widget = gtk_entry_new ();
+      gtk_entry_set_has_frame (GTK_ENTRY (widget), FALSE);
+      gtk_editable_set_width_chars (GTK_EDITABLE (widget), columns[column].width);
+      if (columns[column].numeric)
+        gtk_entry_set_alignment (GTK_ENTRY (widget), 1.0);
+      g_signal_connect (widget, "activate", G_CALLBACK (entry_activated_cb), self);
+      g_signal_connect (widget, "changed", G_CALLBACK (entry_changed_cb), NULL);
+      g_signal_connect (focus, "leave", G_CALLBACK (entry_left_cb), self);
+      gtk_widget_add_controller (widget, focus);
+    }
+  else
+    {
+      widget = gtk_inscription_new (NULL);
+      gtk_inscription_set_nat_chars (GTK_INSCRIPTION (widget), columns[column].width * 2);
+      if (columns[column].numeric)
+        {
+          gtk_inscription_set_xalign (GTK_INSCRIPTION (widget), 1.0);
+          gtk_widget_add_css_class (widget, "numeric");
+        }
+    }
+  g_object_set_data (G_OBJECT (widget), "column", GINT_TO_POINTER (column));
+  gtk_list_item_set_child (item, widget);
+}
+
+static void
+cell_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              TjProgressPage           *self)
+{
+  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
+  GtkWidget *widget = gtk_list_item_get_child (item);
+  TjMonthRow *row = gtk_list_item_get_item (item);
+  guint position = gtk_list_item_get_position (item);
+
+  g_object_set_data (G_OBJECT (widget), "row", row);
+  g_object_set_data (G_OBJECT (widget), "position", GUINT_TO_POINTER (position + 1));
+  g_hash_table_insert (self->cells, CELL_KEY (position, column), widget);
+  update_cell (widget, row, column);
+}
+
+static void
+cell_unbind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                TjProgressPage           *self)
+{
+  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
+  GtkWidget *widget = gtk_list_item_get_child (item);
+  guint position = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "position"));
+
+  if (position > 0 &&
+      g_hash_table_lookup (self->cells, CELL_KEY (position - 1, column)) == widget)
+    g_hash_table_remove (self->cells, CELL_KEY (position - 1, column));
+  g_object_set_data (G_OBJECT (widget), "row", NULL);
+  g_object_set_data (G_OBJECT (widget), "position", NULL);
+}
+
+static void
+set_titles (TjProgressPage *self)
+{
+  int month = selected_month (self);
+  g_autofree char *previous = month > 1 ? g_strdup_printf (_("Months 1–%d"), month - 1)
+                                        : g_strdup (_("Before January"));
+  g_autofree char *cumulative = month > 1 ? g_strdup_printf (_("Months 1–%d"), month)
+                                          : g_strdup (_("January"));
+  const char *titles[N_COLUMNS] = {
+    [COLUMN_STATUS] = _("Status"),
+    [COLUMN_NAME] = _("Project Name"),
+    [COLUMN_PLAN] = _("Annual Plan"),
+    [COLUMN_PREVIOUS] = previous,
+    [COLUMN_COMPLETED] = _("This Month"),
+    [COLUMN_CUMULATIVE] = cumulative,
+    [COLUMN_RATE] = _("Rate"),
+    [COLUMN_PROGRESS] = _("Visual Progress"),
+    [COLUMN_PROBLEMS] = _("Problems"),
+    [COLUMN_ACTUAL_START] = _("Actual Start"),
+  };
+
+  for (Column c = 0; c < N_COLUMNS; c++)
+    gtk_column_view_column_set_title (self->columns[c], titles[c]);
+}
+
+static void
+reload (TjProgressPage *self)
+{
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (self->db == NULL || self->year == 0)
+    return;
+  rows = tj_progress_list_month (self->db, self->year, selected_month (self), &error);
+  if (rows == NULL)
+    {
+      g_warning ("Cannot list the month: %s", error->message);
+      return;
+    }
+  g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
+                       rows->pdata, rows->len);
+  set_titles (self);
+  update_totals (self);
+}
+
+static void
+db_changed_cb (TjDb           *db,
+               const char     *table,
+               TjProgressPage *self)
+{
+  if (!self->saving && !g_str_equal (table, "settings"))
+    reload (self);
+}
+
+typedef struct
+{
+  int year;
+  int month;
+  TjLedgerResult *result;
+} ImportJob;
+
+static void
+import_job_free (ImportJob *job)
+{
+  g_clear_pointer (&job->result, tj_ledger_result_free);
+  g_free (job);
+}
+
+static gboolean
+import_month (TjDb       *db,
+              const char *path,
+              gpointer    data,
+              GError    **error)
+{
+  ImportJob *job = data;
+
+  return tj_progress_import (db, path, job->year, job->month, FALSE, &job->result, error);
+}
+
+static void
+import_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  TjProgressPage *self = TJ_PROGRESS_PAGE (source);
+  ImportJob *job = tj_file_job_get_data (result);
+  g_autoptr (GError) error = NULL;
+  GtkWidget *dialog;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self), TRUE);
+  if (tj_file_job_finish (result, &error))
+    {
+      tj_db_notify_changed (self->db, "monthly_reports");
+      return;
+    }
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("Nothing Was Imported"), error->message);
+  if (job->result != NULL && job->result->errors->len > 0)
+    {
+      g_autofree char *lines = NULL;
+
+      g_ptr_array_add (job->result->errors, NULL);
+      lines = g_strjoinv ("\n", (char **) job->result->errors->pdata);
+      g_ptr_array_remove_index (job->result->errors, job->result->errors->len - 1);
+      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s\n\n%s", error->message,
+                                      lines);
+    }
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+import_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    TjProgressPage  *self)
+{
+  g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && path != NULL)
+    {
+      ImportJob *job = g_new0 (ImportJob, 1);
+
+      job->year = self->year;
+      job->month = selected_month (self);
+      gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
+      tj_file_job_run (self, self->db, path, import_month, job, (GDestroyNotify) import_job_free,
+                       import_done_cb, NULL);
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TjProgressPage *self = TJ_PROGRESS_PAGE (widget);
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *title = g_strdup_printf (_("Import the Reports of %d-%02d"), self->year,
+                                            selected_month (self));
+
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (gtk_widget_get_root (widget)),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"),
+                                               _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Monthly reports (CSV)"));
+  gtk_file_filter_add_pattern (filter, "*.csv");
+  gtk_file_filter_add_pattern (filter, "*.CSV");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (import_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+tj_progress_page_dispose (GObject *object)
+{
+  TjProgressPage *self = TJ_PROGRESS_PAGE (object);
+  GtkWidget *child;
+
+  if (self->db != NULL)
+    g_clear_signal_handler (&self->changed_handler, self->db);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TJ_TYPE_PROGRESS_PAGE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->chooser);
+  g_clear_object (&self->rows);
+  g_clear_object (&self->db);
+  g_clear_pointer (&self->cells, g_hash_table_unref);
+  G_OBJECT_CLASS (tj_progress_page_parent_class)->dispose (object);
+}
+
+static void
+tj_progress_page_class_init (TjProgressPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = tj_progress_page_dispose;
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/tuijin/Tuijin/ui/tj-progress-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, TjProgressPage, month_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, TjProgressPage, status);
+  gtk_widget_class_bind_template_child (widget_class, TjProgressPage, footer);
+  gtk_widget_class_bind_template_child (widget_class, TjProgressPage, column_view);
+  gtk_widget_class_install_action (widget_class, "progress.import", NULL, import_action);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+tj_progress_page_init (TjProgressPage *self)
+{
+  g_autoptr (GtkNoSelection) selection = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cells = g_hash_table_new (NULL, NULL);
+  self->rows = g_list_store_new (TJ_TYPE_MONTH_ROW);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  for (Column c = 0; c < N_COLUMNS; c++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+      g_object_set_data (G_OBJECT (factory), "column", GINT_TO_POINTER (c));
+      g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), self);
+      g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), self);
+      g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind_cb), self);
+      self->columns[c] = gtk_column_view_column_new (NULL, factory);
+      gtk_column_view_column_set_resizable (self->columns[c], TRUE);
+      if (c == COLUMN_NAME)
+        {
+          gtk_column_view_column_set_expand (self->columns[c], TRUE);
+          gtk_column_view_column_set_fixed_width (self->columns[c], 260);
+        }
+      gtk_column_view_append_column (self->column_view, self->columns[c]);
+      g_object_unref (self->columns[c]); /* the view keeps it */
+    }
+  tj_month_dropdown_fill (self->month_dropdown, FALSE);
+  g_signal_connect_swapped (self->month_dropdown, "notify::selected", G_CALLBACK (reload), self);
+}
+
+void
+tj_progress_page_set_db (TjProgressPage *self,
+                         TjDb           *db)
+{
+  g_return_if_fail (TJ_IS_PROGRESS_PAGE (self));
+
+  if (self->db != NULL)
+    g_clear_signal_handler (&self->changed_handler, self->db);
+  g_set_object (&self->db, db);
+  self->changed_handler = g_signal_connect (db, "changed", G_CALLBACK (db_changed_cb), self);
+  reload (self);
+}
+
+void
+tj_progress_page_set_year (TjProgressPage *self,
+                           int             year)
+{
+  g_return_if_fail (TJ_IS_PROGRESS_PAGE (self));
+
+  self->year = year;
+  if (gtk_drop_down_get_selected (self->month_dropdown) == (guint) tj_month_default (year) - 1)
+    reload (self);
+  else
+    gtk_drop_down_set_selected (self->month_dropdown, tj_month_default (year) - 1);
+}
+
+void
+tj_progress_page_set_month (TjProgressPage *self,
+                            int             month)
+{
+  g_return_if_fail (month >= 1 && month <= 12);
+  gtk_drop_down_set_selected (self->month_dropdown, month - 1);
+}
+
+GListModel *
+tj_progress_page_get_rows (TjProgressPage *self)
+{
+  return G_LIST_MODEL (self->rows);
+}
+
+/* What a user does in a cell: type the text and press Enter. Through the cell's entry when the
+ * row is on screen, so that the same path is taken. */
+gboolean
+tj_progress_page_enter (TjProgressPage *self,
+                        guint           position,
+                        const char     *field,
+                        const char     *text)
+{
+  g_autoptr (TjMonthRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), position);
+
+  g_return_val_if_fail (row != NULL, FALSE);
+  for (Column c = 0; c < N_COLUMNS; c++)
+    if (g_strcmp0 (columns[c].field, field) == 0)
+      {
+        GtkWidget *entry = g_hash_table_lookup (self->cells, CELL_KEY (position, c));
+
+        if (entry == NULL)
+          return commit (self, row, field, text, NULL);
+        gtk_editable_set_text (GTK_EDITABLE (entry), text);
+        g_signal_emit_by_name (entry, "activate");
+        return !gtk_widget_has_css_class (entry, "error");
+      }
+  g_return_val_if_reached (FALSE);
+}
+
+char *
+tj_progress_page_get_cell_text (TjProgressPage *self,
+                                guint           position,
+                                const char     *field)
+{
+  static const char *const names[N_COLUMNS] = {
+    "status", "name", "plan", "previous", "completed", "cumulative", "rate", "progress",
+    "problems", "actual_start",
+  };
+  g_autoptr (TjMonthRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), position);
+
+  g_return_val_if_fail (row != NULL, NULL);
+  for (Column c = 0; c < N_COLUMNS; c++)
+    if (g_str_equal (names[c], field))
+      return column_text (row, c);
+  g_return_val_if_reached (NULL);
+}

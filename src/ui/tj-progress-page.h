@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "tj-db.h"
+
+G_BEGIN_DECLS
+
+#define TJ_TYPE_PROGRESS_PAGE (tj_progress_page_get_type ())
+G_DECLARE_FINAL_TYPE (TjProgressPage, tj_progress_page, TJ, PROGRESS_PAGE, GtkWidget)
+
+void tj_progress_page_set_db (TjProgressPage *self,
+                              TjDb           *db);
+void tj_progress_page_set_year (TjProgressPage *self,
+                                int             year);
+void tj_progress_page_set_month (TjProgressPage *self,
+                                 int             month);
+GListModel *tj_progress_page_get_rows (TjProgressPage *self);
+gboolean tj_progress_page_enter (TjProgressPage *self,
+                                 guint           position,
+                                 const char     *field,
+                                 const char     *text);
+char *tj_progress_page_get_cell_text (TjProgressPage *self,
+                                            guint           position,
+                                            const char     *field);
+
+G_END_DECLS

@@ -1,0 +1,529 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The page layout and the PDF writer, read back with poppler's pdftotext, pdfinfo and pdffonts. */
+#include "tj-test.h"
+
+#include <pango/pangocairo.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "tj-error.h"
+#include "tj-page-layout.h"
+#include "tj-pdf-writer.h"
+#include "tj-report.h"
+
+#define A4_WIDTH 841.89
+#define A4_HEIGHT 595.28
+#define N_PROJECTS 120
+#define TITLE "登封市重点项目建设进展情况通报"
+#define DETAIL_TITLE "登封市重点项目建设进展明细表"
+#define HEADER_WORD "灯色"
+#define SECTION "一、按项目级别分"
+#define TAIL_MARK "此为超长单元格的结尾"
+
+enum
+{
+  COL_NUMBER,
+  COL_NAME,
+  COL_LEVEL,
+  COL_CONTENT,
+  COL_LOCALITY,
+  COL_TOTAL,
+  COL_PLAN,
+  COL_DONE,
+  COL_RATE,
+  COL_START,
+  COL_PROGRESS,
+  COL_PROBLEMS,
+  COL_LIGHT,
+};
+
+static char *
+project_name (guint i)
+{
+  return g_strdup_printf ("城区项目%03u", i + 1);
+}
+
+static TjReport *
+overview_new (void)
+{
+  TjReport *report = tj_report_new ("总体情况", TITLE);
+  const char *levels[] = { "省重点", "郑州市重点", "登封市重点" };
+  guint row;
+
+  tj_report_set_subtitle (report, "（2026年1—10月）");
+  tj_report_add_paragraph (report,
+                           "截至10月底，全市156个重点项目累计完成投资128.45亿元，占年度计划的"
+                           "86.2%，超序时进度2.9个百分点。计划新开工项目45个，已开工41个，开工率"
+                           "91.1%。其中省重点项目12个，完成投资36.20亿元，占年度计划的92.4%；"
+                           "郑州市重点项目38个，完成投资51.02亿元，占年度计划的84.7%。");
+  tj_report_add_paragraph (report, "进度滞后项目8个，其中红灯3个、黄灯5个，详见附件。");
+  tj_report_set_unit_line (report, "单位：亿元");
+  tj_report_add_column (report, "级别", TJ_REPORT_TEXT, 0);
+  tj_report_add_column (report, "项目个数", TJ_REPORT_INTEGER, 0);
+  tj_report_add_column (report, "年度计划（亿元）", TJ_REPORT_YI, 0);
+  tj_report_add_column (report, "1—10月累计（亿元）", TJ_REPORT_YI, 0);
+  tj_report_add_column (report, "完成率", TJ_REPORT_PERCENT, 0);
+  tj_report_add_column (report, "与序时进度差（百分点）", TJ_REPORT_POINTS, 0);
+  row = tj_report_add_row (report, TJ_REPORT_ROW_SECTION);
+  tj_report_set_text (report, row, 0, SECTION);
+  for (guint i = 0; i < G_N_ELEMENTS (levels); i++)
+    {
+      row = tj_report_add_row (report, TJ_REPORT_ROW_BODY);
+      tj_report_set_text (report, row, 0, levels[i]);
+      tj_report_set_integer (report, row, 1, 10 + i * 20);
+      tj_report_set_money (report, row, 2, 400000000 + i * 123456789);
+      tj_report_set_money (report, row, 3, 350000000 + i * 100000000);
+      tj_report_set_percent (report, row, 4, 0.862 + i * 0.01);
+      tj_report_set_points (report, row, 5, 2.94 - i * 3);
+    }
+  row = tj_report_add_row (report, TJ_REPORT_ROW_TOTAL);
+  tj_report_set_text (report, row, 0, "合计");
+  tj_report_set_integer (report, row, 1, 90);
+  tj_report_add_note (report, "注：完成率为1—10月累计完成投资占年度计划投资的比例。");
+  return report;
+}
+
+static TjReport *
+detail_new (guint    n_projects,
+            gboolean huge_cell)
+{
+  TjReport *report = tj_report_new ("项目明细", DETAIL_TITLE);
+  guint row;
+
+  tj_report_set_unit_line (report, "单位：万元");
+  tj_report_add_column (report, "序号", TJ_REPORT_INTEGER, 0);
+  tj_report_add_column (report, "项目名称", TJ_REPORT_TEXT, 28);
+  tj_report_add_column (report, "级别", TJ_REPORT_TEXT, 0);
+  tj_report_add_column (report, "建设规模及内容", TJ_REPORT_TEXT, 36);
+  tj_report_add_column (report, "属地", TJ_REPORT_TEXT, 0);
+  tj_report_add_column (report, "总投资（万元）", TJ_REPORT_WAN, 0);
+  tj_report_add_column (report, "年度计划投资（万元）", TJ_REPORT_WAN, 0);
+  tj_report_add_column (report, "1—10月累计（万元）", TJ_REPORT_WAN, 0);
+  tj_report_add_column (report, "完成率", TJ_REPORT_PERCENT, 0);
+  tj_report_add_column (report, "计划开工", TJ_REPORT_DATE, 0);
+  tj_report_add_column (report, "形象进度", TJ_REPORT_TEXT, 30);
+  tj_report_add_column (report, "存在问题", TJ_REPORT_TEXT, 30);
+  tj_report_add_column (report, HEADER_WORD, TJ_REPORT_LIGHT, 0);
+
+  for (guint i = 0; i < n_projects; i++)
+    {
+      g_autofree char *name = project_name (i);
+      g_autoptr (GString) content = g_string_new ("总建筑面积约");
+
+      g_string_append_printf (content, "%u万平方米，", 3 + i % 17);
+      for (guint k = 0; k < i % 4; k++)
+        g_string_append (content, "主要建设标准化厂房、研发中心、仓储物流设施及配套道路管网，");
+      g_string_append (content, "购置生产设备120台（套）。");
+
+      row = tj_report_add_row (report, TJ_REPORT_ROW_BODY);
+      tj_report_set_integer (report, row, COL_NUMBER, i + 1);
+      tj_report_set_text (report, row, COL_NAME, name);
+      tj_report_set_text (report, row, COL_LEVEL, i % 3 == 0 ? "省重点" : "登封市重点");
+      tj_report_set_text (report, row, COL_CONTENT, content->str);
+      tj_report_set_text (report, row, COL_LOCALITY, i % 2 ? "大金店镇" : "嵩阳街道");
+      tj_report_set_money (report, row, COL_TOTAL, (gint64) (i + 1) * 123456789);
+      tj_report_set_money (report, row, COL_PLAN, (gint64) (i + 1) * 23456789);
+      tj_report_set_money (report, row, COL_DONE, (gint64) (i + 1) * 13456789);
+      tj_report_set_percent (report, row, COL_RATE, 13456789.0 / 23456789.0);
+      tj_report_set_date (report, row, COL_START, "2026-03");
+      tj_report_set_text (report, row, COL_PROGRESS,
+                          i % 5 == 0 ? "主体结构完工，正在进行室内装修和设备安装调试" : "基础施工");
+      tj_report_set_text (report, row, COL_PROBLEMS,
+                          i % 7 == 0 ? "土地手续尚未办结，需自然资源部门加快组卷报批" : NULL);
+      tj_report_set_light (report, row, COL_LIGHT, (TjLight) (i % 4));
+    }
+  if (huge_cell)
+    {
+      g_autoptr (GString) text = g_string_new (NULL);
+
+      for (guint k = 0; k < 120; k++)
+        g_string_append (text, "施工现场实行封闭管理，严格落实扬尘治理“八个百分之百”要求。");
+      g_string_append (text, TAIL_MARK);
+      row = tj_report_add_row (report, TJ_REPORT_ROW_BODY);
+      tj_report_set_integer (report, row, COL_NUMBER, n_projects + 1);
+      tj_report_set_text (report, row, COL_NAME, "超长项目");
+      tj_report_set_text (report, row, COL_CONTENT, text->str);
+    }
+  row = tj_report_add_row (report, TJ_REPORT_ROW_TOTAL);
+  tj_report_set_text (report, row, COL_NUMBER, "合计");
+  tj_report_set_text (report, row, COL_NAME, "120个项目");
+  tj_report_set_money (report, row, COL_TOTAL, 89641974831);
+  tj_report_add_note (report, "注：按完成率与序时进度之差亮灯，红灯为落后30个百分点以上。");
+  return report;
+}
+
+static TjReportBook *
+book_new (gboolean huge_cell)
+{
+  TjReportBook *book = tj_report_book_new ("登封市");
+
+  tj_report_book_add (book, overview_new ());
+  tj_report_book_add (book, detail_new (N_PROJECTS, huge_cell));
+  return book;
+}
+
+/* Runs a poppler tool and returns what it printed. */
+static char *
+run_tool (const char *first,
+          ...)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *arg;
+  va_list args;
+  int status;
+
+  va_start (args, first);
+  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, &err, &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("%s failed: %s", first, err);
+  return g_steal_pointer (&out);
+}
+
+/* The text in the order it was drawn, without line ends or spaces: a wrapped cell reads whole. */
+static char *
+drawn_text (const char *pdf)
+{
+  g_autofree char *raw = run_tool ("pdftotext", "-raw", pdf, "-", NULL);
+  GString *joined = g_string_new (NULL);
+
+  for (const char *p = raw; *p != '\0'; p++)
+    if (*p != '\n' && *p != ' ')
+      g_string_append_c (joined, *p);
+  return g_string_free (joined, FALSE);
+}
+
+static char *
+page_text (const char *pdf,
+           guint       page)
+{
+  g_autofree char *number = g_strdup_printf ("%u", page);
+
+  return run_tool ("pdftotext", "-layout", "-f", number, "-l", number, pdf, "-", NULL);
+}
+
+static guint
+count_of (const char *text,
+          const char *word)
+{
+  guint count = 0;
+
+  for (const char *p = strstr (text, word); p != NULL; p = strstr (p + strlen (word), word))
+    count++;
+  return count;
+}
+
+/* A field of pdfinfo's answer, without the spaces that align it. */
+static char *
+info_field (const char *info,
+            const char *name)
+{
+  g_auto (GStrv) lines = g_strsplit (info, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], name) && lines[i][strlen (name)] == ':')
+      return g_strstrip (g_strdup (lines[i] + strlen (name) + 1));
+  return NULL;
+}
+
+static guint
+pdf_pages (const char *pdf)
+{
+  g_autofree char *info = run_tool ("pdfinfo", pdf, NULL);
+  const char *pages = strstr (info, "\nPages:");
+
+  g_assert_nonnull (pages);
+  return (guint) g_ascii_strtoull (pages + strlen ("\nPages:"), NULL, 10);
+}
+
+static guint
+layout_pages (TjReportBook *book)
+{
+  g_autoptr (TjPageLayout) layout = tj_page_layout_new (book);
+
+  return tj_page_layout_paginate (layout, NULL, A4_WIDTH, A4_HEIGHT);
+}
+
+static void
+test_pdf_content (void)
+{
+  g_autoptr (TjReportBook) book = book_new (FALSE);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tuijin-pdf-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "通报.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *drawn = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *fonts = NULL;
+  g_autofree char *second = NULL;
+  guint n_pages = layout_pages (book);
+  guint detail_first = 0;
+
+  g_assert_true (tj_pdf_write (book, pdf, &error));
+  g_assert_no_error (error);
+
+  /* The 120 rows take several pages; the overview one. */
+  g_assert_cmpuint (n_pages, >=, 4);
+  g_assert_cmpuint (pdf_pages (pdf), ==, n_pages);
+
+  text = run_tool ("pdftotext", "-layout", pdf, "-", NULL);
+  g_assert_nonnull (strstr (text, TITLE));
+  g_assert_nonnull (strstr (text, DETAIL_TITLE));
+  g_assert_nonnull (strstr (text, "（2026年1—10月）"));
+  g_assert_nonnull (strstr (text, "单位：万元"));
+  drawn = drawn_text (pdf);
+  for (guint i = 0; i < N_PROJECTS; i++)
+    {
+      g_autofree char *name = project_name (i);
+
+      if (strstr (drawn, name) == NULL)
+        g_error ("%s is missing from the PDF", name);
+    }
+  g_assert_nonnull (strstr (text, "8,964,197.48")); /* the total, rounded only when shown */
+  g_assert_nonnull (strstr (text, "57.4%"));
+  g_assert_nonnull (strstr (text, SECTION));
+  g_assert_nonnull (strstr (text, "+2.9"));
+  g_assert_nonnull (strstr (text, "-3.1"));
+
+  /* The sheets start pages of their own; the detail's header is on every page of it, once. */
+  for (guint page = 1; page <= n_pages; page++)
+    {
+      g_autofree char *one = page_text (pdf, page);
+      g_autofree char *folio = g_strdup_printf ("— %u —", page);
+
+      g_assert_nonnull (strstr (one, folio));
+      if (strstr (one, DETAIL_TITLE) != NULL)
+        detail_first = page;
+      if (detail_first > 0)
+        g_assert_cmpuint (count_of (one, HEADER_WORD), ==, 1);
+      else
+        g_assert_cmpuint (count_of (one, HEADER_WORD), ==, 0);
+    }
+  g_assert_cmpuint (detail_first, ==, 2);
+  second = page_text (pdf, 2);
+  g_assert_nonnull (strstr (second, "— 2 —"));
+  g_assert_null (strstr (second, TITLE));
+
+  info = run_tool ("pdfinfo", pdf, NULL);
+  {
+    g_autofree char *title = info_field (info, "Title");
+    g_autofree char *creator = info_field (info, "Creator");
+    g_autofree char *author = info_field (info, "Author");
+    g_autofree char *size = info_field (info, "Page size");
+
+    g_assert_cmpstr (title, ==, TITLE);
+    g_assert_cmpstr (creator, ==, "推进 Tuijin");
+    g_assert_cmpstr (author, ==, "登封市");
+    g_assert_cmpstr (size, ==, "841.89 x 595.28 pts (A4)");
+  }
+
+  /* Only the Simplified Chinese Noto faces, embedded. */
+  fonts = run_tool ("pdffonts", pdf, NULL);
+  {
+    g_auto (GStrv) lines = g_strsplit (fonts, "\n", -1);
+    guint n_fonts = 0;
+
+    for (guint i = 2; lines[i] != NULL; i++)
+      {
+        if (*lines[i] == '\0')
+          continue;
+        if (strstr (lines[i], "NotoSansCJKsc-") == NULL &&
+            strstr (lines[i], "NotoSerifCJKsc-") == NULL)
+          g_error ("not a Noto CJK SC face: %s", lines[i]);
+        n_fonts++;
+      }
+    g_assert_cmpuint (n_fonts, >=, 2);
+    g_assert_nonnull (strstr (fonts, "NotoSansCJKsc-Bold"));
+    g_assert_nonnull (strstr (fonts, "NotoSerifCJKsc-Regular"));
+    g_assert_nonnull (strstr (fonts, "NotoSerifCJKsc-Bold")); /* the totals row */
+  }
+
+  tj_test_rmdir (dir);
+}
+
+/* A row taller than a page is the only one cut: between its lines, going on under the header
+ * of the next page, nothing lost. */
+static void
+test_pdf_huge_row (void)
+{
+  g_autoptr (TjReportBook) book = book_new (TRUE);
+  g_autoptr (TjReportBook) plain = book_new (FALSE);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tuijin-pdf-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "huge.pdf", NULL);
+  g_autofree char *text = NULL;
+  guint n_pages = layout_pages (book);
+
+  g_assert_cmpuint (n_pages, >=, layout_pages (plain) + 2);
+  g_assert_true (tj_pdf_write (book, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pdf_pages (pdf), ==, n_pages);
+  text = drawn_text (pdf);
+  g_assert_nonnull (strstr (text, "超长项目"));
+  g_assert_nonnull (strstr (text, "合计"));
+  g_assert_nonnull (strstr (text, TAIL_MARK));
+  for (guint page = 2; page <= n_pages; page++)
+    {
+      g_autofree char *one = page_text (pdf, page);
+
+      g_assert_cmpuint (count_of (one, HEADER_WORD), ==, 1);
+    }
+  tj_test_rmdir (dir);
+}
+
+/* Text before a table flows over pages, cut between its lines; a report may have no table. */
+static void
+test_pdf_long_text (void)
+{
+  g_autoptr (TjReportBook) book = tj_report_book_new ("登封市");
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tuijin-pdf-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "text.pdf", NULL);
+  g_autofree char *text = NULL;
+  TjReport *report = tj_report_new ("说明", "关于重点项目建设情况的说明");
+  guint n_pages;
+
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autoptr (GString) paragraph = g_string_new (NULL);
+
+      for (guint k = 0; k < 6; k++)
+        g_string_append (paragraph, "各乡镇（街道、区）要压实责任，倒排工期，挂图作战，确保项目按期开工、"
+                                    "早日竣工、尽快达效。");
+      g_string_append_printf (paragraph, "第%u段完。", i + 1);
+      tj_report_add_paragraph (report, paragraph->str);
+    }
+  tj_report_add_note (report, "附注完。");
+  tj_report_book_add (book, report);
+
+  n_pages = layout_pages (book);
+  g_assert_cmpuint (n_pages, >=, 3);
+  g_assert_true (tj_pdf_write (book, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pdf_pages (pdf), ==, n_pages);
+  text = drawn_text (pdf);
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autofree char *mark = g_strdup_printf ("第%u段完。", i + 1);
+
+      g_assert_nonnull (strstr (text, mark));
+    }
+  g_assert_nonnull (strstr (text, "附注完。"));
+  tj_test_rmdir (dir);
+}
+
+/* The print operation hands its own PangoContext and page size in its own units: the same
+ * pages come out at any resolution. */
+static void
+test_layout_resolution (void)
+{
+  g_autoptr (TjReportBook) book = book_new (FALSE);
+  guint n_pages = layout_pages (book);
+  const double resolutions[] = { 72, 300, 600 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (resolutions); i++)
+    {
+      double scale = resolutions[i] / 72;
+      PangoContext *context;
+      g_autoptr (TjPageLayout) layout = tj_page_layout_new (book);
+      cairo_font_options_t *options = cairo_font_options_create ();
+      cairo_surface_t *surface;
+      cairo_t *cr;
+
+      context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+      pango_cairo_context_set_resolution (context, resolutions[i]);
+      cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+      pango_cairo_context_set_font_options (context, options);
+      cairo_font_options_destroy (options);
+
+      g_assert_cmpuint (tj_page_layout_paginate (layout, context, A4_WIDTH * scale,
+                                                 A4_HEIGHT * scale),
+                        ==, n_pages);
+      g_assert_cmpuint (tj_page_layout_get_n_pages (layout), ==, n_pages);
+
+      /* Every page draws on a small raster without complaint. */
+      surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 84, 60);
+      cr = cairo_create (surface);
+      cairo_scale (cr, 0.1 / scale, 0.1 / scale);
+      for (guint page = 0; page < n_pages; page++)
+        tj_page_layout_draw_page (layout, cr, page);
+      g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+      g_object_unref (context);
+    }
+}
+
+static guint
+count_entries (const char *dir)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  guint count = 0;
+
+  while (d != NULL && g_dir_read_name (d) != NULL)
+    count++;
+  return count;
+}
+
+/* A write that fails leaves nothing behind and says which file. */
+static void
+test_pdf_failed (void)
+{
+  g_autoptr (TjReportBook) book = book_new (FALSE);
+  g_autofree char *dir = g_dir_make_tmp ("tuijin-pdf-XXXXXX", NULL);
+  g_autofree char *missing = g_build_filename (dir, "no-such-folder", "x.pdf", NULL);
+  g_autofree char *taken = g_build_filename (dir, "taken.pdf", NULL);
+  g_autofree char *locked = g_build_filename (dir, "locked", NULL);
+  g_autofree char *in_locked = g_build_filename (locked, "x.pdf", NULL);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_false (tj_pdf_write (book, missing, &error));
+  g_assert_error (error, TJ_ERROR, TJ_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, missing));
+  g_clear_error (&error);
+
+  /* The rename fails over a folder: the finished temporary file goes too. */
+  g_assert_cmpint (g_mkdir (taken, 0755), ==, 0);
+  g_assert_false (tj_pdf_write (book, taken, &error));
+  g_assert_error (error, TJ_ERROR, TJ_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, taken));
+  g_clear_error (&error);
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+  g_assert_true (g_file_test (taken, G_FILE_TEST_IS_DIR));
+  g_rmdir (taken);
+
+  /* A folder without write permission (root writes anywhere). */
+  g_assert_cmpint (g_mkdir (locked, 0555), ==, 0);
+  if (geteuid () != 0)
+    {
+      g_assert_false (tj_pdf_write (book, in_locked, &error));
+      g_assert_error (error, TJ_ERROR, TJ_ERROR_IO);
+      g_clear_error (&error);
+      g_assert_cmpuint (count_entries (locked), ==, 0);
+    }
+  g_rmdir (locked);
+  tj_test_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  tj_test_init (&argc, &argv);
+
+  g_test_add_func ("/tj/pdf/content-headers-pages-fonts", test_pdf_content);
+  g_test_add_func ("/tj/pdf/row-taller-than-a-page-is-cut-between-lines", test_pdf_huge_row);
+  g_test_add_func ("/tj/pdf/long-text-flows-over-pages", test_pdf_long_text);
+  g_test_add_func ("/tj/pdf/layout-is-the-same-at-any-resolution", test_layout_resolution);
+  g_test_add_func ("/tj/pdf/failed-write-leaves-no-file", test_pdf_failed);
+  return g_test_run ();
+}
