@@ -904,12 +904,21 @@ overview_lagging (TjBulletin *self,
     }
   for (guint i = 0; i < self->lagging->len; i++)
     red += ((TjBulletinProject *) g_ptr_array_index (self->lagging, i))->light == TJ_LIGHT_RED;
-  names = names_text (self->lagging);
-  /* Translators: "进度滞后项目3个：甲、乙、丙。" */
-  g_string_append_printf (text,
-                          ngettext ("%1$u project is lagging: %2$s.",
-                                    "%1$u projects are lagging: %2$s.", self->lagging->len),
-                          self->lagging->len, names);
+  /* A leader reads a dozen names in a sentence, not seventy: a longer list is the attachment's. */
+  if (self->lagging->len > 12)
+    /* Translators: "进度滞后项目72个（名单见附表“滞后项目”）。" */
+    g_string_append_printf (text, _("%u projects are lagging (listed in the lagging projects "
+                                    "sheet)."),
+                            self->lagging->len);
+  else
+    {
+      names = names_text (self->lagging);
+      /* Translators: "进度滞后项目3个：甲、乙、丙。" */
+      g_string_append_printf (text,
+                              ngettext ("%1$u project is lagging: %2$s.",
+                                        "%1$u projects are lagging: %2$s.", self->lagging->len),
+                              self->lagging->len, names);
+    }
   /* Translators: "其中红灯1个、黄灯2个。" */
   g_string_append_printf (text, _(" Red lights: %1$u, yellow lights: %2$u."), red,
                           self->lagging->len - red);

@@ -114,26 +114,23 @@ typedef struct
   double baseline; /* from the top of a line */
 } Figures;
 
-/* A text that repeats down a column (a level, a unit, a person, a stage of works), laid out once;
- * when it takes one line in the table's face, its glyphs too, from the start of its baseline. */
-typedef struct
-{
-  PangoLayout *layout;
-  cairo_glyph_t *glyphs;
-  int n_glyphs; /* 0: drawn as a layout */
-  cairo_text_cluster_t *clusters;
-  int n_clusters;
-  double baseline;
-} Shown;
-
-/* The glyphs of a row's one-line cells, drawn at once with their text: a drawing operation costs
- * the PDF surface more than its glyphs. */
+/* Glyphs with the text they show, as cairo draws them in one operation: a drawing operation
+ * costs the PDF surface more than its glyphs. */
 typedef struct
 {
   GArray *glyphs;   /* of cairo_glyph_t */
   GString *text;
   GArray *clusters; /* of cairo_text_cluster_t */
-} RowText;
+} Glyphs;
+
+/* A text that repeats down a column (a level, a unit, a person, a stage of works), laid out once,
+ * and its glyphs from the layout's top left corner when they are all in the table's face. */
+typedef struct
+{
+  PangoLayout *layout;
+  Glyphs glyphs;
+  gboolean drawn_as_glyphs;
+} Shown;
 
 typedef struct
 {
@@ -150,7 +147,7 @@ typedef struct
   PangoLayout *cell[2]; /* body, bold rows: reused for every cell */
   Figures figures[2];
   GHashTable **shown;   /* per column: a body cell's text → its Shown */
-  RowText row_text;
+  Glyphs row_text;      /* the glyphs of the row being drawn */
   GArray *items;        /* of Item */
 } Sheet;
 
@@ -183,6 +180,23 @@ struct _TjPageLayout
 };
 
 static void
+glyphs_init (Glyphs *glyphs)
+{
+  glyphs->glyphs = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
+  glyphs->clusters = g_array_new (FALSE, FALSE, sizeof (cairo_text_cluster_t));
+  glyphs->text = g_string_new (NULL);
+}
+
+static void
+glyphs_clear (Glyphs *glyphs)
+{
+  g_clear_pointer (&glyphs->glyphs, g_array_unref);
+  g_clear_pointer (&glyphs->clusters, g_array_unref);
+  if (glyphs->text != NULL)
+    g_string_free (g_steal_pointer (&glyphs->text), TRUE);
+}
+
+static void
 item_clear (gpointer data)
 {
   Item *item = data;
@@ -208,10 +222,7 @@ sheet_free (gpointer data)
       g_clear_object (&sheet->cell[b]);
       g_clear_object (&sheet->figures[b].font);
     }
-  g_clear_pointer (&sheet->row_text.glyphs, g_array_unref);
-  g_clear_pointer (&sheet->row_text.clusters, g_array_unref);
-  if (sheet->row_text.text != NULL)
-    g_string_free (sheet->row_text.text, TRUE);
+  glyphs_clear (&sheet->row_text);
   g_clear_pointer (&sheet->items, g_array_unref);
   g_free (sheet);
 }
@@ -903,92 +914,59 @@ figure_width (Figures    *figures,
 }
 
 static void
-row_text_add_figure (RowText    *row,
-                     Figures    *figures,
-                     const char *text,
-                     double      x,
-                     double      baseline)
+glyphs_add_figure (Glyphs     *glyphs,
+                   Figures    *figures,
+                   const char *text,
+                   double      x,
+                   double      baseline)
 {
   for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
     {
       cairo_glyph_t glyph = { figures->glyphs[*p], x, baseline };
       cairo_text_cluster_t cluster = { 1, 1 };
 
-      g_array_append_val (row->glyphs, glyph);
-      g_array_append_val (row->clusters, cluster);
+      g_array_append_val (glyphs->glyphs, glyph);
+      g_array_append_val (glyphs->clusters, cluster);
       x += figures->advances[*p];
     }
-  g_string_append (row->text, text);
+  g_string_append (glyphs->text, text);
 }
 
-static void
-row_text_add_shown (RowText    *row,
-                    Shown      *shown,
-                    const char *text,
-                    double      x,
-                    double      top)
+/* Adds the glyphs of a layout whose top left corner is at (x, y), with their text; FALSE, adding
+ * nothing, when one is not in the face of `figures`, unknown, or set right to left. */
+static gboolean
+glyphs_add_layout (Glyphs      *glyphs,
+                   PangoLayout *layout,
+                   Figures     *figures,
+                   double       x,
+                   double       y)
 {
-  guint first = row->glyphs->len;
+  const char *text = pango_layout_get_text (layout);
+  guint n_glyphs = glyphs->glyphs->len;
+  guint n_clusters = glyphs->clusters->len;
+  gsize length = glyphs->text->len;
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  gboolean drawable = figures->font != NULL;
 
-  g_array_append_vals (row->glyphs, shown->glyphs, shown->n_glyphs);
-  for (guint i = first; i < row->glyphs->len; i++)
+  do
     {
-      cairo_glyph_t *glyph = &g_array_index (row->glyphs, cairo_glyph_t, i);
-
-      glyph->x += x;
-      glyph->y += top + shown->baseline;
-    }
-  g_array_append_vals (row->clusters, shown->clusters, shown->n_clusters);
-  g_string_append (row->text, text);
-}
-
-static void
-row_text_show (RowText *row,
-               cairo_t *cr,
-               Figures *figures)
-{
-  if (row->glyphs->len == 0)
-    return;
-  cairo_set_scaled_font (cr, pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (figures->font)));
-  cairo_show_text_glyphs (cr, row->text->str, (int) row->text->len,
-                          (cairo_glyph_t *) row->glyphs->data, (int) row->glyphs->len,
-                          (cairo_text_cluster_t *) row->clusters->data, (int) row->clusters->len,
-                          0);
-  g_array_set_size (row->glyphs, 0);
-  g_array_set_size (row->clusters, 0);
-  g_string_truncate (row->text, 0);
-}
-
-/* The glyphs of a laid out text when it is one line, left to right, all in the table's face. */
-static void
-shown_take_glyphs (Shown   *shown,
-                   Figures *figures)
-{
-  PangoLayoutLine *line = pango_layout_get_line_readonly (shown->layout, 0);
-  const char *text = pango_layout_get_text (shown->layout);
-  g_autoptr (GArray) glyphs = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
-  g_autoptr (GArray) clusters = g_array_new (FALSE, FALSE, sizeof (cairo_text_cluster_t));
-  PangoLayoutIter *iter;
-  PangoRectangle logical;
-  double x;
-
-  if (pango_layout_get_line_count (shown->layout) != 1 || figures->font == NULL)
-    return;
-  iter = pango_layout_get_iter (shown->layout);
-  pango_layout_iter_get_line_extents (iter, NULL, &logical);
-  shown->baseline = (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
-  pango_layout_iter_free (iter);
-  x = (double) logical.x / PANGO_SCALE;
-
-  for (GSList *runs = line->runs; runs != NULL; runs = runs->next)
-    {
-      PangoGlyphItem *run = runs->data;
+      PangoGlyphItem *run = pango_layout_iter_get_run_readonly (iter);
       PangoGlyphItemIter cluster;
+      PangoRectangle logical;
+      double pen, baseline;
 
+      if (run == NULL)
+        continue;
       if (run->item->analysis.font != figures->font || run->item->analysis.level % 2 != 0)
-        return;
-      for (gboolean more = pango_glyph_item_iter_init_start (&cluster, run, text); more;
-           more = pango_glyph_item_iter_next_cluster (&cluster))
+        {
+          drawable = FALSE;
+          break;
+        }
+      pango_layout_iter_get_run_extents (iter, NULL, &logical);
+      pen = x + (double) logical.x / PANGO_SCALE;
+      baseline = y + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
+      for (gboolean more = pango_glyph_item_iter_init_start (&cluster, run, text);
+           more && drawable; more = pango_glyph_item_iter_next_cluster (&cluster))
         {
           cairo_text_cluster_t bytes = { cluster.end_index - cluster.start_index,
                                          cluster.end_glyph - cluster.start_glyph };
@@ -997,22 +975,67 @@ shown_take_glyphs (Shown   *shown,
             {
               PangoGlyphInfo *info = &run->glyphs->glyphs[g];
               cairo_glyph_t glyph = { info->glyph,
-                                      x + (double) info->geometry.x_offset / PANGO_SCALE,
-                                      (double) info->geometry.y_offset / PANGO_SCALE };
+                                      pen + (double) info->geometry.x_offset / PANGO_SCALE,
+                                      baseline + (double) info->geometry.y_offset / PANGO_SCALE };
 
               if ((info->glyph & PANGO_GLYPH_UNKNOWN_FLAG) != 0 ||
                   info->glyph == PANGO_GLYPH_EMPTY)
-                return;
-              g_array_append_val (glyphs, glyph);
-              x += (double) info->geometry.width / PANGO_SCALE;
+                drawable = FALSE;
+              g_array_append_val (glyphs->glyphs, glyph);
+              pen += (double) info->geometry.width / PANGO_SCALE;
             }
-          g_array_append_val (clusters, bytes);
+          g_array_append_val (glyphs->clusters, bytes);
+          g_string_append_len (glyphs->text, text + cluster.start_index, bytes.num_bytes);
         }
     }
-  shown->n_glyphs = (int) glyphs->len;
-  shown->glyphs = (cairo_glyph_t *) g_array_free (g_steal_pointer (&glyphs), FALSE);
-  shown->n_clusters = (int) clusters->len;
-  shown->clusters = (cairo_text_cluster_t *) g_array_free (g_steal_pointer (&clusters), FALSE);
+  while (drawable && pango_layout_iter_next_run (iter));
+  pango_layout_iter_free (iter);
+
+  if (!drawable)
+    {
+      g_array_set_size (glyphs->glyphs, n_glyphs);
+      g_array_set_size (glyphs->clusters, n_clusters);
+      g_string_truncate (glyphs->text, length);
+    }
+  return drawable;
+}
+
+/* Adds glyphs laid out already, moved to (x, y). */
+static void
+glyphs_add_glyphs (Glyphs       *glyphs,
+                   const Glyphs *from,
+                   double        x,
+                   double        y)
+{
+  guint first = glyphs->glyphs->len;
+
+  g_array_append_vals (glyphs->glyphs, from->glyphs->data, from->glyphs->len);
+  for (guint i = first; i < glyphs->glyphs->len; i++)
+    {
+      cairo_glyph_t *glyph = &g_array_index (glyphs->glyphs, cairo_glyph_t, i);
+
+      glyph->x += x;
+      glyph->y += y;
+    }
+  g_array_append_vals (glyphs->clusters, from->clusters->data, from->clusters->len);
+  g_string_append_len (glyphs->text, from->text->str, from->text->len);
+}
+
+static void
+glyphs_show (Glyphs  *glyphs,
+             cairo_t *cr,
+             Figures *figures)
+{
+  if (glyphs->glyphs->len == 0)
+    return;
+  cairo_set_scaled_font (cr, pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (figures->font)));
+  cairo_show_text_glyphs (cr, glyphs->text->str, (int) glyphs->text->len,
+                          (cairo_glyph_t *) glyphs->glyphs->data, (int) glyphs->glyphs->len,
+                          (cairo_text_cluster_t *) glyphs->clusters->data,
+                          (int) glyphs->clusters->len, 0);
+  g_array_set_size (glyphs->glyphs, 0);
+  g_array_set_size (glyphs->clusters, 0);
+  g_string_truncate (glyphs->text, 0);
 }
 
 static void
@@ -1021,8 +1044,7 @@ shown_free (gpointer data)
   Shown *shown = data;
 
   g_object_unref (shown->layout);
-  g_free (shown->glyphs);
-  g_free (shown->clusters);
+  glyphs_clear (&shown->glyphs);
   g_free (shown);
 }
 
@@ -1060,7 +1082,9 @@ cell_shown (Sheet      *sheet,
   shown = g_new0 (Shown, 1);
   shown->layout = pango_layout_copy (sheet->cell[0]);
   set_cell_text (sheet, shown->layout, column, text);
-  shown_take_glyphs (shown, &sheet->figures[0]);
+  glyphs_init (&shown->glyphs);
+  shown->drawn_as_glyphs = glyphs_add_layout (&shown->glyphs, shown->layout, &sheet->figures[0],
+                                              0, 0);
   g_hash_table_insert (kept, (gpointer) text, shown);
   return shown;
 }
@@ -1173,9 +1197,7 @@ sheet_new (TjPageLayout *self,
   sheet->x = g_new0 (double, n + 1);
   sheet->align = g_new0 (PangoAlignment, MAX (n, 1));
   sheet->shown = g_new0 (GHashTable *, MAX (n, 1));
-  sheet->row_text.glyphs = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
-  sheet->row_text.clusters = g_array_new (FALSE, FALSE, sizeof (cairo_text_cluster_t));
-  sheet->row_text.text = g_string_new (NULL);
+  glyphs_init (&sheet->row_text);
   sheet->headers = g_new0 (PangoLayout *, MAX (n, 1));
   sheet->items = g_array_new (FALSE, TRUE, sizeof (Item));
   g_array_set_clear_func (sheet->items, item_clear);
@@ -1468,8 +1490,8 @@ draw_header (Sheet   *sheet,
 }
 
 /* The part [from, to) of a row, at y. A whole row is centred vertically in its cells; a row cut
- * over pages reads from the top. Figures never wrap: right-aligned, dates centred. Figures and
- * repeated one-line texts are drawn at once, after the fills of the lights. */
+ * over pages reads from the top. Figures never wrap: right-aligned, dates centred. The glyphs of
+ * a whole row are drawn at once, after the fills of the lights. */
 static void
 draw_row (Sheet   *sheet,
           cairo_t *cr,
@@ -1538,9 +1560,10 @@ draw_row (Sheet   *sheet,
           top = partial ? y - from + sheet->pad_y : y + (height - layout_height (layout)) / 2;
           if (partial)
             show_lines (cr, layout, left, top, from - sheet->pad_y, to - sheet->pad_y);
-          else if (shown != NULL && shown->n_glyphs > 0)
-            row_text_add_shown (&sheet->row_text, shown, text, left, top);
-          else
+          else if (shown != NULL && shown->drawn_as_glyphs)
+            glyphs_add_glyphs (&sheet->row_text, &shown->glyphs, left, top);
+          else if (shown != NULL ||
+                   !glyphs_add_layout (&sheet->row_text, layout, figures, left, top))
             show_layout_at (cr, layout, left, top);
           continue;
         case TJ_REPORT_DATE:
@@ -1569,10 +1592,9 @@ draw_row (Sheet   *sheet,
       if (layout != NULL)
         show_layout_at (cr, layout, left, figures_top);
       else
-        row_text_add_figure (&sheet->row_text, figures, text, left,
-                             figures_top + figures->baseline);
+        glyphs_add_figure (&sheet->row_text, figures, text, left, figures_top + figures->baseline);
     }
-  row_text_show (&sheet->row_text, cr, figures);
+  glyphs_show (&sheet->row_text, cr, figures);
   if (partial)
     cairo_restore (cr);
 }
