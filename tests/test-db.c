@@ -109,7 +109,12 @@ test_migrates_with_backup (void)
   g_assert_true (tj_project_save (db, p, &error));
   g_object_unref (p);
   /* Back to schema 1: what a database written by the first version looks like. */
-  g_assert_true (tj_db_exec (db, "DROP TABLE monthly_reports; PRAGMA user_version = 1", NULL));
+  g_assert_true (tj_db_exec (db,
+                             "DROP TABLE monthly_reports; DROP TABLE approval_reminders; "
+                             "DROP TABLE approval_items; DROP TABLE approval_batches; "
+                             "DROP TABLE approval_catalogue; DROP TABLE agency_cases; "
+                             "DROP TABLE holidays; PRAGMA user_version = 1",
+                             NULL));
   g_object_unref (db);
 
   again = tj_db_open (path, &error);

@@ -30,7 +30,10 @@ enum
 static guint signals[N_SIGNALS];
 
 /* The tables whose every insert, update and delete lands in the audit log. */
-static const char *const audited_tables[] = { "units", "people", "projects", "monthly_reports" };
+static const char *const audited_tables[] = {
+  "units", "people", "projects", "monthly_reports", "holidays", "agency_cases",
+  "approval_catalogue", "approval_batches", "approval_items", "approval_reminders",
+};
 
 static void
 tj_db_finalize (GObject *object)
@@ -316,6 +319,7 @@ load_sql (const char *name,
 static const char *const migrations[TJ_DB_SCHEMA_VERSION] = {
   "0001-register.sql",
   "0002-monthly-reports.sql",
+  "0003-approvals.sql",
 };
 
 static gboolean

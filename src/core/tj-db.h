@@ -9,7 +9,7 @@ G_BEGIN_DECLS
 #define TJ_TYPE_DB (tj_db_get_type ())
 G_DECLARE_FINAL_TYPE (TjDb, tj_db, TJ, DB, GObject)
 
-#define TJ_DB_SCHEMA_VERSION 2
+#define TJ_DB_SCHEMA_VERSION 3
 
 TjDb *tj_db_open (const char *path,
                   GError    **error);
