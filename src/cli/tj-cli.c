@@ -7,7 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tj-approval.h"
 #include "tj-bulletin.h"
+#include "tj-calendar.h"
 #include "tj-cli.h"
 #include "tj-date.h"
 #include "tj-db.h"
@@ -32,8 +34,12 @@ static int run_backup (TjDb *db, int argc, char **argv);
 static int run_demo (TjDb *db, int argc, char **argv);
 static int run_import_projects (TjDb *db, int argc, char **argv);
 static int run_import_progress (TjDb *db, int argc, char **argv);
+static int run_import_holidays (TjDb *db, int argc, char **argv);
 static int run_export_projects (TjDb *db, int argc, char **argv);
 static int run_export_bulletin (TjDb *db, int argc, char **argv);
+static int run_import_approvals (TjDb *db, int argc, char **argv);
+static int run_export_approvals (TjDb *db, int argc, char **argv);
+static int run_export_speedup (TjDb *db, int argc, char **argv);
 
 static const TjCommand commands[] = {
   { "check", "", N_("Check the database and validate every record"), run_check },
@@ -44,12 +50,23 @@ static const TjCommand commands[] = {
     N_("Import a year's project ledger (CSV, UTF-8 or GB18030)"), run_import_projects },
   { "import progress", "FILE --month YYYY-MM [--dry-run]",
     N_("Import a month's progress reports (CSV, UTF-8 or GB18030)"), run_import_progress },
+  { "import holidays", "FILE [--dry-run]",
+    N_("Import the holiday table of the years in FILE (CSV, UTF-8 or GB18030)"),
+    run_import_holidays },
   { "export projects", "--year Y --output FILE.xlsx|FILE.csv",
     N_("Export a year's key-project list as a workbook or a ledger for import"),
     run_export_projects },
   { "export bulletin", "--month YYYY-MM --output FILE.xlsx|FILE.pdf|FILE.csv",
     N_("Export the monthly bulletin as a workbook or a PDF, or its detail table as CSV"),
     run_export_bulletin },
+  { "import approvals", "FILE [--year Y] [--dry-run]",
+    N_("Import approval items of year Y's projects (CSV, UTF-8 or GB18030)"),
+    run_import_approvals },
+  { "export approvals", "--year Y --output FILE.xlsx|FILE.pdf [--today YYYY-MM-DD]",
+    N_("Export the ledger of agency cases and approval items"), run_export_approvals },
+  { "export speedup", "--year Y --output FILE.xlsx|FILE.pdf [--today YYYY-MM-DD]",
+    N_("Export the approval speed-up by department and the parallel batches"),
+    run_export_speedup },
 };
 
 static void
@@ -442,6 +459,48 @@ run_import_progress (TjDb  *db,
   return TJ_EXIT_OK;
 }
 
+/* 推进机制 (三): the calendar of every approval time limit. Each year in the file replaces that
+ * year's table. */
+static int
+run_import_holidays (TjDb  *db,
+                     int    argc,
+                     char **argv)
+{
+  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) files = NULL;
+  gboolean dry_run = FALSE;
+  GOptionEntry entries[] = {
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, NULL, NULL },
+    { NULL },
+  };
+  gboolean ok;
+
+  if (!parse_options (argc, argv, "import holidays", entries, 1, &files))
+    return TJ_EXIT_USAGE;
+
+  ok = tj_holidays_import (db, files[0], dry_run, &result, &error);
+  for (guint i = 0; i < result->warnings->len; i++)
+    print_error (_("%s: %s"), files[0], (char *) g_ptr_array_index (result->warnings, i));
+  if (!ok)
+    {
+      for (guint i = 0; i < result->errors->len; i++)
+        print_error (_("%s: %s"), files[0], (char *) g_ptr_array_index (result->errors, i));
+      print_error ("%s", error->message);
+      return TJ_EXIT_BAD_DATA;
+    }
+  if (dry_run)
+    /* Translators: "试导入，未写入任何数据：将导入 33 天，替换原有的 33 天。" */
+    g_print (_("Dry run, nothing was written. Days to import: %u; days they replace: %u.\n"),
+             result->added, result->updated);
+  else
+    /* Translators: "已导入节假日安排：33 天（替换原有的 33 天）。" */
+    g_print (ngettext ("Imported the holiday table: %u day (replacing %u).\n",
+                       "Imported the holiday table: %u days (replacing %u).\n", result->added),
+             result->added, result->updated);
+  return TJ_EXIT_OK;
+}
+
 static int
 run_check (TjDb  *db,
            int    argc,
@@ -593,5 +652,144 @@ run_export_bulletin (TjDb  *db,
     }
   /* Translators: "已将 2026 年 10 月的月通报导出到 F.xlsx。" */
   g_print (_("Exported the bulletin of %1$d-%2$02d to %3$s.\n"), year, number, output);
+  return TJ_EXIT_OK;
+}
+
+/* 推进机制 (三)(四): approval items of the year's projects, matched by name. */
+static int
+run_import_approvals (TjDb  *db,
+                      int    argc,
+                      char **argv)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) files = NULL;
+  gboolean dry_run = FALSE;
+  int year = g_date_time_get_year (now);
+  GOptionEntry entries[] = {
+    { "year", 0, 0, G_OPTION_ARG_INT, &year, NULL, NULL },
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, NULL, NULL },
+    { NULL },
+  };
+  gboolean ok;
+
+  if (!parse_options (argc, argv, "import approvals", entries, 1, &files))
+    return TJ_EXIT_USAGE;
+  if (year < 1990 || year > 2200)
+    {
+      print_error ("%s", _("--year must be between 1990 and 2200."));
+      return TJ_EXIT_USAGE;
+    }
+
+  ok = tj_approval_import (db, files[0], year, dry_run, &result, &error);
+  for (guint i = 0; i < result->warnings->len; i++)
+    print_error (_("%s: %s"), files[0], (char *) g_ptr_array_index (result->warnings, i));
+  if (!ok)
+    {
+      for (guint i = 0; i < result->errors->len; i++)
+        print_error (_("%s: %s"), files[0], (char *) g_ptr_array_index (result->errors, i));
+      print_error ("%s", error->message);
+      return TJ_EXIT_BAD_DATA;
+    }
+  if (dry_run)
+    /* Translators: "试导入，未写入任何数据：将新增审批事项 12 项，更新 3 项。" */
+    g_print (_("Dry run, nothing was written. Approval items to add: %u; to update: %u.\n"),
+             result->added, result->updated);
+  else
+    /* Translators: "已新增审批事项 12 项，更新 3 项。" */
+    g_print (_("Approval items added: %u; updated: %u.\n"), result->added, result->updated);
+  return TJ_EXIT_OK;
+}
+
+/* The options both approval reports take; FALSE after printing what is wrong. */
+static gboolean
+parse_approval_report (int          argc,
+                       char       **argv,
+                       const char  *name,
+                       int         *year,
+                       char       **output,
+                       char       **today)
+{
+  g_autofree char *today_text = NULL;
+  g_autofree char *lower = NULL;
+  g_autoptr (GError) error = NULL;
+  GOptionEntry entries[] = {
+    { "year", 'y', 0, G_OPTION_ARG_INT, year, NULL, NULL },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, output, NULL, NULL },
+    { "today", 0, 0, G_OPTION_ARG_STRING, &today_text, NULL, NULL },
+    { NULL },
+  };
+
+  if (!parse_options (argc, argv, name, entries, 0, NULL))
+    return FALSE;
+  if (*output == NULL || *year == 0)
+    {
+      /* Translators: "export approvals 需要 --year Y 和 --output FILE.xlsx 或 FILE.pdf。" */
+      print_error (_("%s needs --year Y and --output FILE.xlsx or FILE.pdf."), name);
+      return FALSE;
+    }
+  if (*year < 1990 || *year > 2200)
+    {
+      print_error ("%s", _("--year must be between 1990 and 2200."));
+      return FALSE;
+    }
+  lower = g_ascii_strdown (*output, -1);
+  if (!g_str_has_suffix (lower, ".xlsx") && !g_str_has_suffix (lower, ".pdf"))
+    {
+      print_error (_("“%s”: the output must end in .xlsx or .pdf."), *output);
+      return FALSE;
+    }
+  if (today_text == NULL)
+    *today = tj_date_today ();
+  else if ((*today = tj_date_parse (today_text, &error)) == NULL)
+    {
+      print_error ("--today: %s", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+run_export_approvals (TjDb  *db,
+                      int    argc,
+                      char **argv)
+{
+  g_autofree char *output = NULL;
+  g_autofree char *today = NULL;
+  g_autoptr (GError) error = NULL;
+  int year = 0;
+
+  if (!parse_approval_report (argc, argv, "export approvals", &year, &output, &today))
+    return TJ_EXIT_USAGE;
+  if (!tj_approval_write_ledger (db, year, today, output, &error))
+    {
+      print_error ("%s", error->message);
+      return TJ_EXIT_BAD_DATA;
+    }
+  /* Translators: "已将 2026 年代办事项台账（截至 2026-05-20）导出到 F.xlsx。" */
+  g_print (_("Exported the %1$d approval ledger (as of %2$s) to %3$s.\n"), year, today, output);
+  return TJ_EXIT_OK;
+}
+
+static int
+run_export_speedup (TjDb  *db,
+                    int    argc,
+                    char **argv)
+{
+  g_autofree char *output = NULL;
+  g_autofree char *today = NULL;
+  g_autoptr (GError) error = NULL;
+  int year = 0;
+
+  if (!parse_approval_report (argc, argv, "export speedup", &year, &output, &today))
+    return TJ_EXIT_USAGE;
+  if (!tj_approval_write_speedup (db, year, today, output, &error))
+    {
+      print_error ("%s", error->message);
+      return TJ_EXIT_BAD_DATA;
+    }
+  /* Translators: "已将 2026 年部门审批提速情况（截至 2026-05-20）导出到 F.xlsx。" */
+  g_print (_("Exported the %1$d approval speed-up (as of %2$s) to %3$s.\n"), year, today, output);
   return TJ_EXIT_OK;
 }

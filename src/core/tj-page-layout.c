@@ -41,7 +41,7 @@ static const double table_sizes[] = { 10.5, 9.0, 8.0, 7.5, 7.0, 6.5 };
 #define CELL_PAD_Y 0.3
 #define DEFAULT_MAX_EM 12.0  /* a text column's widest when it has no max_width of its own */
 #define STRICT_MIN_EM 3.0     /* a text column's narrowest */
-#define NO_WRAP_EM 5.0        /* a text column whose cells are all this short never wraps */
+#define NO_WRAP_EM 6.0        /* a text column whose cells are all this short never wraps */
 #define CELL_LINE_WEIGHT 0.1  /* what a wrapped line of a cell weighs against one of a row */
 #define FITTING_SAMPLES 3000  /* rows sampled to weigh the columns' wrapping */
 #define FITTING_STEP_EM 0.25
@@ -57,6 +57,7 @@ static const double table_sizes[] = { 10.5, 9.0, 8.0, 7.5, 7.0, 6.5 };
 #define FIGURE_MAX_LENGTH 40
 #define SHOWN_PER_COLUMN 256 /* repeated texts kept laid out, per column */
 #define SHOWN_MAX_LENGTH 120 /* in bytes */
+#define MEASURED_BUDGET (48 << 20) /* bytes of glyphs kept from measuring rows */
 
 #define REFERENCE_SIZE 10.0         /* the size advances are measured at */
 #define HEIGHT_STEPS_PER_POINT 8.0
@@ -132,6 +133,15 @@ typedef struct
   gboolean drawn_as_glyphs;
 } Shown;
 
+/* Where the glyphs of a cell measured with Pango are kept. */
+typedef struct
+{
+  guint glyph, n_glyphs;
+  guint cluster, n_clusters;
+  gsize text, text_length;
+  double height;
+} Measured;
+
 typedef struct
 {
   TjReport *report;
@@ -148,6 +158,11 @@ typedef struct
   Figures figures[2];
   GHashTable **shown;   /* per column: a body cell's text → its Shown */
   Glyphs row_text;      /* the glyphs of the row being drawn */
+  Glyphs header_glyphs; /* the header's, from its top; with its face, when all in one */
+  PangoFont *header_font;
+  Glyphs measured_glyphs;
+  GArray *measured;     /* of Measured */
+  GHashTable *measured_cells; /* row × n_columns + column + 1 → index in measured + 1 */
   GArray *items;        /* of Item */
 } Sheet;
 
@@ -223,6 +238,11 @@ sheet_free (gpointer data)
       g_clear_object (&sheet->figures[b].font);
     }
   glyphs_clear (&sheet->row_text);
+  glyphs_clear (&sheet->header_glyphs);
+  g_clear_object (&sheet->header_font);
+  glyphs_clear (&sheet->measured_glyphs);
+  g_clear_pointer (&sheet->measured, g_array_unref);
+  g_clear_pointer (&sheet->measured_cells, g_hash_table_unref);
   g_clear_pointer (&sheet->items, g_array_unref);
   g_free (sheet);
 }
@@ -542,6 +562,39 @@ set_header_text (PangoLayout *layout,
   pango_layout_set_text (layout, text->str, -1);
 }
 
+/* The widest word of a text in em, as a header breaks only between words. */
+static double
+widest_word_em (TjPageLayout *self,
+                PangoLayout  *probe,
+                const char   *text)
+{
+  g_auto (GStrv) words = g_strsplit (text, " ", -1);
+  double widest = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      pango_layout_set_text (probe, words[i], -1);
+      widest = MAX (widest, layout_width (probe) / (REFERENCE_SIZE * self->scale));
+    }
+  return widest;
+}
+
+/* The narrowest a piece of a header reads well, in em: whole when short, else on two lines,
+ * never narrower than a word. */
+static double
+piece_min_em (TjPageLayout *self,
+              PangoLayout  *probe,
+              const char   *piece)
+{
+  double whole;
+
+  pango_layout_set_text (probe, piece, -1);
+  whole = layout_width (probe) / (REFERENCE_SIZE * self->scale);
+  if (whole <= 4.5)
+    return whole;
+  return MAX (MAX (ceil (whole / 2), 2.0), widest_word_em (self, probe, piece));
+}
+
 /* The narrowest a header reads well, in em: broken before its unit and once more, or on two
  * lines. */
 static double
@@ -550,22 +603,14 @@ header_min_em (TjPageLayout *self,
                const char   *header)
 {
   const char *split = header_break (header);
-  double em = REFERENCE_SIZE * self->scale;
-  double whole, head, tail;
   g_autofree char *first = NULL;
 
   pango_layout_set_width (probe, -1);
-  pango_layout_set_text (probe, header, -1);
-  whole = layout_width (probe) / em;
   if (split == NULL)
-    return whole <= 4.5 ? whole : MAX (ceil (whole / 2), 2.0);
+    return piece_min_em (self, probe, header);
   first = g_strndup (header, split - header);
   g_strchomp (first);
-  pango_layout_set_text (probe, first, -1);
-  head = layout_width (probe) / em;
-  pango_layout_set_text (probe, split, -1);
-  tail = layout_width (probe) / em;
-  return MAX (head <= 4.5 ? head : ceil (head / 2), tail);
+  return MAX (piece_min_em (self, probe, first), piece_min_em (self, probe, split));
 }
 
 /* Totals and the headings of sections are set in bold. */
@@ -808,8 +853,7 @@ fitting_fit (Fitting *fitting,
 }
 
 /* Chooses the table's font size and its column widths: from 五号 down, a smaller size only
- * when it spares a good share of the lines, below 六号 a larger share; when not even the
- * smallest fits, the narrowest columns scaled down to the page. The table fills the type
+ * when it spares a good share of the lines, below 六号 a larger share. The table fills the type
  * area. */
 static void
 fit_columns (TjPageLayout *self,
@@ -840,8 +884,28 @@ fit_columns (TjPageLayout *self,
     }
   if (size == 0)
     {
+      /* Not even the smallest size fits: figures keep their width, their headers break where
+       * they must, and text columns share what is left. */
+      double text = 0, figures = 0;
+
       size = table_sizes[G_N_ELEMENTS (table_sizes) - 1];
-      memcpy (widths, fitting.least, n * sizeof (double));
+      for (guint c = 0; c < n; c++)
+        {
+          if (column_wraps (tj_report_get_column (sheet->report, c)))
+            {
+              widths[c] = fitting.least[c];
+              text += widths[c];
+            }
+          else
+            {
+              widths[c] = MAX (fitting.natural[c], 2.0) + 2 * CELL_PAD_X + WIDTH_SLACK_EM;
+              figures += widths[c];
+            }
+        }
+      if (text > 0 && room / (size * self->scale) > figures)
+        for (guint c = 0; c < n; c++)
+          if (column_wraps (tj_report_get_column (sheet->report, c)))
+            widths[c] *= (room / (size * self->scale) - figures) / text;
     }
   sheet->em = size * self->scale;
   g_debug ("%s: the table's text at %.1f pt", sheet->report->sheet_name, size);
@@ -933,11 +997,11 @@ glyphs_add_figure (Glyphs     *glyphs,
 }
 
 /* Adds the glyphs of a layout whose top left corner is at (x, y), with their text; FALSE, adding
- * nothing, when one is not in the face of `figures`, unknown, or set right to left. */
+ * nothing, when one is not in `font`, unknown, or set right to left. */
 static gboolean
 glyphs_add_layout (Glyphs      *glyphs,
                    PangoLayout *layout,
-                   Figures     *figures,
+                   PangoFont   *font,
                    double       x,
                    double       y)
 {
@@ -946,7 +1010,7 @@ glyphs_add_layout (Glyphs      *glyphs,
   guint n_clusters = glyphs->clusters->len;
   gsize length = glyphs->text->len;
   PangoLayoutIter *iter = pango_layout_get_iter (layout);
-  gboolean drawable = figures->font != NULL;
+  gboolean drawable = font != NULL;
 
   do
     {
@@ -957,7 +1021,7 @@ glyphs_add_layout (Glyphs      *glyphs,
 
       if (run == NULL)
         continue;
-      if (run->item->analysis.font != figures->font || run->item->analysis.level % 2 != 0)
+      if (run->item->analysis.font != font || run->item->analysis.level % 2 != 0)
         {
           drawable = FALSE;
           break;
@@ -1022,13 +1086,13 @@ glyphs_add_glyphs (Glyphs       *glyphs,
 }
 
 static void
-glyphs_show (Glyphs  *glyphs,
-             cairo_t *cr,
-             Figures *figures)
+glyphs_show (Glyphs    *glyphs,
+             cairo_t   *cr,
+             PangoFont *font)
 {
   if (glyphs->glyphs->len == 0)
     return;
-  cairo_set_scaled_font (cr, pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (figures->font)));
+  cairo_set_scaled_font (cr, pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (font)));
   cairo_show_text_glyphs (cr, glyphs->text->str, (int) glyphs->text->len,
                           (cairo_glyph_t *) glyphs->glyphs->data, (int) glyphs->glyphs->len,
                           (cairo_text_cluster_t *) glyphs->clusters->data,
@@ -1083,8 +1147,8 @@ cell_shown (Sheet      *sheet,
   shown->layout = pango_layout_copy (sheet->cell[0]);
   set_cell_text (sheet, shown->layout, column, text);
   glyphs_init (&shown->glyphs);
-  shown->drawn_as_glyphs = glyphs_add_layout (&shown->glyphs, shown->layout, &sheet->figures[0],
-                                              0, 0);
+  shown->drawn_as_glyphs = glyphs_add_layout (&shown->glyphs, shown->layout,
+                                              sheet->figures[0].font, 0, 0);
   g_hash_table_insert (kept, (gpointer) text, shown);
   return shown;
 }
@@ -1127,6 +1191,71 @@ section_height (TjPageLayout *self,
          2 * sheet->pad_y;
 }
 
+/* Keeps the glyphs of a cell laid out to measure its row, for drawing it: a long table's texts
+ * are then shaped once. Within a budget, as they take memory. */
+static void
+keep_measured (Sheet       *sheet,
+               guint        row,
+               guint        column,
+               PangoLayout *layout,
+               gboolean     bold)
+{
+  Glyphs *kept = &sheet->measured_glyphs;
+  Measured measured = { kept->glyphs->len, 0, kept->clusters->len, 0, kept->text->len, 0,
+                        layout_height (layout) };
+
+  if (kept->glyphs->len * (sizeof (cairo_glyph_t) + sizeof (cairo_text_cluster_t)) +
+        kept->text->len >
+      MEASURED_BUDGET)
+    return;
+  if (!glyphs_add_layout (kept, layout, sheet->figures[bold].font, 0, 0))
+    return;
+  measured.n_glyphs = kept->glyphs->len - measured.glyph;
+  measured.n_clusters = kept->clusters->len - measured.cluster;
+  measured.text_length = kept->text->len - measured.text;
+  g_array_append_val (sheet->measured, measured);
+  g_hash_table_insert (sheet->measured_cells,
+                       GSIZE_TO_POINTER ((gsize) row * sheet->n_columns + column + 1),
+                       GUINT_TO_POINTER (sheet->measured->len));
+}
+
+/* The glyphs kept of a cell, or NULL. */
+static const Measured *
+measured_cell (Sheet *sheet,
+               guint  row,
+               guint  column)
+{
+  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (
+    sheet->measured_cells, GSIZE_TO_POINTER ((gsize) row * sheet->n_columns + column + 1)));
+
+  return index > 0 ? &g_array_index (sheet->measured, Measured, index - 1) : NULL;
+}
+
+static void
+glyphs_add_measured (Glyphs         *glyphs,
+                     const Glyphs   *kept,
+                     const Measured *measured,
+                     double          x,
+                     double          y)
+{
+  guint first = glyphs->glyphs->len;
+
+  g_array_append_vals (glyphs->glyphs,
+                       &g_array_index (kept->glyphs, cairo_glyph_t, measured->glyph),
+                       measured->n_glyphs);
+  for (guint i = first; i < glyphs->glyphs->len; i++)
+    {
+      cairo_glyph_t *glyph = &g_array_index (glyphs->glyphs, cairo_glyph_t, i);
+
+      glyph->x += x;
+      glyph->y += y;
+    }
+  g_array_append_vals (glyphs->clusters,
+                       &g_array_index (kept->clusters, cairo_text_cluster_t, measured->cluster),
+                       measured->n_clusters);
+  g_string_append_len (glyphs->text, kept->text->str + measured->text, measured->text_length);
+}
+
 /* How tall a row is: a line, or as many as its most wrapped cell. Text that is sure to take one
  * line by its estimated width is not laid out. */
 static double
@@ -1136,6 +1265,7 @@ row_height (TjPageLayout *self,
 {
   gboolean bold = row_is_bold (sheet->report, row);
   double content = sheet->line_height;
+  PangoLayout *layout;
 
   if (tj_report_get_row_kind (sheet->report, row) == TJ_REPORT_ROW_SECTION)
     {
@@ -1155,9 +1285,10 @@ row_height (TjPageLayout *self,
       if (estimate_em (self, &self->advances[bold], cell->value.text, &lines, NULL) * sheet->em <
             room * ESTIMATE_SAFETY && !lines)
         continue;
-      content = MAX (content, sheet->line_height *
-                                pango_layout_get_line_count (
-                                  cell_layout (sheet, c, cell->value.text, bold)));
+      layout = cell_layout (sheet, c, cell->value.text, bold);
+      content = MAX (content, sheet->line_height * pango_layout_get_line_count (layout));
+      if (layout == sheet->cell[bold])
+        keep_measured (sheet, row, c, layout, bold);
     }
   return content + 2 * sheet->pad_y;
 }
@@ -1176,6 +1307,30 @@ add_item (TjPageLayout *self,
   if (layout != NULL)
     item.height = counted_height (self, layout_height (layout));
   g_array_append_val (sheet->items, item);
+}
+
+/* The header's glyphs, drawn at once on every page when they are all in one face. */
+static void
+set_header_glyphs (Sheet *sheet)
+{
+  PangoLayoutLine *line;
+  PangoFont *font;
+
+  glyphs_init (&sheet->header_glyphs);
+  if (sheet->n_columns == 0 ||
+      (line = pango_layout_get_line_readonly (sheet->headers[0], 0)) == NULL ||
+      line->runs == NULL)
+    return;
+  font = ((PangoGlyphItem *) line->runs->data)->item->analysis.font;
+  for (guint c = 0; c < sheet->n_columns; c++)
+    {
+      PangoLayout *layout = sheet->headers[c];
+
+      if (!glyphs_add_layout (&sheet->header_glyphs, layout, font, sheet->x[c] + sheet->pad_x,
+                              (sheet->header_height - layout_height (layout)) / 2))
+        return;
+    }
+  sheet->header_font = g_object_ref (font);
 }
 
 static Sheet *
@@ -1198,6 +1353,9 @@ sheet_new (TjPageLayout *self,
   sheet->align = g_new0 (PangoAlignment, MAX (n, 1));
   sheet->shown = g_new0 (GHashTable *, MAX (n, 1));
   glyphs_init (&sheet->row_text);
+  glyphs_init (&sheet->measured_glyphs);
+  sheet->measured = g_array_new (FALSE, FALSE, sizeof (Measured));
+  sheet->measured_cells = g_hash_table_new (NULL, NULL);
   sheet->headers = g_new0 (PangoLayout *, MAX (n, 1));
   sheet->items = g_array_new (FALSE, TRUE, sizeof (Item));
   g_array_set_clear_func (sheet->items, item_clear);
@@ -1249,6 +1407,7 @@ sheet_new (TjPageLayout *self,
     }
   sheet->header_height = header_lines * (n > 0 ? header_pitch : sheet->line_height) +
                           2 * sheet->pad_y;
+  set_header_glyphs (sheet);
 
   add_item (self, sheet, ITEM_TITLE, 0,
             block_new (self, report->title != NULL ? report->title : "", HEADING_FACE, TRUE,
@@ -1480,6 +1639,12 @@ draw_header (Sheet   *sheet,
                    sheet->header_height);
   cairo_fill (cr);
   cairo_set_source_rgb (cr, 0, 0, 0);
+  if (sheet->header_font != NULL)
+    {
+      glyphs_add_glyphs (&sheet->row_text, &sheet->header_glyphs, 0, y);
+      glyphs_show (&sheet->row_text, cr, sheet->header_font);
+      return;
+    }
   for (guint c = 0; c < sheet->n_columns; c++)
     {
       PangoLayout *layout = sheet->headers[c];
@@ -1530,6 +1695,7 @@ draw_row (Sheet   *sheet,
       double left = sheet->x[c] + sheet->pad_x;
       double room = sheet->x[c + 1] - sheet->x[c] - 2 * sheet->pad_x;
       g_autofree char *owned = NULL;
+      const Measured *measured;
       PangoLayout *layout;
       Shown *shown;
       const char *text;
@@ -1553,6 +1719,12 @@ draw_row (Sheet   *sheet,
             }
           else
             text = cell->value.text;
+          if (!partial && (measured = measured_cell (sheet, row, c)) != NULL)
+            {
+              glyphs_add_measured (&sheet->row_text, &sheet->measured_glyphs, measured, left,
+                                   y + (height - measured->height) / 2);
+              continue;
+            }
           shown = cell_shown (sheet, c, text, bold);
           layout = shown != NULL ? shown->layout : sheet->cell[bold];
           if (shown == NULL)
@@ -1563,7 +1735,7 @@ draw_row (Sheet   *sheet,
           else if (shown != NULL && shown->drawn_as_glyphs)
             glyphs_add_glyphs (&sheet->row_text, &shown->glyphs, left, top);
           else if (shown != NULL ||
-                   !glyphs_add_layout (&sheet->row_text, layout, figures, left, top))
+                   !glyphs_add_layout (&sheet->row_text, layout, figures->font, left, top))
             show_layout_at (cr, layout, left, top);
           continue;
         case TJ_REPORT_DATE:
@@ -1594,7 +1766,7 @@ draw_row (Sheet   *sheet,
       else
         glyphs_add_figure (&sheet->row_text, figures, text, left, figures_top + figures->baseline);
     }
-  glyphs_show (&sheet->row_text, cr, figures);
+  glyphs_show (&sheet->row_text, cr, figures->font);
   if (partial)
     cairo_restore (cr);
 }

@@ -229,6 +229,20 @@ tj_report_set_points (TjReport *self,
 }
 
 void
+tj_report_set_decimal (TjReport *self,
+                       guint     row,
+                       guint     column,
+                       double    number)
+{
+  TjReportCell *cell = cell_at (self, row, column);
+
+  if (cell == NULL)
+    return;
+  cell->type = TJ_REPORT_DECIMAL;
+  cell->value.fraction = number;
+}
+
+void
 tj_report_set_light (TjReport *self,
                      guint     row,
                      guint     column,
@@ -329,6 +343,10 @@ tj_report_cell_text (const TjReportCell *cell)
       return g_strdup_printf ("%s%" G_GINT64_FORMAT ".%" G_GINT64_FORMAT,
                               tenths < 0 ? "-" : tenths > 0 ? "+" : "", ABS (tenths) / 10,
                               ABS (tenths) % 10);
+    case TJ_REPORT_DECIMAL:
+      tenths = (gint64) round (cell->value.fraction * 10.0);
+      return g_strdup_printf ("%s%" G_GINT64_FORMAT ".%" G_GINT64_FORMAT, tenths < 0 ? "-" : "",
+                              ABS (tenths) / 10, ABS (tenths) % 10);
     case TJ_REPORT_LIGHT:
       return g_strdup (tj_light_label (cell->value.light));
     case TJ_REPORT_EMPTY:

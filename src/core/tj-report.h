@@ -19,6 +19,7 @@ typedef enum
   TJ_REPORT_PERCENT, /* a fraction, shown with 1 decimal: 0.862 is 86.2% */
   TJ_REPORT_LIGHT,   /* a TjLight: a coloured cell with the word 红/黄/绿 */
   TJ_REPORT_POINTS,  /* percentage points, signed, shown with 1 decimal: 2.94 is +2.9 */
+  TJ_REPORT_DECIMAL, /* a plain number shown with 1 decimal: 12.25 is 12.3 (an average of days) */
 } TjReportType;
 
 /* The lights of the lagging-project list; the word goes with the colour so that a grey print
@@ -55,7 +56,7 @@ typedef struct
     const char *text; /* TEXT, DATE: owned by the report */
     gint64 yuan;      /* WAN, YI */
     gint64 number;    /* INTEGER */
-    double fraction;  /* PERCENT; POINTS: the points */
+    double fraction;  /* PERCENT; POINTS: the points; DECIMAL: the number */
     TjLight light;    /* LIGHT */
   } value;
 } TjReportCell;
@@ -129,6 +130,10 @@ void tj_report_set_points (TjReport *self,
                            guint     row,
                            guint     column,
                            double    points);
+void tj_report_set_decimal (TjReport *self,
+                            guint     row,
+                            guint     column,
+                            double    number);
 void tj_report_set_light (TjReport *self,
                           guint     row,
                           guint     column,

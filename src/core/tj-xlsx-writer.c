@@ -33,7 +33,7 @@
 #define MAX_ROW_HEIGHT 409.0 /* points */
 #define FORBIDDEN_SHEET_CHARS "[]:*?/\\"
 
-#define N_TYPES (TJ_REPORT_POINTS + 1)
+#define N_TYPES (TJ_REPORT_DECIMAL + 1)
 #define N_LIGHTS (TJ_LIGHT_RED + 1)
 
 typedef struct
@@ -129,6 +129,7 @@ body_format (Writer       *w,
     case TJ_REPORT_YI:
     case TJ_REPORT_PERCENT:
     case TJ_REPORT_POINTS:
+    case TJ_REPORT_DECIMAL:
       format_set_align (format, LXW_ALIGN_RIGHT);
       break;
     case TJ_REPORT_EMPTY:
@@ -156,6 +157,9 @@ body_format (Writer       *w,
       break;
     case TJ_REPORT_POINTS:
       format_set_num_format (format, "+0.0;-0.0;0.0");
+      break;
+    case TJ_REPORT_DECIMAL:
+      format_set_num_format (format, "0.0");
       break;
     case TJ_REPORT_EMPTY:
     case TJ_REPORT_DATE:
@@ -273,6 +277,8 @@ cell_width (const TjReportCell *cell)
       return grouped_width ((gint64) (cell->value.fraction * 100), 1) + 1;
     case TJ_REPORT_POINTS:
       return grouped_width ((gint64) cell->value.fraction, 1) + 1;
+    case TJ_REPORT_DECIMAL:
+      return grouped_width ((gint64) cell->value.fraction, 1);
     case TJ_REPORT_LIGHT:
       return 2;
     case TJ_REPORT_EMPTY:
@@ -426,6 +432,7 @@ write_cell (Writer             *w,
       break;
     case TJ_REPORT_PERCENT:
     case TJ_REPORT_POINTS:
+    case TJ_REPORT_DECIMAL:
       note_error (w, worksheet_write_number (sheet, row, column, cell->value.fraction, format));
       break;
     case TJ_REPORT_EMPTY:

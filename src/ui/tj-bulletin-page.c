@@ -28,6 +28,7 @@ struct _TjBulletinPage
   guint rebuild_source;
   int year;
   TjBulletin *bulletin;
+  gboolean stale; /* changed while not shown */
   GtkFileChooserNative *chooser;
   guint busy;
 };
@@ -106,11 +107,24 @@ rebuild_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Built only when shown: a window opened on the register does not pay for the bulletin. */
 static void
 schedule_rebuild (TjBulletinPage *self)
 {
-  if (self->rebuild_source == 0)
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->stale = TRUE;
+  else if (self->rebuild_source == 0)
     self->rebuild_source = g_idle_add (rebuild_idle_cb, self);
+}
+
+static void
+mapped_cb (TjBulletinPage *self)
+{
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      rebuild (self);
+    }
 }
 
 static void
@@ -298,6 +312,7 @@ tj_bulletin_page_init (TjBulletinPage *self)
   tj_month_dropdown_fill (self->month_dropdown, TRUE);
   g_signal_connect_swapped (self->month_dropdown, "notify::selected",
                             G_CALLBACK (schedule_rebuild), self);
+  g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
 }
 
 void

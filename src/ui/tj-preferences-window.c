@@ -5,6 +5,9 @@
 #include <glib/gi18n.h>
 #include <stdlib.h>
 
+#include "tj-calendar.h"
+#include "tj-date.h"
+#include "tj-ledger.h"
 #include "tj-preferences-window.h"
 
 /* The organisation's settings live in its database, so that every report and every machine that
@@ -111,6 +114,218 @@ lights_group (TjDb *db)
   return group;
 }
 
+/* 节假日: the holiday table every working-day limit uses (推进机制 三), one expander per year with
+ * its days, a row to add a day, and an import that replaces a year. */
+typedef struct
+{
+  TjDb *db;
+  AdwPreferencesPage *page;
+  AdwPreferencesGroup *group;
+  GPtrArray *rows;
+  GtkEntry *date;
+  GtkDropDown *kind;
+  GtkEntry *name;
+  GtkLabel *message;
+  GtkFileChooserNative *chooser;
+} Holidays;
+
+static void fill_holidays (Holidays *holidays);
+
+static void
+holidays_free (Holidays *holidays)
+{
+  g_clear_object (&holidays->chooser);
+  g_ptr_array_unref (holidays->rows);
+  g_free (holidays);
+}
+
+static void
+delete_day_clicked_cb (GtkButton *button,
+                       Holidays  *holidays)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!tj_holidays_delete (holidays->db, g_object_get_data (G_OBJECT (button), "date"), &error))
+    gtk_label_set_text (holidays->message, error->message);
+  else
+    fill_holidays (holidays);
+}
+
+static void
+fill_holidays (Holidays *holidays)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  int this_year = g_date_time_get_year (now);
+
+  for (guint i = 0; i < holidays->rows->len; i++)
+    adw_preferences_group_remove (holidays->group, g_ptr_array_index (holidays->rows, i));
+  g_ptr_array_set_size (holidays->rows, 0);
+  for (int year = this_year + 1; year >= 2018; year--)
+    {
+      g_autoptr (GPtrArray) days = tj_holidays_list (holidays->db, year, NULL);
+      GtkWidget *expander = adw_expander_row_new ();
+      g_autofree char *title = g_strdup_printf (_("Year %d"), year);
+      g_autofree char *subtitle = NULL;
+      guint off = 0, worked = 0;
+
+      for (guint k = 0; days != NULL && k < days->len; k++)
+        {
+          TjHoliday *day = g_ptr_array_index (days, k);
+          GtkWidget *row = adw_action_row_new ();
+          GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+          gboolean holiday = g_strcmp0 (day->kind, "holiday") == 0;
+          g_autofree char *line = g_strdup_printf ("%s  %s", day->date,
+                                                   holiday ? _("Day off") : _("Working day"));
+
+          off += holiday;
+          worked += !holiday;
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), line);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), day->name);
+          gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+          gtk_widget_add_css_class (remove, "flat");
+          gtk_widget_set_tooltip_text (remove, _("Delete"));
+          g_object_set_data_full (G_OBJECT (remove), "date", g_strdup (day->date), g_free);
+          g_signal_connect (remove, "clicked", G_CALLBACK (delete_day_clicked_cb), holidays);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+        }
+      if (days == NULL || days->len == 0)
+        subtitle = g_strdup (_("No table: counted as plain weekdays"));
+      else
+        subtitle = g_strdup_printf (_("%u days off, %u adjusted working days"), off, worked);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
+      adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (expander),
+                                             days != NULL && days->len > 0);
+      adw_preferences_group_add (holidays->group, expander);
+      g_ptr_array_add (holidays->rows, expander);
+    }
+}
+
+static void
+add_day_clicked_cb (Holidays *holidays)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *date = tj_date_parse (gtk_editable_get_text (GTK_EDITABLE (holidays->date)),
+                                         &error);
+  const char *kind = gtk_drop_down_get_selected (holidays->kind) == 0 ? "holiday" : "workday";
+
+  if (date == NULL ||
+      !tj_holidays_save (holidays->db, date, kind,
+                         gtk_editable_get_text (GTK_EDITABLE (holidays->name)), &error))
+    {
+      gtk_label_set_text (holidays->message, error->message);
+      return;
+    }
+  gtk_label_set_text (holidays->message, "");
+  gtk_editable_set_text (GTK_EDITABLE (holidays->date), "");
+  fill_holidays (holidays);
+}
+
+static void
+import_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    Holidays        *holidays)
+{
+  g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && path != NULL)
+    {
+      if (!tj_holidays_import (holidays->db, path, FALSE, &result, &error))
+        {
+          g_autoptr (GString) text = g_string_new (error->message);
+
+          for (guint i = 0; result != NULL && i < result->errors->len; i++)
+            g_string_append_printf (text, "\n%s", (char *) g_ptr_array_index (result->errors, i));
+          gtk_label_set_text (holidays->message, text->str);
+        }
+      else
+        {
+          gtk_label_set_text (holidays->message, "");
+          fill_holidays (holidays);
+        }
+    }
+  g_clear_object (&holidays->chooser);
+}
+
+static void
+import_clicked_cb (GtkButton *button,
+                   Holidays  *holidays)
+{
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+
+  g_clear_object (&holidays->chooser);
+  holidays->chooser = gtk_file_chooser_native_new (
+      _("Import Holidays"), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (button))),
+      GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Holiday table (CSV: 日期, 类型, 名称)"));
+  gtk_file_filter_add_pattern (filter, "*.csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (holidays->chooser), filter);
+  g_signal_connect (holidays->chooser, "response", G_CALLBACK (import_response_cb), holidays);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (holidays->chooser));
+}
+
+static GtkWidget *
+holidays_page (TjDb *db)
+{
+  Holidays *holidays = g_new0 (Holidays, 1);
+  GtkWidget *page = adw_preferences_page_new ();
+  GtkWidget *add_group = adw_preferences_group_new ();
+  GtkWidget *add_row = adw_action_row_new ();
+  GtkWidget *add = gtk_button_new_with_mnemonic (_("_Add"));
+  GtkWidget *import = gtk_button_new_with_mnemonic (_("_Import…"));
+  const char *kinds[] = { _("Day off"), _("Working day"), NULL };
+
+  holidays->db = db;
+  holidays->rows = g_ptr_array_new ();
+  holidays->page = ADW_PREFERENCES_PAGE (page);
+  adw_preferences_page_set_title (holidays->page, _("Holidays"));
+  adw_preferences_page_set_icon_name (holidays->page, "x-office-calendar-symbolic");
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (add_group), _("Add a Day"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (add_group),
+                                         _("Time limits count working days: Monday to Friday, "
+                                           "without public holidays, with the adjusted working "
+                                           "weekends. An imported year replaces that year."));
+  holidays->date = GTK_ENTRY (gtk_entry_new ());
+  gtk_entry_set_placeholder_text (holidays->date, "2026-10-01");
+  gtk_editable_set_width_chars (GTK_EDITABLE (holidays->date), 11);
+  holidays->kind = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (kinds));
+  holidays->name = GTK_ENTRY (gtk_entry_new ());
+  gtk_entry_set_placeholder_text (holidays->name, _("e.g. 国庆节"));
+  {
+    GtkWidget *suffixes[] = { GTK_WIDGET (holidays->date), GTK_WIDGET (holidays->kind),
+                              GTK_WIDGET (holidays->name), add };
+
+    for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+      {
+        gtk_widget_set_valign (suffixes[i], GTK_ALIGN_CENTER);
+        adw_action_row_add_suffix (ADW_ACTION_ROW (add_row), suffixes[i]);
+      }
+  }
+  g_signal_connect_swapped (add, "clicked", G_CALLBACK (add_day_clicked_cb), holidays);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (add_group), add_row);
+  holidays->message = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (holidays->message, TRUE);
+  gtk_label_set_xalign (holidays->message, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (holidays->message), "error");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (add_group), GTK_WIDGET (holidays->message));
+  adw_preferences_page_add (holidays->page, ADW_PREFERENCES_GROUP (add_group));
+
+  holidays->group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (holidays->group, _("Holiday Tables"));
+  gtk_widget_set_valign (import, GTK_ALIGN_CENTER);
+  g_signal_connect (import, "clicked", G_CALLBACK (import_clicked_cb), holidays);
+  adw_preferences_group_set_header_suffix (holidays->group, import);
+  adw_preferences_page_add (holidays->page, holidays->group);
+  g_object_set_data_full (G_OBJECT (page), "holidays", holidays, (GDestroyNotify) holidays_free);
+  fill_holidays (holidays);
+  return page;
+}
+
 GtkWindow *
 tj_preferences_window_new (TjDb *db)
 {
@@ -149,5 +364,8 @@ tj_preferences_window_new (TjDb *db)
     }
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (lights_group (db)));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (page));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window),
+                              ADW_PREFERENCES_PAGE (holidays_page (db)));
+  g_object_set_data_full (G_OBJECT (window), "db", g_object_ref (db), g_object_unref);
   return GTK_WINDOW (window);
 }

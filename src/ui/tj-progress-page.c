@@ -31,6 +31,7 @@ struct _TjProgressPage
   GHashTable *cells;    /* position × column → the cell widget bound there */
   GtkColumnViewColumn *columns[10];
   gboolean saving;      /* our own write: no reload */
+  gboolean stale;       /* changed while not shown */
   GtkFileChooserNative *chooser;
 };
 
@@ -540,6 +541,13 @@ reload (TjProgressPage *self)
 
   if (self->db == NULL || self->year == 0)
     return;
+  /* Loaded only when shown: a window opened on the register does not pay for the month. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+  self->stale = FALSE;
   rows = tj_progress_list_month (self->db, self->year, selected_month (self), &error);
   if (rows == NULL)
     {
@@ -550,6 +558,13 @@ reload (TjProgressPage *self)
                        rows->pdata, rows->len);
   set_titles (self);
   update_totals (self);
+}
+
+static void
+mapped_cb (TjProgressPage *self)
+{
+  if (self->stale)
+    reload (self);
 }
 
 static void
@@ -726,6 +741,7 @@ tj_progress_page_init (TjProgressPage *self)
     }
   tj_month_dropdown_fill (self->month_dropdown, FALSE);
   g_signal_connect_swapped (self->month_dropdown, "notify::selected", G_CALLBACK (reload), self);
+  g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
 }
 
 void

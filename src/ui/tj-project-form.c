@@ -4,7 +4,9 @@
 
 #include <glib/gi18n.h>
 
+#include "tj-approval.h"
 #include "tj-date.h"
+#include "tj-form-row.h"
 #include "tj-money.h"
 #include "tj-person-dialog.h"
 #include "tj-person.h"
@@ -389,11 +391,7 @@ show_problems (TjProjectForm *self)
       gboolean shown = message != NULL &&
                        (self->show_all || g_hash_table_contains (self->touched, field));
 
-      adw_action_row_set_subtitle (self->widgets[i].row, shown ? message : NULL);
-      if (shown)
-        gtk_widget_add_css_class (GTK_WIDGET (self->widgets[i].row), "error");
-      else
-        gtk_widget_remove_css_class (GTK_WIDGET (self->widgets[i].row), "error");
+      tj_form_row_set_problem (self->widgets[i].row, shown ? message : NULL);
     }
 }
 
@@ -637,6 +635,55 @@ add_months (TjProjectForm *self)
   adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (group));
 }
 
+/* The project's agency cases and approval items (推进机制 三、四), read-only here: they are kept on
+ * the 代办 and 审批 pages. */
+static void
+add_approvals (TjProjectForm *self)
+{
+  g_autofree char *today = tj_date_today ();
+  g_autoptr (GPtrArray) cases = tj_agency_case_list_project (self->db, self->original->id, NULL);
+  g_autoptr (GPtrArray) items = tj_approval_item_list_project (self->db, self->original->id,
+                                                               today, NULL);
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Agency and Approvals"));
+  for (guint i = 0; cases != NULL && i < cases->len; i++)
+    {
+      TjAgencyCase *c = g_ptr_array_index (cases, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *title = g_strdup_printf (_("Agency case of %s: %s"),
+                                                c->entrusted != NULL ? c->entrusted : "",
+                                                tj_case_status_label (c->status));
+      g_autofree char *subtitle = g_strdup_printf (_("%u of %u items finished"), c->n_finished,
+                                                   c->n_items);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    {
+      TjApprovalItem *item = g_ptr_array_index (items, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s%s%s",
+                                                   item->unit_name != NULL ? item->unit_name : "",
+                                                   tj_item_state_label (item->state),
+                                                   item->deadline != NULL ? " · " : "",
+                                                   item->deadline != NULL ? item->deadline : "");
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), item->name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      if (item->overdue)
+        gtk_widget_add_css_class (row, "error");
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+  if ((cases == NULL || cases->len == 0) && (items == NULL || items->len == 0))
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                           _("No agency case or approval item."));
+  adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (group));
+}
+
 /* Saves when valid; otherwise shows every problem at its field and keeps the form open. */
 gboolean
 tj_project_form_save (TjProjectForm *self)
@@ -799,7 +846,10 @@ tj_project_form_new (TjDb      *db,
   build_rows (self);
   load_values (self);
   if (project != NULL)
-    add_months (self);
+    {
+      add_months (self);
+      add_approvals (self);
+    }
   return GTK_WINDOW (self);
 }
 
@@ -860,9 +910,7 @@ tj_project_form_get_message (TjProjectForm *self,
                              const char    *field)
 {
   int i = field_index (field);
-  const char *message;
 
   g_return_val_if_fail (i >= 0, NULL);
-  message = adw_action_row_get_subtitle (self->widgets[i].row);
-  return message != NULL && *message != '\0' ? message : NULL;
+  return tj_form_row_get_problem (self->widgets[i].row);
 }

@@ -2,7 +2,11 @@
 #define G_LOG_DOMAIN "tj-report-view"
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "tj-report-view.h"
+
+#define TJ_REPORT_VIEW_MAX_ROWS 100
 
 /* A small report (a summary table of the bulletin) on screen: the same value the workbook and
  * the printed pages are written from, laid out as a grid. */
@@ -68,7 +72,8 @@ tj_report_view_new (TjReport *report)
       gtk_widget_add_css_class (label, "report-header");
       gtk_grid_attach (GTK_GRID (grid), label, c, 0, 1, 1);
     }
-  for (guint r = 0; r < n_rows; r++)
+  /* On screen a long list is a glimpse; the whole of it is in the exported files. */
+  for (guint r = 0; r < MIN (n_rows, TJ_REPORT_VIEW_MAX_ROWS); r++)
     for (guint c = 0; c < n_columns; c++)
       {
         const TjReportCell *cell = tj_report_get_cell (report, r, c);
@@ -85,6 +90,17 @@ tj_report_view_new (TjReport *report)
       }
   gtk_frame_set_child (GTK_FRAME (frame), grid);
   gtk_box_append (GTK_BOX (box), frame);
+  if (n_rows > TJ_REPORT_VIEW_MAX_ROWS)
+    {
+      g_autofree char *more = g_strdup_printf (_("The first %u of %u rows; the exported workbook "
+                                                 "and PDF hold them all."),
+                                               TJ_REPORT_VIEW_MAX_ROWS, n_rows);
+      GtkWidget *note = gtk_label_new (more);
+
+      gtk_label_set_xalign (GTK_LABEL (note), 0.0);
+      gtk_widget_add_css_class (note, "dim-label");
+      gtk_box_append (GTK_BOX (box), note);
+    }
   for (guint i = 0; report->notes != NULL && i < report->notes->len; i++)
     {
       GtkWidget *note = gtk_label_new (g_ptr_array_index (report->notes, i));

@@ -27,6 +27,9 @@ struct _TjWindow
   TjProjectPage *project_page;
   TjProgressPage *progress_page;
   TjBulletinPage *bulletin_page;
+  TjApprovalPage *approval_page;
+  TjAgencyPage *agency_page;
+  AdwViewStackPage *approval_stack_page;
 
   TjDb *db;
   gulong changed_handler;
@@ -89,6 +92,16 @@ fill_years (TjWindow *self,
   gtk_drop_down_set_selected (self->year_dropdown, select);
 }
 
+/* The 审批 tab shows how many items are overdue. */
+static void
+update_attention (TjWindow *self)
+{
+  guint overdue = tj_approval_page_get_overdue (self->approval_page);
+
+  adw_view_stack_page_set_badge_number (self->approval_stack_page, overdue);
+  adw_view_stack_page_set_needs_attention (self->approval_stack_page, overdue > 0);
+}
+
 static void
 year_selected_cb (TjWindow *self)
 {
@@ -97,6 +110,9 @@ year_selected_cb (TjWindow *self)
   tj_project_page_set_year (self->project_page, year);
   tj_progress_page_set_year (self->progress_page, year);
   tj_bulletin_page_set_year (self->bulletin_page, year);
+  tj_approval_page_set_year (self->approval_page, year);
+  tj_agency_page_set_year (self->agency_page, year);
+  update_attention (self);
 }
 
 static void
@@ -106,6 +122,7 @@ db_changed_cb (TjDb       *db,
 {
   int year = selected_year (self);
 
+  update_attention (self);
   if (g_str_equal (table, "projects"))
     {
       g_autoptr (GArray) years = tj_project_years (db);
@@ -523,6 +540,8 @@ tj_window_class_init (TjWindowClass *klass)
   g_type_ensure (TJ_TYPE_PROJECT_PAGE);
   g_type_ensure (TJ_TYPE_PROGRESS_PAGE);
   g_type_ensure (TJ_TYPE_BULLETIN_PAGE);
+  g_type_ensure (TJ_TYPE_APPROVAL_PAGE);
+  g_type_ensure (TJ_TYPE_AGENCY_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/tuijin/Tuijin/ui/tj-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TjWindow, stack);
@@ -534,6 +553,9 @@ tj_window_class_init (TjWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TjWindow, project_page);
   gtk_widget_class_bind_template_child (widget_class, TjWindow, progress_page);
   gtk_widget_class_bind_template_child (widget_class, TjWindow, bulletin_page);
+  gtk_widget_class_bind_template_child (widget_class, TjWindow, approval_page);
+  gtk_widget_class_bind_template_child (widget_class, TjWindow, agency_page);
+  gtk_widget_class_bind_template_child (widget_class, TjWindow, approval_stack_page);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-project", NULL, new_project_action);
@@ -575,6 +597,8 @@ tj_window_new (TjApplication *app,
   tj_project_page_set_db (self->project_page, db);
   tj_progress_page_set_db (self->progress_page, db);
   tj_bulletin_page_set_db (self->bulletin_page, db);
+  tj_approval_page_set_db (self->approval_page, db);
+  tj_agency_page_set_db (self->agency_page, db);
   fill_years (self, current_year ());
   g_signal_connect_swapped (self->year_dropdown, "notify::selected", G_CALLBACK (year_selected_cb),
                             self);
@@ -604,6 +628,18 @@ TjProgressPage *
 tj_window_get_progress_page (TjWindow *self)
 {
   return self->progress_page;
+}
+
+TjAgencyPage *
+tj_window_get_agency_page (TjWindow *self)
+{
+  return self->agency_page;
+}
+
+TjApprovalPage *
+tj_window_get_approval_page (TjWindow *self)
+{
+  return self->approval_page;
 }
 
 TjBulletinPage *

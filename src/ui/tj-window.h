@@ -5,6 +5,8 @@
 
 #include "tj-application.h"
 #include "tj-db.h"
+#include "tj-agency-page.h"
+#include "tj-approval-page.h"
 #include "tj-bulletin-page.h"
 #include "tj-progress-page.h"
 #include "tj-project-page.h"
@@ -20,6 +22,8 @@ TjDb *tj_window_get_db (TjWindow *self);
 TjProjectPage *tj_window_get_project_page (TjWindow *self);
 AdwViewStack *tj_window_get_stack (TjWindow *self);
 TjProgressPage *tj_window_get_progress_page (TjWindow *self);
+TjAgencyPage *tj_window_get_agency_page (TjWindow *self);
+TjApprovalPage *tj_window_get_approval_page (TjWindow *self);
 TjBulletinPage *tj_window_get_bulletin_page (TjWindow *self);
 void tj_window_set_search (TjWindow   *self,
                            const char *text);

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <glib/gi18n.h>
 #include <locale.h>
 #include <stdlib.h>
 
@@ -97,6 +98,11 @@ main (int   argc,
   double xlsx_ms, py_ms;
 
   setlocale (LC_ALL, "");
+  /* the zh_CN catalogue from the build folder, as build-aux/dev run uses it */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("TJ_LOCALEDIR") != NULL ? g_getenv ("TJ_LOCALEDIR")
+                                                                     : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   if (argc == 4 && g_str_equal (argv[1], "--write"))
     return measure_write (argv[2], argv[3]);
   if (argc > 1)

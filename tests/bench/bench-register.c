@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <glib/gi18n.h>
 #include <locale.h>
 #include <stdio.h>
 
@@ -93,6 +94,11 @@ main (int   argc,
   double t0, t1;
 
   setlocale (LC_ALL, "");
+  /* the zh_CN catalogue from the build folder, as build-aux/dev run uses it */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("TJ_LOCALEDIR") != NULL ? g_getenv ("TJ_LOCALEDIR")
+                                                                     : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   if (argc == 3 && g_str_equal (argv[1], "--window"))
     return measure_window (argv[2]);
 

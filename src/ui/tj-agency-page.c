@@ -1,0 +1,345 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tj-agency-page"
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "tj-agency-page.h"
+#include "tj-approval.h"
+#include "tj-case-window.h"
+#include "tj-date.h"
+#include "tj-table.h"
+#include "tj-unit.h"
+
+/* 代办: the service centre's agency cases of the year (推进机制 四), filtered by status, agent,
+ * project and locality; a case opens in its own window with its items. */
+struct _TjAgencyPage
+{
+  GtkWidget parent_instance;
+
+  GtkDropDown *status_filter;
+  GtkDropDown *agent_filter;
+  GtkDropDown *locality_filter;
+  GtkSearchEntry *project_filter;
+  GtkColumnView *column_view;
+
+  TjDb *db;
+  gulong changed_handler;
+  int year;
+  GListStore *cases;
+  GtkCustomFilter *filter;
+  GtkFilterListModel *filtered;
+  GtkSingleSelection *selection;
+};
+
+G_DEFINE_FINAL_TYPE (TjAgencyPage, tj_agency_page, GTK_TYPE_WIDGET)
+
+typedef enum
+{
+  COLUMN_PROJECT,
+  COLUMN_LOCALITY,
+  COLUMN_COMPANY,
+  COLUMN_ENTRUSTED,
+  COLUMN_AGENT,
+  COLUMN_STATUS,
+  COLUMN_ITEMS,
+  COLUMN_EVALUATION,
+  N_COLUMNS
+} Column;
+
+static const TjTableColumn columns[N_COLUMNS] = {
+  [COLUMN_PROJECT] = { "project", N_("Project Name"), 16, FALSE },
+  [COLUMN_LOCALITY] = { "locality", N_("Locality"), 5, FALSE },
+  [COLUMN_COMPANY] = { "company", N_("Entrusting Company"), 12, FALSE },
+  [COLUMN_ENTRUSTED] = { "entrusted", N_("Entrusted"), 6, FALSE },
+  [COLUMN_AGENT] = { "agent", N_("Agent"), 4, FALSE },
+  [COLUMN_STATUS] = { "status", N_("Status"), 4, FALSE },
+  [COLUMN_ITEMS] = { "items", N_("Items Finished"), 5, FALSE },
+  [COLUMN_EVALUATION] = { "evaluation", N_("Evaluation"), 4, FALSE },
+};
+
+static char *
+column_text (gpointer object,
+             guint    column)
+{
+  TjAgencyCase *c = object;
+
+  switch (column)
+    {
+    case COLUMN_PROJECT:
+      return g_strdup (c->project_name);
+    case COLUMN_LOCALITY:
+      return g_strdup (c->locality_name);
+    case COLUMN_COMPANY:
+      return g_strdup (c->company);
+    case COLUMN_ENTRUSTED:
+      return g_strdup (c->entrusted);
+    case COLUMN_AGENT:
+      return g_strdup (c->agent_name);
+    case COLUMN_STATUS:
+      return c->archived ? g_strdup_printf (_("%s (archived)"), tj_case_status_label (c->status))
+                         : g_strdup (tj_case_status_label (c->status));
+    case COLUMN_ITEMS:
+      return g_strdup_printf ("%u / %u", c->n_finished, c->n_items);
+    case COLUMN_EVALUATION:
+      return g_strdup (c->evaluation != TJ_EVALUATION_NONE ? tj_evaluation_label (c->evaluation)
+                                                           : "");
+    case N_COLUMNS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static const char *
+chosen_text (GtkDropDown *dropdown)
+{
+  GListModel *model = gtk_drop_down_get_model (dropdown);
+  guint k = gtk_drop_down_get_selected (dropdown);
+
+  return model != NULL && k > 0 && k < g_list_model_get_n_items (model)
+             ? gtk_string_list_get_string (GTK_STRING_LIST (model), k)
+             : NULL;
+}
+
+static gboolean
+filter_cb (gpointer object,
+           gpointer user_data)
+{
+  TjAgencyPage *self = user_data;
+  TjAgencyCase *c = object;
+  guint status = gtk_drop_down_get_selected (self->status_filter);
+  const char *agent = chosen_text (self->agent_filter);
+  const char *locality = chosen_text (self->locality_filter);
+  const char *project = gtk_editable_get_text (GTK_EDITABLE (self->project_filter));
+
+  if (status > 0 && status != GTK_INVALID_LIST_POSITION && c->status != (TjCaseStatus) (status - 1))
+    return FALSE;
+  if (agent != NULL && g_strcmp0 (c->agent_name, agent) != 0)
+    return FALSE;
+  if (locality != NULL && g_strcmp0 (c->locality_name, locality) != 0)
+    return FALSE;
+  if (*project != '\0' && (c->project_name == NULL || strstr (c->project_name, project) == NULL))
+    return FALSE;
+  return TRUE;
+}
+
+static void
+filter_changed_cb (TjAgencyPage *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+reload (TjAgencyPage *self)
+{
+  g_autoptr (GPtrArray) cases = NULL;
+  g_autoptr (GtkStringList) agents = gtk_string_list_new (NULL);
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GError) error = NULL;
+
+  if (self->db == NULL || self->year == 0)
+    return;
+  cases = tj_agency_case_list (self->db, self->year, &error);
+  if (cases == NULL)
+    {
+      g_warning ("Cannot list agency cases: %s", error->message);
+      return;
+    }
+  gtk_string_list_append (agents, _("All Agents"));
+  for (guint i = 0; i < cases->len; i++)
+    {
+      TjAgencyCase *c = g_ptr_array_index (cases, i);
+
+      if (c->agent_name != NULL && g_hash_table_add (seen, c->agent_name))
+        gtk_string_list_append (agents, c->agent_name);
+    }
+  if (gtk_drop_down_get_selected (self->agent_filter) == 0 ||
+      gtk_drop_down_get_model (self->agent_filter) == NULL)
+    gtk_drop_down_set_model (self->agent_filter, G_LIST_MODEL (agents));
+  g_list_store_splice (self->cases, 0, g_list_model_get_n_items (G_LIST_MODEL (self->cases)),
+                       cases->pdata, cases->len);
+}
+
+static void
+fill_localities (TjAgencyPage *self)
+{
+  g_autoptr (GPtrArray) units = tj_unit_list (self->db, NULL);
+  g_autoptr (GtkStringList) list = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (list, _("All Localities"));
+  for (guint i = 0; units != NULL && i < units->len; i++)
+    {
+      TjUnit *unit = g_ptr_array_index (units, i);
+
+      if (tj_unit_is_locality (unit))
+        gtk_string_list_append (list, unit->name);
+    }
+  gtk_drop_down_set_model (self->locality_filter, G_LIST_MODEL (list));
+}
+
+static void
+db_changed_cb (TjDb         *db,
+               const char   *table,
+               TjAgencyPage *self)
+{
+  reload (self);
+}
+
+static void
+open_case (TjAgencyPage *self,
+           TjAgencyCase *c)
+{
+  g_autofree char *today = tj_date_today ();
+  GtkWindow *window = tj_case_window_new (self->db, c, self->year, today);
+
+  gtk_window_set_transient_for (window, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_present (window);
+}
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  open_case (TJ_AGENCY_PAGE (widget), NULL);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TjAgencyPage *self = TJ_AGENCY_PAGE (widget);
+  TjAgencyCase *c = gtk_single_selection_get_selected_item (self->selection);
+
+  if (c != NULL)
+    open_case (self, c);
+}
+
+static void
+activated_cb (TjAgencyPage *self,
+              guint         position)
+{
+  g_autoptr (TjAgencyCase) c = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  open_case (self, c);
+}
+
+static void
+tj_agency_page_dispose (GObject *object)
+{
+  TjAgencyPage *self = TJ_AGENCY_PAGE (object);
+  GtkWidget *child;
+
+  if (self->db != NULL)
+    g_clear_signal_handler (&self->changed_handler, self->db);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->cases);
+  g_clear_object (&self->db);
+  G_OBJECT_CLASS (tj_agency_page_parent_class)->dispose (object);
+}
+
+static void
+tj_agency_page_class_init (TjAgencyPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = tj_agency_page_dispose;
+  gtk_widget_class_install_action (widget_class, "agency.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "agency.open", NULL, open_action);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+tj_agency_page_init (TjAgencyPage *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *actions = gtk_action_bar_new ();
+  GtkWidget *new_case = gtk_button_new_with_mnemonic (_("_New Case"));
+  GtkWidget *open = gtk_button_new_with_mnemonic (_("_Open"));
+  g_autoptr (GtkStringList) statuses = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (statuses, _("All States"));
+  for (guint s = 0; s < TJ_CASE_N; s++)
+    gtk_string_list_append (statuses, tj_case_status_label (s));
+  self->status_filter = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (statuses)),
+                                                          NULL));
+  self->agent_filter = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
+  self->locality_filter = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
+  gtk_drop_down_set_enable_search (self->locality_filter, TRUE);
+  self->project_filter = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
+  g_object_set (self->project_filter, "placeholder-text", _("Project"), NULL);
+  gtk_widget_set_margin_start (bar, 12);
+  gtk_widget_set_margin_end (bar, 12);
+  gtk_widget_set_margin_top (bar, 6);
+  gtk_widget_set_margin_bottom (bar, 6);
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->status_filter));
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->agent_filter));
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->locality_filter));
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->project_filter));
+  gtk_box_append (GTK_BOX (box), bar);
+  gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+
+  self->cases = g_list_store_new (TJ_TYPE_AGENCY_CASE);
+  self->filter = gtk_custom_filter_new (filter_cb, self, NULL);
+  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->cases)),
+                                              g_object_ref (GTK_FILTER (self->filter)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  self->column_view = tj_table_new (GTK_SELECTION_MODEL (self->selection), columns, N_COLUMNS,
+                                    COLUMN_PROJECT, column_text, NULL);
+  g_signal_connect_swapped (self->column_view, "activate", G_CALLBACK (activated_cb), self);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->column_view));
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_box_append (GTK_BOX (box), scrolled);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (new_case), "agency.new");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (open), "agency.open");
+  gtk_action_bar_pack_start (GTK_ACTION_BAR (actions), new_case);
+  gtk_action_bar_pack_start (GTK_ACTION_BAR (actions), open);
+  gtk_box_append (GTK_BOX (box), actions);
+  gtk_widget_set_parent (box, GTK_WIDGET (self));
+
+  g_signal_connect_swapped (self->status_filter, "notify::selected", G_CALLBACK (filter_changed_cb),
+                            self);
+  g_signal_connect_swapped (self->agent_filter, "notify::selected", G_CALLBACK (filter_changed_cb),
+                            self);
+  g_signal_connect_swapped (self->locality_filter, "notify::selected",
+                            G_CALLBACK (filter_changed_cb), self);
+  g_signal_connect_swapped (self->project_filter, "search-changed", G_CALLBACK (filter_changed_cb),
+                            self);
+}
+
+void
+tj_agency_page_set_db (TjAgencyPage *self,
+                       TjDb         *db)
+{
+  if (self->db != NULL)
+    g_clear_signal_handler (&self->changed_handler, self->db);
+  g_set_object (&self->db, db);
+  self->changed_handler = g_signal_connect (db, "changed", G_CALLBACK (db_changed_cb), self);
+  fill_localities (self);
+  reload (self);
+}
+
+void
+tj_agency_page_set_year (TjAgencyPage *self,
+                         int           year)
+{
+  self->year = year;
+  reload (self);
+}
+
+GListModel *
+tj_agency_page_get_shown (TjAgencyPage *self)
+{
+  return G_LIST_MODEL (self->filtered);
+}

@@ -1,0 +1,520 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tj-approval-form"
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdlib.h>
+
+#include "tj-approval-form.h"
+#include "tj-date.h"
+#include "tj-form-row.h"
+#include "tj-problem.h"
+#include "tj-project.h"
+#include "tj-unit.h"
+
+/* One approval item (审批事项): core validates, the form shows the problem at its field. The
+ * green channel proposes half the statutory limit as the committed one (推进机制 三). */
+
+typedef enum
+{
+  KIND_TEXT,
+  KIND_DAYS,
+  KIND_DATE,
+  KIND_PROJECT,
+  KIND_CASE,
+  KIND_STAGE,
+  KIND_DEPARTMENT,
+  KIND_GREEN,
+} FieldKind;
+
+static const struct
+{
+  const char *field;
+  FieldKind kind;
+  const char *placeholder;
+} fields[] = {
+  { "project_id", KIND_PROJECT, NULL },
+  { "case_id", KIND_CASE, NULL },
+  { "name", KIND_TEXT, N_("e.g. 环评审批") },
+  { "stage", KIND_STAGE, NULL },
+  { "unit_id", KIND_DEPARTMENT, NULL },
+  { "statutory_days", KIND_DAYS, "20" },
+  { "green", KIND_GREEN, NULL },
+  { "committed_days", KIND_DAYS, "10" },
+  { "handler", KIND_TEXT, NULL },
+  { "accepted", KIND_DATE, "2026-03-15" },
+  { "copied", KIND_DATE, "2026-03-16" },
+  { "finished", KIND_DATE, "2026-03-30" },
+  { "delivered", KIND_DATE, "2026-03-31" },
+  { "notes", KIND_TEXT, NULL },
+};
+
+#define N_FIELDS G_N_ELEMENTS (fields)
+
+struct _TjApprovalForm
+{
+  AdwWindow parent_instance;
+
+  AdwWindowTitle *title;
+  AdwPreferencesGroup *group;
+  AdwActionRow *rows[N_FIELDS];
+  GtkWidget *inputs[N_FIELDS];
+  GArray *choices[N_FIELDS]; /* gint64 per drop-down position */
+
+  TjDb *db;
+  TjApprovalItem *original;
+  GPtrArray *problems;
+  gboolean show_all;
+  gboolean loading;
+};
+
+G_DEFINE_FINAL_TYPE (TjApprovalForm, tj_approval_form, ADW_TYPE_WINDOW)
+
+static int
+field_index (const char *field)
+{
+  for (guint i = 0; i < N_FIELDS; i++)
+    if (g_str_equal (fields[i].field, field))
+      return i;
+  return -1;
+}
+
+static gboolean
+is_choice (FieldKind kind)
+{
+  return kind == KIND_PROJECT || kind == KIND_CASE || kind == KIND_STAGE || kind == KIND_DEPARTMENT;
+}
+
+static void
+fill_choices (TjApprovalForm *self,
+              guint           i)
+{
+  g_autoptr (GtkStringList) labels = gtk_string_list_new (NULL);
+  GArray *values = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 none = 0;
+
+  gtk_string_list_append (labels, fields[i].kind == KIND_CASE ? _("(None)") : _("Choose…"));
+  g_array_append_val (values, none);
+  if (fields[i].kind == KIND_PROJECT)
+    {
+      g_autoptr (GPtrArray) projects = tj_project_list (self->db, self->original->project_year,
+                                                        NULL);
+
+      for (guint k = 0; projects != NULL && k < projects->len; k++)
+        {
+          TjProject *p = g_ptr_array_index (projects, k);
+          gtk_string_list_append (labels, p->name);
+          g_array_append_val (values, p->id);
+        }
+    }
+  else if (fields[i].kind == KIND_CASE)
+    {
+      g_autoptr (GPtrArray) cases = tj_agency_case_list (self->db, self->original->project_year,
+                                                         NULL);
+
+      for (guint k = 0; cases != NULL && k < cases->len; k++)
+        {
+          TjAgencyCase *c = g_ptr_array_index (cases, k);
+          g_autofree char *label = g_strdup_printf ("%s（%s）", c->project_name,
+                                                    c->entrusted != NULL ? c->entrusted : "");
+          gtk_string_list_append (labels, label);
+          g_array_append_val (values, c->id);
+        }
+    }
+  else if (fields[i].kind == KIND_STAGE)
+    for (gint64 stage = 1; stage < TJ_STAGE_N; stage++)
+      {
+        gtk_string_list_append (labels, tj_approval_stage_label (stage));
+        g_array_append_val (values, stage);
+      }
+  else
+    {
+      g_autoptr (GPtrArray) units = tj_unit_list (self->db, NULL);
+
+      for (guint k = 0; units != NULL && k < units->len; k++)
+        {
+          TjUnit *unit = g_ptr_array_index (units, k);
+
+          if (tj_unit_is_locality (unit) || !unit->active)
+            continue;
+          gtk_string_list_append (labels, unit->name);
+          g_array_append_val (values, unit->id);
+        }
+    }
+  g_clear_pointer (&self->choices[i], g_array_unref);
+  self->choices[i] = values;
+  gtk_drop_down_set_model (GTK_DROP_DOWN (self->inputs[i]), G_LIST_MODEL (labels));
+}
+
+static gint64
+chosen (TjApprovalForm *self,
+        guint           i)
+{
+  guint k = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->inputs[i]));
+
+  return k < self->choices[i]->len ? g_array_index (self->choices[i], gint64, k) : 0;
+}
+
+static void
+choose_value (TjApprovalForm *self,
+              guint           i,
+              gint64          value)
+{
+  for (guint k = 0; k < self->choices[i]->len; k++)
+    if (g_array_index (self->choices[i], gint64, k) == value)
+      {
+        gtk_drop_down_set_selected (GTK_DROP_DOWN (self->inputs[i]), k);
+        return;
+      }
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->inputs[i]), 0);
+}
+
+static char **
+text_slot (TjApprovalItem *item,
+           const char     *field)
+{
+  if (g_str_equal (field, "name"))
+    return &item->name;
+  if (g_str_equal (field, "handler"))
+    return &item->handler;
+  if (g_str_equal (field, "accepted"))
+    return &item->accepted;
+  if (g_str_equal (field, "copied"))
+    return &item->copied;
+  if (g_str_equal (field, "finished"))
+    return &item->finished;
+  if (g_str_equal (field, "delivered"))
+    return &item->delivered;
+  return &item->notes;
+}
+
+/* Reads the form; text that is not a date or a number of days is a problem of its field. */
+static TjApprovalItem *
+collect (TjApprovalForm *self,
+         GPtrArray      *problems)
+{
+  TjApprovalItem *item = tj_approval_item_copy (self->original);
+
+  for (guint i = 0; i < N_FIELDS; i++)
+    {
+      const char *field = fields[i].field;
+
+      if (is_choice (fields[i].kind))
+        {
+          gint64 value = chosen (self, i);
+
+          if (fields[i].kind == KIND_PROJECT)
+            item->project_id = value;
+          else if (fields[i].kind == KIND_CASE)
+            item->case_id = value;
+          else if (fields[i].kind == KIND_STAGE)
+            item->stage = value;
+          else
+            item->unit_id = value;
+        }
+      else if (fields[i].kind == KIND_GREEN)
+        item->green = gtk_switch_get_active (GTK_SWITCH (self->inputs[i]));
+      else
+        {
+          g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->inputs[i]))));
+          g_autoptr (GError) error = NULL;
+
+          if (fields[i].kind == KIND_DAYS)
+            {
+              char *end = NULL;
+              gint64 days = g_ascii_strtoll (text, &end, 10);
+
+              if (*text == '\0' || *end != '\0' || days < 0 || days > 3650)
+                tj_problems_add (problems, field, _("“%s” is not a whole number of working days."),
+                                 text);
+              if (g_str_equal (field, "statutory_days"))
+                item->statutory_days = (int) days;
+              else
+                item->committed_days = (int) days;
+            }
+          else
+            {
+              char **slot = text_slot (item, field);
+
+              g_clear_pointer (slot, g_free);
+              if (*text != '\0' && fields[i].kind == KIND_DATE)
+                {
+                  *slot = tj_date_parse (text, &error);
+                  if (*slot == NULL)
+                    tj_problems_add (problems, field, "%s", error->message);
+                }
+              else if (*text != '\0')
+                *slot = g_strdup (text);
+            }
+        }
+    }
+  return item;
+}
+
+static void
+validate (TjApprovalForm *self)
+{
+  g_autoptr (GPtrArray) problems = tj_problems_new ();
+  g_autoptr (TjApprovalItem) item = collect (self, problems);
+  g_autoptr (GPtrArray) rules = tj_approval_item_validate (item, self->db);
+
+  for (guint k = 0; k < rules->len; k++)
+    {
+      TjProblem *problem = g_ptr_array_index (rules, k);
+
+      if (tj_problems_find (problems, problem->field) == NULL)
+        tj_problems_add (problems, problem->field, "%s", problem->message);
+    }
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  self->problems = g_steal_pointer (&problems);
+  for (guint i = 0; i < N_FIELDS; i++)
+    {
+      const char *message = self->show_all ? tj_problems_find (self->problems, fields[i].field)
+                                            : NULL;
+
+      tj_form_row_set_problem (self->rows[i], message);
+    }
+}
+
+static void
+changed_cb (TjApprovalForm *self)
+{
+  if (!self->loading)
+    validate (self);
+}
+
+/* The green channel proposes half the statutory limit, rounded down. */
+static void
+green_changed_cb (TjApprovalForm *self)
+{
+  int statutory = field_index ("statutory_days"), committed = field_index ("committed_days");
+  int green = field_index ("green");
+  g_autofree char *text = NULL;
+
+  if (self->loading || !gtk_switch_get_active (GTK_SWITCH (self->inputs[green])))
+    return;
+  text = g_strdup_printf ("%d", tj_approval_green_committed (atoi (gtk_editable_get_text (
+                                    GTK_EDITABLE (self->inputs[statutory])))));
+  gtk_editable_set_text (GTK_EDITABLE (self->inputs[committed]), text);
+}
+
+gboolean
+tj_approval_form_save (TjApprovalForm *self)
+{
+  g_autoptr (GPtrArray) problems = tj_problems_new ();
+  g_autoptr (TjApprovalItem) item = NULL;
+  g_autoptr (GError) error = NULL;
+
+  self->show_all = TRUE;
+  validate (self);
+  if (self->problems->len > 0)
+    return FALSE;
+  item = collect (self, problems);
+  if (!tj_approval_item_save (self->db, item, &error))
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Cannot save"),
+                                                  error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return FALSE;
+    }
+  gtk_window_destroy (GTK_WINDOW (self));
+  return TRUE;
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  tj_approval_form_save (TJ_APPROVAL_FORM (widget));
+}
+
+static void
+build (TjApprovalForm *self)
+{
+  TjApprovalItem *item = self->original;
+
+  self->loading = TRUE;
+  for (guint i = 0; i < N_FIELDS; i++)
+    {
+      const char *field = fields[i].field;
+      GtkWidget *input;
+
+      self->rows[i] = ADW_ACTION_ROW (adw_action_row_new ());
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->rows[i]),
+                                     tj_approval_field_label (field));
+      if (is_choice (fields[i].kind))
+        {
+          input = gtk_drop_down_new (NULL, NULL);
+          self->inputs[i] = input;
+          fill_choices (self, i);
+          gtk_drop_down_set_enable_search (GTK_DROP_DOWN (input), TRUE);
+          choose_value (self, i,
+                        fields[i].kind == KIND_PROJECT ? item->project_id
+                        : fields[i].kind == KIND_CASE  ? item->case_id
+                        : fields[i].kind == KIND_STAGE ? (gint64) item->stage
+                                                       : item->unit_id);
+          g_signal_connect_swapped (input, "notify::selected", G_CALLBACK (changed_cb), self);
+          gtk_widget_set_size_request (input, 300, -1);
+        }
+      else if (fields[i].kind == KIND_GREEN)
+        {
+          input = gtk_switch_new ();
+          self->inputs[i] = input;
+          gtk_switch_set_active (GTK_SWITCH (input), item->green);
+          g_signal_connect_swapped (input, "notify::active", G_CALLBACK (green_changed_cb), self);
+          g_signal_connect_swapped (input, "notify::active", G_CALLBACK (changed_cb), self);
+        }
+      else
+        {
+          g_autofree char *text = NULL;
+
+          input = gtk_entry_new ();
+          self->inputs[i] = input;
+          if (fields[i].kind == KIND_DAYS)
+            text = g_strdup_printf ("%d", g_str_equal (field, "statutory_days")
+                                              ? item->statutory_days
+                                              : item->committed_days);
+          else
+            text = g_strdup (*text_slot (item, field));
+          gtk_editable_set_text (GTK_EDITABLE (input), text != NULL ? text : "");
+          if (fields[i].placeholder != NULL)
+            gtk_entry_set_placeholder_text (GTK_ENTRY (input), _(fields[i].placeholder));
+          gtk_entry_set_activates_default (GTK_ENTRY (input), TRUE);
+          g_signal_connect_swapped (input, "changed", G_CALLBACK (changed_cb), self);
+          gtk_widget_set_size_request (input, 300, -1);
+        }
+      gtk_widget_set_valign (input, GTK_ALIGN_CENTER);
+      adw_action_row_add_suffix (self->rows[i], input);
+      adw_action_row_set_activatable_widget (self->rows[i], input);
+      adw_preferences_group_add (self->group, GTK_WIDGET (self->rows[i]));
+    }
+  self->loading = FALSE;
+  validate (self);
+}
+
+static void
+tj_approval_form_dispose (GObject *object)
+{
+  TjApprovalForm *self = TJ_APPROVAL_FORM (object);
+
+  for (guint i = 0; i < N_FIELDS; i++)
+    g_clear_pointer (&self->choices[i], g_array_unref);
+  g_clear_object (&self->db);
+  g_clear_object (&self->original);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  G_OBJECT_CLASS (tj_approval_form_parent_class)->dispose (object);
+}
+
+static void
+tj_approval_form_class_init (TjApprovalFormClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = tj_approval_form_dispose;
+  gtk_widget_class_install_action (widget_class, "form.save", NULL, save_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "form.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+tj_approval_form_init (TjApprovalForm *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save"));
+  GtkWidget *page = adw_preferences_page_new ();
+
+  self->problems = tj_problems_new ();
+  self->title = ADW_WINDOW_TITLE (adw_window_title_new (_("Approval Item"), NULL));
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (self->title));
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (save), "form.save");
+  gtk_widget_add_css_class (save, "suggested-action");
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
+  gtk_box_append (GTK_BOX (box), header);
+  self->group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_description (self->group,
+                                         _("Time limits in working days. The deadline is the "
+                                           "committed limit counted from the day after "
+                                           "acceptance."));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->group);
+  gtk_widget_set_vexpand (page, TRUE);
+  gtk_box_append (GTK_BOX (box), page);
+  adw_window_set_content (ADW_WINDOW (self), box);
+  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (self), 620, 760);
+}
+
+GtkWindow *
+tj_approval_form_new (TjDb           *db,
+                      TjApprovalItem *item,
+                      int             year)
+{
+  TjApprovalForm *self = g_object_new (TJ_TYPE_APPROVAL_FORM, NULL);
+
+  self->db = g_object_ref (db);
+  if (item != NULL)
+    self->original = tj_approval_item_copy (item);
+  else
+    {
+      self->original = tj_approval_item_new ();
+      self->original->project_year = year;
+    }
+  adw_window_title_set_subtitle (self->title, item != NULL ? item->name : _("New Item"));
+  gtk_window_set_title (GTK_WINDOW (self), _("Approval Item"));
+  build (self);
+  return GTK_WINDOW (self);
+}
+
+gboolean
+tj_approval_form_set_text (TjApprovalForm *self,
+                           const char     *field,
+                           const char     *text)
+{
+  int i = field_index (field);
+
+  g_return_val_if_fail (i >= 0 && GTK_IS_EDITABLE (self->inputs[i]), FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (self->inputs[i]), text);
+  return TRUE;
+}
+
+gboolean
+tj_approval_form_choose (TjApprovalForm *self,
+                         const char     *field,
+                         const char     *label)
+{
+  int i = field_index (field);
+  GListModel *model;
+
+  g_return_val_if_fail (i >= 0, FALSE);
+  if (fields[i].kind == KIND_GREEN)
+    {
+      gtk_switch_set_active (GTK_SWITCH (self->inputs[i]), g_strcmp0 (label, "yes") == 0);
+      return TRUE;
+    }
+  model = gtk_drop_down_get_model (GTK_DROP_DOWN (self->inputs[i]));
+  for (guint k = 0; k < g_list_model_get_n_items (model); k++)
+    if (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (model), k), label))
+      {
+        gtk_drop_down_set_selected (GTK_DROP_DOWN (self->inputs[i]), k);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+tj_approval_form_get_message (TjApprovalForm *self,
+                              const char     *field)
+{
+  int i = field_index (field);
+
+  g_return_val_if_fail (i >= 0, NULL);
+  return tj_form_row_get_problem (self->rows[i]);
+}

@@ -1,0 +1,687 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tj-approval-page"
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tj-approval-form.h"
+#include "tj-approval-page.h"
+#include "tj-approval.h"
+#include "tj-calendar.h"
+#include "tj-date.h"
+#include "tj-file-job.h"
+#include "tj-table.h"
+#include "tj-unit.h"
+
+/* 审批: every approval item of the year's projects, what is due, what is late and which
+ * department is slow (推进机制 三). Counted in working days by core's calendar. */
+struct _TjApprovalPage
+{
+  GtkWidget parent_instance;
+
+  GtkBox *filter_box;
+  GtkDropDown *department_filter;
+  GtkDropDown *stage_filter;
+  GtkDropDown *state_filter;
+  GtkDropDown *green_filter;
+  GtkDropDown *batch_filter;
+  GtkLabel *overdue_label;
+  GtkLabel *calendar_note;
+  GtkColumnView *column_view;
+
+  TjDb *db;
+  gulong changed_handler;
+  int year;
+  char *today;
+  GListStore *items;
+  GtkFilterListModel *filtered;
+  GtkCustomFilter *filter;
+  GtkSingleSelection *selection;
+  GPtrArray *departments; /* names, [0] = all */
+  GtkFileChooserNative *chooser;
+  guint overdue;
+};
+
+G_DEFINE_FINAL_TYPE (TjApprovalPage, tj_approval_page, GTK_TYPE_WIDGET)
+
+typedef enum
+{
+  COLUMN_PROJECT,
+  COLUMN_NAME,
+  COLUMN_DEPARTMENT,
+  COLUMN_STAGE,
+  COLUMN_STATUTORY,
+  COLUMN_COMMITTED,
+  COLUMN_GREEN,
+  COLUMN_ACCEPTED,
+  COLUMN_DEADLINE,
+  COLUMN_REMAINING,
+  COLUMN_FINISHED,
+  COLUMN_ELAPSED,
+  COLUMN_SPEEDUP,
+  COLUMN_STATE,
+  COLUMN_REMINDERS,
+  N_COLUMNS
+} Column;
+
+static const TjTableColumn columns[N_COLUMNS] = {
+  [COLUMN_PROJECT] = { "project", N_("Project Name"), 14, FALSE },
+  [COLUMN_NAME] = { "name", N_("Item"), 9, FALSE },
+  [COLUMN_DEPARTMENT] = { "department", N_("Department"), 6, FALSE },
+  [COLUMN_STAGE] = { "stage", N_("Stage"), 7, FALSE },
+  [COLUMN_STATUTORY] = { "statutory", N_("Statutory"), 4, TRUE },
+  [COLUMN_COMMITTED] = { "committed", N_("Committed"), 4, TRUE },
+  [COLUMN_GREEN] = { "green", N_("Green Channel"), 4, FALSE },
+  [COLUMN_ACCEPTED] = { "accepted", N_("Accepted"), 6, FALSE },
+  [COLUMN_DEADLINE] = { "deadline", N_("Deadline"), 6, FALSE },
+  [COLUMN_REMAINING] = { "remaining", N_("Days Left"), 4, TRUE },
+  [COLUMN_FINISHED] = { "finished", N_("Finished"), 6, FALSE },
+  [COLUMN_ELAPSED] = { "elapsed", N_("Days Used"), 4, TRUE },
+  [COLUMN_SPEEDUP] = { "speedup", N_("Speed-up"), 4, TRUE },
+  [COLUMN_STATE] = { "state", N_("State"), 6, FALSE },
+  [COLUMN_REMINDERS] = { "reminders", N_("Reminders"), 4, TRUE },
+};
+
+static char *
+column_text (gpointer object,
+             guint    column)
+{
+  TjApprovalItem *item = object;
+
+  switch (column)
+    {
+    case COLUMN_PROJECT:
+      return g_strdup (item->project_name);
+    case COLUMN_NAME:
+      return g_strdup (item->name);
+    case COLUMN_DEPARTMENT:
+      return g_strdup (item->unit_name);
+    case COLUMN_STAGE:
+      return g_strdup (tj_approval_stage_label (item->stage));
+    case COLUMN_STATUTORY:
+      return g_strdup_printf ("%d", item->statutory_days);
+    case COLUMN_COMMITTED:
+      return g_strdup_printf ("%d", item->committed_days);
+    case COLUMN_GREEN:
+      return g_strdup (item->green ? _("Yes") : "");
+    case COLUMN_ACCEPTED:
+      return g_strdup (item->accepted);
+    case COLUMN_DEADLINE:
+      return g_strdup (item->deadline);
+    case COLUMN_REMAINING:
+      return item->has_remaining ? g_strdup_printf ("%d", item->remaining) : g_strdup ("");
+    case COLUMN_FINISHED:
+      return g_strdup (item->finished);
+    case COLUMN_ELAPSED:
+      return item->has_elapsed ? g_strdup_printf ("%d", item->elapsed) : g_strdup ("");
+    case COLUMN_SPEEDUP:
+      return item->has_speedup ? g_strdup_printf ("%.1f%%", item->speedup * 100) : g_strdup ("");
+    case COLUMN_STATE:
+      return g_strdup (tj_item_state_label (item->state));
+    case COLUMN_REMINDERS:
+      return item->n_reminders > 0 ? g_strdup_printf ("%u", item->n_reminders) : g_strdup ("");
+    case N_COLUMNS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Overdue rows are marked red, those due within two working days amber. */
+static const char *
+row_style (gpointer object)
+{
+  TjApprovalItem *item = object;
+
+  return item->overdue ? "overdue" : item->due_soon ? "due-soon" : NULL;
+}
+
+static const char *
+dropdown_text (GtkDropDown *dropdown)
+{
+  GListModel *model = gtk_drop_down_get_model (dropdown);
+  guint k = gtk_drop_down_get_selected (dropdown);
+
+  return model != NULL && k > 0 && k < g_list_model_get_n_items (model)
+             ? gtk_string_list_get_string (GTK_STRING_LIST (model), k)
+             : NULL;
+}
+
+static gboolean
+filter_cb (gpointer object,
+           gpointer user_data)
+{
+  TjApprovalPage *self = user_data;
+  TjApprovalItem *item = object;
+  const char *department = dropdown_text (self->department_filter);
+  guint stage = gtk_drop_down_get_selected (self->stage_filter);
+  guint state = gtk_drop_down_get_selected (self->state_filter);
+  guint green = gtk_drop_down_get_selected (self->green_filter);
+  guint batch = gtk_drop_down_get_selected (self->batch_filter);
+
+  if (department != NULL && g_strcmp0 (item->unit_name, department) != 0)
+    return FALSE;
+  if (stage > 0 && stage != GTK_INVALID_LIST_POSITION && item->stage != (TjApprovalStage) stage)
+    return FALSE;
+  /* 1 overdue, 2 due soon, 3 unfinished, 4 finished */
+  if ((state == 1 && !item->overdue) || (state == 2 && !item->due_soon) ||
+      (state == 3 && item->finished != NULL) || (state == 4 && item->finished == NULL))
+    return FALSE;
+  if ((green == 1 && !item->green) || (green == 2 && item->green))
+    return FALSE;
+  if ((batch == 1 && item->batch_id == 0) || (batch == 2 && item->batch_id != 0))
+    return FALSE;
+  return TRUE;
+}
+
+static void
+filter_changed_cb (TjApprovalPage *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+set_strings (GtkDropDown       *dropdown,
+             const char *const *strings)
+{
+  g_autoptr (GtkStringList) list = gtk_string_list_new (strings);
+
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (list));
+}
+
+static void
+reload (TjApprovalPage *self)
+{
+  g_autoptr (GPtrArray) items = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TjCalendar) calendar = NULL;
+  g_autofree char *overdue = NULL;
+
+  if (self->db == NULL || self->year == 0)
+    return;
+  items = tj_approval_item_list (self->db, self->year, self->today, &error);
+  if (items == NULL)
+    {
+      g_warning ("Cannot list approval items: %s", error->message);
+      return;
+    }
+  g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
+                       items->pdata, items->len);
+  self->overdue = tj_approval_items_count_overdue (items);
+  overdue = g_strdup_printf (ngettext ("%u item overdue", "%u items overdue", self->overdue),
+                             self->overdue);
+  gtk_label_set_text (self->overdue_label, overdue);
+  gtk_widget_set_visible (GTK_WIDGET (self->overdue_label), self->overdue > 0);
+
+  /* A year without a holiday table is counted as plain weekdays: say so. */
+  calendar = tj_calendar_load (self->db, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->calendar_note),
+                          calendar != NULL && !tj_calendar_has_year (calendar, self->year));
+}
+
+static void
+fill_departments (TjApprovalPage *self)
+{
+  g_autoptr (GPtrArray) units = tj_unit_list (self->db, NULL);
+  g_autoptr (GtkStringList) list = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (list, _("All Departments"));
+  for (guint i = 0; units != NULL && i < units->len; i++)
+    {
+      TjUnit *unit = g_ptr_array_index (units, i);
+
+      if (!tj_unit_is_locality (unit))
+        gtk_string_list_append (list, unit->name);
+    }
+  gtk_drop_down_set_model (self->department_filter, G_LIST_MODEL (list));
+}
+
+static void
+db_changed_cb (TjDb           *db,
+               const char     *table,
+               TjApprovalPage *self)
+{
+  if (g_str_equal (table, "units"))
+    fill_departments (self);
+  reload (self);
+}
+
+static TjApprovalItem *
+selected_item (TjApprovalPage *self)
+{
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+static void
+present (TjApprovalPage *self,
+         GtkWindow      *window)
+{
+  gtk_window_set_transient_for (window, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_present (window);
+}
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  TjApprovalPage *self = TJ_APPROVAL_PAGE (widget);
+
+  present (self, tj_approval_form_new (self->db, NULL, self->year));
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TjApprovalPage *self = TJ_APPROVAL_PAGE (widget);
+  TjApprovalItem *item = selected_item (self);
+
+  if (item != NULL)
+    present (self, tj_approval_form_new (self->db, item, self->year));
+}
+
+static void
+activated_cb (TjApprovalPage *self,
+              guint           position)
+{
+  g_autoptr (TjApprovalItem) item = g_list_model_get_item (G_LIST_MODEL (self->selection),
+                                                           position);
+
+  present (self, tj_approval_form_new (self->db, item, self->year));
+}
+
+/* 催办: logs a reminder on the item, dated today, by the operating-system user. */
+static gboolean
+remind (TjApprovalPage *self,
+        TjApprovalItem *item,
+        const char     *note)
+{
+  g_autoptr (GError) error = NULL;
+  const char *who = g_get_real_name ();
+  GtkWidget *overlay;
+  g_autofree char *title = NULL;
+
+  if (who == NULL || g_str_equal (who, "Unknown"))
+    who = g_get_user_name ();
+  if (!tj_approval_remind (self->db, item->id, self->today, who, note, &error))
+    {
+      GtkWidget *dialog = adw_message_dialog_new (
+          GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _("Cannot log the reminder"),
+          error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return FALSE;
+    }
+  title = g_strdup_printf (_("Reminder logged: %s, %s"), item->project_name, item->name);
+  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
+  return TRUE;
+}
+
+static void
+remind_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    TjApprovalPage   *self)
+{
+  TjApprovalItem *item = g_object_get_data (G_OBJECT (dialog), "item");
+  GtkEditable *note = g_object_get_data (G_OBJECT (dialog), "note");
+
+  if (g_str_equal (response, "remind"))
+    remind (self, item, gtk_editable_get_text (note));
+}
+
+static void
+remind_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TjApprovalPage *self = TJ_APPROVAL_PAGE (widget);
+  TjApprovalItem *item = selected_item (self);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog, *note;
+
+  if (item == NULL)
+    return;
+  body = g_strdup_printf (_("Log a reminder to %s about “%s” of %s, dated %s."),
+                          item->unit_name != NULL ? item->unit_name : "", item->name,
+                          item->project_name, self->today);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Remind"), body);
+  note = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (note), _("Note, e.g. by phone to the section chief"));
+  gtk_entry_set_activates_default (GTK_ENTRY (note), TRUE);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), note);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "remind",
+                                    _("_Log Reminder"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remind",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "remind");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "item", g_object_ref (item), g_object_unref);
+  g_object_set_data (G_OBJECT (dialog), "note", note);
+  g_signal_connect (dialog, "response", G_CALLBACK (remind_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+typedef struct
+{
+  int year;
+  char *today;
+  gboolean speedup;
+} ReportJob;
+
+static void
+report_job_free (ReportJob *job)
+{
+  g_free (job->today);
+  g_free (job);
+}
+
+static gboolean
+write_report (TjDb       *db,
+              const char *path,
+              gpointer    data,
+              GError    **error)
+{
+  ReportJob *job = data;
+
+  return job->speedup ? tj_approval_write_speedup (db, job->year, job->today, path, error)
+                      : tj_approval_write_ledger (db, job->year, job->today, path, error);
+}
+
+static void
+report_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  TjApprovalPage *self = TJ_APPROVAL_PAGE (source);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *base = g_path_get_basename (tj_file_job_get_path (result));
+  g_autofree char *title = NULL;
+  GtkWidget *overlay;
+
+  if (!tj_file_job_finish (result, &error))
+    {
+      GtkWidget *dialog = adw_message_dialog_new (
+          GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _("Export Failed"),
+          error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+  title = g_strdup_printf (_("Exported to “%s”"), base);
+  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
+}
+
+static void
+export_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    TjApprovalPage  *self)
+{
+  g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && path != NULL)
+    {
+      ReportJob *job = g_new0 (ReportJob, 1);
+
+      if (!g_str_has_suffix (path, ".xlsx") && !g_str_has_suffix (path, ".pdf"))
+        {
+          char *with = g_strconcat (path, ".xlsx", NULL);
+          g_free (path);
+          path = with;
+        }
+      job->year = self->year;
+      job->today = g_strdup (self->today);
+      job->speedup = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "speedup"));
+      tj_file_job_run (self, self->db, path, write_report, job, (GDestroyNotify) report_job_free,
+                       report_done_cb, NULL);
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TjApprovalPage *self = TJ_APPROVAL_PAGE (widget);
+  gboolean speedup = g_str_equal (g_variant_get_string (parameter, NULL), "speedup");
+  g_autoptr (GtkFileFilter) xlsx = gtk_file_filter_new ();
+  g_autoptr (GtkFileFilter) pdf = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (speedup ? _("Export Department Speed-up")
+                                                       : _("Export the Approval Ledger"),
+                                               GTK_WINDOW (gtk_widget_get_root (widget)),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                                               _("_Cancel"));
+  gtk_file_filter_set_name (xlsx, _("Excel Workbook (.xlsx)"));
+  gtk_file_filter_add_pattern (xlsx, "*.xlsx");
+  gtk_file_filter_set_name (pdf, _("PDF Document (.pdf)"));
+  gtk_file_filter_add_pattern (pdf, "*.pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), xlsx);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), pdf);
+  name = g_strdup_printf (speedup ? _("Department Speed-up %d.xlsx") : _("Approval Ledger %d.xlsx"),
+                          self->year);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  g_object_set_data (G_OBJECT (self->chooser), "speedup", GINT_TO_POINTER (speedup));
+  g_signal_connect (self->chooser, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+selection_changed_cb (TjApprovalPage *self)
+{
+  gboolean any = selected_item (self) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "approval.edit", any);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "approval.remind", any);
+}
+
+static void
+tj_approval_page_dispose (GObject *object)
+{
+  TjApprovalPage *self = TJ_APPROVAL_PAGE (object);
+  GtkWidget *child;
+
+  if (self->db != NULL)
+    g_clear_signal_handler (&self->changed_handler, self->db);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->chooser);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->items);
+  g_clear_object (&self->db);
+  g_clear_pointer (&self->today, g_free);
+  G_OBJECT_CLASS (tj_approval_page_parent_class)->dispose (object);
+}
+
+static void
+tj_approval_page_class_init (TjApprovalPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = tj_approval_page_dispose;
+  gtk_widget_class_install_action (widget_class, "approval.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "approval.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "approval.remind", NULL, remind_action);
+  gtk_widget_class_install_action (widget_class, "approval.export", "s", export_action);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static GtkWidget *
+button (const char *label,
+        const char *action,
+        const char *target)
+{
+  GtkWidget *widget = gtk_button_new_with_mnemonic (label);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (widget), action);
+  if (target != NULL)
+    gtk_actionable_set_action_target (GTK_ACTIONABLE (widget), "s", target);
+  return widget;
+}
+
+static void
+tj_approval_page_init (TjApprovalPage *self)
+{
+  const char *stages[TJ_STAGE_N + 1] = { _("All Stages") };
+  const char *states[] = { _("All States"), _("Overdue"), _("Due within 2 working days"),
+                           _("Unfinished"), _("Finished"), NULL };
+  const char *greens[] = { _("Green Channel: All"), _("Green Channel"), _("Ordinary"), NULL };
+  const char *batches[] = { _("Parallel: All"), _("In a Parallel Batch"), _("Not in a Batch"),
+                            NULL };
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *actions = gtk_action_bar_new ();
+  GtkDropDown **filters[] = { &self->department_filter, &self->stage_filter, &self->state_filter,
+                              &self->green_filter, &self->batch_filter };
+
+  for (guint i = 1; i < TJ_STAGE_N; i++)
+    stages[i] = tj_approval_stage_label (i);
+  self->today = tj_date_today ();
+  self->departments = NULL;
+
+  gtk_widget_set_margin_start (bar, 12);
+  gtk_widget_set_margin_end (bar, 12);
+  gtk_widget_set_margin_top (bar, 6);
+  gtk_widget_set_margin_bottom (bar, 6);
+  for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+    {
+      *filters[i] = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
+      gtk_box_append (GTK_BOX (bar), GTK_WIDGET (*filters[i]));
+    }
+  set_strings (self->stage_filter, stages);
+  set_strings (self->state_filter, states);
+  set_strings (self->green_filter, greens);
+  set_strings (self->batch_filter, batches);
+  self->overdue_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (self->overdue_label), "error");
+  gtk_widget_add_css_class (GTK_WIDGET (self->overdue_label), "heading");
+  gtk_widget_set_hexpand (GTK_WIDGET (self->overdue_label), TRUE);
+  gtk_widget_set_halign (GTK_WIDGET (self->overdue_label), GTK_ALIGN_END);
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->overdue_label));
+  gtk_box_append (GTK_BOX (box), bar);
+  self->calendar_note = GTK_LABEL (gtk_label_new (_("This year has no holiday table: time limits "
+                                                    "are counted as plain weekdays. Add the "
+                                                    "holidays in Preferences.")));
+  gtk_widget_add_css_class (GTK_WIDGET (self->calendar_note), "warning");
+  gtk_widget_set_visible (GTK_WIDGET (self->calendar_note), FALSE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->calendar_note));
+  gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+
+  self->items = g_list_store_new (TJ_TYPE_APPROVAL_ITEM);
+  self->filter = gtk_custom_filter_new (filter_cb, self, NULL);
+  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->items)),
+                                              g_object_ref (GTK_FILTER (self->filter)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  self->column_view = tj_table_new (GTK_SELECTION_MODEL (self->selection), columns, N_COLUMNS,
+                                    COLUMN_PROJECT, column_text, row_style);
+  g_signal_connect_swapped (self->column_view, "activate", G_CALLBACK (activated_cb), self);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->column_view));
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_box_append (GTK_BOX (box), scrolled);
+
+  gtk_action_bar_pack_start (GTK_ACTION_BAR (actions), button (_("_New Item"), "approval.new", NULL));
+  gtk_action_bar_pack_start (GTK_ACTION_BAR (actions), button (_("_Edit"), "approval.edit", NULL));
+  gtk_action_bar_pack_start (GTK_ACTION_BAR (actions), button (_("_Remind"), "approval.remind", NULL));
+  gtk_action_bar_pack_end (GTK_ACTION_BAR (actions),
+                           button (_("Export _Speed-up…"), "approval.export", "speedup"));
+  gtk_action_bar_pack_end (GTK_ACTION_BAR (actions),
+                           button (_("Export _Ledger…"), "approval.export", "ledger"));
+  gtk_box_append (GTK_BOX (box), actions);
+  gtk_widget_set_parent (box, GTK_WIDGET (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+    g_signal_connect_swapped (*filters[i], "notify::selected", G_CALLBACK (filter_changed_cb),
+                              self);
+  g_signal_connect_swapped (self->selection, "selection-changed",
+                            G_CALLBACK (selection_changed_cb), self);
+  selection_changed_cb (self);
+}
+
+void
+tj_approval_page_set_db (TjApprovalPage *self,
+                         TjDb           *db)
+{
+  if (self->db != NULL)
+    g_clear_signal_handler (&self->changed_handler, self->db);
+  g_set_object (&self->db, db);
+  self->changed_handler = g_signal_connect (db, "changed", G_CALLBACK (db_changed_cb), self);
+  fill_departments (self);
+  reload (self);
+}
+
+void
+tj_approval_page_set_year (TjApprovalPage *self,
+                           int             year)
+{
+  self->year = year;
+  reload (self);
+}
+
+/* Tests and reports of another day set "today". */
+void
+tj_approval_page_set_today (TjApprovalPage *self,
+                            const char     *today)
+{
+  g_free (self->today);
+  self->today = g_strdup (today);
+  reload (self);
+}
+
+GListModel *
+tj_approval_page_get_shown (TjApprovalPage *self)
+{
+  return G_LIST_MODEL (self->filtered);
+}
+
+guint
+tj_approval_page_get_overdue (TjApprovalPage *self)
+{
+  return self->overdue;
+}
+
+char *
+tj_approval_page_get_cell_text (TjApprovalPage *self,
+                                guint           position,
+                                const char     *column)
+{
+  g_autoptr (TjApprovalItem) item = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+
+  g_return_val_if_fail (item != NULL, NULL);
+  int c = tj_table_column_index (columns, N_COLUMNS, column);
+
+  g_return_val_if_fail (c >= 0, NULL);
+  return column_text (item, c);
+}
+
+gboolean
+tj_approval_page_remind (TjApprovalPage *self,
+                         guint           position,
+                         const char     *note)
+{
+  g_autoptr (TjApprovalItem) item = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+
+  g_return_val_if_fail (item != NULL, FALSE);
+  return remind (self, item, note);
+}
+
+void
+tj_approval_page_filter_overdue (TjApprovalPage *self,
+                                 gboolean        overdue)
+{
+  gtk_drop_down_set_selected (self->state_filter, overdue ? 1 : 0);
+}

@@ -1,0 +1,560 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tj-case-window"
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tj-approval-form.h"
+#include "tj-case-window.h"
+#include "tj-date.h"
+#include "tj-form-row.h"
+#include "tj-person.h"
+#include "tj-problem.h"
+#include "tj-project.h"
+
+/* An agency case (代办件, 推进机制 四): the entrustment, the plan, delivery and the investor's
+ * evaluation, and the approval items it holds. Free of charge: there is no fee. */
+
+typedef enum
+{
+  KIND_TEXT,
+  KIND_DATE,
+  KIND_PROJECT,
+  KIND_AGENT,
+  KIND_STATUS,
+  KIND_EVALUATION,
+  KIND_ARCHIVED,
+} FieldKind;
+
+static const struct
+{
+  const char *field;
+  FieldKind kind;
+  const char *title;
+} fields[] = {
+  { "project_id", KIND_PROJECT, N_("Project") },
+  { "company", KIND_TEXT, N_("Entrusting company") },
+  { "contact", KIND_TEXT, N_("Contact") },
+  { "phone", KIND_TEXT, N_("Phone") },
+  { "entrusted", KIND_DATE, N_("Entrusted on") },
+  { "agent_id", KIND_AGENT, N_("Agent") },
+  { "plan", KIND_TEXT, N_("Plan (matters and planned dates)") },
+  { "status", KIND_STATUS, N_("Status") },
+  { "termination_reason", KIND_TEXT, N_("Reason for termination") },
+  { "delivery_method", KIND_TEXT, N_("Delivery method") },
+  { "delivered", KIND_DATE, N_("Delivered on") },
+  { "evaluation", KIND_EVALUATION, N_("Investor’s evaluation") },
+  { "evaluation_comment", KIND_TEXT, N_("Comment") },
+  { "archived", KIND_ARCHIVED, N_("Archived") },
+};
+
+#define N_FIELDS G_N_ELEMENTS (fields)
+
+struct _TjCaseWindow
+{
+  AdwWindow parent_instance;
+
+  AdwActionRow *rows[N_FIELDS];
+  GtkWidget *inputs[N_FIELDS];
+  GArray *choices[N_FIELDS];
+  AdwPreferencesGroup *items_group;
+  GPtrArray *item_rows;
+
+  TjDb *db;
+  gulong changed_handler;
+  TjAgencyCase *original;
+  char *today;
+  gboolean show_all;
+};
+
+G_DEFINE_FINAL_TYPE (TjCaseWindow, tj_case_window, ADW_TYPE_WINDOW)
+
+static int
+field_index (const char *field)
+{
+  for (guint i = 0; i < N_FIELDS; i++)
+    if (g_str_equal (fields[i].field, field))
+      return i;
+  return -1;
+}
+
+static gboolean
+is_choice (FieldKind kind)
+{
+  return kind == KIND_PROJECT || kind == KIND_AGENT || kind == KIND_STATUS ||
+         kind == KIND_EVALUATION;
+}
+
+static void
+add_choice (GtkStringList *labels,
+            GArray        *values,
+            const char    *label,
+            gint64         value)
+{
+  gtk_string_list_append (labels, label);
+  g_array_append_val (values, value);
+}
+
+static void
+fill_choices (TjCaseWindow *self,
+              guint         i)
+{
+  g_autoptr (GtkStringList) labels = gtk_string_list_new (NULL);
+  GArray *values = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  switch (fields[i].kind)
+    {
+    case KIND_PROJECT:
+      {
+        g_autoptr (GPtrArray) projects = tj_project_list (self->db, self->original->project_year,
+                                                          NULL);
+
+        add_choice (labels, values, _("Choose…"), 0);
+        for (guint k = 0; projects != NULL && k < projects->len; k++)
+          {
+            TjProject *p = g_ptr_array_index (projects, k);
+            add_choice (labels, values, p->name, p->id);
+          }
+      }
+      break;
+    case KIND_AGENT:
+      {
+        g_autoptr (GPtrArray) people = tj_person_list (self->db, NULL);
+
+        add_choice (labels, values, _("(None)"), 0);
+        for (guint k = 0; people != NULL && k < people->len; k++)
+          {
+            TjPerson *person = g_ptr_array_index (people, k);
+
+            if (person->active || person->id == self->original->agent_id)
+              add_choice (labels, values, person->name, person->id);
+          }
+      }
+      break;
+    case KIND_STATUS:
+      for (gint64 s = 0; s < TJ_CASE_N; s++)
+        add_choice (labels, values, tj_case_status_label (s), s);
+      break;
+    case KIND_EVALUATION:
+      add_choice (labels, values, _("(Not yet)"), TJ_EVALUATION_NONE);
+      for (gint64 e = TJ_EVALUATION_NONE + 1; e < TJ_EVALUATION_N; e++)
+        add_choice (labels, values, tj_evaluation_label (e), e);
+      break;
+    case KIND_TEXT:
+    case KIND_DATE:
+    case KIND_ARCHIVED:
+    default:
+      g_assert_not_reached ();
+    }
+  g_clear_pointer (&self->choices[i], g_array_unref);
+  self->choices[i] = values;
+  gtk_drop_down_set_model (GTK_DROP_DOWN (self->inputs[i]), G_LIST_MODEL (labels));
+}
+
+static gint64
+chosen (TjCaseWindow *self,
+        guint         i)
+{
+  guint k = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->inputs[i]));
+
+  return k < self->choices[i]->len ? g_array_index (self->choices[i], gint64, k) : 0;
+}
+
+static char **
+text_slot (TjAgencyCase *c,
+           const char   *field)
+{
+  if (g_str_equal (field, "company"))
+    return &c->company;
+  if (g_str_equal (field, "contact"))
+    return &c->contact;
+  if (g_str_equal (field, "phone"))
+    return &c->phone;
+  if (g_str_equal (field, "entrusted"))
+    return &c->entrusted;
+  if (g_str_equal (field, "plan"))
+    return &c->plan;
+  if (g_str_equal (field, "termination_reason"))
+    return &c->termination_reason;
+  if (g_str_equal (field, "delivery_method"))
+    return &c->delivery_method;
+  if (g_str_equal (field, "delivered"))
+    return &c->delivered;
+  return &c->evaluation_comment;
+}
+
+static TjAgencyCase *
+collect (TjCaseWindow *self,
+         GPtrArray    *problems)
+{
+  TjAgencyCase *c = tj_agency_case_copy (self->original);
+
+  for (guint i = 0; i < N_FIELDS; i++)
+    {
+      const char *field = fields[i].field;
+
+      if (fields[i].kind == KIND_PROJECT)
+        c->project_id = chosen (self, i);
+      else if (fields[i].kind == KIND_AGENT)
+        c->agent_id = chosen (self, i);
+      else if (fields[i].kind == KIND_STATUS)
+        c->status = chosen (self, i);
+      else if (fields[i].kind == KIND_EVALUATION)
+        c->evaluation = chosen (self, i);
+      else if (fields[i].kind == KIND_ARCHIVED)
+        c->archived = gtk_switch_get_active (GTK_SWITCH (self->inputs[i]));
+      else
+        {
+          g_autofree char *text = g_strstrip (
+              g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->inputs[i]))));
+          g_autoptr (GError) error = NULL;
+          char **slot = text_slot (c, field);
+
+          g_clear_pointer (slot, g_free);
+          if (*text != '\0' && fields[i].kind == KIND_DATE)
+            {
+              *slot = tj_date_parse (text, &error);
+              if (*slot == NULL)
+                tj_problems_add (problems, field, "%s", error->message);
+            }
+          else if (*text != '\0')
+            *slot = g_strdup (text);
+        }
+    }
+  return c;
+}
+
+static GPtrArray *
+validate (TjCaseWindow *self)
+{
+  GPtrArray *problems = tj_problems_new ();
+  g_autoptr (TjAgencyCase) c = collect (self, problems);
+  g_autoptr (GPtrArray) rules = tj_agency_case_validate (c, self->db);
+
+  for (guint k = 0; k < rules->len; k++)
+    {
+      TjProblem *problem = g_ptr_array_index (rules, k);
+
+      if (tj_problems_find (problems, problem->field) == NULL)
+        tj_problems_add (problems, problem->field, "%s", problem->message);
+    }
+  for (guint i = 0; i < N_FIELDS; i++)
+    {
+      const char *message = self->show_all ? tj_problems_find (problems, fields[i].field) : NULL;
+
+      tj_form_row_set_problem (self->rows[i], message);
+    }
+  return problems;
+}
+
+static void
+changed_cb (TjCaseWindow *self)
+{
+  g_autoptr (GPtrArray) problems = validate (self);
+}
+
+gboolean
+tj_case_window_save (TjCaseWindow *self)
+{
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autoptr (GPtrArray) unused = tj_problems_new ();
+  g_autoptr (TjAgencyCase) c = NULL;
+  g_autoptr (GError) error = NULL;
+
+  self->show_all = TRUE;
+  problems = validate (self);
+  if (problems->len > 0)
+    return FALSE;
+  c = collect (self, unused);
+  if (!tj_agency_case_save (self->db, c, &error))
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Cannot save"),
+                                                  error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return FALSE;
+    }
+  gtk_window_destroy (GTK_WINDOW (self));
+  return TRUE;
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  tj_case_window_save (TJ_CASE_WINDOW (widget));
+}
+
+static void
+open_item (TjCaseWindow   *self,
+           TjApprovalItem *item)
+{
+  GtkWindow *form = tj_approval_form_new (self->db, item, self->original->project_year);
+
+  gtk_window_set_transient_for (form, GTK_WINDOW (self));
+  gtk_window_present (form);
+}
+
+static void
+item_activated_cb (AdwActionRow *row,
+                   TjCaseWindow *self)
+{
+  open_item (self, g_object_get_data (G_OBJECT (row), "item"));
+}
+
+/* The case's approval items, with their state and deadline. */
+static void
+fill_items (TjCaseWindow *self)
+{
+  g_autoptr (GPtrArray) items = NULL;
+
+  for (guint i = 0; i < self->item_rows->len; i++)
+    adw_preferences_group_remove (self->items_group, g_ptr_array_index (self->item_rows, i));
+  g_ptr_array_set_size (self->item_rows, 0);
+  if (self->original->id == 0)
+    {
+      adw_preferences_group_set_description (self->items_group,
+                                             _("Save the case first, then add its items."));
+      return;
+    }
+  items = tj_approval_item_list_case (self->db, self->original->id, self->today, NULL);
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    {
+      TjApprovalItem *item = g_ptr_array_index (items, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *subtitle = NULL;
+
+      subtitle = item->deadline != NULL
+                     ? g_strdup_printf (_("%s · %s · deadline %s"),
+                                        item->unit_name != NULL ? item->unit_name : "",
+                                        tj_item_state_label (item->state), item->deadline)
+                     : g_strdup_printf ("%s · %s", item->unit_name != NULL ? item->unit_name : "",
+                                        tj_item_state_label (item->state));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), item->name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      if (item->overdue)
+        gtk_widget_add_css_class (row, "error");
+      g_object_set_data_full (G_OBJECT (row), "item", g_object_ref (item), g_object_unref);
+      g_signal_connect (row, "activated", G_CALLBACK (item_activated_cb), self);
+      adw_preferences_group_add (self->items_group, row);
+      g_ptr_array_add (self->item_rows, row);
+    }
+  adw_preferences_group_set_description (self->items_group,
+                                         items != NULL && items->len > 0
+                                             ? NULL
+                                             : _("No approval item yet."));
+}
+
+static void
+db_changed_cb (TjDb         *db,
+               const char   *table,
+               TjCaseWindow *self)
+{
+  if (g_str_has_prefix (table, "approval"))
+    fill_items (self);
+}
+
+static void
+add_item_clicked_cb (TjCaseWindow *self)
+{
+  g_autoptr (TjApprovalItem) item = tj_approval_item_new ();
+
+  item->project_id = self->original->project_id;
+  item->case_id = self->original->id;
+  item->project_year = self->original->project_year;
+  open_item (self, item);
+}
+
+static void
+build (TjCaseWindow *self,
+       AdwPreferencesGroup *group)
+{
+  TjAgencyCase *c = self->original;
+
+  for (guint i = 0; i < N_FIELDS; i++)
+    {
+      GtkWidget *input;
+
+      self->rows[i] = ADW_ACTION_ROW (adw_action_row_new ());
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->rows[i]), _(fields[i].title));
+      if (is_choice (fields[i].kind))
+        {
+          gint64 value = fields[i].kind == KIND_PROJECT ? c->project_id
+                         : fields[i].kind == KIND_AGENT ? c->agent_id
+                         : fields[i].kind == KIND_STATUS ? (gint64) c->status
+                                                         : (gint64) c->evaluation;
+
+          input = gtk_drop_down_new (NULL, NULL);
+          self->inputs[i] = input;
+          fill_choices (self, i);
+          gtk_drop_down_set_enable_search (GTK_DROP_DOWN (input), TRUE);
+          for (guint k = 0; k < self->choices[i]->len; k++)
+            if (g_array_index (self->choices[i], gint64, k) == value)
+              gtk_drop_down_set_selected (GTK_DROP_DOWN (input), k);
+          g_signal_connect_swapped (input, "notify::selected", G_CALLBACK (changed_cb), self);
+          gtk_widget_set_size_request (input, 300, -1);
+        }
+      else if (fields[i].kind == KIND_ARCHIVED)
+        {
+          input = gtk_switch_new ();
+          self->inputs[i] = input;
+          gtk_switch_set_active (GTK_SWITCH (input), c->archived);
+        }
+      else
+        {
+          const char *text = *text_slot (c, fields[i].field);
+
+          input = gtk_entry_new ();
+          self->inputs[i] = input;
+          gtk_editable_set_text (GTK_EDITABLE (input), text != NULL ? text : "");
+          if (fields[i].kind == KIND_DATE)
+            gtk_entry_set_placeholder_text (GTK_ENTRY (input), "2026-03-15");
+          g_signal_connect_swapped (input, "changed", G_CALLBACK (changed_cb), self);
+          gtk_widget_set_size_request (input, 300, -1);
+        }
+      gtk_widget_set_valign (input, GTK_ALIGN_CENTER);
+      adw_action_row_add_suffix (self->rows[i], input);
+      adw_action_row_set_activatable_widget (self->rows[i], input);
+      adw_preferences_group_add (group, GTK_WIDGET (self->rows[i]));
+    }
+}
+
+static void
+tj_case_window_dispose (GObject *object)
+{
+  TjCaseWindow *self = TJ_CASE_WINDOW (object);
+
+  if (self->db != NULL)
+    g_clear_signal_handler (&self->changed_handler, self->db);
+  for (guint i = 0; i < N_FIELDS; i++)
+    g_clear_pointer (&self->choices[i], g_array_unref);
+  g_clear_pointer (&self->item_rows, g_ptr_array_unref);
+  g_clear_object (&self->db);
+  g_clear_object (&self->original);
+  g_clear_pointer (&self->today, g_free);
+  G_OBJECT_CLASS (tj_case_window_parent_class)->dispose (object);
+}
+
+static void
+tj_case_window_class_init (TjCaseWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = tj_case_window_dispose;
+  gtk_widget_class_install_action (widget_class, "form.save", NULL, save_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "form.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+tj_case_window_init (TjCaseWindow *self)
+{
+  self->item_rows = g_ptr_array_new ();
+}
+
+GtkWindow *
+tj_case_window_new (TjDb         *db,
+                    TjAgencyCase *agency_case,
+                    int           year,
+                    const char   *today)
+{
+  TjCaseWindow *self = g_object_new (TJ_TYPE_CASE_WINDOW, "modal", TRUE, "default-width", 640,
+                                     "default-height", 780, NULL);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save"));
+  GtkWidget *page = adw_preferences_page_new ();
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *add = gtk_button_new_with_mnemonic (_("_Add Item"));
+  const char *title = agency_case != NULL ? _("Agency Case") : _("New Agency Case");
+
+  self->db = g_object_ref (db);
+  self->today = g_strdup (today);
+  if (agency_case != NULL)
+    self->original = tj_agency_case_copy (agency_case);
+  else
+    {
+      self->original = tj_agency_case_new ();
+      self->original->project_year = year;
+      self->original->entrusted = g_strdup (today);
+    }
+
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header),
+                                   adw_window_title_new (title, self->original->project_name));
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (save), "form.save");
+  gtk_widget_add_css_class (save, "suggested-action");
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
+  gtk_box_append (GTK_BOX (box), header);
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Entrustment"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("Agency service is free of charge."));
+  build (self, ADW_PREFERENCES_GROUP (group));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+
+  self->items_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (self->items_group, _("Approval Items"));
+  gtk_widget_add_css_class (add, "flat");
+  gtk_widget_set_sensitive (add, self->original->id != 0);
+  g_signal_connect_swapped (add, "clicked", G_CALLBACK (add_item_clicked_cb), self);
+  adw_preferences_group_set_header_suffix (self->items_group, add);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->items_group);
+  fill_items (self);
+
+  gtk_widget_set_vexpand (page, TRUE);
+  gtk_box_append (GTK_BOX (box), page);
+  adw_window_set_content (ADW_WINDOW (self), box);
+  self->changed_handler = g_signal_connect (db, "changed", G_CALLBACK (db_changed_cb), self);
+  return GTK_WINDOW (self);
+}
+
+gboolean
+tj_case_window_set_text (TjCaseWindow *self,
+                         const char   *field,
+                         const char   *text)
+{
+  int i = field_index (field);
+
+  g_return_val_if_fail (i >= 0 && GTK_IS_EDITABLE (self->inputs[i]), FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (self->inputs[i]), text);
+  return TRUE;
+}
+
+gboolean
+tj_case_window_choose (TjCaseWindow *self,
+                       const char   *field,
+                       const char   *label)
+{
+  int i = field_index (field);
+  GListModel *model;
+
+  g_return_val_if_fail (i >= 0 && is_choice (fields[i].kind), FALSE);
+  model = gtk_drop_down_get_model (GTK_DROP_DOWN (self->inputs[i]));
+  for (guint k = 0; k < g_list_model_get_n_items (model); k++)
+    if (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (model), k), label))
+      {
+        gtk_drop_down_set_selected (GTK_DROP_DOWN (self->inputs[i]), k);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+tj_case_window_get_message (TjCaseWindow *self,
+                            const char   *field)
+{
+  int i = field_index (field);
+
+  g_return_val_if_fail (i >= 0, NULL);
+  return tj_form_row_get_problem (self->rows[i]);
+}

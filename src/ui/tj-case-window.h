@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "tj-approval.h"
+#include "tj-db.h"
+
+G_BEGIN_DECLS
+
+#define TJ_TYPE_CASE_WINDOW (tj_case_window_get_type ())
+G_DECLARE_FINAL_TYPE (TjCaseWindow, tj_case_window, TJ, CASE_WINDOW, AdwWindow)
+
+GtkWindow *tj_case_window_new (TjDb         *db,
+                               TjAgencyCase *agency_case,
+                               int           year,
+                               const char   *today);
+gboolean tj_case_window_set_text (TjCaseWindow *self,
+                                  const char   *field,
+                                  const char   *text);
+gboolean tj_case_window_choose (TjCaseWindow *self,
+                                const char   *field,
+                                const char   *label);
+const char *tj_case_window_get_message (TjCaseWindow *self,
+                                        const char   *field);
+gboolean tj_case_window_save (TjCaseWindow *self);
+
+G_END_DECLS

@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+/* The forms show a field's problem under its title, in the error colour. */
+void tj_form_row_set_problem (AdwActionRow *row,
+                              const char   *message);
+const char *tj_form_row_get_problem (AdwActionRow *row);
+
+G_END_DECLS

@@ -1,0 +1,235 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The 审批 and 代办 pages as a user meets them, under Xvfb. */
+#include "tj-test.h"
+
+#include <adwaita.h>
+
+#include "tj-application.h"
+#include "tj-approval-form.h"
+#include "tj-approval-page.h"
+#include "tj-calendar.h"
+#include "tj-case-window.h"
+#include "tj-demo.h"
+#include "tj-window.h"
+
+typedef struct
+{
+  char *dir;
+  TjDb *db;
+  TjApplication *app;
+  TjWindow *window;
+  TjApprovalPage *page;
+} Fixture;
+
+static const char *const today = "2026-09-30";
+
+static void
+wait_idle (void)
+{
+  for (int i = 0; i < 20; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+static gint64
+scalar (TjDb       *db,
+        const char *sql)
+{
+  g_autoptr (sqlite3_stmt) stmt = tj_db_prepare (db, sql, NULL);
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static void
+setup (Fixture       *f,
+       gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+
+  f->db = tj_test_db_new (&f->dir);
+  g_assert_true (tj_demo_fill (f->db, 2026, &error));
+  g_assert_no_error (error);
+  f->app = tj_application_new (tj_db_get_path (f->db));
+  g_assert_true (g_application_register (G_APPLICATION (f->app), NULL, NULL));
+  f->window = tj_window_new (f->app, f->db);
+  gtk_window_present (GTK_WINDOW (f->window));
+  f->page = tj_window_get_approval_page (f->window);
+  adw_view_stack_set_visible_child_name (tj_window_get_stack (f->window), "approvals");
+  tj_approval_page_set_year (f->page, 2026);
+  tj_approval_page_set_today (f->page, today);
+  wait_idle ();
+}
+
+static void
+teardown (Fixture       *f,
+          gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  wait_idle ();
+  g_clear_object (&f->app);
+  g_clear_object (&f->db);
+  tj_test_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+/* An item entered through core, as an import would. */
+static void
+add_item (Fixture    *f,
+          const char *name,
+          const char *accepted,
+          int         committed)
+{
+  g_autoptr (TjApprovalItem) item = tj_approval_item_new ();
+  g_autoptr (GError) error = NULL;
+
+  item->project_id = scalar (f->db, "SELECT min(id) FROM projects WHERE year = 2026");
+  item->name = g_strdup (name);
+  item->stage = TJ_STAGE_LAND;
+  item->unit_id = scalar (f->db, "SELECT id FROM units WHERE name = '环保局'");
+  item->statutory_days = 20;
+  item->committed_days = committed;
+  item->accepted = g_strdup (accepted);
+  g_assert_true (tj_approval_item_save (f->db, item, &error));
+  g_assert_no_error (error);
+  wait_idle ();
+}
+
+static gboolean
+find_item (Fixture    *f,
+           const char *name,
+           guint      *position)
+{
+  GListModel *shown = tj_approval_page_get_shown (f->page);
+
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autofree char *text = tj_approval_page_get_cell_text (f->page, i, "name");
+
+      if (g_strcmp0 (text, name) == 0)
+        {
+          *position = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* An item entered through the form shows its deadline and the working days left. */
+static void
+test_item_shows_deadline (Fixture       *f,
+                          gconstpointer  data)
+{
+  TjApprovalForm *form = TJ_APPROVAL_FORM (tj_approval_form_new (f->db, NULL, 2026));
+  g_autoptr (TjCalendar) calendar = tj_calendar_load (f->db, NULL);
+  g_autofree char *deadline = NULL, *shown_deadline = NULL, *remaining = NULL;
+  g_autofree char *expected_remaining = NULL, *committed = NULL;
+  guint position = 0;
+
+  gtk_window_present (GTK_WINDOW (form));
+  g_assert_true (tj_approval_form_choose (form, "project_id", "城区集中供热管网扩建工程"));
+  tj_approval_form_set_text (form, "name", "测试节能审查");
+  g_assert_true (tj_approval_form_choose (form, "stage", "立项用地规划"));
+  g_assert_true (tj_approval_form_choose (form, "unit_id", "发改委"));
+  tj_approval_form_set_text (form, "statutory_days", "20");
+  /* The green channel proposes half the statutory limit. */
+  g_assert_true (tj_approval_form_choose (form, "green", "yes"));
+  tj_approval_form_set_text (form, "accepted", "2026-09-25");
+  g_assert_true (tj_approval_form_save (form));
+  wait_idle ();
+
+  committed = g_strdup_printf ("%" G_GINT64_FORMAT,
+                               scalar (f->db, "SELECT committed_days FROM approval_items "
+                                              "WHERE name = '测试节能审查'"));
+  g_assert_cmpstr (committed, ==, "10");
+  g_assert_true (find_item (f, "测试节能审查", &position));
+  deadline = tj_calendar_deadline (calendar, "2026-09-25", 10);
+  shown_deadline = tj_approval_page_get_cell_text (f->page, position, "deadline");
+  g_assert_cmpstr (shown_deadline, ==, deadline);
+  remaining = tj_approval_page_get_cell_text (f->page, position, "remaining");
+  expected_remaining = g_strdup_printf ("%d", tj_calendar_remaining (calendar, today, deadline));
+  g_assert_cmpstr (remaining, ==, expected_remaining);
+}
+
+static void
+test_invalid_item_saves_nothing (Fixture       *f,
+                                 gconstpointer  data)
+{
+  TjApprovalForm *form = TJ_APPROVAL_FORM (tj_approval_form_new (f->db, NULL, 2026));
+  gint64 before = scalar (f->db, "SELECT count(*) FROM approval_items");
+
+  gtk_window_present (GTK_WINDOW (form));
+  g_assert_true (tj_approval_form_choose (form, "project_id", "城区集中供热管网扩建工程"));
+  tj_approval_form_set_text (form, "name", "测试施工许可");
+  g_assert_true (tj_approval_form_choose (form, "stage", "施工许可"));
+  g_assert_true (tj_approval_form_choose (form, "unit_id", "住建局"));
+  tj_approval_form_set_text (form, "statutory_days", "10");
+  tj_approval_form_set_text (form, "committed_days", "12");
+  tj_approval_form_set_text (form, "accepted", "2026-09-25");
+  tj_approval_form_set_text (form, "finished", "2026-09-20");
+  g_assert_false (tj_approval_form_save (form));
+  g_assert_nonnull (tj_approval_form_get_message (form, "committed_days"));
+  g_assert_nonnull (tj_approval_form_get_message (form, "finished"));
+  g_assert_cmpint (scalar (f->db, "SELECT count(*) FROM approval_items"), ==, before);
+  gtk_window_destroy (GTK_WINDOW (form));
+}
+
+/* 催办 logs a reminder on the item, dated today, by the user; the list shows the count. */
+static void
+test_remind_logs (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *count = NULL;
+  guint position = 0;
+  gint64 before = scalar (f->db, "SELECT count(*) FROM approval_reminders");
+
+  add_item (f, "测试环评审批", "2026-09-21", 10);
+  g_assert_true (find_item (f, "测试环评审批", &position));
+  g_assert_true (tj_approval_page_remind (f->page, position, "电话催办"));
+  wait_idle ();
+  g_assert_cmpint (scalar (f->db, "SELECT count(*) FROM approval_reminders"), ==, before + 1);
+  g_assert_cmpint (scalar (f->db, "SELECT count(*) FROM approval_reminders WHERE date = "
+                                  "'2026-09-30' AND note = '电话催办' AND by_whom <> ''"),
+                   ==, 1);
+  g_assert_true (find_item (f, "测试环评审批", &position));
+  count = tj_approval_page_get_cell_text (f->page, position, "reminders");
+  g_assert_cmpstr (count, ==, "1");
+}
+
+static void
+test_overdue_filter (Fixture       *f,
+                     gconstpointer  data)
+{
+  GListModel *shown = tj_approval_page_get_shown (f->page);
+  guint overdue;
+
+  /* Accepted 3 August with 5 working days: long past on 30 September. */
+  add_item (f, "测试水土保持方案", "2026-08-03", 5);
+  overdue = tj_approval_page_get_overdue (f->page);
+  g_assert_cmpuint (overdue, >=, 1);
+  tj_approval_page_filter_overdue (f->page, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, overdue);
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autofree char *state = tj_approval_page_get_cell_text (f->page, i, "state");
+      g_assert_cmpstr (state, ==, "超期未办结");
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  tj_test_init_full (&argc, &argv, FALSE);
+  gtk_init ();
+  adw_init ();
+  g_test_add ("/tj/approvals/item-shows-deadline-and-days-left", Fixture, NULL, setup,
+              test_item_shows_deadline, teardown);
+  g_test_add ("/tj/approvals/invalid-item-saves-nothing", Fixture, NULL, setup,
+              test_invalid_item_saves_nothing, teardown);
+  g_test_add ("/tj/approvals/remind-logs-a-reminder", Fixture, NULL, setup, test_remind_logs,
+              teardown);
+  g_test_add ("/tj/approvals/overdue-filter", Fixture, NULL, setup, test_overdue_filter, teardown);
+  return g_test_run ();
+}
