@@ -4,6 +4,8 @@
 
 #include <adwaita.h>
 
+#include "tj-test-ui.h"
+
 #include "tj-application.h"
 #include "tj-approval-form.h"
 #include "tj-approval-page.h"
@@ -22,14 +24,6 @@ typedef struct
 } Fixture;
 
 static const char *const today = "2026-09-30";
-
-static void
-wait_idle (void)
-{
-  for (int i = 0; i < 20; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
 
 static gint64
 scalar (TjDb       *db,
@@ -59,7 +53,7 @@ setup (Fixture       *f,
   adw_view_stack_set_visible_child_name (tj_window_get_stack (f->window), "approvals");
   tj_approval_page_set_year (f->page, 2026);
   tj_approval_page_set_today (f->page, today);
-  wait_idle ();
+  tj_test_wait_idle ();
 }
 
 static void
@@ -67,7 +61,7 @@ teardown (Fixture       *f,
           gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  wait_idle ();
+  tj_test_wait_idle ();
   g_clear_object (&f->app);
   g_clear_object (&f->db);
   tj_test_rmdir (f->dir);
@@ -93,7 +87,7 @@ add_item (Fixture    *f,
   item->accepted = g_strdup (accepted);
   g_assert_true (tj_approval_item_save (f->db, item, &error));
   g_assert_no_error (error);
-  wait_idle ();
+  tj_test_wait_idle ();
 }
 
 static gboolean
@@ -137,7 +131,7 @@ test_item_shows_deadline (Fixture       *f,
   g_assert_true (tj_approval_form_choose (form, "green", "yes"));
   tj_approval_form_set_text (form, "accepted", "2026-09-25");
   g_assert_true (tj_approval_form_save (form));
-  wait_idle ();
+  tj_test_wait_idle ();
 
   committed = g_strdup_printf ("%" G_GINT64_FORMAT,
                                scalar (f->db, "SELECT committed_days FROM approval_items "
@@ -150,6 +144,8 @@ test_item_shows_deadline (Fixture       *f,
   remaining = tj_approval_page_get_cell_text (f->page, position, "remaining");
   expected_remaining = g_strdup_printf ("%d", tj_calendar_remaining (calendar, today, deadline));
   g_assert_cmpstr (remaining, ==, expected_remaining);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 820);
+  tj_test_screenshot (GTK_WIDGET (f->window), "approvals.png");
 }
 
 static void
@@ -187,7 +183,7 @@ test_remind_logs (Fixture       *f,
   add_item (f, "测试环评审批", "2026-09-21", 10);
   g_assert_true (find_item (f, "测试环评审批", &position));
   g_assert_true (tj_approval_page_remind (f->page, position, "电话催办"));
-  wait_idle ();
+  tj_test_wait_idle ();
   g_assert_cmpint (scalar (f->db, "SELECT count(*) FROM approval_reminders"), ==, before + 1);
   g_assert_cmpint (scalar (f->db, "SELECT count(*) FROM approval_reminders WHERE date = "
                                   "'2026-09-30' AND note = '电话催办' AND by_whom <> ''"),

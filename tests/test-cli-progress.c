@@ -24,27 +24,13 @@ run_tuijin (Fixture  *fixture,
             char    **err,
             ...)
 {
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GError) error = NULL;
-  const char *arg;
-  int wait_status = 0;
   va_list args;
+  int status;
 
-  g_assert_nonnull (g_getenv ("TUIJIN"));
-  g_ptr_array_add (argv, (gpointer) g_getenv ("TUIJIN"));
-  g_ptr_array_add (argv, (gpointer) "--db");
-  g_ptr_array_add (argv, fixture->db);
   va_start (args, err);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
+  status = tj_test_run_tuijin_valist (fixture->db, out, err, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               out, err, &wait_status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  return WEXITSTATUS (wait_status);
+  return status;
 }
 
 /* A database with the office's 84 projects of 2026. */

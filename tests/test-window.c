@@ -4,6 +4,8 @@
 
 #include <adwaita.h>
 
+#include "tj-test-ui.h"
+
 #include "tj-application.h"
 #include "tj-demo.h"
 #include "tj-money.h"
@@ -29,24 +31,6 @@ this_year (void)
   return g_date_time_get_year (now);
 }
 
-static void
-wait_idle (void)
-{
-  for (int i = 0; i < 20; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
-
-/* Lets transitions finish before a screenshot. */
-static void
-wait_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 static gint64
 scalar (TjDb       *db,
         const char *sql,
@@ -69,7 +53,7 @@ open_window (Fixture *f)
   f->window = tj_window_new (f->app, f->db);
   gtk_window_present (GTK_WINDOW (f->window));
   f->page = tj_window_get_project_page (f->window);
-  wait_idle ();
+  tj_test_wait_idle ();
 }
 
 static void
@@ -97,7 +81,7 @@ teardown (Fixture       *f,
           gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  wait_idle ();
+  tj_test_wait_idle ();
   g_clear_object (&f->app);
   g_clear_object (&f->db);
   tj_test_rmdir (f->dir);
@@ -110,28 +94,6 @@ shown (Fixture *f)
   return g_list_model_get_n_items (tj_project_page_get_shown (f->page));
 }
 
-/* In-process screenshot of the window's content, for the metainfo and for a look. */
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), name, NULL);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
-
 static void
 test_empty_database (Fixture       *f,
                      gconstpointer  data)
@@ -140,9 +102,7 @@ test_empty_database (Fixture       *f,
   g_assert_cmpuint (shown (f), ==, 0);
   g_assert_true (gtk_widget_is_visible (GTK_WIDGET (f->window)));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "推进");
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
-  wait_ms (500);
-  save_screenshot (GTK_WIDGET (f->window), "empty.png");
+  tj_test_screenshot (GTK_WIDGET (f->window), "empty.png");
 }
 
 static void
@@ -161,10 +121,8 @@ test_demo_database (Fixture       *f,
   g_assert_nonnull (strstr (tj_project_page_get_footer (f->page), total_yi));
 
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 820);
-  wait_idle ();
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
-  wait_ms (800);
-  save_screenshot (GTK_WIDGET (f->window), "register.png");
+  tj_test_wait_idle ();
+  tj_test_screenshot (GTK_WIDGET (f->window), "register.png");
 }
 
 static TjProjectForm *
@@ -199,7 +157,7 @@ test_form_creates_project (Fixture       *f,
   g_assert_cmpstr (tj_project_form_get_message (form, "officer_id"), ==, "请选择首席服务官。");
   g_assert_true (tj_project_form_choose_nth (form, "officer_id", 1));
   g_assert_true (tj_project_form_save (form));
-  wait_idle ();
+  tj_test_wait_idle ();
 
   g_assert_cmpuint (shown (f), ==, before + 1);
   g_assert_cmpint (scalar (f->db, "SELECT total_investment FROM projects WHERE name = ?",
@@ -223,7 +181,7 @@ test_invalid_form_saves_nothing (Fixture       *f,
   tj_project_form_set_text (form, "annual_plan", "20000");
   tj_project_form_set_text (form, "phone", "电话0371");
   g_assert_false (tj_project_form_save (form));
-  wait_idle ();
+  tj_test_wait_idle ();
 
   g_assert_cmpstr (tj_project_form_get_message (form, "leader_id"), ==,
                    "省重点和地市级重点项目必须有分包市领导。");
@@ -234,7 +192,7 @@ test_invalid_form_saves_nothing (Fixture       *f,
   g_assert_cmpint (scalar (f->db, "SELECT count(*) FROM projects", NULL), ==, before);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (form)));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (form));
-  save_screenshot (GTK_WIDGET (form), "form-invalid.png");
+  tj_test_screenshot (GTK_WIDGET (form), "form-invalid.png");
   gtk_window_destroy (GTK_WINDOW (form));
 }
 
@@ -273,7 +231,7 @@ test_search_narrows (Fixture       *f,
 
   tj_window_set_search (f->window, needle);
   g_usleep (120000); /* the search entry's delay */
-  wait_idle ();
+  tj_test_wait_idle ();
   g_assert_cmpint (shown (f), ==, expected);
   total_yi = tj_money_format_yi (total, 2);
   count_text = g_strdup_printf ("%" G_GINT64_FORMAT " 个项目", expected);
@@ -282,7 +240,7 @@ test_search_narrows (Fixture       *f,
 
   tj_window_set_search (f->window, "");
   g_usleep (120000);
-  wait_idle ();
+  tj_test_wait_idle ();
   g_assert_cmpuint (shown (f), ==, all);
 }
 
@@ -301,7 +259,7 @@ test_progress_entry_updates_bulletin (Fixture       *f,
 
   adw_view_stack_set_visible_child_name (tj_window_get_stack (f->window), "progress");
   tj_progress_page_set_month (progress, 11);
-  wait_idle ();
+  tj_test_wait_idle ();
   row = g_list_model_get_item (tj_progress_page_get_rows (progress), 0);
   g_assert_nonnull (row);
   g_assert_false (row->reported);
@@ -309,7 +267,7 @@ test_progress_entry_updates_bulletin (Fixture       *f,
 
   /* 1,234.5 万元 this month: the cumulative is the months before plus it. */
   g_assert_true (tj_progress_page_enter (progress, 0, "completed", "1,234.5"));
-  wait_idle ();
+  tj_test_wait_idle ();
   cumulative = tj_progress_page_get_cell_text (progress, 0, "cumulative");
   expected = tj_money_format_wan (previous + 12345000, 2, TRUE);
   g_assert_cmpstr (cumulative, ==, expected);
@@ -321,18 +279,16 @@ test_progress_entry_updates_bulletin (Fixture       *f,
   /* The bulletin of months 1–11 counts it. */
   adw_view_stack_set_visible_child_name (tj_window_get_stack (f->window), "bulletin");
   tj_bulletin_page_set_month (bulletin, 11);
-  wait_idle ();
+  tj_test_wait_idle ();
   sum = scalar (f->db, "SELECT sum(r.completed) FROM monthly_reports r JOIN projects p "
                        "ON p.id = r.project_id WHERE p.year = ? AND r.month <= 11", year);
   total_yi = tj_money_format_yi (sum, 2);
   g_assert_nonnull (strstr (tj_bulletin_page_get_overview (bulletin), total_yi));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
-  wait_ms (500);
-  save_screenshot (GTK_WIDGET (f->window), "bulletin.png");
+  tj_test_screenshot (GTK_WIDGET (f->window), "bulletin.png");
   adw_view_stack_set_visible_child_name (tj_window_get_stack (f->window), "progress");
   tj_progress_page_set_month (progress, 10);
-  wait_ms (500);
-  save_screenshot (GTK_WIDGET (f->window), "progress.png");
+  tj_test_wait_ms (500);
+  tj_test_screenshot (GTK_WIDGET (f->window), "progress.png");
 }
 
 static void
@@ -343,11 +299,9 @@ test_units_window_lists_units (Fixture       *f,
 
   gtk_window_set_transient_for (units, GTK_WINDOW (f->window));
   gtk_window_present (units);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (units));
-  wait_ms (300);
-  save_screenshot (GTK_WIDGET (units), "units.png");
+  tj_test_screenshot (GTK_WIDGET (units), "units.png");
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay", NULL);
-  wait_ms (300);
+  tj_test_wait_ms (300);
   gtk_window_destroy (units);
 }
 

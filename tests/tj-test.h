@@ -7,6 +7,8 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <stdarg.h>
+#include <sys/wait.h>
 
 #include "tj-db.h"
 
@@ -69,4 +71,31 @@ tj_test_db_new (char **dir)
 
   g_assert_no_error (error);
   return db;
+}
+
+/* Runs $TUIJIN --db DB ARGS… (a NULL-terminated list) and returns its exit status. */
+static inline int
+tj_test_run_tuijin_valist (const char *db,
+                           char      **out,
+                           char      **err,
+                           va_list     args)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
+  const char *arg;
+  int wait_status = 0;
+
+  g_assert_nonnull (g_getenv ("TUIJIN"));
+  g_ptr_array_add (argv, (gpointer) g_getenv ("TUIJIN"));
+  g_ptr_array_add (argv, (gpointer) "--db");
+  g_ptr_array_add (argv, (gpointer) db);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               out, err, &wait_status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  return WEXITSTATUS (wait_status);
 }

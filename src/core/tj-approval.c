@@ -1581,32 +1581,28 @@ list_batches (TjDb       *db,
   return g_steal_pointer (&batches);
 }
 
-/* The batches of the projects of year's list, by acceptance date. today is unused by the
- * figures (a batch counts only once every item is finished) and kept for the callers' symmetry
- * with the items. */
+/* The batches of the projects of year's list, by acceptance date. Their figures need no "today":
+ * a batch counts only once every item is finished. */
 GPtrArray *
-tj_approval_batch_list (TjDb       *db,
-                        int         year,
-                        const char *today,
-                        GError    **error)
+tj_approval_batch_list (TjDb    *db,
+                        int      year,
+                        GError **error)
 {
   return list_batches (db, "p.year = ?", year, error);
 }
 
 GPtrArray *
-tj_approval_batch_list_project (TjDb       *db,
-                                gint64      project_id,
-                                const char *today,
-                                GError    **error)
+tj_approval_batch_list_project (TjDb    *db,
+                                gint64   project_id,
+                                GError **error)
 {
   return list_batches (db, "b.project_id = ?", project_id, error);
 }
 
 TjApprovalBatch *
-tj_approval_batch_load (TjDb       *db,
-                        gint64      id,
-                        const char *today,
-                        GError    **error)
+tj_approval_batch_load (TjDb    *db,
+                        gint64   id,
+                        GError **error)
 {
   g_autoptr (GPtrArray) batches = list_batches (db, "b.id = ?", id, error);
 
@@ -2036,8 +2032,7 @@ new_sheet (const char *sheet_name,
 }
 
 static void
-add_rules_notes (TjReport   *report,
-                 const char *calendar_note)
+add_rules_note (TjReport *report)
 {
   tj_report_add_note (report,
                       _("Note: time limits are in working days (weekends and public holidays off, "
@@ -2046,8 +2041,15 @@ add_rules_notes (TjReport   *report,
                         "working days taken run from the day after acceptance to the finish date "
                         "(0 when finished the same day). Speed-up = (statutory limit − working "
                         "days taken) ÷ statutory limit."));
+}
+
+/* A year without a holiday table goes above the table, where a reader cannot miss it. */
+static void
+add_calendar_paragraph (TjReport   *report,
+                        const char *calendar_note)
+{
   if (calendar_note != NULL)
-    tj_report_add_note (report, calendar_note);
+    tj_report_add_paragraph (report, calendar_note);
 }
 
 static TjReport *
@@ -2067,9 +2069,9 @@ ledger_items_sheet (TjDb       *db,
   title = g_strdup_printf (_("%s %d Agency and Approval Ledger"), org, year);
   report = new_sheet (C_("approval sheet", "Approval items"), title, today);
   tj_report_add_column (report, _("No."), TJ_REPORT_INTEGER, 0);
-  tj_report_add_column (report, tj_project_field_label ("name"), TJ_REPORT_TEXT, 24);
+  tj_report_add_column (report, tj_project_field_label ("name"), TJ_REPORT_TEXT, 28);
   tj_report_add_column (report, tj_project_field_label ("locality_id"), TJ_REPORT_TEXT, 0);
-  tj_report_add_column (report, C_("approval column", "Item name"), TJ_REPORT_TEXT, 16);
+  tj_report_add_column (report, C_("approval column", "Item name"), TJ_REPORT_TEXT, 18);
   tj_report_add_column (report, C_("approval column", "Stage"), TJ_REPORT_TEXT, 12);
   tj_report_add_column (report, C_("approval column", "Department"), TJ_REPORT_TEXT, 0);
   tj_report_add_column (report, C_("approval column", "Green channel"), TJ_REPORT_TEXT, 0);
@@ -2128,7 +2130,8 @@ ledger_items_sheet (TjDb       *db,
                              states[TJ_ITEM_ON_TIME], states[TJ_ITEM_LATE],
                              states[TJ_ITEM_NOT_ACCEPTED]);
   tj_report_add_paragraph (report, summary);
-  add_rules_notes (report, calendar_note);
+  add_calendar_paragraph (report, calendar_note);
+  add_rules_note (report);
   tj_report_add_note (report,
                       _("Status: in progress — accepted, not finished, the deadline not passed; "
                         "overdue — not finished after the deadline; finished on time — on or "
@@ -2328,7 +2331,8 @@ speedup_sheet (TjDb       *db,
                         "finished items with a speed-up of at least 50% ÷ finished. Overdue: "
                         "not finished and past the deadline on the report date. A rate without "
                         "items to count is left blank."));
-  add_rules_notes (report, calendar_note);
+  add_rules_note (report);
+  add_calendar_paragraph (report, calendar_note);
   return report;
 }
 
@@ -2415,7 +2419,7 @@ tj_approval_speedup_book (TjDb       *db,
 
   calendar = tj_calendar_load (db, error);
   if (calendar == NULL || (items = tj_approval_item_list (db, year, now, error)) == NULL ||
-      (batches = tj_approval_batch_list (db, year, now, error)) == NULL)
+      (batches = tj_approval_batch_list (db, year, error)) == NULL)
     return NULL;
   note = plain_weekdays_note (calendar, items, year, now);
   org = organisation (db);
@@ -2848,9 +2852,9 @@ import_row (ApprovalImport *import,
       limit_ok = FALSE;
     }
   /* No committed limit: the green channel's proposal, or the statutory limit itself. */
-  item->committed_days = !limit_ok              ? 0
-                         : item->green          ? tj_approval_green_committed (item->statutory_days)
-                                                : item->statutory_days;
+  item->committed_days = !limit_ok || item->statutory_days < 0 ? 0
+                         : item->green ? tj_approval_green_committed (item->statutory_days)
+                                       : item->statutory_days;
   read_days (import, line, COLUMN_COMMITTED, values[COLUMN_COMMITTED], &item->committed_days);
   read_date (import, line, COLUMN_ACCEPTED, values[COLUMN_ACCEPTED], &item->accepted);
   read_date (import, line, COLUMN_COPIED, values[COLUMN_COPIED], &item->copied);

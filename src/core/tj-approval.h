@@ -51,7 +51,7 @@ typedef enum
   TJ_ITEM_N_STATES
 } TjItemState;
 
-/* An item finished (or due) this many working days or fewer before its deadline is "due soon". */
+/* An item not finished with this many working days or fewer left is "due soon". */
 #define TJ_APPROVAL_DUE_SOON_DAYS 2
 
 /* 审批事项: one approval by one department for one project. */
@@ -316,18 +316,15 @@ gboolean tj_agency_case_delete (TjDb    *db,
 TjApprovalBatch *tj_approval_batch_new (void);
 GPtrArray *tj_approval_batch_validate (TjApprovalBatch *self,
                                        TjDb            *db);
-GPtrArray *tj_approval_batch_list (TjDb       *db,
-                                   int         year,
-                                   const char *today,
-                                   GError    **error);
-GPtrArray *tj_approval_batch_list_project (TjDb       *db,
-                                           gint64      project_id,
-                                           const char *today,
-                                           GError    **error);
-TjApprovalBatch *tj_approval_batch_load (TjDb       *db,
-                                         gint64      id,
-                                         const char *today,
-                                         GError    **error);
+GPtrArray *tj_approval_batch_list (TjDb    *db,
+                                   int      year,
+                                   GError **error);
+GPtrArray *tj_approval_batch_list_project (TjDb    *db,
+                                           gint64   project_id,
+                                           GError **error);
+TjApprovalBatch *tj_approval_batch_load (TjDb    *db,
+                                         gint64   id,
+                                         GError **error);
 gboolean tj_approval_batch_write (TjDb            *db,
                                   TjApprovalBatch *batch,
                                   GError         **error);

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tj-approval.h"
+#include "tj-calendar.h"
 #include "tj-date.h"
 #include "tj-demo.h"
 #include "tj-error.h"
@@ -1047,6 +1049,233 @@ add_reports (Demo    *demo,
   return TRUE;
 }
 
+/* Agency cases: the projects of the current year that have approvals ahead (新开工 and 前期),
+ * this many of them; the first one's items go through one window together (并联). */
+#define DEMO_AGENCY_CASES 10
+
+static const char *const delivery_methods[] = { "窗口领取", "邮寄送达", "代办员送达" };
+
+/* "2026-10-31": the day the current year is seen from. */
+static char *
+as_of_day (int year)
+{
+  return g_strdup_printf ("%04d-%02d-%02d", year, CURRENT_AS_OF_MONTH,
+                          g_date_get_days_in_month (CURRENT_AS_OF_MONTH, year));
+}
+
+/* The n-th working day after a date, by the calendar. */
+static char *
+workday_after (TjCalendar *calendar,
+               const char *date,
+               int         n)
+{
+  return tj_calendar_deadline (calendar, date, n);
+}
+
+/* One approval item of a case, accepted on `accepted`; what became of it by as_of is drawn: most
+ * finished on time (within the green channel's half limit when green), some late, a few still
+ * open past their deadline, reminded by the agent. The items of a batch all finish on time. */
+static gboolean
+add_item (Demo             *demo,
+          TjCalendar       *calendar,
+          TjAgencyCase     *agency_case,
+          TjCatalogueEntry *entry,
+          gint64            batch_id,
+          const char       *accepted,
+          gboolean          green,
+          const char       *agent,
+          const char       *as_of,
+          char            **last_delivered,
+          gboolean         *all_finished,
+          GError          **error)
+{
+  g_autoptr (TjApprovalItem) item = tj_approval_item_new ();
+  g_autofree char *deadline = NULL;
+  g_autofree char *finished = NULL;
+  double outcome = g_rand_double (demo->rand);
+  gboolean recent = strcmp (accepted, as_of) > 0 || tj_month_index (accepted) % 12 + 1 >= 9;
+
+  item->project_id = agency_case->project_id;
+  item->case_id = agency_case->id;
+  item->batch_id = batch_id;
+  item->name = g_strdup (entry->name);
+  item->stage = entry->stage;
+  item->unit_id = entry->unit_id;
+  item->statutory_days = entry->statutory_days;
+  item->committed_days = green ? tj_approval_green_committed (entry->statutory_days)
+                         : entry->statutory_days >= 10 ? entry->statutory_days - pick (demo, 3)
+                                                       : entry->statutory_days;
+  item->green = green;
+  item->handler = contact_name (demo);
+  item->accepted = g_strdup (accepted);
+  if (batch_id != 0)
+    item->copied = g_strdup (accepted);
+  deadline = workday_after (calendar, accepted, item->committed_days);
+
+  if (batch_id == 0 && ((recent && outcome < 0.5) || outcome < 0.1))
+    finished = NULL;
+  else if (outcome < 0.25 && batch_id == 0)
+    finished = workday_after (calendar, accepted, item->committed_days + 1 + pick (demo, 5));
+  else
+    finished = workday_after (calendar, accepted, pick (demo, item->committed_days + 1));
+  if (finished != NULL && strcmp (finished, as_of) > 0)
+    g_clear_pointer (&finished, g_free);
+  item->finished = g_strdup (finished);
+  if (finished != NULL)
+    {
+      g_autofree char *delivered = workday_after (calendar, finished, pick (demo, 3));
+
+      if (strcmp (delivered, as_of) <= 0)
+        {
+          item->delivered = g_strdup (delivered);
+          if (*last_delivered == NULL || strcmp (delivered, *last_delivered) > 0)
+            {
+              g_free (*last_delivered);
+              *last_delivered = g_strdup (delivered);
+            }
+        }
+    }
+  *all_finished = *all_finished && finished != NULL;
+  if (!tj_approval_item_write (demo->db, item, error))
+    return FALSE;
+
+  /* 催办: the agent chases an item the day after its deadline passed. */
+  if (finished == NULL && strcmp (deadline, as_of) < 0)
+    {
+      g_autofree char *reminded = workday_after (calendar, deadline, 1);
+
+      if (strcmp (reminded, as_of) <= 0 &&
+          !tj_approval_reminder_write (demo->db, item->id, reminded, agent,
+                                       "电话催办，请尽快办结", error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* 推进机制 (三)(四): the service centre's agents take on the approvals of some current-year
+ * projects, free of charge; half of them in the green channel. */
+static gboolean
+add_approvals (Demo    *demo,
+               int      year,
+               GError **error)
+{
+  g_autoptr (TjCalendar) calendar = tj_calendar_load (demo->db, error);
+  g_autoptr (GPtrArray) catalogue = NULL;
+  g_autoptr (GPtrArray) entries = g_ptr_array_new ();
+  g_autoptr (GPtrArray) agents = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GArray) agent_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autofree char *as_of = as_of_day (year);
+  gint64 lead_unit = tj_unit_find (demo->db, "发改委");
+  guint n = 0;
+
+  if (calendar == NULL || (catalogue = tj_catalogue_list (demo->db, error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < catalogue->len; i++)
+    {
+      TjCatalogueEntry *entry = g_ptr_array_index (catalogue, i);
+
+      if (entry->unit_id != 0 && entry->stage != TJ_STAGE_ACCEPTANCE)
+        g_ptr_array_add (entries, entry);
+    }
+  stmt = tj_db_prepare (demo->db,
+                        "SELECT p.id, p.name FROM people p JOIN units u ON u.id = p.unit_id "
+                        "WHERE p.is_staff AND u.name = '行政服务中心' ORDER BY p.id",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (agent_ids, id);
+      g_ptr_array_add (agents, tj_db_column_dup (stmt, 1));
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (entries->len == 0 || agent_ids->len == 0)
+    return TRUE;
+
+  stmt = tj_db_prepare (demo->db,
+                        "SELECT id, owner, contact, phone FROM projects WHERE year = ? AND "
+                        "nature IN ('new', 'preparatory') ORDER BY id LIMIT ?",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, year);
+  sqlite3_bind_int (stmt, 2, DEMO_AGENCY_CASES);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autoptr (TjAgencyCase) agency_case = tj_agency_case_new ();
+      g_autoptr (TjApprovalBatch) batch = NULL;
+      g_autoptr (GString) plan = g_string_new ("代办事项：");
+      g_autofree char *first = NULL;
+      g_autofree char *last_delivered = NULL;
+      int month = 1 + (int) (n * (CURRENT_AS_OF_MONTH - 1) / DEMO_AGENCY_CASES);
+      guint n_items = 3 + pick (demo, 3);
+      guint start = pick (demo, entries->len);
+      gboolean green = n % 2 == 0;
+      gboolean all_finished = TRUE;
+      const char *agent = g_ptr_array_index (agents, n % agents->len);
+
+      agency_case->project_id = sqlite3_column_int64 (stmt, 0);
+      agency_case->company = tj_db_column_dup (stmt, 1);
+      agency_case->contact = tj_db_column_dup (stmt, 2);
+      agency_case->phone = tj_db_column_dup (stmt, 3);
+      agency_case->entrusted = date_in_month (demo, year * 12 + month - 1);
+      agency_case->agent_id = g_array_index (agent_ids, gint64, n % agent_ids->len);
+      agency_case->status = TJ_CASE_IN_PROGRESS;
+      for (guint k = 0; k < n_items; k++)
+        {
+          TjCatalogueEntry *entry = g_ptr_array_index (entries, (start + k) % entries->len);
+
+          g_string_append_printf (plan, "%s%s", k > 0 ? "、" : "", entry->name);
+        }
+      g_string_append_printf (plan, "；%s绿色通道，按承诺时限办结。", green ? "走" : "不走");
+      agency_case->plan = g_strdup (plan->str);
+      if (!tj_agency_case_write (demo->db, agency_case, error))
+        return FALSE;
+
+      first = workday_after (calendar, agency_case->entrusted, 2 + pick (demo, 3));
+      if (n == 0)
+        {
+          /* 一门受理、抄告相关、同时办理: the first case's items at one window, every one
+           * finished. */
+          batch = tj_approval_batch_new ();
+          batch->project_id = agency_case->project_id;
+          batch->lead_unit_id = lead_unit;
+          batch->accepted = g_strdup (first);
+          batch->notes = g_strdup ("发改委牵头，一门受理、抄告相关、同时办理、限时办结、统一送达");
+          if (!tj_approval_batch_write (demo->db, batch, error))
+            return FALSE;
+        }
+      for (guint k = 0; k < n_items; k++)
+        {
+          TjCatalogueEntry *entry = g_ptr_array_index (entries, (start + k) % entries->len);
+          g_autofree char *accepted =
+            batch != NULL ? g_strdup (first)
+                          : workday_after (calendar, first, (int) k * (1 + pick (demo, 4)));
+
+          if (!add_item (demo, calendar, agency_case, entry, batch != NULL ? batch->id : 0,
+                         accepted, green, agent, as_of, &last_delivered, &all_finished, error))
+            return FALSE;
+        }
+
+      if (all_finished)
+        {
+          agency_case->status = TJ_CASE_FINISHED;
+          agency_case->delivered = g_strdup (last_delivered);
+          agency_case->delivery_method =
+            g_strdup (delivery_methods[pick (demo, G_N_ELEMENTS (delivery_methods))]);
+          agency_case->evaluation = chance (demo, 0.8) ? TJ_EVALUATION_SATISFIED
+                                                       : TJ_EVALUATION_FAIRLY_SATISFIED;
+          if (!tj_agency_case_write (demo->db, agency_case, error))
+            return FALSE;
+        }
+      n++;
+    }
+  return TRUE;
+}
+
 static Demo *
 demo_new (TjDb    *db,
           GError **error)
@@ -1106,7 +1335,8 @@ tj_demo_fill (TjDb    *db,
   demo = demo_new (db, error);
   if (demo == NULL || !add_people (demo, error) || !add_projects (demo, current_year, error) ||
       !add_reports (demo, current_year - 1, 12, error) ||
-      !add_reports (demo, current_year, CURRENT_AS_OF_MONTH, error) || !tj_db_commit (db, error))
+      !add_reports (demo, current_year, CURRENT_AS_OF_MONTH, error) ||
+      !add_approvals (demo, current_year, error) || !tj_db_commit (db, error))
     {
       tj_db_rollback (db);
       return FALSE;
@@ -1114,5 +1344,7 @@ tj_demo_fill (TjDb    *db,
   tj_db_notify_changed (db, "people");
   tj_db_notify_changed (db, "projects");
   tj_db_notify_changed (db, "monthly_reports");
+  tj_db_notify_changed (db, "agency_cases");
+  tj_db_notify_changed (db, "approval_items");
   return TRUE;
 }
