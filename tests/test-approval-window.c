@@ -25,17 +25,6 @@ typedef struct
 
 static const char *const today = "2026-09-30";
 
-static gint64
-scalar (TjDb       *db,
-        const char *sql)
-{
-  g_autoptr (sqlite3_stmt) stmt = tj_db_prepare (db, sql, NULL);
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
-}
-
 static void
 setup (Fixture       *f,
        gconstpointer  data)
@@ -63,9 +52,7 @@ teardown (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (f->window));
   tj_test_wait_idle ();
   g_clear_object (&f->app);
-  g_clear_object (&f->db);
-  tj_test_rmdir (f->dir);
-  g_free (f->dir);
+  tj_test_db_free (&f->db, &f->dir);
 }
 
 /* An item entered through core, as an import would. */
@@ -78,10 +65,10 @@ add_item (Fixture    *f,
   g_autoptr (TjApprovalItem) item = tj_approval_item_new ();
   g_autoptr (GError) error = NULL;
 
-  item->project_id = scalar (f->db, "SELECT min(id) FROM projects WHERE year = 2026");
+  item->project_id = tj_test_scalar (f->db, "SELECT min(id) FROM projects WHERE year = 2026");
   item->name = g_strdup (name);
   item->stage = TJ_STAGE_LAND;
-  item->unit_id = scalar (f->db, "SELECT id FROM units WHERE name = '环保局'");
+  item->unit_id = tj_test_scalar (f->db, "SELECT id FROM units WHERE name = '环保局'");
   item->statutory_days = 20;
   item->committed_days = committed;
   item->accepted = g_strdup (accepted);
@@ -134,8 +121,8 @@ test_item_shows_deadline (Fixture       *f,
   tj_test_wait_idle ();
 
   committed = g_strdup_printf ("%" G_GINT64_FORMAT,
-                               scalar (f->db, "SELECT committed_days FROM approval_items "
-                                              "WHERE name = '测试节能审查'"));
+                               tj_test_scalar (f->db, "SELECT committed_days FROM approval_items "
+                                                      "WHERE name = '测试节能审查'"));
   g_assert_cmpstr (committed, ==, "10");
   g_assert_true (find_item (f, "测试节能审查", &position));
   deadline = tj_calendar_deadline (calendar, "2026-09-25", 10);
@@ -153,7 +140,7 @@ test_invalid_item_saves_nothing (Fixture       *f,
                                  gconstpointer  data)
 {
   TjApprovalForm *form = TJ_APPROVAL_FORM (tj_approval_form_new (f->db, NULL, 2026));
-  gint64 before = scalar (f->db, "SELECT count(*) FROM approval_items");
+  gint64 before = tj_test_scalar (f->db, "SELECT count(*) FROM approval_items");
 
   gtk_window_present (GTK_WINDOW (form));
   g_assert_true (tj_approval_form_choose (form, "project_id", "城区集中供热管网扩建工程"));
@@ -167,7 +154,7 @@ test_invalid_item_saves_nothing (Fixture       *f,
   g_assert_false (tj_approval_form_save (form));
   g_assert_nonnull (tj_approval_form_get_message (form, "committed_days"));
   g_assert_nonnull (tj_approval_form_get_message (form, "finished"));
-  g_assert_cmpint (scalar (f->db, "SELECT count(*) FROM approval_items"), ==, before);
+  g_assert_cmpint (tj_test_scalar (f->db, "SELECT count(*) FROM approval_items"), ==, before);
   gtk_window_destroy (GTK_WINDOW (form));
 }
 
@@ -178,15 +165,16 @@ test_remind_logs (Fixture       *f,
 {
   g_autofree char *count = NULL;
   guint position = 0;
-  gint64 before = scalar (f->db, "SELECT count(*) FROM approval_reminders");
+  gint64 before = tj_test_scalar (f->db, "SELECT count(*) FROM approval_reminders");
 
   add_item (f, "测试环评审批", "2026-09-21", 10);
   g_assert_true (find_item (f, "测试环评审批", &position));
   g_assert_true (tj_approval_page_remind (f->page, position, "电话催办"));
   tj_test_wait_idle ();
-  g_assert_cmpint (scalar (f->db, "SELECT count(*) FROM approval_reminders"), ==, before + 1);
-  g_assert_cmpint (scalar (f->db, "SELECT count(*) FROM approval_reminders WHERE date = "
-                                  "'2026-09-30' AND note = '电话催办' AND by_whom <> ''"),
+  g_assert_cmpint (tj_test_scalar (f->db, "SELECT count(*) FROM approval_reminders"), ==,
+                   before + 1);
+  g_assert_cmpint (tj_test_scalar (f->db, "SELECT count(*) FROM approval_reminders WHERE date = "
+                                          "'2026-09-30' AND note = '电话催办' AND by_whom <> ''"),
                    ==, 1);
   g_assert_true (find_item (f, "测试环评审批", &position));
   count = tj_approval_page_get_cell_text (f->page, position, "reminders");

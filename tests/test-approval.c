@@ -39,17 +39,6 @@ typedef struct
 } Fixture;
 
 static gint64
-scalar (TjDb       *db,
-        const char *sql)
-{
-  g_autoptr (sqlite3_stmt) stmt = tj_db_prepare (db, sql, NULL);
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
-}
-
-static gint64
 add_project (TjDb       *db,
              int         year,
              const char *name,
@@ -186,9 +175,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_clear_object (&fixture->db);
-  tj_test_rmdir (fixture->dir);
-  g_free (fixture->dir);
+  tj_test_db_free (&fixture->db, &fixture->dir);
 }
 
 static GPtrArray *
@@ -445,9 +432,11 @@ test_batch (Fixture       *fixture,
   /* A batch deleted leaves its items, outside any batch. */
   g_assert_true (tj_approval_batch_delete (fixture->db, fixture->batch, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (scalar (fixture->db, "SELECT count(*) FROM approval_items"), ==, 8);
-  g_assert_cmpint (scalar (fixture->db, "SELECT count(*) FROM approval_items WHERE batch_id "
-                                        "IS NOT NULL"), ==, 1);
+  g_assert_cmpint (tj_test_scalar (fixture->db, "SELECT count(*) FROM approval_items"), ==, 8);
+  g_assert_cmpint (tj_test_scalar (fixture->db,
+                                   "SELECT count(*) FROM approval_items WHERE batch_id "
+                                   "IS NOT NULL"),
+                   ==, 1);
 }
 
 static const TjDepartmentSpeedup *
@@ -610,7 +599,7 @@ test_validate_item (Fixture       *fixture,
   g_assert_false (tj_approval_item_save (fixture->db, item, &error));
   g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);
   g_assert_cmpstr (error->message, ==, "所选代办件不属于该项目。；所选并联批次不属于该项目。");
-  g_assert_cmpint (scalar (fixture->db, "SELECT count(*) FROM approval_items"), ==, 8);
+  g_assert_cmpint (tj_test_scalar (fixture->db, "SELECT count(*) FROM approval_items"), ==, 8);
   g_clear_error (&error);
 
   item->case_id = item->batch_id = 0;
@@ -618,7 +607,7 @@ test_validate_item (Fixture       *fixture,
   item->committed_days = 0;
   g_assert_true (tj_approval_item_save (fixture->db, item, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (scalar (fixture->db, "SELECT count(*) FROM approval_items"), ==, 9);
+  g_assert_cmpint (tj_test_scalar (fixture->db, "SELECT count(*) FROM approval_items"), ==, 9);
 }
 
 /* The rules of a case, a batch, a reminder and a catalogue entry. */
@@ -667,7 +656,7 @@ test_validate_others (Fixture       *fixture,
   g_assert_false (tj_approval_remind (fixture->db, 999, "2025-10-20", AGENT, NULL, &error));
   g_assert_cmpstr (error->message, ==, "该审批事项已不存在。");
   g_clear_error (&error);
-  g_assert_cmpint (scalar (fixture->db, "SELECT count(*) FROM approval_reminders"), ==, 0);
+  g_assert_cmpint (tj_test_scalar (fixture->db, "SELECT count(*) FROM approval_reminders"), ==, 0);
 
   /* The catalogue already has 环评审批 of 环保局 (schema 3's defaults). */
   entry->name = g_strdup ("环评审批");
@@ -726,8 +715,8 @@ test_remind (Fixture       *fixture,
   g_assert_cmpuint (reloaded->n_reminders, ==, 2);
   g_assert_cmpstr (reloaded->last_reminded, ==, "2025-10-20");
   /* The audit log has both. */
-  g_assert_cmpint (scalar (fixture->db, "SELECT count(*) FROM audit WHERE table_name = "
-                                        "'approval_reminders' AND action = 'insert'"), ==, 2);
+  g_assert_cmpint (tj_test_scalar (fixture->db, "SELECT count(*) FROM audit WHERE table_name = "
+                                                "'approval_reminders' AND action = 'insert'"), ==, 2);
 }
 
 /* A case lists its items and their progress; deleting it keeps them. */
@@ -775,9 +764,9 @@ test_cases (Fixture       *fixture,
 
   g_assert_true (tj_agency_case_delete (fixture->db, road_case->id, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (scalar (fixture->db, "SELECT count(*) FROM approval_items"), ==, 8);
-  g_assert_cmpint (scalar (fixture->db, "SELECT count(*) FROM approval_items WHERE case_id "
-                                        "IS NOT NULL"), ==, 0);
+  g_assert_cmpint (tj_test_scalar (fixture->db, "SELECT count(*) FROM approval_items"), ==, 8);
+  g_assert_cmpint (tj_test_scalar (fixture->db, "SELECT count(*) FROM approval_items WHERE case_id "
+                                                "IS NOT NULL"), ==, 0);
 }
 
 /* Schema 3 starts the catalogue with the common items, each with its department. */
@@ -887,8 +876,8 @@ test_import_all_or_nothing (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     g_assert_cmpstr (g_ptr_array_index (result->errors, i), ==, expected[i]);
   g_assert_cmpuint (result->added, ==, 0);
-  g_assert_cmpint (scalar (fixture->db, "SELECT count(*) FROM approval_items"), ==, 8);
-  g_assert_cmpint (scalar (fixture->db, "SELECT count(*) FROM agency_cases"), ==, 1);
+  g_assert_cmpint (tj_test_scalar (fixture->db, "SELECT count(*) FROM approval_items"), ==, 8);
+  g_assert_cmpint (tj_test_scalar (fixture->db, "SELECT count(*) FROM agency_cases"), ==, 1);
 }
 
 /* A GB18030 file (Excel's "CSV" on Chinese Windows) with a title row above the header: items
@@ -919,7 +908,7 @@ test_import_gb18030 (Fixture       *fixture,
   g_assert_true (tj_approval_import (fixture->db, path, 2025, TRUE, &result, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (result->added, ==, 3);
-  g_assert_cmpint (scalar (fixture->db, "SELECT count(*) FROM approval_items"), ==, 8);
+  g_assert_cmpint (tj_test_scalar (fixture->db, "SELECT count(*) FROM approval_items"), ==, 8);
   g_clear_pointer (&result, tj_ledger_result_free);
 
   g_assert_true (tj_approval_import (fixture->db, path, 2025, FALSE, &result, &error));
@@ -976,57 +965,8 @@ test_import_gb18030 (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (again->added, ==, 0);
   g_assert_cmpuint (again->updated, ==, 3);
-  g_assert_cmpint (scalar (fixture->db, "SELECT count(*) FROM approval_items"), ==, 11);
-  g_assert_cmpint (scalar (fixture->db, "SELECT count(*) FROM agency_cases"), ==, 2);
-}
-
-/* Runs tests/xlsx-check.py on a workbook and returns its facts. */
-static GVariant *
-read_back (const char *path,
-           guint       sheet,
-           const char *first_cell,
-           ...)
-{
-  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "xlsx-check.py", NULL);
-  g_autofree char *index = g_strdup_printf ("%u", sheet);
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GError) error = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  const char *cell;
-  int status = 0;
-  va_list args;
-  GVariant *facts;
-
-  g_ptr_array_add (argv, (gpointer) "/usr/bin/python3");
-  g_ptr_array_add (argv, script);
-  g_ptr_array_add (argv, (gpointer) path);
-  g_ptr_array_add (argv, index);
-  va_start (args, first_cell);
-  for (cell = first_cell; cell != NULL; cell = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) cell);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               &out, &err, &status, &error));
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("xlsx-check.py failed: %s", err);
-  facts = g_variant_parse (G_VARIANT_TYPE ("a{ss}"), out, NULL, NULL, &error);
-  g_assert_no_error (error);
-  return facts;
-}
-
-static const char *
-fact (GVariant   *facts,
-      const char *key)
-{
-  const char *value = NULL;
-
-  if (!g_variant_lookup (facts, key, "&s", &value))
-    g_error ("no fact “%s”", key);
-  return value;
+  g_assert_cmpint (tj_test_scalar (fixture->db, "SELECT count(*) FROM approval_items"), ==, 11);
+  g_assert_cmpint (tj_test_scalar (fixture->db, "SELECT count(*) FROM agency_cases"), ==, 2);
 }
 
 static void
@@ -1037,7 +977,7 @@ assert_fact (GVariant   *facts,
 {
   g_autofree char *key = g_strconcat (cell, suffix, NULL);
 
-  g_assert_cmpstr (fact (facts, key), ==, expected);
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, key), ==, expected);
 }
 
 /* A number cell: its value within 1e-9, and its number format. */
@@ -1047,7 +987,7 @@ assert_number (GVariant   *facts,
                double      expected,
                const char *format)
 {
-  const char *text = fact (facts, cell);
+  const char *text = tj_test_xlsx_fact (facts, cell);
   char *end = NULL;
   double value = g_ascii_strtod (text, &end);
 
@@ -1063,7 +1003,7 @@ assert_header (GVariant   *facts,
                const char *cell,
                const char *expected)
 {
-  g_auto (GStrv) lines = g_strsplit (fact (facts, cell), "\n", -1);
+  g_auto (GStrv) lines = g_strsplit (tj_test_xlsx_fact (facts, cell), "\n", -1);
   g_autofree char *joined = g_strjoinv ("", lines);
 
   g_assert_cmpstr (joined, ==, expected);
@@ -1073,13 +1013,13 @@ static void
 assert_print_setup (GVariant   *facts,
                     const char *print_titles)
 {
-  g_assert_cmpstr (fact (facts, "paper"), ==, "9");
-  g_assert_cmpstr (fact (facts, "orientation"), ==, "landscape");
-  g_assert_cmpstr (fact (facts, "fit_to_page"), ==, "True");
-  g_assert_cmpstr (fact (facts, "fit_width"), ==, "1");
-  g_assert_cmpstr (fact (facts, "fit_height"), ==, "0");
-  g_assert_cmpstr (fact (facts, "print_titles"), ==, print_titles);
-  g_assert_cmpstr (fact (facts, "footer"), ==, "第 &P 页，共 &N 页");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "paper"), ==, "9");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "orientation"), ==, "landscape");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "fit_to_page"), ==, "True");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "fit_width"), ==, "1");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "fit_height"), ==, "0");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "print_titles"), ==, print_titles);
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "footer"), ==, "第 &P 页，共 &N 页");
 }
 
 /* 代办事项台账: title, subtitle and summary above the header (row 4); an item per row from row 5,
@@ -1101,17 +1041,18 @@ test_ledger_xlsx (Fixture       *fixture,
 
   g_assert_true (tj_approval_write_ledger (fixture->db, 2025, TODAY, path, &error));
   g_assert_no_error (error);
-  items = read_back (path, 0, "A1", "A2", "A3", "A4", "B4", "C4", "D4", "E4", "F4", "G4", "H4",
-                     "I4", "J4", "K4", "L4", "M4", "N4", "O4", "P4", "Q4",
-                     "B5", "D5", "F5", "G5", "H5", "I5", "J5", "K5", "L5", "M5", "N5", "O5", "P5",
-                     "Q5", "D8", "K8", "M8", "O8", "P8", "D9", "K9", "M9", "N9", "O9", "P9",
-                     "D10", "K10", "N10", "P10", "D11", "K11", "P11", "D12", "M12", "O12", "P12",
-                     "A13", NULL);
-  g_assert_cmpstr (fact (items, "sheets"), ==, "审批事项|代办件");
-  g_assert_cmpstr (fact (items, "A1"), ==, "登封市2025年代办事项台账");
-  g_assert_cmpstr (fact (items, "A2"), ==, "（截至2025年10月20日）");
-  g_assert_cmpstr (fact (items, "A3"), ==, "共 8 项：办理中 1 项，超期未办结 1 项，按时办结 4 项，"
-                                          "逾期办结 1 项，未受理 1 项。");
+  items = tj_test_xlsx_read (path, 0, "A1", "A2", "A3", "A4", "B4", "C4", "D4", "E4", "F4", "G4",
+                             "H4", "I4", "J4", "K4", "L4", "M4", "N4", "O4", "P4", "Q4", "B5", "D5",
+                             "F5", "G5", "H5", "I5", "J5", "K5", "L5", "M5", "N5", "O5", "P5", "Q5",
+                             "D8", "K8", "M8", "O8", "P8", "D9", "K9", "M9", "N9", "O9", "P9",
+                             "D10", "K10", "N10", "P10", "D11", "K11", "P11", "D12", "M12", "O12",
+                             "P12", "A13", NULL);
+  g_assert_cmpstr (tj_test_xlsx_fact (items, "sheets"), ==, "审批事项|代办件");
+  g_assert_cmpstr (tj_test_xlsx_fact (items, "A1"), ==, "登封市2025年代办事项台账");
+  g_assert_cmpstr (tj_test_xlsx_fact (items, "A2"), ==, "（截至2025年10月20日）");
+  g_assert_cmpstr (tj_test_xlsx_fact (items, "A3"), ==,
+                   "共 8 项：办理中 1 项，超期未办结 1 项，按时办结 4 项，"
+                   "逾期办结 1 项，未受理 1 项。");
   for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
     {
       g_snprintf (cell, sizeof cell, "%c4", 'A' + c);
@@ -1119,55 +1060,55 @@ test_ledger_xlsx (Fixture       *fixture,
     }
 
   /* A: 环评审批 of the road */
-  g_assert_cmpstr (fact (items, "B5"), ==, ROAD);
-  g_assert_cmpstr (fact (items, "D5"), ==, "环评审批");
-  g_assert_cmpstr (fact (items, "F5"), ==, "环保局");
-  g_assert_cmpstr (fact (items, "G5"), ==, "是");
+  g_assert_cmpstr (tj_test_xlsx_fact (items, "B5"), ==, ROAD);
+  g_assert_cmpstr (tj_test_xlsx_fact (items, "D5"), ==, "环评审批");
+  g_assert_cmpstr (tj_test_xlsx_fact (items, "F5"), ==, "环保局");
+  g_assert_cmpstr (tj_test_xlsx_fact (items, "G5"), ==, "是");
   assert_number (items, "H5", 20, "0");
   assert_number (items, "I5", 10, "0");
-  g_assert_cmpstr (fact (items, "J5"), ==, "2025-01-24");
-  g_assert_cmpstr (fact (items, "K5"), ==, "2025-02-13");
-  g_assert_cmpstr (fact (items, "L5"), ==, "2025-02-07");
+  g_assert_cmpstr (tj_test_xlsx_fact (items, "J5"), ==, "2025-01-24");
+  g_assert_cmpstr (tj_test_xlsx_fact (items, "K5"), ==, "2025-02-13");
+  g_assert_cmpstr (tj_test_xlsx_fact (items, "L5"), ==, "2025-02-07");
   assert_number (items, "M5", 5, "0");
-  g_assert_cmpstr (fact (items, "N5"), ==, "");
+  g_assert_cmpstr (tj_test_xlsx_fact (items, "N5"), ==, "");
   assert_number (items, "O5", 0.75, "0.0%");
-  g_assert_cmpstr (fact (items, "P5"), ==, "按时办结");
-  g_assert_cmpstr (fact (items, "Q5"), ==, AGENT);
+  g_assert_cmpstr (tj_test_xlsx_fact (items, "P5"), ==, "按时办结");
+  g_assert_cmpstr (tj_test_xlsx_fact (items, "Q5"), ==, AGENT);
   /* B, C, E, F, G of the park */
-  g_assert_cmpstr (fact (items, "D8"), ==, "建设用地规划许可");
-  g_assert_cmpstr (fact (items, "K8"), ==, "2025-10-17");
+  g_assert_cmpstr (tj_test_xlsx_fact (items, "D8"), ==, "建设用地规划许可");
+  g_assert_cmpstr (tj_test_xlsx_fact (items, "K8"), ==, "2025-10-17");
   assert_number (items, "M8", 16, "0");
   assert_number (items, "O8", 0.2, "0.0%");
-  g_assert_cmpstr (fact (items, "P8"), ==, "逾期办结");
-  g_assert_cmpstr (fact (items, "D9"), ==, "用地预审与选址");
-  g_assert_cmpstr (fact (items, "K9"), ==, "2025-10-16");
-  g_assert_cmpstr (fact (items, "M9"), ==, "");
+  g_assert_cmpstr (tj_test_xlsx_fact (items, "P8"), ==, "逾期办结");
+  g_assert_cmpstr (tj_test_xlsx_fact (items, "D9"), ==, "用地预审与选址");
+  g_assert_cmpstr (tj_test_xlsx_fact (items, "K9"), ==, "2025-10-16");
+  g_assert_cmpstr (tj_test_xlsx_fact (items, "M9"), ==, "");
   assert_number (items, "N9", -2, "0");
-  g_assert_cmpstr (fact (items, "O9"), ==, "");
-  g_assert_cmpstr (fact (items, "P9"), ==, "超期未办结");
-  g_assert_cmpstr (fact (items, "D10"), ==, "消防设计审查");
-  g_assert_cmpstr (fact (items, "K10"), ==, "2025-10-22");
+  g_assert_cmpstr (tj_test_xlsx_fact (items, "O9"), ==, "");
+  g_assert_cmpstr (tj_test_xlsx_fact (items, "P9"), ==, "超期未办结");
+  g_assert_cmpstr (tj_test_xlsx_fact (items, "D10"), ==, "消防设计审查");
+  g_assert_cmpstr (tj_test_xlsx_fact (items, "K10"), ==, "2025-10-22");
   assert_number (items, "N10", 2, "0");
-  g_assert_cmpstr (fact (items, "P10"), ==, "办理中");
-  g_assert_cmpstr (fact (items, "D11"), ==, "施工许可");
-  g_assert_cmpstr (fact (items, "K11"), ==, "");
-  g_assert_cmpstr (fact (items, "P11"), ==, "未受理");
-  g_assert_cmpstr (fact (items, "D12"), ==, "考古勘探");
+  g_assert_cmpstr (tj_test_xlsx_fact (items, "P10"), ==, "办理中");
+  g_assert_cmpstr (tj_test_xlsx_fact (items, "D11"), ==, "施工许可");
+  g_assert_cmpstr (tj_test_xlsx_fact (items, "K11"), ==, "");
+  g_assert_cmpstr (tj_test_xlsx_fact (items, "P11"), ==, "未受理");
+  g_assert_cmpstr (tj_test_xlsx_fact (items, "D12"), ==, "考古勘探");
   assert_number (items, "M12", 0, "0");
-  g_assert_cmpstr (fact (items, "O12"), ==, "");
-  g_assert_cmpstr (fact (items, "P12"), ==, "按时办结");
-  g_assert_true (g_str_has_prefix (fact (items, "A13"), "注：时限均按工作日计算"));
+  g_assert_cmpstr (tj_test_xlsx_fact (items, "O12"), ==, "");
+  g_assert_cmpstr (tj_test_xlsx_fact (items, "P12"), ==, "按时办结");
+  g_assert_true (g_str_has_prefix (tj_test_xlsx_fact (items, "A13"), "注：时限均按工作日计算"));
   /* 2025 has its holiday table: no plain-weekday note. */
   assert_print_setup (items, "$4:$4");
-  g_assert_cmpstr (fact (items, "max_column"), ==, "17");
+  g_assert_cmpstr (tj_test_xlsx_fact (items, "max_column"), ==, "17");
 
-  cases = read_back (path, 1, "A1", "B4", "C4", "E4", "F4", "G4", "H4", "I4", "J4", NULL);
-  g_assert_cmpstr (fact (cases, "A1"), ==, "登封市2025年全程代办件登记表");
-  g_assert_cmpstr (fact (cases, "B4"), ==, ROAD);
-  g_assert_cmpstr (fact (cases, "C4"), ==, "登封市城市建设投资有限公司");
-  g_assert_cmpstr (fact (cases, "E4"), ==, "2025-01-20");
-  g_assert_cmpstr (fact (cases, "F4"), ==, AGENT);
-  g_assert_cmpstr (fact (cases, "G4"), ==, "办理中");
+  cases = tj_test_xlsx_read (path, 1, "A1", "B4", "C4", "E4", "F4", "G4", "H4", "I4", "J4", NULL);
+  g_assert_cmpstr (tj_test_xlsx_fact (cases, "A1"), ==, "登封市2025年全程代办件登记表");
+  g_assert_cmpstr (tj_test_xlsx_fact (cases, "B4"), ==, ROAD);
+  g_assert_cmpstr (tj_test_xlsx_fact (cases, "C4"), ==, "登封市城市建设投资有限公司");
+  g_assert_cmpstr (tj_test_xlsx_fact (cases, "E4"), ==, "2025-01-20");
+  g_assert_cmpstr (tj_test_xlsx_fact (cases, "F4"), ==, AGENT);
+  g_assert_cmpstr (tj_test_xlsx_fact (cases, "G4"), ==, "办理中");
   assert_number (cases, "H4", 3, "0");
   assert_number (cases, "I4", 3, "0");
   assert_number (cases, "J4", 0, "0");
@@ -1187,13 +1128,13 @@ test_speedup_xlsx (Fixture       *fixture,
 
   g_assert_true (tj_approval_write_speedup (fixture->db, 2025, TODAY, path, &error));
   g_assert_no_error (error);
-  facts = read_back (path, 0, "A1", "A2", "B3", "C3", "D3", "E3", "F3", "G3", "H3", "I3", "J3",
-                     "K3", "B4", "C4", "D4", "E4", "F4", "G4", "H4", "I4", "J4", "K4", "B6",
-                     "F6", "H6", "K6", "B10", "G10", "I10", "J10", "A11", "C11", "D11", "E11",
-                     "F11", "G11", "H11", "I11", "J11", "K11", "A12", NULL);
-  g_assert_cmpstr (fact (facts, "sheets"), ==, "分部门|并联审批");
-  g_assert_cmpstr (fact (facts, "A1"), ==, "登封市2025年部门审批提速情况");
-  g_assert_cmpstr (fact (facts, "A2"), ==, "（截至2025年10月20日）");
+  facts = tj_test_xlsx_read (path, 0, "A1", "A2", "B3", "C3", "D3", "E3", "F3", "G3", "H3", "I3",
+                             "J3", "K3", "B4", "C4", "D4", "E4", "F4", "G4", "H4", "I4", "J4", "K4",
+                             "B6", "F6", "H6", "K6", "B10", "G10", "I10", "J10", "A11", "C11",
+                             "D11", "E11", "F11", "G11", "H11", "I11", "J11", "K11", "A12", NULL);
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "sheets"), ==, "分部门|并联审批");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "A1"), ==, "登封市2025年部门审批提速情况");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "A2"), ==, "（截至2025年10月20日）");
   assert_header (facts, "B3", "审批部门");
   assert_header (facts, "C3", "事项数");
   assert_header (facts, "D3", "已办结");
@@ -1205,7 +1146,7 @@ test_speedup_xlsx (Fixture       *fixture,
   assert_header (facts, "J3", "提速50%以上占比");
   assert_header (facts, "K3", "超期未办结");
 
-  g_assert_cmpstr (fact (facts, "B4"), ==, "发改委");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "B4"), ==, "发改委");
   assert_number (facts, "C4", 2, "0");
   assert_number (facts, "D4", 2, "0");
   assert_number (facts, "E4", 2, "0");
@@ -1215,16 +1156,16 @@ test_speedup_xlsx (Fixture       *fixture,
   assert_number (facts, "I4", 0.775, "0.0%");
   assert_number (facts, "J4", 1, "0.0%");
   assert_number (facts, "K4", 0, "0");
-  g_assert_cmpstr (fact (facts, "B6"), ==, "国土资源局");
-  g_assert_cmpstr (fact (facts, "F6"), ==, "");
-  g_assert_cmpstr (fact (facts, "H6"), ==, "");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "B6"), ==, "国土资源局");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "F6"), ==, "");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "H6"), ==, "");
   assert_number (facts, "K6", 1, "0");
-  g_assert_cmpstr (fact (facts, "B10"), ==, "文物局");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "B10"), ==, "文物局");
   assert_number (facts, "G10", 0, "0.0");
-  g_assert_cmpstr (fact (facts, "I10"), ==, "");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "I10"), ==, "");
   assert_number (facts, "J10", 0, "0.0%");
 
-  g_assert_cmpstr (fact (facts, "A11"), ==, "合计");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "A11"), ==, "合计");
   assert_fact (facts, "A11", ".bold", "True");
   assert_number (facts, "C11", 8, "0");
   assert_number (facts, "D11", 5, "0");
@@ -1235,26 +1176,27 @@ test_speedup_xlsx (Fixture       *fixture,
   assert_number (facts, "I11", 0.625, "0.0%");
   assert_number (facts, "J11", 0.6, "0.0%");
   assert_number (facts, "K11", 1, "0");
-  g_assert_true (g_str_has_prefix (fact (facts, "A12"), "注：统计本年度重点项目的审批事项"));
+  g_assert_true (
+      g_str_has_prefix (tj_test_xlsx_fact (facts, "A12"), "注：统计本年度重点项目的审批事项"));
   assert_print_setup (facts, "$3:$3");
 
-  batches = read_back (path, 1, "A1", "B4", "C4", "D4", "E4", "F4", "G4", "H4", "I4", "J4", "B5",
-                       "F5", "H5", "J5", "A6", "J6", NULL);
-  g_assert_cmpstr (fact (batches, "A1"), ==, "登封市2025年并联审批情况");
-  g_assert_cmpstr (fact (batches, "B4"), ==, ROAD);
-  g_assert_cmpstr (fact (batches, "C4"), ==, "发改委");
-  g_assert_cmpstr (fact (batches, "D4"), ==, "2025-01-24");
+  batches = tj_test_xlsx_read (path, 1, "A1", "B4", "C4", "D4", "E4", "F4", "G4", "H4", "I4", "J4",
+                               "B5", "F5", "H5", "J5", "A6", "J6", NULL);
+  g_assert_cmpstr (tj_test_xlsx_fact (batches, "A1"), ==, "登封市2025年并联审批情况");
+  g_assert_cmpstr (tj_test_xlsx_fact (batches, "B4"), ==, ROAD);
+  g_assert_cmpstr (tj_test_xlsx_fact (batches, "C4"), ==, "发改委");
+  g_assert_cmpstr (tj_test_xlsx_fact (batches, "D4"), ==, "2025-01-24");
   assert_number (batches, "E4", 2, "0");
   assert_number (batches, "F4", 2, "0");
-  g_assert_cmpstr (fact (batches, "G4"), ==, "2025-02-12");
+  g_assert_cmpstr (tj_test_xlsx_fact (batches, "G4"), ==, "2025-02-12");
   assert_number (batches, "H4", 9, "0");
   assert_number (batches, "I4", 40, "0");
   assert_number (batches, "J4", 31, "0");
-  g_assert_cmpstr (fact (batches, "B5"), ==, PARK);
+  g_assert_cmpstr (tj_test_xlsx_fact (batches, "B5"), ==, PARK);
   assert_number (batches, "F5", 0, "0");
-  g_assert_cmpstr (fact (batches, "H5"), ==, "");
-  g_assert_cmpstr (fact (batches, "J5"), ==, "");
-  g_assert_cmpstr (fact (batches, "A6"), ==, "合计");
+  g_assert_cmpstr (tj_test_xlsx_fact (batches, "H5"), ==, "");
+  g_assert_cmpstr (tj_test_xlsx_fact (batches, "J5"), ==, "");
+  g_assert_cmpstr (tj_test_xlsx_fact (batches, "A6"), ==, "合计");
   assert_number (batches, "J6", 31, "0");
 }
 
@@ -1320,8 +1262,9 @@ test_plain_weekdays (Fixture       *fixture,
   g_autoptr (GVariant) facts = NULL;
   g_autoptr (GVariant) speedup_facts = NULL;
   g_autoptr (GPtrArray) items = NULL;
-  gint64 project = add_project (fixture->db, 2027, "2027年新项目", "大冶镇",
-                                scalar (fixture->db, "SELECT id FROM people WHERE is_officer"));
+  gint64 project
+      = add_project (fixture->db, 2027, "2027年新项目", "大冶镇",
+                     tj_test_scalar (fixture->db, "SELECT id FROM people WHERE is_officer"));
 
   add_item (fixture->db, project, 0, 0, "施工许可", "住建局", TJ_STAGE_CONSTRUCTION, 7, 5, FALSE,
             "2027-01-01", NULL);
@@ -1333,15 +1276,16 @@ test_plain_weekdays (Fixture       *fixture,
 
   g_assert_true (tj_approval_write_ledger (fixture->db, 2027, "2027-01-05", path, &error));
   g_assert_no_error (error);
-  facts = read_back (path, 0, "A3", "A4", NULL);
-  g_assert_cmpstr (fact (facts, "A3"), ==, "共 1 项：办理中 1 项，超期未办结 0 项，按时办结 0 项，"
-                                          "逾期办结 0 项，未受理 0 项。");
-  g_assert_cmpstr (fact (facts, "A4"), ==,
+  facts = tj_test_xlsx_read (path, 0, "A3", "A4", NULL);
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "A3"), ==,
+                   "共 1 项：办理中 1 项，超期未办结 0 项，按时办结 0 项，"
+                   "逾期办结 0 项，未受理 0 项。");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "A4"), ==,
                    "2027年无节假日安排表，按普通工作日计算（周一至周五）。");
   g_assert_true (tj_approval_write_speedup (fixture->db, 2027, "2027-01-05", speedup, &error));
   g_assert_no_error (error);
-  speedup_facts = read_back (speedup, 0, "A3", NULL);
-  g_assert_cmpstr (fact (speedup_facts, "A3"), ==,
+  speedup_facts = tj_test_xlsx_read (speedup, 0, "A3", NULL);
+  g_assert_cmpstr (tj_test_xlsx_fact (speedup_facts, "A3"), ==,
                    "2027年无节假日安排表，按普通工作日计算（周一至周五）。");
 }
 
@@ -1359,7 +1303,7 @@ test_demo (void)
 
   g_assert_true (tj_demo_fill (db, 2026, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM agency_cases"), >=, 5);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM agency_cases"), >=, 5);
   items = tj_approval_item_list (db, 2026, "2026-10-31", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (items->len, >=, 20);
@@ -1376,7 +1320,7 @@ test_demo (void)
   g_assert_cmpuint (overdue, >=, 1);
   g_assert_cmpuint (late, >=, 1);
   g_assert_cmpuint (green_met, >=, 3);
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM approval_reminders"), >=, 1);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM approval_reminders"), >=, 1);
   batches = tj_approval_batch_list (db, 2026, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (batches->len, ==, 1);

@@ -230,9 +230,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_clear_object (&fixture->db);
-  tj_test_rmdir (fixture->dir);
-  g_free (fixture->dir);
+  tj_test_db_free (&fixture->db, &fixture->dir);
 }
 
 static TjBulletin *
@@ -900,67 +898,18 @@ test_book_january (Fixture       *fixture,
   assert_cell_text (details, 4, 16, "");
 }
 
-/* Runs tests/xlsx-check.py on a workbook and returns its facts. */
-static GVariant *
-read_back (const char *path,
-           guint       sheet,
-           const char *first_cell,
-           ...)
-{
-  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "xlsx-check.py", NULL);
-  g_autofree char *index = g_strdup_printf ("%u", sheet);
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GError) error = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  const char *cell;
-  int status = 0;
-  va_list args;
-  GVariant *facts;
-
-  g_ptr_array_add (argv, (gpointer) "/usr/bin/python3");
-  g_ptr_array_add (argv, script);
-  g_ptr_array_add (argv, (gpointer) path);
-  g_ptr_array_add (argv, index);
-  va_start (args, first_cell);
-  for (cell = first_cell; cell != NULL; cell = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) cell);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               &out, &err, &status, &error));
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("xlsx-check.py failed: %s", err);
-  facts = g_variant_parse (G_VARIANT_TYPE ("a{ss}"), out, NULL, NULL, &error);
-  g_assert_no_error (error);
-  return facts;
-}
-
-static const char *
-fact (GVariant   *facts,
-      const char *key)
-{
-  const char *value = NULL;
-
-  if (!g_variant_lookup (facts, key, "&s", &value))
-    g_error ("no fact “%s”", key);
-  return value;
-}
-
 static void
 assert_print_setup (GVariant   *facts,
                     const char *print_titles)
 {
-  g_assert_cmpstr (fact (facts, "paper"), ==, "9");
-  g_assert_cmpstr (fact (facts, "orientation"), ==, "landscape");
-  g_assert_cmpstr (fact (facts, "fit_to_page"), ==, "True");
-  g_assert_cmpstr (fact (facts, "fit_width"), ==, "1");
-  g_assert_cmpstr (fact (facts, "fit_height"), ==, "0");
-  g_assert_cmpstr (fact (facts, "print_titles"), ==, print_titles);
-  g_assert_cmpstr (fact (facts, "footer"), ==, "第 &P 页，共 &N 页");
-  g_assert_cmpstr (fact (facts, "overlapping_merges"), ==, "0");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "paper"), ==, "9");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "orientation"), ==, "landscape");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "fit_to_page"), ==, "True");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "fit_width"), ==, "1");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "fit_height"), ==, "0");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "print_titles"), ==, print_titles);
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "footer"), ==, "第 &P 页，共 &N 页");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "overlapping_merges"), ==, "0");
 }
 
 /* "单位：万元" at the top right: in the last cell of its row, or merged from one of the cells
@@ -970,7 +919,7 @@ assert_unit_line (GVariant   *facts,
                   const char *first,
                   const char *last)
 {
-  g_autofree char *merged = g_strdup_printf (" %s ", fact (facts, "merged"));
+  g_autofree char *merged = g_strdup_printf (" %s ", tj_test_xlsx_fact (facts, "merged"));
   char cell[8];
 
   g_strlcpy (cell, first, sizeof cell);
@@ -979,10 +928,10 @@ assert_unit_line (GVariant   *facts,
       g_autofree char *range = g_strdup_printf (" %s:%s ", cell, last);
       g_autofree char *align = g_strconcat (cell, ".align", NULL);
 
-      if (g_strcmp0 (fact (facts, cell), "单位：万元") != 0)
+      if (g_strcmp0 (tj_test_xlsx_fact (facts, cell), "单位：万元") != 0)
         continue;
       g_assert_true (g_str_equal (cell, last) || strstr (merged, range) != NULL);
-      g_assert_cmpstr (fact (facts, align), ==, "right");
+      g_assert_cmpstr (tj_test_xlsx_fact (facts, align), ==, "right");
       return;
     }
   g_error ("no unit line in %s…%s", first, last);
@@ -1004,81 +953,84 @@ test_xlsx (Fixture       *fixture,
 
   /* 总体情况: title, subtitle, four paragraphs, unit line (7), header (8), 合计 (9), 按项目级别
    * (10), 省重点 (11), … */
-  overview = read_back (path, 0, "A1", "A2", "A3", "J7", "K7", "L7", "A8", "F8", "A9", "F9", "G9",
-                        "A10", "A11", "G11", NULL);
-  g_assert_cmpstr (fact (overview, "sheets"), ==, "总体情况|分乡镇|项目明细|滞后项目");
-  g_assert_cmpstr (fact (overview, "A1"), ==, "登封市重点项目建设进展情况通报");
-  g_assert_nonnull (strstr (fact (overview, "merged"), "A1:L1"));
-  g_assert_cmpstr (fact (overview, "A1.font"), ==, "黑体");
-  g_assert_cmpstr (fact (overview, "A2"), ==, "（2026年1—10月）");
-  g_assert_true (g_str_has_prefix (fact (overview, "A3"), "截至10月底，全市11个重点项目"));
-  g_assert_cmpstr (fact (overview, "A3.font"), ==, "仿宋");
+  overview = tj_test_xlsx_read (path, 0, "A1", "A2", "A3", "J7", "K7", "L7", "A8", "F8", "A9", "F9",
+                                "G9", "A10", "A11", "G11", NULL);
+  g_assert_cmpstr (tj_test_xlsx_fact (overview, "sheets"), ==, "总体情况|分乡镇|项目明细|滞后项目");
+  g_assert_cmpstr (tj_test_xlsx_fact (overview, "A1"), ==, "登封市重点项目建设进展情况通报");
+  g_assert_nonnull (strstr (tj_test_xlsx_fact (overview, "merged"), "A1:L1"));
+  g_assert_cmpstr (tj_test_xlsx_fact (overview, "A1.font"), ==, "黑体");
+  g_assert_cmpstr (tj_test_xlsx_fact (overview, "A2"), ==, "（2026年1—10月）");
+  g_assert_true (
+      g_str_has_prefix (tj_test_xlsx_fact (overview, "A3"), "截至10月底，全市11个重点项目"));
+  g_assert_cmpstr (tj_test_xlsx_fact (overview, "A3.font"), ==, "仿宋");
   assert_unit_line (overview, "J7", "L7");
-  g_assert_cmpstr (fact (overview, "A8"), ==, "类别");
-  g_assert_cmpstr (fact (overview, "F8"), ==, "完成率");
-  g_assert_cmpstr (fact (overview, "A9"), ==, "合计");
-  g_assert_cmpstr (fact (overview, "A9.bold"), ==, "True");
+  g_assert_cmpstr (tj_test_xlsx_fact (overview, "A8"), ==, "类别");
+  g_assert_cmpstr (tj_test_xlsx_fact (overview, "F8"), ==, "完成率");
+  g_assert_cmpstr (tj_test_xlsx_fact (overview, "A9"), ==, "合计");
+  g_assert_cmpstr (tj_test_xlsx_fact (overview, "A9.bold"), ==, "True");
   /* The rate is a number, unrounded, shown with one decimal. */
-  g_assert_cmpstr (fact (overview, "F9.type"), ==, "float");
-  g_assert_cmpfloat_with_epsilon (g_ascii_strtod (fact (overview, "F9"), NULL), 294.5 / 460,
-                                  1e-12);
-  g_assert_cmpstr (fact (overview, "F9.format"), ==, "0.0%");
-  g_assert_cmpfloat_with_epsilon (g_ascii_strtod (fact (overview, "G9"), NULL), -19.3115942029,
-                                  1e-9);
-  g_assert_cmpstr (fact (overview, "G9.format"), ==, "+0.0;-0.0;0.0");
-  g_assert_cmpstr (fact (overview, "A10"), ==, "按项目级别");
-  g_assert_nonnull (strstr (fact (overview, "merged"), "A10:L10"));
-  g_assert_cmpstr (fact (overview, "A10.bold"), ==, "True");
-  g_assert_cmpstr (fact (overview, "A11"), ==, "省重点");
-  g_assert_cmpstr (fact (overview, "G11"), ==, "0");
-  g_assert_cmpstr (fact (overview, "freeze"), ==, "B9");
+  g_assert_cmpstr (tj_test_xlsx_fact (overview, "F9.type"), ==, "float");
+  g_assert_cmpfloat_with_epsilon (g_ascii_strtod (tj_test_xlsx_fact (overview, "F9"), NULL),
+                                  294.5 / 460, 1e-12);
+  g_assert_cmpstr (tj_test_xlsx_fact (overview, "F9.format"), ==, "0.0%");
+  g_assert_cmpfloat_with_epsilon (g_ascii_strtod (tj_test_xlsx_fact (overview, "G9"), NULL),
+                                  -19.3115942029, 1e-9);
+  g_assert_cmpstr (tj_test_xlsx_fact (overview, "G9.format"), ==, "+0.0;-0.0;0.0");
+  g_assert_cmpstr (tj_test_xlsx_fact (overview, "A10"), ==, "按项目级别");
+  g_assert_nonnull (strstr (tj_test_xlsx_fact (overview, "merged"), "A10:L10"));
+  g_assert_cmpstr (tj_test_xlsx_fact (overview, "A10.bold"), ==, "True");
+  g_assert_cmpstr (tj_test_xlsx_fact (overview, "A11"), ==, "省重点");
+  g_assert_cmpstr (tj_test_xlsx_fact (overview, "G11"), ==, "0");
+  g_assert_cmpstr (tj_test_xlsx_fact (overview, "freeze"), ==, "B9");
   assert_print_setup (overview, "$8:$8");
 
   /* 分乡镇: title, subtitle, unit line, header (4), ranks from row 5. */
-  localities = read_back (path, 1, "A1", "H3", "I3", "J3", "B4", "B9", "B10", "F10", NULL);
-  g_assert_cmpstr (fact (localities, "A1"), ==, "登封市重点项目分乡镇（街道、区）完成情况");
-  g_assert_cmpstr (fact (localities, "B9"), ==, "大冶镇");
-  g_assert_cmpstr (fact (localities, "B10"), ==, "告成镇");
-  g_assert_cmpstr (fact (localities, "F10"), ==, "0.6");
+  localities = tj_test_xlsx_read (path, 1, "A1", "H3", "I3", "J3", "B4", "B9", "B10", "F10", NULL);
+  g_assert_cmpstr (tj_test_xlsx_fact (localities, "A1"), ==,
+                   "登封市重点项目分乡镇（街道、区）完成情况");
+  g_assert_cmpstr (tj_test_xlsx_fact (localities, "B9"), ==, "大冶镇");
+  g_assert_cmpstr (tj_test_xlsx_fact (localities, "B10"), ==, "告成镇");
+  g_assert_cmpstr (tj_test_xlsx_fact (localities, "F10"), ==, "0.6");
   assert_unit_line (localities, "H3", "J3");
-  g_assert_cmpstr (fact (localities, "freeze"), ==, "C5");
+  g_assert_cmpstr (tj_test_xlsx_fact (localities, "freeze"), ==, "C5");
   assert_print_setup (localities, "$4:$4");
 
   /* 项目明细: header row 4, P1 row 5, P2 row 6, P3 row 8, P4 row 9, P7 row 12, 合计 row 16. */
-  details = read_back (path, 2, "A1", "S3", "T3", "U3", "A4", "U4", "B5", "K5", "O5", "U5", "M6",
-                       "U8", "U9", "U12", "A16", "N16", NULL);
-  g_assert_cmpstr (fact (details, "A1"), ==, "登封市重点项目建设进展情况明细表");
-  g_assert_nonnull (strstr (fact (details, "merged"), "A1:U1"));
+  details = tj_test_xlsx_read (path, 2, "A1", "S3", "T3", "U3", "A4", "U4", "B5", "K5", "O5", "U5",
+                               "M6", "U8", "U9", "U12", "A16", "N16", NULL);
+  g_assert_cmpstr (tj_test_xlsx_fact (details, "A1"), ==, "登封市重点项目建设进展情况明细表");
+  g_assert_nonnull (strstr (tj_test_xlsx_fact (details, "merged"), "A1:U1"));
   assert_unit_line (details, "S3", "U3");
-  g_assert_cmpstr (fact (details, "A4"), ==, "序号");
-  g_assert_cmpstr (fact (details, "U4"), ==, "灯色");
-  g_assert_cmpstr (fact (details, "B5"), ==, P1);
-  g_assert_cmpstr (fact (details, "K5"), ==, "50000");
-  g_assert_cmpstr (fact (details, "K5.format"), ==, "#,##0.00");
-  g_assert_cmpfloat_with_epsilon (g_ascii_strtod (fact (details, "O5"), NULL), 100.0 / 120, 1e-12);
-  g_assert_cmpstr (fact (details, "O5.format"), ==, "0.0%");
-  g_assert_cmpstr (fact (details, "M6"), ==, "-200.005");
+  g_assert_cmpstr (tj_test_xlsx_fact (details, "A4"), ==, "序号");
+  g_assert_cmpstr (tj_test_xlsx_fact (details, "U4"), ==, "灯色");
+  g_assert_cmpstr (tj_test_xlsx_fact (details, "B5"), ==, P1);
+  g_assert_cmpstr (tj_test_xlsx_fact (details, "K5"), ==, "50000");
+  g_assert_cmpstr (tj_test_xlsx_fact (details, "K5.format"), ==, "#,##0.00");
+  g_assert_cmpfloat_with_epsilon (g_ascii_strtod (tj_test_xlsx_fact (details, "O5"), NULL),
+                                  100.0 / 120, 1e-12);
+  g_assert_cmpstr (tj_test_xlsx_fact (details, "O5.format"), ==, "0.0%");
+  g_assert_cmpstr (tj_test_xlsx_fact (details, "M6"), ==, "-200.005");
   /* Lights: the word and the fill. */
-  g_assert_cmpstr (fact (details, "U5"), ==, "绿");
-  g_assert_cmpstr (fact (details, "U5.fill"), ==, "FFA9D08E");
-  g_assert_cmpstr (fact (details, "U8"), ==, "红");
-  g_assert_cmpstr (fact (details, "U8.fill"), ==, "FFFF8B8B");
-  g_assert_cmpstr (fact (details, "U9"), ==, "黄");
-  g_assert_cmpstr (fact (details, "U9.fill"), ==, "FFFFE699");
-  g_assert_cmpstr (fact (details, "U12"), ==, "");
-  g_assert_cmpstr (fact (details, "U12.fill"), ==, "");
-  g_assert_cmpstr (fact (details, "A16"), ==, "合计");
-  g_assert_cmpstr (fact (details, "N16"), ==, "29450");
-  g_assert_cmpstr (fact (details, "freeze"), ==, "C5");
+  g_assert_cmpstr (tj_test_xlsx_fact (details, "U5"), ==, "绿");
+  g_assert_cmpstr (tj_test_xlsx_fact (details, "U5.fill"), ==, "FFA9D08E");
+  g_assert_cmpstr (tj_test_xlsx_fact (details, "U8"), ==, "红");
+  g_assert_cmpstr (tj_test_xlsx_fact (details, "U8.fill"), ==, "FFFF8B8B");
+  g_assert_cmpstr (tj_test_xlsx_fact (details, "U9"), ==, "黄");
+  g_assert_cmpstr (tj_test_xlsx_fact (details, "U9.fill"), ==, "FFFFE699");
+  g_assert_cmpstr (tj_test_xlsx_fact (details, "U12"), ==, "");
+  g_assert_cmpstr (tj_test_xlsx_fact (details, "U12.fill"), ==, "");
+  g_assert_cmpstr (tj_test_xlsx_fact (details, "A16"), ==, "合计");
+  g_assert_cmpstr (tj_test_xlsx_fact (details, "N16"), ==, "29450");
+  g_assert_cmpstr (tj_test_xlsx_fact (details, "freeze"), ==, "C5");
   assert_print_setup (details, "$4:$4");
 
-  lagging = read_back (path, 3, "A1", "K3", "L3", "M3", "B5", "C5", "C7", NULL);
-  g_assert_cmpstr (fact (lagging, "A1"), ==, "登封市进度滞后重点项目名单");
+  lagging = tj_test_xlsx_read (path, 3, "A1", "K3", "L3", "M3", "B5", "C5", "C7", NULL);
+  g_assert_cmpstr (tj_test_xlsx_fact (lagging, "A1"), ==, "登封市进度滞后重点项目名单");
   assert_unit_line (lagging, "K3", "M3");
-  g_assert_cmpstr (fact (lagging, "B5"), ==, P4);
-  g_assert_cmpstr (fact (lagging, "C5.fill"), ==, "FFFFE699");
-  g_assert_cmpstr (fact (lagging, "C7"), ==, "红");
-  g_assert_cmpstr (fact (lagging, "C7.fill"), ==, "FFFF8B8B");
+  g_assert_cmpstr (tj_test_xlsx_fact (lagging, "B5"), ==, P4);
+  g_assert_cmpstr (tj_test_xlsx_fact (lagging, "C5.fill"), ==, "FFFFE699");
+  g_assert_cmpstr (tj_test_xlsx_fact (lagging, "C7"), ==, "红");
+  g_assert_cmpstr (tj_test_xlsx_fact (lagging, "C7.fill"), ==, "FFFF8B8B");
   assert_print_setup (lagging, "$4:$4");
 }
 

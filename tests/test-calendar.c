@@ -9,17 +9,6 @@
 #include "tj-calendar.h"
 #include "tj-error.h"
 
-static gint64
-scalar (TjDb       *db,
-        const char *sql)
-{
-  g_autoptr (sqlite3_stmt) stmt = tj_db_prepare (db, sql, NULL);
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
-}
-
 static char *
 write_file (const char *dir,
             const char *name,
@@ -138,11 +127,13 @@ test_defaults_every_year (void)
   g_assert_cmpuint (missing->len, ==, 0);
 
   /* Every adjusted working day of the defaults is a Saturday or a Sunday. */
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM holidays WHERE kind = 'workday' AND "
-                               "strftime('%w', date) NOT IN ('0', '6')"),
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM holidays WHERE kind = 'workday' AND "
+                                       "strftime('%w', date) NOT IN ('0', '6')"),
                    ==, 0);
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM holidays WHERE kind = 'workday'"), ==, 59);
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM holidays WHERE kind = 'holiday'"), ==, 269);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM holidays WHERE kind = 'workday'"), ==,
+                   59);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM holidays WHERE kind = 'holiday'"), ==,
+                   269);
   tj_test_rmdir (dir);
 }
 
@@ -390,7 +381,7 @@ test_save_list_delete (void)
   g_autoptr (TjCalendar) calendar = NULL;
   TjHoliday *day;
   guint changed = 0;
-  gint64 audit = scalar (db, "SELECT count(*) FROM audit");
+  gint64 audit = tj_test_scalar (db, "SELECT count(*) FROM audit");
 
   g_signal_connect (db, "changed", G_CALLBACK (changed_cb), &changed);
   days = tj_holidays_list (db, 2025, &error);
@@ -424,12 +415,13 @@ test_save_list_delete (void)
   /* Saved again unchanged: nothing written, nothing announced. */
   g_assert_true (tj_holidays_save (db, "2025-03-10", "holiday", "县庆", &error));
   g_assert_cmpuint (changed, ==, 1);
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM audit"), ==, audit + 1);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM audit"), ==, audit + 1);
   /* Changed into a working day. */
   g_assert_true (tj_holidays_save (db, "2025-03-10", "workday", "县庆调整", &error));
   g_assert_cmpuint (changed, ==, 2);
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM holidays WHERE date = '2025-03-10' AND "
-                               "kind = 'workday' AND name = '县庆调整'"),
+  g_assert_cmpint (tj_test_scalar (db,
+                                   "SELECT count(*) FROM holidays WHERE date = '2025-03-10' AND "
+                                   "kind = 'workday' AND name = '县庆调整'"),
                    ==, 1);
 
   /* Every problem at once, in words. */
@@ -447,15 +439,16 @@ test_save_list_delete (void)
   g_assert_true (tj_holidays_delete (db, "2025-03-10", &error));
   g_assert_no_error (error);
   g_assert_cmpuint (changed, ==, 3);
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM holidays WHERE date = '2025-03-10'"), ==, 0);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM holidays WHERE date = '2025-03-10'"),
+                   ==, 0);
   /* A day not in the table: nothing to do. */
   g_assert_true (tj_holidays_delete (db, "2025-03-10", &error));
   g_assert_cmpuint (changed, ==, 3);
   g_assert_false (tj_holidays_delete (db, "2025-03-32", &error));
   g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);
   /* Insert, update and delete each left a line in the audit log. */
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM audit WHERE table_name = 'holidays'"), ==,
-                   3);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM audit WHERE table_name = 'holidays'"),
+                   ==, 3);
   tj_test_rmdir (dir);
 }
 
@@ -520,7 +513,7 @@ test_import_bad_rows (void)
   g_autoptr (TjLedgerResult) result = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *path = NULL;
-  gint64 audit = scalar (db, "SELECT count(*) FROM audit");
+  gint64 audit = tj_test_scalar (db, "SELECT count(*) FROM audit");
 
   path = write_file (dir, "bad.csv",
                      "日期,类型,名称\n"
@@ -549,8 +542,9 @@ test_import_bad_rows (void)
   g_assert_cmpstr (g_ptr_array_index (result->errors, 5), ==, "第 8 行，“日期”：日期不能为空。");
   g_assert_cmpuint (result->added + result->updated, ==, 0);
   /* Nothing written: 2025 keeps its 33 days, the log no line. */
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM holidays WHERE date LIKE '2025-%'"), ==, 33);
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM audit"), ==, audit);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM holidays WHERE date LIKE '2025-%'"),
+                   ==, 33);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM audit"), ==, audit);
   g_clear_pointer (&result, tj_ledger_result_free);
   g_clear_error (&error);
 
@@ -569,7 +563,8 @@ test_import_bad_rows (void)
   g_assert_false (tj_holidays_import (db, path, FALSE, &result, &error));
   g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);
   g_assert_true (g_str_has_suffix (error->message, "”是空文件，未导入任何节假日安排。"));
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM holidays WHERE date LIKE '2025-%'"), ==, 33);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM holidays WHERE date LIKE '2025-%'"),
+                   ==, 33);
   tj_test_rmdir (dir);
 }
 
@@ -604,15 +599,18 @@ test_import_gb18030_and_dry_run (void)
   /* 2026-10-12 is a Monday: marking it worked changes nothing, probably a typing mistake. */
   g_assert_cmpstr (g_ptr_array_index (result->warnings, 0), ==,
                    "第 4 行：2026-10-12 是工作日，本来就上班，标为“上班”不起作用。");
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM holidays WHERE date LIKE '2026-%'"), ==, 39);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM holidays WHERE date LIKE '2026-%'"),
+                   ==, 39);
   g_assert_cmpuint (changed, ==, 0);
   g_clear_pointer (&result, tj_ledger_result_free);
 
   g_assert_true (tj_holidays_import (db, path, FALSE, &result, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM holidays WHERE date LIKE '2026-%'"), ==, 3);
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM holidays WHERE date = '2026-10-10' AND "
-                               "kind = 'workday' AND name = '国庆节调休上班'"),
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM holidays WHERE date LIKE '2026-%'"),
+                   ==, 3);
+  g_assert_cmpint (tj_test_scalar (db,
+                                   "SELECT count(*) FROM holidays WHERE date = '2026-10-10' AND "
+                                   "kind = 'workday' AND name = '国庆节调休上班'"),
                    ==, 1);
   g_assert_cmpuint (changed, ==, 1);
   calendar = load (db);

@@ -118,23 +118,6 @@ write_csv (Fixture    *fixture,
   return path;
 }
 
-/* The sheet names and some cells of a workbook's first sheet, through tests/xlsx-check.py. */
-static char *
-workbook_facts (const char *path)
-{
-  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "xlsx-check.py", NULL);
-  const char *argv[] = { "/usr/bin/python3", script, path, "0", "A1", "D5", "M5", "P5", NULL };
-  g_autoptr (GError) error = NULL;
-  char *out = NULL;
-  int status = 0;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
-                               &out, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return out;
-}
-
 /* A good file: a dry run, then the import; the ledger written from it with a fixed today.
  * 环评审批 accepted 2025-09-22 (Mon), finished 09-29 (Mon): 09-23…09-26 and the working Sunday
  * 09-28 and 09-29, 6 working days. */
@@ -181,7 +164,7 @@ test_import_and_export (Fixture       *fixture,
   expected = g_strdup_printf ("已将 2025 年代办事项台账（截至 2025-10-20）导出到 %s。\n", xlsx);
   g_assert_cmpstr (out, ==, expected);
   g_assert_cmpstr (err, ==, "");
-  facts = workbook_facts (xlsx);
+  facts = tj_test_xlsx_json (xlsx, 0, "A1", "D5", "M5", "P5", NULL);
   g_assert_nonnull (strstr (facts, "\"sheets\": \"审批事项|代办件\""));
   g_assert_nonnull (strstr (facts, "\"A1\": \"登封市2025年代办事项台账\""));
   g_assert_nonnull (strstr (facts, "\"D5\": \"环评审批\""));

@@ -105,23 +105,6 @@ run_tuijin (Fixture  *fixture,
   return status;
 }
 
-/* The sheet names and one cell of a workbook, through tests/xlsx-check.py. */
-static char *
-workbook_facts (const char *path)
-{
-  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "xlsx-check.py", NULL);
-  const char *argv[] = { "/usr/bin/python3", script, path, "2", "B5", NULL };
-  g_autoptr (GError) error = NULL;
-  char *out = NULL;
-  int status = 0;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
-                               &out, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return out;
-}
-
 static void
 test_xlsx (Fixture       *fixture,
            gconstpointer  data)
@@ -136,7 +119,7 @@ test_xlsx (Fixture       *fixture,
                    ==, 0);
   g_assert_cmpstr (out, ==, expected);
   g_assert_cmpstr (err, ==, "");
-  facts = workbook_facts (path);
+  facts = tj_test_xlsx_json (path, 2, "B5", NULL);
   g_assert_nonnull (strstr (facts, "\"sheets\": \"总体情况|分乡镇|项目明细|滞后项目\""));
   g_assert_nonnull (strstr (facts, "\"B5\": \"" ROAD "\""));
 }

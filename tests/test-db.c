@@ -9,17 +9,6 @@
 #include "tj-unit.h"
 
 static gint64
-scalar (TjDb       *db,
-        const char *sql)
-{
-  g_autoptr (sqlite3_stmt) stmt = tj_db_prepare (db, sql, NULL);
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
-}
-
-static gint64
 add_person (TjDb       *db,
             const char *name,
             gboolean    leader)
@@ -63,10 +52,12 @@ test_new_database (void)
   g_autoptr (TjDb) db = tj_test_db_new (&dir);
   g_autofree char *org = tj_db_get_setting (db, "organisation");
 
-  g_assert_cmpint (scalar (db, "PRAGMA user_version"), ==, TJ_DB_SCHEMA_VERSION);
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM units WHERE kind <> 'department'"), ==, 17);
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM units WHERE kind = 'department'"), ==, 17);
-  g_assert_cmpint (scalar (db, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (tj_test_scalar (db, "PRAGMA user_version"), ==, TJ_DB_SCHEMA_VERSION);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM units WHERE kind <> 'department'"), ==,
+                   17);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM units WHERE kind = 'department'"), ==,
+                   17);
+  g_assert_cmpint (tj_test_scalar (db, "PRAGMA foreign_keys"), ==, 1);
   g_assert_cmpstr (org, ==, "登封市");
   g_assert_true (tj_db_is_empty (db));
   tj_test_rmdir (dir);
@@ -86,7 +77,7 @@ test_reopen (void)
   again = tj_db_open (path, &error);
   g_assert_no_error (error);
   /* Opening again neither migrates nor fills the defaults twice. */
-  g_assert_cmpint (scalar (again, "SELECT count(*) FROM units"), ==, 34);
+  g_assert_cmpint (tj_test_scalar (again, "SELECT count(*) FROM units"), ==, 34);
   g_assert_false (g_file_test ("test.db.v1.bak", G_FILE_TEST_EXISTS));
   tj_test_rmdir (dir);
 }
@@ -119,9 +110,9 @@ test_migrates_with_backup (void)
 
   again = tj_db_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (scalar (again, "PRAGMA user_version"), ==, TJ_DB_SCHEMA_VERSION);
-  g_assert_cmpint (scalar (again, "SELECT count(*) FROM monthly_reports"), ==, 0);
-  g_assert_cmpint (scalar (again, "SELECT total_investment FROM projects"), ==, 374339999);
+  g_assert_cmpint (tj_test_scalar (again, "PRAGMA user_version"), ==, TJ_DB_SCHEMA_VERSION);
+  g_assert_cmpint (tj_test_scalar (again, "SELECT count(*) FROM monthly_reports"), ==, 0);
+  g_assert_cmpint (tj_test_scalar (again, "SELECT total_investment FROM projects"), ==, 374339999);
   g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
   /* The copy is the file as it was: schema 1 with the project (read without migrating it). */
   {
@@ -250,7 +241,7 @@ test_validation_rules (void)
   /* Save is refused and writes nothing. */
   g_assert_false (tj_project_save (db, p, &error));
   g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM projects"), ==, 0);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM projects"), ==, 0);
 
   /* The name is unique within the year, not across years. */
   g_clear_object (&p);
@@ -286,15 +277,21 @@ test_audit_rows (void)
   g_assert_true (tj_project_delete (db, id, &error));
   g_assert_no_error (error);
 
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM audit WHERE table_name = 'projects'"), ==, 3);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM audit WHERE table_name = 'projects'"),
+                   ==, 3);
   /* The update records the changed field only, with its old and new value. */
-  g_assert_cmpint (scalar (db, "SELECT json_array_length (changes -> '$.total_investment') FROM audit "
-                               "WHERE table_name = 'projects' AND action = 'update'"), ==, 2);
-  g_assert_cmpint (scalar (db, "SELECT changes ->> '$.total_investment[0]' FROM audit "
-                               "WHERE table_name = 'projects' AND action = 'update'"), ==, 374339999);
-  g_assert_cmpint (scalar (db, "SELECT (SELECT count(*) FROM json_each (changes)) FROM audit "
-                               "WHERE table_name = 'projects' AND action = 'update'"), ==, 1);
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM audit WHERE os_user = '' OR at = ''"), ==, 0);
+  g_assert_cmpint (
+      tj_test_scalar (db, "SELECT json_array_length (changes -> '$.total_investment') FROM audit "
+                          "WHERE table_name = 'projects' AND action = 'update'"),
+      ==, 2);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT changes ->> '$.total_investment[0]' FROM audit "
+                                       "WHERE table_name = 'projects' AND action = 'update'"), ==, 374339999);
+  g_assert_cmpint (tj_test_scalar (db,
+                                   "SELECT (SELECT count(*) FROM json_each (changes)) FROM audit "
+                                   "WHERE table_name = 'projects' AND action = 'update'"),
+                   ==, 1);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM audit WHERE os_user = '' OR at = ''"),
+                   ==, 0);
 
   history = tj_audit_history (db, "projects", id, &error);
   g_assert_no_error (error);
@@ -308,7 +305,8 @@ test_audit_rows (void)
   /* Nothing may edit the log. */
   g_assert_false (tj_db_exec (db, "DELETE FROM audit", NULL));
   g_assert_false (tj_db_exec (db, "UPDATE audit SET os_user = 'x'", NULL));
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM audit WHERE table_name = 'projects'"), ==, 3);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM audit WHERE table_name = 'projects'"),
+                   ==, 3);
   tj_test_rmdir (dir);
 }
 
@@ -378,7 +376,7 @@ test_carry_over (void)
   /* Twice is refused, and changes nothing. */
   g_assert_false (tj_project_carry_over (db, &p->id, 1, 2027, &error));
   g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM projects"), ==, 2);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM projects"), ==, 2);
   tj_test_rmdir (dir);
 }
 
@@ -397,7 +395,7 @@ test_backup (void)
   g_assert_no_error (error);
   copy = tj_db_open (target, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (scalar (copy, "SELECT total_investment FROM projects"), ==, 374339999);
+  g_assert_cmpint (tj_test_scalar (copy, "SELECT total_investment FROM projects"), ==, 374339999);
   tj_test_rmdir (dir);
 }
 

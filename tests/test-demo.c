@@ -11,17 +11,6 @@
 #include "tj-problem.h"
 #include "tj-project.h"
 
-static gint64
-scalar (TjDb       *db,
-        const char *sql)
-{
-  g_autoptr (sqlite3_stmt) stmt = tj_db_prepare (db, sql, NULL);
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
-}
-
 /* Every project of a year, one line each: what must come out the same from the same seed. */
 static char *
 digest (TjDb *db,
@@ -123,26 +112,30 @@ test_fill (void)
   check_year (db, 2025, "2025-12-31");
 
   /* Carried over (结转): the same project, linked to last year's record. */
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM projects WHERE year = 2026 "
-                               "AND carried_from IS NOT NULL"), >=, 20);
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM projects p JOIN projects f "
-                               "ON f.id = p.carried_from WHERE p.year = 2026 AND "
-                               "(f.year <> 2025 OR f.name <> p.name OR f.total_investment <> "
-                               "p.total_investment)"), ==, 0);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM projects WHERE year = 2026 "
+                                       "AND carried_from IS NOT NULL"), >=, 20);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM projects p JOIN projects f "
+                                       "ON f.id = p.carried_from WHERE p.year = 2026 AND "
+                                       "(f.year <> 2025 OR f.name <> p.name OR f.total_investment <> "
+                                       "p.total_investment)"), ==, 0);
   /* Apart from those, a name belongs to one year. */
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM projects p JOIN projects q ON q.name = "
-                               "p.name AND q.year = 2025 WHERE p.year = 2026 AND "
-                               "p.carried_from IS NULL"), ==, 0);
+  g_assert_cmpint (tj_test_scalar (db,
+                                   "SELECT count(*) FROM projects p JOIN projects q ON q.name = "
+                                   "p.name AND q.year = 2025 WHERE p.year = 2026 AND "
+                                   "p.carried_from IS NULL"),
+                   ==, 0);
 
   /* The people who run them: city leaders, a service officer's post in a township, staff. */
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM people WHERE is_leader"), >=, 5);
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM people WHERE is_officer AND unit_id "
-                               "IS NOT NULL AND post IS NOT NULL"), >=, 17);
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM people WHERE post IN ('镇党委副书记', "
-                               "'副镇长')"), >, 0);
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM people WHERE is_staff"), >, 0);
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM people p JOIN projects j ON j.officer_id "
-                               "= p.id WHERE p.unit_id <> j.locality_id"), ==, 0);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM people WHERE is_leader"), >=, 5);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM people WHERE is_officer AND unit_id "
+                                       "IS NOT NULL AND post IS NOT NULL"), >=, 17);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM people WHERE post IN ('镇党委副书记', "
+                                       "'副镇长')"), >, 0);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM people WHERE is_staff"), >, 0);
+  g_assert_cmpint (tj_test_scalar (db,
+                                   "SELECT count(*) FROM people p JOIN projects j ON j.officer_id "
+                                   "= p.id WHERE p.unit_id <> j.locality_id"),
+                   ==, 0);
   tj_test_rmdir (dir);
 }
 
@@ -178,13 +171,13 @@ test_refuses_second_run (void)
   gint64 projects, people;
 
   g_assert_true (tj_demo_fill (db, 2026, &error));
-  projects = scalar (db, "SELECT count(*) FROM projects");
-  people = scalar (db, "SELECT count(*) FROM people");
+  projects = tj_test_scalar (db, "SELECT count(*) FROM projects");
+  people = tj_test_scalar (db, "SELECT count(*) FROM people");
   g_assert_false (tj_demo_fill (db, 2026, &error));
   g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "空数据库"));
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM projects"), ==, projects);
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM people"), ==, people);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM projects"), ==, projects);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM people"), ==, people);
   tj_test_rmdir (dir);
 }
 

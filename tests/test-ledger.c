@@ -14,17 +14,6 @@
   "序号,项目名称,级别,建设性质,属地,责任单位,分包市领导,首席服务官,总投资（万元）"
 #define HEADER HEADER_COLUMNS "\r\n"
 
-static gint64
-scalar (TjDb       *db,
-        const char *sql)
-{
-  g_autoptr (sqlite3_stmt) stmt = tj_db_prepare (db, sql, NULL);
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
-}
-
 static char *
 sample (const char *name)
 {
@@ -118,15 +107,16 @@ test_import_office_sample (void)
   g_assert_true (has_string (result->warnings, "新建人员“陈志明”（分包市领导）"));
   g_assert_true (has_string (result->warnings, "新建人员“吴晓峰”（首席服务官）"));
 
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM projects WHERE year = 2026"), ==, 84);
-  g_assert_cmpint (scalar (db, "SELECT sum(total_investment) FROM projects"), ==, 221278743428);
-  g_assert_cmpint (scalar (db, "SELECT sum(annual_plan) FROM projects"), ==, 77668189120);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM projects WHERE year = 2026"), ==, 84);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT sum(total_investment) FROM projects"), ==,
+                   221278743428);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT sum(annual_plan) FROM projects"), ==, 77668189120);
   /* Six city leaders and ten service officers were created; every unit was known. */
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM people WHERE is_leader"), ==, 6);
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM people WHERE is_officer"), ==, 10);
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM units"), ==, 34);
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM projects WHERE stats_date IS NOT NULL"), ==,
-                   55);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM people WHERE is_leader"), ==, 6);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM people WHERE is_officer"), ==, 10);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM units"), ==, 34);
+  g_assert_cmpint (
+      tj_test_scalar (db, "SELECT count(*) FROM projects WHERE stats_date IS NOT NULL"), ==, 55);
 
   /* "435,584.9999" 万元, "郑州市", "2025/10", "2028年1月". */
   first = find_project (db, 2026, "天地之中装配式建筑基地");
@@ -207,8 +197,9 @@ test_import_errors_sample (void)
   g_assert_cmpuint (result->missing->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (result->missing, 0), ==, "嵩阳街到");
   g_assert_cmpuint (result->added, ==, 0);
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM projects"), ==, 0);
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM audit WHERE table_name = 'projects'"), ==, 0);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM projects"), ==, 0);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM audit WHERE table_name = 'projects'"),
+                   ==, 0);
   tj_test_rmdir (dir);
 }
 
@@ -230,9 +221,9 @@ test_errors_roll_back_created_names (void)
   g_assert_true (g_str_has_prefix (g_ptr_array_index (result->errors, 2), "第 20 行，"));
   g_assert_true (g_str_has_prefix (g_ptr_array_index (result->errors, 3), "第 22 行，"));
   g_assert_true (has_string (result->warnings, "新建单位“嵩阳街到”（镇）"));
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM projects"), ==, 0);
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM people"), ==, 0);
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM units"), ==, 34);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM projects"), ==, 0);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM people"), ==, 0);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM units"), ==, 34);
   tj_test_rmdir (dir);
 }
 
@@ -257,8 +248,8 @@ test_unknown_names_listed (void)
                    "第 2 行，“分包市领导”：人员名单中没有“陈志明”。");
   g_assert_cmpstr (g_ptr_array_index (result->errors, 1), ==,
                    "第 2 行，“首席服务官”：人员名单中没有“吴晓峰”。");
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM projects"), ==, 0);
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM people"), ==, 0);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM projects"), ==, 0);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM people"), ==, 0);
   tj_test_rmdir (dir);
 }
 
@@ -284,9 +275,9 @@ test_reimport_updates (void)
   g_assert_no_error (error);
   g_assert_cmpuint (result->added, ==, 0);
   g_assert_cmpuint (result->updated, ==, 84);
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM projects"), ==, 84);
-  g_assert_cmpint (scalar (db, "SELECT count(DISTINCT name) FROM projects"), ==, 84);
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM people"), ==, 16);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM projects"), ==, 84);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(DISTINCT name) FROM projects"), ==, 84);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM people"), ==, 16);
   after = find_project (db, 2026, "天地之中装配式建筑基地");
   g_assert_cmpint (after->id, ==, before->id);
   g_assert_cmpint (after->total_investment, ==, 4355849999);
@@ -295,7 +286,7 @@ test_reimport_updates (void)
   g_clear_pointer (&result, tj_ledger_result_free);
   g_assert_true (tj_ledger_import (db, path, 2027, FALSE, FALSE, &result, &error));
   g_assert_cmpuint (result->added, ==, 84);
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM projects"), ==, 168);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM projects"), ==, 168);
   tj_test_rmdir (dir);
 }
 
@@ -312,9 +303,9 @@ test_dry_run_writes_nothing (void)
   g_assert_no_error (error);
   g_assert_cmpuint (result->added, ==, 84);
   g_assert_cmpuint (result->updated, ==, 0);
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM projects"), ==, 0);
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM people"), ==, 0);
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM audit"), ==, 0);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM projects"), ==, 0);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM people"), ==, 0);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM audit"), ==, 0);
 
   /* After a real import, a dry run reports updates. */
   import_sample (db);
@@ -322,7 +313,8 @@ test_dry_run_writes_nothing (void)
   g_assert_true (tj_ledger_import (db, path, 2026, FALSE, TRUE, &result, &error));
   g_assert_cmpuint (result->added, ==, 0);
   g_assert_cmpuint (result->updated, ==, 84);
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM audit WHERE action = 'update'"), ==, 0);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM audit WHERE action = 'update'"), ==,
+                   0);
   tj_test_rmdir (dir);
 }
 
@@ -403,7 +395,7 @@ test_bad_values_named (void)
   g_assert_cmpstr (g_ptr_array_index (result->errors, 6), ==,
                    "第 4 行，“项目名称”：“甲项目”与第 2 行重名。");
   g_assert_cmpuint (result->missing->len, ==, 0);
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM projects"), ==, 0);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM projects"), ==, 0);
   tj_test_rmdir (dir);
 }
 
@@ -422,7 +414,7 @@ test_not_a_ledger (void)
   g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);
   g_assert_cmpuint (result->errors->len, ==, 5);
   g_assert_cmpstr (g_ptr_array_index (result->errors, 0), ==, "文件中没有“级别”列。");
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM projects"), ==, 0);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM projects"), ==, 0);
 
   g_clear_pointer (&result, tj_ledger_result_free);
   g_clear_error (&error);
@@ -479,11 +471,12 @@ test_create_missing_kinds (void)
   assert_unit_kind (db, "箕山", "town");
   assert_unit_kind (db, "招商局", "department");
   /* One person both leads and serves: one record with both roles. */
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM people WHERE name = '李明'"), ==, 1);
-  g_assert_cmpint (scalar (db, "SELECT is_leader AND is_officer FROM people WHERE name = '李明'"),
-                   ==, 1);
-  g_assert_cmpint (scalar (db, "SELECT is_officer AND NOT is_leader FROM people "
-                               "WHERE name = '赵强'"),
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM people WHERE name = '李明'"), ==, 1);
+  g_assert_cmpint (
+      tj_test_scalar (db, "SELECT is_leader AND is_officer FROM people WHERE name = '李明'"), ==,
+      1);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT is_officer AND NOT is_leader FROM people "
+                                       "WHERE name = '赵强'"),
                    ==, 1);
   tj_test_rmdir (dir);
 }

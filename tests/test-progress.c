@@ -16,17 +16,6 @@
 
 #define WAN 10000
 
-static gint64
-scalar (TjDb       *db,
-        const char *sql)
-{
-  g_autoptr (sqlite3_stmt) stmt = tj_db_prepare (db, sql, NULL);
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
-}
-
 static char *
 sample (const char *name)
 {
@@ -151,7 +140,7 @@ test_save_upsert_cumulative (void)
 
   /* Saving a month again replaces it: still one report per month. */
   save (db, id, 2, 70 * WAN, "主体施工15%");
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM monthly_reports"), ==, 2);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM monthly_reports"), ==, 2);
   g_assert_cmpint (tj_progress_cumulative (db, id, 2), ==, 170 * WAN);
   g_assert_cmpuint (changes, ==, 3);
   tj_test_rmdir (dir);
@@ -176,7 +165,7 @@ test_negative_correction (void)
   g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);
   g_assert_cmpstr (error->message, ==, "1—4月累计将为 -50.0000 万元，不能小于 0。");
   g_clear_error (&error);
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM monthly_reports"), ==, 3);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM monthly_reports"), ==, 3);
 
   /* A change of an earlier month is judged at every month after it: January down to 10 leaves
    * 1—3 at 10 + 70 − 20 = 60; February at −100 would make 1—2 10 − 100 = −90. */
@@ -213,7 +202,7 @@ test_delete (void)
   g_assert_false (month_row (rows, id)->reported);
   /* Un-reporting a month that has no report does nothing. */
   g_assert_true (tj_progress_delete (db, id, 5, &error));
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM monthly_reports"), ==, 1);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM monthly_reports"), ==, 1);
   g_assert_false (tj_progress_delete (db, id, 13, &error));
   g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);
   tj_test_rmdir (dir);
@@ -367,7 +356,7 @@ test_actual_dates_and_rules (void)
   g_assert_false (tj_progress_save (db, id + 100, 5, 0, NULL, NULL, NULL, NULL, NULL, &error));
   g_assert_cmpstr (error->message, ==, "该项目已不存在。");
   g_clear_error (&error);
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM monthly_reports"), ==, 2);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM monthly_reports"), ==, 2);
 
   /* The rules name the field, for the page to show them at the cell. */
   problems = tj_progress_validate (db, id, 5, -100 * WAN, "2026-04-01", "2026-03-31");
@@ -394,29 +383,33 @@ test_audit (void)
   gint64 id = add_project (db, 2026, "书院河生态修复工程", 1200);
 
   save (db, id, 1, 100 * WAN, "完成基础工程");
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM audit WHERE table_name = 'monthly_reports' "
-                               "AND action = 'insert' AND json_extract (changes, "
-                               "'$.completed[1]') = 1000000"),
-                   ==, 1);
+  g_assert_cmpint (
+      tj_test_scalar (db, "SELECT count(*) FROM audit WHERE table_name = 'monthly_reports' "
+                          "AND action = 'insert' AND json_extract (changes, "
+                          "'$.completed[1]') = 1000000"),
+      ==, 1);
   /* The same values again change nothing and log nothing. */
   save (db, id, 1, 100 * WAN, "完成基础工程");
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM audit WHERE table_name = 'monthly_reports'"),
-                   ==, 1);
+  g_assert_cmpint (
+      tj_test_scalar (db, "SELECT count(*) FROM audit WHERE table_name = 'monthly_reports'"), ==,
+      1);
   save (db, id, 1, 90 * WAN, "完成基础工程");
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM audit WHERE table_name = 'monthly_reports' "
-                               "AND action = 'update' AND changes = "
-                               "'{\"completed\":[1000000,900000]}'"),
-                   ==, 1);
+  g_assert_cmpint (
+      tj_test_scalar (db, "SELECT count(*) FROM audit WHERE table_name = 'monthly_reports' "
+                          "AND action = 'update' AND changes = "
+                          "'{\"completed\":[1000000,900000]}'"),
+      ==, 1);
   g_assert_true (tj_progress_save (db, id, 1, 90 * WAN, "完成基础工程", "无", NULL, "2026-01-05",
                                    NULL, &error));
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM audit WHERE table_name = 'projects' "
-                               "AND action = 'update' AND changes = "
-                               "'{\"actual_start\":[null,\"2026-01-05\"]}'"),
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM audit WHERE table_name = 'projects' "
+                                       "AND action = 'update' AND changes = "
+                                       "'{\"actual_start\":[null,\"2026-01-05\"]}'"),
                    ==, 1);
   g_assert_true (tj_progress_delete (db, id, 1, &error));
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM audit WHERE table_name = 'monthly_reports' "
-                               "AND action = 'delete'"),
-                   ==, 1);
+  g_assert_cmpint (
+      tj_test_scalar (db, "SELECT count(*) FROM audit WHERE table_name = 'monthly_reports' "
+                          "AND action = 'delete'"),
+      ==, 1);
   tj_test_rmdir (dir);
 }
 
@@ -478,7 +471,7 @@ month_sum (TjDb *db,
     g_strdup_printf ("SELECT coalesce (sum (completed), 0) FROM monthly_reports WHERE month = %d",
                      month);
 
-  return scalar (db, sql);
+  return tj_test_scalar (db, sql);
 }
 
 static void
@@ -573,9 +566,10 @@ test_import_samples (void)
   g_assert_cmpint (row->completed, ==, 53192737);
 
   /* Every report landed in the audit log. */
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM audit WHERE table_name = 'monthly_reports' "
-                               "AND action = 'insert'"),
-                   ==, 45 + 51 + 49);
+  g_assert_cmpint (
+      tj_test_scalar (db, "SELECT count(*) FROM audit WHERE table_name = 'monthly_reports' "
+                          "AND action = 'insert'"),
+      ==, 45 + 51 + 49);
   tj_test_rmdir (dir);
 }
 
@@ -594,13 +588,13 @@ test_reimport_replaces_month (void)
   import_ledger (db);
   import_sample_month (db, 1);
   import_sample_month (db, 3);
-  audit = scalar (db, "SELECT count(*) FROM audit");
+  audit = tj_test_scalar (db, "SELECT count(*) FROM audit");
 
   /* The same file again: the same 49 reports, nothing changed, nothing logged. */
   result = import_month (db, march, 3);
   g_assert_cmpuint (result->added, ==, 0);
   g_assert_cmpuint (result->updated, ==, 49);
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM audit"), ==, audit);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM audit"), ==, audit);
   g_clear_pointer (&result, tj_ledger_result_free);
 
   /* A corrected March of two projects, one of them new this month: the other 47 reports of
@@ -615,12 +609,15 @@ test_reimport_replaces_month (void)
   g_assert_true (has_string (result->warnings,
                              "2026 年名单中有 82 个项目不在文件中，视为本月未报。"));
   g_assert_true (has_string (result->warnings, "其中 48 个项目原有的本月月报已删除。"));
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM monthly_reports WHERE month = 3"), ==, 2);
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM monthly_reports WHERE month = 1"), ==, 45);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM monthly_reports WHERE month = 3"), ==,
+                   2);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM monthly_reports WHERE month = 1"), ==,
+                   45);
   g_assert_cmpint (month_sum (db, 3), ==, 19000000 + 125000);
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM audit WHERE table_name = 'monthly_reports' "
-                               "AND action = 'delete'"),
-                   ==, 48);
+  g_assert_cmpint (
+      tj_test_scalar (db, "SELECT count(*) FROM audit WHERE table_name = 'monthly_reports' "
+                          "AND action = 'delete'"),
+      ==, 48);
 
   rows = tj_progress_list_month (db, 2026, 3, &error);
   g_assert_cmpint (named_row (rows, "少林污水处理厂提标改造")->completed, ==, 19000000);
@@ -642,7 +639,7 @@ test_bad_file_writes_nothing (void)
 
   import_ledger (db);
   import_sample_month (db, 1);
-  audit = scalar (db, "SELECT count(*) FROM audit");
+  audit = tj_test_scalar (db, "SELECT count(*) FROM audit");
 
   /* A title above the header, good rows, and one bad cell of each kind. */
   path = write_file (dir, "bad.csv",
@@ -680,8 +677,9 @@ test_bad_file_writes_nothing (void)
   g_assert_cmpstr (g_ptr_array_index (result->errors, 6), ==,
                    "第 11 行，“当月完成（万元）”：1—2月累计将为 -716.7200 万元，不能小于 0。");
   g_assert_cmpuint (result->added + result->updated, ==, 0);
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM monthly_reports WHERE month = 2"), ==, 0);
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM audit"), ==, audit);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM monthly_reports WHERE month = 2"), ==,
+                   0);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM audit"), ==, audit);
   tj_test_rmdir (dir);
 }
 
@@ -851,7 +849,7 @@ test_dry_run (void)
   g_assert_true (tj_progress_import (db, path, 2026, 1, TRUE, &result, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (result->added, ==, 45);
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM monthly_reports"), ==, 0);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM monthly_reports"), ==, 0);
   g_clear_pointer (&result, tj_ledger_result_free);
 
   /* Another year's list does not have these projects. */
@@ -881,20 +879,24 @@ test_demo_months (void)
   g_assert_no_error (error);
 
   /* Last year whole, this year to October. */
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM projects p WHERE year = 2025 AND (SELECT "
-                               "count(*) FROM monthly_reports r WHERE r.project_id = p.id) <> 12"),
-                   ==, 0);
-  g_assert_cmpint (scalar (db, "SELECT max (month) FROM monthly_reports r JOIN projects p ON "
-                               "p.id = r.project_id WHERE p.year = 2026"),
+  g_assert_cmpint (
+      tj_test_scalar (db, "SELECT count(*) FROM projects p WHERE year = 2025 AND (SELECT "
+                          "count(*) FROM monthly_reports r WHERE r.project_id = p.id) <> 12"),
+      ==, 0);
+  g_assert_cmpint (tj_test_scalar (db,
+                                   "SELECT max (month) FROM monthly_reports r JOIN projects p ON "
+                                   "p.id = r.project_id WHERE p.year = 2026"),
                    ==, 10);
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM monthly_reports WHERE completed < 0"), ==, 1);
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM monthly_reports WHERE problems = '无'") * 2,
-                   >, scalar (db, "SELECT count(*) FROM monthly_reports"));
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM monthly_reports WHERE problems IN "
-                               "('土地征收未完成', '环评手续办理中')"),
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM monthly_reports WHERE completed < 0"),
+                   ==, 1);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM monthly_reports WHERE problems = '无'")
+                       * 2,
+                   >, tj_test_scalar (db, "SELECT count(*) FROM monthly_reports"));
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM monthly_reports WHERE problems IN "
+                                       "('土地征收未完成', '环评手续办理中')"),
                    >, 0);
-  g_assert_cmpint (scalar (db, "SELECT count(*) FROM monthly_reports WHERE progress LIKE "
-                               "'主体施工%'"),
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM monthly_reports WHERE progress LIKE "
+                                       "'主体施工%'"),
                    >, 0);
 
   rows = tj_progress_list_month (db, 2026, 10, &error);

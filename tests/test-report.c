@@ -105,9 +105,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_clear_object (&fixture->db);
-  tj_test_rmdir (fixture->dir);
-  g_free (fixture->dir);
+  tj_test_db_free (&fixture->db, &fixture->dir);
 }
 
 static char *
@@ -125,56 +123,6 @@ cell_text (TjReport *report,
     g_assert_cmpstr (text_, ==, (expected));                                                   \
   }                                                                                            \
   G_STMT_END
-
-/* Runs tests/xlsx-check.py on a workbook and returns its facts. */
-static GVariant *
-read_back (const char  *path,
-           guint        sheet,
-           const char  *first_cell,
-           ...)
-{
-  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "xlsx-check.py", NULL);
-  g_autofree char *index = g_strdup_printf ("%u", sheet);
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GError) error = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  const char *cell;
-  int status = 0;
-  va_list args;
-  GVariant *facts;
-
-  g_ptr_array_add (argv, (gpointer) "/usr/bin/python3");
-  g_ptr_array_add (argv, script);
-  g_ptr_array_add (argv, (gpointer) path);
-  g_ptr_array_add (argv, index);
-  va_start (args, first_cell);
-  for (cell = first_cell; cell != NULL; cell = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) cell);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               &out, &err, &status, &error));
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("xlsx-check.py failed: %s", err);
-  /* A JSON object of strings is also a GVariant a{ss} in text form. */
-  facts = g_variant_parse (G_VARIANT_TYPE ("a{ss}"), out, NULL, NULL, &error);
-  g_assert_no_error (error);
-  return facts;
-}
-
-static const char *
-fact (GVariant   *facts,
-      const char *key)
-{
-  const char *value = NULL;
-
-  if (!g_variant_lookup (facts, key, "&s", &value))
-    g_error ("no fact “%s”", key);
-  return value;
-}
 
 static void
 test_cell_text (void)
@@ -309,65 +257,65 @@ test_register_xlsx (Fixture       *fixture,
   g_assert_false (g_file_test (part, G_FILE_TEST_EXISTS));
 
   /* Row 1 title, 2 unit line, 3 header, 4–6 projects, 7 合计. */
-  facts = read_back (path, 0, "A1", "T2", "A3", "B3", "N3", "B4", "F4", "N4", "C5", "N5", "C6",
-                     "P6", "R6", "A7", "B7", "N7", "O7", NULL);
-  g_assert_cmpstr (fact (facts, "sheets"), ==, "2026年重点项目");
-  g_assert_cmpstr (fact (facts, "doc_title"), ==, "登封市2026年重点项目名单");
-  g_assert_cmpstr (fact (facts, "max_row"), ==, "7");
-  g_assert_cmpstr (fact (facts, "max_column"), ==, "20");
+  facts = tj_test_xlsx_read (path, 0, "A1", "T2", "A3", "B3", "N3", "B4", "F4", "N4", "C5", "N5",
+                             "C6", "P6", "R6", "A7", "B7", "N7", "O7", NULL);
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "sheets"), ==, "2026年重点项目");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "doc_title"), ==, "登封市2026年重点项目名单");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "max_row"), ==, "7");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "max_column"), ==, "20");
 
-  g_assert_cmpstr (fact (facts, "A1"), ==, "登封市2026年重点项目名单");
-  g_assert_nonnull (strstr (fact (facts, "merged"), "A1:T1"));
-  g_assert_cmpstr (fact (facts, "overlapping_merges"), ==, "0");
-  g_assert_cmpstr (fact (facts, "A1.bold"), ==, "True");
-  g_assert_cmpstr (fact (facts, "A1.font"), ==, "黑体");
-  g_assert_cmpstr (fact (facts, "A1.size"), ==, "16.0");
-  g_assert_cmpstr (fact (facts, "A1.align"), ==, "center");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "A1"), ==, "登封市2026年重点项目名单");
+  g_assert_nonnull (strstr (tj_test_xlsx_fact (facts, "merged"), "A1:T1"));
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "overlapping_merges"), ==, "0");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "A1.bold"), ==, "True");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "A1.font"), ==, "黑体");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "A1.size"), ==, "16.0");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "A1.align"), ==, "center");
 
-  g_assert_cmpstr (fact (facts, "T2"), ==, "单位：万元");
-  g_assert_cmpstr (fact (facts, "T2.align"), ==, "right");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "T2"), ==, "单位：万元");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "T2.align"), ==, "right");
 
-  g_assert_cmpstr (fact (facts, "A3"), ==, "序号");
-  g_assert_cmpstr (fact (facts, "B3"), ==, "项目名称");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "A3"), ==, "序号");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "B3"), ==, "项目名称");
   /* A header breaks before its unit. */
-  g_assert_cmpstr (fact (facts, "N3"), ==, "总投资\n（万元）");
-  g_assert_cmpstr (fact (facts, "B3.bold"), ==, "True");
-  g_assert_cmpstr (fact (facts, "B3.border"), ==, "thin");
-  g_assert_cmpstr (fact (facts, "B3.wrap"), ==, "True");
-  g_assert_cmpstr (fact (facts, "freeze"), ==, "C4");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "N3"), ==, "总投资\n（万元）");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "B3.bold"), ==, "True");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "B3.border"), ==, "thin");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "B3.wrap"), ==, "True");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "freeze"), ==, "C4");
 
-  g_assert_cmpstr (fact (facts, "B4"), ==, "嵩山大道北延工程");
-  g_assert_cmpstr (fact (facts, "B4.font"), ==, "仿宋");
-  g_assert_cmpstr (fact (facts, "B4.bold"), ==, "False");
-  g_assert_cmpstr (fact (facts, "F4.wrap"), ==, "True");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "B4"), ==, "嵩山大道北延工程");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "B4.font"), ==, "仿宋");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "B4.bold"), ==, "False");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "F4.wrap"), ==, "True");
   /* Money is a number in 万元, to the yuan, shown with two decimals. */
-  g_assert_cmpstr (fact (facts, "N4"), ==, "12345.4999");
-  g_assert_cmpstr (fact (facts, "N4.type"), ==, "float");
-  g_assert_cmpstr (fact (facts, "N4.format"), ==, "#,##0.00");
-  g_assert_cmpstr (fact (facts, "N4.align"), ==, "right");
-  g_assert_cmpstr (fact (facts, "C5"), ==, "郑州市重点");
-  g_assert_cmpstr (fact (facts, "N5"), ==, "2000.0001");
-  g_assert_cmpstr (fact (facts, "C6"), ==, "登封市重点");
-  g_assert_cmpstr (fact (facts, "P6"), ==, "2026-03");
-  g_assert_cmpstr (fact (facts, "P6.type"), ==, "str");
-  g_assert_cmpstr (fact (facts, "R6"), ==, "");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "N4"), ==, "12345.4999");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "N4.type"), ==, "float");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "N4.format"), ==, "#,##0.00");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "N4.align"), ==, "right");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "C5"), ==, "郑州市重点");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "N5"), ==, "2000.0001");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "C6"), ==, "登封市重点");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "P6"), ==, "2026-03");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "P6.type"), ==, "str");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "R6"), ==, "");
 
-  g_assert_cmpstr (fact (facts, "A7"), ==, "合计");
-  g_assert_cmpstr (fact (facts, "A7.bold"), ==, "True");
-  g_assert_cmpstr (fact (facts, "B7"), ==, "3个项目");
-  g_assert_cmpstr (fact (facts, "N7"), ==, "19345.9999");
-  g_assert_cmpstr (fact (facts, "N7.bold"), ==, "True");
-  g_assert_cmpstr (fact (facts, "O7"), ==, "3000.0147");
-  g_assert_cmpstr (fact (facts, "O7.format"), ==, "#,##0.00");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "A7"), ==, "合计");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "A7.bold"), ==, "True");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "B7"), ==, "3个项目");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "N7"), ==, "19345.9999");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "N7.bold"), ==, "True");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "O7"), ==, "3000.0147");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "O7.format"), ==, "#,##0.00");
 
   /* A4 landscape, one page wide, the header on every page, numbered pages. */
-  g_assert_cmpstr (fact (facts, "paper"), ==, "9");
-  g_assert_cmpstr (fact (facts, "orientation"), ==, "landscape");
-  g_assert_cmpstr (fact (facts, "fit_to_page"), ==, "True");
-  g_assert_cmpstr (fact (facts, "fit_width"), ==, "1");
-  g_assert_cmpstr (fact (facts, "fit_height"), ==, "0");
-  g_assert_cmpstr (fact (facts, "print_titles"), ==, "$3:$3");
-  g_assert_cmpstr (fact (facts, "footer"), ==, "第 &P 页，共 &N 页");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "paper"), ==, "9");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "orientation"), ==, "landscape");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "fit_to_page"), ==, "True");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "fit_width"), ==, "1");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "fit_height"), ==, "0");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "print_titles"), ==, "$3:$3");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "footer"), ==, "第 &P 页，共 &N 页");
 }
 
 static void
@@ -460,35 +408,35 @@ test_xlsx_guards (void)
   g_assert_true (tj_xlsx_write (book, path, &error));
   g_assert_no_error (error);
 
-  first = read_back (path, 0, "A1", "A3", NULL);
+  first = tj_test_xlsx_read (path, 0, "A1", "A3", NULL);
   /* The last name is cut to 31 characters. */
-  g_assert_cmpstr (fact (first, "sheets"), ==,
+  g_assert_cmpstr (tj_test_xlsx_fact (first, "sheets"), ==,
                    "a_b|A_B(2)|Sheet3|引号|"
                    "重点项目重点项目重点项目重点项目重点项目重点项目重点项目重点项");
-  g_assert_cmpstr (fact (first, "merged"), ==, "");
-  g_assert_cmpstr (fact (first, "A1"), ==, "一栏");
-  g_assert_cmpstr (fact (first, "A3.length"), ==, "32767");
+  g_assert_cmpstr (tj_test_xlsx_fact (first, "merged"), ==, "");
+  g_assert_cmpstr (tj_test_xlsx_fact (first, "A1"), ==, "一栏");
+  g_assert_cmpstr (tj_test_xlsx_fact (first, "A3.length"), ==, "32767");
 
   /* Title, subtitle, paragraph, unit line, header (row 5), one row, note. */
-  second = read_back (path, 1, "A2", "A3", "B6", "C6", "D6", "E6", "A7", NULL);
-  g_assert_nonnull (strstr (fact (second, "merged"), "A1:E1"));
-  g_assert_nonnull (strstr (fact (second, "merged"), "A2:E2"));
-  g_assert_nonnull (strstr (fact (second, "merged"), "A3:E3"));
-  g_assert_nonnull (strstr (fact (second, "merged"), "A7:E7"));
-  g_assert_cmpstr (fact (second, "overlapping_merges"), ==, "0");
-  g_assert_cmpstr (fact (second, "A2"), ==, "（2026年1—10月）");
-  g_assert_cmpstr (fact (second, "A3.wrap"), ==, "True");
-  g_assert_cmpstr (fact (second, "freeze"), ==, "A6");
-  g_assert_cmpstr (fact (second, "print_titles"), ==, "$5:$5");
-  g_assert_cmpstr (fact (second, "B6"), ==, "0.862");
-  g_assert_cmpstr (fact (second, "B6.format"), ==, "0.0%");
-  g_assert_cmpstr (fact (second, "C6"), ==, "红");
-  g_assert_cmpstr (fact (second, "C6.fill"), ==, "FFFF8B8B");
-  g_assert_cmpstr (fact (second, "D6"), ==, "1.23456789");
-  g_assert_cmpstr (fact (second, "D6.format"), ==, "#,##0.00");
-  g_assert_cmpstr (fact (second, "E6"), ==, "42");
-  g_assert_cmpstr (fact (second, "E6.format"), ==, "0");
-  g_assert_cmpstr (fact (second, "A7"), ==, "注：灯色按低于序时进度的百分点数确定。");
+  second = tj_test_xlsx_read (path, 1, "A2", "A3", "B6", "C6", "D6", "E6", "A7", NULL);
+  g_assert_nonnull (strstr (tj_test_xlsx_fact (second, "merged"), "A1:E1"));
+  g_assert_nonnull (strstr (tj_test_xlsx_fact (second, "merged"), "A2:E2"));
+  g_assert_nonnull (strstr (tj_test_xlsx_fact (second, "merged"), "A3:E3"));
+  g_assert_nonnull (strstr (tj_test_xlsx_fact (second, "merged"), "A7:E7"));
+  g_assert_cmpstr (tj_test_xlsx_fact (second, "overlapping_merges"), ==, "0");
+  g_assert_cmpstr (tj_test_xlsx_fact (second, "A2"), ==, "（2026年1—10月）");
+  g_assert_cmpstr (tj_test_xlsx_fact (second, "A3.wrap"), ==, "True");
+  g_assert_cmpstr (tj_test_xlsx_fact (second, "freeze"), ==, "A6");
+  g_assert_cmpstr (tj_test_xlsx_fact (second, "print_titles"), ==, "$5:$5");
+  g_assert_cmpstr (tj_test_xlsx_fact (second, "B6"), ==, "0.862");
+  g_assert_cmpstr (tj_test_xlsx_fact (second, "B6.format"), ==, "0.0%");
+  g_assert_cmpstr (tj_test_xlsx_fact (second, "C6"), ==, "红");
+  g_assert_cmpstr (tj_test_xlsx_fact (second, "C6.fill"), ==, "FFFF8B8B");
+  g_assert_cmpstr (tj_test_xlsx_fact (second, "D6"), ==, "1.23456789");
+  g_assert_cmpstr (tj_test_xlsx_fact (second, "D6.format"), ==, "#,##0.00");
+  g_assert_cmpstr (tj_test_xlsx_fact (second, "E6"), ==, "42");
+  g_assert_cmpstr (tj_test_xlsx_fact (second, "E6.format"), ==, "0");
+  g_assert_cmpstr (tj_test_xlsx_fact (second, "A7"), ==, "注：灯色按低于序时进度的百分点数确定。");
 
   tj_test_rmdir (dir);
 }

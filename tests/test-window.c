@@ -31,20 +31,6 @@ this_year (void)
   return g_date_time_get_year (now);
 }
 
-static gint64
-scalar (TjDb       *db,
-        const char *sql,
-        const char *arg)
-{
-  g_autoptr (sqlite3_stmt) stmt = tj_db_prepare (db, sql, NULL);
-
-  g_assert_nonnull (stmt);
-  if (arg != NULL)
-    sqlite3_bind_text (stmt, 1, arg, -1, SQLITE_TRANSIENT);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
-}
-
 static void
 open_window (Fixture *f)
 {
@@ -83,9 +69,7 @@ teardown (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (f->window));
   tj_test_wait_idle ();
   g_clear_object (&f->app);
-  g_clear_object (&f->db);
-  tj_test_rmdir (f->dir);
-  g_free (f->dir);
+  tj_test_db_free (&f->db, &f->dir);
 }
 
 static guint
@@ -110,8 +94,9 @@ test_demo_database (Fixture       *f,
                     gconstpointer  data)
 {
   g_autofree char *year = g_strdup_printf ("%d", this_year ());
-  gint64 count = scalar (f->db, "SELECT count(*) FROM projects WHERE year = ?", year);
-  gint64 total = scalar (f->db, "SELECT sum(total_investment) FROM projects WHERE year = ?", year);
+  gint64 count = tj_test_scalar_bind (f->db, "SELECT count(*) FROM projects WHERE year = ?", year);
+  gint64 total = tj_test_scalar_bind (
+      f->db, "SELECT sum(total_investment) FROM projects WHERE year = ?", year);
   g_autofree char *total_yi = tj_money_format_yi (total, 2);
   g_autofree char *count_text = g_strdup_printf ("%" G_GINT64_FORMAT " 个项目", count);
 
@@ -160,12 +145,13 @@ test_form_creates_project (Fixture       *f,
   tj_test_wait_idle ();
 
   g_assert_cmpuint (shown (f), ==, before + 1);
-  g_assert_cmpint (scalar (f->db, "SELECT total_investment FROM projects WHERE name = ?",
-                           "告成镇智慧物流园"),
+  g_assert_cmpint (tj_test_scalar_bind (f->db,
+                                        "SELECT total_investment FROM projects WHERE name = ?",
+                                        "告成镇智慧物流园"),
                    ==, 123456789);
-  g_assert_cmpint (scalar (f->db, "SELECT count(*) FROM projects WHERE name = ? "
-                                  "AND planned_start = '2026-03' AND planned_completion = '2027-06'",
-                           "告成镇智慧物流园"),
+  g_assert_cmpint (tj_test_scalar_bind (f->db, "SELECT count(*) FROM projects WHERE name = ? "
+                                               "AND planned_start = '2026-03' AND planned_completion = '2027-06'",
+                                        "告成镇智慧物流园"),
                    ==, 1);
 }
 
@@ -174,7 +160,7 @@ test_invalid_form_saves_nothing (Fixture       *f,
                                  gconstpointer  data)
 {
   TjProjectForm *form = filled_form (f, "颍阳镇唐宋文化体验园");
-  gint64 before = scalar (f->db, "SELECT count(*) FROM projects", NULL);
+  gint64 before = tj_test_scalar_bind (f->db, "SELECT count(*) FROM projects", NULL);
 
   g_assert_true (tj_project_form_choose (form, "level", "省重点"));
   g_assert_true (tj_project_form_choose_nth (form, "officer_id", 1));
@@ -189,7 +175,7 @@ test_invalid_form_saves_nothing (Fixture       *f,
                    "年度计划投资不能超过总投资。");
   g_assert_nonnull (strstr (tj_project_form_get_message (form, "phone"), "只能包含数字"));
   g_assert_cmpstr (tj_project_form_get_message (form, "name"), ==, NULL);
-  g_assert_cmpint (scalar (f->db, "SELECT count(*) FROM projects", NULL), ==, before);
+  g_assert_cmpint (tj_test_scalar_bind (f->db, "SELECT count(*) FROM projects", NULL), ==, before);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (form)));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (form));
   tj_test_screenshot (GTK_WIDGET (form), "form-invalid.png");
@@ -271,17 +257,21 @@ test_progress_entry_updates_bulletin (Fixture       *f,
   cumulative = tj_progress_page_get_cell_text (progress, 0, "cumulative");
   expected = tj_money_format_wan (previous + 12345000, 2, TRUE);
   g_assert_cmpstr (cumulative, ==, expected);
-  g_assert_cmpint (scalar (f->db, "SELECT completed FROM monthly_reports WHERE month = 11 "
-                                  "AND project_id = (SELECT min(id) FROM projects WHERE year = ?)",
+  g_assert_cmpint (
+      tj_test_scalar_bind (f->db,
+                           "SELECT completed FROM monthly_reports WHERE month = 11 "
+                           "AND project_id = (SELECT min(id) FROM projects WHERE year = ?)",
                            year),
-                   ==, 12345000);
+      ==, 12345000);
 
   /* The bulletin of months 1–11 counts it. */
   adw_view_stack_set_visible_child_name (tj_window_get_stack (f->window), "bulletin");
   tj_bulletin_page_set_month (bulletin, 11);
   tj_test_wait_idle ();
-  sum = scalar (f->db, "SELECT sum(r.completed) FROM monthly_reports r JOIN projects p "
-                       "ON p.id = r.project_id WHERE p.year = ? AND r.month <= 11", year);
+  sum = tj_test_scalar_bind (f->db,
+                             "SELECT sum(r.completed) FROM monthly_reports r JOIN projects p "
+                             "ON p.id = r.project_id WHERE p.year = ? AND r.month <= 11",
+                             year);
   total_yi = tj_money_format_yi (sum, 2);
   g_assert_nonnull (strstr (tj_bulletin_page_get_overview (bulletin), total_yi));
   tj_test_screenshot (GTK_WIDGET (f->window), "bulletin.png");

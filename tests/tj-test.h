@@ -99,3 +99,122 @@ tj_test_run_tuijin_valist (const char *db,
   g_assert_true (WIFEXITED (wait_status));
   return WEXITSTATUS (wait_status);
 }
+
+/* The first column of the first row of SQL, with ARG (if not NULL) bound to its one parameter. */
+static inline gint64
+tj_test_scalar_bind (TjDb       *db,
+                     const char *sql,
+                     const char *arg)
+{
+  g_autoptr (sqlite3_stmt) stmt = tj_db_prepare (db, sql, NULL);
+
+  g_assert_nonnull (stmt);
+  if (arg != NULL)
+    sqlite3_bind_text (stmt, 1, arg, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static inline gint64
+tj_test_scalar (TjDb       *db,
+                const char *sql)
+{
+  return tj_test_scalar_bind (db, sql, NULL);
+}
+
+/* Closes a database from tj_test_db_new and removes its folder. */
+static inline void
+tj_test_db_free (TjDb **db,
+                 char **dir)
+{
+  g_clear_object (db);
+  tj_test_rmdir (*dir);
+  g_clear_pointer (dir, g_free);
+}
+
+/* Runs tests/xlsx-check.py on sheet SHEET of a workbook, reading back the cells named (a
+ * NULL-terminated list), and returns the JSON object it prints. */
+static inline char *
+tj_test_xlsx_json_valist (const char *path,
+                          guint       sheet,
+                          va_list     cells)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "xlsx-check.py", NULL);
+  g_autofree char *index = g_strdup_printf ("%u", sheet);
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *err = NULL;
+  const char *cell;
+  char *out = NULL;
+  int status = 0;
+
+  g_ptr_array_add (argv, (gpointer) "/usr/bin/python3");
+  g_ptr_array_add (argv, script);
+  g_ptr_array_add (argv, (gpointer) path);
+  g_ptr_array_add (argv, index);
+  while ((cell = va_arg (cells, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) cell);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &out, &err, &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("xlsx-check.py failed: %s", err);
+  return out;
+}
+
+static inline char *
+tj_test_xlsx_json (const char *path,
+                   guint       sheet,
+                   ...) G_GNUC_NULL_TERMINATED;
+
+static inline char *
+tj_test_xlsx_json (const char *path,
+                   guint       sheet,
+                   ...)
+{
+  va_list cells;
+  char *out;
+
+  va_start (cells, sheet);
+  out = tj_test_xlsx_json_valist (path, sheet, cells);
+  va_end (cells);
+  return out;
+}
+
+/* The same, parsed: a JSON object of strings is also a GVariant a{ss} in text form. */
+static inline GVariant *
+tj_test_xlsx_read (const char *path,
+                   guint       sheet,
+                   ...) G_GNUC_NULL_TERMINATED;
+
+static inline GVariant *
+tj_test_xlsx_read (const char *path,
+                   guint       sheet,
+                   ...)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *out = NULL;
+  va_list cells;
+  GVariant *facts;
+
+  va_start (cells, sheet);
+  out = tj_test_xlsx_json_valist (path, sheet, cells);
+  va_end (cells);
+  facts = g_variant_parse (G_VARIANT_TYPE ("a{ss}"), out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return facts;
+}
+
+/* One fact read back by tj_test_xlsx_read; a missing one is an error. */
+static inline const char *
+tj_test_xlsx_fact (GVariant   *facts,
+                   const char *key)
+{
+  const char *value = NULL;
+
+  if (!g_variant_lookup (facts, key, "&s", &value))
+    g_error ("no fact “%s”", key);
+  return value;
+}

@@ -267,6 +267,49 @@ parse_options (int           argc,
   return TRUE;
 }
 
+/* FALSE after printing what is wrong when year is not one Tuijin keeps. */
+static gboolean
+check_year (int year)
+{
+  if (year < 1990 || year > 2200)
+    {
+      print_error ("%s", _("--year must be between 1990 and 2200."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Parses --month YYYY-MM; FALSE after printing what is wrong. */
+static gboolean
+parse_month (const char *text,
+             int        *year,
+             int        *month)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *parsed = tj_month_parse (text, &error);
+
+  if (parsed == NULL)
+    {
+      print_error ("--month: %s", error->message);
+      return FALSE;
+    }
+  *year = atoi (parsed);
+  *month = atoi (parsed + 5);
+  return TRUE;
+}
+
+/* Prints an import's warnings and, when it failed, its errors, each after the file's name. */
+static void
+print_import_problems (const char     *file,
+                       TjLedgerResult *result,
+                       gboolean        ok)
+{
+  for (guint i = 0; i < result->warnings->len; i++)
+    print_error (_("%s: %s"), file, (char *) g_ptr_array_index (result->warnings, i));
+  for (guint i = 0; !ok && i < result->errors->len; i++)
+    print_error (_("%s: %s"), file, (char *) g_ptr_array_index (result->errors, i));
+}
+
 static int
 run_backup (TjDb  *db,
             int    argc,
@@ -355,21 +398,13 @@ run_import_projects (TjDb  *db,
   };
   gboolean ok;
 
-  if (!parse_options (argc, argv, "import projects", entries, 1, &files))
+  if (!parse_options (argc, argv, "import projects", entries, 1, &files) || !check_year (year))
     return TJ_EXIT_USAGE;
-  if (year < 1990 || year > 2200)
-    {
-      print_error ("%s", _("--year must be between 1990 and 2200."));
-      return TJ_EXIT_USAGE;
-    }
 
   ok = tj_ledger_import (db, files[0], year, create_missing, dry_run, &result, &error);
-  for (guint i = 0; i < result->warnings->len; i++)
-    print_error (_("%s: %s"), files[0], (char *) g_ptr_array_index (result->warnings, i));
+  print_import_problems (files[0], result, ok);
   if (!ok)
     {
-      for (guint i = 0; i < result->errors->len; i++)
-        print_error (_("%s: %s"), files[0], (char *) g_ptr_array_index (result->errors, i));
       if (result->missing->len > 0)
         {
           g_autofree char *names = NULL;
@@ -399,7 +434,6 @@ run_import_progress (TjDb  *db,
   g_autoptr (TjLedgerResult) result = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *month_text = NULL;
-  g_autofree char *month = NULL;
   g_auto (GStrv) files = NULL;
   gboolean dry_run = FALSE;
   GOptionEntry entries[] = {
@@ -418,14 +452,8 @@ run_import_progress (TjDb  *db,
       print_error ("%s", _("import progress needs --month YYYY-MM, e.g. --month 2026-10."));
       return TJ_EXIT_USAGE;
     }
-  month = tj_month_parse (month_text, &error);
-  if (month == NULL)
-    {
-      print_error ("--month: %s", error->message);
-      return TJ_EXIT_USAGE;
-    }
-  year = atoi (month);
-  number = atoi (month + 5);
+  if (!parse_month (month_text, &year, &number))
+    return TJ_EXIT_USAGE;
   if (year < 1990 || year > 2200)
     {
       print_error ("%s", _("--month must be between 1990-01 and 2200-12."));
@@ -433,12 +461,9 @@ run_import_progress (TjDb  *db,
     }
 
   ok = tj_progress_import (db, files[0], year, number, dry_run, &result, &error);
-  for (guint i = 0; i < result->warnings->len; i++)
-    print_error (_("%s: %s"), files[0], (char *) g_ptr_array_index (result->warnings, i));
+  print_import_problems (files[0], result, ok);
   if (!ok)
     {
-      for (guint i = 0; i < result->errors->len; i++)
-        print_error (_("%s: %s"), files[0], (char *) g_ptr_array_index (result->errors, i));
       print_error ("%s", error->message);
       return TJ_EXIT_BAD_DATA;
     }
@@ -480,12 +505,9 @@ run_import_holidays (TjDb  *db,
     return TJ_EXIT_USAGE;
 
   ok = tj_holidays_import (db, files[0], dry_run, &result, &error);
-  for (guint i = 0; i < result->warnings->len; i++)
-    print_error (_("%s: %s"), files[0], (char *) g_ptr_array_index (result->warnings, i));
+  print_import_problems (files[0], result, ok);
   if (!ok)
     {
-      for (guint i = 0; i < result->errors->len; i++)
-        print_error (_("%s: %s"), files[0], (char *) g_ptr_array_index (result->errors, i));
       print_error ("%s", error->message);
       return TJ_EXIT_BAD_DATA;
     }
@@ -611,7 +633,6 @@ run_export_bulletin (TjDb  *db,
                      char **argv)
 {
   g_autofree char *month_text = NULL;
-  g_autofree char *month = NULL;
   g_autofree char *output = NULL;
   g_autofree char *lower = NULL;
   g_autoptr (GError) error = NULL;
@@ -630,12 +651,8 @@ run_export_bulletin (TjDb  *db,
                            "FILE.pdf or FILE.csv."));
       return TJ_EXIT_USAGE;
     }
-  month = tj_month_parse (month_text, &error);
-  if (month == NULL)
-    {
-      print_error ("--month: %s", error->message);
-      return TJ_EXIT_USAGE;
-    }
+  if (!parse_month (month_text, &year, &number))
+    return TJ_EXIT_USAGE;
   lower = g_ascii_strdown (output, -1);
   if (!g_str_has_suffix (lower, ".xlsx") && !g_str_has_suffix (lower, ".pdf") &&
       !g_str_has_suffix (lower, ".csv"))
@@ -643,8 +660,6 @@ run_export_bulletin (TjDb  *db,
       print_error (_("“%s”: the output must end in .xlsx, .pdf or .csv."), output);
       return TJ_EXIT_USAGE;
     }
-  year = atoi (month);
-  number = atoi (month + 5);
   if (!tj_bulletin_write (db, year, number, output, &error))
     {
       print_error ("%s", error->message);
@@ -674,21 +689,13 @@ run_import_approvals (TjDb  *db,
   };
   gboolean ok;
 
-  if (!parse_options (argc, argv, "import approvals", entries, 1, &files))
+  if (!parse_options (argc, argv, "import approvals", entries, 1, &files) || !check_year (year))
     return TJ_EXIT_USAGE;
-  if (year < 1990 || year > 2200)
-    {
-      print_error ("%s", _("--year must be between 1990 and 2200."));
-      return TJ_EXIT_USAGE;
-    }
 
   ok = tj_approval_import (db, files[0], year, dry_run, &result, &error);
-  for (guint i = 0; i < result->warnings->len; i++)
-    print_error (_("%s: %s"), files[0], (char *) g_ptr_array_index (result->warnings, i));
+  print_import_problems (files[0], result, ok);
   if (!ok)
     {
-      for (guint i = 0; i < result->errors->len; i++)
-        print_error (_("%s: %s"), files[0], (char *) g_ptr_array_index (result->errors, i));
       print_error ("%s", error->message);
       return TJ_EXIT_BAD_DATA;
     }
@@ -729,11 +736,8 @@ parse_approval_report (int          argc,
       print_error (_("%s needs --year Y and --output FILE.xlsx or FILE.pdf."), name);
       return FALSE;
     }
-  if (*year < 1990 || *year > 2200)
-    {
-      print_error ("%s", _("--year must be between 1990 and 2200."));
-      return FALSE;
-    }
+  if (!check_year (*year))
+    return FALSE;
   lower = g_ascii_strdown (*output, -1);
   if (!g_str_has_suffix (lower, ".xlsx") && !g_str_has_suffix (lower, ".pdf"))
     {

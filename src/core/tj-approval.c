@@ -11,12 +11,10 @@
 #include "tj-csv.h"
 #include "tj-date.h"
 #include "tj-error.h"
-#include "tj-pdf-writer.h"
 #include "tj-person.h"
 #include "tj-problem.h"
 #include "tj-project.h"
 #include "tj-unit.h"
-#include "tj-xlsx-writer.h"
 
 /* Agency service and parallel approvals. 推进机制 (三): the service centre handles a key project's
  * approvals on the investor's entrustment, free of charge (全程代办); 推进机制 (四): the departments
@@ -91,7 +89,7 @@ static const char *const column_headers[N_COLUMNS] = {
 };
 
 /* The columns a file must have. */
-static const Column required_columns[] = {
+static const guint required_columns[] = {
   COLUMN_PROJECT, COLUMN_NAME, COLUMN_UNIT, COLUMN_STAGE, COLUMN_STATUTORY,
 };
 
@@ -2430,18 +2428,6 @@ tj_approval_speedup_book (TjDb       *db,
 }
 
 static gboolean
-write_book (TjReportBook *book,
-            const char   *path,
-            GError      **error)
-{
-  g_autofree char *lower = g_ascii_strdown (path, -1);
-
-  if (g_str_has_suffix (lower, ".pdf"))
-    return tj_pdf_write (book, path, error);
-  return tj_xlsx_write (book, path, error);
-}
-
-static gboolean
 check_extension (const char *path,
                  GError    **error)
 {
@@ -2470,7 +2456,7 @@ tj_approval_write_ledger (TjDb       *db,
   if (!check_extension (path, error) ||
       (book = tj_approval_ledger_book (db, year, today, error)) == NULL)
     return FALSE;
-  return write_book (book, path, error);
+  return tj_report_book_write (book, path, error);
 }
 
 /* Writes 部门审批提速情况 by the file's extension: .xlsx or .pdf. */
@@ -2489,7 +2475,7 @@ tj_approval_write_speedup (TjDb       *db,
   if (!check_extension (path, error) ||
       (book = tj_approval_speedup_book (db, year, today, error)) == NULL)
     return FALSE;
-  return write_book (book, path, error);
+  return tj_report_book_write (book, path, error);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -2498,38 +2484,14 @@ tj_approval_write_speedup (TjDb       *db,
 /* What an import keeps while it reads the file, inside its transaction. */
 typedef struct
 {
+  TjCsvImport csv; /* its errors and warnings are result's */
   TjDb *db;
   int year;
   char *today;
   TjLedgerResult *result;
-  int index[N_COLUMNS]; /* the file's column of each known column, or -1 */
-  char **headers;       /* the header row as written, once found */
-  guint n_headers;
-  guint n_records;
-  guint long_rows;
-  gboolean header_bad;
   GHashTable *lines;     /* "project/name/department" → the line that named it first */
   GHashTable *new_cases; /* "project/agent" → the id of the case this import created */
 } ApprovalImport;
-
-static const char *
-column_header (ApprovalImport *import,
-               Column          column)
-{
-  if (import->index[column] >= 0)
-    return import->headers[import->index[column]];
-  return column_headers[column];
-}
-
-static void
-add_error (ApprovalImport *import,
-           guint           line,
-           Column          column,
-           const char     *message)
-{
-  g_ptr_array_add (import->result->errors,
-                   tj_csv_cell_message (line, column_header (import, column), message));
-}
 
 /* "法定时限（工作日）", "法定时限(工作日)" and "法定时限" are one column. */
 static char *
@@ -2541,27 +2503,6 @@ header_key (const char *header,
   if (g_str_has_suffix (key, "(工作日)") && strlen (key) > strlen ("(工作日)"))
     key[strlen (key) - strlen ("(工作日)")] = '\0';
   return key;
-}
-
-static gboolean
-read_header (ApprovalImport *import,
-             char          **cells,
-             guint           n_cells)
-{
-  import->headers = tj_csv_map_header (cells, n_cells, column_headers, N_COLUMNS, COLUMN_PROJECT,
-                                       header_key, NULL, import->index, import->result->warnings);
-  if (import->headers == NULL)
-    return FALSE;
-  import->n_headers = n_cells;
-  for (guint i = 0; i < G_N_ELEMENTS (required_columns); i++)
-    if (import->index[required_columns[i]] < 0)
-      {
-        g_ptr_array_add (import->result->errors,
-                         g_strdup_printf (_("The file has no “%s” column."),
-                                          column_headers[required_columns[i]]));
-        import->header_bad = TRUE;
-      }
-  return TRUE;
 }
 
 /* A limit cell: a whole number of working days; *days is left alone when the cell is empty. */
@@ -2581,7 +2522,7 @@ read_days (ApprovalImport *import,
       g_autofree char *message =
         g_strdup_printf (_("“%s” is not a whole number of working days."), value);
 
-      add_error (import, line, column, message);
+      tj_csv_import_add_error (&import->csv, line, column, message);
       return FALSE;
     }
   *days = (int) number;
@@ -2601,7 +2542,7 @@ read_date (ApprovalImport *import,
     return;
   *date = tj_date_parse (value, &local);
   if (*date == NULL)
-    add_error (import, line, column, local->message);
+    tj_csv_import_add_error (&import->csv, line, column, local->message);
 }
 
 /* 是/否 (or yes/no, 1/0); empty is 否. */
@@ -2635,7 +2576,7 @@ read_green (ApprovalImport *import,
     if (g_ascii_strcasecmp (value, no[i]) == 0)
       return;
   message = g_strdup_printf (_("“%s” is neither “%s” nor “%s”."), value, yes_word, no_word);
-  add_error (import, line, COLUMN_GREEN, message);
+  tj_csv_import_add_error (&import->csv, line, COLUMN_GREEN, message);
 }
 
 static Column
@@ -2767,58 +2708,49 @@ agent_case (ApprovalImport *import,
 }
 
 static gboolean
-import_row (ApprovalImport *import,
-            guint           line,
-            char          **cells,
-            guint           n_cells,
-            GError        **error)
+import_row (TjCsvImport *csv,
+            guint        line,
+            char       **cells,
+            guint        n_cells,
+            GError     **error)
 {
-  const char *values[N_COLUMNS] = { NULL };
+  ApprovalImport *import = (ApprovalImport *) csv;
+  const char *values[N_COLUMNS];
   g_autoptr (TjApprovalItem) item = tj_approval_item_new ();
   g_autoptr (GPtrArray) problems = NULL;
   g_autofree char *key = NULL;
   guint errors_before = import->result->errors->len;
-  gboolean empty = TRUE, stored = FALSE, limit_ok;
+  gboolean stored = FALSE, limit_ok;
   gint64 agent_id = 0;
   gpointer first;
 
-  for (guint c = 0; c < N_COLUMNS; c++)
-    {
-      int i = import->index[c];
-
-      if (i < 0)
-        continue;
-      values[c] = (guint) i < n_cells ? tj_csv_clean_cell (cells[i]) : "";
-      empty = empty && *values[c] == '\0';
-    }
-  if (n_cells > import->n_headers)
-    tj_csv_note_long_row (import->result->warnings, &import->long_rows, line, cells, n_cells,
-                          import->n_headers);
-  if (empty)
+  if (!tj_csv_import_row_values (csv, line, cells, n_cells, -1, values))
     return TRUE;
 
   if (is_blank (values[COLUMN_PROJECT]))
-    add_error (import, line, COLUMN_PROJECT, _("The project name is required."));
+    tj_csv_import_add_error (&import->csv, line, COLUMN_PROJECT,
+                             _("The project name is required."));
   else if ((item->project_id = tj_project_find (import->db, import->year,
                                                 values[COLUMN_PROJECT])) == 0)
     {
       g_autofree char *message = g_strdup_printf (_("The %d list has no project “%s”."),
                                                   import->year, values[COLUMN_PROJECT]);
 
-      add_error (import, line, COLUMN_PROJECT, message);
+      tj_csv_import_add_error (&import->csv, line, COLUMN_PROJECT, message);
     }
   if (is_blank (values[COLUMN_NAME]))
-    add_error (import, line, COLUMN_NAME, _("The item name is required."));
+    tj_csv_import_add_error (&import->csv, line, COLUMN_NAME, _("The item name is required."));
   else
     item->name = g_strdup (values[COLUMN_NAME]);
   if (is_blank (values[COLUMN_UNIT]))
-    add_error (import, line, COLUMN_UNIT, _("The approving department is required."));
+    tj_csv_import_add_error (&import->csv, line, COLUMN_UNIT,
+                             _("The approving department is required."));
   else if ((item->unit_id = tj_unit_find (import->db, values[COLUMN_UNIT])) == 0)
     {
       g_autofree char *message =
         g_strdup_printf (_("“%s” is not in the list of units."), values[COLUMN_UNIT]);
 
-      add_error (import, line, COLUMN_UNIT, message);
+      tj_csv_import_add_error (&import->csv, line, COLUMN_UNIT, message);
     }
   item->stage = tj_approval_stage_parse (values[COLUMN_STAGE]);
   if (item->stage == TJ_STAGE_NONE)
@@ -2840,7 +2772,7 @@ import_row (ApprovalImport *import,
                                    tj_approval_stage_label (TJ_STAGE_PERMIT),
                                    tj_approval_stage_label (TJ_STAGE_CONSTRUCTION),
                                    tj_approval_stage_label (TJ_STAGE_ACCEPTANCE));
-      add_error (import, line, COLUMN_STAGE, message);
+      tj_csv_import_add_error (&import->csv, line, COLUMN_STAGE, message);
     }
   read_green (import, line, values[COLUMN_GREEN], &item->green);
   item->statutory_days = -1;
@@ -2848,7 +2780,8 @@ import_row (ApprovalImport *import,
                         &item->statutory_days);
   if (limit_ok && item->statutory_days == -1 && is_blank (values[COLUMN_STATUTORY]))
     {
-      add_error (import, line, COLUMN_STATUTORY, _("The statutory limit is required."));
+      tj_csv_import_add_error (&import->csv, line, COLUMN_STATUTORY,
+                               _("The statutory limit is required."));
       limit_ok = FALSE;
     }
   /* No committed limit: the green channel's proposal, or the statutory limit itself. */
@@ -2866,7 +2799,7 @@ import_row (ApprovalImport *import,
       g_autofree char *message =
         g_strdup_printf (_("“%s” is not in the list of people."), values[COLUMN_AGENT]);
 
-      add_error (import, line, COLUMN_AGENT, message);
+      tj_csv_import_add_error (&import->csv, line, COLUMN_AGENT, message);
     }
 
   if (item->project_id != 0 && item->name != NULL && item->unit_id != 0)
@@ -2878,7 +2811,7 @@ import_row (ApprovalImport *import,
           g_autofree char *message = g_strdup_printf (_("“%s” is also on line %u."), item->name,
                                                       GPOINTER_TO_UINT (first));
 
-          add_error (import, line, COLUMN_NAME, message);
+          tj_csv_import_add_error (&import->csv, line, COLUMN_NAME, message);
         }
       else
         g_hash_table_insert (import->lines, g_steal_pointer (&key), GUINT_TO_POINTER (line));
@@ -2904,7 +2837,8 @@ import_row (ApprovalImport *import,
     {
       TjProblem *problem = g_ptr_array_index (problems, i);
 
-      add_error (import, line, column_of_field (problem->field), problem->message);
+      tj_csv_import_add_error (&import->csv, line, column_of_field (problem->field),
+                               problem->message);
     }
   /* Nothing is written once the file has a problem: the transaction is rolled back anyway. */
   if (import->result->errors->len > 0)
@@ -2922,23 +2856,14 @@ import_row (ApprovalImport *import,
   return TRUE;
 }
 
+/* After the file is read: the transaction, left open for the caller to commit or roll back. */
 static gboolean
-record_read_cb (guint     line,
-                char    **cells,
-                guint     n_cells,
-                gpointer  user_data,
-                GError  **error)
+prepare_cb (TjCsvImport *csv,
+            GError     **error)
 {
-  ApprovalImport *import = user_data;
+  ApprovalImport *import = (ApprovalImport *) csv;
 
-  import->n_records++;
-  if (import->headers == NULL)
-    {
-      if (read_header (import, cells, n_cells))
-        return !import->header_bad;
-      return import->n_records < TJ_CSV_HEADER_SEARCH_ROWS;
-    }
-  return import_row (import, line, cells, n_cells, error);
+  return tj_db_begin (import->db, error);
 }
 
 /* Reads the file and writes it in one transaction, left open for the caller to commit or roll
@@ -2948,39 +2873,13 @@ import_file (ApprovalImport *import,
              const char     *path,
              GError        **error)
 {
-  g_autofree char *text = NULL;
-  g_autoptr (GError) local = NULL;
+  g_autofree char *empty =
+    g_strdup_printf (_("“%s” is empty; no approval item was imported."), path);
   GPtrArray *errors = import->result->errors;
   guint created;
-  gsize length = 0;
 
-  text = tj_csv_read_file (path, &length, error);
-  if (text == NULL)
+  if (!tj_csv_import_read (&import->csv, path, empty, error))
     return FALSE;
-  if (!tj_db_begin (import->db, error))
-    return FALSE;
-
-  if (!tj_csv_parse (text, length, record_read_cb, import, &local) && local != NULL)
-    {
-      /* A quote left open; anything else is the database failing. */
-      if (!g_error_matches (local, TJ_ERROR, TJ_ERROR_INVALID))
-        {
-          g_propagate_error (error, g_steal_pointer (&local));
-          return FALSE;
-        }
-      g_ptr_array_add (errors, g_strdup (local->message));
-    }
-  tj_csv_sum_up_long_rows (import->result->warnings, import->long_rows);
-
-  if (import->n_records == 0)
-    {
-      g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
-                   _("“%s” is empty; no approval item was imported."), path);
-      return FALSE;
-    }
-  if (import->headers == NULL)
-    g_ptr_array_add (errors, g_strdup_printf (_("The file has no “%s” column."),
-                                              column_headers[COLUMN_PROJECT]));
   if (errors->len > 0)
     {
       g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
@@ -3032,14 +2931,22 @@ tj_approval_import (TjDb            *db,
       return FALSE;
     }
 
+  tj_csv_import_init (&import.csv, N_COLUMNS);
+  import.csv.columns = column_headers;
+  import.csv.anchor = COLUMN_PROJECT;
+  import.csv.required = required_columns;
+  import.csv.n_required = G_N_ELEMENTS (required_columns);
+  import.csv.key_func = header_key;
+  import.csv.errors = outcome->errors;
+  import.csv.warnings = outcome->warnings;
+  import.csv.prepare = prepare_cb;
+  import.csv.read_row = import_row;
   import.db = db;
   import.year = year;
   import.today = tj_date_today ();
   import.result = outcome;
   import.lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   import.new_cases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  for (guint c = 0; c < N_COLUMNS; c++)
-    import.index[c] = -1;
 
   ok = import_file (&import, path, error);
   if (ok && !dry_run)
@@ -3057,7 +2964,7 @@ tj_approval_import (TjDb            *db,
     outcome->added = outcome->updated = 0;
   g_hash_table_unref (import.lines);
   g_hash_table_unref (import.new_cases);
-  g_strfreev (import.headers);
+  tj_csv_import_clear (&import.csv);
   g_free (import.today);
   if (result != NULL)
     *result = g_steal_pointer (&outcome);

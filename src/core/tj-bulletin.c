@@ -10,8 +10,6 @@
 #include "tj-date.h"
 #include "tj-error.h"
 #include "tj-money.h"
-#include "tj-pdf-writer.h"
-#include "tj-xlsx-writer.h"
 
 /* The monthly bulletin. 推进机制 (九): "月通报、季排名、年考核奖惩" — every month the DRC reports
  * the key projects' completion to the leadership meeting of 推进机制 (二).
@@ -1474,8 +1472,6 @@ tj_bulletin_write (TjDb       *db,
     {
       g_autoptr (TjReportBook) book = tj_bulletin_book (bulletin);
 
-      if (g_str_has_suffix (lower, ".pdf"))
-        return tj_pdf_write (book, path, error);
-      return tj_xlsx_write (book, path, error);
+      return tj_report_book_write (book, path, error);
     }
 }

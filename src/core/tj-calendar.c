@@ -54,6 +54,9 @@ static const char *const column_headers[N_COLUMNS] = {
   [COLUMN_NAME] = "名称",
 };
 
+/* The header row is the first with a “日期” cell; the other two columns are required too. */
+static const guint required_columns[] = { COLUMN_DATE, COLUMN_KIND, COLUMN_NAME };
+
 /* The words of the 类型 column and the kinds they stand for. */
 #define KIND_HOLIDAY_WORD "放假"
 #define KIND_WORKDAY_WORD "上班"
@@ -70,15 +73,10 @@ typedef struct
  * been read without an error. */
 typedef struct
 {
+  TjCsvImport csv; /* its errors and warnings are result's */
   TjLedgerResult *result;
-  GArray *days;         /* ImportedDay, in the order of the file */
-  GHashTable *lines;    /* date → the line that gave it (GUINT_TO_POINTER) */
-  int index[N_COLUMNS]; /* the file's column of each known column, or -1 */
-  char **headers;       /* the header row as written, once found */
-  guint n_headers;
-  guint n_records;
-  guint long_rows;
-  gboolean header_bad;
+  GArray *days;      /* ImportedDay, in the order of the file */
+  GHashTable *lines; /* date → the line that gave it (GUINT_TO_POINTER) */
 } HolidayImport;
 
 static gint64
@@ -232,84 +230,35 @@ is_blank (const char *text)
   return text == NULL || *text == '\0';
 }
 
-static const char *
-column_header (HolidayImport *import,
-               Column         column)
-{
-  if (import->index[column] >= 0)
-    return import->headers[import->index[column]];
-  return column_headers[column];
-}
-
-static void
-add_error (HolidayImport *import,
-           guint          line,
-           Column         column,
-           const char    *message)
-{
-  g_ptr_array_add (import->result->errors,
-                   tj_csv_cell_message (line, column_header (import, column), message));
-}
-
-/* Finds the header row: the first with a “日期” cell. The other two columns are required. */
-static gboolean
-read_header (HolidayImport *import,
-             char         **cells,
-             guint          n_cells)
-{
-  import->headers = tj_csv_map_header (cells, n_cells, column_headers, N_COLUMNS, COLUMN_DATE,
-                                       NULL, NULL, import->index, import->result->warnings);
-  if (import->headers == NULL)
-    return FALSE;
-  import->n_headers = n_cells;
-  for (guint c = 0; c < N_COLUMNS; c++)
-    if (import->index[c] < 0)
-      {
-        g_ptr_array_add (import->result->errors,
-                         g_strdup_printf (_("The file has no “%s” column."), column_headers[c]));
-        import->header_bad = TRUE;
-      }
-  return TRUE;
-}
-
 /* Reads one day: its date, 放假 or 上班, and the holiday's name. */
-static void
-import_row (HolidayImport *import,
-            guint          line,
-            char         **cells,
-            guint          n_cells)
+static gboolean
+import_row (TjCsvImport *csv,
+            guint        line,
+            char       **cells,
+            guint        n_cells,
+            GError     **error)
 {
+  HolidayImport *import = (HolidayImport *) csv;
   const char *values[N_COLUMNS];
   g_autoptr (GError) local = NULL;
   ImportedDay day = { 0 };
   guint errors_before = import->result->errors->len;
-  gboolean empty = TRUE;
   gint64 number;
 
-  for (guint c = 0; c < N_COLUMNS; c++)
-    {
-      int i = import->index[c];
-
-      values[c] = (guint) i < n_cells ? tj_csv_clean_cell (cells[i]) : "";
-      empty = empty && is_blank (values[c]);
-    }
-  if (n_cells > import->n_headers)
-    tj_csv_note_long_row (import->result->warnings, &import->long_rows, line, cells, n_cells,
-                          import->n_headers);
-  if (empty)
-    return;
+  if (!tj_csv_import_row_values (csv, line, cells, n_cells, -1, values))
+    return TRUE;
 
   if (is_blank (values[COLUMN_DATE]))
-    add_error (import, line, COLUMN_DATE, _("The date is required."));
+    tj_csv_import_add_error (&import->csv, line, COLUMN_DATE, _("The date is required."));
   else if ((day.date = tj_date_parse (values[COLUMN_DATE], &local)) == NULL)
-    add_error (import, line, COLUMN_DATE, local->message);
+    tj_csv_import_add_error (&import->csv, line, COLUMN_DATE, local->message);
   else if (g_hash_table_contains (import->lines, day.date))
     {
       g_autofree char *message = g_strdup_printf (
         _("%s is also on line %u."), day.date,
         GPOINTER_TO_UINT (g_hash_table_lookup (import->lines, day.date)));
 
-      add_error (import, line, COLUMN_DATE, message);
+      tj_csv_import_add_error (&import->csv, line, COLUMN_DATE, message);
     }
   else
     g_hash_table_insert (import->lines, g_strdup (day.date), GUINT_TO_POINTER (line));
@@ -319,8 +268,8 @@ import_row (HolidayImport *import,
   else if (g_str_equal (values[COLUMN_KIND], KIND_WORKDAY_WORD))
     day.kind = "workday";
   else if (is_blank (values[COLUMN_KIND]))
-    add_error (import, line, COLUMN_KIND,
-               _("The type is required: 放假 (a day off) or 上班 (a working day)."));
+    tj_csv_import_add_error (&import->csv, line, COLUMN_KIND,
+                             _("The type is required: 放假 (a day off) or 上班 (a working day)."));
   else
     {
       g_autofree char *message =
@@ -328,16 +277,17 @@ import_row (HolidayImport *import,
                            "day)."),
                          values[COLUMN_KIND]);
 
-      add_error (import, line, COLUMN_KIND, message);
+      tj_csv_import_add_error (&import->csv, line, COLUMN_KIND, message);
     }
 
   if (is_blank (values[COLUMN_NAME]))
-    add_error (import, line, COLUMN_NAME, _("The name of the holiday is required."));
+    tj_csv_import_add_error (&import->csv, line, COLUMN_NAME,
+                             _("The name of the holiday is required."));
 
   if (import->result->errors->len > errors_before)
     {
       imported_day_clear (&day);
-      return;
+      return TRUE;
     }
   /* Harmless, but probably a date typed wrong. */
   if (g_str_equal (day.kind, "workday") && parse_day (day.date, &number) && !is_weekend (number))
@@ -347,25 +297,6 @@ import_row (HolidayImport *import,
                                       line, day.date));
   day.name = g_strdup (values[COLUMN_NAME]);
   g_array_append_val (import->days, day);
-}
-
-static gboolean
-record_read_cb (guint     line,
-                char    **cells,
-                guint     n_cells,
-                gpointer  user_data,
-                GError  **error)
-{
-  HolidayImport *import = user_data;
-
-  import->n_records++;
-  if (import->headers == NULL)
-    {
-      if (read_header (import, cells, n_cells))
-        return !import->header_bad;
-      return import->n_records < TJ_CSV_HEADER_SEARCH_ROWS;
-    }
-  import_row (import, line, cells, n_cells);
   return TRUE;
 }
 
@@ -376,28 +307,12 @@ read_file (HolidayImport *import,
            const char    *path,
            GError       **error)
 {
-  g_autofree char *text = NULL;
-  g_autoptr (GError) local = NULL;
+  g_autofree char *empty = g_strdup_printf (_("“%s” is empty; no holiday was imported."), path);
   GPtrArray *errors = import->result->errors;
-  gsize length = 0;
 
-  text = tj_csv_read_file (path, &length, error);
-  if (text == NULL)
+  if (!tj_csv_import_read (&import->csv, path, empty, error))
     return FALSE;
-  if (!tj_csv_parse (text, length, record_read_cb, import, &local) && local != NULL)
-    g_ptr_array_add (errors, g_strdup (local->message));
-  tj_csv_sum_up_long_rows (import->result->warnings, import->long_rows);
-
-  if (import->n_records == 0)
-    {
-      g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
-                   _("“%s” is empty; no holiday was imported."), path);
-      return FALSE;
-    }
-  if (import->headers == NULL)
-    g_ptr_array_add (errors, g_strdup_printf (_("The file has no “%s” column."),
-                                              column_headers[COLUMN_DATE]));
-  else if (errors->len == 0 && import->days->len == 0)
+  if (import->csv.headers != NULL && errors->len == 0 && import->days->len == 0)
     g_ptr_array_add (errors, g_strdup (_("The file lists no day.")));
   if (errors->len > 0)
     {
@@ -697,12 +612,18 @@ tj_holidays_import (TjDb            *db,
   g_return_val_if_fail (TJ_IS_DB (db), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  tj_csv_import_init (&import.csv, N_COLUMNS);
+  import.csv.columns = column_headers;
+  import.csv.anchor = COLUMN_DATE;
+  import.csv.required = required_columns;
+  import.csv.n_required = G_N_ELEMENTS (required_columns);
+  import.csv.errors = outcome->errors;
+  import.csv.warnings = outcome->warnings;
+  import.csv.read_row = import_row;
   import.result = outcome;
   import.days = g_array_new (FALSE, FALSE, sizeof (ImportedDay));
   g_array_set_clear_func (import.days, (GDestroyNotify) imported_day_clear);
   import.lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  for (guint c = 0; c < N_COLUMNS; c++)
-    import.index[c] = -1;
 
   ok = read_file (&import, path, error) && tj_db_begin (db, error);
   if (ok)
@@ -719,7 +640,7 @@ tj_holidays_import (TjDb            *db,
     outcome->added = outcome->updated = 0;
   g_array_unref (import.days);
   g_hash_table_unref (import.lines);
-  g_strfreev (import.headers);
+  tj_csv_import_clear (&import.csv);
   if (result != NULL)
     *result = g_steal_pointer (&outcome);
   return ok;

@@ -432,6 +432,152 @@ tj_csv_sum_up_long_rows (GPtrArray *warnings,
                                     more));
 }
 
+static gboolean
+import_record_read_cb (guint     line,
+                       char    **cells,
+                       guint     n_cells,
+                       gpointer  user_data,
+                       GError  **error)
+{
+  TjCsvImport *import = user_data;
+
+  import->n_records++;
+  if (import->headers != NULL)
+    return import->read_row (import, line, cells, n_cells, error);
+
+  import->headers = tj_csv_map_header (cells, n_cells, import->columns, import->n_columns,
+                                       import->anchor, import->key_func, NULL, import->index,
+                                       import->warnings);
+  if (import->headers == NULL)
+    return import->n_records < TJ_CSV_HEADER_SEARCH_ROWS;
+  import->n_headers = n_cells;
+  for (guint r = 0; r < import->n_required; r++)
+    if (import->index[import->required[r]] < 0)
+      {
+        g_ptr_array_add (import->errors,
+                         g_strdup_printf (_("The file has no “%s” column."),
+                                          import->columns[import->required[r]]));
+        import->header_problems++;
+      }
+  if (import->check_header != NULL)
+    import->check_header (import);
+  return import->header_problems == 0;
+}
+
+/* Clears import and gives it an index of n_columns columns, none found yet. */
+void
+tj_csv_import_init (TjCsvImport *import,
+                    guint        n_columns)
+{
+  memset (import, 0, sizeof *import);
+  import->n_columns = n_columns;
+  import->index = g_new (int, n_columns);
+  for (guint c = 0; c < n_columns; c++)
+    import->index[c] = -1;
+}
+
+void
+tj_csv_import_clear (TjCsvImport *import)
+{
+  g_clear_pointer (&import->index, g_free);
+  g_clear_pointer (&import->headers, g_strfreev);
+}
+
+/* Reads the file (UTF-8 or GB18030): finds the header among the first rows, then gives every
+ * row to read_row. FALSE with error when the file cannot be read or is empty (empty_message),
+ * or when prepare or a row fails; otherwise TRUE, the file's problems in errors. */
+gboolean
+tj_csv_import_read (TjCsvImport *import,
+                    const char  *path,
+                    const char  *empty_message,
+                    GError     **error)
+{
+  g_autofree char *text = NULL;
+  g_autoptr (GError) local = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (import->read_row != NULL, FALSE);
+
+  text = tj_csv_read_file (path, &length, error);
+  if (text == NULL)
+    return FALSE;
+  if (import->prepare != NULL && !import->prepare (import, error))
+    return FALSE;
+
+  if (!tj_csv_parse (text, length, import_record_read_cb, import, &local) && local != NULL)
+    {
+      /* A quote left open; anything else is the database failing. */
+      if (!g_error_matches (local, TJ_ERROR, TJ_ERROR_INVALID))
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+      g_ptr_array_add (import->errors, g_strdup (local->message));
+      import->bad_rows++;
+    }
+  tj_csv_sum_up_long_rows (import->warnings, import->long_rows);
+
+  if (import->n_records == 0)
+    {
+      g_set_error_literal (error, TJ_ERROR, TJ_ERROR_INVALID, empty_message);
+      return FALSE;
+    }
+  if (import->headers == NULL)
+    {
+      g_ptr_array_add (import->errors, g_strdup_printf (_("The file has no “%s” column."),
+                                                        import->columns[import->anchor]));
+      import->header_problems++;
+    }
+  return TRUE;
+}
+
+/* The file's header of a known column, or the column's own name when the file lacks it. */
+const char *
+tj_csv_import_header (TjCsvImport *import,
+                      guint        column)
+{
+  if (import->index[column] >= 0)
+    return import->headers[import->index[column]];
+  return import->columns[column];
+}
+
+void
+tj_csv_import_add_error (TjCsvImport *import,
+                         guint        line,
+                         guint        column,
+                         const char  *message)
+{
+  g_ptr_array_add (import->errors,
+                   tj_csv_cell_message (line, tj_csv_import_header (import, column), message));
+}
+
+/* Takes a row's cell of each known column into values, cleaned: NULL for a column the file
+ * lacks, "" past the end of a short row; notes a row longer than the header. Returns FALSE when
+ * the row is empty but for the column serial (-1 for none): a blank line of the template. */
+gboolean
+tj_csv_import_row_values (TjCsvImport *import,
+                          guint        line,
+                          char       **cells,
+                          guint        n_cells,
+                          int          serial,
+                          const char **values)
+{
+  gboolean empty = TRUE;
+
+  for (guint c = 0; c < import->n_columns; c++)
+    {
+      int i = import->index[c];
+
+      values[c] = i < 0 ? NULL : (guint) i < n_cells ? tj_csv_clean_cell (cells[i]) : "";
+      if ((int) c != serial && values[c] != NULL && *values[c] != '\0')
+        empty = FALSE;
+    }
+  if (n_cells > import->n_headers)
+    tj_csv_note_long_row (import->warnings, &import->long_rows, line, cells, n_cells,
+                          import->n_headers);
+  return !empty;
+}
+
 TjCsvWriter *
 tj_csv_writer_new (void)
 {

@@ -59,6 +59,67 @@ void tj_csv_note_long_row (GPtrArray *warnings,
 void tj_csv_sum_up_long_rows (GPtrArray *warnings,
                               guint      long_rows);
 
+/* Importing a table all or nothing: what every importer shares while it reads a file. An importer
+ * embeds a TjCsvImport as the first member of its own state, calls tj_csv_import_init, fills the
+ * fields marked "set", and calls tj_csv_import_read; its callbacks get the TjCsvImport back. */
+typedef struct _TjCsvImport TjCsvImport;
+
+/* After the file is read, before it is parsed: the transaction, the lists rows look up. */
+typedef gboolean (*TjCsvImportPrepareFunc) (TjCsvImport *import,
+                                            GError     **error);
+/* After the header row is mapped and its required columns checked: adds the header's other
+ * problems to errors, counting each in header_problems. */
+typedef void (*TjCsvImportHeaderFunc) (TjCsvImport *import);
+/* One row after the header; FALSE with error set when the database fails. */
+typedef gboolean (*TjCsvImportRowFunc) (TjCsvImport *import,
+                                        guint        line,
+                                        char       **cells,
+                                        guint        n_cells,
+                                        GError     **error);
+
+struct _TjCsvImport
+{
+  const char *const *columns;         /* set: the known columns' headers */
+  guint anchor;                       /* set: the column whose cell makes a row the header */
+  const guint *required;              /* set: the columns a file must have */
+  guint n_required;                   /* set */
+  TjCsvHeaderKeyFunc key_func;        /* set, or NULL */
+  GPtrArray *errors;                  /* set: the problems, each naming its line and column */
+  GPtrArray *warnings;                /* set */
+  TjCsvImportPrepareFunc prepare;     /* set, or NULL */
+  TjCsvImportHeaderFunc check_header; /* set, or NULL */
+  TjCsvImportRowFunc read_row;        /* set */
+
+  guint n_columns;       /* of columns, given to tj_csv_import_init */
+  int *index;            /* the file's column of each known column, or -1 */
+  char **headers;        /* the header row as written, once found */
+  guint n_headers;
+  guint n_records;
+  guint long_rows;
+  guint header_problems; /* the header's problems: no row is read while there is one */
+  guint bad_rows;        /* rows with errors, counted by read_row, and a quote left open */
+};
+
+void tj_csv_import_init (TjCsvImport *import,
+                         guint        n_columns);
+void tj_csv_import_clear (TjCsvImport *import);
+gboolean tj_csv_import_read (TjCsvImport *import,
+                             const char  *path,
+                             const char  *empty_message,
+                             GError     **error);
+const char *tj_csv_import_header (TjCsvImport *import,
+                                  guint        column);
+void tj_csv_import_add_error (TjCsvImport *import,
+                              guint        line,
+                              guint        column,
+                              const char  *message);
+gboolean tj_csv_import_row_values (TjCsvImport *import,
+                                   guint        line,
+                                   char       **cells,
+                                   guint        n_cells,
+                                   int          serial,
+                                   const char **values);
+
 /* Builds a CSV file in memory, as Excel on Chinese Windows opens it: UTF-8 with a byte order mark,
  * every cell quoted, CRLF line ends. */
 typedef struct _TjCsvWriter TjCsvWriter;

@@ -44,6 +44,7 @@ typedef enum
 /* What an import keeps while it reads the file, inside its transaction. */
 typedef struct
 {
+  TjCsvImport csv; /* its errors and warnings are result's */
   TjDb *db;
   int year;
   gboolean create_missing;
@@ -55,13 +56,7 @@ typedef struct
   GHashTable *projects;       /* name → TjProject already on the year's list */
   GHashTable *lines;          /* project name → the line that first names it */
   GHashTable *missing;        /* names already in result->missing */
-  int index[N_COLUMNS];       /* the file's column of each ledger column, or -1 */
-  char **headers;             /* the header row as written, once found */
-  guint n_headers;
-  guint n_records;
-  guint missing_columns;
-  guint bad_rows;
-  guint long_rows;
+  const char *column_names[N_COLUMNS]; /* the headers of columns, for csv */
   guint new_units;
 } LedgerImport;
 
@@ -97,7 +92,7 @@ static const struct
 };
 
 /* Every project needs these; a file without one of them is not a ledger that can be imported. */
-static const Column required_columns[] = {
+static const guint required_columns[] = {
   COLUMN_NAME, COLUMN_LEVEL, COLUMN_NATURE, COLUMN_LOCALITY, COLUMN_OFFICER, COLUMN_TOTAL,
 };
 
@@ -159,15 +154,6 @@ parse_month (const char *text,
   return date;
 }
 
-static const char *
-column_header (LedgerImport *import,
-               Column        column)
-{
-  if (import->index[column] >= 0)
-    return import->headers[import->index[column]];
-  return columns[column].header;
-}
-
 static void
 add_error (LedgerImport *import,
            guint         line,
@@ -184,7 +170,7 @@ add_cell_error (LedgerImport *import,
                 guint32      *bad,
                 const char   *message)
 {
-  add_error (import, line, column_header (import, column), message);
+  add_error (import, line, tj_csv_import_header (&import->csv, column), message);
   *bad |= 1u << column;
 }
 
@@ -395,34 +381,6 @@ set_date (LedgerImport *import,
   *date = parsed;
 }
 
-/* Finds the header row: the first with a “项目名称” cell. Names the columns it does not know
- * and those it lacks. Returns FALSE when this row is not the header. */
-static gboolean
-read_header (LedgerImport *import,
-             char        **cells,
-             guint         n_cells)
-{
-  const char *headers[N_COLUMNS];
-
-  for (guint c = 0; c < N_COLUMNS; c++)
-    headers[c] = columns[c].header;
-  import->headers = tj_csv_map_header (cells, n_cells, headers, N_COLUMNS, COLUMN_NAME, NULL, NULL,
-                                       import->index, import->result->warnings);
-  if (import->headers == NULL)
-    return FALSE;
-  import->n_headers = n_cells;
-
-  for (guint r = 0; r < G_N_ELEMENTS (required_columns); r++)
-    if (import->index[required_columns[r]] < 0)
-      {
-        g_ptr_array_add (import->result->errors,
-                         g_strdup_printf (_("The file has no “%s” column."),
-                                          columns[required_columns[r]].header));
-        import->missing_columns++;
-      }
-  return TRUE;
-}
-
 static int
 column_of_field (const char *field)
 {
@@ -436,35 +394,24 @@ column_of_field (const char *field)
  * validates it and, while the file has shown no error, writes it. A row is all or nothing: its
  * problems are reported with the line and the file's column, and nothing more is written. */
 static gboolean
-import_row (LedgerImport *import,
-            guint         line,
-            char        **cells,
-            guint         n_cells,
-            GError      **error)
+import_row (TjCsvImport *csv,
+            guint        line,
+            char       **cells,
+            guint        n_cells,
+            GError     **error)
 {
+  LedgerImport *import = (LedgerImport *) csv;
   const char *values[N_COLUMNS];
   g_autoptr (TjProject) project = NULL;
   g_autoptr (GPtrArray) problems = NULL;
   guint errors_before = import->result->errors->len;
-  gboolean empty = TRUE;
   guint32 bad = 0;
   TjProject *existing = NULL;
   const char *name;
 
-  for (guint c = 0; c < N_COLUMNS; c++)
-    {
-      int i = import->index[c];
-
-      /* Absent columns leave the field as it is; short rows have empty cells. */
-      values[c] = i < 0 ? NULL : (guint) i < n_cells ? tj_csv_clean_cell (cells[i]) : "";
-      if (c != COLUMN_SERIAL && values[c] != NULL && *values[c] != '\0')
-        empty = FALSE;
-    }
-  if (n_cells > import->n_headers)
-    tj_csv_note_long_row (import->result->warnings, &import->long_rows, line, cells, n_cells,
-                          import->n_headers);
-  /* A row with at most its serial number is a blank line of the office's template. */
-  if (empty)
+  /* Absent columns leave the field as it is; short rows have empty cells. A row with at most its
+   * serial number is a blank line of the office's template. */
+  if (!tj_csv_import_row_values (&import->csv, line, cells, n_cells, COLUMN_SERIAL, values))
     return TRUE;
 
   name = values[COLUMN_NAME];
@@ -552,7 +499,7 @@ import_row (LedgerImport *import,
   set_text (&project->code, values[COLUMN_CODE]);
   set_text (&project->notes, values[COLUMN_NOTES]);
 
-  if (bad == 0 && import->bad_rows == 0)
+  if (bad == 0 && import->csv.bad_rows == 0)
     {
       g_autoptr (GError) local = NULL;
       gboolean update = project->id != 0;
@@ -583,34 +530,15 @@ import_row (LedgerImport *import,
       if (column < 0)
         add_error (import, line, tj_project_field_label (problem->field), problem->message);
       else if ((bad & (1u << column)) == 0)
-        add_error (import, line, column_header (import, column), problem->message);
+        add_error (import, line, tj_csv_import_header (&import->csv, column), problem->message);
     }
   if (import->result->errors->len > errors_before)
-    import->bad_rows++;
+    import->csv.bad_rows++;
   else if (project->id != 0)
     import->result->updated++;
   else
     import->result->added++;
   return TRUE;
-}
-
-static gboolean
-record_read_cb (guint     line,
-                char    **cells,
-                guint     n_cells,
-                gpointer  user_data,
-                GError  **error)
-{
-  LedgerImport *import = user_data;
-
-  import->n_records++;
-  if (import->headers == NULL)
-    {
-      if (read_header (import, cells, n_cells))
-        return import->missing_columns == 0;
-      return import->n_records < TJ_CSV_HEADER_SEARCH_ROWS;
-    }
-  return import_row (import, line, cells, n_cells, error);
 }
 
 /* The units, people and the year's projects by name, read once: no row looks anything up in
@@ -668,7 +596,18 @@ import_clear (LedgerImport *import)
   g_clear_pointer (&import->projects, g_hash_table_unref);
   g_clear_pointer (&import->lines, g_hash_table_unref);
   g_clear_pointer (&import->missing, g_hash_table_unref);
-  g_clear_pointer (&import->headers, g_strfreev);
+  tj_csv_import_clear (&import->csv);
+}
+
+/* After the file is read: the transaction, left open for the caller to commit or roll back, and
+ * the lists. */
+static gboolean
+prepare_cb (TjCsvImport *csv,
+            GError     **error)
+{
+  LedgerImport *import = (LedgerImport *) csv;
+
+  return tj_db_begin (import->db, error) && load_lists (import, error);
 }
 
 /* Reads the file and writes it in one transaction, left open for the caller to commit or roll
@@ -678,59 +617,28 @@ import_file (LedgerImport *import,
              const char   *path,
              GError      **error)
 {
-  g_autofree char *text = NULL;
-  g_autoptr (GError) local = NULL;
-  gsize length = 0;
+  g_autofree char *empty = g_strdup_printf (_("“%s” is empty; no project was imported."), path);
 
-  text = tj_csv_read_file (path, &length, error);
-  if (text == NULL)
+  if (!tj_csv_import_read (&import->csv, path, empty, error))
     return FALSE;
-  if (!tj_db_begin (import->db, error) || !load_lists (import, error))
-    return FALSE;
-
-  if (!tj_csv_parse (text, length, record_read_cb, import, &local) && local != NULL)
-    {
-      /* A quote left open; anything else is the database failing. */
-      if (!g_error_matches (local, TJ_ERROR, TJ_ERROR_INVALID))
-        {
-          g_propagate_error (error, g_steal_pointer (&local));
-          return FALSE;
-        }
-      g_ptr_array_add (import->result->errors, g_strdup (local->message));
-      import->bad_rows++;
-    }
-
-  tj_csv_sum_up_long_rows (import->result->warnings, import->long_rows);
-  if (import->n_records == 0)
-    {
-      g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID, _("“%s” is empty; no project was imported."),
-                   path);
-      return FALSE;
-    }
-  if (import->headers == NULL)
-    {
-      g_ptr_array_add (import->result->errors,
-                       g_strdup_printf (_("The file has no “%s” column."),
-                                        columns[COLUMN_NAME].header));
-      import->missing_columns++;
-    }
-  if (import->missing_columns > 0)
+  if (import->csv.header_problems > 0)
     {
       g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
                    ngettext ("The file lacks %u column a project ledger needs; no project was "
                              "imported.",
                              "The file lacks %u columns a project ledger needs; no project was "
                              "imported.",
-                             import->missing_columns),
-                   import->missing_columns);
+                             import->csv.header_problems),
+                   import->csv.header_problems);
       return FALSE;
     }
-  if (import->bad_rows > 0)
+  if (import->csv.bad_rows > 0)
     {
       g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
                    ngettext ("%u row has errors; no project was imported.",
-                             "%u rows have errors; no project was imported.", import->bad_rows),
-                   import->bad_rows);
+                             "%u rows have errors; no project was imported.",
+                             import->csv.bad_rows),
+                   import->csv.bad_rows);
       return FALSE;
     }
   return TRUE;
@@ -776,6 +684,17 @@ tj_ledger_import (TjDb            *db,
       return FALSE;
     }
 
+  tj_csv_import_init (&import.csv, N_COLUMNS);
+  for (guint c = 0; c < N_COLUMNS; c++)
+    import.column_names[c] = columns[c].header;
+  import.csv.columns = import.column_names;
+  import.csv.anchor = COLUMN_NAME;
+  import.csv.required = required_columns;
+  import.csv.n_required = G_N_ELEMENTS (required_columns);
+  import.csv.errors = outcome->errors;
+  import.csv.warnings = outcome->warnings;
+  import.csv.prepare = prepare_cb;
+  import.csv.read_row = import_row;
   import.db = db;
   import.year = year;
   import.create_missing = create_missing;
@@ -786,8 +705,6 @@ tj_ledger_import (TjDb            *db,
   import.projects = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
   import.lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   import.missing = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  for (guint c = 0; c < N_COLUMNS; c++)
-    import.index[c] = -1;
 
   ok = import_file (&import, path, error);
   if (ok && !dry_run)

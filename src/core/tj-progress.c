@@ -60,18 +60,13 @@ typedef struct
 /* What an import keeps while it reads the file, inside its transaction. */
 typedef struct
 {
+  TjCsvImport csv; /* its errors and warnings are result's */
   TjDb *db;
   int year;
   int month;
   TjLedgerResult *result;
   GPtrArray *listed;    /* ListedProject, in the order of the register */
   GHashTable *projects; /* name → ListedProject of listed */
-  int index[N_COLUMNS]; /* the file's column of each known column, or -1 */
-  char **headers;       /* the header row as written, once found */
-  guint n_headers;
-  guint n_records;
-  guint long_rows;
-  gboolean header_bad;
   guint dates_changed;
 } ProgressImport;
 
@@ -258,50 +253,25 @@ header_key (const char *header,
   return g_steal_pointer (&key);
 }
 
-static const char *
-column_header (ProgressImport *import,
-               Column          column)
-{
-  if (import->index[column] >= 0)
-    return import->headers[import->index[column]];
-  return column_headers[column];
-}
-
+/* The header row, the first with a “项目名称” cell, must have the month's figure, as 当月完成 or
+ * as the cumulative up to this month. */
 static void
-add_error (ProgressImport *import,
-           guint           line,
-           Column          column,
-           const char     *message)
+header_read_cb (TjCsvImport *csv)
 {
-  g_ptr_array_add (import->result->errors,
-                   tj_csv_cell_message (line, column_header (import, column), message));
-}
+  ProgressImport *import = (ProgressImport *) csv;
 
-/* Finds the header row: the first with a “项目名称” cell. It must have the month's figure, as
- * 当月完成 or as the cumulative up to this month. Returns FALSE when this row is not the header. */
-static gboolean
-read_header (ProgressImport *import,
-             char          **cells,
-             guint           n_cells)
-{
-  import->headers = tj_csv_map_header (cells, n_cells, column_headers, N_COLUMNS, COLUMN_NAME,
-                                       header_key, NULL, import->index, import->result->warnings);
-  if (import->headers == NULL)
-    return FALSE;
-  import->n_headers = n_cells;
-
-  if (import->index[COLUMN_COMPLETED] < 0 && import->index[COLUMN_CUMULATIVE] < 0)
+  if (import->csv.index[COLUMN_COMPLETED] < 0 && import->csv.index[COLUMN_CUMULATIVE] < 0)
     {
       g_autofree char *cumulative = g_strdup_printf ("1—%d月累计（万元）", import->month);
 
       g_ptr_array_add (import->result->errors,
                        g_strdup_printf (_("The file has neither a “%s” nor a “%s” column."),
                                         column_headers[COLUMN_COMPLETED], cumulative));
-      import->header_bad = TRUE;
+      import->csv.header_problems++;
     }
-  if (import->index[COLUMN_CUMULATIVE] >= 0)
+  if (import->csv.index[COLUMN_CUMULATIVE] >= 0)
     {
-      const char *header = import->headers[import->index[COLUMN_CUMULATIVE]];
+      const char *header = import->csv.headers[import->csv.index[COLUMN_CUMULATIVE]];
       g_autofree char *key = tj_csv_normalise_header (header);
       int through = 0;
 
@@ -312,10 +282,9 @@ read_header (ProgressImport *import,
                            g_strdup_printf (_("The column “%s” is the cumulative for months "
                                               "1–%d, but the file is imported as month %d."),
                                             header, through, import->month));
-          import->header_bad = TRUE;
+          import->csv.header_problems++;
         }
     }
-  return TRUE;
 }
 
 /* Parses an amount cell; an empty one is none. FALSE when the cell is not an amount. */
@@ -333,7 +302,7 @@ read_amount (ProgressImport *import,
   *yuan = 0;
   if (*given && !tj_money_parse_wan (value, yuan, &local))
     {
-      add_error (import, line, column, local->message);
+      tj_csv_import_add_error (&import->csv, line, column, local->message);
       return FALSE;
     }
   return TRUE;
@@ -353,7 +322,7 @@ read_date (ProgressImport *import,
     return;
   *date = tj_date_parse (value, &local);
   if (*date == NULL)
-    add_error (import, line, column, local->message);
+    tj_csv_import_add_error (&import->csv, line, column, local->message);
 }
 
 /* The month's figure of one row: 当月完成, or the cumulative less the months before as stored;
@@ -383,7 +352,7 @@ read_figure (ProgressImport *import,
   /* The column a problem with the figure is named by: the one that gave it. */
   if (have_month)
     column = COLUMN_COMPLETED;
-  else if (have_cumulative || import->index[COLUMN_COMPLETED] < 0)
+  else if (have_cumulative || import->csv.index[COLUMN_COMPLETED] < 0)
     column = COLUMN_CUMULATIVE;
   else
     column = COLUMN_COMPLETED;
@@ -398,7 +367,7 @@ read_figure (ProgressImport *import,
           "months before."),
         cumulative_wan, month_wan, previous_wan);
 
-      add_error (import, line, COLUMN_CUMULATIVE, message);
+      tj_csv_import_add_error (&import->csv, line, COLUMN_CUMULATIVE, message);
       return;
     }
 
@@ -409,7 +378,7 @@ read_figure (ProgressImport *import,
     {
       g_autofree char *message = negative_cumulative_message (below, negative);
 
-      add_error (import, line, column, message);
+      tj_csv_import_add_error (&import->csv, line, column, message);
     }
   else if (*completed < 0)
     {
@@ -426,52 +395,42 @@ read_figure (ProgressImport *import,
  * While the file has shown no error, the month is written at once; the caller rolls everything
  * back if a later row fails. */
 static gboolean
-import_row (ProgressImport *import,
-            guint           line,
-            char          **cells,
-            guint           n_cells,
-            GError        **error)
+import_row (TjCsvImport *csv,
+            guint        line,
+            char       **cells,
+            guint        n_cells,
+            GError     **error)
 {
+  ProgressImport *import = (ProgressImport *) csv;
   const char *values[N_COLUMNS];
   guint errors_before = import->result->errors->len;
   g_autofree char *actual_start = NULL;
   g_autofree char *actual_completion = NULL;
   ListedProject *project = NULL;
-  gboolean empty = TRUE;
   gboolean changed = FALSE;
   gint64 completed = 0;
   const char *name;
 
-  for (guint c = 0; c < N_COLUMNS; c++)
-    {
-      int i = import->index[c];
-
-      values[c] = i < 0 ? NULL : (guint) i < n_cells ? tj_csv_clean_cell (cells[i]) : "";
-      if (c != COLUMN_SERIAL && !is_blank (values[c]))
-        empty = FALSE;
-    }
-  if (n_cells > import->n_headers)
-    tj_csv_note_long_row (import->result->warnings, &import->long_rows, line, cells, n_cells,
-                          import->n_headers);
-  if (empty)
+  if (!tj_csv_import_row_values (csv, line, cells, n_cells, COLUMN_SERIAL, values))
     return TRUE;
 
   name = values[COLUMN_NAME];
   if (*name == '\0')
-    add_error (import, line, COLUMN_NAME, _("The project name is required."));
+    tj_csv_import_add_error (&import->csv, line, COLUMN_NAME,
+                             _("The project name is required."));
   else if ((project = g_hash_table_lookup (import->projects, name)) == NULL)
     {
       g_autofree char *message =
         g_strdup_printf (_("The %d list has no project “%s”."), import->year, name);
 
-      add_error (import, line, COLUMN_NAME, message);
+      tj_csv_import_add_error (&import->csv, line, COLUMN_NAME, message);
     }
   else if (project->line != 0)
     {
       g_autofree char *message =
         g_strdup_printf (_("“%s” is also on line %u."), name, project->line);
 
-      add_error (import, line, COLUMN_NAME, message);
+      tj_csv_import_add_error (&import->csv, line, COLUMN_NAME, message);
       project = NULL;
     }
   else
@@ -488,9 +447,10 @@ import_row (ProgressImport *import,
         actual_completion != NULL ? actual_completion : project->actual_completion;
 
       if (start != NULL && completion != NULL && strcmp (completion, start) < 0)
-        add_error (import, line,
-                   actual_completion != NULL ? COLUMN_ACTUAL_COMPLETION : COLUMN_ACTUAL_START,
-                   _("The actual completion cannot be before the actual start."));
+        tj_csv_import_add_error (&import->csv, line,
+                                 actual_completion != NULL ? COLUMN_ACTUAL_COMPLETION
+                                                           : COLUMN_ACTUAL_START,
+                                 _("The actual completion cannot be before the actual start."));
     }
 
   if (import->result->errors->len > errors_before || errors_before > 0)
@@ -515,25 +475,6 @@ import_row (ProgressImport *import,
   else
     import->result->added++;
   return TRUE;
-}
-
-static gboolean
-record_read_cb (guint     line,
-                char    **cells,
-                guint     n_cells,
-                gpointer  user_data,
-                GError  **error)
-{
-  ProgressImport *import = user_data;
-
-  import->n_records++;
-  if (import->headers == NULL)
-    {
-      if (read_header (import, cells, n_cells))
-        return !import->header_bad;
-      return import->n_records < TJ_CSV_HEADER_SEARCH_ROWS;
-    }
-  return import_row (import, line, cells, n_cells, error);
 }
 
 /* The year's projects with their stored months, read in one query: no row of the file looks
@@ -660,6 +601,17 @@ remove_unreported (ProgressImport *import,
   return TRUE;
 }
 
+/* After the file is read: the transaction, left open for the caller to commit or roll back, and
+ * the projects. */
+static gboolean
+prepare_cb (TjCsvImport *csv,
+            GError     **error)
+{
+  ProgressImport *import = (ProgressImport *) csv;
+
+  return tj_db_begin (import->db, error) && load_projects (import, error);
+}
+
 /* Reads the file and writes it in one transaction, left open for the caller to commit or roll
  * back. */
 static gboolean
@@ -667,39 +619,13 @@ import_file (ProgressImport *import,
              const char     *path,
              GError        **error)
 {
-  g_autofree char *text = NULL;
-  g_autoptr (GError) local = NULL;
+  g_autofree char *empty =
+    g_strdup_printf (_("“%s” is empty; no monthly report was imported."), path);
   GPtrArray *errors = import->result->errors;
-  gsize length = 0;
 
-  text = tj_csv_read_file (path, &length, error);
-  if (text == NULL)
+  if (!tj_csv_import_read (&import->csv, path, empty, error))
     return FALSE;
-  if (!tj_db_begin (import->db, error) || !load_projects (import, error))
-    return FALSE;
-
-  if (!tj_csv_parse (text, length, record_read_cb, import, &local) && local != NULL)
-    {
-      /* A quote left open; anything else is the database failing. */
-      if (!g_error_matches (local, TJ_ERROR, TJ_ERROR_INVALID))
-        {
-          g_propagate_error (error, g_steal_pointer (&local));
-          return FALSE;
-        }
-      g_ptr_array_add (errors, g_strdup (local->message));
-    }
-  tj_csv_sum_up_long_rows (import->result->warnings, import->long_rows);
-
-  if (import->n_records == 0)
-    {
-      g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
-                   _("“%s” is empty; no monthly report was imported."), path);
-      return FALSE;
-    }
-  if (import->headers == NULL)
-    g_ptr_array_add (errors, g_strdup_printf (_("The file has no “%s” column."),
-                                              column_headers[COLUMN_NAME]));
-  else if (!import->header_bad && !remove_unreported (import, error))
+  if (import->csv.header_problems == 0 && !remove_unreported (import, error))
     return FALSE;
   if (errors->len > 0)
     {
@@ -1160,14 +1086,21 @@ tj_progress_import (TjDb            *db,
       return FALSE;
     }
 
+  tj_csv_import_init (&import.csv, N_COLUMNS);
+  import.csv.columns = column_headers;
+  import.csv.anchor = COLUMN_NAME;
+  import.csv.key_func = header_key;
+  import.csv.errors = outcome->errors;
+  import.csv.warnings = outcome->warnings;
+  import.csv.prepare = prepare_cb;
+  import.csv.check_header = header_read_cb;
+  import.csv.read_row = import_row;
   import.db = db;
   import.year = year;
   import.month = month;
   import.result = outcome;
   import.listed = g_ptr_array_new_with_free_func ((GDestroyNotify) listed_project_free);
   import.projects = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint c = 0; c < N_COLUMNS; c++)
-    import.index[c] = -1;
 
   ok = import_file (&import, path, error);
   if (ok && !dry_run)
@@ -1185,7 +1118,7 @@ tj_progress_import (TjDb            *db,
     outcome->added = outcome->updated = 0;
   g_hash_table_unref (import.projects);
   g_ptr_array_unref (import.listed);
-  g_strfreev (import.headers);
+  tj_csv_import_clear (&import.csv);
   if (result != NULL)
     *result = g_steal_pointer (&outcome);
   return ok;

@@ -6,7 +6,9 @@
 #include <math.h>
 
 #include "tj-money.h"
+#include "tj-pdf-writer.h"
 #include "tj-report.h"
+#include "tj-xlsx-writer.h"
 
 /* Cells live in one array, row after row, and their text in one string chunk: a register of
  * 100 000 projects is 2 million cells, and a small object per cell would cost the window dear. */
@@ -382,4 +384,21 @@ tj_report_book_add (TjReportBook *self,
 {
   g_return_if_fail (self != NULL && report != NULL);
   g_ptr_array_add (self->reports, report);
+}
+
+/* Writes the book by the file's extension: printed pages for .pdf, a workbook otherwise. */
+gboolean
+tj_report_book_write (TjReportBook *self,
+                      const char   *path,
+                      GError      **error)
+{
+  g_autofree char *lower = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  lower = g_ascii_strdown (path, -1);
+  if (g_str_has_suffix (lower, ".pdf"))
+    return tj_pdf_write (self, path, error);
+  return tj_xlsx_write (self, path, error);
 }

@@ -155,6 +155,9 @@ TjReportBook *tj_report_book_new (const char *organisation);
 void tj_report_book_free (TjReportBook *self);
 void tj_report_book_add (TjReportBook *self,
                          TjReport     *report);
+gboolean tj_report_book_write (TjReportBook *self,
+                               const char   *path,
+                               GError      **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TjReport, tj_report_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TjReportBook, tj_report_book_free)
