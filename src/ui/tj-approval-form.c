@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <stdlib.h>
 
+#include "tj-alert.h"
 #include "tj-approval-form.h"
 #include "tj-date.h"
 #include "tj-form-row.h"
@@ -312,11 +313,7 @@ tj_approval_form_save (TjApprovalForm *self)
   item = collect (self, problems);
   if (!tj_approval_item_save (self->db, item, &error))
     {
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Cannot save"),
-                                                  error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      tj_alert (GTK_WINDOW (self), _("Cannot save"), error->message);
       return FALSE;
     }
   gtk_window_destroy (GTK_WINDOW (self));

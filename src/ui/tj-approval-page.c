@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tj-alert.h"
 #include "tj-approval-form.h"
 #include "tj-approval-page.h"
 #include "tj-approval.h"
@@ -306,12 +307,8 @@ remind (TjApprovalPage *self,
     who = g_get_user_name ();
   if (!tj_approval_remind (self->db, item->id, self->today, who, note, &error))
     {
-      GtkWidget *dialog = adw_message_dialog_new (
-          GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _("Cannot log the reminder"),
-          error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      tj_alert (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                _("Cannot log the reminder"), error->message);
       return FALSE;
     }
   title = g_strdup_printf (_("Reminder logged: %s, %s"), item->project_name, item->name);
@@ -404,12 +401,8 @@ report_done_cb (GObject      *source,
 
   if (!tj_file_job_finish (result, &error))
     {
-      GtkWidget *dialog = adw_message_dialog_new (
-          GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _("Export Failed"),
-          error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      tj_alert (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                _("Export Failed"), error->message);
       return;
     }
   title = g_strdup_printf (_("Exported to “%s”"), base);

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tj-alert.h"
 #include "tj-bulletin-page.h"
 #include "tj-bulletin.h"
 #include "tj-file-job.h"
@@ -46,11 +47,7 @@ show_error (TjBulletinPage *self,
             const char     *heading,
             const char     *message)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                              heading, message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  tj_alert (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading, message);
 }
 
 static void

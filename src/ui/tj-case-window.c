@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tj-alert.h"
 #include "tj-approval-form.h"
 #include "tj-case-window.h"
 #include "tj-date.h"
@@ -268,11 +269,7 @@ tj_case_window_save (TjCaseWindow *self)
   c = collect (self, unused);
   if (!tj_agency_case_save (self->db, c, &error))
     {
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Cannot save"),
-                                                  error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      tj_alert (GTK_WINDOW (self), _("Cannot save"), error->message);
       return FALSE;
     }
   gtk_window_destroy (GTK_WINDOW (self));

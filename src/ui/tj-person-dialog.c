@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tj-alert.h"
 #include "tj-person-dialog.h"
 #include "tj-problem.h"
 
@@ -126,11 +127,8 @@ response_cb (AdwMessageDialog *dialog,
     ok = tj_unit_save (form->db, TJ_UNIT (form->record), &error);
   if (!ok)
     {
-      GtkWidget *alert = adw_message_dialog_new (gtk_window_get_transient_for (GTK_WINDOW (dialog)),
-                                                 _("Cannot save"), error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (alert), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (alert));
+      tj_alert (gtk_window_get_transient_for (GTK_WINDOW (dialog)),
+                _("Cannot save"), error->message);
       return;
     }
   if (form->saved != NULL && TJ_IS_PERSON (form->record))

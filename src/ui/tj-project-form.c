@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tj-alert.h"
 #include "tj-approval.h"
 #include "tj-date.h"
 #include "tj-form-row.h"
@@ -706,11 +707,7 @@ tj_project_form_save (TjProjectForm *self)
     }
   if (!tj_project_save (self->db, p, &error))
     {
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Cannot save the project"),
-                                                  error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      tj_alert (GTK_WINDOW (self), _("Cannot save the project"), error->message);
       return FALSE;
     }
   self->dirty = FALSE;

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tj-alert.h"
 #include "tj-person-dialog.h"
 #include "tj-person.h"
 #include "tj-unit.h"
@@ -31,10 +32,7 @@ static void
 show_error (TjUnitsWindow *self,
             const char    *message)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Cannot delete"), message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  tj_alert (GTK_WINDOW (self), _("Cannot delete"), message);
 }
 
 static void
