@@ -71,11 +71,41 @@ test_demo_then_refuse (void)
   tj_test_rmdir (dir);
 }
 
+/* `tuijin check` validates every record, approval items included, and names what is wrong. */
+static void
+test_check_names_bad_records (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *db_path = tj_test_db_path (&dir);
+  g_autofree char *out = NULL, *err = NULL, *bad_out = NULL, *bad_err = NULL;
+  g_autoptr (GError) error = NULL;
+  TjDb *db;
+
+  g_assert_cmpint (run_tuijin (db_path, NULL, NULL, "demo", "--year", "2026", NULL), ==, 0);
+  g_assert_cmpint (run_tuijin (db_path, &out, &err, "check", NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "已检查 "));
+
+  /* A committed limit longer than the statutory one, written behind the form's back. */
+  db = tj_db_open (db_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (tj_db_exec (db,
+                             "UPDATE approval_items SET committed_days = statutory_days + 5 "
+                             "WHERE id = (SELECT min(id) FROM approval_items)",
+                             NULL));
+  g_object_unref (db);
+  g_assert_cmpint (run_tuijin (db_path, &bad_out, &bad_err, "check", NULL), ==, 1);
+  g_assert_nonnull (strstr (bad_err, "审批事项"));
+  g_assert_nonnull (strstr (bad_err, "承诺时限"));
+  g_assert_nonnull (strstr (bad_err, "发现 1 个问题"));
+  tj_test_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   tj_test_init (&argc, &argv);
   g_test_add_func ("/tj/cli/demo/fills-once-then-refuses", test_demo_then_refuse);
+  g_test_add_func ("/tj/cli/check/names-a-bad-approval-item", test_check_names_bad_records);
   return g_test_run ();
 }

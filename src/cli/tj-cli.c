@@ -523,6 +523,49 @@ run_import_holidays (TjDb  *db,
   return TJ_EXIT_OK;
 }
 
+/* The year's agency cases and approval items, validated as the forms do. */
+static guint
+check_approvals (TjDb  *db,
+                 int    year,
+                 guint *checked)
+{
+  g_autofree char *today = tj_date_today ();
+  g_autoptr (GPtrArray) items = tj_approval_item_list (db, year, today, NULL);
+  g_autoptr (GPtrArray) cases = tj_agency_case_list (db, year, NULL);
+  guint found = 0;
+
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    {
+      TjApprovalItem *item = g_ptr_array_index (items, i);
+      g_autoptr (GPtrArray) problems = tj_approval_item_validate (item, db);
+
+      (*checked)++;
+      for (guint k = 0; k < problems->len; k++, found++)
+        {
+          TjProblem *problem = g_ptr_array_index (problems, k);
+
+          print_error (_("%d “%s”, approval item “%s”, %s: %s"), year, item->project_name,
+                       item->name, tj_approval_field_label (problem->field), problem->message);
+        }
+    }
+  for (guint i = 0; cases != NULL && i < cases->len; i++)
+    {
+      TjAgencyCase *agency_case = g_ptr_array_index (cases, i);
+      g_autoptr (GPtrArray) problems = tj_agency_case_validate (agency_case, db);
+
+      (*checked)++;
+      for (guint k = 0; k < problems->len; k++, found++)
+        {
+          TjProblem *problem = g_ptr_array_index (problems, k);
+
+          print_error (_("%d “%s”, agency case of %s: %s"), year, agency_case->project_name,
+                       agency_case->entrusted != NULL ? agency_case->entrusted : "",
+                       problem->message);
+        }
+    }
+  return found;
+}
+
 static int
 run_check (TjDb  *db,
            int    argc,
@@ -573,6 +616,7 @@ run_check (TjDb  *db,
               problems_found++;
             }
         }
+      problems_found += check_approvals (db, g_array_index (years, int, y), &checked);
     }
 
   if (problems_found > 0)
@@ -581,7 +625,7 @@ run_check (TjDb  *db,
                    problems_found);
       return TJ_EXIT_BAD_DATA;
     }
-  g_print (ngettext ("Checked %u project: no problems.\n", "Checked %u projects: no problems.\n",
+  g_print (ngettext ("Checked %u record: no problems.\n", "Checked %u records: no problems.\n",
                      checked),
            checked);
   return TJ_EXIT_OK;

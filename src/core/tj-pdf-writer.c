@@ -72,8 +72,9 @@ tj_pdf_write (TjReportBook *book,
   g_return_val_if_fail (book->reports->len > 0, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  tmp = g_strdup_printf ("%s.XXXXXX", path);
-  fd = g_mkstemp_full (tmp, O_WRONLY | O_CREAT | O_EXCL, 0666);
+  /* "<path>.part", as the workbook writer and the backup do, renamed over the target when done */
+  tmp = g_strdup_printf ("%s.part", path);
+  fd = g_open (tmp, O_WRONLY | O_CREAT | O_TRUNC, 0666);
   if (fd < 0)
     return set_io_error (error, path, g_strerror (errno));
   output.file = fdopen (fd, "wb");

@@ -27,6 +27,7 @@ struct _TjAgencyPage
   TjDb *db;
   gulong changed_handler;
   int year;
+  gboolean stale; /* changed while not shown */
   GListStore *cases;
   GtkCustomFilter *filter;
   GtkFilterListModel *filtered;
@@ -140,6 +141,13 @@ reload (TjAgencyPage *self)
 
   if (self->db == NULL || self->year == 0)
     return;
+  /* Loaded only when shown: a window opened on the register does not pay for it. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+  self->stale = FALSE;
   cases = tj_agency_case_list (self->db, self->year, &error);
   if (cases == NULL)
     {
@@ -227,6 +235,13 @@ activated_cb (TjAgencyPage *self,
 }
 
 static void
+mapped_cb (TjAgencyPage *self)
+{
+  if (self->stale)
+    reload (self);
+}
+
+static void
 tj_agency_page_dispose (GObject *object)
 {
   TjAgencyPage *self = TJ_AGENCY_PAGE (object);
@@ -307,6 +322,7 @@ tj_agency_page_init (TjAgencyPage *self)
   gtk_action_bar_pack_start (GTK_ACTION_BAR (actions), open);
   gtk_box_append (GTK_BOX (box), actions);
   gtk_widget_set_parent (box, GTK_WIDGET (self));
+  g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
 
   g_signal_connect_swapped (self->status_filter, "notify::selected", G_CALLBACK (filter_changed_cb),
                             self);
