@@ -736,17 +736,24 @@ gap_phrase (gint64 cumulative,
   return g_strdup (_("level with the time schedule"));
 }
 
+#define TJ_BULLETIN_NAMES_IN_TEXT 12
+
 static char *
 names_text (GPtrArray *projects)
 {
   g_autoptr (GString) text = g_string_new (NULL);
 
-  for (guint i = 0; i < projects->len; i++)
+  /* A leader reads a dozen names in a sentence, not seventy: a longer list is the attached
+   * table's, and the sentence says so. */
+  for (guint i = 0; i < MIN (projects->len, TJ_BULLETIN_NAMES_IN_TEXT); i++)
     {
       if (i > 0)
         g_string_append (text, _(", "));
       g_string_append (text, ((TjBulletinProject *) g_ptr_array_index (projects, i))->name);
     }
+  if (projects->len > TJ_BULLETIN_NAMES_IN_TEXT)
+    /* Translators: after the first names of a long list: "等（详见附表）" */
+    g_string_append (text, _(" and others (see the attached tables)"));
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
@@ -902,21 +909,12 @@ overview_lagging (TjBulletin *self,
     }
   for (guint i = 0; i < self->lagging->len; i++)
     red += ((TjBulletinProject *) g_ptr_array_index (self->lagging, i))->light == TJ_LIGHT_RED;
-  /* A leader reads a dozen names in a sentence, not seventy: a longer list is the attachment's. */
-  if (self->lagging->len > 12)
-    /* Translators: "进度滞后项目72个（名单见附表“滞后项目”）。" */
-    g_string_append_printf (text, _("%u projects are lagging (listed in the lagging projects "
-                                    "sheet)."),
-                            self->lagging->len);
-  else
-    {
-      names = names_text (self->lagging);
-      /* Translators: "进度滞后项目3个：甲、乙、丙。" */
-      g_string_append_printf (text,
-                              ngettext ("%1$u project is lagging: %2$s.",
-                                        "%1$u projects are lagging: %2$s.", self->lagging->len),
-                              self->lagging->len, names);
-    }
+  names = names_text (self->lagging);
+  /* Translators: "进度滞后项目3个：甲、乙、丙。" */
+  g_string_append_printf (text,
+                          ngettext ("%1$u project is lagging: %2$s.",
+                                    "%1$u projects are lagging: %2$s.", self->lagging->len),
+                          self->lagging->len, names);
   /* Translators: "其中红灯1个、黄灯2个。" */
   g_string_append_printf (text, _(" Red lights: %1$u, yellow lights: %2$u."), red,
                           self->lagging->len - red);
