@@ -633,7 +633,10 @@ add_columns (TjProjectPage *self)
       gtk_column_view_column_set_sorter (column, sorter);
       gtk_column_view_column_set_resizable (column, TRUE);
       if (c == COLUMN_NAME)
-        gtk_column_view_column_set_expand (column, TRUE);
+        {
+          gtk_column_view_column_set_expand (column, TRUE);
+          gtk_column_view_column_set_fixed_width (column, 220);
+        }
       gtk_column_view_append_column (self->column_view, column);
     }
   gtk_sort_list_model_set_sorter (self->sorted, gtk_column_view_get_sorter (self->column_view));
