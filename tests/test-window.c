@@ -3,11 +3,15 @@
 #include "tj-test.h"
 
 #include <adwaita.h>
+#include <stdlib.h>
 
 #include "tj-test-ui.h"
 
 #include "tj-application.h"
+#include "tj-bulletin.h"
 #include "tj-demo.h"
+#include "tj-pdf-writer.h"
+#include "tj-print-operation.h"
 #include "tj-money.h"
 #include "tj-project-form.h"
 #include "tj-progress.h"
@@ -295,6 +299,57 @@ test_units_window_lists_units (Fixture       *f,
   gtk_window_destroy (units);
 }
 
+static int
+pdf_pages (const char *path)
+{
+  const char *argv[] = { "pdfinfo", path, NULL };
+  g_autofree char *out = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *line;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
+                               NULL, NULL, &error));
+  g_assert_no_error (error);
+  line = strstr (out, "Pages:");
+  g_assert_nonnull (line);
+  return atoi (line + strlen ("Pages:"));
+}
+
+/* Printing goes through the same page layout as the PDF writer: the print operation, exported
+ * to a file without a dialog, gives the same pages. */
+static void
+test_print_matches_pdf (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TjBulletin) bulletin = tj_bulletin_build (f->db, this_year (), 10, &error);
+  g_autoptr (TjReportBook) book = NULL;
+  g_autoptr (TjPrintOperation) operation = NULL;
+  g_autofree char *printed = g_build_filename (f->dir, "printed.pdf", NULL);
+  g_autofree char *written = g_build_filename (f->dir, "written.pdf", NULL);
+  g_autofree char *text = NULL;
+  const char *argv[] = { "pdftotext", "-l", "1", printed, "-", NULL };
+
+  g_assert_no_error (error);
+  book = tj_bulletin_book (bulletin);
+  g_assert_true (tj_pdf_write (book, written, &error));
+  g_assert_no_error (error);
+
+  operation = tj_print_operation_new (tj_bulletin_book (bulletin), "bulletin");
+  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), printed);
+  g_assert_cmpint (gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
+                                            GTK_PRINT_OPERATION_ACTION_EXPORT,
+                                            GTK_WINDOW (f->window), &error),
+                   ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+  g_assert_cmpint (pdf_pages (printed), ==, pdf_pages (written));
+  g_assert_cmpint (pdf_pages (printed), >, 1);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &text,
+                               NULL, NULL, &error));
+  g_assert_nonnull (strstr (text, "重点项目建设进展情况通报"));
+  g_assert_nonnull (strstr (text, "— 1 —"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -315,6 +370,8 @@ main (int   argc,
               test_search_narrows, teardown);
   g_test_add ("/tj/window/progress/entry-updates-cumulative-and-bulletin", Fixture, NULL,
               setup_demo, test_progress_entry_updates_bulletin, teardown);
+  g_test_add ("/tj/window/print/same-pages-as-the-pdf", Fixture, NULL, setup_demo,
+              test_print_matches_pdf, teardown);
   g_test_add ("/tj/window/units/lists-units-and-people", Fixture, NULL, setup_demo,
               test_units_window_lists_units, teardown);
   return g_test_run ();
