@@ -12,6 +12,7 @@
 #include "bench-common.h"
 #include "tj-bulletin.h"
 #include "tj-ledger.h"
+#include "tj-report.h"
 
 /* Writes one file in a process of its own so that its peak memory is the writer's. */
 static int
@@ -20,15 +21,22 @@ measure_write (const char *db_path,
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (TjDb) db = tj_db_open (db_path, &error);
+  g_autoptr (TjBulletin) bulletin = NULL;
+  g_autoptr (TjReportBook) book = NULL;
   long before = tj_bench_peak_kb ();
-  double t0 = tj_bench_now_ms (), t1;
+  double t0 = tj_bench_now_ms (), t1, t2;
 
-  if (db == NULL || !tj_bulletin_write (db, 2026, 12, output, &error))
+  if (db == NULL || (bulletin = tj_bulletin_build (db, 2026, 12, &error)) == NULL)
     g_error ("%s", error->message);
+  book = tj_bulletin_book (bulletin);
   t1 = tj_bench_now_ms ();
-  g_print ("%-22s%8.0f ms, peak memory %ld MB (%ld MB before)\n",
-           g_str_has_suffix (output, ".pdf") ? "write the PDF:" : "write the .xlsx:", t1 - t0,
-           tj_bench_peak_kb () / 1024, before / 1024);
+  if (!tj_report_book_write (book, output, &error))
+    g_error ("%s", error->message);
+  t2 = tj_bench_now_ms ();
+  g_print ("%-22s%8.0f ms (%.0f ms building the bulletin and its book first), "
+           "peak memory %ld MB (%ld MB before)\n",
+           g_str_has_suffix (output, ".pdf") ? "write the PDF:" : "write the .xlsx:", t2 - t1,
+           t1 - t0, tj_bench_peak_kb () / 1024, before / 1024);
   return 0;
 }
 
