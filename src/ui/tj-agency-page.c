@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "tj-form-row.h"
 #include "tj-agency-page.h"
 #include "tj-approval.h"
 #include "tj-case-window.h"
@@ -92,17 +93,6 @@ column_text (gpointer object,
     }
 }
 
-static const char *
-chosen_text (GtkDropDown *dropdown)
-{
-  GListModel *model = gtk_drop_down_get_model (dropdown);
-  guint k = gtk_drop_down_get_selected (dropdown);
-
-  return model != NULL && k > 0 && k < g_list_model_get_n_items (model)
-             ? gtk_string_list_get_string (GTK_STRING_LIST (model), k)
-             : NULL;
-}
-
 static gboolean
 filter_cb (gpointer object,
            gpointer user_data)
@@ -110,8 +100,8 @@ filter_cb (gpointer object,
   TjAgencyPage *self = user_data;
   TjAgencyCase *c = object;
   guint status = gtk_drop_down_get_selected (self->status_filter);
-  const char *agent = chosen_text (self->agent_filter);
-  const char *locality = chosen_text (self->locality_filter);
+  const char *agent = tj_drop_down_get_chosen (self->agent_filter);
+  const char *locality = tj_drop_down_get_chosen (self->locality_filter);
   const char *project = gtk_editable_get_text (GTK_EDITABLE (self->project_filter));
 
   if (status > 0 && status != GTK_INVALID_LIST_POSITION && c->status != (TjCaseStatus) (status - 1))

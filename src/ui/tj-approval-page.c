@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tj-form-row.h"
 #include "tj-alert.h"
 #include "tj-approval-form.h"
 #include "tj-approval-page.h"
@@ -136,24 +137,13 @@ row_style (gpointer object)
   return item->overdue ? "overdue" : item->due_soon ? "due-soon" : NULL;
 }
 
-static const char *
-dropdown_text (GtkDropDown *dropdown)
-{
-  GListModel *model = gtk_drop_down_get_model (dropdown);
-  guint k = gtk_drop_down_get_selected (dropdown);
-
-  return model != NULL && k > 0 && k < g_list_model_get_n_items (model)
-             ? gtk_string_list_get_string (GTK_STRING_LIST (model), k)
-             : NULL;
-}
-
 static gboolean
 filter_cb (gpointer object,
            gpointer user_data)
 {
   TjApprovalPage *self = user_data;
   TjApprovalItem *item = object;
-  const char *department = dropdown_text (self->department_filter);
+  const char *department = tj_drop_down_get_chosen (self->department_filter);
   guint stage = gtk_drop_down_get_selected (self->stage_filter);
   guint state = gtk_drop_down_get_selected (self->state_filter);
   guint green = gtk_drop_down_get_selected (self->green_filter);

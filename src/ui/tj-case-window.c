@@ -533,17 +533,9 @@ tj_case_window_choose (TjCaseWindow *self,
                        const char   *label)
 {
   int i = field_index (field);
-  GListModel *model;
 
   g_return_val_if_fail (i >= 0 && is_choice (fields[i].kind), FALSE);
-  model = gtk_drop_down_get_model (GTK_DROP_DOWN (self->inputs[i]));
-  for (guint k = 0; k < g_list_model_get_n_items (model); k++)
-    if (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (model), k), label))
-      {
-        gtk_drop_down_set_selected (GTK_DROP_DOWN (self->inputs[i]), k);
-        return TRUE;
-      }
-  return FALSE;
+  return tj_drop_down_choose (GTK_DROP_DOWN (self->inputs[i]), label);
 }
 
 const char *

@@ -22,3 +22,31 @@ tj_form_row_get_problem (AdwActionRow *row)
 
   return message != NULL && *message != '\0' ? message : NULL;
 }
+
+/* Selects the first item that starts with prefix, as a user picks from the list. */
+gboolean
+tj_drop_down_choose (GtkDropDown *dropdown,
+                     const char  *prefix)
+{
+  GListModel *model = gtk_drop_down_get_model (dropdown);
+
+  for (guint k = 0; model != NULL && k < g_list_model_get_n_items (model); k++)
+    if (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (model), k), prefix))
+      {
+        gtk_drop_down_set_selected (dropdown, k);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* The chosen item's text, or NULL while the first ("all") item is chosen. */
+const char *
+tj_drop_down_get_chosen (GtkDropDown *dropdown)
+{
+  GListModel *model = gtk_drop_down_get_model (dropdown);
+  guint k = gtk_drop_down_get_selected (dropdown);
+
+  return model != NULL && k > 0 && k < g_list_model_get_n_items (model)
+             ? gtk_string_list_get_string (GTK_STRING_LIST (model), k)
+             : NULL;
+}

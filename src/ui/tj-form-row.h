@@ -10,4 +10,9 @@ void tj_form_row_set_problem (AdwActionRow *row,
                               const char   *message);
 const char *tj_form_row_get_problem (AdwActionRow *row);
 
+/* Drop-downs over a GtkStringList whose first item means "all" or "none". */
+gboolean tj_drop_down_choose (GtkDropDown *dropdown,
+                              const char  *prefix);
+const char *tj_drop_down_get_chosen (GtkDropDown *dropdown);
+
 G_END_DECLS

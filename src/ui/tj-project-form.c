@@ -869,21 +869,9 @@ tj_project_form_choose (TjProjectForm *self,
                         const char    *label)
 {
   int i = field_index (field);
-  GListModel *model;
 
   g_return_val_if_fail (i >= 0 && is_choice (fields[i].kind), FALSE);
-  model = gtk_drop_down_get_model (GTK_DROP_DOWN (self->widgets[i].input));
-  for (guint k = 0; k < g_list_model_get_n_items (model); k++)
-    {
-      const char *item = gtk_string_list_get_string (GTK_STRING_LIST (model), k);
-
-      if (g_str_equal (item, label) || g_str_has_prefix (item, label))
-        {
-          gtk_drop_down_set_selected (GTK_DROP_DOWN (self->widgets[i].input), k);
-          return TRUE;
-        }
-    }
-  return FALSE;
+  return tj_drop_down_choose (GTK_DROP_DOWN (self->widgets[i].input), label);
 }
 
 gboolean
