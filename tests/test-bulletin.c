@@ -8,6 +8,7 @@
 
 #include "tj-bulletin.h"
 #include "tj-error.h"
+#include "tj-page-layout.h"
 #include "tj-person.h"
 #include "tj-project.h"
 #include "tj-unit.h"
@@ -1088,6 +1089,170 @@ test_pdf_and_errors (Fixture       *fixture,
   g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);
 }
 
+/* The pages of the bulletin of October, laid out as the PDF writer lays them out (A4 across). */
+static guint
+bulletin_pages (Fixture *fixture)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TjBulletin) bulletin = tj_bulletin_build (fixture->db, 2026, 10, &error);
+  g_autoptr (TjReportBook) book = NULL;
+  g_autoptr (TjPageLayout) layout = NULL;
+
+  g_assert_no_error (error);
+  book = tj_bulletin_book (bulletin);
+  layout = tj_page_layout_new (book);
+  return tj_page_layout_paginate (layout, NULL, 841.89, 595.28);
+}
+
+/* Amounts a database changed behind Tuijin's back may hold: the bulletin refuses them with an
+ * error naming the project, never sums them past a gint64. 8e17 yuan (8e13 万元) once overflowed
+ * 12 × A; each of the eleven at 9e14 yuan overflows no gint64 but the sums' bound. */
+static void
+test_sums_overflow (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *xlsx = g_build_filename (fixture->dir, "月通报.xlsx", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TjBulletin) bulletin = NULL;
+
+  g_assert_true (tj_db_exec (fixture->db,
+                             "UPDATE projects SET annual_plan = 800000000000000000, "
+                             "total_investment = 900000000000000000 WHERE name = '" P1 "'",
+                             &error));
+  g_assert_null (tj_bulletin_build (fixture->db, 2026, 10, &error));
+  g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "项目“" P1 "”的金额超过 1000 万亿元，数据库可能在本软件之外被改动过。");
+  g_clear_error (&error);
+  g_assert_false (tj_bulletin_write (fixture->db, 2026, 10, xlsx, &error));
+  g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);
+  g_assert_false (g_file_test (xlsx, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  g_assert_true (tj_db_exec (fixture->db,
+                             "UPDATE projects SET annual_plan = 900000000000000, "
+                             "total_investment = 900000000000000 WHERE year = 2026",
+                             &error));
+  g_assert_null (tj_bulletin_build (fixture->db, 2026, 10, &error));
+  g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "累加到项目“" P2 "”时，通报的合计超过 1000 万亿元，数据库可能在本软件之外"
+                   "被改动过。");
+  g_clear_error (&error);
+
+  /* Months whose sum overflows: SQLite refuses to add them up. */
+  g_assert_true (tj_db_exec (fixture->db,
+                             "UPDATE projects SET annual_plan = 1000, total_investment = 1000 "
+                             "WHERE year = 2026; UPDATE monthly_reports SET completed = "
+                             "9000000000000000000 WHERE month IN (1, 2)",
+                             &error));
+  g_assert_null (tj_bulletin_build (fixture->db, 2026, 10, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  /* Within the bounds the bulletin is built, exact. */
+  g_assert_true (tj_db_exec (fixture->db,
+                             "UPDATE monthly_reports SET completed = 1000000000000 "
+                             "WHERE month IN (1, 2)",
+                             &error));
+  bulletin = tj_bulletin_build (fixture->db, 2026, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (bulletin->overall.plan, ==, 11000);
+}
+
+/* The text of a workbook's sheets and shared strings, as stored in its zip. */
+static char *
+xlsx_xml (const char *path)
+{
+  const char *argv[] = {
+    "python3", "-c",
+    "import sys, zipfile\n"
+    "z = zipfile.ZipFile(sys.argv[1])\n"
+    "sys.stdout.write(''.join(z.read(n).decode('utf-8') for n in z.namelist()\n"
+    "    if n.startswith('xl/worksheets/') or n == 'xl/sharedStrings.xml'))\n",
+    path, NULL,
+  };
+  g_autoptr (GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
+                               NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* Names a spreadsheet would read as formulas are text in the workbook (no <f>) and in the CSV
+ * (after an apostrophe); negative figures stay numbers. */
+static void
+test_formula_like_names (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *xlsx = g_build_filename (fixture->dir, "月通报.xlsx", NULL);
+  g_autofree char *csv = g_build_filename (fixture->dir, "月通报.csv", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *xml = NULL;
+  g_autofree char *contents = NULL;
+
+  g_assert_true (tj_db_exec (fixture->db,
+                             "UPDATE projects SET name = '=1+1' WHERE name = '" P1 "'; "
+                             "UPDATE projects SET name = '@SUM(A1)' WHERE name = '" P2 "'; "
+                             "UPDATE projects SET name = '-5' WHERE name = '" P3 "'",
+                             &error));
+  g_assert_true (tj_bulletin_write (fixture->db, 2026, 10, xlsx, &error));
+  g_assert_no_error (error);
+  xml = xlsx_xml (xlsx);
+  g_assert_nonnull (strstr (xml, "<sheetData"));
+  g_assert_null (strstr (xml, "<f>"));
+  g_assert_null (strstr (xml, "<f "));
+  g_assert_nonnull (strstr (xml, "<t>=1+1</t>"));
+  g_assert_nonnull (strstr (xml, "<t>@SUM(A1)</t>"));
+  g_assert_nonnull (strstr (xml, "<t>-5</t>"));
+
+  g_assert_true (tj_bulletin_write (fixture->db, 2026, 10, csv, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "\r\n\"1\",\"'=1+1\",\""));
+  g_assert_nonnull (strstr (contents, "\r\n\"2\",\"'@SUM(A1)\",\""));
+  g_assert_nonnull (strstr (contents, ",\"'-5\",\""));
+  /* P2's correction of October stays a number. */
+  g_assert_nonnull (strstr (contents, ",\"-200.01\","));
+}
+
+/* 建设规模及内容 of 100 KB, written into the database directly: the PDF is still written, its
+ * cell cut with an ellipsis to a few pages. */
+static void
+test_huge_content_pdf (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (fixture->dir, "月通报.pdf", NULL);
+  g_autoptr (GString) content = g_string_new (NULL);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *head = NULL;
+  guint plain, pages;
+  sqlite3_stmt *stmt;
+
+  plain = bulletin_pages (fixture);
+  while (content->len < 100 * 1024)
+    g_string_append (content, "施工现场实行封闭管理，严格落实扬尘治理要求。");
+  stmt = tj_db_prepare (fixture->db, "UPDATE projects SET content = ? WHERE name = ?", &error);
+  g_assert_no_error (error);
+  sqlite3_bind_text (stmt, 1, content->str, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, P1, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+
+  pages = bulletin_pages (fixture);
+  g_test_message ("%u pages without the long text, %u with it", plain, pages);
+  g_assert_cmpuint (pages, >, plain);
+  g_assert_cmpuint (pages, <=, plain + 11);
+  g_assert_true (tj_bulletin_write (fixture->db, 2026, 10, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (pdf, &head, NULL, NULL));
+  g_assert_true (g_str_has_prefix (head, "%PDF-"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1110,6 +1275,9 @@ main (int   argc,
   ADD ("/tj/xlsx/bulletin/reads-back-as-laid-out", test_xlsx);
   ADD ("/tj/bulletin/write/csv-detail-table", test_csv);
   ADD ("/tj/bulletin/write/pdf-and-refusals", test_pdf_and_errors);
+  ADD ("/tj/bulletin/sums/overflow-is-an-error-not-a-wrong-sum", test_sums_overflow);
+  ADD ("/tj/bulletin/write/formula-like-names-stay-text", test_formula_like_names);
+  ADD ("/tj/bulletin/write/pdf-with-a-100-kb-cell", test_huge_content_pdf);
 #undef ADD
   return g_test_run ();
 }

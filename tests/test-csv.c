@@ -260,6 +260,48 @@ test_parse_stops (void)
   g_assert_cmpuint (seen, ==, 2);
 }
 
+/* A header of a million columns gives one warning per kind of problem, not a million. */
+static void
+test_map_header_many_columns (void)
+{
+  const char *const columns[] = { "项目名称", "总投资（万元）" };
+  const guint n_cells = 1000000;
+  g_autoptr (GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_auto (GStrv) headers = NULL;
+  int index[2];
+
+  g_ptr_array_add (cells, g_strdup ("项目名称"));
+  g_ptr_array_add (cells, g_strdup ("总投资(万元)"));
+  for (guint i = 2; i < n_cells; i++)
+    g_ptr_array_add (cells, i % 2 == 0 ? g_strdup_printf ("列%u", i / 2) : g_strdup ("项目名称"));
+
+  headers = tj_csv_map_header ((char **) cells->pdata, n_cells, columns, 2, 0, NULL, NULL, index,
+                               warnings);
+  g_assert_nonnull (headers);
+  g_assert_cmpint (index[0], ==, 0);
+  g_assert_cmpint (index[1], ==, 1);
+  g_assert_cmpuint (warnings->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (warnings, 0), ==,
+                   "499999 个未知的列将被忽略：“列1”、“列2”、“列3”、“列4”、“列5”、“列6”、"
+                   "“列7”、“列8”、“列9”、“列10”……（仅列出前 10 个）。");
+  g_assert_cmpstr (g_ptr_array_index (warnings, 1), ==,
+                   "499999 个重复的列将被忽略：“项目名称”。");
+
+  /* One of each keeps the message that names it. */
+  {
+    char a[] = "项目名称", b[] = "备注2", c[] = "项目名称";
+    char *few[] = { a, b, c, NULL };
+    g_autoptr (GPtrArray) one = g_ptr_array_new_with_free_func (g_free);
+    g_auto (GStrv) mapped = tj_csv_map_header (few, 3, columns, 2, 0, NULL, NULL, index, one);
+
+    g_assert_nonnull (mapped);
+    g_assert_cmpuint (one->len, ==, 2);
+    g_assert_cmpstr (g_ptr_array_index (one, 0), ==, "未知的列“备注2”将被忽略。");
+    g_assert_cmpstr (g_ptr_array_index (one, 1), ==, "“项目名称”列出现了两次，后一列将被忽略。");
+  }
+}
+
 static void
 test_write_bytes (void)
 {
@@ -295,10 +337,51 @@ test_write_reads_back (void)
   g_assert_no_error (error);
   g_assert_true (tj_csv_parse (text, length, record_cb, records, &error));
   g_assert_cmpuint (records->rows->len, ==, 2);
-  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
+  for (guint i = 0; i < 3; i++)
     g_assert_cmpstr (row (records, 1)[i], ==, cells[i]);
+  /* A text beginning with "+" is written after an apostrophe, which cleaning takes off. */
+  g_assert_cmpstr (row (records, 1)[3], ==, "'+86 371 6287 1000");
+  g_assert_cmpstr (tj_csv_clean_cell (row (records, 1)[3]), ==, cells[3]);
   /* The first record holds one line break inside a quoted cell. */
   g_assert_cmpuint (line (records, 1), ==, 3);
+}
+
+/* A text beginning with =, +, -, @, a tab or a carriage return is written after an apostrophe,
+ * so that Excel and WPS show it as text and never evaluate it; a figure Tuijin formatted stays a
+ * number. Cleaning a cell takes one such apostrophe off, and no other. */
+static void
+test_write_escapes_formulas (void)
+{
+  g_autoptr (TjCsvWriter) writer = tj_csv_writer_new ();
+  const char *texts[] = { "=1+1", "@SUM(A1)", "-5", "+1", "\tx", "\rx", "a=b", "" };
+  const char *figures[] = { "-5.00", "+2.9", "-86.2%", "-2+3" };
+  const gboolean is_figure[] = { TRUE, TRUE, TRUE, TRUE };
+  const char *expected = "\xEF\xBB\xBF\"'=1+1\",\"'@SUM(A1)\",\"'-5\",\"'+1\",\"'\tx\",\"'\rx\","
+                         "\"a=b\",\"\"\r\n"
+                         "\"-5.00\",\"+2.9\",\"-86.2%\",\"'-2+3\"\r\n";
+  struct
+  {
+    const char *cell;
+    const char *clean;
+  } cleaned[] = {
+    { "'=1+1", "=1+1" }, { "'@SUM(A1)", "@SUM(A1)" }, { "'-5", "-5" },   { "'+1", "+1" },
+    { "'\tx", "x" },     { "'\rx", "x" },             { "'abc", "'abc" }, { "''=x", "''=x" },
+    { " '=x ", "=x" },   { "'", "'" },
+  };
+  gsize length = 0;
+  const char *data;
+
+  tj_csv_writer_add_row (writer, texts, G_N_ELEMENTS (texts));
+  tj_csv_writer_add_row_full (writer, figures, G_N_ELEMENTS (figures), is_figure);
+  data = tj_csv_writer_get_data (writer, &length);
+  g_assert_cmpmem (data, length, expected, strlen (expected));
+
+  for (guint i = 0; i < G_N_ELEMENTS (cleaned); i++)
+    {
+      g_autofree char *cell = g_strdup (cleaned[i].cell);
+
+      g_assert_cmpstr (tj_csv_clean_cell (cell), ==, cleaned[i].clean);
+    }
 }
 
 static void
@@ -346,8 +429,11 @@ main (int   argc,
   g_test_add_func ("/tj/csv/parse/ragged-rows", test_parse_ragged_rows);
   g_test_add_func ("/tj/csv/parse/unclosed-quote-names-its-line", test_parse_unclosed_quote);
   g_test_add_func ("/tj/csv/parse/callback-stops-with-its-error", test_parse_stops);
+  g_test_add_func ("/tj/csv/header/many-columns-one-warning-per-kind",
+                   test_map_header_many_columns);
   g_test_add_func ("/tj/csv/write/bom-quotes-crlf", test_write_bytes);
   g_test_add_func ("/tj/csv/write/reads-back-the-same-cells", test_write_reads_back);
+  g_test_add_func ("/tj/csv/write/formula-like-texts-escaped", test_write_escapes_formulas);
   g_test_add_func ("/tj/csv/write/save-replaces-or-leaves-nothing", test_write_save);
   return g_test_run ();
 }

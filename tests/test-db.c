@@ -2,6 +2,8 @@
 #include "tj-test.h"
 
 #include "tj-audit.h"
+#include "tj-deletion.h"
+#include "tj-demo.h"
 #include "tj-error.h"
 #include "tj-person.h"
 #include "tj-problem.h"
@@ -92,27 +94,37 @@ test_migrates_with_backup (void)
   g_autofree char *backup = g_strdup_printf ("%s.v1.bak", path);
   g_autoptr (GError) error = NULL;
   g_autoptr (TjDb) again = NULL;
-  TjDb *db = tj_db_open (path, &error);
-  TjProject *p;
+  /* A database written by the first released version (tests/fixtures/README-schemas.md). */
+  g_autofree char *fixture = g_build_filename (g_getenv ("TJ_SAMPLES"), "schema-1-64544e2.db",
+                                               NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  gint64 projects, investment;
 
-  g_assert_no_error (error);
-  p = valid_project (db);
-  g_assert_true (tj_project_save (db, p, &error));
-  g_object_unref (p);
-  /* Back to schema 1: what a database written by the first version looks like. */
-  g_assert_true (tj_db_exec (db,
-                             "DROP TABLE monthly_reports; DROP TABLE approval_reminders; "
-                             "DROP TABLE approval_items; DROP TABLE approval_batches; "
-                             "DROP TABLE approval_catalogue; DROP TABLE agency_cases; "
-                             "DROP TABLE holidays; PRAGMA user_version = 1",
-                             NULL));
-  g_object_unref (db);
+  g_assert_true (g_file_get_contents (fixture, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  {
+    sqlite3 *before = NULL;
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_open_v2 (fixture, &before, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (before, "SELECT count(*), sum(total_investment) "
+                                                 "FROM projects", -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    projects = sqlite3_column_int64 (stmt, 0);
+    investment = sqlite3_column_int64 (stmt, 1);
+    sqlite3_finalize (stmt);
+    sqlite3_close (before);
+  }
+  g_assert_cmpint (projects, >, 0);
 
   again = tj_db_open (path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (tj_test_scalar (again, "PRAGMA user_version"), ==, TJ_DB_SCHEMA_VERSION);
   g_assert_cmpint (tj_test_scalar (again, "SELECT count(*) FROM monthly_reports"), ==, 0);
-  g_assert_cmpint (tj_test_scalar (again, "SELECT total_investment FROM projects"), ==, 374339999);
+  g_assert_cmpint (tj_test_scalar (again, "SELECT count(*) FROM projects"), ==, projects);
+  g_assert_cmpint (tj_test_scalar (again, "SELECT sum(total_investment) FROM projects"), ==,
+                   investment);
   g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
   /* The copy is the file as it was: schema 1 with the project (read without migrating it). */
   {
@@ -124,7 +136,7 @@ test_migrates_with_backup (void)
                                                "user_version FROM pragma_user_version",
                                          -1, &stmt, NULL), ==, SQLITE_OK);
     g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, projects);
     g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 1);
     sqlite3_finalize (stmt);
     sqlite3_close (copy);
@@ -172,6 +184,57 @@ test_refuses_not_a_database (void)
   g_assert_error (error, TJ_ERROR, TJ_ERROR_NOT_A_DATABASE);
   g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
   g_assert_cmpstr (after, ==, text);
+  tj_test_rmdir (dir);
+}
+
+/* Another process writes the file and closes while this one holds two connections on it. If
+ * opening the second connection had touched the file outside SQLite (an open and close of its
+ * own descriptor drops every POSIX lock the process holds on it), the other process could take
+ * the exclusive lock on closing, checkpoint and delete the WAL under this process's connections,
+ * and rows committed afterwards would be lost. */
+static void
+test_second_connection_keeps_locks (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = tj_test_db_path (&dir);
+  g_autofree char *wal = g_strdup_printf ("%s-wal", path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TjDb) window = tj_db_open (path, &error);
+  g_autoptr (TjDb) worker = NULL;
+  g_autoptr (TjDb) reopened = NULL;
+  int status = 0;
+  pid_t pid;
+
+  g_assert_no_error (error);
+  g_assert_true (tj_db_exec (window, "CREATE TABLE t (who TEXT, n INTEGER)", &error));
+  g_assert_true (tj_db_exec (window, "INSERT INTO t VALUES ('window', 1)", &error));
+  worker = tj_db_open (path, &error);
+  g_assert_no_error (error);
+
+  /* A fresh process (not a fork, which would inherit SQLite's view of this process's locks). */
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      execl ("/proc/self/exe", "test-db", "--other-writer", path, NULL);
+      _exit (127);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+
+  /* The other process could not take the exclusive lock: the WAL this process reads is there. */
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  for (int i = 0; i < 50; i++)
+    g_assert_true (tj_db_exec (worker, "INSERT INTO t VALUES ('worker', 1)", &error));
+  g_assert_true (tj_db_exec (window, "INSERT INTO t VALUES ('window', 1)", &error));
+  g_clear_object (&worker);
+  g_clear_object (&window);
+
+  reopened = tj_db_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tj_test_scalar (reopened, "SELECT count(*) FROM t"), ==, 102);
+  g_assert_cmpint (tj_test_scalar (reopened, "SELECT count(*) FROM t WHERE who = 'other'"), ==, 50);
+  g_clear_object (&reopened);
   tj_test_rmdir (dir);
 }
 
@@ -310,25 +373,116 @@ test_audit_rows (void)
   tj_test_rmdir (dir);
 }
 
+/* Every table a project's delete reaches, as one text: rows and links, in id order. */
+static char *
+project_rows_text (TjDb  *db,
+                   gint64 id)
+{
+  const char *queries[] = {
+    "SELECT json_group_array (json_array (id, name, annual_plan, carried_from)) FROM projects",
+    "SELECT json_group_array (json_array (id, month, completed, progress)) FROM monthly_reports "
+    "WHERE project_id = ?",
+    "SELECT json_group_array (json_array (id, company, status)) FROM agency_cases "
+    "WHERE project_id = ?",
+    "SELECT json_group_array (json_array (id, name, case_id, batch_id, accepted)) "
+    "FROM approval_items WHERE project_id = ?",
+    "SELECT json_group_array (json_array (id)) FROM approval_batches WHERE project_id = ?",
+    "SELECT json_group_array (json_array (r.id, r.item_id)) FROM approval_reminders r "
+    "JOIN approval_items i ON i.id = r.item_id WHERE i.project_id = ?",
+  };
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autoptr (sqlite3_stmt) stmt = tj_db_prepare (db, queries[i], NULL);
+
+      g_assert_nonnull (stmt);
+      if (i > 0)
+        sqlite3_bind_int64 (stmt, 1, id);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      g_string_append_printf (text, "%s\n", sqlite3_column_text (stmt, 0));
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* Undo puts back the project and everything its delete took: reports, cases, items, batches,
+ * reminders, and the links of projects carried over from it. */
 static void
-test_restore_after_delete (void)
+test_undo_delete_restores_everything (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TjDeletion) deletion = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *described = NULL;
+  TjProjectHoldings holdings;
+  gint64 id, reports_before;
+
+  g_assert_true (tj_demo_fill (db, 2026, &error));
+  g_assert_no_error (error);
+  /* a project with reports, a case, items with reminders, and a carried-over successor */
+  id = tj_test_scalar (db, "SELECT i.project_id FROM approval_reminders r "
+                           "JOIN approval_items i ON i.id = r.item_id "
+                           "JOIN agency_cases c ON c.project_id = i.project_id "
+                           "JOIN monthly_reports m ON m.project_id = i.project_id "
+                           "GROUP BY i.project_id ORDER BY count(*) DESC LIMIT 1");
+  g_assert_cmpint (id, >, 0);
+  g_assert_true (tj_db_exec (db, "UPDATE projects SET carried_from = (SELECT i.project_id FROM "
+                             "approval_reminders r JOIN approval_items i ON i.id = r.item_id "
+                             "JOIN agency_cases c ON c.project_id = i.project_id "
+                             "JOIN monthly_reports m ON m.project_id = i.project_id "
+                             "GROUP BY i.project_id ORDER BY count(*) DESC LIMIT 1) "
+                             "WHERE id = (SELECT max (id) FROM projects)",
+                             &error));
+  reports_before = tj_test_scalar (db, "SELECT count(*) FROM monthly_reports");
+  before = project_rows_text (db, id);
+
+  g_assert_true (tj_project_holdings (db, id, &holdings, &error));
+  g_assert_cmpuint (holdings.monthly_reports, >, 0);
+  g_assert_cmpuint (holdings.agency_cases, >, 0);
+  g_assert_cmpuint (holdings.approval_items, >, 0);
+  g_assert_cmpuint (holdings.approval_reminders, >, 0);
+  g_assert_cmpuint (holdings.carried_into, ==, 1);
+  described = tj_project_holdings_describe (&holdings);
+  g_assert_nonnull (strstr (described, "条月报"));
+
+  deletion = tj_project_delete_undoable (db, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM monthly_reports"), ==,
+                   reports_before - holdings.monthly_reports);
+  g_assert_true (tj_deletion_undo (db, deletion, &error));
+  g_assert_no_error (error);
+  after = project_rows_text (db, id);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM monthly_reports"), ==,
+                   reports_before);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+  tj_test_rmdir (dir);
+}
+
+/* Undo is refused whole, changing nothing, when a new project took the deleted one's name. */
+static void
+test_undo_delete_refused_when_replaced (void)
 {
   g_autofree char *dir = NULL;
   g_autoptr (TjDb) db = tj_test_db_new (&dir);
   g_autoptr (TjProject) p = valid_project (db);
-  g_autoptr (TjProject) saved = NULL;
-  g_autoptr (TjProject) back = NULL;
+  g_autoptr (TjProject) again = NULL;
+  g_autoptr (TjDeletion) deletion = NULL;
   g_autoptr (GError) error = NULL;
 
   g_assert_true (tj_project_save (db, p, &error));
-  saved = tj_project_load (db, p->id, &error);
-  g_assert_true (tj_project_delete (db, p->id, &error));
-  g_assert_true (tj_project_restore (db, saved, &error));
+  deletion = tj_project_delete_undoable (db, p->id, &error);
   g_assert_no_error (error);
-  back = tj_project_load (db, p->id, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (back->name, ==, "少林污水处理厂提标改造");
-  g_assert_cmpint (back->annual_plan, ==, 154787208);
+  again = valid_project (db);
+  g_clear_pointer (&again->name, g_free);
+  again->name = g_strdup ("少林污水处理厂提标改造");
+  g_assert_true (tj_project_save (db, again, &error));
+  g_assert_false (tj_deletion_undo (db, deletion, &error));
+  g_assert_error (error, TJ_ERROR, TJ_ERROR_IN_USE);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM projects"), ==, 1);
   tj_test_rmdir (dir);
 }
 
@@ -399,20 +553,41 @@ test_backup (void)
   tj_test_rmdir (dir);
 }
 
+/* The other process of test_second_connection_keeps_locks: fifty commits, then close. */
+static int
+other_writer (const char *path)
+{
+  sqlite3 *other = NULL;
+  int ok = sqlite3_open_v2 (path, &other, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK;
+
+  sqlite3_busy_timeout (other, 5000);
+  for (int i = 0; ok && i < 50; i++)
+    ok = sqlite3_exec (other, "INSERT INTO t VALUES ('other', 1)", NULL, NULL, NULL) == SQLITE_OK;
+  ok = sqlite3_close (other) == SQLITE_OK && ok;
+  return ok ? 0 : 1;
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  if (argc == 3 && g_str_equal (argv[1], "--other-writer"))
+    return other_writer (argv[2]);
   tj_test_init (&argc, &argv);
   g_test_add_func ("/tj/db/open/new-database-has-default-units", test_new_database);
   g_test_add_func ("/tj/db/open/reopen-does-not-migrate-again", test_reopen);
   g_test_add_func ("/tj/db/open/migrates-with-a-backup-first", test_migrates_with_backup);
   g_test_add_func ("/tj/db/open/refuses-newer-and-leaves-it", test_refuses_newer);
   g_test_add_func ("/tj/db/open/refuses-a-file-that-is-not-a-database", test_refuses_not_a_database);
+  g_test_add_func ("/tj/db/open/second-connection-keeps-the-locks",
+                   test_second_connection_keeps_locks);
   g_test_add_func ("/tj/db/write/locked-file-says-so", test_refuses_locked);
   g_test_add_func ("/tj/project/validate/every-rule", test_validation_rules);
   g_test_add_func ("/tj/audit/insert-update-delete", test_audit_rows);
-  g_test_add_func ("/tj/project/delete-then-restore", test_restore_after_delete);
+  g_test_add_func ("/tj/project/delete/undo-restores-everything",
+                   test_undo_delete_restores_everything);
+  g_test_add_func ("/tj/project/delete/undo-refused-when-replaced",
+                   test_undo_delete_refused_when_replaced);
   g_test_add_func ("/tj/unit/delete/refused-while-referenced", test_referenced_cannot_be_deleted);
   g_test_add_func ("/tj/project/carry-over/links-and-refuses-twice", test_carry_over);
   g_test_add_func ("/tj/db/backup/verified-copy", test_backup);

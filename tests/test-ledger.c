@@ -298,6 +298,8 @@ test_dry_run_writes_nothing (void)
   g_autofree char *path = sample ("ledger-2026-gb18030.csv");
   g_autoptr (TjLedgerResult) result = NULL;
   g_autoptr (GError) error = NULL;
+  /* a new database's log starts with its default units and holidays */
+  gint64 logged = tj_test_scalar (db, "SELECT count(*) FROM audit");
 
   g_assert_true (tj_ledger_import (db, path, 2026, TRUE, TRUE, &result, &error));
   g_assert_no_error (error);
@@ -305,7 +307,7 @@ test_dry_run_writes_nothing (void)
   g_assert_cmpuint (result->updated, ==, 0);
   g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM projects"), ==, 0);
   g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM people"), ==, 0);
-  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM audit"), ==, 0);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM audit"), ==, logged);
 
   /* After a real import, a dry run reports updates. */
   import_sample (db);
@@ -566,6 +568,131 @@ test_export_round_trip (void)
   tj_test_rmdir (dir);
 }
 
+/* Texts a spreadsheet would read as formulas are written after an apostrophe, so that Excel
+ * and WPS show them as text; the import takes it off: the names come back as they were. */
+static void
+test_export_formula_names (void)
+{
+  const char *const names[] = { "=1+1", "@SUM(A1)", "-5", "+86 371 6287 1000" };
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  g_autofree char *other_dir = NULL;
+  g_autoptr (TjDb) other = tj_test_db_new (&other_dir);
+  g_autofree char *path = g_build_filename (dir, "台账.csv", NULL);
+  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) projects = NULL;
+  g_autofree char *exported = NULL;
+
+  import_sample (db);
+  projects = tj_project_list (db, 2026, &error);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      TjProject *project = g_ptr_array_index (projects, i);
+
+      g_free (project->name);
+      project->name = g_strdup (names[i]);
+      g_assert_true (tj_project_save (db, project, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (tj_ledger_write_csv (db, 2026, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &exported, NULL, NULL));
+  g_assert_nonnull (strstr (exported, "\r\n\"1\",\"'=1+1\",\""));
+  g_assert_nonnull (strstr (exported, "\r\n\"2\",\"'@SUM(A1)\",\""));
+  g_assert_nonnull (strstr (exported, "\r\n\"3\",\"'-5\",\""));
+  g_assert_nonnull (strstr (exported, "\r\n\"4\",\"'+86 371 6287 1000\",\""));
+  g_assert_null (strstr (exported, ",\"=1+1\""));
+  g_assert_null (strstr (exported, ",\"-5\""));
+
+  g_assert_true (tj_ledger_import (other, path, 2026, TRUE, FALSE, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->added, ==, 84);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr (TjProject) a = find_project (db, 2026, names[i]);
+      g_autoptr (TjProject) b = find_project (other, 2026, names[i]);
+
+      assert_same_project (a, b);
+    }
+  tj_test_rmdir (other_dir);
+  tj_test_rmdir (dir);
+}
+
+/* Every text within its length and every amount within the bound (1 万亿元 without the setting
+ * max_amount), on save and on import alike; the messages name the field and the limit. */
+static void
+test_limits_on_save_and_import (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TjProject) project = NULL;
+  g_autoptr (GString) content = g_string_new (NULL);
+  g_autoptr (GString) name = g_string_new (NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < 2001; i++)
+    g_string_append (content, "建");
+  for (guint i = 0; i < 201; i++)
+    g_string_append (name, "项");
+
+  import_sample (db);
+  project = find_project (db, 2026, "天地之中装配式建筑基地");
+  g_free (project->content);
+  project->content = g_strdup (content->str);
+  g_assert_false (tj_project_save (db, project, &error));
+  g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "建设规模及内容不能超过 2000 个字（现有 2001 个字）。");
+  g_clear_error (&error);
+  g_string_truncate (content, content->len - strlen ("建"));
+  g_free (project->content);
+  project->content = g_strdup (content->str);
+  g_free (project->notes);
+  project->notes = g_strdup (content->str);
+  g_assert_true (tj_project_save (db, project, &error));
+  g_assert_no_error (error);
+
+  project->total_investment = G_GINT64_CONSTANT (1000000000001);
+  g_assert_false (tj_project_save (db, project, &error));
+  g_assert_cmpstr (error->message, ==, "总投资超过上限 1 万亿元。");
+  g_clear_error (&error);
+  /* 9.2e14 万元, near the most a gint64 holds in yuan. */
+  project->total_investment = G_GINT64_CONSTANT (9200000000000000000);
+  project->annual_plan = G_GINT64_CONSTANT (9200000000000000000);
+  g_assert_false (tj_project_save (db, project, &error));
+  g_assert_cmpstr (error->message, ==, "总投资超过上限 1 万亿元。；年度计划投资超过上限 1 万亿元。");
+  g_clear_error (&error);
+  /* The organisation's own bound, in 万元. */
+  g_assert_true (tj_db_set_setting (db, "max_amount", "300000000", &error));
+  project->total_investment = G_GINT64_CONSTANT (3000000000000);
+  project->annual_plan = G_GINT64_CONSTANT (1500000000000);
+  g_assert_true (tj_project_save (db, project, &error));
+  g_assert_no_error (error);
+  g_assert_true (tj_db_set_setting (db, "max_amount", "100000000", &error));
+
+  add_person (db, "郑宏伟", FALSE);
+  text = g_strdup_printf (HEADER_COLUMNS ",建设规模及内容\r\n"
+                          "1,%s,登封市,续建,颍阳镇,,,郑宏伟,100\r\n"
+                          "2,乙项目,登封市,续建,颍阳镇,,,郑宏伟,100000000.0001\r\n"
+                          "3,丙项目,登封市,续建,颍阳镇,,,郑宏伟,100,%s建\r\n",
+                          name->str, content->str);
+  path = write_file (dir, "ledger.csv", text);
+  g_assert_false (tj_ledger_import (db, path, 2027, FALSE, FALSE, &result, &error));
+  g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);
+  g_assert_cmpuint (result->errors->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (result->errors, 0), ==,
+                   "第 2 行，“项目名称”：项目名称不能超过 200 个字（现有 201 个字）。");
+  g_assert_cmpstr (g_ptr_array_index (result->errors, 1), ==,
+                   "第 3 行，“总投资（万元）”：总投资超过上限 1 万亿元。");
+  g_assert_cmpstr (g_ptr_array_index (result->errors, 2), ==,
+                   "第 4 行，“建设规模及内容”：建设规模及内容不能超过 2000 个字（现有 2001 个字）。");
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM projects WHERE year = 2027"), ==, 0);
+  tj_test_rmdir (dir);
+}
+
 static void
 test_export_failure_leaves_target (void)
 {
@@ -600,5 +727,9 @@ main (int   argc,
   g_test_add_func ("/tj/ledger/import/created-units-get-a-kind", test_create_missing_kinds);
   g_test_add_func ("/tj/ledger/export/imports-again-unchanged", test_export_round_trip);
   g_test_add_func ("/tj/ledger/export/failure-leaves-no-file", test_export_failure_leaves_target);
+  g_test_add_func ("/tj/ledger/export/formula-like-texts-escaped-and-read-back",
+                   test_export_formula_names);
+  g_test_add_func ("/tj/ledger/limits/texts-and-amounts-on-save-and-import",
+                   test_limits_on_save_and_import);
   return g_test_run ();
 }

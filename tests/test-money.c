@@ -19,6 +19,8 @@ test_parse_wan (void)
     { " 83788.4854 ", 837884854 },
     { "-3.25", -32500 },
     { "1,234,567", 12345670000 },
+    { "1,234,567.89", 12345678900 },
+    { "-12,345.6", -123456000 },
     { ".5", 5000 },
     { "0", 0 },
   };
@@ -46,6 +48,28 @@ test_parse_bad (void)
 
       g_assert_false (tj_money_parse_wan (bad[i], &yuan, &error));
       g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);
+    }
+}
+
+/* Thousands separators only in their places: "1,2,3" was read as 123 万元. */
+static void
+test_parse_misplaced_separators (void)
+{
+  const char *bad[] = { "1,2,3", "12,34", ",123", "1,,234", "1234,567", "1,234,56", "1,23.5",
+                        "1,234.5,6", "-,123", "1," };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autofree char *expected = g_strdup_printf ("“%s”中的千位分隔符位置不对（应写作 "
+                                                   "1,234,567.89）",
+                                                   bad[i]);
+      gint64 yuan = 0;
+
+      g_test_message ("%s", bad[i]);
+      g_assert_false (tj_money_parse_wan (bad[i], &yuan, &error));
+      g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);
+      g_assert_cmpstr (error->message, ==, expected);
     }
 }
 
@@ -113,6 +137,8 @@ main (int   argc,
   tj_test_init (&argc, &argv);
   g_test_add_func ("/tj/money/parse/wan-to-yuan", test_parse_wan);
   g_test_add_func ("/tj/money/parse/refuses-bad-input", test_parse_bad);
+  g_test_add_func ("/tj/money/parse/refuses-misplaced-separators",
+                   test_parse_misplaced_separators);
   g_test_add_func ("/tj/money/round/half-away-from-zero", test_round_half_away);
   g_test_add_func ("/tj/money/format/wan-and-yi", test_format);
   g_test_add_func ("/tj/money/format/round-trip", test_round_trip);

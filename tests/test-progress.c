@@ -717,6 +717,61 @@ test_negative_months_in_file (void)
   tj_test_rmdir (dir);
 }
 
+/* A month's amount is bounded as every amount is (the setting max_amount, 1 万亿元 without it),
+ * whether saved on the progress page or imported; within it, saved. */
+static void
+test_amount_limit (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+  gint64 id;
+
+  import_ledger (db);
+  id = tj_project_find (db, 2026, "少林污水处理厂提标改造");
+  g_assert_false (tj_progress_save (db, id, 1, G_GINT64_CONSTANT (1000000000001), NULL, NULL,
+                                    NULL, NULL, NULL, &error));
+  g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "当月完成投资超过上限 1 万亿元。");
+  g_clear_error (&error);
+  g_assert_false (tj_progress_save (db, id, 1, -G_GINT64_CONSTANT (1000000000001), NULL, NULL,
+                                    NULL, NULL, NULL, &error));
+  g_assert_cmpstr (error->message, ==, "当月完成投资低于下限 -1 万亿元。");
+  g_clear_error (&error);
+  /* 9.2e14 万元, near the most a gint64 holds in yuan, is refused too. */
+  g_assert_false (tj_progress_save (db, id, 1, G_GINT64_CONSTANT (9200000000000000000), NULL,
+                                    NULL, NULL, NULL, NULL, &error));
+  g_clear_error (&error);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM monthly_reports"), ==, 0);
+
+  path = write_file (dir, "jan.csv",
+                     "项目名称,当月完成（万元）\n"
+                     "少林污水处理厂提标改造,100000000.0001\n"
+                     "颍河新材料产业园,90000000000000\n");
+  g_assert_false (tj_progress_import (db, path, 2026, 1, FALSE, &result, &error));
+  g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);
+  g_assert_cmpuint (result->errors->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (result->errors, 0), ==,
+                   "第 2 行，“当月完成（万元）”：当月完成投资超过上限 1 万亿元。");
+  g_assert_cmpstr (g_ptr_array_index (result->errors, 1), ==,
+                   "第 3 行，“当月完成（万元）”：当月完成投资超过上限 1 万亿元。");
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM monthly_reports"), ==, 0);
+  g_clear_error (&error);
+  g_clear_pointer (&result, tj_ledger_result_free);
+
+  /* The organisation's own bound, in 万元; 1 万亿元 itself is within the default. */
+  g_assert_true (tj_db_set_setting (db, "max_amount", "50000", &error));
+  g_assert_false (tj_progress_save (db, id, 1, 50001 * G_GINT64_CONSTANT (10000), NULL, NULL,
+                                    NULL, NULL, NULL, &error));
+  g_assert_cmpstr (error->message, ==, "当月完成投资超过上限 5 亿元。");
+  g_clear_error (&error);
+  g_assert_true (tj_db_set_setting (db, "max_amount", "", &error));
+  save (db, id, 1, G_GINT64_CONSTANT (1000000000000), NULL);
+  tj_test_rmdir (dir);
+}
+
 /* The sample of February written as an office's other spreadsheets head it. */
 static void
 test_cumulative_headers (void)
@@ -939,6 +994,58 @@ test_demo_months (void)
   tj_test_rmdir (other_dir);
 }
 
+/* A file names its month in its cumulative column; 当月完成 alone names none. */
+static void
+test_file_month (void)
+{
+  g_autofree char *january = sample ("progress-2026-01.csv");
+  g_autofree char *february = sample ("progress-2026-02.csv");
+  g_autoptr (GError) error = NULL;
+  int month = -1;
+
+  g_assert_true (tj_progress_file_month (february, &month, &error));
+  g_assert_cmpint (month, ==, 2);
+  g_assert_true (tj_progress_file_month (january, &month, &error));
+  g_assert_cmpint (month, ==, 0);
+}
+
+/* A file with a header and no reports would have removed every report of the month: refused,
+ * and the month's reports stay. A dry run says what a real import replaces. */
+static void
+test_header_only_refused (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  g_autofree char *path = g_build_filename (dir, "header-only.csv", NULL);
+  g_autofree char *january = sample ("progress-2026-01.csv");
+  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 reports;
+
+  import_ledger (db);
+  import_sample_month (db, 1);
+  reports = tj_test_scalar (db, "SELECT count(*) FROM monthly_reports WHERE month = 1");
+  g_assert_cmpint (reports, >, 0);
+
+  g_assert_true (g_file_set_contents (path, "项目名称,当月完成（万元）,形象进度,存在问题\n", -1,
+                                      NULL));
+  g_assert_false (tj_progress_import (db, path, 2026, 1, FALSE, &result, &error));
+  g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM monthly_reports WHERE month = 1"),
+                   ==, reports);
+  g_clear_error (&error);
+  g_clear_pointer (&result, tj_ledger_result_free);
+
+  /* the same file again, as a dry run: every report replaced, none added, nothing written */
+  g_assert_true (tj_progress_import (db, january, 2026, 1, TRUE, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->added, ==, 0);
+  g_assert_cmpuint (result->updated + result->removed, <=, reports);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM monthly_reports WHERE month = 1"),
+                   ==, reports);
+  tj_test_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -948,6 +1055,8 @@ main (int   argc,
   g_test_add_func ("/tj/progress/save/negative-correction-never-below-zero",
                    test_negative_correction);
   g_test_add_func ("/tj/progress/delete/unreports-the-month", test_delete);
+  g_test_add_func ("/tj/progress/import/file-names-its-month", test_file_month);
+  g_test_add_func ("/tj/progress/import/header-only-refused", test_header_only_refused);
   g_test_add_func ("/tj/progress/list/month-of-the-year-marks-unreported", test_month_list);
   g_test_add_func ("/tj/progress/list/a-projects-twelve-months", test_project_months);
   g_test_add_func ("/tj/progress/save/actual-dates-and-rules", test_actual_dates_and_rules);
@@ -957,6 +1066,7 @@ main (int   argc,
   g_test_add_func ("/tj/progress/import/bad-file-writes-nothing", test_bad_file_writes_nothing);
   g_test_add_func ("/tj/progress/import/negative-months", test_negative_months_in_file);
   g_test_add_func ("/tj/progress/import/cumulative-headers", test_cumulative_headers);
+  g_test_add_func ("/tj/progress/amounts/bounded-on-save-and-import", test_amount_limit);
   g_test_add_func ("/tj/progress/import/gb18030-and-utf8", test_encodings);
   g_test_add_func ("/tj/progress/import/dry-run-and-other-year", test_dry_run);
   g_test_add_func ("/tj/progress/demo/months-of-both-years", test_demo_months);

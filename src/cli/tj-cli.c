@@ -11,6 +11,7 @@
 #include "tj-bulletin.h"
 #include "tj-calendar.h"
 #include "tj-cli.h"
+#include "tj-audit.h"
 #include "tj-date.h"
 #include "tj-db.h"
 #include "tj-demo.h"
@@ -27,9 +28,11 @@ typedef struct
   const char *usage; /* the arguments after the name */
   const char *summary;
   int (*run) (TjDb *db, int argc, char **argv);
+  TjDbOpenFlags open_flags; /* read-only for commands that only read */
 } TjCommand;
 
 static int run_check (TjDb *db, int argc, char **argv);
+static int run_restore (const char *db_path, int argc, char **argv);
 static int run_backup (TjDb *db, int argc, char **argv);
 static int run_demo (TjDb *db, int argc, char **argv);
 static int run_import_projects (TjDb *db, int argc, char **argv);
@@ -40,10 +43,19 @@ static int run_export_bulletin (TjDb *db, int argc, char **argv);
 static int run_import_approvals (TjDb *db, int argc, char **argv);
 static int run_export_approvals (TjDb *db, int argc, char **argv);
 static int run_export_speedup (TjDb *db, int argc, char **argv);
+/* tj-cli-period.c */
+int tj_cli_run_issue_bulletin (TjDb *db, int argc, char **argv);
+int tj_cli_run_unlock_bulletin (TjDb *db, int argc, char **argv);
 
 static const TjCommand commands[] = {
-  { "check", "", N_("Check the database and validate every record"), run_check },
-  { "backup", "--output FILE", N_("Copy the database safely to FILE"), run_backup },
+  { "check", "", N_("Check the database and validate every record"), run_check,
+    TJ_DB_OPEN_READ_ONLY },
+  { "backup", "--output FILE", N_("Copy the database safely to FILE"), run_backup,
+    TJ_DB_OPEN_READ_ONLY },
+  { "restore", "FILE",
+    N_("Put the backup FILE in place of the database, after checking it; the current file is "
+       "kept beside it"),
+    NULL },
   { "demo", "[--year Y]",
     N_("Fill an empty database with demo projects of year Y and the year before"), run_demo },
   { "import projects", "FILE [--year Y] [--create-missing] [--dry-run]",
@@ -55,18 +67,24 @@ static const TjCommand commands[] = {
     run_import_holidays },
   { "export projects", "--year Y --output FILE.xlsx|FILE.csv",
     N_("Export a year's key-project list as a workbook or a ledger for import"),
-    run_export_projects },
+    run_export_projects, TJ_DB_OPEN_READ_ONLY },
   { "export bulletin", "--month YYYY-MM --output FILE.xlsx|FILE.pdf|FILE.csv",
     N_("Export the monthly bulletin as a workbook or a PDF, or its detail table as CSV"),
-    run_export_bulletin },
+    run_export_bulletin, TJ_DB_OPEN_READ_ONLY },
   { "import approvals", "FILE [--year Y] [--dry-run]",
     N_("Import approval items of year Y's projects (CSV, UTF-8 or GB18030)"),
     run_import_approvals },
   { "export approvals", "--year Y --output FILE.xlsx|FILE.pdf [--today YYYY-MM-DD]",
-    N_("Export the ledger of agency cases and approval items"), run_export_approvals },
+    N_("Export the ledger of agency cases and approval items"), run_export_approvals, TJ_DB_OPEN_READ_ONLY },
   { "export speedup", "--year Y --output FILE.xlsx|FILE.pdf [--today YYYY-MM-DD]",
     N_("Export the approval speed-up by department and the parallel batches"),
-    run_export_speedup },
+    run_export_speedup, TJ_DB_OPEN_READ_ONLY },
+  { "issue bulletin", "--month YYYY-MM --by NAME [--date YYYY-MM-DD]",
+    N_("Issue the month's bulletin: its monthly reports are locked from then on"),
+    tj_cli_run_issue_bulletin },
+  { "unlock bulletin", "--month YYYY-MM --by NAME --reason TEXT",
+    N_("Unlock an issued month's reports for a change, giving the reason"),
+    tj_cli_run_unlock_bulletin },
 };
 
 static void
@@ -225,7 +243,10 @@ tj_cli_run (int    argc,
 
   if (db_path == NULL)
     db_path = tj_db_default_path ();
-  db = tj_db_open (db_path, &error);
+  /* restore works on a file that may be too damaged to open */
+  if (command->run == NULL)
+    return run_restore (db_path, argc - next, argv + next);
+  db = tj_db_open_full (db_path, command->open_flags, &error);
   if (db == NULL)
     {
       print_error ("%s", error->message);
@@ -523,6 +544,15 @@ run_import_holidays (TjDb  *db,
   return TJ_EXIT_OK;
 }
 
+/* Prints why the check could not read something: that is a failed check, never "no problems". */
+static guint
+unreadable (const char *what,
+            GError     *error)
+{
+  print_error (_("Could not read %s: %s"), what, error->message);
+  return 1;
+}
+
 /* The year's agency cases and approval items, validated as the forms do. */
 static guint
 check_approvals (TjDb  *db,
@@ -530,9 +560,16 @@ check_approvals (TjDb  *db,
                  guint *checked)
 {
   g_autofree char *today = tj_date_today ();
-  g_autoptr (GPtrArray) items = tj_approval_item_list (db, year, today, NULL);
-  g_autoptr (GPtrArray) cases = tj_agency_case_list (db, year, NULL);
+  g_autoptr (GError) items_error = NULL;
+  g_autoptr (GError) cases_error = NULL;
+  g_autoptr (GPtrArray) items = tj_approval_item_list (db, year, today, &items_error);
+  g_autoptr (GPtrArray) cases = tj_agency_case_list (db, year, &cases_error);
   guint found = 0;
+
+  if (items == NULL)
+    found += unreadable (_("the approval items"), items_error);
+  if (cases == NULL)
+    found += unreadable (_("the agency cases"), cases_error);
 
   for (guint i = 0; items != NULL && i < items->len; i++)
     {
@@ -574,33 +611,78 @@ run_check (TjDb  *db,
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autoptr (GArray) years = NULL;
   g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) log_problems = g_ptr_array_new_with_free_func (g_free);
   guint problems_found = 0, checked = 0;
+  gint64 first_broken = 0, audit_rows = 0;
+  int rc = SQLITE_DONE;
 
   if (!parse_options (argc, argv, "check", (GOptionEntry[]) { { NULL } }, 0, NULL))
     return TJ_EXIT_USAGE;
 
   stmt = tj_db_prepare (db, "PRAGMA integrity_check", &error);
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+  while (stmt != NULL && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
       {
         print_error (_("Integrity: %s"), sqlite3_column_text (stmt, 0));
         problems_found++;
       }
+  if (stmt == NULL || !tj_db_rows_done (db, rc, &error))
+    {
+      problems_found += unreadable (_("the database"), error);
+      g_clear_error (&error);
+    }
   g_clear_pointer (&stmt, sqlite3_finalize);
   stmt = tj_db_prepare (db, "PRAGMA foreign_key_check", &error);
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+  while (stmt != NULL && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       print_error (_("Table %s, record %lld refers to a missing record in %s."),
                    sqlite3_column_text (stmt, 0), sqlite3_column_int64 (stmt, 1),
                    sqlite3_column_text (stmt, 2));
       problems_found++;
     }
-
-  years = tj_project_years (db);
-  for (guint y = 0; y < years->len; y++)
+  if (stmt == NULL || !tj_db_rows_done (db, rc, &error))
     {
-      g_autoptr (GPtrArray) projects = tj_project_list (db, g_array_index (years, int, y), &error);
+      problems_found += unreadable (_("the references between records"), error);
+      g_clear_error (&error);
+    }
 
+  /* The audit log: the hash chain, then every record held to the log. */
+  if (!tj_audit_verify_chain (db, &first_broken, &audit_rows, &error))
+    {
+      problems_found += unreadable (_("the audit log"), error);
+      g_clear_error (&error);
+    }
+  else if (first_broken != 0)
+    {
+      print_error (_("The audit log was changed behind Tuijin's back: its chain breaks at row "
+                     "%lld."),
+                   (long long) first_broken);
+      problems_found++;
+    }
+  if (!tj_audit_verify_records (db, log_problems, &error))
+    {
+      problems_found += unreadable (_("the audit log"), error);
+      g_clear_error (&error);
+    }
+  for (guint i = 0; i < log_problems->len; i++, problems_found++)
+    print_error ("%s", (const char *) g_ptr_array_index (log_problems, i));
+
+  years = tj_project_years (db, &error);
+  if (years == NULL)
+    {
+      problems_found += unreadable (_("the project list"), error);
+      g_clear_error (&error);
+    }
+  for (guint y = 0; years != NULL && y < years->len; y++)
+    {
+      int year = g_array_index (years, int, y);
+      g_autoptr (GPtrArray) projects = tj_project_list (db, year, &error);
+
+      if (projects == NULL)
+        {
+          problems_found += unreadable (_("the project list"), error);
+          g_clear_error (&error);
+        }
       for (guint i = 0; projects != NULL && i < projects->len; i++)
         {
           TjProject *project = g_ptr_array_index (projects, i);
@@ -616,7 +698,7 @@ run_check (TjDb  *db,
               problems_found++;
             }
         }
-      problems_found += check_approvals (db, g_array_index (years, int, y), &checked);
+      problems_found += check_approvals (db, year, &checked);
     }
 
   if (problems_found > 0)
@@ -628,6 +710,39 @@ run_check (TjDb  *db,
   g_print (ngettext ("Checked %u record: no problems.\n", "Checked %u records: no problems.\n",
                      checked),
            checked);
+  g_print (ngettext ("The audit log's %lld row is intact.\n",
+                     "The audit log's %lld rows are intact.\n", audit_rows),
+           (long long) audit_rows);
+  return TJ_EXIT_OK;
+}
+
+static int
+run_restore (const char *db_path,
+             int         argc,
+             char      **argv)
+{
+  g_auto (GStrv) files = NULL;
+  g_autofree char *kept = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TjDb) db = NULL;
+
+  if (!parse_options (argc, argv, "restore", (GOptionEntry[]) { { NULL } }, 1, &files))
+    return TJ_EXIT_USAGE;
+  if (!tj_db_restore (db_path, files[0], &kept, &error))
+    {
+      print_error ("%s", error->message);
+      return TJ_EXIT_BAD_DATA;
+    }
+  if (kept != NULL)
+    g_print (_("The file as it was is kept as %s.\n"), kept);
+  /* An older copy is brought to this version's schema, with its own backup first. */
+  db = tj_db_open (db_path, &error);
+  if (db == NULL)
+    {
+      print_error ("%s", error->message);
+      return TJ_EXIT_BAD_DATA;
+    }
+  g_print (_("Restored %s from %s.\n"), db_path, files[0]);
   return TJ_EXIT_OK;
 }
 

@@ -2863,7 +2863,7 @@ prepare_cb (TjCsvImport *csv,
 {
   ApprovalImport *import = (ApprovalImport *) csv;
 
-  return tj_db_begin (import->db, error);
+  return tj_db_begin_bulk (import->db, error);
 }
 
 /* Reads the file and writes it in one transaction, left open for the caller to commit or roll

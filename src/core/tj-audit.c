@@ -53,6 +53,7 @@ tj_audit_history (TjDb       *db,
   g_autoptr (GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) tj_audit_entry_free);
   TjAuditEntry *entry = NULL;
   gint64 last_id = -1;
+  int rc;
 
   stmt = tj_db_prepare (db,
                         "SELECT a.id, a.at, a.os_user, a.action, j.key, j.value ->> 0, "
@@ -63,7 +64,7 @@ tj_audit_history (TjDb       *db,
     return NULL;
   sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, record_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *field = (const char *) sqlite3_column_text (stmt, 4);
 
@@ -87,5 +88,164 @@ tj_audit_history (TjDb       *db,
                                             old_value, new_value));
         }
     }
+  if (!tj_db_rows_done (db, rc, error))
+    return NULL;
   return g_steal_pointer (&entries);
+}
+
+/* The name of an audited table in words a clerk knows. */
+static const char *
+table_label (const char *table)
+{
+  static const struct { const char *table; const char *label; } labels[] = {
+    { "units", N_("units") },
+    { "people", N_("people") },
+    { "projects", N_("projects") },
+    { "monthly_reports", N_("monthly reports") },
+    { "holidays", N_("holidays") },
+    { "agency_cases", N_("agency cases") },
+    { "approval_catalogue", N_("approval catalogue") },
+    { "approval_batches", N_("approval batches") },
+    { "approval_items", N_("approval items") },
+    { "approval_reminders", N_("reminders") },
+    { "bulletin_issues", N_("issued bulletins") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_str_equal (labels[i].table, table))
+      return _(labels[i].label);
+  return table;
+}
+
+/* Walks the log in order and recomputes each row's hash from the one before: a row rewritten,
+ * removed, inserted out of turn or forged breaks the chain there. first_broken is 0 when the
+ * chain holds, else the id of the first row that does not follow. */
+gboolean
+tj_audit_verify_chain (TjDb    *db,
+                       gint64  *first_broken,
+                       gint64  *rows,
+                       GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autofree char *previous = NULL;
+  gint64 expected_id = 1;
+  int rc;
+
+  *first_broken = 0;
+  *rows = 0;
+  stmt = tj_db_prepare (db, "SELECT id, at, os_user, table_name, record_id, action, changes, hash "
+                        "FROM audit ORDER BY id", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_autofree char *hash = tj_db_audit_hash (previous, id,
+                                                (const char *) sqlite3_column_text (stmt, 1),
+                                                (const char *) sqlite3_column_text (stmt, 2),
+                                                (const char *) sqlite3_column_text (stmt, 3),
+                                                sqlite3_column_int64 (stmt, 4),
+                                                (const char *) sqlite3_column_text (stmt, 5),
+                                                (const char *) sqlite3_column_text (stmt, 6));
+
+      (*rows)++;
+      if (id != expected_id ||
+          g_strcmp0 (hash, (const char *) sqlite3_column_text (stmt, 7)) != 0)
+        {
+          *first_broken = id;
+          return TRUE;
+        }
+      expected_id = id + 1;
+      g_free (previous);
+      previous = g_steal_pointer (&hash);
+    }
+  return tj_db_rows_done (db, rc, error);
+}
+
+/* Replays the log and holds every audited table to it: each row must be in the log as it is now
+ * (its last logged values since it was last inserted), and every row the log says exists must be
+ * there. A change made with the triggers dropped shows as a difference. Adds one message per
+ * difference to problems. */
+gboolean
+tj_audit_verify_records (TjDb      *db,
+                         GPtrArray *problems,
+                         GError   **error)
+{
+  guint n_tables;
+  const char *const *tables = tj_db_audited_tables (&n_tables);
+
+  for (guint t = 0; t < n_tables; t++)
+    {
+      const char *table = tables[t];
+      g_autofree char *info_sql = g_strdup_printf ("PRAGMA table_info(%s)", table);
+      g_autoptr (sqlite3_stmt) info = tj_db_prepare (db, info_sql, error);
+      g_autoptr (GString) compare = g_string_new (NULL);
+      g_autoptr (sqlite3_stmt) stmt = NULL;
+      g_autofree char *sql = NULL;
+      int rc;
+
+      if (info == NULL)
+        return FALSE;
+      while ((rc = sqlite3_step (info)) == SQLITE_ROW)
+        {
+          const char *col = (const char *) sqlite3_column_text (info, 1);
+
+          if (g_str_equal (col, "created") || g_str_equal (col, "updated") ||
+              g_str_equal (col, "id"))
+            continue;
+          g_string_append_printf (compare,
+                                  "%sSELECT r.id, '%s' FROM %s r JOIN state s ON s.rid = r.id "
+                                  "WHERE s.action <> 'delete' AND r.%s IS NOT "
+                                  "(SELECT v FROM vals WHERE vals.rid = r.id AND vals.f = '%s' "
+                                  "AND vals.n = 1)",
+                                  compare->len ? " UNION ALL " : "", col, table, col, col);
+        }
+      if (!tj_db_rows_done (db, rc, error))
+        return FALSE;
+
+      sql = g_strdup_printf (
+        "WITH log AS (SELECT * FROM audit WHERE table_name = '%1$s'), "
+        "state AS (SELECT record_id AS rid, action, max (id) AS last FROM log GROUP BY record_id), "
+        "since AS (SELECT record_id AS rid, max (id) AS first FROM log WHERE action = 'insert' "
+        "GROUP BY record_id), "
+        "vals AS (SELECT l.record_id AS rid, j.key AS f, j.value ->> 1 AS v, "
+        "row_number () OVER (PARTITION BY l.record_id, j.key ORDER BY l.id DESC) AS n "
+        "FROM log l JOIN since ON since.rid = l.record_id AND l.id >= since.first, "
+        "json_each (l.changes) j) "
+        "SELECT r.id, NULL FROM %1$s r LEFT JOIN state s ON s.rid = r.id "
+        "WHERE s.rid IS NULL OR s.action = 'delete' "
+        "UNION ALL SELECT s.rid, '' FROM state s LEFT JOIN %1$s r ON r.id = s.rid "
+        "WHERE s.action <> 'delete' AND r.id IS NULL "
+        "UNION ALL %2$s ORDER BY 1 LIMIT 50",
+        table, compare->str);
+      stmt = tj_db_prepare (db, sql, error);
+      if (stmt == NULL)
+        return FALSE;
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+          const char *field = (const char *) sqlite3_column_text (stmt, 1);
+
+          if (field == NULL)
+            g_ptr_array_add (problems,
+                             g_strdup_printf (_("Table %s, record %lld: not in the audit log (written behind "
+                                                "Tuijin's back)."),
+                                              table_label (table), (long long) id));
+          else if (*field == '\0')
+            g_ptr_array_add (problems,
+                             g_strdup_printf (_("Table %s, record %lld: deleted without an entry in the audit log."),
+                                              table_label (table), (long long) id));
+          else
+            g_ptr_array_add (problems,
+                             g_strdup_printf (_("Table %s, record %lld, field %s: differs from the audit log "
+                                                "(changed behind Tuijin's back)."),
+                                              table_label (table), (long long) id,
+                                              g_str_equal (table, "projects")
+                                                ? tj_project_field_label (field)
+                                                : field));
+        }
+      if (!tj_db_rows_done (db, rc, error))
+        return FALSE;
+    }
+  return TRUE;
 }

@@ -20,6 +20,13 @@ GPtrArray *tj_audit_history (TjDb       *db,
                              gint64      record_id,
                              GError    **error);
 const char *tj_audit_action_label (const char *action);
+gboolean tj_audit_verify_chain (TjDb    *db,
+                                gint64  *first_broken,
+                                gint64  *rows,
+                                GError **error);
+gboolean tj_audit_verify_records (TjDb      *db,
+                                  GPtrArray *problems,
+                                  GError   **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TjAuditEntry, tj_audit_entry_free)
 

@@ -9,6 +9,7 @@
 #include "tj-csv.h"
 #include "tj-date.h"
 #include "tj-error.h"
+#include "tj-limits.h"
 #include "tj-money.h"
 
 /* The monthly bulletin. 推进机制 (九): "月通报、季排名、年考核奖惩" — every month the DRC reports
@@ -39,6 +40,13 @@
  * overflow within them. */
 #define MAX_GAP_TENTHS 1000
 #define MAX_START_RED_MONTHS 1200
+
+/* Every amount read and every sum made stays within ±MAX_FIGURE yuan (1000 万亿元), or the
+ * bulletin is refused: far beyond any list the bounds of tj-limits.c let in, and close enough
+ * to 0 that the exact maths below cannot overflow: |12C − NA| ≤ 24 MAX_FIGURE, and a rate or a
+ * gap in thousandths is at most 2000 MAX_FIGURE. Only a database changed outside Tuijin comes
+ * near it. */
+#define MAX_FIGURE G_GINT64_CONSTANT (1000000000000000)
 
 /* The detail table's columns: DOMAIN.md's 附件, in its order. */
 enum
@@ -281,19 +289,36 @@ chunk_text (TjBulletin   *self,
                 : g_string_chunk_insert (self->strings, text);
 }
 
-static void
+/* *sum + value into *sum; FALSE, *sum untouched, beyond ±MAX_FIGURE. */
+static gboolean
+figure_add (gint64 *sum,
+            gint64  value)
+{
+  gint64 result;
+
+  if (!tj_money_add_checked (*sum, value, &result) || result > MAX_FIGURE ||
+      result < -MAX_FIGURE)
+    return FALSE;
+  *sum = result;
+  return TRUE;
+}
+
+/* Adds a project to a group; FALSE when a sum would go beyond ±MAX_FIGURE. */
+static gboolean
 figures_add (TjBulletinFigures       *figures,
              const TjBulletinProject *p)
 {
+  if (!figure_add (&figures->total_investment, p->total_investment) ||
+      !figure_add (&figures->plan, p->plan) ||
+      !figure_add (&figures->month_completed, p->month_completed) ||
+      !figure_add (&figures->cumulative, p->cumulative))
+    return FALSE;
   figures->count++;
-  figures->total_investment += p->total_investment;
-  figures->plan += p->plan;
-  figures->month_completed += p->month_completed;
-  figures->cumulative += p->cumulative;
   figures->starts_due += p->start_due;
   figures->started += p->start_due && p->started;
   figures->completions_due += p->completion_due;
   figures->completed += p->completed;
+  return TRUE;
 }
 
 static void
@@ -540,6 +565,19 @@ read_projects (TjBulletin   *self,
       p.month_completed = sqlite3_column_int64 (stmt, Q_MONTH_COMPLETED);
       p.progress = chunk_text (self, stmt, Q_PROGRESS, FALSE);
       p.problems = chunk_text (self, stmt, Q_PROBLEMS, FALSE);
+      if (p.total_investment > MAX_FIGURE || p.total_investment < -MAX_FIGURE ||
+          p.plan > MAX_FIGURE || p.plan < -MAX_FIGURE || p.cumulative > MAX_FIGURE ||
+          p.cumulative < -MAX_FIGURE || p.month_completed > MAX_FIGURE ||
+          p.month_completed < -MAX_FIGURE)
+        {
+          g_autofree char *bound = tj_limits_format_amount (MAX_FIGURE);
+
+          g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
+                       _("The amounts of “%s” exceed %s: the database may have been changed "
+                         "outside Tuijin."),
+                       p.name != NULL ? p.name : "", bound);
+          return FALSE;
+        }
       g_array_append_val (self->projects, p);
     }
   if (rc != SQLITE_DONE)
@@ -628,20 +666,27 @@ tj_bulletin_build (TjDb    *db,
   for (guint i = 0; i < self->projects->len; i++)
     {
       TjBulletinProject *p = &g_array_index (self->projects, TjBulletinProject, i);
-      guint k;
+      guint k, l;
 
       project_judge (self, p);
-      figures_add (&self->overall, p);
-      figures_add (&self->levels[p->level], p);
-      figures_add (&self->natures[p->nature], p);
-
       /* Projects without an industry make a group of their own, under the key "". */
       k = group_index (industry_index, (gpointer) (p->industry != NULL ? p->industry : ""),
                        self->industries, p->industry != NULL ? p->industry : no_industry, 0);
-      figures_add (&g_array_index (self->industries, TjBulletinFigures, k), p);
-      k = group_index (locality_index, &p->locality_id, self->localities,
+      l = group_index (locality_index, &p->locality_id, self->localities,
                        p->locality != NULL ? p->locality : "", p->locality_id);
-      figures_add (&g_array_index (self->localities, TjBulletinFigures, k), p);
+      if (!figures_add (&self->overall, p) || !figures_add (&self->levels[p->level], p) ||
+          !figures_add (&self->natures[p->nature], p) ||
+          !figures_add (&g_array_index (self->industries, TjBulletinFigures, k), p) ||
+          !figures_add (&g_array_index (self->localities, TjBulletinFigures, l), p))
+        {
+          g_autofree char *bound = tj_limits_format_amount (MAX_FIGURE);
+
+          g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
+                       _("Adding up “%s”, the bulletin’s sums exceed %s: the database may have "
+                         "been changed outside Tuijin."),
+                       p->name != NULL ? p->name : "", bound);
+          return NULL;
+        }
 
       if (p->early_start)
         g_ptr_array_add (self->early_starts, p);
@@ -1415,6 +1460,7 @@ write_csv (TjBulletin *self,
   g_autoptr (TjCsvWriter) writer = tj_csv_writer_new ();
   guint n_columns = tj_report_get_n_columns (report);
   g_autoptr (GPtrArray) cells = g_ptr_array_new_full (n_columns, g_free);
+  g_autofree gboolean *figures = g_new0 (gboolean, MAX (n_columns, 1));
 
   for (guint c = 0; c < n_columns; c++)
     g_ptr_array_add (cells, g_strdup (tj_report_get_column (report, c)->header));
@@ -1432,8 +1478,12 @@ write_csv (TjBulletin *self,
           g_ptr_array_add (cells, cell->type == TJ_REPORT_WAN
                                     ? tj_money_format_wan (cell->value.yuan, 2, FALSE)
                                     : tj_report_cell_text (cell));
+          /* A negative month stays a number; a text is escaped (tj_csv_escape_cell). */
+          figures[c] = cell->type != TJ_REPORT_TEXT && cell->type != TJ_REPORT_DATE &&
+                       cell->type != TJ_REPORT_LIGHT && cell->type != TJ_REPORT_EMPTY;
         }
-      tj_csv_writer_add_row (writer, (const char *const *) cells->pdata, n_columns);
+      tj_csv_writer_add_row_full (writer, (const char *const *) cells->pdata, n_columns,
+                                  figures);
     }
   return tj_csv_writer_save (writer, path, error);
 }

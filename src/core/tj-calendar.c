@@ -625,7 +625,7 @@ tj_holidays_import (TjDb            *db,
   g_array_set_clear_func (import.days, (GDestroyNotify) imported_day_clear);
   import.lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  ok = read_file (&import, path, error) && tj_db_begin (db, error);
+  ok = read_file (&import, path, error) && tj_db_begin_bulk (db, error);
   if (ok)
     {
       ok = replace_years (db, &import, error);

@@ -8,6 +8,7 @@
 
 #include "tj-csv.h"
 #include "tj-error.h"
+#include "tj-output-file.h"
 
 struct _TjCsvWriter
 {
@@ -33,6 +34,8 @@ typedef struct
 #define PARSE_BLOCK 65536
 /* Rows longer than the header are named one by one up to this many, then counted. */
 #define LONG_ROW_WARNINGS 5
+/* A header's unknown or repeated columns are counted in one warning naming this many. */
+#define HEADER_WARNING_NAMES 10
 
 #define FULL_WIDTH_SPACE "\xE3\x80\x80"
 
@@ -272,12 +275,56 @@ tj_csv_normalise_header (const char *text)
   return g_string_free (key, FALSE);
 }
 
+/* Whether a spreadsheet would read a cell beginning so as a formula: =, +, -, @, a tab or a
+ * carriage return first (the OWASP list for CSV injection). */
+static gboolean
+starts_like_formula (const char *text)
+{
+  return text[0] != '\0' && strchr ("=+-@\t\r", text[0]) != NULL;
+}
+
+/* "-12.50", "+2.9", "86.2%", "1,234": a figure as Tuijin writes a number. */
+static gboolean
+is_plain_figure (const char *text)
+{
+  const char *p = text;
+  gboolean digits = FALSE;
+
+  if (*p == '-' || *p == '+')
+    p++;
+  for (; g_ascii_isdigit (*p) || *p == '.' || *p == ','; p++)
+    digits = digits || g_ascii_isdigit (*p);
+  if (*p == '%')
+    p++;
+  return digits && *p == '\0';
+}
+
+/* A cell as written to a CSV file, so that Excel and WPS show text as text and never evaluate
+ * it: a text beginning with =, +, -, @, a tab or a carriage return gets an apostrophe before it
+ * (the OWASP rule). A figure (figure TRUE: a number Tuijin formatted, "-12.50") that is a plain
+ * number stays as it is, as a spreadsheet reads it as that number. Returns cell, or a new string
+ * in *owned. tj_csv_clean_cell takes the apostrophe off again. */
+const char *
+tj_csv_escape_cell (const char *cell,
+                    gboolean    figure,
+                    char      **owned)
+{
+  g_return_val_if_fail (owned != NULL, cell);
+
+  *owned = NULL;
+  if (cell == NULL || !starts_like_formula (cell) || (figure && is_plain_figure (cell)))
+    return cell;
+  return *owned = g_strconcat ("'", cell, NULL);
+}
+
 /* Trims spaces (and full-width ones) at both ends in place and turns CR LF inside a cell into
- * LF. Returns the start of the trimmed text. */
+ * LF; takes off one apostrophe before =, +, -, @, a tab or a carriage return, as
+ * tj_csv_escape_cell writes it. Returns the start of the trimmed text. */
 char *
 tj_csv_clean_cell (char *cell)
 {
   const gsize wide = strlen (FULL_WIDTH_SPACE);
+  gboolean unescaped = FALSE;
   char *start = cell;
   char *end;
 
@@ -289,6 +336,11 @@ tj_csv_clean_cell (char *cell)
         start++;
       else if (strncmp (start, FULL_WIDTH_SPACE, wide) == 0)
         start += wide;
+      else if (!unescaped && start[0] == '\'' && starts_like_formula (start + 1))
+        {
+          start++;
+          unescaped = TRUE;
+        }
       else
         break;
     }
@@ -316,11 +368,94 @@ tj_csv_clean_cell (char *cell)
   return start;
 }
 
+/* The columns of a header that one kind of problem leaves out: counted, and the first
+ * HEADER_WARNING_NAMES different names kept to be named. */
+typedef struct
+{
+  guint count;
+  const char *names[HEADER_WARNING_NAMES];
+  guint n_names;
+  gboolean more_names; /* a name past the ones kept */
+} HeaderProblem;
+
+static void
+header_problem_add (HeaderProblem *problem,
+                    const char    *name)
+{
+  problem->count++;
+  for (guint i = 0; i < problem->n_names; i++)
+    if (g_str_equal (problem->names[i], name))
+      return;
+  if (problem->n_names < HEADER_WARNING_NAMES)
+    problem->names[problem->n_names++] = name;
+  else
+    problem->more_names = TRUE;
+}
+
+/* One warning for all the columns of one kind of problem, however many: a header of a million
+ * columns gives one line, not a million. One column keeps the message of one; more are counted
+ * and the first different names listed. */
+static void
+header_problem_warn (const HeaderProblem *problem,
+                     gboolean             repeated,
+                     GPtrArray           *warnings)
+{
+  g_autoptr (GString) names = NULL;
+  guint n = problem->count;
+  char *message;
+
+  if (n == 0)
+    return;
+  if (n == 1)
+    {
+      if (repeated)
+        message = g_strdup_printf (_("The column “%s” appears twice; the second one will be "
+                                     "ignored."),
+                                   problem->names[0]);
+      else
+        message = g_strdup_printf (_("Unknown column “%s” will be ignored."), problem->names[0]);
+      g_ptr_array_add (warnings, message);
+      return;
+    }
+
+  names = g_string_new (NULL);
+  for (guint i = 0; i < problem->n_names; i++)
+    {
+      if (i > 0)
+        /* TRANSLATORS: between the names of columns in a list */
+        g_string_append (names, _(", "));
+      g_string_append_printf (names, _("“%s”"), problem->names[i]);
+    }
+  if (repeated && problem->more_names)
+    message = g_strdup_printf (ngettext ("%u repeated column will be ignored: %s … (the first "
+                                         "%u named).",
+                                         "%u repeated columns will be ignored: %s … (the first "
+                                         "%u named).",
+                                         n),
+                               n, names->str, problem->n_names);
+  else if (repeated)
+    message = g_strdup_printf (ngettext ("%u repeated column will be ignored: %s.",
+                                         "%u repeated columns will be ignored: %s.", n),
+                               n, names->str);
+  else if (problem->more_names)
+    message = g_strdup_printf (ngettext ("%u unknown column will be ignored: %s … (the first %u "
+                                         "named).",
+                                         "%u unknown columns will be ignored: %s … (the first "
+                                         "%u named).",
+                                         n),
+                               n, names->str, problem->n_names);
+  else
+    message = g_strdup_printf (ngettext ("%u unknown column will be ignored: %s.",
+                                         "%u unknown columns will be ignored: %s.", n),
+                               n, names->str);
+  g_ptr_array_add (warnings, message);
+}
+
 /* Reads a header row against the columns an importer knows (their headers as the office writes
  * them; key_func, or tj_csv_normalise_header when NULL, makes both sides comparable). When no
  * cell is the anchor column, this row is not the header: returns NULL. Otherwise index[c] is
- * the file's column of known column c, or -1; unknown and repeated columns are named in
- * warnings; returns the header row as written, trimmed, NULL-terminated. */
+ * the file's column of known column c, or -1; unknown and repeated columns are each summed up
+ * in one warning; returns the header row as written, trimmed, NULL-terminated. */
 char **
 tj_csv_map_header (char              **cells,
                    guint               n_cells,
@@ -334,6 +469,8 @@ tj_csv_map_header (char              **cells,
 {
   g_autoptr (GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GPtrArray) known = g_ptr_array_new_with_free_func (g_free);
+  HeaderProblem unknown = { 0 };
+  HeaderProblem repeated = { 0 };
   gboolean found = FALSE;
   char **headers;
 
@@ -368,16 +505,15 @@ tj_csv_map_header (char              **cells,
         if (g_str_equal (key, g_ptr_array_index (known, c)))
           column = c;
       if (column < 0)
-        g_ptr_array_add (warnings,
-                         g_strdup_printf (_("Unknown column “%s” will be ignored."), headers[i]));
+        header_problem_add (&unknown, headers[i]);
       else if (index[column] >= 0)
-        g_ptr_array_add (warnings,
-                         g_strdup_printf (_("The column “%s” appears twice; the second one "
-                                            "will be ignored."),
-                                          headers[i]));
+        header_problem_add (&repeated, headers[i]);
       else
         index[column] = i;
     }
+
+  header_problem_warn (&unknown, FALSE, warnings);
+  header_problem_warn (&repeated, TRUE, warnings);
   return headers;
 }
 
@@ -596,17 +732,31 @@ tj_csv_writer_free (TjCsvWriter *self)
   g_free (self);
 }
 
-/* NULL cells are written empty. libcsv quotes every cell and doubles its quotes. */
+/* NULL cells are written empty. libcsv quotes every cell and doubles its quotes. Every cell is
+ * text: one that begins like a formula is escaped (tj_csv_escape_cell). */
 void
 tj_csv_writer_add_row (TjCsvWriter       *self,
                        const char *const *cells,
                        guint              n_cells)
 {
+  tj_csv_writer_add_row_full (self, cells, n_cells, NULL);
+}
+
+/* As tj_csv_writer_add_row; figures, when not NULL, tells the cells that are numbers Tuijin
+ * formatted ("-12.50"), which stay as they are when they are plain numbers. */
+void
+tj_csv_writer_add_row_full (TjCsvWriter       *self,
+                            const char *const *cells,
+                            guint              n_cells,
+                            const gboolean    *figures)
+{
   g_return_if_fail (self != NULL);
 
   for (guint i = 0; i < n_cells; i++)
     {
-      const char *cell = cells[i] != NULL ? cells[i] : "";
+      g_autofree char *owned = NULL;
+      const char *cell = tj_csv_escape_cell (cells[i] != NULL ? cells[i] : "",
+                                             figures != NULL && figures[i], &owned);
       gsize cell_length = strlen (cell);
       gsize start, needed;
 
@@ -631,26 +781,19 @@ tj_csv_writer_get_data (TjCsvWriter *self,
   return self->data->str;
 }
 
-/* Writes a temporary file beside the target and renames it over the target only when complete:
- * a failed export never leaves a half file. */
+/* Writes a temporary file beside the target and renames it over the target only when complete
+ * (tj-output-file): a failed or cancelled export never leaves a half file. */
 gboolean
 tj_csv_writer_save (TjCsvWriter *self,
                     const char  *path,
                     GError     **error)
 {
-  g_autoptr (GError) local = NULL;
+  g_autoptr (TjOutputFile) output = NULL;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (!g_file_set_contents_full (path, self->data->str, self->data->len,
-                                 G_FILE_SET_CONTENTS_CONSISTENT |
-                                   G_FILE_SET_CONTENTS_ONLY_EXISTING,
-                                 0666, &local))
-    {
-      g_set_error (error, TJ_ERROR, TJ_ERROR_IO, _("Cannot write “%s”: %s"), path,
-                   local->message);
-      return FALSE;
-    }
-  return TRUE;
+  output = tj_output_file_new (path, error);
+  return output != NULL && tj_output_file_write (output, self->data->str, self->data->len, error) &&
+         tj_output_file_commit (output, error);
 }

@@ -37,6 +37,9 @@ typedef char *(*TjCsvHeaderKeyFunc) (const char *header,
                                      gpointer    user_data);
 
 char *tj_csv_normalise_header (const char *text);
+const char *tj_csv_escape_cell (const char *cell,
+                                gboolean    figure,
+                                char      **owned);
 char *tj_csv_clean_cell (char *cell);
 char **tj_csv_map_header (char              **cells,
                           guint               n_cells,
@@ -129,6 +132,10 @@ void tj_csv_writer_free (TjCsvWriter *self);
 void tj_csv_writer_add_row (TjCsvWriter       *self,
                             const char *const *cells,
                             guint              n_cells);
+void tj_csv_writer_add_row_full (TjCsvWriter       *self,
+                                 const char *const *cells,
+                                 guint              n_cells,
+                                 const gboolean    *figures);
 const char *tj_csv_writer_get_data (TjCsvWriter *self,
                                     gsize       *length);
 gboolean tj_csv_writer_save (TjCsvWriter *self,

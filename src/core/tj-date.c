@@ -59,8 +59,10 @@ tj_date_parse (const char *text,
 
   g_return_val_if_fail (text != NULL, NULL);
 
-  if (split_numbers (text, n) != 3 || n[0] < 1900 || n[1] < 1 || n[1] > 12 ||
-      !g_date_valid_dmy (n[2], n[1], n[0]))
+  /* The day is checked before g_date_valid_dmy, which takes it as a guint8: "2026-3-271" would
+   * pass as the 15th (271 − 256) and come out as "2026-03-271". */
+  if (split_numbers (text, n) != 3 || n[0] < 1900 || n[1] < 1 || n[1] > 12 || n[2] < 1 ||
+      n[2] > 31 || !g_date_valid_dmy (n[2], n[1], n[0]))
     {
       g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
                    _("“%s” is not a date (write it as 2026-03-15)"), text);

@@ -16,6 +16,7 @@ struct _TjDb
   GObject parent_instance;
   sqlite3 *handle;
   char *path;
+  gboolean read_only;
   GHashTable *statements; /* SQL text → sqlite3_stmt, see tj_db_prepare_cached */
 };
 
@@ -31,9 +32,16 @@ static guint signals[N_SIGNALS];
 
 /* The tables whose every insert, update and delete lands in the audit log. */
 static const char *const audited_tables[] = {
-  "units", "people", "projects", "monthly_reports", "holidays", "agency_cases",
+  "units", "people", "projects", "monthly_reports", "holidays", "agency_cases", "bulletin_issues",
   "approval_catalogue", "approval_batches", "approval_items", "approval_reminders",
 };
+
+const char *const *
+tj_db_audited_tables (guint *n_tables)
+{
+  *n_tables = G_N_ELEMENTS (audited_tables);
+  return audited_tables;
+}
 
 static void
 tj_db_finalize (GObject *object)
@@ -79,13 +87,38 @@ tj_db_set_error (TjDb    *self,
   int code = sqlite3_extended_errcode (self->handle);
   int primary = code & 0xff;
 
-  if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
+  if (code == SQLITE_CONSTRAINT_TRIGGER &&
+      strstr (sqlite3_errmsg (self->handle), "tj: period locked") != NULL)
+    g_set_error (error, TJ_ERROR, TJ_ERROR_PERIOD_LOCKED,
+                 _("The month’s bulletin has been issued and its reports are locked. Unlock the "
+                   "month on the bulletin page, giving a reason, to change them."));
+  else if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
     g_set_error (error, TJ_ERROR, TJ_ERROR_LOCKED,
                  _("The database “%s” is locked by another program. Close it there and try again."),
                  self->path);
   else if (primary == SQLITE_NOTADB)
     g_set_error (error, TJ_ERROR, TJ_ERROR_NOT_A_DATABASE,
                  _("“%s” is not a Tuijin database."), self->path);
+  else if (primary == SQLITE_FULL)
+    g_set_error (error, TJ_ERROR, TJ_ERROR_IO,
+                 _("The disk holding “%s” is full. Nothing was saved; free some space and try "
+                   "again."),
+                 self->path);
+  else if (primary == SQLITE_IOERR)
+    g_set_error (error, TJ_ERROR, TJ_ERROR_IO,
+                 _("Cannot write “%s”: the disk reported an error. Nothing was saved; check the "
+                   "disk and try again."),
+                 self->path);
+  else if (primary == SQLITE_READONLY)
+    g_set_error (error, TJ_ERROR, TJ_ERROR_IO,
+                 _("“%s” may only be read: nothing can be saved to it. Check the permissions of "
+                   "the file and its folder."),
+                 self->path);
+  else if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB)
+    g_set_error (error, TJ_ERROR, TJ_ERROR_DAMAGED,
+                 _("The database “%s” is damaged. Restore the latest backup with “tuijin "
+                   "restore”."),
+                 self->path);
   else
     g_set_error (error, TJ_ERROR, TJ_ERROR_DATABASE, _("Database error: %s"),
                  sqlite3_errmsg (self->handle));
@@ -191,6 +224,19 @@ tj_db_column_dup (sqlite3_stmt *stmt,
   return g_strdup ((const char *) sqlite3_column_text (stmt, column));
 }
 
+/* After a loop of sqlite3_step: TRUE when it ended because the rows did, not because reading
+ * failed (a partial list must never read as the whole one). */
+gboolean
+tj_db_rows_done (TjDb    *self,
+                 int      rc,
+                 GError **error)
+{
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  tj_db_set_error (self, error);
+  return FALSE;
+}
+
 /* BEGIN IMMEDIATE: a deferred transaction that reads and then writes fails at once when another
  * connection committed in between. */
 gboolean
@@ -234,23 +280,110 @@ os_user_func (sqlite3_context *context,
   sqlite3_result_text (context, g_get_user_name (), -1, SQLITE_TRANSIENT);
 }
 
-static int
-user_version (TjDb *self)
-{
-  g_autoptr (sqlite3_stmt) stmt = tj_db_prepare (self, "PRAGMA user_version", NULL);
+static char *load_sql (const char *name, GError **error);
 
-  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
-    return -1;
-  return sqlite3_column_int (stmt, 0);
+/* The audit chain: each row's hash is SHA-256 over the previous row's hash and the row's own
+ * fields, so a row rewritten, removed or forged behind the application's back breaks the chain
+ * from there on (tuijin check names the first broken row). */
+char *
+tj_db_audit_hash (const char *previous,
+                  gint64      id,
+                  const char *at,
+                  const char *os_user,
+                  const char *table,
+                  gint64      record_id,
+                  const char *action,
+                  const char *changes)
+{
+  g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree char *numbers = g_strdup_printf ("%" G_GINT64_FORMAT "\x1f%" G_GINT64_FORMAT, id,
+                                              record_id);
+  const char *texts[] = { previous, at, os_user, table, action, changes };
+
+  g_checksum_update (sum, (const guchar *) numbers, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      /* a separator that cannot occur in the fields, and a mark for an absent one */
+      g_checksum_update (sum, (const guchar *) "\x1e", 1);
+      g_checksum_update (sum, (const guchar *) (texts[i] != NULL ? texts[i] : "\x1d"), -1);
+    }
+  return g_strdup (g_checksum_get_string (sum));
 }
 
-/* Builds one trigger per action and audited table from the table's current columns, so the log
- * follows every migration. An update records only the fields that changed, as
- * {"field": [old, new]}; an insert or delete records every non-empty field. */
-static gboolean
-create_audit_triggers (TjDb    *self,
-                       GError **error)
+/* tj_audit_hash (previous, id, at, os_user, table, record_id, action, changes) */
+static void
+audit_hash_func (sqlite3_context *context,
+                 int              argc,
+                 sqlite3_value  **argv)
 {
+  char *hash;
+
+  if (argc != 8)
+    {
+      sqlite3_result_error (context, "tj_audit_hash takes 8 arguments", -1);
+      return;
+    }
+  hash = tj_db_audit_hash ((const char *) sqlite3_value_text (argv[0]),
+                           sqlite3_value_int64 (argv[1]), (const char *) sqlite3_value_text (argv[2]),
+                           (const char *) sqlite3_value_text (argv[3]),
+                           (const char *) sqlite3_value_text (argv[4]), sqlite3_value_int64 (argv[5]),
+                           (const char *) sqlite3_value_text (argv[6]),
+                           (const char *) sqlite3_value_text (argv[7]));
+  sqlite3_result_text (context, hash, -1, g_free);
+}
+
+typedef struct
+{
+  char *name;
+  char *sql; /* the CREATE TRIGGER statement, as sqlite_schema keeps it */
+} Trigger;
+
+static void
+trigger_free (Trigger *trigger)
+{
+  g_free (trigger->name);
+  g_free (trigger->sql);
+  g_free (trigger);
+}
+
+static void
+add_trigger (GPtrArray  *triggers,
+             char       *name,
+             char       *sql)
+{
+  Trigger *trigger = g_new0 (Trigger, 1);
+
+  trigger->name = name;
+  trigger->sql = sql;
+  g_ptr_array_add (triggers, trigger);
+}
+
+/* The triggers that keep the log: one per action and audited table, built from the table's
+ * current columns so the log follows every migration (an update records only the fields that
+ * changed, as {"field": [old, new]}; an insert or delete every non-empty field), and the guards
+ * that refuse any change to the log but a correctly chained append. */
+static GPtrArray *
+expected_audit_triggers (TjDb    *self,
+                         GError **error)
+{
+  g_autoptr (GPtrArray) triggers = g_ptr_array_new_with_free_func ((GDestroyNotify) trigger_free);
+
+  add_trigger (triggers, g_strdup ("audit_no_update"),
+               g_strdup ("CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN "
+                         "SELECT RAISE (ABORT, 'the audit log cannot be changed'); END"));
+  add_trigger (triggers, g_strdup ("audit_no_delete"),
+               g_strdup ("CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN "
+                         "SELECT RAISE (ABORT, 'the audit log cannot be changed'); END"));
+  /* INSERT OR REPLACE would delete a row without firing the delete guard: an id must be the
+   * next one, and the hash must chain. */
+  add_trigger (triggers, g_strdup ("audit_append_only"),
+               g_strdup ("CREATE TRIGGER audit_append_only BEFORE INSERT ON audit "
+                         "WHEN NEW.id IS NOT (SELECT coalesce (max (id), 0) + 1 FROM audit) "
+                         "OR NEW.hash IS NOT tj_audit_hash ((SELECT hash FROM audit ORDER BY id "
+                         "DESC LIMIT 1), NEW.id, NEW.at, NEW.os_user, NEW.table_name, "
+                         "NEW.record_id, NEW.action, NEW.changes) BEGIN "
+                         "SELECT RAISE (ABORT, 'the audit log cannot be changed'); END"));
+
   for (guint t = 0; t < G_N_ELEMENTS (audited_tables); t++)
     {
       const char *table = audited_tables[t];
@@ -259,11 +392,11 @@ create_audit_triggers (TjDb    *self,
       g_autoptr (GString) ins = g_string_new (NULL);
       g_autoptr (GString) upd = g_string_new (NULL);
       g_autoptr (GString) del = g_string_new (NULL);
-      g_autofree char *sql = NULL;
+      int rc;
 
       if (info == NULL)
-        return FALSE;
-      while (sqlite3_step (info) == SQLITE_ROW)
+        return NULL;
+      while ((rc = sqlite3_step (info)) == SQLITE_ROW)
         {
           const char *col = (const char *) sqlite3_column_text (info, 1);
 
@@ -276,32 +409,301 @@ create_audit_triggers (TjDb    *self,
           g_string_append_printf (del, "%sSELECT '%s' AS f, OLD.%s AS o, NULL AS n",
                                   del->len ? " UNION ALL " : "", col, col);
         }
+      if (rc != SQLITE_DONE)
+        {
+          tj_db_set_error (self, error);
+          return NULL;
+        }
 
       /* a table a later migration creates */
       if (ins->len == 0)
         continue;
 
-#define AUDIT_TRIGGER(action, when_rows, record, cond)                                          \
-  "DROP TRIGGER IF EXISTS audit_%1$s_" action ";"                                               \
-  "CREATE TRIGGER audit_%1$s_" action " AFTER " when_rows " ON %1$s " cond "BEGIN "             \
-  "INSERT INTO audit (os_user, table_name, record_id, action, changes) "                       \
-  "SELECT tj_os_user (), '%1$s', " record ", '" action "', "                                    \
-  "(SELECT json_group_object (f, json_array (o, n)) FROM (%2$s) WHERE o IS NOT n); END;"
+#define AUDIT_TRIGGER(action, when_rows, record)                                                \
+  "CREATE TRIGGER audit_%1$s_" action " AFTER " when_rows " ON %1$s BEGIN "                     \
+  "INSERT INTO audit (id, at, os_user, table_name, record_id, action, changes, hash) "          \
+  "SELECT id, at, u, '%1$s', rid, '" action "', c, "                                            \
+  "tj_audit_hash (prev, id, at, u, '%1$s', rid, '" action "', c) FROM (SELECT "                 \
+  "(SELECT coalesce (max (id), 0) + 1 FROM audit) AS id, "                                      \
+  "strftime ('%%Y-%%m-%%dT%%H:%%M:%%S', 'now', 'localtime') AS at, tj_os_user () AS u, "        \
+  record " AS rid, (SELECT json_group_object (f, json_array (o, n)) FROM (%2$s) "               \
+  "WHERE o IS NOT n) AS c, (SELECT hash FROM audit ORDER BY id DESC LIMIT 1) AS prev); END"
 
-      sql = g_strdup_printf (AUDIT_TRIGGER ("insert", "INSERT", "NEW.id", ""), table, ins->str);
-      if (!tj_db_exec (self, sql, error))
-        return FALSE;
-      g_free (sql);
-      sql = g_strdup_printf (AUDIT_TRIGGER ("update", "UPDATE", "NEW.id", ""), table, upd->str);
-      if (!tj_db_exec (self, sql, error))
-        return FALSE;
-      g_free (sql);
-      sql = g_strdup_printf (AUDIT_TRIGGER ("delete", "DELETE", "OLD.id", ""), table, del->str);
-      if (!tj_db_exec (self, sql, error))
-        return FALSE;
+      add_trigger (triggers, g_strdup_printf ("audit_%s_insert", table),
+                   g_strdup_printf (AUDIT_TRIGGER ("insert", "INSERT", "NEW.id"), table, ins->str));
+      add_trigger (triggers, g_strdup_printf ("audit_%s_update", table),
+                   g_strdup_printf (AUDIT_TRIGGER ("update", "UPDATE", "NEW.id"), table, upd->str));
+      add_trigger (triggers, g_strdup_printf ("audit_%s_delete", table),
+                   g_strdup_printf (AUDIT_TRIGGER ("delete", "DELETE", "OLD.id"), table, del->str));
 #undef AUDIT_TRIGGER
     }
+  return g_steal_pointer (&triggers);
+}
+
+/* Schema 4 starts the chain with what the file holds: every row of an audited table that has no
+ * entry in the log yet (the default units and holidays, rows of a schema that logged no such
+ * table) is logged once as inserted, so that tuijin check can hold every row to the log. */
+static gboolean
+log_unlogged_rows (TjDb    *self,
+                   GError **error)
+{
+  for (guint t = 0; t < G_N_ELEMENTS (audited_tables); t++)
+    {
+      const char *table = audited_tables[t];
+      g_autofree char *info_sql = g_strdup_printf ("PRAGMA table_info(%s)", table);
+      g_autoptr (sqlite3_stmt) info = tj_db_prepare (self, info_sql, error);
+      g_autoptr (GString) fields = g_string_new (NULL);
+      g_autofree char *sql = NULL;
+      int rc;
+
+      if (info == NULL)
+        return FALSE;
+      while ((rc = sqlite3_step (info)) == SQLITE_ROW)
+        {
+          const char *col = (const char *) sqlite3_column_text (info, 1);
+
+          if (g_str_equal (col, "created") || g_str_equal (col, "updated"))
+            continue;
+          g_string_append_printf (fields, "%sSELECT '%s' AS f, NULL AS o, r.%s AS n",
+                                  fields->len ? " UNION ALL " : "", col, col);
+        }
+      if (rc != SQLITE_DONE)
+        {
+          tj_db_set_error (self, error);
+          return FALSE;
+        }
+      /* One row per statement: the next id and the previous hash are read for each. */
+      sql = g_strdup_printf (
+        "INSERT INTO audit (id, at, os_user, table_name, record_id, action, changes, hash) "
+        "SELECT id, at, u, '%1$s', rid, 'insert', c, "
+        "tj_audit_hash (prev, id, at, u, '%1$s', rid, 'insert', c) FROM (SELECT "
+        "(SELECT coalesce (max (id), 0) + 1 FROM audit) AS id, "
+        "strftime ('%%Y-%%m-%%dT%%H:%%M:%%S', 'now', 'localtime') AS at, tj_os_user () AS u, "
+        "r.id AS rid, (SELECT json_group_object (f, json_array (o, n)) FROM (%2$s) "
+        "WHERE o IS NOT n) AS c, (SELECT hash FROM audit ORDER BY id DESC LIMIT 1) AS prev "
+        "FROM %1$s r WHERE r.id = ?)",
+        table, fields->str);
+      {
+        g_autofree char *ids_sql = g_strdup_printf (
+          "SELECT id FROM %s WHERE id NOT IN (SELECT record_id FROM audit WHERE table_name = '%s') "
+          "ORDER BY id", table, table);
+        g_autoptr (sqlite3_stmt) ids = tj_db_prepare (self, ids_sql, error);
+        g_autoptr (sqlite3_stmt) insert = tj_db_prepare (self, sql, error);
+        g_autoptr (GArray) pending = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+        if (ids == NULL || insert == NULL)
+          return FALSE;
+        while ((rc = sqlite3_step (ids)) == SQLITE_ROW)
+          {
+            gint64 id = sqlite3_column_int64 (ids, 0);
+            g_array_append_val (pending, id);
+          }
+        if (rc != SQLITE_DONE)
+          {
+            tj_db_set_error (self, error);
+            return FALSE;
+          }
+        for (guint i = 0; i < pending->len; i++)
+          {
+            sqlite3_reset (insert);
+            sqlite3_bind_int64 (insert, 1, g_array_index (pending, gint64, i));
+            if (!tj_db_step_done (self, insert, error))
+              return FALSE;
+          }
+      }
+    }
   return TRUE;
+}
+
+/* Inside a transaction: puts back every audit trigger that is missing or not as expected. */
+static gboolean
+repair_audit_triggers (TjDb      *self,
+                       GPtrArray *triggers,
+                       guint     *repaired,
+                       GError   **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = tj_db_prepare (self,
+                                                 "SELECT sql FROM sqlite_schema "
+                                                 "WHERE type = 'trigger' AND name = ?",
+                                                 error);
+
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < triggers->len; i++)
+    {
+      Trigger *trigger = g_ptr_array_index (triggers, i);
+      g_autofree char *drop = NULL;
+      int rc;
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_text (stmt, 1, trigger->name, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW &&
+          g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), trigger->sql) == 0)
+        continue;
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        {
+          tj_db_set_error (self, error);
+          return FALSE;
+        }
+      sqlite3_reset (stmt);
+      drop = g_strdup_printf ("DROP TRIGGER IF EXISTS %s", trigger->name);
+      if (!tj_db_exec (self, drop, error) || !tj_db_exec (self, trigger->sql, error))
+        return FALSE;
+      if (repaired != NULL)
+        (*repaired)++;
+    }
+  return TRUE;
+}
+
+static gboolean
+create_audit_triggers (TjDb    *self,
+                       GError **error)
+{
+  g_autoptr (GPtrArray) triggers = expected_audit_triggers (self, error);
+
+  return triggers != NULL && repair_audit_triggers (self, triggers, NULL, error);
+}
+
+/* On opening a file: reads first, and writes only when a trigger has to be put back. */
+static gboolean
+ensure_audit_triggers (TjDb    *self,
+                       GError **error)
+{
+  g_autoptr (GPtrArray) triggers = expected_audit_triggers (self, error);
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GString) names = g_string_new (NULL);
+  guint found = 0, repaired = 0;
+  int rc;
+
+  if (triggers == NULL)
+    return FALSE;
+  stmt = tj_db_prepare (self, "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    for (guint i = 0; i < triggers->len; i++)
+      {
+        Trigger *trigger = g_ptr_array_index (triggers, i);
+
+        if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), trigger->name) == 0 &&
+            g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), trigger->sql) == 0)
+          found++;
+      }
+  if (rc != SQLITE_DONE)
+    {
+      tj_db_set_error (self, error);
+      return FALSE;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (found == triggers->len)
+    return TRUE;
+
+  if (!tj_db_begin (self, error) || !repair_audit_triggers (self, triggers, &repaired, error) ||
+      !tj_db_commit (self, error))
+    {
+      tj_db_rollback (self);
+      return FALSE;
+    }
+  g_message ("“%s”: %u audit triggers were missing or changed and have been put back",
+             self->path, repaired);
+  return TRUE;
+}
+
+/* Schema 4 chains the log: the rows written before it get their hashes in order. */
+static gboolean
+chain_existing_audit (TjDb    *self,
+                      GError **error)
+{
+  g_autoptr (sqlite3_stmt) rows = NULL;
+  g_autoptr (sqlite3_stmt) update = NULL;
+  g_autofree char *previous = NULL;
+  int rc;
+
+  rows = tj_db_prepare (self, "SELECT id, at, os_user, table_name, record_id, action, changes "
+                        "FROM audit ORDER BY id", error);
+  update = tj_db_prepare (self, "UPDATE audit SET hash = ? WHERE id = ?", error);
+  if (rows == NULL || update == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (rows)) == SQLITE_ROW)
+    {
+      char *hash = tj_db_audit_hash (previous, sqlite3_column_int64 (rows, 0),
+                                     (const char *) sqlite3_column_text (rows, 1),
+                                     (const char *) sqlite3_column_text (rows, 2),
+                                     (const char *) sqlite3_column_text (rows, 3),
+                                     sqlite3_column_int64 (rows, 4),
+                                     (const char *) sqlite3_column_text (rows, 5),
+                                     (const char *) sqlite3_column_text (rows, 6));
+
+      g_free (previous);
+      previous = hash;
+      sqlite3_reset (update);
+      sqlite3_bind_text (update, 1, hash, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (update, 2, sqlite3_column_int64 (rows, 0));
+      if (!tj_db_step_done (self, update, error))
+        return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      tj_db_set_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Splits SQL text into statements and runs those that begin with prefix. */
+static gboolean
+exec_statements_starting (TjDb       *self,
+                          const char *sql,
+                          const char *prefix,
+                          GError    **error)
+{
+  g_autoptr (GString) statement = g_string_new (NULL);
+  g_auto (GStrv) lines = g_strsplit (sql, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i] + strspn (lines[i], " \t\r");
+
+      /* whole-line comments and blank lines between statements */
+      if (g_str_has_prefix (line, "--") || (statement->len == 0 && *line == '\0'))
+        continue;
+      g_string_append (statement, lines[i]);
+      g_string_append_c (statement, '\n');
+      if (!sqlite3_complete (statement->str))
+        continue;
+      g_strchug (statement->str);
+      if (g_str_has_prefix (statement->str, prefix) && !tj_db_exec (self, statement->str, error))
+        return FALSE;
+      g_string_truncate (statement, 0);
+    }
+  return TRUE;
+}
+
+/* Schema 3 as first released had no holidays and no catalogue; a database made then gets the
+ * rows that 0003 gives a new one, when it has none of its own. */
+static gboolean
+fill_default_calendar (TjDb    *self,
+                       GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = tj_db_prepare (self,
+                                                 "SELECT (SELECT count(*) FROM holidays), "
+                                                 "(SELECT count(*) FROM approval_catalogue)",
+                                                 error);
+  g_autofree char *sql = NULL;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      tj_db_set_error (self, error);
+      return FALSE;
+    }
+  if (sqlite3_column_int (stmt, 0) > 0 || sqlite3_column_int (stmt, 1) > 0)
+    return TRUE;
+  if ((sql = load_sql ("0003-approvals.sql", error)) == NULL)
+    return FALSE;
+  return exec_statements_starting (self, sql, "INSERT INTO", error);
 }
 
 static char *
@@ -320,6 +722,7 @@ static const char *const migrations[TJ_DB_SCHEMA_VERSION] = {
   "0001-register.sql",
   "0002-monthly-reports.sql",
   "0003-approvals.sql",
+  "0004-data-safety.sql",
 };
 
 static gboolean
@@ -340,7 +743,9 @@ apply_migration (TjDb    *self,
   if (!tj_db_begin (self, error))
     return FALSE;
   if (!tj_db_exec (self, sql, error) || (defaults != NULL && !tj_db_exec (self, defaults, error)) ||
-      !create_audit_triggers (self, error) || !tj_db_exec (self, pragma, error) ||
+      (version == 4 && (!fill_default_calendar (self, error) || !chain_existing_audit (self, error))) ||
+      (version == TJ_DB_SCHEMA_VERSION && !create_audit_triggers (self, error)) ||
+      (version == 4 && !log_unlogged_rows (self, error)) || !tj_db_exec (self, pragma, error) ||
       !tj_db_commit (self, error))
     {
       tj_db_rollback (self);
@@ -354,6 +759,8 @@ migrate (TjDb    *self,
          int      from,
          GError **error)
 {
+  if (from > 0 && !tj_db_check_healthy (self, error))
+    return FALSE;
   if (from > 0)
     {
       /* Keep the file as it was before any migration touches it. */
@@ -369,84 +776,162 @@ migrate (TjDb    *self,
   return TRUE;
 }
 
-/* Reads the first bytes without SQLite, so that a file that is not a database is refused before
- * anything could write to it. */
-static gboolean
-looks_like_database (const char *path,
-                     GError    **error)
+/* Maps what SQLite said when a file was first read to a message for a clerk. The file itself is
+ * only ever touched through SQLite: an open and close of a descriptor of our own would drop every
+ * POSIX lock this process holds on it, and another process could then delete the WAL under the
+ * connections still open ("How To Corrupt An SQLite Database File", 2.2). */
+static void
+set_open_error (TjDb    *self,
+                int      rc,
+                GError **error)
 {
-  static const char magic[16] = "SQLite format 3";
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autoptr (GFileInputStream) in = NULL;
-  g_autoptr (GError) local = NULL;
-  char header[16];
-  gsize read = 0;
+  int primary = rc & 0xff;
 
-  in = g_file_read (file, NULL, &local);
-  if (in == NULL)
+  if (primary == SQLITE_NOTADB)
+    g_set_error (error, TJ_ERROR, TJ_ERROR_NOT_A_DATABASE,
+                 _("“%s” is not a Tuijin database. It was not changed."), self->path);
+  else if (primary == SQLITE_CORRUPT)
+    g_set_error (error, TJ_ERROR, TJ_ERROR_DAMAGED,
+                 _("The database “%s” is damaged. Restore the latest backup with “tuijin "
+                   "restore”; the file was not changed."),
+                 self->path);
+  else if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
+    tj_db_set_error (self, error);
+  else if (primary == SQLITE_CANTOPEN || primary == SQLITE_READONLY || primary == SQLITE_PERM ||
+           primary == SQLITE_AUTH)
+    g_set_error (error, TJ_ERROR, TJ_ERROR_IO,
+                 _("Cannot open “%s”: check that the file and its folder exist and may be read "
+                   "and written."),
+                 self->path);
+  else
+    tj_db_set_error (self, error);
+}
+
+/* Version 0 is a new, empty file; a file with tables but no version is someone else's. */
+static int
+read_version (TjDb    *self,
+              GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc, version;
+
+  rc = sqlite3_prepare_v2 (self->handle, "SELECT (SELECT user_version FROM pragma_user_version), "
+                           "(SELECT count(*) FROM sqlite_schema)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
     {
-      if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        return TRUE;
-      g_set_error (error, TJ_ERROR, TJ_ERROR_IO, _("Cannot open “%s”: %s"), path,
-                   local->message);
+      set_open_error (self, sqlite3_extended_errcode (self->handle), error);
+      return -1;
+    }
+  version = sqlite3_column_int (stmt, 0);
+  if (version < 0 || (version == 0 && sqlite3_column_int (stmt, 1) > 0))
+    {
+      g_set_error (error, TJ_ERROR, TJ_ERROR_NOT_A_DATABASE,
+                   _("“%s” is not a Tuijin database. It was not changed."), self->path);
+      return -1;
+    }
+  return version;
+}
+
+static gboolean
+open_handle (TjDb       *self,
+             const char *uri,
+             int         flags,
+             GError    **error)
+{
+  int rc;
+
+  if (self->handle != NULL)
+    sqlite3_close_v2 (self->handle);
+  self->handle = NULL;
+  rc = sqlite3_open_v2 (uri, &self->handle, flags | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_open_error (self, rc, error);
       return FALSE;
     }
-  if (!g_input_stream_read_all (G_INPUT_STREAM (in), header, sizeof header, &read, NULL, &local))
-    {
-      g_set_error (error, TJ_ERROR, TJ_ERROR_IO, _("Cannot read “%s”: %s"), path, local->message);
-      return FALSE;
-    }
-  if (read == 0 || (read == sizeof header && memcmp (header, magic, sizeof header) == 0))
-    return TRUE;
-  g_set_error (error, TJ_ERROR, TJ_ERROR_NOT_A_DATABASE,
-               _("“%s” is not a Tuijin database. It was not changed."), path);
-  return FALSE;
+  sqlite3_extended_result_codes (self->handle, 1);
+  /* A writer waits as long as another's write can take (a large import, a backup), rather than
+   * failing a clerk's save with "locked". */
+  sqlite3_busy_timeout (self->handle, TJ_DB_BUSY_TIMEOUT_MS);
+  sqlite3_create_function (self->handle, "tj_os_user", 0, SQLITE_UTF8, NULL, os_user_func, NULL,
+                           NULL);
+  sqlite3_create_function (self->handle, "tj_audit_hash", -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                           NULL, audit_hash_func, NULL, NULL);
+  return TRUE;
+}
+
+static char *
+file_uri (const char *path,
+          const char *query)
+{
+  g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
+
+  return g_strdup_printf ("file:%s%s", escaped, query);
 }
 
 TjDb *
-tj_db_open (const char *path,
-            GError    **error)
+tj_db_open_full (const char   *path,
+                 TjDbOpenFlags flags,
+                 GError      **error)
 {
   g_autoptr (TjDb) self = NULL;
-  g_autofree char *dir = NULL;
+  g_autofree char *uri = NULL;
+  gboolean read_only = (flags & TJ_DB_OPEN_READ_ONLY) != 0;
   int version;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!looks_like_database (path, error))
-    return NULL;
-
-  dir = g_path_get_dirname (path);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      g_set_error (error, TJ_ERROR, TJ_ERROR_IO, _("Cannot create the folder “%s”: %s"), dir,
-                   g_strerror (errno));
-      return NULL;
-    }
-
   self = g_object_new (TJ_TYPE_DB, NULL);
   self->path = g_strdup (path);
-  /* A connection belongs to one thread (a window's, or an import's worker): no mutex needed. */
-  if (sqlite3_open_v2 (path, &self->handle,
-                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                       NULL) != SQLITE_OK)
-    {
-      g_set_error (error, TJ_ERROR, TJ_ERROR_IO, _("Cannot open “%s”: %s"), path,
-                   sqlite3_errmsg (self->handle));
-      return NULL;
-    }
-  sqlite3_extended_result_codes (self->handle, 1);
-  sqlite3_busy_timeout (self->handle, 3000);
-  sqlite3_create_function (self->handle, "tj_os_user", 0, SQLITE_UTF8, NULL, os_user_func, NULL,
-                           NULL);
+  self->read_only = read_only;
+  uri = file_uri (path, "");
 
-  /* Read the version before anything writes: a newer file stays exactly as it is. */
-  version = user_version (self);
-  if (version < 0)
+  if (read_only)
     {
-      tj_db_set_error (self, error);
-      return NULL;
+      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+        {
+          g_set_error (error, TJ_ERROR, TJ_ERROR_IO, _("The database “%s” does not exist."),
+                       path);
+          return NULL;
+        }
+      if (!open_handle (self, uri, SQLITE_OPEN_READONLY, NULL) ||
+          (version = read_version (self, NULL)) < 0)
+        {
+          /* In a folder this user may not write, a closed WAL database cannot build its index;
+           * with no WAL file beside it nobody can be writing it, so it is read as it stands. */
+          g_autofree char *wal = g_strdup_printf ("%s-wal", path);
+          g_autofree char *immutable = file_uri (path, "?immutable=1");
+
+          if (g_file_test (wal, G_FILE_TEST_EXISTS) ||
+              !open_handle (self, immutable, SQLITE_OPEN_READONLY, error))
+            {
+              if (error != NULL && *error == NULL)
+                set_open_error (self, SQLITE_CANTOPEN, error);
+              return NULL;
+            }
+          if ((version = read_version (self, error)) < 0)
+            return NULL;
+        }
     }
+  else
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          g_set_error (error, TJ_ERROR, TJ_ERROR_IO, _("Cannot create the folder “%s”: %s"), dir,
+                       g_strerror (errno));
+          return NULL;
+        }
+      if (!open_handle (self, uri, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error))
+        return NULL;
+      /* Read the version before anything writes: a newer file stays exactly as it is. */
+      if ((version = read_version (self, error)) < 0)
+        return NULL;
+    }
+
   if (version > TJ_DB_SCHEMA_VERSION)
     {
       g_set_error (error, TJ_ERROR, TJ_ERROR_NEWER,
@@ -454,6 +939,19 @@ tj_db_open (const char *path,
                      "reads up to %d). Update Tuijin to open it; the file was not changed."),
                    path, version, TJ_DB_SCHEMA_VERSION);
       return NULL;
+    }
+
+  if (read_only)
+    {
+      if (version < TJ_DB_SCHEMA_VERSION)
+        {
+          g_set_error (error, TJ_ERROR, TJ_ERROR_IO,
+                       _("“%s” was written by an older version of Tuijin and must be upgraded "
+                         "first: open it once where it may be written."),
+                       path);
+          return NULL;
+        }
+      return g_steal_pointer (&self);
     }
 
   /* An insert that fires an audit trigger keeps a statement journal; in memory rather than in a
@@ -466,7 +964,26 @@ tj_db_open (const char *path,
   if (version < TJ_DB_SCHEMA_VERSION && !migrate (self, version, error))
     return NULL;
 
+  /* A trigger dropped or changed behind the application's back is put back before anything is
+   * written through this connection (tuijin check reports the edits made meanwhile). */
+  if (version == TJ_DB_SCHEMA_VERSION && !ensure_audit_triggers (self, error))
+    return NULL;
+
   return g_steal_pointer (&self);
+}
+
+TjDb *
+tj_db_open (const char *path,
+            GError    **error)
+{
+  return tj_db_open_full (path, 0, error);
+}
+
+gboolean
+tj_db_is_read_only (TjDb *self)
+{
+  g_return_val_if_fail (TJ_IS_DB (self), TRUE);
+  return self->read_only;
 }
 
 const char *
@@ -539,8 +1056,115 @@ tj_db_is_empty (TjDb *self)
   return stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_int (stmt, 0) == 0;
 }
 
+/* PRAGMA quick_check on a connection: TRUE when it says ok. */
+static gboolean
+handle_is_healthy (sqlite3 *handle)
+{
+  sqlite3_stmt *check = NULL;
+  gboolean healthy = FALSE;
+
+  if (sqlite3_prepare_v2 (handle, "PRAGMA quick_check", -1, &check, NULL) == SQLITE_OK &&
+      sqlite3_step (check) == SQLITE_ROW)
+    healthy = g_strcmp0 ((const char *) sqlite3_column_text (check, 0), "ok") == 0;
+  sqlite3_finalize (check);
+  return healthy;
+}
+
+static void
+set_damaged_error (const char *path,
+                   GError    **error)
+{
+  g_set_error (error, TJ_ERROR, TJ_ERROR_DAMAGED,
+               _("The database “%s” is damaged, so nothing was written to it. Copy what can "
+                 "still be read with “tuijin backup”, and restore the latest good backup with "
+                 "“tuijin restore”."),
+               path);
+}
+
+/* Bulk writes (imports, demo data) and migrations refuse a damaged file rather than write more
+ * into it. */
+gboolean
+tj_db_check_healthy (TjDb    *self,
+                     GError **error)
+{
+  g_return_val_if_fail (TJ_IS_DB (self), FALSE);
+
+  if (handle_is_healthy (self->handle))
+    return TRUE;
+  set_damaged_error (self->path, error);
+  return FALSE;
+}
+
+gboolean
+tj_db_begin_bulk (TjDb    *self,
+                  GError **error)
+{
+  return tj_db_check_healthy (self, error) && tj_db_begin (self, error);
+}
+
+/* Copies everything from one connection to another in one step, waiting while a writer holds
+ * the source; a step that neither finishes nor fails ends the copy with an error. */
+static int
+copy_database (sqlite3 *to,
+               sqlite3 *from)
+{
+  sqlite3_backup *backup = sqlite3_backup_init (to, "main", from, "main");
+  gint64 deadline = g_get_monotonic_time () + (gint64) TJ_DB_BUSY_TIMEOUT_MS * 1000;
+  int rc;
+
+  if (backup == NULL)
+    return sqlite3_extended_errcode (to);
+  do
+    {
+      rc = sqlite3_backup_step (backup, -1);
+      if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+        sqlite3_sleep (20);
+    }
+  while ((rc == SQLITE_BUSY || rc == SQLITE_LOCKED || rc == SQLITE_OK) &&
+         g_get_monotonic_time () < deadline);
+  sqlite3_backup_finish (backup);
+  if (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+    return SQLITE_BUSY;
+  return rc;
+}
+
+static void
+remove_with_journals (const char *path)
+{
+  const char *suffixes[] = { "", "-journal", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
+      g_unlink (name);
+    }
+}
+
+static void
+set_copy_error (const char *target,
+                int         rc,
+                GError    **error)
+{
+  if ((rc & 0xff) == SQLITE_FULL)
+    g_set_error (error, TJ_ERROR, TJ_ERROR_IO,
+                 _("Cannot write “%s”: the disk is full. Nothing was written."), target);
+  else if ((rc & 0xff) == SQLITE_BUSY)
+    g_set_error (error, TJ_ERROR, TJ_ERROR_LOCKED,
+                 _("Cannot copy to “%s”: another program kept writing the database. Try again "
+                   "later; nothing was written."),
+                 target);
+  else if ((rc & 0xff) == SQLITE_CANTOPEN || (rc & 0xff) == SQLITE_READONLY ||
+           (rc & 0xff) == SQLITE_PERM)
+    g_set_error (error, TJ_ERROR, TJ_ERROR_IO,
+                 _("Cannot write “%s”: check that its folder exists and may be written."), target);
+  else
+    g_set_error (error, TJ_ERROR, TJ_ERROR_IO, _("Cannot write “%s”: %s"), target,
+                 sqlite3_errstr (rc));
+}
+
 /* Copies the live database with SQLite's backup API into a temporary file beside the target,
- * checks the copy, then renames it over the target: a failed backup never leaves a half file. */
+ * checks the copy, then renames it over the target: a failed backup never leaves a half file,
+ * nor a journal of one. */
 gboolean
 tj_db_backup (TjDb       *self,
               const char *target,
@@ -548,55 +1172,38 @@ tj_db_backup (TjDb       *self,
 {
   g_autofree char *tmp = g_strdup_printf ("%s.part", target);
   sqlite3 *copy = NULL;
-  sqlite3_backup *backup;
   gboolean ok = FALSE;
   int rc;
 
   g_return_val_if_fail (TJ_IS_DB (self), FALSE);
 
-  g_unlink (tmp);
-  if (sqlite3_open_v2 (tmp, &copy, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
+  /* what a backup killed before it finished left behind */
+  remove_with_journals (tmp);
+  rc = sqlite3_open_v2 (tmp, &copy, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (copy, "PRAGMA journal_mode = MEMORY", NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = copy_database (copy, self->handle);
+  if (rc != SQLITE_OK && rc != SQLITE_DONE)
     {
-      g_set_error (error, TJ_ERROR, TJ_ERROR_IO, _("Cannot write “%s”: %s"), target,
-                   sqlite3_errmsg (copy));
+      set_copy_error (target, rc, error);
       goto out;
     }
-  backup = sqlite3_backup_init (copy, "main", self->handle, "main");
-  if (backup == NULL)
+  if (!handle_is_healthy (copy))
     {
-      g_set_error (error, TJ_ERROR, TJ_ERROR_IO, _("Cannot write “%s”: %s"), target,
-                   sqlite3_errmsg (copy));
+      g_set_error (error, TJ_ERROR, TJ_ERROR_DAMAGED,
+                   _("The backup “%s” did not pass the integrity check: the database itself may "
+                     "be damaged. Nothing was written."),
+                   target);
       goto out;
     }
-  while ((rc = sqlite3_backup_step (backup, 256)) == SQLITE_OK || rc == SQLITE_BUSY ||
-         rc == SQLITE_LOCKED)
-    sqlite3_sleep (5);
-  sqlite3_backup_finish (backup);
-  if (rc != SQLITE_DONE)
-    {
-      g_set_error (error, TJ_ERROR, TJ_ERROR_IO, _("Cannot write “%s”: %s"), target,
-                   sqlite3_errstr (rc));
-      goto out;
-    }
-
-  {
-    sqlite3_stmt *check = NULL;
-    gboolean healthy = FALSE;
-
-    if (sqlite3_prepare_v2 (copy, "PRAGMA quick_check", -1, &check, NULL) == SQLITE_OK &&
-        sqlite3_step (check) == SQLITE_ROW)
-      healthy = g_strcmp0 ((const char *) sqlite3_column_text (check, 0), "ok") == 0;
-    sqlite3_finalize (check);
-    if (!healthy)
-      {
-        g_set_error (error, TJ_ERROR, TJ_ERROR_IO,
-                     _("The backup “%s” did not pass the integrity check."), target);
-        goto out;
-      }
-  }
-
-  sqlite3_close_v2 (copy);
+  rc = sqlite3_close (copy);
   copy = NULL;
+  if (rc != SQLITE_OK)
+    {
+      set_copy_error (target, rc, error);
+      goto out;
+    }
   if (g_rename (tmp, target) != 0)
     {
       g_set_error (error, TJ_ERROR, TJ_ERROR_IO, _("Cannot write “%s”: %s"), target,
@@ -609,6 +1216,92 @@ out:
   if (copy != NULL)
     sqlite3_close_v2 (copy);
   if (!ok)
-    g_unlink (tmp);
+    remove_with_journals (tmp);
+  return ok;
+}
+
+/* Puts a backup copy in place of the database at path: the copy is checked first (a Tuijin
+ * database this version reads, passing the integrity check), the current file is kept beside it
+ * as PATH.before-restore-DATE.bak when it can still be read, and the copy is written into the
+ * file through SQLite, so that a window that has it open sees the restored data. */
+gboolean
+tj_db_restore (const char *path,
+               const char *source,
+               char      **kept,
+               GError    **error)
+{
+  sqlite3 *from = NULL, *to = NULL;
+  g_autoptr (TjDb) check = NULL;
+  g_autoptr (GError) local = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *saved = g_strdup_printf ("%s.before-restore-%s.bak", path, stamp);
+  gboolean ok = FALSE;
+  int rc;
+
+  if (kept != NULL)
+    *kept = NULL;
+  check = tj_db_open_full (source, TJ_DB_OPEN_READ_ONLY, &local);
+  if (check == NULL && !g_error_matches (local, TJ_ERROR, TJ_ERROR_IO))
+    {
+      g_propagate_prefixed_error (error, g_steal_pointer (&local),
+                                  _("“%s” cannot be restored: "), source);
+      return FALSE;
+    }
+  g_clear_error (&local);
+  if (check != NULL && !tj_db_check_healthy (check, NULL))
+    {
+      g_set_error (error, TJ_ERROR, TJ_ERROR_DAMAGED,
+                   _("“%s” cannot be restored: it is damaged. Nothing was changed."), source);
+      return FALSE;
+    }
+  g_clear_object (&check);
+  rc = sqlite3_open_v2 (source, &from, SQLITE_OPEN_READONLY, NULL);
+  if (rc != SQLITE_OK || !handle_is_healthy (from))
+    {
+      g_set_error (error, TJ_ERROR, TJ_ERROR_DAMAGED,
+                   _("“%s” cannot be restored: it is not a Tuijin database, or is damaged. "
+                     "Nothing was changed."),
+                   source);
+      goto out;
+    }
+
+  rc = sqlite3_open_v2 (path, &to, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_copy_error (path, rc, error);
+      goto out;
+    }
+  sqlite3_busy_timeout (to, TJ_DB_BUSY_TIMEOUT_MS);
+  /* Keep what is there now, as far as it can be read. */
+  {
+    sqlite3 *keep = NULL;
+
+    if (sqlite3_open_v2 (saved, &keep, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) ==
+            SQLITE_OK &&
+        sqlite3_exec (keep, "PRAGMA journal_mode = MEMORY", NULL, NULL, NULL) == SQLITE_OK &&
+        copy_database (keep, to) == SQLITE_DONE)
+      {
+        sqlite3_close (keep);
+        if (kept != NULL)
+          *kept = g_strdup (saved);
+      }
+    else
+      {
+        sqlite3_close_v2 (keep);
+        remove_with_journals (saved);
+      }
+  }
+  rc = copy_database (to, from);
+  if (rc != SQLITE_DONE)
+    {
+      set_copy_error (path, rc, error);
+      goto out;
+    }
+  ok = TRUE;
+
+out:
+  sqlite3_close_v2 (from);
+  sqlite3_close_v2 (to);
   return ok;
 }

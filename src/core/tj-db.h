@@ -9,10 +9,31 @@ G_BEGIN_DECLS
 #define TJ_TYPE_DB (tj_db_get_type ())
 G_DECLARE_FINAL_TYPE (TjDb, tj_db, TJ, DB, GObject)
 
-#define TJ_DB_SCHEMA_VERSION 3
+#define TJ_DB_SCHEMA_VERSION 4
+
+/* How long a write waits for another connection's write (an import of a large ledger). */
+#define TJ_DB_BUSY_TIMEOUT_MS 120000
+
+typedef enum
+{
+  TJ_DB_OPEN_READ_ONLY = 1 << 0, /* for commands that only read: nothing is created or migrated */
+} TjDbOpenFlags;
 
 TjDb *tj_db_open (const char *path,
                   GError    **error);
+TjDb *tj_db_open_full (const char   *path,
+                       TjDbOpenFlags flags,
+                       GError      **error);
+char *tj_db_audit_hash (const char *previous,
+                        gint64      id,
+                        const char *at,
+                        const char *os_user,
+                        const char *table,
+                        gint64      record_id,
+                        const char *action,
+                        const char *changes);
+gboolean tj_db_is_read_only (TjDb *self);
+const char *const *tj_db_audited_tables (guint *n_tables);
 const char *tj_db_get_path (TjDb *self);
 sqlite3 *tj_db_get_handle (TjDb *self);
 char *tj_db_default_path (void);
@@ -37,6 +58,9 @@ void tj_db_release (TjCachedStmt *stmt);
 gboolean tj_db_step_done (TjDb         *self,
                           sqlite3_stmt *stmt,
                           GError      **error);
+gboolean tj_db_rows_done (TjDb    *self,
+                          int      rc,
+                          GError **error);
 void tj_db_set_error (TjDb    *self,
                       GError **error);
 void tj_db_bind_text_or_null (sqlite3_stmt *stmt,
@@ -55,6 +79,14 @@ gboolean tj_db_set_setting (TjDb       *self,
 gboolean tj_db_backup (TjDb       *self,
                        const char *target,
                        GError    **error);
+gboolean tj_db_restore (const char *path,
+                        const char *source,
+                        char      **kept,
+                        GError    **error);
+gboolean tj_db_check_healthy (TjDb    *self,
+                              GError **error);
+gboolean tj_db_begin_bulk (TjDb    *self,
+                           GError **error);
 gboolean tj_db_is_empty (TjDb *self);
 void tj_db_notify_changed (TjDb       *self,
                            const char *table);

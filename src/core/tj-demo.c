@@ -1322,7 +1322,7 @@ tj_demo_fill (TjDb    *db,
   g_return_val_if_fail (TJ_IS_DB (db), FALSE);
   g_return_val_if_fail (current_year > 1990 && current_year <= 2200, FALSE);
 
-  if (!tj_db_begin (db, error))
+  if (!tj_db_begin_bulk (db, error))
     return FALSE;
   if (!tj_db_is_empty (db))
     {

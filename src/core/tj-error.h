@@ -17,6 +17,8 @@ typedef enum
   TJ_ERROR_NOT_A_DATABASE,
   TJ_ERROR_LOCKED,
   TJ_ERROR_IO,
+  TJ_ERROR_DAMAGED,    /* the file fails SQLite's integrity check */
+  TJ_ERROR_PERIOD_LOCKED, /* the month's bulletin is issued: its reports are locked */
 } TjError;
 
 GQuark tj_error_quark (void);

@@ -607,7 +607,7 @@ prepare_cb (TjCsvImport *csv,
 {
   LedgerImport *import = (LedgerImport *) csv;
 
-  return tj_db_begin (import->db, error) && load_lists (import, error);
+  return tj_db_begin_bulk (import->db, error) && load_lists (import, error);
 }
 
 /* Reads the file and writes it in one transaction, left open for the caller to commit or roll

@@ -10,6 +10,7 @@ typedef struct
 {
   guint added;        /* projects inserted */
   guint updated;      /* projects with the same name in the same year, updated */
+  guint removed;      /* monthly reports removed: their projects are not in the file */
   GPtrArray *warnings; /* char*, e.g. unknown columns named: 未知的列“备注2”将被忽略 */
   GPtrArray *errors;  /* char*, one per problem: "第 12 行，“总投资（万元）”：“abc”不是有效金额" */
   GPtrArray *missing; /* char*, names of unknown localities/units/people (when not creating them) */

@@ -19,12 +19,17 @@ tj_money_round_div (gint64 value,
 
   q = value / divisor;
   r = value % divisor;
-  if (2 * (r < 0 ? -r : r) >= divisor)
+  r = r < 0 ? -r : r;
+  /* 2 r ≥ divisor, without the 2 r that a divisor past G_MAXINT64 / 2 would overflow */
+  if (r >= divisor - r)
     q += value < 0 ? -1 : 1;
   return q;
 }
 
-/* Accepts "12", "12.5", "1,234.5678", "１２３" is not accepted; at most 4 decimals (one yuan). */
+/* Accepts "12", "12.5", "1,234.5678", "１２３" is not accepted; at most 4 decimals (one yuan).
+ * Thousands separators only in their places: a first group of 1 to 3 digits, then groups of
+ * exactly 3 ("1,234,567.89"); "1,2,3", "12,34", ",123" and "1,,234" are refused, never read as
+ * 123 or 1 234. */
 gboolean
 tj_money_parse_wan (const char *text,
                     gint64     *yuan,
@@ -37,6 +42,8 @@ tj_money_parse_wan (const char *text,
   gint64 frac = 0;
   guint frac_digits = 0;
   guint int_digits = 0;
+  guint group_digits = 0; /* digits since the last thousands separator, or since the start */
+  gboolean seen_comma = FALSE;
   gboolean seen_point = FALSE;
 
   g_return_val_if_fail (text != NULL, FALSE);
@@ -60,10 +67,20 @@ tj_money_parse_wan (const char *text,
 
   for (; *p != '\0'; p++)
     {
-      if (*p == ',' && !seen_point && int_digits > 0)
-        continue;
+      if (*p == ',')
+        {
+          /* The group before it: the first has 1 to 3 digits, every later one exactly 3. */
+          if (seen_point || group_digits == 0 || group_digits > 3 ||
+              (seen_comma && group_digits != 3))
+            goto misplaced_separator;
+          seen_comma = TRUE;
+          group_digits = 0;
+          continue;
+        }
       if (*p == '.' && !seen_point)
         {
+          if (seen_comma && group_digits != 3)
+            goto misplaced_separator;
           seen_point = TRUE;
           continue;
         }
@@ -91,8 +108,11 @@ tj_money_parse_wan (const char *text,
             }
           whole = whole * 10 + (*p - '0');
           int_digits++;
+          group_digits++;
         }
     }
+  if (!seen_point && seen_comma && group_digits != 3)
+    goto misplaced_separator;
 
   if (int_digits == 0 && frac_digits == 0)
     {
@@ -107,6 +127,12 @@ tj_money_parse_wan (const char *text,
   if (negative)
     *yuan = -*yuan;
   return TRUE;
+
+misplaced_separator:
+  g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
+               _("“%s”: the thousands separators are in the wrong places (write 1,234,567.89)"),
+               text);
+  return FALSE;
 }
 
 static char *
@@ -116,7 +142,8 @@ format_scaled (gint64   yuan,
                gboolean grouping)
 {
   gint64 scale = 1;
-  gint64 scaled, whole, frac;
+  gint64 scaled;
+  guint64 magnitude, whole, frac;
   g_autofree char *digits = NULL;
   GString *out = g_string_new (NULL);
   gsize len, i;
@@ -125,12 +152,14 @@ format_scaled (gint64   yuan,
     scale *= 10;
   /* unit is a power of ten at least as large as scale for our callers */
   scaled = tj_money_round_div (yuan, unit / scale);
-  whole = (scaled < 0 ? -scaled : scaled) / scale;
-  frac = (scaled < 0 ? -scaled : scaled) % scale;
+  /* Unsigned, so that the magnitude of G_MININT64 exists. */
+  magnitude = scaled < 0 ? -(guint64) scaled : (guint64) scaled;
+  whole = magnitude / (guint64) scale;
+  frac = magnitude % (guint64) scale;
 
   if (scaled < 0)
     g_string_append_c (out, '-');
-  digits = g_strdup_printf ("%" G_GINT64_FORMAT, whole);
+  digits = g_strdup_printf ("%" G_GUINT64_FORMAT, whole);
   len = strlen (digits);
   for (i = 0; i < len; i++)
     {
@@ -139,7 +168,7 @@ format_scaled (gint64   yuan,
       g_string_append_c (out, digits[i]);
     }
   if (decimals > 0)
-    g_string_append_printf (out, ".%0*" G_GINT64_FORMAT, (int) decimals, frac);
+    g_string_append_printf (out, ".%0*" G_GUINT64_FORMAT, (int) decimals, frac);
   return g_string_free (out, FALSE);
 }
 
@@ -164,4 +193,21 @@ double
 tj_money_to_wan (gint64 yuan)
 {
   return (double) yuan / TJ_YUAN_PER_WAN;
+}
+
+/* a + b into *sum; FALSE, *sum untouched, when the sum does not fit in a gint64: what every sum
+ * of amounts goes through where a database edited behind Tuijin's back could hold anything. */
+gboolean
+tj_money_add_checked (gint64  a,
+                      gint64  b,
+                      gint64 *sum)
+{
+  gint64 result;
+
+  g_return_val_if_fail (sum != NULL, FALSE);
+
+  if (__builtin_add_overflow (a, b, &result))
+    return FALSE;
+  *sum = result;
+  return TRUE;
 }

@@ -20,5 +20,8 @@ char *tj_money_format_yi (gint64 yuan,
 gint64 tj_money_round_div (gint64 value,
                            gint64 divisor);
 double tj_money_to_wan (gint64 yuan);
+gboolean tj_money_add_checked (gint64  a,
+                               gint64  b,
+                               gint64 *sum);
 
 G_END_DECLS

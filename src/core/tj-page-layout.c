@@ -57,6 +57,14 @@ static const double table_sizes[] = { 10.5, 9.0, 8.0, 7.5, 7.0, 6.5 };
 #define FIGURE_MAX_LENGTH 40
 #define SHOWN_PER_COLUMN 256 /* repeated texts kept laid out, per column */
 #define SHOWN_MAX_LENGTH 120 /* in bytes */
+/* However long a cell's text (a database changed outside Tuijin may hold megabytes), a cell runs
+ * over at most CELL_MAX_PAGES pages: its text is cut with an ellipsis at the end of the last
+ * line they hold, and no more than SHAPED_PER_SHOWN times the characters those lines hold at one
+ * em each is ever shaped. Widths are estimated from the first ESTIMATED_MAX_BYTES of a text. */
+#define CELL_MAX_PAGES 10
+#define SHAPED_PER_SHOWN 4
+#define ESTIMATED_MAX_BYTES 65536
+#define ELLIPSIS "…"
 #define MEASURED_BUDGET (48 << 20) /* bytes of glyphs kept from measuring rows */
 
 #define REFERENCE_SIZE 10.0         /* the size advances are measured at */
@@ -163,6 +171,8 @@ typedef struct
   Glyphs measured_glyphs;
   GArray *measured;     /* of Measured */
   GHashTable *measured_cells; /* row × n_columns + column + 1 → index in measured + 1 */
+  guint max_lines;      /* the most lines a cell shows: CELL_MAX_PAGES pages of rows */
+  GHashTable *cuts;     /* row × n_columns + column + 1 → char *: a text cut to max_lines */
   GArray *items;        /* of Item */
 } Sheet;
 
@@ -243,6 +253,7 @@ sheet_free (gpointer data)
   glyphs_clear (&sheet->measured_glyphs);
   g_clear_pointer (&sheet->measured, g_array_unref);
   g_clear_pointer (&sheet->measured_cells, g_hash_table_unref);
+  g_clear_pointer (&sheet->cuts, g_hash_table_unref);
   g_clear_pointer (&sheet->items, g_array_unref);
   g_free (sheet);
 }
@@ -416,6 +427,12 @@ estimate_em (TjPageLayout *self,
   *lines = FALSE;
   while (*p != '\0')
     {
+      /* A text this long takes several lines in any column. */
+      if ((gsize) (p - (const guchar *) text) >= ESTIMATED_MAX_BYTES)
+        {
+          *lines = TRUE;
+          break;
+        }
       if (*p < 0x80)
         {
           if (*p == '\n')
@@ -1125,6 +1142,76 @@ set_cell_text (Sheet       *sheet,
   pango_layout_set_text (layout, text, -1);
 }
 
+/* The text a cell of a row shows: its own, or the cut layout_bounded made of it. */
+static const char *
+shown_text (Sheet      *sheet,
+            guint       row,
+            guint       column,
+            const char *text)
+{
+  const char *cut = g_hash_table_lookup (
+    sheet->cuts, GSIZE_TO_POINTER ((gsize) row * sheet->n_columns + column + 1));
+
+  return cut != NULL ? cut : text;
+}
+
+/* Sets the text of a cell (column, or 0 for a section's heading) in layout, whose width is room:
+ * the text whole when it takes at most max_lines lines, else cut at the end of the last line
+ * shown and ended with an ellipsis, the cut kept for drawing. Never shapes more than
+ * SHAPED_PER_SHOWN times the characters max_lines lines of full-width ones hold. */
+static void
+layout_bounded (Sheet       *sheet,
+                PangoLayout *layout,
+                guint        row,
+                guint        column,
+                double       room,
+                const char  *text)
+{
+  gpointer key = GSIZE_TO_POINTER ((gsize) row * sheet->n_columns + column + 1);
+  gsize most = (gsize) SHAPED_PER_SHOWN * sheet->max_lines * MAX (1.0, ceil (room / sheet->em));
+  const char *cut = g_hash_table_lookup (sheet->cuts, key);
+  const char *end = text;
+  gboolean shortened;
+  GString *shown;
+  gsize length;
+
+  if (cut != NULL)
+    {
+      pango_layout_set_text (layout, cut, -1);
+      return;
+    }
+  for (gsize n = 0; *end != '\0' && n < most; n++)
+    end = g_utf8_next_char (end);
+  shortened = *end != '\0';
+  pango_layout_set_text (layout, text, end - text);
+  if (!shortened && (guint) pango_layout_get_line_count (layout) <= sheet->max_lines)
+    return;
+
+  if ((guint) pango_layout_get_line_count (layout) > sheet->max_lines)
+    {
+      PangoLayoutLine *line = pango_layout_get_line_readonly (layout, sheet->max_lines - 1);
+
+      length = line->start_index + line->length;
+    }
+  else
+    length = end - text;
+  /* A character at a time off the end until the ellipsis fits on the last line. */
+  shown = g_string_new_len (text, length);
+  for (guint tries = 0;; tries++)
+    {
+      const char *last = g_utf8_find_prev_char (shown->str, shown->str + shown->len);
+
+      g_string_truncate (shown, last != NULL ? (gsize) (last - shown->str) : 0);
+      g_string_append (shown, ELLIPSIS);
+      pango_layout_set_text (layout, shown->str, shown->len);
+      if ((guint) pango_layout_get_line_count (layout) <= sheet->max_lines ||
+          shown->len <= strlen (ELLIPSIS) || tries >= 8)
+        break;
+      g_string_truncate (shown, shown->len - strlen (ELLIPSIS));
+    }
+  g_hash_table_insert (sheet->cuts, key, g_string_free (shown, FALSE));
+}
+
 /* A repeated text of a body cell, laid out once in its column; NULL when it is not kept: too
  * long, in bold, or the column keeps enough already. `text` lives as long as the page layout:
  * the report's, or a light's label. */
@@ -1156,38 +1243,44 @@ cell_shown (Sheet      *sheet,
 /* A text cell laid out in its column: kept when it repeats, else in the row's scratch layout. */
 static PangoLayout *
 cell_layout (Sheet      *sheet,
+             guint       row,
              guint       column,
              const char *text,
              gboolean    bold)
 {
   Shown *shown = cell_shown (sheet, column, text, bold);
+  PangoLayout *layout = sheet->cell[bold];
 
   if (shown != NULL)
     return shown->layout;
-  set_cell_text (sheet, sheet->cell[bold], column, text);
-  return sheet->cell[bold];
+  set_cell_text (sheet, layout, column, "");
+  layout_bounded (sheet, layout, row, column,
+                  sheet->x[column + 1] - sheet->x[column] - 2 * sheet->pad_x, text);
+  return layout;
 }
 
 /* The heading of a section, as wide as the table. */
 static PangoLayout *
 section_layout (Sheet      *sheet,
+                guint       row,
                 const char *text)
 {
   PangoLayout *layout = sheet->cell[1];
+  double room = sheet->x[sheet->n_columns] - sheet->x[0] - 2 * sheet->pad_x;
 
-  pango_layout_set_width (layout, (int) ((sheet->x[sheet->n_columns] - sheet->x[0] -
-                                          2 * sheet->pad_x) * PANGO_SCALE));
+  pango_layout_set_width (layout, (int) (room * PANGO_SCALE));
   pango_layout_set_alignment (layout, PANGO_ALIGN_LEFT);
-  pango_layout_set_text (layout, text, -1);
+  layout_bounded (sheet, layout, row, 0, room, text);
   return layout;
 }
 
 static double
 section_height (TjPageLayout *self,
                 Sheet        *sheet,
+                guint         row,
                 const char   *text)
 {
-  return sheet->line_height * pango_layout_get_line_count (section_layout (sheet, text)) +
+  return sheet->line_height * pango_layout_get_line_count (section_layout (sheet, row, text)) +
          2 * sheet->pad_y;
 }
 
@@ -1272,7 +1365,7 @@ row_height (TjPageLayout *self,
       const TjReportCell *cell = tj_report_get_cell (sheet->report, row, 0);
       g_autofree char *owned = NULL;
 
-      return section_height (self, sheet, cell_text (cell, &owned));
+      return section_height (self, sheet, row, cell_text (cell, &owned));
     }
   for (guint c = 0; c < sheet->n_columns; c++)
     {
@@ -1285,7 +1378,7 @@ row_height (TjPageLayout *self,
       if (estimate_em (self, &self->advances[bold], cell->value.text, &lines, NULL) * sheet->em <
             room * ESTIMATE_SAFETY && !lines)
         continue;
-      layout = cell_layout (sheet, c, cell->value.text, bold);
+      layout = cell_layout (sheet, row, c, cell->value.text, bold);
       content = MAX (content, sheet->line_height * pango_layout_get_line_count (layout));
       if (layout == sheet->cell[bold])
         keep_measured (sheet, row, c, layout, bold);
@@ -1356,6 +1449,7 @@ sheet_new (TjPageLayout *self,
   glyphs_init (&sheet->measured_glyphs);
   sheet->measured = g_array_new (FALSE, FALSE, sizeof (Measured));
   sheet->measured_cells = g_hash_table_new (NULL, NULL);
+  sheet->cuts = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   sheet->headers = g_new0 (PangoLayout *, MAX (n, 1));
   sheet->items = g_array_new (FALSE, TRUE, sizeof (Item));
   g_array_set_clear_func (sheet->items, item_clear);
@@ -1408,6 +1502,10 @@ sheet_new (TjPageLayout *self,
   sheet->header_height = header_lines * (n > 0 ? header_pitch : sheet->line_height) +
                           2 * sheet->pad_y;
   set_header_glyphs (sheet);
+  sheet->max_lines =
+    CELL_MAX_PAGES *
+    (guint) MAX (1.0, floor ((self->bottom - self->top - sheet->header_height - 2 * sheet->pad_y) /
+                             sheet->pitch));
 
   add_item (self, sheet, ITEM_TITLE, 0,
             block_new (self, report->title != NULL ? report->title : "", HEADING_FACE, TRUE,
@@ -1682,7 +1780,7 @@ draw_row (Sheet   *sheet,
     {
       const TjReportCell *cell = tj_report_get_cell (sheet->report, row, 0);
       g_autofree char *owned = NULL;
-      PangoLayout *layout = section_layout (sheet, cell_text (cell, &owned));
+      PangoLayout *layout = section_layout (sheet, row, cell_text (cell, &owned));
 
       show_layout_at (cr, layout, sheet->x[0] + sheet->pad_x,
                       partial ? y - from + sheet->pad_y
@@ -1728,7 +1826,7 @@ draw_row (Sheet   *sheet,
           shown = cell_shown (sheet, c, text, bold);
           layout = shown != NULL ? shown->layout : sheet->cell[bold];
           if (shown == NULL)
-            set_cell_text (sheet, layout, c, text);
+            set_cell_text (sheet, layout, c, shown_text (sheet, row, c, text));
           top = partial ? y - from + sheet->pad_y : y + (height - layout_height (layout)) / 2;
           if (partial)
             show_lines (cr, layout, left, top, from - sheet->pad_y, to - sheet->pad_y);

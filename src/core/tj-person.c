@@ -96,6 +96,7 @@ tj_person_list (TjDb    *db,
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autoptr (GPtrArray) people = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
 
   stmt = tj_db_prepare (db,
                         "SELECT p.id, p.name, p.post, p.unit_id, u.name, p.phone, p.is_leader, "
@@ -104,7 +105,7 @@ tj_person_list (TjDb    *db,
                         error);
   if (stmt == NULL)
     return NULL;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       TjPerson *person = tj_person_new ();
 
@@ -120,6 +121,8 @@ tj_person_list (TjDb    *db,
       person->active = sqlite3_column_int (stmt, 9);
       g_ptr_array_add (people, person);
     }
+  if (!tj_db_rows_done (db, rc, error))
+    return NULL;
   return g_steal_pointer (&people);
 }
 

@@ -8,6 +8,7 @@
 #include "tj-csv.h"
 #include "tj-date.h"
 #include "tj-error.h"
+#include "tj-limits.h"
 #include "tj-money.h"
 #include "tj-problem.h"
 #include "tj-progress.h"
@@ -68,6 +69,7 @@ typedef struct
   GPtrArray *listed;    /* ListedProject, in the order of the register */
   GHashTable *projects; /* name → ListedProject of listed */
   guint dates_changed;
+  guint rows; /* the file's rows below its header */
 } ProgressImport;
 
 #define UPDATED_NOW "strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime')"
@@ -239,6 +241,54 @@ parse_cumulative_header (const char *key,
   return TRUE;
 }
 
+typedef struct
+{
+  guint rows;
+  int month;
+} FileMonth;
+
+static gboolean
+file_month_cb (guint     line,
+               char    **cells,
+               guint     n_cells,
+               gpointer  user_data,
+               GError  **error)
+{
+  FileMonth *found = user_data;
+
+  for (guint i = 0; i < n_cells && found->month == 0; i++)
+    {
+      g_autofree char *key = tj_csv_normalise_header (cells[i]);
+      int through = 0;
+
+      if (parse_cumulative_header (key, &through) && through != 0)
+        found->month = through;
+    }
+  /* the header is among the first rows; stop reading there */
+  return ++found->rows < TJ_CSV_HEADER_SEARCH_ROWS && found->month == 0;
+}
+
+/* The month a file of reports names in its cumulative column ("1-10月累计"), or 0 when its
+ * columns name none (当月完成 alone): then the user must choose the month. */
+gboolean
+tj_progress_file_month (const char *path,
+                        int        *month,
+                        GError    **error)
+{
+  g_autofree char *text = NULL;
+  FileMonth found = { 0 };
+  gsize length = 0;
+
+  *month = 0;
+  text = tj_csv_read_file (path, &length, error);
+  if (text == NULL)
+    return FALSE;
+  /* stopping early is not a failure */
+  tj_csv_parse (text, length, file_month_cb, &found, NULL);
+  *month = found.month;
+  return TRUE;
+}
+
 /* Header keys: every name of the cumulative column is one key, and so is "当月完成投资". */
 static char *
 header_key (const char *header,
@@ -297,12 +347,24 @@ read_amount (ProgressImport *import,
              gint64         *yuan)
 {
   g_autoptr (GError) local = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
 
   *given = !is_blank (value);
   *yuan = 0;
   if (*given && !tj_money_parse_wan (value, yuan, &local))
     {
       tj_csv_import_add_error (&import->csv, line, column, local->message);
+      return FALSE;
+    }
+  /* Within the bound of every amount (tj-limits.c), as the progress page's are. */
+  problems = tj_problems_new ();
+  if (!tj_limits_check_amount (problems, column_headers[column],
+                               column == COLUMN_COMPLETED ? _("Completed this month")
+                                                          : _("Cumulative completed"),
+                               *yuan, tj_limits_max_amount (import->db)))
+    {
+      tj_csv_import_add_error (&import->csv, line, column,
+                               ((TjProblem *) g_ptr_array_index (problems, 0))->message);
       return FALSE;
     }
   return TRUE;
@@ -413,6 +475,7 @@ import_row (TjCsvImport *csv,
 
   if (!tj_csv_import_row_values (csv, line, cells, n_cells, COLUMN_SERIAL, values))
     return TRUE;
+  import->rows++;
 
   name = values[COLUMN_NAME];
   if (*name == '\0')
@@ -582,6 +645,7 @@ remove_unreported (ProgressImport *import,
 
   if (import->result->errors->len > 0)
     return TRUE;
+  import->result->removed = removed;
   if (unreported > 0)
     g_ptr_array_add (import->result->warnings,
                      g_strdup_printf (ngettext ("%u project of the %d list is not in the file: it "
@@ -609,7 +673,7 @@ prepare_cb (TjCsvImport *csv,
 {
   ProgressImport *import = (ProgressImport *) csv;
 
-  return tj_db_begin (import->db, error) && load_projects (import, error);
+  return tj_db_begin_bulk (import->db, error) && load_projects (import, error);
 }
 
 /* Reads the file and writes it in one transaction, left open for the caller to commit or roll
@@ -625,6 +689,15 @@ import_file (ProgressImport *import,
 
   if (!tj_csv_import_read (&import->csv, path, empty, error))
     return FALSE;
+  /* A header alone would remove every report of the month: refused. */
+  if (import->csv.header_problems == 0 && import->rows == 0)
+    {
+      g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
+                   _("“%s” has no report below its header; nothing was imported and the month’s "
+                     "reports were left as they are."),
+                   path);
+      return FALSE;
+    }
   if (import->csv.header_problems == 0 && !remove_unreported (import, error))
     return FALSE;
   if (errors->len > 0)
@@ -894,6 +967,10 @@ tj_progress_validate (TjDb       *db,
     tj_problems_add (problems, !is_blank (actual_completion) ? "actual_completion" : "actual_start",
                      "%s", _("The actual completion cannot be before the actual start."));
 
+  /* An amount beyond the bound is not summed with the other months. */
+  if (!tj_limits_check_amount (problems, "completed", _("Completed this month"), completed,
+                               tj_limits_max_amount (db)))
+    return problems;
   if (month >= 1 && month <= 12)
     {
       if (!load_months (db, project_id, months, &local))

@@ -73,6 +73,9 @@ gboolean tj_progress_delete (TjDb    *db,
                              int      month,
                              GError **error);
 
+gboolean tj_progress_file_month (const char *path,
+                                int        *month,
+                                GError    **error);
 gboolean tj_progress_import (TjDb            *db,
                              const char      *path,
                              int              year,

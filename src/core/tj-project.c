@@ -5,9 +5,11 @@
 #include <glib/gi18n.h>
 
 #include "tj-error.h"
+#include "tj-limits.h"
 #include "tj-person.h"
 #include "tj-problem.h"
 #include "tj-project.h"
+#include "tj-deletion.h"
 
 G_DEFINE_FINAL_TYPE (TjProject, tj_project, G_TYPE_OBJECT)
 
@@ -269,12 +271,28 @@ tj_project_validate (TjProject *self,
                      TjDb      *db)
 {
   GPtrArray *problems = tj_problems_new ();
+  gint64 max_amount = tj_limits_max_amount (db);
+  const struct
+  {
+    const char *field;
+    const char *text;
+  } texts[] = {
+    { "code", self->code },       { "name", self->name },   { "industry", self->industry },
+    { "content", self->content }, { "owner", self->owner }, { "contact", self->contact },
+    { "phone", self->phone },     { "notes", self->notes },
+  };
+  gboolean name_fits;
 
   if (self->name != NULL)
     g_strstrip (self->name);
+  /* Every text within its length (tj-limits.c): a name of a line, a content of a page. */
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    tj_limits_check_text (problems, texts[i].field, tj_project_field_label (texts[i].field),
+                          texts[i].text);
+  name_fits = tj_problems_find (problems, "name") == NULL;
   if (is_blank (self->name))
     tj_problems_add (problems, "name", "%s", _("The project name is required."));
-  else
+  else if (name_fits)
     {
       gint64 other = tj_project_find (db, self->year, self->name);
 
@@ -299,8 +317,15 @@ tj_project_validate (TjProject *self,
   if (self->total_investment <= 0)
     tj_problems_add (problems, "total_investment", "%s",
                      _("The total investment must be greater than 0."));
+  else
+    tj_limits_check_amount (problems, "total_investment",
+                            tj_project_field_label ("total_investment"), self->total_investment,
+                            max_amount);
   if (self->annual_plan < 0)
     tj_problems_add (problems, "annual_plan", "%s", _("The annual plan cannot be negative."));
+  else if (self->annual_plan > max_amount)
+    tj_limits_check_amount (problems, "annual_plan", tj_project_field_label ("annual_plan"),
+                            self->annual_plan, max_amount);
   else if (self->total_investment > 0 && self->annual_plan > self->total_investment)
     tj_problems_add (problems, "annual_plan", "%s",
                      _("The annual plan cannot exceed the total investment."));
@@ -312,7 +337,7 @@ tj_project_validate (TjProject *self,
       g_strcmp0 (self->actual_completion, self->actual_start) < 0)
     tj_problems_add (problems, "actual_completion", "%s",
                      _("The actual completion cannot be before the actual start."));
-  if (!tj_phone_is_valid (self->phone))
+  if (tj_problems_find (problems, "phone") == NULL && !tj_phone_is_valid (self->phone))
     tj_problems_add (problems, "phone",
                      _("The phone “%s” may contain only digits, spaces, “-” and “+”."),
                      self->phone);
@@ -365,14 +390,17 @@ tj_project_list (TjDb    *db,
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autoptr (GPtrArray) projects = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
 
   stmt = tj_db_prepare (db, "SELECT " PROJECT_COLUMNS PROJECT_JOINS "WHERE p.year = ? ORDER BY p.id",
                         error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int (stmt, 1, year);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (projects, read_row (stmt));
+  if (!tj_db_rows_done (db, rc, error))
+    return NULL;
   return g_steal_pointer (&projects);
 }
 
@@ -518,39 +546,15 @@ tj_project_save (TjDb      *db,
   return write_one (db, project, FALSE, error);
 }
 
-/* Puts a deleted project back with its old id (the undo of a delete). */
-gboolean
-tj_project_restore (TjDb      *db,
-                    TjProject *project,
-                    GError   **error)
-{
-  g_return_val_if_fail (TJ_IS_PROJECT (project), FALSE);
-  return write_one (db, project, TRUE, error);
-}
-
+/* Deletes a project with everything it holds; see tj_project_delete_undoable for the undo. */
 gboolean
 tj_project_delete (TjDb    *db,
                    gint64   id,
                    GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (TjDeletion) deletion = tj_project_delete_undoable (db, id, error);
 
-  if (!tj_db_begin (db, error))
-    return FALSE;
-  stmt = tj_db_prepare (db, "DELETE FROM projects WHERE id = ?", error);
-  if (stmt == NULL)
-    {
-      tj_db_rollback (db);
-      return FALSE;
-    }
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!tj_db_step_done (db, stmt, error) || !tj_db_commit (db, error))
-    {
-      tj_db_rollback (db);
-      return FALSE;
-    }
-  tj_db_notify_changed (db, "projects");
-  return TRUE;
+  return deletion != NULL;
 }
 
 /* 结转: copies projects into another year's list, each linked to the record it came from, so
@@ -593,16 +597,22 @@ fail:
 }
 
 GArray *
-tj_project_years (TjDb *db)
+tj_project_years (TjDb    *db,
+                  GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  GArray *years = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr (GArray) years = g_array_new (FALSE, FALSE, sizeof (int));
+  int rc;
 
-  stmt = tj_db_prepare (db, "SELECT DISTINCT year FROM projects ORDER BY year", NULL);
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+  stmt = tj_db_prepare (db, "SELECT DISTINCT year FROM projects ORDER BY year", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       int year = sqlite3_column_int (stmt, 0);
       g_array_append_val (years, year);
     }
-  return years;
+  if (!tj_db_rows_done (db, rc, error))
+    return NULL;
+  return g_steal_pointer (&years);
 }

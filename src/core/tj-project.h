@@ -101,9 +101,6 @@ gboolean tj_project_write (TjDb      *db,
 gboolean tj_project_save (TjDb      *db,
                           TjProject *project,
                           GError   **error);
-gboolean tj_project_restore (TjDb      *db,
-                             TjProject *project,
-                             GError   **error);
 gboolean tj_project_delete (TjDb    *db,
                             gint64   id,
                             GError **error);
@@ -112,7 +109,8 @@ gboolean tj_project_carry_over (TjDb         *db,
                                 guint         n_ids,
                                 int           to_year,
                                 GError      **error);
-GArray *tj_project_years (TjDb *db);
+GArray *tj_project_years (TjDb    *db,
+                          GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TjLevelNames, tj_level_names_free)
 

@@ -95,6 +95,7 @@ tj_unit_list (TjDb    *db,
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autoptr (GPtrArray) units = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
 
   stmt = tj_db_prepare (db,
                         "SELECT id, name, kind, sort_order, active FROM units "
@@ -102,7 +103,7 @@ tj_unit_list (TjDb    *db,
                         error);
   if (stmt == NULL)
     return NULL;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       TjUnit *unit = tj_unit_new ();
 
@@ -113,6 +114,8 @@ tj_unit_list (TjDb    *db,
       unit->active = sqlite3_column_int (stmt, 4);
       g_ptr_array_add (units, unit);
     }
+  if (!tj_db_rows_done (db, rc, error))
+    return NULL;
   return g_steal_pointer (&units);
 }
 

@@ -11,6 +11,7 @@
 
 #include "tj-error.h"
 #include "tj-money.h"
+#include "tj-output-file.h"
 #include "tj-xlsx-writer.h"
 
 /* Official documents (GB/T 9704-2012 practice): a heading face for titles, 仿宋 for the body. */
@@ -50,6 +51,7 @@ typedef struct
   lxw_format *lights[N_LIGHTS][2];
   GHashTable *sheet_names; /* casefolded names already used */
   lxw_error failure;       /* the first error of the whole write */
+  TjOutputFile *output;    /* asked between rows whether the job was cancelled */
 } Writer;
 
 /* The fills of the lights: light enough that the word on them reads when printed in grey. */
@@ -614,6 +616,8 @@ write_sheet (Writer   *w,
       gboolean bold = kind == TJ_REPORT_ROW_TOTAL;
       double height;
 
+      if (tj_output_file_is_cancelled (w->output))
+        return;
       if (kind == TJ_REPORT_ROW_SECTION)
         {
           g_autofree char *heading = tj_report_cell_text (tj_report_get_cell (report, r, 0));
@@ -655,42 +659,52 @@ write_sheet (Writer   *w,
   note_error (w, worksheet_set_footer (sheet, footer));
 }
 
-/* Writes the book into a temporary file beside the target, then renames it over the target:
- * a failed export leaves no half file. constant_memory keeps the memory flat however long the
- * list: every sheet is written row after row. */
+/* Frees a workbook without writing it. libxlsxwriter 1.1.4 closes a sheet's temporary file
+ * (constant_memory) only when it writes the sheet: close them here, or each one leaks. */
+static void
+discard_workbook (lxw_workbook *workbook)
+{
+  lxw_worksheet *sheet;
+
+  LXW_FOREACH_WORKSHEET (sheet, workbook)
+    {
+      if (sheet->optimize_tmpfile != NULL)
+        {
+          fclose (sheet->optimize_tmpfile);
+          sheet->optimize_tmpfile = NULL;
+        }
+    }
+  lxw_workbook_free (workbook);
+}
+
+/* Writes the book into a temporary file beside the target (tj-output-file), then renames it over
+ * the target: a failed or cancelled export leaves no file. constant_memory keeps the memory flat
+ * however long the list: every sheet is written row after row. */
 gboolean
 tj_xlsx_write (TjReportBook *book,
                const char   *path,
                GError      **error)
 {
-  g_autofree char *tmp = NULL;
+  g_autoptr (TjOutputFile) output = NULL;
   lxw_workbook_options options = { .constant_memory = LXW_TRUE };
   lxw_doc_properties properties = { 0 };
   Writer w = { 0 };
-  lxw_error closed;
-  FILE *probe;
+  int saved_errno = 0;
 
   g_return_val_if_fail (book != NULL, FALSE);
   g_return_val_if_fail (book->reports->len > 0, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  tmp = g_strdup_printf ("%s.part", path);
-  /* libxlsxwriter opens the file only at the very end: find out now whether it can. */
-  probe = g_fopen (tmp, "wb");
-  if (probe == NULL)
-    {
-      int saved = errno;
+  /* libxlsxwriter opens the file by name only at the very end: the temporary file exists now,
+   * so that a folder that cannot be written fails before any work. */
+  output = tj_output_file_new (path, error);
+  if (output == NULL)
+    return FALSE;
 
-      g_set_error (error, TJ_ERROR, TJ_ERROR_IO, _("Cannot write “%s”: %s"), path,
-                   g_strerror (saved));
-      return FALSE;
-    }
-  fclose (probe);
-
-  w.workbook = workbook_new_opt (tmp, &options);
+  w.output = output;
+  w.workbook = workbook_new_opt (tj_output_file_get_temp_path (output), &options);
   if (w.workbook == NULL)
     {
-      g_unlink (tmp);
       g_set_error (error, TJ_ERROR, TJ_ERROR_IO, _("Cannot write “%s”: %s"), path,
                    lxw_strerror (LXW_ERROR_MEMORY_MALLOC_FAILED));
       return FALSE;
@@ -702,27 +716,29 @@ tj_xlsx_write (TjReportBook *book,
   note_error (&w, workbook_set_properties (w.workbook, &properties));
 
   create_formats (&w);
-  for (guint i = 0; i < book->reports->len; i++)
+  for (guint i = 0; i < book->reports->len && !tj_output_file_is_cancelled (output); i++)
     write_sheet (&w, g_ptr_array_index (book->reports, i), i);
 
-  closed = workbook_close (w.workbook);
+  /* cancelled: no need to pack the workbook; the commit below reports it */
+  if (tj_output_file_is_cancelled (output))
+    discard_workbook (w.workbook);
+  else
+    {
+      errno = 0;
+      note_error (&w, workbook_close (w.workbook));
+      saved_errno = errno;
+    }
   g_hash_table_unref (w.sheet_names);
-  note_error (&w, closed);
-  if (w.failure != LXW_NO_ERROR)
+  if (w.failure != LXW_NO_ERROR && !tj_output_file_is_cancelled (output))
     {
-      g_unlink (tmp);
-      g_set_error (error, TJ_ERROR, TJ_ERROR_IO, _("Cannot write “%s”: %s"), path,
-                   lxw_strerror (w.failure));
-      return FALSE;
-    }
-  if (g_rename (tmp, path) != 0)
-    {
-      int saved = errno;
+      /* libxlsxwriter says "Zip generic error ZIP_ERRNO" for a full disk: the system's reason
+       * is clearer, when it is one of a failed write */
+      gboolean write_failed = saved_errno == ENOSPC || saved_errno == EDQUOT ||
+                              saved_errno == EIO || saved_errno == EFBIG || saved_errno == EROFS;
 
-      g_unlink (tmp);
       g_set_error (error, TJ_ERROR, TJ_ERROR_IO, _("Cannot write “%s”: %s"), path,
-                   g_strerror (saved));
+                   write_failed ? g_strerror (saved_errno) : lxw_strerror (w.failure));
       return FALSE;
     }
-  return TRUE;
+  return tj_output_file_commit (output, error);
 }

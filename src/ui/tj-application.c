@@ -5,8 +5,13 @@
 #include <glib/gi18n.h>
 
 #include "tj-application.h"
+#include "tj-auto-backup.h"
 #include "tj-resources.h"
 #include "tj-window.h"
+
+/* The daily backup is looked for once the window is open, then every hour while it stays. */
+#define AUTO_BACKUP_FIRST_SECONDS 5
+#define AUTO_BACKUP_EVERY_SECONDS 3600
 
 struct _TjApplication
 {
@@ -14,6 +19,8 @@ struct _TjApplication
   char *db_path;
   TjDb *db;
   GSettings *settings;
+  guint backup_source;
+  gboolean backup_running;
 };
 
 G_DEFINE_FINAL_TYPE (TjApplication, tj_application, ADW_TYPE_APPLICATION)
@@ -41,6 +48,91 @@ show_open_error (TjApplication *self,
 }
 
 static void
+auto_backup_thread (GTask        *task,
+                    gpointer      source,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  GError *error = NULL;
+  char *written = NULL;
+
+  /* on a connection of its own: a TjDb is never shared between threads */
+  if (!tj_auto_backup_run (task_data, NULL, NULL, &written, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, written, g_free);
+}
+
+static void
+auto_backup_done_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  TjApplication *self = TJ_APPLICATION (source);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *written = g_task_propagate_pointer (G_TASK (result), &error);
+
+  self->backup_running = FALSE;
+  if (error != NULL)
+    {
+      GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+      GtkWidget *overlay = NULL;
+      g_autofree char *title = NULL;
+
+      g_message ("The daily backup failed: %s", error->message);
+      if (window != NULL && TJ_IS_WINDOW (window))
+        overlay = gtk_widget_get_ancestor (
+            GTK_WIDGET (tj_window_get_project_page (TJ_WINDOW (window))),
+            ADW_TYPE_TOAST_OVERLAY);
+      /* Translators: a toast: "每日自动备份失败：…" */
+      title = g_strdup_printf (_("The daily backup failed: %s"), error->message);
+      if (overlay != NULL)
+        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
+    }
+  else if (written != NULL)
+    g_debug ("Daily backup written to %s", written);
+  g_application_release (G_APPLICATION (self));
+}
+
+/* Makes today's backup when there is none yet, in a worker thread; the application stays until
+ * it is written. */
+static gboolean
+auto_backup_cb (gpointer user_data)
+{
+  TjApplication *self = user_data;
+  g_autoptr (GTask) task = NULL;
+
+  if (self->backup_source != 0 && self->db != NULL && !self->backup_running)
+    {
+      self->backup_running = TRUE;
+      g_application_hold (G_APPLICATION (self));
+      task = g_task_new (self, NULL, auto_backup_done_cb, NULL);
+      g_task_set_task_data (task, g_strdup (tj_db_get_path (self->db)), g_free);
+      g_task_run_in_thread (task, auto_backup_thread);
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+auto_backup_first_cb (gpointer user_data)
+{
+  TjApplication *self = user_data;
+
+  self->backup_source = g_timeout_add_seconds (AUTO_BACKUP_EVERY_SECONDS, auto_backup_cb, self);
+  auto_backup_cb (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+tj_application_shutdown (GApplication *app)
+{
+  TjApplication *self = TJ_APPLICATION (app);
+
+  g_clear_handle_id (&self->backup_source, g_source_remove);
+  G_APPLICATION_CLASS (tj_application_parent_class)->shutdown (app);
+}
+
+static void
 tj_application_activate (GApplication *app)
 {
   TjApplication *self = TJ_APPLICATION (app);
@@ -61,6 +153,9 @@ tj_application_activate (GApplication *app)
           return;
         }
       window = GTK_WINDOW (tj_window_new (self, self->db));
+      if (self->backup_source == 0)
+        self->backup_source = g_timeout_add_seconds (AUTO_BACKUP_FIRST_SECONDS,
+                                                     auto_backup_first_cb, self);
     }
   gtk_window_present (window);
 }
@@ -117,6 +212,7 @@ tj_application_class_init (TjApplicationClass *klass)
   object_class->finalize = tj_application_finalize;
   app_class->activate = tj_application_activate;
   app_class->startup = tj_application_startup;
+  app_class->shutdown = tj_application_shutdown;
 }
 
 static void

@@ -7,8 +7,10 @@
 #include "tj-alert.h"
 #include "tj-bulletin-page.h"
 #include "tj-bulletin.h"
+#include "tj-date.h"
 #include "tj-file-job.h"
 #include "tj-month.h"
+#include "tj-period-lock.h"
 #include "tj-print-operation.h"
 #include "tj-report-view.h"
 
@@ -23,12 +25,18 @@ struct _TjBulletinPage
   GtkLabel *title;
   GtkLabel *overview;
   GtkBox *tables;
+  GtkWidget *lock_bar;
+  GtkLabel *lock_label;
+  GtkWidget *differs_label;
+  GtkWidget *unlock_button;
+  GtkWidget *issue_button;
 
   TjDb *db;
   gulong changed_handler;
   guint rebuild_source;
   int year;
   TjBulletin *bulletin;
+  TjPeriodStatus *status; /* the month's issue (签发), when it could be read */
   gboolean stale; /* changed while not shown */
   GtkFileChooserNative *chooser;
   guint busy;
@@ -50,6 +58,35 @@ show_error (TjBulletinPage *self,
   tj_alert (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading, message);
 }
 
+/* The line under the header: who issued the month and when, locked or unlocked, and whether
+ * the figures differ from those issued. The issue and unlock actions follow it. */
+static void
+update_lock (TjBulletinPage *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *line = NULL;
+  gboolean locked;
+
+  g_clear_pointer (&self->status, tj_period_status_free);
+  if (!tj_period_status_full (self->db, self->year, selected_month (self), self->bulletin,
+                              self->bulletin != NULL, &self->status, &error))
+    line = g_strdup (error->message);
+  else
+    line = tj_period_status_describe (self->status);
+  locked = self->status != NULL && self->status->locked;
+  gtk_label_set_text (self->lock_label, line);
+  gtk_widget_set_visible (self->lock_bar, line != NULL);
+  gtk_widget_set_visible (self->differs_label, self->status != NULL && self->status->differs);
+  gtk_widget_set_visible (self->unlock_button, locked);
+  if (locked)
+    gtk_widget_add_css_class (self->lock_bar, "locked");
+  else
+    gtk_widget_remove_css_class (self->lock_bar, "locked");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "bulletin.issue",
+                                 self->status != NULL && !locked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "bulletin.unlock", locked);
+}
+
 static void
 rebuild (TjBulletinPage *self)
 {
@@ -66,6 +103,7 @@ rebuild (TjBulletinPage *self)
   self->bulletin = tj_bulletin_build (self->db, self->year, selected_month (self), &error);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tables))) != NULL)
     gtk_box_remove (self->tables, child);
+  update_lock (self);
   if (self->bulletin == NULL)
     {
       gtk_label_set_text (self->overview, error->message);
@@ -266,6 +304,301 @@ print_action (GtkWidget  *widget,
 }
 
 static void
+show_toast (TjBulletinPage *self,
+            const char     *title)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
+}
+
+/* The person at this computer, as the system names them: the default of who issues. */
+static const char *
+default_person (void)
+{
+  const char *name = g_get_real_name ();
+
+  if (name == NULL || *name == '\0' || g_str_equal (name, "Unknown"))
+    name = g_get_user_name ();
+  return name;
+}
+
+/* A message dialog over the page with a boxed list of entry rows under its text. */
+static AdwMessageDialog *
+form_dialog (TjBulletinPage *self,
+             const char     *heading,
+             const char     *body,
+             GtkListBox    **list)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                              heading, body);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+  *list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (*list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (*list), "boxed-list");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (*list));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  return ADW_MESSAGE_DIALOG (dialog);
+}
+
+static GtkEditable *
+add_entry (GtkListBox *list,
+           const char *title,
+           const char *text)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+  gtk_list_box_append (list, row);
+  return GTK_EDITABLE (row);
+}
+
+/* What the issue dialogs carry from one to the next. */
+typedef struct
+{
+  TjBulletinPage *page;
+  int year;
+  int month;
+  GtkEditable *person;
+  GtkEditable *date;
+  GtkLabel *problem;
+  char *issued_on; /* as checked */
+  char *issued_by;
+} Issue;
+
+static void
+issue_free (Issue *issue)
+{
+  g_object_unref (issue->page);
+  g_free (issue->issued_on);
+  g_free (issue->issued_by);
+  g_free (issue);
+}
+
+/* The first dialog continues only with a person and a date the issue takes; the problem shows
+ * under the entries as it is typed. */
+static void
+issue_form_changed_cb (AdwMessageDialog *dialog)
+{
+  Issue *issue = g_object_get_data (G_OBJECT (dialog), "issue");
+  g_autoptr (GError) error = NULL;
+  gboolean ok = tj_period_check_issue (issue->year, issue->month,
+                                       gtk_editable_get_text (issue->date),
+                                       gtk_editable_get_text (issue->person), NULL, &error);
+
+  adw_message_dialog_set_response_enabled (dialog, "continue", ok);
+  gtk_label_set_text (issue->problem, ok ? "" : error->message);
+  gtk_widget_set_visible (GTK_WIDGET (issue->problem), !ok);
+}
+
+static void
+issue_confirmed_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    Issue            *issue)
+{
+  TjBulletinPage *self = issue->page;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *done = NULL;
+
+  if (!g_str_equal (response, "issue") || self->db == NULL)
+    return;
+  if (!tj_period_issue (self->db, issue->year, issue->month, issue->issued_on, issue->issued_by,
+                        &error))
+    {
+      show_error (self, _("Cannot Issue the Bulletin"), error->message);
+      return;
+    }
+  /* Translators: a toast: "已签发 2026年10月的月通报" */
+  done = g_strdup_printf (_("Issued the bulletin of %d-%02d"), issue->year, issue->month);
+  show_toast (self, done);
+}
+
+/* Second step: what the issue locks, said before it does. */
+static void
+issue_form_response_cb (AdwMessageDialog *form,
+                        const char       *response,
+                        Issue            *issue)
+{
+  TjBulletinPage *self = issue->page;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+  Issue *next;
+  guint count = 0;
+
+  if (!g_str_equal (response, "continue") || self->db == NULL)
+    return;
+  next = g_new0 (Issue, 1);
+  next->page = g_object_ref (self);
+  next->year = issue->year;
+  next->month = issue->month;
+  next->issued_by = g_strstrip (g_strdup (gtk_editable_get_text (issue->person)));
+  if (!tj_period_check_issue (issue->year, issue->month, gtk_editable_get_text (issue->date),
+                              next->issued_by, &next->issued_on, &error) ||
+      !tj_period_count_reports (self->db, issue->year, issue->month, &count, &error))
+    {
+      show_error (self, _("Cannot Issue the Bulletin"), error->message);
+      issue_free (next);
+      return;
+    }
+  /* Translators: "签发后，2026年10月的 84 条月报将被锁定。此后如需修改，须先填写原因解锁。" */
+  body = g_strdup_printf (ngettext ("Once issued, the %3$u monthly report of %1$d-%2$02d will be "
+                                    "locked. A change afterwards needs an unlock with a reason.",
+                                    "Once issued, the %3$u monthly reports of %1$d-%2$02d will be "
+                                    "locked. A change afterwards needs an unlock with a reason.",
+                                    count),
+                          issue->year, issue->month, count);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("Issue and Lock?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "issue",
+                                    _("_Issue"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "issue",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "issue");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (issue_confirmed_cb), next,
+                         (GClosureNotify) (void (*) (void)) issue_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* 签发: who issues it and when (the person at this computer, today), then what it locks. */
+static void
+issue_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  TjBulletinPage *self = TJ_BULLETIN_PAGE (widget);
+  g_autofree char *body = NULL;
+  g_autofree char *today = tj_date_today ();
+  AdwMessageDialog *dialog;
+  GtkListBox *list;
+  GtkWidget *problem;
+  Issue *issue;
+
+  if (self->db == NULL || self->year == 0)
+    return;
+  issue = g_new0 (Issue, 1);
+  issue->page = g_object_ref (self);
+  issue->year = self->year;
+  issue->month = selected_month (self);
+  /* Translators: "签发 2026年10月的月通报：请填写签发人和签发日期。" */
+  body = g_strdup_printf (_("Issue the bulletin of %d-%02d: who issues it, and when."),
+                          issue->year, issue->month);
+  dialog = form_dialog (self, _("Issue the Bulletin"), body, &list);
+  issue->person = add_entry (list, _("Issued by"), default_person ());
+  issue->date = add_entry (list, _("Issue date"), today);
+  problem = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (problem), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (problem), 0);
+  gtk_widget_add_css_class (problem, "error");
+  gtk_widget_set_visible (problem, FALSE);
+  gtk_box_append (GTK_BOX (adw_message_dialog_get_extra_child (dialog)), problem);
+  issue->problem = GTK_LABEL (problem);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "continue", _("C_ontinue"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "continue", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "continue");
+  g_object_set_data_full (G_OBJECT (dialog), "issue", issue, (GDestroyNotify) issue_free);
+  g_signal_connect_swapped (issue->person, "changed", G_CALLBACK (issue_form_changed_cb), dialog);
+  g_signal_connect_swapped (issue->date, "changed", G_CALLBACK (issue_form_changed_cb), dialog);
+  g_signal_connect (dialog, "response", G_CALLBACK (issue_form_response_cb), issue);
+  issue_form_changed_cb (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+typedef struct
+{
+  TjBulletinPage *page;
+  int year;
+  int month;
+  GtkEditable *person;
+  GtkEditable *reason;
+} Unlock;
+
+static void
+unlock_free (Unlock *unlock)
+{
+  g_object_unref (unlock->page);
+  g_free (unlock);
+}
+
+/* The reason is required: the unlock answers only once there is one, and a person. */
+static void
+unlock_form_changed_cb (AdwMessageDialog *dialog)
+{
+  Unlock *unlock = g_object_get_data (G_OBJECT (dialog), "unlock");
+  g_autofree char *person = g_strstrip (g_strdup (gtk_editable_get_text (unlock->person)));
+  g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (unlock->reason)));
+
+  adw_message_dialog_set_response_enabled (dialog, "unlock", *person != '\0' && *reason != '\0');
+}
+
+static void
+unlock_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    Unlock           *unlock)
+{
+  TjBulletinPage *self = unlock->page;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *done = NULL;
+
+  if (!g_str_equal (response, "unlock") || self->db == NULL)
+    return;
+  if (!tj_period_unlock (self->db, unlock->year, unlock->month,
+                         gtk_editable_get_text (unlock->person),
+                         gtk_editable_get_text (unlock->reason), &error))
+    {
+      show_error (self, _("Cannot Unlock"), error->message);
+      return;
+    }
+  /* Translators: a toast: "已解锁 2026年10月的月报" */
+  done = g_strdup_printf (_("Unlocked the reports of %d-%02d"), unlock->year, unlock->month);
+  show_toast (self, done);
+}
+
+/* 解锁: who unlocks, and why (required); the audit log keeps both. */
+static void
+unlock_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TjBulletinPage *self = TJ_BULLETIN_PAGE (widget);
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+  GtkListBox *list;
+  Unlock *unlock;
+
+  if (self->db == NULL || self->year == 0)
+    return;
+  unlock = g_new0 (Unlock, 1);
+  unlock->page = g_object_ref (self);
+  unlock->year = self->year;
+  unlock->month = selected_month (self);
+  /* Translators: "解锁后可再次修改 2026年10月的月报。解锁人和原因将记入操作日志。" */
+  body = g_strdup_printf (_("Once unlocked, the reports of %d-%02d can be changed again. Who "
+                            "unlocked them and why is kept in the audit log."),
+                          unlock->year, unlock->month);
+  dialog = form_dialog (self, _("Unlock the Month?"), body, &list);
+  unlock->person = add_entry (list, _("Unlocked by"), default_person ());
+  unlock->reason = add_entry (list, _("Reason (required)"), NULL);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "unlock", _("_Unlock"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "unlock", ADW_RESPONSE_DESTRUCTIVE);
+  g_object_set_data_full (G_OBJECT (dialog), "unlock", unlock, (GDestroyNotify) unlock_free);
+  g_signal_connect_swapped (unlock->person, "changed", G_CALLBACK (unlock_form_changed_cb),
+                            dialog);
+  g_signal_connect_swapped (unlock->reason, "changed", G_CALLBACK (unlock_form_changed_cb),
+                            dialog);
+  g_signal_connect (dialog, "response", G_CALLBACK (unlock_response_cb), unlock);
+  unlock_form_changed_cb (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (GTK_WIDGET (unlock->reason));
+}
+
+static void
 tj_bulletin_page_dispose (GObject *object)
 {
   TjBulletinPage *self = TJ_BULLETIN_PAGE (object);
@@ -280,6 +613,7 @@ tj_bulletin_page_dispose (GObject *object)
   g_clear_object (&self->chooser);
   g_clear_object (&self->db);
   g_clear_pointer (&self->bulletin, tj_bulletin_free);
+  g_clear_pointer (&self->status, tj_period_status_free);
   G_OBJECT_CLASS (tj_bulletin_page_parent_class)->dispose (object);
 }
 
@@ -297,8 +631,15 @@ tj_bulletin_page_class_init (TjBulletinPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TjBulletinPage, title);
   gtk_widget_class_bind_template_child (widget_class, TjBulletinPage, overview);
   gtk_widget_class_bind_template_child (widget_class, TjBulletinPage, tables);
+  gtk_widget_class_bind_template_child (widget_class, TjBulletinPage, lock_bar);
+  gtk_widget_class_bind_template_child (widget_class, TjBulletinPage, lock_label);
+  gtk_widget_class_bind_template_child (widget_class, TjBulletinPage, differs_label);
+  gtk_widget_class_bind_template_child (widget_class, TjBulletinPage, unlock_button);
+  gtk_widget_class_bind_template_child (widget_class, TjBulletinPage, issue_button);
   gtk_widget_class_install_action (widget_class, "bulletin.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "bulletin.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "bulletin.issue", NULL, issue_action);
+  gtk_widget_class_install_action (widget_class, "bulletin.unlock", NULL, unlock_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -349,4 +690,18 @@ const char *
 tj_bulletin_page_get_overview (TjBulletinPage *self)
 {
   return gtk_label_get_text (self->overview);
+}
+
+/* The line under the header and the line that the figures differ, each NULL when not shown. */
+const char *
+tj_bulletin_page_get_lock_text (TjBulletinPage *self,
+                                const char    **differs)
+{
+  g_return_val_if_fail (TJ_IS_BULLETIN_PAGE (self), NULL);
+
+  if (differs != NULL)
+    *differs = gtk_widget_get_visible (self->differs_label)
+                 ? gtk_label_get_text (GTK_LABEL (self->differs_label))
+                 : NULL;
+  return gtk_widget_get_visible (self->lock_bar) ? gtk_label_get_text (self->lock_label) : NULL;
 }

@@ -17,5 +17,7 @@ void tj_bulletin_page_set_year (TjBulletinPage *self,
 void tj_bulletin_page_set_month (TjBulletinPage *self,
                                  int             month);
 const char *tj_bulletin_page_get_overview (TjBulletinPage *self);
+const char *tj_bulletin_page_get_lock_text (TjBulletinPage *self,
+                                            const char    **differs);
 
 G_END_DECLS

@@ -2,11 +2,18 @@
 #define G_LOG_DOMAIN "tj-file-job"
 #include "config.h"
 
+#include <gtk/gtk.h>
+
 #include "tj-file-job.h"
 
 /* Imports and exports run here so that the window never freezes; SQLite connections belong to
  * one thread each, so the worker opens its own and the window's connection is told of changes
- * by the caller when the job is done. */
+ * by the caller when the job is done.
+ *
+ * A job holds the application until it is done, so that closing the last window lets an export
+ * finish its file (and an import its transaction) instead of ending the process in the middle.
+ * When the application shuts down all the same (g_application_quit), the running jobs are
+ * cancelled and waited for: a cancelled export removes its temporary file. */
 typedef struct
 {
   char *db_path;
@@ -14,7 +21,16 @@ typedef struct
   TjFileJobFunc func;
   gpointer data;
   GDestroyNotify data_free;
+  GCancellable *cancellable;
+  GApplication *application; /* held while the job runs */
+  GAsyncReadyCallback done;
+  gpointer user_data;
 } FileJob;
+
+/* The cancellables of the jobs whose worker is running, to cancel and wait for at shutdown. */
+static GMutex running_lock;
+static GCond running_cond;
+static GPtrArray *running;
 
 static void
 file_job_free (FileJob *job)
@@ -23,7 +39,27 @@ file_job_free (FileJob *job)
   g_free (job->path);
   if (job->data_free != NULL)
     job->data_free (job->data);
+  g_clear_object (&job->cancellable);
   g_free (job);
+}
+
+static void
+running_add (GCancellable *cancellable)
+{
+  g_mutex_lock (&running_lock);
+  if (running == NULL)
+    running = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (running, g_object_ref (cancellable));
+  g_mutex_unlock (&running_lock);
+}
+
+static void
+running_remove (GCancellable *cancellable)
+{
+  g_mutex_lock (&running_lock);
+  g_ptr_array_remove (running, cancellable);
+  g_cond_broadcast (&running_cond);
+  g_mutex_unlock (&running_lock);
 }
 
 static void
@@ -34,15 +70,98 @@ file_job_thread (GTask        *task,
 {
   FileJob *job = task_data;
   g_autoptr (GError) error = NULL;
-  g_autoptr (TjDb) db = tj_db_open (job->db_path, &error);
+  g_autoptr (TjDb) db = NULL;
+  gboolean ok = FALSE;
 
-  if (db == NULL || !job->func (db, job->path, job->data, &error))
+  /* the writers find the job's cancellable as the thread's current one */
+  g_cancellable_push_current (job->cancellable);
+  if (!g_cancellable_set_error_if_cancelled (job->cancellable, &error))
+    {
+      db = tj_db_open (job->db_path, &error);
+      ok = db != NULL && job->func (db, job->path, job->data, &error);
+    }
+  g_clear_object (&db);
+  g_cancellable_pop_current (job->cancellable);
+  running_remove (job->cancellable);
+
+  if (!ok)
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_boolean (task, TRUE);
 }
 
+/* A widget whose window was closed (destroyed, or gone with it) has nowhere to show the result. */
+static gboolean
+source_gone (GObject *source)
+{
+  GtkRoot *root;
+  GListModel *toplevels;
+
+  if (source == NULL || !GTK_IS_WIDGET (source))
+    return FALSE;
+  root = gtk_widget_get_root (GTK_WIDGET (source));
+  if (root == NULL)
+    return TRUE;
+  if (!GTK_IS_WINDOW (root))
+    return FALSE;
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0, n = g_list_model_get_n_items (toplevels); i < n; i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (window == G_OBJECT (root))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+file_job_done_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  FileJob *job = g_task_get_task_data (G_TASK (result));
+
+  if (!source_gone (source))
+    {
+      if (job->done != NULL)
+        job->done (source, result, job->user_data);
+    }
+  else if (g_task_had_error (G_TASK (result)) && !g_cancellable_is_cancelled (job->cancellable))
+    {
+      g_autoptr (GError) error = NULL;
+
+      g_task_propagate_boolean (G_TASK (result), &error);
+      g_message ("%s: %s", job->path, error != NULL ? error->message : "");
+    }
+  if (job->application != NULL)
+    {
+      g_application_release (job->application);
+      g_clear_object (&job->application);
+    }
+}
+
+static void
+application_shutdown_cb (GApplication *application,
+                         gpointer      user_data)
+{
+  tj_file_job_cancel_all ();
+}
+
+/* Cancels every running job and waits until their workers are done (an export removes its
+ * temporary file, an import rolls back). */
 void
+tj_file_job_cancel_all (void)
+{
+  g_mutex_lock (&running_lock);
+  for (guint i = 0; running != NULL && i < running->len; i++)
+    g_cancellable_cancel (g_ptr_array_index (running, i));
+  while (running != NULL && running->len > 0)
+    g_cond_wait (&running_cond, &running_lock);
+  g_mutex_unlock (&running_lock);
+}
+
+GCancellable *
 tj_file_job_run (gpointer            source_object,
                  TjDb               *db,
                  const char         *path,
@@ -52,16 +171,36 @@ tj_file_job_run (gpointer            source_object,
                  GAsyncReadyCallback done,
                  gpointer            user_data)
 {
-  g_autoptr (GTask) task = g_task_new (source_object, NULL, done, user_data);
   FileJob *job = g_new0 (FileJob, 1);
+  g_autoptr (GTask) task = NULL;
+  GApplication *application = g_application_get_default ();
 
   job->db_path = g_strdup (tj_db_get_path (db));
   job->path = g_strdup (path);
   job->func = func;
   job->data = data;
   job->data_free = data_free;
+  job->cancellable = g_cancellable_new ();
+  job->done = done;
+  job->user_data = user_data;
+  if (application != NULL)
+    {
+      job->application = g_object_ref (application);
+      g_application_hold (application);
+      if (g_object_get_data (G_OBJECT (application), "tj-file-job-shutdown") == NULL)
+        {
+          g_signal_connect (application, "shutdown", G_CALLBACK (application_shutdown_cb), NULL);
+          g_object_set_data (G_OBJECT (application), "tj-file-job-shutdown", GINT_TO_POINTER (1));
+        }
+    }
+
+  task = g_task_new (source_object, job->cancellable, file_job_done_cb, NULL);
+  /* the result is what the worker did: a cancel that comes after the file is written is late */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, job, (GDestroyNotify) file_job_free);
+  running_add (job->cancellable);
   g_task_run_in_thread (task, file_job_thread);
+  return job->cancellable;
 }
 
 gboolean

@@ -7,23 +7,28 @@
 
 G_BEGIN_DECLS
 
-/* Reads or writes a file in a worker thread, on a connection of its own to the same database. */
+/* Reads or writes a file in a worker thread, on a connection of its own to the same database.
+ * The job holds the application while it runs: closing the window does not cut a file in half.
+ * tj_file_job_run returns the job's cancellable (owned by the job, valid until @done has run);
+ * writers see it as the thread's current cancellable (tj-output-file), and a cancelled export
+ * leaves no file. @done is not called when @source_object is a widget whose window is gone. */
 typedef gboolean (*TjFileJobFunc) (TjDb       *db,
                                    const char *path,
                                    gpointer    data,
                                    GError    **error);
 
-void tj_file_job_run (gpointer            source_object,
-                      TjDb               *db,
-                      const char         *path,
-                      TjFileJobFunc       func,
-                      gpointer            data,
-                      GDestroyNotify      data_free,
-                      GAsyncReadyCallback done,
-                      gpointer            user_data);
+GCancellable *tj_file_job_run (gpointer            source_object,
+                               TjDb               *db,
+                               const char         *path,
+                               TjFileJobFunc       func,
+                               gpointer            data,
+                               GDestroyNotify      data_free,
+                               GAsyncReadyCallback done,
+                               gpointer            user_data);
 gboolean tj_file_job_finish (GAsyncResult *result,
                              GError      **error);
 gpointer tj_file_job_get_data (GAsyncResult *result);
 const char *tj_file_job_get_path (GAsyncResult *result);
+void tj_file_job_cancel_all (void);
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <stdlib.h>
 
+#include "tj-auto-backup.h"
 #include "tj-calendar.h"
 #include "tj-date.h"
 #include "tj-ledger.h"
@@ -111,6 +112,45 @@ lights_group (TjDb *db)
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
+  return group;
+}
+
+static void
+keep_days_changed_cb (GtkSpinButton *spin,
+                      TjDb          *db)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!tj_auto_backup_set_keep_days (db, gtk_spin_button_get_value_as_int (spin), &error))
+    g_warning ("Cannot save %s: %s", TJ_AUTO_BACKUP_KEEP_DAYS_KEY, error->message);
+}
+
+/* The daily backup made while the window is open, and how many days of them are kept. */
+static GtkWidget *
+backup_group (TjDb *db)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *spin = gtk_spin_button_new_with_range (1, TJ_AUTO_BACKUP_KEEP_DAYS_MAX, 1);
+  g_autofree char *folder = tj_auto_backup_folder (tj_db_get_path (db));
+  g_autofree char *description = NULL;
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Daily Backup"));
+  /* Translators: the folder of the daily backups follows */
+  description = g_strdup_printf (_("While the window is open, Tuijin copies the database once a "
+                                   "day into %s."),
+                                 folder);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Days to keep"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               _("Older daily backups are deleted; other files in the folder are "
+                                 "left alone"));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), tj_auto_backup_get_keep_days (db));
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  g_signal_connect_object (spin, "value-changed", G_CALLBACK (keep_days_changed_cb), db, 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   return group;
 }
 
@@ -363,6 +403,7 @@ tj_preferences_window_new (TjDb *db)
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (groups[settings[i].group]), row);
     }
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (lights_group (db)));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (backup_group (db)));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (page));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window),
                               ADW_PREFERENCES_PAGE (holidays_page (db)));

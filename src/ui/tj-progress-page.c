@@ -9,7 +9,9 @@
 #include "tj-file-job.h"
 #include "tj-money.h"
 #include "tj-month.h"
+#include "tj-period-lock.h"
 #include "tj-progress-page.h"
+#include "tj-alert.h"
 #include "tj-progress.h"
 
 /* 进度填报: a month's reports of every project of the year, made for typing 150 rows in one
@@ -23,6 +25,8 @@ struct _TjProgressPage
   GtkLabel *status;
   GtkLabel *footer;
   GtkColumnView *column_view;
+  GtkWidget *lock_bar;
+  GtkLabel *lock_label;
 
   TjDb *db;
   gulong changed_handler;
@@ -32,6 +36,7 @@ struct _TjProgressPage
   GtkColumnViewColumn *columns[10];
   gboolean saving;      /* our own write: no reload */
   gboolean stale;       /* changed while not shown */
+  gboolean locked;      /* the month's bulletin is issued: its reports are read only */
   GtkFileChooserNative *chooser;
 };
 
@@ -306,6 +311,14 @@ commit (TjProgressPage *self,
   g_autofree char *text = g_strstrip (g_strdup (typed));
   g_autoptr (GError) error = NULL;
 
+  if (self->locked)
+    {
+      /* read only: what the cell shows is what is stored */
+      for (Column c = 0; widget != NULL && c < N_COLUMNS; c++)
+        if (g_strcmp0 (columns[c].field, field) == 0)
+          update_cell (widget, row, c);
+      return TRUE;
+    }
   if (g_str_equal (field, "completed"))
     {
       gint64 completed = 0;
@@ -489,6 +502,8 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (widget), "row", row);
   g_object_set_data (G_OBJECT (widget), "position", GUINT_TO_POINTER (position + 1));
   g_hash_table_insert (self->cells, CELL_KEY (position, column), widget);
+  if (GTK_IS_EDITABLE (widget))
+    gtk_editable_set_editable (GTK_EDITABLE (widget), !self->locked);
   update_cell (widget, row, column);
 }
 
@@ -533,6 +548,32 @@ set_titles (TjProgressPage *self)
     gtk_column_view_column_set_title (self->columns[c], titles[c]);
 }
 
+/* A month whose bulletin is issued shows read only, under the line that says so; the bulletin
+ * page unlocks it. */
+static void
+update_lock (TjProgressPage *self)
+{
+  g_autoptr (TjPeriodStatus) status = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *line = NULL;
+
+  if (!tj_period_status_full (self->db, self->year, selected_month (self), NULL, FALSE, &status,
+                              &error))
+    line = g_strdup (error->message);
+  else if (status->locked)
+    line = tj_period_status_describe (status);
+  /* unknown is not locked: a save still meets the database's own refusal */
+  self->locked = status != NULL && status->locked;
+  gtk_label_set_text (self->lock_label, line);
+  gtk_widget_set_visible (self->lock_bar, line != NULL);
+  gtk_widget_set_tooltip_text (self->lock_bar,
+                               self->locked
+                                 ? _("The month’s bulletin has been issued and its reports are "
+                                     "locked. Unlock the month on the bulletin page, giving a "
+                                     "reason, to change them.")
+                                 : NULL);
+}
+
 static void
 reload (TjProgressPage *self)
 {
@@ -554,6 +595,7 @@ reload (TjProgressPage *self)
       g_warning ("Cannot list the month: %s", error->message);
       return;
     }
+  update_lock (self);
   g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
                        rows->pdata, rows->len);
   set_titles (self);
@@ -580,6 +622,8 @@ typedef struct
 {
   int year;
   int month;
+  gboolean dry_run;
+  char *path;
   TjLedgerResult *result;
 } ImportJob;
 
@@ -587,6 +631,7 @@ static void
 import_job_free (ImportJob *job)
 {
   g_clear_pointer (&job->result, tj_ledger_result_free);
+  g_free (job->path);
   g_free (job);
 }
 
@@ -598,7 +643,59 @@ import_month (TjDb       *db,
 {
   ImportJob *job = data;
 
-  return tj_progress_import (db, path, job->year, job->month, FALSE, &job->result, error);
+  g_clear_pointer (&job->result, tj_ledger_result_free);
+  return tj_progress_import (db, path, job->year, job->month, job->dry_run, &job->result, error);
+}
+
+static void start_import (TjProgressPage *self, const char *path, int month, gboolean dry_run);
+
+static void
+confirm_import_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   TjProgressPage   *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (dialog), "path");
+  int month = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "month"));
+
+  if (g_str_equal (response, "import"))
+    start_import (self, path, month, FALSE);
+}
+
+/* After the dry run: what the import will replace, add and remove, and the month, named. */
+static void
+ask_to_import (TjProgressPage *self,
+               ImportJob      *job)
+{
+  GtkWidget *dialog;
+  g_autofree char *heading = g_strdup_printf (_("Import the Reports of %d-%02d?"), job->year,
+                                              job->month);
+  g_autofree char *basename = g_path_get_basename (job->path);
+  g_autoptr (GString) body = g_string_new (NULL);
+  TjLedgerResult *r = job->result;
+
+  g_string_append_printf (body, _("From “%s”: %u new reports, %u reports of the month replaced, "
+                                  "%u reports removed (their projects are not in the file)."),
+                          basename, r->added, r->updated, r->removed);
+  if (job->month != selected_month (self))
+    {
+      g_string_append (body, "\n\n");
+      g_string_append_printf (body, _("The page shows month %d; the file is imported as month %d."),
+                              selected_month (self), job->month);
+    }
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading,
+                                   body->str);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "import",
+                                    _("_Import"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "import",
+                                              r->updated + r->removed > 0
+                                                ? ADW_RESPONSE_DESTRUCTIVE
+                                                : ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (job->path), g_free);
+  g_object_set_data (G_OBJECT (dialog), "month", GINT_TO_POINTER (job->month));
+  g_signal_connect (dialog, "response", G_CALLBACK (confirm_import_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -614,6 +711,13 @@ import_done_cb (GObject      *source,
   gtk_widget_set_sensitive (GTK_WIDGET (self), TRUE);
   if (tj_file_job_finish (result, &error))
     {
+      if (job->dry_run)
+        {
+          ask_to_import (self, job);
+          return;
+        }
+      /* show the month that was imported */
+      gtk_drop_down_set_selected (self->month_dropdown, (guint) job->month - 1);
       tj_db_notify_changed (self->db, "monthly_reports");
       return;
     }
@@ -634,24 +738,79 @@ import_done_cb (GObject      *source,
 }
 
 static void
+start_import (TjProgressPage *self,
+              const char     *path,
+              int             month,
+              gboolean        dry_run)
+{
+  ImportJob *job = g_new0 (ImportJob, 1);
+
+  job->year = self->year;
+  job->month = month;
+  job->dry_run = dry_run;
+  job->path = g_strdup (path);
+  gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
+  tj_file_job_run (self, self->db, path, import_month, job, (GDestroyNotify) import_job_free,
+                   import_done_cb, NULL);
+}
+
+static void
+choose_month_cb (AdwMessageDialog *dialog,
+                 const char       *response,
+                 TjProgressPage   *self)
+{
+  GtkDropDown *months = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog));
+  const char *path = g_object_get_data (G_OBJECT (dialog), "path");
+
+  if (g_str_equal (response, "continue"))
+    start_import (self, path, (int) gtk_drop_down_get_selected (months) + 1, TRUE);
+}
+
+static void
 import_response_cb (GtkNativeDialog *dialog,
                     int              response,
                     TjProgressPage  *self)
 {
   g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
   g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+  g_autoptr (GError) error = NULL;
+  int month = 0;
 
-  if (response == GTK_RESPONSE_ACCEPT && path != NULL)
-    {
-      ImportJob *job = g_new0 (ImportJob, 1);
-
-      job->year = self->year;
-      job->month = selected_month (self);
-      gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
-      tj_file_job_run (self, self->db, path, import_month, job, (GDestroyNotify) import_job_free,
-                       import_done_cb, NULL);
-    }
   g_clear_object (&self->chooser);
+  if (response != GTK_RESPONSE_ACCEPT || path == NULL)
+    return;
+  if (!tj_progress_file_month (path, &month, &error))
+    {
+      tj_alert (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _("Nothing Was Imported"),
+                error->message);
+      return;
+    }
+  if (month != 0)
+    {
+      /* 1-N月累计 names the month: no choice to get wrong */
+      start_import (self, path, month, TRUE);
+      return;
+    }
+  {
+    /* 当月完成 alone names no month: the user says which, explicitly. */
+    GtkWidget *ask, *months;
+
+    months = gtk_drop_down_new (NULL, NULL);
+    tj_month_dropdown_fill (GTK_DROP_DOWN (months), FALSE);
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (months), (guint) selected_month (self) - 1);
+    ask = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                  _("Which Month Are These Reports?"),
+                                  _("The file’s columns do not name a month (it has no “1–N月累计” "
+                                    "column). Choose the month its reports belong to."));
+    adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (ask), months);
+    adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (ask), "cancel", _("_Cancel"),
+                                      "continue", _("C_ontinue"), NULL);
+    adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (ask), "continue");
+    adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (ask), "cancel");
+    g_object_set_data_full (G_OBJECT (ask), "path", g_strdup (path), g_free);
+    g_signal_connect (ask, "response", G_CALLBACK (choose_month_cb), self);
+    gtk_window_present (GTK_WINDOW (ask));
+  }
 }
 
 static void
@@ -661,8 +820,8 @@ import_action (GtkWidget  *widget,
 {
   TjProgressPage *self = TJ_PROGRESS_PAGE (widget);
   g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *title = g_strdup_printf (_("Import the Reports of %d-%02d"), self->year,
-                                            selected_month (self));
+  g_autofree char *title = g_strdup_printf (_("Import the Reports of a Month of %d"),
+                                            self->year);
 
   g_clear_object (&self->chooser);
   self->chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (gtk_widget_get_root (widget)),
@@ -707,6 +866,8 @@ tj_progress_page_class_init (TjProgressPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TjProgressPage, status);
   gtk_widget_class_bind_template_child (widget_class, TjProgressPage, footer);
   gtk_widget_class_bind_template_child (widget_class, TjProgressPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, TjProgressPage, lock_bar);
+  gtk_widget_class_bind_template_child (widget_class, TjProgressPage, lock_label);
   gtk_widget_class_install_action (widget_class, "progress.import", NULL, import_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -825,4 +986,30 @@ tj_progress_page_get_cell_text (TjProgressPage *self,
     if (g_str_equal (names[c], field))
       return column_text (row, c);
   g_return_val_if_reached (NULL);
+}
+
+/* The line that the month is issued and read only; NULL when it is not. */
+const char *
+tj_progress_page_get_lock_text (TjProgressPage *self)
+{
+  g_return_val_if_fail (TJ_IS_PROGRESS_PAGE (self), NULL);
+  return gtk_widget_get_visible (self->lock_bar) ? gtk_label_get_text (self->lock_label) : NULL;
+}
+
+gboolean
+tj_progress_page_is_cell_editable (TjProgressPage *self,
+                                   guint           position,
+                                   const char     *field)
+{
+  g_return_val_if_fail (TJ_IS_PROGRESS_PAGE (self), FALSE);
+
+  for (Column c = 0; c < N_COLUMNS; c++)
+    if (g_strcmp0 (columns[c].field, field) == 0)
+      {
+        GtkWidget *widget = g_hash_table_lookup (self->cells, CELL_KEY (position, c));
+
+        return widget != NULL && GTK_IS_EDITABLE (widget) &&
+               gtk_editable_get_editable (GTK_EDITABLE (widget));
+      }
+  return FALSE;
 }

@@ -24,5 +24,9 @@ gboolean tj_progress_page_enter (TjProgressPage *self,
 char *tj_progress_page_get_cell_text (TjProgressPage *self,
                                             guint           position,
                                             const char     *field);
+const char *tj_progress_page_get_lock_text (TjProgressPage *self);
+gboolean tj_progress_page_is_cell_editable (TjProgressPage *self,
+                                            guint           position,
+                                            const char     *field);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include "tj-money.h"
 #include "tj-project-form.h"
 #include "tj-project-page.h"
+#include "tj-deletion.h"
 #include "tj-unit.h"
 
 struct _TjProjectPage
@@ -482,13 +483,13 @@ show_error (TjProjectPage *self,
 }
 
 static void
-undo_delete_cb (AdwToast  *toast,
-                TjProject *deleted)
+undo_delete_cb (AdwToast   *toast,
+                TjDeletion *deletion)
 {
   TjProjectPage *self = g_object_get_data (G_OBJECT (toast), "page");
   g_autoptr (GError) error = NULL;
 
-  if (!tj_project_restore (self->db, deleted, &error))
+  if (!tj_deletion_undo (self->db, deletion, &error))
     show_error (self, _("Cannot undo"), error->message);
 }
 
@@ -498,27 +499,27 @@ delete_response_cb (AdwMessageDialog *dialog,
                     TjProjectPage    *self)
 {
   TjProject *project = g_object_get_data (G_OBJECT (dialog), "project");
-  g_autoptr (TjProject) kept = NULL;
+  g_autoptr (TjDeletion) deletion = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *title = NULL;
   AdwToast *toast;
 
   if (!g_str_equal (response, "delete"))
     return;
-  kept = tj_project_load (self->db, project->id, &error);
-  if (kept == NULL || !tj_project_delete (self->db, project->id, &error))
+  deletion = tj_project_delete_undoable (self->db, project->id, &error);
+  if (deletion == NULL)
     {
       show_error (self, _("Cannot delete the project"), error->message);
       return;
     }
-  title = g_strdup_printf (_("“%s” deleted"), kept->name);
+  title = g_strdup_printf (_("“%s” deleted"), project->name);
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data (G_OBJECT (toast), "page", self);
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_delete_cb),
-                         g_steal_pointer (&kept), (GClosureNotify) (void (*) (void)) g_object_unref,
-                         0);
+                         g_steal_pointer (&deletion),
+                         (GClosureNotify) (void (*) (void)) tj_deletion_free, 0);
   show_toast (self, toast);
 }
 
@@ -531,12 +532,22 @@ delete_action (GtkWidget  *widget,
   g_autoptr (TjProject) project = selected_project (self);
   GtkWidget *dialog;
   g_autofree char *body = NULL;
+  g_autofree char *holds = NULL;
+  g_autoptr (GError) error = NULL;
+  TjProjectHoldings holdings;
 
   if (project == NULL)
     return;
-  body = g_strdup_printf (_("“%s” will be deleted from the %d list. The audit log keeps its "
-                            "history."),
-                          project->name, project->year);
+  /* Say what goes with it before asking. */
+  if (!tj_project_holdings (self->db, project->id, &holdings, &error))
+    {
+      show_error (self, _("Cannot delete the project"), error->message);
+      return;
+    }
+  holds = tj_project_holdings_describe (&holdings);
+  body = g_strdup_printf (_("“%s” will be deleted from the %d list. %s The audit log keeps its "
+                            "history, and Undo puts everything back."),
+                          project->name, project->year, holds != NULL ? holds : "");
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
                                    _("Delete the Project?"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "delete",

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tj-alert.h"
 #include "tj-demo.h"
 #include "tj-file-job.h"
 #include "tj-ledger.h"
@@ -13,6 +14,7 @@
 #include "tj-register-report.h"
 #include "tj-units-window.h"
 #include "tj-window.h"
+#include "tj-alert.h"
 
 struct _TjWindow
 {
@@ -72,8 +74,16 @@ fill_years (TjWindow *self,
   gboolean has_now = FALSE;
   guint select = 0;
 
+  g_autoptr (GError) error = NULL;
+
   g_clear_pointer (&self->years, g_array_unref);
-  self->years = tj_project_years (self->db);
+  self->years = tj_project_years (self->db, &error);
+  if (self->years == NULL)
+    {
+      /* The list can still show the current year; say why the others are missing. */
+      self->years = g_array_new (FALSE, FALSE, sizeof (int));
+      tj_alert (GTK_WINDOW (self), _("Cannot read the years of the list"), error->message);
+    }
   for (guint i = 0; i < self->years->len; i++)
     has_now |= g_array_index (self->years, int, i) == now;
   if (!has_now)
@@ -125,10 +135,11 @@ db_changed_cb (TjDb       *db,
   update_attention (self);
   if (g_str_equal (table, "projects"))
     {
-      g_autoptr (GArray) years = tj_project_years (db);
-      gboolean same = years->len <= self->years->len;
+      g_autoptr (GArray) years = tj_project_years (db, NULL);
+      /* a failed read is reported by the page that reads the list */
+      gboolean same = years == NULL || years->len <= self->years->len;
 
-      for (guint i = 0; same && i < years->len; i++)
+      for (guint i = 0; same && years != NULL && i < years->len; i++)
         same = g_array_binary_search (self->years, &g_array_index (years, int, i), compare_years,
                                       NULL);
       if (!same)
