@@ -181,6 +181,15 @@ test_issue_locks (Fixture       *f,
   g_assert_false (tj_progress_import (f->db, csv, 2026, 10, FALSE, &result, &error));
   g_assert_error (error, TJ_ERROR, TJ_ERROR_PERIOD_LOCKED);
   g_clear_error (&error);
+  /* moving the project to another year's list moves its reports out of the month */
+  {
+    g_autofree char *move = g_strdup_printf ("UPDATE projects SET year = 2027 WHERE id = %"
+                                             G_GINT64_FORMAT, f->project);
+
+    g_assert_false (tj_db_exec (f->db, move, &error));
+  }
+  g_assert_error (error, TJ_ERROR, TJ_ERROR_PERIOD_LOCKED);
+  g_clear_error (&error);
   /* deleting the project deletes its reports */
   g_assert_false (tj_project_delete (f->db, f->project, &error));
   g_assert_error (error, TJ_ERROR, TJ_ERROR_PERIOD_LOCKED);

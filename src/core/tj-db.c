@@ -723,6 +723,7 @@ static const char *const migrations[TJ_DB_SCHEMA_VERSION] = {
   "0002-monthly-reports.sql",
   "0003-approvals.sql",
   "0004-data-safety.sql",
+  "0005-period-lock-year.sql",
 };
 
 static gboolean
@@ -744,7 +745,7 @@ apply_migration (TjDb    *self,
     return FALSE;
   if (!tj_db_exec (self, sql, error) || (defaults != NULL && !tj_db_exec (self, defaults, error)) ||
       (version == 4 && (!fill_default_calendar (self, error) || !chain_existing_audit (self, error))) ||
-      (version == TJ_DB_SCHEMA_VERSION && !create_audit_triggers (self, error)) ||
+      (version >= 4 && !create_audit_triggers (self, error)) ||
       (version == 4 && !log_unlogged_rows (self, error)) || !tj_db_exec (self, pragma, error) ||
       !tj_db_commit (self, error))
     {
