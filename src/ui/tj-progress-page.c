@@ -773,12 +773,21 @@ import_response_cb (GtkNativeDialog *dialog,
 {
   g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
   g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+  g_clear_object (&self->chooser);
+  if (response == GTK_RESPONSE_ACCEPT && path != NULL)
+    tj_progress_page_import_file (self, path);
+}
+
+/* Importing a chosen file: its month, from the file or asked for; then a dry run, and the
+ * question that names what the import replaces. */
+void
+tj_progress_page_import_file (TjProgressPage *self,
+                              const char     *path)
+{
   g_autoptr (GError) error = NULL;
   int month = 0;
 
-  g_clear_object (&self->chooser);
-  if (response != GTK_RESPONSE_ACCEPT || path == NULL)
-    return;
   if (!tj_progress_file_month (path, &month, &error))
     {
       tj_alert (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _("Nothing Was Imported"),

@@ -814,6 +814,13 @@ tj_project_page_get_shown (TjProjectPage *self)
   return G_LIST_MODEL (self->filtered);
 }
 
+/* The selection over the shown rows, as the list's own. */
+GtkSelectionModel *
+tj_project_page_get_selection (TjProjectPage *self)
+{
+  return GTK_SELECTION_MODEL (self->selection);
+}
+
 /* "empty" while the database holds no project, "list" otherwise. */
 const char *
 tj_project_page_get_state (TjProjectPage *self)

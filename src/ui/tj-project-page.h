@@ -19,6 +19,7 @@ int tj_project_page_get_year (TjProjectPage *self);
 void tj_project_page_set_search (TjProjectPage *self,
                                  const char    *text);
 GListModel *tj_project_page_get_shown (TjProjectPage *self);
+GtkSelectionModel *tj_project_page_get_selection (TjProjectPage *self);
 const char *tj_project_page_get_state (TjProjectPage *self);
 const char *tj_project_page_get_footer (TjProjectPage *self);
 GPtrArray *tj_project_page_get_shown_projects (TjProjectPage *self);
