@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "tj-test.h"
 
+#include <string.h>
+
 #include "tj-audit.h"
 #include "tj-deletion.h"
 #include "tj-demo.h"
@@ -165,6 +167,43 @@ test_refuses_newer (void)
   g_assert_nonnull (strstr (error->message, "更新版本"));
   g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
   g_assert_cmpmem (before, before_len, after, after_len);
+  tj_test_rmdir (dir);
+}
+
+/* A negative version (as an edit behind the application's back leaves it) said "not an error". */
+static void
+test_refuses_negative_version (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = tj_test_db_path (&dir);
+  g_autoptr (GError) error = NULL;
+  TjDb *db = tj_db_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (tj_db_exec (db, "PRAGMA user_version = -1", NULL));
+  g_object_unref (db);
+  db = tj_db_open (path, &error);
+  g_assert_null (db);
+  g_assert_error (error, TJ_ERROR, TJ_ERROR_NOT_A_DATABASE);
+  g_assert_nonnull (strstr (error->message, "不是“推进”的数据库"));
+  tj_test_rmdir (dir);
+}
+
+/* Another program's SQLite file (tables, no version) is not taken for a new database. */
+static void
+test_refuses_foreign_sqlite (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = tj_test_db_path (&dir);
+  g_autoptr (GError) error = NULL;
+  sqlite3 *other = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "CREATE TABLE contacts (name TEXT)", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  sqlite3_close (other);
+  g_assert_null (tj_db_open (path, &error));
+  g_assert_error (error, TJ_ERROR, TJ_ERROR_NOT_A_DATABASE);
   tj_test_rmdir (dir);
 }
 
@@ -579,6 +618,9 @@ main (int   argc,
   g_test_add_func ("/tj/db/open/migrates-with-a-backup-first", test_migrates_with_backup);
   g_test_add_func ("/tj/db/open/refuses-newer-and-leaves-it", test_refuses_newer);
   g_test_add_func ("/tj/db/open/refuses-a-file-that-is-not-a-database", test_refuses_not_a_database);
+  g_test_add_func ("/tj/db/open/refuses-a-negative-version", test_refuses_negative_version);
+  g_test_add_func ("/tj/db/open/refuses-another-programs-sqlite-file",
+                   test_refuses_foreign_sqlite);
   g_test_add_func ("/tj/db/open/second-connection-keeps-the-locks",
                    test_second_connection_keeps_locks);
   g_test_add_func ("/tj/db/write/locked-file-says-so", test_refuses_locked);
