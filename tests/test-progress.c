@@ -1046,6 +1046,40 @@ test_header_only_refused (void)
   tj_test_rmdir (dir);
 }
 
+/* The month's texts are bounded on save and on import, the field named. */
+static void
+test_text_limits (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  g_autofree char *path = g_build_filename (dir, "long.csv", NULL);
+  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GString) long_text = g_string_new (NULL);
+  g_autofree char *csv = NULL;
+  gint64 project;
+
+  import_ledger (db);
+  project = tj_test_scalar (db, "SELECT min (id) FROM projects");
+  for (int i = 0; i < 2001; i++)
+    g_string_append (long_text, "进");
+  g_assert_false (tj_progress_save (db, project, 1, 10000, long_text->str, NULL, NULL, NULL, NULL,
+                                    &error));
+  g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "形象进度"));
+  g_assert_nonnull (strstr (error->message, "2000"));
+  g_clear_error (&error);
+
+  csv = g_strdup_printf ("项目名称,当月完成（万元）,形象进度,存在问题\n%s,1,主体施工,%s\n",
+                         "少林污水处理厂提标改造", long_text->str);
+  g_assert_true (g_file_set_contents (path, csv, -1, NULL));
+  g_assert_false (tj_progress_import (db, path, 2026, 1, FALSE, &result, &error));
+  g_assert_cmpuint (result->errors->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (result->errors, 0), "存在问题"));
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM monthly_reports"), ==, 0);
+  tj_test_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1067,6 +1101,7 @@ main (int   argc,
   g_test_add_func ("/tj/progress/import/negative-months", test_negative_months_in_file);
   g_test_add_func ("/tj/progress/import/cumulative-headers", test_cumulative_headers);
   g_test_add_func ("/tj/progress/amounts/bounded-on-save-and-import", test_amount_limit);
+  g_test_add_func ("/tj/progress/texts/bounded-on-save-and-import", test_text_limits);
   g_test_add_func ("/tj/progress/import/gb18030-and-utf8", test_encodings);
   g_test_add_func ("/tj/progress/import/dry-run-and-other-year", test_dry_run);
   g_test_add_func ("/tj/progress/demo/months-of-both-years", test_demo_months);

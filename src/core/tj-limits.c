@@ -13,8 +13,8 @@
 
 /* The longest text of each field, in characters. A name or a heading fits a line of a table;
  * what describes (建设规模及内容, notes, a month's progress and problems) a short page. Any
- * other field: TEXT_DEFAULT_MAX. tj_project_validate checks a project's texts; the month's
- * texts (progress, problems, next_steps) are not checked on save yet. */
+ * other field: TEXT_DEFAULT_MAX. tj_project_validate checks a project's texts; tj_progress_save
+ * and the month's import check the month's texts (progress, problems, next_steps). */
 static const struct
 {
   const char *field;

@@ -515,6 +515,24 @@ import_row (TjCsvImport *csv,
                                                            : COLUMN_ACTUAL_START,
                                  _("The actual completion cannot be before the actual start."));
     }
+  /* the month's texts, bounded as on save */
+  {
+    static const struct { Column column; const char *field; } texts[] = {
+      { COLUMN_PROGRESS, "progress" },
+      { COLUMN_PROBLEMS, "problems" },
+      { COLUMN_NEXT_STEPS, "next_steps" },
+    };
+
+    for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+      {
+        g_autoptr (GPtrArray) too_long = tj_problems_new ();
+
+        if (!tj_limits_check_text (too_long, texts[t].field, column_headers[texts[t].column],
+                                   values[texts[t].column]))
+          tj_csv_import_add_error (&import->csv, line, texts[t].column,
+                                   ((TjProblem *) g_ptr_array_index (too_long, 0))->message);
+      }
+  }
 
   if (import->result->errors->len > errors_before || errors_before > 0)
     return TRUE;
@@ -1055,6 +1073,9 @@ tj_progress_save (TjDb       *db,
     return FALSE;
   /* Judged inside the transaction: the months it sums cannot change before the write. */
   found = tj_progress_validate (db, project_id, month, completed, actual_start, actual_completion);
+  tj_limits_check_text (found, "progress", _("Visual Progress"), progress);
+  tj_limits_check_text (found, "problems", _("Problems"), problems);
+  tj_limits_check_text (found, "next_steps", _("Next Steps"), next_steps);
   if (!tj_problems_to_error (found, error))
     {
       tj_db_rollback (db);
