@@ -457,6 +457,23 @@ test_xlsx_guards (void)
   tj_test_rmdir (dir);
 }
 
+/* Amounts written behind the application's back, beyond what a project can be, give a clear
+ * error, never a wrapped-around total. */
+static void
+test_register_total_overflow (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TjReport) report = NULL;
+
+  g_assert_true (tj_db_exec (fixture->db, "UPDATE projects SET total_investment = "
+                             "9000000000000000000 WHERE year = 2026",
+                             NULL));
+  report = tj_register_report_build (fixture->db, 2026, NULL, &error);
+  g_assert_null (report);
+  g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -465,6 +482,8 @@ main (int   argc,
   g_test_add_func ("/tj/report/cell/text-rounds-half-away-from-zero", test_cell_text);
   g_test_add ("/tj/report/register/totals-summed-in-yuan", Fixture, NULL, fixture_set_up,
               test_register_totals, fixture_tear_down);
+  g_test_add ("/tj/report/register/total-beyond-range-is-an-error", Fixture, NULL, fixture_set_up,
+              test_register_total_overflow, fixture_tear_down);
   g_test_add ("/tj/report/register/keeps-the-projects-given", Fixture, NULL, fixture_set_up,
               test_register_given_projects, fixture_tear_down);
   g_test_add ("/tj/xlsx/register/reads-back-as-laid-out", Fixture, NULL, fixture_set_up,

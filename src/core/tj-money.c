@@ -211,3 +211,17 @@ tj_money_add_checked (gint64  a,
   *sum = result;
   return TRUE;
 }
+
+/* A sum that cannot overflow: clamped to the range of gint64. For running figures whose every
+ * term is bounded by validation (tj-limits), where only a database edited behind the
+ * application's back could reach the clamp, and a bound check then refuses the figure. */
+gint64
+tj_money_add_saturating (gint64 a,
+                         gint64 b)
+{
+  gint64 sum;
+
+  if (!__builtin_add_overflow (a, b, &sum))
+    return sum;
+  return b > 0 ? G_MAXINT64 : G_MININT64;
+}

@@ -23,5 +23,7 @@ double tj_money_to_wan (gint64 yuan);
 gboolean tj_money_add_checked (gint64  a,
                                gint64  b,
                                gint64 *sum);
+gint64 tj_money_add_saturating (gint64 a,
+                                gint64 b);
 
 G_END_DECLS

@@ -99,7 +99,7 @@ sum_before (const gint64 completed[13],
   gint64 sum = 0;
 
   for (int m = 1; m < month; m++)
-    sum += completed[m];
+    sum = tj_money_add_saturating (sum, completed[m]);
   return sum;
 }
 
@@ -115,7 +115,7 @@ first_negative_cumulative (const gint64 completed[13],
 
   for (int m = from; m <= 12; m++)
     {
-      sum += completed[m];
+      sum = tj_money_add_saturating (sum, completed[m]);
       if (sum < 0)
         {
           *cumulative = sum;

@@ -6,6 +6,8 @@
 
 #include "tj-project.h"
 #include "tj-register-report.h"
+#include "tj-error.h"
+#include "tj-money.h"
 #include "tj-xlsx-writer.h"
 
 /* The organisation a new database names; another county sets its own in Preferences. */
@@ -170,8 +172,16 @@ tj_register_report_build (TjDb      *db,
       TjProject *p = g_ptr_array_index (projects, i);
 
       add_project_row (report, p, i + 1, levels);
-      total += p->total_investment;
-      plan += p->annual_plan;
+      if (!tj_money_add_checked (total, p->total_investment, &total) ||
+          !tj_money_add_checked (plan, p->annual_plan, &plan))
+        {
+          g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
+                       _("The amounts of “%s” are beyond what a project can be; the database may "
+                         "have been changed outside Tuijin. Run “tuijin check”."),
+                       p->name);
+          tj_report_free (report);
+          return NULL;
+        }
     }
 
   row = tj_report_add_row (report, TJ_REPORT_ROW_TOTAL);

@@ -282,8 +282,8 @@ update_footer (TjProjectPage *self)
     {
       g_autoptr (TjProject) p = g_list_model_get_item (model, i);
 
-      total += p->total_investment;
-      plan += p->annual_plan;
+      total = tj_money_add_saturating (total, p->total_investment);
+      plan = tj_money_add_saturating (plan, p->annual_plan);
     }
   total_text = tj_money_format_yi (total, 2);
   plan_text = tj_money_format_yi (plan, 2);
