@@ -13,6 +13,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "tj-db.h"
 #include "tj-demo.h"
@@ -40,23 +41,58 @@ static TjDb *fuzz_db;
 static gint64 fuzz_fingerprint;
 
 static void
-fuzz_clean_up (void)
+fuzz_remove_dir (const char *path)
 {
-  g_autoptr (GDir) dir = NULL;
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
   const char *name;
 
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (path, name, NULL);
+      g_remove (file);
+    }
+  g_rmdir (path);
+}
+
+static void
+fuzz_clean_up (void)
+{
   g_clear_object (&fuzz_db);
   if (fuzz_dir == NULL)
     return;
-  dir = g_dir_open (fuzz_dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fuzz_dir, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (fuzz_dir);
+  fuzz_remove_dir (fuzz_dir);
   g_clear_pointer (&fuzz_dir, g_free);
   g_clear_pointer (&fuzz_input, g_free);
+}
+
+/* libFuzzer ends a run with _Exit, past atexit: the folders "tj-fuzz-PID-…" of processes that
+ * are gone are removed by the next one. */
+static void
+fuzz_remove_stale (const char *base)
+{
+  g_autoptr (GDir) dir = g_dir_open (base, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      const char *digits;
+      char *end = NULL;
+      g_autofree char *proc = NULL;
+      g_autofree char *path = NULL;
+      guint64 pid;
+
+      if (!g_str_has_prefix (name, "tj-fuzz-"))
+        continue;
+      digits = name + strlen ("tj-fuzz-");
+      pid = g_ascii_strtoull (digits, &end, 10);
+      if (end == digits || *end != '-' || pid == 0)
+        continue;
+      proc = g_strdup_printf ("/proc/%" G_GUINT64_FORMAT, pid);
+      if (g_file_test (proc, G_FILE_TEST_EXISTS))
+        continue;
+      path = g_build_filename (base, name, NULL);
+      fuzz_remove_dir (path);
+    }
 }
 
 static void
@@ -77,7 +113,12 @@ fuzz_init (void)
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  fuzz_dir = g_build_filename (base, "tj-fuzz-XXXXXX", NULL);
+  fuzz_remove_stale (base);
+  {
+    g_autofree char *name = g_strdup_printf ("tj-fuzz-%d-XXXXXX", (int) getpid ());
+
+    fuzz_dir = g_build_filename (base, name, NULL);
+  }
   FUZZ_CHECK (g_mkdtemp (fuzz_dir) != NULL);
   fuzz_input = g_build_filename (fuzz_dir, "input.csv", NULL);
   atexit (fuzz_clean_up);
