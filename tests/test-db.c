@@ -592,6 +592,95 @@ test_backup (void)
   tj_test_rmdir (dir);
 }
 
+typedef struct
+{
+  TjDb *holder;
+} Holder;
+
+static gpointer
+release_later (gpointer data)
+{
+  Holder *h = data;
+
+  g_usleep (1500 * 1000);
+  tj_db_rollback (h->holder);
+  return NULL;
+}
+
+static void
+count_wait (TjDb    *db,
+            gpointer user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+/* A write waits for another's (here 1.5 s) instead of failing, and says once that it waits. */
+static void
+test_write_waits_and_says_so (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = tj_test_db_path (&dir);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TjDb) writer = NULL;
+  Holder h = { 0 };
+  GThread *thread;
+  guint waits = 0;
+
+  h.holder = tj_db_open (path, &error);
+  g_assert_no_error (error);
+  writer = tj_db_open (path, &error);
+  g_assert_no_error (error);
+  tj_db_set_wait_notify (writer, count_wait, &waits);
+  g_assert_true (tj_db_exec (h.holder, "BEGIN EXCLUSIVE", &error));
+  thread = g_thread_new ("holder", release_later, &h);
+  g_assert_true (tj_db_set_setting (writer, "waited", "yes", &error));
+  g_assert_no_error (error);
+  g_thread_join (thread);
+  g_assert_cmpuint (waits, ==, 1);
+  g_clear_object (&h.holder);
+  tj_test_rmdir (dir);
+}
+
+/* A file with a damaged page (its cell pointers overwritten) is refused where it is opened for
+ * an export, instead of giving garbled figures. quick_check sees a page's structure; damage inside
+ * a record's values shows only in tuijin check's integrity_check (an index no longer matches). */
+static void
+test_healthy_open_refuses_damage (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = tj_test_db_path (&dir);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TjDb) db = tj_db_open (path, &error);
+  g_autoptr (TjDb) again = NULL;
+  gint64 page, page_size;
+  FILE *file;
+  guchar block[64];
+
+  g_assert_true (tj_demo_fill (db, 2026, &error));
+  g_assert_true (tj_db_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", &error));
+  page = tj_test_scalar (db, "SELECT pageno FROM dbstat WHERE name = 'projects' AND "
+                             "pagetype = 'leaf' ORDER BY pageno LIMIT 1 OFFSET 2");
+  page_size = tj_test_scalar (db, "PRAGMA page_size");
+  g_clear_object (&db);
+
+  /* the damage a failing disk does, written by a test, not by Tuijin */
+  file = fopen (path, "r+b");
+  g_assert_nonnull (file);
+  g_assert_cmpint (fseek (file, (page - 1) * page_size + 8, SEEK_SET), ==, 0);
+  g_assert_cmpuint (fread (block, 1, sizeof block, file), ==, sizeof block);
+  for (guint i = 0; i < sizeof block; i++)
+    block[i] ^= 0xff;
+  g_assert_cmpint (fseek (file, (page - 1) * page_size + 8, SEEK_SET), ==, 0);
+  g_assert_cmpuint (fwrite (block, 1, sizeof block, file), ==, sizeof block);
+  fclose (file);
+
+  again = tj_db_open_full (path, TJ_DB_OPEN_READ_ONLY | TJ_DB_OPEN_HEALTHY, &error);
+  g_assert_null (again);
+  g_assert_error (error, TJ_ERROR, TJ_ERROR_DAMAGED);
+  g_assert_nonnull (strstr (error->message, "tuijin restore"));
+  tj_test_rmdir (dir);
+}
+
 /* The other process of test_second_connection_keeps_locks: fifty commits, then close. */
 static int
 other_writer (const char *path)
@@ -624,6 +713,10 @@ main (int   argc,
   g_test_add_func ("/tj/db/open/second-connection-keeps-the-locks",
                    test_second_connection_keeps_locks);
   g_test_add_func ("/tj/db/write/locked-file-says-so", test_refuses_locked);
+  g_test_add_func ("/tj/db/write/waits-for-another-write-and-says-so",
+                   test_write_waits_and_says_so);
+  g_test_add_func ("/tj/db/open/healthy-open-refuses-a-damaged-page",
+                   test_healthy_open_refuses_damage);
   g_test_add_func ("/tj/project/validate/every-rule", test_validation_rules);
   g_test_add_func ("/tj/audit/insert-update-delete", test_audit_rows);
   g_test_add_func ("/tj/project/delete/undo-restores-everything",

@@ -67,18 +67,19 @@ static const TjCommand commands[] = {
     run_import_holidays },
   { "export projects", "--year Y --output FILE.xlsx|FILE.csv",
     N_("Export a year's key-project list as a workbook or a ledger for import"),
-    run_export_projects, TJ_DB_OPEN_READ_ONLY },
+    run_export_projects, TJ_DB_OPEN_READ_ONLY | TJ_DB_OPEN_HEALTHY },
   { "export bulletin", "--month YYYY-MM --output FILE.xlsx|FILE.pdf|FILE.csv",
     N_("Export the monthly bulletin as a workbook or a PDF, or its detail table as CSV"),
-    run_export_bulletin, TJ_DB_OPEN_READ_ONLY },
+    run_export_bulletin, TJ_DB_OPEN_READ_ONLY | TJ_DB_OPEN_HEALTHY },
   { "import approvals", "FILE [--year Y] [--dry-run]",
     N_("Import approval items of year Y's projects (CSV, UTF-8 or GB18030)"),
     run_import_approvals },
   { "export approvals", "--year Y --output FILE.xlsx|FILE.pdf [--today YYYY-MM-DD]",
-    N_("Export the ledger of agency cases and approval items"), run_export_approvals, TJ_DB_OPEN_READ_ONLY },
+    N_("Export the ledger of agency cases and approval items"), run_export_approvals,
+    TJ_DB_OPEN_READ_ONLY | TJ_DB_OPEN_HEALTHY },
   { "export speedup", "--year Y --output FILE.xlsx|FILE.pdf [--today YYYY-MM-DD]",
     N_("Export the approval speed-up by department and the parallel batches"),
-    run_export_speedup, TJ_DB_OPEN_READ_ONLY },
+    run_export_speedup, TJ_DB_OPEN_READ_ONLY | TJ_DB_OPEN_HEALTHY },
   { "issue bulletin", "--month YYYY-MM --by NAME [--date YYYY-MM-DD]",
     N_("Issue the month's bulletin: its monthly reports are locked from then on"),
     tj_cli_run_issue_bulletin },
@@ -201,6 +202,13 @@ tj_cli_wants_window (int    argc,
   return first == argc && !help && !version;
 }
 
+static void
+say_waiting (TjDb    *db,
+             gpointer user_data)
+{
+  print_error (_("Another program is writing the database; waiting for it to finish…"));
+}
+
 int
 tj_cli_run (int    argc,
             char **argv)
@@ -247,6 +255,8 @@ tj_cli_run (int    argc,
   if (command->run == NULL)
     return run_restore (db_path, argc - next, argv + next);
   db = tj_db_open_full (db_path, command->open_flags, &error);
+  if (db != NULL)
+    tj_db_set_wait_notify (db, say_waiting, NULL);
   if (db == NULL)
     {
       print_error ("%s", error->message);

@@ -17,6 +17,8 @@ struct _TjDb
   sqlite3 *handle;
   char *path;
   gboolean read_only;
+  TjDbWaitFunc wait_func;
+  gpointer wait_data;
   GHashTable *statements; /* SQL text → sqlite3_stmt, see tj_db_prepare_cached */
 };
 
@@ -119,6 +121,15 @@ tj_db_set_error (TjDb    *self,
                  _("The database “%s” is damaged. Restore the latest backup with “tuijin "
                    "restore”."),
                  self->path);
+  else if (primary == SQLITE_ERROR &&
+           (g_str_has_prefix (sqlite3_errmsg (self->handle), "no such table") ||
+            g_str_has_prefix (sqlite3_errmsg (self->handle), "no such column")))
+    /* an opened file has the current schema (older ones are upgraded or refused): a table or
+     * column gone was taken away outside Tuijin */
+    g_set_error (error, TJ_ERROR, TJ_ERROR_DATABASE,
+                 _("The database “%s” lacks a table or column Tuijin needs (%s): another program "
+                   "may have changed it. Restore the latest backup with “tuijin restore”."),
+                 self->path, sqlite3_errmsg (self->handle));
   else
     g_set_error (error, TJ_ERROR, TJ_ERROR_DATABASE, _("Database error: %s"),
                  sqlite3_errmsg (self->handle));
@@ -835,6 +846,36 @@ read_version (TjDb    *self,
   return version;
 }
 
+/* Waits for another connection's write as sqlite3_busy_timeout would (up to
+ * TJ_DB_BUSY_TIMEOUT_MS), and says so once, after the first second, through the wait notify. */
+static int
+busy_handler (void *data,
+              int   count)
+{
+  TjDb *self = data;
+  int delay = count < 10 ? 1 + count * 2 : 25; /* ms: short waits first, as SQLite's own */
+  int waited;
+
+  /* the time waited so far, from the same steps */
+  waited = count < 10 ? count + count * (count - 1) : 100 + (count - 10) * 25;
+  if (waited >= TJ_DB_BUSY_TIMEOUT_MS)
+    return 0;
+  if (self->wait_func != NULL && waited < 1000 && waited + delay >= 1000)
+    self->wait_func (self, self->wait_data);
+  sqlite3_sleep (delay);
+  return 1;
+}
+
+void
+tj_db_set_wait_notify (TjDb        *self,
+                       TjDbWaitFunc func,
+                       gpointer     user_data)
+{
+  g_return_if_fail (TJ_IS_DB (self));
+  self->wait_func = func;
+  self->wait_data = user_data;
+}
+
 static gboolean
 open_handle (TjDb       *self,
              const char *uri,
@@ -855,7 +896,7 @@ open_handle (TjDb       *self,
   sqlite3_extended_result_codes (self->handle, 1);
   /* A writer waits as long as another's write can take (a large import, a backup), rather than
    * failing a clerk's save with "locked". */
-  sqlite3_busy_timeout (self->handle, TJ_DB_BUSY_TIMEOUT_MS);
+  sqlite3_busy_handler (self->handle, busy_handler, self);
   sqlite3_create_function (self->handle, "tj_os_user", 0, SQLITE_UTF8, NULL, os_user_func, NULL,
                            NULL);
   sqlite3_create_function (self->handle, "tj_audit_hash", -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
@@ -942,6 +983,10 @@ tj_db_open_full (const char   *path,
       return NULL;
     }
 
+  /* An export from a damaged file would write garbled figures without a word. */
+  if ((flags & TJ_DB_OPEN_HEALTHY) != 0 && !tj_db_check_healthy (self, error))
+    return NULL;
+
   if (read_only)
     {
       if (version < TJ_DB_SCHEMA_VERSION)
@@ -1011,17 +1056,41 @@ char *
 tj_db_get_setting (TjDb       *self,
                    const char *key)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  char *value = NULL;
 
   g_return_val_if_fail (TJ_IS_DB (self), NULL);
 
-  stmt = tj_db_prepare (self, "SELECT value FROM settings WHERE key = ?", NULL);
+  if (!tj_db_read_setting (self, key, &value, NULL))
+    return NULL;
+  return value;
+}
+
+/* A setting that may be unset: TRUE with *value NULL when it is not set, FALSE when it cannot be
+ * read (an unreadable setting must not read as an unset one). */
+gboolean
+tj_db_read_setting (TjDb       *self,
+                    const char *key,
+                    char      **value,
+                    GError    **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (TJ_IS_DB (self), FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  *value = NULL;
+  stmt = tj_db_prepare (self, "SELECT value FROM settings WHERE key = ?", error);
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return NULL;
-  return tj_db_column_dup (stmt, 0);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *value = tj_db_column_dup (stmt, 0);
+      return TRUE;
+    }
+  return tj_db_rows_done (self, rc, error);
 }
 
 gboolean

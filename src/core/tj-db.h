@@ -17,7 +17,16 @@ G_DECLARE_FINAL_TYPE (TjDb, tj_db, TJ, DB, GObject)
 typedef enum
 {
   TJ_DB_OPEN_READ_ONLY = 1 << 0, /* for commands that only read: nothing is created or migrated */
+  TJ_DB_OPEN_HEALTHY = 1 << 1,   /* refuse a file that fails quick_check (exports, file jobs) */
 } TjDbOpenFlags;
+
+/* Called once when a connection starts waiting for another program's write, so that a command
+ * can say why it pauses. */
+typedef void (*TjDbWaitFunc) (TjDb    *db,
+                              gpointer user_data);
+void tj_db_set_wait_notify (TjDb        *self,
+                            TjDbWaitFunc func,
+                            gpointer     user_data);
 
 TjDb *tj_db_open (const char *path,
                   GError    **error);
@@ -71,6 +80,10 @@ char *tj_db_column_dup (sqlite3_stmt *stmt,
 
 char *tj_db_get_setting (TjDb       *self,
                          const char *key);
+gboolean tj_db_read_setting (TjDb       *self,
+                             const char *key,
+                             char      **value,
+                             GError    **error);
 gboolean tj_db_set_setting (TjDb       *self,
                             const char *key,
                             const char *value,

@@ -77,7 +77,7 @@ file_job_thread (GTask        *task,
   g_cancellable_push_current (job->cancellable);
   if (!g_cancellable_set_error_if_cancelled (job->cancellable, &error))
     {
-      db = tj_db_open (job->db_path, &error);
+      db = tj_db_open_full (job->db_path, TJ_DB_OPEN_HEALTHY, &error);
       ok = db != NULL && job->func (db, job->path, job->data, &error);
     }
   g_clear_object (&db);
