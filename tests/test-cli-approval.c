@@ -86,6 +86,9 @@ run_tuijin (Fixture  *fixture,
   g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
                                out, err, &wait_status, &error));
   g_assert_no_error (error);
+  /* A crash or a sanitizer's report: show what it said, which the capture would swallow. */
+  if (!WIFEXITED (wait_status) && err != NULL && *err != NULL)
+    g_printerr ("%s", *err);
   g_assert_true (WIFEXITED (wait_status));
   return WEXITSTATUS (wait_status);
 }

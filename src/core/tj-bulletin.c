@@ -590,14 +590,20 @@ read_projects (TjBulletin   *self,
 
 /* Industries in the order of the settings' list, those not in it after by name, projects with
  * none last. */
-static void
+static gboolean
 order_industries (TjBulletin *self,
                   TjDb       *db,
-                  int         none)
+                  int         none,
+                  GError    **error)
 {
-  g_auto (GStrv) listed = tj_industries_load (db);
-  g_autofree int *ranks = g_new0 (int, MAX (self->industries->len, 1));
-  guint n_listed = g_strv_length (listed);
+  g_auto (GStrv) listed = tj_industries_load (db, error);
+  g_autofree int *ranks = NULL;
+  guint n_listed;
+
+  if (listed == NULL)
+    return FALSE;
+  ranks = g_new0 (int, MAX (self->industries->len, 1));
+  n_listed = g_strv_length (listed);
 
   for (guint i = 0; i < self->industries->len; i++)
     {
@@ -612,6 +618,7 @@ order_industries (TjBulletin *self,
           }
     }
   sort_groups (self->industries, sort_entry_compare, ranks);
+  return TRUE;
 }
 
 TjBulletin *
@@ -650,7 +657,9 @@ tj_bulletin_build (TjDb    *db,
   self->lagging = g_ptr_array_new ();
 
   load_settings (self, db);
-  levels = tj_level_names_load (db);
+  levels = tj_level_names_load (db, error);
+  if (levels == NULL)
+    return NULL;
   for (guint i = 1; i < TJ_LEVEL_N; i++)
     self->levels[i].name = g_strdup (levels->full[i]);
   for (guint i = 1; i < TJ_NATURE_N; i++)
@@ -706,9 +715,11 @@ tj_bulletin_build (TjDb    *db,
   for (guint i = 0; i < self->localities->len; i++)
     figures_finish (&g_array_index (self->localities, TjBulletinFigures, i), month);
 
-  order_industries (self, db,
-                    g_hash_table_lookup_extended (industry_index, "", NULL, &none)
-                      ? (int) GPOINTER_TO_UINT (none) : -1);
+  if (!order_industries (self, db,
+                         g_hash_table_lookup_extended (industry_index, "", NULL, &none)
+                           ? (int) GPOINTER_TO_UINT (none) : -1,
+                         error))
+    return NULL;
   sort_groups (self->localities, locality_compare, NULL);
   sort_projects_by_name (self->early_starts);
   sort_projects_by_name (self->not_started);
@@ -1432,6 +1443,7 @@ TjReportBook *
 tj_bulletin_book (TjBulletin *self)
 {
   g_autofree char *title = NULL;
+  g_autofree char *note = NULL;
   TjReportBook *book;
   TjReport *details;
 
@@ -1443,7 +1455,8 @@ tj_bulletin_book (TjBulletin *self)
   tj_report_book_add (book, overview_sheet (self, title));
   tj_report_book_add (book, locality_sheet (self));
   details = tj_bulletin_detail_report (self);
-  tj_report_add_note (details, lights_note (self));
+  note = lights_note (self);
+  tj_report_add_note (details, note);
   tj_report_book_add (book, details);
   tj_report_book_add (book, lagging_sheet (self));
   return book;

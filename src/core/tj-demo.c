@@ -1290,8 +1290,10 @@ demo_new (TjDb    *db,
   demo->leaders = g_array_new (FALSE, FALSE, sizeof (gint64));
   demo->people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   demo->project_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  demo->industries = tj_industries_load (db);
   if (units == NULL)
+    return NULL;
+  demo->industries = tj_industries_load (db, error);
+  if (demo->industries == NULL)
     return NULL;
   for (guint i = 0; i < units->len; i++)
     {

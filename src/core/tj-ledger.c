@@ -582,8 +582,8 @@ load_lists (LedgerImport *import,
 
       g_hash_table_insert (import->projects, project->name, g_object_ref (project));
     }
-  import->levels = tj_level_names_load (import->db);
-  return TRUE;
+  import->levels = tj_level_names_load (import->db, error);
+  return import->levels != NULL;
 }
 
 static void
@@ -747,7 +747,9 @@ tj_ledger_write_csv (TjDb       *db,
   projects = tj_project_list (db, year, error);
   if (projects == NULL)
     return FALSE;
-  levels = tj_level_names_load (db);
+  levels = tj_level_names_load (db, error);
+  if (levels == NULL)
+    return FALSE;
   writer = tj_csv_writer_new ();
 
   for (guint c = 0; c < N_COLUMNS; c++)

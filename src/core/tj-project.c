@@ -157,18 +157,21 @@ nature_from_code (const char *code)
   return TJ_NATURE_NONE;
 }
 
+/* NULL when the settings cannot be read: the codes must not stand in for names not read. */
 TjLevelNames *
-tj_level_names_load (TjDb *db)
+tj_level_names_load (TjDb    *db,
+                     GError **error)
 {
-  TjLevelNames *names = g_new0 (TjLevelNames, 1);
+  g_autoptr (TjLevelNames) names = g_new0 (TjLevelNames, 1);
 
   for (guint i = 1; i < TJ_LEVEL_N; i++)
     {
       g_autofree char *key = g_strdup_printf ("level-%s", level_codes[i]);
       g_autofree char *brief_key = g_strdup_printf ("level-%s-short", level_codes[i]);
 
-      names->full[i] = tj_db_get_setting (db, key);
-      names->brief[i] = tj_db_get_setting (db, brief_key);
+      if (!tj_db_read_setting (db, key, &names->full[i], error) ||
+          !tj_db_read_setting (db, brief_key, &names->brief[i], error))
+        return NULL;
       if (names->full[i] == NULL)
         names->full[i] = g_strdup (level_codes[i]);
       if (names->brief[i] == NULL)
@@ -176,7 +179,7 @@ tj_level_names_load (TjDb *db)
     }
   names->full[0] = g_strdup ("");
   names->brief[0] = g_strdup ("");
-  return names;
+  return g_steal_pointer (&names);
 }
 
 void
@@ -204,11 +207,15 @@ tj_level_names_parse (TjLevelNames *names,
   return TJ_LEVEL_NONE;
 }
 
+/* NULL when the setting cannot be read; an unset list is an empty one. */
 char **
-tj_industries_load (TjDb *db)
+tj_industries_load (TjDb    *db,
+                    GError **error)
 {
-  g_autofree char *text = tj_db_get_setting (db, "industries");
+  g_autofree char *text = NULL;
 
+  if (!tj_db_read_setting (db, "industries", &text, error))
+    return NULL;
   return g_strsplit (text != NULL ? text : "", ";", -1);
 }
 

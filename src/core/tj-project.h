@@ -76,11 +76,13 @@ TjProject *tj_project_copy (TjProject *self);
 const char *tj_nature_label (TjNature nature);
 TjNature tj_nature_from_label (const char *label);
 const char *tj_level_code (TjLevel level);
-TjLevelNames *tj_level_names_load (TjDb *db);
+TjLevelNames *tj_level_names_load (TjDb    *db,
+                                   GError **error);
 void tj_level_names_free (TjLevelNames *names);
 TjLevel tj_level_names_parse (TjLevelNames *names,
                               const char   *text);
-char **tj_industries_load (TjDb *db);
+char **tj_industries_load (TjDb    *db,
+                           GError **error);
 const char *tj_project_field_label (const char *field);
 
 GPtrArray *tj_project_validate (TjProject *self,

@@ -151,7 +151,9 @@ tj_register_report_build (TjDb      *db,
       projects = all;
     }
 
-  levels = tj_level_names_load (db);
+  levels = tj_level_names_load (db, error);
+  if (levels == NULL)
+    return NULL;
   org = organisation (db);
   /* Translators: the title of the register: organisation, then year ("登封市2026年重点项目名单") */
   title = g_strdup_printf (_("%1$s Key Project List %2$d"), org, year);

@@ -10,6 +10,7 @@
 #include "tj-approval.h"
 #include "tj-case-window.h"
 #include "tj-date.h"
+#include "tj-read-error.h"
 #include "tj-table.h"
 #include "tj-unit.h"
 
@@ -24,11 +25,14 @@ struct _TjAgencyPage
   GtkDropDown *locality_filter;
   GtkSearchEntry *project_filter;
   GtkColumnView *column_view;
+  GtkStack *stack;           /* "list", or "error" when the cases could not be read */
+  TjReadError *read_error;
 
   TjDb *db;
   gulong changed_handler;
   int year;
   gboolean stale; /* changed while not shown */
+  gboolean localities_stale;
   GListStore *cases;
   GtkCustomFilter *filter;
   GtkFilterListModel *filtered;
@@ -121,6 +125,38 @@ filter_changed_cb (TjAgencyPage *self)
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
+static gboolean
+fill_localities (TjAgencyPage *self,
+                 GError      **error)
+{
+  g_autoptr (GPtrArray) units = tj_unit_list (self->db, error);
+  g_autoptr (GtkStringList) list = gtk_string_list_new (NULL);
+
+  if (units == NULL)
+    return FALSE;
+  gtk_string_list_append (list, _("All Localities"));
+  for (guint i = 0; i < units->len; i++)
+    {
+      TjUnit *unit = g_ptr_array_index (units, i);
+
+      if (tj_unit_is_locality (unit))
+        gtk_string_list_append (list, unit->name);
+    }
+  gtk_drop_down_set_model (self->locality_filter, G_LIST_MODEL (list));
+  self->localities_stale = FALSE;
+  return TRUE;
+}
+
+/* The page says why in place of the list; no stale row is left to act on. */
+static void
+show_read_error (TjAgencyPage *self,
+                 const GError *error)
+{
+  tj_read_error_set_error (self->read_error, error);
+  gtk_stack_set_visible_child_name (self->stack, "error");
+  g_list_store_remove_all (self->cases);
+}
+
 static void
 reload (TjAgencyPage *self)
 {
@@ -138,10 +174,15 @@ reload (TjAgencyPage *self)
       return;
     }
   self->stale = FALSE;
+  if (self->localities_stale && !fill_localities (self, &error))
+    {
+      show_read_error (self, error);
+      return;
+    }
   cases = tj_agency_case_list (self->db, self->year, &error);
   if (cases == NULL)
     {
-      g_warning ("Cannot list agency cases: %s", error->message);
+      show_read_error (self, error);
       return;
     }
   gtk_string_list_append (agents, _("All Agents"));
@@ -157,23 +198,7 @@ reload (TjAgencyPage *self)
     gtk_drop_down_set_model (self->agent_filter, G_LIST_MODEL (agents));
   g_list_store_splice (self->cases, 0, g_list_model_get_n_items (G_LIST_MODEL (self->cases)),
                        cases->pdata, cases->len);
-}
-
-static void
-fill_localities (TjAgencyPage *self)
-{
-  g_autoptr (GPtrArray) units = tj_unit_list (self->db, NULL);
-  g_autoptr (GtkStringList) list = gtk_string_list_new (NULL);
-
-  gtk_string_list_append (list, _("All Localities"));
-  for (guint i = 0; units != NULL && i < units->len; i++)
-    {
-      TjUnit *unit = g_ptr_array_index (units, i);
-
-      if (tj_unit_is_locality (unit))
-        gtk_string_list_append (list, unit->name);
-    }
-  gtk_drop_down_set_model (self->locality_filter, G_LIST_MODEL (list));
+  gtk_stack_set_visible_child_name (self->stack, "list");
 }
 
 static void
@@ -181,6 +206,8 @@ db_changed_cb (TjDb         *db,
                const char   *table,
                TjAgencyPage *self)
 {
+  if (g_str_equal (table, "units"))
+    self->localities_stale = TRUE;
   reload (self);
 }
 
@@ -311,7 +338,13 @@ tj_agency_page_init (TjAgencyPage *self)
   gtk_action_bar_pack_start (GTK_ACTION_BAR (actions), new_case);
   gtk_action_bar_pack_start (GTK_ACTION_BAR (actions), open);
   gtk_box_append (GTK_BOX (box), actions);
-  gtk_widget_set_parent (box, GTK_WIDGET (self));
+  self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_add_named (self->stack, box, "list");
+  self->read_error = TJ_READ_ERROR (tj_read_error_new ());
+  g_signal_connect_swapped (self->read_error, "retry", G_CALLBACK (reload), self);
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->read_error), "error");
+  gtk_stack_set_visible_child_name (self->stack, "list");
+  gtk_widget_set_parent (GTK_WIDGET (self->stack), GTK_WIDGET (self));
   g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
 
   g_signal_connect_swapped (self->status_filter, "notify::selected", G_CALLBACK (filter_changed_cb),
@@ -332,7 +365,7 @@ tj_agency_page_set_db (TjAgencyPage *self,
     g_clear_signal_handler (&self->changed_handler, self->db);
   g_set_object (&self->db, db);
   self->changed_handler = g_signal_connect (db, "changed", G_CALLBACK (db_changed_cb), self);
-  fill_localities (self);
+  self->localities_stale = TRUE;
   reload (self);
 }
 

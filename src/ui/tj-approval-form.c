@@ -11,6 +11,7 @@
 #include "tj-form-row.h"
 #include "tj-problem.h"
 #include "tj-project.h"
+#include "tj-read-error.h"
 #include "tj-unit.h"
 
 /* One approval item (审批事项): core validates, the form shows the problem at its field. The
@@ -67,6 +68,7 @@ struct _TjApprovalForm
   GPtrArray *problems;
   gboolean show_all;
   gboolean loading;
+  gboolean read_failed; /* a drop-down's choices could not be read: the form does not save */
 };
 
 G_DEFINE_FINAL_TYPE (TjApprovalForm, tj_approval_form, ADW_TYPE_WINDOW)
@@ -86,12 +88,28 @@ is_choice (FieldKind kind)
   return kind == KIND_PROJECT || kind == KIND_CASE || kind == KIND_STAGE || kind == KIND_DEPARTMENT;
 }
 
+/* A drop-down without its choices would save "none" over the item's value: the form says why
+ * and does not save. */
+static void
+choices_unread (TjApprovalForm *self,
+                guint           i,
+                const GError   *error)
+{
+  gtk_widget_set_sensitive (self->inputs[i], FALSE);
+  if (self->read_failed)
+    return;
+  self->read_failed = TRUE;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "form.save", FALSE);
+  tj_read_error_alert (GTK_WINDOW (self), error);
+}
+
 static void
 fill_choices (TjApprovalForm *self,
               guint           i)
 {
   g_autoptr (GtkStringList) labels = gtk_string_list_new (NULL);
   GArray *values = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GError) error = NULL;
   gint64 none = 0;
 
   gtk_string_list_append (labels, fields[i].kind == KIND_CASE ? _("(None)") : _("Choose…"));
@@ -99,8 +117,10 @@ fill_choices (TjApprovalForm *self,
   if (fields[i].kind == KIND_PROJECT)
     {
       g_autoptr (GPtrArray) projects = tj_project_list (self->db, self->original->project_year,
-                                                        NULL);
+                                                        &error);
 
+      if (projects == NULL)
+        choices_unread (self, i, error);
       for (guint k = 0; projects != NULL && k < projects->len; k++)
         {
           TjProject *p = g_ptr_array_index (projects, k);
@@ -111,8 +131,10 @@ fill_choices (TjApprovalForm *self,
   else if (fields[i].kind == KIND_CASE)
     {
       g_autoptr (GPtrArray) cases = tj_agency_case_list (self->db, self->original->project_year,
-                                                         NULL);
+                                                         &error);
 
+      if (cases == NULL)
+        choices_unread (self, i, error);
       for (guint k = 0; cases != NULL && k < cases->len; k++)
         {
           TjAgencyCase *c = g_ptr_array_index (cases, k);
@@ -130,8 +152,10 @@ fill_choices (TjApprovalForm *self,
       }
   else
     {
-      g_autoptr (GPtrArray) units = tj_unit_list (self->db, NULL);
+      g_autoptr (GPtrArray) units = tj_unit_list (self->db, &error);
 
+      if (units == NULL)
+        choices_unread (self, i, error);
       for (guint k = 0; units != NULL && k < units->len; k++)
         {
           TjUnit *unit = g_ptr_array_index (units, k);
@@ -306,6 +330,8 @@ tj_approval_form_save (TjApprovalForm *self)
   g_autoptr (TjApprovalItem) item = NULL;
   g_autoptr (GError) error = NULL;
 
+  if (self->read_failed)
+    return FALSE;
   self->show_all = TRUE;
   validate (self);
   if (self->problems->len > 0)

@@ -12,6 +12,7 @@
 #include "tj-calendar.h"
 #include "tj-date.h"
 #include "tj-file-job.h"
+#include "tj-read-error.h"
 #include "tj-table.h"
 #include "tj-unit.h"
 
@@ -30,11 +31,14 @@ struct _TjApprovalPage
   GtkLabel *overdue_label;
   GtkLabel *calendar_note;
   GtkColumnView *column_view;
+  GtkStack *stack;           /* "list", or "error" when the items could not be read */
+  TjReadError *read_error;
 
   TjDb *db;
   gulong changed_handler;
   int year;
   char *today;
+  gboolean departments_stale;
   GListStore *items;
   GtkFilterListModel *filtered;
   GtkCustomFilter *filter;
@@ -45,6 +49,15 @@ struct _TjApprovalPage
 };
 
 G_DEFINE_FINAL_TYPE (TjApprovalPage, tj_approval_page, GTK_TYPE_WIDGET)
+
+enum
+{
+  PROP_0,
+  PROP_OVERDUE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 typedef enum
 {
@@ -179,6 +192,51 @@ set_strings (GtkDropDown       *dropdown,
   gtk_drop_down_set_model (dropdown, G_LIST_MODEL (list));
 }
 
+static gboolean
+fill_departments (TjApprovalPage *self,
+                  GError        **error)
+{
+  g_autoptr (GPtrArray) units = tj_unit_list (self->db, error);
+  g_autoptr (GtkStringList) list = gtk_string_list_new (NULL);
+
+  if (units == NULL)
+    return FALSE;
+  gtk_string_list_append (list, _("All Departments"));
+  for (guint i = 0; i < units->len; i++)
+    {
+      TjUnit *unit = g_ptr_array_index (units, i);
+
+      if (!tj_unit_is_locality (unit))
+        gtk_string_list_append (list, unit->name);
+    }
+  gtk_drop_down_set_model (self->department_filter, G_LIST_MODEL (list));
+  self->departments_stale = FALSE;
+  return TRUE;
+}
+
+/* The page says why in place of the list; no stale row is left to act on, and nothing is counted
+ * as overdue that could not be read. */
+static void
+set_overdue (TjApprovalPage *self,
+             guint           overdue)
+{
+  if (self->overdue == overdue)
+    return;
+  self->overdue = overdue;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OVERDUE]);
+}
+
+static void
+show_read_error (TjApprovalPage *self,
+                 const GError   *error)
+{
+  tj_read_error_set_error (self->read_error, error);
+  gtk_stack_set_visible_child_name (self->stack, "error");
+  g_list_store_remove_all (self->items);
+  set_overdue (self, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->overdue_label), FALSE);
+}
+
 static void
 reload (TjApprovalPage *self)
 {
@@ -189,41 +247,30 @@ reload (TjApprovalPage *self)
 
   if (self->db == NULL || self->year == 0)
     return;
-  items = tj_approval_item_list (self->db, self->year, self->today, &error);
-  if (items == NULL)
+  if (self->departments_stale && !fill_departments (self, &error))
     {
-      g_warning ("Cannot list approval items: %s", error->message);
+      show_read_error (self, error);
+      return;
+    }
+  items = tj_approval_item_list (self->db, self->year, self->today, &error);
+  /* A year without a holiday table is counted as plain weekdays: say so. */
+  if (items != NULL)
+    calendar = tj_calendar_load (self->db, &error);
+  if (items == NULL || calendar == NULL)
+    {
+      show_read_error (self, error);
       return;
     }
   g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
                        items->pdata, items->len);
-  self->overdue = tj_approval_items_count_overdue (items);
+  set_overdue (self, tj_approval_items_count_overdue (items));
   overdue = g_strdup_printf (ngettext ("%u item overdue", "%u items overdue", self->overdue),
                              self->overdue);
   gtk_label_set_text (self->overdue_label, overdue);
   gtk_widget_set_visible (GTK_WIDGET (self->overdue_label), self->overdue > 0);
-
-  /* A year without a holiday table is counted as plain weekdays: say so. */
-  calendar = tj_calendar_load (self->db, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->calendar_note),
-                          calendar != NULL && !tj_calendar_has_year (calendar, self->year));
-}
-
-static void
-fill_departments (TjApprovalPage *self)
-{
-  g_autoptr (GPtrArray) units = tj_unit_list (self->db, NULL);
-  g_autoptr (GtkStringList) list = gtk_string_list_new (NULL);
-
-  gtk_string_list_append (list, _("All Departments"));
-  for (guint i = 0; units != NULL && i < units->len; i++)
-    {
-      TjUnit *unit = g_ptr_array_index (units, i);
-
-      if (!tj_unit_is_locality (unit))
-        gtk_string_list_append (list, unit->name);
-    }
-  gtk_drop_down_set_model (self->department_filter, G_LIST_MODEL (list));
+                          !tj_calendar_has_year (calendar, self->year));
+  gtk_stack_set_visible_child_name (self->stack, "list");
 }
 
 static void
@@ -232,7 +279,7 @@ db_changed_cb (TjDb           *db,
                TjApprovalPage *self)
 {
   if (g_str_equal (table, "units"))
-    fill_departments (self);
+    self->departments_stale = TRUE;
   reload (self);
 }
 
@@ -489,12 +536,36 @@ tj_approval_page_dispose (GObject *object)
 }
 
 static void
+tj_approval_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  TjApprovalPage *self = TJ_APPROVAL_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_OVERDUE:
+      g_value_set_uint (value, self->overdue);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 tj_approval_page_class_init (TjApprovalPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = tj_approval_page_dispose;
+  object_class->get_property = tj_approval_page_get_property;
+  /* the items overdue as last read: 0 when they could not be read */
+  properties[PROP_OVERDUE] = g_param_spec_uint ("overdue", NULL, NULL, 0, G_MAXUINT, 0,
+                                                G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
+                                                  G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   gtk_widget_class_install_action (widget_class, "approval.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "approval.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "approval.remind", NULL, remind_action);
@@ -585,7 +656,13 @@ tj_approval_page_init (TjApprovalPage *self)
   gtk_action_bar_pack_end (GTK_ACTION_BAR (actions),
                            button (_("Export _Ledger…"), "approval.export", "ledger"));
   gtk_box_append (GTK_BOX (box), actions);
-  gtk_widget_set_parent (box, GTK_WIDGET (self));
+  self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_add_named (self->stack, box, "list");
+  self->read_error = TJ_READ_ERROR (tj_read_error_new ());
+  g_signal_connect_swapped (self->read_error, "retry", G_CALLBACK (reload), self);
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->read_error), "error");
+  gtk_stack_set_visible_child_name (self->stack, "list");
+  gtk_widget_set_parent (GTK_WIDGET (self->stack), GTK_WIDGET (self));
 
   for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
     g_signal_connect_swapped (*filters[i], "notify::selected", G_CALLBACK (filter_changed_cb),
@@ -603,7 +680,7 @@ tj_approval_page_set_db (TjApprovalPage *self,
     g_clear_signal_handler (&self->changed_handler, self->db);
   g_set_object (&self->db, db);
   self->changed_handler = g_signal_connect (db, "changed", G_CALLBACK (db_changed_cb), self);
-  fill_departments (self);
+  self->departments_stale = TRUE;
   reload (self);
 }
 

@@ -12,6 +12,7 @@
 #include "tj-person.h"
 #include "tj-problem.h"
 #include "tj-project.h"
+#include "tj-read-error.h"
 
 /* An agency case (代办件, 推进机制 四): the entrustment, the plan, delivery and the investor's
  * evaluation, and the approval items it holds. Free of charge: there is no fee. */
@@ -66,6 +67,7 @@ struct _TjCaseWindow
   TjAgencyCase *original;
   char *today;
   gboolean show_all;
+  gboolean read_failed; /* a drop-down's choices could not be read: the case does not save */
 };
 
 G_DEFINE_FINAL_TYPE (TjCaseWindow, tj_case_window, ADW_TYPE_WINDOW)
@@ -96,20 +98,38 @@ add_choice (GtkStringList *labels,
   g_array_append_val (values, value);
 }
 
+/* A drop-down without its choices would save "none" over the case's value: the window says why
+ * and does not save. */
+static void
+choices_unread (TjCaseWindow *self,
+                guint         i,
+                const GError *error)
+{
+  gtk_widget_set_sensitive (self->inputs[i], FALSE);
+  if (self->read_failed)
+    return;
+  self->read_failed = TRUE;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "form.save", FALSE);
+  tj_read_error_alert (GTK_WINDOW (self), error);
+}
+
 static void
 fill_choices (TjCaseWindow *self,
               guint         i)
 {
   g_autoptr (GtkStringList) labels = gtk_string_list_new (NULL);
   GArray *values = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GError) error = NULL;
 
   switch (fields[i].kind)
     {
     case KIND_PROJECT:
       {
         g_autoptr (GPtrArray) projects = tj_project_list (self->db, self->original->project_year,
-                                                          NULL);
+                                                          &error);
 
+        if (projects == NULL)
+          choices_unread (self, i, error);
         add_choice (labels, values, _("Choose…"), 0);
         for (guint k = 0; projects != NULL && k < projects->len; k++)
           {
@@ -120,8 +140,10 @@ fill_choices (TjCaseWindow *self,
       break;
     case KIND_AGENT:
       {
-        g_autoptr (GPtrArray) people = tj_person_list (self->db, NULL);
+        g_autoptr (GPtrArray) people = tj_person_list (self->db, &error);
 
+        if (people == NULL)
+          choices_unread (self, i, error);
         add_choice (labels, values, _("(None)"), 0);
         for (guint k = 0; people != NULL && k < people->len; k++)
           {
@@ -262,6 +284,8 @@ tj_case_window_save (TjCaseWindow *self)
   g_autoptr (TjAgencyCase) c = NULL;
   g_autoptr (GError) error = NULL;
 
+  if (self->read_failed)
+    return FALSE;
   self->show_all = TRUE;
   problems = validate (self);
   if (problems->len > 0)
@@ -306,6 +330,7 @@ static void
 fill_items (TjCaseWindow *self)
 {
   g_autoptr (GPtrArray) items = NULL;
+  g_autoptr (GError) error = NULL;
 
   for (guint i = 0; i < self->item_rows->len; i++)
     adw_preferences_group_remove (self->items_group, g_ptr_array_index (self->item_rows, i));
@@ -316,8 +341,16 @@ fill_items (TjCaseWindow *self)
                                              _("Save the case first, then add its items."));
       return;
     }
-  items = tj_approval_item_list_case (self->db, self->original->id, self->today, NULL);
-  for (guint i = 0; items != NULL && i < items->len; i++)
+  items = tj_approval_item_list_case (self->db, self->original->id, self->today, &error);
+  if (items == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Cannot read the approval items: %s"),
+                                                  error->message);
+
+      adw_preferences_group_set_description (self->items_group, message);
+      return;
+    }
+  for (guint i = 0; i < items->len; i++)
     {
       TjApprovalItem *item = g_ptr_array_index (items, i);
       GtkWidget *row = adw_action_row_new ();
@@ -341,9 +374,7 @@ fill_items (TjCaseWindow *self)
       g_ptr_array_add (self->item_rows, row);
     }
   adw_preferences_group_set_description (self->items_group,
-                                         items != NULL && items->len > 0
-                                             ? NULL
-                                             : _("No approval item yet."));
+                                         items->len > 0 ? NULL : _("No approval item yet."));
 }
 
 static void

@@ -26,6 +26,7 @@ typedef struct
   GtkDropDown *kind;
   GtkCheckButton *active;
   GtkLabel *message;
+  char *read_error; /* the units could not be read: said under the fields, and no save */
   GCallback saved;
   gpointer user_data;
 } RecordForm;
@@ -36,6 +37,7 @@ record_form_free (RecordForm *form)
   g_clear_object (&form->db);
   g_clear_object (&form->record);
   g_clear_pointer (&form->unit_ids, g_array_unref);
+  g_free (form->read_error);
   g_free (form);
 }
 
@@ -96,6 +98,12 @@ revalidate (GtkWidget        *widget,
   g_autoptr (GPtrArray) problems = NULL;
   g_autoptr (GError) error = NULL;
 
+  if (form->read_error != NULL)
+    {
+      gtk_label_set_text (form->message, form->read_error);
+      adw_message_dialog_set_response_enabled (dialog, "save", FALSE);
+      return;
+    }
   if (TJ_IS_PERSON (form->record))
     {
       read_person (form);
@@ -119,7 +127,7 @@ response_cb (AdwMessageDialog *dialog,
   g_autoptr (GError) error = NULL;
   gboolean ok;
 
-  if (!g_str_equal (response, "save"))
+  if (!g_str_equal (response, "save") || form->read_error != NULL)
     return;
   if (TJ_IS_PERSON (form->record))
     ok = tj_person_save (form->db, TJ_PERSON (form->record), &error);
@@ -197,7 +205,8 @@ tj_person_dialog_present (GtkWindow        *parent,
                           gpointer          user_data)
 {
   RecordForm *form = g_new0 (RecordForm, 1);
-  g_autoptr (GPtrArray) units = tj_unit_list (db, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) units = tj_unit_list (db, &error);
   g_autoptr (GtkStringList) unit_names = gtk_string_list_new (NULL);
   TjPerson *copy = tj_person_new ();
   AdwMessageDialog *dialog;
@@ -238,6 +247,14 @@ tj_person_dialog_present (GtkWindow        *parent,
     }
   form->unit = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (unit_names)), NULL));
   gtk_drop_down_set_enable_search (form->unit, TRUE);
+  if (units == NULL)
+    {
+      /* an empty list would save the person as of no unit */
+      form->read_error = g_strdup_printf (_("Cannot read the units, so the person cannot be "
+                                            "saved: %s"),
+                                          error->message);
+      gtk_widget_set_sensitive (GTK_WIDGET (form->unit), FALSE);
+    }
   for (guint k = 0; k < form->unit_ids->len; k++)
     if (g_array_index (form->unit_ids, gint64, k) == copy->unit_id)
       gtk_drop_down_set_selected (form->unit, k);

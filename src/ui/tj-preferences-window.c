@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <stdlib.h>
 
+#include "tj-alert.h"
 #include "tj-auto-backup.h"
 #include "tj-calendar.h"
 #include "tj-date.h"
@@ -29,6 +30,17 @@ static const struct
   { "industries", 2, N_("Industries, separated by “;”") },
 };
 
+/* A setting that was not saved is said, not logged: the field keeps what was typed. */
+static void
+show_save_error (GtkWidget    *field,
+                 const GError *error)
+{
+  GtkRoot *root = gtk_widget_get_root (field);
+
+  tj_alert (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("Cannot Save the Setting"),
+            error->message);
+}
+
 static void
 apply_cb (AdwEntryRow *row,
           TjDb        *db)
@@ -52,7 +64,10 @@ apply_cb (AdwEntryRow *row,
       value = g_strjoinv (";", parts);
     }
   if (!tj_db_set_setting (db, key, value, &error))
-    g_warning ("Cannot save %s: %s", key, error->message);
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      show_save_error (GTK_WIDGET (row), error);
+    }
 }
 
 /* The bulletin's lights (推进机制 九): thresholds in percentage points behind the time schedule,
@@ -83,7 +98,7 @@ threshold_changed_cb (GtkSpinButton *spin,
   g_autoptr (GError) error = NULL;
 
   if (!tj_db_set_setting (db, key, value, &error))
-    g_warning ("Cannot save %s: %s", key, error->message);
+    show_save_error (GTK_WIDGET (spin), error);
 }
 
 static GtkWidget *
@@ -122,7 +137,7 @@ keep_days_changed_cb (GtkSpinButton *spin,
   g_autoptr (GError) error = NULL;
 
   if (!tj_auto_backup_set_keep_days (db, gtk_spin_button_get_value_as_int (spin), &error))
-    g_warning ("Cannot save %s: %s", TJ_AUTO_BACKUP_KEEP_DAYS_KEY, error->message);
+    show_save_error (GTK_WIDGET (spin), error);
 }
 
 /* The daily backup made while the window is open, and how many days of them are kept. */
@@ -202,7 +217,8 @@ fill_holidays (Holidays *holidays)
   g_ptr_array_set_size (holidays->rows, 0);
   for (int year = this_year + 1; year >= 2018; year--)
     {
-      g_autoptr (GPtrArray) days = tj_holidays_list (holidays->db, year, NULL);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GPtrArray) days = tj_holidays_list (holidays->db, year, &error);
       GtkWidget *expander = adw_expander_row_new ();
       g_autofree char *title = g_strdup_printf (_("Year %d"), year);
       g_autofree char *subtitle = NULL;
@@ -229,7 +245,13 @@ fill_holidays (Holidays *holidays)
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
           adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
         }
-      if (days == NULL || days->len == 0)
+      if (days == NULL)
+        {
+          /* not "no table": the year's table may well be there */
+          subtitle = g_strdup_printf (_("Cannot read the table: %s"), error->message);
+          gtk_widget_add_css_class (expander, "error");
+        }
+      else if (days->len == 0)
         subtitle = g_strdup (_("No table: counted as plain weekdays"));
       else
         subtitle = g_strdup_printf (_("%u days off, %u adjusted working days"), off, worked);

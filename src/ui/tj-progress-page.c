@@ -12,6 +12,7 @@
 #include "tj-period-lock.h"
 #include "tj-progress-page.h"
 #include "tj-alert.h"
+#include "tj-read-error.h"
 #include "tj-progress.h"
 
 /* 进度填报: a month's reports of every project of the year, made for typing 150 rows in one
@@ -27,6 +28,8 @@ struct _TjProgressPage
   GtkColumnView *column_view;
   GtkWidget *lock_bar;
   GtkLabel *lock_label;
+  GtkStack *stack;           /* "list", or "error" when the month could not be read */
+  TjReadError *read_error;
 
   TjDb *db;
   gulong changed_handler;
@@ -592,7 +595,10 @@ reload (TjProgressPage *self)
   rows = tj_progress_list_month (self->db, self->year, selected_month (self), &error);
   if (rows == NULL)
     {
-      g_warning ("Cannot list the month: %s", error->message);
+      /* The page says why in place of the rows; none is left to type into. */
+      tj_read_error_set_error (self->read_error, error);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+      g_list_store_remove_all (self->rows);
       return;
     }
   update_lock (self);
@@ -600,6 +606,13 @@ reload (TjProgressPage *self)
                        rows->pdata, rows->len);
   set_titles (self);
   update_totals (self);
+  gtk_stack_set_visible_child_name (self->stack, "list");
+}
+
+static void
+retry_cb (TjProgressPage *self)
+{
+  reload (self);
 }
 
 static void
@@ -869,6 +882,7 @@ tj_progress_page_class_init (TjProgressPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = tj_progress_page_dispose;
+  g_type_ensure (TJ_TYPE_READ_ERROR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/tuijin/Tuijin/ui/tj-progress-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TjProgressPage, month_dropdown);
@@ -877,6 +891,9 @@ tj_progress_page_class_init (TjProgressPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TjProgressPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, TjProgressPage, lock_bar);
   gtk_widget_class_bind_template_child (widget_class, TjProgressPage, lock_label);
+  gtk_widget_class_bind_template_child (widget_class, TjProgressPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, TjProgressPage, read_error);
+  gtk_widget_class_bind_template_callback (widget_class, retry_cb);
   gtk_widget_class_install_action (widget_class, "progress.import", NULL, import_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }

@@ -14,6 +14,7 @@
 #include "tj-problem.h"
 #include "tj-progress.h"
 #include "tj-project-form.h"
+#include "tj-read-error.h"
 #include "tj-unit.h"
 
 typedef enum
@@ -104,6 +105,7 @@ struct _TjProjectForm
   gboolean dirty;
   gboolean loading;
   gboolean closing;
+  gboolean read_failed; /* a drop-down's choices could not be read: the form does not save */
 };
 
 G_DEFINE_FINAL_TYPE (TjProjectForm, tj_project_form, ADW_TYPE_WINDOW)
@@ -149,6 +151,21 @@ set_choices (FieldWidgets *w,
   gtk_drop_down_set_model (GTK_DROP_DOWN (w->input), G_LIST_MODEL (list));
 }
 
+/* A drop-down without its choices would save "none" over the project's value: the form says
+ * why and does not save. */
+static void
+choices_unread (TjProjectForm *self,
+                guint          i,
+                const GError  *error)
+{
+  gtk_widget_set_sensitive (self->widgets[i].input, FALSE);
+  if (self->read_failed)
+    return;
+  self->read_failed = TRUE;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "form.save", FALSE);
+  tj_read_error_alert (GTK_WINDOW (self), error);
+}
+
 static void
 fill_choices (TjProjectForm *self,
               guint          i)
@@ -156,14 +173,20 @@ fill_choices (TjProjectForm *self,
   FieldWidgets *w = &self->widgets[i];
   g_autoptr (GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GArray) values = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GError) error = NULL;
   const char *first = _("Choose…");
 
   switch (fields[i].kind)
     {
     case KIND_LEVEL:
       {
-        g_autoptr (TjLevelNames) names = tj_level_names_load (self->db);
+        g_autoptr (TjLevelNames) names = tj_level_names_load (self->db, &error);
 
+        if (names == NULL)
+          {
+            choices_unread (self, i, error);
+            break;
+          }
         for (gint64 level = 1; level < TJ_LEVEL_N; level++)
           {
             g_ptr_array_add (labels, g_strdup (names->full[level]));
@@ -180,9 +203,14 @@ fill_choices (TjProjectForm *self,
       break;
     case KIND_INDUSTRY:
       {
-        g_auto (GStrv) industries = tj_industries_load (self->db);
+        g_auto (GStrv) industries = tj_industries_load (self->db, &error);
 
         first = _("(None)");
+        if (industries == NULL)
+          {
+            choices_unread (self, i, error);
+            break;
+          }
         for (gint64 k = 0; industries[k] != NULL; k++)
           if (*industries[k] != '\0')
             {
@@ -194,10 +222,12 @@ fill_choices (TjProjectForm *self,
     case KIND_LOCALITY:
     case KIND_UNIT:
       {
-        g_autoptr (GPtrArray) units = tj_unit_list (self->db, NULL);
+        g_autoptr (GPtrArray) units = tj_unit_list (self->db, &error);
 
         if (fields[i].kind == KIND_UNIT)
           first = _("(None)");
+        if (units == NULL)
+          choices_unread (self, i, error);
         for (guint k = 0; units != NULL && k < units->len; k++)
           {
             TjUnit *unit = g_ptr_array_index (units, k);
@@ -214,11 +244,13 @@ fill_choices (TjProjectForm *self,
     case KIND_LEADER:
     case KIND_OFFICER:
       {
-        g_autoptr (GPtrArray) people = tj_person_list (self->db, NULL);
+        g_autoptr (GPtrArray) people = tj_person_list (self->db, &error);
         gboolean leader = fields[i].kind == KIND_LEADER;
 
         if (leader)
           first = _("(None)");
+        if (people == NULL)
+          choices_unread (self, i, error);
         for (guint k = 0; people != NULL && k < people->len; k++)
           {
             TjPerson *person = g_ptr_array_index (people, k);
@@ -596,11 +628,21 @@ build_rows (TjProjectForm *self)
 static void
 add_months (TjProjectForm *self)
 {
-  g_autoptr (GPtrArray) months = tj_progress_list_project (self->db, self->original->id, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) months = tj_progress_list_project (self->db, self->original->id, &error);
   GtkWidget *group = adw_preferences_group_new ();
   guint shown = 0;
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Reported Months"));
+  if (months == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Cannot read the reported months: %s"),
+                                                  error->message);
+
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), message);
+      adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (group));
+      return;
+    }
   for (guint i = 0; months != NULL && i < months->len; i++)
     {
       TjMonthRow *month = g_ptr_array_index (months, i);
@@ -642,12 +684,26 @@ static void
 add_approvals (TjProjectForm *self)
 {
   g_autofree char *today = tj_date_today ();
-  g_autoptr (GPtrArray) cases = tj_agency_case_list_project (self->db, self->original->id, NULL);
-  g_autoptr (GPtrArray) items = tj_approval_item_list_project (self->db, self->original->id,
-                                                               today, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) cases = tj_agency_case_list_project (self->db, self->original->id,
+                                                             &error);
+  g_autoptr (GPtrArray) items = cases != NULL ? tj_approval_item_list_project (self->db,
+                                                                               self->original->id,
+                                                                               today, &error)
+                                              : NULL;
   GtkWidget *group = adw_preferences_group_new ();
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Agency and Approvals"));
+  if (cases == NULL || items == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Cannot read the agency cases and approval "
+                                                    "items: %s"),
+                                                  error->message);
+
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), message);
+      adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (group));
+      return;
+    }
   for (guint i = 0; cases != NULL && i < cases->len; i++)
     {
       TjAgencyCase *c = g_ptr_array_index (cases, i);
@@ -694,6 +750,8 @@ tj_project_form_save (TjProjectForm *self)
 
   g_return_val_if_fail (TJ_IS_PROJECT_FORM (self), FALSE);
 
+  if (self->read_failed)
+    return FALSE;
   p = validate (self);
   if (self->problems->len > 0)
     {
@@ -747,7 +805,8 @@ tj_project_form_close_request (GtkWindow *window)
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set_int (self->settings, "form-width", width);
   g_settings_set_int (self->settings, "form-height", height);
-  if (!self->dirty)
+  /* nothing can be saved when the choices could not be read: no question about saving */
+  if (!self->dirty || self->read_failed)
     return GTK_WINDOW_CLASS (tj_project_form_parent_class)->close_request (window);
 
   dialog = adw_message_dialog_new (window, _("Save the Changes?"),

@@ -10,6 +10,7 @@
 #include "tj-project-form.h"
 #include "tj-project-page.h"
 #include "tj-deletion.h"
+#include "tj-read-error.h"
 #include "tj-unit.h"
 
 struct _TjProjectPage
@@ -24,6 +25,7 @@ struct _TjProjectPage
   GtkDropDown *locality_filter;
   GtkDropDown *industry_filter;
   GtkDropDown *stats_filter;
+  TjReadError *read_error;
 
   TjDb *db;
   gulong changed_handler;
@@ -38,6 +40,7 @@ struct _TjProjectPage
   GPtrArray *localities; /* of char *, index 0 is "all" */
   GPtrArray *industries; /* of char *, index 0 is "all" */
   gboolean filling_filters;
+  gboolean names_stale; /* level names and filters to be read again */
 };
 
 G_DEFINE_FINAL_TYPE (TjProjectPage, tj_project_page, GTK_TYPE_WIDGET)
@@ -314,17 +317,32 @@ string_list_from (GPtrArray *strings)
   return list;
 }
 
-static void
-fill_filters (TjProjectPage *self)
+/* The level names and the filters' choices, read again after the settings or units changed. */
+static gboolean
+load_names (TjProjectPage *self,
+            GError       **error)
 {
-  g_autoptr (GPtrArray) units = tj_unit_list (self->db, NULL);
-  g_auto (GStrv) industries = tj_industries_load (self->db);
+  g_autoptr (TjLevelNames) names = tj_level_names_load (self->db, error);
+  g_autoptr (GPtrArray) units = NULL;
+  g_auto (GStrv) industries = NULL;
   g_autoptr (GtkStringList) levels = gtk_string_list_new (NULL);
   g_autoptr (GtkStringList) natures = gtk_string_list_new (NULL);
   g_autoptr (GtkStringList) localities = NULL;
   g_autoptr (GtkStringList) industry_list = NULL;
   const char *stats[] = { _("Statistics: All"), _("Entered"), _("Not Entered"), NULL };
   g_autoptr (GtkStringList) stats_list = gtk_string_list_new (stats);
+
+  if (names == NULL)
+    return FALSE;
+  units = tj_unit_list (self->db, error);
+  if (units == NULL)
+    return FALSE;
+  industries = tj_industries_load (self->db, error);
+  if (industries == NULL)
+    return FALSE;
+  g_clear_pointer (&self->level_names, tj_level_names_free);
+  self->level_names = g_steal_pointer (&names);
+  self->names_stale = FALSE;
 
   self->filling_filters = TRUE;
   gtk_string_list_append (levels, _("All Levels"));
@@ -336,7 +354,7 @@ fill_filters (TjProjectPage *self)
 
   g_ptr_array_set_size (self->localities, 0);
   g_ptr_array_add (self->localities, g_strdup (_("All Localities")));
-  for (guint i = 0; units != NULL && i < units->len; i++)
+  for (guint i = 0; i < units->len; i++)
     {
       TjUnit *unit = g_ptr_array_index (units, i);
 
@@ -358,6 +376,7 @@ fill_filters (TjProjectPage *self)
   gtk_drop_down_set_model (self->industry_filter, G_LIST_MODEL (industry_list));
   gtk_drop_down_set_model (self->stats_filter, G_LIST_MODEL (stats_list));
   self->filling_filters = FALSE;
+  return TRUE;
 }
 
 static void
@@ -367,18 +386,35 @@ filter_selected_cb (TjProjectPage *self)
     gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
+/* The page says why in place of the list; no stale row is left to act on. */
+static void
+show_read_error (TjProjectPage *self,
+                 const GError  *error)
+{
+  tj_read_error_set_error (self->read_error, error);
+  gtk_stack_set_visible_child_name (self->stack, "error");
+  g_list_store_remove_all (self->store);
+}
+
 static void
 reload (TjProjectPage *self)
 {
   g_autoptr (GPtrArray) projects = NULL;
   g_autoptr (GError) error = NULL;
 
-  if (self->db == NULL || self->year == 0)
+  if (self->db == NULL)
+    return;
+  if (self->names_stale && !load_names (self, &error))
+    {
+      show_read_error (self, error);
+      return;
+    }
+  if (self->year == 0)
     return;
   projects = tj_project_list (self->db, self->year, &error);
   if (projects == NULL)
     {
-      g_warning ("Cannot list projects: %s", error->message);
+      show_read_error (self, error);
       return;
     }
   g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
@@ -392,11 +428,13 @@ db_changed_cb (TjDb          *db,
                TjProjectPage *self)
 {
   if (g_str_equal (table, "settings") || g_str_equal (table, "units"))
-    {
-      g_clear_pointer (&self->level_names, tj_level_names_free);
-      self->level_names = tj_level_names_load (db);
-      fill_filters (self);
-    }
+    self->names_stale = TRUE;
+  reload (self);
+}
+
+static void
+retry_cb (TjProjectPage *self)
+{
   reload (self);
 }
 
@@ -698,6 +736,7 @@ tj_project_page_class_init (TjProjectPageClass *klass)
       collation_quarks[c] = g_quark_from_string (name);
     }
 
+  g_type_ensure (TJ_TYPE_READ_ERROR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/tuijin/Tuijin/ui/tj-project-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TjProjectPage, stack);
@@ -708,7 +747,9 @@ tj_project_page_class_init (TjProjectPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TjProjectPage, locality_filter);
   gtk_widget_class_bind_template_child (widget_class, TjProjectPage, industry_filter);
   gtk_widget_class_bind_template_child (widget_class, TjProjectPage, stats_filter);
+  gtk_widget_class_bind_template_child (widget_class, TjProjectPage, read_error);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, retry_cb);
 
   gtk_widget_class_install_action (widget_class, "page.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "page.history", NULL, history_action);
@@ -762,10 +803,8 @@ tj_project_page_set_db (TjProjectPage *self,
   if (self->db != NULL)
     g_clear_signal_handler (&self->changed_handler, self->db);
   g_set_object (&self->db, db);
-  g_clear_pointer (&self->level_names, tj_level_names_free);
-  self->level_names = tj_level_names_load (db);
   self->changed_handler = g_signal_connect (db, "changed", G_CALLBACK (db_changed_cb), self);
-  fill_filters (self);
+  self->names_stale = TRUE;
   reload (self);
 }
 
@@ -821,7 +860,8 @@ tj_project_page_get_selection (TjProjectPage *self)
   return GTK_SELECTION_MODEL (self->selection);
 }
 
-/* "empty" while the database holds no project, "list" otherwise. */
+/* "empty" while the database holds no project, "list" otherwise, "error" when the list could not
+ * be read. */
 const char *
 tj_project_page_get_state (TjProjectPage *self)
 {

@@ -7,6 +7,7 @@
 #include "tj-alert.h"
 #include "tj-person-dialog.h"
 #include "tj-person.h"
+#include "tj-read-error.h"
 #include "tj-unit.h"
 #include "tj-units-window.h"
 
@@ -19,6 +20,8 @@ struct _TjUnitsWindow
   AdwToastOverlay *toasts;
   GtkListBox *unit_list;
   GtkListBox *people_list;
+  GtkStack *content_stack; /* "lists", or "error" when they could not be read */
+  TjReadError *read_error;
 
   TjDb *db;
   gulong changed_handler;
@@ -133,6 +136,7 @@ static void
 reload (TjUnitsWindow *self)
 {
   GtkWidget *child;
+  g_autoptr (GError) error = NULL;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->unit_list))) != NULL)
     gtk_list_box_remove (self->unit_list, child);
@@ -141,8 +145,17 @@ reload (TjUnitsWindow *self)
   g_clear_pointer (&self->units, g_ptr_array_unref);
   g_clear_pointer (&self->people, g_ptr_array_unref);
 
-  self->units = tj_unit_list (self->db, NULL);
-  for (guint i = 0; self->units != NULL && i < self->units->len; i++)
+  self->units = tj_unit_list (self->db, &error);
+  if (self->units != NULL)
+    self->people = tj_person_list (self->db, &error);
+  if (self->units == NULL || self->people == NULL)
+    {
+      /* said in place of the lists: an empty list would read as no unit and no person */
+      tj_read_error_set_error (self->read_error, error);
+      gtk_stack_set_visible_child_name (self->content_stack, "error");
+      return;
+    }
+  for (guint i = 0; i < self->units->len; i++)
     {
       TjUnit *unit = g_ptr_array_index (self->units, i);
 
@@ -150,8 +163,7 @@ reload (TjUnitsWindow *self)
                            record_row (self, G_OBJECT (unit), unit->name,
                                        tj_unit_kind_label (unit->kind), unit->active));
     }
-  self->people = tj_person_list (self->db, NULL);
-  for (guint i = 0; self->people != NULL && i < self->people->len; i++)
+  for (guint i = 0; i < self->people->len; i++)
     {
       TjPerson *person = g_ptr_array_index (self->people, i);
       g_autofree char *roles = tj_person_roles_label (person);
@@ -162,6 +174,13 @@ reload (TjUnitsWindow *self)
       gtk_list_box_append (self->people_list, record_row (self, G_OBJECT (person), person->name,
                                                           subtitle, person->active));
     }
+  gtk_stack_set_visible_child_name (self->content_stack, "lists");
+}
+
+static void
+retry_cb (TjUnitsWindow *self)
+{
+  reload (self);
 }
 
 static void
@@ -215,12 +234,16 @@ tj_units_window_class_init (TjUnitsWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = tj_units_window_dispose;
+  g_type_ensure (TJ_TYPE_READ_ERROR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/tuijin/Tuijin/ui/tj-units-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TjUnitsWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, TjUnitsWindow, toasts);
   gtk_widget_class_bind_template_child (widget_class, TjUnitsWindow, unit_list);
   gtk_widget_class_bind_template_child (widget_class, TjUnitsWindow, people_list);
+  gtk_widget_class_bind_template_child (widget_class, TjUnitsWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, TjUnitsWindow, read_error);
+  gtk_widget_class_bind_template_callback (widget_class, retry_cb);
   gtk_widget_class_install_action (widget_class, "units.add", NULL, add_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "units.add", NULL);

@@ -605,6 +605,9 @@ tj_window_new (TjApplication *app,
   adw_view_switcher_title_set_subtitle (self->switcher_title, base);
   self->db = g_object_ref (db);
   self->changed_handler = g_signal_connect (db, "changed", G_CALLBACK (db_changed_cb), self);
+  /* the 审批 badge counts what the page has read, and nothing when it could not read */
+  g_signal_connect_object (self->approval_page, "notify::overdue", G_CALLBACK (update_attention),
+                           self, G_CONNECT_SWAPPED);
   tj_project_page_set_db (self->project_page, db);
   tj_progress_page_set_db (self->progress_page, db);
   tj_bulletin_page_set_db (self->bulletin_page, db);
