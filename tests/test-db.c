@@ -5,6 +5,7 @@
 
 #include "tj-audit.h"
 #include "tj-deletion.h"
+#include "tj-limits.h"
 #include "tj-demo.h"
 #include "tj-error.h"
 #include "tj-person.h"
@@ -681,6 +682,26 @@ test_healthy_open_refuses_damage (void)
   tj_test_rmdir (dir);
 }
 
+/* The amount bound Preferences sets: whole 万元 in the setting, read back in yuan, and a
+ * project above it refused. */
+static void
+test_max_amount_setting (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  g_autoptr (TjProject) p = valid_project (db);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_cmpint (tj_limits_max_amount (db), ==, G_GINT64_CONSTANT (1000000000000));
+  g_assert_true (tj_limits_set_max_amount (db, G_GINT64_CONSTANT (30) * 100000000, &error));
+  g_assert_cmpint (tj_limits_max_amount (db), ==, G_GINT64_CONSTANT (3000000000));
+  p->total_investment = G_GINT64_CONSTANT (3000000001);
+  g_assert_false (tj_project_save (db, p, &error));
+  g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "30 亿元"));
+  tj_test_rmdir (dir);
+}
+
 /* The other process of test_second_connection_keeps_locks: fifty commits, then close. */
 static int
 other_writer (const char *path)
@@ -713,6 +734,7 @@ main (int   argc,
   g_test_add_func ("/tj/db/open/second-connection-keeps-the-locks",
                    test_second_connection_keeps_locks);
   g_test_add_func ("/tj/db/write/locked-file-says-so", test_refuses_locked);
+  g_test_add_func ("/tj/limits/max-amount-setting-bounds-a-save", test_max_amount_setting);
   g_test_add_func ("/tj/db/write/waits-for-another-write-and-says-so",
                    test_write_waits_and_says_so);
   g_test_add_func ("/tj/db/open/healthy-open-refuses-a-damaged-page",

@@ -132,3 +132,16 @@ tj_limits_check_text (GPtrArray  *problems,
                    _("%s cannot be longer than %u characters (it has %ld)."), label, max, length);
   return FALSE;
 }
+
+/* Stores the bound (whole 万元, as the setting is written), within 1 万元 and the ceiling. */
+gboolean
+tj_limits_set_max_amount (TjDb    *db,
+                          gint64   yuan,
+                          GError **error)
+{
+  g_autofree char *value = NULL;
+
+  yuan = CLAMP (yuan, TJ_YUAN_PER_WAN, TJ_LIMITS_MAX_AMOUNT_CEILING);
+  value = g_strdup_printf ("%" G_GINT64_FORMAT, yuan / TJ_YUAN_PER_WAN);
+  return tj_db_set_setting (db, TJ_LIMITS_MAX_AMOUNT_KEY, value, error);
+}

@@ -18,6 +18,9 @@ G_BEGIN_DECLS
 #define TJ_LIMITS_MAX_AMOUNT_CEILING G_GINT64_CONSTANT (100000000000000)
 
 gint64 tj_limits_max_amount (TjDb *db);
+gboolean tj_limits_set_max_amount (TjDb    *db,
+                                   gint64   yuan,
+                                   GError **error);
 char *tj_limits_format_amount (gint64 yuan);
 gboolean tj_limits_check_amount (GPtrArray  *problems,
                                  const char *field,

@@ -10,6 +10,8 @@
 #include "tj-calendar.h"
 #include "tj-date.h"
 #include "tj-ledger.h"
+#include "tj-limits.h"
+#include "tj-money.h"
 #include "tj-preferences-window.h"
 
 /* The organisation's settings live in its database, so that every report and every machine that
@@ -163,6 +165,43 @@ backup_group (TjDb *db)
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), tj_auto_backup_get_keep_days (db));
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
   g_signal_connect_object (spin, "value-changed", G_CALLBACK (keep_days_changed_cb), db, 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  return group;
+}
+
+static void
+max_amount_changed_cb (GtkSpinButton *spin,
+                       TjDb          *db)
+{
+  g_autoptr (GError) error = NULL;
+  /* the row shows 亿元 */
+  gint64 yi = gtk_spin_button_get_value_as_int (spin);
+
+  if (!tj_limits_set_max_amount (db, yi * TJ_YUAN_PER_YI, &error))
+    show_save_error (GTK_WIDGET (spin), error);
+}
+
+/* The largest amount a project's figure may be: a typing slip of a few zeros is refused. */
+static GtkWidget *
+limits_group (TjDb *db)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *spin = gtk_spin_button_new_with_range (
+    1, (double) (TJ_LIMITS_MAX_AMOUNT_CEILING / TJ_YUAN_PER_YI), 100);
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Checks on Entry"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 _("Largest amount (100 million yuan)"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               _("A total investment, annual plan or month's figure above it is "
+                                 "refused, on entry and on import"));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin),
+                             (double) (tj_limits_max_amount (db) / TJ_YUAN_PER_YI));
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  g_signal_connect_object (spin, "value-changed", G_CALLBACK (max_amount_changed_cb), db, 0);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
@@ -426,6 +465,7 @@ tj_preferences_window_new (TjDb *db)
     }
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (lights_group (db)));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (backup_group (db)));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (limits_group (db)));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (page));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window),
                               ADW_PREFERENCES_PAGE (holidays_page (db)));
