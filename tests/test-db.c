@@ -6,6 +6,7 @@
 #include "tj-audit.h"
 #include "tj-deletion.h"
 #include "tj-limits.h"
+#include "tj-ledger.h"
 #include "tj-demo.h"
 #include "tj-error.h"
 #include "tj-person.h"
@@ -702,6 +703,135 @@ test_max_amount_setting (void)
   tj_test_rmdir (dir);
 }
 
+/* The log is a hash chain and the data is held to it: a row replaced or forged through SQL, a
+ * trigger dropped to edit a project unlogged, are each refused or found, and a dropped trigger is
+ * put back when the file is next opened. */
+static void
+test_audit_tamper (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = tj_test_db_path (&dir);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TjDb) db = tj_db_open (path, &error);
+  g_autoptr (TjProject) p = valid_project (db);
+  g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  gint64 broken = -1, rows = 0, last;
+
+  g_assert_true (tj_project_save (db, p, &error));
+  p->annual_plan = 100000000;
+  g_assert_true (tj_project_save (db, p, &error));
+  g_assert_true (tj_audit_verify_chain (db, &broken, &rows, &error));
+  g_assert_cmpint (broken, ==, 0);
+  g_assert_cmpint (rows, >, 2);
+  g_assert_true (tj_audit_verify_records (db, problems, &error));
+  g_assert_cmpuint (problems->len, ==, 0);
+  last = tj_test_scalar (db, "SELECT max (id) FROM audit");
+
+  /* INSERT OR REPLACE would delete a row without the delete guard; a forged row has no hash */
+  g_assert_false (tj_db_exec (db, "INSERT OR REPLACE INTO audit (id, at, os_user, table_name, "
+                              "record_id, action, changes) VALUES (1, 'x', 'x', 'projects', 1, "
+                              "'insert', '{}')", NULL));
+  g_assert_false (tj_db_exec (db, "INSERT INTO audit (at, os_user, table_name, record_id, action, "
+                              "changes, hash) VALUES ('x', 'x', 'projects', 1, 'insert', '{}', "
+                              "'0')", NULL));
+  g_assert_cmpint (tj_test_scalar (db, "SELECT max (id) FROM audit"), ==, last);
+
+  /* an edit behind the application's back: the trigger dropped, the plan changed */
+  g_assert_true (tj_db_exec (db, "DROP TRIGGER audit_projects_update", &error));
+  g_assert_true (tj_db_exec (db, "UPDATE projects SET annual_plan = 1 WHERE id = (SELECT min (id) "
+                             "FROM projects)", &error));
+  g_assert_true (tj_audit_verify_records (db, problems, &error));
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "年度计划"));
+  g_clear_object (&db);
+
+  /* opening the file puts the trigger back: the next change is logged again */
+  db = tj_db_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' "
+                                       "AND name = 'audit_projects_update'"), ==, 1);
+  g_assert_true (tj_db_exec (db, "UPDATE projects SET notes = '复核' WHERE id = (SELECT min (id) "
+                             "FROM projects)", &error));
+  g_assert_cmpint (tj_test_scalar (db, "SELECT max (id) FROM audit"), ==, last + 1);
+  g_assert_true (tj_audit_verify_chain (db, &broken, &rows, &error));
+  g_assert_cmpint (broken, ==, 0);
+  tj_test_rmdir (dir);
+}
+
+/* What a restore needs: a copy checked before anything is replaced, the file as it was kept
+ * beside it, and the copy's data in place; a copy that is not a database changes nothing. */
+static void
+test_restore (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = tj_test_db_path (&dir);
+  g_autofree char *copy = g_build_filename (dir, "copy.db", NULL);
+  g_autofree char *junk = g_build_filename (dir, "junk.db", NULL);
+  g_autofree char *kept = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TjDb) db = tj_db_open (path, &error);
+  g_autoptr (TjProject) p = valid_project (db);
+
+  g_assert_true (tj_project_save (db, p, &error));
+  g_assert_true (tj_db_backup (db, copy, &error));
+  g_assert_true (tj_project_delete (db, p->id, &error));
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM projects"), ==, 0);
+
+  g_assert_true (g_file_set_contents (junk, "项目名称,总投资\n", -1, NULL));
+  g_assert_false (tj_db_restore (path, junk, &kept, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_null (kept);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM projects"), ==, 0);
+
+  /* restored under the open connection, which sees it */
+  g_assert_true (tj_db_restore (path, copy, &kept, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (kept);
+  g_assert_true (g_file_test (kept, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (tj_test_scalar (db, "SELECT total_investment FROM projects"), ==, 374339999);
+  tj_test_rmdir (dir);
+}
+
+/* An import into a file with a damaged page is refused before it writes anything. */
+static void
+test_import_refuses_damage (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = tj_test_db_path (&dir);
+  g_autofree char *ledger = g_build_filename (g_getenv ("TJ_SAMPLES"), "ledger-2026-gb18030.csv",
+                                              NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TjDb) db = tj_db_open (path, &error);
+  g_autoptr (TjLedgerResult) result = NULL;
+  gint64 page, page_size;
+  FILE *file;
+  guchar block[64];
+
+  g_assert_true (tj_demo_fill (db, 2026, &error));
+  g_assert_true (tj_db_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", &error));
+  page = tj_test_scalar (db, "SELECT pageno FROM dbstat WHERE name = 'projects' AND "
+                             "pagetype = 'leaf' ORDER BY pageno LIMIT 1 OFFSET 2");
+  page_size = tj_test_scalar (db, "PRAGMA page_size");
+  g_clear_object (&db);
+  file = fopen (path, "r+b");
+  g_assert_nonnull (file);
+  g_assert_cmpint (fseek (file, (page - 1) * page_size + 8, SEEK_SET), ==, 0);
+  g_assert_cmpuint (fread (block, 1, sizeof block, file), ==, sizeof block);
+  for (guint i = 0; i < sizeof block; i++)
+    block[i] ^= 0xff;
+  g_assert_cmpint (fseek (file, (page - 1) * page_size + 8, SEEK_SET), ==, 0);
+  g_assert_cmpuint (fwrite (block, 1, sizeof block, file), ==, sizeof block);
+  fclose (file);
+
+  db = tj_db_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_false (tj_ledger_import (db, ledger, 2026, TRUE, FALSE, &result, &error));
+  g_assert_error (error, TJ_ERROR, TJ_ERROR_DAMAGED);
+  g_assert_nonnull (strstr (error->message, "tuijin restore"));
+  tj_test_rmdir (dir);
+}
+
 /* The other process of test_second_connection_keeps_locks: fifty commits, then close. */
 static int
 other_writer (const char *path)
@@ -734,6 +864,9 @@ main (int   argc,
   g_test_add_func ("/tj/db/open/second-connection-keeps-the-locks",
                    test_second_connection_keeps_locks);
   g_test_add_func ("/tj/db/write/locked-file-says-so", test_refuses_locked);
+  g_test_add_func ("/tj/audit/tamper-refused-or-found", test_audit_tamper);
+  g_test_add_func ("/tj/db/restore/checks-keeps-and-restores", test_restore);
+  g_test_add_func ("/tj/db/import/refused-on-a-damaged-file", test_import_refuses_damage);
   g_test_add_func ("/tj/limits/max-amount-setting-bounds-a-save", test_max_amount_setting);
   g_test_add_func ("/tj/db/write/waits-for-another-write-and-says-so",
                    test_write_waits_and_says_so);
