@@ -474,12 +474,31 @@ test_register_total_overflow (Fixture       *fixture,
   g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);
 }
 
+/* One percent for every page and report: half away from zero, where printf's %.1f of 6.25
+ * gave the 进度填报 page 6.2% and the bulletin 6.3% for the same project. */
+static void
+test_percent_format (void)
+{
+  const struct { double fraction; const char *text; } cases[] = {
+    { 0.0625, "6.3%" }, { 0.06249, "6.2%" }, { -0.0625, "-6.3%" }, { 0, "0.0%" },
+    { 1.0, "100.0%" }, { 1.3562, "135.6%" }, { 0.0005, "0.1%" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = tj_report_format_percent (cases[i].fraction);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   tj_test_init (&argc, &argv);
   g_test_add_func ("/tj/report/cell/text-rounds-half-away-from-zero", test_cell_text);
+  g_test_add_func ("/tj/report/percent/one-format-half-away-from-zero", test_percent_format);
   g_test_add ("/tj/report/register/totals-summed-in-yuan", Fixture, NULL, fixture_set_up,
               test_register_totals, fixture_tear_down);
   g_test_add ("/tj/report/register/total-beyond-range-is-an-error", Fixture, NULL, fixture_set_up,

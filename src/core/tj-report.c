@@ -202,6 +202,18 @@ tj_report_set_money (TjReport *self,
   cell->value.yuan = yuan;
 }
 
+/* A fraction as a percentage with one decimal, rounded half away from zero like the money:
+ * 0.0625 is "6.3%" (printf's %.1f gives 6.2). Every page, report and command shows a rate
+ * through this one function, so the same project reads the same everywhere. */
+char *
+tj_report_format_percent (double fraction)
+{
+  gint64 tenths = (gint64) round (fraction * 1000.0);
+
+  return g_strdup_printf ("%s%" G_GINT64_FORMAT ".%" G_GINT64_FORMAT "%%", tenths < 0 ? "-" : "",
+                          ABS (tenths) / 10, ABS (tenths) % 10);
+}
+
 void
 tj_report_set_percent (TjReport *self,
                        guint     row,
@@ -336,10 +348,7 @@ tj_report_cell_text (const TjReportCell *cell)
     case TJ_REPORT_YI:
       return tj_money_format_yi (cell->value.yuan, 2);
     case TJ_REPORT_PERCENT:
-      /* round () rounds half away from zero, like the money. */
-      tenths = (gint64) round (cell->value.fraction * 1000.0);
-      return g_strdup_printf ("%s%" G_GINT64_FORMAT ".%" G_GINT64_FORMAT "%%",
-                              tenths < 0 ? "-" : "", ABS (tenths) / 10, ABS (tenths) % 10);
+      return tj_report_format_percent (cell->value.fraction);
     case TJ_REPORT_POINTS:
       tenths = (gint64) round (cell->value.fraction * 10.0);
       return g_strdup_printf ("%s%" G_GINT64_FORMAT ".%" G_GINT64_FORMAT,

@@ -122,6 +122,7 @@ void tj_report_set_money (TjReport *self,
                           guint     row,
                           guint     column,
                           gint64    yuan);
+char *tj_report_format_percent (double fraction);
 void tj_report_set_percent (TjReport *self,
                             guint     row,
                             guint     column,

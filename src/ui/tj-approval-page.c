@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "tj-form-row.h"
+#include "tj-report.h"
 #include "tj-alert.h"
 #include "tj-approval-form.h"
 #include "tj-approval-page.h"
@@ -130,7 +131,7 @@ column_text (gpointer object,
     case COLUMN_ELAPSED:
       return item->has_elapsed ? g_strdup_printf ("%d", item->elapsed) : g_strdup ("");
     case COLUMN_SPEEDUP:
-      return item->has_speedup ? g_strdup_printf ("%.1f%%", item->speedup * 100) : g_strdup ("");
+      return item->has_speedup ? tj_report_format_percent (item->speedup) : g_strdup ("");
     case COLUMN_STATE:
       return g_strdup (tj_item_state_label (item->state));
     case COLUMN_REMINDERS:

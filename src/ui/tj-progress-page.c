@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "tj-date.h"
+#include "tj-report.h"
 #include "tj-file-job.h"
 #include "tj-money.h"
 #include "tj-month.h"
@@ -131,7 +132,7 @@ column_text (TjMonthRow *row,
       return tj_money_format_wan (row->cumulative, 2, TRUE);
     case COLUMN_RATE:
       rate = tj_month_row_get_rate (row);
-      return rate >= 0 ? g_strdup_printf ("%.1f%%", rate * 100) : g_strdup ("—");
+      return rate >= 0 ? tj_report_format_percent (rate) : g_strdup ("—");
     case COLUMN_PROGRESS:
       return g_strdup (row->progress);
     case COLUMN_PROBLEMS:

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "tj-alert.h"
+#include "tj-report.h"
 #include "tj-approval.h"
 #include "tj-date.h"
 #include "tj-form-row.h"
@@ -647,6 +648,7 @@ add_months (TjProjectForm *self)
     {
       TjMonthRow *month = g_ptr_array_index (months, i);
       g_autofree char *completed = NULL, *cumulative = NULL, *title = NULL, *subtitle = NULL;
+      g_autofree char *percent = NULL;
       double rate = tj_month_row_get_rate (month);
       GtkWidget *row;
 
@@ -654,10 +656,12 @@ add_months (TjProjectForm *self)
         continue;
       completed = tj_money_format_wan (month->completed, 2, TRUE);
       cumulative = tj_money_format_wan (month->cumulative, 2, TRUE);
-      title = rate >= 0 ? g_strdup_printf (_("Month %d: %s this month, %s cumulative (%.1f%%)"),
-                                           month->month, completed, cumulative, rate * 100)
-                        : g_strdup_printf (_("Month %d: %s this month, %s cumulative"),
-                                           month->month, completed, cumulative);
+      percent = rate >= 0 ? tj_report_format_percent (rate) : NULL;
+      title = percent != NULL
+                ? g_strdup_printf (_("Month %d: %s this month, %s cumulative (%s)"), month->month,
+                                   completed, cumulative, percent)
+                : g_strdup_printf (_("Month %d: %s this month, %s cumulative"), month->month,
+                                   completed, cumulative);
       subtitle = g_strdup_printf (_("Visual progress: %s; problems: %s"),
                                   month->progress != NULL ? month->progress : "—",
                                   month->problems != NULL ? month->problems : "—");
