@@ -79,9 +79,9 @@ parse_month (const char *text,
     }
   *year = atoi (parsed);
   *month = atoi (parsed + 5);
-  if (*year < 1990 || *year > 2200)
+  if (!tj_year_month_check (*year, *month, &error))
     {
-      print_error ("%s", _("--month must be between 1990-01 and 2200-12."));
+      print_error ("--month: %s", error->message);
       return FALSE;
     }
   return TRUE;

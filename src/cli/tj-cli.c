@@ -302,12 +302,12 @@ parse_options (int           argc,
 static gboolean
 check_year (int year)
 {
-  if (year < 1990 || year > 2200)
-    {
-      print_error ("%s", _("--year must be between 1990 and 2200."));
-      return FALSE;
-    }
-  return TRUE;
+  g_autoptr (GError) error = NULL;
+
+  if (tj_year_check (year, &error))
+    return TRUE;
+  print_error ("--year: %s", error->message);
+  return FALSE;
 }
 
 /* Parses --month YYYY-MM; FALSE after printing what is wrong. */
@@ -386,9 +386,10 @@ run_demo (TjDb  *db,
 
   if (!parse_options (argc, argv, "demo", entries, 0, NULL))
     return TJ_EXIT_USAGE;
-  if (year <= 1990 || year > 2200)
+  /* the demo fills the year before too */
+  if (year <= TJ_YEAR_FIRST || year > TJ_YEAR_LAST)
     {
-      print_error ("%s", _("demo: --year must be between 1991 and 2200."));
+      print_error (_("demo: --year must be between %d and %d."), TJ_YEAR_FIRST + 1, TJ_YEAR_LAST);
       return TJ_EXIT_USAGE;
     }
   if (!tj_demo_fill (db, year, &error))
@@ -485,9 +486,9 @@ run_import_progress (TjDb  *db,
     }
   if (!parse_month (month_text, &year, &number))
     return TJ_EXIT_USAGE;
-  if (year < 1990 || year > 2200)
+  if (!tj_year_month_check (year, number, &error))
     {
-      print_error ("%s", _("--month must be between 1990-01 and 2200-12."));
+      print_error ("--month: %s", error->message);
       return TJ_EXIT_USAGE;
     }
 

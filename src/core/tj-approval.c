@@ -2922,10 +2922,8 @@ tj_approval_import (TjDb            *db,
   g_return_val_if_fail (TJ_IS_DB (db), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (year < 1990 || year > 2200)
+  if (!tj_year_check (year, error))
     {
-      g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
-                   _("The year %d is outside the years Tuijin keeps (1990–2200)."), year);
       if (result != NULL)
         *result = g_steal_pointer (&outcome);
       return FALSE;

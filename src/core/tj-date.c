@@ -102,3 +102,29 @@ tj_date_today (void)
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   return g_date_time_format (now, "%Y-%m-%d");
 }
+
+/* One rule for the years every list, import and command accepts. */
+gboolean
+tj_year_check (int      year,
+               GError **error)
+{
+  if (year >= TJ_YEAR_FIRST && year <= TJ_YEAR_LAST)
+    return TRUE;
+  g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
+               _("The year %d is outside the years Tuijin keeps (%d–%d)."), year, TJ_YEAR_FIRST,
+               TJ_YEAR_LAST);
+  return FALSE;
+}
+
+gboolean
+tj_year_month_check (int      year,
+                     int      month,
+                     GError **error)
+{
+  if (year >= TJ_YEAR_FIRST && year <= TJ_YEAR_LAST && month >= 1 && month <= 12)
+    return TRUE;
+  g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
+               _("%d-%02d is not a month Tuijin keeps (January %d to December %d)."), year, month,
+               TJ_YEAR_FIRST, TJ_YEAR_LAST);
+  return FALSE;
+}

@@ -12,4 +12,13 @@ char *tj_month_parse (const char *text,
 int tj_month_index (const char *iso_month);
 char *tj_date_today (void);
 
+/* The years Tuijin keeps (the projects table's CHECK says the same). */
+#define TJ_YEAR_FIRST 1990
+#define TJ_YEAR_LAST 2200
+gboolean tj_year_check (int      year,
+                        GError **error);
+gboolean tj_year_month_check (int      year,
+                              int      month,
+                              GError **error);
+
 G_END_DECLS

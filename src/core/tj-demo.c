@@ -1322,7 +1322,8 @@ tj_demo_fill (TjDb    *db,
   g_autoptr (Demo) demo = NULL;
 
   g_return_val_if_fail (TJ_IS_DB (db), FALSE);
-  g_return_val_if_fail (current_year > 1990 && current_year <= 2200, FALSE);
+  /* the demo fills the year before too */
+  g_return_val_if_fail (current_year > TJ_YEAR_FIRST && current_year <= TJ_YEAR_LAST, FALSE);
 
   if (!tj_db_begin_bulk (db, error))
     return FALSE;

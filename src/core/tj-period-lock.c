@@ -64,14 +64,7 @@ check_month (int      year,
              int      month,
              GError **error)
 {
-  if (year < 1990 || year > 2200 || month < 1 || month > 12)
-    {
-      g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
-                   _("%d-%02d is not a month Tuijin keeps (January 1990 to December 2200)."),
-                   year, month);
-      return FALSE;
-    }
-  return TRUE;
+  return tj_year_month_check (year, month, error);
 }
 
 /* One line of the digest's text: fields separated by U+001F, the line ended by U+001E, which

@@ -1174,11 +1174,8 @@ tj_progress_import (TjDb            *db,
   g_return_val_if_fail (TJ_IS_DB (db), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (year < 1990 || year > 2200 || month < 1 || month > 12)
+  if (!tj_year_month_check (year, month, error))
     {
-      g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
-                   _("%d-%02d is not a month Tuijin keeps (January 1990 to December 2200)."),
-                   year, month);
       if (result != NULL)
         *result = g_steal_pointer (&outcome);
       return FALSE;
