@@ -779,6 +779,8 @@ run_export_projects (TjDb  *db,
       print_error ("%s", _("export projects needs --year Y and --output FILE.xlsx or FILE.csv."));
       return TJ_EXIT_USAGE;
     }
+  if (!check_year (year))
+    return TJ_EXIT_USAGE;
   if (g_str_has_suffix (output, ".xlsx"))
     ok = tj_register_write_xlsx (db, year, output, &error);
   else if (g_str_has_suffix (output, ".csv"))

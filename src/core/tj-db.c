@@ -616,7 +616,12 @@ ensure_audit_triggers (TjDb    *self,
       tj_db_rollback (self);
       return FALSE;
     }
-  g_message ("“%s”: %u audit triggers were missing or changed and have been put back",
+  /* evidence of an edit behind the application's back: tuijin check names what changed */
+  g_message (ngettext ("“%s”: %u audit trigger was missing or changed and has been put back; "
+                       "run “tuijin check”.",
+                       "“%s”: %u audit triggers were missing or changed and have been put back; "
+                       "run “tuijin check”.",
+                       repaired),
              self->path, repaired);
   return TRUE;
 }
