@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "tj-cli.h"
+#include "tj-cli-private.h"
 #include "tj-date.h"
 #include "tj-db.h"
 #include "tj-period-lock.h"
@@ -16,22 +17,7 @@
 int tj_cli_run_issue_bulletin (TjDb *db, int argc, char **argv);
 int tj_cli_run_unlock_bulletin (TjDb *db, int argc, char **argv);
 
-static void
-print_error (const char *format,
-             ...) G_GNUC_PRINTF (1, 2);
-
-static void
-print_error (const char *format,
-             ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_printerr ("tuijin: %s\n", message);
-}
+#define print_error tj_cli_print_error
 
 /* The command's options, and nothing else; FALSE after printing what is wrong. */
 static gboolean
@@ -63,30 +49,6 @@ parse_options (int           argc,
   return TRUE;
 }
 
-/* --month YYYY-MM of a year Tuijin keeps; FALSE after printing what is wrong. */
-static gboolean
-parse_month (const char *text,
-             int        *year,
-             int        *month)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *parsed = tj_month_parse (text, &error);
-
-  if (parsed == NULL)
-    {
-      print_error ("--month: %s", error->message);
-      return FALSE;
-    }
-  *year = atoi (parsed);
-  *month = atoi (parsed + 5);
-  if (!tj_year_month_check (*year, *month, &error))
-    {
-      print_error ("--month: %s", error->message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 int
 tj_cli_run_issue_bulletin (TjDb  *db,
                            int    argc,
@@ -113,7 +75,7 @@ tj_cli_run_issue_bulletin (TjDb  *db,
       print_error ("%s", _("issue bulletin needs --month YYYY-MM and --by NAME."));
       return TJ_EXIT_USAGE;
     }
-  if (!parse_month (month_text, &year, &month))
+  if (!tj_cli_parse_month (month_text, &year, &month))
     return TJ_EXIT_USAGE;
   if (date == NULL)
     date = tj_date_today ();
@@ -159,7 +121,7 @@ tj_cli_run_unlock_bulletin (TjDb  *db,
       print_error ("%s", _("unlock bulletin needs --month YYYY-MM, --by NAME and --reason TEXT."));
       return TJ_EXIT_USAGE;
     }
-  if (!parse_month (month_text, &year, &month))
+  if (!tj_cli_parse_month (month_text, &year, &month))
     return TJ_EXIT_USAGE;
 
   if (!tj_period_unlock (db, year, month, by, reason, &error))

@@ -11,6 +11,7 @@
 #include "tj-bulletin.h"
 #include "tj-calendar.h"
 #include "tj-cli.h"
+#include "tj-cli-private.h"
 #include "tj-audit.h"
 #include "tj-date.h"
 #include "tj-db.h"
@@ -88,13 +89,11 @@ static const TjCommand commands[] = {
     tj_cli_run_unlock_bulletin },
 };
 
-static void
-print_error (const char *format,
-             ...) G_GNUC_PRINTF (1, 2);
+#define print_error tj_cli_print_error
 
-static void
-print_error (const char *format,
-             ...)
+void
+tj_cli_print_error (const char *format,
+                    ...)
 {
   g_autofree char *message = NULL;
   va_list args;
@@ -310,11 +309,11 @@ check_year (int year)
   return FALSE;
 }
 
-/* Parses --month YYYY-MM; FALSE after printing what is wrong. */
-static gboolean
-parse_month (const char *text,
-             int        *year,
-             int        *month)
+/* --month YYYY-MM of a month Tuijin keeps; FALSE after printing what is wrong. */
+gboolean
+tj_cli_parse_month (const char *text,
+                    int        *year,
+                    int        *month)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *parsed = tj_month_parse (text, &error);
@@ -326,6 +325,11 @@ parse_month (const char *text,
     }
   *year = atoi (parsed);
   *month = atoi (parsed + 5);
+  if (!tj_year_month_check (*year, *month, &error))
+    {
+      print_error ("--month: %s", error->message);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -484,13 +488,8 @@ run_import_progress (TjDb  *db,
       print_error ("%s", _("import progress needs --month YYYY-MM, e.g. --month 2026-10."));
       return TJ_EXIT_USAGE;
     }
-  if (!parse_month (month_text, &year, &number))
+  if (!tj_cli_parse_month (month_text, &year, &number))
     return TJ_EXIT_USAGE;
-  if (!tj_year_month_check (year, number, &error))
-    {
-      print_error ("--month: %s", error->message);
-      return TJ_EXIT_USAGE;
-    }
 
   ok = tj_progress_import (db, files[0], year, number, dry_run, &result, &error);
   print_import_problems (files[0], result, ok);
@@ -823,7 +822,7 @@ run_export_bulletin (TjDb  *db,
                            "FILE.pdf or FILE.csv."));
       return TJ_EXIT_USAGE;
     }
-  if (!parse_month (month_text, &year, &number))
+  if (!tj_cli_parse_month (month_text, &year, &number))
     return TJ_EXIT_USAGE;
   lower = g_ascii_strdown (output, -1);
   if (!g_str_has_suffix (lower, ".xlsx") && !g_str_has_suffix (lower, ".pdf") &&

@@ -7,7 +7,7 @@ G_BEGIN_DECLS
 
 /* Every file an export writes goes through here: the data goes to a temporary file in the
  * target's folder, named after the target and the writing process
- * (".名单.xlsx.tj-PID-HOST-XXXXXX.part", hidden), and is renamed over the target only when it is
+ * (".名单.xlsx.tj-PID-HOST-<unique>.part", hidden), and is renamed over the target only when it is
  * complete and on disk. A failed or cancelled write removes the temporary file and leaves the
  * target as it was; temporaries that a killed process left for the same target (its process
  * gone, or older than an hour) are removed before writing.
