@@ -7,7 +7,7 @@
 #include <adwaita.h>
 #include <string.h>
 
-#include "tj-test-ui.h"
+#include "tj-test-window.h"
 
 #include "tj-application.h"
 #include "tj-demo.h"
@@ -17,13 +17,7 @@
 #include "tj-project.h"
 #include "tj-window.h"
 
-typedef struct
-{
-  char *dir;
-  TjDb *db;
-  TjApplication *app;
-  TjWindow *window;
-} Fixture;
+typedef TjTestWindow Fixture;
 
 static void
 setup_demo (Fixture       *f,
@@ -34,12 +28,7 @@ setup_demo (Fixture       *f,
   f->db = tj_test_db_new (&f->dir);
   g_assert_true (tj_demo_fill (f->db, 2026, &error));
   g_assert_no_error (error);
-  f->app = tj_application_new (tj_db_get_path (f->db));
-  g_assert_true (g_application_register (G_APPLICATION (f->app), NULL, NULL));
-  f->window = tj_window_new (f->app, f->db);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 820);
-  gtk_window_present (GTK_WINDOW (f->window));
-  tj_test_wait_idle ();
+  tj_test_window_open (f);
 }
 
 /* The office's ledger of 84 projects, which the progress samples report on. */
@@ -55,36 +44,16 @@ setup_ledger (Fixture       *f,
   f->db = tj_test_db_new (&f->dir);
   g_assert_true (tj_ledger_import (f->db, path, 2026, TRUE, FALSE, &result, &error));
   g_assert_no_error (error);
-  f->app = tj_application_new (tj_db_get_path (f->db));
-  g_assert_true (g_application_register (G_APPLICATION (f->app), NULL, NULL));
-  f->window = tj_window_new (f->app, f->db);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 820);
-  gtk_window_present (GTK_WINDOW (f->window));
-  tj_test_wait_idle ();
+  tj_test_window_open (f);
 }
 
 static void
 teardown (Fixture       *f,
           gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  tj_test_wait_idle ();
-  g_clear_object (&f->app);
-  tj_test_db_free (&f->db, &f->dir);
+  tj_test_window_close (f);
 }
 
-/* The message dialog shown now with this heading, or NULL. */
-static AdwMessageDialog *
-find_dialog (const char *heading)
-{
-  g_autoptr (GList) windows = gtk_window_list_toplevels ();
-
-  for (GList *l = windows; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data) &&
-        g_strcmp0 (adw_message_dialog_get_heading (l->data), heading) == 0)
-      return l->data;
-  return NULL;
-}
 
 /* Answers as the user's click would: the response, then the dialog closes. */
 static void
@@ -106,7 +75,7 @@ wait_for_dialog (const char *heading)
   while (dialog == NULL && g_get_monotonic_time () < end)
     {
       g_main_context_iteration (NULL, FALSE);
-      dialog = find_dialog (heading);
+      dialog = tj_test_find_dialog (heading);
     }
   g_assert_nonnull (dialog);
   return dialog;
@@ -135,7 +104,7 @@ test_delete_names_what_goes (Fixture       *f,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.delete", NULL));
   tj_test_wait_idle ();
-  dialog = find_dialog ("删除该项目吗？");
+  dialog = tj_test_find_dialog ("删除该项目吗？");
   g_assert_nonnull (dialog);
   {
     g_autofree char *reports = g_strdup_printf ("%" G_GINT64_FORMAT " 条月报", held);
@@ -208,7 +177,7 @@ test_import_names_the_month (Fixture       *f,
   tj_test_wait_idle ();
   tj_progress_page_import_file (page, february);
   dialog = wait_for_dialog ("导入 2026年2月的月报？");
-  g_assert_null (find_dialog ("这是哪个月的月报？"));
+  g_assert_null (tj_test_find_dialog ("这是哪个月的月报？"));
   tj_test_screenshot (GTK_WIDGET (dialog), "import-confirmation.png");
   respond (dialog, "cancel");
   tj_test_wait_idle ();

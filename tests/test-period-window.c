@@ -6,7 +6,7 @@
 #include <adwaita.h>
 #include <string.h>
 
-#include "tj-test-ui.h"
+#include "tj-test-window.h"
 
 #include "tj-application.h"
 #include "tj-demo.h"
@@ -15,13 +15,7 @@
 
 #define YEAR 2026
 
-typedef struct
-{
-  char *dir;
-  TjDb *db;
-  TjApplication *app;
-  TjWindow *window;
-} Fixture;
+typedef TjTestWindow Fixture;
 
 static void
 setup (Fixture       *f,
@@ -32,35 +26,25 @@ setup (Fixture       *f,
   f->db = tj_test_db_new (&f->dir);
   g_assert_true (tj_demo_fill (f->db, YEAR, &error));
   g_assert_no_error (error);
-  f->app = tj_application_new (tj_db_get_path (f->db));
-  g_assert_true (g_application_register (G_APPLICATION (f->app), NULL, NULL));
-  f->window = tj_window_new (f->app, f->db);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 820);
-  gtk_window_present (GTK_WINDOW (f->window));
-  tj_test_wait_idle ();
+  tj_test_window_open (f);
 }
 
 static void
 teardown (Fixture       *f,
           gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  tj_test_wait_idle ();
-  g_clear_object (&f->app);
-  tj_test_db_free (&f->db, &f->dir);
+  tj_test_window_close (f);
 }
 
 /* The message dialog shown now with this heading. */
 static AdwMessageDialog *
 find_dialog (const char *heading)
 {
-  g_autoptr (GList) windows = gtk_window_list_toplevels ();
+  AdwMessageDialog *dialog = tj_test_find_dialog (heading);
 
-  for (GList *l = windows; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data) &&
-        g_strcmp0 (adw_message_dialog_get_heading (l->data), heading) == 0)
-      return l->data;
-  g_error ("no dialog “%s”", heading);
+  if (dialog == NULL)
+    g_error ("no dialog “%s”", heading);
+  return dialog;
 }
 
 /* The n-th entry row of a dialog's form. */

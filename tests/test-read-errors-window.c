@@ -8,7 +8,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
-#include "tj-test-ui.h"
+#include "tj-test-window.h"
 
 #include "tj-agency-page.h"
 #include "tj-application.h"
@@ -23,13 +23,7 @@
 #include "tj-units-window.h"
 #include "tj-window.h"
 
-typedef struct
-{
-  char *dir;
-  TjDb *db;
-  TjApplication *app;
-  TjWindow *window;
-} Fixture;
+typedef TjTestWindow Fixture;
 
 static void
 setup (Fixture       *f,
@@ -40,22 +34,14 @@ setup (Fixture       *f,
   f->db = tj_test_db_new (&f->dir);
   g_assert_true (tj_demo_fill (f->db, 2026, &error));
   g_assert_no_error (error);
-  f->app = tj_application_new (tj_db_get_path (f->db));
-  g_assert_true (g_application_register (G_APPLICATION (f->app), NULL, NULL));
-  f->window = tj_window_new (f->app, f->db);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 820);
-  gtk_window_present (GTK_WINDOW (f->window));
-  tj_test_wait_idle ();
+  tj_test_window_open (f);
 }
 
 static void
 teardown (Fixture       *f,
           gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  tj_test_wait_idle ();
-  g_clear_object (&f->app);
-  tj_test_db_free (&f->db, &f->dir);
+  tj_test_window_close (f);
 }
 
 /* What another program does to the file: through a connection of its own. */
@@ -284,18 +270,6 @@ test_agency_and_approval_pages (Fixture       *f,
   g_assert_cmpuint (adw_view_stack_page_get_badge_number (tab), ==, overdue);
 }
 
-/* The message dialog shown now with this heading, or NULL. */
-static AdwMessageDialog *
-find_dialog (const char *heading)
-{
-  g_autoptr (GList) windows = gtk_window_list_toplevels ();
-
-  for (GList *l = windows; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data) &&
-        g_strcmp0 (adw_message_dialog_get_heading (l->data), heading) == 0)
-      return l->data;
-  return NULL;
-}
 
 /* A project form whose people cannot be read says so and does not save: an empty drop-down
  * would have saved the project without its leader and officer. */
@@ -319,7 +293,7 @@ test_project_form (Fixture       *f,
   gtk_window_set_transient_for (form, GTK_WINDOW (f->window));
   gtk_window_present (form);
   settle ();
-  dialog = find_dialog ("无法读取数据");
+  dialog = tj_test_find_dialog ("无法读取数据");
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "people"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "不能保存"));
