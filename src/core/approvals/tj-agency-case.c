@@ -1,0 +1,329 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tj-approval"
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "tj-approval-private.h"
+#include "tj-error.h"
+#include "tj-person.h"
+#include "tj-problem.h"
+
+G_DEFINE_FINAL_TYPE (TjAgencyCase, tj_agency_case, G_TYPE_OBJECT)
+
+#define CASE_COLUMNS                                                                             \
+  "c.id, c.project_id, c.company, c.contact, c.phone, c.entrusted, c.agent_id, c.plan, "        \
+  "c.status, c.termination_reason, c.delivery_method, c.delivered, c.evaluation, "              \
+  "c.evaluation_comment, c.archived, p.name, p.year, l.name, ag.name, "                         \
+  "(SELECT count (*) FROM approval_items i WHERE i.case_id = c.id), "                           \
+  "(SELECT count (*) FROM approval_items i WHERE i.case_id = c.id AND i.finished IS NOT NULL) "
+#define CASE_JOINS                                                                               \
+  "FROM agency_cases c JOIN projects p ON p.id = c.project_id "                                 \
+  "LEFT JOIN units l ON l.id = p.locality_id LEFT JOIN people ag ON ag.id = c.agent_id "
+
+static void
+tj_agency_case_finalize (GObject *object)
+{
+  TjAgencyCase *self = TJ_AGENCY_CASE (object);
+
+  g_free (self->company);
+  g_free (self->contact);
+  g_free (self->phone);
+  g_free (self->entrusted);
+  g_free (self->plan);
+  g_free (self->termination_reason);
+  g_free (self->delivery_method);
+  g_free (self->delivered);
+  g_free (self->evaluation_comment);
+  g_free (self->project_name);
+  g_free (self->locality_name);
+  g_free (self->agent_name);
+  G_OBJECT_CLASS (tj_agency_case_parent_class)->finalize (object);
+}
+
+static void
+tj_agency_case_class_init (TjAgencyCaseClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = tj_agency_case_finalize;
+}
+
+static void
+tj_agency_case_init (TjAgencyCase *self)
+{
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Agency cases */
+
+TjAgencyCase *
+tj_agency_case_new (void)
+{
+  return g_object_new (TJ_TYPE_AGENCY_CASE, NULL);
+}
+
+TjAgencyCase *
+tj_agency_case_copy (TjAgencyCase *self)
+{
+  TjAgencyCase *copy;
+
+  g_return_val_if_fail (TJ_IS_AGENCY_CASE (self), NULL);
+
+  copy = tj_agency_case_new ();
+  copy->id = self->id;
+  copy->project_id = self->project_id;
+  copy->company = g_strdup (self->company);
+  copy->contact = g_strdup (self->contact);
+  copy->phone = g_strdup (self->phone);
+  copy->entrusted = g_strdup (self->entrusted);
+  copy->agent_id = self->agent_id;
+  copy->plan = g_strdup (self->plan);
+  copy->status = self->status;
+  copy->termination_reason = g_strdup (self->termination_reason);
+  copy->delivery_method = g_strdup (self->delivery_method);
+  copy->delivered = g_strdup (self->delivered);
+  copy->evaluation = self->evaluation;
+  copy->evaluation_comment = g_strdup (self->evaluation_comment);
+  copy->archived = self->archived;
+  copy->project_name = g_strdup (self->project_name);
+  copy->project_year = self->project_year;
+  copy->locality_name = g_strdup (self->locality_name);
+  copy->agent_name = g_strdup (self->agent_name);
+  copy->n_items = self->n_items;
+  copy->n_finished = self->n_finished;
+  return copy;
+}
+
+/* Every rule of a case; the messages name the field. 推进机制 (三): an entrustment, handled by an
+ * agent of the service centre. */
+GPtrArray *
+tj_agency_case_validate (TjAgencyCase *self,
+                         TjDb         *db)
+{
+  GPtrArray *problems = tj_problems_new ();
+  gboolean entrusted_ok, delivered_ok;
+
+  g_return_val_if_fail (TJ_IS_AGENCY_CASE (self), problems);
+
+  if (self->project_id == 0)
+    tj_problems_add (problems, "project_id", "%s", _("Choose the project."));
+  else if (!tj_approval_project_exists (db, self->project_id))
+    tj_problems_add (problems, "project_id", "%s", _("The project no longer exists."));
+  if (self->agent_id == 0)
+    tj_problems_add (problems, "agent_id", "%s", _("Choose the agent."));
+  if (self->status >= TJ_CASE_N)
+    tj_problems_add (problems, "status", "%s", _("Choose the status."));
+  if (self->evaluation >= TJ_EVALUATION_N)
+    tj_problems_add (problems, "evaluation", "%s", _("Choose the evaluation."));
+
+  tidy_text (&self->company);
+  tidy_text (&self->contact);
+  tidy_text (&self->phone);
+  tidy_text (&self->plan);
+  tidy_text (&self->termination_reason);
+  tidy_text (&self->delivery_method);
+  tidy_text (&self->evaluation_comment);
+  if (!tj_phone_is_valid (self->phone))
+    tj_problems_add (problems, "phone",
+                     _("The phone “%s” may contain only digits, spaces, “-” and “+”."),
+                     self->phone);
+
+  entrusted_ok = tj_approval_tidy_date (problems, "entrusted", &self->entrusted);
+  if (entrusted_ok && self->entrusted == NULL)
+    tj_problems_add (problems, "entrusted", "%s", _("The entrustment date is required."));
+  delivered_ok = tj_approval_tidy_date (problems, "delivered", &self->delivered);
+  if (entrusted_ok && delivered_ok && self->entrusted != NULL && self->delivered != NULL &&
+      strcmp (self->delivered, self->entrusted) < 0)
+    tj_problems_add (problems, "delivered", "%s",
+                     _("The delivery date cannot be before the entrustment date."));
+  if (self->status == TJ_CASE_TERMINATED && self->termination_reason == NULL)
+    tj_problems_add (problems, "termination_reason", "%s",
+                     _("Give the reason the case was terminated."));
+  return problems;
+}
+
+static TjAgencyCase *
+read_case (sqlite3_stmt *stmt)
+{
+  TjAgencyCase *agency_case = tj_agency_case_new ();
+  int c = 0;
+
+  agency_case->id = sqlite3_column_int64 (stmt, c++);
+  agency_case->project_id = sqlite3_column_int64 (stmt, c++);
+  agency_case->company = tj_db_column_dup (stmt, c++);
+  agency_case->contact = tj_db_column_dup (stmt, c++);
+  agency_case->phone = tj_db_column_dup (stmt, c++);
+  agency_case->entrusted = tj_db_column_dup (stmt, c++);
+  agency_case->agent_id = sqlite3_column_int64 (stmt, c++);
+  agency_case->plan = tj_db_column_dup (stmt, c++);
+  agency_case->status = value_of (tj_case_status_codes, TJ_CASE_N,
+                                  (const char *) sqlite3_column_text (stmt, c++),
+                                  TJ_CASE_ACCEPTED);
+  agency_case->termination_reason = tj_db_column_dup (stmt, c++);
+  agency_case->delivery_method = tj_db_column_dup (stmt, c++);
+  agency_case->delivered = tj_db_column_dup (stmt, c++);
+  agency_case->evaluation = value_of (tj_evaluation_codes, TJ_EVALUATION_N,
+                                      (const char *) sqlite3_column_text (stmt, c++),
+                                      TJ_EVALUATION_NONE);
+  agency_case->evaluation_comment = tj_db_column_dup (stmt, c++);
+  agency_case->archived = sqlite3_column_int (stmt, c++);
+  agency_case->project_name = tj_db_column_dup (stmt, c++);
+  agency_case->project_year = sqlite3_column_int (stmt, c++);
+  agency_case->locality_name = tj_db_column_dup (stmt, c++);
+  agency_case->agent_name = tj_db_column_dup (stmt, c++);
+  agency_case->n_items = sqlite3_column_int (stmt, c++);
+  agency_case->n_finished = sqlite3_column_int (stmt, c++);
+  return agency_case;
+}
+
+static GPtrArray *
+list_cases (TjDb       *db,
+            const char *condition,
+            gint64      key,
+            GError    **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *sql = NULL;
+  int rc;
+
+  g_return_val_if_fail (TJ_IS_DB (db), NULL);
+
+  sql = g_strconcat ("SELECT " CASE_COLUMNS CASE_JOINS "WHERE ", condition,
+                     " ORDER BY c.entrusted, c.id", NULL);
+  stmt = tj_db_prepare (db, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, key);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (cases, read_case (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      tj_db_set_error (db, error);
+      return NULL;
+    }
+  return g_steal_pointer (&cases);
+}
+
+/* The cases of the projects of year's list, by entrustment date. */
+GPtrArray *
+tj_agency_case_list (TjDb    *db,
+                     int      year,
+                     GError **error)
+{
+  return list_cases (db, "p.year = ?", year, error);
+}
+
+GPtrArray *
+tj_agency_case_list_project (TjDb    *db,
+                             gint64   project_id,
+                             GError **error)
+{
+  return list_cases (db, "c.project_id = ?", project_id, error);
+}
+
+TjAgencyCase *
+tj_agency_case_load (TjDb    *db,
+                     gint64   id,
+                     GError **error)
+{
+  g_autoptr (GPtrArray) cases = list_cases (db, "c.id = ?", id, error);
+
+  if (cases == NULL)
+    return NULL;
+  if (cases->len == 0)
+    {
+      g_set_error (error, TJ_ERROR, TJ_ERROR_NOT_FOUND, "%s",
+                   _("The agency case no longer exists."));
+      return NULL;
+    }
+  return g_object_ref (g_ptr_array_index (cases, 0));
+}
+
+/* Validates, then inserts or updates, inside the caller's transaction. */
+gboolean
+tj_agency_case_write (TjDb         *db,
+                      TjAgencyCase *agency_case,
+                      GError      **error)
+{
+  g_autoptr (GPtrArray) problems = tj_agency_case_validate (agency_case, db);
+  g_autoptr (TjCachedStmt) stmt = NULL;
+  int c = 1;
+
+  if (!tj_problems_to_error (problems, error))
+    return FALSE;
+  if (agency_case->id == 0)
+    stmt = tj_db_prepare_cached (db,
+                                 "INSERT INTO agency_cases (project_id, company, contact, phone, "
+                                 "entrusted, agent_id, plan, status, termination_reason, "
+                                 "delivery_method, delivered, evaluation, evaluation_comment, "
+                                 "archived) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+                                 "?11, ?12, ?13, ?14)",
+                                 error);
+  else
+    stmt = tj_db_prepare_cached (db,
+                                 "UPDATE agency_cases SET project_id = ?1, company = ?2, "
+                                 "contact = ?3, phone = ?4, entrusted = ?5, agent_id = ?6, "
+                                 "plan = ?7, status = ?8, termination_reason = ?9, "
+                                 "delivery_method = ?10, delivered = ?11, evaluation = ?12, "
+                                 "evaluation_comment = ?13, archived = ?14 WHERE id = ?15",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, c++, agency_case->project_id);
+  tj_db_bind_text_or_null (stmt, c++, agency_case->company);
+  tj_db_bind_text_or_null (stmt, c++, agency_case->contact);
+  tj_db_bind_text_or_null (stmt, c++, agency_case->phone);
+  sqlite3_bind_text (stmt, c++, agency_case->entrusted, -1, SQLITE_TRANSIENT);
+  bind_id_or_null (stmt, c++, agency_case->agent_id);
+  tj_db_bind_text_or_null (stmt, c++, agency_case->plan);
+  sqlite3_bind_text (stmt, c++, tj_case_status_codes[agency_case->status], -1, SQLITE_STATIC);
+  /* A reason belongs to a terminated case only. */
+  tj_db_bind_text_or_null (stmt, c++, agency_case->status == TJ_CASE_TERMINATED
+                                        ? agency_case->termination_reason
+                                        : NULL);
+  tj_db_bind_text_or_null (stmt, c++, agency_case->delivery_method);
+  tj_db_bind_text_or_null (stmt, c++, agency_case->delivered);
+  tj_db_bind_text_or_null (stmt, c++, tj_evaluation_codes[agency_case->evaluation]);
+  tj_db_bind_text_or_null (stmt, c++, agency_case->evaluation_comment);
+  sqlite3_bind_int (stmt, c++, agency_case->archived ? 1 : 0);
+  if (agency_case->id != 0)
+    sqlite3_bind_int64 (stmt, c++, agency_case->id);
+  if (!tj_db_step_done (db, stmt, error))
+    return FALSE;
+  if (agency_case->id == 0)
+    agency_case->id = sqlite3_last_insert_rowid (tj_db_get_handle (db));
+  return TRUE;
+}
+
+gboolean
+tj_agency_case_save (TjDb         *db,
+                     TjAgencyCase *agency_case,
+                     GError      **error)
+{
+  g_return_val_if_fail (TJ_IS_DB (db), FALSE);
+  g_return_val_if_fail (TJ_IS_AGENCY_CASE (agency_case), FALSE);
+
+  if (!tj_db_begin (db, error))
+    return FALSE;
+  if (!tj_agency_case_write (db, agency_case, error) || !tj_db_commit (db, error))
+    {
+      tj_db_rollback (db);
+      return FALSE;
+    }
+  tj_db_notify_changed (db, "agency_cases");
+  return TRUE;
+}
+
+/* Deletes a case; its items stay, no longer in a case. */
+gboolean
+tj_agency_case_delete (TjDb    *db,
+                       gint64   id,
+                       GError **error)
+{
+  g_return_val_if_fail (TJ_IS_DB (db), FALSE);
+  if (!tj_approval_delete_row (db, "DELETE FROM agency_cases WHERE id = ?", "agency_cases", id, error))
+    return FALSE;
+  tj_db_notify_changed (db, "approval_items");
+  return TRUE;
+}

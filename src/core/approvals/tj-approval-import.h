@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "tj-db.h"
+#include "tj-ledger.h"
+
+G_BEGIN_DECLS
+
+/* Import of approval items (CSV, UTF-8 or GB18030), all or nothing; projects matched by name
+ * in the list of `year`. result->added counts the items written. */
+gboolean tj_approval_import (TjDb            *db,
+                             const char      *path,
+                             int              year,
+                             gboolean         dry_run,
+                             TjLedgerResult **result,
+                             GError         **error);
+
+G_END_DECLS

@@ -1,0 +1,89 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tj-approval"
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tj-approval-private.h"
+#include "tj-problem.h"
+
+/* A date field as entered: empty is none; a date is rewritten as YYYY-MM-DD; anything else is a
+ * problem naming the field. Returns FALSE for a problem. */
+gboolean
+tj_approval_tidy_date (GPtrArray  *problems,
+           const char *field,
+           char      **date)
+{
+  g_autoptr (GError) local = NULL;
+  char *parsed;
+
+  tidy_text (date);
+  if (*date == NULL)
+    return TRUE;
+  parsed = tj_date_parse (*date, &local);
+  if (parsed == NULL)
+    {
+      /* Translators: the field, then what is wrong: "受理日期：“2026-02-30”不是有效日期…" */
+      tj_problems_add (problems, field, _("%s: %s"), tj_approval_field_label (field),
+                       local->message);
+      return FALSE;
+    }
+  g_free (*date);
+  *date = parsed;
+  return TRUE;
+}
+
+gboolean
+tj_approval_project_exists (TjDb   *db,
+                gint64  project_id)
+{
+  g_autoptr (TjCachedStmt) stmt = NULL;
+
+  stmt = tj_db_prepare_cached (db, "SELECT 1 FROM projects WHERE id = ?", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, project_id);
+  return sqlite3_step (stmt) == SQLITE_ROW;
+}
+
+/* The project a case or batch belongs to; 0 when there is no such record. */
+gint64
+tj_approval_owner_project (TjDb       *db,
+               const char *sql,
+               gint64      id)
+{
+  g_autoptr (TjCachedStmt) stmt = NULL;
+
+  stmt = tj_db_prepare_cached (db, sql, NULL);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+}
+
+gboolean
+tj_approval_delete_row (TjDb       *db,
+            const char *sql,
+            const char *table,
+            gint64      id,
+            GError    **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  if (!tj_db_begin (db, error))
+    return FALSE;
+  stmt = tj_db_prepare (db, sql, error);
+  if (stmt == NULL)
+    {
+      tj_db_rollback (db);
+      return FALSE;
+    }
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!tj_db_step_done (db, stmt, error) || !tj_db_commit (db, error))
+    {
+      tj_db_rollback (db);
+      return FALSE;
+    }
+  tj_db_notify_changed (db, table);
+  return TRUE;
+}

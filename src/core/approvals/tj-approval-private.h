@@ -1,0 +1,79 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* What the files of src/core/approvals share and nobody else needs: the stored codes of the
+ * enumerations and the helpers of every record's validation, reading and writing. */
+
+#include <sqlite3.h>
+
+#include "tj-approval.h"
+#include "tj-date.h"
+
+G_BEGIN_DECLS
+
+/* The codes stored in the database, indexed by the enumeration. */
+extern const char *const tj_approval_stage_codes[TJ_STAGE_N];
+extern const char *const tj_case_status_codes[TJ_CASE_N];
+extern const char *const tj_evaluation_codes[TJ_EVALUATION_N];
+
+static inline gboolean
+is_blank (const char *text)
+{
+  return text == NULL || *text == '\0';
+}
+
+/* The enumeration value whose code this is; fallback when none. */
+static inline guint
+value_of (const char *const *codes,
+          guint              n,
+          const char        *code,
+          guint              fallback)
+{
+  for (guint i = 0; i < n; i++)
+    if (codes[i] != NULL && g_strcmp0 (code, codes[i]) == 0)
+      return i;
+  return fallback;
+}
+
+static inline void
+bind_id_or_null (sqlite3_stmt *stmt,
+                 int           index,
+                 gint64        id)
+{
+  if (id != 0)
+    sqlite3_bind_int64 (stmt, index, id);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+/* Trims a text field in place; an empty one becomes NULL. */
+static inline void
+tidy_text (char **text)
+{
+  if (*text != NULL)
+    g_strstrip (*text);
+  if (*text != NULL && **text == '\0')
+    g_clear_pointer (text, g_free);
+}
+
+static inline char *
+today_or_now (const char *today)
+{
+  return today != NULL ? g_strdup (today) : tj_date_today ();
+}
+
+gboolean tj_approval_tidy_date (GPtrArray  *problems,
+                                const char *field,
+                                char      **date);
+gboolean tj_approval_project_exists (TjDb   *db,
+                                     gint64  project_id);
+gint64 tj_approval_owner_project (TjDb       *db,
+                                  const char *sql,
+                                  gint64      id);
+gboolean tj_approval_delete_row (TjDb       *db,
+                                 const char *sql,
+                                 const char *table,
+                                 gint64      id,
+                                 GError    **error);
+
+G_END_DECLS

@@ -1,0 +1,734 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tj-approval"
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "tj-approval-private.h"
+#include "tj-error.h"
+#include "tj-project.h"
+
+#define DEFAULT_ORGANISATION "登封市"
+
+/* The ledger's item table. */
+enum
+{
+  LEDGER_NUMBER,
+  LEDGER_PROJECT,
+  LEDGER_LOCALITY,
+  LEDGER_NAME,
+  LEDGER_STAGE,
+  LEDGER_UNIT,
+  LEDGER_GREEN,
+  LEDGER_STATUTORY,
+  LEDGER_COMMITTED,
+  LEDGER_ACCEPTED,
+  LEDGER_DEADLINE,
+  LEDGER_FINISHED,
+  LEDGER_ELAPSED,
+  LEDGER_REMAINING,
+  LEDGER_SPEEDUP,
+  LEDGER_STATE,
+  LEDGER_AGENT,
+};
+
+enum
+{
+  CASES_NUMBER,
+  CASES_PROJECT,
+  CASES_COMPANY,
+  CASES_CONTACT,
+  CASES_ENTRUSTED,
+  CASES_AGENT,
+  CASES_STATUS,
+  CASES_ITEMS,
+  CASES_FINISHED,
+  CASES_OVERDUE,
+  CASES_DELIVERED,
+  CASES_EVALUATION,
+};
+
+enum
+{
+  SPEEDUP_NUMBER,
+  SPEEDUP_UNIT,
+  SPEEDUP_ITEMS,
+  SPEEDUP_FINISHED,
+  SPEEDUP_ON_TIME,
+  SPEEDUP_ON_TIME_RATE,
+  SPEEDUP_AVERAGE_STATUTORY,
+  SPEEDUP_AVERAGE_ELAPSED,
+  SPEEDUP_AVERAGE_SPEEDUP,
+  SPEEDUP_TARGET_SHARE,
+  SPEEDUP_OVERDUE,
+};
+
+enum
+{
+  BATCH_NUMBER,
+  BATCH_PROJECT,
+  BATCH_LEAD,
+  BATCH_ACCEPTED,
+  BATCH_ITEMS,
+  BATCH_FINISHED,
+  BATCH_LAST_FINISHED,
+  BATCH_ELAPSED,
+  BATCH_STATUTORY,
+  BATCH_SAVED,
+};
+
+static char *
+organisation (TjDb *db)
+{
+  g_autofree char *name = tj_db_get_setting (db, "organisation");
+
+  if (name == NULL || *g_strstrip (name) == '\0')
+    return g_strdup (DEFAULT_ORGANISATION);
+  return g_steal_pointer (&name);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* 部门审批提速情况: the figures of one department, or of all (the 合计 row)
+ *
+ * For the items of the year's list with that department, on the report date:
+ * - 事项数 (items): every item, accepted or not.
+ * - 已办结 (finished): the items with a finish date.
+ * - 按时办结 (on time): finished on or before the deadline; 按时办结率 = on time ÷ finished.
+ * - 平均法定时限 = Σ statutory limits ÷ items (every item of the department).
+ * - 平均用时 = Σ elapsed working days ÷ finished items.
+ * - 平均提速率 = the arithmetic mean of the items' speed-ups, over the finished items with a
+ *   statutory limit above 0 (those that have one).
+ * - 提速50%以上占比 = finished items whose speed-up is at least 50% ÷ finished items.
+ * - 超期未办结 (overdue now): not finished, past the deadline on the report date.
+ * A rate or average whose denominator is 0 is left blank. */
+
+static void
+department_clear (gpointer data)
+{
+  g_free (((TjDepartmentSpeedup *) data)->name);
+}
+
+static void
+speedup_add (TjDepartmentSpeedup  *figures,
+             const TjApprovalItem *item)
+{
+  figures->items++;
+  figures->statutory_sum += item->statutory_days;
+  figures->overdue += item->overdue;
+  if (item->state != TJ_ITEM_ON_TIME && item->state != TJ_ITEM_LATE)
+    return;
+  figures->finished++;
+  figures->on_time += item->state == TJ_ITEM_ON_TIME;
+  figures->met_target += item->met_target;
+  if (item->has_elapsed)
+    {
+      figures->timed++;
+      figures->elapsed_sum += item->elapsed;
+    }
+  if (item->has_speedup)
+    {
+      figures->with_speedup++;
+      figures->speedup_sum += item->speedup;
+    }
+}
+
+static void
+speedup_finish (TjDepartmentSpeedup *figures)
+{
+  figures->has_on_time_rate = figures->finished > 0;
+  if (figures->has_on_time_rate)
+    {
+      figures->on_time_rate = (double) figures->on_time / figures->finished;
+      figures->target_share = (double) figures->met_target / figures->finished;
+    }
+  figures->has_average_statutory = figures->items > 0;
+  if (figures->has_average_statutory)
+    figures->average_statutory = (double) figures->statutory_sum / figures->items;
+  figures->has_average_elapsed = figures->timed > 0;
+  if (figures->has_average_elapsed)
+    figures->average_elapsed = (double) figures->elapsed_sum / figures->timed;
+  figures->has_average_speedup = figures->with_speedup > 0;
+  if (figures->has_average_speedup)
+    figures->average_speedup = figures->speedup_sum / figures->with_speedup;
+}
+
+static int
+by_department (gconstpointer a,
+               gconstpointer b)
+{
+  const TjApprovalItem *ia = *(TjApprovalItem *const *) a;
+  const TjApprovalItem *ib = *(TjApprovalItem *const *) b;
+  /* Items without a department go last. */
+  int oa = ia->unit_id != 0 ? ia->unit_order : G_MAXINT;
+  int ob = ib->unit_id != 0 ? ib->unit_order : G_MAXINT;
+
+  if (oa != ob)
+    return oa < ob ? -1 : 1;
+  if (ia->unit_id != ib->unit_id)
+    return ia->unit_id < ib->unit_id ? -1 : 1;
+  return 0;
+}
+
+/* One TjDepartmentSpeedup per department of the items (computed ones), in the order of the unit
+ * list. */
+GArray *
+tj_approval_speedup_figures (GPtrArray *items)
+{
+  GArray *departments = g_array_new (FALSE, TRUE, sizeof (TjDepartmentSpeedup));
+  g_autoptr (GPtrArray) sorted = NULL;
+  TjDepartmentSpeedup *current = NULL;
+
+  g_array_set_clear_func (departments, department_clear);
+  g_return_val_if_fail (items != NULL, departments);
+
+  /* A borrowed view of the items: sorting it leaves the caller's order alone. */
+  sorted = g_ptr_array_sized_new (items->len);
+  for (guint i = 0; i < items->len; i++)
+    g_ptr_array_add (sorted, g_ptr_array_index (items, i));
+  g_ptr_array_sort (sorted, by_department);
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      const TjApprovalItem *item = g_ptr_array_index (sorted, i);
+
+      if (current == NULL || current->unit_id != item->unit_id)
+        {
+          g_array_set_size (departments, departments->len + 1);
+          current = &g_array_index (departments, TjDepartmentSpeedup, departments->len - 1);
+          current->unit_id = item->unit_id;
+          current->name = g_strdup (item->unit_name != NULL ? item->unit_name
+                                                            : _("No department"));
+        }
+      speedup_add (current, item);
+    }
+  for (guint i = 0; i < departments->len; i++)
+    speedup_finish (&g_array_index (departments, TjDepartmentSpeedup, i));
+  return departments;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Reports */
+
+/* "2026年5月20日" */
+static char *
+date_words (const char *iso_date)
+{
+  int year = 0, month = 0, day = 0;
+
+  if (sscanf (iso_date, "%d-%d-%d", &year, &month, &day) != 3)
+    return g_strdup (iso_date);
+  /* Translators: a date in words: "2026年5月20日" */
+  return g_strdup_printf (_("%1$d-%2$02d-%3$02d"), year, month, day);
+}
+
+/* The years the figures depend on that have no holiday table: from the earliest date of an
+ * item (acceptance, or the year of the list) to the latest (finish, deadline, or today for an
+ * item still running). */
+static char *
+plain_weekdays_note (TjCalendar *calendar,
+                     GPtrArray  *items,
+                     int         year,
+                     const char *today)
+{
+  g_autoptr (GArray) missing = NULL;
+  g_autoptr (GString) years = NULL;
+  int first = year, last = year;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const TjApprovalItem *item = g_ptr_array_index (items, i);
+      const char *dates[] = { item->accepted, item->finished, item->deadline,
+                              item->has_remaining ? today : NULL };
+
+      for (guint d = 0; d < G_N_ELEMENTS (dates); d++)
+        if (dates[d] != NULL)
+          {
+            int y = atoi (dates[d]);
+
+            first = MIN (first, y);
+            last = MAX (last, y);
+          }
+    }
+  missing = tj_calendar_missing_years (calendar, first, last);
+  if (missing->len == 0)
+    return NULL;
+  years = g_string_new (NULL);
+  for (guint i = 0; i < missing->len; i++)
+    {
+      if (i > 0)
+        g_string_append (years, _(", "));
+      g_string_append_printf (years, "%d", g_array_index (missing, int, i));
+    }
+  /* Translators: "2027年无节假日安排表，按普通工作日计算。" (the years, then the rule) */
+  return g_strdup_printf (ngettext ("%s has no holiday table: counted as plain weekdays "
+                                    "(Monday to Friday).",
+                                    "%s have no holiday table: counted as plain weekdays "
+                                    "(Monday to Friday).",
+                                    missing->len),
+                          years->str);
+}
+
+static TjReport *
+new_sheet (const char *sheet_name,
+           const char *title,
+           const char *today)
+{
+  TjReport *report = tj_report_new (sheet_name, title);
+  g_autofree char *words = date_words (today);
+  g_autofree char *subtitle = NULL;
+
+  /* Translators: the subtitle of the approval reports: "（截至2026年5月20日）" */
+  subtitle = g_strdup_printf (_("(as of %s)"), words);
+  tj_report_set_subtitle (report, subtitle);
+  return report;
+}
+
+static void
+add_rules_note (TjReport *report)
+{
+  tj_report_add_note (report,
+                      _("Note: time limits are in working days (weekends and public holidays off, "
+                        "adjusted working weekends on). The day of acceptance is not counted: the "
+                        "deadline is the committed limit's last working day after it, and the "
+                        "working days taken run from the day after acceptance to the finish date "
+                        "(0 when finished the same day). Speed-up = (statutory limit − working "
+                        "days taken) ÷ statutory limit."));
+}
+
+/* A year without a holiday table goes above the table, where a reader cannot miss it. */
+static void
+add_calendar_paragraph (TjReport   *report,
+                        const char *calendar_note)
+{
+  if (calendar_note != NULL)
+    tj_report_add_paragraph (report, calendar_note);
+}
+
+static TjReport *
+ledger_items_sheet (TjDb       *db,
+                    int         year,
+                    const char *today,
+                    GPtrArray  *items,
+                    const char *calendar_note)
+{
+  g_autofree char *org = organisation (db);
+  g_autofree char *title = NULL;
+  g_autofree char *summary = NULL;
+  guint states[TJ_ITEM_N_STATES] = { 0 };
+  TjReport *report;
+
+  /* Translators: the ledger's title: "登封市2026年代办事项台账" */
+  title = g_strdup_printf (_("%s %d Agency and Approval Ledger"), org, year);
+  report = new_sheet (C_("approval sheet", "Approval items"), title, today);
+  tj_report_add_column (report, _("No."), TJ_REPORT_INTEGER, 0);
+  tj_report_add_column (report, tj_project_field_label ("name"), TJ_REPORT_TEXT, 28);
+  tj_report_add_column (report, tj_project_field_label ("locality_id"), TJ_REPORT_TEXT, 0);
+  tj_report_add_column (report, C_("approval column", "Item name"), TJ_REPORT_TEXT, 18);
+  tj_report_add_column (report, C_("approval column", "Stage"), TJ_REPORT_TEXT, 12);
+  tj_report_add_column (report, C_("approval column", "Department"), TJ_REPORT_TEXT, 0);
+  tj_report_add_column (report, C_("approval column", "Green channel"), TJ_REPORT_TEXT, 0);
+  tj_report_add_column (report, C_("approval column", "Statutory limit (working days)"),
+                        TJ_REPORT_INTEGER, 0);
+  tj_report_add_column (report, C_("approval column", "Committed limit (working days)"),
+                        TJ_REPORT_INTEGER, 0);
+  tj_report_add_column (report, C_("approval column", "Accepted on"), TJ_REPORT_DATE, 0);
+  tj_report_add_column (report, C_("approval column", "Deadline"), TJ_REPORT_DATE, 0);
+  tj_report_add_column (report, C_("approval column", "Finished on"), TJ_REPORT_DATE, 0);
+  tj_report_add_column (report, C_("approval column", "Working days taken"), TJ_REPORT_INTEGER,
+                        0);
+  tj_report_add_column (report, C_("approval column", "Working days left"), TJ_REPORT_INTEGER, 0);
+  tj_report_add_column (report, C_("approval column", "Speed-up"), TJ_REPORT_PERCENT, 0);
+  tj_report_add_column (report, C_("approval column", "Status"), TJ_REPORT_TEXT, 0);
+  tj_report_add_column (report, C_("approval column", "Agent"), TJ_REPORT_TEXT, 0);
+  report->frozen_columns = LEDGER_NAME + 1;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const TjApprovalItem *item = g_ptr_array_index (items, i);
+      guint row = tj_report_add_row (report, TJ_REPORT_ROW_BODY);
+
+      states[item->state]++;
+      tj_report_set_integer (report, row, LEDGER_NUMBER, i + 1);
+      tj_report_set_text (report, row, LEDGER_PROJECT, item->project_name);
+      tj_report_set_text (report, row, LEDGER_LOCALITY, item->locality_name);
+      tj_report_set_text (report, row, LEDGER_NAME, item->name);
+      tj_report_set_text (report, row, LEDGER_STAGE, tj_approval_stage_label (item->stage));
+      tj_report_set_text (report, row, LEDGER_UNIT, item->unit_name);
+      tj_report_set_text (report, row, LEDGER_GREEN,
+                          item->green ? C_("green channel", "Yes") : C_("green channel", "No"));
+      tj_report_set_integer (report, row, LEDGER_STATUTORY, item->statutory_days);
+      tj_report_set_integer (report, row, LEDGER_COMMITTED, item->committed_days);
+      tj_report_set_date (report, row, LEDGER_ACCEPTED, item->accepted);
+      tj_report_set_date (report, row, LEDGER_DEADLINE, item->deadline);
+      tj_report_set_date (report, row, LEDGER_FINISHED, item->finished);
+      if (item->has_elapsed)
+        tj_report_set_integer (report, row, LEDGER_ELAPSED, item->elapsed);
+      if (item->has_remaining)
+        tj_report_set_integer (report, row, LEDGER_REMAINING, item->remaining);
+      if (item->has_speedup)
+        tj_report_set_percent (report, row, LEDGER_SPEEDUP, item->speedup);
+      tj_report_set_text (report, row, LEDGER_STATE, tj_item_state_label (item->state));
+      tj_report_set_text (report, row, LEDGER_AGENT, item->agent_name);
+    }
+
+  /* Translators: "共 42 项：办理中 10 项，超期未办结 3 项，按时办结 25 项，逾期办结 2 项，未受理 2 项。" */
+  summary = g_strdup_printf (ngettext ("%u item: %u in progress, %u overdue and not finished, %u "
+                                       "finished on time, %u finished late, %u not accepted yet.",
+                                       "%u items: %u in progress, %u overdue and not finished, "
+                                       "%u finished on time, %u finished late, %u not accepted "
+                                       "yet.",
+                                       items->len),
+                             items->len, states[TJ_ITEM_IN_PROGRESS], states[TJ_ITEM_OVERDUE],
+                             states[TJ_ITEM_ON_TIME], states[TJ_ITEM_LATE],
+                             states[TJ_ITEM_NOT_ACCEPTED]);
+  tj_report_add_paragraph (report, summary);
+  add_calendar_paragraph (report, calendar_note);
+  add_rules_note (report);
+  tj_report_add_note (report,
+                      _("Status: in progress — accepted, not finished, the deadline not passed; "
+                        "overdue — not finished after the deadline; finished on time — on or "
+                        "before the deadline; finished late — after it. Working days left are "
+                        "counted from the report date, negative once the deadline has passed."));
+  return report;
+}
+
+static TjReport *
+ledger_cases_sheet (TjDb       *db,
+                    int         year,
+                    const char *today,
+                    GPtrArray  *cases,
+                    GPtrArray  *items)
+{
+  g_autofree char *org = organisation (db);
+  g_autofree char *title = NULL;
+  g_autoptr (GHashTable) overdue = g_hash_table_new (g_int64_hash, g_int64_equal);
+  TjReport *report;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      TjApprovalItem *item = g_ptr_array_index (items, i);
+
+      if (item->case_id != 0 && item->overdue)
+        {
+          guint count = GPOINTER_TO_UINT (g_hash_table_lookup (overdue, &item->case_id));
+
+          g_hash_table_insert (overdue, &item->case_id, GUINT_TO_POINTER (count + 1));
+        }
+    }
+
+  /* Translators: the title of the cases' sheet: "登封市2026年全程代办件登记表" */
+  title = g_strdup_printf (_("%s %d Agency Cases"), org, year);
+  report = new_sheet (C_("approval sheet", "Agency cases"), title, today);
+  tj_report_add_column (report, _("No."), TJ_REPORT_INTEGER, 0);
+  tj_report_add_column (report, tj_project_field_label ("name"), TJ_REPORT_TEXT, 24);
+  tj_report_add_column (report, C_("approval column", "Entrusting company"), TJ_REPORT_TEXT, 20);
+  tj_report_add_column (report, C_("approval column", "Contact"), TJ_REPORT_TEXT, 0);
+  tj_report_add_column (report, C_("approval column", "Entrusted on"), TJ_REPORT_DATE, 0);
+  tj_report_add_column (report, C_("approval column", "Agent"), TJ_REPORT_TEXT, 0);
+  tj_report_add_column (report, C_("approval column", "Case status"), TJ_REPORT_TEXT, 0);
+  tj_report_add_column (report, C_("approval column", "Items"), TJ_REPORT_INTEGER, 0);
+  tj_report_add_column (report, C_("approval column", "Finished"), TJ_REPORT_INTEGER, 0);
+  tj_report_add_column (report, C_("approval column", "Overdue, not finished"),
+                        TJ_REPORT_INTEGER, 0);
+  tj_report_add_column (report, C_("approval column", "Delivered on"), TJ_REPORT_DATE, 0);
+  tj_report_add_column (report, C_("approval column", "Evaluation"), TJ_REPORT_TEXT, 0);
+  report->frozen_columns = CASES_PROJECT + 1;
+
+  for (guint i = 0; i < cases->len; i++)
+    {
+      TjAgencyCase *agency_case = g_ptr_array_index (cases, i);
+      guint row = tj_report_add_row (report, TJ_REPORT_ROW_BODY);
+      g_autofree char *status = NULL;
+
+      if (agency_case->status == TJ_CASE_TERMINATED && agency_case->termination_reason != NULL)
+        /* Translators: a terminated case with its reason: "已终止（投资方放弃）" */
+        status = g_strdup_printf (_("%s (%s)"), tj_case_status_label (agency_case->status),
+                                  agency_case->termination_reason);
+      else
+        status = g_strdup (tj_case_status_label (agency_case->status));
+      tj_report_set_integer (report, row, CASES_NUMBER, i + 1);
+      tj_report_set_text (report, row, CASES_PROJECT, agency_case->project_name);
+      tj_report_set_text (report, row, CASES_COMPANY, agency_case->company);
+      tj_report_set_text (report, row, CASES_CONTACT, agency_case->contact);
+      tj_report_set_date (report, row, CASES_ENTRUSTED, agency_case->entrusted);
+      tj_report_set_text (report, row, CASES_AGENT, agency_case->agent_name);
+      tj_report_set_text (report, row, CASES_STATUS, status);
+      tj_report_set_integer (report, row, CASES_ITEMS, agency_case->n_items);
+      tj_report_set_integer (report, row, CASES_FINISHED, agency_case->n_finished);
+      tj_report_set_integer (report, row, CASES_OVERDUE,
+                             GPOINTER_TO_UINT (g_hash_table_lookup (overdue, &agency_case->id)));
+      tj_report_set_date (report, row, CASES_DELIVERED, agency_case->delivered);
+      tj_report_set_text (report, row, CASES_EVALUATION,
+                          tj_evaluation_label (agency_case->evaluation));
+    }
+  /* 推进机制 (三) */
+  tj_report_add_note (report, _("Note: the agency service is free of charge to the investor."));
+  return report;
+}
+
+/* 代办事项台账: every item of the year's projects on one sheet, every agency case on another. */
+TjReportBook *
+tj_approval_ledger_book (TjDb       *db,
+                         int         year,
+                         const char *today,
+                         GError    **error)
+{
+  g_autoptr (GPtrArray) items = NULL;
+  g_autoptr (GPtrArray) cases = NULL;
+  g_autoptr (TjCalendar) calendar = NULL;
+  g_autofree char *now = today_or_now (today);
+  g_autofree char *org = NULL;
+  g_autofree char *note = NULL;
+  TjReportBook *book;
+
+  g_return_val_if_fail (TJ_IS_DB (db), NULL);
+
+  calendar = tj_calendar_load (db, error);
+  if (calendar == NULL || (items = tj_approval_item_list (db, year, now, error)) == NULL ||
+      (cases = tj_agency_case_list (db, year, error)) == NULL)
+    return NULL;
+  note = plain_weekdays_note (calendar, items, year, now);
+  org = organisation (db);
+  book = tj_report_book_new (org);
+  tj_report_book_add (book, ledger_items_sheet (db, year, now, items, note));
+  tj_report_book_add (book, ledger_cases_sheet (db, year, now, cases, items));
+  return book;
+}
+
+static void
+add_speedup_row (TjReport                  *report,
+                 TjReportRowKind            kind,
+                 guint                      number,
+                 const char                *name,
+                 const TjDepartmentSpeedup *figures)
+{
+  guint row = tj_report_add_row (report, kind);
+
+  if (number > 0)
+    tj_report_set_integer (report, row, SPEEDUP_NUMBER, number);
+  else
+    tj_report_set_text (report, row, SPEEDUP_NUMBER, _("Total"));
+  tj_report_set_text (report, row, SPEEDUP_UNIT, name);
+  tj_report_set_integer (report, row, SPEEDUP_ITEMS, figures->items);
+  tj_report_set_integer (report, row, SPEEDUP_FINISHED, figures->finished);
+  tj_report_set_integer (report, row, SPEEDUP_ON_TIME, figures->on_time);
+  if (figures->has_on_time_rate)
+    {
+      tj_report_set_percent (report, row, SPEEDUP_ON_TIME_RATE, figures->on_time_rate);
+      tj_report_set_percent (report, row, SPEEDUP_TARGET_SHARE, figures->target_share);
+    }
+  if (figures->has_average_statutory)
+    tj_report_set_decimal (report, row, SPEEDUP_AVERAGE_STATUTORY, figures->average_statutory);
+  if (figures->has_average_elapsed)
+    tj_report_set_decimal (report, row, SPEEDUP_AVERAGE_ELAPSED, figures->average_elapsed);
+  if (figures->has_average_speedup)
+    tj_report_set_percent (report, row, SPEEDUP_AVERAGE_SPEEDUP, figures->average_speedup);
+  tj_report_set_integer (report, row, SPEEDUP_OVERDUE, figures->overdue);
+}
+
+static TjReport *
+speedup_sheet (TjDb       *db,
+               int         year,
+               const char *today,
+               GPtrArray  *items,
+               const char *calendar_note)
+{
+  g_autoptr (GArray) departments = tj_approval_speedup_figures (items);
+  g_autofree char *org = organisation (db);
+  g_autofree char *title = NULL;
+  g_autofree char *share = NULL;
+  TjDepartmentSpeedup total = { 0 };
+  TjReport *report;
+
+  /* Translators: the title of the speed-up report: "登封市2026年部门审批提速情况" */
+  title = g_strdup_printf (_("%s %d Approval Speed-up by Department"), org, year);
+  report = new_sheet (C_("approval sheet", "By department"), title, today);
+  tj_report_add_column (report, _("No."), TJ_REPORT_INTEGER, 0);
+  tj_report_add_column (report, C_("approval column", "Department"), TJ_REPORT_TEXT, 0);
+  tj_report_add_column (report, C_("approval column", "Items"), TJ_REPORT_INTEGER, 0);
+  tj_report_add_column (report, C_("approval column", "Finished"), TJ_REPORT_INTEGER, 0);
+  tj_report_add_column (report, C_("approval column", "Finished on time"), TJ_REPORT_INTEGER, 0);
+  tj_report_add_column (report, C_("approval column", "On-time rate"), TJ_REPORT_PERCENT, 0);
+  tj_report_add_column (report, C_("approval column", "Average statutory limit (working days)"),
+                        TJ_REPORT_DECIMAL, 0);
+  tj_report_add_column (report, C_("approval column", "Average working days taken"),
+                        TJ_REPORT_DECIMAL, 0);
+  tj_report_add_column (report, C_("approval column", "Average speed-up"), TJ_REPORT_PERCENT, 0);
+  /* Translators: a column: the share of the finished items that were at least 50% faster */
+  share = g_strdup_printf (_("Share %d%% or more faster"), 50);
+  tj_report_add_column (report, share, TJ_REPORT_PERCENT, 0);
+  tj_report_add_column (report, C_("approval column", "Overdue, not finished"),
+                        TJ_REPORT_INTEGER, 0);
+  report->frozen_columns = SPEEDUP_UNIT + 1;
+
+  for (guint i = 0; i < departments->len; i++)
+    {
+      const TjDepartmentSpeedup *figures = &g_array_index (departments, TjDepartmentSpeedup, i);
+
+      add_speedup_row (report, TJ_REPORT_ROW_BODY, i + 1, figures->name, figures);
+    }
+  for (guint i = 0; i < items->len; i++)
+    speedup_add (&total, g_ptr_array_index (items, i));
+  speedup_finish (&total);
+  add_speedup_row (report, TJ_REPORT_ROW_TOTAL, 0, NULL, &total);
+
+  tj_report_add_note (report,
+                      _("Note: the items of the year's key projects, by department. Items: every "
+                        "item, accepted or not. Finished: items with a finish date. Finished on "
+                        "time: on or before the deadline; on-time rate = finished on time ÷ "
+                        "finished. Average statutory limit = the sum of the statutory limits ÷ "
+                        "items. Average working days taken = the sum of the working days taken ÷ "
+                        "finished. Average speed-up = the mean of the speed-ups of the finished "
+                        "items with a statutory limit above 0. Share 50% or more faster = "
+                        "finished items with a speed-up of at least 50% ÷ finished. Overdue: "
+                        "not finished and past the deadline on the report date. A rate without "
+                        "items to count is left blank."));
+  add_rules_note (report);
+  add_calendar_paragraph (report, calendar_note);
+  return report;
+}
+
+static TjReport *
+batches_sheet (TjDb       *db,
+               int         year,
+               const char *today,
+               GPtrArray  *batches)
+{
+  g_autofree char *org = organisation (db);
+  g_autofree char *title = NULL;
+  TjReport *report;
+  gint64 saved = 0;
+  guint row;
+
+  /* Translators: the title of the parallel batches' sheet: "登封市2026年并联审批情况" */
+  title = g_strdup_printf (_("%s %d Parallel Approvals"), org, year);
+  report = new_sheet (C_("approval sheet", "Parallel approvals"), title, today);
+  tj_report_add_column (report, _("No."), TJ_REPORT_INTEGER, 0);
+  tj_report_add_column (report, tj_project_field_label ("name"), TJ_REPORT_TEXT, 24);
+  tj_report_add_column (report, C_("approval column", "Lead department"), TJ_REPORT_TEXT, 0);
+  tj_report_add_column (report, C_("approval column", "Accepted on"), TJ_REPORT_DATE, 0);
+  tj_report_add_column (report, C_("approval column", "Items"), TJ_REPORT_INTEGER, 0);
+  tj_report_add_column (report, C_("approval column", "Finished"), TJ_REPORT_INTEGER, 0);
+  tj_report_add_column (report, C_("approval column", "Last finished on"), TJ_REPORT_DATE, 0);
+  tj_report_add_column (report, C_("approval column", "Working days taken"), TJ_REPORT_INTEGER,
+                        0);
+  tj_report_add_column (report, C_("approval column", "Sum of statutory limits (working days)"),
+                        TJ_REPORT_INTEGER, 0);
+  tj_report_add_column (report, C_("approval column", "Working days saved"), TJ_REPORT_INTEGER,
+                        0);
+  report->frozen_columns = BATCH_PROJECT + 1;
+
+  for (guint i = 0; i < batches->len; i++)
+    {
+      const TjApprovalBatch *batch = g_ptr_array_index (batches, i);
+
+      row = tj_report_add_row (report, TJ_REPORT_ROW_BODY);
+      tj_report_set_integer (report, row, BATCH_NUMBER, i + 1);
+      tj_report_set_text (report, row, BATCH_PROJECT, batch->project_name);
+      tj_report_set_text (report, row, BATCH_LEAD, batch->lead_unit_name);
+      tj_report_set_date (report, row, BATCH_ACCEPTED, batch->accepted);
+      tj_report_set_integer (report, row, BATCH_ITEMS, batch->n_items);
+      tj_report_set_integer (report, row, BATCH_FINISHED, batch->n_finished);
+      tj_report_set_date (report, row, BATCH_LAST_FINISHED, batch->last_finished);
+      tj_report_set_integer (report, row, BATCH_STATUTORY, batch->statutory_sum);
+      if (batch->has_elapsed)
+        {
+          tj_report_set_integer (report, row, BATCH_ELAPSED, batch->elapsed);
+          tj_report_set_integer (report, row, BATCH_SAVED, batch->saved);
+          saved += batch->saved;
+        }
+    }
+  row = tj_report_add_row (report, TJ_REPORT_ROW_TOTAL);
+  tj_report_set_text (report, row, BATCH_NUMBER, _("Total"));
+  tj_report_set_integer (report, row, BATCH_SAVED, saved);
+  /* 推进机制 (四) */
+  tj_report_add_note (report,
+                      _("Note: a parallel batch is accepted at one window with a lead department "
+                        "(一门受理、抄告相关、同时办理、限时办结、统一送达). Its working days taken run "
+                        "from the batch's acceptance to the last of its items finished, once all "
+                        "are; working days saved = the sum of its items' statutory limits "
+                        "(handled one after another) − the working days taken. The total sums "
+                        "the batches finished."));
+  return report;
+}
+
+/* 部门审批提速情况: the departments' figures, then the parallel batches and their time saved. */
+TjReportBook *
+tj_approval_speedup_book (TjDb       *db,
+                          int         year,
+                          const char *today,
+                          GError    **error)
+{
+  g_autoptr (GPtrArray) items = NULL;
+  g_autoptr (GPtrArray) batches = NULL;
+  g_autoptr (TjCalendar) calendar = NULL;
+  g_autofree char *now = today_or_now (today);
+  g_autofree char *org = NULL;
+  g_autofree char *note = NULL;
+  TjReportBook *book;
+
+  g_return_val_if_fail (TJ_IS_DB (db), NULL);
+
+  calendar = tj_calendar_load (db, error);
+  if (calendar == NULL || (items = tj_approval_item_list (db, year, now, error)) == NULL ||
+      (batches = tj_approval_batch_list (db, year, error)) == NULL)
+    return NULL;
+  note = plain_weekdays_note (calendar, items, year, now);
+  org = organisation (db);
+  book = tj_report_book_new (org);
+  tj_report_book_add (book, speedup_sheet (db, year, now, items, note));
+  tj_report_book_add (book, batches_sheet (db, year, now, batches));
+  return book;
+}
+
+static gboolean
+check_extension (const char *path,
+                 GError    **error)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  if (g_str_has_suffix (lower, ".xlsx") || g_str_has_suffix (lower, ".pdf"))
+    return TRUE;
+  g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
+               _("“%s”: the report is written as .xlsx or .pdf."), path);
+  return FALSE;
+}
+
+/* Writes 代办事项台账 by the file's extension: .xlsx or .pdf. */
+gboolean
+tj_approval_write_ledger (TjDb       *db,
+                          int         year,
+                          const char *today,
+                          const char *path,
+                          GError    **error)
+{
+  g_autoptr (TjReportBook) book = NULL;
+
+  g_return_val_if_fail (TJ_IS_DB (db), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!check_extension (path, error) ||
+      (book = tj_approval_ledger_book (db, year, today, error)) == NULL)
+    return FALSE;
+  return tj_report_book_write (book, path, error);
+}
+
+/* Writes 部门审批提速情况 by the file's extension: .xlsx or .pdf. */
+gboolean
+tj_approval_write_speedup (TjDb       *db,
+                           int         year,
+                           const char *today,
+                           const char *path,
+                           GError    **error)
+{
+  g_autoptr (TjReportBook) book = NULL;
+
+  g_return_val_if_fail (TJ_IS_DB (db), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!check_extension (path, error) ||
+      (book = tj_approval_speedup_book (db, year, today, error)) == NULL)
+    return FALSE;
+  return tj_report_book_write (book, path, error);
+}
