@@ -3,12 +3,15 @@
 #include "tj-test.h"
 
 #include <adwaita.h>
+#include <sqlite3.h>
+#include <string.h>
 
 #include "tj-test-ui.h"
 
 #include "tj-application.h"
 #include "tj-approval-form.h"
 #include "tj-approval-page.h"
+#include "tj-read-error.h"
 #include "tj-calendar.h"
 #include "tj-case-window.h"
 #include "tj-demo.h"
@@ -181,6 +184,100 @@ test_remind_logs (Fixture       *f,
   g_assert_cmpstr (count, ==, "1");
 }
 
+/* What another program does to the file: through a connection of its own. */
+static void
+exec_elsewhere (Fixture    *f,
+                const char *sql)
+{
+  sqlite3 *other = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (tj_db_get_path (f->db), &other, SQLITE_OPEN_READWRITE, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_busy_timeout (other, 10000);
+  if (sqlite3_exec (other, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (other);
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = find_descendant (child, type)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Scrolls a form to its end, where the lists under the fields are, for a screenshot. */
+static void
+scroll_to_end (GtkWidget *form)
+{
+  GtkWidget *scrolled = find_descendant (form, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+
+  g_assert_nonnull (scrolled);
+  tj_test_wait_idle ();
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+}
+
+/* The item form lists the 催办 logged about the item (issue 7, point 10): date, who, note, the
+ * earliest first; a reminder list that cannot be read says so with 重试, never "none". */
+static void
+test_form_lists_reminders (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr (TjApprovalItem) item = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *shown = NULL, *failed = NULL, *again = NULL;
+  TjApprovalForm *form;
+  gint64 id;
+
+  add_item (f, "测试规划许可", "2026-09-14", 10);
+  id = tj_test_scalar (f->db, "SELECT id FROM approval_items WHERE name = '测试规划许可'");
+  g_assert_true (tj_approval_remind (f->db, id, "2026-09-28", "李四", NULL, &error));
+  g_assert_true (tj_approval_remind (f->db, id, "2026-09-22", "张三", "电话催办，承诺周五前办结",
+                                     &error));
+  g_assert_no_error (error);
+  item = tj_approval_item_load (f->db, id, today, &error);
+  g_assert_no_error (error);
+
+  form = TJ_APPROVAL_FORM (tj_approval_form_new (f->db, item, 2026));
+  gtk_window_present (GTK_WINDOW (form));
+  tj_test_wait_idle ();
+  shown = tj_approval_form_get_reminders_text (form);
+  g_assert_cmpstr (shown, ==, "2026-09-22，张三催办: 电话催办，承诺周五前办结\n"
+                              "2026-09-28，李四催办");
+  g_assert_null (tj_approval_form_get_reminders_error (form));
+  scroll_to_end (GTK_WIDGET (form));
+  tj_test_screenshot (GTK_WIDGET (form), "approval-form-reminders.png");
+  gtk_window_destroy (GTK_WINDOW (form));
+
+  /* Another program makes the reminders unreadable: the form says so in their place. */
+  exec_elsewhere (f, "ALTER TABLE approval_reminders RENAME TO approval_reminders_gone");
+  form = TJ_APPROVAL_FORM (tj_approval_form_new (f->db, item, 2026));
+  gtk_window_present (GTK_WINDOW (form));
+  tj_test_wait_idle ();
+  g_assert_nonnull (tj_approval_form_get_reminders_error (form));
+  failed = tj_approval_form_get_reminders_text (form);
+  g_assert_nonnull (strstr (failed, "approval_reminders"));
+  g_assert_null (strstr (failed, "尚无催办"));
+  exec_elsewhere (f, "ALTER TABLE approval_reminders_gone RENAME TO approval_reminders");
+  tj_read_error_retry (tj_approval_form_get_reminders_error (form));
+  again = tj_approval_form_get_reminders_text (form);
+  g_assert_cmpstr (again, ==, shown);
+  gtk_window_destroy (GTK_WINDOW (form));
+}
+
 static void
 test_overdue_filter (Fixture       *f,
                      gconstpointer  data)
@@ -214,6 +311,8 @@ main (int   argc,
               test_invalid_item_saves_nothing, teardown);
   g_test_add ("/tj/approvals/remind-logs-a-reminder", Fixture, NULL, setup, test_remind_logs,
               teardown);
+  g_test_add ("/tj/approvals/item-form-lists-reminders", Fixture, NULL, setup,
+              test_form_lists_reminders, teardown);
   g_test_add ("/tj/approvals/overdue-filter", Fixture, NULL, setup, test_overdue_filter, teardown);
   return g_test_run ();
 }

@@ -59,6 +59,8 @@ struct _TjApprovalForm
 
   AdwWindowTitle *title;
   AdwPreferencesGroup *group;
+  AdwPreferencesGroup *reminders;
+  GPtrArray *reminder_rows; /* the widgets in reminders, borrowed */
   AdwActionRow *rows[N_FIELDS];
   GtkWidget *inputs[N_FIELDS];
   GArray *choices[N_FIELDS]; /* gint64 per drop-down position */
@@ -418,6 +420,63 @@ build (TjApprovalForm *self)
   validate (self);
 }
 
+static void reminders_retry_cb (TjApprovalForm *self);
+
+/* 催办 logged about the item, the earliest first, as core reads them; a failed read is said in
+ * their place, never shown as no reminder. */
+static void
+load_reminders (TjApprovalForm *self)
+{
+  g_autoptr (GPtrArray) reminders = NULL;
+  g_autoptr (GError) error = NULL;
+
+  for (guint i = 0; i < self->reminder_rows->len; i++)
+    adw_preferences_group_remove (self->reminders, g_ptr_array_index (self->reminder_rows, i));
+  g_ptr_array_set_size (self->reminder_rows, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->reminders), self->original->id != 0);
+  if (self->original->id == 0)
+    return;
+
+  reminders = tj_approval_reminder_list (self->db, self->original->id, &error);
+  if (reminders == NULL)
+    {
+      GtkWidget *state = tj_read_error_new ();
+
+      tj_read_error_set_error (TJ_READ_ERROR (state), error);
+      g_signal_connect_swapped (state, "retry", G_CALLBACK (reminders_retry_cb), self);
+      g_ptr_array_add (self->reminder_rows, state);
+    }
+  else if (reminders->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No reminder logged yet."));
+      gtk_widget_add_css_class (row, "dim-label");
+      g_ptr_array_add (self->reminder_rows, row);
+    }
+  for (guint i = 0; reminders != NULL && i < reminders->len; i++)
+    {
+      TjApprovalReminder *reminder = g_ptr_array_index (reminders, i);
+      GtkWidget *row = adw_action_row_new ();
+      /* Translators: a reminder's date and who sent it: "2026-09-20　张三" */
+      g_autofree char *title = g_strdup_printf (_("%s, by %s"), reminder->date, reminder->by_whom);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      if (reminder->note != NULL)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), reminder->note);
+      g_ptr_array_add (self->reminder_rows, row);
+    }
+  for (guint i = 0; i < self->reminder_rows->len; i++)
+    adw_preferences_group_add (self->reminders, g_ptr_array_index (self->reminder_rows, i));
+}
+
+static void
+reminders_retry_cb (TjApprovalForm *self)
+{
+  load_reminders (self);
+}
+
 static void
 tj_approval_form_dispose (GObject *object)
 {
@@ -428,6 +487,7 @@ tj_approval_form_dispose (GObject *object)
   g_clear_object (&self->db);
   g_clear_object (&self->original);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_pointer (&self->reminder_rows, g_ptr_array_unref);
   G_OBJECT_CLASS (tj_approval_form_parent_class)->dispose (object);
 }
 
@@ -468,6 +528,10 @@ tj_approval_form_init (TjApprovalForm *self)
                                            "committed limit counted from the day after "
                                            "acceptance."));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->group);
+  self->reminders = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (self->reminders, C_("item form", "Reminders logged"));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->reminders);
+  self->reminder_rows = g_ptr_array_new ();
   gtk_widget_set_vexpand (page, TRUE);
   gtk_box_append (GTK_BOX (box), page);
   adw_window_set_content (ADW_WINDOW (self), box);
@@ -493,6 +557,7 @@ tj_approval_form_new (TjDb           *db,
   adw_window_title_set_subtitle (self->title, item != NULL ? item->name : _("New Item"));
   gtk_window_set_title (GTK_WINDOW (self), _("Approval Item"));
   build (self);
+  load_reminders (self);
   return GTK_WINDOW (self);
 }
 
@@ -532,4 +597,45 @@ tj_approval_form_get_message (TjApprovalForm *self,
 
   g_return_val_if_fail (i >= 0, NULL);
   return tj_form_row_get_problem (self->rows[i]);
+}
+
+/* What the reminders section shows, one line per row ("date, by whom: note"), or the read error's
+ * reason. */
+char *
+tj_approval_form_get_reminders_text (TjApprovalForm *self)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  g_return_val_if_fail (TJ_IS_APPROVAL_FORM (self), NULL);
+
+  for (guint i = 0; i < self->reminder_rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->reminder_rows, i);
+      const char *subtitle;
+
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      if (TJ_IS_READ_ERROR (row))
+        {
+          g_string_append (text, tj_read_error_get_message (TJ_READ_ERROR (row)));
+          continue;
+        }
+      g_string_append (text, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+      subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+      if (subtitle != NULL && *subtitle != '\0')
+        g_string_append_printf (text, ": %s", subtitle);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The read error shown in place of the reminders, or NULL. */
+TjReadError *
+tj_approval_form_get_reminders_error (TjApprovalForm *self)
+{
+  g_return_val_if_fail (TJ_IS_APPROVAL_FORM (self), NULL);
+
+  for (guint i = 0; i < self->reminder_rows->len; i++)
+    if (TJ_IS_READ_ERROR (g_ptr_array_index (self->reminder_rows, i)))
+      return g_ptr_array_index (self->reminder_rows, i);
+  return NULL;
 }

@@ -5,6 +5,7 @@
 
 #include "tj-approval.h"
 #include "tj-db.h"
+#include "tj-read-error.h"
 
 G_BEGIN_DECLS
 
@@ -23,5 +24,7 @@ gboolean tj_approval_form_choose (TjApprovalForm *self,
 const char *tj_approval_form_get_message (TjApprovalForm *self,
                                           const char     *field);
 gboolean tj_approval_form_save (TjApprovalForm *self);
+char *tj_approval_form_get_reminders_text (TjApprovalForm *self);
+TjReadError *tj_approval_form_get_reminders_error (TjApprovalForm *self);
 
 G_END_DECLS
