@@ -382,3 +382,17 @@ tj_agency_page_get_shown (TjAgencyPage *self)
 {
   return G_LIST_MODEL (self->filtered);
 }
+
+/* The text the list shows in a column ("project", "company", …) of a shown row. */
+char *
+tj_agency_page_get_cell_text (TjAgencyPage *self,
+                              guint         position,
+                              const char   *column)
+{
+  g_autoptr (TjAgencyCase) c = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+  int index = tj_table_column_index (columns, N_COLUMNS, column);
+
+  g_return_val_if_fail (c != NULL, NULL);
+  g_return_val_if_fail (index >= 0, NULL);
+  return column_text (c, index);
+}

@@ -15,5 +15,8 @@ void tj_agency_page_set_db (TjAgencyPage *self,
 void tj_agency_page_set_year (TjAgencyPage *self,
                               int           year);
 GListModel *tj_agency_page_get_shown (TjAgencyPage *self);
+char *tj_agency_page_get_cell_text (TjAgencyPage *self,
+                                    guint         position,
+                                    const char   *column);
 
 G_END_DECLS

@@ -61,11 +61,16 @@ struct _TjCaseWindow
   GArray *choices[N_FIELDS];
   AdwPreferencesGroup *items_group;
   GPtrArray *item_rows;
+  AdwWindowTitle *title;
+  GtkWidget *add_item;
+  AdwToastOverlay *toasts;
 
   TjDb *db;
   gulong changed_handler;
   TjAgencyCase *original;
   char *today;
+  char *proposed_company; /* the 业主 last written into an empty 委托单位 */
+  gboolean loading;
   gboolean show_all;
   gboolean read_failed; /* a drop-down's choices could not be read: the case does not save */
 };
@@ -276,6 +281,56 @@ changed_cb (TjCaseWindow *self)
   g_autoptr (GPtrArray) problems = validate (self);
 }
 
+/* A project chosen: 委托单位 left empty, or as the last project proposed it, becomes the new
+ * project's 业主 (core's proposal); a company the user wrote stays. */
+static void
+project_changed_cb (TjCaseWindow *self)
+{
+  int company = field_index ("company");
+  g_autoptr (GPtrArray) unused = tj_problems_new ();
+  g_autoptr (TjAgencyCase) c = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *written;
+
+  if (self->loading)
+    return;
+  written = gtk_editable_get_text (GTK_EDITABLE (self->inputs[company]));
+  if (*written != '\0' && g_strcmp0 (written, self->proposed_company) != 0)
+    return;
+  c = collect (self, unused);
+  g_clear_pointer (&c->company, g_free);
+  if (!tj_agency_case_propose_company (c, self->db, &error))
+    {
+      tj_alert (GTK_WINDOW (self), _("Cannot read the project’s owner"), error->message);
+      return;
+    }
+  g_free (self->proposed_company);
+  self->proposed_company = g_strdup (c->company != NULL ? c->company : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->inputs[company]), self->proposed_company);
+}
+
+static void fill_items (TjCaseWindow *self);
+
+/* The new case just saved: the window is now the case's, its items can be added. */
+static void
+show_saved (TjCaseWindow *self,
+            TjAgencyCase *saved)
+{
+  g_autoptr (TjAgencyCase) loaded = NULL;
+  g_autoptr (GError) error = NULL;
+
+  loaded = tj_agency_case_load (self->db, saved->id, &error);
+  g_clear_object (&self->original);
+  self->original = loaded != NULL ? g_steal_pointer (&loaded) : tj_agency_case_copy (saved);
+  gtk_window_set_title (GTK_WINDOW (self), _("Agency Case"));
+  adw_window_title_set_title (self->title, _("Agency Case"));
+  adw_window_title_set_subtitle (self->title, self->original->project_name);
+  gtk_widget_set_sensitive (self->add_item, TRUE);
+  fill_items (self);
+  adw_toast_overlay_add_toast (self->toasts,
+                               adw_toast_new (_("Case saved. Add its approval items below.")));
+}
+
 gboolean
 tj_case_window_save (TjCaseWindow *self)
 {
@@ -296,6 +351,13 @@ tj_case_window_save (TjCaseWindow *self)
       tj_alert (GTK_WINDOW (self), _("Cannot save"), error->message);
       return FALSE;
     }
+  /* A new case has no items yet, and they are added here: the window stays open on the saved
+   * case. Saving a case that had been saved before closes it, as every form does. */
+  if (self->original->id == 0)
+    {
+      show_saved (self, c);
+      return TRUE;
+    }
   gtk_window_destroy (GTK_WINDOW (self));
   return TRUE;
 }
@@ -308,7 +370,7 @@ save_action (GtkWidget  *widget,
   tj_case_window_save (TJ_CASE_WINDOW (widget));
 }
 
-static void
+static GtkWindow *
 open_item (TjCaseWindow   *self,
            TjApprovalItem *item)
 {
@@ -316,6 +378,7 @@ open_item (TjCaseWindow   *self,
 
   gtk_window_set_transient_for (form, GTK_WINDOW (self));
   gtk_window_present (form);
+  return form;
 }
 
 static void
@@ -386,15 +449,21 @@ db_changed_cb (TjDb         *db,
     fill_items (self);
 }
 
-static void
-add_item_clicked_cb (TjCaseWindow *self)
+static GtkWindow *
+add_item (TjCaseWindow *self)
 {
   g_autoptr (TjApprovalItem) item = tj_approval_item_new ();
 
   item->project_id = self->original->project_id;
   item->case_id = self->original->id;
   item->project_year = self->original->project_year;
-  open_item (self, item);
+  return open_item (self, item);
+}
+
+static void
+add_item_clicked_cb (TjCaseWindow *self)
+{
+  add_item (self);
 }
 
 static void
@@ -403,6 +472,7 @@ build (TjCaseWindow *self,
 {
   TjAgencyCase *c = self->original;
 
+  self->loading = TRUE;
   for (guint i = 0; i < N_FIELDS; i++)
     {
       GtkWidget *input;
@@ -424,6 +494,9 @@ build (TjCaseWindow *self,
             if (g_array_index (self->choices[i], gint64, k) == value)
               gtk_drop_down_set_selected (GTK_DROP_DOWN (input), k);
           g_signal_connect_swapped (input, "notify::selected", G_CALLBACK (changed_cb), self);
+          if (fields[i].kind == KIND_PROJECT)
+            g_signal_connect_swapped (input, "notify::selected", G_CALLBACK (project_changed_cb),
+                                      self);
           gtk_widget_set_size_request (input, 300, -1);
         }
       else if (fields[i].kind == KIND_ARCHIVED)
@@ -449,6 +522,7 @@ build (TjCaseWindow *self,
       adw_action_row_set_activatable_widget (self->rows[i], input);
       adw_preferences_group_add (group, GTK_WIDGET (self->rows[i]));
     }
+  self->loading = FALSE;
 }
 
 static void
@@ -464,6 +538,7 @@ tj_case_window_dispose (GObject *object)
   g_clear_object (&self->db);
   g_clear_object (&self->original);
   g_clear_pointer (&self->today, g_free);
+  g_clear_pointer (&self->proposed_company, g_free);
   G_OBJECT_CLASS (tj_case_window_parent_class)->dispose (object);
 }
 
@@ -514,8 +589,8 @@ tj_case_window_new (TjDb         *db,
     }
 
   gtk_window_set_title (GTK_WINDOW (self), title);
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header),
-                                   adw_window_title_new (title, self->original->project_name));
+  self->title = ADW_WINDOW_TITLE (adw_window_title_new (title, self->original->project_name));
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (self->title));
   adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (save), "form.save");
@@ -532,6 +607,7 @@ tj_case_window_new (TjDb         *db,
 
   self->items_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_group_set_title (self->items_group, _("Approval Items"));
+  self->add_item = add;
   gtk_widget_add_css_class (add, "flat");
   gtk_widget_set_sensitive (add, self->original->id != 0);
   g_signal_connect_swapped (add, "clicked", G_CALLBACK (add_item_clicked_cb), self);
@@ -540,7 +616,9 @@ tj_case_window_new (TjDb         *db,
   fill_items (self);
 
   gtk_widget_set_vexpand (page, TRUE);
-  gtk_box_append (GTK_BOX (box), page);
+  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  adw_toast_overlay_set_child (self->toasts, page);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->toasts));
   adw_window_set_content (ADW_WINDOW (self), box);
   self->changed_handler = g_signal_connect (db, "changed", G_CALLBACK (db_changed_cb), self);
   return GTK_WINDOW (self);
@@ -577,4 +655,48 @@ tj_case_window_get_message (TjCaseWindow *self,
 
   g_return_val_if_fail (i >= 0, NULL);
   return tj_form_row_get_problem (self->rows[i]);
+}
+
+/* The case the window shows: the one it was opened on, or the new one once saved. */
+TjAgencyCase *
+tj_case_window_get_case (TjCaseWindow *self)
+{
+  g_return_val_if_fail (TJ_IS_CASE_WINDOW (self), NULL);
+  return self->original;
+}
+
+const char *
+tj_case_window_get_text (TjCaseWindow *self,
+                         const char   *field)
+{
+  int i = field_index (field);
+
+  g_return_val_if_fail (i >= 0 && GTK_IS_EDITABLE (self->inputs[i]), NULL);
+  return gtk_editable_get_text (GTK_EDITABLE (self->inputs[i]));
+}
+
+/* The items the window lists, one name per line, or what it says in their place. */
+char *
+tj_case_window_get_items_text (TjCaseWindow *self)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  g_return_val_if_fail (TJ_IS_CASE_WINDOW (self), NULL);
+  for (guint i = 0; i < self->item_rows->len; i++)
+    g_string_append_printf (text, "%s%s", i > 0 ? "\n" : "",
+                            adw_preferences_row_get_title (
+                              g_ptr_array_index (self->item_rows, i)));
+  if (text->len == 0 && adw_preferences_group_get_description (self->items_group) != NULL)
+    g_string_append (text, adw_preferences_group_get_description (self->items_group));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* 添加事项: the item form for a new item of this case. */
+GtkWindow *
+tj_case_window_add_item (TjCaseWindow *self)
+{
+  g_return_val_if_fail (TJ_IS_CASE_WINDOW (self), NULL);
+  if (!gtk_widget_get_sensitive (self->add_item))
+    return NULL;
+  return add_item (self);
 }

@@ -24,5 +24,10 @@ gboolean tj_case_window_choose (TjCaseWindow *self,
 const char *tj_case_window_get_message (TjCaseWindow *self,
                                         const char   *field);
 gboolean tj_case_window_save (TjCaseWindow *self);
+TjAgencyCase *tj_case_window_get_case (TjCaseWindow *self);
+const char *tj_case_window_get_text (TjCaseWindow *self,
+                                     const char   *field);
+char *tj_case_window_get_items_text (TjCaseWindow *self);
+GtkWindow *tj_case_window_add_item (TjCaseWindow *self);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include "tj-error.h"
 #include "tj-person.h"
 #include "tj-problem.h"
+#include "tj-project.h"
 
 G_DEFINE_FINAL_TYPE (TjAgencyCase, tj_agency_case, G_TYPE_OBJECT)
 
@@ -325,5 +326,27 @@ tj_agency_case_delete (TjDb    *db,
   if (!tj_approval_delete_row (db, "DELETE FROM agency_cases WHERE id = ?", "agency_cases", id, error))
     return FALSE;
   tj_db_notify_changed (db, "approval_items");
+  return TRUE;
+}
+
+/* 委托单位: unless the office writes another, the investor who entrusts the case is the
+ * project's 业主. Fills an empty company from the project; leaves a written one alone. */
+gboolean
+tj_agency_case_propose_company (TjAgencyCase *self,
+                                TjDb         *db,
+                                GError      **error)
+{
+  g_autoptr (TjProject) project = NULL;
+
+  g_return_val_if_fail (TJ_IS_AGENCY_CASE (self), FALSE);
+  g_return_val_if_fail (TJ_IS_DB (db), FALSE);
+
+  if (!is_blank (self->company) || self->project_id == 0)
+    return TRUE;
+  project = tj_project_load (db, self->project_id, error);
+  if (project == NULL)
+    return FALSE;
+  g_free (self->company);
+  self->company = g_strdup (project->owner);
   return TRUE;
 }

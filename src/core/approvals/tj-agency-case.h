@@ -41,6 +41,9 @@ struct _TjAgencyCase
 /* Agency cases */
 TjAgencyCase *tj_agency_case_new (void);
 TjAgencyCase *tj_agency_case_copy (TjAgencyCase *self);
+gboolean tj_agency_case_propose_company (TjAgencyCase *self,
+                                         TjDb         *db,
+                                         GError      **error);
 GPtrArray *tj_agency_case_validate (TjAgencyCase *self,
                                     TjDb         *db);
 GPtrArray *tj_agency_case_list (TjDb    *db,
