@@ -453,7 +453,7 @@ department (GArray     *departments,
   g_error ("no department “%s”", name);
 }
 
-/* By department, on 10-20 (the denominators are in tj-approval.c):
+/* By department, on 10-20 (the denominators are in tj-approval-report.c):
  * 发改委: H and D, both finished on time: rate 100%; statutory (20 + 3) ÷ 2 = 11.5; elapsed
  *   (9 + 0) ÷ 2 = 4.5; speed-up (55% + 100%) ÷ 2 = 77.5%; both ≥ 50%: 100%.
  * 国土资源局: C only, open and overdue: no rate, statutory 20, 1 overdue.
@@ -969,6 +969,89 @@ test_import_gb18030 (Fixture       *fixture,
   g_assert_cmpint (tj_test_scalar (fixture->db, "SELECT count(*) FROM agency_cases"), ==, 2);
 }
 
+static gint64
+count_items (Fixture    *fixture,
+             gint64      project,
+             const char *name)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM approval_items WHERE "
+                                          "project_id = %" G_GINT64_FORMAT " AND name = ?",
+                                          project);
+
+  return tj_test_scalar_bind (fixture->db, sql, name);
+}
+
+/* Issue 7, point 15. Without a year, each row's project is found on the list of its acceptance
+ * year (the park is on the 2025 and the 2026 lists); an item is keyed by project, name and
+ * acceptance date, so 施工许可 per section and a new application after a refusal are items of
+ * their own, and the park's 施工许可 stored without a date (F) gets the first one. */
+static void
+test_import_year_and_recurring_items (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autofree char *path = write_file (
+    fixture->dir, "审批事项.csv",
+    HEADER
+    PARK ",施工许可,住建局,施工许可,7,7,否,2025-10-09,,,,\n"
+    PARK ",施工许可,住建局,施工许可,7,7,否,2025-10-16,,,,\n"
+    PARK ",施工许可,住建局,施工许可,7,5,否,2026-03-02,,,,\n"
+    ROAD ",环评审批,环保局,立项用地规划,20,10,是,2025-01-24,,2025-02-07,,\n"
+    ROAD ",环评审批,环保局,立项用地规划,20,20,否,2025-05-06,,,,\n",
+    FALSE);
+  g_autofree char *undated = write_file (fixture->dir, "未受理.csv",
+                                         HEADER PARK ",施工许可,住建局,施工许可,7,7,否,,,,,\n",
+                                         FALSE);
+  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (TjLedgerResult) again = NULL;
+  g_autoptr (TjLedgerResult) refused = NULL;
+  g_autoptr (TjLedgerResult) wrong_year = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 officer = tj_test_scalar (fixture->db, "SELECT officer_id FROM projects LIMIT 1");
+  gint64 park_2026 = add_project (fixture->db, 2026, PARK, "告成镇", officer);
+  gint64 f_item = tj_test_scalar_bind (fixture->db, "SELECT id FROM approval_items WHERE "
+                                                    "name = ? AND accepted IS NULL",
+                                       "施工许可");
+
+  g_assert_true (tj_approval_import (fixture->db, path, 0, FALSE, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->added, ==, 3);
+  g_assert_cmpuint (result->updated, ==, 2);
+  g_assert_cmpint (count_items (fixture, fixture->park, "施工许可"), ==, 2);
+  g_assert_cmpint (count_items (fixture, park_2026, "施工许可"), ==, 1);
+  g_assert_cmpint (count_items (fixture, fixture->road, "环评审批"), ==, 2);
+  g_assert_cmpint (tj_test_scalar_bind (fixture->db, "SELECT id FROM approval_items WHERE "
+                                                     "accepted = ?",
+                                        "2025-10-09"),
+                   ==, f_item);
+  g_assert_cmpint (tj_test_scalar_bind (fixture->db, "SELECT committed_days FROM approval_items "
+                                                     "WHERE accepted = ?",
+                                        "2026-03-02"),
+                   ==, 5);
+  g_assert_cmpint (tj_test_scalar (fixture->db, "SELECT count(*) FROM approval_items"), ==, 11);
+
+  /* Imported again: every row finds its own item. */
+  g_assert_true (tj_approval_import (fixture->db, path, 0, FALSE, &again, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (again->added, ==, 0);
+  g_assert_cmpuint (again->updated, ==, 5);
+  g_assert_cmpint (tj_test_scalar (fixture->db, "SELECT count(*) FROM approval_items"), ==, 11);
+
+  /* No date and no year: the list is unknown, and the row says so. */
+  g_assert_false (tj_approval_import (fixture->db, undated, 0, TRUE, &refused, &error));
+  g_clear_error (&error);
+  g_assert_cmpuint (refused->errors->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (refused->errors, 0), ==,
+                   "第 2 行，“受理日期”：没有受理日期，无法确定项目所在年度名单：请填写受理日期，"
+                   "或指定年度。");
+
+  /* A year given is the list every row is looked up in. */
+  g_assert_false (tj_approval_import (fixture->db, path, 2026, TRUE, &wrong_year, &error));
+  g_clear_error (&error);
+  g_assert_cmpuint (wrong_year->errors->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (wrong_year->errors, 0), ==,
+                   "第 5 行，“项目名称”：2026 年名单中没有项目“" ROAD "”。");
+}
+
 static void
 assert_fact (GVariant   *facts,
              const char *cell,
@@ -1348,6 +1431,8 @@ main (int   argc,
   ADD ("/tj/approval/catalogue/defaults-and-edits", test_catalogue);
   ADD ("/tj/approval/import/all-or-nothing-with-lines-and-columns", test_import_all_or_nothing);
   ADD ("/tj/approval/import/gb18030-creates-case-and-updates", test_import_gb18030);
+  ADD ("/tj/approval/import/year-of-acceptance-and-recurring-items",
+       test_import_year_and_recurring_items);
   ADD ("/tj/approval/report/ledger-read-back", test_ledger_xlsx);
   ADD ("/tj/approval/report/speedup-read-back", test_speedup_xlsx);
   ADD ("/tj/approval/report/pdf", test_pdf);

@@ -219,6 +219,30 @@ test_import_refused (Fixture       *fixture,
   g_assert_cmpint (count_items (fixture), ==, 0);
 }
 
+/* Issue 7, point 15: without --year each row's project is looked up on the list of its
+ * acceptance year, whatever the current year; 施工许可 of two sections, accepted on two days, are
+ * two items; the same file again updates them. */
+static void
+test_import_year_of_acceptance (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autofree char *csv = write_csv (fixture, "审批事项.csv",
+                                    ROAD ",施工许可,住建局,施工许可,7,7,否,2025-09-22,,,,\r\n"
+                                    ROAD ",施工许可,住建局,施工许可,7,7,否,2025-10-13,,,,\r\n");
+  g_autofree char *out = NULL, *err = NULL;
+
+  g_assert_cmpint (run_tuijin (fixture, &out, &err, "import", "approvals", csv, NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "已新增审批事项 2 项，更新 0 项。\n");
+  g_assert_cmpstr (err, ==, "");
+  g_assert_cmpint (count_items (fixture), ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_tuijin (fixture, &out, &err, "import", "approvals", csv, NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "已新增审批事项 0 项，更新 2 项。\n");
+  g_assert_cmpint (count_items (fixture), ==, 2);
+}
+
 static void
 test_bad_usage (Fixture       *fixture,
                 gconstpointer  data)
@@ -257,6 +281,8 @@ main (int   argc,
               test_import_and_export, fixture_tear_down);
   g_test_add ("/tj/cli/approvals/import-refused-exit-1", Fixture, NULL, fixture_set_up,
               test_import_refused, fixture_tear_down);
+  g_test_add ("/tj/cli/approvals/import-finds-the-acceptance-year", Fixture, NULL,
+              fixture_set_up, test_import_year_of_acceptance, fixture_tear_down);
   g_test_add ("/tj/cli/approvals/bad-usage-exit-2", Fixture, NULL, fixture_set_up,
               test_bad_usage, fixture_tear_down);
   return g_test_run ();

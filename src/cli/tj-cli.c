@@ -73,7 +73,8 @@ static const TjCommand commands[] = {
     N_("Export the monthly bulletin as a workbook or a PDF, or its detail table as CSV"),
     run_export_bulletin, TJ_DB_OPEN_READ_ONLY | TJ_DB_OPEN_HEALTHY },
   { "import approvals", "FILE [--year Y] [--dry-run]",
-    N_("Import approval items of year Y's projects (CSV, UTF-8 or GB18030)"),
+    N_("Import approval items (CSV, UTF-8 or GB18030): projects on the list of each item's "
+       "acceptance year, or of year Y"),
     run_import_approvals },
   { "export approvals", "--year Y --output FILE.xlsx|FILE.pdf [--today YYYY-MM-DD]",
     N_("Export the ledger of agency cases and approval items"), run_export_approvals,
@@ -841,18 +842,18 @@ run_export_bulletin (TjDb  *db,
   return TJ_EXIT_OK;
 }
 
-/* 推进机制 (三)(四): approval items of the year's projects, matched by name. */
+/* 推进机制 (三)(四): approval items, each project matched by name on the list of the item's
+ * acceptance year, or of --year. */
 static int
 run_import_approvals (TjDb  *db,
                       int    argc,
                       char **argv)
 {
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autoptr (TjLedgerResult) result = NULL;
   g_autoptr (GError) error = NULL;
   g_auto (GStrv) files = NULL;
   gboolean dry_run = FALSE;
-  int year = g_date_time_get_year (now);
+  int year = 0; /* none given: each row's acceptance year */
   GOptionEntry entries[] = {
     { "year", 0, 0, G_OPTION_ARG_INT, &year, NULL, NULL },
     { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, NULL, NULL },
@@ -860,7 +861,8 @@ run_import_approvals (TjDb  *db,
   };
   gboolean ok;
 
-  if (!parse_options (argc, argv, "import approvals", entries, 1, &files) || !check_year (year))
+  if (!parse_options (argc, argv, "import approvals", entries, 1, &files) ||
+      (year != 0 && !check_year (year)))
     return TJ_EXIT_USAGE;
 
   ok = tj_approval_import (db, files[0], year, dry_run, &result, &error);

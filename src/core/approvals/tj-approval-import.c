@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "tj-approval-private.h"
@@ -63,10 +64,10 @@ typedef struct
 {
   TjCsvImport csv; /* its errors and warnings are result's */
   TjDb *db;
-  int year;
+  int year; /* the list the projects are on; 0: each row's acceptance year */
   char *today;
   TjLedgerResult *result;
-  GHashTable *lines;     /* "project/name/department" → the line that named it first */
+  GHashTable *lines;     /* "project/name/accepted" → the line that named it first */
   GHashTable *new_cases; /* "project/agent" → the id of the case this import created */
 } ApprovalImport;
 
@@ -181,8 +182,10 @@ column_of_field (const char *field)
   return COLUMN_PROJECT;
 }
 
-/* The stored item of a project with this name and department, if any: a file imported again
- * updates its items rather than adding them twice. */
+/* The stored item of a project with this name and acceptance date, if any: a file imported again
+ * updates its items rather than adding them twice, while an item that recurs (施工许可 per
+ * section, a new application after a refusal) is another item, accepted on another day. A row
+ * with a date also finds the item stored without one: the same application, accepted since. */
 static gboolean
 find_stored_item (ApprovalImport *import,
                   TjApprovalItem *item,
@@ -195,14 +198,15 @@ find_stored_item (ApprovalImport *import,
   *found = FALSE;
   stmt = tj_db_prepare_cached (import->db,
                                "SELECT id, case_id, batch_id, handler, suspended, notes "
-                               "FROM approval_items WHERE project_id = ? AND name = ? AND "
-                               "unit_id = ? ORDER BY id LIMIT 1",
+                               "FROM approval_items WHERE project_id = ?1 AND name = ?2 AND "
+                               "(accepted IS ?3 OR accepted IS NULL) "
+                               "ORDER BY accepted IS NULL, id LIMIT 1",
                                error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, item->project_id);
   sqlite3_bind_text (stmt, 2, item->name, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, item->unit_id);
+  tj_db_bind_text_or_null (stmt, 3, item->accepted);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
@@ -284,6 +288,42 @@ agent_case (ApprovalImport *import,
   return TRUE;
 }
 
+/* The project of a row: by name, on the list of the year given, or else of the year of the row's
+ * acceptance date (a project is on the list of the year its items are handled in). */
+static void
+find_project (ApprovalImport  *import,
+              guint            line,
+              const char     **values,
+              TjApprovalItem  *item)
+{
+  g_autofree char *message = NULL;
+  int year = import->year;
+
+  if (is_blank (values[COLUMN_PROJECT]))
+    {
+      tj_csv_import_add_error (&import->csv, line, COLUMN_PROJECT,
+                               _("The project name is required."));
+      return;
+    }
+  if (year == 0 && item->accepted == NULL)
+    {
+      /* A row whose date could not be read has its own error already. */
+      if (is_blank (values[COLUMN_ACCEPTED]))
+        tj_csv_import_add_error (&import->csv, line, COLUMN_ACCEPTED,
+                                 _("Without an acceptance date the year of the project’s list "
+                                   "is unknown: write the acceptance date, or give the year."));
+      return;
+    }
+  if (year == 0)
+    year = atoi (item->accepted);
+  item->project_id = tj_project_find (import->db, year, values[COLUMN_PROJECT]);
+  if (item->project_id != 0)
+    return;
+  message = g_strdup_printf (_("The %d list has no project “%s”."), year,
+                             values[COLUMN_PROJECT]);
+  tj_csv_import_add_error (&import->csv, line, COLUMN_PROJECT, message);
+}
+
 static gboolean
 import_row (TjCsvImport *csv,
             guint        line,
@@ -304,17 +344,8 @@ import_row (TjCsvImport *csv,
   if (!tj_csv_import_row_values (csv, line, cells, n_cells, -1, values))
     return TRUE;
 
-  if (is_blank (values[COLUMN_PROJECT]))
-    tj_csv_import_add_error (&import->csv, line, COLUMN_PROJECT,
-                             _("The project name is required."));
-  else if ((item->project_id = tj_project_find (import->db, import->year,
-                                                values[COLUMN_PROJECT])) == 0)
-    {
-      g_autofree char *message = g_strdup_printf (_("The %d list has no project “%s”."),
-                                                  import->year, values[COLUMN_PROJECT]);
-
-      tj_csv_import_add_error (&import->csv, line, COLUMN_PROJECT, message);
-    }
+  read_date (import, line, COLUMN_ACCEPTED, values[COLUMN_ACCEPTED], &item->accepted);
+  find_project (import, line, values, item);
   if (is_blank (values[COLUMN_NAME]))
     tj_csv_import_add_error (&import->csv, line, COLUMN_NAME, _("The item name is required."));
   else
@@ -366,7 +397,6 @@ import_row (TjCsvImport *csv,
                          : item->green ? tj_approval_green_committed (item->statutory_days)
                                        : item->statutory_days;
   read_days (import, line, COLUMN_COMMITTED, values[COLUMN_COMMITTED], &item->committed_days);
-  read_date (import, line, COLUMN_ACCEPTED, values[COLUMN_ACCEPTED], &item->accepted);
   read_date (import, line, COLUMN_COPIED, values[COLUMN_COPIED], &item->copied);
   read_date (import, line, COLUMN_FINISHED, values[COLUMN_FINISHED], &item->finished);
   read_date (import, line, COLUMN_DELIVERED, values[COLUMN_DELIVERED], &item->delivered);
@@ -381,8 +411,8 @@ import_row (TjCsvImport *csv,
 
   if (item->project_id != 0 && item->name != NULL && item->unit_id != 0)
     {
-      key = g_strdup_printf ("%" G_GINT64_FORMAT "/%s/%" G_GINT64_FORMAT, item->project_id,
-                             item->name, item->unit_id);
+      key = g_strdup_printf ("%" G_GINT64_FORMAT "/%s/%s", item->project_id, item->name,
+                             item->accepted != NULL ? item->accepted : "");
       if (g_hash_table_lookup_extended (import->lines, key, NULL, &first))
         {
           g_autofree char *message = g_strdup_printf (_("“%s” is also on line %u."), item->name,
@@ -479,10 +509,11 @@ import_file (ApprovalImport *import,
   return TRUE;
 }
 
-/* Imports approval items (CSV, UTF-8 or GB18030) for the projects of year's list, matched by
- * name; departments by unit name, agents by person name. All or nothing: every problem is
- * reported in result->errors with its line and column, and then nothing is written. An item a
- * project already has (same name and department) is updated. dry_run does everything, then
+/* Imports approval items (CSV, UTF-8 or GB18030), each row's project matched by name on year's
+ * list, or with year 0 on the list of the year of the row's acceptance date; departments by
+ * unit name, agents by person name. All or nothing: every problem is reported in
+ * result->errors with its line and column, and then nothing is written. An item a project
+ * already has (same name and acceptance date) is updated. dry_run does everything, then
  * rolls back. 推进机制 (三)(四) */
 gboolean
 tj_approval_import (TjDb            *db,
@@ -499,7 +530,7 @@ tj_approval_import (TjDb            *db,
   g_return_val_if_fail (TJ_IS_DB (db), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (!tj_year_check (year, error))
+  if (year != 0 && !tj_year_check (year, error))
     {
       if (result != NULL)
         *result = g_steal_pointer (&outcome);
