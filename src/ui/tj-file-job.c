@@ -7,8 +7,8 @@
 #include "tj-file-job.h"
 
 /* Imports and exports run here so that the window never freezes; SQLite connections belong to
- * one thread each, so the worker opens its own and the window's connection is told of changes
- * by the caller when the job is done.
+ * one thread each, so the worker opens its own, notes the tables its connection reports changed,
+ * and the window's connection relays them ("changed::TABLE") when the job is done.
  *
  * A job holds the application until it is done, so that closing the last window lets an export
  * finish its file (and an import its transaction) instead of ending the process in the middle.
@@ -16,6 +16,7 @@
  * cancelled and waited for: a cancelled export removes its temporary file. */
 typedef struct
 {
+  TjDb *db; /* the caller's connection, used on the main thread only */
   char *db_path;
   char *path;
   TjFileJobFunc func;
@@ -25,6 +26,7 @@ typedef struct
   GApplication *application; /* held while the job runs */
   GAsyncReadyCallback done;
   gpointer user_data;
+  GPtrArray *changed; /* interned names of the tables the worker committed writes to */
 } FileJob;
 
 /* The cancellables of the jobs whose worker is running, to cancel and wait for at shutdown. */
@@ -35,6 +37,8 @@ static GPtrArray *running;
 static void
 file_job_free (FileJob *job)
 {
+  g_clear_object (&job->db);
+  g_clear_pointer (&job->changed, g_ptr_array_unref);
   g_free (job->db_path);
   g_free (job->path);
   if (job->data_free != NULL)
@@ -63,6 +67,17 @@ running_remove (GCancellable *cancellable)
 }
 
 static void
+worker_db_changed_cb (TjDb       *db,
+                      const char *table,
+                      FileJob    *job)
+{
+  const char *name = g_intern_string (table);
+
+  if (!g_ptr_array_find (job->changed, name, NULL))
+    g_ptr_array_add (job->changed, (gpointer) name);
+}
+
+static void
 file_job_thread (GTask        *task,
                  gpointer      source,
                  gpointer      task_data,
@@ -78,6 +93,8 @@ file_job_thread (GTask        *task,
   if (!g_cancellable_set_error_if_cancelled (job->cancellable, &error))
     {
       db = tj_db_open_full (job->db_path, TJ_DB_OPEN_HEALTHY, &error);
+      if (db != NULL)
+        g_signal_connect (db, "changed", G_CALLBACK (worker_db_changed_cb), job);
       ok = db != NULL && job->func (db, job->path, job->data, &error);
     }
   g_clear_object (&db);
@@ -122,6 +139,10 @@ file_job_done_cb (GObject      *source,
 {
   FileJob *job = g_task_get_task_data (G_TASK (result));
 
+  /* what the worker committed is there even when it failed later or its window is gone */
+  for (guint i = 0; i < job->changed->len; i++)
+    tj_db_relay_changed (job->db, g_ptr_array_index (job->changed, i));
+  g_clear_object (&job->db);
   if (!source_gone (source))
     {
       if (job->done != NULL)
@@ -175,6 +196,8 @@ tj_file_job_run (gpointer            source_object,
   g_autoptr (GTask) task = NULL;
   GApplication *application = g_application_get_default ();
 
+  job->db = g_object_ref (db);
+  job->changed = g_ptr_array_new ();
   job->db_path = g_strdup (tj_db_get_path (db));
   job->path = g_strdup (path);
   job->func = func;

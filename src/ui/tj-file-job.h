@@ -11,7 +11,8 @@ G_BEGIN_DECLS
  * The job holds the application while it runs: closing the window does not cut a file in half.
  * tj_file_job_run returns the job's cancellable (owned by the job, valid until @done has run);
  * writers see it as the thread's current cancellable (tj-output-file), and a cancelled export
- * leaves no file. @done is not called when @source_object is a widget whose window is gone. */
+ * leaves no file. @done is not called when @source_object is a widget whose window is gone.
+ * The tables the job wrote are told on @db ("changed::TABLE") before @done runs. */
 typedef gboolean (*TjFileJobFunc) (TjDb       *db,
                                    const char *path,
                                    gpointer    data,

@@ -125,26 +125,22 @@ year_selected_cb (TjWindow *self)
   update_attention (self);
 }
 
+/* A project saved or imported into a year not on the list yet adds that year. */
 static void
-db_changed_cb (TjDb       *db,
-               const char *table,
-               TjWindow   *self)
+projects_changed_cb (TjDb       *db,
+                     const char *table,
+                     TjWindow   *self)
 {
   int year = selected_year (self);
+  g_autoptr (GArray) years = tj_project_years (db, NULL);
+  /* a failed read is reported by the page that reads the list */
+  gboolean same = years == NULL || years->len <= self->years->len;
 
-  update_attention (self);
-  if (g_str_equal (table, "projects"))
-    {
-      g_autoptr (GArray) years = tj_project_years (db, NULL);
-      /* a failed read is reported by the page that reads the list */
-      gboolean same = years == NULL || years->len <= self->years->len;
-
-      for (guint i = 0; same && years != NULL && i < years->len; i++)
-        same = g_array_binary_search (self->years, &g_array_index (years, int, i), compare_years,
-                                      NULL);
-      if (!same)
-        fill_years (self, year);
-    }
+  for (guint i = 0; same && years != NULL && i < years->len; i++)
+    same = g_array_binary_search (self->years, &g_array_index (years, int, i), compare_years,
+                                  NULL);
+  if (!same)
+    fill_years (self, year);
 }
 
 static void
@@ -261,8 +257,6 @@ import_done_cb (GObject      *source,
       show_message (self, _("Nothing Was Imported"), error->message, lines);
       return;
     }
-  tj_db_notify_changed (self->db, "units");
-  tj_db_notify_changed (self->db, "projects");
   fill_years (self, job->year);
   summary = g_strdup_printf (_("%u projects added, %u updated"), job->result->added,
                              job->result->updated);
@@ -604,7 +598,8 @@ tj_window_new (TjApplication *app,
   /* Which database the window shows: the demo one must not pass for the office's. */
   adw_view_switcher_title_set_subtitle (self->switcher_title, base);
   self->db = g_object_ref (db);
-  self->changed_handler = g_signal_connect (db, "changed", G_CALLBACK (db_changed_cb), self);
+  self->changed_handler = g_signal_connect (db, "changed::projects",
+                                            G_CALLBACK (projects_changed_cb), self);
   /* the 审批 badge counts what the page has read, and nothing when it could not read */
   g_signal_connect_object (self->approval_page, "notify::overdue", G_CALLBACK (update_attention),
                            self, G_CONNECT_SWAPPED);

@@ -385,7 +385,6 @@ delete_row (TjDb       *db,
       tj_db_rollback (db);
       return FALSE;
     }
-  tj_db_notify_changed (db, table);
   return TRUE;
 }
 
@@ -1040,7 +1039,6 @@ tj_approval_item_save (TjDb           *db,
       tj_db_rollback (db);
       return FALSE;
     }
-  tj_db_notify_changed (db, "approval_items");
   return TRUE;
 }
 
@@ -1128,7 +1126,6 @@ tj_approval_remind (TjDb       *db,
       tj_db_rollback (db);
       return FALSE;
     }
-  tj_db_notify_changed (db, "approval_reminders");
   return TRUE;
 }
 
@@ -1428,7 +1425,6 @@ tj_agency_case_save (TjDb         *db,
       tj_db_rollback (db);
       return FALSE;
     }
-  tj_db_notify_changed (db, "agency_cases");
   return TRUE;
 }
 
@@ -1441,7 +1437,6 @@ tj_agency_case_delete (TjDb    *db,
   g_return_val_if_fail (TJ_IS_DB (db), FALSE);
   if (!delete_row (db, "DELETE FROM agency_cases WHERE id = ?", "agency_cases", id, error))
     return FALSE;
-  tj_db_notify_changed (db, "approval_items");
   return TRUE;
 }
 
@@ -1670,7 +1665,6 @@ tj_approval_batch_save (TjDb            *db,
       tj_db_rollback (db);
       return FALSE;
     }
-  tj_db_notify_changed (db, "approval_batches");
   return TRUE;
 }
 
@@ -1684,7 +1678,6 @@ tj_approval_batch_delete (TjDb    *db,
   if (!delete_row (db, "DELETE FROM approval_batches WHERE id = ?", "approval_batches", id,
                    error))
     return FALSE;
-  tj_db_notify_changed (db, "approval_items");
   return TRUE;
 }
 
@@ -1816,7 +1809,6 @@ tj_catalogue_entry_save (TjDb             *db,
     entry->id = sqlite3_last_insert_rowid (tj_db_get_handle (db));
   if (!tj_db_commit (db, error))
     goto fail;
-  tj_db_notify_changed (db, "approval_catalogue");
   return TRUE;
 
 fail:
@@ -2952,12 +2944,6 @@ tj_approval_import (TjDb            *db,
   else
     tj_db_rollback (db);
 
-  if (ok && !dry_run)
-    {
-      tj_db_notify_changed (db, "approval_items");
-      if (g_hash_table_size (import.new_cases) > 0)
-        tj_db_notify_changed (db, "agency_cases");
-    }
   if (!ok)
     outcome->added = outcome->updated = 0;
   g_hash_table_unref (import.lines);
