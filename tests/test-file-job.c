@@ -248,6 +248,93 @@ test_import_relays_changed (void)
 
 typedef struct
 {
+  TjFileJob *jobs;
+  guint notified;
+  gboolean busy_in_done; /* busy as @done saw it */
+  Outcome outcome;
+} Busy;
+
+static void
+busy_notified_cb (TjFileJob  *jobs,
+                  GParamSpec *pspec,
+                  Busy       *busy)
+{
+  busy->notified++;
+}
+
+static void
+busy_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Busy *busy = user_data;
+
+  busy->busy_in_done = tj_file_job_get_busy (busy->jobs);
+  done_cb (source, result, &busy->outcome);
+}
+
+/* "busy" is TRUE from the first job's start to the last one's end, told once each way, and a
+ * widget bound to it is insensitive meanwhile. */
+static void
+test_busy (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  g_autofree char *first = g_build_filename (dir, "名单一.xlsx", NULL);
+  g_autofree char *second = g_build_filename (dir, "名单二.xlsx", NULL);
+  g_autoptr (TjFileJob) jobs = tj_file_job_new ();
+  GtkWidget *button = g_object_ref_sink (gtk_button_new_with_label ("导出"));
+  Gate gate_one, gate_two;
+  Busy one = { jobs }, two = { jobs };
+  gboolean busy = TRUE;
+
+  g_object_bind_property (jobs, "busy", button, "sensitive",
+                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
+  g_object_get (jobs, "busy", &busy, NULL);
+  g_assert_false (busy);
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_signal_connect (jobs, "notify::busy", G_CALLBACK (busy_notified_cb), &one);
+
+  gate_init (&gate_one);
+  gate_init (&gate_two);
+  tj_file_job_start (jobs, NULL, db, first, gated_export, &gate_one, NULL, busy_done_cb, &one);
+  g_assert_true (tj_file_job_get_busy (jobs));
+  g_assert_cmpuint (one.notified, ==, 1);
+  g_assert_false (gtk_widget_get_sensitive (button));
+  tj_file_job_start (jobs, NULL, db, second, gated_export, &gate_two, NULL, busy_done_cb, &two);
+  g_assert_cmpuint (one.notified, ==, 1);
+
+  /* the first one done, the second still running */
+  gate_open (&gate_one);
+  while (!one.outcome.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (one.outcome.ok);
+  g_assert_true (one.busy_in_done);
+  g_assert_true (tj_file_job_get_busy (jobs));
+  g_assert_false (gtk_widget_get_sensitive (button));
+  g_assert_cmpuint (one.notified, ==, 1);
+
+  gate_open (&gate_two);
+  while (!two.outcome.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (two.outcome.ok);
+  /* not busy any more when the last job's callback runs: it may start the next one */
+  g_assert_false (two.busy_in_done);
+  g_assert_false (tj_file_job_get_busy (jobs));
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_assert_cmpuint (one.notified, ==, 2);
+  g_assert_true (is_workbook (first));
+  g_assert_true (is_workbook (second));
+
+  gate_clear (&gate_one);
+  gate_clear (&gate_two);
+  g_object_unref (button);
+  g_clear_object (&db);
+  tj_test_rmdir (dir);
+}
+
+typedef struct
+{
   TjDb *db;
   char *path;
   Gate gate;
@@ -314,6 +401,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/tj/file-job/cancelled-leaves-no-file", test_cancelled);
+  g_test_add_func ("/tj/file-job/busy-while-any-job-runs", test_busy);
   g_test_add_func ("/tj/file-job/import-is-told-on-the-window-connection",
                    test_import_relays_changed);
   /* last: it creates the process's default application */

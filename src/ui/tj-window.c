@@ -14,7 +14,6 @@
 #include "tj-register-report.h"
 #include "tj-units-window.h"
 #include "tj-window.h"
-#include "tj-alert.h"
 
 struct _TjWindow
 {
@@ -38,6 +37,8 @@ struct _TjWindow
   GSettings *settings;
   GArray *years;
   GtkFileChooserNative *chooser; /* kept alive while shown */
+  TjFileJob *imports;            /* busy: the pages wait, nothing else is imported or exported */
+  TjFileJob *exports;            /* busy: the export waits for the file being written */
 };
 
 G_DEFINE_FINAL_TYPE (TjWindow, tj_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -249,7 +250,6 @@ import_done_cb (GObject      *source,
   g_autoptr (GError) error = NULL;
   g_autofree char *summary = NULL;
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->stack), TRUE);
   if (!tj_file_job_finish (result, &error))
     {
       GPtrArray *lines = job->result != NULL ? job->result->errors : NULL;
@@ -288,9 +288,8 @@ import_response_cb (GtkNativeDialog *dialog,
   job->create_missing = g_strcmp0 (create, "true") == 0;
   g_clear_object (&self->chooser);
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->stack), FALSE);
-  tj_file_job_run (self, self->db, path, import_file, job, (GDestroyNotify) import_job_free,
-                   import_done_cb, NULL);
+  tj_file_job_start (self->imports, self, self->db, path, import_file, job,
+                     (GDestroyNotify) import_job_free, import_done_cb, NULL);
 }
 
 static void
@@ -373,8 +372,8 @@ export_response_cb (GtkNativeDialog *dialog,
       path = with;
     }
   g_clear_object (&self->chooser);
-  tj_file_job_run (self, self->db, path, export_file, GINT_TO_POINTER (selected_year (self)), NULL,
-                   export_done_cb, NULL);
+  tj_file_job_start (self->exports, self, self->db, path, export_file,
+                     GINT_TO_POINTER (selected_year (self)), NULL, export_done_cb, NULL);
 }
 
 static void
@@ -505,6 +504,18 @@ about_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* An import keeps the other file actions until it is done (an export would miss half of it);
+ * an export keeps only its own. */
+static void
+jobs_busy_cb (TjWindow *self)
+{
+  gboolean importing = tj_file_job_get_busy (self->imports);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", !importing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export",
+                                 !importing && !tj_file_job_get_busy (self->exports));
+}
+
 static gboolean
 tj_window_close_request (GtkWindow *window)
 {
@@ -526,6 +537,8 @@ tj_window_dispose (GObject *object)
   if (self->db != NULL)
     g_clear_signal_handler (&self->changed_handler, self->db);
   g_clear_object (&self->chooser);
+  g_clear_object (&self->imports);
+  g_clear_object (&self->exports);
   g_clear_object (&self->db);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->years, g_array_unref);
@@ -580,6 +593,16 @@ tj_window_init (TjWindow *self)
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_entry_set_search_delay (self->search_entry, 50);
+
+  self->imports = tj_file_job_new ();
+  self->exports = tj_file_job_new ();
+  /* the pages show what the import is changing: they wait for it */
+  g_object_bind_property (self->imports, "busy", self->stack, "sensitive",
+                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
+  g_signal_connect_object (self->imports, "notify::busy", G_CALLBACK (jobs_busy_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->exports, "notify::busy", G_CALLBACK (jobs_busy_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 TjWindow *
