@@ -828,6 +828,239 @@ test_import_refuses_damage (void)
   tj_test_rmdir (dir);
 }
 
+/* What "changed" told a listener: the tables in order, and for each whether another connection
+ * already saw the write (it had been committed). */
+typedef struct
+{
+  char *path;
+  GPtrArray *tables;
+  GArray *seen_elsewhere; /* count (*) of projects read on a second connection at each emission */
+  guint projects;         /* emissions of changed::projects */
+} Changes;
+
+static void
+changes_init (Changes    *changes,
+              TjDb       *db)
+{
+  changes->path = g_strdup (tj_db_get_path (db));
+  changes->tables = g_ptr_array_new_with_free_func (g_free);
+  changes->seen_elsewhere = g_array_new (FALSE, FALSE, sizeof (gint64));
+  changes->projects = 0;
+}
+
+static void
+changes_clear (Changes *changes)
+{
+  g_free (changes->path);
+  g_ptr_array_unref (changes->tables);
+  g_array_unref (changes->seen_elsewhere);
+}
+
+static gint64
+count_projects_elsewhere (const char *path)
+{
+  sqlite3 *other = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &other, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (other, "SELECT count(*) FROM projects", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (other);
+  return n;
+}
+
+static void
+any_changed_cb (TjDb       *db,
+                const char *table,
+                Changes    *changes)
+{
+  gint64 seen = count_projects_elsewhere (changes->path);
+
+  /* emitted after the commit, with no transaction left open on the connection */
+  g_assert_true (sqlite3_get_autocommit (tj_db_get_handle (db)));
+  g_ptr_array_add (changes->tables, g_strdup (table));
+  g_array_append_val (changes->seen_elsewhere, seen);
+}
+
+static void
+projects_changed_cb (TjDb       *db,
+                     const char *table,
+                     Changes    *changes)
+{
+  g_assert_cmpstr (table, ==, "projects");
+  changes->projects++;
+}
+
+static void
+changes_connect (Changes *changes,
+                 TjDb    *db)
+{
+  g_signal_connect (db, "changed", G_CALLBACK (any_changed_cb), changes);
+  g_signal_connect (db, "changed::projects", G_CALLBACK (projects_changed_cb), changes);
+}
+
+static guint
+times_told (Changes    *changes,
+            const char *table)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < changes->tables->len; i++)
+    n += g_str_equal (g_ptr_array_index (changes->tables, i), table);
+  return n;
+}
+
+/* A save is told once, as changed::projects, when another connection can already read it. */
+static void
+test_changed_after_save (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  g_autoptr (TjProject) p = valid_project (db);
+  g_autoptr (GError) error = NULL;
+  Changes changes;
+
+  changes_init (&changes, db);
+  changes_connect (&changes, db);
+  g_assert_true (tj_project_save (db, p, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes.projects, ==, 1);
+  g_assert_cmpuint (changes.tables->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (changes.tables, 0), ==, "projects");
+  g_assert_cmpint (g_array_index (changes.seen_elsewhere, gint64, 0), ==, 1);
+
+  /* a write outside a transaction (a setting) is told too, under its own table */
+  g_assert_true (tj_db_set_setting (db, "organisation", "登封市发展和改革委员会", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes.tables->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (changes.tables, 1), ==, "settings");
+  g_assert_cmpuint (changes.projects, ==, 1);
+
+  g_signal_handlers_disconnect_by_data (db, &changes);
+  changes_clear (&changes);
+  tj_test_rmdir (dir);
+}
+
+/* Nothing is told of a write that was rolled back: by hand, by an import refused for its errors
+ * (after it had created people and a locality), or by a dry run. */
+static void
+test_changed_not_after_rollback (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  g_autofree char *bad = g_build_filename (g_getenv ("TJ_SAMPLES"), "ledger-with-errors-utf8.csv",
+                                           NULL);
+  g_autofree char *good = g_build_filename (g_getenv ("TJ_SAMPLES"), "ledger-2026-gb18030.csv",
+                                            NULL);
+  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (TjLedgerResult) dry = NULL;
+  g_autoptr (GError) error = NULL;
+  Changes changes;
+
+  changes_init (&changes, db);
+  changes_connect (&changes, db);
+
+  g_assert_true (tj_db_begin (db, &error));
+  g_assert_true (tj_db_exec (db, "INSERT INTO people (name, is_leader) VALUES ('王国强', 1)",
+                             &error));
+  g_assert_no_error (error);
+  tj_db_rollback (db);
+
+  g_assert_false (tj_ledger_import (db, bad, 2026, TRUE, FALSE, &result, &error));
+  g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (tj_ledger_import (db, good, 2026, TRUE, TRUE, &dry, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (dry->added, ==, 84);
+
+  g_assert_cmpuint (changes.tables->len, ==, 0);
+  g_assert_cmpuint (changes.projects, ==, 0);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM people"), ==, 0);
+
+  /* and the next committed write is told alone, not with what was rolled back */
+  g_assert_true (tj_db_set_setting (db, "organisation", "登封市", &error));
+  g_assert_cmpuint (changes.tables->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (changes.tables, 0), ==, "settings");
+
+  g_signal_handlers_disconnect_by_data (db, &changes);
+  changes_clear (&changes);
+  tj_test_rmdir (dir);
+}
+
+/* An import of 84 projects is told once per table it wrote, not once per row, after it is
+ * committed whole. */
+static void
+test_changed_once_per_import (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  g_autofree char *path = g_build_filename (g_getenv ("TJ_SAMPLES"), "ledger-2026-gb18030.csv",
+                                            NULL);
+  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  Changes changes;
+
+  changes_init (&changes, db);
+  changes_connect (&changes, db);
+  g_assert_true (tj_ledger_import (db, path, 2026, TRUE, FALSE, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->added, ==, 84);
+
+  g_assert_cmpuint (changes.projects, ==, 1);
+  g_assert_cmpuint (times_told (&changes, "projects"), ==, 1);
+  /* the import created the people it names (新建人员“陈志明”) */
+  g_assert_cmpuint (times_told (&changes, "people"), ==, 1);
+  g_assert_cmpuint (times_told (&changes, "audit"), ==, 0);
+  for (guint i = 0; i < changes.seen_elsewhere->len; i++)
+    g_assert_cmpint (g_array_index (changes.seen_elsewhere, gint64, i), ==, 84);
+
+  g_signal_handlers_disconnect_by_data (db, &changes);
+  changes_clear (&changes);
+  tj_test_rmdir (dir);
+}
+
+/* A delete is told for every table its cascade emptied, and its undo likewise, once each. */
+static void
+test_changed_delete_and_undo (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TjDeletion) deletion = NULL;
+  Changes changes;
+  gint64 id, total;
+
+  g_assert_true (tj_demo_fill (db, 2026, &error));
+  g_assert_no_error (error);
+  total = tj_test_scalar (db, "SELECT count(*) FROM projects");
+  id = tj_test_scalar (db, "SELECT project_id FROM monthly_reports LIMIT 1");
+  changes_init (&changes, db);
+  changes_connect (&changes, db);
+
+  deletion = tj_project_delete_undoable (db, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes.projects, ==, 1);
+  g_assert_cmpuint (times_told (&changes, "monthly_reports"), ==, 1);
+  g_assert_cmpint (g_array_index (changes.seen_elsewhere, gint64, 0), ==, total - 1);
+
+  g_ptr_array_set_size (changes.tables, 0);
+  g_array_set_size (changes.seen_elsewhere, 0);
+  g_assert_true (tj_deletion_undo (db, deletion, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes.projects, ==, 2);
+  g_assert_cmpuint (times_told (&changes, "projects"), ==, 1);
+  g_assert_cmpuint (times_told (&changes, "monthly_reports"), ==, 1);
+  g_assert_cmpint (g_array_index (changes.seen_elsewhere, gint64, 0), ==, total);
+
+  g_signal_handlers_disconnect_by_data (db, &changes);
+  changes_clear (&changes);
+  tj_test_rmdir (dir);
+}
+
 /* The other process of test_second_connection_keeps_locks: fifty commits, then close. */
 static int
 other_writer (const char *path)
@@ -877,5 +1110,9 @@ main (int   argc,
   g_test_add_func ("/tj/unit/delete/refused-while-referenced", test_referenced_cannot_be_deleted);
   g_test_add_func ("/tj/project/carry-over/links-and-refuses-twice", test_carry_over);
   g_test_add_func ("/tj/db/backup/verified-copy", test_backup);
+  g_test_add_func ("/tj/db/changed/once-after-a-save-commits", test_changed_after_save);
+  g_test_add_func ("/tj/db/changed/nothing-after-a-rollback", test_changed_not_after_rollback);
+  g_test_add_func ("/tj/db/changed/once-per-table-for-an-import", test_changed_once_per_import);
+  g_test_add_func ("/tj/db/changed/delete-and-undo-name-the-cascade", test_changed_delete_and_undo);
   return g_test_run ();
 }

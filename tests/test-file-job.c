@@ -8,7 +8,9 @@
 
 #include "tj-test-ui.h"
 
+#include "tj-error.h"
 #include "tj-file-job.h"
+#include "tj-ledger.h"
 #include "tj-register-report.h"
 
 /* Keeps a job's worker at its start until the test lets it go. */
@@ -158,6 +160,179 @@ test_cancelled (void)
   tj_test_rmdir (dir);
 }
 
+static gboolean
+import_ledger (TjDb       *db,
+               const char *path,
+               gpointer    data,
+               GError    **error)
+{
+  g_autoptr (TjLedgerResult) result = NULL;
+
+  return tj_ledger_import (db, path, 2026, GPOINTER_TO_INT (data), FALSE, &result, error);
+}
+
+typedef struct
+{
+  GThread *main_thread;
+  GPtrArray *tables;
+  gint64 projects; /* as read on the window's connection when told */
+  gboolean done_seen_all;
+  Outcome outcome;
+} Relay;
+
+static void
+relayed_cb (TjDb       *db,
+            const char *table,
+            Relay      *relay)
+{
+  /* on the window's connection and thread, and already readable there */
+  g_assert_true (g_thread_self () == relay->main_thread);
+  g_ptr_array_add (relay->tables, g_strdup (table));
+  relay->projects = tj_test_scalar (db, "SELECT count(*) FROM projects");
+}
+
+static void
+relay_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  Relay *relay = user_data;
+
+  /* told before @done runs, so that the caller's callback sees the pages reloaded */
+  relay->done_seen_all = relay->tables->len > 0;
+  done_cb (source, result, &relay->outcome);
+}
+
+/* An import in a worker writes on its own connection; the window's connection is told, on the
+ * main thread, once per table the import committed, and nothing for one that was refused. */
+static void
+test_import_relays_changed (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  g_autofree char *good = g_build_filename (g_getenv ("TJ_SAMPLES"), "ledger-2026-gb18030.csv",
+                                            NULL);
+  g_autofree char *bad = g_build_filename (g_getenv ("TJ_SAMPLES"), "ledger-with-errors-utf8.csv",
+                                           NULL);
+  Relay relay = { g_thread_self (), g_ptr_array_new_with_free_func (g_free) };
+  guint projects = 0;
+
+  g_signal_connect (db, "changed", G_CALLBACK (relayed_cb), &relay);
+  tj_file_job_run (NULL, db, bad, import_ledger, GINT_TO_POINTER (TRUE), NULL, relay_done_cb,
+                   &relay);
+  while (!relay.outcome.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (relay.outcome.ok);
+  g_assert_error (relay.outcome.error, TJ_ERROR, TJ_ERROR_INVALID);
+  g_clear_error (&relay.outcome.error);
+  g_assert_cmpuint (relay.tables->len, ==, 0);
+
+  memset (&relay.outcome, 0, sizeof relay.outcome);
+  tj_file_job_run (NULL, db, good, import_ledger, GINT_TO_POINTER (TRUE), NULL, relay_done_cb,
+                   &relay);
+  while (!relay.outcome.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (relay.outcome.error);
+  g_assert_true (relay.outcome.ok);
+  g_assert_true (relay.done_seen_all);
+  for (guint i = 0; i < relay.tables->len; i++)
+    projects += g_str_equal (g_ptr_array_index (relay.tables, i), "projects");
+  g_assert_cmpuint (projects, ==, 1);
+  g_assert_cmpint (relay.projects, ==, 84);
+
+  g_signal_handlers_disconnect_by_data (db, &relay);
+  g_ptr_array_unref (relay.tables);
+  g_clear_object (&db);
+  tj_test_rmdir (dir);
+}
+
+typedef struct
+{
+  TjFileJob *jobs;
+  guint notified;
+  gboolean busy_in_done; /* busy as @done saw it */
+  Outcome outcome;
+} Busy;
+
+static void
+busy_notified_cb (TjFileJob  *jobs,
+                  GParamSpec *pspec,
+                  Busy       *busy)
+{
+  busy->notified++;
+}
+
+static void
+busy_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Busy *busy = user_data;
+
+  busy->busy_in_done = tj_file_job_get_busy (busy->jobs);
+  done_cb (source, result, &busy->outcome);
+}
+
+/* "busy" is TRUE from the first job's start to the last one's end, told once each way, and a
+ * widget bound to it is insensitive meanwhile. */
+static void
+test_busy (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  g_autofree char *first = g_build_filename (dir, "名单一.xlsx", NULL);
+  g_autofree char *second = g_build_filename (dir, "名单二.xlsx", NULL);
+  g_autoptr (TjFileJob) jobs = tj_file_job_new ();
+  GtkWidget *button = g_object_ref_sink (gtk_button_new_with_label ("导出"));
+  Gate gate_one, gate_two;
+  Busy one = { jobs }, two = { jobs };
+  gboolean busy = TRUE;
+
+  g_object_bind_property (jobs, "busy", button, "sensitive",
+                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
+  g_object_get (jobs, "busy", &busy, NULL);
+  g_assert_false (busy);
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_signal_connect (jobs, "notify::busy", G_CALLBACK (busy_notified_cb), &one);
+
+  gate_init (&gate_one);
+  gate_init (&gate_two);
+  tj_file_job_start (jobs, NULL, db, first, gated_export, &gate_one, NULL, busy_done_cb, &one);
+  g_assert_true (tj_file_job_get_busy (jobs));
+  g_assert_cmpuint (one.notified, ==, 1);
+  g_assert_false (gtk_widget_get_sensitive (button));
+  tj_file_job_start (jobs, NULL, db, second, gated_export, &gate_two, NULL, busy_done_cb, &two);
+  g_assert_cmpuint (one.notified, ==, 1);
+
+  /* the first one done, the second still running */
+  gate_open (&gate_one);
+  while (!one.outcome.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (one.outcome.ok);
+  g_assert_true (one.busy_in_done);
+  g_assert_true (tj_file_job_get_busy (jobs));
+  g_assert_false (gtk_widget_get_sensitive (button));
+  g_assert_cmpuint (one.notified, ==, 1);
+
+  gate_open (&gate_two);
+  while (!two.outcome.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (two.outcome.ok);
+  /* not busy any more when the last job's callback runs: it may start the next one */
+  g_assert_false (two.busy_in_done);
+  g_assert_false (tj_file_job_get_busy (jobs));
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_assert_cmpuint (one.notified, ==, 2);
+  g_assert_true (is_workbook (first));
+  g_assert_true (is_workbook (second));
+
+  gate_clear (&gate_one);
+  gate_clear (&gate_two);
+  g_object_unref (button);
+  g_clear_object (&db);
+  tj_test_rmdir (dir);
+}
+
 typedef struct
 {
   TjDb *db;
@@ -226,6 +401,9 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/tj/file-job/cancelled-leaves-no-file", test_cancelled);
+  g_test_add_func ("/tj/file-job/busy-while-any-job-runs", test_busy);
+  g_test_add_func ("/tj/file-job/import-is-told-on-the-window-connection",
+                   test_import_relays_changed);
   /* last: it creates the process's default application */
   g_test_add_func ("/tj/file-job/closing-the-window-finishes-the-file", test_closing_the_window);
   return g_test_run ();

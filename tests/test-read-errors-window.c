@@ -141,7 +141,7 @@ test_project_page (Fixture       *f,
   g_assert_cmpuint (before, >, 0);
 
   exec_elsewhere (f, "ALTER TABLE projects RENAME TO projects_gone");
-  tj_db_notify_changed (f->db, "projects");
+  tj_db_relay_changed (f->db, "projects");
   settle ();
   g_assert_cmpstr (tj_project_page_get_state (page), ==, "error");
   error_state = assert_shows_error (GTK_WIDGET (page), "projects");
@@ -173,7 +173,7 @@ test_project_page_settings (Fixture       *f,
 
   show_page (f, "projects");
   exec_elsewhere (f, "ALTER TABLE settings RENAME TO settings_gone");
-  tj_db_notify_changed (f->db, "settings");
+  tj_db_relay_changed (f->db, "settings");
   settle ();
   g_assert_cmpstr (tj_project_page_get_state (page), ==, "error");
   assert_shows_error (GTK_WIDGET (page), "settings");
@@ -241,7 +241,7 @@ test_agency_and_approval_pages (Fixture       *f,
   g_assert_cmpuint (overdue, >, 0);
 
   exec_elsewhere (f, "ALTER TABLE approval_items RENAME TO approval_items_gone");
-  tj_db_notify_changed (f->db, "approval_items");
+  tj_db_relay_changed (f->db, "approval_items");
   settle ();
   error_state = assert_shows_error (GTK_WIDGET (approval), "approval_items");
   g_assert_cmpuint (g_list_model_get_n_items (tj_approval_page_get_shown (approval)), ==, 0);

@@ -732,7 +732,6 @@ import_done_cb (GObject      *source,
         }
       /* show the month that was imported */
       gtk_drop_down_set_selected (self->month_dropdown, (guint) job->month - 1);
-      tj_db_notify_changed (self->db, "monthly_reports");
       return;
     }
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),

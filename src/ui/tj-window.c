@@ -14,7 +14,6 @@
 #include "tj-register-report.h"
 #include "tj-units-window.h"
 #include "tj-window.h"
-#include "tj-alert.h"
 
 struct _TjWindow
 {
@@ -38,6 +37,8 @@ struct _TjWindow
   GSettings *settings;
   GArray *years;
   GtkFileChooserNative *chooser; /* kept alive while shown */
+  TjFileJob *imports;            /* busy: the pages wait, nothing else is imported or exported */
+  TjFileJob *exports;            /* busy: the export waits for the file being written */
 };
 
 G_DEFINE_FINAL_TYPE (TjWindow, tj_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -125,26 +126,22 @@ year_selected_cb (TjWindow *self)
   update_attention (self);
 }
 
+/* A project saved or imported into a year not on the list yet adds that year. */
 static void
-db_changed_cb (TjDb       *db,
-               const char *table,
-               TjWindow   *self)
+projects_changed_cb (TjDb       *db,
+                     const char *table,
+                     TjWindow   *self)
 {
   int year = selected_year (self);
+  g_autoptr (GArray) years = tj_project_years (db, NULL);
+  /* a failed read is reported by the page that reads the list */
+  gboolean same = years == NULL || years->len <= self->years->len;
 
-  update_attention (self);
-  if (g_str_equal (table, "projects"))
-    {
-      g_autoptr (GArray) years = tj_project_years (db, NULL);
-      /* a failed read is reported by the page that reads the list */
-      gboolean same = years == NULL || years->len <= self->years->len;
-
-      for (guint i = 0; same && years != NULL && i < years->len; i++)
-        same = g_array_binary_search (self->years, &g_array_index (years, int, i), compare_years,
-                                      NULL);
-      if (!same)
-        fill_years (self, year);
-    }
+  for (guint i = 0; same && years != NULL && i < years->len; i++)
+    same = g_array_binary_search (self->years, &g_array_index (years, int, i), compare_years,
+                                  NULL);
+  if (!same)
+    fill_years (self, year);
 }
 
 static void
@@ -253,7 +250,6 @@ import_done_cb (GObject      *source,
   g_autoptr (GError) error = NULL;
   g_autofree char *summary = NULL;
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->stack), TRUE);
   if (!tj_file_job_finish (result, &error))
     {
       GPtrArray *lines = job->result != NULL ? job->result->errors : NULL;
@@ -261,8 +257,6 @@ import_done_cb (GObject      *source,
       show_message (self, _("Nothing Was Imported"), error->message, lines);
       return;
     }
-  tj_db_notify_changed (self->db, "units");
-  tj_db_notify_changed (self->db, "projects");
   fill_years (self, job->year);
   summary = g_strdup_printf (_("%u projects added, %u updated"), job->result->added,
                              job->result->updated);
@@ -294,9 +288,8 @@ import_response_cb (GtkNativeDialog *dialog,
   job->create_missing = g_strcmp0 (create, "true") == 0;
   g_clear_object (&self->chooser);
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->stack), FALSE);
-  tj_file_job_run (self, self->db, path, import_file, job, (GDestroyNotify) import_job_free,
-                   import_done_cb, NULL);
+  tj_file_job_start (self->imports, self, self->db, path, import_file, job,
+                     (GDestroyNotify) import_job_free, import_done_cb, NULL);
 }
 
 static void
@@ -379,8 +372,8 @@ export_response_cb (GtkNativeDialog *dialog,
       path = with;
     }
   g_clear_object (&self->chooser);
-  tj_file_job_run (self, self->db, path, export_file, GINT_TO_POINTER (selected_year (self)), NULL,
-                   export_done_cb, NULL);
+  tj_file_job_start (self->exports, self, self->db, path, export_file,
+                     GINT_TO_POINTER (selected_year (self)), NULL, export_done_cb, NULL);
 }
 
 static void
@@ -511,6 +504,18 @@ about_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* An import keeps the other file actions until it is done (an export would miss half of it);
+ * an export keeps only its own. */
+static void
+jobs_busy_cb (TjWindow *self)
+{
+  gboolean importing = tj_file_job_get_busy (self->imports);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", !importing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export",
+                                 !importing && !tj_file_job_get_busy (self->exports));
+}
+
 static gboolean
 tj_window_close_request (GtkWindow *window)
 {
@@ -532,6 +537,8 @@ tj_window_dispose (GObject *object)
   if (self->db != NULL)
     g_clear_signal_handler (&self->changed_handler, self->db);
   g_clear_object (&self->chooser);
+  g_clear_object (&self->imports);
+  g_clear_object (&self->exports);
   g_clear_object (&self->db);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->years, g_array_unref);
@@ -586,6 +593,16 @@ tj_window_init (TjWindow *self)
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_entry_set_search_delay (self->search_entry, 50);
+
+  self->imports = tj_file_job_new ();
+  self->exports = tj_file_job_new ();
+  /* the pages show what the import is changing: they wait for it */
+  g_object_bind_property (self->imports, "busy", self->stack, "sensitive",
+                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
+  g_signal_connect_object (self->imports, "notify::busy", G_CALLBACK (jobs_busy_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->exports, "notify::busy", G_CALLBACK (jobs_busy_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 TjWindow *
@@ -604,7 +621,8 @@ tj_window_new (TjApplication *app,
   /* Which database the window shows: the demo one must not pass for the office's. */
   adw_view_switcher_title_set_subtitle (self->switcher_title, base);
   self->db = g_object_ref (db);
-  self->changed_handler = g_signal_connect (db, "changed", G_CALLBACK (db_changed_cb), self);
+  self->changed_handler = g_signal_connect (db, "changed::projects",
+                                            G_CALLBACK (projects_changed_cb), self);
   /* the 审批 badge counts what the page has read, and nothing when it could not read */
   g_signal_connect_object (self->approval_page, "notify::overdue", G_CALLBACK (update_attention),
                            self, G_CONNECT_SWAPPED);

@@ -312,7 +312,6 @@ tj_agency_case_save (TjDb         *db,
       tj_db_rollback (db);
       return FALSE;
     }
-  tj_db_notify_changed (db, "agency_cases");
   return TRUE;
 }
 
@@ -323,10 +322,7 @@ tj_agency_case_delete (TjDb    *db,
                        GError **error)
 {
   g_return_val_if_fail (TJ_IS_DB (db), FALSE);
-  if (!tj_approval_delete_row (db, "DELETE FROM agency_cases WHERE id = ?", "agency_cases", id, error))
-    return FALSE;
-  tj_db_notify_changed (db, "approval_items");
-  return TRUE;
+  return tj_approval_delete_row (db, "DELETE FROM agency_cases WHERE id = ?", id, error);
 }
 
 /* 委托单位: unless the office writes another, the investor who entrusts the case is the

@@ -265,7 +265,6 @@ tj_approval_batch_save (TjDb            *db,
       tj_db_rollback (db);
       return FALSE;
     }
-  tj_db_notify_changed (db, "approval_batches");
   return TRUE;
 }
 
@@ -276,9 +275,5 @@ tj_approval_batch_delete (TjDb    *db,
                           GError **error)
 {
   g_return_val_if_fail (TJ_IS_DB (db), FALSE);
-  if (!tj_approval_delete_row (db, "DELETE FROM approval_batches WHERE id = ?", "approval_batches", id,
-                   error))
-    return FALSE;
-  tj_db_notify_changed (db, "approval_items");
-  return TRUE;
+  return tj_approval_delete_row (db, "DELETE FROM approval_batches WHERE id = ?", id, error);
 }

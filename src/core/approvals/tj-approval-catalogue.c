@@ -158,7 +158,6 @@ tj_catalogue_entry_save (TjDb             *db,
     entry->id = sqlite3_last_insert_rowid (tj_db_get_handle (db));
   if (!tj_db_commit (db, error))
     goto fail;
-  tj_db_notify_changed (db, "approval_catalogue");
   return TRUE;
 
 fail:
@@ -172,6 +171,6 @@ tj_catalogue_entry_delete (TjDb    *db,
                            GError **error)
 {
   g_return_val_if_fail (TJ_IS_DB (db), FALSE);
-  return tj_approval_delete_row (db, "DELETE FROM approval_catalogue WHERE id = ?", "approval_catalogue", id,
-                     error);
+  return tj_approval_delete_row (db, "DELETE FROM approval_catalogue WHERE id = ?", id,
+                                 error);
 }

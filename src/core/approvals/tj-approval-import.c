@@ -560,12 +560,6 @@ tj_approval_import (TjDb            *db,
   else
     tj_db_rollback (db);
 
-  if (ok && !dry_run)
-    {
-      tj_db_notify_changed (db, "approval_items");
-      if (g_hash_table_size (import.new_cases) > 0)
-        tj_db_notify_changed (db, "agency_cases");
-    }
   if (!ok)
     outcome->added = outcome->updated = 0;
   g_hash_table_unref (import.lines);

@@ -514,7 +514,6 @@ tj_approval_item_save (TjDb           *db,
       tj_db_rollback (db);
       return FALSE;
     }
-  tj_db_notify_changed (db, "approval_items");
   return TRUE;
 }
 
@@ -524,7 +523,7 @@ tj_approval_item_delete (TjDb    *db,
                          GError **error)
 {
   g_return_val_if_fail (TJ_IS_DB (db), FALSE);
-  return tj_approval_delete_row (db, "DELETE FROM approval_items WHERE id = ?", "approval_items", id, error);
+  return tj_approval_delete_row (db, "DELETE FROM approval_items WHERE id = ?", id, error);
 }
 
 /* The 审批 page's header: items not finished and past their deadline. */
@@ -602,7 +601,6 @@ tj_approval_remind (TjDb       *db,
       tj_db_rollback (db);
       return FALSE;
     }
-  tj_db_notify_changed (db, "approval_reminders");
   return TRUE;
 }
 

@@ -63,10 +63,9 @@ tj_approval_owner_project (TjDb       *db,
 
 gboolean
 tj_approval_delete_row (TjDb       *db,
-            const char *sql,
-            const char *table,
-            gint64      id,
-            GError    **error)
+                        const char *sql,
+                        gint64      id,
+                        GError    **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
 
@@ -84,6 +83,5 @@ tj_approval_delete_row (TjDb       *db,
       tj_db_rollback (db);
       return FALSE;
     }
-  tj_db_notify_changed (db, table);
   return TRUE;
 }

@@ -72,7 +72,6 @@ gint64 tj_approval_owner_project (TjDb       *db,
                                   gint64      id);
 gboolean tj_approval_delete_row (TjDb       *db,
                                  const char *sql,
-                                 const char *table,
                                  gint64      id,
                                  GError    **error);
 

@@ -633,8 +633,6 @@ tj_holidays_import (TjDb            *db,
         ok = tj_db_commit (db, error);
       if (!ok || dry_run)
         tj_db_rollback (db);
-      if (ok && !dry_run)
-        tj_db_notify_changed (db, "holidays");
     }
   if (!ok)
     outcome->added = outcome->updated = 0;
@@ -700,7 +698,6 @@ tj_holidays_save (TjDb       *db,
   g_autoptr (TjCachedStmt) stmt = NULL;
   g_autofree char *day = NULL;
   g_autofree char *clean_name = NULL;
-  gboolean changed;
 
   g_return_val_if_fail (TJ_IS_DB (db), FALSE);
 
@@ -724,12 +721,9 @@ tj_holidays_save (TjDb       *db,
   sqlite3_bind_text (stmt, 3, clean_name, -1, SQLITE_STATIC);
   if (!tj_db_step_done (db, stmt, error))
     goto fail;
-  changed = sqlite3_changes (tj_db_get_handle (db)) > 0;
   g_clear_pointer (&stmt, tj_db_release);
   if (!tj_db_commit (db, error))
     goto fail;
-  if (changed)
-    tj_db_notify_changed (db, "holidays");
   return TRUE;
 
 fail:
@@ -746,7 +740,6 @@ tj_holidays_delete (TjDb       *db,
 {
   g_autoptr (TjCachedStmt) stmt = NULL;
   g_autofree char *day = NULL;
-  gboolean deleted;
 
   g_return_val_if_fail (TJ_IS_DB (db), FALSE);
   g_return_val_if_fail (date != NULL, FALSE);
@@ -760,9 +753,6 @@ tj_holidays_delete (TjDb       *db,
   sqlite3_bind_text (stmt, 1, day, -1, SQLITE_STATIC);
   if (!tj_db_step_done (db, stmt, error))
     return FALSE;
-  deleted = sqlite3_changes (tj_db_get_handle (db)) > 0;
   g_clear_pointer (&stmt, tj_db_release);
-  if (deleted)
-    tj_db_notify_changed (db, "holidays");
   return TRUE;
 }

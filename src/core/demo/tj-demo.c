@@ -1344,10 +1344,5 @@ tj_demo_fill (TjDb    *db,
       tj_db_rollback (db);
       return FALSE;
     }
-  tj_db_notify_changed (db, "people");
-  tj_db_notify_changed (db, "projects");
-  tj_db_notify_changed (db, "monthly_reports");
-  tj_db_notify_changed (db, "agency_cases");
-  tj_db_notify_changed (db, "approval_items");
   return TRUE;
 }

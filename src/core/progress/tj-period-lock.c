@@ -380,7 +380,6 @@ tj_period_issue (TjDb       *db,
   g_clear_pointer (&stmt, sqlite3_finalize);
   if (!tj_db_commit (db, error))
     goto fail;
-  tj_db_notify_changed (db, "bulletin_issues");
   return TRUE;
 
 fail:
@@ -447,7 +446,6 @@ tj_period_unlock (TjDb       *db,
     }
   if (!tj_db_commit (db, error))
     goto fail;
-  tj_db_notify_changed (db, "bulletin_issues");
   return TRUE;
 
 fail:

@@ -1093,9 +1093,6 @@ tj_progress_save (TjDb       *db,
       tj_db_rollback (db);
       return FALSE;
     }
-  tj_db_notify_changed (db, "monthly_reports");
-  if (dates_changed)
-    tj_db_notify_changed (db, "projects");
   return TRUE;
 }
 
@@ -1109,7 +1106,6 @@ tj_progress_delete (TjDb    *db,
   g_autoptr (TjCachedStmt) stmt = NULL;
   gint64 months[13];
   gint64 negative = 0;
-  gboolean deleted = FALSE;
   int below;
 
   g_return_val_if_fail (TJ_IS_DB (db), FALSE);
@@ -1141,12 +1137,9 @@ tj_progress_delete (TjDb    *db,
   sqlite3_bind_int (stmt, 2, month);
   if (!tj_db_step_done (db, stmt, error))
     goto fail;
-  deleted = sqlite3_changes (tj_db_get_handle (db)) > 0;
   g_clear_pointer (&stmt, tj_db_release);
   if (!tj_db_commit (db, error))
     goto fail;
-  if (deleted)
-    tj_db_notify_changed (db, "monthly_reports");
   return TRUE;
 
 fail:
@@ -1203,12 +1196,6 @@ tj_progress_import (TjDb            *db,
   else
     tj_db_rollback (db);
 
-  if (ok && !dry_run)
-    {
-      tj_db_notify_changed (db, "monthly_reports");
-      if (import.dates_changed > 0)
-        tj_db_notify_changed (db, "projects");
-    }
   if (!ok)
     outcome->added = outcome->updated = 0;
   g_hash_table_unref (import.projects);

@@ -162,7 +162,6 @@ tj_project_delete_undoable (TjDb    *db,
   session = NULL;
   if (!tj_db_commit (db, error))
     goto fail;
-  tj_db_notify_changed (db, "projects");
   return deletion;
 
 fail:
@@ -223,6 +222,5 @@ tj_deletion_undo (TjDb       *db,
     }
   if (!tj_db_commit (db, error))
     return FALSE;
-  tj_db_notify_changed (db, "projects");
   return TRUE;
 }

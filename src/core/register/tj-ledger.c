@@ -710,14 +710,6 @@ tj_ledger_import (TjDb            *db,
   else
     tj_db_rollback (db);
 
-  if (ok && !dry_run)
-    {
-      tj_db_notify_changed (db, "projects");
-      if (import.new_units > 0)
-        tj_db_notify_changed (db, "units");
-      if (g_hash_table_size (import.new_people) > 0)
-        tj_db_notify_changed (db, "people");
-    }
   if (!ok)
     outcome->added = outcome->updated = 0;
   import_clear (&import);

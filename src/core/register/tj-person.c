@@ -192,7 +192,6 @@ tj_person_save (TjDb     *db,
       tj_db_rollback (db);
       return FALSE;
     }
-  tj_db_notify_changed (db, "people");
   return TRUE;
 }
 
@@ -231,7 +230,6 @@ tj_person_delete (TjDb    *db,
   sqlite3_bind_int64 (stmt, 1, id);
   if (!tj_db_step_done (db, stmt, error) || !tj_db_commit (db, error))
     goto fail;
-  tj_db_notify_changed (db, "people");
   return TRUE;
 
 fail:

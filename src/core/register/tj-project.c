@@ -540,7 +540,6 @@ write_one (TjDb      *db,
       tj_db_rollback (db);
       return FALSE;
     }
-  tj_db_notify_changed (db, "projects");
   return TRUE;
 }
 
@@ -595,7 +594,6 @@ tj_project_carry_over (TjDb         *db,
     }
   if (!tj_db_commit (db, error))
     goto fail;
-  tj_db_notify_changed (db, "projects");
   return TRUE;
 
 fail:

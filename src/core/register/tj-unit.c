@@ -181,7 +181,6 @@ tj_unit_save (TjDb    *db,
       tj_db_rollback (db);
       return FALSE;
     }
-  tj_db_notify_changed (db, "units");
   return TRUE;
 }
 
@@ -253,6 +252,5 @@ tj_unit_delete (TjDb    *db,
       tj_db_rollback (db);
       return FALSE;
     }
-  tj_db_notify_changed (db, "units");
   return TRUE;
 }

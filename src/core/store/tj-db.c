@@ -20,6 +20,7 @@ struct _TjDb
   TjDbWaitFunc wait_func;
   gpointer wait_data;
   GHashTable *statements; /* SQL text → sqlite3_stmt, see tj_db_prepare_cached */
+  GPtrArray *written;     /* interned names of the tables the open transaction wrote */
 };
 
 G_DEFINE_FINAL_TYPE (TjDb, tj_db, G_TYPE_OBJECT)
@@ -51,6 +52,7 @@ tj_db_finalize (GObject *object)
   TjDb *self = TJ_DB (object);
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->written, g_ptr_array_unref);
   if (self->handle != NULL)
     sqlite3_close_v2 (self->handle);
   g_free (self->path);
@@ -65,9 +67,18 @@ tj_db_class_init (TjDbClass *klass)
 
   object_class->finalize = tj_db_finalize;
 
-  /* Emitted after a committed write, with the table name, so that views reload. */
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /**
+   * TjDb::changed:
+   * @table: the table written, also the signal's detail ("changed::projects")
+   *
+   * Emitted by the store once per table after a transaction that wrote it has committed
+   * (nothing after a rollback), so that views connect to the tables they show. A file job's
+   * writes, made on a connection of its own, are told to the window's connection with
+   * tj_db_relay_changed when the job is done.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED, 0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -80,6 +91,51 @@ static void
 tj_db_init (TjDb *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  self->written = g_ptr_array_new ();
+}
+
+/* Every row written on the connection, by a statement, a trigger, a cascade or a changeset,
+ * names its table here (SQLite's own tables, the temporary schema and the audit log, which every
+ * audited write appends to, name none). */
+static void
+update_hook (void          *data,
+             int            operation,
+             const char    *database,
+             const char    *table,
+             sqlite3_int64  rowid)
+{
+  TjDb *self = data;
+  const char *name;
+
+  if (!g_str_equal (database, "main") || g_str_equal (table, "audit"))
+    return;
+  name = g_intern_string (table);
+  if (!g_ptr_array_find (self->written, name, NULL))
+    g_ptr_array_add (self->written, (gpointer) name);
+}
+
+static void
+rollback_hook (void *data)
+{
+  TjDb *self = data;
+
+  g_ptr_array_set_size (self->written, 0);
+}
+
+/* Once no transaction is open, what was written is committed (a rollback has emptied the list):
+ * tell the listeners, once per table, in the order the tables were first written. */
+static void
+emit_committed (TjDb *self)
+{
+  g_autoptr (GPtrArray) tables = NULL;
+
+  if (self->written->len == 0 || !sqlite3_get_autocommit (self->handle))
+    return;
+  /* a listener may write in turn */
+  tables = g_steal_pointer (&self->written);
+  self->written = g_ptr_array_new ();
+  for (guint i = 0; i < tables->len; i++)
+    tj_db_relay_changed (self, g_ptr_array_index (tables, i));
 }
 
 void
@@ -147,6 +203,7 @@ tj_db_exec (TjDb       *self,
       tj_db_set_error (self, error);
       return FALSE;
     }
+  emit_committed (self);
   return TRUE;
 }
 
@@ -214,6 +271,7 @@ tj_db_step_done (TjDb         *self,
       tj_db_set_error (self, error);
       return FALSE;
     }
+  emit_committed (self);
   return TRUE;
 }
 
@@ -254,6 +312,8 @@ gboolean
 tj_db_begin (TjDb    *self,
              GError **error)
 {
+  /* a write stepped by hand outside a transaction is told of before the next one begins */
+  emit_committed (self);
   return tj_db_exec (self, "BEGIN IMMEDIATE", error);
 }
 
@@ -276,11 +336,16 @@ tj_db_rollback (TjDb *self)
     sqlite3_exec (self->handle, "ROLLBACK", NULL, NULL, NULL);
 }
 
+/* Tells this connection's listeners that another connection (a file job's, in its worker) has
+ * committed a write to @table. Writes made on this connection are told of by the store itself. */
 void
-tj_db_notify_changed (TjDb       *self,
-                      const char *table)
+tj_db_relay_changed (TjDb       *self,
+                     const char *table)
 {
-  g_signal_emit (self, signals[CHANGED], 0, table);
+  g_return_if_fail (TJ_IS_DB (self));
+  g_return_if_fail (table != NULL);
+
+  g_signal_emit (self, signals[CHANGED], g_quark_from_string (table), table);
 }
 
 static void
@@ -902,6 +967,8 @@ open_handle (TjDb       *self,
   /* A writer waits as long as another's write can take (a large import, a backup), rather than
    * failing a clerk's save with "locked". */
   sqlite3_busy_handler (self->handle, busy_handler, self);
+  sqlite3_update_hook (self->handle, update_hook, self);
+  sqlite3_rollback_hook (self->handle, rollback_hook, self);
   sqlite3_create_function (self->handle, "tj_os_user", 0, SQLITE_UTF8, NULL, os_user_func, NULL,
                            NULL);
   sqlite3_create_function (self->handle, "tj_audit_hash", -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
@@ -1116,10 +1183,7 @@ tj_db_set_setting (TjDb       *self,
     return FALSE;
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
-  if (!tj_db_step_done (self, stmt, error))
-    return FALSE;
-  tj_db_notify_changed (self, "settings");
-  return TRUE;
+  return tj_db_step_done (self, stmt, error);
 }
 
 gboolean

@@ -101,8 +101,9 @@ gboolean tj_db_check_healthy (TjDb    *self,
 gboolean tj_db_begin_bulk (TjDb    *self,
                            GError **error);
 gboolean tj_db_is_empty (TjDb *self);
-void tj_db_notify_changed (TjDb       *self,
-                           const char *table);
+/* The store emits "changed::TABLE" after every commit; this relays another connection's. */
+void tj_db_relay_changed (TjDb       *self,
+                          const char *table);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TjCachedStmt, tj_db_release)
