@@ -57,7 +57,8 @@ typedef struct
   char *progress;       /* that report's texts */
   char *problems;
   char *next_steps;
-  guint line; /* the line of the file that reports it; 0 while none does */
+  guint line; /* the line of the file that names it; 0 while none does */
+  gboolean note_only; /* that line gives no figure: the project has not reported */
 } ListedProject;
 
 /* What an import keeps while it reads the file, inside its transaction. */
@@ -278,13 +279,15 @@ read_date (ProgressImport *import,
 }
 
 /* The month's figure of one row: 当月完成, or the cumulative less the months before as stored;
- * with both, they must agree. An empty figure is a report of nothing done this month. */
+ * with both, they must agree. *has_figure FALSE when the row gives neither: then it is no
+ * report (tj_progress_note_problem). */
 static void
 read_figure (ProgressImport *import,
              guint           line,
              const char     *values[N_COLUMNS],
              ListedProject  *project,
-             gint64         *completed)
+             gint64         *completed,
+             gboolean       *has_figure)
 {
   gint64 month_value, cumulative_value, previous;
   gboolean have_month, have_cumulative;
@@ -298,6 +301,9 @@ read_figure (ProgressImport *import,
       !read_amount (import, line, COLUMN_CUMULATIVE, values[COLUMN_CUMULATIVE], &have_cumulative,
                     &cumulative_value) ||
       project == NULL)
+    return;
+  *has_figure = have_month || have_cumulative;
+  if (!*has_figure)
     return;
 
   previous = tj_progress_sum_before (project->completed, import->month);
@@ -360,6 +366,7 @@ import_row (TjCsvImport *csv,
   g_autofree char *actual_completion = NULL;
   ListedProject *project = NULL;
   gboolean changed = FALSE;
+  gboolean has_figure = FALSE;
   gint64 completed = 0;
   const char *name;
 
@@ -389,7 +396,7 @@ import_row (TjCsvImport *csv,
   else
     project->line = line;
 
-  read_figure (import, line, values, project, &completed);
+  read_figure (import, line, values, project, &completed, &has_figure);
   read_date (import, line, COLUMN_ACTUAL_START, values[COLUMN_ACTUAL_START], &actual_start);
   read_date (import, line, COLUMN_ACTUAL_COMPLETION, values[COLUMN_ACTUAL_COMPLETION],
              &actual_completion);
@@ -427,6 +434,30 @@ import_row (TjCsvImport *csv,
   if (import->result->errors->len > errors_before || errors_before > 0)
     return TRUE;
 
+  /* A row without a figure is no report: the project has not reported this month, as if the
+   * file did not name it, and its texts are not imported. */
+  if (!has_figure)
+    {
+      gboolean texts = !tj_progress_is_blank (values[COLUMN_PROGRESS]) ||
+                       !tj_progress_is_blank (values[COLUMN_PROBLEMS]) ||
+                       !tj_progress_is_blank (values[COLUMN_NEXT_STEPS]);
+      g_autofree char *note = tj_progress_note_problem (FALSE, FALSE, texts);
+
+      project->note_only = TRUE;
+      /* the dates are the project's, reported or not */
+      if (!tj_progress_set_actual_dates (import->db, project->id, actual_start, actual_completion,
+                                         &changed, error))
+        return FALSE;
+      if (changed)
+        import->dates_changed++;
+      if (note != NULL)
+        /* Translators: "第 12 行“某项目”：当月完成：尚未填报……" */
+        g_ptr_array_add (import->result->warnings,
+                         g_strdup_printf (_("Line %1$u, “%2$s”: %3$s"), line, project->name,
+                                          note));
+      return TRUE;
+    }
+
   /* A column the file does not have leaves the month's text as it was. */
   if (!tj_progress_write (import->db, project->id, import->month, completed,
                           values[COLUMN_PROGRESS] != NULL ? values[COLUMN_PROGRESS]
@@ -436,8 +467,8 @@ import_row (TjCsvImport *csv,
                           values[COLUMN_NEXT_STEPS] != NULL ? values[COLUMN_NEXT_STEPS]
                                                             : project->next_steps,
                           error) ||
-      !tj_progress_set_actual_dates (import->db, project->id, actual_start, actual_completion, &changed,
-                         error))
+      !tj_progress_set_actual_dates (import->db, project->id, actual_start, actual_completion,
+                                     &changed, error))
     return FALSE;
   if (changed)
     import->dates_changed++;
@@ -518,9 +549,10 @@ remove_unreported (ProgressImport *import,
       gint64 negative = 0;
       int below;
 
-      if (project->line != 0)
+      if (project->line != 0 && !project->note_only)
         continue;
-      unreported++;
+      if (project->line == 0)
+        unreported++;
       if (!project->reported)
         continue;
       memcpy (months, project->completed, sizeof months);

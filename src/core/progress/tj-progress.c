@@ -441,8 +441,123 @@ tj_progress_write (TjDb       *db,
   return tj_db_step_done (db, stmt, error);
 }
 
-/* Saves one project's month (the progress page's row) in one transaction: the report, and the
- * project's actual start and completion where given (NULL: unchanged) and different. */
+/* A report is its figure (当月完成): texts without one (形象进度, 存在问题, 下步计划) are a note.
+ * A note does not make the month reported, and no report of 0 is written for it: the month
+ * stays 未报 and the bulletin does not count it. The message when texts come without a figure
+ * for a month that has no report; NULL when they may be written. */
+char *
+tj_progress_note_problem (gboolean reported,
+                          gboolean has_figure,
+                          gboolean has_texts)
+{
+  if (reported || has_figure || !has_texts)
+    return NULL;
+  return g_strdup (_("Completed this month: not reported yet. A note is saved with the month’s "
+                     "figure; until then the month stays unreported."));
+}
+
+static gboolean
+month_reported (TjDb     *db,
+                gint64    project_id,
+                int       month,
+                gboolean *reported,
+                GError  **error)
+{
+  g_autoptr (TjCachedStmt) stmt = NULL;
+  int rc;
+
+  stmt = tj_db_prepare_cached (db,
+                               "SELECT 1 FROM monthly_reports WHERE project_id = ? AND month = ?",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, project_id);
+  sqlite3_bind_int (stmt, 2, month);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      tj_db_set_error (db, error);
+      return FALSE;
+    }
+  *reported = rc == SQLITE_ROW;
+  return TRUE;
+}
+
+/* Saves one project's month in one transaction: the report, and the project's actual start and
+ * completion where given (NULL: unchanged) and different. keep_figure: the month keeps the
+ * figure it has, and a month without a report gets none (tj_progress_note_problem). */
+static gboolean
+save_month (TjDb       *db,
+            gint64      project_id,
+            int         month,
+            gboolean    keep_figure,
+            gint64      completed,
+            const char *progress,
+            const char *problems,
+            const char *next_steps,
+            const char *actual_start,
+            const char *actual_completion,
+            GError    **error)
+{
+  g_autoptr (GPtrArray) found = NULL;
+  g_autofree char *start = NULL;
+  g_autofree char *completion = NULL;
+  gboolean dates_changed = FALSE;
+  gboolean write_report = TRUE;
+
+  if (!tj_db_begin (db, error))
+    return FALSE;
+  if (keep_figure && month >= 1 && month <= 12)
+    {
+      g_autofree char *note = NULL;
+      gint64 months[13];
+      gboolean reported = FALSE;
+
+      if (!month_reported (db, project_id, month, &reported, error) ||
+          !load_months (db, project_id, months, error))
+        goto fail;
+      note = tj_progress_note_problem (reported, FALSE,
+                                       !tj_progress_is_blank (progress) ||
+                                         !tj_progress_is_blank (problems) ||
+                                         !tj_progress_is_blank (next_steps));
+      if (note != NULL)
+        {
+          g_set_error_literal (error, TJ_ERROR, TJ_ERROR_INVALID, note);
+          goto fail;
+        }
+      completed = months[month];
+      write_report = reported;
+    }
+  /* Judged inside the transaction: the months it sums cannot change before the write. */
+  found = tj_progress_validate (db, project_id, month, completed, actual_start, actual_completion);
+  tj_limits_check_text (found, "progress", _("Visual Progress"), progress);
+  tj_limits_check_text (found, "problems", _("Problems"), problems);
+  tj_limits_check_text (found, "next_steps", _("Next Steps"), next_steps);
+  if (!tj_problems_to_error (found, error))
+    goto fail;
+  if (!tj_progress_is_blank (actual_start))
+    start = tj_date_parse (actual_start, NULL);
+  if (!tj_progress_is_blank (actual_completion))
+    completion = tj_date_parse (actual_completion, NULL);
+  if ((write_report && !tj_progress_write (db, project_id, month, completed, progress, problems,
+                                           next_steps, error)) ||
+      !tj_progress_set_actual_dates (db, project_id, start, completion, &dates_changed, error) ||
+      !tj_db_commit (db, error))
+    goto fail;
+  if (write_report)
+    tj_db_notify_changed (db, "monthly_reports");
+  if (dates_changed)
+    tj_db_notify_changed (db, "projects");
+  return TRUE;
+
+fail:
+  tj_db_rollback (db);
+  return FALSE;
+}
+
+/* Saves one project's month (the progress page's row) in one transaction: the report with its
+ * figure, and the project's actual start and completion where given (NULL: unchanged) and
+ * different. */
 gboolean
 tj_progress_save (TjDb       *db,
                   gint64      project_id,
@@ -455,41 +570,30 @@ tj_progress_save (TjDb       *db,
                   const char *actual_completion,
                   GError    **error)
 {
-  g_autoptr (GPtrArray) found = NULL;
-  g_autofree char *start = NULL;
-  g_autofree char *completion = NULL;
-  gboolean dates_changed = FALSE;
-
   g_return_val_if_fail (TJ_IS_DB (db), FALSE);
 
-  if (!tj_db_begin (db, error))
-    return FALSE;
-  /* Judged inside the transaction: the months it sums cannot change before the write. */
-  found = tj_progress_validate (db, project_id, month, completed, actual_start, actual_completion);
-  tj_limits_check_text (found, "progress", _("Visual Progress"), progress);
-  tj_limits_check_text (found, "problems", _("Problems"), problems);
-  tj_limits_check_text (found, "next_steps", _("Next Steps"), next_steps);
-  if (!tj_problems_to_error (found, error))
-    {
-      tj_db_rollback (db);
-      return FALSE;
-    }
-  if (!tj_progress_is_blank (actual_start))
-    start = tj_date_parse (actual_start, NULL);
-  if (!tj_progress_is_blank (actual_completion))
-    completion = tj_date_parse (actual_completion, NULL);
-  if (!tj_progress_write (db, project_id, month, completed, progress, problems, next_steps,
-                          error) ||
-      !tj_progress_set_actual_dates (db, project_id, start, completion, &dates_changed, error) ||
-      !tj_db_commit (db, error))
-    {
-      tj_db_rollback (db);
-      return FALSE;
-    }
-  tj_db_notify_changed (db, "monthly_reports");
-  if (dates_changed)
-    tj_db_notify_changed (db, "projects");
-  return TRUE;
+  return save_month (db, project_id, month, FALSE, completed, progress, problems, next_steps,
+                     actual_start, actual_completion, error);
+}
+
+/* Saves the texts of one project's month and the project's actual start (NULL: unchanged),
+ * keeping the month's figure, in one transaction. Texts for a month without a report are a
+ * note (tj_progress_note_problem): refused, naming 当月完成, and nothing is written; a date
+ * alone is the project's and is saved without making the month reported. */
+gboolean
+tj_progress_save_texts (TjDb       *db,
+                        gint64      project_id,
+                        int         month,
+                        const char *progress,
+                        const char *problems,
+                        const char *next_steps,
+                        const char *actual_start,
+                        GError    **error)
+{
+  g_return_val_if_fail (TJ_IS_DB (db), FALSE);
+
+  return save_month (db, project_id, month, TRUE, 0, progress, problems, next_steps,
+                     actual_start, NULL, error);
 }
 
 /* Un-reports a month. Refused when a later correction would then leave a cumulative below 0. */
