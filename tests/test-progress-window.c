@@ -10,6 +10,7 @@
 #include "tj-test-window.h"
 
 #include "tj-application.h"
+#include "tj-bulletin-page.h"
 #include "tj-ledger.h"
 #include "tj-money.h"
 #include "tj-progress-page.h"
@@ -141,6 +142,43 @@ test_note_alone_stays_unreported (Fixture       *f,
                    ==, 1);
 }
 
+/* Point 8: before an export, the bulletin page says how many projects reported for the month and
+ * names those that did not. */
+static void
+test_bulletin_names_the_unreported (Fixture       *f,
+                                    gconstpointer  data)
+{
+  TjBulletinPage *page = tj_window_get_bulletin_page (f->window);
+  g_autoptr (GError) error = NULL;
+  const char *unreported = NULL;
+  const char *reporting;
+  gint64 first = tj_test_scalar (f->db, "SELECT min (id) FROM projects");
+
+  g_assert_true (tj_progress_save (f->db, first, 3, 12 * WAN, NULL, NULL, NULL, NULL, NULL,
+                                   &error));
+  g_assert_no_error (error);
+  g_assert_true (tj_progress_save (f->db, first + 1, 3, 8 * WAN, NULL, NULL, NULL, NULL, NULL,
+                                   &error));
+  g_assert_no_error (error);
+  adw_view_stack_set_visible_child_name (tj_window_get_stack (f->window), "bulletin");
+  tj_bulletin_page_set_year (page, YEAR);
+  tj_bulletin_page_set_month (page, 3);
+  tj_test_wait_idle ();
+
+  reporting = tj_bulletin_page_get_reporting (page, &unreported);
+  g_assert_cmpstr (reporting, ==, "2026年3月：已报 2 / 84 个项目，82 个未报（本月完成按 0 计）。");
+  g_assert_nonnull (unreported);
+  /* 82 names, parted by 、 */
+  {
+    g_auto (GStrv) names = g_strsplit (unreported, "、", -1);
+
+    g_assert_cmpuint (g_strv_length (names), ==, 82);
+    g_assert_true (g_strv_contains ((const char *const *) names, "石淙通用航空产业园"));
+    g_assert_false (g_strv_contains ((const char *const *) names, "天地之中装配式建筑基地"));
+  }
+  tj_test_screenshot (GTK_WIDGET (f->window), "bulletin-reporting.png");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -152,5 +190,7 @@ main (int   argc,
               test_figures_in_one_format, teardown);
   g_test_add ("/tj/window/progress/note-alone-stays-unreported", Fixture, NULL, setup_ledger,
               test_note_alone_stays_unreported, teardown);
+  g_test_add ("/tj/window/bulletin/names-the-unreported", Fixture, NULL, setup_ledger,
+              test_bulletin_names_the_unreported, teardown);
   return g_test_run ();
 }

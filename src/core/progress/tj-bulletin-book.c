@@ -204,6 +204,26 @@ add_section (TjReport   *report,
   tj_report_set_text (report, row, 0, heading);
 }
 
+/* Who reported for month N, and the names of those who did not: a bulletin that counts a month
+ * as 0 says so. */
+static void
+add_reporting_note (TjBulletin *self,
+                    TjReport   *report)
+{
+  g_autofree char *reporting = tj_bulletin_reporting_text (self);
+  g_autofree char *names = tj_bulletin_unreported_names (self);
+  g_autofree char *note = NULL;
+
+  if (names == NULL)
+    /* Translators: "注：2026年10月：129 个项目全部已报。" */
+    note = g_strdup_printf (_("Note: %s"), reporting);
+  else
+    /* Translators: "注：2026年10月：已报 5 / 129 个项目，124 个未报（本月完成按 0 计）。未报项目：
+     * 甲、乙、丙。" */
+    note = g_strdup_printf (_("Note: %1$s Not reported: %2$s."), reporting, names);
+  tj_report_add_note (report, note);
+}
+
 static TjReport *
 overview_sheet (TjBulletin *self,
                 const char *title)
@@ -238,6 +258,7 @@ overview_sheet (TjBulletin *self,
   note = g_strdup_printf (_("Note: the time schedule is %1$d ÷ 12 = %2$s%%."), self->month,
                           schedule);
   tj_report_add_note (report, note);
+  add_reporting_note (self, report);
   return report;
 }
 

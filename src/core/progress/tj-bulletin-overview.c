@@ -291,6 +291,50 @@ overview_localities (TjBulletin *self,
     g_string_erase (text, start, 1);
 }
 
+/* How many of the list reported for month N, and how many did not: "2026年10月已报 5 / 129 个
+ * 项目，124 个未报（本月完成按 0 计）。" The page shows it before an export; the book's notes
+ * say it with the names. */
+char *
+tj_bulletin_reporting_text (TjBulletin *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->unreported->len == 0)
+    /* Translators: "2026年10月：129 个项目全部已报。" */
+    return g_strdup_printf (ngettext ("%1$d-%2$02d: the %3$u project of the list reported.",
+                                      "%1$d-%2$02d: all %3$u projects of the list reported.",
+                                      self->overall.count),
+                            self->year, self->month, self->overall.count);
+  /* Translators: "2026年10月：已报 5 / 129 个项目，124 个未报（本月完成按 0 计）。" */
+  return g_strdup_printf (ngettext ("%1$d-%2$02d: %3$u of %4$u projects reported, %5$u did not "
+                                    "(its month counts as 0).",
+                                    "%1$d-%2$02d: %3$u of %4$u projects reported, %5$u did not "
+                                    "(their month counts as 0).",
+                                    self->unreported->len),
+                          self->year, self->month, self->reported, self->overall.count,
+                          self->unreported->len);
+}
+
+/* Every project that did not report for month N, by name: "甲、乙、丙". NULL when all did. */
+char *
+tj_bulletin_unreported_names (TjBulletin *self)
+{
+  g_autoptr (GString) text = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->unreported->len == 0)
+    return NULL;
+  text = g_string_new (NULL);
+  for (guint i = 0; i < self->unreported->len; i++)
+    {
+      if (i > 0)
+        g_string_append (text, _(", "));
+      g_string_append (text, ((TjBulletinProject *) g_ptr_array_index (self->unreported, i))->name);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 /* The overview in the words of a bulletin, one paragraph a line: the whole list with its starts
  * and completions; the levels; the lagging projects; the localities. */
 char *

@@ -561,6 +561,7 @@ tj_bulletin_build (TjDb    *db,
   self->early_starts = g_ptr_array_new ();
   self->not_started = g_ptr_array_new ();
   self->lagging = g_ptr_array_new ();
+  self->unreported = g_ptr_array_new ();
 
   load_settings (self, db);
   levels = tj_level_names_load (db, error);
@@ -609,6 +610,10 @@ tj_bulletin_build (TjDb    *db,
         g_ptr_array_add (self->not_started, p);
       if (p->light == TJ_LIGHT_YELLOW || p->light == TJ_LIGHT_RED)
         g_ptr_array_add (self->lagging, p);
+      if (p->reported)
+        self->reported++;
+      else
+        g_ptr_array_add (self->unreported, p);
     }
 
   figures_finish (&self->overall, month);
@@ -630,6 +635,7 @@ tj_bulletin_build (TjDb    *db,
   sort_projects_by_name (self->early_starts);
   sort_projects_by_name (self->not_started);
   sort_projects_by_name (self->lagging);
+  sort_projects_by_name (self->unreported);
   return g_steal_pointer (&self);
 }
 
@@ -650,6 +656,7 @@ tj_bulletin_free (TjBulletin *self)
   g_clear_pointer (&self->early_starts, g_ptr_array_unref);
   g_clear_pointer (&self->not_started, g_ptr_array_unref);
   g_clear_pointer (&self->lagging, g_ptr_array_unref);
+  g_clear_pointer (&self->unreported, g_ptr_array_unref);
   g_clear_pointer (&self->strings, g_string_chunk_free);
   g_free (self);
 }
