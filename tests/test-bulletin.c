@@ -1089,6 +1089,83 @@ test_pdf_and_errors (Fixture       *fixture,
   g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);
 }
 
+/* Point 8 of issue 7: a bulletin built while projects have not reported counts their month as
+ * 0, and says so: how many reported, and the names of the rest, on the page (the text) and in the
+ * notes of the workbook and of the PDF. October: P1, P2, P4, P7 and P8 reported; six did not. */
+static void
+test_reporting (Fixture       *fixture,
+                gconstpointer  data)
+{
+  static const char expected_names[] = P3 "、" P6 "、" P11 "、" P10 "、" P5 "、" P9;
+  g_autofree char *xlsx = g_build_filename (fixture->dir, "通报.xlsx", NULL);
+  g_autofree char *pdf = g_build_filename (fixture->dir, "通报.pdf", NULL);
+  g_autofree char *note = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *names = NULL;
+  g_autofree char *pdf_text = NULL;
+  g_autoptr (TjBulletin) b = build (fixture, 10);
+  g_autoptr (TjReportBook) book = tj_bulletin_book (b);
+  g_autoptr (GVariant) facts = NULL;
+  g_autoptr (GError) error = NULL;
+  TjReport *overview = g_ptr_array_index (book->reports, 0);
+  const char *const *argv;
+  gboolean found = FALSE;
+
+  g_assert_cmpuint (b->reported, ==, 5);
+  g_assert_cmpuint (b->unreported->len, ==, 6);
+  text = tj_bulletin_reporting_text (b);
+  g_assert_cmpstr (text, ==, "2026年10月：已报 5 / 11 个项目，6 个未报（本月完成按 0 计）。");
+  names = tj_bulletin_unreported_names (b);
+  g_assert_cmpstr (names, ==, expected_names);
+  note = g_strdup_printf ("注：%s未报项目：%s。", text, names);
+  g_assert_cmpstr (g_ptr_array_index (overview->notes, overview->notes->len - 1), ==, note);
+
+  /* the workbook's overview sheet, under its table */
+  g_assert_true (tj_bulletin_write (fixture->db, 2026, 10, xlsx, &error));
+  g_assert_no_error (error);
+  facts = tj_test_xlsx_read (xlsx, 0, "A24", "A25", "A26", "A27", "A28", "A29", "A30", "A31",
+                             "A32", "A33", "A34", "A35", "A36", "A37", "A38", "A39", "A40", NULL);
+  argv = (const char *const[]) { "A24", "A25", "A26", "A27", "A28", "A29", "A30", "A31", "A32",
+                                 "A33", "A34", "A35", "A36", "A37", "A38", "A39", "A40", NULL };
+  for (guint i = 0; argv[i] != NULL; i++)
+    found = found || g_strcmp0 (tj_test_xlsx_fact (facts, argv[i]), note) == 0;
+  g_assert_true (found);
+
+  /* the PDF's first page, the note's words read back */
+  g_assert_true (tj_bulletin_write (fixture->db, 2026, 10, pdf, &error));
+  g_assert_no_error (error);
+  {
+    const char *pdftotext[] = { "pdftotext", "-raw", pdf, "-", NULL };
+    g_autofree char *out = NULL;
+    int status;
+
+    g_assert_true (g_spawn_sync (NULL, (char **) pdftotext, NULL, G_SPAWN_SEARCH_PATH, NULL,
+                                 NULL, &out, NULL, &status, &error));
+    g_assert_no_error (error);
+    pdf_text = g_strdelimit (g_steal_pointer (&out), "\n ", '#');
+  }
+  {
+    g_autoptr (GString) joined = g_string_new (NULL);
+
+    for (const char *p = pdf_text; *p != '\0'; p++)
+      if (*p != '#')
+        g_string_append_c (joined, *p);
+    g_assert_nonnull (strstr (joined->str, "已报5/11个项目，6个未报"));
+    g_assert_nonnull (strstr (joined->str, P3));
+    g_assert_nonnull (strstr (joined->str, P9));
+  }
+
+  /* January: P1, P2 and P8 reported; the month is named */
+  {
+    g_autoptr (TjBulletin) all = build (fixture, 1);
+    g_autofree char *january = tj_bulletin_reporting_text (all);
+
+    g_assert_cmpuint (all->reported, ==, 3);
+    g_assert_cmpuint (all->unreported->len, ==, 8);
+    g_assert_nonnull (strstr (january, "2026年1月"));
+  }
+}
+
 /* The pages of the bulletin of October, laid out as the PDF writer lays them out (A4 across). */
 static guint
 bulletin_pages (Fixture *fixture)
@@ -1270,6 +1347,7 @@ main (int   argc,
   ADD ("/tj/bulletin/lagging/by-name-with-locality-unit-and-leader", test_lagging);
   ADD ("/tj/bulletin/overview/reads-as-a-bulletin", test_overview);
   g_test_add_func ("/tj/bulletin/overview/rounds-half-away-from-zero", test_overview_rounding);
+  ADD ("/tj/bulletin/reporting/counted-and-named", test_reporting);
   ADD ("/tj/bulletin/book/sheets-tables-and-rounding", test_book);
   ADD ("/tj/bulletin/book/january", test_book_january);
   ADD ("/tj/xlsx/bulletin/reads-back-as-laid-out", test_xlsx);

@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "tj-bulletin.h"
 #include "tj-demo.h"
 #include "tj-error.h"
 #include "tj-ledger.h"
@@ -1080,6 +1081,86 @@ test_text_limits (void)
   tj_test_rmdir (dir);
 }
 
+/* A report needs a figure (issue 7, point 9): a note alone (存在问题 without 当月完成) is no
+ * report of 0. Saved from the page, it is refused with 当月完成 named and nothing is written; a
+ * date alone is the project's. In a file, a row without a figure is a project that has not
+ * reported: a warning names the row, its report of the month goes, the bulletin does not
+ * count it. */
+static void
+test_note_alone_is_no_report (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  g_autofree char *path = NULL;
+  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (TjBulletin) bulletin = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 a, b;
+
+  a = add_project (db, 2026, "甲项目", 1200);
+  b = add_project (db, 2026, "乙项目", 1200);
+
+  /* the page's note on a month not reported: refused, the field named, nothing written */
+  g_assert_false (tj_progress_save_texts (db, a, 3, NULL, "征地未完成", NULL, NULL, &error));
+  g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "当月完成"));
+  g_clear_error (&error);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM monthly_reports"), ==, 0);
+
+  /* a date alone is saved on the project, and the month stays unreported */
+  g_assert_true (tj_progress_save_texts (db, a, 3, NULL, NULL, NULL, "2026-03-02", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM monthly_reports"), ==, 0);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM projects WHERE "
+                                       "actual_start = '2026-03-02'"),
+                   ==, 1);
+
+  /* with the figure, the note is saved with it; then a note changes and the figure stays */
+  g_assert_true (tj_progress_save (db, a, 3, 12 * WAN, NULL, "征地未完成", NULL, NULL, NULL,
+                                   &error));
+  g_assert_no_error (error);
+  g_assert_true (tj_progress_save_texts (db, a, 3, "主体施工", "征地已完成", NULL, NULL, &error));
+  g_assert_no_error (error);
+  rows = tj_progress_list_month (db, 2026, 3, &error);
+  g_assert_no_error (error);
+  g_assert_true (month_row (rows, a)->reported);
+  g_assert_cmpint (month_row (rows, a)->completed, ==, 12 * WAN);
+  g_assert_cmpstr (month_row (rows, a)->problems, ==, "征地已完成");
+  g_assert_false (month_row (rows, b)->reported);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* a file: 甲 with a note and no figure, 乙 with a figure */
+  path = write_file (dir, "march.csv",
+                     "项目名称,当月完成（万元）,存在问题\n"
+                     "甲项目,,资金未到位\n"
+                     "乙项目,30,无\n");
+  g_assert_true (tj_progress_import (db, path, 2026, 3, FALSE, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->added, ==, 1);
+  g_assert_cmpuint (result->removed, ==, 1);
+  g_assert_true (has_string (result->warnings,
+                             "第 2 行“甲项目”：当月完成：尚未填报。存在问题等文字随当月完成"
+                             "一并保存，在此之前本月仍为未报。"));
+  rows = tj_progress_list_month (db, 2026, 3, &error);
+  g_assert_no_error (error);
+  g_assert_false (month_row (rows, a)->reported);
+  g_assert_true (month_row (rows, b)->reported);
+  g_assert_cmpint (month_row (rows, b)->completed, ==, 30 * WAN);
+
+  /* the bulletin counts 乙 alone as reported, and 甲's month as nothing */
+  bulletin = tj_bulletin_build (db, 2026, 3, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < bulletin->projects->len; i++)
+    {
+      const TjBulletinProject *p = &g_array_index (bulletin->projects, TjBulletinProject, i);
+
+      g_assert_true (p->reported == (p->id == b));
+    }
+  g_assert_cmpint (bulletin->overall.month_completed, ==, 30 * WAN);
+  tj_test_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1091,6 +1172,7 @@ main (int   argc,
   g_test_add_func ("/tj/progress/delete/unreports-the-month", test_delete);
   g_test_add_func ("/tj/progress/import/file-names-its-month", test_file_month);
   g_test_add_func ("/tj/progress/import/header-only-refused", test_header_only_refused);
+  g_test_add_func ("/tj/progress/note-alone-is-no-report", test_note_alone_is_no_report);
   g_test_add_func ("/tj/progress/list/month-of-the-year-marks-unreported", test_month_list);
   g_test_add_func ("/tj/progress/list/a-projects-twelve-months", test_project_months);
   g_test_add_func ("/tj/progress/save/actual-dates-and-rules", test_actual_dates_and_rules);

@@ -24,6 +24,10 @@ struct _TjBulletinPage
   GtkSpinner *spinner;
   GtkLabel *title;
   GtkLabel *overview;
+  GtkWidget *reporting_box;
+  GtkLabel *reporting;
+  GtkExpander *unreported_expander;
+  GtkLabel *unreported_names;
   GtkBox *tables;
   GtkWidget *lock_bar;
   GtkLabel *lock_label;
@@ -87,6 +91,23 @@ update_lock (TjBulletinPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "bulletin.unlock", locked);
 }
 
+/* Before an export: how many projects reported for the month, and which did not (their month
+ * counts as 0 in every figure). */
+static void
+update_reporting (TjBulletinPage *self)
+{
+  g_autofree char *reporting = tj_bulletin_reporting_text (self->bulletin);
+  g_autofree char *names = tj_bulletin_unreported_names (self->bulletin);
+
+  gtk_label_set_text (self->reporting, reporting);
+  if (names != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->reporting), "warning");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->reporting), "warning");
+  gtk_label_set_text (self->unreported_names, names);
+  gtk_widget_set_visible (GTK_WIDGET (self->unreported_expander), names != NULL);
+}
+
 static void
 rebuild (TjBulletinPage *self)
 {
@@ -104,6 +125,7 @@ rebuild (TjBulletinPage *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tables))) != NULL)
     gtk_box_remove (self->tables, child);
   update_lock (self);
+  gtk_widget_set_visible (self->reporting_box, self->bulletin != NULL);
   if (self->bulletin == NULL)
     {
       gtk_label_set_text (self->overview, error->message);
@@ -121,6 +143,7 @@ rebuild (TjBulletinPage *self)
                                       : g_strdup (first->title);
     }
   gtk_label_set_text (self->title, title);
+  update_reporting (self);
   gtk_label_set_text (self->overview, overview);
   /* Every table but the detail, which is for the workbook and the printout. */
   for (guint i = 0; i < book->reports->len; i++)
@@ -627,6 +650,10 @@ tj_bulletin_page_class_init (TjBulletinPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/tuijin/Tuijin/ui/tj-bulletin-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TjBulletinPage, month_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, TjBulletinPage, reporting_box);
+  gtk_widget_class_bind_template_child (widget_class, TjBulletinPage, reporting);
+  gtk_widget_class_bind_template_child (widget_class, TjBulletinPage, unreported_expander);
+  gtk_widget_class_bind_template_child (widget_class, TjBulletinPage, unreported_names);
   gtk_widget_class_bind_template_child (widget_class, TjBulletinPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, TjBulletinPage, title);
   gtk_widget_class_bind_template_child (widget_class, TjBulletinPage, overview);
@@ -704,4 +731,21 @@ tj_bulletin_page_get_lock_text (TjBulletinPage *self,
                  ? gtk_label_get_text (GTK_LABEL (self->differs_label))
                  : NULL;
   return gtk_widget_get_visible (self->lock_bar) ? gtk_label_get_text (self->lock_label) : NULL;
+}
+
+/* What the page says of the month's reports before an export, and the names of the projects
+ * that did not report (NULL when all did); NULL when nothing is shown. */
+const char *
+tj_bulletin_page_get_reporting (TjBulletinPage *self,
+                                const char    **unreported)
+{
+  g_return_val_if_fail (TJ_IS_BULLETIN_PAGE (self), NULL);
+
+  if (unreported != NULL)
+    *unreported = gtk_widget_get_visible (GTK_WIDGET (self->unreported_expander)) &&
+                      gtk_widget_get_visible (self->reporting_box)
+                    ? gtk_label_get_text (self->unreported_names)
+                    : NULL;
+  return gtk_widget_get_visible (self->reporting_box) ? gtk_label_get_text (self->reporting)
+                                                      : NULL;
 }

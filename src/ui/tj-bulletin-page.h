@@ -19,5 +19,7 @@ void tj_bulletin_page_set_month (TjBulletinPage *self,
 const char *tj_bulletin_page_get_overview (TjBulletinPage *self);
 const char *tj_bulletin_page_get_lock_text (TjBulletinPage *self,
                                             const char    **differs);
+const char *tj_bulletin_page_get_reporting (TjBulletinPage *self,
+                                           const char    **unreported);
 
 G_END_DECLS

@@ -97,6 +97,13 @@ selected_month (TjProgressPage *self)
   return (int) gtk_drop_down_get_selected (self->month_dropdown) + 1;
 }
 
+/* Every figure of the page in 万元 as the bulletin shows it: "2,148.84". */
+static char *
+wan_text (gint64 yuan)
+{
+  return tj_money_format_wan (yuan, 2, TRUE);
+}
+
 static char *
 column_text (TjMonthRow *row,
              Column      column)
@@ -110,26 +117,13 @@ column_text (TjMonthRow *row,
     case COLUMN_NAME:
       return g_strdup (row->project_name);
     case COLUMN_PLAN:
-      return tj_money_format_wan (row->annual_plan, 2, TRUE);
+      return wan_text (row->annual_plan);
     case COLUMN_PREVIOUS:
-      return tj_money_format_wan (row->previous, 2, TRUE);
+      return wan_text (row->previous);
     case COLUMN_COMPLETED:
-      if (!row->reported)
-        return g_strdup ("");
-      else
-        {
-          /* as typed: every yuan, without the zeros after it */
-          char *text = tj_money_format_wan (row->completed, 4, FALSE);
-          char *end = text + strlen (text) - 1;
-
-          while (*end == '0')
-            *end-- = '\0';
-          if (*end == '.')
-            *end = '\0';
-          return text;
-        }
+      return row->reported ? wan_text (row->completed) : g_strdup ("");
     case COLUMN_CUMULATIVE:
-      return tj_money_format_wan (row->cumulative, 2, TRUE);
+      return wan_text (row->cumulative);
     case COLUMN_RATE:
       rate = tj_month_row_get_rate (row);
       return rate >= 0 ? tj_report_format_percent (rate) : g_strdup ("—");
@@ -154,9 +148,19 @@ update_cell (GtkWidget  *widget,
 
   if (GTK_IS_EDITABLE (widget))
     {
+      /* A note on a month not reported is kept here until its figure comes (core's rule). */
+      g_autofree char *note =
+        column == COLUMN_PROGRESS || column == COLUMN_PROBLEMS
+          ? tj_progress_note_problem (row->reported, FALSE, text != NULL && *text != '\0')
+          : NULL;
+
       gtk_editable_set_text (GTK_EDITABLE (widget), text != NULL ? text : "");
       gtk_widget_remove_css_class (widget, "error");
-      gtk_widget_set_tooltip_text (widget, NULL);
+      if (note != NULL)
+        gtk_widget_add_css_class (widget, "warning");
+      else
+        gtk_widget_remove_css_class (widget, "warning");
+      gtk_widget_set_tooltip_text (widget, note);
     }
   else
     gtk_inscription_set_text (GTK_INSCRIPTION (widget), text);
@@ -235,10 +239,14 @@ show_cell_problem (GtkWidget  *widget,
   gtk_widget_set_tooltip_text (widget, message);
 }
 
-/* Saves one row with one field changed: one transaction; the row shows the new cumulative. */
+/* Saves one row with one field changed: one transaction; the row shows the new cumulative. A
+ * text or a date keeps the month's figure (figure FALSE); on a month not reported, a text alone
+ * is a note that core does not save as a report: the row keeps it, still 未报, and it is saved
+ * with the figure when one is typed. */
 static gboolean
 save_row (TjProgressPage *self,
           TjMonthRow     *row,
+          gboolean        figure,
           gint64          completed,
           const char     *field,
           const char     *text,
@@ -259,17 +267,34 @@ save_row (TjProgressPage *self,
     actual_start = g_strdup (text);
 
   self->saving = TRUE;
-  ok = tj_progress_save (self->db, row->project_id, selected_month (self), completed, progress,
-                         problems, row->next_steps, actual_start, NULL, &error);
+  if (figure)
+    ok = tj_progress_save (self->db, row->project_id, selected_month (self), completed, progress,
+                           problems, row->next_steps, actual_start, NULL, &error);
+  else
+    ok = tj_progress_save_texts (self->db, row->project_id, selected_month (self), progress,
+                                 problems, row->next_steps, actual_start, &error);
   self->saving = FALSE;
+  if (!ok && !figure && !row->reported && actual_start == NULL)
+    {
+      /* A note without a figure: kept on the row, not saved, and said so on the cell. */
+      replace_text (&row->progress, progress);
+      replace_text (&row->problems, problems);
+      if (widget != NULL)
+        update_cell (widget, row,
+                     GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "column")));
+      return TRUE;
+    }
   if (!ok)
     {
       show_cell_problem (widget, error->message);
       return FALSE;
     }
-  row->completed = completed;
-  row->cumulative = row->previous + completed;
-  row->reported = TRUE;
+  if (figure)
+    {
+      row->completed = completed;
+      row->cumulative = row->previous + completed;
+      row->reported = TRUE;
+    }
   replace_text (&row->progress, progress);
   replace_text (&row->problems, problems);
   if (actual_start != NULL)
@@ -295,7 +320,7 @@ correction_response_cb (AdwMessageDialog *dialog,
                         Correction       *correction)
 {
   if (g_str_equal (response, "correct"))
-    save_row (correction->page, correction->row, correction->completed, "completed", NULL,
+    save_row (correction->page, correction->row, TRUE, correction->completed, "completed", NULL,
               correction->widget);
   else if (correction->widget != NULL)
     update_cell (correction->widget, correction->row, COLUMN_COMPLETED);
@@ -325,6 +350,7 @@ commit (TjProgressPage *self,
     }
   if (g_str_equal (field, "completed"))
     {
+      g_autofree char *shown = column_text (row, COLUMN_COMPLETED);
       gint64 completed = 0;
 
       if (*text == '\0')
@@ -334,7 +360,8 @@ commit (TjProgressPage *self,
           show_cell_problem (widget, error->message);
           return FALSE;
         }
-      if (row->reported && completed == row->completed)
+      /* The cell shows the figure to the 100 yuan: left as shown, it is left as stored. */
+      if (row->reported && (completed == row->completed || g_str_equal (text, shown)))
         return TRUE;
       if (completed < 0)
         {
@@ -361,7 +388,7 @@ commit (TjProgressPage *self,
           gtk_window_present (GTK_WINDOW (dialog));
           return TRUE;
         }
-      return save_row (self, row, completed, field, NULL, widget);
+      return save_row (self, row, TRUE, completed, field, NULL, widget);
     }
 
   if (g_str_equal (field, "actual_start"))
@@ -376,13 +403,13 @@ commit (TjProgressPage *self,
           show_cell_problem (widget, error->message);
           return FALSE;
         }
-      return save_row (self, row, row->completed, field, iso, widget);
+      return save_row (self, row, FALSE, 0, field, iso, widget);
     }
 
   if (g_strcmp0 (text, g_str_equal (field, "progress") ? row->progress : row->problems) == 0 ||
       (*text == '\0' && (g_str_equal (field, "progress") ? row->progress : row->problems) == NULL))
     return TRUE;
-  return save_row (self, row, row->completed, field, *text != '\0' ? text : NULL, widget);
+  return save_row (self, row, FALSE, 0, field, *text != '\0' ? text : NULL, widget);
 }
 
 /* Values are checked as they are typed; the message shows on the cell. */
@@ -531,8 +558,9 @@ static void
 set_titles (TjProgressPage *self)
 {
   int month = selected_month (self);
-  g_autofree char *previous = month > 1 ? g_strdup_printf (_("Months 1–%d"), month - 1)
-                                        : g_strdup (_("Before January"));
+  g_autofree char *previous = month > 2   ? g_strdup_printf (_("Months 1–%d"), month - 1)
+                              : month == 2 ? g_strdup (_("January"))
+                                           : g_strdup (_("Before January"));
   g_autofree char *cumulative = month > 1 ? g_strdup_printf (_("Months 1–%d"), month)
                                           : g_strdup (_("January"));
   const char *titles[N_COLUMNS] = {

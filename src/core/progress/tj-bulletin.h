@@ -97,6 +97,9 @@ typedef struct
   GPtrArray *early_starts;  /* of TjBulletinProject *, 提前开工, by name */
   GPtrArray *not_started;   /* of TjBulletinProject *, 应开未开, by name */
   GPtrArray *lagging;       /* of TjBulletinProject *, yellow and red lights, by name */
+  guint reported;           /* projects with a report for month N */
+  GPtrArray *unreported;    /* of TjBulletinProject *, no report for month N (counted as 0), by
+                             * name */
 
   /*< private >*/
   GStringChunk *strings;
@@ -109,6 +112,8 @@ TjBulletin *tj_bulletin_build (TjDb    *db,
 void tj_bulletin_free (TjBulletin *self);
 
 char *tj_bulletin_overview (TjBulletin *self);
+char *tj_bulletin_reporting_text (TjBulletin *self);
+char *tj_bulletin_unreported_names (TjBulletin *self);
 TjReportBook *tj_bulletin_book (TjBulletin *self);
 TjReport *tj_bulletin_detail_report (TjBulletin *self);
 

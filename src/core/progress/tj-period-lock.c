@@ -169,19 +169,30 @@ tj_period_bulletin_digest (TjBulletin *bulletin)
   return g_compute_checksum_for_string (G_CHECKSUM_SHA256, text->str, text->len);
 }
 
-/* The latest issue of the month: FALSE on a failed read; *found FALSE when there is none. */
-static gboolean
-read_latest (TjDb           *db,
-             const char     *month_text,
-             TjPeriodStatus *status,
-             char          **figures,
-             gboolean       *found,
-             GError        **error)
+/* "2026-10": how bulletin_issues keys a month. */
+static char *
+month_key (int year,
+           int month)
 {
+  return g_strdup_printf ("%04d-%02d", year, month);
+}
+
+/* The month's standing issue: its latest, into *standing (issued FALSE when there is none), and
+ * the digest of the figures it issued into *figures when asked. FALSE on a failed read. */
+static gboolean
+load_standing (TjDb            *db,
+               int              year,
+               int              month,
+               TjPeriodStatus **standing,
+               char           **figures,
+               GError         **error)
+{
+  g_autoptr (TjPeriodStatus) status = g_new0 (TjPeriodStatus, 1);
+  g_autofree char *month_text = month_key (year, month);
   g_autoptr (sqlite3_stmt) stmt = NULL;
   int rc;
 
-  *found = FALSE;
+  *standing = NULL;
   stmt = tj_db_prepare (db,
                         "SELECT issued_on, issued_by, figures, unlocked_on, unlocked_by, "
                         "unlock_reason FROM bulletin_issues WHERE month = ? "
@@ -191,23 +202,73 @@ read_latest (TjDb           *db,
     return FALSE;
   sqlite3_bind_text (stmt, 1, month_text, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
-    return TRUE;
-  if (rc != SQLITE_ROW)
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
       tj_db_set_error (db, error);
       return FALSE;
     }
-  *found = TRUE;
-  status->issued = TRUE;
-  status->issued_on = tj_db_column_dup (stmt, 0);
-  status->issued_by = tj_db_column_dup (stmt, 1);
-  if (figures != NULL)
-    *figures = tj_db_column_dup (stmt, 2);
-  status->unlocked_on = tj_db_column_dup (stmt, 3);
-  status->unlocked_by = tj_db_column_dup (stmt, 4);
-  status->unlock_reason = tj_db_column_dup (stmt, 5);
-  status->locked = status->unlocked_on == NULL;
+  if (rc == SQLITE_ROW)
+    {
+      status->issued = TRUE;
+      status->issued_on = tj_db_column_dup (stmt, 0);
+      status->issued_by = tj_db_column_dup (stmt, 1);
+      if (figures != NULL)
+        *figures = tj_db_column_dup (stmt, 2);
+      status->unlocked_on = tj_db_column_dup (stmt, 3);
+      status->unlocked_by = tj_db_column_dup (stmt, 4);
+      status->unlock_reason = tj_db_column_dup (stmt, 5);
+      status->locked = status->unlocked_on == NULL;
+    }
+  *standing = g_steal_pointer (&status);
+  return TRUE;
+}
+
+/* Runs one statement whose parameters are the texts given, in order. */
+static gboolean
+run_with_texts (TjDb              *db,
+                const char        *sql,
+                const char *const *texts,
+                guint              n_texts,
+                GError           **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = tj_db_prepare (db, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < n_texts; i++)
+    sqlite3_bind_text (stmt, i + 1, texts[i], -1, SQLITE_STATIC);
+  return tj_db_step_done (db, stmt, error);
+}
+
+/* The write of an issue or an unlock, given the month's standing issue as read inside the
+ * transaction. */
+typedef gboolean (*PeriodWrite) (TjDb                 *db,
+                                 int                   year,
+                                 int                   month,
+                                 const TjPeriodStatus *standing,
+                                 gpointer              data,
+                                 GError              **error);
+
+/* One transaction around a change of the month's issue: the standing issue read, write, and
+ * the commit, or nothing. */
+static gboolean
+change_period (TjDb       *db,
+               int         year,
+               int         month,
+               PeriodWrite write,
+               gpointer    data,
+               GError    **error)
+{
+  g_autoptr (TjPeriodStatus) standing = NULL;
+
+  if (!tj_db_begin (db, error))
+    return FALSE;
+  if (!load_standing (db, year, month, &standing, NULL, error) ||
+      !write (db, year, month, standing, data, error) || !tj_db_commit (db, error))
+    {
+      tj_db_rollback (db);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -222,10 +283,8 @@ tj_period_status_full (TjDb            *db,
                        TjPeriodStatus **status,
                        GError         **error)
 {
-  g_autoptr (TjPeriodStatus) result = g_new0 (TjPeriodStatus, 1);
-  g_autofree char *month_text = NULL;
+  g_autoptr (TjPeriodStatus) result = NULL;
   g_autofree char *figures = NULL;
-  gboolean found = FALSE;
 
   g_return_val_if_fail (TJ_IS_DB (db), FALSE);
   g_return_val_if_fail (status != NULL, FALSE);
@@ -235,13 +294,12 @@ tj_period_status_full (TjDb            *db,
   *status = NULL;
   if (!check_month (year, month, error))
     return FALSE;
-  month_text = g_strdup_printf ("%04d-%02d", year, month);
   /* One read transaction (none, or the caller's): the issue and the figures of one moment. */
   if (!tj_db_exec (db, "SAVEPOINT tj_period_status", error))
     return FALSE;
-  if (!read_latest (db, month_text, result, &figures, &found, error))
+  if (!load_standing (db, year, month, &result, &figures, error))
     goto fail;
-  if (found && compare)
+  if (result->issued && compare)
     {
       g_autoptr (TjBulletin) built = NULL;
       g_autofree char *digest = NULL;
@@ -321,6 +379,46 @@ tj_period_check_issue (int         year,
   return TRUE;
 }
 
+typedef struct
+{
+  const char *date;
+  const char *person;
+} Issue;
+
+static gboolean
+write_issue (TjDb                 *db,
+             int                   year,
+             int                   month,
+             const TjPeriodStatus *standing,
+             gpointer              data,
+             GError              **error)
+{
+  const Issue *issue = data;
+  g_autoptr (TjBulletin) bulletin = NULL;
+  g_autofree char *month_text = month_key (year, month);
+  g_autofree char *digest = NULL;
+
+  if (standing->locked)
+    {
+      /* Translators: "2026年10月的通报已于 2026-11-05 由 张三 签发，如需重新签发，请先解锁。" */
+      g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
+                   _("The bulletin of %1$d-%2$02d was already issued on %3$s by %4$s. Unlock it "
+                     "first to issue it again."),
+                   year, month, standing->issued_on, standing->issued_by);
+      return FALSE;
+    }
+  /* Built inside the transaction: the figures kept are those of the moment the lock begins. */
+  bulletin = tj_bulletin_build (db, year, month, error);
+  if (bulletin == NULL)
+    return FALSE;
+  digest = tj_period_bulletin_digest (bulletin);
+  return run_with_texts (db,
+                         "INSERT INTO bulletin_issues (month, issued_on, issued_by, figures) "
+                         "VALUES (?, ?, ?, ?)",
+                         (const char *const[]) { month_text, issue->date, issue->person, digest },
+                         4, error);
+}
+
 /* Issues the bulletin of month `month` of `year` (签发): on issued_on (any way tj_date_parse
  * reads a date; not before the month), by issued_by, a name. The month's reports are locked
  * from then on. Refused while an issue of the month stands. */
@@ -332,59 +430,48 @@ tj_period_issue (TjDb       *db,
                  const char *issued_by,
                  GError    **error)
 {
-  g_autofree char *month_text = NULL;
   g_autofree char *person = g_strstrip (g_strdup (issued_by != NULL ? issued_by : ""));
   g_autofree char *date = NULL;
-  g_autofree char *digest = NULL;
-  g_autoptr (TjPeriodStatus) standing = g_new0 (TjPeriodStatus, 1);
-  g_autoptr (TjBulletin) bulletin = NULL;
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-  gboolean found = FALSE;
 
   g_return_val_if_fail (TJ_IS_DB (db), FALSE);
 
   if (!tj_period_check_issue (year, month, issued_on, issued_by, &date, error))
     return FALSE;
+  return change_period (db, year, month, write_issue, &(Issue) { date, person }, error);
+}
 
-  month_text = g_strdup_printf ("%04d-%02d", year, month);
-  if (!tj_db_begin (db, error))
-    return FALSE;
-  if (!read_latest (db, month_text, standing, NULL, &found, error))
-    goto fail;
-  if (found && standing->locked)
+typedef struct
+{
+  const char *person;
+  const char *reason;
+} Unlock;
+
+static gboolean
+write_unlock (TjDb                 *db,
+              int                   year,
+              int                   month,
+              const TjPeriodStatus *standing,
+              gpointer              data,
+              GError              **error)
+{
+  const Unlock *unlock = data;
+  g_autofree char *month_text = month_key (year, month);
+  g_autofree char *today = tj_date_today ();
+
+  if (!standing->locked)
     {
-      /* Translators: "2026年10月的通报已于 2026-11-05 由 张三 签发，如需重新签发，请先解锁。" */
+      /* Translators: "2026年10月的通报未签发，没有需要解锁的月报。" */
       g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
-                   _("The bulletin of %1$d-%2$02d was already issued on %3$s by %4$s. Unlock it "
-                     "first to issue it again."),
-                   year, month, standing->issued_on, standing->issued_by);
-      goto fail;
+                   _("The bulletin of %d-%02d is not issued: there is nothing to unlock."), year,
+                   month);
+      return FALSE;
     }
-  /* Built inside the transaction: the figures kept are those of the moment the lock begins. */
-  bulletin = tj_bulletin_build (db, year, month, error);
-  if (bulletin == NULL)
-    goto fail;
-  digest = tj_period_bulletin_digest (bulletin);
-  stmt = tj_db_prepare (db,
-                        "INSERT INTO bulletin_issues (month, issued_on, issued_by, figures) "
-                        "VALUES (?, ?, ?, ?)",
-                        error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_text (stmt, 1, month_text, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, date, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, person, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, digest, -1, SQLITE_STATIC);
-  if (!tj_db_step_done (db, stmt, error))
-    goto fail;
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  if (!tj_db_commit (db, error))
-    goto fail;
-  return TRUE;
-
-fail:
-  tj_db_rollback (db);
-  return FALSE;
+  return run_with_texts (db,
+                         "UPDATE bulletin_issues SET unlocked_on = ?, unlocked_by = ?, "
+                         "unlock_reason = ? WHERE month = ? AND unlocked_on IS NULL",
+                         (const char *const[]) { today, unlock->person, unlock->reason,
+                                                 month_text },
+                         4, error);
 }
 
 /* Unlocks the month's issued bulletin, today, by unlocked_by, for reason: both required. The
@@ -397,11 +484,8 @@ tj_period_unlock (TjDb       *db,
                   const char *reason,
                   GError    **error)
 {
-  g_autofree char *month_text = NULL;
   g_autofree char *person = g_strstrip (g_strdup (unlocked_by != NULL ? unlocked_by : ""));
   g_autofree char *why = g_strstrip (g_strdup (reason != NULL ? reason : ""));
-  g_autofree char *today = tj_date_today ();
-  g_autoptr (sqlite3_stmt) stmt = NULL;
 
   g_return_val_if_fail (TJ_IS_DB (db), FALSE);
 
@@ -419,38 +503,7 @@ tj_period_unlock (TjDb       *db,
                            _("Unlocked by: enter the name of the person who unlocks the month."));
       return FALSE;
     }
-
-  month_text = g_strdup_printf ("%04d-%02d", year, month);
-  if (!tj_db_begin (db, error))
-    return FALSE;
-  stmt = tj_db_prepare (db,
-                        "UPDATE bulletin_issues SET unlocked_on = ?, unlocked_by = ?, "
-                        "unlock_reason = ? WHERE month = ? AND unlocked_on IS NULL",
-                        error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_text (stmt, 1, today, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, person, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, why, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, month_text, -1, SQLITE_STATIC);
-  if (!tj_db_step_done (db, stmt, error))
-    goto fail;
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  if (sqlite3_changes (tj_db_get_handle (db)) == 0)
-    {
-      /* Translators: "2026年10月的通报未签发，没有需要解锁的月报。" */
-      g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
-                   _("The bulletin of %d-%02d is not issued: there is nothing to unlock."), year,
-                   month);
-      goto fail;
-    }
-  if (!tj_db_commit (db, error))
-    goto fail;
-  return TRUE;
-
-fail:
-  tj_db_rollback (db);
-  return FALSE;
+  return change_period (db, year, month, write_unlock, &(Unlock) { person, why }, error);
 }
 
 /* How many reports of the month an issue would lock: those of the projects of year's list. */

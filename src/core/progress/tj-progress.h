@@ -68,6 +68,17 @@ gboolean tj_progress_save (TjDb       *db,
                            const char *actual_start,
                            const char *actual_completion,
                            GError    **error);
+gboolean tj_progress_save_texts (TjDb       *db,
+                                 gint64      project_id,
+                                 int         month,
+                                 const char *progress,
+                                 const char *problems,
+                                 const char *next_steps,
+                                 const char *actual_start,
+                                 GError    **error);
+char *tj_progress_note_problem (gboolean reported,
+                                gboolean has_figure,
+                                gboolean has_texts);
 gboolean tj_progress_delete (TjDb    *db,
                              gint64   project_id,
                              int      month,

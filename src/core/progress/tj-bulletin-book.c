@@ -1,0 +1,609 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tj-bulletin"
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tj-bulletin-private.h"
+#include "tj-csv.h"
+#include "tj-date.h"
+#include "tj-error.h"
+#include "tj-money.h"
+
+/* The bulletin as a TjReportBook: 总体情况, 分乡镇, 项目明细, 滞后项目, each sheet built from the
+ * figures of tj-bulletin.c; and the bulletin written to a file. */
+
+/* The detail table's columns: DOMAIN.md's 附件, in its order. */
+enum
+{
+  DETAIL_NUMBER,
+  DETAIL_NAME,
+  DETAIL_LEVEL,
+  DETAIL_NATURE,
+  DETAIL_INDUSTRY,
+  DETAIL_CONTENT,
+  DETAIL_LOCALITY,
+  DETAIL_UNIT,
+  DETAIL_LEADER,
+  DETAIL_OFFICER,
+  DETAIL_TOTAL,
+  DETAIL_PLAN,
+  DETAIL_MONTH,
+  DETAIL_CUMULATIVE,
+  DETAIL_RATE,
+  DETAIL_PLANNED_START,
+  DETAIL_ACTUAL_START,
+  DETAIL_PROGRESS,
+  DETAIL_PROBLEMS,
+  DETAIL_STATISTICS,
+  DETAIL_LIGHT,
+};
+
+/* The summary tables: by level, nature and industry on the overview sheet; by locality. */
+enum
+{
+  SUMMARY_NAME,
+  SUMMARY_COUNT,
+  SUMMARY_TOTAL,
+  SUMMARY_PLAN,
+  SUMMARY_CUMULATIVE,
+  SUMMARY_RATE,
+  SUMMARY_GAP,
+  SUMMARY_STARTS_DUE,
+  SUMMARY_STARTED,
+  SUMMARY_START_RATE,
+  SUMMARY_COMPLETIONS_DUE,
+  SUMMARY_COMPLETED,
+};
+
+enum
+{
+  LOCALITY_NUMBER,
+  LOCALITY_NAME,
+  LOCALITY_COUNT,
+  LOCALITY_PLAN,
+  LOCALITY_CUMULATIVE,
+  LOCALITY_RATE,
+  LOCALITY_GAP,
+  LOCALITY_STARTS_DUE,
+  LOCALITY_STARTED,
+  LOCALITY_START_RATE,
+};
+
+enum
+{
+  LAGGING_NUMBER,
+  LAGGING_NAME,
+  LAGGING_LIGHT,
+  LAGGING_LOCALITY,
+  LAGGING_UNIT,
+  LAGGING_LEADER,
+  LAGGING_PLAN,
+  LAGGING_CUMULATIVE,
+  LAGGING_RATE,
+  LAGGING_GAP,
+  LAGGING_PLANNED_START,
+  LAGGING_ACTUAL_START,
+  LAGGING_REASON,
+};
+
+/* "10", "12.5": a threshold in tenths as a person writes it. */
+static char *
+points_text (int tenths)
+{
+  if (tenths % 10 == 0)
+    return g_strdup_printf ("%d", tenths / 10);
+  return tj_bulletin_tenths_text (tenths);
+}
+
+/* "（2026年1—10月）", "（2026年1月）" */
+static char *
+period_text (TjBulletin *self)
+{
+  if (self->month == 1)
+    /* Translators: the bulletin's period when it is January alone: "（2026年1月）" */
+    return g_strdup_printf (_("(January %d)"), self->year);
+  /* Translators: the bulletin's period: "（2026年1—10月）" */
+  return g_strdup_printf (_("(%1$d, months 1–%2$d)"), self->year, self->month);
+}
+
+/* "1—10月累计", "1月累计" */
+static char *
+cumulative_header (TjBulletin *self)
+{
+  if (self->month == 1)
+    return g_strdup (C_("bulletin column", "January cumulative"));
+  /* Translators: a column header: "1—10月累计" */
+  return g_strdup_printf (C_("bulletin column", "Months 1–%d cumulative"), self->month);
+}
+
+static TjReport *
+new_sheet (TjBulletin *self,
+           const char *sheet_name,
+           const char *title)
+{
+  g_autofree char *period = period_text (self);
+  TjReport *report = tj_report_new (sheet_name, title);
+
+  tj_report_set_subtitle (report, period);
+  tj_report_set_unit_line (report, _("Unit: 10,000 yuan"));
+  return report;
+}
+
+/* The rule of the lights, with the thresholds in use. */
+static char *
+lights_note (TjBulletin *self)
+{
+  g_autofree char *green = points_text (-self->green_gap);
+  g_autofree char *red = points_text (-self->red_gap);
+
+  /* Translators: the note under the detail and lagging tables: "注：灯色按项目投资完成率与序时
+   * 进度比较确定：低于序时进度不超过10个百分点为绿灯，10至30个百分点为黄灯，超过30个百分点
+   * 为红灯；应开工未开工的项目为黄灯，逾期3个月及以上为红灯。" */
+  return g_strdup_printf (_("Note: the light compares a project's completion rate with the time "
+                            "schedule: green when at most %1$s percentage points behind, yellow "
+                            "from %1$s to %2$s points behind, red when more than %2$s points "
+                            "behind; a project due to start and not started is yellow, red from "
+                            "%3$d months late."),
+                          green, red, self->start_red_months);
+}
+
+static void
+add_summary_columns (TjBulletin *self,
+                     TjReport   *report)
+{
+  g_autofree char *cumulative = cumulative_header (self);
+
+  tj_report_add_column (report, C_("bulletin column", "Category"), TJ_REPORT_TEXT, 20);
+  tj_report_add_column (report, C_("bulletin column", "Projects"), TJ_REPORT_INTEGER, 0);
+  tj_report_add_column (report, tj_project_field_label ("total_investment"), TJ_REPORT_WAN, 0);
+  tj_report_add_column (report, tj_project_field_label ("annual_plan"), TJ_REPORT_WAN, 0);
+  tj_report_add_column (report, cumulative, TJ_REPORT_WAN, 0);
+  tj_report_add_column (report, C_("bulletin column", "Completion rate"), TJ_REPORT_PERCENT, 0);
+  tj_report_add_column (report, C_("bulletin column", "Against schedule (points)"),
+                        TJ_REPORT_POINTS, 0);
+  tj_report_add_column (report, C_("bulletin column", "Due to start"), TJ_REPORT_INTEGER, 0);
+  tj_report_add_column (report, C_("bulletin column", "Started"), TJ_REPORT_INTEGER, 0);
+  tj_report_add_column (report, C_("bulletin column", "Start rate"), TJ_REPORT_PERCENT, 0);
+  tj_report_add_column (report, C_("bulletin column", "Due to complete"), TJ_REPORT_INTEGER, 0);
+  tj_report_add_column (report, C_("bulletin column", "Completed"), TJ_REPORT_INTEGER, 0);
+}
+
+static void
+add_summary_row (TjReport                *report,
+                 TjReportRowKind          kind,
+                 const char              *name,
+                 const TjBulletinFigures *figures)
+{
+  guint row = tj_report_add_row (report, kind);
+
+  tj_report_set_text (report, row, SUMMARY_NAME, name);
+  tj_report_set_integer (report, row, SUMMARY_COUNT, figures->count);
+  tj_report_set_money (report, row, SUMMARY_TOTAL, figures->total_investment);
+  tj_report_set_money (report, row, SUMMARY_PLAN, figures->plan);
+  tj_report_set_money (report, row, SUMMARY_CUMULATIVE, figures->cumulative);
+  if (figures->has_rate)
+    {
+      tj_report_set_percent (report, row, SUMMARY_RATE, figures->rate);
+      tj_report_set_points (report, row, SUMMARY_GAP, figures->gap);
+    }
+  tj_report_set_integer (report, row, SUMMARY_STARTS_DUE, figures->starts_due);
+  tj_report_set_integer (report, row, SUMMARY_STARTED, figures->started);
+  if (figures->starts_due > 0)
+    tj_report_set_percent (report, row, SUMMARY_START_RATE, figures->start_rate);
+  tj_report_set_integer (report, row, SUMMARY_COMPLETIONS_DUE, figures->completions_due);
+  tj_report_set_integer (report, row, SUMMARY_COMPLETED, figures->completed);
+}
+
+static void
+add_section (TjReport   *report,
+             const char *heading)
+{
+  guint row = tj_report_add_row (report, TJ_REPORT_ROW_SECTION);
+
+  tj_report_set_text (report, row, 0, heading);
+}
+
+/* Who reported for month N, and the names of those who did not: a bulletin that counts a month
+ * as 0 says so. */
+static void
+add_reporting_note (TjBulletin *self,
+                    TjReport   *report)
+{
+  g_autofree char *reporting = tj_bulletin_reporting_text (self);
+  g_autofree char *names = tj_bulletin_unreported_names (self);
+  g_autofree char *note = NULL;
+
+  if (names == NULL)
+    /* Translators: "注：2026年10月：129 个项目全部已报。" */
+    note = g_strdup_printf (_("Note: %s"), reporting);
+  else
+    /* Translators: "注：2026年10月：已报 5 / 129 个项目，124 个未报（本月完成按 0 计）。未报项目：
+     * 甲、乙、丙。" */
+    note = g_strdup_printf (_("Note: %1$s Not reported: %2$s."), reporting, names);
+  tj_report_add_note (report, note);
+}
+
+static TjReport *
+overview_sheet (TjBulletin *self,
+                const char *title)
+{
+  g_autofree char *overview = tj_bulletin_overview (self);
+  g_autofree char *schedule = tj_bulletin_rate_text (self->month, 12);
+  g_autofree char *note = NULL;
+  g_auto (GStrv) paragraphs = g_strsplit (overview, "\n", -1);
+  TjReport *report = new_sheet (self, C_("bulletin sheet", "Overview"), title);
+
+  for (guint i = 0; paragraphs[i] != NULL; i++)
+    tj_report_add_paragraph (report, paragraphs[i]);
+  add_summary_columns (self, report);
+  report->frozen_columns = 1;
+
+  add_summary_row (report, TJ_REPORT_ROW_TOTAL, _("Total"), &self->overall);
+  add_section (report, C_("bulletin section", "By level"));
+  for (guint i = 1; i < TJ_LEVEL_N; i++)
+    add_summary_row (report, TJ_REPORT_ROW_BODY, self->levels[i].name, &self->levels[i]);
+  add_section (report, C_("bulletin section", "By nature"));
+  for (guint i = 1; i < TJ_NATURE_N; i++)
+    add_summary_row (report, TJ_REPORT_ROW_BODY, self->natures[i].name, &self->natures[i]);
+  add_section (report, C_("bulletin section", "By industry"));
+  for (guint i = 0; i < self->industries->len; i++)
+    {
+      const TjBulletinFigures *industry = &g_array_index (self->industries, TjBulletinFigures, i);
+
+      add_summary_row (report, TJ_REPORT_ROW_BODY, industry->name, industry);
+    }
+
+  /* Translators: "注：序时进度为10÷12＝83.3%。" */
+  note = g_strdup_printf (_("Note: the time schedule is %1$d ÷ 12 = %2$s%%."), self->month,
+                          schedule);
+  tj_report_add_note (report, note);
+  add_reporting_note (self, report);
+  return report;
+}
+
+static void
+add_locality_row (TjReport                *report,
+                  TjReportRowKind          kind,
+                  guint                    number,
+                  const char              *name,
+                  const TjBulletinFigures *figures)
+{
+  guint row = tj_report_add_row (report, kind);
+
+  if (kind == TJ_REPORT_ROW_TOTAL)
+    tj_report_set_text (report, row, LOCALITY_NUMBER, _("Total"));
+  else
+    tj_report_set_integer (report, row, LOCALITY_NUMBER, number);
+  tj_report_set_text (report, row, LOCALITY_NAME, name);
+  tj_report_set_integer (report, row, LOCALITY_COUNT, figures->count);
+  tj_report_set_money (report, row, LOCALITY_PLAN, figures->plan);
+  tj_report_set_money (report, row, LOCALITY_CUMULATIVE, figures->cumulative);
+  if (figures->has_rate)
+    {
+      tj_report_set_percent (report, row, LOCALITY_RATE, figures->rate);
+      tj_report_set_points (report, row, LOCALITY_GAP, figures->gap);
+    }
+  tj_report_set_integer (report, row, LOCALITY_STARTS_DUE, figures->starts_due);
+  tj_report_set_integer (report, row, LOCALITY_STARTED, figures->started);
+  if (figures->starts_due > 0)
+    tj_report_set_percent (report, row, LOCALITY_START_RATE, figures->start_rate);
+}
+
+static TjReport *
+locality_sheet (TjBulletin *self)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *cumulative = cumulative_header (self);
+  g_autofree char *schedule = tj_bulletin_rate_text (self->month, 12);
+  g_autofree char *note = NULL;
+  TjReport *report;
+
+  /* Translators: the title of the sheet by locality: "登封市重点项目分乡镇（街道、区）完成情况" */
+  title = g_strdup_printf (_("%s Key Projects by Locality"), self->organisation);
+  report = new_sheet (self, C_("bulletin sheet", "By locality"), title);
+  tj_report_add_column (report, _("No."), TJ_REPORT_INTEGER, 0);
+  tj_report_add_column (report, C_("bulletin column", "Locality"), TJ_REPORT_TEXT, 16);
+  tj_report_add_column (report, C_("bulletin column", "Projects"), TJ_REPORT_INTEGER, 0);
+  tj_report_add_column (report, tj_project_field_label ("annual_plan"), TJ_REPORT_WAN, 0);
+  tj_report_add_column (report, cumulative, TJ_REPORT_WAN, 0);
+  tj_report_add_column (report, C_("bulletin column", "Completion rate"), TJ_REPORT_PERCENT, 0);
+  tj_report_add_column (report, C_("bulletin column", "Against schedule (points)"),
+                        TJ_REPORT_POINTS, 0);
+  tj_report_add_column (report, C_("bulletin column", "Due to start"), TJ_REPORT_INTEGER, 0);
+  tj_report_add_column (report, C_("bulletin column", "Started"), TJ_REPORT_INTEGER, 0);
+  tj_report_add_column (report, C_("bulletin column", "Start rate"), TJ_REPORT_PERCENT, 0);
+  report->frozen_columns = LOCALITY_NAME + 1;
+
+  for (guint i = 0; i < self->localities->len; i++)
+    {
+      const TjBulletinFigures *locality = &g_array_index (self->localities, TjBulletinFigures, i);
+
+      add_locality_row (report, TJ_REPORT_ROW_BODY, i + 1, locality->name, locality);
+    }
+  add_locality_row (report, TJ_REPORT_ROW_TOTAL, 0, NULL, &self->overall);
+
+  /* Translators: "注：按投资完成率由高到低排列；序时进度为83.3%。" */
+  note = g_strdup_printf (_("Note: ordered by completion rate, highest first; the time schedule "
+                            "is %s%%."),
+                          schedule);
+  tj_report_add_note (report, note);
+  return report;
+}
+
+static const char *
+as_of_month (TjBulletin *self,
+             const char *date)
+{
+  if (date == NULL || tj_month_index (date) > self->year * 12 + self->month - 1)
+    return NULL;
+  return date;
+}
+
+/* The detail table (附件): every project of the list, then the 合计 row. Dates after month N are
+ * not shown: the table is the state at the end of month N, as its lights are. */
+TjReport *
+tj_bulletin_detail_report (TjBulletin *self)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *cumulative = cumulative_header (self);
+  g_autofree char *count = NULL;
+  TjReport *report;
+  guint row;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  /* Translators: the title of the detail sheet: "登封市重点项目建设进展情况明细表" */
+  title = g_strdup_printf (_("%s Key Project Progress in Detail"), self->organisation);
+  report = new_sheet (self, C_("bulletin sheet", "Project details"), title);
+  tj_report_add_column (report, _("No."), TJ_REPORT_INTEGER, 0);
+  tj_report_add_column (report, tj_project_field_label ("name"), TJ_REPORT_TEXT, 28);
+  tj_report_add_column (report, tj_project_field_label ("level"), TJ_REPORT_TEXT, 0);
+  tj_report_add_column (report, tj_project_field_label ("nature"), TJ_REPORT_TEXT, 0);
+  tj_report_add_column (report, C_("bulletin column", "Industry"), TJ_REPORT_TEXT, 12);
+  tj_report_add_column (report, tj_project_field_label ("content"), TJ_REPORT_TEXT, 36);
+  tj_report_add_column (report, tj_project_field_label ("locality_id"), TJ_REPORT_TEXT, 0);
+  tj_report_add_column (report, tj_project_field_label ("unit_id"), TJ_REPORT_TEXT, 0);
+  tj_report_add_column (report, tj_project_field_label ("leader_id"), TJ_REPORT_TEXT, 0);
+  tj_report_add_column (report, tj_project_field_label ("officer_id"), TJ_REPORT_TEXT, 0);
+  tj_report_add_column (report, tj_project_field_label ("total_investment"), TJ_REPORT_WAN, 0);
+  tj_report_add_column (report, tj_project_field_label ("annual_plan"), TJ_REPORT_WAN, 0);
+  tj_report_add_column (report, C_("bulletin column", "This month"), TJ_REPORT_WAN, 0);
+  tj_report_add_column (report, cumulative, TJ_REPORT_WAN, 0);
+  tj_report_add_column (report, C_("bulletin column", "Completion rate"), TJ_REPORT_PERCENT, 0);
+  tj_report_add_column (report, tj_project_field_label ("planned_start"), TJ_REPORT_DATE, 0);
+  tj_report_add_column (report, tj_project_field_label ("actual_start"), TJ_REPORT_DATE, 0);
+  tj_report_add_column (report, C_("bulletin column", "Visual progress"), TJ_REPORT_TEXT, 30);
+  tj_report_add_column (report, C_("bulletin column", "Problems"), TJ_REPORT_TEXT, 30);
+  tj_report_add_column (report, C_("bulletin column", "In statistics"), TJ_REPORT_TEXT, 0);
+  tj_report_add_column (report, C_("bulletin column", "Light"), TJ_REPORT_LIGHT, 0);
+  report->frozen_columns = DETAIL_NAME + 1;
+
+  for (guint i = 0; i < self->projects->len; i++)
+    {
+      const TjBulletinProject *p = &g_array_index (self->projects, TjBulletinProject, i);
+
+      row = tj_report_add_row (report, TJ_REPORT_ROW_BODY);
+      tj_report_set_integer (report, row, DETAIL_NUMBER, i + 1);
+      tj_report_set_text (report, row, DETAIL_NAME, p->name);
+      tj_report_set_text (report, row, DETAIL_LEVEL, p->level_name);
+      tj_report_set_text (report, row, DETAIL_NATURE, tj_nature_label (p->nature));
+      tj_report_set_text (report, row, DETAIL_INDUSTRY, p->industry);
+      tj_report_set_text (report, row, DETAIL_CONTENT, p->content);
+      tj_report_set_text (report, row, DETAIL_LOCALITY, p->locality);
+      tj_report_set_text (report, row, DETAIL_UNIT, p->unit);
+      tj_report_set_text (report, row, DETAIL_LEADER, p->leader);
+      tj_report_set_text (report, row, DETAIL_OFFICER, p->officer);
+      tj_report_set_money (report, row, DETAIL_TOTAL, p->total_investment);
+      tj_report_set_money (report, row, DETAIL_PLAN, p->plan);
+      if (p->reported)
+        tj_report_set_money (report, row, DETAIL_MONTH, p->month_completed);
+      tj_report_set_money (report, row, DETAIL_CUMULATIVE, p->cumulative);
+      if (p->has_rate)
+        tj_report_set_percent (report, row, DETAIL_RATE, p->rate);
+      tj_report_set_date (report, row, DETAIL_PLANNED_START, p->planned_start);
+      tj_report_set_date (report, row, DETAIL_ACTUAL_START, as_of_month (self, p->actual_start));
+      tj_report_set_text (report, row, DETAIL_PROGRESS, p->progress);
+      tj_report_set_text (report, row, DETAIL_PROBLEMS, p->problems);
+      /* Translators: 入库 in the detail table: the project is in the investment statistics */
+      tj_report_set_text (report, row, DETAIL_STATISTICS,
+                          p->in_statistics ? C_("in statistics", "Yes")
+                                           : C_("in statistics", "No"));
+      tj_report_set_light (report, row, DETAIL_LIGHT, p->light);
+    }
+
+  row = tj_report_add_row (report, TJ_REPORT_ROW_TOTAL);
+  tj_report_set_text (report, row, DETAIL_NUMBER, _("Total"));
+  count = g_strdup_printf (ngettext ("%u project", "%u projects", self->overall.count),
+                           self->overall.count);
+  tj_report_set_text (report, row, DETAIL_NAME, count);
+  tj_report_set_money (report, row, DETAIL_TOTAL, self->overall.total_investment);
+  tj_report_set_money (report, row, DETAIL_PLAN, self->overall.plan);
+  tj_report_set_money (report, row, DETAIL_MONTH, self->overall.month_completed);
+  tj_report_set_money (report, row, DETAIL_CUMULATIVE, self->overall.cumulative);
+  if (self->overall.has_rate)
+    tj_report_set_percent (report, row, DETAIL_RATE, self->overall.rate);
+  return report;
+}
+
+/* Why a project lags: "低于序时进度35.0个百分点；逾期3个月未开工". */
+static char *
+lagging_reason (TjBulletin              *self,
+                const TjBulletinProject *p)
+{
+  g_autoptr (GString) reason = g_string_new (NULL);
+
+  if (p->investment_light == TJ_LIGHT_YELLOW || p->investment_light == TJ_LIGHT_RED)
+    {
+      g_autofree char *gap = tj_bulletin_gap_phrase (p->cumulative, p->plan, self->month);
+
+      g_string_append (reason, gap);
+    }
+  if (p->start_light != TJ_LIGHT_NONE)
+    {
+      if (reason->len > 0)
+        g_string_append (reason, C_("bulletin", "; "));
+      if (p->months_late == 0)
+        g_string_append (reason, _("due to start this month, not started"));
+      else
+        /* Translators: "逾期3个月未开工" */
+        g_string_append_printf (reason,
+                                ngettext ("not started, %d month late",
+                                          "not started, %d months late", p->months_late),
+                                p->months_late);
+    }
+  return g_string_free (g_steal_pointer (&reason), FALSE);
+}
+
+static TjReport *
+lagging_sheet (TjBulletin *self)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *cumulative = cumulative_header (self);
+  g_autofree char *note = lights_note (self);
+  TjReport *report;
+
+  /* Translators: the title of the lagging projects' sheet: "登封市进度滞后重点项目名单" */
+  title = g_strdup_printf (_("%s Lagging Key Projects"), self->organisation);
+  report = new_sheet (self, C_("bulletin sheet", "Lagging projects"), title);
+  tj_report_add_column (report, _("No."), TJ_REPORT_INTEGER, 0);
+  tj_report_add_column (report, tj_project_field_label ("name"), TJ_REPORT_TEXT, 28);
+  tj_report_add_column (report, C_("bulletin column", "Light"), TJ_REPORT_LIGHT, 0);
+  tj_report_add_column (report, tj_project_field_label ("locality_id"), TJ_REPORT_TEXT, 0);
+  tj_report_add_column (report, tj_project_field_label ("unit_id"), TJ_REPORT_TEXT, 0);
+  tj_report_add_column (report, tj_project_field_label ("leader_id"), TJ_REPORT_TEXT, 0);
+  tj_report_add_column (report, tj_project_field_label ("annual_plan"), TJ_REPORT_WAN, 0);
+  tj_report_add_column (report, cumulative, TJ_REPORT_WAN, 0);
+  tj_report_add_column (report, C_("bulletin column", "Completion rate"), TJ_REPORT_PERCENT, 0);
+  tj_report_add_column (report, C_("bulletin column", "Against schedule (points)"),
+                        TJ_REPORT_POINTS, 0);
+  tj_report_add_column (report, tj_project_field_label ("planned_start"), TJ_REPORT_DATE, 0);
+  tj_report_add_column (report, tj_project_field_label ("actual_start"), TJ_REPORT_DATE, 0);
+  tj_report_add_column (report, C_("bulletin column", "Why lagging"), TJ_REPORT_TEXT, 36);
+  report->frozen_columns = LAGGING_NAME + 1;
+
+  for (guint i = 0; i < self->lagging->len; i++)
+    {
+      const TjBulletinProject *p = g_ptr_array_index (self->lagging, i);
+      g_autofree char *reason = lagging_reason (self, p);
+      guint row = tj_report_add_row (report, TJ_REPORT_ROW_BODY);
+
+      tj_report_set_integer (report, row, LAGGING_NUMBER, i + 1);
+      tj_report_set_text (report, row, LAGGING_NAME, p->name);
+      tj_report_set_light (report, row, LAGGING_LIGHT, p->light);
+      tj_report_set_text (report, row, LAGGING_LOCALITY, p->locality);
+      tj_report_set_text (report, row, LAGGING_UNIT, p->unit);
+      tj_report_set_text (report, row, LAGGING_LEADER, p->leader);
+      tj_report_set_money (report, row, LAGGING_PLAN, p->plan);
+      tj_report_set_money (report, row, LAGGING_CUMULATIVE, p->cumulative);
+      if (p->has_rate)
+        {
+          tj_report_set_percent (report, row, LAGGING_RATE, p->rate);
+          tj_report_set_points (report, row, LAGGING_GAP, p->gap);
+        }
+      tj_report_set_date (report, row, LAGGING_PLANNED_START, p->planned_start);
+      tj_report_set_date (report, row, LAGGING_ACTUAL_START, as_of_month (self, p->actual_start));
+      tj_report_set_text (report, row, LAGGING_REASON, reason);
+    }
+  tj_report_add_note (report, note);
+  return report;
+}
+
+/* The bulletin as a workbook: 总体情况, 分乡镇, 项目明细, 滞后项目. */
+TjReportBook *
+tj_bulletin_book (TjBulletin *self)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *note = NULL;
+  TjReportBook *book;
+  TjReport *details;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  /* Translators: the bulletin's title: "登封市重点项目建设进展情况通报" */
+  title = g_strdup_printf (_("%s Key Project Construction Progress Bulletin"), self->organisation);
+  book = tj_report_book_new (self->organisation);
+  tj_report_book_add (book, overview_sheet (self, title));
+  tj_report_book_add (book, locality_sheet (self));
+  details = tj_bulletin_detail_report (self);
+  note = lights_note (self);
+  tj_report_add_note (details, note);
+  tj_report_book_add (book, details);
+  tj_report_book_add (book, lagging_sheet (self));
+  return book;
+}
+
+/* The detail table as CSV: its header and one line per project, the figures as the table shows
+ * them without thousands separators. */
+static gboolean
+write_csv (TjBulletin *self,
+           const char *path,
+           GError    **error)
+{
+  g_autoptr (TjReport) report = tj_bulletin_detail_report (self);
+  g_autoptr (TjCsvWriter) writer = tj_csv_writer_new ();
+  guint n_columns = tj_report_get_n_columns (report);
+  g_autoptr (GPtrArray) cells = g_ptr_array_new_full (n_columns, g_free);
+  g_autofree gboolean *figures = g_new0 (gboolean, MAX (n_columns, 1));
+
+  for (guint c = 0; c < n_columns; c++)
+    g_ptr_array_add (cells, g_strdup (tj_report_get_column (report, c)->header));
+  tj_csv_writer_add_row (writer, (const char *const *) cells->pdata, n_columns);
+
+  for (guint r = 0; r < tj_report_get_n_rows (report); r++)
+    {
+      if (tj_report_get_row_kind (report, r) != TJ_REPORT_ROW_BODY)
+        continue;
+      g_ptr_array_set_size (cells, 0);
+      for (guint c = 0; c < n_columns; c++)
+        {
+          const TjReportCell *cell = tj_report_get_cell (report, r, c);
+
+          g_ptr_array_add (cells, cell->type == TJ_REPORT_WAN
+                                    ? tj_money_format_wan (cell->value.yuan, 2, FALSE)
+                                    : tj_report_cell_text (cell));
+          /* A negative month stays a number; a text is escaped (tj_csv_escape_cell). */
+          figures[c] = cell->type != TJ_REPORT_TEXT && cell->type != TJ_REPORT_DATE &&
+                       cell->type != TJ_REPORT_LIGHT && cell->type != TJ_REPORT_EMPTY;
+        }
+      tj_csv_writer_add_row_full (writer, (const char *const *) cells->pdata, n_columns,
+                                  figures);
+    }
+  return tj_csv_writer_save (writer, path, error);
+}
+
+/* Writes the bulletin of month N of year Y by the file's extension: .xlsx (the workbook), .pdf
+ * (the same sheets as printed pages) or .csv (the detail table). */
+gboolean
+tj_bulletin_write (TjDb       *db,
+                   int         year,
+                   int         month,
+                   const char *path,
+                   GError    **error)
+{
+  g_autoptr (TjBulletin) bulletin = NULL;
+  g_autofree char *lower = NULL;
+
+  g_return_val_if_fail (TJ_IS_DB (db), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  lower = g_ascii_strdown (path, -1);
+  if (!g_str_has_suffix (lower, ".xlsx") && !g_str_has_suffix (lower, ".pdf") &&
+      !g_str_has_suffix (lower, ".csv"))
+    {
+      g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
+                   _("“%s”: the bulletin is written as .xlsx, .pdf or .csv."), path);
+      return FALSE;
+    }
+  bulletin = tj_bulletin_build (db, year, month, error);
+  if (bulletin == NULL)
+    return FALSE;
+  if (g_str_has_suffix (lower, ".csv"))
+    return write_csv (bulletin, path, error);
+  else
+    {
+      g_autoptr (TjReportBook) book = tj_bulletin_book (bulletin);
+
+      return tj_report_book_write (book, path, error);
+    }
+}

@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "tj-progress.h"
+
+G_BEGIN_DECLS
+
+/* The rules of one month's report (tj-progress.c) that the import (tj-progress-import.c) holds
+ * each row of a file to. Not for outside this folder. */
+
+static inline gboolean
+tj_progress_is_blank (const char *text)
+{
+  return text == NULL || *text == '\0';
+}
+
+gint64 tj_progress_sum_before (const gint64 completed[13],
+                               int          month);
+int tj_progress_first_negative_cumulative (const gint64 completed[13],
+                                           int          from,
+                                           gint64      *cumulative);
+char *tj_progress_negative_cumulative_message (int    month,
+                                               gint64 cumulative);
+gboolean tj_progress_set_actual_dates (TjDb       *db,
+                                       gint64      project_id,
+                                       const char *actual_start,
+                                       const char *actual_completion,
+                                       gboolean   *changed,
+                                       GError    **error);
+
+G_END_DECLS

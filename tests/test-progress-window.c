@@ -1,0 +1,196 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The 进度填报 and 月通报 pages as a clerk uses them, under Xvfb: every figure in the one money
+ * format, a note alone kept as a note, the month kept over an import, and the bulletin page
+ * saying who has not reported before an export. */
+#include "tj-test.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "tj-test-window.h"
+
+#include "tj-application.h"
+#include "tj-bulletin-page.h"
+#include "tj-ledger.h"
+#include "tj-money.h"
+#include "tj-progress-page.h"
+#include "tj-progress.h"
+#include "tj-window.h"
+
+#define YEAR 2026
+#define WAN 10000
+
+typedef TjTestWindow Fixture;
+
+/* The office's ledger of 84 projects of 2026, none reported yet. */
+static void
+setup_ledger (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("TJ_SAMPLES"), "ledger-2026-gb18030.csv",
+                                            NULL);
+  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+
+  f->db = tj_test_db_new (&f->dir);
+  g_assert_true (tj_ledger_import (f->db, path, YEAR, TRUE, FALSE, &result, &error));
+  g_assert_no_error (error);
+  tj_test_window_open (f);
+}
+
+static void
+teardown (Fixture       *f,
+          gconstpointer  data)
+{
+  tj_test_window_close (f);
+}
+
+static TjProgressPage *
+show_progress (Fixture *f,
+               int      month)
+{
+  TjProgressPage *page = tj_window_get_progress_page (f->window);
+
+  adw_view_stack_set_visible_child_name (tj_window_get_stack (f->window), "progress");
+  tj_progress_page_set_year (page, YEAR);
+  tj_progress_page_set_month (page, month);
+  tj_test_wait_idle ();
+  return page;
+}
+
+static gint64
+row_id (TjProgressPage *page,
+        guint           position)
+{
+  g_autoptr (TjMonthRow) row = g_list_model_get_item (tj_progress_page_get_rows (page), position);
+
+  return row->project_id;
+}
+
+static void
+assert_cell (TjProgressPage *page,
+             guint           position,
+             const char     *field,
+             const char     *expected)
+{
+  g_autofree char *text = tj_progress_page_get_cell_text (page, position, field);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+/* Point 5: 当月完成 shows as the other figures do, "2,148.84", never "2148.84"; and a cell left as
+ * shown leaves a figure kept to the yuan as it is. */
+static void
+test_figures_in_one_format (Fixture       *f,
+                            gconstpointer  data)
+{
+  TjProgressPage *page = show_progress (f, 2);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *sql = NULL;
+
+  /* January of row 1 to the yuan, from an import */
+  g_assert_true (tj_progress_save (f->db, row_id (page, 1), 1, 15473937, NULL, NULL, NULL, NULL,
+                                   NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (tj_progress_save (f->db, row_id (page, 1), 2, 15473937, NULL, NULL, NULL, NULL,
+                                   NULL, &error));
+  g_assert_no_error (error);
+  tj_test_wait_idle ();
+
+  g_assert_true (tj_progress_page_enter (page, 0, "completed", "2148.84"));
+  assert_cell (page, 0, "completed", "2,148.84");
+  assert_cell (page, 0, "cumulative", "2,148.84");
+  assert_cell (page, 1, "previous", "1,547.39");
+  assert_cell (page, 1, "completed", "1,547.39");
+  assert_cell (page, 1, "cumulative", "3,094.79");
+  tj_test_screenshot (GTK_WIDGET (f->window), "progress-figures.png");
+
+  /* Enter on 1,547.39 as shown: the 1,547.3937 stored stays */
+  g_assert_true (tj_progress_page_enter (page, 1, "completed", "1,547.39"));
+  sql = g_strdup_printf ("SELECT completed FROM monthly_reports WHERE month = 2 AND project_id = "
+                         "%" G_GINT64_FORMAT, row_id (page, 1));
+  g_assert_cmpint (tj_test_scalar (f->db, sql), ==, 15473937);
+  /* a figure typed differs: it is saved */
+  g_assert_true (tj_progress_page_enter (page, 1, "completed", "1,547.4"));
+  g_assert_cmpint (tj_test_scalar (f->db, sql), ==, 15474000);
+}
+
+/* Point 9: 存在问题 without 当月完成 stays a note: the row stays 未报, nothing is written; typing
+ * the figure then saves the report with the note. */
+static void
+test_note_alone_stays_unreported (Fixture       *f,
+                                  gconstpointer  data)
+{
+  TjProgressPage *page = show_progress (f, 3);
+  gint64 id = row_id (page, 1);
+  g_autofree char *count = g_strdup_printf ("SELECT count(*) FROM monthly_reports WHERE "
+                                            "project_id = %" G_GINT64_FORMAT, id);
+
+  assert_cell (page, 1, "status", "未报");
+  g_assert_true (tj_progress_page_enter (page, 1, "problems", "资金未到位"));
+  assert_cell (page, 1, "status", "未报");
+  assert_cell (page, 1, "completed", "");
+  assert_cell (page, 1, "problems", "资金未到位");
+  g_assert_cmpint (tj_test_scalar (f->db, count), ==, 0);
+  tj_test_screenshot (GTK_WIDGET (f->window), "progress-note-alone.png");
+
+  g_assert_true (tj_progress_page_enter (page, 1, "completed", "30"));
+  assert_cell (page, 1, "status", "已报");
+  g_assert_cmpint (tj_test_scalar (f->db, count), ==, 1);
+  g_assert_cmpint (tj_test_scalar_bind (f->db, "SELECT count(*) FROM monthly_reports WHERE "
+                                                "problems = ?", "资金未到位"),
+                   ==, 1);
+}
+
+/* Point 8: before an export, the bulletin page says how many projects reported for the month and
+ * names those that did not. */
+static void
+test_bulletin_names_the_unreported (Fixture       *f,
+                                    gconstpointer  data)
+{
+  TjBulletinPage *page = tj_window_get_bulletin_page (f->window);
+  g_autoptr (GError) error = NULL;
+  const char *unreported = NULL;
+  const char *reporting;
+  gint64 first = tj_test_scalar (f->db, "SELECT min (id) FROM projects");
+
+  g_assert_true (tj_progress_save (f->db, first, 3, 12 * WAN, NULL, NULL, NULL, NULL, NULL,
+                                   &error));
+  g_assert_no_error (error);
+  g_assert_true (tj_progress_save (f->db, first + 1, 3, 8 * WAN, NULL, NULL, NULL, NULL, NULL,
+                                   &error));
+  g_assert_no_error (error);
+  adw_view_stack_set_visible_child_name (tj_window_get_stack (f->window), "bulletin");
+  tj_bulletin_page_set_year (page, YEAR);
+  tj_bulletin_page_set_month (page, 3);
+  tj_test_wait_idle ();
+
+  reporting = tj_bulletin_page_get_reporting (page, &unreported);
+  g_assert_cmpstr (reporting, ==, "2026年3月：已报 2 / 84 个项目，82 个未报（本月完成按 0 计）。");
+  g_assert_nonnull (unreported);
+  /* 82 names, parted by 、 */
+  {
+    g_auto (GStrv) names = g_strsplit (unreported, "、", -1);
+
+    g_assert_cmpuint (g_strv_length (names), ==, 82);
+    g_assert_true (g_strv_contains ((const char *const *) names, "石淙通用航空产业园"));
+    g_assert_false (g_strv_contains ((const char *const *) names, "天地之中装配式建筑基地"));
+  }
+  tj_test_screenshot (GTK_WIDGET (f->window), "bulletin-reporting.png");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  tj_test_init_full (&argc, &argv, FALSE);
+  gtk_init ();
+  adw_init ();
+  g_test_add ("/tj/window/progress/figures-in-one-format", Fixture, NULL, setup_ledger,
+              test_figures_in_one_format, teardown);
+  g_test_add ("/tj/window/progress/note-alone-stays-unreported", Fixture, NULL, setup_ledger,
+              test_note_alone_stays_unreported, teardown);
+  g_test_add ("/tj/window/bulletin/names-the-unreported", Fixture, NULL, setup_ledger,
+              test_bulletin_names_the_unreported, teardown);
+  return g_test_run ();
+}
