@@ -7,6 +7,7 @@
 #include "tj-ledger.h"
 #include "tj-person.h"
 #include "tj-project.h"
+#include "tj-register-report.h"
 #include "tj-unit.h"
 
 /* The header of the small ledgers the tests write themselves. */
@@ -540,7 +541,7 @@ test_export_round_trip (void)
   first->notes = g_strdup ("备注，含逗号\n和换行");
   g_assert_true (tj_project_save (db, first, &error));
 
-  g_assert_true (tj_ledger_write_csv (db, 2026, path, &error));
+  g_assert_true (tj_register_write (db, 2026, path, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &exported, &length, NULL));
   lines = g_strsplit (exported, "\r\n", -1);
@@ -561,7 +562,7 @@ test_export_round_trip (void)
     assert_same_project (g_ptr_array_index (before, i), g_ptr_array_index (after, i));
 
   /* Exported again from the second database, the file is the same to the byte. */
-  g_assert_true (tj_ledger_write_csv (other, 2026, again, &error));
+  g_assert_true (tj_register_write (other, 2026, again, &error));
   g_assert_true (g_file_get_contents (again, &exported_again, &length_again, NULL));
   g_assert_cmpmem (exported, length, exported_again, length_again);
   tj_test_rmdir (other_dir);
@@ -595,7 +596,7 @@ test_export_formula_names (void)
       g_assert_true (tj_project_save (db, project, &error));
       g_assert_no_error (error);
     }
-  g_assert_true (tj_ledger_write_csv (db, 2026, path, &error));
+  g_assert_true (tj_register_write (db, 2026, path, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &exported, NULL, NULL));
   g_assert_nonnull (strstr (exported, "\r\n\"1\",\"'=1+1\",\""));
@@ -701,7 +702,7 @@ test_export_failure_leaves_target (void)
   g_autofree char *path = g_build_filename (dir, "no-such-folder", "ledger.csv", NULL);
   g_autoptr (GError) error = NULL;
 
-  g_assert_false (tj_ledger_write_csv (db, 2026, path, &error));
+  g_assert_false (tj_register_write (db, 2026, path, &error));
   g_assert_error (error, TJ_ERROR, TJ_ERROR_IO);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   tj_test_rmdir (dir);

@@ -25,7 +25,6 @@ G_BEGIN_DECLS
 #define CELL_PAD_X 0.25     /* a cell's padding, in em of the table's text */
 #define REFERENCE_SIZE 10.0 /* the size advances are measured at */
 
-
 typedef enum
 {
   ITEM_TITLE,
