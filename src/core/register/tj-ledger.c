@@ -160,7 +160,8 @@ add_error (LedgerImport *import,
            const char   *header,
            const char   *message)
 {
-  g_ptr_array_add (import->result->errors, tj_csv_cell_message (line, header, message));
+  g_ptr_array_add (import->result->errors,
+                   tj_csv_import_cell_message (&import->csv, line, header, message));
 }
 
 static void
