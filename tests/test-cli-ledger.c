@@ -112,9 +112,9 @@ test_errors_sample (Fixture       *fixture,
 {
   g_autofree char *path = sample ("ledger-with-errors-utf8.csv");
   g_autofree char *bad_amount =
-    g_strdup_printf ("tuijin: %s：第 14 行，“总投资（万元）”：“abc”不是有效金额\n", path);
+    g_strdup_printf ("tuijin: %s：第 8 行（文本第 14 行），“总投资（万元）”：“abc”不是有效金额\n", path);
   g_autofree char *no_leader = g_strdup_printf (
-    "tuijin: %s：第 22 行，“分包市领导”：省重点和地市级重点项目必须有分包市领导。\n", path);
+    "tuijin: %s：第 12 行（文本第 22 行），“分包市领导”：省重点和地市级重点项目必须有分包市领导。\n", path);
   g_autofree char *out = NULL, *err = NULL;
 
   g_assert_cmpint (run_tuijin (fixture, &out, &err, "import", "projects", path, "--year", "2026",
@@ -122,8 +122,8 @@ test_errors_sample (Fixture       *fixture,
                    ==, 1);
   g_assert_cmpstr (out, ==, "");
   g_assert_nonnull (strstr (err, bad_amount));
-  g_assert_nonnull (strstr (err, "第 18 行，“年度计划投资(万元)”：年度计划投资不能超过总投资。"));
-  g_assert_nonnull (strstr (err, "第 20 行，“首席服务官”：请选择首席服务官。"));
+  g_assert_nonnull (strstr (err, "第 10 行（文本第 18 行），“年度计划投资(万元)”：年度计划投资不能超过总投资。"));
+  g_assert_nonnull (strstr (err, "第 11 行（文本第 20 行），“首席服务官”：请选择首席服务官。"));
   g_assert_nonnull (strstr (err, no_leader));
   g_assert_true (g_str_has_suffix (err, "tuijin: 4 行有错误，未导入任何项目。\n"));
   g_assert_cmpint (count_projects (fixture, 2026), ==, 0);
@@ -139,7 +139,7 @@ test_unknown_names (Fixture       *fixture,
   g_assert_cmpint (run_tuijin (fixture, &out, &err, "import", "projects", path, "--year", "2026",
                                NULL),
                    ==, 1);
-  g_assert_nonnull (strstr (err, "第 16 行，“属地”：单位名单中没有“嵩阳街到”。\n"));
+  g_assert_nonnull (strstr (err, "第 9 行（文本第 16 行），“属地”：单位名单中没有“嵩阳街到”。\n"));
   g_assert_nonnull (strstr (err, "tuijin: 单位和人员名单中没有：陈志明、吴晓峰、王国强、郑宏伟、"));
   g_assert_nonnull (
     strstr (err, "、嵩阳街到。请先添加，或加上 --create-missing 在导入时一并新建。\n"));

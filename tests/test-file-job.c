@@ -43,7 +43,7 @@ gated_export (TjDb       *db,
   while (!gate->open)
     g_cond_wait (&gate->cond, &gate->lock);
   g_mutex_unlock (&gate->lock);
-  return tj_register_write_xlsx (db, 2026, path, error);
+  return tj_register_write (db, 2026, path, error);
 }
 
 static void

@@ -514,6 +514,88 @@ test_pdf_failed (void)
   tj_test_rmdir (dir);
 }
 
+/* A locality table of n_rows and its 合计 under n_paragraphs lines of text. */
+static TjReportBook *
+locality_book (guint n_paragraphs,
+               guint n_rows)
+{
+  TjReportBook *book = tj_report_book_new ("登封市");
+  TjReport *report = tj_report_new ("分属地", "登封市重点项目分属地完成情况");
+  guint row;
+
+  tj_report_set_subtitle (report, "（2026年1—10月）");
+  for (guint i = 0; i < n_paragraphs; i++)
+    tj_report_add_paragraph (report, "全市重点项目建设总体平稳，各属地按月推进。");
+  tj_report_set_unit_line (report, "单位：万元");
+  tj_report_add_column (report, "属地", TJ_REPORT_TEXT, 0);
+  tj_report_add_column (report, "项目数", TJ_REPORT_INTEGER, 0);
+  tj_report_add_column (report, "累计完成（万元）", TJ_REPORT_WAN, 0);
+  for (guint i = 0; i < n_rows; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("乡镇%02u", i + 1);
+
+      row = tj_report_add_row (report, TJ_REPORT_ROW_BODY);
+      tj_report_set_text (report, row, 0, name);
+      tj_report_set_integer (report, row, 1, i + 1);
+      tj_report_set_money (report, row, 2, 10000 * (gint64) (i + 1));
+    }
+  row = tj_report_add_row (report, TJ_REPORT_ROW_TOTAL);
+  tj_report_set_text (report, row, 0, "合计");
+  tj_report_set_integer (report, row, 1, n_rows);
+  tj_report_add_note (report, "注：按完成率从高到低排列。");
+  tj_report_book_add (book, report);
+  return book;
+}
+
+/* Point 12 of issue 7: whatever text comes before it, a table that goes on over pages starts with
+ * at least five rows under its header, else on a new page; its 合计 never stands on a page
+ * without two of its rows. Swept over the room left on the first page, so that the table
+ * begins with every count of rows and breaks before every one of its last rows. */
+static void
+test_pdf_table_keeps_together (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("tuijin-pdf-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "分属地.pdf", NULL);
+  guint moved = 0, carried = 0;
+
+  for (guint n_paragraphs = 0; n_paragraphs <= 26; n_paragraphs++)
+    {
+      g_autoptr (TjReportBook) book = locality_book (n_paragraphs, 17);
+      g_autoptr (GError) error = NULL;
+      guint n_pages;
+
+      g_assert_true (tj_pdf_write (book, pdf, &error));
+      g_assert_no_error (error);
+      n_pages = pdf_pages (pdf);
+      for (guint page = 1; page <= n_pages; page++)
+        {
+          g_autofree char *text = page_text (pdf, page);
+          g_autofree char *next = page < n_pages ? page_text (pdf, page + 1) : g_strdup ("");
+          guint rows = count_of (text, "乡镇");
+
+          if (rows > 0 && count_of (next, "乡镇") > 0)
+            {
+              if (rows < 5)
+                g_error ("%u lines of text: page %u ends with the header and %u rows", n_paragraphs,
+                         page, rows);
+              g_assert_nonnull (strstr (text, "累计完成"));
+            }
+          if (strstr (text, "合计") != NULL)
+            {
+              if (rows < 2)
+                g_error ("%u lines of text: 合计 on page %u with %u rows", n_paragraphs, page, rows);
+              carried += page > 1 && rows < 5;
+            }
+          /* the first page of text alone: the table moved to the next one */
+          moved += page == 1 && rows == 0 && n_pages > 1 && count_of (next, "乡镇") == 17;
+        }
+    }
+  /* Both rules were put to work, not just never needed. */
+  g_assert_cmpuint (moved, >, 0);
+  g_assert_cmpuint (carried, >, 0);
+  tj_test_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -525,5 +607,7 @@ main (int   argc,
   g_test_add_func ("/tj/pdf/long-text-flows-over-pages", test_pdf_long_text);
   g_test_add_func ("/tj/pdf/layout-is-the-same-at-any-resolution", test_layout_resolution);
   g_test_add_func ("/tj/pdf/failed-write-leaves-no-file", test_pdf_failed);
+  g_test_add_func ("/tj/pdf/table-starts-with-five-rows-total-keeps-two",
+                   test_pdf_table_keeps_together);
   return g_test_run ();
 }

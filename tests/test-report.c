@@ -9,6 +9,7 @@
 #include "tj-person.h"
 #include "tj-project.h"
 #include "tj-register-report.h"
+#include "tj-report-format.h"
 #include "tj-report.h"
 #include "tj-unit.h"
 #include "tj-xlsx-writer.h"
@@ -252,7 +253,7 @@ test_register_xlsx (Fixture       *fixture,
   g_autoptr (GError) error = NULL;
   g_autoptr (GVariant) facts = NULL;
 
-  g_assert_true (tj_register_write_xlsx (fixture->db, 2026, path, &error));
+  g_assert_true (tj_register_write (fixture->db, 2026, path, &error));
   g_assert_no_error (error);
   g_assert_false (g_file_test (part, G_FILE_TEST_EXISTS));
 
@@ -344,7 +345,7 @@ test_failed_write_leaves_no_file (Fixture       *fixture,
   gsize before_len, after_len;
   g_autoptr (GError) error = NULL;
 
-  g_assert_false (tj_register_write_xlsx (fixture->db, 2026, missing, &error));
+  g_assert_false (tj_register_write (fixture->db, 2026, missing, &error));
   g_assert_error (error, TJ_ERROR, TJ_ERROR_IO);
   g_assert_nonnull (strstr (error->message, "名单.xlsx"));
   g_clear_error (&error);
@@ -352,18 +353,18 @@ test_failed_write_leaves_no_file (Fixture       *fixture,
 
   /* A target that cannot be replaced (a folder): the temporary file goes too. */
   g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
-  g_assert_false (tj_register_write_xlsx (fixture->db, 2026, path, &error));
+  g_assert_false (tj_register_write (fixture->db, 2026, path, &error));
   g_assert_error (error, TJ_ERROR, TJ_ERROR_IO);
   g_clear_error (&error);
   g_assert_cmpint (g_rmdir (path), ==, 0);
   g_assert_cmpuint (count_temporaries (fixture->dir), ==, 0);
 
   /* A failed (here cancelled) export leaves the previous file as it was, and no temporary. */
-  g_assert_true (tj_register_write_xlsx (fixture->db, 2026, path, &error));
+  g_assert_true (tj_register_write (fixture->db, 2026, path, &error));
   g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
   g_cancellable_cancel (cancellable);
   g_cancellable_push_current (cancellable);
-  g_assert_false (tj_register_write_xlsx (fixture->db, 2026, path, &error));
+  g_assert_false (tj_register_write (fixture->db, 2026, path, &error));
   g_cancellable_pop_current (cancellable);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
@@ -492,6 +493,126 @@ test_percent_format (void)
     }
 }
 
+/* One table of formats: the extension in any case picks the writer; any other extension, or
+ * none, is refused with a message that names it and the accepted ones, and nothing is written. */
+static void
+test_write_by_extension (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  const struct
+  {
+    const char *name;
+    TjReportFormat format;
+  } known[] = {
+    { "名单.XLSX", TJ_REPORT_FORMAT_XLSX },
+    { "名单.Pdf", TJ_REPORT_FORMAT_PDF },
+    { "名单.csv", TJ_REPORT_FORMAT_CSV },
+  };
+  g_autofree char *txt = g_build_filename (fixture->dir, "名单.txt", NULL);
+  g_autofree char *bare = g_build_filename (fixture->dir, "v1.2", "名单", NULL);
+  g_autofree char *completed = NULL;
+  g_autoptr (GError) error = NULL;
+  TjReportFormat format;
+
+  for (guint i = 0; i < G_N_ELEMENTS (known); i++)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, known[i].name, NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      g_assert_true (tj_report_format_from_path (path, &format, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (format, ==, known[i].format);
+      g_assert_true (tj_register_write (fixture->db, 2026, path, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      switch (known[i].format)
+        {
+        case TJ_REPORT_FORMAT_XLSX:
+          g_assert_cmpmem (contents, 2, "PK", 2); /* a zip: the workbook */
+          break;
+        case TJ_REPORT_FORMAT_PDF:
+          g_assert_cmpmem (contents, 5, "%PDF-", 5);
+          break;
+        case TJ_REPORT_FORMAT_CSV:
+        default:
+          /* the ledger that imports again: its header, one line per project, no 合计 */
+          g_assert_nonnull (strstr (contents, "\"序号\",\"项目名称\",\"级别\""));
+          g_assert_nonnull (strstr (contents, "\"嵩山大道北延工程\""));
+          g_assert_null (strstr (contents, "合计"));
+          break;
+        }
+    }
+
+  g_assert_false (tj_report_format_from_path (txt, &format, &error));
+  g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);
+  g_assert_cmpstr (strstr (error->message, "：报表不能导出为 .txt 文件，请用 .xlsx、.pdf 或 .csv。"),
+                   !=, NULL);
+  g_clear_error (&error);
+  g_assert_false (tj_register_write (fixture->db, 2026, txt, &error));
+  g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "名单.txt"));
+  g_clear_error (&error);
+  g_assert_false (g_file_test (txt, G_FILE_TEST_EXISTS));
+
+  /* A dot in a folder's name is no extension. */
+  g_assert_false (tj_report_format_from_path (bare, &format, &error));
+  g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "文件名没有扩展名，请以 .xlsx、.pdf 或 .csv 结尾。"));
+  g_clear_error (&error);
+
+  /* What a file chooser's answer becomes. */
+  completed = tj_report_format_complete_path ("名单", TJ_REPORT_FORMAT_CSV);
+  g_assert_cmpstr (completed, ==, "名单.csv");
+  g_free (completed);
+  completed = tj_report_format_complete_path ("名单.PDF", TJ_REPORT_FORMAT_XLSX);
+  g_assert_cmpstr (completed, ==, "名单.PDF");
+  g_free (completed);
+  completed = tj_report_format_complete_path ("名单.txt", TJ_REPORT_FORMAT_XLSX);
+  g_assert_cmpstr (completed, ==, "名单.txt.xlsx");
+}
+
+/* A book as CSV: the table it names, else its first, body rows only; figures without separators. */
+static void
+test_book_csv (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("tuijin-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "表.CSV", NULL);
+  g_autoptr (TjReportBook) book = tj_report_book_new ("登封市");
+  g_autoptr (GError) error = NULL;
+  g_autofree char *contents = NULL;
+  TjReport *report;
+  guint row;
+
+  report = tj_report_new ("汇总", "汇总");
+  tj_report_add_column (report, "属地", TJ_REPORT_TEXT, 0);
+  tj_report_add_column (report, "累计完成（万元）", TJ_REPORT_WAN, 0);
+  row = tj_report_add_row (report, TJ_REPORT_ROW_BODY);
+  tj_report_set_text (report, row, 0, "大金店镇");
+  tj_report_set_money (report, row, 1, -12345678);
+  row = tj_report_add_row (report, TJ_REPORT_ROW_TOTAL);
+  tj_report_set_text (report, row, 0, "合计");
+  tj_report_set_money (report, row, 1, -12345678);
+  tj_report_book_add (book, report);
+
+  g_assert_true (tj_report_book_write (book, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "\xef\xbb\xbf\"属地\",\"累计完成（万元）\"\r\n"
+                                 "\"大金店镇\",\"-1234.57\"\r\n");
+  g_clear_pointer (&contents, g_free);
+
+  report = tj_report_new ("明细", "明细");
+  tj_report_add_column (report, "项目名称", TJ_REPORT_TEXT, 0);
+  row = tj_report_add_row (report, TJ_REPORT_ROW_BODY);
+  tj_report_set_text (report, row, 0, "=嵩山大道");
+  tj_report_book_set_csv (book, report);
+  g_assert_true (tj_report_book_write (book, path, &error));
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "\xef\xbb\xbf\"项目名称\"\r\n\"'=嵩山大道\"\r\n");
+  tj_test_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -510,5 +631,8 @@ main (int   argc,
   g_test_add ("/tj/xlsx/write/failure-leaves-no-half-file", Fixture, NULL, fixture_set_up,
               test_failed_write_leaves_no_file, fixture_tear_down);
   g_test_add_func ("/tj/xlsx/write/guards-excel-limits", test_xlsx_guards);
+  g_test_add ("/tj/report/write/format-by-extension-in-any-case", Fixture, NULL, fixture_set_up,
+              test_write_by_extension, fixture_tear_down);
+  g_test_add_func ("/tj/report/write/csv-holds-one-table-body-rows", test_book_csv);
   return g_test_run ();
 }

@@ -22,6 +22,7 @@
 #include "tj-progress.h"
 #include "tj-project.h"
 #include "tj-register-report.h"
+#include "tj-report-format.h"
 
 typedef struct
 {
@@ -66,8 +67,8 @@ static const TjCommand commands[] = {
   { "import holidays", "FILE [--dry-run]",
     N_("Import the holiday table of the years in FILE (CSV, UTF-8 or GB18030)"),
     run_import_holidays },
-  { "export projects", "--year Y --output FILE.xlsx|FILE.csv",
-    N_("Export a year's key-project list as a workbook or a ledger for import"),
+  { "export projects", "--year Y --output FILE.xlsx|FILE.pdf|FILE.csv",
+    N_("Export a year's key-project list as a workbook or a PDF, or as a ledger for import"),
     run_export_projects, TJ_DB_OPEN_READ_ONLY | TJ_DB_OPEN_HEALTHY },
   { "export bulletin", "--month YYYY-MM --output FILE.xlsx|FILE.pdf|FILE.csv",
     N_("Export the monthly bulletin as a workbook or a PDF, or its detail table as CSV"),
@@ -307,6 +308,19 @@ check_year (int year)
   if (tj_year_check (year, &error))
     return TRUE;
   print_error ("--year: %s", error->message);
+  return FALSE;
+}
+
+/* FALSE after printing what is wrong when the output's extension names no format a report is
+ * written as (tj-report-format). */
+static gboolean
+check_output (const char *output)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (tj_report_format_from_path (output, NULL, &error))
+    return TRUE;
+  print_error ("%s", error->message);
   return FALSE;
 }
 
@@ -776,20 +790,13 @@ run_export_projects (TjDb  *db,
     return TJ_EXIT_USAGE;
   if (output == NULL || year == 0)
     {
-      print_error ("%s", _("export projects needs --year Y and --output FILE.xlsx or FILE.csv."));
+      print_error ("%s", _("export projects needs --year Y and --output FILE.xlsx, FILE.pdf or "
+                           "FILE.csv."));
       return TJ_EXIT_USAGE;
     }
-  if (!check_year (year))
+  if (!check_year (year) || !check_output (output))
     return TJ_EXIT_USAGE;
-  if (g_str_has_suffix (output, ".xlsx"))
-    ok = tj_register_write_xlsx (db, year, output, &error);
-  else if (g_str_has_suffix (output, ".csv"))
-    ok = tj_ledger_write_csv (db, year, output, &error);
-  else
-    {
-      print_error (_("“%s”: the output must end in .xlsx or .csv."), output);
-      return TJ_EXIT_USAGE;
-    }
+  ok = tj_register_write (db, year, output, &error);
   if (!ok)
     {
       print_error ("%s", error->message);
@@ -806,7 +813,6 @@ run_export_bulletin (TjDb  *db,
 {
   g_autofree char *month_text = NULL;
   g_autofree char *output = NULL;
-  g_autofree char *lower = NULL;
   g_autoptr (GError) error = NULL;
   GOptionEntry entries[] = {
     { "month", 'm', 0, G_OPTION_ARG_STRING, &month_text, NULL, NULL },
@@ -823,15 +829,8 @@ run_export_bulletin (TjDb  *db,
                            "FILE.pdf or FILE.csv."));
       return TJ_EXIT_USAGE;
     }
-  if (!tj_cli_parse_month (month_text, &year, &number))
+  if (!tj_cli_parse_month (month_text, &year, &number) || !check_output (output))
     return TJ_EXIT_USAGE;
-  lower = g_ascii_strdown (output, -1);
-  if (!g_str_has_suffix (lower, ".xlsx") && !g_str_has_suffix (lower, ".pdf") &&
-      !g_str_has_suffix (lower, ".csv"))
-    {
-      print_error (_("“%s”: the output must end in .xlsx, .pdf or .csv."), output);
-      return TJ_EXIT_USAGE;
-    }
   if (!tj_bulletin_write (db, year, number, output, &error))
     {
       print_error ("%s", error->message);
@@ -892,7 +891,6 @@ parse_approval_report (int          argc,
                        char       **today)
 {
   g_autofree char *today_text = NULL;
-  g_autofree char *lower = NULL;
   g_autoptr (GError) error = NULL;
   GOptionEntry entries[] = {
     { "year", 'y', 0, G_OPTION_ARG_INT, year, NULL, NULL },
@@ -909,14 +907,8 @@ parse_approval_report (int          argc,
       print_error (_("%s needs --year Y and --output FILE.xlsx or FILE.pdf."), name);
       return FALSE;
     }
-  if (!check_year (*year))
+  if (!check_year (*year) || !check_output (*output))
     return FALSE;
-  lower = g_ascii_strdown (*output, -1);
-  if (!g_str_has_suffix (lower, ".xlsx") && !g_str_has_suffix (lower, ".pdf"))
-    {
-      print_error (_("“%s”: the output must end in .xlsx or .pdf."), *output);
-      return FALSE;
-    }
   if (today_text == NULL)
     *today = tj_date_today ();
   else if ((*today = tj_date_parse (today_text, &error)) == NULL)

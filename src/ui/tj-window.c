@@ -6,6 +6,7 @@
 
 #include "tj-alert.h"
 #include "tj-demo.h"
+#include "tj-export-chooser.h"
 #include "tj-file-job.h"
 #include "tj-ledger.h"
 #include "tj-preferences-window.h"
@@ -307,8 +308,7 @@ import_action (GtkWidget  *widget,
                                                GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"),
                                                _("_Cancel"));
   gtk_file_filter_set_name (filter, _("Ledgers (CSV)"));
-  gtk_file_filter_add_pattern (filter, "*.csv");
-  gtk_file_filter_add_pattern (filter, "*.CSV");
+  gtk_file_filter_add_suffix (filter, "csv");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (self->chooser), "create-missing",
                                _("Create missing localities, units and people"), NULL, NULL);
@@ -323,11 +323,7 @@ export_file (TjDb       *db,
              gpointer    data,
              GError    **error)
 {
-  int year = GPOINTER_TO_INT (data);
-
-  if (g_str_has_suffix (path, ".csv") || g_str_has_suffix (path, ".CSV"))
-    return tj_ledger_write_csv (db, year, path, error);
-  return tj_register_write_xlsx (db, year, path, error);
+  return tj_register_write (db, GPOINTER_TO_INT (data), path, error);
 }
 
 static void
@@ -363,14 +359,7 @@ export_response_cb (GtkNativeDialog *dialog,
       return;
     }
   remember_folder (self, file);
-  path = g_file_get_path (file);
-  if (!g_str_has_suffix (path, ".csv") && !g_str_has_suffix (path, ".CSV") &&
-      !g_str_has_suffix (path, ".xlsx"))
-    {
-      char *with = g_strconcat (path, ".xlsx", NULL);
-      g_free (path);
-      path = with;
-    }
+  path = tj_export_chooser_get_path (GTK_FILE_CHOOSER (dialog));
   g_clear_object (&self->chooser);
   tj_file_job_start (self->exports, self, self->db, path, export_file,
                      GINT_TO_POINTER (selected_year (self)), NULL, export_done_cb, NULL);
@@ -382,8 +371,6 @@ export_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   TjWindow *self = TJ_WINDOW (widget);
-  g_autoptr (GtkFileFilter) xlsx = gtk_file_filter_new ();
-  g_autoptr (GtkFileFilter) csv = gtk_file_filter_new ();
   g_autofree char *organisation = tj_db_get_setting (self->db, "organisation");
   g_autofree char *name = NULL;
 
@@ -391,12 +378,10 @@ export_action (GtkWidget  *widget,
   self->chooser = gtk_file_chooser_native_new (_("Export the Key-Project List"), GTK_WINDOW (self),
                                                GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
                                                _("_Cancel"));
-  gtk_file_filter_set_name (xlsx, _("Excel Workbook (.xlsx)"));
-  gtk_file_filter_add_pattern (xlsx, "*.xlsx");
-  gtk_file_filter_set_name (csv, _("Ledger for Import (.csv)"));
-  gtk_file_filter_add_pattern (csv, "*.csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), xlsx);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), csv);
+  tj_export_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), TJ_REPORT_FORMAT_XLSX, NULL);
+  tj_export_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), TJ_REPORT_FORMAT_PDF, NULL);
+  tj_export_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), TJ_REPORT_FORMAT_CSV,
+                                _("Ledger for Import (.csv)"));
   name = g_strdup_printf (_("%s%d Key Project List.xlsx"), organisation ? organisation : "",
                           selected_year (self));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);

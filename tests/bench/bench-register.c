@@ -119,7 +119,7 @@ main (int   argc,
   g_print ("import:               %8.0f ms  (target ≤ 2000)  %u added\n", t1 - t0, result->added);
 
   t0 = tj_bench_now_ms ();
-  if (!tj_register_write_xlsx (db, 2026, xlsx, &error))
+  if (!tj_register_write (db, 2026, xlsx, &error))
     g_error ("export failed: %s", error->message);
   t1 = tj_bench_now_ms ();
   g_print ("export .xlsx:         %8.0f ms  (target ≤ 2000)\n", t1 - t0);

@@ -15,15 +15,26 @@ struct _TjCsvWriter
   GString *data;
 };
 
+/* As TjCsvRecordFunc, with the row a spreadsheet shows the record on (1 for the first): the
+ * text's lines but for the line breaks inside quoted cells. */
+typedef gboolean (*RowFunc) (guint     row,
+                             guint     line,
+                             char    **cells,
+                             guint     n_cells,
+                             gpointer  user_data,
+                             GError  **error);
+
 /* What the libcsv callbacks share while a text is parsed. */
 typedef struct
 {
   TjCsvRecordFunc func;
+  RowFunc row_func;  /* or func */
   gpointer user_data;
   GString *fields;   /* the current record's cells, each followed by a NUL */
   GArray *offsets;   /* gsize: where each cell of the current record starts in fields */
   GPtrArray *cells;  /* char *: into fields, rebuilt for every record */
   guint line;        /* the physical line where the current record starts */
+  guint row;         /* the row a spreadsheet shows it on */
   guint breaks;      /* line breaks inside the quoted cells of the current record */
   gboolean after_cr; /* the last line ended with a carriage return */
   gboolean stopped;
@@ -95,6 +106,7 @@ record_ended_cb (int   terminator,
       else if (terminator == '\r' || terminator == '\n')
         {
           parse->line++;
+          parse->row++;
           parse->after_cr = terminator == '\r';
         }
       return;
@@ -104,13 +116,19 @@ record_ended_cb (int   terminator,
   for (guint i = 0; i < parse->offsets->len; i++)
     g_ptr_array_add (parse->cells,
                      parse->fields->str + g_array_index (parse->offsets, gsize, i));
-  if (!parse->func (parse->line, (char **) parse->cells->pdata, parse->offsets->len,
-                    parse->user_data, &parse->error))
+  if (parse->row_func != NULL
+        ? !parse->row_func (parse->row, parse->line, (char **) parse->cells->pdata,
+                            parse->offsets->len, parse->user_data, &parse->error)
+        : !parse->func (parse->line, (char **) parse->cells->pdata, parse->offsets->len,
+                        parse->user_data, &parse->error))
     parse->stopped = TRUE;
 
   parse->line += parse->breaks;
   if (terminator == '\r' || terminator == '\n')
-    parse->line++;
+    {
+      parse->line++;
+      parse->row++;
+    }
   parse->after_cr = terminator == '\r';
   parse->breaks = 0;
   g_string_truncate (parse->fields, 0);
@@ -181,22 +199,30 @@ tj_csv_read_file (const char *path,
   return text;
 }
 
-/* Parses RFC 4180 CSV with libcsv: quoted cells with commas, quotes and line breaks, CR LF or
- * LF line ends, rows of any length. Empty lines are skipped. */
-gboolean
-tj_csv_parse (const char      *text,
-              gsize            length,
-              TjCsvRecordFunc  func,
-              gpointer         user_data,
-              GError         **error)
+/* "Line 8" or, when the text line differs (line breaks in the quoted cells above), "Line 8 (text
+ * line 14)", for a sentence that goes on after a colon. */
+static char *
+row_name (guint row,
+          guint line)
+{
+  if (row == line)
+    return g_strdup_printf (_("Line %u"), row);
+  /* Translators: "第 8 行（文本第 14 行）": the row as WPS and Excel show it, and the text line */
+  return g_strdup_printf (_("Line %u (text line %u)"), row, line);
+}
+
+static gboolean
+parse_text (const char       *text,
+            gsize             length,
+            TjCsvRecordFunc   func,
+            RowFunc           row_func,
+            gpointer          user_data,
+            GError          **error)
 {
   const unsigned char options = CSV_REPALL_NL | CSV_APPEND_NULL;
   struct csv_parser parser;
   CsvParse parse = { 0 };
   gboolean ok = TRUE;
-
-  g_return_val_if_fail (text != NULL || length == 0, FALSE);
-  g_return_val_if_fail (func != NULL, FALSE);
 
   if (csv_init (&parser, options) != 0)
     {
@@ -204,11 +230,13 @@ tj_csv_parse (const char      *text,
       return FALSE;
     }
   parse.func = func;
+  parse.row_func = row_func;
   parse.user_data = user_data;
   parse.fields = g_string_sized_new (1024);
   parse.offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
   parse.cells = g_ptr_array_new ();
   parse.line = 1;
+  parse.row = 1;
 
   for (gsize offset = 0; offset < length && !parse.stopped; offset += PARSE_BLOCK)
     {
@@ -217,8 +245,12 @@ tj_csv_parse (const char      *text,
       if (csv_parse (&parser, text + offset, block, field_ended_cb, record_ended_cb, &parse) !=
           block)
         {
-          g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID, _("Line %u cannot be read: %s"),
-                       parse.line, csv_strerror (csv_error (&parser)));
+          g_autofree char *name = row_func != NULL ? row_name (parse.row, parse.line)
+                                                   : row_name (parse.line, parse.line);
+
+          /* Translators: "第 8 行无法读取：…" */
+          g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID, _("%s cannot be read: %s"), name,
+                       csv_strerror (csv_error (&parser)));
           ok = FALSE;
           break;
         }
@@ -231,8 +263,12 @@ tj_csv_parse (const char      *text,
       csv_set_opts (&parser, options | CSV_STRICT | CSV_STRICT_FINI);
       if (csv_fini (&parser, field_ended_cb, record_ended_cb, &parse) != 0)
         {
+          g_autofree char *name = row_func != NULL ? row_name (parse.row, parse.line)
+                                                   : row_name (parse.line, parse.line);
+
+          /* Translators: "第 8 行：单元格的引号没有闭合。" */
           g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
-                       _("Line %u: a quoted cell has no closing quote."), parse.line);
+                       _("%s: a quoted cell has no closing quote."), name);
           ok = FALSE;
         }
     }
@@ -249,6 +285,21 @@ tj_csv_parse (const char      *text,
   g_array_unref (parse.offsets);
   g_ptr_array_unref (parse.cells);
   return ok;
+}
+
+/* Parses RFC 4180 CSV with libcsv: quoted cells with commas, quotes and line breaks, CR LF or
+ * LF line ends, rows of any length. Empty lines are skipped. */
+gboolean
+tj_csv_parse (const char      *text,
+              gsize            length,
+              TjCsvRecordFunc  func,
+              gpointer         user_data,
+              GError         **error)
+{
+  g_return_val_if_fail (text != NULL || length == 0, FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  return parse_text (text, length, func, NULL, user_data, error);
 }
 
 /* Headers are compared without any space (half- or full-width) and with full-width brackets
@@ -517,14 +568,23 @@ tj_csv_map_header (char              **cells,
   return headers;
 }
 
-/* "第 12 行，“总投资（万元）”：“abc”不是有效金额": a problem named by its line and the file's
- * column. */
+/* "第 12 行，“总投资（万元）”：“abc”不是有效金额": a problem named by its row and the file's
+ * column; "第 8 行（文本第 14 行），…" when line breaks in quoted cells above put the row on
+ * another line of the text. */
 char *
-tj_csv_cell_message (guint       line,
-                     const char *header,
-                     const char *message)
+tj_csv_import_cell_message (TjCsvImport *import,
+                            guint        row,
+                            const char  *header,
+                            const char  *message)
 {
-  return g_strdup_printf (_("Line %u, “%s”: %s"), line, header, message);
+  guint line = row;
+
+  if (import->text_lines != NULL)
+    line = GPOINTER_TO_UINT (g_hash_table_lookup (import->text_lines, GUINT_TO_POINTER (row)));
+  if (line == 0 || line == row)
+    return g_strdup_printf (_("Line %u, “%s”: %s"), row, header, message);
+  /* Translators: "第 8 行（文本第 14 行），“总投资（万元）”：…" */
+  return g_strdup_printf (_("Line %u (text line %u), “%s”: %s"), row, line, header, message);
 }
 
 /* A row with more non-empty cells than the header row is probably shifted by a comma typed
@@ -568,8 +628,10 @@ tj_csv_sum_up_long_rows (GPtrArray *warnings,
                                     more));
 }
 
+/* Rows are named as a spreadsheet shows them; the text line too where it differs. */
 static gboolean
-import_record_read_cb (guint     line,
+import_record_read_cb (guint     row,
+                       guint     line,
                        char    **cells,
                        guint     n_cells,
                        gpointer  user_data,
@@ -578,8 +640,10 @@ import_record_read_cb (guint     line,
   TjCsvImport *import = user_data;
 
   import->n_records++;
+  if (line != row)
+    g_hash_table_insert (import->text_lines, GUINT_TO_POINTER (row), GUINT_TO_POINTER (line));
   if (import->headers != NULL)
-    return import->read_row (import, line, cells, n_cells, error);
+    return import->read_row (import, row, cells, n_cells, error);
 
   import->headers = tj_csv_map_header (cells, n_cells, import->columns, import->n_columns,
                                        import->anchor, import->key_func, NULL, import->index,
@@ -610,6 +674,7 @@ tj_csv_import_init (TjCsvImport *import,
   import->index = g_new (int, n_columns);
   for (guint c = 0; c < n_columns; c++)
     import->index[c] = -1;
+  import->text_lines = g_hash_table_new (NULL, NULL);
 }
 
 void
@@ -617,6 +682,7 @@ tj_csv_import_clear (TjCsvImport *import)
 {
   g_clear_pointer (&import->index, g_free);
   g_clear_pointer (&import->headers, g_strfreev);
+  g_clear_pointer (&import->text_lines, g_hash_table_unref);
 }
 
 /* Reads the file (UTF-8 or GB18030): finds the header among the first rows, then gives every
@@ -640,7 +706,7 @@ tj_csv_import_read (TjCsvImport *import,
   if (import->prepare != NULL && !import->prepare (import, error))
     return FALSE;
 
-  if (!tj_csv_parse (text, length, import_record_read_cb, import, &local) && local != NULL)
+  if (!parse_text (text, length, NULL, import_record_read_cb, import, &local) && local != NULL)
     {
       /* A quote left open; anything else is the database failing. */
       if (!g_error_matches (local, TJ_ERROR, TJ_ERROR_INVALID))
@@ -684,7 +750,8 @@ tj_csv_import_add_error (TjCsvImport *import,
                          const char  *message)
 {
   g_ptr_array_add (import->errors,
-                   tj_csv_cell_message (line, tj_csv_import_header (import, column), message));
+                   tj_csv_import_cell_message (import, line,
+                                               tj_csv_import_header (import, column), message));
 }
 
 /* Takes a row's cell of each known column into values, cleaned: NULL for a column the file

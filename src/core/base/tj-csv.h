@@ -50,9 +50,6 @@ char **tj_csv_map_header (char              **cells,
                           gpointer            user_data,
                           int                *index,
                           GPtrArray          *warnings);
-char *tj_csv_cell_message (guint       line,
-                           const char *header,
-                           const char *message);
 void tj_csv_note_long_row (GPtrArray *warnings,
                            guint     *long_rows,
                            guint      line,
@@ -73,7 +70,8 @@ typedef gboolean (*TjCsvImportPrepareFunc) (TjCsvImport *import,
 /* After the header row is mapped and its required columns checked: adds the header's other
  * problems to errors, counting each in header_problems. */
 typedef void (*TjCsvImportHeaderFunc) (TjCsvImport *import);
-/* One row after the header; FALSE with error set when the database fails. */
+/* One row after the header, numbered as a spreadsheet shows it (the header on row 1 when it
+ * starts the file); FALSE with error set when the database fails. */
 typedef gboolean (*TjCsvImportRowFunc) (TjCsvImport *import,
                                         guint        line,
                                         char       **cells,
@@ -101,6 +99,8 @@ struct _TjCsvImport
   guint long_rows;
   guint header_problems; /* the header's problems: no row is read while there is one */
   guint bad_rows;        /* rows with errors, counted by read_row, and a quote left open */
+  GHashTable *text_lines; /* row → the text line it starts on, where line breaks in quoted
+                           * cells above make them differ */
 };
 
 void tj_csv_import_init (TjCsvImport *import,
@@ -112,6 +112,10 @@ gboolean tj_csv_import_read (TjCsvImport *import,
                              GError     **error);
 const char *tj_csv_import_header (TjCsvImport *import,
                                   guint        column);
+char *tj_csv_import_cell_message (TjCsvImport *import,
+                                  guint        row,
+                                  const char  *header,
+                                  const char  *message);
 void tj_csv_import_add_error (TjCsvImport *import,
                               guint        line,
                               guint        column,

@@ -160,7 +160,8 @@ add_error (LedgerImport *import,
            const char   *header,
            const char   *message)
 {
-  g_ptr_array_add (import->result->errors, tj_csv_cell_message (line, header, message));
+  g_ptr_array_add (import->result->errors,
+                   tj_csv_import_cell_message (&import->csv, line, header, message));
 }
 
 static void
@@ -718,64 +719,64 @@ tj_ledger_import (TjDb            *db,
   return ok;
 }
 
-/* The year's projects in the columns the import reads, so that the file imports again as it is:
- * amounts in 万元 with 4 decimals, months YYYY-MM, ISO dates, the full level names. */
-gboolean
-tj_ledger_write_csv (TjDb       *db,
-                     int         year,
-                     const char *path,
-                     GError    **error)
+/* The year's projects in the columns the import reads, as the table a CSV file holds, so that
+ * the file imports again as it is: amounts in 万元 with 4 decimals (as text: a report's money
+ * shows 2), months YYYY-MM, ISO dates, the full level names. */
+TjReport *
+tj_ledger_report_build (TjDb    *db,
+                        int      year,
+                        GError **error)
 {
   g_autoptr (GPtrArray) projects = NULL;
   g_autoptr (TjLevelNames) levels = NULL;
-  g_autoptr (TjCsvWriter) writer = NULL;
-  const char *cells[N_COLUMNS];
+  g_autoptr (TjReport) report = NULL;
 
-  g_return_val_if_fail (TJ_IS_DB (db), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (TJ_IS_DB (db), NULL);
 
   projects = tj_project_list (db, year, error);
   if (projects == NULL)
-    return FALSE;
+    return NULL;
   levels = tj_level_names_load (db, error);
   if (levels == NULL)
-    return FALSE;
-  writer = tj_csv_writer_new ();
-
+    return NULL;
+  report = tj_report_new (NULL, NULL);
   for (guint c = 0; c < N_COLUMNS; c++)
-    cells[c] = columns[c].header;
-  tj_csv_writer_add_row (writer, cells, N_COLUMNS);
+    tj_report_add_column (report, columns[c].header,
+                          c == COLUMN_SERIAL ? TJ_REPORT_INTEGER : TJ_REPORT_TEXT, 0);
 
   for (guint i = 0; i < projects->len; i++)
     {
       TjProject *p = g_ptr_array_index (projects, i);
-      g_autofree char *serial = g_strdup_printf ("%u", i + 1);
       g_autofree char *total = tj_money_format_wan (p->total_investment, 4, FALSE);
       g_autofree char *plan = tj_money_format_wan (p->annual_plan, 4, FALSE);
+      guint row = tj_report_add_row (report, TJ_REPORT_ROW_BODY);
+      const char *cells[N_COLUMNS] = {
+        [COLUMN_NAME] = p->name,
+        [COLUMN_LEVEL] = levels->full[p->level],
+        [COLUMN_NATURE] = nature_words[p->nature],
+        [COLUMN_INDUSTRY] = p->industry,
+        [COLUMN_CONTENT] = p->content,
+        [COLUMN_LOCALITY] = p->locality_name,
+        [COLUMN_UNIT] = p->unit_name,
+        [COLUMN_LEADER] = p->leader_name,
+        [COLUMN_OFFICER] = p->officer_name,
+        [COLUMN_OWNER] = p->owner,
+        [COLUMN_CONTACT] = p->contact,
+        [COLUMN_PHONE] = p->phone,
+        [COLUMN_TOTAL] = total,
+        [COLUMN_PLAN] = plan,
+        [COLUMN_PLANNED_START] = p->planned_start,
+        [COLUMN_PLANNED_COMPLETION] = p->planned_completion,
+        [COLUMN_ACTUAL_START] = p->actual_start,
+        [COLUMN_ACTUAL_COMPLETION] = p->actual_completion,
+        [COLUMN_STATS_DATE] = p->stats_date,
+        [COLUMN_CODE] = p->code,
+        [COLUMN_NOTES] = p->notes,
+      };
 
-      cells[COLUMN_SERIAL] = serial;
-      cells[COLUMN_NAME] = p->name;
-      cells[COLUMN_LEVEL] = levels->full[p->level];
-      cells[COLUMN_NATURE] = nature_words[p->nature];
-      cells[COLUMN_INDUSTRY] = p->industry;
-      cells[COLUMN_CONTENT] = p->content;
-      cells[COLUMN_LOCALITY] = p->locality_name;
-      cells[COLUMN_UNIT] = p->unit_name;
-      cells[COLUMN_LEADER] = p->leader_name;
-      cells[COLUMN_OFFICER] = p->officer_name;
-      cells[COLUMN_OWNER] = p->owner;
-      cells[COLUMN_CONTACT] = p->contact;
-      cells[COLUMN_PHONE] = p->phone;
-      cells[COLUMN_TOTAL] = total;
-      cells[COLUMN_PLAN] = plan;
-      cells[COLUMN_PLANNED_START] = p->planned_start;
-      cells[COLUMN_PLANNED_COMPLETION] = p->planned_completion;
-      cells[COLUMN_ACTUAL_START] = p->actual_start;
-      cells[COLUMN_ACTUAL_COMPLETION] = p->actual_completion;
-      cells[COLUMN_STATS_DATE] = p->stats_date;
-      cells[COLUMN_CODE] = p->code;
-      cells[COLUMN_NOTES] = p->notes;
-      tj_csv_writer_add_row (writer, cells, N_COLUMNS);
+      tj_report_set_integer (report, row, COLUMN_SERIAL, i + 1);
+      for (guint c = COLUMN_SERIAL + 1; c < N_COLUMNS; c++)
+        tj_report_set_text (report, row, c, cells[c]);
     }
-  return tj_csv_writer_save (writer, path, error);
+  return g_steal_pointer (&report);
 }

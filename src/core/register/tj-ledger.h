@@ -2,6 +2,7 @@
 #pragma once
 
 #include "tj-db.h"
+#include "tj-report.h"
 
 G_BEGIN_DECLS
 
@@ -27,9 +28,8 @@ gboolean tj_ledger_import (TjDb            *db,
                            gboolean         dry_run,
                            TjLedgerResult **result,
                            GError         **error);
-gboolean tj_ledger_write_csv (TjDb       *db,
-                              int         year,
-                              const char *path,
-                              GError    **error);
+TjReport *tj_ledger_report_build (TjDb    *db,
+                                  int      year,
+                                  GError **error);
 
 G_END_DECLS

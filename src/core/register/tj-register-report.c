@@ -4,11 +4,12 @@
 
 #include <glib/gi18n.h>
 
+#include "tj-ledger.h"
 #include "tj-project.h"
 #include "tj-register-report.h"
 #include "tj-error.h"
 #include "tj-money.h"
-#include "tj-xlsx-writer.h"
+#include "tj-report-format.h"
 
 /* The organisation a new database names; another county sets its own in Preferences. */
 #define DEFAULT_ORGANISATION "登封市"
@@ -214,15 +215,33 @@ tj_register_book_build (TjDb      *db,
   return book;
 }
 
+/* Writes the year's register as its path's extension says: the list as a workbook (.xlsx) or as
+ * printed pages (.pdf), or the ledger that imports again (.csv). */
 gboolean
-tj_register_write_xlsx (TjDb       *db,
-                        int         year,
-                        const char *path,
-                        GError    **error)
+tj_register_write (TjDb       *db,
+                   int         year,
+                   const char *path,
+                   GError    **error)
 {
-  g_autoptr (TjReportBook) book = tj_register_book_build (db, year, NULL, error);
+  g_autoptr (TjReportBook) book = NULL;
+  TjReportFormat format;
 
-  if (book == NULL)
+  g_return_val_if_fail (TJ_IS_DB (db), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  /* Asked first so that a wrong name costs no query: a CSV file is the ledger alone. */
+  if (!tj_report_format_from_path (path, &format, error))
     return FALSE;
-  return tj_xlsx_write (book, path, error);
+  if (format == TJ_REPORT_FORMAT_CSV)
+    {
+      TjReport *ledger = tj_ledger_report_build (db, year, error);
+
+      if (ledger == NULL)
+        return FALSE;
+      book = tj_report_book_new (NULL);
+      tj_report_book_set_csv (book, ledger);
+    }
+  else if ((book = tj_register_book_build (db, year, NULL, error)) == NULL)
+    return FALSE;
+  return tj_report_book_write (book, path, error);
 }

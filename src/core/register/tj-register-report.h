@@ -14,9 +14,9 @@ TjReportBook *tj_register_book_build (TjDb      *db,
                                       int        year,
                                       GPtrArray *projects,
                                       GError   **error);
-gboolean tj_register_write_xlsx (TjDb       *db,
-                                 int         year,
-                                 const char *path,
-                                 GError    **error);
+gboolean tj_register_write (TjDb       *db,
+                            int         year,
+                            const char *path,
+                            GError    **error);
 
 G_END_DECLS

@@ -5,8 +5,10 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "tj-csv-report-writer.h"
 #include "tj-money.h"
 #include "tj-pdf-writer.h"
+#include "tj-report-format.h"
 #include "tj-report.h"
 #include "tj-xlsx-writer.h"
 
@@ -383,6 +385,7 @@ tj_report_book_free (TjReportBook *self)
     return;
   g_free (self->organisation);
   g_ptr_array_unref (self->reports);
+  g_clear_pointer (&self->csv, tj_report_free);
   g_free (self);
 }
 
@@ -395,19 +398,42 @@ tj_report_book_add (TjReportBook *self,
   g_ptr_array_add (self->reports, report);
 }
 
-/* Writes the book by the file's extension: printed pages for .pdf, a workbook otherwise. */
+/* Takes the report: the table a CSV file holds, when it is not the book's first (the bulletin's
+ * details, a ledger that imports again). */
+void
+tj_report_book_set_csv (TjReportBook *self,
+                        TjReport     *report)
+{
+  g_return_if_fail (self != NULL && report != NULL);
+  g_clear_pointer (&self->csv, tj_report_free);
+  self->csv = report;
+}
+
+/* Writes the book as its path's extension says, in any case (tj-report-format): a workbook
+ * (.xlsx), printed pages (.pdf) or one table (.csv); an error naming any other extension. */
 gboolean
 tj_report_book_write (TjReportBook *self,
                       const char   *path,
                       GError      **error)
 {
-  g_autofree char *lower = NULL;
+  TjReportFormat format;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  lower = g_ascii_strdown (path, -1);
-  if (g_str_has_suffix (lower, ".pdf"))
-    return tj_pdf_write (self, path, error);
-  return tj_xlsx_write (self, path, error);
+  if (!tj_report_format_from_path (path, &format, error))
+    return FALSE;
+  switch (format)
+    {
+    case TJ_REPORT_FORMAT_PDF:
+      return tj_pdf_write (self, path, error);
+    case TJ_REPORT_FORMAT_CSV:
+      g_return_val_if_fail (self->csv != NULL || self->reports->len > 0, FALSE);
+      return tj_csv_report_write (self->csv != NULL ? self->csv
+                                                    : g_ptr_array_index (self->reports, 0),
+                                  path, error);
+    case TJ_REPORT_FORMAT_XLSX:
+    default:
+      return tj_xlsx_write (self, path, error);
+    }
 }

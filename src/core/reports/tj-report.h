@@ -85,6 +85,7 @@ typedef struct
 {
   char *organisation; /* 登封市: the document's author */
   GPtrArray *reports; /* of TjReport * */
+  TjReport *csv;      /* the one table written as CSV; NULL: the first report */
 } TjReportBook;
 
 TjReport *tj_report_new (const char *sheet_name,
@@ -156,6 +157,8 @@ TjReportBook *tj_report_book_new (const char *organisation);
 void tj_report_book_free (TjReportBook *self);
 void tj_report_book_add (TjReportBook *self,
                          TjReport     *report);
+void tj_report_book_set_csv (TjReportBook *self,
+                             TjReport     *report);
 gboolean tj_report_book_write (TjReportBook *self,
                                const char   *path,
                                GError      **error);

@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tj-csv-report-writer"
+#include "config.h"
+
+#include "tj-csv-report-writer.h"
+#include "tj-csv.h"
+#include "tj-money.h"
+
+/* A report as one CSV table (tj-csv's writer: as Excel on Chinese Windows opens it): its header
+ * and its body rows, without totals and the headings of sections, so that the file reads back
+ * as data; figures as the table shows them without thousands separators. */
+gboolean
+tj_csv_report_write (TjReport    *report,
+                     const char  *path,
+                     GError     **error)
+{
+  g_autoptr (TjCsvWriter) writer = NULL;
+  g_autoptr (GPtrArray) cells = NULL;
+  g_autofree gboolean *figures = NULL;
+  guint n_columns;
+
+  g_return_val_if_fail (report != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  writer = tj_csv_writer_new ();
+  n_columns = tj_report_get_n_columns (report);
+  cells = g_ptr_array_new_full (n_columns, g_free);
+  figures = g_new0 (gboolean, MAX (n_columns, 1));
+  for (guint c = 0; c < n_columns; c++)
+    g_ptr_array_add (cells, g_strdup (tj_report_get_column (report, c)->header));
+  tj_csv_writer_add_row (writer, (const char *const *) cells->pdata, n_columns);
+
+  for (guint r = 0; r < tj_report_get_n_rows (report); r++)
+    {
+      if (tj_report_get_row_kind (report, r) != TJ_REPORT_ROW_BODY)
+        continue;
+      g_ptr_array_set_size (cells, 0);
+      for (guint c = 0; c < n_columns; c++)
+        {
+          const TjReportCell *cell = tj_report_get_cell (report, r, c);
+
+          g_ptr_array_add (cells, cell->type == TJ_REPORT_WAN
+                                    ? tj_money_format_wan (cell->value.yuan, 2, FALSE)
+                                    : tj_report_cell_text (cell));
+          /* A negative figure stays a number; a text is escaped (tj_csv_escape_cell). */
+          figures[c] = cell->type != TJ_REPORT_TEXT && cell->type != TJ_REPORT_DATE &&
+                       cell->type != TJ_REPORT_LIGHT && cell->type != TJ_REPORT_EMPTY;
+        }
+      tj_csv_writer_add_row_full (writer, (const char *const *) cells->pdata, n_columns,
+                                  figures);
+    }
+  return tj_csv_writer_save (writer, path, error);
+}

@@ -1,0 +1,224 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tj-page-layout"
+#include "config.h"
+
+#include "tj-page-layout-private.h"
+
+/* Glyphs gathered to be drawn in one operation: figures set without shaping, laid out text
+ * moved into place. */
+
+#define FIGURE_CHARACTERS "0123456789,.-+%:/ "
+
+void
+tj_page_glyphs_init (Glyphs *glyphs)
+{
+  glyphs->glyphs = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
+  glyphs->clusters = g_array_new (FALSE, FALSE, sizeof (cairo_text_cluster_t));
+  glyphs->text = g_string_new (NULL);
+}
+
+void
+tj_page_glyphs_clear (Glyphs *glyphs)
+{
+  g_clear_pointer (&glyphs->glyphs, g_array_unref);
+  g_clear_pointer (&glyphs->clusters, g_array_unref);
+  if (glyphs->text != NULL)
+    g_string_free (g_steal_pointer (&glyphs->text), TRUE);
+}
+
+void
+tj_page_figures_init (Figures     *figures,
+                      PangoLayout *layout)
+{
+  for (const char *c = FIGURE_CHARACTERS; *c != '\0'; c++)
+    {
+      PangoLayoutLine *line;
+      PangoGlyphItem *run;
+      PangoGlyphInfo *glyph;
+
+      pango_layout_set_text (layout, c, 1);
+      line = pango_layout_get_line_readonly (layout, 0);
+      if (line == NULL || line->runs == NULL || line->runs->next != NULL)
+        continue;
+      run = line->runs->data;
+      glyph = &run->glyphs->glyphs[0];
+      if (run->glyphs->num_glyphs != 1 || (glyph->glyph & PANGO_GLYPH_UNKNOWN_FLAG) != 0 ||
+          (figures->font != NULL && figures->font != run->item->analysis.font))
+        continue;
+      if (figures->font == NULL)
+        figures->font = g_object_ref (run->item->analysis.font);
+      figures->glyphs[(guchar) *c] = glyph->glyph;
+      figures->advances[(guchar) *c] = (double) glyph->geometry.width / PANGO_SCALE;
+      figures->known[(guchar) *c] = TRUE;
+    }
+  pango_layout_set_text (layout, "0", 1);
+  figures->baseline = (double) pango_layout_get_baseline (layout) / PANGO_SCALE;
+}
+
+/* A figure's width, or -1 when it has a character the table does not set as a figure. */
+double
+tj_page_figure_width (Figures    *figures,
+                      const char *text)
+{
+  double width = 0;
+
+  if (figures->font == NULL || *text == '\0')
+    return -1;
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    {
+      if (*p >= 128 || !figures->known[*p])
+        return -1;
+      width += figures->advances[*p];
+    }
+  return width;
+}
+
+void
+tj_page_glyphs_add_figure (Glyphs     *glyphs,
+                           Figures    *figures,
+                           const char *text,
+                           double      x,
+                           double      baseline)
+{
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    {
+      cairo_glyph_t glyph = { figures->glyphs[*p], x, baseline };
+      cairo_text_cluster_t cluster = { 1, 1 };
+
+      g_array_append_val (glyphs->glyphs, glyph);
+      g_array_append_val (glyphs->clusters, cluster);
+      x += figures->advances[*p];
+    }
+  g_string_append (glyphs->text, text);
+}
+
+/* Adds the glyphs of a layout whose top left corner is at (x, y), with their text; FALSE, adding
+ * nothing, when one is not in `font`, unknown, or set right to left. */
+gboolean
+tj_page_glyphs_add_layout (Glyphs      *glyphs,
+                           PangoLayout *layout,
+                           PangoFont   *font,
+                           double       x,
+                           double       y)
+{
+  const char *text = pango_layout_get_text (layout);
+  guint n_glyphs = glyphs->glyphs->len;
+  guint n_clusters = glyphs->clusters->len;
+  gsize length = glyphs->text->len;
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  gboolean drawable = font != NULL;
+
+  do
+    {
+      PangoGlyphItem *run = pango_layout_iter_get_run_readonly (iter);
+      PangoGlyphItemIter cluster;
+      PangoRectangle logical;
+      double pen, baseline;
+
+      if (run == NULL)
+        continue;
+      if (run->item->analysis.font != font || run->item->analysis.level % 2 != 0)
+        {
+          drawable = FALSE;
+          break;
+        }
+      pango_layout_iter_get_run_extents (iter, NULL, &logical);
+      pen = x + (double) logical.x / PANGO_SCALE;
+      baseline = y + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
+      for (gboolean more = pango_glyph_item_iter_init_start (&cluster, run, text);
+           more && drawable; more = pango_glyph_item_iter_next_cluster (&cluster))
+        {
+          cairo_text_cluster_t bytes = { cluster.end_index - cluster.start_index,
+                                         cluster.end_glyph - cluster.start_glyph };
+
+          for (int g = cluster.start_glyph; g < cluster.end_glyph; g++)
+            {
+              PangoGlyphInfo *info = &run->glyphs->glyphs[g];
+              cairo_glyph_t glyph = { info->glyph,
+                                      pen + (double) info->geometry.x_offset / PANGO_SCALE,
+                                      baseline + (double) info->geometry.y_offset / PANGO_SCALE };
+
+              if ((info->glyph & PANGO_GLYPH_UNKNOWN_FLAG) != 0 ||
+                  info->glyph == PANGO_GLYPH_EMPTY)
+                drawable = FALSE;
+              g_array_append_val (glyphs->glyphs, glyph);
+              pen += (double) info->geometry.width / PANGO_SCALE;
+            }
+          g_array_append_val (glyphs->clusters, bytes);
+          g_string_append_len (glyphs->text, text + cluster.start_index, bytes.num_bytes);
+        }
+    }
+  while (drawable && pango_layout_iter_next_run (iter));
+  pango_layout_iter_free (iter);
+
+  if (!drawable)
+    {
+      g_array_set_size (glyphs->glyphs, n_glyphs);
+      g_array_set_size (glyphs->clusters, n_clusters);
+      g_string_truncate (glyphs->text, length);
+    }
+  return drawable;
+}
+
+/* Adds glyphs laid out already, moved to (x, y). */
+void
+tj_page_glyphs_add_glyphs (Glyphs       *glyphs,
+                           const Glyphs *from,
+                           double        x,
+                           double        y)
+{
+  guint first = glyphs->glyphs->len;
+
+  g_array_append_vals (glyphs->glyphs, from->glyphs->data, from->glyphs->len);
+  for (guint i = first; i < glyphs->glyphs->len; i++)
+    {
+      cairo_glyph_t *glyph = &g_array_index (glyphs->glyphs, cairo_glyph_t, i);
+
+      glyph->x += x;
+      glyph->y += y;
+    }
+  g_array_append_vals (glyphs->clusters, from->clusters->data, from->clusters->len);
+  g_string_append_len (glyphs->text, from->text->str, from->text->len);
+}
+
+void
+tj_page_glyphs_add_measured (Glyphs         *glyphs,
+                             const Glyphs   *kept,
+                             const Measured *measured,
+                             double          x,
+                             double          y)
+{
+  guint first = glyphs->glyphs->len;
+
+  g_array_append_vals (glyphs->glyphs,
+                       &g_array_index (kept->glyphs, cairo_glyph_t, measured->glyph),
+                       measured->n_glyphs);
+  for (guint i = first; i < glyphs->glyphs->len; i++)
+    {
+      cairo_glyph_t *glyph = &g_array_index (glyphs->glyphs, cairo_glyph_t, i);
+
+      glyph->x += x;
+      glyph->y += y;
+    }
+  g_array_append_vals (glyphs->clusters,
+                       &g_array_index (kept->clusters, cairo_text_cluster_t, measured->cluster),
+                       measured->n_clusters);
+  g_string_append_len (glyphs->text, kept->text->str + measured->text, measured->text_length);
+}
+
+void
+tj_page_glyphs_show (Glyphs    *glyphs,
+                     cairo_t   *cr,
+                     PangoFont *font)
+{
+  if (glyphs->glyphs->len == 0)
+    return;
+  cairo_set_scaled_font (cr, pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (font)));
+  cairo_show_text_glyphs (cr, glyphs->text->str, (int) glyphs->text->len,
+                          (cairo_glyph_t *) glyphs->glyphs->data, (int) glyphs->glyphs->len,
+                          (cairo_text_cluster_t *) glyphs->clusters->data,
+                          (int) glyphs->clusters->len, 0);
+  g_array_set_size (glyphs->glyphs, 0);
+  g_array_set_size (glyphs->clusters, 0);
+  g_string_truncate (glyphs->text, 0);
+}

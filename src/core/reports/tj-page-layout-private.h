@@ -1,0 +1,264 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* What the files of the page layout share (tj-page-layout.c: the public API and text blocks;
+ * tj-page-measure.c: estimated widths and headers; tj-page-columns.c: the table's size and
+ * columns; tj-page-glyphs.c: glyphs drawn without shaping; tj-page-sheet.c: a sheet's cells,
+ * rows and items; tj-page-paginate.c: the pages; tj-page-draw.c: the drawing). */
+
+#include <cairo.h>
+#include <glib.h>
+#include <pango/pangocairo.h>
+
+#include "tj-page-layout.h"
+
+G_BEGIN_DECLS
+
+/* Official documents (GB/T 9704-2012 practice): a bold heading face for titles, a serif face for
+ * text; the Noto CJK faces stand in for 小标宋/黑体 and 仿宋. The SC faces are named because under
+ * the C locale fontconfig would pick the Japanese glyph variants. */
+#define HEADING_FACE "Noto Sans CJK SC"
+#define BODY_FACE "Noto Serif CJK SC"
+
+#define FOLIO_SIZE 12.0 /* the page number's, in points */
+#define POINTS_PER_MM (72.0 / 25.4)
+#define CELL_PAD_X 0.25     /* a cell's padding, in em of the table's text */
+#define REFERENCE_SIZE 10.0 /* the size advances are measured at */
+
+typedef enum
+{
+  ITEM_TITLE,
+  ITEM_SUBTITLE,
+  ITEM_PARAGRAPH,
+  ITEM_UNIT_LINE,
+  ITEM_ROW,
+  ITEM_NOTE,
+} ItemKind;
+
+/* One thing placed down a sheet's pages: a block of text or a table row. */
+typedef struct
+{
+  ItemKind kind;
+  guint row;           /* ITEM_ROW */
+  PangoLayout *layout; /* the text blocks' */
+  double space_before; /* dropped at the top of a page */
+  double height;
+} Item;
+
+/* The advances of one face, in em, to estimate a text's width without laying it out: most
+ * cells of a long table are measured this way only. */
+typedef struct
+{
+  double ascii[128];
+  GHashTable *others; /* gunichar → thousandths of an em, measured once */
+  PangoLayout *probe;
+} Advances;
+
+/* The glyphs of figures (numbers, dates, rates) in the table's face: set without shaping, as a
+ * table of ten thousand rows holds a hundred thousand of them. */
+typedef struct
+{
+  PangoFont *font;
+  gulong glyphs[128];
+  double advances[128];
+  gboolean known[128];
+  double baseline; /* from the top of a line */
+} Figures;
+
+/* Glyphs with the text they show, as cairo draws them in one operation: a drawing operation
+ * costs the PDF surface more than its glyphs. */
+typedef struct
+{
+  GArray *glyphs;   /* of cairo_glyph_t */
+  GString *text;
+  GArray *clusters; /* of cairo_text_cluster_t */
+} Glyphs;
+
+/* A text that repeats down a column (a level, a unit, a person, a stage of works), laid out once,
+ * and its glyphs from the layout's top left corner when they are all in the table's face. */
+typedef struct
+{
+  PangoLayout *layout;
+  Glyphs glyphs;
+  gboolean drawn_as_glyphs;
+} Shown;
+
+/* Where the glyphs of a cell measured with Pango are kept. */
+typedef struct
+{
+  guint glyph, n_glyphs;
+  guint cluster, n_clusters;
+  gsize text, text_length;
+  double height;
+} Measured;
+
+typedef struct
+{
+  TjReport *report;
+  guint n_columns;
+  double em;            /* the table's font size in context units */
+  double pad_x, pad_y;
+  double pitch;         /* from one line of the table's text to the next */
+  double line_height;   /* the pitch as counted in row heights */
+  double *x;            /* the column edges: n_columns + 1 */
+  PangoAlignment *align; /* of a text cell in each column */
+  PangoLayout **headers;
+  double header_height;
+  PangoLayout *cell[2]; /* body, bold rows: reused for every cell */
+  Figures figures[2];
+  GHashTable **shown;   /* per column: a body cell's text → its Shown */
+  Glyphs row_text;      /* the glyphs of the row being drawn */
+  Glyphs header_glyphs; /* the header's, from its top; with its face, when all in one */
+  PangoFont *header_font;
+  Glyphs measured_glyphs;
+  GArray *measured;     /* of Measured */
+  GHashTable *measured_cells; /* row × n_columns + column + 1 → index in measured + 1 */
+  guint max_lines;      /* the most lines a cell shows: CELL_MAX_PAGES pages of rows */
+  GHashTable *cuts;     /* row × n_columns + column + 1 → char *: a text cut to max_lines */
+  GArray *items;        /* of Item */
+} Sheet;
+
+/* The foot of a row of the table on a page; a section's heading spans the columns. */
+typedef struct
+{
+  double y;
+  gboolean spans;
+} GridLine;
+
+typedef struct
+{
+  guint sheet;
+  guint first, last;    /* the items on the page: [first, last) */
+  double first_from;    /* where the first item resumes: a split item goes on */
+  double last_to;       /* where the last item stops */
+} Page;
+
+struct _TjPageLayout
+{
+  TjReportBook *book;
+  PangoContext *context;
+  double scale; /* context units per point */
+  double width, height;
+  double left, right, top, bottom; /* the type area */
+  Advances advances[2];            /* body, bold body */
+  GPtrArray *sheets;               /* of Sheet * */
+  GArray *pages;                   /* of Page */
+  PangoLayout *folio;
+};
+
+/* Totals and the headings of sections are set in bold. */
+static inline gboolean
+row_is_bold (TjReport *report,
+             guint     row)
+{
+  return tj_report_get_row_kind (report, row) != TJ_REPORT_ROW_BODY;
+}
+
+static inline gboolean
+column_wraps (const TjReportColumn *column)
+{
+  return column->type == TJ_REPORT_TEXT;
+}
+
+/* tj-page-layout.c */
+PangoLayout *tj_page_text_layout_new (TjPageLayout *self,
+                                      const char   *family,
+                                      gboolean      bold,
+                                      double        size);
+double tj_page_text_width (PangoLayout *layout);
+double tj_page_text_height (PangoLayout *layout);
+double tj_page_counted_height (TjPageLayout *self,
+                               double        height);
+PangoLayout *tj_page_block_new (TjPageLayout  *self,
+                                const char    *text,
+                                const char    *family,
+                                gboolean       bold,
+                                double         size,
+                                double         width,
+                                PangoAlignment alignment,
+                                gboolean       indent);
+
+/* tj-page-measure.c */
+void tj_page_advances_init (TjPageLayout *self,
+                            Advances     *advances,
+                            gboolean      bold);
+void tj_page_advances_clear (Advances *advances);
+double tj_page_estimate_em (TjPageLayout *self,
+                            Advances     *advances,
+                            const char   *text,
+                            gboolean     *lines,
+                            double       *word);
+const char *tj_page_cell_text (const TjReportCell *cell,
+                               char              **owned);
+void tj_page_set_header_text (PangoLayout *layout,
+                              const char  *header,
+                              double       room);
+double tj_page_header_min_em (TjPageLayout *self,
+                              PangoLayout  *probe,
+                              const char   *header);
+
+/* tj-page-columns.c */
+void tj_page_fit_columns (TjPageLayout *self,
+                          Sheet        *sheet,
+                          double       *widths,
+                          gboolean     *short_text);
+
+/* tj-page-glyphs.c */
+void tj_page_glyphs_init (Glyphs *glyphs);
+void tj_page_glyphs_clear (Glyphs *glyphs);
+void tj_page_figures_init (Figures     *figures,
+                           PangoLayout *layout);
+double tj_page_figure_width (Figures    *figures,
+                             const char *text);
+void tj_page_glyphs_add_figure (Glyphs     *glyphs,
+                                Figures    *figures,
+                                const char *text,
+                                double      x,
+                                double      baseline);
+gboolean tj_page_glyphs_add_layout (Glyphs      *glyphs,
+                                    PangoLayout *layout,
+                                    PangoFont   *font,
+                                    double       x,
+                                    double       y);
+void tj_page_glyphs_add_glyphs (Glyphs       *glyphs,
+                                const Glyphs *from,
+                                double        x,
+                                double        y);
+void tj_page_glyphs_add_measured (Glyphs         *glyphs,
+                                  const Glyphs   *kept,
+                                  const Measured *measured,
+                                  double          x,
+                                  double          y);
+void tj_page_glyphs_show (Glyphs    *glyphs,
+                          cairo_t   *cr,
+                          PangoFont *font);
+
+/* tj-page-sheet.c */
+void tj_page_sheet_free (gpointer data);
+void tj_page_set_cell_text (Sheet       *sheet,
+                            PangoLayout *layout,
+                            guint        column,
+                            const char  *text);
+const char *tj_page_shown_text (Sheet      *sheet,
+                                guint       row,
+                                guint       column,
+                                const char *text);
+Shown *tj_page_cell_shown (Sheet      *sheet,
+                           guint       column,
+                           const char *text,
+                           gboolean    bold);
+PangoLayout *tj_page_section_layout (Sheet      *sheet,
+                                     guint       row,
+                                     const char *text);
+const Measured *tj_page_measured_cell (Sheet *sheet,
+                                       guint  row,
+                                       guint  column);
+Sheet *tj_page_sheet_new (TjPageLayout *self,
+                          TjReport     *report);
+
+/* tj-page-paginate.c */
+void tj_page_paginate_sheet (TjPageLayout *self,
+                             Sheet        *sheet,
+                             guint         index);
+
+G_END_DECLS
