@@ -9,6 +9,7 @@
 
 #include "tj-application.h"
 #include "tj-bulletin.h"
+#include "tj-form-row.h"
 #include "tj-demo.h"
 #include "tj-pdf-writer.h"
 #include "tj-print-operation.h"
@@ -183,6 +184,65 @@ test_invalid_form_saves_nothing (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (form)));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (form));
   tj_test_screenshot (GTK_WIDGET (form), "form-invalid.png");
+  gtk_window_destroy (GTK_WINDOW (form));
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = G_TYPE_CHECK_INSTANCE_TYPE (child, type) ? child
+                                                                 : find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Typing part of a name in a drop-down's search keeps only the items that contain it. */
+static void
+test_drop_down_search_filters (Fixture       *f,
+                               gconstpointer  data)
+{
+  TjProjectForm *form = TJ_PROJECT_FORM (tj_project_form_new (f->db, NULL, this_year ()));
+  GtkDropDown *locality = GTK_DROP_DOWN (tj_project_form_get_input (form, "locality_id"));
+  GListModel *results = tj_drop_down_get_search_results (locality);
+  GtkWidget *search;
+  gint64 expected = tj_test_scalar (f->db, "SELECT count(*) FROM units WHERE active "
+                                           "AND kind <> 'department' AND name LIKE '%阳%'");
+  guint all;
+
+  gtk_window_set_transient_for (GTK_WINDOW (form), GTK_WINDOW (f->window));
+  gtk_window_present (GTK_WINDOW (form));
+  tj_test_wait_idle ();
+  g_assert_nonnull (results);
+  all = g_list_model_get_n_items (results);
+  g_assert_cmpint (expected, >, 1);
+  g_assert_cmpint (all, >, expected + 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (locality), "activate", NULL);
+  search = find_descendant (GTK_WIDGET (locality), GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (search);
+  gtk_editable_set_text (GTK_EDITABLE (search), "阳");
+  tj_test_wait_ms (400); /* the search entry's delay */
+  tj_test_wait_idle ();
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, expected);
+  for (guint k = 0; k < expected; k++)
+    {
+      g_autoptr (GtkStringObject) item = g_list_model_get_item (results, k);
+
+      g_assert_nonnull (strstr (gtk_string_object_get_string (item), "阳"));
+    }
+  tj_test_screenshot (GTK_WIDGET (form), "form-locality-search.png");
+
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  tj_test_wait_ms (400);
+  tj_test_wait_idle ();
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, all);
   gtk_window_destroy (GTK_WINDOW (form));
 }
 
@@ -366,6 +426,8 @@ main (int   argc,
               test_form_creates_project, teardown);
   g_test_add ("/tj/window/form/invalid-saves-nothing", Fixture, NULL, setup_demo,
               test_invalid_form_saves_nothing, teardown);
+  g_test_add ("/tj/window/form/drop-down-search-filters", Fixture, NULL, setup_demo,
+              test_drop_down_search_filters, teardown);
   g_test_add ("/tj/window/search/narrows-and-footer-follows", Fixture, NULL, setup_demo,
               test_search_narrows, teardown);
   g_test_add ("/tj/window/progress/entry-updates-cumulative-and-bulletin", Fixture, NULL,

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "tj-alert.h"
+#include "tj-form-row.h"
 #include "tj-history-window.h"
 #include "tj-money.h"
 #include "tj-project-form.h"
@@ -771,6 +772,7 @@ tj_project_page_init (TjProjectPage *self)
   filters[2] = self->locality_filter;
   filters[3] = self->industry_filter;
   filters[4] = self->stats_filter;
+  tj_drop_down_enable_search (self->locality_filter);
 
   self->localities = g_ptr_array_new_with_free_func (g_free);
   self->industries = g_ptr_array_new_with_free_func (g_free);
