@@ -246,6 +246,104 @@ test_drop_down_search_filters (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (form));
 }
 
+/* The button bound to this action under the widget. */
+static GtkWidget *
+action_button (GtkWidget  *widget,
+               const char *action)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_ACTIONABLE (child) &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action) == 0)
+        return child;
+      found = action_button (child, action);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static guint
+n_selected (Fixture *f)
+{
+  g_autoptr (GtkBitset) selected =
+    gtk_selection_model_get_selection (tj_project_page_get_selection (f->page));
+
+  return gtk_bitset_get_size (selected);
+}
+
+/* 编辑, 修改记录 and 删除 can be used exactly when one project is selected. */
+static void
+assert_actions_follow_selection (Fixture *f)
+{
+  const char *actions[] = { "page.edit", "page.history", "page.delete" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      GtkWidget *button = action_button (GTK_WIDGET (f->page), actions[i]);
+
+      g_assert_nonnull (button);
+      if (gtk_widget_get_sensitive (button) != (n_selected (f) == 1))
+        g_error ("%s is %s with %u selected", actions[i],
+                 gtk_widget_get_sensitive (button) ? "enabled" : "disabled", n_selected (f));
+    }
+}
+
+/* Deleting the only search hit leaves nothing selected: the actions are disabled. A save
+ * reloads the list: the actions follow what is selected after it. */
+static void
+test_actions_follow_selection (Fixture       *f,
+                               gconstpointer  data)
+{
+  GtkSelectionModel *selection = tj_project_page_get_selection (f->page);
+  g_autoptr (TjProject) project = NULL;
+  TjProjectForm *form;
+  AdwMessageDialog *dialog;
+
+  assert_actions_follow_selection (f);
+  g_assert_true (gtk_selection_model_select_item (selection, 0, TRUE));
+  assert_actions_follow_selection (f);
+  project = g_list_model_get_item (G_LIST_MODEL (selection), 0);
+
+  /* edit and save */
+  tj_project_page_edit (f->page, project);
+  tj_test_wait_idle ();
+  form = NULL;
+  {
+    g_autoptr (GList) windows = gtk_window_list_toplevels ();
+
+    for (GList *l = windows; l != NULL; l = l->next)
+      if (TJ_IS_PROJECT_FORM (l->data))
+        form = l->data;
+  }
+  g_assert_nonnull (form);
+  tj_project_form_set_text (form, "notes", "已核实");
+  g_assert_true (tj_project_form_save (form));
+  tj_test_wait_idle ();
+  assert_actions_follow_selection (f);
+
+  /* the only hit of a search, deleted */
+  tj_window_set_search (f->window, project->name);
+  g_usleep (120000); /* the search entry's delay */
+  tj_test_wait_idle ();
+  g_assert_cmpuint (shown (f), ==, 1);
+  g_assert_true (gtk_selection_model_select_item (selection, 0, TRUE));
+  assert_actions_follow_selection (f);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "page.delete", NULL));
+  tj_test_wait_idle ();
+  dialog = tj_test_find_dialog ("删除该项目吗？");
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "delete");
+  tj_test_wait_idle ();
+  g_assert_cmpuint (shown (f), ==, 0);
+  g_assert_cmpuint (n_selected (f), ==, 0);
+  g_assert_false (gtk_widget_get_sensitive (action_button (GTK_WIDGET (f->page), "page.edit")));
+  assert_actions_follow_selection (f);
+}
+
 static void
 test_search_narrows (Fixture       *f,
                      gconstpointer  data)
@@ -428,6 +526,8 @@ main (int   argc,
               test_invalid_form_saves_nothing, teardown);
   g_test_add ("/tj/window/form/drop-down-search-filters", Fixture, NULL, setup_demo,
               test_drop_down_search_filters, teardown);
+  g_test_add ("/tj/window/actions-follow-the-selection", Fixture, NULL, setup_demo,
+              test_actions_follow_selection, teardown);
   g_test_add ("/tj/window/search/narrows-and-footer-follows", Fixture, NULL, setup_demo,
               test_search_narrows, teardown);
   g_test_add ("/tj/window/progress/entry-updates-cumulative-and-bulletin", Fixture, NULL,

@@ -452,8 +452,10 @@ selected_project (TjProjectPage *self)
   return project;
 }
 
+/* 编辑, 修改记录 and 删除 follow the selection: also when the selected row goes (deleted, reloaded
+ * after a save, filtered out), for which the selection model emits items-changed only. */
 static void
-selection_changed_cb (TjProjectPage *self)
+update_actions (TjProjectPage *self)
 {
   GtkBitset *selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
   guint64 n = gtk_bitset_get_size (selected);
@@ -788,11 +790,11 @@ tj_project_page_init (TjProjectPage *self)
 
   g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (filtered_items_changed_cb),
                             self);
-  g_signal_connect_swapped (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb),
-                            self);
+  g_signal_connect_swapped (self->selection, "selection-changed", G_CALLBACK (update_actions), self);
+  g_signal_connect_swapped (self->selection, "items-changed", G_CALLBACK (update_actions), self);
   for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
     g_signal_connect_swapped (filters[i], "notify::selected", G_CALLBACK (filter_selected_cb), self);
-  selection_changed_cb (self);
+  update_actions (self);
   filtered_items_changed_cb (self);
 }
 
