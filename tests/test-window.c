@@ -344,6 +344,81 @@ test_actions_follow_selection (Fixture       *f,
   assert_actions_follow_selection (f);
 }
 
+/* Checks every shown cell under widget: a number is never cut; a text that does not fit ends in
+ * "…". Returns how many number cells were checked. */
+static guint
+assert_cells_whole (GtkWidget *widget)
+{
+  guint numbers = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *text;
+
+      if (!gtk_widget_get_mapped (child))
+        continue;
+      numbers += assert_cells_whole (child);
+      if (!GTK_IS_INSCRIPTION (child))
+        continue;
+      text = gtk_inscription_get_text (GTK_INSCRIPTION (child));
+      if (text == NULL || *text == '\0')
+        continue;
+      if (gtk_widget_has_css_class (child, "numeric"))
+        {
+          g_autoptr (PangoLayout) layout = gtk_widget_create_pango_layout (child, text);
+          int width;
+
+          pango_layout_get_pixel_size (layout, &width, NULL);
+          if (width > gtk_widget_get_width (child))
+            g_error ("“%s” cut: %d px in %d px", text, width, gtk_widget_get_width (child));
+          numbers++;
+        }
+      else
+        g_assert_cmpint (gtk_inscription_get_text_overflow (GTK_INSCRIPTION (child)), ==,
+                         GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+    }
+  return numbers;
+}
+
+/* Every page at the two sizes an office screen has, to look at; on the pages built with the
+ * shared table cells, no number is cut and a cut text ends in "…". */
+static void
+test_pages_at_two_sizes (Fixture       *f,
+                         gconstpointer  data)
+{
+  const struct { int width, height; } sizes[] = { { 1600, 1000 }, { 1024, 700 } };
+  const struct { const char *name; GtkWidget *page; guint numbers; } pages[] = {
+    { "projects", GTK_WIDGET (tj_window_get_project_page (f->window)), 1 },
+    { "progress", NULL, 0 },
+    { "agency", GTK_WIDGET (tj_window_get_agency_page (f->window)), 0 },
+    { "approvals", GTK_WIDGET (tj_window_get_approval_page (f->window)), 1 },
+    { "bulletin", NULL, 0 },
+  };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (f->window), sizes[s].width, sizes[s].height);
+      for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
+        {
+          g_autofree char *name = g_strdup_printf ("page-%s-%dx%d.png", pages[p].name,
+                                                   sizes[s].width, sizes[s].height);
+
+          adw_view_stack_set_visible_child_name (tj_window_get_stack (f->window), pages[p].name);
+          tj_test_wait_idle ();
+          tj_test_screenshot (GTK_WIDGET (f->window), name);
+          /* the window's content is the size less its frame; a size larger than the screen
+           * (xvfb-run's is 1280×1024) is narrowed to fit it */
+          g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, sizes[s].width);
+          g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (f->window)), <=, sizes[s].height);
+          if (sizes[s].width <= 1024)
+            g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), >=, sizes[s].width - 16);
+          if (pages[p].page != NULL)
+            g_assert_cmpuint (assert_cells_whole (pages[p].page), >=, pages[p].numbers);
+        }
+    }
+}
+
 static void
 test_search_narrows (Fixture       *f,
                      gconstpointer  data)
@@ -528,6 +603,8 @@ main (int   argc,
               test_drop_down_search_filters, teardown);
   g_test_add ("/tj/window/actions-follow-the-selection", Fixture, NULL, setup_demo,
               test_actions_follow_selection, teardown);
+  g_test_add ("/tj/window/pages/at-two-sizes", Fixture, NULL, setup_demo, test_pages_at_two_sizes,
+              teardown);
   g_test_add ("/tj/window/search/narrows-and-footer-follows", Fixture, NULL, setup_demo,
               test_search_narrows, teardown);
   g_test_add ("/tj/window/progress/entry-updates-cumulative-and-bulletin", Fixture, NULL,

@@ -12,6 +12,7 @@
 #include "tj-project-page.h"
 #include "tj-deletion.h"
 #include "tj-read-error.h"
+#include "tj-table.h"
 #include "tj-unit.h"
 
 struct _TjProjectPage
@@ -68,21 +69,21 @@ static const struct
 {
   const char *title;
   int width; /* in characters of a CJK face, for GtkInscription */
-  gboolean numeric;
+  TjTableKind kind;
 } columns[N_COLUMNS] = {
-  [COLUMN_NAME] = { N_("Project Name"), 16, FALSE },
-  [COLUMN_LEVEL] = { N_("Level"), 5, FALSE },
-  [COLUMN_NATURE] = { N_("Nature"), 4, FALSE },
-  [COLUMN_INDUSTRY] = { N_("Industry"), 8, FALSE },
-  [COLUMN_LOCALITY] = { N_("Locality"), 5, FALSE },
-  [COLUMN_UNIT] = { N_("Responsible Unit"), 5, FALSE },
-  [COLUMN_LEADER] = { N_("City Leader"), 4, FALSE },
-  [COLUMN_OFFICER] = { N_("Service Officer"), 4, FALSE },
-  [COLUMN_TOTAL] = { N_("Total Investment (10k yuan)"), 7, TRUE },
-  [COLUMN_PLAN] = { N_("Annual Plan (10k yuan)"), 7, TRUE },
-  [COLUMN_PLANNED_START] = { N_("Planned Start"), 5, FALSE },
-  [COLUMN_ACTUAL_START] = { N_("Actual Start"), 6, FALSE },
-  [COLUMN_STATS] = { N_("Statistics Entry"), 6, FALSE },
+  [COLUMN_NAME] = { N_("Project Name"), 16, TJ_TABLE_TEXT },
+  [COLUMN_LEVEL] = { N_("Level"), 5, TJ_TABLE_TEXT },
+  [COLUMN_NATURE] = { N_("Nature"), 4, TJ_TABLE_TEXT },
+  [COLUMN_INDUSTRY] = { N_("Industry"), 8, TJ_TABLE_TEXT },
+  [COLUMN_LOCALITY] = { N_("Locality"), 5, TJ_TABLE_TEXT },
+  [COLUMN_UNIT] = { N_("Responsible Unit"), 5, TJ_TABLE_TEXT },
+  [COLUMN_LEADER] = { N_("City Leader"), 4, TJ_TABLE_TEXT },
+  [COLUMN_OFFICER] = { N_("Service Officer"), 4, TJ_TABLE_TEXT },
+  [COLUMN_TOTAL] = { N_("Total Investment (10k yuan)"), 7, TJ_TABLE_NUMBER },
+  [COLUMN_PLAN] = { N_("Annual Plan (10k yuan)"), 7, TJ_TABLE_NUMBER },
+  [COLUMN_PLANNED_START] = { N_("Planned Start"), 5, TJ_TABLE_DATE },
+  [COLUMN_ACTUAL_START] = { N_("Actual Start"), 6, TJ_TABLE_DATE },
+  [COLUMN_STATS] = { N_("Statistics Entry"), 6, TJ_TABLE_DATE },
 };
 
 static GQuark haystack_quark;
@@ -134,16 +135,8 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
                gpointer                  user_data)
 {
   Column column = GPOINTER_TO_INT (user_data);
-  GtkWidget *label = gtk_inscription_new (NULL);
 
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), 2);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), columns[column].width * 2);
-  if (columns[column].numeric)
-    {
-      gtk_inscription_set_xalign (GTK_INSCRIPTION (label), 1.0);
-      gtk_widget_add_css_class (label, "numeric");
-    }
-  gtk_list_item_set_child (item, label);
+  gtk_list_item_set_child (item, tj_table_cell_new (columns[column].width, columns[column].kind));
 }
 
 static void
@@ -156,7 +149,7 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
   TjProject *project = gtk_list_item_get_item (item);
   g_autofree char *text = column_text (self, project, column);
 
-  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (item)), text);
+  tj_table_cell_set_text (gtk_list_item_get_child (item), text);
 }
 
 /* Chinese text sorts by the locale's collation (pinyin under zh_CN); keys are computed once per
