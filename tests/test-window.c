@@ -419,6 +419,34 @@ test_pages_at_two_sizes (Fixture       *f,
     }
 }
 
+/* One Tab per field: from the name, each Tab lands in the next field's entry or drop-down, never
+ * on the row around it. */
+static void
+test_form_one_tab_per_field (Fixture       *f,
+                             gconstpointer  data)
+{
+  TjProjectForm *form = TJ_PROJECT_FORM (tj_project_form_new (f->db, NULL, this_year ()));
+  const char *order[] = { "name", "code", "level", "nature", "industry", "content", "locality_id",
+                          "unit_id", "leader_id" };
+
+  gtk_window_set_transient_for (GTK_WINDOW (form), GTK_WINDOW (f->window));
+  gtk_window_present (GTK_WINDOW (form));
+  tj_test_wait_idle ();
+  g_assert_true (gtk_widget_grab_focus (tj_project_form_get_input (form, "name")));
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      GtkWidget *input = tj_project_form_get_input (form, order[i]);
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (form));
+
+      if (focus == NULL || (focus != input && !gtk_widget_is_ancestor (focus, input)))
+        g_error ("after %u Tab the focus is on a %s, not in “%s”", i,
+                 focus != NULL ? G_OBJECT_TYPE_NAME (focus) : "nothing", order[i]);
+      if (i + 1 < G_N_ELEMENTS (order))
+        g_assert_true (gtk_widget_child_focus (GTK_WIDGET (form), GTK_DIR_TAB_FORWARD));
+    }
+  gtk_window_destroy (GTK_WINDOW (form));
+}
+
 static void
 test_search_narrows (Fixture       *f,
                      gconstpointer  data)
@@ -605,6 +633,8 @@ main (int   argc,
               test_actions_follow_selection, teardown);
   g_test_add ("/tj/window/pages/at-two-sizes", Fixture, NULL, setup_demo, test_pages_at_two_sizes,
               teardown);
+  g_test_add ("/tj/window/form/one-tab-per-field", Fixture, NULL, setup_demo,
+              test_form_one_tab_per_field, teardown);
   g_test_add ("/tj/window/search/narrows-and-footer-follows", Fixture, NULL, setup_demo,
               test_search_narrows, teardown);
   g_test_add ("/tj/window/progress/entry-updates-cumulative-and-bulletin", Fixture, NULL,

@@ -576,6 +576,8 @@ build_rows (TjProjectForm *self)
         title = g_strdup (label);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (w->row), title);
       adw_action_row_set_subtitle_lines (w->row, 2);
+      /* one Tab per field: the focus goes to the entry, not to the row around it first */
+      gtk_widget_set_focusable (GTK_WIDGET (w->row), FALSE);
 
       if (is_choice (fields[i].kind))
         {
