@@ -404,7 +404,7 @@ test_audit_rows (void)
   g_assert_cmpstr (entry->action, ==, "update");
   g_assert_cmpstr (entry->os_user, ==, g_get_user_name ());
   g_assert_cmpuint (entry->changes->len, ==, 1);
-  g_assert_cmpstr (g_ptr_array_index (entry->changes, 0), ==, "总投资：37,433.9999 → 40,000.0000");
+  g_assert_cmpstr (g_ptr_array_index (entry->changes, 0), ==, "总投资（万元）：37,433.9999 → 40,000.0000");
 
   /* Nothing may edit the log. */
   g_assert_false (tj_db_exec (db, "DELETE FROM audit", NULL));

@@ -190,7 +190,7 @@ test_import_errors_sample (void)
   g_assert_cmpstr (g_ptr_array_index (result->errors, 0), ==,
                    "第 8 行（文本第 14 行），“总投资（万元）”：“abc”不是有效金额");
   g_assert_cmpstr (g_ptr_array_index (result->errors, 1), ==,
-                   "第 9 行（文本第 16 行），“属地”：单位名单中没有“嵩阳街到”。");
+                   "第 9 行（文本第 16 行），“属地”：“嵩阳街到”不在属地名单中，是否为“嵩阳街道”？");
   g_assert_cmpstr (g_ptr_array_index (result->errors, 2), ==,
                    "第 10 行（文本第 18 行），“年度计划投资(万元)”：年度计划投资不能超过总投资。");
   g_assert_cmpstr (g_ptr_array_index (result->errors, 3), ==,
@@ -216,19 +216,20 @@ test_errors_roll_back_created_names (void)
   g_autoptr (TjLedgerResult) result = NULL;
   g_autoptr (GError) error = NULL;
 
-  /* Creating names makes 嵩阳街到 a new town: four bad lines remain, and nothing is kept. */
+  /* Creating names creates people, never a unit: 嵩阳街到 stays an error, and nothing is kept. */
   g_assert_false (tj_ledger_import (db, path, 2026, TRUE, FALSE, &result, &error));
   g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);
-  g_assert_cmpuint (result->errors->len, ==, 4);
+  g_assert_cmpuint (result->errors->len, ==, 5);
   g_assert_true (g_str_has_prefix (g_ptr_array_index (result->errors, 0),
                                    "第 8 行（文本第 14 行），"));
-  g_assert_true (g_str_has_prefix (g_ptr_array_index (result->errors, 1),
-                                   "第 10 行（文本第 18 行），"));
+  g_assert_cmpstr (g_ptr_array_index (result->errors, 1), ==,
+                   "第 9 行（文本第 16 行），“属地”：“嵩阳街到”不在属地名单中，是否为“嵩阳街道”？");
   g_assert_true (g_str_has_prefix (g_ptr_array_index (result->errors, 2),
-                                   "第 11 行（文本第 20 行），"));
+                                   "第 10 行（文本第 18 行），"));
   g_assert_true (g_str_has_prefix (g_ptr_array_index (result->errors, 3),
+                                   "第 11 行（文本第 20 行），"));
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (result->errors, 4),
                                    "第 12 行（文本第 22 行），"));
-  g_assert_true (has_string (result->warnings, "新建单位“嵩阳街到”（镇）"));
   g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM projects"), ==, 0);
   g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM people"), ==, 0);
   g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM units"), ==, 34);
@@ -442,44 +443,36 @@ test_not_a_ledger (void)
   tj_test_rmdir (dir);
 }
 
+/* Only people are created by an import: units are the office's list (tj_unit_unknown_message). */
 static void
-assert_unit_kind (TjDb       *db,
-                  const char *name,
-                  const char *kind)
-{
-  g_autoptr (sqlite3_stmt) stmt = tj_db_prepare (db, "SELECT kind FROM units WHERE name = ?", NULL);
-
-  g_assert_nonnull (stmt);
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, kind);
-}
-
-static void
-test_create_missing_kinds (void)
+test_create_missing_people_only (void)
 {
   g_autofree char *dir = NULL;
   g_autoptr (TjDb) db = tj_test_db_new (&dir);
   g_autoptr (TjLedgerResult) result = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *path = NULL;
+  gint64 units = tj_test_scalar (db, "SELECT count(*) FROM units");
 
   path = write_file (dir, "ledger.csv",
                      HEADER
-                     "1,一号,省重点,新开工,新城街道,招商局,李明,李明,10\n"
-                     "2,二号,登封市,新开工,石门镇,新城街道,,赵强,10\n"
-                     "3,三号,登封市,新开工,卢沟乡,,,赵强,10\n"
-                     "4,四号,登封市,新开工,高新区,,,赵强,10\n"
-                     "5,五号,登封市,新开工,箕山,,,赵强,10\n");
+                     "1,一号,省重点,新开工,告成镇,招商局,李明,李明,10\n"
+                     "2,二号,登封市,新开工,石门镇,,,赵强,10\n");
+  g_assert_false (tj_ledger_import (db, path, 2026, TRUE, FALSE, &result, &error));
+  g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (result->errors->len, ==, 2);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM units"), ==, units);
+  g_clear_pointer (&result, tj_ledger_result_free);
+
+  path = write_file (dir, "ledger.csv",
+                     HEADER
+                     "1,一号,省重点,新开工,告成镇,住建局,李明,李明,10\n"
+                     "2,二号,登封市,新开工,石道乡,,,赵强,10\n");
   g_assert_true (tj_ledger_import (db, path, 2026, TRUE, FALSE, &result, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (result->added, ==, 5);
-  assert_unit_kind (db, "新城街道", "subdistrict");
-  assert_unit_kind (db, "石门镇", "town");
-  assert_unit_kind (db, "卢沟乡", "township");
-  assert_unit_kind (db, "高新区", "district");
-  assert_unit_kind (db, "箕山", "town");
-  assert_unit_kind (db, "招商局", "department");
+  g_assert_cmpuint (result->added, ==, 2);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM units"), ==, units);
   /* One person both leads and serves: one record with both roles. */
   g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM people WHERE name = '李明'"), ==, 1);
   g_assert_cmpint (
@@ -732,7 +725,7 @@ main (int   argc,
                    test_headers_as_offices_write_them);
   g_test_add_func ("/tj/ledger/import/bad-values-named-by-line-and-column", test_bad_values_named);
   g_test_add_func ("/tj/ledger/import/not-a-ledger-is-refused", test_not_a_ledger);
-  g_test_add_func ("/tj/ledger/import/created-units-get-a-kind", test_create_missing_kinds);
+  g_test_add_func ("/tj/ledger/import/creates-people-not-units", test_create_missing_people_only);
   g_test_add_func ("/tj/ledger/export/imports-again-unchanged", test_export_round_trip);
   g_test_add_func ("/tj/ledger/export/failure-leaves-no-file", test_export_failure_leaves_target);
   g_test_add_func ("/tj/ledger/export/formula-like-texts-escaped-and-read-back",

@@ -9,6 +9,7 @@
 
 #include "tj-application.h"
 #include "tj-bulletin.h"
+#include "tj-form-row.h"
 #include "tj-demo.h"
 #include "tj-pdf-writer.h"
 #include "tj-print-operation.h"
@@ -183,6 +184,266 @@ test_invalid_form_saves_nothing (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (form)));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (form));
   tj_test_screenshot (GTK_WIDGET (form), "form-invalid.png");
+  gtk_window_destroy (GTK_WINDOW (form));
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = G_TYPE_CHECK_INSTANCE_TYPE (child, type) ? child
+                                                                 : find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Typing part of a name in a drop-down's search keeps only the items that contain it. */
+static void
+test_drop_down_search_filters (Fixture       *f,
+                               gconstpointer  data)
+{
+  TjProjectForm *form = TJ_PROJECT_FORM (tj_project_form_new (f->db, NULL, this_year ()));
+  GtkDropDown *locality = GTK_DROP_DOWN (tj_project_form_get_input (form, "locality_id"));
+  GListModel *results = tj_drop_down_get_search_results (locality);
+  GtkWidget *search;
+  gint64 expected = tj_test_scalar (f->db, "SELECT count(*) FROM units WHERE active "
+                                           "AND kind <> 'department' AND name LIKE '%阳%'");
+  guint all;
+
+  gtk_window_set_transient_for (GTK_WINDOW (form), GTK_WINDOW (f->window));
+  gtk_window_present (GTK_WINDOW (form));
+  tj_test_wait_idle ();
+  g_assert_nonnull (results);
+  all = g_list_model_get_n_items (results);
+  g_assert_cmpint (expected, >, 1);
+  g_assert_cmpint (all, >, expected + 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (locality), "activate", NULL);
+  search = find_descendant (GTK_WIDGET (locality), GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (search);
+  gtk_editable_set_text (GTK_EDITABLE (search), "阳");
+  tj_test_wait_ms (400); /* the search entry's delay */
+  tj_test_wait_idle ();
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, expected);
+  for (guint k = 0; k < expected; k++)
+    {
+      g_autoptr (GtkStringObject) item = g_list_model_get_item (results, k);
+
+      g_assert_nonnull (strstr (gtk_string_object_get_string (item), "阳"));
+    }
+  tj_test_screenshot (GTK_WIDGET (form), "form-locality-search.png");
+
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  tj_test_wait_ms (400);
+  tj_test_wait_idle ();
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, all);
+  gtk_window_destroy (GTK_WINDOW (form));
+}
+
+/* The button bound to this action under the widget. */
+static GtkWidget *
+action_button (GtkWidget  *widget,
+               const char *action)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_ACTIONABLE (child) &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action) == 0)
+        return child;
+      found = action_button (child, action);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static guint
+n_selected (Fixture *f)
+{
+  g_autoptr (GtkBitset) selected =
+    gtk_selection_model_get_selection (tj_project_page_get_selection (f->page));
+
+  return gtk_bitset_get_size (selected);
+}
+
+/* 编辑, 修改记录 and 删除 can be used exactly when one project is selected. */
+static void
+assert_actions_follow_selection (Fixture *f)
+{
+  const char *actions[] = { "page.edit", "page.history", "page.delete" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      GtkWidget *button = action_button (GTK_WIDGET (f->page), actions[i]);
+
+      g_assert_nonnull (button);
+      if (gtk_widget_get_sensitive (button) != (n_selected (f) == 1))
+        g_error ("%s is %s with %u selected", actions[i],
+                 gtk_widget_get_sensitive (button) ? "enabled" : "disabled", n_selected (f));
+    }
+}
+
+/* Deleting the only search hit leaves nothing selected: the actions are disabled. A save
+ * reloads the list: the actions follow what is selected after it. */
+static void
+test_actions_follow_selection (Fixture       *f,
+                               gconstpointer  data)
+{
+  GtkSelectionModel *selection = tj_project_page_get_selection (f->page);
+  g_autoptr (TjProject) project = NULL;
+  TjProjectForm *form;
+  AdwMessageDialog *dialog;
+
+  assert_actions_follow_selection (f);
+  g_assert_true (gtk_selection_model_select_item (selection, 0, TRUE));
+  assert_actions_follow_selection (f);
+  project = g_list_model_get_item (G_LIST_MODEL (selection), 0);
+
+  /* edit and save */
+  tj_project_page_edit (f->page, project);
+  tj_test_wait_idle ();
+  form = NULL;
+  {
+    g_autoptr (GList) windows = gtk_window_list_toplevels ();
+
+    for (GList *l = windows; l != NULL; l = l->next)
+      if (TJ_IS_PROJECT_FORM (l->data))
+        form = l->data;
+  }
+  g_assert_nonnull (form);
+  tj_project_form_set_text (form, "notes", "已核实");
+  g_assert_true (tj_project_form_save (form));
+  tj_test_wait_idle ();
+  assert_actions_follow_selection (f);
+
+  /* the only hit of a search, deleted */
+  tj_window_set_search (f->window, project->name);
+  g_usleep (120000); /* the search entry's delay */
+  tj_test_wait_idle ();
+  g_assert_cmpuint (shown (f), ==, 1);
+  g_assert_true (gtk_selection_model_select_item (selection, 0, TRUE));
+  assert_actions_follow_selection (f);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "page.delete", NULL));
+  tj_test_wait_idle ();
+  dialog = tj_test_find_dialog ("删除该项目吗？");
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "delete");
+  tj_test_wait_idle ();
+  g_assert_cmpuint (shown (f), ==, 0);
+  g_assert_cmpuint (n_selected (f), ==, 0);
+  g_assert_false (gtk_widget_get_sensitive (action_button (GTK_WIDGET (f->page), "page.edit")));
+  assert_actions_follow_selection (f);
+}
+
+/* Checks every shown cell under widget: a number is never cut; a text that does not fit ends in
+ * "…". Returns how many number cells were checked. */
+static guint
+assert_cells_whole (GtkWidget *widget)
+{
+  guint numbers = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *text;
+
+      if (!gtk_widget_get_mapped (child))
+        continue;
+      numbers += assert_cells_whole (child);
+      if (!GTK_IS_INSCRIPTION (child))
+        continue;
+      text = gtk_inscription_get_text (GTK_INSCRIPTION (child));
+      if (text == NULL || *text == '\0')
+        continue;
+      if (gtk_widget_has_css_class (child, "numeric"))
+        {
+          g_autoptr (PangoLayout) layout = gtk_widget_create_pango_layout (child, text);
+          int width;
+
+          pango_layout_get_pixel_size (layout, &width, NULL);
+          if (width > gtk_widget_get_width (child))
+            g_error ("“%s” cut: %d px in %d px", text, width, gtk_widget_get_width (child));
+          numbers++;
+        }
+      else
+        g_assert_cmpint (gtk_inscription_get_text_overflow (GTK_INSCRIPTION (child)), ==,
+                         GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+    }
+  return numbers;
+}
+
+/* Every page at the two sizes an office screen has, to look at; on the pages built with the
+ * shared table cells, no number is cut and a cut text ends in "…". */
+static void
+test_pages_at_two_sizes (Fixture       *f,
+                         gconstpointer  data)
+{
+  const struct { int width, height; } sizes[] = { { 1600, 1000 }, { 1024, 700 } };
+  const struct { const char *name; GtkWidget *page; guint numbers; } pages[] = {
+    { "projects", GTK_WIDGET (tj_window_get_project_page (f->window)), 1 },
+    { "progress", NULL, 0 },
+    { "agency", GTK_WIDGET (tj_window_get_agency_page (f->window)), 0 },
+    { "approvals", GTK_WIDGET (tj_window_get_approval_page (f->window)), 1 },
+    { "bulletin", NULL, 0 },
+  };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (f->window), sizes[s].width, sizes[s].height);
+      for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
+        {
+          g_autofree char *name = g_strdup_printf ("page-%s-%dx%d.png", pages[p].name,
+                                                   sizes[s].width, sizes[s].height);
+
+          adw_view_stack_set_visible_child_name (tj_window_get_stack (f->window), pages[p].name);
+          tj_test_wait_idle ();
+          tj_test_screenshot (GTK_WIDGET (f->window), name);
+          /* the window's content is the size less its frame; a size larger than the screen
+           * (xvfb-run's is 1280×1024) is narrowed to fit it */
+          g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, sizes[s].width);
+          g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (f->window)), <=, sizes[s].height);
+          if (sizes[s].width <= 1024)
+            g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), >=, sizes[s].width - 16);
+          if (pages[p].page != NULL)
+            g_assert_cmpuint (assert_cells_whole (pages[p].page), >=, pages[p].numbers);
+        }
+    }
+}
+
+/* One Tab per field: from the name, each Tab lands in the next field's entry or drop-down, never
+ * on the row around it. */
+static void
+test_form_one_tab_per_field (Fixture       *f,
+                             gconstpointer  data)
+{
+  TjProjectForm *form = TJ_PROJECT_FORM (tj_project_form_new (f->db, NULL, this_year ()));
+  const char *order[] = { "name", "code", "level", "nature", "industry", "content", "locality_id",
+                          "unit_id", "leader_id" };
+
+  gtk_window_set_transient_for (GTK_WINDOW (form), GTK_WINDOW (f->window));
+  gtk_window_present (GTK_WINDOW (form));
+  tj_test_wait_idle ();
+  g_assert_true (gtk_widget_grab_focus (tj_project_form_get_input (form, "name")));
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      GtkWidget *input = tj_project_form_get_input (form, order[i]);
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (form));
+
+      if (focus == NULL || (focus != input && !gtk_widget_is_ancestor (focus, input)))
+        g_error ("after %u Tab the focus is on a %s, not in “%s”", i,
+                 focus != NULL ? G_OBJECT_TYPE_NAME (focus) : "nothing", order[i]);
+      if (i + 1 < G_N_ELEMENTS (order))
+        g_assert_true (gtk_widget_child_focus (GTK_WIDGET (form), GTK_DIR_TAB_FORWARD));
+    }
   gtk_window_destroy (GTK_WINDOW (form));
 }
 
@@ -366,6 +627,14 @@ main (int   argc,
               test_form_creates_project, teardown);
   g_test_add ("/tj/window/form/invalid-saves-nothing", Fixture, NULL, setup_demo,
               test_invalid_form_saves_nothing, teardown);
+  g_test_add ("/tj/window/form/drop-down-search-filters", Fixture, NULL, setup_demo,
+              test_drop_down_search_filters, teardown);
+  g_test_add ("/tj/window/actions-follow-the-selection", Fixture, NULL, setup_demo,
+              test_actions_follow_selection, teardown);
+  g_test_add ("/tj/window/pages/at-two-sizes", Fixture, NULL, setup_demo, test_pages_at_two_sizes,
+              teardown);
+  g_test_add ("/tj/window/form/one-tab-per-field", Fixture, NULL, setup_demo,
+              test_form_one_tab_per_field, teardown);
   g_test_add ("/tj/window/search/narrows-and-footer-follows", Fixture, NULL, setup_demo,
               test_search_narrows, teardown);
   g_test_add ("/tj/window/progress/entry-updates-cumulative-and-bulletin", Fixture, NULL,

@@ -15,4 +15,8 @@ gboolean tj_drop_down_choose (GtkDropDown *dropdown,
                               const char  *prefix);
 const char *tj_drop_down_get_chosen (GtkDropDown *dropdown);
 
+/* Search in the popup that filters a GtkStringList's items by the text typed. */
+void tj_drop_down_enable_search (GtkDropDown *dropdown);
+GListModel *tj_drop_down_get_search_results (GtkDropDown *dropdown);
+
 G_END_DECLS

@@ -38,12 +38,9 @@ tj_history_window_new (TjDb      *db,
       TjAuditEntry *entry = g_ptr_array_index (entries, i);
       GtkWidget *row = adw_expander_row_new ();
       g_autofree char *when = g_strdup_printf ("%s · %s", entry->at, entry->os_user);
-      g_autofree char *row_title = NULL;
 
       g_strdelimit (when, "T", ' ');
-      row_title = g_strdup_printf (ngettext ("%s: %u field", "%s: %u fields", entry->changes->len),
-                                   tj_audit_action_label (entry->action), entry->changes->len);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), row_title);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), entry->title);
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), when);
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), i == 0);
       for (guint k = 0; k < entry->changes->len; k++)

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "tj-alert.h"
+#include "tj-form-row.h"
 #include "tj-person-dialog.h"
 #include "tj-problem.h"
 
@@ -246,7 +247,7 @@ tj_person_dialog_present (GtkWindow        *parent,
       g_array_append_val (form->unit_ids, unit->id);
     }
   form->unit = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (unit_names)), NULL));
-  gtk_drop_down_set_enable_search (form->unit, TRUE);
+  tj_drop_down_enable_search (form->unit);
   if (units == NULL)
     {
       /* an empty list would save the person as of no unit */

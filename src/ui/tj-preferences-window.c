@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "tj-alert.h"
+#include "tj-settings.h"
 #include "tj-auto-backup.h"
 #include "tj-calendar.h"
 #include "tj-date.h"
@@ -73,62 +74,98 @@ apply_cb (AdwEntryRow *row,
 }
 
 /* The bulletin's lights (推进机制 九): thresholds in percentage points behind the time schedule,
- * and the months a due project may stay unstarted before its light turns red. */
+ * and the months a due project may stay unstarted before its light turns red. The bounds and the
+ * rule that green lies above red are core's (tj-settings); a refused value shows core's words. */
+typedef enum
+{
+  LIGHT_GREEN,
+  LIGHT_RED,
+  LIGHT_START_RED,
+  N_LIGHTS
+} Light;
+
 static const struct
 {
-  const char *key;
   const char *title;
   const char *subtitle;
-  int fallback;
   int lower;
   int upper;
-} thresholds[] = {
-  { "light-green-gap", N_("Green down to"), N_("Points behind the time schedule still green"),
-    -10, -100, 0 },
-  { "light-red-gap", N_("Red below"), N_("Points behind the time schedule that turn red"), -30,
-    -100, 0 },
-  { "light-start-red-months", N_("Start light red after"),
-    N_("Months a project due to start may stay unstarted before its light turns red"), 3, 1, 12 },
+} thresholds[N_LIGHTS] = {
+  [LIGHT_GREEN] = { N_("Green down to"), N_("Points behind the time schedule still green"),
+                    TJ_SETTINGS_GAP_LOWEST, TJ_SETTINGS_GAP_HIGHEST },
+  [LIGHT_RED] = { N_("Red below"), N_("Points behind the time schedule that turn red"),
+                  TJ_SETTINGS_GAP_LOWEST, TJ_SETTINGS_GAP_HIGHEST },
+  [LIGHT_START_RED] = { N_("Start light red after"),
+                        N_("Months a project due to start may stay unstarted before its light "
+                           "turns red"),
+                        TJ_SETTINGS_START_RED_MONTHS_LOWEST, TJ_SETTINGS_START_RED_MONTHS_HIGHEST },
 };
 
 static void
 threshold_changed_cb (GtkSpinButton *spin,
                       TjDb          *db)
 {
-  const char *key = g_object_get_data (G_OBJECT (spin), "key");
-  g_autofree char *value = g_strdup_printf ("%d", gtk_spin_button_get_value_as_int (spin));
+  GtkWidget *group = gtk_widget_get_ancestor (GTK_WIDGET (spin), ADW_TYPE_PREFERENCES_GROUP);
+  GtkSpinButton **spins = g_object_get_data (G_OBJECT (group), "spins");
+  AdwActionRow *row = ADW_ACTION_ROW (gtk_widget_get_ancestor (GTK_WIDGET (spin),
+                                                               ADW_TYPE_ACTION_ROW));
+  TjLightSettings lights = {
+    gtk_spin_button_get_value_as_int (spins[LIGHT_GREEN]),
+    gtk_spin_button_get_value_as_int (spins[LIGHT_RED]),
+    gtk_spin_button_get_value_as_int (spins[LIGHT_START_RED]),
+  };
   g_autoptr (GError) error = NULL;
 
-  if (!tj_db_set_setting (db, key, value, &error))
-    show_save_error (GTK_WIDGET (spin), error);
+  if (!tj_settings_set_lights (db, &lights, &error))
+    {
+      adw_action_row_set_subtitle (row, error->message);
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      return;
+    }
+  for (Light i = 0; i < N_LIGHTS; i++)
+    {
+      GtkWidget *other = gtk_widget_get_ancestor (GTK_WIDGET (spins[i]), ADW_TYPE_ACTION_ROW);
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (other), _(thresholds[i].subtitle));
+      gtk_widget_remove_css_class (other, "error");
+    }
 }
 
 static GtkWidget *
 lights_group (TjDb *db)
 {
   GtkWidget *group = adw_preferences_group_new ();
+  GtkSpinButton **spins = g_new0 (GtkSpinButton *, N_LIGHTS);
+  TjLightSettings lights;
+  g_autoptr (GError) error = NULL;
+  gboolean read = tj_settings_read_lights (db, &lights, &error);
+  const int *values[N_LIGHTS] = { &lights.green_gap, &lights.red_gap, &lights.start_red_months };
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Bulletin Lights"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("Green, yellow and red lights of the monthly "
-                                           "bulletin. Yellow lies between green and red."));
-  for (guint i = 0; i < G_N_ELEMENTS (thresholds); i++)
+                                         read ? _("Green, yellow and red lights of the monthly "
+                                                  "bulletin. Yellow lies between green and red.")
+                                              : error->message);
+  g_object_set_data_full (G_OBJECT (group), "spins", spins, g_free);
+  for (Light i = 0; i < N_LIGHTS; i++)
     {
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *spin = gtk_spin_button_new_with_range (thresholds[i].lower, thresholds[i].upper, 1);
-      g_autofree char *value = tj_db_get_setting (db, thresholds[i].key);
 
+      spins[i] = GTK_SPIN_BUTTON (spin);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(thresholds[i].title));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(thresholds[i].subtitle));
-      gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin),
-                                 value != NULL ? atoi (value) : thresholds[i].fallback);
+      if (read)
+        gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), *values[i]);
+      /* a value not read must not be written back as another */
+      gtk_widget_set_sensitive (spin, read);
       gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-      g_object_set_data (G_OBJECT (spin), "key", (gpointer) thresholds[i].key);
-      g_signal_connect_object (spin, "value-changed", G_CALLBACK (threshold_changed_cb), db, 0);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
+  for (Light i = 0; i < N_LIGHTS; i++)
+    g_signal_connect_object (spins[i], "value-changed", G_CALLBACK (threshold_changed_cb), db, 0);
   return group;
 }
 

@@ -576,13 +576,15 @@ build_rows (TjProjectForm *self)
         title = g_strdup (label);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (w->row), title);
       adw_action_row_set_subtitle_lines (w->row, 2);
+      /* one Tab per field: the focus goes to the entry, not to the row around it first */
+      gtk_widget_set_focusable (GTK_WIDGET (w->row), FALSE);
 
       if (is_choice (fields[i].kind))
         {
           w->input = gtk_drop_down_new (NULL, NULL);
           fill_choices (self, i);
           if (fields[i].kind >= KIND_LOCALITY)
-            gtk_drop_down_set_enable_search (GTK_DROP_DOWN (w->input), TRUE);
+            tj_drop_down_enable_search (GTK_DROP_DOWN (w->input));
           g_signal_connect (w->input, "notify::selected", G_CALLBACK (input_changed_cb), self);
         }
       else
@@ -935,6 +937,17 @@ tj_project_form_choose (TjProjectForm *self,
 
   g_return_val_if_fail (i >= 0 && is_choice (fields[i].kind), FALSE);
   return tj_drop_down_choose (GTK_DROP_DOWN (self->widgets[i].input), label);
+}
+
+/* The field's entry or drop-down (for tests). */
+GtkWidget *
+tj_project_form_get_input (TjProjectForm *self,
+                           const char    *field)
+{
+  int i = field_index (field);
+
+  g_return_val_if_fail (i >= 0, NULL);
+  return self->widgets[i].input;
 }
 
 gboolean

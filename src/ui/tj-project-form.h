@@ -20,6 +20,8 @@ gboolean tj_project_form_set_text (TjProjectForm *self,
 gboolean tj_project_form_choose (TjProjectForm *self,
                                  const char    *field,
                                  const char    *label);
+GtkWidget *tj_project_form_get_input (TjProjectForm *self,
+                                     const char    *field);
 gboolean tj_project_form_choose_nth (TjProjectForm *self,
                                      const char    *field,
                                      guint          position);

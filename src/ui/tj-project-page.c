@@ -5,12 +5,14 @@
 #include <glib/gi18n.h>
 
 #include "tj-alert.h"
+#include "tj-form-row.h"
 #include "tj-history-window.h"
 #include "tj-money.h"
 #include "tj-project-form.h"
 #include "tj-project-page.h"
 #include "tj-deletion.h"
 #include "tj-read-error.h"
+#include "tj-table.h"
 #include "tj-unit.h"
 
 struct _TjProjectPage
@@ -67,21 +69,21 @@ static const struct
 {
   const char *title;
   int width; /* in characters of a CJK face, for GtkInscription */
-  gboolean numeric;
+  TjTableKind kind;
 } columns[N_COLUMNS] = {
-  [COLUMN_NAME] = { N_("Project Name"), 16, FALSE },
-  [COLUMN_LEVEL] = { N_("Level"), 5, FALSE },
-  [COLUMN_NATURE] = { N_("Nature"), 4, FALSE },
-  [COLUMN_INDUSTRY] = { N_("Industry"), 8, FALSE },
-  [COLUMN_LOCALITY] = { N_("Locality"), 5, FALSE },
-  [COLUMN_UNIT] = { N_("Responsible Unit"), 5, FALSE },
-  [COLUMN_LEADER] = { N_("City Leader"), 4, FALSE },
-  [COLUMN_OFFICER] = { N_("Service Officer"), 4, FALSE },
-  [COLUMN_TOTAL] = { N_("Total Investment (10k yuan)"), 7, TRUE },
-  [COLUMN_PLAN] = { N_("Annual Plan (10k yuan)"), 7, TRUE },
-  [COLUMN_PLANNED_START] = { N_("Planned Start"), 5, FALSE },
-  [COLUMN_ACTUAL_START] = { N_("Actual Start"), 6, FALSE },
-  [COLUMN_STATS] = { N_("Statistics Entry"), 6, FALSE },
+  [COLUMN_NAME] = { N_("Project Name"), 16, TJ_TABLE_TEXT },
+  [COLUMN_LEVEL] = { N_("Level"), 5, TJ_TABLE_TEXT },
+  [COLUMN_NATURE] = { N_("Nature"), 4, TJ_TABLE_TEXT },
+  [COLUMN_INDUSTRY] = { N_("Industry"), 8, TJ_TABLE_TEXT },
+  [COLUMN_LOCALITY] = { N_("Locality"), 5, TJ_TABLE_TEXT },
+  [COLUMN_UNIT] = { N_("Responsible Unit"), 5, TJ_TABLE_TEXT },
+  [COLUMN_LEADER] = { N_("City Leader"), 4, TJ_TABLE_TEXT },
+  [COLUMN_OFFICER] = { N_("Service Officer"), 4, TJ_TABLE_TEXT },
+  [COLUMN_TOTAL] = { N_("Total Investment (10k yuan)"), 7, TJ_TABLE_NUMBER },
+  [COLUMN_PLAN] = { N_("Annual Plan (10k yuan)"), 7, TJ_TABLE_NUMBER },
+  [COLUMN_PLANNED_START] = { N_("Planned Start"), 5, TJ_TABLE_DATE },
+  [COLUMN_ACTUAL_START] = { N_("Actual Start"), 6, TJ_TABLE_DATE },
+  [COLUMN_STATS] = { N_("Statistics Entry"), 6, TJ_TABLE_DATE },
 };
 
 static GQuark haystack_quark;
@@ -133,16 +135,8 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
                gpointer                  user_data)
 {
   Column column = GPOINTER_TO_INT (user_data);
-  GtkWidget *label = gtk_inscription_new (NULL);
 
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), 2);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), columns[column].width * 2);
-  if (columns[column].numeric)
-    {
-      gtk_inscription_set_xalign (GTK_INSCRIPTION (label), 1.0);
-      gtk_widget_add_css_class (label, "numeric");
-    }
-  gtk_list_item_set_child (item, label);
+  gtk_list_item_set_child (item, tj_table_cell_new (columns[column].width, columns[column].kind));
 }
 
 static void
@@ -155,7 +149,7 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
   TjProject *project = gtk_list_item_get_item (item);
   g_autofree char *text = column_text (self, project, column);
 
-  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (item)), text);
+  tj_table_cell_set_text (gtk_list_item_get_child (item), text);
 }
 
 /* Chinese text sorts by the locale's collation (pinyin under zh_CN); keys are computed once per
@@ -451,8 +445,10 @@ selected_project (TjProjectPage *self)
   return project;
 }
 
+/* 编辑, 修改记录 and 删除 follow the selection: also when the selected row goes (deleted, reloaded
+ * after a save, filtered out), for which the selection model emits items-changed only. */
 static void
-selection_changed_cb (TjProjectPage *self)
+update_actions (TjProjectPage *self)
 {
   GtkBitset *selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
   guint64 n = gtk_bitset_get_size (selected);
@@ -771,6 +767,7 @@ tj_project_page_init (TjProjectPage *self)
   filters[2] = self->locality_filter;
   filters[3] = self->industry_filter;
   filters[4] = self->stats_filter;
+  tj_drop_down_enable_search (self->locality_filter);
 
   self->localities = g_ptr_array_new_with_free_func (g_free);
   self->industries = g_ptr_array_new_with_free_func (g_free);
@@ -786,11 +783,11 @@ tj_project_page_init (TjProjectPage *self)
 
   g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (filtered_items_changed_cb),
                             self);
-  g_signal_connect_swapped (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb),
-                            self);
+  g_signal_connect_swapped (self->selection, "selection-changed", G_CALLBACK (update_actions), self);
+  g_signal_connect_swapped (self->selection, "items-changed", G_CALLBACK (update_actions), self);
   for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
     g_signal_connect_swapped (filters[i], "notify::selected", G_CALLBACK (filter_selected_cb), self);
-  selection_changed_cb (self);
+  update_actions (self);
   filtered_items_changed_cb (self);
 }
 

@@ -9,26 +9,85 @@
 typedef struct
 {
   guint column;
-  gboolean numeric;
+  int width;
+  TjTableKind kind;
   TjTableText text;
   TjTableStyle style;
 } Cell;
+
+/* A narrowed text column keeps this many CJK characters before its "…". */
+#define TEXT_MIN_WIDTH 5
+
+/* The whole text, only when the cell cuts it. */
+static gboolean
+cell_query_tooltip_cb (GtkWidget  *widget,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard,
+                       GtkTooltip *tooltip,
+                       gpointer    user_data)
+{
+  const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+  g_autoptr (PangoLayout) layout = NULL;
+  int width;
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  layout = gtk_widget_create_pango_layout (widget, text);
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  if (width <= gtk_widget_get_width (widget))
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+GtkWidget *
+tj_table_cell_new (int         width,
+                   TjTableKind kind)
+{
+  GtkWidget *cell = gtk_inscription_new (NULL);
+  /* characters of a CJK face are about two of the inscription's average character */
+  int chars = width * 2;
+
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), chars);
+  switch (kind)
+    {
+    case TJ_TABLE_NUMBER:
+      gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), chars);
+      gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), 1.0);
+      gtk_widget_add_css_class (cell, "numeric");
+      break;
+    case TJ_TABLE_DATE:
+      gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), chars);
+      gtk_widget_add_css_class (cell, "numeric");
+      break;
+    case TJ_TABLE_TEXT:
+    default:
+      gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), MIN (width, TEXT_MIN_WIDTH) * 2);
+      gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell),
+                                         GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+      gtk_widget_set_has_tooltip (cell, TRUE);
+      g_signal_connect (cell, "query-tooltip", G_CALLBACK (cell_query_tooltip_cb), NULL);
+      break;
+    }
+  return cell;
+}
+
+void
+tj_table_cell_set_text (GtkWidget  *cell,
+                        const char *text)
+{
+  g_return_if_fail (GTK_IS_INSCRIPTION (cell));
+
+  gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
+}
 
 static void
 cell_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                Cell                     *cell)
 {
-  GtkWidget *label = gtk_inscription_new (NULL);
-
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label),
-                                 GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "width")));
-  if (cell->numeric)
-    {
-      gtk_inscription_set_xalign (GTK_INSCRIPTION (label), 1.0);
-      gtk_widget_add_css_class (label, "numeric");
-    }
-  gtk_list_item_set_child (item, label);
+  gtk_list_item_set_child (item, tj_table_cell_new (cell->width, cell->kind));
 }
 
 static void
@@ -42,7 +101,7 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
   const char *style = cell->style != NULL ? cell->style (object) : NULL;
   const char *previous = g_object_get_data (G_OBJECT (label), "style");
 
-  gtk_inscription_set_text (GTK_INSCRIPTION (label), text);
+  tj_table_cell_set_text (label, text);
   if (previous != NULL)
     gtk_widget_remove_css_class (label, previous);
   if (style != NULL)
@@ -70,10 +129,10 @@ tj_table_new (GtkSelectionModel   *model,
       Cell *cell = g_new0 (Cell, 1);
 
       cell->column = c;
-      cell->numeric = columns[c].numeric;
+      cell->width = columns[c].width;
+      cell->kind = columns[c].kind;
       cell->text = text;
       cell->style = style;
-      g_object_set_data (G_OBJECT (factory), "width", GINT_TO_POINTER (columns[c].width * 2));
       g_signal_connect_data (factory, "setup", G_CALLBACK (cell_setup_cb), cell,
                              (GClosureNotify) (void (*) (void)) g_free, 0);
       g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), cell);

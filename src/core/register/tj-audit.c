@@ -16,33 +16,140 @@ tj_audit_entry_free (TjAuditEntry *entry)
   g_free (entry->at);
   g_free (entry->os_user);
   g_free (entry->action);
+  g_free (entry->title);
   g_clear_pointer (&entry->changes, g_ptr_array_unref);
   g_free (entry);
 }
 
+/* The action as the user did it: an insert that puts back what the delete before it removed,
+ * field for field, is the undo of that delete (tj-deletion re-inserts the very row). */
 const char *
-tj_audit_action_label (const char *action)
+tj_audit_action_label (const char *action,
+                       gboolean    undo)
 {
   if (g_strcmp0 (action, "insert") == 0)
-    return _("Created");
+    return undo ? _("Delete undone") : _("Created");
   if (g_strcmp0 (action, "update") == 0)
     return _("Changed");
   return _("Deleted");
 }
 
+/* The name a referenced record has, or had when it was deleted (the log keeps it). */
 static char *
-describe_value (const char   *field,
-                sqlite3_stmt *stmt,
-                int           column)
+record_name (TjDb       *db,
+             const char *table,
+             gint64      id,
+             GError    **error)
 {
+  g_autofree char *sql = g_strdup_printf (
+    "SELECT coalesce ((SELECT name FROM %1$s WHERE id = ?1), (SELECT changes ->> '$.name[0]' "
+    "FROM audit WHERE table_name = '%1$s' AND record_id = ?1 AND action = 'delete' "
+    "ORDER BY id DESC LIMIT 1))",
+    table);
+  g_autoptr (sqlite3_stmt) stmt = tj_db_prepare (db, sql, error);
+  char *name;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      tj_db_rows_done (db, rc, error);
+      return NULL;
+    }
+  name = tj_db_column_dup (stmt, 0);
+  if (name == NULL)
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+      name = g_strdup_printf (_("record %s"), number);
+    }
+  return name;
+}
+
+/* A stored value as the form shows it: level and nature by their names, units and people by
+ * name, amounts in 万元. NULL with error when a name cannot be read. */
+static char *
+describe_value (TjDb          *db,
+                TjLevelNames  *levels,
+                const char    *field,
+                sqlite3_stmt  *stmt,
+                int            column,
+                GError       **error)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+  gint64 number = sqlite3_column_int64 (stmt, column);
+
   if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
     return g_strdup (_("(empty)"));
   if (g_str_equal (field, "total_investment") || g_str_equal (field, "annual_plan"))
-    return tj_money_format_wan (sqlite3_column_int64 (stmt, column), 4, TRUE);
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+    return tj_money_format_wan (number, 4, TRUE);
+  if (g_str_equal (field, "level") && tj_level_from_code (text) != TJ_LEVEL_NONE)
+    return g_strdup (levels->full[tj_level_from_code (text)]);
+  if (g_str_equal (field, "nature") && tj_nature_from_code (text) != TJ_NATURE_NONE)
+    return g_strdup (tj_nature_label (tj_nature_from_code (text)));
+  if (g_str_equal (field, "locality_id") || g_str_equal (field, "unit_id"))
+    return record_name (db, "units", number, error);
+  if (g_str_equal (field, "leader_id") || g_str_equal (field, "officer_id"))
+    return record_name (db, "people", number, error);
+  if (g_str_equal (field, "carried_from"))
+    return record_name (db, "projects", number, error);
+  return g_strdup (text);
 }
 
-/* The history of one record, newest first. */
+static char *
+field_title (const char *field)
+{
+  if (g_str_equal (field, "total_investment") || g_str_equal (field, "annual_plan"))
+    return g_strdup_printf (_("%s (10k yuan)"), tj_project_field_label (field));
+  return g_strdup (tj_project_field_label (field));
+}
+
+/* One line per field: "字段：旧 → 新" for a change, "字段：值" for what was created, deleted
+ * or put back (empty fields left out). */
+static gboolean
+add_change (TjDb          *db,
+            TjLevelNames  *levels,
+            TjAuditEntry  *entry,
+            const char    *field,
+            sqlite3_stmt  *stmt,
+            GError       **error)
+{
+  gboolean deleted = g_str_equal (entry->action, "delete");
+  g_autofree char *title = NULL;
+  g_autofree char *old_value = NULL;
+  g_autofree char *new_value = NULL;
+
+  /* the record's own number says nothing to a clerk */
+  if (g_str_equal (field, "id"))
+    return TRUE;
+  if (!g_str_equal (entry->action, "update") &&
+      sqlite3_column_type (stmt, deleted ? 5 : 6) == SQLITE_NULL)
+    return TRUE;
+  title = field_title (field);
+  if (!g_str_equal (entry->action, "insert"))
+    {
+      old_value = describe_value (db, levels, field, stmt, 5, error);
+      if (old_value == NULL)
+        return FALSE;
+    }
+  if (!deleted)
+    {
+      new_value = describe_value (db, levels, field, stmt, 6, error);
+      if (new_value == NULL)
+        return FALSE;
+    }
+  if (old_value != NULL && new_value != NULL)
+    g_ptr_array_add (entry->changes, g_strdup_printf (_("%s: %s → %s"), title, old_value, new_value));
+  else
+    g_ptr_array_add (entry->changes, g_strdup_printf (_("%s: %s"), title,
+                                                      old_value != NULL ? old_value : new_value));
+  return TRUE;
+}
+
+/* The history of one record, newest first, in the words and names the form uses. */
 GPtrArray *
 tj_audit_history (TjDb       *db,
                   const char *table,
@@ -51,15 +158,26 @@ tj_audit_history (TjDb       *db,
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autoptr (GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) tj_audit_entry_free);
+  g_autoptr (TjLevelNames) levels = tj_level_names_load (db, error);
   TjAuditEntry *entry = NULL;
   gint64 last_id = -1;
   int rc;
 
-  stmt = tj_db_prepare (db,
-                        "SELECT a.id, a.at, a.os_user, a.action, j.key, j.value ->> 0, "
-                        "j.value ->> 1 FROM audit a LEFT JOIN json_each (a.changes) j "
-                        "WHERE a.table_name = ? AND a.record_id = ? ORDER BY a.id DESC, j.id",
-                        error);
+  if (levels == NULL)
+    return NULL;
+  /* undo: an insert right after a delete of the same record, with the same fields and values */
+  stmt = tj_db_prepare (
+    db,
+    "SELECT a.id, a.at, a.os_user, a.action, j.key, j.value ->> 0, j.value ->> 1, "
+    "a.action = 'insert' AND EXISTS (SELECT 1 FROM audit d WHERE d.id = (SELECT max (p.id) "
+    "FROM audit p WHERE p.table_name = a.table_name AND p.record_id = a.record_id "
+    "AND p.id < a.id) AND d.action = 'delete' "
+    "AND (SELECT count(*) FROM json_each (d.changes)) = (SELECT count(*) FROM json_each (a.changes)) "
+    "AND NOT EXISTS (SELECT 1 FROM json_each (a.changes) i LEFT JOIN json_each (d.changes) o "
+    "ON o.key = i.key WHERE o.key IS NULL OR (i.value ->> 1) IS NOT (o.value ->> 0))) "
+    "FROM audit a LEFT JOIN json_each (a.changes) j "
+    "WHERE a.table_name = ? AND a.record_id = ? ORDER BY a.id DESC, j.id",
+    error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
@@ -75,18 +193,13 @@ tj_audit_history (TjDb       *db,
           entry->at = tj_db_column_dup (stmt, 1);
           entry->os_user = tj_db_column_dup (stmt, 2);
           entry->action = tj_db_column_dup (stmt, 3);
+          entry->undo = sqlite3_column_int (stmt, 7) != 0;
+          entry->title = g_strdup (tj_audit_action_label (entry->action, entry->undo));
           entry->changes = g_ptr_array_new_with_free_func (g_free);
           g_ptr_array_add (entries, entry);
         }
-      if (field != NULL)
-        {
-          g_autofree char *old_value = describe_value (field, stmt, 5);
-          g_autofree char *new_value = describe_value (field, stmt, 6);
-
-          g_ptr_array_add (entry->changes,
-                           g_strdup_printf (_("%s: %s → %s"), tj_project_field_label (field),
-                                            old_value, new_value));
-        }
+      if (field != NULL && !add_change (db, levels, entry, field, stmt, error))
+        return NULL;
     }
   if (!tj_db_rows_done (db, rc, error))
     return NULL;

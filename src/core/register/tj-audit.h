@@ -11,7 +11,9 @@ typedef struct
   char *at;
   char *os_user;
   char *action; /* insert, update, delete */
-  GPtrArray *changes; /* of char *: "总投资：1.0000 → 2.0000" */
+  gboolean undo; /* an insert that undid the delete before it */
+  char *title; /* the action as the user did it: 新建, 修改, 删除, 撤销删除 */
+  GPtrArray *changes; /* of char *: "总投资（万元）：1.0000 → 2.0000", "级别：省重点" */
 } TjAuditEntry;
 
 void tj_audit_entry_free (TjAuditEntry *entry);
@@ -19,7 +21,8 @@ GPtrArray *tj_audit_history (TjDb       *db,
                              const char *table,
                              gint64      record_id,
                              GError    **error);
-const char *tj_audit_action_label (const char *action);
+const char *tj_audit_action_label (const char *action,
+                                   gboolean    undo);
 gboolean tj_audit_verify_chain (TjDb    *db,
                                 gint64  *first_broken,
                                 gint64  *rows,

@@ -57,7 +57,6 @@ typedef struct
   GHashTable *lines;          /* project name → the line that first names it */
   GHashTable *missing;        /* names already in result->missing */
   const char *column_names[N_COLUMNS]; /* the headers of columns, for csv */
-  guint new_units;
 } LedgerImport;
 
 /* The ledger's columns as offices head them (and as the export writes them), with the project
@@ -108,21 +107,6 @@ tj_ledger_result_new (void)
   result->errors = g_ptr_array_new_with_free_func (g_free);
   result->missing = g_ptr_array_new_with_free_func (g_free);
   return result;
-}
-
-static TjUnitKind
-guess_unit_kind (const char *name,
-                 gboolean    locality)
-{
-  if (g_str_has_suffix (name, "街道") || g_str_has_suffix (name, "办事处"))
-    return TJ_UNIT_SUBDISTRICT;
-  if (g_str_has_suffix (name, "镇"))
-    return TJ_UNIT_TOWN;
-  if (g_str_has_suffix (name, "乡"))
-    return TJ_UNIT_TOWNSHIP;
-  if (g_str_has_suffix (name, "区") || g_str_has_suffix (name, "管委会"))
-    return TJ_UNIT_DISTRICT;
-  return locality ? TJ_UNIT_TOWN : TJ_UNIT_DEPARTMENT;
 }
 
 static TjNature
@@ -185,8 +169,8 @@ note_missing (LedgerImport *import,
   g_ptr_array_add (import->result->missing, g_strdup (name));
 }
 
-/* A locality or responsible unit by name; created when missing and asked to. FALSE only when
- * the database fails. */
+/* A locality or responsible unit by name: never created (only people are), see
+ * tj_unit_unknown_message. FALSE only when the database fails. */
 static gboolean
 resolve_unit (LedgerImport *import,
               guint         line,
@@ -203,25 +187,10 @@ resolve_unit (LedgerImport *import,
   if (*name == '\0')
     return TRUE;
   unit = g_hash_table_lookup (import->units, name);
-  if (unit == NULL && import->create_missing)
-    {
-      unit = tj_unit_new ();
-      unit->name = g_strdup (name);
-      unit->kind = guess_unit_kind (name, locality);
-      if (!tj_unit_write (import->db, unit, error))
-        {
-          g_object_unref (unit);
-          return FALSE;
-        }
-      g_hash_table_insert (import->units, unit->name, unit);
-      import->new_units++;
-      g_ptr_array_add (import->result->warnings,
-                       g_strdup_printf (_("New unit “%s” (%s)"), name,
-                                        tj_unit_kind_label (unit->kind)));
-    }
   if (unit == NULL)
     {
-      g_autofree char *message = g_strdup_printf (_("“%s” is not in the list of units."), name);
+      g_autoptr (GList) known = g_hash_table_get_values (import->units);
+      g_autofree char *message = tj_unit_unknown_message (known, name, locality);
 
       note_missing (import, name);
       add_cell_error (import, line, column, bad, message);

@@ -139,8 +139,8 @@ tj_level_code (TjLevel level)
   return level_codes[level];
 }
 
-static TjLevel
-level_from_code (const char *code)
+TjLevel
+tj_level_from_code (const char *code)
 {
   for (guint i = 1; i < TJ_LEVEL_N; i++)
     if (g_strcmp0 (code, level_codes[i]) == 0)
@@ -148,8 +148,8 @@ level_from_code (const char *code)
   return TJ_LEVEL_NONE;
 }
 
-static TjNature
-nature_from_code (const char *code)
+TjNature
+tj_nature_from_code (const char *code)
 {
   for (guint i = 1; i < TJ_NATURE_N; i++)
     if (g_strcmp0 (code, nature_codes[i]) == 0)
@@ -361,8 +361,8 @@ read_row (sqlite3_stmt *stmt)
   p->year = sqlite3_column_int (stmt, c++);
   p->code = tj_db_column_dup (stmt, c++);
   p->name = tj_db_column_dup (stmt, c++);
-  p->level = level_from_code ((const char *) sqlite3_column_text (stmt, c++));
-  p->nature = nature_from_code ((const char *) sqlite3_column_text (stmt, c++));
+  p->level = tj_level_from_code ((const char *) sqlite3_column_text (stmt, c++));
+  p->nature = tj_nature_from_code ((const char *) sqlite3_column_text (stmt, c++));
   p->industry = tj_db_column_dup (stmt, c++);
   p->content = tj_db_column_dup (stmt, c++);
   p->locality_id = sqlite3_column_int64 (stmt, c++);

@@ -76,6 +76,8 @@ TjProject *tj_project_copy (TjProject *self);
 const char *tj_nature_label (TjNature nature);
 TjNature tj_nature_from_label (const char *label);
 const char *tj_level_code (TjLevel level);
+TjLevel tj_level_from_code (const char *code);
+TjNature tj_nature_from_code (const char *code);
 TjLevelNames *tj_level_names_load (TjDb    *db,
                                    GError **error);
 void tj_level_names_free (TjLevelNames *names);

@@ -52,6 +52,87 @@ tj_unit_is_locality (TjUnit *self)
   return self->kind != TJ_UNIT_DEPARTMENT;
 }
 
+/* Edit distance between two names, counted in characters (Levenshtein over code points). */
+static guint
+name_distance (const char *a,
+               const char *b)
+{
+  glong n_a, n_b;
+  g_autofree gunichar *x = g_utf8_to_ucs4_fast (a, -1, &n_a);
+  g_autofree gunichar *y = g_utf8_to_ucs4_fast (b, -1, &n_b);
+  g_autofree guint *row = g_new (guint, n_b + 1);
+
+  for (glong j = 0; j <= n_b; j++)
+    row[j] = j;
+  for (glong i = 1; i <= n_a; i++)
+    {
+      guint diagonal = row[0];
+
+      row[0] = i;
+      for (glong j = 1; j <= n_b; j++)
+        {
+          guint above = row[j];
+
+          row[j] = MIN (MIN (row[j] + 1, row[j - 1] + 1), diagonal + (x[i - 1] != y[j - 1]));
+          diagonal = above;
+        }
+    }
+  return row[n_b];
+}
+
+/* The known unit (a locality when asked) whose name is nearest to name, when it is near enough
+ * to be a slip of the keyboard or the input method: at most one character in three differs.
+ * Ties go to the unit listed first. */
+TjUnit *
+tj_unit_nearest (GList      *units,
+                 const char *name,
+                 gboolean    locality)
+{
+  guint allowed = MAX (1, g_utf8_strlen (name, -1) / 3);
+  TjUnit *nearest = NULL;
+  guint best = G_MAXUINT;
+
+  for (GList *l = units; l != NULL; l = l->next)
+    {
+      TjUnit *unit = l->data;
+      guint distance;
+
+      if (locality && !tj_unit_is_locality (unit))
+        continue;
+      distance = name_distance (name, unit->name);
+      if (distance > allowed)
+        continue;
+      if (distance < best ||
+          (distance == best && (unit->sort_order < nearest->sort_order ||
+                                (unit->sort_order == nearest->sort_order && unit->id < nearest->id))))
+        {
+          nearest = unit;
+          best = distance;
+        }
+    }
+  return nearest;
+}
+
+/* Units are a short list the office keeps: an import creates none (a misspelt locality would
+ * become a new one), it refuses a name not in the list, naming the nearest known one. */
+char *
+tj_unit_unknown_message (GList      *units,
+                         const char *name,
+                         gboolean    locality)
+{
+  TjUnit *nearest = tj_unit_nearest (units, name, locality);
+
+  if (nearest != NULL)
+    return g_strdup_printf (locality ? _("“%s” is not in the list of localities. Did you mean “%s”?")
+                                     : _("“%s” is not in the list of units. Did you mean “%s”?"),
+                            name, nearest->name);
+  return g_strdup_printf (locality ? _("“%s” is not in the list of localities. If it is a new "
+                                       "one, add it under Units and People first.")
+                                   : _("“%s” is not in the list of units. If it is a new one, "
+                                       "add it under Units and People first."),
+                          name);
+}
+
 const char *
 tj_unit_kind_label (TjUnitKind kind)
 {

@@ -45,6 +45,12 @@ gboolean tj_unit_delete (TjDb    *db,
                          GError **error);
 gint64 tj_unit_find (TjDb       *db,
                      const char *name);
+TjUnit *tj_unit_nearest (GList      *units,
+                         const char *name,
+                         gboolean    locality);
+char *tj_unit_unknown_message (GList      *units,
+                               const char *name,
+                               gboolean    locality);
 gboolean tj_unit_write (TjDb    *db,
                         TjUnit  *unit,
                         GError **error);

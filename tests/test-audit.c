@@ -1,0 +1,165 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* A project's history (修改记录) as the window shows it, on a real database: the action as the
+ * user did it, and every value in the words and names of the form. */
+#include "tj-test.h"
+
+#include "tj-audit.h"
+#include "tj-deletion.h"
+#include "tj-person.h"
+#include "tj-project.h"
+#include "tj-unit.h"
+
+static gint64
+add_person (TjDb       *db,
+            const char *name,
+            gboolean    leader)
+{
+  g_autoptr (TjPerson) person = tj_person_new ();
+  g_autoptr (GError) error = NULL;
+
+  person->name = g_strdup (name);
+  person->is_leader = leader;
+  person->is_officer = !leader;
+  g_assert_true (tj_person_save (db, person, &error));
+  g_assert_no_error (error);
+  return person->id;
+}
+
+/* The entry's lines as one text, one per line. */
+static char *
+lines (TjAuditEntry *entry)
+{
+  g_ptr_array_add (entry->changes, NULL);
+  g_autofree char *text = g_strjoinv ("\n", (char **) entry->changes->pdata);
+  g_ptr_array_remove_index (entry->changes, entry->changes->len - 1);
+  return g_steal_pointer (&text);
+}
+
+static void
+test_history_in_words (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  g_autoptr (TjProject) p = tj_project_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) history = NULL;
+  g_autoptr (TjDeletion) deletion = NULL;
+  g_autofree char *created = NULL;
+  g_autofree char *changed = NULL;
+  g_autofree char *deleted = NULL;
+  g_autofree char *restored = NULL;
+  TjAuditEntry *entry;
+
+  p->year = 2026;
+  p->name = g_strdup ("少林污水处理厂提标改造");
+  p->level = TJ_LEVEL_PROVINCIAL;
+  p->nature = TJ_NATURE_NEW;
+  p->locality_id = tj_unit_find (db, "少林街道");
+  p->unit_id = tj_unit_find (db, "住建局");
+  p->leader_id = add_person (db, "王国强", TRUE);
+  p->officer_id = add_person (db, "郑宏伟", FALSE);
+  p->total_investment = 374339999;
+  p->annual_plan = 154787208;
+  p->planned_start = g_strdup ("2026-03");
+  g_assert_true (tj_project_save (db, p, &error));
+  g_assert_no_error (error);
+
+  p->level = TJ_LEVEL_CITY;
+  p->nature = TJ_NATURE_CONTINUING;
+  p->locality_id = tj_unit_find (db, "嵩阳街道");
+  p->officer_id = add_person (db, "李文娟", FALSE);
+  p->total_investment = 400000000;
+  g_assert_true (tj_project_save (db, p, &error));
+  g_assert_no_error (error);
+
+  deletion = tj_project_delete_undoable (db, p->id, &error);
+  g_assert_no_error (error);
+  g_assert_true (tj_deletion_undo (db, deletion, &error));
+  g_assert_no_error (error);
+
+  history = tj_audit_history (db, "projects", p->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 4);
+
+  /* newest first: the undo, the delete, the change, the creation */
+  entry = g_ptr_array_index (history, 0);
+  g_assert_cmpstr (entry->title, ==, "撤销删除");
+  restored = lines (entry);
+  g_assert_nonnull (strstr (restored, "项目名称：少林污水处理厂提标改造"));
+  g_assert_nonnull (strstr (restored, "级别：登封市重点"));
+  g_assert_nonnull (strstr (restored, "属地：嵩阳街道"));
+
+  entry = g_ptr_array_index (history, 1);
+  g_assert_cmpstr (entry->title, ==, "删除");
+  deleted = lines (entry);
+  g_assert_nonnull (strstr (deleted, "首席服务官：李文娟"));
+  g_assert_nonnull (strstr (deleted, "总投资（万元）：40,000.0000"));
+
+  entry = g_ptr_array_index (history, 2);
+  g_assert_cmpstr (entry->title, ==, "修改");
+  changed = lines (entry);
+  g_assert_cmpstr (changed, ==,
+                   "级别：省重点 → 登封市重点\n"
+                   "建设性质：新开工 → 续建\n"
+                   "属地：少林街道 → 嵩阳街道\n"
+                   "首席服务官：郑宏伟 → 李文娟\n"
+                   "总投资（万元）：37,433.9999 → 40,000.0000");
+
+  entry = g_ptr_array_index (history, 3);
+  g_assert_cmpstr (entry->title, ==, "新建");
+  created = lines (entry);
+  g_assert_nonnull (strstr (created, "级别：省重点"));
+  g_assert_nonnull (strstr (created, "建设性质：新开工"));
+  g_assert_nonnull (strstr (created, "责任单位：住建局"));
+  g_assert_nonnull (strstr (created, "分包市领导：王国强"));
+  g_assert_nonnull (strstr (created, "年度计划投资（万元）：15,478.7208"));
+  /* no internal value: no code, no record number, no empty field */
+  g_assert_null (strstr (created, "provincial"));
+  g_assert_null (strstr (created, "记录"));
+  g_assert_null (strstr (created, "（空）"));
+  tj_test_rmdir (dir);
+}
+
+/* A new project that happens to get a deleted project's number is created, not restored. */
+static void
+test_new_record_on_a_freed_number_is_created (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  g_autoptr (TjProject) p = tj_project_new ();
+  g_autoptr (TjProject) q = tj_project_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) history = NULL;
+
+  p->year = q->year = 2026;
+  p->name = g_strdup ("告成镇智慧物流园");
+  q->name = g_strdup ("颍阳镇唐宋文化体验园");
+  p->level = q->level = TJ_LEVEL_CITY;
+  p->nature = q->nature = TJ_NATURE_NEW;
+  p->locality_id = tj_unit_find (db, "告成镇");
+  q->locality_id = tj_unit_find (db, "颍阳镇");
+  p->officer_id = q->officer_id = add_person (db, "郑宏伟", FALSE);
+  p->total_investment = q->total_investment = 50000000;
+  g_assert_true (tj_project_save (db, p, &error));
+  g_assert_no_error (error);
+  g_assert_true (tj_project_delete (db, p->id, &error));
+  g_assert_true (tj_project_save (db, q, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (q->id, ==, p->id);
+
+  history = tj_audit_history (db, "projects", q->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 3);
+  g_assert_cmpstr (((TjAuditEntry *) g_ptr_array_index (history, 0))->title, ==, "新建");
+  tj_test_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  tj_test_init (&argc, &argv);
+  g_test_add_func ("/tj/audit/history/in-words-with-undo", test_history_in_words);
+  g_test_add_func ("/tj/audit/history/new-record-on-a-freed-number", test_new_record_on_a_freed_number_is_created);
+  return g_test_run ();
+}
