@@ -17,6 +17,10 @@
 #include "tj-project-form.h"
 #include "tj-progress.h"
 #include "tj-project-page.h"
+#include "tj-progress-page.h"
+#include "tj-approval-page.h"
+#include "tj-agency-page.h"
+#include "tj-bulletin-page.h"
 #include "tj-units-window.h"
 #include "tj-window.h"
 
@@ -561,6 +565,145 @@ test_units_window_lists_units (Fixture       *f,
 }
 
 static int
+page_year (gpointer page)
+{
+  int year = -1;
+
+  g_object_get (page, "year", &year, NULL);
+  return year;
+}
+
+static void
+assert_pages_show (Fixture *f,
+                   int      year)
+{
+  gpointer pages[] = { tj_window_get_project_page (f->window),
+                       tj_window_get_progress_page (f->window),
+                       tj_window_get_agency_page (f->window),
+                       tj_window_get_approval_page (f->window),
+                       tj_window_get_bulletin_page (f->window) };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    g_assert_cmpint (page_year (pages[i]), ==, year);
+}
+
+static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
+/* The year drop-down sets the window's year, and every page shows that year's list. */
+static void
+test_year_reaches_every_page (Fixture       *f,
+                              gconstpointer  data)
+{
+  GtkDropDown *years = GTK_DROP_DOWN (
+    gtk_widget_get_template_child (GTK_WIDGET (f->window), TJ_TYPE_WINDOW, "year_dropdown"));
+  g_autofree char *last = g_strdup_printf ("%d", this_year () - 1);
+  g_autofree char *count_text = g_strdup_printf (
+    "%" G_GINT64_FORMAT " 个项目",
+    tj_test_scalar_bind (f->db, "SELECT count(*) FROM projects WHERE year = ?", last));
+  guint notified = 0;
+  int year = 0;
+
+  g_object_get (f->window, "year", &year, NULL);
+  g_assert_cmpint (year, ==, this_year ());
+  assert_pages_show (f, this_year ());
+
+  /* the user picks last year's list (the first on the drop-down, oldest first) */
+  gtk_drop_down_set_selected (years, 0);
+  tj_test_wait_idle ();
+  g_object_get (f->window, "year", &year, NULL);
+  g_assert_cmpint (year, ==, this_year () - 1);
+  assert_pages_show (f, this_year () - 1);
+  g_assert_nonnull (strstr (tj_project_page_get_footer (f->page), count_text));
+
+  /* the window's year moves the drop-down; the same year again tells no page */
+  g_signal_connect_swapped (f->page, "notify::year", G_CALLBACK (count_cb), &notified);
+  g_object_set (f->window, "year", this_year (), NULL);
+  tj_test_wait_idle ();
+  g_assert_cmpuint (gtk_drop_down_get_selected (years), ==, 1);
+  assert_pages_show (f, this_year ());
+  g_assert_cmpuint (notified, ==, 1);
+  g_object_set (f->window, "year", this_year (), NULL);
+  g_assert_cmpuint (notified, ==, 1);
+  g_signal_handlers_disconnect_by_data (f->page, &notified);
+}
+
+static TjMonthRow *
+month_row (TjProgressPage *page,
+           gint64          project_id)
+{
+  GListModel *rows = tj_progress_page_get_rows (page);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr (TjMonthRow) row = g_list_model_get_item (rows, i);
+
+      if (row->project_id == project_id)
+        return row;
+    }
+  return NULL;
+}
+
+/* A write on another connection (a file job's) reaches the window when it is relayed, and only
+ * the pages showing the tables written read again. */
+static void
+test_relayed_change_refreshes_its_pages (Fixture       *f,
+                                         gconstpointer  data)
+{
+  TjProgressPage *progress = tj_window_get_progress_page (f->window);
+  g_autofree char *year = g_strdup_printf ("%d", this_year ());
+  gint64 first = tj_test_scalar_bind (f->db, "SELECT min (id) FROM projects p WHERE year = ? AND "
+                                             "NOT EXISTS (SELECT 1 FROM monthly_reports m WHERE "
+                                             "m.project_id = p.id AND m.month = 11)",
+                                      year);
+  guint before = shown (f);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TjDb) other = tj_db_open (tj_db_get_path (f->db), &error);
+  g_autoptr (GObject) listed = NULL;
+  g_autoptr (GObject) still_listed = NULL;
+  g_autofree char *sql = NULL;
+  TjMonthRow *row;
+
+  g_assert_no_error (error);
+  adw_view_stack_set_visible_child_name (tj_window_get_stack (f->window), "progress");
+  tj_progress_page_set_month (progress, 11);
+  tj_test_wait_idle ();
+  row = month_row (progress, first);
+  g_assert_nonnull (row);
+  g_assert_false (row->reported);
+  listed = g_list_model_get_item (tj_project_page_get_shown (f->page), 0);
+
+  /* a report of November, written on the other connection: nothing is shown until relayed */
+  g_assert_true (tj_progress_save (other, first, 11, 120000, NULL, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  tj_test_wait_idle ();
+  g_assert_false (month_row (progress, first)->reported);
+  tj_db_relay_changed (f->db, "monthly_reports");
+  tj_test_wait_idle ();
+  row = month_row (progress, first);
+  g_assert_true (row->reported);
+  g_assert_cmpint (row->completed, ==, 120000);
+  /* the register did not read its list again: the same row objects, the same count */
+  still_listed = g_list_model_get_item (tj_project_page_get_shown (f->page), 0);
+  g_assert_true (still_listed == listed);
+  g_assert_cmpuint (shown (f), ==, before);
+
+  /* a project moved to last year's list on the other connection leaves this year's register */
+  sql = g_strdup_printf ("UPDATE projects SET year = %d WHERE id = (SELECT max (id) FROM projects "
+                         "WHERE year = %d)", this_year () - 1, this_year ());
+  g_assert_true (tj_db_exec (other, sql, &error));
+  g_assert_no_error (error);
+  tj_test_wait_idle ();
+  g_assert_cmpuint (shown (f), ==, before);
+  tj_db_relay_changed (f->db, "projects");
+  tj_test_wait_idle ();
+  g_assert_cmpuint (shown (f), ==, before - 1);
+}
+
+static int
 pdf_pages (const char *path)
 {
   const char *argv[] = { "pdfinfo", path, NULL };
@@ -643,5 +786,9 @@ main (int   argc,
               test_print_matches_pdf, teardown);
   g_test_add ("/tj/window/units/lists-units-and-people", Fixture, NULL, setup_demo,
               test_units_window_lists_units, teardown);
+  g_test_add ("/tj/window/year/reaches-every-page", Fixture, NULL, setup_demo,
+              test_year_reaches_every_page, teardown);
+  g_test_add ("/tj/window/changed/relayed-refreshes-its-pages", Fixture, NULL, setup_demo,
+              test_relayed_change_refreshes_its_pages, teardown);
   return g_test_run ();
 }

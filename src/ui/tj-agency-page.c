@@ -29,7 +29,6 @@ struct _TjAgencyPage
   TjReadError *read_error;
 
   TjDb *db;
-  gulong changed_handler;
   int year;
   gboolean stale; /* changed while not shown */
   gboolean localities_stale;
@@ -40,6 +39,16 @@ struct _TjAgencyPage
 };
 
 G_DEFINE_FINAL_TYPE (TjAgencyPage, tj_agency_page, GTK_TYPE_WIDGET)
+
+enum
+{
+  PROP_0,
+  PROP_DB,
+  PROP_YEAR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 typedef enum
 {
@@ -201,13 +210,18 @@ reload (TjAgencyPage *self)
   gtk_stack_set_visible_child_name (self->stack, "list");
 }
 
+/* The cases with their projects, agents and counts of items. */
 static void
-db_changed_cb (TjDb         *db,
-               const char   *table,
-               TjAgencyPage *self)
+cases_changed_cb (TjAgencyPage *self)
 {
-  if (g_str_equal (table, "units"))
-    self->localities_stale = TRUE;
+  reload (self);
+}
+
+/* The locality filter is read again with the list. */
+static void
+units_changed_cb (TjAgencyPage *self)
+{
+  self->localities_stale = TRUE;
   reload (self);
 }
 
@@ -264,8 +278,9 @@ tj_agency_page_dispose (GObject *object)
   TjAgencyPage *self = TJ_AGENCY_PAGE (object);
   GtkWidget *child;
 
+  /* nothing is read again on the way out */
   if (self->db != NULL)
-    g_clear_signal_handler (&self->changed_handler, self->db);
+    g_signal_handlers_disconnect_by_data (self->db, self);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->selection);
@@ -277,12 +292,87 @@ tj_agency_page_dispose (GObject *object)
 }
 
 static void
+tj_agency_page_constructed (GObject *object)
+{
+  TjAgencyPage *self = TJ_AGENCY_PAGE (object);
+
+  G_OBJECT_CLASS (tj_agency_page_parent_class)->constructed (object);
+  g_return_if_fail (TJ_IS_DB (self->db));
+
+  g_signal_connect_object (self->db, "changed::agency_cases", G_CALLBACK (cases_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->db, "changed::approval_items", G_CALLBACK (cases_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->db, "changed::projects", G_CALLBACK (cases_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->db, "changed::people", G_CALLBACK (cases_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->db, "changed::units", G_CALLBACK (units_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  self->localities_stale = TRUE;
+  reload (self);
+}
+
+static void
+tj_agency_page_get_property (GObject    *object,
+                             guint      prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  TjAgencyPage *self = TJ_AGENCY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB:
+      g_value_set_object (value, self->db);
+      break;
+    case PROP_YEAR:
+      g_value_set_int (value, self->year);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tj_agency_page_set_property (GObject      *object,
+                             guint        prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  TjAgencyPage *self = TJ_AGENCY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB:
+      self->db = g_value_dup_object (value);
+      break;
+    case PROP_YEAR:
+      tj_agency_page_set_year (self, g_value_get_int (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 tj_agency_page_class_init (TjAgencyPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = tj_agency_page_constructed;
   object_class->dispose = tj_agency_page_dispose;
+  object_class->get_property = tj_agency_page_get_property;
+  object_class->set_property = tj_agency_page_set_property;
+  properties[PROP_DB] = g_param_spec_object ("db", NULL, NULL, TJ_TYPE_DB,
+                                             G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                                               G_PARAM_STATIC_STRINGS);
+  /* the year of the list shown; 0 shows none */
+  properties[PROP_YEAR] = g_param_spec_int ("year", NULL, NULL, 0, G_MAXINT, 0,
+                                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                              G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   gtk_widget_class_install_action (widget_class, "agency.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "agency.open", NULL, open_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -358,23 +448,16 @@ tj_agency_page_init (TjAgencyPage *self)
 }
 
 void
-tj_agency_page_set_db (TjAgencyPage *self,
-                       TjDb         *db)
-{
-  if (self->db != NULL)
-    g_clear_signal_handler (&self->changed_handler, self->db);
-  g_set_object (&self->db, db);
-  self->changed_handler = g_signal_connect (db, "changed", G_CALLBACK (db_changed_cb), self);
-  self->localities_stale = TRUE;
-  reload (self);
-}
-
-void
 tj_agency_page_set_year (TjAgencyPage *self,
                          int           year)
 {
+  g_return_if_fail (TJ_IS_AGENCY_PAGE (self));
+
+  if (self->year == year)
+    return;
   self->year = year;
   reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
 }
 
 GListModel *

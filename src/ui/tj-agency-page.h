@@ -10,8 +10,6 @@ G_BEGIN_DECLS
 #define TJ_TYPE_AGENCY_PAGE (tj_agency_page_get_type ())
 G_DECLARE_FINAL_TYPE (TjAgencyPage, tj_agency_page, TJ, AGENCY_PAGE, GtkWidget)
 
-void tj_agency_page_set_db (TjAgencyPage *self,
-                            TjDb         *db);
 void tj_agency_page_set_year (TjAgencyPage *self,
                               int           year);
 GListModel *tj_agency_page_get_shown (TjAgencyPage *self);

@@ -36,7 +36,6 @@ struct _TjApprovalPage
   TjReadError *read_error;
 
   TjDb *db;
-  gulong changed_handler;
   int year;
   char *today;
   gboolean departments_stale;
@@ -54,6 +53,8 @@ G_DEFINE_FINAL_TYPE (TjApprovalPage, tj_approval_page, GTK_TYPE_WIDGET)
 enum
 {
   PROP_0,
+  PROP_DB,
+  PROP_YEAR,
   PROP_OVERDUE,
   N_PROPS
 };
@@ -274,13 +275,18 @@ reload (TjApprovalPage *self)
   gtk_stack_set_visible_child_name (self->stack, "list");
 }
 
+/* The items with their reminders, batches, cases, projects, agents and the holiday table. */
 static void
-db_changed_cb (TjDb           *db,
-               const char     *table,
-               TjApprovalPage *self)
+items_changed_cb (TjApprovalPage *self)
 {
-  if (g_str_equal (table, "units"))
-    self->departments_stale = TRUE;
+  reload (self);
+}
+
+/* The department filter is read again with the list. */
+static void
+units_changed_cb (TjApprovalPage *self)
+{
+  self->departments_stale = TRUE;
   reload (self);
 }
 
@@ -522,8 +528,9 @@ tj_approval_page_dispose (GObject *object)
   TjApprovalPage *self = TJ_APPROVAL_PAGE (object);
   GtkWidget *child;
 
+  /* nothing is read again on the way out */
   if (self->db != NULL)
-    g_clear_signal_handler (&self->changed_handler, self->db);
+    g_signal_handlers_disconnect_by_data (self->db, self);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->chooser);
@@ -537,8 +544,36 @@ tj_approval_page_dispose (GObject *object)
 }
 
 static void
+tj_approval_page_constructed (GObject *object)
+{
+  TjApprovalPage *self = TJ_APPROVAL_PAGE (object);
+
+  G_OBJECT_CLASS (tj_approval_page_parent_class)->constructed (object);
+  g_return_if_fail (TJ_IS_DB (self->db));
+
+  g_signal_connect_object (self->db, "changed::approval_items", G_CALLBACK (items_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->db, "changed::approval_reminders", G_CALLBACK (items_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->db, "changed::approval_batches", G_CALLBACK (items_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->db, "changed::agency_cases", G_CALLBACK (items_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->db, "changed::projects", G_CALLBACK (items_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->db, "changed::people", G_CALLBACK (items_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->db, "changed::holidays", G_CALLBACK (items_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->db, "changed::units", G_CALLBACK (units_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  self->departments_stale = TRUE;
+  reload (self);
+}
+
+static void
 tj_approval_page_get_property (GObject    *object,
-                               guint       prop_id,
+                               guint      prop_id,
                                GValue     *value,
                                GParamSpec *pspec)
 {
@@ -546,6 +581,12 @@ tj_approval_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_DB:
+      g_value_set_object (value, self->db);
+      break;
+    case PROP_YEAR:
+      g_value_set_int (value, self->year);
+      break;
     case PROP_OVERDUE:
       g_value_set_uint (value, self->overdue);
       break;
@@ -555,13 +596,42 @@ tj_approval_page_get_property (GObject    *object,
 }
 
 static void
+tj_approval_page_set_property (GObject      *object,
+                               guint        prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  TjApprovalPage *self = TJ_APPROVAL_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB:
+      self->db = g_value_dup_object (value);
+      break;
+    case PROP_YEAR:
+      tj_approval_page_set_year (self, g_value_get_int (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+static void
 tj_approval_page_class_init (TjApprovalPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = tj_approval_page_constructed;
   object_class->dispose = tj_approval_page_dispose;
   object_class->get_property = tj_approval_page_get_property;
+  object_class->set_property = tj_approval_page_set_property;
+  properties[PROP_DB] = g_param_spec_object ("db", NULL, NULL, TJ_TYPE_DB,
+                                             G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                                               G_PARAM_STATIC_STRINGS);
+  /* the year of the list shown; 0 shows none */
+  properties[PROP_YEAR] = g_param_spec_int ("year", NULL, NULL, 0, G_MAXINT, 0,
+                                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                              G_PARAM_STATIC_STRINGS);
   /* the items overdue as last read: 0 when they could not be read */
   properties[PROP_OVERDUE] = g_param_spec_uint ("overdue", NULL, NULL, 0, G_MAXUINT, 0,
                                                 G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
@@ -674,23 +744,16 @@ tj_approval_page_init (TjApprovalPage *self)
 }
 
 void
-tj_approval_page_set_db (TjApprovalPage *self,
-                         TjDb           *db)
-{
-  if (self->db != NULL)
-    g_clear_signal_handler (&self->changed_handler, self->db);
-  g_set_object (&self->db, db);
-  self->changed_handler = g_signal_connect (db, "changed", G_CALLBACK (db_changed_cb), self);
-  self->departments_stale = TRUE;
-  reload (self);
-}
-
-void
 tj_approval_page_set_year (TjApprovalPage *self,
                            int             year)
 {
+  g_return_if_fail (TJ_IS_APPROVAL_PAGE (self));
+
+  if (self->year == year)
+    return;
   self->year = year;
   reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
 }
 
 /* Tests and reports of another day set "today". */

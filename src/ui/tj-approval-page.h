@@ -10,8 +10,6 @@ G_BEGIN_DECLS
 #define TJ_TYPE_APPROVAL_PAGE (tj_approval_page_get_type ())
 G_DECLARE_FINAL_TYPE (TjApprovalPage, tj_approval_page, TJ, APPROVAL_PAGE, GtkWidget)
 
-void tj_approval_page_set_db (TjApprovalPage *self,
-                              TjDb           *db);
 void tj_approval_page_set_year (TjApprovalPage *self,
                                 int             year);
 void tj_approval_page_set_today (TjApprovalPage *self,

@@ -36,7 +36,6 @@ struct _TjBulletinPage
   GtkWidget *issue_button;
 
   TjDb *db;
-  gulong changed_handler;
   guint rebuild_source;
   int year;
   TjBulletin *bulletin;
@@ -47,6 +46,16 @@ struct _TjBulletinPage
 };
 
 G_DEFINE_FINAL_TYPE (TjBulletinPage, tj_bulletin_page, GTK_TYPE_WIDGET)
+
+enum
+{
+  PROP_0,
+  PROP_DB,
+  PROP_YEAR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static int
 selected_month (TjBulletinPage *self)
@@ -185,10 +194,9 @@ mapped_cb (TjBulletinPage *self)
     }
 }
 
+/* The month's figures, the projects' names and people, the thresholds and the issue (签发). */
 static void
-db_changed_cb (TjDb           *db,
-               const char     *table,
-               TjBulletinPage *self)
+bulletin_changed_cb (TjBulletinPage *self)
 {
   schedule_rebuild (self);
 }
@@ -627,8 +635,9 @@ tj_bulletin_page_dispose (GObject *object)
   TjBulletinPage *self = TJ_BULLETIN_PAGE (object);
   GtkWidget *child;
 
+  /* nothing is read again on the way out */
   if (self->db != NULL)
-    g_clear_signal_handler (&self->changed_handler, self->db);
+    g_signal_handlers_disconnect_by_data (self->db, self);
   g_clear_handle_id (&self->rebuild_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), TJ_TYPE_BULLETIN_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -641,12 +650,88 @@ tj_bulletin_page_dispose (GObject *object)
 }
 
 static void
+tj_bulletin_page_constructed (GObject *object)
+{
+  TjBulletinPage *self = TJ_BULLETIN_PAGE (object);
+
+  G_OBJECT_CLASS (tj_bulletin_page_parent_class)->constructed (object);
+  g_return_if_fail (TJ_IS_DB (self->db));
+
+  g_signal_connect_object (self->db, "changed::monthly_reports", G_CALLBACK (bulletin_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->db, "changed::projects", G_CALLBACK (bulletin_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->db, "changed::units", G_CALLBACK (bulletin_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->db, "changed::people", G_CALLBACK (bulletin_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->db, "changed::settings", G_CALLBACK (bulletin_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->db, "changed::bulletin_issues", G_CALLBACK (bulletin_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  schedule_rebuild (self);
+}
+
+static void
+tj_bulletin_page_get_property (GObject    *object,
+                               guint      prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  TjBulletinPage *self = TJ_BULLETIN_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB:
+      g_value_set_object (value, self->db);
+      break;
+    case PROP_YEAR:
+      g_value_set_int (value, self->year);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tj_bulletin_page_set_property (GObject      *object,
+                               guint        prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  TjBulletinPage *self = TJ_BULLETIN_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB:
+      self->db = g_value_dup_object (value);
+      break;
+    case PROP_YEAR:
+      tj_bulletin_page_set_year (self, g_value_get_int (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 tj_bulletin_page_class_init (TjBulletinPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = tj_bulletin_page_constructed;
   object_class->dispose = tj_bulletin_page_dispose;
+  object_class->get_property = tj_bulletin_page_get_property;
+  object_class->set_property = tj_bulletin_page_set_property;
+  properties[PROP_DB] = g_param_spec_object ("db", NULL, NULL, TJ_TYPE_DB,
+                                             G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                                               G_PARAM_STATIC_STRINGS);
+  /* the year of the list shown; 0 shows none */
+  properties[PROP_YEAR] = g_param_spec_int ("year", NULL, NULL, 0, G_MAXINT, 0,
+                                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                              G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/tuijin/Tuijin/ui/tj-bulletin-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TjBulletinPage, month_dropdown);
@@ -681,25 +766,15 @@ tj_bulletin_page_init (TjBulletinPage *self)
 }
 
 void
-tj_bulletin_page_set_db (TjBulletinPage *self,
-                         TjDb           *db)
-{
-  g_return_if_fail (TJ_IS_BULLETIN_PAGE (self));
-
-  if (self->db != NULL)
-    g_clear_signal_handler (&self->changed_handler, self->db);
-  g_set_object (&self->db, db);
-  self->changed_handler = g_signal_connect (db, "changed", G_CALLBACK (db_changed_cb), self);
-  schedule_rebuild (self);
-}
-
-void
 tj_bulletin_page_set_year (TjBulletinPage *self,
                            int             year)
 {
   g_return_if_fail (TJ_IS_BULLETIN_PAGE (self));
 
+  if (self->year == year)
+    return;
   self->year = year;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
   gtk_drop_down_set_selected (self->month_dropdown, tj_month_default (year) - 1);
   schedule_rebuild (self);
 }

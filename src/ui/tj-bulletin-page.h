@@ -10,8 +10,6 @@ G_BEGIN_DECLS
 #define TJ_TYPE_BULLETIN_PAGE (tj_bulletin_page_get_type ())
 G_DECLARE_FINAL_TYPE (TjBulletinPage, tj_bulletin_page, TJ, BULLETIN_PAGE, GtkWidget)
 
-void tj_bulletin_page_set_db (TjBulletinPage *self,
-                              TjDb           *db);
 void tj_bulletin_page_set_year (TjBulletinPage *self,
                                 int             year);
 void tj_bulletin_page_set_month (TjBulletinPage *self,

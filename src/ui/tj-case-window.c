@@ -66,7 +66,6 @@ struct _TjCaseWindow
   AdwToastOverlay *toasts;
 
   TjDb *db;
-  gulong changed_handler;
   TjAgencyCase *original;
   char *today;
   char *proposed_company; /* the 业主 last written into an empty 委托单位 */
@@ -440,13 +439,11 @@ fill_items (TjCaseWindow *self)
                                          items->len > 0 ? NULL : _("No approval item yet."));
 }
 
+/* The case's items, their reminders and batches. */
 static void
-db_changed_cb (TjDb         *db,
-               const char   *table,
-               TjCaseWindow *self)
+items_changed_cb (TjCaseWindow *self)
 {
-  if (g_str_has_prefix (table, "approval"))
-    fill_items (self);
+  fill_items (self);
 }
 
 static GtkWindow *
@@ -530,8 +527,9 @@ tj_case_window_dispose (GObject *object)
 {
   TjCaseWindow *self = TJ_CASE_WINDOW (object);
 
+  /* nothing is read again on the way out */
   if (self->db != NULL)
-    g_clear_signal_handler (&self->changed_handler, self->db);
+    g_signal_handlers_disconnect_by_data (self->db, self);
   for (guint i = 0; i < N_FIELDS; i++)
     g_clear_pointer (&self->choices[i], g_array_unref);
   g_clear_pointer (&self->item_rows, g_ptr_array_unref);
@@ -620,7 +618,12 @@ tj_case_window_new (TjDb         *db,
   adw_toast_overlay_set_child (self->toasts, page);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->toasts));
   adw_window_set_content (ADW_WINDOW (self), box);
-  self->changed_handler = g_signal_connect (db, "changed", G_CALLBACK (db_changed_cb), self);
+  g_signal_connect_object (self->db, "changed::approval_items", G_CALLBACK (items_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->db, "changed::approval_reminders", G_CALLBACK (items_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->db, "changed::approval_batches", G_CALLBACK (items_changed_cb),
+                           self, G_CONNECT_SWAPPED);
   return GTK_WINDOW (self);
 }
 

@@ -33,7 +33,6 @@ struct _TjProgressPage
   TjReadError *read_error;
 
   TjDb *db;
-  gulong changed_handler;
   int year;
   GListStore *rows;
   GHashTable *cells;    /* position × column → the cell widget bound there */
@@ -45,6 +44,16 @@ struct _TjProgressPage
 };
 
 G_DEFINE_FINAL_TYPE (TjProgressPage, tj_progress_page, GTK_TYPE_WIDGET)
+
+enum
+{
+  PROP_0,
+  PROP_DB,
+  PROP_YEAR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 typedef enum
 {
@@ -651,12 +660,11 @@ mapped_cb (TjProgressPage *self)
     reload (self);
 }
 
+/* The month's reports, their projects and localities, and the month's issue (签发). */
 static void
-db_changed_cb (TjDb           *db,
-               const char     *table,
-               TjProgressPage *self)
+month_changed_cb (TjProgressPage *self)
 {
-  if (!self->saving && !g_str_equal (table, "settings"))
+  if (!self->saving)
     reload (self);
 }
 
@@ -891,8 +899,9 @@ tj_progress_page_dispose (GObject *object)
   TjProgressPage *self = TJ_PROGRESS_PAGE (object);
   GtkWidget *child;
 
+  /* nothing is read again on the way out */
   if (self->db != NULL)
-    g_clear_signal_handler (&self->changed_handler, self->db);
+    g_signal_handlers_disconnect_by_data (self->db, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), TJ_TYPE_PROGRESS_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -904,12 +913,84 @@ tj_progress_page_dispose (GObject *object)
 }
 
 static void
+tj_progress_page_constructed (GObject *object)
+{
+  TjProgressPage *self = TJ_PROGRESS_PAGE (object);
+
+  G_OBJECT_CLASS (tj_progress_page_parent_class)->constructed (object);
+  g_return_if_fail (TJ_IS_DB (self->db));
+
+  g_signal_connect_object (self->db, "changed::monthly_reports", G_CALLBACK (month_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->db, "changed::projects", G_CALLBACK (month_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->db, "changed::units", G_CALLBACK (month_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->db, "changed::bulletin_issues", G_CALLBACK (month_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  reload (self);
+}
+
+static void
+tj_progress_page_get_property (GObject    *object,
+                               guint      prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  TjProgressPage *self = TJ_PROGRESS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB:
+      g_value_set_object (value, self->db);
+      break;
+    case PROP_YEAR:
+      g_value_set_int (value, self->year);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tj_progress_page_set_property (GObject      *object,
+                               guint        prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  TjProgressPage *self = TJ_PROGRESS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB:
+      self->db = g_value_dup_object (value);
+      break;
+    case PROP_YEAR:
+      tj_progress_page_set_year (self, g_value_get_int (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 tj_progress_page_class_init (TjProgressPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = tj_progress_page_constructed;
   object_class->dispose = tj_progress_page_dispose;
+  object_class->get_property = tj_progress_page_get_property;
+  object_class->set_property = tj_progress_page_set_property;
+  properties[PROP_DB] = g_param_spec_object ("db", NULL, NULL, TJ_TYPE_DB,
+                                             G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                                               G_PARAM_STATIC_STRINGS);
+  /* the year of the list shown; 0 shows none */
+  properties[PROP_YEAR] = g_param_spec_int ("year", NULL, NULL, 0, G_MAXINT, 0,
+                                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                              G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   g_type_ensure (TJ_TYPE_READ_ERROR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/tuijin/Tuijin/ui/tj-progress-page.ui");
@@ -960,25 +1041,15 @@ tj_progress_page_init (TjProgressPage *self)
 }
 
 void
-tj_progress_page_set_db (TjProgressPage *self,
-                         TjDb           *db)
-{
-  g_return_if_fail (TJ_IS_PROGRESS_PAGE (self));
-
-  if (self->db != NULL)
-    g_clear_signal_handler (&self->changed_handler, self->db);
-  g_set_object (&self->db, db);
-  self->changed_handler = g_signal_connect (db, "changed", G_CALLBACK (db_changed_cb), self);
-  reload (self);
-}
-
-void
 tj_progress_page_set_year (TjProgressPage *self,
                            int             year)
 {
   g_return_if_fail (TJ_IS_PROGRESS_PAGE (self));
 
+  if (self->year == year)
+    return;
   self->year = year;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
   if (gtk_drop_down_get_selected (self->month_dropdown) == (guint) tj_month_default (year) - 1)
     reload (self);
   else

@@ -10,8 +10,6 @@ G_BEGIN_DECLS
 #define TJ_TYPE_PROGRESS_PAGE (tj_progress_page_get_type ())
 G_DECLARE_FINAL_TYPE (TjProgressPage, tj_progress_page, TJ, PROGRESS_PAGE, GtkWidget)
 
-void tj_progress_page_set_db (TjProgressPage *self,
-                              TjDb           *db);
 void tj_progress_page_set_year (TjProgressPage *self,
                                 int             year);
 void tj_progress_page_set_month (TjProgressPage *self,

@@ -30,7 +30,6 @@ struct _TjProjectPage
   TjReadError *read_error;
 
   TjDb *db;
-  gulong changed_handler;
   int year;
   TjLevelNames *level_names;
   GListStore *store;
@@ -46,6 +45,16 @@ struct _TjProjectPage
 };
 
 G_DEFINE_FINAL_TYPE (TjProjectPage, tj_project_page, GTK_TYPE_WIDGET)
+
+enum
+{
+  PROP_0,
+  PROP_DB,
+  PROP_YEAR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 typedef enum
 {
@@ -417,12 +426,16 @@ reload (TjProjectPage *self)
 }
 
 static void
-db_changed_cb (TjDb          *db,
-               const char    *table,
-               TjProjectPage *self)
+projects_changed_cb (TjProjectPage *self)
 {
-  if (g_str_equal (table, "settings") || g_str_equal (table, "units"))
-    self->names_stale = TRUE;
+  reload (self);
+}
+
+/* The level names (settings) and the locality filter (units) are read again with the list. */
+static void
+names_changed_cb (TjProjectPage *self)
+{
+  self->names_stale = TRUE;
   reload (self);
 }
 
@@ -692,8 +705,9 @@ tj_project_page_dispose (GObject *object)
 {
   TjProjectPage *self = TJ_PROJECT_PAGE (object);
 
+  /* nothing is read again on the way out */
   if (self->db != NULL)
-    g_clear_signal_handler (&self->changed_handler, self->db);
+    g_signal_handlers_disconnect_by_data (self->db, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), TJ_TYPE_PROJECT_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->filtered);
@@ -717,13 +731,87 @@ tj_project_page_finalize (GObject *object)
 }
 
 static void
+tj_project_page_constructed (GObject *object)
+{
+  TjProjectPage *self = TJ_PROJECT_PAGE (object);
+
+  G_OBJECT_CLASS (tj_project_page_parent_class)->constructed (object);
+  g_return_if_fail (TJ_IS_DB (self->db));
+
+  /* the list shows projects with their people's names */
+  g_signal_connect_object (self->db, "changed::projects", G_CALLBACK (projects_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->db, "changed::people", G_CALLBACK (projects_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->db, "changed::units", G_CALLBACK (names_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->db, "changed::settings", G_CALLBACK (names_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  self->names_stale = TRUE;
+  reload (self);
+}
+
+static void
+tj_project_page_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  TjProjectPage *self = TJ_PROJECT_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB:
+      g_value_set_object (value, self->db);
+      break;
+    case PROP_YEAR:
+      g_value_set_int (value, self->year);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tj_project_page_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  TjProjectPage *self = TJ_PROJECT_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB:
+      self->db = g_value_dup_object (value);
+      break;
+    case PROP_YEAR:
+      tj_project_page_set_year (self, g_value_get_int (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 tj_project_page_class_init (TjProjectPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = tj_project_page_constructed;
   object_class->dispose = tj_project_page_dispose;
   object_class->finalize = tj_project_page_finalize;
+  object_class->get_property = tj_project_page_get_property;
+  object_class->set_property = tj_project_page_set_property;
+  properties[PROP_DB] = g_param_spec_object ("db", NULL, NULL, TJ_TYPE_DB,
+                                             G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                                               G_PARAM_STATIC_STRINGS);
+  /* the year of the list shown; 0 shows none */
+  properties[PROP_YEAR] = g_param_spec_int ("year", NULL, NULL, 0, G_MAXINT, 0,
+                                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                              G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   haystack_quark = g_quark_from_static_string ("tj-search-haystack");
   for (guint c = 0; c < N_COLUMNS; c++)
@@ -792,27 +880,16 @@ tj_project_page_init (TjProjectPage *self)
 }
 
 void
-tj_project_page_set_db (TjProjectPage *self,
-                        TjDb          *db)
-{
-  g_return_if_fail (TJ_IS_PROJECT_PAGE (self));
-
-  if (self->db != NULL)
-    g_clear_signal_handler (&self->changed_handler, self->db);
-  g_set_object (&self->db, db);
-  self->changed_handler = g_signal_connect (db, "changed", G_CALLBACK (db_changed_cb), self);
-  self->names_stale = TRUE;
-  reload (self);
-}
-
-void
 tj_project_page_set_year (TjProjectPage *self,
                           int            year)
 {
   g_return_if_fail (TJ_IS_PROJECT_PAGE (self));
 
+  if (self->year == year)
+    return;
   self->year = year;
   reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
 }
 
 int

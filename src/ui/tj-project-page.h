@@ -11,8 +11,6 @@ G_BEGIN_DECLS
 #define TJ_TYPE_PROJECT_PAGE (tj_project_page_get_type ())
 G_DECLARE_FINAL_TYPE (TjProjectPage, tj_project_page, TJ, PROJECT_PAGE, GtkWidget)
 
-void tj_project_page_set_db (TjProjectPage *self,
-                             TjDb          *db);
 void tj_project_page_set_year (TjProjectPage *self,
                                int            year);
 int tj_project_page_get_year (TjProjectPage *self);

@@ -24,12 +24,20 @@ struct _TjUnitsWindow
   TjReadError *read_error;
 
   TjDb *db;
-  gulong changed_handler;
   GPtrArray *units;
   GPtrArray *people;
 };
 
 G_DEFINE_FINAL_TYPE (TjUnitsWindow, tj_units_window, ADW_TYPE_WINDOW)
+
+enum
+{
+  PROP_0,
+  PROP_DB,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void
 show_error (TjUnitsWindow *self,
@@ -184,12 +192,9 @@ retry_cb (TjUnitsWindow *self)
 }
 
 static void
-db_changed_cb (TjDb          *db,
-               const char    *table,
-               TjUnitsWindow *self)
+lists_changed_cb (TjUnitsWindow *self)
 {
-  if (g_str_equal (table, "units") || g_str_equal (table, "people"))
-    reload (self);
+  reload (self);
 }
 
 static void
@@ -219,12 +224,64 @@ tj_units_window_dispose (GObject *object)
 {
   TjUnitsWindow *self = TJ_UNITS_WINDOW (object);
 
+  /* nothing is read again on the way out */
   if (self->db != NULL)
-    g_clear_signal_handler (&self->changed_handler, self->db);
+    g_signal_handlers_disconnect_by_data (self->db, self);
   g_clear_object (&self->db);
   g_clear_pointer (&self->units, g_ptr_array_unref);
   g_clear_pointer (&self->people, g_ptr_array_unref);
   G_OBJECT_CLASS (tj_units_window_parent_class)->dispose (object);
+}
+
+static void
+tj_units_window_constructed (GObject *object)
+{
+  TjUnitsWindow *self = TJ_UNITS_WINDOW (object);
+
+  G_OBJECT_CLASS (tj_units_window_parent_class)->constructed (object);
+  g_return_if_fail (TJ_IS_DB (self->db));
+
+  g_signal_connect_object (self->db, "changed::units", G_CALLBACK (lists_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->db, "changed::people", G_CALLBACK (lists_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  reload (self);
+}
+
+static void
+tj_units_window_get_property (GObject    *object,
+                              guint      prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  TjUnitsWindow *self = TJ_UNITS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB:
+      g_value_set_object (value, self->db);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tj_units_window_set_property (GObject      *object,
+                              guint        prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  TjUnitsWindow *self = TJ_UNITS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB:
+      self->db = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -233,7 +290,14 @@ tj_units_window_class_init (TjUnitsWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = tj_units_window_constructed;
   object_class->dispose = tj_units_window_dispose;
+  object_class->get_property = tj_units_window_get_property;
+  object_class->set_property = tj_units_window_set_property;
+  properties[PROP_DB] = g_param_spec_object ("db", NULL, NULL, TJ_TYPE_DB,
+                                             G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                                               G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   g_type_ensure (TJ_TYPE_READ_ERROR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/tuijin/Tuijin/ui/tj-units-window.ui");
@@ -258,10 +322,5 @@ tj_units_window_init (TjUnitsWindow *self)
 GtkWindow *
 tj_units_window_new (TjDb *db)
 {
-  TjUnitsWindow *self = g_object_new (TJ_TYPE_UNITS_WINDOW, NULL);
-
-  self->db = g_object_ref (db);
-  self->changed_handler = g_signal_connect (db, "changed", G_CALLBACK (db_changed_cb), self);
-  reload (self);
-  return GTK_WINDOW (self);
+  return g_object_new (TJ_TYPE_UNITS_WINDOW, "db", db, NULL);
 }

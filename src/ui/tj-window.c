@@ -34,6 +34,7 @@ struct _TjWindow
   AdwViewStackPage *approval_stack_page;
 
   TjDb *db;
+  int year; /* the list shown, bound to every page's */
   gulong changed_handler;
   GSettings *settings;
   GArray *years;
@@ -43,6 +44,15 @@ struct _TjWindow
 };
 
 G_DEFINE_FINAL_TYPE (TjWindow, tj_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum
+{
+  PROP_0,
+  PROP_YEAR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static int
 current_year (void)
@@ -105,26 +115,47 @@ fill_years (TjWindow *self,
 }
 
 /* The 审批 tab shows how many items are overdue. */
-static void
-update_attention (TjWindow *self)
+static gboolean
+attention_from_overdue (GBinding     *binding,
+                        const GValue *from,
+                        GValue       *to,
+                        gpointer     user_data)
 {
-  guint overdue = tj_approval_page_get_overdue (self->approval_page);
-
-  adw_view_stack_page_set_badge_number (self->approval_stack_page, overdue);
-  adw_view_stack_page_set_needs_attention (self->approval_stack_page, overdue > 0);
+  g_value_set_boolean (to, g_value_get_uint (from) > 0);
+  return TRUE;
 }
 
-static void
-year_selected_cb (TjWindow *self)
+/* The year drop-down and the window's year: a position in self->years either way. */
+static gboolean
+year_from_selected (GBinding     *binding,
+                    const GValue *from,
+                    GValue       *to,
+                    gpointer     user_data)
 {
-  int year = selected_year (self);
+  TjWindow *self = user_data;
+  guint k = g_value_get_uint (from);
 
-  tj_project_page_set_year (self->project_page, year);
-  tj_progress_page_set_year (self->progress_page, year);
-  tj_bulletin_page_set_year (self->bulletin_page, year);
-  tj_approval_page_set_year (self->approval_page, year);
-  tj_agency_page_set_year (self->agency_page, year);
-  update_attention (self);
+  if (self->years == NULL || k >= self->years->len)
+    return FALSE;
+  g_value_set_int (to, g_array_index (self->years, int, k));
+  return TRUE;
+}
+
+static gboolean
+selected_from_year (GBinding     *binding,
+                    const GValue *from,
+                    GValue       *to,
+                    gpointer     user_data)
+{
+  TjWindow *self = user_data;
+
+  for (guint i = 0; self->years != NULL && i < self->years->len; i++)
+    if (g_array_index (self->years, int, i) == g_value_get_int (from))
+      {
+        g_value_set_uint (to, i);
+        return TRUE;
+      }
+  return FALSE;
 }
 
 /* A project saved or imported into a year not on the list yet adds that year. */
@@ -531,6 +562,46 @@ tj_window_dispose (GObject *object)
 }
 
 static void
+tj_window_get_property (GObject    *object,
+                        guint      prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  TjWindow *self = TJ_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_YEAR:
+      g_value_set_int (value, self->year);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tj_window_set_property (GObject      *object,
+                        guint        prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  TjWindow *self = TJ_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_YEAR:
+      if (self->year != g_value_get_int (value))
+        {
+          self->year = g_value_get_int (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 tj_window_class_init (TjWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -538,13 +609,16 @@ tj_window_class_init (TjWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = tj_window_dispose;
+  object_class->get_property = tj_window_get_property;
+  object_class->set_property = tj_window_set_property;
   window_class->close_request = tj_window_close_request;
 
-  g_type_ensure (TJ_TYPE_PROJECT_PAGE);
-  g_type_ensure (TJ_TYPE_PROGRESS_PAGE);
-  g_type_ensure (TJ_TYPE_BULLETIN_PAGE);
-  g_type_ensure (TJ_TYPE_APPROVAL_PAGE);
-  g_type_ensure (TJ_TYPE_AGENCY_PAGE);
+  /* the year of the list every page shows, as chosen in the drop-down */
+  properties[PROP_YEAR] = g_param_spec_int ("year", NULL, NULL, 0, G_MAXINT, 0,
+                                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                              G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/tuijin/Tuijin/ui/tj-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TjWindow, stack);
@@ -553,12 +627,6 @@ tj_window_class_init (TjWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TjWindow, year_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TjWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, TjWindow, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, TjWindow, project_page);
-  gtk_widget_class_bind_template_child (widget_class, TjWindow, progress_page);
-  gtk_widget_class_bind_template_child (widget_class, TjWindow, bulletin_page);
-  gtk_widget_class_bind_template_child (widget_class, TjWindow, approval_page);
-  gtk_widget_class_bind_template_child (widget_class, TjWindow, agency_page);
-  gtk_widget_class_bind_template_child (widget_class, TjWindow, approval_stack_page);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-project", NULL, new_project_action);
@@ -590,6 +658,18 @@ tj_window_init (TjWindow *self)
                            G_CONNECT_SWAPPED);
 }
 
+/* A page shows the window's year; the switcher shows the pages in the order added. */
+static AdwViewStackPage *
+add_page (TjWindow   *self,
+          gpointer    page,
+          const char *name,
+          const char *title,
+          const char *icon_name)
+{
+  g_object_bind_property (self, "year", page, "year", G_BINDING_SYNC_CREATE);
+  return adw_view_stack_add_titled_with_icon (self->stack, page, name, title, icon_name);
+}
+
 TjWindow *
 tj_window_new (TjApplication *app,
                TjDb          *db)
@@ -608,18 +688,29 @@ tj_window_new (TjApplication *app,
   self->db = g_object_ref (db);
   self->changed_handler = g_signal_connect (db, "changed::projects",
                                             G_CALLBACK (projects_changed_cb), self);
-  /* the 审批 badge counts what the page has read, and nothing when it could not read */
-  g_signal_connect_object (self->approval_page, "notify::overdue", G_CALLBACK (update_attention),
-                           self, G_CONNECT_SWAPPED);
-  tj_project_page_set_db (self->project_page, db);
-  tj_progress_page_set_db (self->progress_page, db);
-  tj_bulletin_page_set_db (self->bulletin_page, db);
-  tj_approval_page_set_db (self->approval_page, db);
-  tj_agency_page_set_db (self->agency_page, db);
   fill_years (self, current_year ());
-  g_signal_connect_swapped (self->year_dropdown, "notify::selected", G_CALLBACK (year_selected_cb),
-                            self);
-  year_selected_cb (self);
+  g_object_bind_property_full (self->year_dropdown, "selected", self, "year",
+                               G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL, year_from_selected,
+                               selected_from_year, self, NULL);
+
+  /* the pages read the database from their construction on */
+  self->project_page = g_object_new (TJ_TYPE_PROJECT_PAGE, "db", db, NULL);
+  self->progress_page = g_object_new (TJ_TYPE_PROGRESS_PAGE, "db", db, NULL);
+  self->agency_page = g_object_new (TJ_TYPE_AGENCY_PAGE, "db", db, NULL);
+  self->approval_page = g_object_new (TJ_TYPE_APPROVAL_PAGE, "db", db, NULL);
+  self->bulletin_page = g_object_new (TJ_TYPE_BULLETIN_PAGE, "db", db, NULL);
+  add_page (self, self->project_page, "projects", _("Projects"), "view-list-symbolic");
+  add_page (self, self->progress_page, "progress", _("Monthly Reports"), "document-edit-symbolic");
+  add_page (self, self->agency_page, "agency", _("Agency"), "system-users-symbolic");
+  self->approval_stack_page = add_page (self, self->approval_page, "approvals", _("Approvals"),
+                                        "emblem-documents-symbolic");
+  add_page (self, self->bulletin_page, "bulletin", _("Bulletin"), "x-office-document-symbolic");
+  /* the 审批 badge counts what the page has read, and nothing when it could not read */
+  g_object_bind_property (self->approval_page, "overdue", self->approval_stack_page,
+                          "badge-number", G_BINDING_SYNC_CREATE);
+  g_object_bind_property_full (self->approval_page, "overdue", self->approval_stack_page,
+                               "needs-attention", G_BINDING_SYNC_CREATE, attention_from_overdue,
+                               NULL, NULL, NULL);
   return self;
 }
 
