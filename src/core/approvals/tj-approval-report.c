@@ -32,6 +32,7 @@ enum
   LEDGER_SPEEDUP,
   LEDGER_STATE,
   LEDGER_AGENT,
+  LEDGER_SUSPENDED,
 };
 
 enum
@@ -305,6 +306,35 @@ add_calendar_paragraph (TjReport   *report,
     tj_report_add_paragraph (report, calendar_note);
 }
 
+/* Why a deadline moved: each suspended item's periods with their reasons, by the row's number:
+ * "第 3 行 施工许可：2026-03-02 至 2026-03-04 补正材料（3 个工作日）". */
+static void
+add_suspension_notes (TjReport  *report,
+                      GPtrArray *items)
+{
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      TjApprovalItem *item = g_ptr_array_index (items, i);
+      g_autofree char *periods = tj_approval_item_describe_suspensions (item);
+      g_autofree char *line = NULL;
+
+      if (periods == NULL)
+        continue;
+      if (!any)
+        tj_report_add_note (report,
+                            _("Suspensions (supplementing materials, expert review, hearing, "
+                              "public notice) are not counted in the time limit: the deadline "
+                              "moves later by the suspended working days and the working days "
+                              "taken leave them out."));
+      any = TRUE;
+      /* Translators: a suspended item in the ledger's notes, by its row number: "第 3 行 施工许可：…" */
+      line = g_strdup_printf (_("No. %u %s: %s"), i + 1, item->name, periods);
+      tj_report_add_note (report, line);
+    }
+}
+
 static TjReport *
 ledger_items_sheet (TjDb       *db,
                     int         year,
@@ -341,6 +371,8 @@ ledger_items_sheet (TjDb       *db,
   tj_report_add_column (report, C_("approval column", "Speed-up"), TJ_REPORT_PERCENT, 0);
   tj_report_add_column (report, C_("approval column", "Status"), TJ_REPORT_TEXT, 0);
   tj_report_add_column (report, C_("approval column", "Agent"), TJ_REPORT_TEXT, 0);
+  tj_report_add_column (report, C_("approval column", "Suspended (working days)"),
+                        TJ_REPORT_INTEGER, 0);
   report->frozen_columns = LEDGER_NAME + 1;
 
   for (guint i = 0; i < items->len; i++)
@@ -370,6 +402,8 @@ ledger_items_sheet (TjDb       *db,
         tj_report_set_percent (report, row, LEDGER_SPEEDUP, item->speedup);
       tj_report_set_text (report, row, LEDGER_STATE, tj_item_state_label (item->state));
       tj_report_set_text (report, row, LEDGER_AGENT, item->agent_name);
+      if (item->suspended_days > 0)
+        tj_report_set_integer (report, row, LEDGER_SUSPENDED, item->suspended_days);
     }
 
   /* Translators: "共 42 项：办理中 10 项，超期未办结 3 项，按时办结 25 项，逾期办结 2 项，未受理 2 项。" */
@@ -390,6 +424,7 @@ ledger_items_sheet (TjDb       *db,
                         "overdue — not finished after the deadline; finished on time — on or "
                         "before the deadline; finished late — after it. Working days left are "
                         "counted from the report date, negative once the deadline has passed."));
+  add_suspension_notes (report, items);
   return report;
 }
 
