@@ -1413,6 +1413,32 @@ test_demo (void)
   tj_test_rmdir (dir);
 }
 
+/* .csv writes the items' sheet (the book's first); another extension is refused with the
+ * reports' one message and writes nothing. */
+static void
+test_ledger_csv (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "台账.csv", NULL);
+  g_autofree char *txt = g_build_filename (fixture->dir, "台账.txt", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (tj_approval_write_ledger (fixture->db, 2025, TODAY, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  g_assert_nonnull (strstr (contents, "事项名称"));
+  g_assert_nonnull (strstr (contents, "暂停（工作日）"));
+  g_assert_nonnull (strstr (contents, "环评审批"));
+
+  g_assert_false (tj_approval_write_speedup (fixture->db, 2025, TODAY, txt, &error));
+  g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);
+  expected = g_strdup_printf ("“%s”：报表不能导出为 .txt 文件，请用 .xlsx、.pdf 或 .csv。", txt);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_assert_false (g_file_test (txt, G_FILE_TEST_EXISTS));
+}
+
 /* Whether one of the problems of field says exactly this. */
 static gboolean
 has_problem (GPtrArray  *problems,
@@ -1602,6 +1628,7 @@ main (int   argc,
   ADD ("/tj/approval/report/ledger-read-back", test_ledger_xlsx);
   ADD ("/tj/approval/report/speedup-read-back", test_speedup_xlsx);
   ADD ("/tj/approval/report/pdf", test_pdf);
+  ADD ("/tj/approval/report/csv-and-refused-extension", test_ledger_csv);
   ADD ("/tj/approval/report/plain-weekdays-noted", test_plain_weekdays);
 #undef ADD
   g_test_add_func ("/tj/approval/demo/cases-items-batch", test_demo);

@@ -717,20 +717,8 @@ tj_approval_speedup_book (TjDb       *db,
   return book;
 }
 
-static gboolean
-check_extension (const char *path,
-                 GError    **error)
-{
-  g_autofree char *lower = g_ascii_strdown (path, -1);
-
-  if (g_str_has_suffix (lower, ".xlsx") || g_str_has_suffix (lower, ".pdf"))
-    return TRUE;
-  g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
-               _("“%s”: the report is written as .xlsx or .pdf."), path);
-  return FALSE;
-}
-
-/* Writes 代办事项台账 by the file's extension: .xlsx or .pdf. */
+/* Writes 代办事项台账 by the file's extension (tj_report_book_write checks it): .xlsx, .pdf, or
+ * .csv for the items' sheet. */
 gboolean
 tj_approval_write_ledger (TjDb       *db,
                           int         year,
@@ -743,13 +731,13 @@ tj_approval_write_ledger (TjDb       *db,
   g_return_val_if_fail (TJ_IS_DB (db), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (!check_extension (path, error) ||
-      (book = tj_approval_ledger_book (db, year, today, error)) == NULL)
+  if ((book = tj_approval_ledger_book (db, year, today, error)) == NULL)
     return FALSE;
   return tj_report_book_write (book, path, error);
 }
 
-/* Writes 部门审批提速情况 by the file's extension: .xlsx or .pdf. */
+/* Writes 部门审批提速情况 by the file's extension (tj_report_book_write checks it): .xlsx, .pdf,
+ * or .csv for the departments' sheet. */
 gboolean
 tj_approval_write_speedup (TjDb       *db,
                            int         year,
@@ -762,8 +750,7 @@ tj_approval_write_speedup (TjDb       *db,
   g_return_val_if_fail (TJ_IS_DB (db), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (!check_extension (path, error) ||
-      (book = tj_approval_speedup_book (db, year, today, error)) == NULL)
+  if ((book = tj_approval_speedup_book (db, year, today, error)) == NULL)
     return FALSE;
   return tj_report_book_write (book, path, error);
 }
