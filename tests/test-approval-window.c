@@ -349,6 +349,84 @@ test_overdue_filter (Fixture       *f,
     }
 }
 
+/* The button bound to this action under the widget. */
+static GtkWidget *
+action_button (GtkWidget  *widget,
+               const char *action,
+               const char *target)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_ACTIONABLE (child) &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action) == 0)
+        {
+          GVariant *value = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (child));
+
+          if (target == NULL || (value != NULL && g_str_equal (g_variant_get_string (value, NULL),
+                                                               target)))
+            return child;
+        }
+      found = action_button (child, action, target);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* 编辑 and 催办 follow the selection when the rows change under it: the selected item deleted
+ * (here through core, as another window would), they are disabled. */
+static void
+test_actions_follow_rows (Fixture       *f,
+                          gconstpointer  data)
+{
+  GtkWidget *edit = action_button (GTK_WIDGET (f->page), "approval.edit", NULL);
+  GtkWidget *remind = action_button (GTK_WIDGET (f->page), "approval.remind", NULL);
+  GtkWidget *view = find_descendant (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW);
+  g_autoptr (GError) error = NULL;
+  guint position = 0;
+
+  add_item (f, "测试删除事项", "2026-09-22", 5);
+  g_assert_true (find_item (f, "测试删除事项", &position));
+  g_assert_false (gtk_widget_get_sensitive (edit));
+  g_assert_true (gtk_selection_model_select_item (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)),
+                                                 position, TRUE));
+  g_assert_true (gtk_widget_get_sensitive (edit));
+  g_assert_true (gtk_widget_get_sensitive (remind));
+
+  g_assert_true (tj_approval_item_delete (
+    f->db, tj_test_scalar (f->db, "SELECT id FROM approval_items WHERE name = '测试删除事项'"),
+    &error));
+  g_assert_no_error (error);
+  tj_test_wait_idle ();
+  g_assert_false (find_item (f, "测试删除事项", &position));
+  g_assert_false (gtk_widget_get_sensitive (edit));
+  g_assert_false (gtk_widget_get_sensitive (remind));
+}
+
+/* An export keeps both export buttons until its file is written; the ledger is a workbook. */
+static void
+test_export_busy (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkWidget *ledger = action_button (GTK_WIDGET (f->page), "approval.export", "ledger");
+  GtkWidget *speedup = action_button (GTK_WIDGET (f->page), "approval.export", "speedup");
+  g_autofree char *path = g_build_filename (f->dir, "台账.xlsx", NULL);
+  g_autoptr (GVariant) facts = NULL;
+
+  g_assert_true (gtk_widget_get_sensitive (ledger));
+  tj_approval_page_export (f->page, path, FALSE);
+  g_assert_false (gtk_widget_get_sensitive (ledger));
+  g_assert_false (gtk_widget_get_sensitive (speedup));
+  while (!gtk_widget_get_sensitive (ledger))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_widget_get_sensitive (speedup));
+  facts = tj_test_xlsx_read (path, 0, "A1", NULL);
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "A1"), ==, "登封市2026年代办事项台账");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -366,6 +444,9 @@ main (int   argc,
               test_form_lists_reminders, teardown);
   g_test_add ("/tj/approvals/suspension-moves-deadline", Fixture, NULL, setup,
               test_suspension_moves_deadline, teardown);
+  g_test_add ("/tj/approvals/actions-follow-rows", Fixture, NULL, setup, test_actions_follow_rows,
+              teardown);
+  g_test_add ("/tj/approvals/export-busy", Fixture, NULL, setup, test_export_busy, teardown);
   g_test_add ("/tj/approvals/overdue-filter", Fixture, NULL, setup, test_overdue_filter, teardown);
   return g_test_run ();
 }

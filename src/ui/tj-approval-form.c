@@ -441,7 +441,7 @@ build (TjApprovalForm *self)
           input = gtk_drop_down_new (NULL, NULL);
           self->inputs[i] = input;
           fill_choices (self, i);
-          gtk_drop_down_set_enable_search (GTK_DROP_DOWN (input), TRUE);
+          tj_drop_down_enable_search (GTK_DROP_DOWN (input));
           choose_value (self, i,
                         fields[i].kind == KIND_PROJECT ? item->project_id
                         : fields[i].kind == KIND_CASE  ? item->case_id
