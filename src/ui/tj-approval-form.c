@@ -662,57 +662,23 @@ tj_approval_form_class_init (TjApprovalFormClass *klass)
   gtk_widget_class_install_action (widget_class, "form.save", NULL, save_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "form.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/tuijin/Tuijin/ui/tj-approval-form.ui");
+  gtk_widget_class_bind_template_child (widget_class, TjApprovalForm, title);
+  gtk_widget_class_bind_template_child (widget_class, TjApprovalForm, group);
+  gtk_widget_class_bind_template_child (widget_class, TjApprovalForm, suspensions);
+  gtk_widget_class_bind_template_child (widget_class, TjApprovalForm, suspension_row);
+  gtk_widget_class_bind_template_child (widget_class, TjApprovalForm, reminders);
+  gtk_widget_class_bind_template_callback (widget_class, add_period_cb);
 }
 
 static void
 tj_approval_form_init (TjApprovalForm *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save"));
-  GtkWidget *page = adw_preferences_page_new ();
-  GtkWidget *add;
-
+  gtk_widget_init_template (GTK_WIDGET (self));
   self->problems = tj_problems_new ();
-  self->title = ADW_WINDOW_TITLE (adw_window_title_new (_("Approval Item"), NULL));
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (self->title));
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (save), "form.save");
-  gtk_widget_add_css_class (save, "suggested-action");
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
-  gtk_box_append (GTK_BOX (box), header);
-  self->group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_description (self->group,
-                                         _("Time limits in working days. The deadline is the "
-                                           "committed limit counted from the day after "
-                                           "acceptance."));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->group);
-  self->suspensions = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (self->suspensions, C_("item form", "Suspensions"));
-  adw_preferences_group_set_description (self->suspensions,
-                                         _("Supplementing materials, expert review, hearings "
-                                           "and public notice are not counted in the time "
-                                           "limit: their working days move the deadline later."));
-  self->suspension_row = ADW_ACTION_ROW (adw_action_row_new ());
-  add = gtk_button_new_with_mnemonic (_("_Add Suspension"));
-  gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
-  g_signal_connect_swapped (add, "clicked", G_CALLBACK (add_period_cb), self);
-  adw_preferences_group_set_header_suffix (self->suspensions, add);
-  adw_preferences_group_add (self->suspensions, GTK_WIDGET (self->suspension_row));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->suspensions);
   self->periods = g_ptr_array_new_with_free_func (g_free);
-  self->reminders = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (self->reminders, C_("item form", "Reminders logged"));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->reminders);
   self->reminder_rows = g_ptr_array_new ();
-  gtk_widget_set_vexpand (page, TRUE);
-  gtk_box_append (GTK_BOX (box), page);
-  adw_window_set_content (ADW_WINDOW (self), box);
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (self), 620, 760);
 }
 
 GtkWindow *
