@@ -230,6 +230,57 @@ scroll_to_end (GtkWidget *form)
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
 }
 
+/* 暂停 through the form (issue 7, point 16). On the 2026 table, 中秋节 9月25日（周五）至27日 and
+ * 国庆节 10月1日至7日 off: accepted 09-22 (Tuesday) with 5 committed working days → 09-23, 24,
+ * 28, 29, 30: deadline 09-30. Suspended 09-24 (Thursday) to 09-28 (Monday) for 专家评审: 09-24
+ * and 09-28 are working days, 2 of them → 10-08, 10-09: the deadline moves to 2026-10-09. */
+static void
+test_suspension_moves_deadline (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr (TjApprovalItem) item = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *deadline = NULL;
+  TjApprovalForm *form;
+  guint position = 0;
+  gint64 id;
+
+  add_item (f, "测试暂停事项", "2026-09-22", 5);
+  g_assert_true (find_item (f, "测试暂停事项", &position));
+  deadline = tj_approval_page_get_cell_text (f->page, position, "deadline");
+  g_assert_cmpstr (deadline, ==, "2026-09-30");
+  g_clear_pointer (&deadline, g_free);
+
+  id = tj_test_scalar (f->db, "SELECT id FROM approval_items WHERE name = '测试暂停事项'");
+  item = tj_approval_item_load (f->db, id, today, &error);
+  g_assert_no_error (error);
+  form = TJ_APPROVAL_FORM (tj_approval_form_new (f->db, item, 2026));
+  gtk_window_present (GTK_WINDOW (form));
+
+  /* Two periods that overlap: refused, said under 暂停期间, nothing written. */
+  tj_approval_form_add_suspension (form, "2026-09-24", "2026-09-28", "专家评审");
+  tj_approval_form_add_suspension (form, "2026-09-28", "2026-09-29", "补正材料");
+  g_assert_cmpuint (tj_approval_form_get_n_suspensions (form), ==, 2);
+  g_assert_false (tj_approval_form_save (form));
+  g_assert_cmpstr (tj_approval_form_get_suspension_message (form), ==,
+                   "暂停期间 2026-09-28 至 2026-09-29 与 2026-09-24 至 2026-09-28 重叠。");
+  g_assert_cmpint (tj_test_scalar (f->db, "SELECT count(*) FROM approval_suspensions"), ==, 0);
+  scroll_to_end (GTK_WIDGET (form));
+  tj_test_screenshot (GTK_WIDGET (form), "approval-form-suspensions.png");
+
+  /* Removing the second asks nothing; the first is saved with the item. */
+  tj_approval_form_remove_suspension (form, 1);
+  g_assert_cmpuint (tj_approval_form_get_n_suspensions (form), ==, 1);
+  g_assert_null (tj_approval_form_get_suspension_message (form));
+  g_assert_true (tj_approval_form_save (form));
+  tj_test_wait_idle ();
+
+  g_assert_cmpint (tj_test_scalar (f->db, "SELECT count(*) FROM approval_suspensions"), ==, 1);
+  g_assert_true (find_item (f, "测试暂停事项", &position));
+  deadline = tj_approval_page_get_cell_text (f->page, position, "deadline");
+  g_assert_cmpstr (deadline, ==, "2026-10-09");
+}
+
 /* The item form lists the 催办 logged about the item (issue 7, point 10): date, who, note, the
  * earliest first; a reminder list that cannot be read says so with 重试, never "none". */
 static void
@@ -298,6 +349,84 @@ test_overdue_filter (Fixture       *f,
     }
 }
 
+/* The button bound to this action under the widget. */
+static GtkWidget *
+action_button (GtkWidget  *widget,
+               const char *action,
+               const char *target)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_ACTIONABLE (child) &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action) == 0)
+        {
+          GVariant *value = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (child));
+
+          if (target == NULL || (value != NULL && g_str_equal (g_variant_get_string (value, NULL),
+                                                               target)))
+            return child;
+        }
+      found = action_button (child, action, target);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* 编辑 and 催办 follow the selection when the rows change under it: the selected item deleted
+ * (here through core, as another window would), they are disabled. */
+static void
+test_actions_follow_rows (Fixture       *f,
+                          gconstpointer  data)
+{
+  GtkWidget *edit = action_button (GTK_WIDGET (f->page), "approval.edit", NULL);
+  GtkWidget *remind = action_button (GTK_WIDGET (f->page), "approval.remind", NULL);
+  GtkWidget *view = find_descendant (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW);
+  g_autoptr (GError) error = NULL;
+  guint position = 0;
+
+  add_item (f, "测试删除事项", "2026-09-22", 5);
+  g_assert_true (find_item (f, "测试删除事项", &position));
+  g_assert_false (gtk_widget_get_sensitive (edit));
+  g_assert_true (gtk_selection_model_select_item (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)),
+                                                 position, TRUE));
+  g_assert_true (gtk_widget_get_sensitive (edit));
+  g_assert_true (gtk_widget_get_sensitive (remind));
+
+  g_assert_true (tj_approval_item_delete (
+    f->db, tj_test_scalar (f->db, "SELECT id FROM approval_items WHERE name = '测试删除事项'"),
+    &error));
+  g_assert_no_error (error);
+  tj_test_wait_idle ();
+  g_assert_false (find_item (f, "测试删除事项", &position));
+  g_assert_false (gtk_widget_get_sensitive (edit));
+  g_assert_false (gtk_widget_get_sensitive (remind));
+}
+
+/* An export keeps both export buttons until its file is written; the ledger is a workbook. */
+static void
+test_export_busy (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkWidget *ledger = action_button (GTK_WIDGET (f->page), "approval.export", "ledger");
+  GtkWidget *speedup = action_button (GTK_WIDGET (f->page), "approval.export", "speedup");
+  g_autofree char *path = g_build_filename (f->dir, "台账.xlsx", NULL);
+  g_autoptr (GVariant) facts = NULL;
+
+  g_assert_true (gtk_widget_get_sensitive (ledger));
+  tj_approval_page_export (f->page, path, FALSE);
+  g_assert_false (gtk_widget_get_sensitive (ledger));
+  g_assert_false (gtk_widget_get_sensitive (speedup));
+  while (!gtk_widget_get_sensitive (ledger))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_widget_get_sensitive (speedup));
+  facts = tj_test_xlsx_read (path, 0, "A1", NULL);
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "A1"), ==, "登封市2026年代办事项台账");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -313,6 +442,11 @@ main (int   argc,
               teardown);
   g_test_add ("/tj/approvals/item-form-lists-reminders", Fixture, NULL, setup,
               test_form_lists_reminders, teardown);
+  g_test_add ("/tj/approvals/suspension-moves-deadline", Fixture, NULL, setup,
+              test_suspension_moves_deadline, teardown);
+  g_test_add ("/tj/approvals/actions-follow-rows", Fixture, NULL, setup, test_actions_follow_rows,
+              teardown);
+  g_test_add ("/tj/approvals/export-busy", Fixture, NULL, setup, test_export_busy, teardown);
   g_test_add ("/tj/approvals/overdue-filter", Fixture, NULL, setup, test_overdue_filter, teardown);
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 
 #include "tj-approval.h"
 #include "tj-calendar.h"
+#include "tj-deletion.h"
 #include "tj-demo.h"
 #include "tj-error.h"
 #include "tj-person.h"
@@ -1118,14 +1119,14 @@ test_ledger_xlsx (Fixture       *fixture,
   static const char *const headers[] = {
     "序号", "项目名称", "属地", "事项名称", "阶段", "审批部门", "绿色通道", "法定时限（工作日）",
     "承诺时限（工作日）", "受理日期", "办结期限", "办结日期", "用时（工作日）", "剩余工作日",
-    "提速率", "状态", "代办员",
+    "提速率", "状态", "代办员", "暂停（工作日）",
   };
   char cell[8];
 
   g_assert_true (tj_approval_write_ledger (fixture->db, 2025, TODAY, path, &error));
   g_assert_no_error (error);
   items = tj_test_xlsx_read (path, 0, "A1", "A2", "A3", "A4", "B4", "C4", "D4", "E4", "F4", "G4",
-                             "H4", "I4", "J4", "K4", "L4", "M4", "N4", "O4", "P4", "Q4", "B5", "D5",
+                             "H4", "I4", "J4", "K4", "L4", "M4", "N4", "O4", "P4", "Q4", "R4", "B5", "D5",
                              "F5", "G5", "H5", "I5", "J5", "K5", "L5", "M5", "N5", "O5", "P5", "Q5",
                              "D8", "K8", "M8", "O8", "P8", "D9", "K9", "M9", "N9", "O9", "P9",
                              "D10", "K10", "N10", "P10", "D11", "K11", "P11", "D12", "M12", "O12",
@@ -1183,7 +1184,7 @@ test_ledger_xlsx (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (tj_test_xlsx_fact (items, "A13"), "注：时限均按工作日计算"));
   /* 2025 has its holiday table: no plain-weekday note. */
   assert_print_setup (items, "$4:$4");
-  g_assert_cmpstr (tj_test_xlsx_fact (items, "max_column"), ==, "17");
+  g_assert_cmpstr (tj_test_xlsx_fact (items, "max_column"), ==, "18");
 
   cases = tj_test_xlsx_read (path, 1, "A1", "B4", "C4", "E4", "F4", "G4", "H4", "I4", "J4", NULL);
   g_assert_cmpstr (tj_test_xlsx_fact (cases, "A1"), ==, "登封市2025年全程代办件登记表");
@@ -1412,6 +1413,196 @@ test_demo (void)
   tj_test_rmdir (dir);
 }
 
+/* .csv writes the items' sheet (the book's first); another extension is refused with the
+ * reports' one message and writes nothing. */
+static void
+test_ledger_csv (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "台账.csv", NULL);
+  g_autofree char *txt = g_build_filename (fixture->dir, "台账.txt", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (tj_approval_write_ledger (fixture->db, 2025, TODAY, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  g_assert_nonnull (strstr (contents, "事项名称"));
+  g_assert_nonnull (strstr (contents, "暂停（工作日）"));
+  g_assert_nonnull (strstr (contents, "环评审批"));
+
+  g_assert_false (tj_approval_write_speedup (fixture->db, 2025, TODAY, txt, &error));
+  g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);
+  expected = g_strdup_printf ("“%s”：报表不能导出为 .txt 文件，请用 .xlsx、.pdf 或 .csv。", txt);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_assert_false (g_file_test (txt, G_FILE_TEST_EXISTS));
+}
+
+/* Whether one of the problems of field says exactly this. */
+static gboolean
+has_problem (GPtrArray  *problems,
+             const char *field,
+             const char *message)
+{
+  for (guint i = 0; i < problems->len; i++)
+    {
+      TjProblem *problem = g_ptr_array_index (problems, i);
+
+      if (g_str_equal (problem->field, field) && g_str_equal (problem->message, message))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* 暂停 (issue 7, point 16) on the 2026 table: 清明节 4月4日（周六）至6日（周一）放假.
+ * 施工许可 accepted 2026-04-01 (Wednesday), committed 5 working days: 04-02 Thu, 04-03 Fri,
+ * 04-07 Tue, 04-08 Wed, 04-09 Thu → deadline 04-09. Suspended 04-03 (Fri) to 04-07 (Tue) for
+ * 补正材料: 04-03 and 04-07 are working days, the weekend and the holiday Monday are not → 2
+ * working days; the deadline moves by exactly 2 working days: 04-10 Fri, 04-13 Mon. */
+static void
+test_suspensions (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr (TjApprovalItem) item = NULL;
+  g_autoptr (TjApprovalItem) copy = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TjDeletion) deletion = NULL;
+  g_autofree char *notes = NULL;
+  gint64 id;
+
+  id = add_item (fixture->db, fixture->road, 0, 0, "施工许可", "住建局", TJ_STAGE_CONSTRUCTION,
+                 7, 5, FALSE, "2026-04-01", NULL);
+  item = tj_approval_item_load (fixture->db, id, "2026-04-02", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (item->deadline, ==, "2026-04-09");
+  g_assert_cmpuint (item->suspensions->len, ==, 0);
+
+  /* The old flag alone changes no figure and says so. */
+  item->suspended = TRUE;
+  g_assert_true (tj_approval_item_save (fixture->db, item, &error));
+  g_clear_object (&item);
+  item = tj_approval_item_load (fixture->db, id, "2026-04-02", &error);
+  g_assert_cmpstr (item->deadline, ==, "2026-04-09");
+  g_assert_cmpint (item->suspended_days, ==, 0);
+  notes = tj_approval_item_describe_suspensions (item);
+  g_assert_cmpstr (notes, ==, "暂停（未记录起止日期）");
+  g_clear_pointer (&notes, g_free);
+
+  tj_approval_item_add_suspension (item, " 2026/4/3 ", "2026-04-07", " 补正材料 ");
+  g_assert_true (tj_approval_item_save (fixture->db, item, &error));
+  g_assert_no_error (error);
+  g_clear_object (&item);
+  item = tj_approval_item_load (fixture->db, id, "2026-04-02", &error);
+  g_assert_cmpuint (item->suspensions->len, ==, 1);
+  g_assert_cmpstr (((TjApprovalSuspension *) g_ptr_array_index (item->suspensions, 0))->from, ==,
+                   "2026-04-03");
+  g_assert_cmpint (item->suspended_days, ==, 2);
+  g_assert_cmpstr (item->deadline, ==, "2026-04-13");
+  /* On 04-02: 04-03, 07, 08, 09, 10 and 13 are left, 6 working days. */
+  g_assert_cmpint (item->remaining, ==, 6);
+  notes = tj_approval_item_describe_suspensions (item);
+  g_assert_cmpstr (notes, ==, "2026-04-03 至 2026-04-07 补正材料（2 个工作日）");
+  g_clear_pointer (&notes, g_free);
+
+  /* Finished on the moved deadline: on time; (04-01, 04-13] has 7 working days, 2 suspended →
+   * 用时 5; 提速率 (7 − 5) ÷ 7. */
+  item->finished = g_strdup ("2026-04-13");
+  g_assert_true (tj_approval_item_save (fixture->db, item, &error));
+  g_clear_object (&item);
+  item = tj_approval_item_load (fixture->db, id, "2026-04-20", &error);
+  g_assert_cmpint (item->state, ==, TJ_ITEM_ON_TIME);
+  g_assert_cmpint (item->elapsed, ==, 5);
+  g_assert_cmpfloat_with_epsilon (item->speedup, 2.0 / 7.0, 1e-12);
+  g_assert_false (item->met_target);
+
+  /* The ledger: the road's items A, H, D, then this one on row 8; 9 items on rows 5 to 13, the
+   * two notes of every ledger, then the suspensions'. */
+  {
+    g_autofree char *path = g_build_filename (fixture->dir, "台账.xlsx", NULL);
+    g_autoptr (GVariant) facts = NULL;
+
+    g_assert_true (tj_approval_write_ledger (fixture->db, 2025, "2026-04-20", path, &error));
+    g_assert_no_error (error);
+    facts = tj_test_xlsx_read (path, 0, "R4", "D8", "K8", "M8", "R8", "R7", "A16", "A17", NULL);
+    assert_header (facts, "R4", "暂停（工作日）");
+    g_assert_cmpstr (tj_test_xlsx_fact (facts, "D8"), ==, "施工许可");
+    g_assert_cmpstr (tj_test_xlsx_fact (facts, "K8"), ==, "2026-04-13");
+    assert_number (facts, "M8", 5, "0");
+    assert_number (facts, "R8", 2, "0");
+    g_assert_cmpstr (tj_test_xlsx_fact (facts, "R7"), ==, "");
+    g_assert_cmpstr (tj_test_xlsx_fact (facts, "A16"), ==,
+                     "暂停期间（补正材料、专家评审、听证、公示）不计入办理时限：办结期限按暂停的"
+                     "工作日数顺延，用时不含暂停的工作日。");
+    g_assert_cmpstr (tj_test_xlsx_fact (facts, "A17"), ==,
+                     "序号 4 施工许可：2026-04-03 至 2026-04-07 补正材料（2 个工作日）");
+  }
+
+  /* Refused: an overlap, a period after the finish or before the acceptance, from after to, no
+   * reason, a missing date. Nothing is written. */
+  copy = tj_approval_item_copy (item);
+  tj_approval_item_add_suspension (copy, "2026-04-07", "2026-04-08", "专家评审");
+  g_assert_false (tj_approval_item_save (fixture->db, copy, &error));
+  g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "暂停期间 2026-04-07 至 2026-04-08 与 2026-04-03 至 2026-04-07 重叠。");
+  g_clear_error (&error);
+  g_clear_object (&copy);
+  copy = tj_approval_item_copy (item);
+  g_ptr_array_set_size (copy->suspensions, 0);
+  tj_approval_item_add_suspension (copy, "2026-03-31", "2026-04-02", "听证");
+  tj_approval_item_add_suspension (copy, "2026-04-10", "2026-04-14", "公示");
+  tj_approval_item_add_suspension (copy, "2026-04-09", "2026-04-08", "  ");
+  tj_approval_item_add_suspension (copy, "", "2026-04-0x", "补正材料");
+  problems = tj_approval_item_validate (copy, fixture->db);
+  g_assert_true (has_problem (problems, "suspensions",
+                              "第 1 段暂停：开始日期不能早于受理日期（2026-04-01）。"));
+  g_assert_true (has_problem (problems, "suspensions",
+                              "第 2 段暂停：结束日期不能晚于办结日期（2026-04-13）。"));
+  g_assert_true (has_problem (problems, "suspensions", "第 3 段暂停：请填写暂停原因。"));
+  g_assert_true (has_problem (problems, "suspensions",
+                              "第 3 段暂停：开始日期不能晚于结束日期。"));
+  g_assert_true (has_problem (problems, "suspensions", "第 4 段暂停：开始日期为必填项。"));
+  g_assert_true (has_problem (problems, "suspensions",
+                              "第 4 段暂停：“2026-04-0x”不是有效日期（请写作 2026-03-15）"));
+  g_assert_cmpuint (problems->len, ==, 6);
+  g_assert_false (tj_approval_item_save (fixture->db, copy, &error));
+  g_clear_error (&error);
+  g_assert_cmpint (tj_test_scalar (fixture->db, "SELECT count(*) FROM approval_suspensions"), ==, 1);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+
+  /* An item written without its periods loaded (as the import does) keeps them, and its dates
+   * are still checked against them. */
+  g_clear_object (&copy);
+  copy = tj_approval_item_copy (item);
+  g_clear_pointer (&copy->suspensions, g_ptr_array_unref);
+  g_free (copy->finished);
+  copy->finished = g_strdup ("2026-04-06");
+  problems = tj_approval_item_validate (copy, fixture->db);
+  g_assert_true (has_problem (problems, "suspensions",
+                              "第 1 段暂停：结束日期不能晚于办结日期（2026-04-06）。"));
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  g_free (copy->notes);
+  copy->notes = g_strdup ("已送达");
+  g_free (copy->finished);
+  copy->finished = g_strdup ("2026-04-13");
+  g_assert_true (tj_approval_item_save (fixture->db, copy, &error));
+  g_assert_cmpint (tj_test_scalar (fixture->db, "SELECT count(*) FROM approval_suspensions"), ==, 1);
+
+  /* Deleting the project and undoing it brings the period back. */
+  deletion = tj_project_delete_undoable (fixture->db, fixture->road, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tj_test_scalar (fixture->db, "SELECT count(*) FROM approval_suspensions"), ==, 0);
+  g_assert_true (tj_deletion_undo (fixture->db, deletion, &error));
+  g_assert_no_error (error);
+  g_clear_object (&item);
+  item = tj_approval_item_load (fixture->db, id, "2026-04-20", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (item->suspensions->len, ==, 1);
+  g_assert_cmpstr (item->deadline, ==, "2026-04-13");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1426,6 +1617,7 @@ main (int   argc,
   ADD ("/tj/approval/speedup/by-department", test_speedup);
   ADD ("/tj/approval/validate/item-messages-name-the-field", test_validate_item);
   ADD ("/tj/approval/validate/case-batch-reminder-catalogue", test_validate_others);
+  ADD ("/tj/approval/suspension/deadline-elapsed-validation-undo", test_suspensions);
   ADD ("/tj/approval/remind/logged-and-counted", test_remind);
   ADD ("/tj/approval/case/lists-its-items", test_cases);
   ADD ("/tj/approval/catalogue/defaults-and-edits", test_catalogue);
@@ -1436,6 +1628,7 @@ main (int   argc,
   ADD ("/tj/approval/report/ledger-read-back", test_ledger_xlsx);
   ADD ("/tj/approval/report/speedup-read-back", test_speedup_xlsx);
   ADD ("/tj/approval/report/pdf", test_pdf);
+  ADD ("/tj/approval/report/csv-and-refused-extension", test_ledger_csv);
   ADD ("/tj/approval/report/plain-weekdays-noted", test_plain_weekdays);
 #undef ADD
   g_test_add_func ("/tj/approval/demo/cases-items-batch", test_demo);

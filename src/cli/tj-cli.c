@@ -77,11 +77,14 @@ static const TjCommand commands[] = {
     N_("Import approval items (CSV, UTF-8 or GB18030): projects on the list of each item's "
        "acceptance year, or of year Y"),
     run_import_approvals },
-  { "export approvals", "--year Y --output FILE.xlsx|FILE.pdf [--today YYYY-MM-DD]",
-    N_("Export the ledger of agency cases and approval items"), run_export_approvals,
+  { "export approvals", "--year Y --output FILE.xlsx|FILE.pdf|FILE.csv [--today YYYY-MM-DD]",
+    N_("Export the ledger of agency cases and approval items as a workbook or a PDF, or its "
+       "items as CSV"),
+    run_export_approvals,
     TJ_DB_OPEN_READ_ONLY | TJ_DB_OPEN_HEALTHY },
-  { "export speedup", "--year Y --output FILE.xlsx|FILE.pdf [--today YYYY-MM-DD]",
-    N_("Export the approval speed-up by department and the parallel batches"),
+  { "export speedup", "--year Y --output FILE.xlsx|FILE.pdf|FILE.csv [--today YYYY-MM-DD]",
+    N_("Export the approval speed-up by department and the parallel batches as a workbook or a "
+       "PDF, or the departments as CSV"),
     run_export_speedup, TJ_DB_OPEN_READ_ONLY | TJ_DB_OPEN_HEALTHY },
   { "issue bulletin", "--month YYYY-MM --by NAME [--date YYYY-MM-DD]",
     N_("Issue the month's bulletin: its monthly reports are locked from then on"),

@@ -67,7 +67,7 @@ static const TjTableColumn columns[N_COLUMNS] = {
   [COLUMN_PROJECT] = { "project", N_("Project Name"), 16, FALSE },
   [COLUMN_LOCALITY] = { "locality", N_("Locality"), 5, FALSE },
   [COLUMN_COMPANY] = { "company", N_("Entrusting Company"), 12, FALSE },
-  [COLUMN_ENTRUSTED] = { "entrusted", N_("Entrusted"), 6, FALSE },
+  [COLUMN_ENTRUSTED] = { "entrusted", N_("Entrusted"), 6, TJ_TABLE_DATE },
   [COLUMN_AGENT] = { "agent", N_("Agent"), 4, FALSE },
   [COLUMN_STATUS] = { "status", N_("Status"), 4, FALSE },
   [COLUMN_ITEMS] = { "items", N_("Items Finished"), 5, FALSE },
@@ -396,7 +396,7 @@ tj_agency_page_init (TjAgencyPage *self)
                                                           NULL));
   self->agent_filter = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
   self->locality_filter = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
-  gtk_drop_down_set_enable_search (self->locality_filter, TRUE);
+  tj_drop_down_enable_search (self->locality_filter);
   self->project_filter = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
   g_object_set (self->project_filter, "placeholder-text", _("Project"), NULL);
   gtk_widget_set_margin_start (bar, 12);

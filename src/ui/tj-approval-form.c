@@ -59,6 +59,9 @@ struct _TjApprovalForm
 
   AdwWindowTitle *title;
   AdwPreferencesGroup *group;
+  AdwPreferencesGroup *suspensions; /* 暂停期间 */
+  AdwActionRow *suspension_row;     /* its first row: 添加暂停, and the periods' problems */
+  GPtrArray *periods;               /* Period per row, in the order shown */
   AdwPreferencesGroup *reminders;
   GPtrArray *reminder_rows; /* the widgets in reminders, borrowed */
   AdwActionRow *rows[N_FIELDS];
@@ -74,6 +77,16 @@ struct _TjApprovalForm
 };
 
 G_DEFINE_FINAL_TYPE (TjApprovalForm, tj_approval_form, ADW_TYPE_WINDOW)
+
+/* One suspension period's row and its entries, borrowed from the group. */
+typedef struct
+{
+  AdwActionRow *row;
+  GtkWidget *from;
+  GtkWidget *to;
+  GtkWidget *reason;
+  GtkWidget *remove;
+} Period;
 
 static int
 field_index (const char *field)
@@ -275,7 +288,55 @@ collect (TjApprovalForm *self,
             }
         }
     }
+
+  /* The periods as typed: core checks their dates and reasons. */
+  g_clear_pointer (&item->suspensions, g_ptr_array_unref);
+  item->suspensions = tj_approval_suspensions_new ();
+  for (guint k = 0; k < self->periods->len; k++)
+    {
+      Period *period = g_ptr_array_index (self->periods, k);
+
+      tj_approval_item_add_suspension (item, gtk_editable_get_text (GTK_EDITABLE (period->from)),
+                                       gtk_editable_get_text (GTK_EDITABLE (period->to)),
+                                       gtk_editable_get_text (GTK_EDITABLE (period->reason)));
+    }
   return item;
+}
+
+/* The row above the periods: their problems, one a line; with no period, that none is recorded
+ * (or the old flag without dates); hidden otherwise. */
+static void
+show_period_problems (TjApprovalForm *self)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+  GtkWidget *row = GTK_WIDGET (self->suspension_row);
+
+  for (guint k = 0; self->show_all && k < self->problems->len; k++)
+    {
+      TjProblem *problem = g_ptr_array_index (self->problems, k);
+
+      if (!g_str_equal (problem->field, "suspensions"))
+        continue;
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, problem->message);
+    }
+  tj_form_row_set_problem (self->suspension_row, text->len > 0 ? text->str : NULL);
+  if (text->len > 0)
+    {
+      gtk_widget_remove_css_class (row, "dim-label");
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     C_("item form", "Suspension periods"));
+    }
+  else
+    {
+      gtk_widget_add_css_class (row, "dim-label");
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     self->original->suspended
+                                       ? _("Suspended (no dates recorded)")
+                                       : _("No suspension recorded."));
+    }
+  gtk_widget_set_visible (row, text->len > 0 || self->periods->len == 0);
 }
 
 static void
@@ -289,7 +350,8 @@ validate (TjApprovalForm *self)
     {
       TjProblem *problem = g_ptr_array_index (rules, k);
 
-      if (tj_problems_find (problems, problem->field) == NULL)
+      if (tj_problems_find (problems, problem->field) == NULL ||
+          g_str_equal (problem->field, "suspensions"))
         tj_problems_add (problems, problem->field, "%s", problem->message);
     }
   g_clear_pointer (&self->problems, g_ptr_array_unref);
@@ -301,6 +363,7 @@ validate (TjApprovalForm *self)
 
       tj_form_row_set_problem (self->rows[i], message);
     }
+  show_period_problems (self);
 }
 
 static void
@@ -356,6 +419,9 @@ save_action (GtkWidget  *widget,
   tj_approval_form_save (TJ_APPROVAL_FORM (widget));
 }
 
+static Period *add_period (TjApprovalForm             *self,
+                           const TjApprovalSuspension *suspension);
+
 static void
 build (TjApprovalForm *self)
 {
@@ -375,7 +441,7 @@ build (TjApprovalForm *self)
           input = gtk_drop_down_new (NULL, NULL);
           self->inputs[i] = input;
           fill_choices (self, i);
-          gtk_drop_down_set_enable_search (GTK_DROP_DOWN (input), TRUE);
+          tj_drop_down_enable_search (GTK_DROP_DOWN (input));
           choose_value (self, i,
                         fields[i].kind == KIND_PROJECT ? item->project_id
                         : fields[i].kind == KIND_CASE  ? item->case_id
@@ -416,8 +482,102 @@ build (TjApprovalForm *self)
       adw_action_row_set_activatable_widget (self->rows[i], input);
       adw_preferences_group_add (self->group, GTK_WIDGET (self->rows[i]));
     }
+  for (guint k = 0; item->suspensions != NULL && k < item->suspensions->len; k++)
+    add_period (self, g_ptr_array_index (item->suspensions, k));
   self->loading = FALSE;
   validate (self);
+}
+
+static void remove_period_cb (GtkButton      *button,
+                              TjApprovalForm *self);
+
+/* The rows are numbered as core numbers the periods in its messages. */
+static void
+number_periods (TjApprovalForm *self)
+{
+  for (guint k = 0; k < self->periods->len; k++)
+    {
+      Period *period = g_ptr_array_index (self->periods, k);
+      /* Translators: the title of a suspension period's row: "第 1 段" */
+      g_autofree char *title = g_strdup_printf (_("Period %u"), k + 1);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (period->row), title);
+    }
+}
+
+static GtkWidget *
+period_entry (TjApprovalForm *self,
+              const char     *text,
+              const char     *placeholder,
+              const char     *label,
+              int             chars)
+{
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), chars);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  g_signal_connect_swapped (entry, "changed", G_CALLBACK (changed_cb), self);
+  return entry;
+}
+
+/* A period's row: from 至 to, the reason, and a button that removes it (nothing is asked: it is
+ * not saved until the item is, and can be added again). */
+static Period *
+add_period (TjApprovalForm             *self,
+            const TjApprovalSuspension *suspension)
+{
+  Period *period = g_new0 (Period, 1);
+  GtkWidget *to_label = gtk_label_new (C_("period", "to"));
+  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+  period->remove = remove;
+  period->row = ADW_ACTION_ROW (adw_action_row_new ());
+  period->from = period_entry (self, suspension != NULL ? suspension->from : NULL, "2026-03-02",
+                               _("Suspended from"), 10);
+  period->to = period_entry (self, suspension != NULL ? suspension->to : NULL, "2026-03-04",
+                             _("Suspended until"), 10);
+  period->reason = period_entry (self, suspension != NULL ? suspension->reason : NULL,
+                                 _("e.g. 补正材料"), _("Reason for the suspension"), 10);
+  gtk_widget_add_css_class (to_label, "dim-label");
+  gtk_widget_set_tooltip_text (remove, _("Remove this period"));
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  g_object_set_data (G_OBJECT (remove), "period", period);
+  g_signal_connect (remove, "clicked", G_CALLBACK (remove_period_cb), self);
+  adw_action_row_add_suffix (period->row, period->from);
+  adw_action_row_add_suffix (period->row, to_label);
+  adw_action_row_add_suffix (period->row, period->to);
+  adw_action_row_add_suffix (period->row, period->reason);
+  adw_action_row_add_suffix (period->row, remove);
+  adw_preferences_group_add (self->suspensions, GTK_WIDGET (period->row));
+  g_ptr_array_add (self->periods, period);
+  number_periods (self);
+  return period;
+}
+
+static void
+remove_period_cb (GtkButton      *button,
+                  TjApprovalForm *self)
+{
+  Period *period = g_object_get_data (G_OBJECT (button), "period");
+
+  adw_preferences_group_remove (self->suspensions, GTK_WIDGET (period->row));
+  g_ptr_array_remove (self->periods, period);
+  number_periods (self);
+  changed_cb (self);
+}
+
+static void
+add_period_cb (TjApprovalForm *self)
+{
+  Period *period = add_period (self, NULL);
+
+  gtk_widget_grab_focus (period->from);
+  changed_cb (self);
 }
 
 static void reminders_retry_cb (TjApprovalForm *self);
@@ -488,6 +648,7 @@ tj_approval_form_dispose (GObject *object)
   g_clear_object (&self->original);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_pointer (&self->reminder_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->periods, g_ptr_array_unref);
   G_OBJECT_CLASS (tj_approval_form_parent_class)->dispose (object);
 }
 
@@ -501,42 +662,23 @@ tj_approval_form_class_init (TjApprovalFormClass *klass)
   gtk_widget_class_install_action (widget_class, "form.save", NULL, save_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "form.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/tuijin/Tuijin/ui/tj-approval-form.ui");
+  gtk_widget_class_bind_template_child (widget_class, TjApprovalForm, title);
+  gtk_widget_class_bind_template_child (widget_class, TjApprovalForm, group);
+  gtk_widget_class_bind_template_child (widget_class, TjApprovalForm, suspensions);
+  gtk_widget_class_bind_template_child (widget_class, TjApprovalForm, suspension_row);
+  gtk_widget_class_bind_template_child (widget_class, TjApprovalForm, reminders);
+  gtk_widget_class_bind_template_callback (widget_class, add_period_cb);
 }
 
 static void
 tj_approval_form_init (TjApprovalForm *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save"));
-  GtkWidget *page = adw_preferences_page_new ();
-
+  gtk_widget_init_template (GTK_WIDGET (self));
   self->problems = tj_problems_new ();
-  self->title = ADW_WINDOW_TITLE (adw_window_title_new (_("Approval Item"), NULL));
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (self->title));
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (save), "form.save");
-  gtk_widget_add_css_class (save, "suggested-action");
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
-  gtk_box_append (GTK_BOX (box), header);
-  self->group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_description (self->group,
-                                         _("Time limits in working days. The deadline is the "
-                                           "committed limit counted from the day after "
-                                           "acceptance."));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->group);
-  self->reminders = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (self->reminders, C_("item form", "Reminders logged"));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->reminders);
+  self->periods = g_ptr_array_new_with_free_func (g_free);
   self->reminder_rows = g_ptr_array_new ();
-  gtk_widget_set_vexpand (page, TRUE);
-  gtk_box_append (GTK_BOX (box), page);
-  adw_window_set_content (ADW_WINDOW (self), box);
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (self), 620, 760);
 }
 
 GtkWindow *
@@ -626,6 +768,55 @@ tj_approval_form_get_reminders_text (TjApprovalForm *self)
         g_string_append_printf (text, ": %s", subtitle);
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* As a user does: 添加暂停, then the three entries of the new row. */
+void
+tj_approval_form_add_suspension (TjApprovalForm *self,
+                                 const char     *from,
+                                 const char     *to,
+                                 const char     *reason)
+{
+  Period *period;
+
+  g_return_if_fail (TJ_IS_APPROVAL_FORM (self));
+
+  add_period_cb (self);
+  period = g_ptr_array_index (self->periods, self->periods->len - 1);
+  gtk_editable_set_text (GTK_EDITABLE (period->from), from);
+  gtk_editable_set_text (GTK_EDITABLE (period->to), to);
+  gtk_editable_set_text (GTK_EDITABLE (period->reason), reason);
+}
+
+/* The remove button of the index-th period (from 0). */
+void
+tj_approval_form_remove_suspension (TjApprovalForm *self,
+                                    guint           index)
+{
+  Period *period;
+
+  g_return_if_fail (TJ_IS_APPROVAL_FORM (self));
+  g_return_if_fail (index < self->periods->len);
+
+  period = g_ptr_array_index (self->periods, index);
+  g_signal_emit_by_name (period->remove, "clicked");
+}
+
+guint
+tj_approval_form_get_n_suspensions (TjApprovalForm *self)
+{
+  g_return_val_if_fail (TJ_IS_APPROVAL_FORM (self), 0);
+  return self->periods->len;
+}
+
+/* The problems shown under 暂停期间, one a line, or NULL. */
+const char *
+tj_approval_form_get_suspension_message (TjApprovalForm *self)
+{
+  g_return_val_if_fail (TJ_IS_APPROVAL_FORM (self), NULL);
+  if (!gtk_widget_has_css_class (GTK_WIDGET (self->suspension_row), "error"))
+    return NULL;
+  return tj_form_row_get_problem (self->suspension_row);
 }
 
 /* The read error shown in place of the reminders, or NULL. */

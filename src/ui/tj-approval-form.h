@@ -26,5 +26,13 @@ const char *tj_approval_form_get_message (TjApprovalForm *self,
 gboolean tj_approval_form_save (TjApprovalForm *self);
 char *tj_approval_form_get_reminders_text (TjApprovalForm *self);
 TjReadError *tj_approval_form_get_reminders_error (TjApprovalForm *self);
+void tj_approval_form_add_suspension (TjApprovalForm *self,
+                                      const char     *from,
+                                      const char     *to,
+                                      const char     *reason);
+void tj_approval_form_remove_suspension (TjApprovalForm *self,
+                                         guint           index);
+guint tj_approval_form_get_n_suspensions (TjApprovalForm *self);
+const char *tj_approval_form_get_suspension_message (TjApprovalForm *self);
 
 G_END_DECLS

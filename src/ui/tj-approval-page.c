@@ -12,6 +12,7 @@
 #include "tj-approval.h"
 #include "tj-calendar.h"
 #include "tj-date.h"
+#include "tj-export-chooser.h"
 #include "tj-file-job.h"
 #include "tj-read-error.h"
 #include "tj-table.h"
@@ -45,6 +46,7 @@ struct _TjApprovalPage
   GtkSingleSelection *selection;
   GPtrArray *departments; /* names, [0] = all */
   GtkFileChooserNative *chooser;
+  TjFileJob *exports; /* busy: the export buttons wait for the file being written */
   guint overdue;
 };
 
@@ -89,10 +91,10 @@ static const TjTableColumn columns[N_COLUMNS] = {
   [COLUMN_STATUTORY] = { "statutory", N_("Statutory"), 4, TRUE },
   [COLUMN_COMMITTED] = { "committed", N_("Committed"), 4, TRUE },
   [COLUMN_GREEN] = { "green", N_("Green Channel"), 4, FALSE },
-  [COLUMN_ACCEPTED] = { "accepted", N_("Accepted On"), 6, FALSE },
-  [COLUMN_DEADLINE] = { "deadline", N_("Deadline"), 6, FALSE },
+  [COLUMN_ACCEPTED] = { "accepted", N_("Accepted On"), 6, TJ_TABLE_DATE },
+  [COLUMN_DEADLINE] = { "deadline", N_("Deadline"), 6, TJ_TABLE_DATE },
   [COLUMN_REMAINING] = { "remaining", N_("Days Left"), 4, TRUE },
-  [COLUMN_FINISHED] = { "finished", N_("Finished On"), 6, FALSE },
+  [COLUMN_FINISHED] = { "finished", N_("Finished On"), 6, TJ_TABLE_DATE },
   [COLUMN_ELAPSED] = { "elapsed", N_("Days Used"), 4, TRUE },
   [COLUMN_SPEEDUP] = { "speedup", N_("Speed-up"), 4, TRUE },
   [COLUMN_STATE] = { "state", N_("State"), 6, FALSE },
@@ -455,30 +457,36 @@ report_done_cb (GObject      *source,
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
 }
 
+/* Writes the ledger (or the speed-up) of the page's year on its day in a worker thread; the
+ * export buttons wait until it is written. */
+void
+tj_approval_page_export (TjApprovalPage *self,
+                         const char     *path,
+                         gboolean        speedup)
+{
+  ReportJob *job = g_new0 (ReportJob, 1);
+
+  g_return_if_fail (TJ_IS_APPROVAL_PAGE (self));
+
+  job->year = self->year;
+  job->today = g_strdup (self->today);
+  job->speedup = speedup;
+  tj_file_job_start (self->exports, self, self->db, path, write_report, job,
+                     (GDestroyNotify) report_job_free, report_done_cb, NULL);
+}
+
 static void
 export_response_cb (GtkNativeDialog *dialog,
                     int              response,
                     TjApprovalPage  *self)
 {
-  g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+  g_autofree char *path = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT && path != NULL)
-    {
-      ReportJob *job = g_new0 (ReportJob, 1);
-
-      if (!g_str_has_suffix (path, ".xlsx") && !g_str_has_suffix (path, ".pdf"))
-        {
-          char *with = g_strconcat (path, ".xlsx", NULL);
-          g_free (path);
-          path = with;
-        }
-      job->year = self->year;
-      job->today = g_strdup (self->today);
-      job->speedup = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "speedup"));
-      tj_file_job_run (self, self->db, path, write_report, job, (GDestroyNotify) report_job_free,
-                       report_done_cb, NULL);
-    }
+  if (response == GTK_RESPONSE_ACCEPT)
+    path = tj_export_chooser_get_path (GTK_FILE_CHOOSER (dialog));
+  if (path != NULL)
+    tj_approval_page_export (self, path,
+                             GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "speedup")));
   g_clear_object (&self->chooser);
 }
 
@@ -489,8 +497,6 @@ export_action (GtkWidget  *widget,
 {
   TjApprovalPage *self = TJ_APPROVAL_PAGE (widget);
   gboolean speedup = g_str_equal (g_variant_get_string (parameter, NULL), "speedup");
-  g_autoptr (GtkFileFilter) xlsx = gtk_file_filter_new ();
-  g_autoptr (GtkFileFilter) pdf = gtk_file_filter_new ();
   g_autofree char *name = NULL;
 
   g_clear_object (&self->chooser);
@@ -499,12 +505,11 @@ export_action (GtkWidget  *widget,
                                                GTK_WINDOW (gtk_widget_get_root (widget)),
                                                GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
                                                _("_Cancel"));
-  gtk_file_filter_set_name (xlsx, _("Excel Workbook (.xlsx)"));
-  gtk_file_filter_add_pattern (xlsx, "*.xlsx");
-  gtk_file_filter_set_name (pdf, _("PDF Document (.pdf)"));
-  gtk_file_filter_add_pattern (pdf, "*.pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), xlsx);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), pdf);
+  tj_export_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), TJ_REPORT_FORMAT_XLSX, NULL);
+  tj_export_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), TJ_REPORT_FORMAT_PDF, NULL);
+  tj_export_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), TJ_REPORT_FORMAT_CSV,
+                                speedup ? _("Departments' Speed-up (.csv)")
+                                        : _("Approval Items (.csv)"));
   name = g_strdup_printf (speedup ? _("Department Speed-up %d.xlsx") : _("Approval Ledger %d.xlsx"),
                           self->year);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
@@ -534,6 +539,7 @@ tj_approval_page_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->chooser);
+  g_clear_object (&self->exports);
   g_clear_object (&self->selection);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
@@ -657,6 +663,14 @@ button (const char *label,
   return widget;
 }
 
+/* An export keeps its buttons until its file is written. */
+static void
+exports_busy_cb (TjApprovalPage *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "approval.export",
+                                 !tj_file_job_get_busy (self->exports));
+}
+
 static void
 tj_approval_page_init (TjApprovalPage *self)
 {
@@ -672,6 +686,7 @@ tj_approval_page_init (TjApprovalPage *self)
   GtkWidget *actions = gtk_action_bar_new ();
   GtkDropDown **filters[] = { &self->department_filter, &self->stage_filter, &self->state_filter,
                               &self->green_filter, &self->batch_filter };
+  GtkWidget *export_buttons[2];
 
   for (guint i = 1; i < TJ_STAGE_N; i++)
     stages[i] = tj_approval_stage_label (i);
@@ -722,10 +737,17 @@ tj_approval_page_init (TjApprovalPage *self)
   gtk_action_bar_pack_start (GTK_ACTION_BAR (actions), button (_("_New Item"), "approval.new", NULL));
   gtk_action_bar_pack_start (GTK_ACTION_BAR (actions), button (_("_Edit"), "approval.edit", NULL));
   gtk_action_bar_pack_start (GTK_ACTION_BAR (actions), button (_("_Remind"), "approval.remind", NULL));
-  gtk_action_bar_pack_end (GTK_ACTION_BAR (actions),
-                           button (_("Export _Speed-up…"), "approval.export", "speedup"));
-  gtk_action_bar_pack_end (GTK_ACTION_BAR (actions),
-                           button (_("Export _Ledger…"), "approval.export", "ledger"));
+  export_buttons[0] = button (_("Export _Speed-up…"), "approval.export", "speedup");
+  export_buttons[1] = button (_("Export _Ledger…"), "approval.export", "ledger");
+  self->exports = tj_file_job_new ();
+  for (guint i = 0; i < G_N_ELEMENTS (export_buttons); i++)
+    {
+      gtk_action_bar_pack_end (GTK_ACTION_BAR (actions), export_buttons[i]);
+      g_object_bind_property (self->exports, "busy", export_buttons[i], "sensitive",
+                              G_BINDING_INVERT_BOOLEAN | G_BINDING_SYNC_CREATE);
+    }
+  g_signal_connect_object (self->exports, "notify::busy", G_CALLBACK (exports_busy_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (box), actions);
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_stack_add_named (self->stack, box, "list");
@@ -740,6 +762,9 @@ tj_approval_page_init (TjApprovalPage *self)
                               self);
   g_signal_connect_swapped (self->selection, "selection-changed",
                             G_CALLBACK (selection_changed_cb), self);
+  /* A save or a delete replaces the rows without "selection-changed": the actions follow. */
+  g_signal_connect_swapped (self->selection, "items-changed", G_CALLBACK (selection_changed_cb),
+                            self);
   selection_changed_cb (self);
 }
 

@@ -22,6 +22,9 @@ char *tj_approval_page_get_cell_text (TjApprovalPage *self,
 gboolean tj_approval_page_remind (TjApprovalPage *self,
                                   guint           position,
                                   const char     *note);
+void tj_approval_page_export (TjApprovalPage *self,
+                              const char     *path,
+                              gboolean        speedup);
 void tj_approval_page_filter_overdue (TjApprovalPage *self,
                                       gboolean        overdue);
 

@@ -486,7 +486,7 @@ build (TjCaseWindow *self,
           input = gtk_drop_down_new (NULL, NULL);
           self->inputs[i] = input;
           fill_choices (self, i);
-          gtk_drop_down_set_enable_search (GTK_DROP_DOWN (input), TRUE);
+          tj_drop_down_enable_search (GTK_DROP_DOWN (input));
           for (guint k = 0; k < self->choices[i]->len; k++)
             if (g_array_index (self->choices[i], gint64, k) == value)
               gtk_drop_down_set_selected (GTK_DROP_DOWN (input), k);

@@ -21,7 +21,11 @@
  *   one the department promised the applicant and is held to; it is never longer than the
  *   statutory limit, and without a promise an office enters the statutory limit as the committed
  *   one. The statutory limit (法定时限) is the yardstick of the speed-up.
- * - 用时 (elapsed) of a finished item: working days in (accepted, finished]; 0 is 即办.
+ * - 暂停 (suspension periods, tj-approval-suspension.c): their working days are not counted in
+ *   the limit (不计入办理时限): the deadline moves later by them and the elapsed days leave them
+ *   out, so the speed-up is computed without them. The old `suspended` flag alone changes nothing.
+ * - 用时 (elapsed) of a finished item: working days in (accepted, finished] less the suspended
+ *   ones; 0 is 即办.
  * - Remaining: working days from today to the deadline (tj_calendar_remaining), negative past it.
  * - 超期未办结 (overdue): not finished and today > deadline. 逾期办结 (late): finished after the
  *   deadline; 按时办结: finished on or before it; 办理中: accepted, not finished, not overdue;
@@ -67,6 +71,7 @@ tj_approval_item_finalize (GObject *object)
   g_free (self->finished);
   g_free (self->delivered);
   g_free (self->notes);
+  g_clear_pointer (&self->suspensions, g_ptr_array_unref);
   g_free (self->project_name);
   g_free (self->locality_name);
   g_free (self->unit_name);
@@ -154,6 +159,8 @@ tj_approval_item_copy (TjApprovalItem *self)
   copy->finished = g_strdup (self->finished);
   copy->delivered = g_strdup (self->delivered);
   copy->suspended = self->suspended;
+  copy->suspensions = tj_approval_suspensions_copy (self->suspensions);
+  copy->suspended_days = self->suspended_days;
   copy->notes = g_strdup (self->notes);
   copy->project_name = g_strdup (self->project_name);
   copy->project_year = self->project_year;
@@ -199,11 +206,20 @@ tj_approval_item_compute (TjApprovalItem *self,
   self->overdue = self->late = self->due_soon = FALSE;
   self->has_speedup = self->met_target = FALSE;
   self->speedup = 0;
+  self->suspended_days = 0;
   self->state = TJ_ITEM_NOT_ACCEPTED;
 
   if (is_blank (self->accepted))
     return;
-  self->deadline = tj_calendar_deadline (calendar, self->accepted, MAX (self->committed_days, 0));
+  for (guint i = 0; self->suspensions != NULL && i < self->suspensions->len; i++)
+    {
+      TjApprovalSuspension *period = g_ptr_array_index (self->suspensions, i);
+
+      period->days = tj_approval_suspension_days (calendar, self->accepted, period);
+      self->suspended_days += period->days;
+    }
+  self->deadline = tj_calendar_deadline (calendar, self->accepted,
+                                         MAX (self->committed_days, 0) + self->suspended_days);
   if (self->deadline == NULL)
     return;
 
@@ -211,6 +227,8 @@ tj_approval_item_compute (TjApprovalItem *self,
     {
       int elapsed = tj_calendar_elapsed (calendar, self->accepted, self->finished);
 
+      if (elapsed >= 0)
+        elapsed = MAX (elapsed - self->suspended_days, 0);
       self->late = strcmp (self->finished, self->deadline) > 0;
       self->state = self->late ? TJ_ITEM_LATE : TJ_ITEM_ON_TIME;
       if (elapsed < 0)
@@ -302,6 +320,18 @@ tj_approval_item_validate (TjApprovalItem *self,
       strcmp (self->delivered, self->finished) < 0)
     tj_problems_add (problems, "delivered", "%s",
                      _("The delivery date cannot be before the finish date."));
+
+  /* The periods, the stored ones when the caller has not loaded them (an import changing the
+   * dates must still leave them inside). */
+  if (accepted_ok && finished_ok)
+    {
+      g_autoptr (GPtrArray) stored = NULL;
+      GPtrArray *periods = self->suspensions;
+
+      if (periods == NULL && self->id != 0)
+        periods = stored = tj_approval_suspensions_load (db, self->id, NULL);
+      tj_approval_suspensions_validate (periods, self->accepted, self->finished, problems);
+    }
   return problems;
 }
 
@@ -342,6 +372,58 @@ read_item (sqlite3_stmt *stmt)
   return item;
 }
 
+/* The suspension periods of the items WHERE condition selects (one integer parameter), into
+ * each item's array. */
+static gboolean
+load_suspensions (TjDb       *db,
+                  const char *condition,
+                  gint64      key,
+                  GPtrArray  *items,
+                  GError    **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autofree char *sql = NULL;
+  int rc;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      TjApprovalItem *item = g_ptr_array_index (items, i);
+
+      item->suspensions = tj_approval_suspensions_new ();
+      g_hash_table_insert (by_id, &item->id, item);
+    }
+  sql = g_strconcat ("SELECT s.item_id, s.id, s.from_date, s.to_date, s.reason "
+                     "FROM approval_suspensions s JOIN approval_items i ON i.id = s.item_id "
+                     "JOIN projects p ON p.id = i.project_id WHERE ", condition,
+                     " ORDER BY s.item_id, s.from_date, s.id", NULL);
+  stmt = tj_db_prepare (db, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, key);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 item_id = sqlite3_column_int64 (stmt, 0);
+      TjApprovalItem *item = g_hash_table_lookup (by_id, &item_id);
+      TjApprovalSuspension *period;
+
+      if (item == NULL)
+        continue;
+      period = g_new0 (TjApprovalSuspension, 1);
+      period->id = sqlite3_column_int64 (stmt, 1);
+      period->from = tj_db_column_dup (stmt, 2);
+      period->to = tj_db_column_dup (stmt, 3);
+      period->reason = tj_db_column_dup (stmt, 4);
+      g_ptr_array_add (item->suspensions, period);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      tj_db_set_error (db, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* The items WHERE condition selects (one integer parameter), each computed on today. */
 static GPtrArray *
 list_items (TjDb       *db,
@@ -369,17 +451,16 @@ list_items (TjDb       *db,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, key);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      TjApprovalItem *item = read_item (stmt);
-
-      tj_approval_item_compute (item, calendar, now);
-      g_ptr_array_add (items, item);
-    }
+    g_ptr_array_add (items, read_item (stmt));
   if (rc != SQLITE_DONE)
     {
       tj_db_set_error (db, error);
       return NULL;
     }
+  if (!load_suspensions (db, condition, key, items, error))
+    return NULL;
+  for (guint i = 0; i < items->len; i++)
+    tj_approval_item_compute (g_ptr_array_index (items, i), calendar, now);
   return g_steal_pointer (&items);
 }
 
@@ -496,6 +577,9 @@ tj_approval_item_write (TjDb           *db,
     return FALSE;
   if (item->id == 0)
     item->id = sqlite3_last_insert_rowid (tj_db_get_handle (db));
+  if (item->suspensions != NULL &&
+      !tj_approval_suspensions_write (db, item->id, item->suspensions, error))
+    return FALSE;
   return TRUE;
 }
 
@@ -537,6 +621,44 @@ tj_approval_items_count_overdue (GPtrArray *items)
   for (guint i = 0; i < items->len; i++)
     overdue += ((TjApprovalItem *) g_ptr_array_index (items, i))->overdue;
   return overdue;
+}
+
+/* A period added to the item's (a new array when none was loaded: the write then replaces the
+ * stored ones with it). Checked by tj_approval_item_validate. */
+void
+tj_approval_item_add_suspension (TjApprovalItem *self,
+                                 const char     *from,
+                                 const char     *to,
+                                 const char     *reason)
+{
+  g_return_if_fail (TJ_IS_APPROVAL_ITEM (self));
+
+  if (self->suspensions == NULL)
+    self->suspensions = tj_approval_suspensions_new ();
+  g_ptr_array_add (self->suspensions, tj_approval_suspension_new (from, to, reason));
+}
+
+char *
+tj_approval_item_describe_suspensions (TjApprovalItem *self)
+{
+  g_autoptr (GString) text = NULL;
+
+  g_return_val_if_fail (TJ_IS_APPROVAL_ITEM (self), NULL);
+
+  if (self->suspensions == NULL || self->suspensions->len == 0)
+    return self->suspended ? g_strdup (_("Suspended (no dates recorded)")) : NULL;
+  text = g_string_new (NULL);
+  for (guint i = 0; i < self->suspensions->len; i++)
+    {
+      g_autofree char *period =
+        tj_approval_suspension_describe (g_ptr_array_index (self->suspensions, i));
+
+      if (i > 0)
+        /* Translators: between two suspension periods; "；" in Chinese. */
+        g_string_append (text, _("; "));
+      g_string_append (text, period);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 /* ------------------------------------------------------------------------------------------ */

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "tj-approval-labels.h"
+#include "tj-approval-suspension.h"
 #include "tj-calendar.h"
 #include "tj-db.h"
 
@@ -33,7 +34,9 @@ struct _TjApprovalItem
   char *copied;       /* 抄告 */
   char *finished;     /* 办结 */
   char *delivered;    /* 送达 */
-  gboolean suspended; /* 暂停 (kept and shown; the figures do not depend on it) */
+  gboolean suspended; /* 暂停 flag (schema 3): shown; the figures depend on the periods only */
+  GPtrArray *suspensions; /* 暂停期间, TjApprovalSuspension by start date; NULL when not loaded:
+                           * tj_approval_item_write then leaves the stored ones as they are */
   char *notes;
   /* names of the referenced records, filled when loaded */
   char *project_name;
@@ -48,10 +51,12 @@ struct _TjApprovalItem
   char *last_reminded; /* the latest reminder's date */
   /* computed by tj_approval_item_compute (every list and load does it) */
   TjItemState state;
-  char *deadline;        /* 办结期限: the committed_days-th working day after accepted; NULL
-                          * when not accepted */
+  int suspended_days;    /* working days of the suspension periods, not counted in any limit */
+  char *deadline;        /* 办结期限: the (committed_days + suspended_days)-th working day after
+                          * accepted; NULL when not accepted */
   gboolean has_elapsed;  /* finished (and accepted) */
-  int elapsed;           /* 用时: working days in (accepted, finished]; 0 is 即办 */
+  int elapsed;           /* 用时: working days in (accepted, finished] less the suspended ones;
+                          * 0 is 即办 */
   gboolean has_remaining; /* accepted and not finished */
   int remaining;         /* working days from today to the deadline; negative when past */
   gboolean overdue;      /* not finished and today > deadline */
@@ -117,6 +122,13 @@ gboolean tj_approval_item_delete (TjDb    *db,
                                   gint64   id,
                                   GError **error);
 guint tj_approval_items_count_overdue (GPtrArray *items);
+void tj_approval_item_add_suspension (TjApprovalItem *self,
+                                      const char     *from,
+                                      const char     *to,
+                                      const char     *reason);
+/* The periods as a reader sees why a deadline moved: "2026-03-02 至 2026-03-04 补正材料（3 个工作日）；…";
+ * "暂停（未记录起止日期）" for an item flagged suspended without periods; NULL for neither. */
+char *tj_approval_item_describe_suspensions (TjApprovalItem *self);
 
 /* 催办 */
 gboolean tj_approval_reminder_write (TjDb       *db,

@@ -147,6 +147,7 @@ tj_approval_field_label (const char *field)
     { "finished", N_("Finished on") },
     { "delivered", N_("Delivered on") },
     { "suspended", N_("Suspended") },
+    { "suspensions", N_("Suspension periods") },
     { "notes", N_("Notes") },
     { "case_id", N_("Agency case") },
     { "batch_id", N_("Parallel batch") },

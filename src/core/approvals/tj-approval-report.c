@@ -32,6 +32,7 @@ enum
   LEDGER_SPEEDUP,
   LEDGER_STATE,
   LEDGER_AGENT,
+  LEDGER_SUSPENDED,
 };
 
 enum
@@ -305,6 +306,35 @@ add_calendar_paragraph (TjReport   *report,
     tj_report_add_paragraph (report, calendar_note);
 }
 
+/* Why a deadline moved: each suspended item's periods with their reasons, by the row's number:
+ * "第 3 行 施工许可：2026-03-02 至 2026-03-04 补正材料（3 个工作日）". */
+static void
+add_suspension_notes (TjReport  *report,
+                      GPtrArray *items)
+{
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      TjApprovalItem *item = g_ptr_array_index (items, i);
+      g_autofree char *periods = tj_approval_item_describe_suspensions (item);
+      g_autofree char *line = NULL;
+
+      if (periods == NULL)
+        continue;
+      if (!any)
+        tj_report_add_note (report,
+                            _("Suspensions (supplementing materials, expert review, hearing, "
+                              "public notice) are not counted in the time limit: the deadline "
+                              "moves later by the suspended working days and the working days "
+                              "taken leave them out."));
+      any = TRUE;
+      /* Translators: a suspended item in the ledger's notes, by its row number: "第 3 行 施工许可：…" */
+      line = g_strdup_printf (_("No. %u %s: %s"), i + 1, item->name, periods);
+      tj_report_add_note (report, line);
+    }
+}
+
 static TjReport *
 ledger_items_sheet (TjDb       *db,
                     int         year,
@@ -341,6 +371,8 @@ ledger_items_sheet (TjDb       *db,
   tj_report_add_column (report, C_("approval column", "Speed-up"), TJ_REPORT_PERCENT, 0);
   tj_report_add_column (report, C_("approval column", "Status"), TJ_REPORT_TEXT, 0);
   tj_report_add_column (report, C_("approval column", "Agent"), TJ_REPORT_TEXT, 0);
+  tj_report_add_column (report, C_("approval column", "Suspended (working days)"),
+                        TJ_REPORT_INTEGER, 0);
   report->frozen_columns = LEDGER_NAME + 1;
 
   for (guint i = 0; i < items->len; i++)
@@ -370,6 +402,8 @@ ledger_items_sheet (TjDb       *db,
         tj_report_set_percent (report, row, LEDGER_SPEEDUP, item->speedup);
       tj_report_set_text (report, row, LEDGER_STATE, tj_item_state_label (item->state));
       tj_report_set_text (report, row, LEDGER_AGENT, item->agent_name);
+      if (item->suspended_days > 0)
+        tj_report_set_integer (report, row, LEDGER_SUSPENDED, item->suspended_days);
     }
 
   /* Translators: "共 42 项：办理中 10 项，超期未办结 3 项，按时办结 25 项，逾期办结 2 项，未受理 2 项。" */
@@ -390,6 +424,7 @@ ledger_items_sheet (TjDb       *db,
                         "overdue — not finished after the deadline; finished on time — on or "
                         "before the deadline; finished late — after it. Working days left are "
                         "counted from the report date, negative once the deadline has passed."));
+  add_suspension_notes (report, items);
   return report;
 }
 
@@ -682,20 +717,8 @@ tj_approval_speedup_book (TjDb       *db,
   return book;
 }
 
-static gboolean
-check_extension (const char *path,
-                 GError    **error)
-{
-  g_autofree char *lower = g_ascii_strdown (path, -1);
-
-  if (g_str_has_suffix (lower, ".xlsx") || g_str_has_suffix (lower, ".pdf"))
-    return TRUE;
-  g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
-               _("“%s”: the report is written as .xlsx or .pdf."), path);
-  return FALSE;
-}
-
-/* Writes 代办事项台账 by the file's extension: .xlsx or .pdf. */
+/* Writes 代办事项台账 by the file's extension (tj_report_book_write checks it): .xlsx, .pdf, or
+ * .csv for the items' sheet. */
 gboolean
 tj_approval_write_ledger (TjDb       *db,
                           int         year,
@@ -708,13 +731,13 @@ tj_approval_write_ledger (TjDb       *db,
   g_return_val_if_fail (TJ_IS_DB (db), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (!check_extension (path, error) ||
-      (book = tj_approval_ledger_book (db, year, today, error)) == NULL)
+  if ((book = tj_approval_ledger_book (db, year, today, error)) == NULL)
     return FALSE;
   return tj_report_book_write (book, path, error);
 }
 
-/* Writes 部门审批提速情况 by the file's extension: .xlsx or .pdf. */
+/* Writes 部门审批提速情况 by the file's extension (tj_report_book_write checks it): .xlsx, .pdf,
+ * or .csv for the departments' sheet. */
 gboolean
 tj_approval_write_speedup (TjDb       *db,
                            int         year,
@@ -727,8 +750,7 @@ tj_approval_write_speedup (TjDb       *db,
   g_return_val_if_fail (TJ_IS_DB (db), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (!check_extension (path, error) ||
-      (book = tj_approval_speedup_book (db, year, today, error)) == NULL)
+  if ((book = tj_approval_speedup_book (db, year, today, error)) == NULL)
     return FALSE;
   return tj_report_book_write (book, path, error);
 }

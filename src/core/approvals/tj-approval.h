@@ -8,6 +8,7 @@
  * One header per part; this one includes them all:
  * - tj-approval-labels.h: stages, case statuses, evaluations, item states and field labels;
  * - tj-approval-item.h: 审批事项 and their rules, 催办;
+ * - tj-approval-suspension.h: 暂停期间, left out of the limits;
  * - tj-agency-case.h: 代办件;
  * - tj-approval-batch.h: 并联批次;
  * - tj-approval-catalogue.h: the catalogue of matters;
@@ -21,3 +22,4 @@
 #include "tj-approval-item.h"
 #include "tj-approval-labels.h"
 #include "tj-approval-report.h"
+#include "tj-approval-suspension.h"
