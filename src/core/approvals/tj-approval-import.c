@@ -66,7 +66,7 @@ typedef struct
   TjDb *db;
   int year; /* the list the projects are on; 0: each row's acceptance year */
   char *today;
-  TjLedgerResult *result;
+  TjImportResult *result;
   GHashTable *lines;     /* "project/name/accepted" → the line that named it first */
   GHashTable *new_cases; /* "project/agent" → the id of the case this import created */
 } ApprovalImport;
@@ -520,10 +520,10 @@ tj_approval_import (TjDb            *db,
                     const char      *path,
                     int              year,
                     gboolean         dry_run,
-                    TjLedgerResult **result,
+                    TjImportResult **result,
                     GError         **error)
 {
-  g_autoptr (TjLedgerResult) outcome = tj_ledger_result_new ();
+  g_autoptr (TjImportResult) outcome = tj_import_result_new ();
   ApprovalImport import = { 0 };
   gboolean ok;
 

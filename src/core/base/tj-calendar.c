@@ -74,7 +74,7 @@ typedef struct
 typedef struct
 {
   TjCsvImport csv; /* its errors and warnings are result's */
-  TjLedgerResult *result;
+  TjImportResult *result;
   GArray *days;      /* ImportedDay, in the order of the file */
   GHashTable *lines; /* date → the line that gave it (GUINT_TO_POINTER) */
 } HolidayImport;
@@ -602,10 +602,10 @@ gboolean
 tj_holidays_import (TjDb            *db,
                     const char      *path,
                     gboolean         dry_run,
-                    TjLedgerResult **result,
+                    TjImportResult **result,
                     GError         **error)
 {
-  g_autoptr (TjLedgerResult) outcome = tj_ledger_result_new ();
+  g_autoptr (TjImportResult) outcome = tj_import_result_new ();
   HolidayImport import = { 0 };
   gboolean ok;
 

@@ -68,7 +68,7 @@ typedef struct
   TjDb *db;
   int year;
   int month;
-  TjLedgerResult *result;
+  TjImportResult *result;
   GPtrArray *listed;    /* ListedProject, in the order of the register */
   GHashTable *projects; /* name → ListedProject of listed */
   guint dates_changed;
@@ -661,10 +661,10 @@ tj_progress_import (TjDb            *db,
                     int              year,
                     int              month,
                     gboolean         dry_run,
-                    TjLedgerResult **result,
+                    TjImportResult **result,
                     GError         **error)
 {
-  g_autoptr (TjLedgerResult) outcome = tj_ledger_result_new ();
+  g_autoptr (TjImportResult) outcome = tj_import_result_new ();
   ProgressImport import = { 0 };
   gboolean ok;
 

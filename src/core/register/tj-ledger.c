@@ -48,7 +48,7 @@ typedef struct
   TjDb *db;
   int year;
   gboolean create_missing;
-  TjLedgerResult *result;
+  TjImportResult *result;
   TjLevelNames *levels;
   GHashTable *units;          /* name → TjUnit */
   GHashTable *people;         /* name → TjPerson */
@@ -97,17 +97,6 @@ static const guint required_columns[] = {
 
 /* The natures as ledgers write them, whatever the language of the interface. */
 static const char *const nature_words[TJ_NATURE_N] = { NULL, "新开工", "续建", "竣工", "前期" };
-
-TjLedgerResult *
-tj_ledger_result_new (void)
-{
-  TjLedgerResult *result = g_new0 (TjLedgerResult, 1);
-
-  result->warnings = g_ptr_array_new_with_free_func (g_free);
-  result->errors = g_ptr_array_new_with_free_func (g_free);
-  result->missing = g_ptr_array_new_with_free_func (g_free);
-  return result;
-}
 
 static TjNature
 parse_nature (const char *text)
@@ -614,17 +603,6 @@ import_file (LedgerImport *import,
   return TRUE;
 }
 
-void
-tj_ledger_result_free (TjLedgerResult *result)
-{
-  if (result == NULL)
-    return;
-  g_ptr_array_unref (result->warnings);
-  g_ptr_array_unref (result->errors);
-  g_ptr_array_unref (result->missing);
-  g_free (result);
-}
-
 /* Imports a year's project ledger (CSV, UTF-8 or GB18030) all or nothing: every bad row is
  * reported in result->errors with its line and column, and then nothing is written. Projects
  * named like one already on the year's list update it. dry_run does everything, then rolls
@@ -635,10 +613,10 @@ tj_ledger_import (TjDb            *db,
                   int              year,
                   gboolean         create_missing,
                   gboolean         dry_run,
-                  TjLedgerResult **result,
+                  TjImportResult **result,
                   GError         **error)
 {
-  g_autoptr (TjLedgerResult) outcome = tj_ledger_result_new ();
+  g_autoptr (TjImportResult) outcome = tj_import_result_new ();
   LedgerImport import = { 0 };
   gboolean ok;
 
