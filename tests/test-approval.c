@@ -871,7 +871,7 @@ test_import_all_or_nothing (Fixture       *fixture,
 
   g_assert_false (tj_approval_import (fixture->db, path, 2025, FALSE, &result, &error));
   g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);
-  g_assert_cmpstr (error->message, ==, "发现 10 个问题，未导入任何审批事项。");
+  g_assert_cmpstr (error->message, ==, "发现 10 处错误，未导入任何审批事项。");
   g_assert_cmpuint (result->errors->len, ==, G_N_ELEMENTS (expected));
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     g_assert_cmpstr (g_ptr_array_index (result->errors, i), ==, expected[i]);
