@@ -867,12 +867,12 @@ test_import_all_or_nothing (Fixture       *fixture,
     "第 11 行，“事项名称”：“取水许可”与第 2 行重名。",
     "第 12 行，“办结日期”：办结日期不能早于受理日期。",
   };
-  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (TjImportResult) result = NULL;
   g_autoptr (GError) error = NULL;
 
   g_assert_false (tj_approval_import (fixture->db, path, 2025, FALSE, &result, &error));
   g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);
-  g_assert_cmpstr (error->message, ==, "发现 10 个问题，未导入任何审批事项。");
+  g_assert_cmpstr (error->message, ==, "发现 10 处错误，未导入任何审批事项。");
   g_assert_cmpuint (result->errors->len, ==, G_N_ELEMENTS (expected));
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     g_assert_cmpstr (g_ptr_array_index (result->errors, i), ==, expected[i]);
@@ -897,8 +897,8 @@ test_import_gb18030 (Fixture       *fixture,
     PARK ",建设工程规划许可,城乡规划局,工程建设许可,20,,否,2025-09-15,,,," AGENT "\n"
     ROAD ",施工许可,住建局,施工许可,7,5,否,2025-10-09,,,,\n",
     TRUE);
-  g_autoptr (TjLedgerResult) result = NULL;
-  g_autoptr (TjLedgerResult) again = NULL;
+  g_autoptr (TjImportResult) result = NULL;
+  g_autoptr (TjImportResult) again = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) items = NULL;
   g_autoptr (GPtrArray) cases = NULL;
@@ -910,7 +910,7 @@ test_import_gb18030 (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (result->added, ==, 3);
   g_assert_cmpint (tj_test_scalar (fixture->db, "SELECT count(*) FROM approval_items"), ==, 8);
-  g_clear_pointer (&result, tj_ledger_result_free);
+  g_clear_pointer (&result, tj_import_result_free);
 
   g_assert_true (tj_approval_import (fixture->db, path, 2025, FALSE, &result, &error));
   g_assert_no_error (error);
@@ -1002,10 +1002,10 @@ test_import_year_and_recurring_items (Fixture       *fixture,
   g_autofree char *undated = write_file (fixture->dir, "未受理.csv",
                                          HEADER PARK ",施工许可,住建局,施工许可,7,7,否,,,,,\n",
                                          FALSE);
-  g_autoptr (TjLedgerResult) result = NULL;
-  g_autoptr (TjLedgerResult) again = NULL;
-  g_autoptr (TjLedgerResult) refused = NULL;
-  g_autoptr (TjLedgerResult) wrong_year = NULL;
+  g_autoptr (TjImportResult) result = NULL;
+  g_autoptr (TjImportResult) again = NULL;
+  g_autoptr (TjImportResult) refused = NULL;
+  g_autoptr (TjImportResult) wrong_year = NULL;
   g_autoptr (GError) error = NULL;
   gint64 officer = tj_test_scalar (fixture->db, "SELECT officer_id FROM projects LIMIT 1");
   gint64 park_2026 = add_project (fixture->db, 2026, PARK, "告成镇", officer);

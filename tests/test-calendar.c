@@ -461,7 +461,7 @@ test_import_replaces_year (void)
 {
   g_autofree char *dir = NULL;
   g_autoptr (TjDb) db = tj_test_db_new (&dir);
-  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (TjImportResult) result = NULL;
   g_autoptr (TjCalendar) calendar = NULL;
   g_autoptr (GPtrArray) days = NULL;
   g_autoptr (GError) error = NULL;
@@ -514,7 +514,7 @@ test_import_bad_rows (void)
 {
   g_autofree char *dir = NULL;
   g_autoptr (TjDb) db = tj_test_db_new (&dir);
-  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (TjImportResult) result = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *path = NULL;
   gint64 audit = tj_test_scalar (db, "SELECT count(*) FROM audit");
@@ -549,7 +549,7 @@ test_import_bad_rows (void)
   g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM holidays WHERE date LIKE '2025-%'"),
                    ==, 33);
   g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM audit"), ==, audit);
-  g_clear_pointer (&result, tj_ledger_result_free);
+  g_clear_pointer (&result, tj_import_result_free);
   g_clear_error (&error);
 
   /* A file without the 类型 column. */
@@ -558,7 +558,7 @@ test_import_bad_rows (void)
   g_assert_false (tj_holidays_import (db, path, FALSE, &result, &error));
   g_assert_cmpstr (error->message, ==, "发现 1 处错误，未导入任何节假日安排。");
   g_assert_cmpstr (g_ptr_array_index (result->errors, 0), ==, "文件中没有“类型”列。");
-  g_clear_pointer (&result, tj_ledger_result_free);
+  g_clear_pointer (&result, tj_import_result_free);
   g_clear_error (&error);
 
   /* An empty file. */
@@ -581,7 +581,7 @@ test_import_gb18030_and_dry_run (void)
                      "2026-10-01,放假,国庆节\r\n"
                      "2026-10-10,上班,国庆节调休上班\r\n"
                      "2026-10-12,上班,多余的一行\r\n";
-  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (TjImportResult) result = NULL;
   g_autoptr (TjCalendar) calendar = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *gb18030 = NULL;
@@ -606,7 +606,7 @@ test_import_gb18030_and_dry_run (void)
   g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM holidays WHERE date LIKE '2026-%'"),
                    ==, 39);
   g_assert_cmpuint (changed, ==, 0);
-  g_clear_pointer (&result, tj_ledger_result_free);
+  g_clear_pointer (&result, tj_import_result_free);
 
   g_assert_true (tj_holidays_import (db, path, FALSE, &result, &error));
   g_assert_no_error (error);

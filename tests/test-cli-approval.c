@@ -203,7 +203,7 @@ test_import_refused (Fixture       *fixture,
                                NULL),
                    ==, 1);
   expected = g_strdup_printf ("tuijin: %s：第 3 行，“承诺时限（工作日）”：承诺时限不能超过法定时限。"
-                              "\ntuijin: 发现 1 个问题，未导入任何审批事项。\n",
+                              "\ntuijin: 发现 1 处错误，未导入任何审批事项。\n",
                               csv);
   g_assert_cmpstr (err, ==, expected);
   g_assert_cmpstr (out, ==, "");

@@ -5,6 +5,7 @@
 
 #include "tj-csv.h"
 #include "tj-error.h"
+#include "tj-import.h"
 
 /* Every record a parse gave, with the line it starts on. */
 typedef struct
@@ -411,6 +412,187 @@ test_write_save (void)
   tj_test_rmdir (dir);
 }
 
+/* The import runner and its cell readers on a table of their own, in a real database: every bad
+ * cell named by its spreadsheet row and the file's header, nothing written while one is left,
+ * a dry run writing nothing, a good file written in one transaction. */
+enum
+{
+  FEE_NAME,
+  FEE_AMOUNT,
+  FEE_DATE,
+  FEE_MONTH,
+  FEE_DAYS,
+  FEE_NOTES,
+  N_FEE_COLUMNS
+};
+
+static const char *const fee_headers[N_FEE_COLUMNS] = {
+  "名称", "金额（万元）", "日期", "月份", "天数", "说明",
+};
+
+typedef struct
+{
+  TjCsvImport csv;
+  TjDb *db;
+  TjImportResult *result;
+} FeeImport;
+
+static gboolean
+fee_row_cb (TjCsvImport *csv,
+            guint        row,
+            char       **cells,
+            guint        n_cells,
+            GError     **error)
+{
+  FeeImport *import = (FeeImport *) csv;
+  const char *values[N_FEE_COLUMNS];
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *month = NULL;
+  g_autofree char *notes = NULL;
+  gint64 yuan = -1;
+  int days = -1;
+  guint before = csv->errors->len;
+
+  if (!tj_csv_import_row_values (csv, row, cells, n_cells, -1, values))
+    return TRUE;
+  tj_import_read_text (csv, row, FEE_NAME, "name", values[FEE_NAME], &name);
+  tj_import_read_money (csv, row, FEE_AMOUNT, values[FEE_AMOUNT], &yuan);
+  tj_import_read_date (csv, row, FEE_DATE, values[FEE_DATE], &date);
+  tj_import_read_month (csv, row, FEE_MONTH, values[FEE_MONTH], &month);
+  tj_import_read_integer (csv, row, FEE_DAYS, values[FEE_DAYS], "工作日", &days);
+  tj_import_read_text (csv, row, FEE_NOTES, "notes", values[FEE_NOTES], &notes);
+  if (csv->errors->len > before)
+    return TRUE;
+
+  stmt = tj_db_prepare (import->db,
+                        "INSERT INTO temp.fees (name, yuan, date, month, days, notes) "
+                        "VALUES (?, ?, ?, ?, ?, ?)",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, yuan);
+  tj_db_bind_text_or_null (stmt, 3, date);
+  tj_db_bind_text_or_null (stmt, 4, month);
+  sqlite3_bind_int (stmt, 5, days);
+  tj_db_bind_text_or_null (stmt, 6, notes);
+  if (!tj_db_step_done (import->db, stmt, error))
+    return FALSE;
+  import->result->added++;
+  return TRUE;
+}
+
+static gboolean
+fee_import (TjDb            *db,
+            const char      *path,
+            gboolean         dry_run,
+            TjImportResult **result,
+            GError         **error)
+{
+  FeeImport import = { 0 };
+  gboolean ok;
+
+  *result = tj_import_result_new ();
+  tj_csv_import_init (&import.csv, N_FEE_COLUMNS);
+  import.csv.columns = fee_headers;
+  import.csv.anchor = FEE_NAME;
+  import.csv.read_row = fee_row_cb;
+  import.db = db;
+  import.result = *result;
+  ok = tj_import_run (db, path, TJ_IMPORT_APPROVAL_ITEMS, dry_run, &import.csv, NULL, *result,
+                      error);
+  tj_csv_import_clear (&import.csv);
+  return ok;
+}
+
+static void
+test_import_runner_and_readers (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  g_autofree char *path = g_build_filename (dir, "fees.csv", NULL);
+  g_autofree char *long_notes = NULL;
+  g_autofree char *bad = NULL;
+  g_autoptr (TjImportResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  GString *notes = g_string_new (NULL);
+
+  g_assert_cmpint (sqlite3_exec (tj_db_get_handle (db),
+                                 "CREATE TEMP TABLE fees (name TEXT, yuan INTEGER, date TEXT, "
+                                 "month TEXT, days INTEGER, notes TEXT)",
+                                 NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  for (guint i = 0; i < 2001; i++)
+    g_string_append (notes, "字");
+  long_notes = g_string_free (notes, FALSE);
+
+  /* A title above the header; a cell with a line break puts row 4 on text line 5. */
+  bad = g_strdup_printf ("收费表\n"
+                         "名称,金额（万元）,日期,月份,天数,说明\n"
+                         "评审费,12.5,2026-03-05,2026-03,20,\"两行\n说明\"\n"
+                         "登记费,abc,2026-02-30,2026年13月,二十,%s\n",
+                         long_notes);
+  g_assert_true (g_file_set_contents (path, bad, -1, NULL));
+  g_assert_false (fee_import (db, path, FALSE, &result, &error));
+  g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "发现 5 处错误，未导入任何审批事项。");
+  g_assert_cmpuint (result->errors->len, ==, 5);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (result->errors, 0),
+                                   "第 4 行（文本第 5 行），“金额（万元）”："));
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (result->errors, 1),
+                                   "第 4 行（文本第 5 行），“日期”："));
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (result->errors, 2),
+                                   "第 4 行（文本第 5 行），“月份”："));
+  g_assert_cmpstr (g_ptr_array_index (result->errors, 3), ==,
+                   "第 4 行（文本第 5 行），“天数”：“二十”不是整数个工作日。");
+  g_assert_cmpstr (g_ptr_array_index (result->errors, 4), ==,
+                   "第 4 行（文本第 5 行），“说明”：说明不能超过 2000 个字（现有 2001 个字）。");
+  /* The good row before the bad one was written, and rolled back. */
+  g_assert_cmpuint (result->added, ==, 0);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM temp.fees"), ==, 0);
+  g_clear_pointer (&result, tj_import_result_free);
+  g_clear_error (&error);
+
+  /* Empty cells are none (NULL), 0 yuan, the number left as it was; a whole date gives its
+   * month; a dry run reads everything and writes nothing. */
+  g_assert_true (g_file_set_contents (path,
+                                      "名称,金额（万元）,日期,月份,天数,说明\n"
+                                      "评审费,12.5,2026/3/5,2026-03-18,20,加急\n"
+                                      "登记费,,,,,\n",
+                                      -1, NULL));
+  g_assert_true (fee_import (db, path, TRUE, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->added, ==, 2);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM temp.fees"), ==, 0);
+  g_clear_pointer (&result, tj_import_result_free);
+
+  g_assert_true (fee_import (db, path, FALSE, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->added, ==, 2);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM temp.fees"), ==, 2);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT yuan FROM temp.fees WHERE name = '评审费'"), ==,
+                   125000);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM temp.fees WHERE date = '2026-03-05' "
+                                       "AND month = '2026-03' AND days = 20 AND notes = '加急'"),
+                   ==, 1);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM temp.fees WHERE name = '登记费' AND "
+                                       "yuan = 0 AND date IS NULL AND month IS NULL AND "
+                                       "days = -1 AND notes IS NULL"),
+                   ==, 1);
+  g_clear_pointer (&result, tj_import_result_free);
+
+  /* An empty file names itself. */
+  g_assert_true (g_file_set_contents (path, "", 0, NULL));
+  g_assert_false (fee_import (db, path, FALSE, &result, &error));
+  g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);
+  g_assert_true (g_str_has_suffix (error->message, "”是空文件，未导入任何审批事项。"));
+
+  g_clear_object (&db);
+  tj_test_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -435,5 +617,6 @@ main (int   argc,
   g_test_add_func ("/tj/csv/write/reads-back-the-same-cells", test_write_reads_back);
   g_test_add_func ("/tj/csv/write/formula-like-texts-escaped", test_write_escapes_formulas);
   g_test_add_func ("/tj/csv/write/save-replaces-or-leaves-nothing", test_write_save);
+  g_test_add_func ("/tj/csv/import/runner-and-cell-readers", test_import_runner_and_readers);
   return g_test_run ();
 }

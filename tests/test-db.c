@@ -814,7 +814,7 @@ test_import_refuses_damage (void)
                                               NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (TjDb) db = tj_db_open (path, &error);
-  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (TjImportResult) result = NULL;
 
   g_assert_true (tj_demo_fill (db, 2026, &error));
   g_clear_object (&db);
@@ -956,8 +956,8 @@ test_changed_not_after_rollback (void)
                                            NULL);
   g_autofree char *good = g_build_filename (g_getenv ("TJ_SAMPLES"), "ledger-2026-gb18030.csv",
                                             NULL);
-  g_autoptr (TjLedgerResult) result = NULL;
-  g_autoptr (TjLedgerResult) dry = NULL;
+  g_autoptr (TjImportResult) result = NULL;
+  g_autoptr (TjImportResult) dry = NULL;
   g_autoptr (GError) error = NULL;
   Changes changes;
 
@@ -1000,7 +1000,7 @@ test_changed_once_per_import (void)
   g_autoptr (TjDb) db = tj_test_db_new (&dir);
   g_autofree char *path = g_build_filename (g_getenv ("TJ_SAMPLES"), "ledger-2026-gb18030.csv",
                                             NULL);
-  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (TjImportResult) result = NULL;
   g_autoptr (GError) error = NULL;
   Changes changes;
 

@@ -166,7 +166,7 @@ import_ledger (TjDb       *db,
                gpointer    data,
                GError    **error)
 {
-  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (TjImportResult) result = NULL;
 
   return tj_ledger_import (db, path, 2026, GPOINTER_TO_INT (data), FALSE, &result, error);
 }

@@ -76,7 +76,7 @@ static void
 import_sample (TjDb *db)
 {
   g_autofree char *path = sample ("ledger-2026-gb18030.csv");
-  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (TjImportResult) result = NULL;
   g_autoptr (GError) error = NULL;
 
   g_assert_true (tj_ledger_import (db, path, 2026, TRUE, FALSE, &result, &error));
@@ -90,7 +90,7 @@ test_import_office_sample (void)
   g_autofree char *dir = NULL;
   g_autoptr (TjDb) db = tj_test_db_new (&dir);
   g_autofree char *path = sample ("ledger-2026-gb18030.csv");
-  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (TjImportResult) result = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (TjProject) first = NULL;
   g_autoptr (TjProject) second = NULL;
@@ -171,7 +171,7 @@ test_import_errors_sample (void)
   g_autofree char *dir = NULL;
   g_autoptr (TjDb) db = tj_test_db_new (&dir);
   g_autofree char *path = sample ("ledger-with-errors-utf8.csv");
-  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (TjImportResult) result = NULL;
   g_autoptr (GError) error = NULL;
   const char *leaders[] = { "陈志明", "王国强", "杨海涛", "李振华" };
   const char *officers[] = { "吴晓峰", "郑宏伟", "蒋志刚", "周明辉", "孙立新", "卫国庆" };
@@ -213,7 +213,7 @@ test_errors_roll_back_created_names (void)
   g_autofree char *dir = NULL;
   g_autoptr (TjDb) db = tj_test_db_new (&dir);
   g_autofree char *path = sample ("ledger-with-errors-utf8.csv");
-  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (TjImportResult) result = NULL;
   g_autoptr (GError) error = NULL;
 
   /* Creating names creates people, never a unit: 嵩阳街到 stays an error, and nothing is kept. */
@@ -242,7 +242,7 @@ test_unknown_names_listed (void)
   g_autofree char *dir = NULL;
   g_autoptr (TjDb) db = tj_test_db_new (&dir);
   g_autofree char *path = sample ("ledger-2026-gb18030.csv");
-  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (TjImportResult) result = NULL;
   g_autoptr (GError) error = NULL;
 
   g_assert_false (tj_ledger_import (db, path, 2026, FALSE, FALSE, &result, &error));
@@ -268,7 +268,7 @@ test_reimport_updates (void)
   g_autofree char *dir = NULL;
   g_autoptr (TjDb) db = tj_test_db_new (&dir);
   g_autofree char *path = sample ("ledger-2026-gb18030.csv");
-  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (TjImportResult) result = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (TjProject) before = NULL;
   g_autoptr (TjProject) after = NULL;
@@ -292,7 +292,7 @@ test_reimport_updates (void)
   g_assert_cmpint (after->total_investment, ==, 4355849999);
 
   /* Another year is another list: the same file adds 84 projects there. */
-  g_clear_pointer (&result, tj_ledger_result_free);
+  g_clear_pointer (&result, tj_import_result_free);
   g_assert_true (tj_ledger_import (db, path, 2027, FALSE, FALSE, &result, &error));
   g_assert_cmpuint (result->added, ==, 84);
   g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM projects"), ==, 168);
@@ -305,7 +305,7 @@ test_dry_run_writes_nothing (void)
   g_autofree char *dir = NULL;
   g_autoptr (TjDb) db = tj_test_db_new (&dir);
   g_autofree char *path = sample ("ledger-2026-gb18030.csv");
-  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (TjImportResult) result = NULL;
   g_autoptr (GError) error = NULL;
   /* a new database's log starts with its default units and holidays */
   gint64 logged = tj_test_scalar (db, "SELECT count(*) FROM audit");
@@ -320,7 +320,7 @@ test_dry_run_writes_nothing (void)
 
   /* After a real import, a dry run reports updates. */
   import_sample (db);
-  g_clear_pointer (&result, tj_ledger_result_free);
+  g_clear_pointer (&result, tj_import_result_free);
   g_assert_true (tj_ledger_import (db, path, 2026, FALSE, TRUE, &result, &error));
   g_assert_cmpuint (result->added, ==, 0);
   g_assert_cmpuint (result->updated, ==, 84);
@@ -334,7 +334,7 @@ test_headers_as_offices_write_them (void)
 {
   g_autofree char *dir = NULL;
   g_autoptr (TjDb) db = tj_test_db_new (&dir);
-  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (TjImportResult) result = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (TjProject) project = NULL;
   g_autofree char *path = NULL;
@@ -376,7 +376,7 @@ test_bad_values_named (void)
 {
   g_autofree char *dir = NULL;
   g_autoptr (TjDb) db = tj_test_db_new (&dir);
-  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (TjImportResult) result = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *path = NULL;
 
@@ -417,7 +417,7 @@ test_not_a_ledger (void)
   g_autoptr (TjDb) db = tj_test_db_new (&dir);
   g_autofree char *progress = sample ("progress-2026-01.csv");
   g_autofree char *empty = write_file (dir, "empty.csv", "");
-  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (TjImportResult) result = NULL;
   g_autoptr (GError) error = NULL;
 
   /* A monthly progress file has project names but none of the ledger's other columns. */
@@ -427,13 +427,13 @@ test_not_a_ledger (void)
   g_assert_cmpstr (g_ptr_array_index (result->errors, 0), ==, "文件中没有“级别”列。");
   g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM projects"), ==, 0);
 
-  g_clear_pointer (&result, tj_ledger_result_free);
+  g_clear_pointer (&result, tj_import_result_free);
   g_clear_error (&error);
   g_assert_false (tj_ledger_import (db, empty, 2026, TRUE, FALSE, &result, &error));
   g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);
   g_assert_nonnull (result);
 
-  g_clear_pointer (&result, tj_ledger_result_free);
+  g_clear_pointer (&result, tj_import_result_free);
   g_clear_error (&error);
   g_assert_false (tj_ledger_import (db, "/nonexistent/ledger.csv", 2026, TRUE, FALSE, &result,
                                     &error));
@@ -449,7 +449,7 @@ test_create_missing_people_only (void)
 {
   g_autofree char *dir = NULL;
   g_autoptr (TjDb) db = tj_test_db_new (&dir);
-  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (TjImportResult) result = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *path = NULL;
   gint64 units = tj_test_scalar (db, "SELECT count(*) FROM units");
@@ -463,7 +463,7 @@ test_create_missing_people_only (void)
   g_clear_error (&error);
   g_assert_cmpuint (result->errors->len, ==, 2);
   g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM units"), ==, units);
-  g_clear_pointer (&result, tj_ledger_result_free);
+  g_clear_pointer (&result, tj_import_result_free);
 
   path = write_file (dir, "ledger.csv",
                      HEADER
@@ -520,7 +520,7 @@ test_export_round_trip (void)
   g_autoptr (TjDb) other = tj_test_db_new (&other_dir);
   g_autofree char *path = g_build_filename (dir, "2026年台账.csv", NULL);
   g_autofree char *again = g_build_filename (dir, "again.csv", NULL);
-  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (TjImportResult) result = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (TjProject) first = NULL;
   g_autoptr (GPtrArray) before = NULL;
@@ -580,7 +580,7 @@ test_export_formula_names (void)
   g_autofree char *other_dir = NULL;
   g_autoptr (TjDb) other = tj_test_db_new (&other_dir);
   g_autofree char *path = g_build_filename (dir, "台账.csv", NULL);
-  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (TjImportResult) result = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) projects = NULL;
   g_autofree char *exported = NULL;
@@ -627,7 +627,7 @@ test_limits_on_save_and_import (void)
 {
   g_autofree char *dir = NULL;
   g_autoptr (TjDb) db = tj_test_db_new (&dir);
-  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (TjImportResult) result = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (TjProject) project = NULL;
   g_autoptr (GString) content = g_string_new (NULL);

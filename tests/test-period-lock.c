@@ -113,7 +113,7 @@ test_issue_locks (Fixture       *f,
 {
   g_autoptr (TjPeriodStatus) before = status_of (f, 10);
   g_autoptr (TjPeriodStatus) after = NULL;
-  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (TjImportResult) result = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *csv = NULL;
   g_autofree char *text = NULL;

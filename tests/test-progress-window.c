@@ -29,7 +29,7 @@ setup_ledger (Fixture       *f,
 {
   g_autofree char *path = g_build_filename (g_getenv ("TJ_SAMPLES"), "ledger-2026-gb18030.csv",
                                             NULL);
-  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (TjImportResult) result = NULL;
   g_autoptr (GError) error = NULL;
 
   f->db = tj_test_db_new (&f->dir);

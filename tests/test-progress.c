@@ -419,7 +419,7 @@ static void
 import_ledger (TjDb *db)
 {
   g_autofree char *path = sample ("ledger-2026-gb18030.csv");
-  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (TjImportResult) result = NULL;
   g_autoptr (GError) error = NULL;
 
   g_assert_true (tj_ledger_import (db, path, 2026, TRUE, FALSE, &result, &error));
@@ -427,12 +427,12 @@ import_ledger (TjDb *db)
   g_assert_cmpuint (result->added, ==, 84);
 }
 
-static TjLedgerResult *
+static TjImportResult *
 import_month (TjDb       *db,
               const char *path,
               int         month)
 {
-  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (TjImportResult) result = NULL;
   g_autoptr (GError) error = NULL;
 
   g_assert_true (tj_progress_import (db, path, 2026, month, FALSE, &result, &error));
@@ -447,7 +447,7 @@ import_sample_month (TjDb *db,
 {
   g_autofree char *name = g_strdup_printf ("progress-2026-%02d.csv", month);
   g_autofree char *path = sample (name);
-  g_autoptr (TjLedgerResult) result = import_month (db, path, month);
+  g_autoptr (TjImportResult) result = import_month (db, path, month);
 }
 
 static TjMonthRow *
@@ -483,7 +483,7 @@ test_import_samples (void)
   g_autofree char *january = sample ("progress-2026-01.csv");
   g_autofree char *february = sample ("progress-2026-02.csv");
   g_autofree char *march = sample ("progress-2026-03.csv");
-  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (TjImportResult) result = NULL;
   g_autoptr (GPtrArray) rows = NULL;
   g_autoptr (GError) error = NULL;
   TjMonthRow *row;
@@ -500,17 +500,17 @@ test_import_samples (void)
   g_assert_cmpstr (g_ptr_array_index (result->warnings, 0), ==,
                    "2026 年名单中有 39 个项目不在文件中，视为本月未报。");
   g_assert_cmpuint (changes, ==, 1);
-  g_clear_pointer (&result, tj_ledger_result_free);
+  g_clear_pointer (&result, tj_import_result_free);
 
   /* February: 1-2月累计; the month is the difference from January as stored. */
   result = import_month (db, february, 2);
   g_assert_cmpuint (result->added, ==, 51);
-  g_clear_pointer (&result, tj_ledger_result_free);
+  g_clear_pointer (&result, tj_import_result_free);
 
   /* March: 当月完成 again, GB18030. */
   result = import_month (db, march, 3);
   g_assert_cmpuint (result->added, ==, 49);
-  g_clear_pointer (&result, tj_ledger_result_free);
+  g_clear_pointer (&result, tj_import_result_free);
 
   /* The sums of each month over the files, worked out from them: January 308 705.6255 万元;
    * February Σ(1-2月累计) − Σ(January of the same projects) = 371 797.5255 万元; March
@@ -581,7 +581,7 @@ test_reimport_replaces_month (void)
   g_autoptr (TjDb) db = tj_test_db_new (&dir);
   g_autofree char *march = sample ("progress-2026-03.csv");
   g_autofree char *smaller = NULL;
-  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (TjImportResult) result = NULL;
   g_autoptr (GPtrArray) rows = NULL;
   g_autoptr (GError) error = NULL;
   gint64 audit;
@@ -596,7 +596,7 @@ test_reimport_replaces_month (void)
   g_assert_cmpuint (result->added, ==, 0);
   g_assert_cmpuint (result->updated, ==, 49);
   g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM audit"), ==, audit);
-  g_clear_pointer (&result, tj_ledger_result_free);
+  g_clear_pointer (&result, tj_import_result_free);
 
   /* A corrected March of two projects, one of them new this month: the other 47 reports of
    * March go. January stays. */
@@ -634,7 +634,7 @@ test_bad_file_writes_nothing (void)
   g_autofree char *dir = NULL;
   g_autoptr (TjDb) db = tj_test_db_new (&dir);
   g_autofree char *path = NULL;
-  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (TjImportResult) result = NULL;
   g_autoptr (GError) error = NULL;
   gint64 audit;
 
@@ -690,7 +690,7 @@ test_negative_months_in_file (void)
   g_autofree char *dir = NULL;
   g_autoptr (TjDb) db = tj_test_db_new (&dir);
   g_autofree char *path = NULL;
-  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (TjImportResult) result = NULL;
   g_autoptr (GError) error = NULL;
 
   import_ledger (db);
@@ -704,7 +704,7 @@ test_negative_months_in_file (void)
                              "第 2 行：“颍河新材料产业园”当月完成 -260.6437 万元，为负数，"
                              "按对此前月份的更正处理。"));
   g_assert_cmpint (month_sum (db, 2), ==, -2606437);
-  g_clear_pointer (&result, tj_ledger_result_free);
+  g_clear_pointer (&result, tj_import_result_free);
 
   /* Re-importing January without the park would leave 1—2 at −260.6437. */
   g_clear_pointer (&path, g_free);
@@ -725,7 +725,7 @@ test_amount_limit (void)
 {
   g_autofree char *dir = NULL;
   g_autoptr (TjDb) db = tj_test_db_new (&dir);
-  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (TjImportResult) result = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *path = NULL;
   gint64 id;
@@ -760,7 +760,7 @@ test_amount_limit (void)
                    "第 3 行，“当月完成（万元）”：当月完成投资超过上限 1 万亿元。");
   g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM monthly_reports"), ==, 0);
   g_clear_error (&error);
-  g_clear_pointer (&result, tj_ledger_result_free);
+  g_clear_pointer (&result, tj_import_result_free);
 
   /* The organisation's own bound, in 万元; 1 万亿元 itself is within the default. */
   g_assert_true (tj_db_set_setting (db, "max_amount", "50000", &error));
@@ -794,7 +794,7 @@ test_cumulative_headers (void)
                                                "少林污水处理厂提标改造,\"2,334.1774\",主体施工18%%\n",
                                                headers[i]);
       g_autofree char *path = write_file (dir, "feb.csv", text);
-      g_autoptr (TjLedgerResult) result = NULL;
+      g_autoptr (TjImportResult) result = NULL;
 
       g_test_message ("%s", headers[i]);
       tj_db_exec (db, "DELETE FROM monthly_reports WHERE month = 2", NULL);
@@ -807,7 +807,7 @@ test_cumulative_headers (void)
   {
     g_autofree char *path = write_file (dir, "feb.csv",
                                         "项目名称,1-3月累计（万元）\n少林污水处理厂提标改造,2334\n");
-    g_autoptr (TjLedgerResult) result = NULL;
+    g_autoptr (TjImportResult) result = NULL;
 
     g_assert_false (tj_progress_import (db, path, 2026, 2, FALSE, &result, &error));
     g_assert_cmpstr (g_ptr_array_index (result->errors, 0), ==,
@@ -818,7 +818,7 @@ test_cumulative_headers (void)
   {
     g_autofree char *path = write_file (dir, "feb.csv",
                                         "项目名称,完成投资（万元）\n少林污水处理厂提标改造,2334\n");
-    g_autoptr (TjLedgerResult) result = NULL;
+    g_autoptr (TjImportResult) result = NULL;
 
     g_assert_false (tj_progress_import (db, path, 2026, 2, FALSE, &result, &error));
     g_assert_cmpstr (g_ptr_array_index (result->errors, 0), ==,
@@ -832,7 +832,7 @@ test_cumulative_headers (void)
                                         "项目名称,当月完成（万元）,1-2月累计（万元）\n"
                                         "少林污水处理厂提标改造,800,2334.1774\n"
                                         "石淙供水管网改造工程,10705.83,16975.07\n");
-    g_autoptr (TjLedgerResult) result = NULL;
+    g_autoptr (TjImportResult) result = NULL;
 
     g_assert_false (tj_progress_import (db, path, 2026, 2, FALSE, &result, &error));
     g_assert_cmpuint (result->errors->len, ==, 1);
@@ -855,7 +855,7 @@ test_encodings (void)
   g_autofree char *gb18030 = NULL;
   g_autofree char *gb_path = NULL;
   g_autofree char *utf8_path = NULL;
-  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (TjImportResult) result = NULL;
   g_autoptr (GPtrArray) rows = NULL;
   g_autoptr (GError) error = NULL;
   gsize length = 0;
@@ -868,7 +868,7 @@ test_encodings (void)
   g_assert_true (g_file_set_contents (gb_path, gb18030, length, NULL));
   result = import_month (db, gb_path, 2);
   g_assert_cmpuint (result->added, ==, 1);
-  g_clear_pointer (&result, tj_ledger_result_free);
+  g_clear_pointer (&result, tj_import_result_free);
 
   rows = tj_progress_list_month (db, 2026, 2, &error);
   row = named_row (rows, "书院智慧物流园");
@@ -898,7 +898,7 @@ test_dry_run (void)
   g_autofree char *dir = NULL;
   g_autoptr (TjDb) db = tj_test_db_new (&dir);
   g_autofree char *path = sample ("progress-2026-01.csv");
-  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (TjImportResult) result = NULL;
   g_autoptr (GError) error = NULL;
 
   import_ledger (db);
@@ -906,7 +906,7 @@ test_dry_run (void)
   g_assert_no_error (error);
   g_assert_cmpuint (result->added, ==, 45);
   g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM monthly_reports"), ==, 0);
-  g_clear_pointer (&result, tj_ledger_result_free);
+  g_clear_pointer (&result, tj_import_result_free);
 
   /* Another year's list does not have these projects. */
   g_assert_false (tj_progress_import (db, path, 2025, 1, FALSE, &result, &error));
@@ -1019,7 +1019,7 @@ test_header_only_refused (void)
   g_autoptr (TjDb) db = tj_test_db_new (&dir);
   g_autofree char *path = g_build_filename (dir, "header-only.csv", NULL);
   g_autofree char *january = sample ("progress-2026-01.csv");
-  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (TjImportResult) result = NULL;
   g_autoptr (GError) error = NULL;
   gint64 reports;
 
@@ -1035,7 +1035,7 @@ test_header_only_refused (void)
   g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM monthly_reports WHERE month = 1"),
                    ==, reports);
   g_clear_error (&error);
-  g_clear_pointer (&result, tj_ledger_result_free);
+  g_clear_pointer (&result, tj_import_result_free);
 
   /* the same file again, as a dry run: every report replaced, none added, nothing written */
   g_assert_true (tj_progress_import (db, january, 2026, 1, TRUE, &result, &error));
@@ -1054,7 +1054,7 @@ test_text_limits (void)
   g_autofree char *dir = NULL;
   g_autoptr (TjDb) db = tj_test_db_new (&dir);
   g_autofree char *path = g_build_filename (dir, "long.csv", NULL);
-  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (TjImportResult) result = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (GString) long_text = g_string_new (NULL);
   g_autofree char *csv = NULL;
@@ -1092,7 +1092,7 @@ test_note_alone_is_no_report (void)
   g_autofree char *dir = NULL;
   g_autoptr (TjDb) db = tj_test_db_new (&dir);
   g_autofree char *path = NULL;
-  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (TjImportResult) result = NULL;
   g_autoptr (GPtrArray) rows = NULL;
   g_autoptr (TjBulletin) bulletin = NULL;
   g_autoptr (GError) error = NULL;

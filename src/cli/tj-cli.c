@@ -354,7 +354,7 @@ tj_cli_parse_month (const char *text,
 /* Prints an import's warnings and, when it failed, its errors, each after the file's name. */
 static void
 print_import_problems (const char     *file,
-                       TjLedgerResult *result,
+                       TjImportResult *result,
                        gboolean        ok)
 {
   for (guint i = 0; i < result->warnings->len; i++)
@@ -439,7 +439,7 @@ run_import_projects (TjDb  *db,
                      char **argv)
 {
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (TjImportResult) result = NULL;
   g_autoptr (GError) error = NULL;
   g_auto (GStrv) files = NULL;
   gboolean create_missing = FALSE, dry_run = FALSE;
@@ -485,7 +485,7 @@ run_import_progress (TjDb  *db,
                      int    argc,
                      char **argv)
 {
-  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (TjImportResult) result = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *month_text = NULL;
   g_auto (GStrv) files = NULL;
@@ -540,7 +540,7 @@ run_import_holidays (TjDb  *db,
                      int    argc,
                      char **argv)
 {
-  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (TjImportResult) result = NULL;
   g_autoptr (GError) error = NULL;
   g_auto (GStrv) files = NULL;
   gboolean dry_run = FALSE;
@@ -851,7 +851,7 @@ run_import_approvals (TjDb  *db,
                       int    argc,
                       char **argv)
 {
-  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (TjImportResult) result = NULL;
   g_autoptr (GError) error = NULL;
   g_auto (GStrv) files = NULL;
   gboolean dry_run = FALSE;

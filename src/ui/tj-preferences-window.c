@@ -367,7 +367,7 @@ import_response_cb (GtkNativeDialog *dialog,
 {
   g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
   g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
-  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (TjImportResult) result = NULL;
   g_autoptr (GError) error = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT && path != NULL)

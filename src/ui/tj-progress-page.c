@@ -674,13 +674,13 @@ typedef struct
   int month;
   gboolean dry_run;
   char *path;
-  TjLedgerResult *result;
+  TjImportResult *result;
 } ImportJob;
 
 static void
 import_job_free (ImportJob *job)
 {
-  g_clear_pointer (&job->result, tj_ledger_result_free);
+  g_clear_pointer (&job->result, tj_import_result_free);
   g_free (job->path);
   g_free (job);
 }
@@ -693,7 +693,7 @@ import_month (TjDb       *db,
 {
   ImportJob *job = data;
 
-  g_clear_pointer (&job->result, tj_ledger_result_free);
+  g_clear_pointer (&job->result, tj_import_result_free);
   return tj_progress_import (db, path, job->year, job->month, job->dry_run, &job->result, error);
 }
 
@@ -721,7 +721,7 @@ ask_to_import (TjProgressPage *self,
                                               job->month);
   g_autofree char *basename = g_path_get_basename (job->path);
   g_autoptr (GString) body = g_string_new (NULL);
-  TjLedgerResult *r = job->result;
+  TjImportResult *r = job->result;
 
   g_string_append_printf (body, _("From “%s”: %u new reports, %u reports of the month replaced, "
                                   "%u reports removed (their projects are not in the file)."),

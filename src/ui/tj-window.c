@@ -251,13 +251,13 @@ typedef struct
 {
   int year;
   gboolean create_missing;
-  TjLedgerResult *result;
+  TjImportResult *result;
 } ImportJob;
 
 static void
 import_job_free (ImportJob *job)
 {
-  g_clear_pointer (&job->result, tj_ledger_result_free);
+  g_clear_pointer (&job->result, tj_import_result_free);
   g_free (job);
 }
 

@@ -100,7 +100,7 @@ main (int   argc,
   g_autofree char *dir = NULL, *ledger = NULL, *db_path = NULL, *xlsx = NULL, *pdf = NULL;
   g_autofree char *csv = NULL, *py_out = NULL;
   g_autoptr (GError) error = NULL;
-  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (TjImportResult) result = NULL;
   g_autoptr (TjDb) db = NULL;
   g_autoptr (GArray) builds = g_array_new (FALSE, FALSE, sizeof (double));
   double xlsx_ms, py_ms;

@@ -89,7 +89,7 @@ main (int   argc,
   g_autofree char *db_path = NULL;
   g_autofree char *xlsx = NULL;
   g_autoptr (GError) error = NULL;
-  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (TjImportResult) result = NULL;
   g_autoptr (TjDb) db = NULL;
   double t0, t1;
 

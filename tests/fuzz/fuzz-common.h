@@ -171,7 +171,7 @@ static inline TjDb *
 fuzz_db_get (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (TjImportResult) result = NULL;
   g_autofree char *path = NULL;
   g_autofree char *ledger = NULL;
 
@@ -230,7 +230,7 @@ fuzz_check_messages (GPtrArray *messages)
  * transaction and changed nothing. */
 static inline void
 fuzz_check_import (gboolean        ok,
-                   TjLedgerResult *result,
+                   TjImportResult *result,
                    GError         *error)
 {
   FUZZ_CHECK (result != NULL);

@@ -10,7 +10,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 {
   TjDb *db = fuzz_db_get ();
   const char *path = fuzz_write_input (data, size);
-  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (TjImportResult) result = NULL;
   g_autoptr (GError) error = NULL;
   gboolean ok = tj_holidays_import (db, path, TRUE, &result, &error);
 

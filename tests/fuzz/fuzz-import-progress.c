@@ -12,7 +12,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 {
   TjDb *db = fuzz_db_get ();
   const char *path = fuzz_write_input (data, size);
-  g_autoptr (TjLedgerResult) result = NULL;
+  g_autoptr (TjImportResult) result = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (GError) month_error = NULL;
   int month = -1;

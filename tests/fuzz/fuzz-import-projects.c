@@ -14,7 +14,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   for (int create = 0; create <= 1; create++)
     {
-      g_autoptr (TjLedgerResult) result = NULL;
+      g_autoptr (TjImportResult) result = NULL;
       g_autoptr (GError) error = NULL;
       gboolean ok = tj_ledger_import (db, path, 2026, create, TRUE, &result, &error);
 

@@ -66,7 +66,7 @@ typedef struct
   TjDb *db;
   int year; /* the list the projects are on; 0: each row's acceptance year */
   char *today;
-  TjLedgerResult *result;
+  TjImportResult *result;
   GHashTable *lines;     /* "project/name/accepted" → the line that named it first */
   GHashTable *new_cases; /* "project/agent" → the id of the case this import created */
 } ApprovalImport;
@@ -81,46 +81,6 @@ header_key (const char *header,
   if (g_str_has_suffix (key, "(工作日)") && strlen (key) > strlen ("(工作日)"))
     key[strlen (key) - strlen ("(工作日)")] = '\0';
   return key;
-}
-
-/* A limit cell: a whole number of working days; *days is left alone when the cell is empty. */
-static gboolean
-read_days (ApprovalImport *import,
-           guint           line,
-           Column          column,
-           const char     *value,
-           int            *days)
-{
-  gint64 number;
-
-  if (is_blank (value))
-    return TRUE;
-  if (!g_ascii_string_to_signed (value, 10, G_MININT, G_MAXINT, &number, NULL))
-    {
-      g_autofree char *message =
-        g_strdup_printf (_("“%s” is not a whole number of working days."), value);
-
-      tj_csv_import_add_error (&import->csv, line, column, message);
-      return FALSE;
-    }
-  *days = (int) number;
-  return TRUE;
-}
-
-static void
-read_date (ApprovalImport *import,
-           guint           line,
-           Column          column,
-           const char     *value,
-           char          **date)
-{
-  g_autoptr (GError) local = NULL;
-
-  if (is_blank (value))
-    return;
-  *date = tj_date_parse (value, &local);
-  if (*date == NULL)
-    tj_csv_import_add_error (&import->csv, line, column, local->message);
 }
 
 /* 是/否 (or yes/no, 1/0); empty is 否. */
@@ -344,7 +304,7 @@ import_row (TjCsvImport *csv,
   if (!tj_csv_import_row_values (csv, line, cells, n_cells, -1, values))
     return TRUE;
 
-  read_date (import, line, COLUMN_ACCEPTED, values[COLUMN_ACCEPTED], &item->accepted);
+  tj_import_read_date (csv, line, COLUMN_ACCEPTED, values[COLUMN_ACCEPTED], &item->accepted);
   find_project (import, line, values, item);
   if (is_blank (values[COLUMN_NAME]))
     tj_csv_import_add_error (&import->csv, line, COLUMN_NAME, _("The item name is required."));
@@ -384,8 +344,9 @@ import_row (TjCsvImport *csv,
     }
   read_green (import, line, values[COLUMN_GREEN], &item->green);
   item->statutory_days = -1;
-  limit_ok = read_days (import, line, COLUMN_STATUTORY, values[COLUMN_STATUTORY],
-                        &item->statutory_days);
+  /* The limits: whole numbers of working days; an empty cell leaves the value as it is. */
+  limit_ok = tj_import_read_integer (csv, line, COLUMN_STATUTORY, values[COLUMN_STATUTORY],
+                                     _("working days"), &item->statutory_days);
   if (limit_ok && item->statutory_days == -1 && is_blank (values[COLUMN_STATUTORY]))
     {
       tj_csv_import_add_error (&import->csv, line, COLUMN_STATUTORY,
@@ -396,10 +357,11 @@ import_row (TjCsvImport *csv,
   item->committed_days = !limit_ok || item->statutory_days < 0 ? 0
                          : item->green ? tj_approval_green_committed (item->statutory_days)
                                        : item->statutory_days;
-  read_days (import, line, COLUMN_COMMITTED, values[COLUMN_COMMITTED], &item->committed_days);
-  read_date (import, line, COLUMN_COPIED, values[COLUMN_COPIED], &item->copied);
-  read_date (import, line, COLUMN_FINISHED, values[COLUMN_FINISHED], &item->finished);
-  read_date (import, line, COLUMN_DELIVERED, values[COLUMN_DELIVERED], &item->delivered);
+  tj_import_read_integer (csv, line, COLUMN_COMMITTED, values[COLUMN_COMMITTED],
+                          _("working days"), &item->committed_days);
+  tj_import_read_date (csv, line, COLUMN_COPIED, values[COLUMN_COPIED], &item->copied);
+  tj_import_read_date (csv, line, COLUMN_FINISHED, values[COLUMN_FINISHED], &item->finished);
+  tj_import_read_date (csv, line, COLUMN_DELIVERED, values[COLUMN_DELIVERED], &item->delivered);
   if (!is_blank (values[COLUMN_AGENT]) &&
       (agent_id = tj_person_find (import->db, values[COLUMN_AGENT])) == 0)
     {
@@ -463,40 +425,15 @@ import_row (TjCsvImport *csv,
   return TRUE;
 }
 
-/* After the file is read: the transaction, left open for the caller to commit or roll back. */
+/* After the last row of a file without a problem: the agency cases created, named. */
 static gboolean
-prepare_cb (TjCsvImport *csv,
-            GError     **error)
+finish_cb (TjCsvImport *csv,
+           GError     **error)
 {
   ApprovalImport *import = (ApprovalImport *) csv;
+  guint created = g_hash_table_size (import->new_cases);
 
-  return tj_db_begin_bulk (import->db, error);
-}
-
-/* Reads the file and writes it in one transaction, left open for the caller to commit or roll
- * back. */
-static gboolean
-import_file (ApprovalImport *import,
-             const char     *path,
-             GError        **error)
-{
-  g_autofree char *empty =
-    g_strdup_printf (_("“%s” is empty; no approval item was imported."), path);
-  GPtrArray *errors = import->result->errors;
-  guint created;
-
-  if (!tj_csv_import_read (&import->csv, path, empty, error))
-    return FALSE;
-  if (errors->len > 0)
-    {
-      g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
-                   ngettext ("%u problem found; no approval item was imported.",
-                             "%u problems found; no approval item was imported.", errors->len),
-                   errors->len);
-      return FALSE;
-    }
-  created = g_hash_table_size (import->new_cases);
-  if (created > 0)
+  if (csv->errors->len == 0 && created > 0)
     g_ptr_array_add (import->result->warnings,
                      g_strdup_printf (ngettext ("%u agency case was created for the agents the "
                                                 "file names, entrusted on the earliest "
@@ -520,10 +457,10 @@ tj_approval_import (TjDb            *db,
                     const char      *path,
                     int              year,
                     gboolean         dry_run,
-                    TjLedgerResult **result,
+                    TjImportResult **result,
                     GError         **error)
 {
-  g_autoptr (TjLedgerResult) outcome = tj_ledger_result_new ();
+  g_autoptr (TjImportResult) outcome = tj_import_result_new ();
   ApprovalImport import = { 0 };
   gboolean ok;
 
@@ -543,9 +480,6 @@ tj_approval_import (TjDb            *db,
   import.csv.required = required_columns;
   import.csv.n_required = G_N_ELEMENTS (required_columns);
   import.csv.key_func = header_key;
-  import.csv.errors = outcome->errors;
-  import.csv.warnings = outcome->warnings;
-  import.csv.prepare = prepare_cb;
   import.csv.read_row = import_row;
   import.db = db;
   import.year = year;
@@ -554,14 +488,8 @@ tj_approval_import (TjDb            *db,
   import.lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   import.new_cases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
-  ok = import_file (&import, path, error);
-  if (ok && !dry_run)
-    ok = tj_db_commit (db, error);
-  else
-    tj_db_rollback (db);
-
-  if (!ok)
-    outcome->added = outcome->updated = 0;
+  ok = tj_import_run (db, path, TJ_IMPORT_APPROVAL_ITEMS, dry_run, &import.csv, finish_cb,
+                      outcome, error);
   g_hash_table_unref (import.lines);
   g_hash_table_unref (import.new_cases);
   tj_csv_import_clear (&import.csv);

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "tj-db.h"
-#include "tj-ledger.h"
+#include "tj-import.h"
 
 G_BEGIN_DECLS
 
@@ -13,7 +13,7 @@ gboolean tj_approval_import (TjDb            *db,
                              const char      *path,
                              int              year,
                              gboolean         dry_run,
-                             TjLedgerResult **result,
+                             TjImportResult **result,
                              GError         **error);
 
 G_END_DECLS

@@ -74,7 +74,8 @@ typedef struct
 typedef struct
 {
   TjCsvImport csv; /* its errors and warnings are result's */
-  TjLedgerResult *result;
+  TjDb *db;
+  TjImportResult *result;
   GArray *days;      /* ImportedDay, in the order of the file */
   GHashTable *lines; /* date → the line that gave it (GUINT_TO_POINTER) */
 } HolidayImport;
@@ -240,7 +241,6 @@ import_row (TjCsvImport *csv,
 {
   HolidayImport *import = (HolidayImport *) csv;
   const char *values[N_COLUMNS];
-  g_autoptr (GError) local = NULL;
   ImportedDay day = { 0 };
   guint errors_before = import->result->errors->len;
   gint64 number;
@@ -250,9 +250,8 @@ import_row (TjCsvImport *csv,
 
   if (is_blank (values[COLUMN_DATE]))
     tj_csv_import_add_error (&import->csv, line, COLUMN_DATE, _("The date is required."));
-  else if ((day.date = tj_date_parse (values[COLUMN_DATE], &local)) == NULL)
-    tj_csv_import_add_error (&import->csv, line, COLUMN_DATE, local->message);
-  else if (g_hash_table_contains (import->lines, day.date))
+  else if (tj_import_read_date (csv, line, COLUMN_DATE, values[COLUMN_DATE], &day.date) &&
+           g_hash_table_contains (import->lines, day.date))
     {
       g_autofree char *message = g_strdup_printf (
         _("%s is also on line %u."), day.date,
@@ -260,7 +259,7 @@ import_row (TjCsvImport *csv,
 
       tj_csv_import_add_error (&import->csv, line, COLUMN_DATE, message);
     }
-  else
+  else if (day.date != NULL)
     g_hash_table_insert (import->lines, g_strdup (day.date), GUINT_TO_POINTER (line));
 
   if (g_str_equal (values[COLUMN_KIND], KIND_HOLIDAY_WORD))
@@ -300,31 +299,6 @@ import_row (TjCsvImport *csv,
   return TRUE;
 }
 
-/* Reads the whole file into import->days; FALSE with error when it cannot be imported, the
- * problems of its rows in result->errors. */
-static gboolean
-read_file (HolidayImport *import,
-           const char    *path,
-           GError       **error)
-{
-  g_autofree char *empty = g_strdup_printf (_("“%s” is empty; no holiday was imported."), path);
-  GPtrArray *errors = import->result->errors;
-
-  if (!tj_csv_import_read (&import->csv, path, empty, error))
-    return FALSE;
-  if (import->csv.headers != NULL && errors->len == 0 && import->days->len == 0)
-    g_ptr_array_add (errors, g_strdup (_("The file lists no day.")));
-  if (errors->len > 0)
-    {
-      g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
-                   ngettext ("%u problem found; no holiday was imported.",
-                             "%u problems found; no holiday was imported.", errors->len),
-                   errors->len);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static int
 compare_years (gconstpointer a,
                gconstpointer b)
@@ -332,18 +306,24 @@ compare_years (gconstpointer a,
   return *(const int *) a - *(const int *) b;
 }
 
-/* Replaces the tables of the years the file names by its days, inside the caller's
- * transaction. result->updated counts the days the years had before. */
+/* After the last row: when the file has no problem, replaces the tables of the years it names
+ * by its days, inside the import's transaction. result->updated counts the days the years had
+ * before. */
 static gboolean
-replace_years (TjDb          *db,
-               HolidayImport *import,
-               GError       **error)
+replace_years (TjCsvImport *csv,
+               GError     **error)
 {
+  HolidayImport *import = (HolidayImport *) csv;
+  TjDb *db = import->db;
   g_autoptr (GArray) years = g_array_new (FALSE, FALSE, sizeof (int));
   g_autoptr (GString) names = g_string_new (NULL);
   g_autoptr (TjCachedStmt) remove = NULL;
   g_autoptr (TjCachedStmt) insert = NULL;
 
+  if (csv->errors->len == 0 && import->days->len == 0)
+    g_ptr_array_add (csv->errors, g_strdup (_("The file lists no day.")));
+  if (csv->errors->len > 0)
+    return TRUE;
   for (guint i = 0; i < import->days->len; i++)
     {
       int year = atoi (g_array_index (import->days, ImportedDay, i).date);
@@ -602,10 +582,10 @@ gboolean
 tj_holidays_import (TjDb            *db,
                     const char      *path,
                     gboolean         dry_run,
-                    TjLedgerResult **result,
+                    TjImportResult **result,
                     GError         **error)
 {
-  g_autoptr (TjLedgerResult) outcome = tj_ledger_result_new ();
+  g_autoptr (TjImportResult) outcome = tj_import_result_new ();
   HolidayImport import = { 0 };
   gboolean ok;
 
@@ -617,25 +597,15 @@ tj_holidays_import (TjDb            *db,
   import.csv.anchor = COLUMN_DATE;
   import.csv.required = required_columns;
   import.csv.n_required = G_N_ELEMENTS (required_columns);
-  import.csv.errors = outcome->errors;
-  import.csv.warnings = outcome->warnings;
   import.csv.read_row = import_row;
+  import.db = db;
   import.result = outcome;
   import.days = g_array_new (FALSE, FALSE, sizeof (ImportedDay));
   g_array_set_clear_func (import.days, (GDestroyNotify) imported_day_clear);
   import.lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  ok = read_file (&import, path, error) && tj_db_begin_bulk (db, error);
-  if (ok)
-    {
-      ok = replace_years (db, &import, error);
-      if (ok && !dry_run)
-        ok = tj_db_commit (db, error);
-      if (!ok || dry_run)
-        tj_db_rollback (db);
-    }
-  if (!ok)
-    outcome->added = outcome->updated = 0;
+  ok = tj_import_run (db, path, TJ_IMPORT_HOLIDAYS, dry_run, &import.csv, replace_years, outcome,
+                      error);
   g_array_unref (import.days);
   g_hash_table_unref (import.lines);
   tj_csv_import_clear (&import.csv);

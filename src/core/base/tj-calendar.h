@@ -2,7 +2,7 @@
 #pragma once
 
 #include "tj-db.h"
-#include "tj-ledger.h"
+#include "tj-import.h"
 
 G_BEGIN_DECLS
 
@@ -61,7 +61,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (TjHoliday, tj_holiday_free)
 gboolean tj_holidays_import (TjDb            *db,
                              const char      *path,
                              gboolean         dry_run,
-                             TjLedgerResult **result,
+                             TjImportResult **result,
                              GError         **error);
 /* The rows of one year by date, of TjHoliday; year 0 lists every year. */
 GPtrArray *tj_holidays_list (TjDb    *db,

@@ -68,7 +68,8 @@ typedef struct
   TjDb *db;
   int year;
   int month;
-  TjLedgerResult *result;
+  const char *path;
+  TjImportResult *result;
   GPtrArray *listed;    /* ListedProject, in the order of the register */
   GHashTable *projects; /* name → ListedProject of listed */
   guint dates_changed;
@@ -237,16 +238,12 @@ read_amount (ProgressImport *import,
              gboolean       *given,
              gint64         *yuan)
 {
-  g_autoptr (GError) local = NULL;
   g_autoptr (GPtrArray) problems = NULL;
 
   *given = !tj_progress_is_blank (value);
   *yuan = 0;
-  if (*given && !tj_money_parse_wan (value, yuan, &local))
-    {
-      tj_csv_import_add_error (&import->csv, line, column, local->message);
-      return FALSE;
-    }
+  if (!tj_import_read_money (&import->csv, line, column, value, yuan))
+    return FALSE;
   /* Within the bound of every amount (tj-limits.c), as the progress page's are. */
   problems = tj_problems_new ();
   if (!tj_limits_check_amount (problems, column_headers[column],
@@ -259,23 +256,6 @@ read_amount (ProgressImport *import,
       return FALSE;
     }
   return TRUE;
-}
-
-/* Parses a date cell into *date (NULL when the cell is empty). */
-static void
-read_date (ProgressImport *import,
-           guint           line,
-           Column          column,
-           const char     *value,
-           char          **date)
-{
-  g_autoptr (GError) local = NULL;
-
-  if (tj_progress_is_blank (value))
-    return;
-  *date = tj_date_parse (value, &local);
-  if (*date == NULL)
-    tj_csv_import_add_error (&import->csv, line, column, local->message);
 }
 
 /* The month's figure of one row: 当月完成, or the cumulative less the months before as stored;
@@ -397,9 +377,10 @@ import_row (TjCsvImport *csv,
     project->line = line;
 
   read_figure (import, line, values, project, &completed, &has_figure);
-  read_date (import, line, COLUMN_ACTUAL_START, values[COLUMN_ACTUAL_START], &actual_start);
-  read_date (import, line, COLUMN_ACTUAL_COMPLETION, values[COLUMN_ACTUAL_COMPLETION],
-             &actual_completion);
+  tj_import_read_date (csv, line, COLUMN_ACTUAL_START, values[COLUMN_ACTUAL_START],
+                       &actual_start);
+  tj_import_read_date (csv, line, COLUMN_ACTUAL_COMPLETION, values[COLUMN_ACTUAL_COMPLETION],
+                       &actual_completion);
   if (project != NULL)
     {
       const char *start = actual_start != NULL ? actual_start : project->actual_start;
@@ -421,14 +402,8 @@ import_row (TjCsvImport *csv,
     };
 
     for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
-      {
-        g_autoptr (GPtrArray) too_long = tj_problems_new ();
-
-        if (!tj_limits_check_text (too_long, texts[t].field, column_headers[texts[t].column],
-                                   values[texts[t].column]))
-          tj_csv_import_add_error (&import->csv, line, texts[t].column,
-                                   ((TjProblem *) g_ptr_array_index (too_long, 0))->message);
-      }
+      tj_import_read_text (csv, line, texts[t].column, texts[t].field, values[texts[t].column],
+                           NULL);
   }
 
   if (import->result->errors->len > errors_before || errors_before > 0)
@@ -605,50 +580,31 @@ remove_unreported (ProgressImport *import,
   return TRUE;
 }
 
-/* After the file is read: the transaction, left open for the caller to commit or roll back, and
- * the projects. */
+/* After the file is read, inside the transaction: the projects. */
 static gboolean
 prepare_cb (TjCsvImport *csv,
             GError     **error)
 {
-  ProgressImport *import = (ProgressImport *) csv;
-
-  return tj_db_begin_bulk (import->db, error) && load_projects (import, error);
+  return load_projects ((ProgressImport *) csv, error);
 }
 
-/* Reads the file and writes it in one transaction, left open for the caller to commit or roll
- * back. */
+/* After the last row: a header alone would remove every report of the month, and is refused;
+ * otherwise the month's reports of the projects the file does not name go. */
 static gboolean
-import_file (ProgressImport *import,
-             const char     *path,
-             GError        **error)
+finish_cb (TjCsvImport *csv,
+           GError     **error)
 {
-  g_autofree char *empty =
-    g_strdup_printf (_("“%s” is empty; no monthly report was imported."), path);
-  GPtrArray *errors = import->result->errors;
+  ProgressImport *import = (ProgressImport *) csv;
 
-  if (!tj_csv_import_read (&import->csv, path, empty, error))
-    return FALSE;
-  /* A header alone would remove every report of the month: refused. */
-  if (import->csv.header_problems == 0 && import->rows == 0)
+  if (import->rows == 0)
     {
       g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
                    _("“%s” has no report below its header; nothing was imported and the month’s "
                      "reports were left as they are."),
-                   path);
+                   import->path);
       return FALSE;
     }
-  if (import->csv.header_problems == 0 && !remove_unreported (import, error))
-    return FALSE;
-  if (errors->len > 0)
-    {
-      g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
-                   ngettext ("%u problem found; no monthly report was imported.",
-                             "%u problems found; no monthly report was imported.", errors->len),
-                   errors->len);
-      return FALSE;
-    }
-  return TRUE;
+  return remove_unreported (import, error);
 }
 
 /* Imports one month's reports (CSV, UTF-8 or GB18030) for the projects of `year`'s list, matched
@@ -661,10 +617,10 @@ tj_progress_import (TjDb            *db,
                     int              year,
                     int              month,
                     gboolean         dry_run,
-                    TjLedgerResult **result,
+                    TjImportResult **result,
                     GError         **error)
 {
-  g_autoptr (TjLedgerResult) outcome = tj_ledger_result_new ();
+  g_autoptr (TjImportResult) outcome = tj_import_result_new ();
   ProgressImport import = { 0 };
   gboolean ok;
 
@@ -682,26 +638,19 @@ tj_progress_import (TjDb            *db,
   import.csv.columns = column_headers;
   import.csv.anchor = COLUMN_NAME;
   import.csv.key_func = header_key;
-  import.csv.errors = outcome->errors;
-  import.csv.warnings = outcome->warnings;
   import.csv.prepare = prepare_cb;
   import.csv.check_header = header_read_cb;
   import.csv.read_row = import_row;
   import.db = db;
   import.year = year;
   import.month = month;
+  import.path = path;
   import.result = outcome;
   import.listed = g_ptr_array_new_with_free_func ((GDestroyNotify) listed_project_free);
   import.projects = g_hash_table_new (g_str_hash, g_str_equal);
 
-  ok = import_file (&import, path, error);
-  if (ok && !dry_run)
-    ok = tj_db_commit (db, error);
-  else
-    tj_db_rollback (db);
-
-  if (!ok)
-    outcome->added = outcome->updated = 0;
+  ok = tj_import_run (db, path, TJ_IMPORT_MONTHLY_REPORTS, dry_run, &import.csv, finish_cb,
+                      outcome, error);
   g_hash_table_unref (import.projects);
   g_ptr_array_unref (import.listed);
   tj_csv_import_clear (&import.csv);

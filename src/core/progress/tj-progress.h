@@ -2,7 +2,7 @@
 #pragma once
 
 #include "tj-db.h"
-#include "tj-ledger.h"
+#include "tj-import.h"
 
 G_BEGIN_DECLS
 
@@ -92,7 +92,7 @@ gboolean tj_progress_import (TjDb            *db,
                              int              year,
                              int              month,
                              gboolean         dry_run,
-                             TjLedgerResult **result,
+                             TjImportResult **result,
                              GError         **error);
 
 G_END_DECLS

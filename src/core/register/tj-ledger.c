@@ -48,7 +48,7 @@ typedef struct
   TjDb *db;
   int year;
   gboolean create_missing;
-  TjLedgerResult *result;
+  TjImportResult *result;
   TjLevelNames *levels;
   GHashTable *units;          /* name → TjUnit */
   GHashTable *people;         /* name → TjPerson */
@@ -95,19 +95,40 @@ static const guint required_columns[] = {
   COLUMN_NAME, COLUMN_LEVEL, COLUMN_NATURE, COLUMN_LOCALITY, COLUMN_OFFICER, COLUMN_TOTAL,
 };
 
+/* The cells read into a project field as they are: texts, amounts, months and dates, in the
+ * order of the file's columns. */
+typedef enum
+{
+  CELL_TEXT,
+  CELL_MONEY,
+  CELL_MONTH,
+  CELL_DATE,
+} CellKind;
+
+static const struct
+{
+  Column column;
+  CellKind kind;
+  gsize offset;
+} cell_readers[] = {
+  { COLUMN_INDUSTRY, CELL_TEXT, G_STRUCT_OFFSET (TjProject, industry) },
+  { COLUMN_CONTENT, CELL_TEXT, G_STRUCT_OFFSET (TjProject, content) },
+  { COLUMN_OWNER, CELL_TEXT, G_STRUCT_OFFSET (TjProject, owner) },
+  { COLUMN_CONTACT, CELL_TEXT, G_STRUCT_OFFSET (TjProject, contact) },
+  { COLUMN_PHONE, CELL_TEXT, G_STRUCT_OFFSET (TjProject, phone) },
+  { COLUMN_TOTAL, CELL_MONEY, G_STRUCT_OFFSET (TjProject, total_investment) },
+  { COLUMN_PLAN, CELL_MONEY, G_STRUCT_OFFSET (TjProject, annual_plan) },
+  { COLUMN_PLANNED_START, CELL_MONTH, G_STRUCT_OFFSET (TjProject, planned_start) },
+  { COLUMN_PLANNED_COMPLETION, CELL_MONTH, G_STRUCT_OFFSET (TjProject, planned_completion) },
+  { COLUMN_ACTUAL_START, CELL_DATE, G_STRUCT_OFFSET (TjProject, actual_start) },
+  { COLUMN_ACTUAL_COMPLETION, CELL_DATE, G_STRUCT_OFFSET (TjProject, actual_completion) },
+  { COLUMN_STATS_DATE, CELL_DATE, G_STRUCT_OFFSET (TjProject, stats_date) },
+  { COLUMN_CODE, CELL_TEXT, G_STRUCT_OFFSET (TjProject, code) },
+  { COLUMN_NOTES, CELL_TEXT, G_STRUCT_OFFSET (TjProject, notes) },
+};
+
 /* The natures as ledgers write them, whatever the language of the interface. */
 static const char *const nature_words[TJ_NATURE_N] = { NULL, "新开工", "续建", "竣工", "前期" };
-
-TjLedgerResult *
-tj_ledger_result_new (void)
-{
-  TjLedgerResult *result = g_new0 (TjLedgerResult, 1);
-
-  result->warnings = g_ptr_array_new_with_free_func (g_free);
-  result->errors = g_ptr_array_new_with_free_func (g_free);
-  result->missing = g_ptr_array_new_with_free_func (g_free);
-  return result;
-}
 
 static TjNature
 parse_nature (const char *text)
@@ -118,24 +139,6 @@ parse_nature (const char *text)
     if (g_str_equal (text, nature_words[i]))
       nature = i;
   return nature;
-}
-
-/* Planned months as 2026-03, 2026/3 or 2026年3月; a whole date gives its month. */
-static char *
-parse_month (const char *text,
-             GError    **error)
-{
-  char *month = tj_month_parse (text, error);
-  char *date;
-
-  if (month != NULL)
-    return month;
-  date = tj_date_parse (text, NULL);
-  if (date == NULL)
-    return NULL;
-  g_clear_error (error);
-  date[7] = '\0';
-  return date;
 }
 
 static void
@@ -155,7 +158,7 @@ add_cell_error (LedgerImport *import,
                 guint32      *bad,
                 const char   *message)
 {
-  add_error (import, line, tj_csv_import_header (&import->csv, column), message);
+  tj_csv_import_add_error (&import->csv, line, column, message);
   *bad |= 1u << column;
 }
 
@@ -267,90 +270,6 @@ resolve_person (LedgerImport *import,
   return TRUE;
 }
 
-static void
-set_text (char      **field,
-          const char *value)
-{
-  if (value == NULL)
-    return;
-  g_free (*field);
-  *field = *value != '\0' ? g_strdup (value) : NULL;
-}
-
-static void
-set_amount (LedgerImport *import,
-            guint         line,
-            Column        column,
-            const char   *value,
-            gint64       *yuan,
-            guint32      *bad)
-{
-  g_autoptr (GError) local = NULL;
-
-  if (value == NULL)
-    return;
-  if (*value == '\0')
-    *yuan = 0;
-  else if (!tj_money_parse_wan (value, yuan, &local))
-    add_cell_error (import, line, column, bad, local->message);
-}
-
-static void
-set_month (LedgerImport *import,
-           guint         line,
-           Column        column,
-           const char   *value,
-           char        **month,
-           guint32      *bad)
-{
-  g_autoptr (GError) local = NULL;
-  char *parsed;
-
-  if (value == NULL)
-    return;
-  if (*value == '\0')
-    {
-      g_clear_pointer (month, g_free);
-      return;
-    }
-  parsed = parse_month (value, &local);
-  if (parsed == NULL)
-    {
-      add_cell_error (import, line, column, bad, local->message);
-      return;
-    }
-  g_free (*month);
-  *month = parsed;
-}
-
-static void
-set_date (LedgerImport *import,
-          guint         line,
-          Column        column,
-          const char   *value,
-          char        **date,
-          guint32      *bad)
-{
-  g_autoptr (GError) local = NULL;
-  char *parsed;
-
-  if (value == NULL)
-    return;
-  if (*value == '\0')
-    {
-      g_clear_pointer (date, g_free);
-      return;
-    }
-  parsed = tj_date_parse (value, &local);
-  if (parsed == NULL)
-    {
-      add_cell_error (import, line, column, bad, local->message);
-      return;
-    }
-  g_free (*date);
-  *date = parsed;
-}
-
 static int
 column_of_field (const char *field)
 {
@@ -404,7 +323,7 @@ import_row (TjCsvImport *csv,
       else
         g_hash_table_insert (import->lines, g_strdup (name), GUINT_TO_POINTER (line));
     }
-  set_text (&project->name, name);
+  tj_import_read_text (&import->csv, line, COLUMN_NAME, NULL, name, &project->name);
 
   if (values[COLUMN_LEVEL] != NULL)
     {
@@ -436,8 +355,6 @@ import_row (TjCsvImport *csv,
           add_cell_error (import, line, COLUMN_NATURE, &bad, message);
         }
     }
-  set_text (&project->industry, values[COLUMN_INDUSTRY]);
-  set_text (&project->content, values[COLUMN_CONTENT]);
   if ((values[COLUMN_LOCALITY] != NULL &&
        !resolve_unit (import, line, COLUMN_LOCALITY, values[COLUMN_LOCALITY],
                       &project->locality_id, &bad, error)) ||
@@ -451,23 +368,32 @@ import_row (TjCsvImport *csv,
        !resolve_person (import, line, COLUMN_OFFICER, values[COLUMN_OFFICER],
                         &project->officer_id, &bad, error)))
     return FALSE;
-  set_text (&project->owner, values[COLUMN_OWNER]);
-  set_text (&project->contact, values[COLUMN_CONTACT]);
-  set_text (&project->phone, values[COLUMN_PHONE]);
-  set_amount (import, line, COLUMN_TOTAL, values[COLUMN_TOTAL], &project->total_investment, &bad);
-  set_amount (import, line, COLUMN_PLAN, values[COLUMN_PLAN], &project->annual_plan, &bad);
-  set_month (import, line, COLUMN_PLANNED_START, values[COLUMN_PLANNED_START],
-             &project->planned_start, &bad);
-  set_month (import, line, COLUMN_PLANNED_COMPLETION, values[COLUMN_PLANNED_COMPLETION],
-             &project->planned_completion, &bad);
-  set_date (import, line, COLUMN_ACTUAL_START, values[COLUMN_ACTUAL_START],
-            &project->actual_start, &bad);
-  set_date (import, line, COLUMN_ACTUAL_COMPLETION, values[COLUMN_ACTUAL_COMPLETION],
-            &project->actual_completion, &bad);
-  set_date (import, line, COLUMN_STATS_DATE, values[COLUMN_STATS_DATE], &project->stats_date,
-            &bad);
-  set_text (&project->code, values[COLUMN_CODE]);
-  set_text (&project->notes, values[COLUMN_NOTES]);
+  /* The cells a reader could not read keep their column from the project's own problems. */
+  for (guint c = 0; c < G_N_ELEMENTS (cell_readers); c++)
+    {
+      Column column = cell_readers[c].column;
+      gpointer field = G_STRUCT_MEMBER_P (project, cell_readers[c].offset);
+      const char *cell = values[column];
+      gboolean ok = TRUE;
+
+      switch (cell_readers[c].kind)
+        {
+        case CELL_TEXT:
+          ok = tj_import_read_text (&import->csv, line, column, NULL, cell, field);
+          break;
+        case CELL_MONEY:
+          ok = tj_import_read_money (&import->csv, line, column, cell, field);
+          break;
+        case CELL_MONTH:
+          ok = tj_import_read_month (&import->csv, line, column, cell, field);
+          break;
+        case CELL_DATE:
+          ok = tj_import_read_date (&import->csv, line, column, cell, field);
+          break;
+        }
+      if (!ok)
+        bad |= 1u << column;
+    }
 
   if (bad == 0 && import->csv.bad_rows == 0)
     {
@@ -569,60 +495,12 @@ import_clear (LedgerImport *import)
   tj_csv_import_clear (&import->csv);
 }
 
-/* After the file is read: the transaction, left open for the caller to commit or roll back, and
- * the lists. */
+/* After the file is read, inside the transaction: the lists. */
 static gboolean
 prepare_cb (TjCsvImport *csv,
             GError     **error)
 {
-  LedgerImport *import = (LedgerImport *) csv;
-
-  return tj_db_begin_bulk (import->db, error) && load_lists (import, error);
-}
-
-/* Reads the file and writes it in one transaction, left open for the caller to commit or roll
- * back. */
-static gboolean
-import_file (LedgerImport *import,
-             const char   *path,
-             GError      **error)
-{
-  g_autofree char *empty = g_strdup_printf (_("“%s” is empty; no project was imported."), path);
-
-  if (!tj_csv_import_read (&import->csv, path, empty, error))
-    return FALSE;
-  if (import->csv.header_problems > 0)
-    {
-      g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
-                   ngettext ("The file lacks %u column a project ledger needs; no project was "
-                             "imported.",
-                             "The file lacks %u columns a project ledger needs; no project was "
-                             "imported.",
-                             import->csv.header_problems),
-                   import->csv.header_problems);
-      return FALSE;
-    }
-  if (import->csv.bad_rows > 0)
-    {
-      g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
-                   ngettext ("%u row has errors; no project was imported.",
-                             "%u rows have errors; no project was imported.",
-                             import->csv.bad_rows),
-                   import->csv.bad_rows);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-void
-tj_ledger_result_free (TjLedgerResult *result)
-{
-  if (result == NULL)
-    return;
-  g_ptr_array_unref (result->warnings);
-  g_ptr_array_unref (result->errors);
-  g_ptr_array_unref (result->missing);
-  g_free (result);
+  return load_lists ((LedgerImport *) csv, error);
 }
 
 /* Imports a year's project ledger (CSV, UTF-8 or GB18030) all or nothing: every bad row is
@@ -635,10 +513,10 @@ tj_ledger_import (TjDb            *db,
                   int              year,
                   gboolean         create_missing,
                   gboolean         dry_run,
-                  TjLedgerResult **result,
+                  TjImportResult **result,
                   GError         **error)
 {
-  g_autoptr (TjLedgerResult) outcome = tj_ledger_result_new ();
+  g_autoptr (TjImportResult) outcome = tj_import_result_new ();
   LedgerImport import = { 0 };
   gboolean ok;
 
@@ -659,8 +537,6 @@ tj_ledger_import (TjDb            *db,
   import.csv.anchor = COLUMN_NAME;
   import.csv.required = required_columns;
   import.csv.n_required = G_N_ELEMENTS (required_columns);
-  import.csv.errors = outcome->errors;
-  import.csv.warnings = outcome->warnings;
   import.csv.prepare = prepare_cb;
   import.csv.read_row = import_row;
   import.db = db;
@@ -674,14 +550,7 @@ tj_ledger_import (TjDb            *db,
   import.lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   import.missing = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  ok = import_file (&import, path, error);
-  if (ok && !dry_run)
-    ok = tj_db_commit (db, error);
-  else
-    tj_db_rollback (db);
-
-  if (!ok)
-    outcome->added = outcome->updated = 0;
+  ok = tj_import_run (db, path, TJ_IMPORT_PROJECTS, dry_run, &import.csv, NULL, outcome, error);
   import_clear (&import);
   if (result != NULL)
     *result = g_steal_pointer (&outcome);

@@ -1,0 +1,289 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tj-import"
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tj-date.h"
+#include "tj-error.h"
+#include "tj-import.h"
+#include "tj-limits.h"
+#include "tj-money.h"
+#include "tj-problem.h"
+
+/* Importing a file all or nothing, the same way for every kind of record: one transaction
+ * (begun after the store's quick check), the rows read through tj-csv's import reader, the
+ * file's problems each named by row and column, then nothing written if there is one; a dry run
+ * does everything and rolls back. The store tells the pages what changed when it commits. */
+
+TjImportResult *
+tj_import_result_new (void)
+{
+  TjImportResult *result = g_new0 (TjImportResult, 1);
+
+  result->warnings = g_ptr_array_new_with_free_func (g_free);
+  result->errors = g_ptr_array_new_with_free_func (g_free);
+  result->missing = g_ptr_array_new_with_free_func (g_free);
+  return result;
+}
+
+void
+tj_import_result_free (TjImportResult *result)
+{
+  if (result == NULL)
+    return;
+  g_ptr_array_unref (result->warnings);
+  g_ptr_array_unref (result->errors);
+  g_ptr_array_unref (result->missing);
+  g_free (result);
+}
+
+/* Every message an import ends with, by what it imports. */
+static char *
+empty_message (TjImportKind  kind,
+               const char   *path)
+{
+  switch (kind)
+    {
+    case TJ_IMPORT_PROJECTS:
+      return g_strdup_printf (_("“%s” is empty; no project was imported."), path);
+    case TJ_IMPORT_MONTHLY_REPORTS:
+      return g_strdup_printf (_("“%s” is empty; no monthly report was imported."), path);
+    case TJ_IMPORT_APPROVAL_ITEMS:
+      return g_strdup_printf (_("“%s” is empty; no approval item was imported."), path);
+    case TJ_IMPORT_HOLIDAYS:
+      return g_strdup_printf (_("“%s” is empty; no holiday was imported."), path);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* The file's problems: those of its header (a project ledger's are the columns it lacks), the
+ * rows with errors (a project ledger counts them), or every problem found. */
+static void
+set_problems_error (TjImportKind  kind,
+                    TjCsvImport  *reader,
+                    GError      **error)
+{
+  guint n = reader->errors->len;
+
+  switch (kind)
+    {
+    case TJ_IMPORT_PROJECTS:
+      if (reader->header_problems > 0)
+        g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
+                     ngettext ("The file lacks %u column a project ledger needs; no project was "
+                               "imported.",
+                               "The file lacks %u columns a project ledger needs; no project was "
+                               "imported.",
+                               reader->header_problems),
+                     reader->header_problems);
+      else
+        g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
+                     ngettext ("%u row has errors; no project was imported.",
+                               "%u rows have errors; no project was imported.",
+                               reader->bad_rows),
+                     reader->bad_rows);
+      break;
+    case TJ_IMPORT_MONTHLY_REPORTS:
+      g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
+                   ngettext ("%u problem found; no monthly report was imported.",
+                             "%u problems found; no monthly report was imported.", n),
+                   n);
+      break;
+    case TJ_IMPORT_APPROVAL_ITEMS:
+      g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
+                   ngettext ("%u problem found; no approval item was imported.",
+                             "%u problems found; no approval item was imported.", n),
+                   n);
+      break;
+    case TJ_IMPORT_HOLIDAYS:
+      g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
+                   ngettext ("%u problem found; no holiday was imported.",
+                             "%u problems found; no holiday was imported.", n),
+                   n);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Imports path through reader, all or nothing, in one transaction: reader's errors and warnings
+ * become result's; finish, when not NULL, runs after the last row if the header had no problem.
+ * FALSE with error when the file cannot be read, is empty or has a problem (then result->errors
+ * names each), or the database fails; nothing is written then, and result counts nothing.
+ * dry_run does everything, then rolls back. */
+gboolean
+tj_import_run (TjDb               *db,
+               const char         *path,
+               TjImportKind        kind,
+               gboolean            dry_run,
+               TjCsvImport        *reader,
+               TjImportFinishFunc  finish,
+               TjImportResult     *result,
+               GError            **error)
+{
+  g_autofree char *empty = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (TJ_IS_DB (db), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (reader != NULL && result != NULL, FALSE);
+
+  reader->errors = result->errors;
+  reader->warnings = result->warnings;
+  if (!tj_db_begin_bulk (db, error))
+    return FALSE;
+
+  empty = empty_message (kind, path);
+  ok = tj_csv_import_read (reader, path, empty, error);
+  if (ok && reader->header_problems == 0 && finish != NULL)
+    ok = finish (reader, error);
+  if (ok && result->errors->len > 0)
+    {
+      set_problems_error (kind, reader, error);
+      ok = FALSE;
+    }
+  if (ok && !dry_run)
+    ok = tj_db_commit (db, error);
+  else
+    tj_db_rollback (db);
+
+  if (!ok)
+    result->added = result->updated = result->removed = 0;
+  return ok;
+}
+
+/* An amount in 万元 into whole yuan; an empty cell is 0. */
+gboolean
+tj_import_read_money (TjCsvImport *import,
+                      guint        row,
+                      guint        column,
+                      const char  *cell,
+                      gint64      *yuan)
+{
+  g_autoptr (GError) local = NULL;
+  gint64 parsed = 0;
+
+  if (cell == NULL)
+    return TRUE;
+  if (*cell != '\0' && !tj_money_parse_wan (cell, &parsed, &local))
+    {
+      tj_csv_import_add_error (import, row, column, local->message);
+      return FALSE;
+    }
+  *yuan = parsed;
+  return TRUE;
+}
+
+/* A date as 2026-03-05, 2026/3/5 or 2026年3月5日 into ISO; an empty cell is none (NULL). */
+gboolean
+tj_import_read_date (TjCsvImport *import,
+                     guint        row,
+                     guint        column,
+                     const char  *cell,
+                     char       **date)
+{
+  g_autoptr (GError) local = NULL;
+  char *parsed = NULL;
+
+  if (cell == NULL)
+    return TRUE;
+  if (*cell != '\0' && (parsed = tj_date_parse (cell, &local)) == NULL)
+    {
+      tj_csv_import_add_error (import, row, column, local->message);
+      return FALSE;
+    }
+  g_free (*date);
+  *date = parsed;
+  return TRUE;
+}
+
+/* A month as 2026-03, 2026/3 or 2026年3月 into YYYY-MM; a whole date gives its month; an empty
+ * cell is none (NULL). */
+gboolean
+tj_import_read_month (TjCsvImport *import,
+                      guint        row,
+                      guint        column,
+                      const char  *cell,
+                      char       **month)
+{
+  g_autoptr (GError) local = NULL;
+  char *parsed = NULL;
+
+  if (cell == NULL)
+    return TRUE;
+  if (*cell != '\0' && (parsed = tj_month_parse (cell, &local)) == NULL)
+    {
+      parsed = tj_date_parse (cell, NULL);
+      if (parsed == NULL)
+        {
+          tj_csv_import_add_error (import, row, column, local->message);
+          return FALSE;
+        }
+      parsed[7] = '\0';
+    }
+  g_free (*month);
+  *month = parsed;
+  return TRUE;
+}
+
+/* A text, within the bound of field (tj-limits.c) when field is not NULL; an empty cell is none
+ * (NULL). text may be NULL to check the cell only. */
+gboolean
+tj_import_read_text (TjCsvImport *import,
+                     guint        row,
+                     guint        column,
+                     const char  *field,
+                     const char  *cell,
+                     char       **text)
+{
+  if (cell == NULL)
+    return TRUE;
+  if (field != NULL)
+    {
+      g_autoptr (GPtrArray) problems = tj_problems_new ();
+
+      if (!tj_limits_check_text (problems, field, tj_csv_import_header (import, column), cell))
+        {
+          tj_csv_import_add_error (import, row, column,
+                                   ((TjProblem *) g_ptr_array_index (problems, 0))->message);
+          return FALSE;
+        }
+    }
+  if (text != NULL)
+    {
+      g_free (*text);
+      *text = *cell != '\0' ? g_strdup (cell) : NULL;
+    }
+  return TRUE;
+}
+
+/* A whole number; an empty cell leaves number as it is. unit, when not NULL, names what the
+ * number counts: "“二十”不是整数个工作日。" */
+gboolean
+tj_import_read_integer (TjCsvImport *import,
+                        guint        row,
+                        guint        column,
+                        const char  *cell,
+                        const char  *unit,
+                        int         *number)
+{
+  gint64 parsed;
+
+  if (cell == NULL || *cell == '\0')
+    return TRUE;
+  if (!g_ascii_string_to_signed (cell, 10, G_MININT, G_MAXINT, &parsed, NULL))
+    {
+      g_autofree char *message =
+        unit != NULL
+          /* Translators: "“二十”不是整数个工作日。" */
+          ? g_strdup_printf (_("“%s” is not a whole number of %s."), cell, unit)
+          : g_strdup_printf (_("“%s” is not a whole number."), cell);
+
+      tj_csv_import_add_error (import, row, column, message);
+      return FALSE;
+    }
+  *number = (int) parsed;
+  return TRUE;
+}
