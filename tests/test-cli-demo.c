@@ -47,7 +47,7 @@ test_demo_then_refuse (void)
   g_assert_no_error (error);
   g_assert_cmpuint (current->len, >=, 100);
   g_assert_cmpuint (previous->len, >=, 100);
-  expected = g_strdup_printf ("已写入演示数据：2026年 %u 个项目，2025年 %u 个项目\n", current->len,
+  expected = g_strdup_printf ("已写入演示数据：2026年 %u 个项目，2025年 %u 个项目。\n", current->len,
                               previous->len);
   g_assert_cmpstr (out, ==, expected);
   listed = current->len;

@@ -144,7 +144,7 @@ test_unknown_names (Fixture       *fixture,
   g_assert_nonnull (strstr (err, "第 9 行（文本第 16 行），“属地”：“嵩阳街到”不在属地名单中，是否为“嵩阳街道”？\n"));
   g_assert_nonnull (strstr (err, "tuijin: 单位和人员名单中没有：陈志明、吴晓峰、王国强、郑宏伟、"));
   g_assert_nonnull (
-    strstr (err, "、嵩阳街到。请先添加，或加上 --create-missing 在导入时一并新建。\n"));
+    strstr (err, "、嵩阳街到。单位须先在“单位和人员”中添加；--create-missing 只新建缺少的人员。\n"));
   g_assert_true (g_str_has_suffix (err, "tuijin: 11 行有错误，未导入任何项目。\n"));
   g_assert_cmpint (count_projects (fixture, 2026), ==, 0);
 }

@@ -61,7 +61,9 @@ static const TjCommand commands[] = {
   { "demo", "[--year Y]",
     N_("Fill an empty database with demo projects of year Y and the year before"), run_demo },
   { "import projects", "FILE [--year Y] [--create-missing] [--dry-run]",
-    N_("Import a year's project ledger (CSV, UTF-8 or GB18030)"), run_import_projects },
+    N_("Import a year's project ledger (CSV, UTF-8 or GB18030); --create-missing creates "
+       "the missing people only, units are added under Units and People first"),
+    run_import_projects },
   { "import progress", "FILE --month YYYY-MM [--dry-run]",
     N_("Import a month's progress reports (CSV, UTF-8 or GB18030)"), run_import_progress },
   { "import holidays", "FILE [--dry-run]",
@@ -465,8 +467,8 @@ run_import_projects (TjDb  *db,
 
           g_ptr_array_add (result->missing, NULL);
           names = g_strjoinv (_(", "), (char **) result->missing->pdata);
-          print_error (_("Not in the lists of units and people: %s. Add them first, or import "
-                         "with --create-missing."),
+          print_error (_("Not in the lists of units and people: %s. Add the units under Units "
+                         "and People first; --create-missing creates only the missing people."),
                        names);
         }
       print_error ("%s", error->message);

@@ -191,6 +191,12 @@ tj_application_startup (GApplication *app)
     { "win.units", { "<Control>u", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
     { "win.preferences", { "<Control>comma", NULL } },
+    /* the pages in the order of the tabs (resources/ui/tj-window.ui) */
+    { "win.show-page::projects", { "<Alt>1", NULL } },
+    { "win.show-page::progress", { "<Alt>2", NULL } },
+    { "win.show-page::agency", { "<Alt>3", NULL } },
+    { "win.show-page::approvals", { "<Alt>4", NULL } },
+    { "win.show-page::bulletin", { "<Alt>5", NULL } },
   };
 
   G_APPLICATION_CLASS (tj_application_parent_class)->startup (app);

@@ -233,7 +233,8 @@ tj_person_dialog_present (GtkWindow        *parent,
   form->user_data = user_data;
 
   dialog = new_dialog (parent, person->id != 0 ? _("Edit Person") : _("New Person"), form, &grid);
-  form->name = GTK_ENTRY (add_field (grid, 0, _("Name"), new_entry (copy->name, dialog)));
+  /* 姓名, as core's message names the field */
+  form->name = GTK_ENTRY (add_field (grid, 0, C_("person", "Name"), new_entry (copy->name, dialog)));
   form->post = GTK_ENTRY (add_field (grid, 1, _("Post"), new_entry (copy->post, dialog)));
 
   form->unit_ids = g_array_new (FALSE, FALSE, sizeof (gint64));

@@ -10,6 +10,7 @@
 #include "tj-auto-backup.h"
 #include "tj-calendar.h"
 #include "tj-date.h"
+#include "tj-file-chooser.h"
 #include "tj-ledger.h"
 #include "tj-limits.h"
 #include "tj-money.h"
@@ -372,6 +373,7 @@ import_response_cb (GtkNativeDialog *dialog,
 
   if (response == GTK_RESPONSE_ACCEPT && path != NULL)
     {
+      tj_file_chooser_remember (GTK_FILE_CHOOSER (dialog));
       if (!tj_holidays_import (holidays->db, path, FALSE, &result, &error))
         {
           g_autoptr (GString) text = g_string_new (error->message);
@@ -402,6 +404,7 @@ import_clicked_cb (GtkButton *button,
   gtk_file_filter_set_name (filter, _("Holiday table (CSV: 日期, 类型, 名称)"));
   gtk_file_filter_add_pattern (filter, "*.csv");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (holidays->chooser), filter);
+  tj_file_chooser_prepare (GTK_FILE_CHOOSER (holidays->chooser));
   g_signal_connect (holidays->chooser, "response", G_CALLBACK (import_response_cb), holidays);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (holidays->chooser));
 }

@@ -7,12 +7,14 @@
 #include "tj-alert.h"
 #include "tj-demo.h"
 #include "tj-export-chooser.h"
+#include "tj-file-chooser.h"
 #include "tj-file-job.h"
 #include "tj-ledger.h"
 #include "tj-preferences-window.h"
 #include "tj-project-form.h"
 #include "tj-project-page.h"
 #include "tj-register-report.h"
+#include "tj-settings.h"
 #include "tj-units-window.h"
 #include "tj-window.h"
 
@@ -222,30 +224,6 @@ show_message (TjWindow   *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-remember_folder (TjWindow *self,
-                 GFile    *file)
-{
-  g_autoptr (GFile) parent = g_file_get_parent (file);
-  g_autofree char *path = parent != NULL ? g_file_get_path (parent) : NULL;
-
-  if (path != NULL)
-    g_settings_set_string (self->settings, "last-folder", path);
-}
-
-static void
-start_in_last_folder (TjWindow       *self,
-                      GtkFileChooser *chooser)
-{
-  g_autofree char *folder = g_settings_get_string (self->settings, "last-folder");
-
-  if (folder != NULL && *folder != '\0' && g_file_test (folder, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr (GFile) file = g_file_new_for_path (folder);
-      gtk_file_chooser_set_current_folder (chooser, file, NULL);
-    }
-}
-
 /* An import: the year and the choice travel to the worker; the result comes back. */
 typedef struct
 {
@@ -313,7 +291,7 @@ import_response_cb (GtkNativeDialog *dialog,
       g_clear_object (&self->chooser);
       return;
     }
-  remember_folder (self, file);
+  tj_file_chooser_remember (GTK_FILE_CHOOSER (dialog));
   path = g_file_get_path (file);
   job = g_new0 (ImportJob, 1);
   job->year = selected_year (self);
@@ -342,8 +320,9 @@ import_action (GtkWidget  *widget,
   gtk_file_filter_add_suffix (filter, "csv");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (self->chooser), "create-missing",
-                               _("Create missing localities, units and people"), NULL, NULL);
-  start_in_last_folder (self, GTK_FILE_CHOOSER (self->chooser));
+                               _("Create missing people (units must be added first)"), NULL,
+                               NULL);
+  tj_file_chooser_prepare (GTK_FILE_CHOOSER (self->chooser));
   g_signal_connect (self->chooser, "response", G_CALLBACK (import_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
@@ -389,7 +368,7 @@ export_response_cb (GtkNativeDialog *dialog,
       g_clear_object (&self->chooser);
       return;
     }
-  remember_folder (self, file);
+  tj_file_chooser_remember (GTK_FILE_CHOOSER (dialog));
   path = tj_export_chooser_get_path (GTK_FILE_CHOOSER (dialog));
   g_clear_object (&self->chooser);
   tj_file_job_start (self->exports, self, self->db, path, export_file,
@@ -402,7 +381,7 @@ export_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   TjWindow *self = TJ_WINDOW (widget);
-  g_autofree char *organisation = tj_db_get_setting (self->db, "organisation");
+  g_autofree char *organisation = tj_settings_organisation (self->db);
   g_autofree char *name = NULL;
 
   g_clear_object (&self->chooser);
@@ -413,10 +392,10 @@ export_action (GtkWidget  *widget,
   tj_export_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), TJ_REPORT_FORMAT_PDF, NULL);
   tj_export_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), TJ_REPORT_FORMAT_CSV,
                                 _("Ledger for Import (.csv)"));
-  name = g_strdup_printf (_("%s%d Key Project List.xlsx"), organisation ? organisation : "",
+  name = g_strdup_printf (_("%s%d Key Project List.xlsx"), organisation,
                           selected_year (self));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  start_in_last_folder (self, GTK_FILE_CHOOSER (self->chooser));
+  tj_file_chooser_prepare (GTK_FILE_CHOOSER (self->chooser));
   g_signal_connect (self->chooser, "response", G_CALLBACK (export_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
@@ -496,6 +475,19 @@ search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* The page a window action shows: win.show-page::progress (Alt+1 … Alt+5, tj-application.c). */
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  TjWindow *self = TJ_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (adw_view_stack_get_child_by_name (self->stack, name) != NULL)
+    adw_view_stack_set_visible_child_name (self->stack, name);
+}
+
 static void
 about_action (GtkWidget  *widget,
               const char *action_name,
@@ -506,14 +498,23 @@ about_action (GtkWidget  *widget,
                                    "transient-for", widget,
                                    "application-name", _("Tuijin"),
                                    "application-icon", APPLICATION_ID,
+                                   /* from meson.build, through config.h */
                                    "version", PACKAGE_VERSION,
                                    "developer-name", _("The Tuijin developers"),
                                    "developers", developers,
-                                   "comments", _("Key-project promotion for a county development "
-                                                 "and reform commission: the register, the "
-                                                 "ledgers and the audit trail."),
+                                   "comments",
+                                   _("Key-project promotion for a county development and reform "
+                                     "commission: the annual register of key projects, the "
+                                     "monthly progress reports, the monthly bulletin with its "
+                                     "lights, issued and locked month by month, the agency "
+                                     "service and the parallel approvals with their time limits "
+                                     "in working days. It imports and exports Excel, PDF and CSV "
+                                     "files, keeps every change in the audit log and backs the "
+                                     "database up every day."),
+                                   "website", "https://github.com/tuijin/tuijin",
+                                   "issue-url", "https://github.com/tuijin/tuijin/issues",
                                    "license-type", GTK_LICENSE_GPL_3_0,
-                                   "copyright", "© 2026 The Tuijin developers",
+                                   "copyright", _("© 2026 The Tuijin developers"),
                                    "translator-credits", _("translator-credits"),
                                    NULL);
 
@@ -637,6 +638,7 @@ tj_window_class_init (TjWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.about", NULL, about_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
 }
 
 static void
