@@ -115,8 +115,9 @@ test_figures_in_one_format (Fixture       *f,
   g_assert_cmpint (tj_test_scalar (f->db, sql), ==, 15474000);
 }
 
-/* Point 9: 存在问题 without 当月完成 stays a note: the row stays 未报, nothing is written; typing
- * the figure then saves the report with the note. */
+/* Point 9: 存在问题 without 当月完成 is kept as a note: the row stays 未报, no report is written,
+ * and the note is there again when the month is read again; typing the figure then saves the
+ * report with the note. */
 static void
 test_note_alone_stays_unreported (Fixture       *f,
                                   gconstpointer  data)
@@ -134,12 +135,22 @@ test_note_alone_stays_unreported (Fixture       *f,
   g_assert_cmpint (tj_test_scalar (f->db, count), ==, 0);
   tj_test_screenshot (GTK_WIDGET (f->window), "progress-note-alone.png");
 
+  /* another month and back: the page reads the month again, and the note is still there */
+  tj_progress_page_set_month (page, 4);
+  tj_test_wait_idle ();
+  tj_progress_page_set_month (page, 3);
+  tj_test_wait_idle ();
+  g_assert_cmpint (row_id (page, 1), ==, id);
+  assert_cell (page, 1, "status", "未报");
+  assert_cell (page, 1, "problems", "资金未到位");
+
   g_assert_true (tj_progress_page_enter (page, 1, "completed", "30"));
   assert_cell (page, 1, "status", "已报");
   g_assert_cmpint (tj_test_scalar (f->db, count), ==, 1);
   g_assert_cmpint (tj_test_scalar_bind (f->db, "SELECT count(*) FROM monthly_reports WHERE "
                                                 "problems = ?", "资金未到位"),
                    ==, 1);
+  g_assert_cmpint (tj_test_scalar (f->db, "SELECT count(*) FROM monthly_notes"), ==, 0);
 }
 
 /* Point 8: before an export, the bulletin page says how many projects reported for the month and

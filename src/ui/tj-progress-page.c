@@ -148,10 +148,10 @@ update_cell (GtkWidget  *widget,
 
   if (GTK_IS_EDITABLE (widget))
     {
-      /* A note on a month not reported is kept here until its figure comes (core's rule). */
+      /* A text on a month not reported is kept as a note until its figure comes (core's rule). */
       g_autofree char *note =
         column == COLUMN_PROGRESS || column == COLUMN_PROBLEMS
-          ? tj_progress_note_problem (row->reported, FALSE, text != NULL && *text != '\0')
+          ? tj_progress_note_kept (row->reported, text != NULL && *text != '\0')
           : NULL;
 
       gtk_editable_set_text (GTK_EDITABLE (widget), text != NULL ? text : "");
@@ -241,8 +241,8 @@ show_cell_problem (GtkWidget  *widget,
 
 /* Saves one row with one field changed: one transaction; the row shows the new cumulative. A
  * text or a date keeps the month's figure (figure FALSE); on a month not reported, a text alone
- * is a note that core does not save as a report: the row keeps it, still 未报, and it is saved
- * with the figure when one is typed. */
+ * is kept by core as the month's note: the row stays 未报, and the note goes with the report
+ * when a figure is typed. */
 static gboolean
 save_row (TjProgressPage *self,
           TjMonthRow     *row,
@@ -274,16 +274,6 @@ save_row (TjProgressPage *self,
     ok = tj_progress_save_texts (self->db, row->project_id, selected_month (self), progress,
                                  problems, row->next_steps, actual_start, &error);
   self->saving = FALSE;
-  if (!ok && !figure && !row->reported && actual_start == NULL)
-    {
-      /* A note without a figure: kept on the row, not saved, and said so on the cell. */
-      replace_text (&row->progress, progress);
-      replace_text (&row->problems, problems);
-      if (widget != NULL)
-        update_cell (widget, row,
-                     GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "column")));
-      return TRUE;
-    }
   if (!ok)
     {
       show_cell_problem (widget, error->message);
@@ -302,6 +292,9 @@ save_row (TjProgressPage *self,
   show_cell_problem (widget, NULL);
   if (find_position (self, row, &position))
     refresh_row_cells (self, position, row);
+  /* the cell left or entered shows what is stored, a kept note marked */
+  if (widget != NULL)
+    update_cell (widget, row, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "column")));
   update_totals (self);
   return TRUE;
 }

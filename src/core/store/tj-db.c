@@ -35,8 +35,8 @@ static guint signals[N_SIGNALS];
 
 /* The tables whose every insert, update and delete lands in the audit log. */
 static const char *const audited_tables[] = {
-  "units", "people", "projects", "monthly_reports", "holidays", "agency_cases", "bulletin_issues",
-  "approval_catalogue", "approval_batches", "approval_items", "approval_reminders",
+  "units", "people", "projects", "monthly_reports", "monthly_notes", "holidays", "agency_cases",
+  "bulletin_issues", "approval_catalogue", "approval_batches", "approval_items", "approval_reminders",
 };
 
 const char *const *
@@ -548,6 +548,9 @@ log_unlogged_rows (TjDb    *self,
           tj_db_set_error (self, error);
           return FALSE;
         }
+      /* a table a later migration creates */
+      if (fields->len == 0)
+        continue;
       /* One row per statement: the next id and the previous hash are read for each. */
       sql = g_strdup_printf (
         "INSERT INTO audit (id, at, os_user, table_name, record_id, action, changes, hash) "
@@ -805,6 +808,7 @@ static const char *const migrations[TJ_DB_SCHEMA_VERSION] = {
   "0003-approvals.sql",
   "0004-data-safety.sql",
   "0005-period-lock-year.sql",
+  "0006-monthly-notes.sql",
 };
 
 static gboolean
