@@ -282,9 +282,16 @@ export_action (GtkWidget  *widget,
   g_autofree char *pattern = g_strconcat ("*", extension, NULL);
   g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *organisation = tj_db_get_setting (self->db, "organisation");
+  g_autoptr (GError) error = NULL;
 
   if (self->bulletin == NULL)
     return;
+  /* a year without projects has no bulletin: said before a file is asked for */
+  if (!tj_bulletin_check_export (self->bulletin, &error))
+    {
+      show_error (self, _("Export Failed"), error->message);
+      return;
+    }
   g_clear_object (&self->chooser);
   self->chooser = gtk_file_chooser_native_new (_("Export the Bulletin"),
                                                GTK_WINDOW (gtk_widget_get_root (widget)),

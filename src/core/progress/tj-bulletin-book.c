@@ -572,6 +572,24 @@ write_csv (TjBulletin *self,
   return tj_csv_writer_save (writer, path, error);
 }
 
+/* A bulletin is exported only for a month whose year has projects on its list: an empty one
+ * would be a file of zeros that reads as a month of no investment. The error names the month. */
+gboolean
+tj_bulletin_check_export (TjBulletin *self,
+                          GError    **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (self->projects->len > 0)
+    return TRUE;
+  /* Translators: "2030年11月：2030 年重点项目名单中没有项目，没有可导出的月通报。" */
+  g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
+               _("%1$d-%2$02d: the %1$d list of key projects has no projects, so there is no "
+                 "bulletin to export."),
+               self->year, self->month);
+  return FALSE;
+}
+
 /* Writes the bulletin of month N of year Y by the file's extension: .xlsx (the workbook), .pdf
  * (the same sheets as printed pages) or .csv (the detail table). */
 gboolean
@@ -596,7 +614,7 @@ tj_bulletin_write (TjDb       *db,
       return FALSE;
     }
   bulletin = tj_bulletin_build (db, year, month, error);
-  if (bulletin == NULL)
+  if (bulletin == NULL || !tj_bulletin_check_export (bulletin, error))
     return FALSE;
   if (g_str_has_suffix (lower, ".csv"))
     return write_csv (bulletin, path, error);

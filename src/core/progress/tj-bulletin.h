@@ -117,6 +117,8 @@ char *tj_bulletin_unreported_names (TjBulletin *self);
 TjReportBook *tj_bulletin_book (TjBulletin *self);
 TjReport *tj_bulletin_detail_report (TjBulletin *self);
 
+gboolean tj_bulletin_check_export (TjBulletin *self,
+                                   GError    **error);
 gboolean tj_bulletin_write (TjDb       *db,
                             int         year,
                             int         month,
