@@ -8,11 +8,13 @@
 #include "tj-bulletin-page.h"
 #include "tj-bulletin.h"
 #include "tj-date.h"
+#include "tj-export-chooser.h"
 #include "tj-file-job.h"
 #include "tj-month.h"
 #include "tj-period-lock.h"
 #include "tj-print-operation.h"
 #include "tj-report-view.h"
+#include "tj-settings.h"
 
 /* 月通报 (推进机制 九): the month's bulletin on screen as the leaders will read it, and its export
  * and printing. The bulletin is built once per change; the writers lay out the same value. */
@@ -252,21 +254,12 @@ export_response_cb (GtkNativeDialog *dialog,
                     int              response,
                     TjBulletinPage  *self)
 {
-  g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  const char *extension = g_object_get_data (G_OBJECT (dialog), "extension");
   g_autofree char *path = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT && file != NULL)
-    {
-      path = g_file_get_path (file);
-      if (!g_str_has_suffix (path, extension))
-        {
-          char *with = g_strconcat (path, extension, NULL);
-          g_free (path);
-          path = with;
-        }
-      export_to (self, path);
-    }
+  if (response == GTK_RESPONSE_ACCEPT)
+    path = tj_export_chooser_get_path (GTK_FILE_CHOOSER (dialog));
+  if (path != NULL)
+    export_to (self, path);
   g_clear_object (&self->chooser);
 }
 
@@ -277,11 +270,9 @@ export_action (GtkWidget  *widget,
 {
   TjBulletinPage *self = TJ_BULLETIN_PAGE (widget);
   const char *kind = g_variant_get_string (parameter, NULL);
-  g_autofree char *extension = g_strconcat (".", kind, NULL);
+  TjReportFormat format = TJ_REPORT_FORMAT_XLSX;
   g_autofree char *name = NULL;
-  g_autofree char *pattern = g_strconcat ("*", extension, NULL);
-  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *organisation = tj_db_get_setting (self->db, "organisation");
+  g_autofree char *organisation = NULL;
   g_autoptr (GError) error = NULL;
 
   if (self->bulletin == NULL)
@@ -292,22 +283,22 @@ export_action (GtkWidget  *widget,
       show_error (self, _("Export Failed"), error->message);
       return;
     }
+  /* the action's parameter names the format by its extension: "xlsx", "pdf", "csv" */
+  for (TjReportFormat f = 0; f < TJ_REPORT_N_FORMATS; f++)
+    if (g_str_equal (tj_report_format_get_extension (f) + 1, kind))
+      format = f;
+  organisation = tj_settings_organisation (self->db);
   g_clear_object (&self->chooser);
   self->chooser = gtk_file_chooser_native_new (_("Export the Bulletin"),
                                                GTK_WINDOW (gtk_widget_get_root (widget)),
                                                GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
                                                _("_Cancel"));
-  gtk_file_filter_add_pattern (filter, pattern);
-  gtk_file_filter_set_name (filter, g_str_equal (kind, "xlsx") ? _("Excel Workbook (.xlsx)")
-                                    : g_str_equal (kind, "pdf") ? _("PDF Document (.pdf)")
-                                                                : _("Detail Table (.csv)"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  name = g_strdup_printf (_("%sKey Project Bulletin %d-%02d%s"),
-                          organisation != NULL ? organisation : "", self->year,
-                          selected_month (self), extension);
+  /* a CSV file holds the detail table alone (tj_bulletin_book) */
+  tj_export_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), format,
+                                format == TJ_REPORT_FORMAT_CSV ? _("Detail Table (.csv)") : NULL);
+  name = g_strdup_printf (_("%sKey Project Bulletin %d-%02d%s"), organisation, self->year,
+                          selected_month (self), tj_report_format_get_extension (format));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  g_object_set_data_full (G_OBJECT (self->chooser), "extension", g_steal_pointer (&extension),
-                          g_free);
   g_signal_connect (self->chooser, "response", G_CALLBACK (export_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
