@@ -45,7 +45,7 @@ struct _TjBulletinPage
   TjPeriodStatus *status; /* the month's issue (签发), when it could be read */
   gboolean stale; /* changed while not shown */
   GtkFileChooserNative *chooser;
-  guint busy;
+  TjFileJob *exports; /* busy: the spinner turns and no second export starts */
 };
 
 G_DEFINE_FINAL_TYPE (TjBulletinPage, tj_bulletin_page, GTK_TYPE_WIDGET)
@@ -196,12 +196,10 @@ db_changed_cb (TjDb           *db,
 }
 
 static void
-set_busy (TjBulletinPage *self,
-          gboolean        busy)
+exports_busy_cb (TjBulletinPage *self)
 {
-  self->busy += busy ? 1 : -1;
-  gtk_spinner_set_spinning (self->spinner, self->busy > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "bulletin.export", self->busy == 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "bulletin.export",
+                                 !tj_file_job_get_busy (self->exports));
 }
 
 static gboolean
@@ -226,7 +224,6 @@ export_done_cb (GObject      *source,
   g_autofree char *title = NULL;
   GtkWidget *overlay;
 
-  set_busy (self, FALSE);
   if (!tj_file_job_finish (result, &error))
     {
       show_error (self, _("Export Failed"), error->message);
@@ -243,10 +240,9 @@ static void
 export_to (TjBulletinPage *self,
            const char     *path)
 {
-  set_busy (self, TRUE);
-  tj_file_job_run (self, self->db, path, write_bulletin,
-                   GINT_TO_POINTER (self->year * 100 + selected_month (self)), NULL, export_done_cb,
-                   NULL);
+  tj_file_job_start (self->exports, self, self->db, path, write_bulletin,
+                     GINT_TO_POINTER (self->year * 100 + selected_month (self)), NULL,
+                     export_done_cb, NULL);
 }
 
 static void
@@ -632,6 +628,7 @@ tj_bulletin_page_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->chooser);
+  g_clear_object (&self->exports);
   g_clear_object (&self->db);
   g_clear_pointer (&self->bulletin, tj_bulletin_free);
   g_clear_pointer (&self->status, tj_period_status_free);
@@ -676,6 +673,10 @@ tj_bulletin_page_init (TjBulletinPage *self)
   g_signal_connect_swapped (self->month_dropdown, "notify::selected",
                             G_CALLBACK (schedule_rebuild), self);
   g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
+  self->exports = tj_file_job_new ();
+  g_object_bind_property (self->exports, "busy", self->spinner, "spinning", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->exports, "notify::busy", G_CALLBACK (exports_busy_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 void

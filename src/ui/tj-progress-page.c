@@ -15,6 +15,7 @@
 #include "tj-alert.h"
 #include "tj-read-error.h"
 #include "tj-progress.h"
+#include "tj-table.h"
 
 /* 进度填报: a month's reports of every project of the year, made for typing 150 rows in one
  * sitting: Enter moves down, Tab moves right, every value is checked as it is typed, and each
@@ -42,6 +43,7 @@ struct _TjProgressPage
   gboolean stale;       /* changed while not shown */
   gboolean locked;      /* the month's bulletin is issued: its reports are read only */
   GtkFileChooserNative *chooser;
+  TjFileJob *imports;   /* busy: the page waits for the import */
 };
 
 G_DEFINE_FINAL_TYPE (TjProgressPage, tj_progress_page, GTK_TYPE_WIDGET)
@@ -163,7 +165,7 @@ update_cell (GtkWidget  *widget,
       gtk_widget_set_tooltip_text (widget, note);
     }
   else
-    gtk_inscription_set_text (GTK_INSCRIPTION (widget), text);
+    tj_table_cell_set_text (widget, text);
   if (column == COLUMN_STATUS)
     {
       if (row->reported)
@@ -500,15 +502,9 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
       gtk_widget_add_controller (widget, focus);
     }
   else
-    {
-      widget = gtk_inscription_new (NULL);
-      gtk_inscription_set_nat_chars (GTK_INSCRIPTION (widget), columns[column].width * 2);
-      if (columns[column].numeric)
-        {
-          gtk_inscription_set_xalign (GTK_INSCRIPTION (widget), 1.0);
-          gtk_widget_add_css_class (widget, "numeric");
-        }
-    }
+    /* numbers right-aligned and never cut, a name cut with "…" and shown whole in a tooltip */
+    widget = tj_table_cell_new (columns[column].width,
+                                columns[column].numeric ? TJ_TABLE_NUMBER : TJ_TABLE_TEXT);
   g_object_set_data (G_OBJECT (widget), "column", GINT_TO_POINTER (column));
   gtk_list_item_set_child (item, widget);
 }
@@ -743,7 +739,6 @@ import_done_cb (GObject      *source,
   g_autoptr (GError) error = NULL;
   GtkWidget *dialog;
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self), TRUE);
   if (tj_file_job_finish (result, &error))
     {
       if (job->dry_run)
@@ -783,9 +778,8 @@ start_import (TjProgressPage *self,
   job->month = month;
   job->dry_run = dry_run;
   job->path = g_strdup (path);
-  gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
-  tj_file_job_run (self, self->db, path, import_month, job, (GDestroyNotify) import_job_free,
-                   import_done_cb, NULL);
+  tj_file_job_start (self->imports, self, self->db, path, import_month, job,
+                     (GDestroyNotify) import_job_free, import_done_cb, NULL);
 }
 
 static void
@@ -890,6 +884,7 @@ tj_progress_page_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->chooser);
+  g_clear_object (&self->imports);
   g_clear_object (&self->rows);
   g_clear_object (&self->db);
   g_clear_pointer (&self->cells, g_hash_table_unref);
@@ -949,6 +944,9 @@ tj_progress_page_init (TjProgressPage *self)
     }
   tj_month_dropdown_fill (self->month_dropdown, FALSE);
   g_signal_connect_swapped (self->month_dropdown, "notify::selected", G_CALLBACK (reload), self);
+  self->imports = tj_file_job_new ();
+  g_object_bind_property (self->imports, "busy", self, "sensitive",
+                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
   g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
 }
 
