@@ -153,6 +153,109 @@ test_note_alone_stays_unreported (Fixture       *f,
   g_assert_cmpint (tj_test_scalar (f->db, "SELECT count(*) FROM monthly_notes"), ==, 0);
 }
 
+/* Answers as the user's click would: the response, then the dialog closes. */
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  tj_test_wait_idle ();
+}
+
+/* Waits for a dialog a file job opens when it is done. */
+static AdwMessageDialog *
+wait_for_dialog (const char *heading)
+{
+  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  AdwMessageDialog *dialog = NULL;
+
+  while (dialog == NULL && g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      dialog = tj_test_find_dialog (heading);
+    }
+  g_assert_nonnull (dialog);
+  return dialog;
+}
+
+/* Imports a file naming no month as the month chosen in the dialog (1..12), answering the
+ * question that follows with `answer`; waits until the page can be used again. */
+static void
+import_as (Fixture        *f,
+           TjProgressPage *page,
+           const char     *path,
+           int             month,
+           const char     *answer)
+{
+  g_autofree char *heading = g_strdup_printf ("导入 %d年%d月的月报？", YEAR, month);
+  AdwMessageDialog *dialog;
+  gint64 end;
+
+  tj_progress_page_import_file (page, path);
+  dialog = wait_for_dialog ("这是哪个月的月报？");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog)),
+                              (guint) month - 1);
+  respond (dialog, "continue");
+  dialog = wait_for_dialog (heading);
+  respond (dialog, answer);
+  end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (!gtk_widget_get_sensitive (GTK_WIDGET (page)) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (page)));
+  tj_test_wait_idle ();
+}
+
+/* Point 13: after an import the page shows the month imported, which the user chose, with its
+ * figures; a cancelled import leaves the month shown as it was. The file changes a project's
+ * actual start too, so that the register's change reaches the window as well. */
+static void
+test_month_kept_over_an_import (Fixture       *f,
+                                gconstpointer  data)
+{
+  TjProgressPage *page = show_progress (f, 10);
+  g_autofree char *path = g_build_filename (f->dir, "进度.csv", NULL);
+  g_autofree char *status = NULL;
+  guint position = G_MAXUINT;
+  GListModel *rows;
+
+  g_assert_true (g_file_set_contents (path,
+                                      "项目名称,当月完成（万元）,实际开工\n"
+                                      "少林污水处理厂提标改造,12,2026-01-05\n",
+                                      -1, NULL));
+
+  /* cancelled: nothing imported, still October */
+  import_as (f, page, path, 1, "cancel");
+  g_assert_cmpint (tj_progress_page_get_month (page), ==, 10);
+  g_assert_cmpint (tj_test_scalar (f->db, "SELECT count(*) FROM monthly_reports"), ==, 0);
+
+  /* imported as January: January shown, with the report */
+  import_as (f, page, path, 1, "import");
+  g_assert_cmpint (tj_test_scalar (f->db, "SELECT count(*) FROM monthly_reports WHERE "
+                                       "month = 1"),
+                   ==, 1);
+  g_assert_cmpint (tj_progress_page_get_month (page), ==, 1);
+  rows = tj_progress_page_get_rows (page);
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr (TjMonthRow) row = g_list_model_get_item (rows, i);
+
+      if (g_str_equal (row->project_name, "少林污水处理厂提标改造"))
+        position = i;
+    }
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+  assert_cell (page, position, "status", "已报");
+  assert_cell (page, position, "completed", "12.00");
+  status = tj_progress_page_get_cell_text (page, position, "actual_start");
+  g_assert_cmpstr (status, ==, "2026-01-05");
+
+  /* the month the page shows is the month imported again: it stays */
+  tj_progress_page_set_month (page, 1);
+  tj_test_wait_idle ();
+  import_as (f, page, path, 1, "import");
+  g_assert_cmpint (tj_progress_page_get_month (page), ==, 1);
+}
+
 /* Point 8: before an export, the bulletin page says how many projects reported for the month and
  * names those that did not. */
 static void
@@ -201,6 +304,8 @@ main (int   argc,
               test_figures_in_one_format, teardown);
   g_test_add ("/tj/window/progress/note-alone-stays-unreported", Fixture, NULL, setup_ledger,
               test_note_alone_stays_unreported, teardown);
+  g_test_add ("/tj/window/progress/month-kept-over-an-import", Fixture, NULL, setup_ledger,
+              test_month_kept_over_an_import, teardown);
   g_test_add ("/tj/window/bulletin/names-the-unreported", Fixture, NULL, setup_ledger,
               test_bulletin_names_the_unreported, teardown);
   return g_test_run ();

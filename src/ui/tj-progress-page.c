@@ -984,6 +984,14 @@ tj_progress_page_set_month (TjProgressPage *self,
   gtk_drop_down_set_selected (self->month_dropdown, month - 1);
 }
 
+/* The month shown, 1..12. */
+int
+tj_progress_page_get_month (TjProgressPage *self)
+{
+  g_return_val_if_fail (TJ_IS_PROGRESS_PAGE (self), 0);
+  return selected_month (self);
+}
+
 GListModel *
 tj_progress_page_get_rows (TjProgressPage *self)
 {
