@@ -5,6 +5,7 @@
 #include "tj-test.h"
 
 #include <adwaita.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "tj-test-window.h"
@@ -15,6 +16,7 @@
 #include "tj-money.h"
 #include "tj-progress-page.h"
 #include "tj-progress.h"
+#include "tj-read-error.h"
 #include "tj-window.h"
 
 #define YEAR 2026
@@ -293,6 +295,105 @@ test_bulletin_names_the_unreported (Fixture       *f,
   tj_test_screenshot (GTK_WIDGET (f->window), "bulletin-reporting.png");
 }
 
+/* What another program does to the file: through a connection of its own. */
+static void
+exec_elsewhere (Fixture    *f,
+                const char *sql)
+{
+  sqlite3 *other = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (tj_db_get_path (f->db), &other, SQLITE_OPEN_READWRITE, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_busy_timeout (other, 10000);
+  if (sqlite3_exec (other, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (other);
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = find_descendant (child, type)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The first button under widget that activates the action. */
+static GtkWidget *
+find_action_button (GtkWidget  *widget,
+                    const char *action)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action) == 0)
+        return child;
+      if ((found = find_action_button (child, action)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* 月通报 whose reports cannot be read says so in place of the bulletin, as the other pages do:
+ * 无法读取数据 with the reason and 重试, no figures, nothing to export; 重试 after the cause is
+ * gone shows the bulletin again. */
+static void
+test_bulletin_read_error (Fixture       *f,
+                          gconstpointer  data)
+{
+  TjBulletinPage *page = tj_window_get_bulletin_page (f->window);
+  TjReadError *shown;
+  AdwStatusPage *status;
+
+  adw_view_stack_set_visible_child_name (tj_window_get_stack (f->window), "bulletin");
+  tj_bulletin_page_set_year (page, YEAR);
+  tj_bulletin_page_set_month (page, 3);
+  tj_test_wait_idle ();
+  shown = TJ_READ_ERROR (find_descendant (GTK_WIDGET (page), TJ_TYPE_READ_ERROR));
+  g_assert_nonnull (shown);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (shown)));
+  g_assert_nonnull (strstr (tj_bulletin_page_get_overview (page), "84"));
+
+  exec_elsewhere (f, "ALTER TABLE monthly_reports RENAME TO monthly_reports_gone");
+  tj_bulletin_page_set_month (page, 4);
+  tj_test_wait_idle ();
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (shown)));
+  status = ADW_STATUS_PAGE (find_descendant (GTK_WIDGET (shown), ADW_TYPE_STATUS_PAGE));
+  g_assert_cmpstr (adw_status_page_get_title (status), ==, "无法读取数据");
+  g_assert_nonnull (strstr (tj_read_error_get_message (shown), "monthly_reports"));
+  g_assert_cmpstr (tj_bulletin_page_get_overview (page), ==, "");
+  g_assert_null (tj_bulletin_page_get_reporting (page, NULL));
+  /* the export buttons follow their action: nothing to export */
+  g_assert_false (gtk_widget_get_sensitive (find_action_button (GTK_WIDGET (page),
+                                                                "bulletin.export")));
+  g_assert_false (gtk_widget_get_sensitive (find_action_button (GTK_WIDGET (page),
+                                                                "bulletin.print")));
+  g_assert_false (gtk_widget_get_sensitive (find_action_button (GTK_WIDGET (page),
+                                                                "bulletin.issue")));
+  tj_test_screenshot (GTK_WIDGET (f->window), "bulletin-read-error.png");
+
+  exec_elsewhere (f, "ALTER TABLE monthly_reports_gone RENAME TO monthly_reports");
+  tj_read_error_retry (shown);
+  tj_test_wait_idle ();
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (shown)));
+  g_assert_nonnull (strstr (tj_bulletin_page_get_overview (page), "84"));
+  g_assert_true (gtk_widget_get_sensitive (find_action_button (GTK_WIDGET (page),
+                                                               "bulletin.export")));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -306,6 +407,8 @@ main (int   argc,
               test_note_alone_stays_unreported, teardown);
   g_test_add ("/tj/window/progress/month-kept-over-an-import", Fixture, NULL, setup_ledger,
               test_month_kept_over_an_import, teardown);
+  g_test_add ("/tj/window/bulletin/read-error-in-place", Fixture, NULL, setup_ledger,
+              test_bulletin_read_error, teardown);
   g_test_add ("/tj/window/bulletin/names-the-unreported", Fixture, NULL, setup_ledger,
               test_bulletin_names_the_unreported, teardown);
   return g_test_run ();

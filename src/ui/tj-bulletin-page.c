@@ -13,6 +13,7 @@
 #include "tj-month.h"
 #include "tj-period-lock.h"
 #include "tj-print-operation.h"
+#include "tj-read-error.h"
 #include "tj-report-view.h"
 #include "tj-settings.h"
 
@@ -36,6 +37,8 @@ struct _TjBulletinPage
   GtkWidget *differs_label;
   GtkWidget *unlock_button;
   GtkWidget *issue_button;
+  GtkStack *stack;          /* "bulletin", or "error" when the month could not be read */
+  TjReadError *read_error;
 
   TjDb *db;
   gulong changed_handler;
@@ -88,8 +91,9 @@ update_lock (TjBulletinPage *self)
     gtk_widget_add_css_class (self->lock_bar, "locked");
   else
     gtk_widget_remove_css_class (self->lock_bar, "locked");
+  /* a month whose bulletin could not be read is not issued */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "bulletin.issue",
-                                 self->status != NULL && !locked);
+                                 self->status != NULL && !locked && self->bulletin != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "bulletin.unlock", locked);
 }
 
@@ -110,6 +114,15 @@ update_reporting (TjBulletinPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->unreported_expander), names != NULL);
 }
 
+/* Export and print need a bulletin read; one export at a time. */
+static void
+update_actions (TjBulletinPage *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "bulletin.export",
+                                 self->bulletin != NULL && !tj_file_job_get_busy (self->exports));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "bulletin.print", self->bulletin != NULL);
+}
+
 static void
 rebuild (TjBulletinPage *self)
 {
@@ -128,11 +141,17 @@ rebuild (TjBulletinPage *self)
     gtk_box_remove (self->tables, child);
   update_lock (self);
   gtk_widget_set_visible (self->reporting_box, self->bulletin != NULL);
+  update_actions (self);
   if (self->bulletin == NULL)
     {
-      gtk_label_set_text (self->overview, error->message);
+      /* said in place of the bulletin, with 重试; no figure is left on screen */
+      gtk_label_set_text (self->title, NULL);
+      gtk_label_set_text (self->overview, NULL);
+      tj_read_error_set_error (self->read_error, error);
+      gtk_stack_set_visible_child_name (self->stack, "error");
       return;
     }
+  gtk_stack_set_visible_child_name (self->stack, "bulletin");
 
   book = tj_bulletin_book (self->bulletin);
   detail = tj_bulletin_detail_report (self->bulletin);
@@ -196,11 +215,11 @@ db_changed_cb (TjDb           *db,
 }
 
 static void
-exports_busy_cb (TjBulletinPage *self)
+retry_cb (TjBulletinPage *self)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "bulletin.export",
-                                 !tj_file_job_get_busy (self->exports));
+  rebuild (self);
 }
+
 
 static gboolean
 write_bulletin (TjDb       *db,
@@ -642,6 +661,7 @@ tj_bulletin_page_class_init (TjBulletinPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = tj_bulletin_page_dispose;
+  g_type_ensure (TJ_TYPE_READ_ERROR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/tuijin/Tuijin/ui/tj-bulletin-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TjBulletinPage, month_dropdown);
@@ -658,6 +678,9 @@ tj_bulletin_page_class_init (TjBulletinPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TjBulletinPage, differs_label);
   gtk_widget_class_bind_template_child (widget_class, TjBulletinPage, unlock_button);
   gtk_widget_class_bind_template_child (widget_class, TjBulletinPage, issue_button);
+  gtk_widget_class_bind_template_child (widget_class, TjBulletinPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, TjBulletinPage, read_error);
+  gtk_widget_class_bind_template_callback (widget_class, retry_cb);
   gtk_widget_class_install_action (widget_class, "bulletin.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "bulletin.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "bulletin.issue", NULL, issue_action);
@@ -675,7 +698,7 @@ tj_bulletin_page_init (TjBulletinPage *self)
   g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
   self->exports = tj_file_job_new ();
   g_object_bind_property (self->exports, "busy", self->spinner, "spinning", G_BINDING_SYNC_CREATE);
-  g_signal_connect_object (self->exports, "notify::busy", G_CALLBACK (exports_busy_cb), self,
+  g_signal_connect_object (self->exports, "notify::busy", G_CALLBACK (update_actions), self,
                            G_CONNECT_SWAPPED);
 }
 
