@@ -632,10 +632,27 @@ test_lights_from_settings (Fixture       *fixture,
   assert_lights (b, expected, G_N_ELEMENTS (expected));
   g_clear_pointer (&b, tj_bulletin_free);
 
-  /* A value that is not a number falls back to the default. */
+  /* A value that is not a number, or green not above red, is no threshold: the bulletin is
+   * not built on a guess, and the error names the setting (tj-settings). */
   g_assert_true (tj_db_set_setting (fixture->db, "light-green-gap", "十", &error));
+  g_assert_null (tj_bulletin_build (fixture->db, 2026, 10, &error));
+  g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "设置项“light-green-gap”不是数字：“十”。");
+  g_clear_error (&error);
+  g_assert_true (tj_db_set_setting (fixture->db, "light-green-gap", "-25", &error));
+  g_assert_null (tj_bulletin_build (fixture->db, 2026, 10, &error));
+  g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "绿灯必须高于红灯"));
+  g_clear_error (&error);
+
+  /* without the settings, the defaults: green down to −10 points, red below −30 */
+  g_assert_true (tj_db_exec (fixture->db, "DELETE FROM settings WHERE key LIKE 'light-%'",
+                             &error));
+  g_assert_no_error (error);
   b = build (fixture, 10);
   g_assert_cmpint (b->green_gap, ==, -100);
+  g_assert_cmpint (b->red_gap, ==, -300);
+  g_assert_cmpint (b->start_red_months, ==, 3);
   g_assert_cmpuint (project_named (b, P10)->light, ==, TJ_LIGHT_GREEN);
 }
 

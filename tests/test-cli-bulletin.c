@@ -201,6 +201,30 @@ test_unwritable (Fixture       *fixture,
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+/* Point 14: a month of a year with no projects on its list is no bulletin: refused, the month
+ * named, status 1, no file, whatever the format. */
+static void
+test_empty_year_refused (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  const char *const formats[] = { "xlsx", "pdf", "csv" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("月通报.%s", formats[i]);
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_autofree char *out = NULL, *err = NULL;
+
+      g_assert_cmpint (run_tuijin (fixture, &out, &err, "export", "bulletin", "--month",
+                                   "2030-11", "--output", path, NULL),
+                       ==, 1);
+      g_assert_cmpstr (err, ==, "tuijin: 2030年11月：2030 年重点项目名单中没有项目，没有可导出"
+                                "的月通报。\n");
+      g_assert_cmpstr (out, ==, "");
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -214,5 +238,7 @@ main (int   argc,
               test_bad_usage, fixture_tear_down);
   g_test_add ("/tj/cli/export-bulletin/unwritable-exit-1", Fixture, NULL, fixture_set_up,
               test_unwritable, fixture_tear_down);
+  g_test_add ("/tj/cli/export-bulletin/year-without-projects-exit-1", Fixture, NULL,
+              fixture_set_up, test_empty_year_refused, fixture_tear_down);
   return g_test_run ();
 }

@@ -86,7 +86,8 @@ test_import_samples (Fixture       *fixture,
   g_assert_cmpint (run_tuijin (fixture, &out, &err, "import", "progress", january, "--month",
                                "2026-01", NULL),
                    ==, 0);
-  g_assert_cmpstr (out, ==, "已导入 2026年1月 月报：45 个项目。\n");
+  g_assert_cmpstr (out, ==, "已导入 2026年1月 月报：45 个项目。\n"
+                            "其中已新增 45 份、已替换 0 份本月月报，已删除 0 份（其项目不在文件中）。\n");
   g_assert_cmpstr (err, ==, warning);
   g_assert_cmpint (count_reports (fixture, 1), ==, 45);
   g_clear_pointer (&out, g_free);
@@ -96,14 +97,16 @@ test_import_samples (Fixture       *fixture,
   g_assert_cmpint (run_tuijin (fixture, &out, &err, "import", "progress", "--month=2026年2月",
                                february, NULL),
                    ==, 0);
-  g_assert_cmpstr (out, ==, "已导入 2026年2月 月报：51 个项目。\n");
+  g_assert_cmpstr (out, ==, "已导入 2026年2月 月报：51 个项目。\n"
+                            "其中已新增 51 份、已替换 0 份本月月报，已删除 0 份（其项目不在文件中）。\n");
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
   g_assert_cmpint (run_tuijin (fixture, &out, &err, "import", "progress", march, "--month",
                                "2026-03", NULL),
                    ==, 0);
-  g_assert_cmpstr (out, ==, "已导入 2026年3月 月报：49 个项目。\n");
+  g_assert_cmpstr (out, ==, "已导入 2026年3月 月报：49 个项目。\n"
+                            "其中已新增 49 份、已替换 0 份本月月报，已删除 0 份（其项目不在文件中）。\n");
   g_assert_cmpint (count_reports (fixture, 3), ==, 49);
 }
 
@@ -117,8 +120,45 @@ test_dry_run (Fixture       *fixture,
   g_assert_cmpint (run_tuijin (fixture, &out, &err, "import", "progress", january, "--month",
                                "2026-01", "--dry-run", NULL),
                    ==, 0);
-  g_assert_cmpstr (out, ==, "试导入，未写入任何数据：2026年1月 月报将导入 45 个项目。\n");
+  g_assert_cmpstr (out, ==, "试导入，未写入任何数据：2026年1月 月报将导入 45 个项目。\n"
+                            "其中将新增 45 份、将替换 0 份本月月报，将删除 0 份（其项目不在文件中）。\n");
   g_assert_cmpint (count_reports (fixture, 1), ==, 0);
+}
+
+/* Point 14: a dry run over a month already imported says what it would replace and remove in
+ * the future (将替换, 将删除) and writes nothing; the import then says it in the past. */
+static void
+test_dry_run_says_would (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *january = sample ("progress-2026-01.csv");
+  g_autofree char *one = g_build_filename (fixture->dir, "一个项目.csv", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+
+  g_assert_cmpint (run_tuijin (fixture, &out, &err, "import", "progress", january, "--month",
+                               "2026-01", NULL),
+                   ==, 0);
+  g_assert_true (g_file_set_contents (one, "项目名称,当月完成（万元）\n少林污水处理厂提标改造,1600\n",
+                                      -1, NULL));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_tuijin (fixture, &out, &err, "import", "progress", one, "--month",
+                               "2026-01", "--dry-run", NULL),
+                   ==, 0);
+  g_assert_cmpstr (out, ==, "试导入，未写入任何数据：2026年1月 月报将导入 1 个项目。\n"
+                            "其中将新增 0 份、将替换 1 份本月月报，将删除 44 份（其项目不在文件中）。\n");
+  g_assert_null (strstr (err, "已删除"));
+  g_assert_null (strstr (out, "已"));
+  g_assert_cmpint (count_reports (fixture, 1), ==, 45);
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_tuijin (fixture, &out, &err, "import", "progress", one, "--month",
+                               "2026-01", NULL),
+                   ==, 0);
+  g_assert_cmpstr (out, ==, "已导入 2026年1月 月报：1 个项目。\n"
+                            "其中已新增 0 份、已替换 1 份本月月报，已删除 44 份（其项目不在文件中）。\n");
+  g_assert_cmpint (count_reports (fixture, 1), ==, 1);
 }
 
 static void
@@ -214,6 +254,8 @@ main (int   argc,
               test_import_samples, fixture_tear_down);
   g_test_add ("/tj/cli/import-progress/dry-run-writes-nothing", Fixture, NULL, fixture_set_up,
               test_dry_run, fixture_tear_down);
+  g_test_add ("/tj/cli/import-progress/dry-run-says-would", Fixture, NULL, fixture_set_up,
+              test_dry_run_says_would, fixture_tear_down);
   g_test_add ("/tj/cli/import-progress/bad-lines-exit-1", Fixture, NULL, fixture_set_up,
               test_bad_lines, fixture_tear_down);
   g_test_add ("/tj/cli/import-progress/cumulative-of-another-month-exit-1", Fixture, NULL,

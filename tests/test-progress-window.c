@@ -5,6 +5,7 @@
 #include "tj-test.h"
 
 #include <adwaita.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "tj-test-window.h"
@@ -15,6 +16,7 @@
 #include "tj-money.h"
 #include "tj-progress-page.h"
 #include "tj-progress.h"
+#include "tj-read-error.h"
 #include "tj-window.h"
 
 #define YEAR 2026
@@ -115,8 +117,9 @@ test_figures_in_one_format (Fixture       *f,
   g_assert_cmpint (tj_test_scalar (f->db, sql), ==, 15474000);
 }
 
-/* Point 9: 存在问题 without 当月完成 stays a note: the row stays 未报, nothing is written; typing
- * the figure then saves the report with the note. */
+/* Point 9: 存在问题 without 当月完成 is kept as a note: the row stays 未报, no report is written,
+ * and the note is there again when the month is read again; typing the figure then saves the
+ * report with the note. */
 static void
 test_note_alone_stays_unreported (Fixture       *f,
                                   gconstpointer  data)
@@ -134,12 +137,125 @@ test_note_alone_stays_unreported (Fixture       *f,
   g_assert_cmpint (tj_test_scalar (f->db, count), ==, 0);
   tj_test_screenshot (GTK_WIDGET (f->window), "progress-note-alone.png");
 
+  /* another month and back: the page reads the month again, and the note is still there */
+  tj_progress_page_set_month (page, 4);
+  tj_test_wait_idle ();
+  tj_progress_page_set_month (page, 3);
+  tj_test_wait_idle ();
+  g_assert_cmpint (row_id (page, 1), ==, id);
+  assert_cell (page, 1, "status", "未报");
+  assert_cell (page, 1, "problems", "资金未到位");
+
   g_assert_true (tj_progress_page_enter (page, 1, "completed", "30"));
   assert_cell (page, 1, "status", "已报");
   g_assert_cmpint (tj_test_scalar (f->db, count), ==, 1);
   g_assert_cmpint (tj_test_scalar_bind (f->db, "SELECT count(*) FROM monthly_reports WHERE "
                                                 "problems = ?", "资金未到位"),
                    ==, 1);
+  g_assert_cmpint (tj_test_scalar (f->db, "SELECT count(*) FROM monthly_notes"), ==, 0);
+}
+
+/* Answers as the user's click would: the response, then the dialog closes. */
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  tj_test_wait_idle ();
+}
+
+/* Waits for a dialog a file job opens when it is done. */
+static AdwMessageDialog *
+wait_for_dialog (const char *heading)
+{
+  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  AdwMessageDialog *dialog = NULL;
+
+  while (dialog == NULL && g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      dialog = tj_test_find_dialog (heading);
+    }
+  g_assert_nonnull (dialog);
+  return dialog;
+}
+
+/* Imports a file naming no month as the month chosen in the dialog (1..12), answering the
+ * question that follows with `answer`; waits until the page can be used again. */
+static void
+import_as (Fixture        *f,
+           TjProgressPage *page,
+           const char     *path,
+           int             month,
+           const char     *answer)
+{
+  g_autofree char *heading = g_strdup_printf ("导入 %d年%d月的月报？", YEAR, month);
+  AdwMessageDialog *dialog;
+  gint64 end;
+
+  tj_progress_page_import_file (page, path);
+  dialog = wait_for_dialog ("这是哪个月的月报？");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog)),
+                              (guint) month - 1);
+  respond (dialog, "continue");
+  dialog = wait_for_dialog (heading);
+  respond (dialog, answer);
+  end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (!gtk_widget_get_sensitive (GTK_WIDGET (page)) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (page)));
+  tj_test_wait_idle ();
+}
+
+/* Point 13: after an import the page shows the month imported, which the user chose, with its
+ * figures; a cancelled import leaves the month shown as it was. The file changes a project's
+ * actual start too, so that the register's change reaches the window as well. */
+static void
+test_month_kept_over_an_import (Fixture       *f,
+                                gconstpointer  data)
+{
+  TjProgressPage *page = show_progress (f, 10);
+  g_autofree char *path = g_build_filename (f->dir, "进度.csv", NULL);
+  g_autofree char *status = NULL;
+  guint position = G_MAXUINT;
+  GListModel *rows;
+
+  g_assert_true (g_file_set_contents (path,
+                                      "项目名称,当月完成（万元）,实际开工\n"
+                                      "少林污水处理厂提标改造,12,2026-01-05\n",
+                                      -1, NULL));
+
+  /* cancelled: nothing imported, still October */
+  import_as (f, page, path, 1, "cancel");
+  g_assert_cmpint (tj_progress_page_get_month (page), ==, 10);
+  g_assert_cmpint (tj_test_scalar (f->db, "SELECT count(*) FROM monthly_reports"), ==, 0);
+
+  /* imported as January: January shown, with the report */
+  import_as (f, page, path, 1, "import");
+  g_assert_cmpint (tj_test_scalar (f->db, "SELECT count(*) FROM monthly_reports WHERE "
+                                       "month = 1"),
+                   ==, 1);
+  g_assert_cmpint (tj_progress_page_get_month (page), ==, 1);
+  rows = tj_progress_page_get_rows (page);
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr (TjMonthRow) row = g_list_model_get_item (rows, i);
+
+      if (g_str_equal (row->project_name, "少林污水处理厂提标改造"))
+        position = i;
+    }
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+  assert_cell (page, position, "status", "已报");
+  assert_cell (page, position, "completed", "12.00");
+  status = tj_progress_page_get_cell_text (page, position, "actual_start");
+  g_assert_cmpstr (status, ==, "2026-01-05");
+
+  /* the month the page shows is the month imported again: it stays */
+  tj_progress_page_set_month (page, 1);
+  tj_test_wait_idle ();
+  import_as (f, page, path, 1, "import");
+  g_assert_cmpint (tj_progress_page_get_month (page), ==, 1);
 }
 
 /* Point 8: before an export, the bulletin page says how many projects reported for the month and
@@ -179,6 +295,105 @@ test_bulletin_names_the_unreported (Fixture       *f,
   tj_test_screenshot (GTK_WIDGET (f->window), "bulletin-reporting.png");
 }
 
+/* What another program does to the file: through a connection of its own. */
+static void
+exec_elsewhere (Fixture    *f,
+                const char *sql)
+{
+  sqlite3 *other = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (tj_db_get_path (f->db), &other, SQLITE_OPEN_READWRITE, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_busy_timeout (other, 10000);
+  if (sqlite3_exec (other, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (other);
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = find_descendant (child, type)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The first button under widget that activates the action. */
+static GtkWidget *
+find_action_button (GtkWidget  *widget,
+                    const char *action)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action) == 0)
+        return child;
+      if ((found = find_action_button (child, action)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* 月通报 whose reports cannot be read says so in place of the bulletin, as the other pages do:
+ * 无法读取数据 with the reason and 重试, no figures, nothing to export; 重试 after the cause is
+ * gone shows the bulletin again. */
+static void
+test_bulletin_read_error (Fixture       *f,
+                          gconstpointer  data)
+{
+  TjBulletinPage *page = tj_window_get_bulletin_page (f->window);
+  TjReadError *shown;
+  AdwStatusPage *status;
+
+  adw_view_stack_set_visible_child_name (tj_window_get_stack (f->window), "bulletin");
+  tj_bulletin_page_set_year (page, YEAR);
+  tj_bulletin_page_set_month (page, 3);
+  tj_test_wait_idle ();
+  shown = TJ_READ_ERROR (find_descendant (GTK_WIDGET (page), TJ_TYPE_READ_ERROR));
+  g_assert_nonnull (shown);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (shown)));
+  g_assert_nonnull (strstr (tj_bulletin_page_get_overview (page), "84"));
+
+  exec_elsewhere (f, "ALTER TABLE monthly_reports RENAME TO monthly_reports_gone");
+  tj_bulletin_page_set_month (page, 4);
+  tj_test_wait_idle ();
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (shown)));
+  status = ADW_STATUS_PAGE (find_descendant (GTK_WIDGET (shown), ADW_TYPE_STATUS_PAGE));
+  g_assert_cmpstr (adw_status_page_get_title (status), ==, "无法读取数据");
+  g_assert_nonnull (strstr (tj_read_error_get_message (shown), "monthly_reports"));
+  g_assert_cmpstr (tj_bulletin_page_get_overview (page), ==, "");
+  g_assert_null (tj_bulletin_page_get_reporting (page, NULL));
+  /* the export buttons follow their action: nothing to export */
+  g_assert_false (gtk_widget_get_sensitive (find_action_button (GTK_WIDGET (page),
+                                                                "bulletin.export")));
+  g_assert_false (gtk_widget_get_sensitive (find_action_button (GTK_WIDGET (page),
+                                                                "bulletin.print")));
+  g_assert_false (gtk_widget_get_sensitive (find_action_button (GTK_WIDGET (page),
+                                                                "bulletin.issue")));
+  tj_test_screenshot (GTK_WIDGET (f->window), "bulletin-read-error.png");
+
+  exec_elsewhere (f, "ALTER TABLE monthly_reports_gone RENAME TO monthly_reports");
+  tj_read_error_retry (shown);
+  tj_test_wait_idle ();
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (shown)));
+  g_assert_nonnull (strstr (tj_bulletin_page_get_overview (page), "84"));
+  g_assert_true (gtk_widget_get_sensitive (find_action_button (GTK_WIDGET (page),
+                                                               "bulletin.export")));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -190,6 +405,10 @@ main (int   argc,
               test_figures_in_one_format, teardown);
   g_test_add ("/tj/window/progress/note-alone-stays-unreported", Fixture, NULL, setup_ledger,
               test_note_alone_stays_unreported, teardown);
+  g_test_add ("/tj/window/progress/month-kept-over-an-import", Fixture, NULL, setup_ledger,
+              test_month_kept_over_an_import, teardown);
+  g_test_add ("/tj/window/bulletin/read-error-in-place", Fixture, NULL, setup_ledger,
+              test_bulletin_read_error, teardown);
   g_test_add ("/tj/window/bulletin/names-the-unreported", Fixture, NULL, setup_ledger,
               test_bulletin_names_the_unreported, teardown);
   return g_test_run ();

@@ -609,7 +609,9 @@ test_reimport_replaces_month (void)
   g_assert_cmpuint (result->updated, ==, 1);
   g_assert_true (has_string (result->warnings,
                              "2026 年名单中有 82 个项目不在文件中，视为本月未报。"));
-  g_assert_true (has_string (result->warnings, "其中 48 个项目原有的本月月报已删除。"));
+  /* the removed reports are a count, told by the caller in the tense of what was done */
+  g_assert_cmpuint (result->removed, ==, 48);
+  g_assert_false (has_string (result->warnings, "其中 48 个项目原有的本月月报已删除。"));
   g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM monthly_reports WHERE month = 3"), ==,
                    2);
   g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM monthly_reports WHERE month = 1"), ==,
@@ -1081,8 +1083,82 @@ test_text_limits (void)
   tj_test_rmdir (dir);
 }
 
+/* A note alone (issue 7, point 9) is kept, not lost on reload: in another connection the month
+ * still shows its texts and stays 未报, the bulletin counts nothing for it, the log has it; a
+ * figure then makes it a report that holds the texts, and the note row goes. */
+static void
+test_note_kept_until_figure (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  g_autoptr (TjDb) again = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GPtrArray) months = NULL;
+  g_autoptr (TjBulletin) bulletin = NULL;
+  g_autoptr (GError) error = NULL;
+  TjMonthRow *row;
+  gint64 a;
+
+  a = add_project (db, 2026, "甲项目", 1200);
+  g_assert_true (tj_progress_save_texts (db, a, 5, "桩基施工", "征地未完成", "协调征地", NULL,
+                                         &error));
+  g_assert_no_error (error);
+
+  /* read again through a second connection, as after a restart */
+  path = g_strdup (sqlite3_db_filename (tj_db_get_handle (db), "main"));
+  again = tj_db_open (path, &error);
+  g_assert_no_error (error);
+  rows = tj_progress_list_month (again, 2026, 5, &error);
+  g_assert_no_error (error);
+  row = month_row (rows, a);
+  g_assert_false (row->reported);
+  g_assert_cmpint (row->completed, ==, 0);
+  g_assert_cmpstr (row->progress, ==, "桩基施工");
+  g_assert_cmpstr (row->problems, ==, "征地未完成");
+  g_assert_cmpstr (row->next_steps, ==, "协调征地");
+  months = tj_progress_list_project (again, a, &error);
+  g_assert_no_error (error);
+  row = g_ptr_array_index (months, 4);
+  g_assert_false (row->reported);
+  g_assert_cmpstr (row->problems, ==, "征地未完成");
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM monthly_reports"), ==, 0);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM audit WHERE table_name = "
+                                       "'monthly_notes' AND action = 'insert'"),
+                   ==, 1);
+  bulletin = tj_bulletin_build (db, 2026, 5, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_array_index (bulletin->projects, TjBulletinProject, 0).reported);
+  g_assert_cmpint (bulletin->overall.month_completed, ==, 0);
+
+  /* a text cleared is cleared in the note */
+  g_assert_true (tj_progress_save_texts (db, a, 5, "桩基施工", "征地未完成", NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM monthly_notes WHERE next_steps "
+                                       "IS NULL"),
+                   ==, 1);
+
+  /* the figure: a report with the texts, and no note left */
+  g_assert_true (tj_progress_save (db, a, 5, 40 * WAN, NULL, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = tj_progress_list_month (again, 2026, 5, &error);
+  g_assert_no_error (error);
+  row = month_row (rows, a);
+  g_assert_true (row->reported);
+  g_assert_cmpint (row->completed, ==, 40 * WAN);
+  g_assert_cmpstr (row->progress, ==, "桩基施工");
+  g_assert_cmpstr (row->problems, ==, "征地未完成");
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM monthly_notes"), ==, 0);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM monthly_reports WHERE "
+                                       "problems = '征地未完成'"),
+                   ==, 1);
+  g_clear_object (&again);
+  tj_test_rmdir (dir);
+}
+
 /* A report needs a figure (issue 7, point 9): a note alone (存在问题 without 当月完成) is no
- * report of 0. Saved from the page, it is refused with 当月完成 named and nothing is written; a
+ * report of 0. Saved from the page, it is kept as the month's note and no report is written; a
  * date alone is the project's. In a file, a row without a figure is a project that has not
  * reported: a warning names the row, its report of the month goes, the bulletin does not
  * count it. */
@@ -1101,12 +1177,11 @@ test_note_alone_is_no_report (void)
   a = add_project (db, 2026, "甲项目", 1200);
   b = add_project (db, 2026, "乙项目", 1200);
 
-  /* the page's note on a month not reported: refused, the field named, nothing written */
-  g_assert_false (tj_progress_save_texts (db, a, 3, NULL, "征地未完成", NULL, NULL, &error));
-  g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);
-  g_assert_nonnull (strstr (error->message, "当月完成"));
-  g_clear_error (&error);
+  /* the page's note on a month not reported: kept as a note, no report written */
+  g_assert_true (tj_progress_save_texts (db, a, 3, NULL, "征地未完成", NULL, NULL, &error));
+  g_assert_no_error (error);
   g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM monthly_reports"), ==, 0);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM monthly_notes"), ==, 1);
 
   /* a date alone is saved on the project, and the month stays unreported */
   g_assert_true (tj_progress_save_texts (db, a, 3, NULL, NULL, NULL, "2026-03-02", &error));
@@ -1120,6 +1195,7 @@ test_note_alone_is_no_report (void)
   g_assert_true (tj_progress_save (db, a, 3, 12 * WAN, NULL, "征地未完成", NULL, NULL, NULL,
                                    &error));
   g_assert_no_error (error);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM monthly_notes"), ==, 0);
   g_assert_true (tj_progress_save_texts (db, a, 3, "主体施工", "征地已完成", NULL, NULL, &error));
   g_assert_no_error (error);
   rows = tj_progress_list_month (db, 2026, 3, &error);
@@ -1173,6 +1249,7 @@ main (int   argc,
   g_test_add_func ("/tj/progress/import/file-names-its-month", test_file_month);
   g_test_add_func ("/tj/progress/import/header-only-refused", test_header_only_refused);
   g_test_add_func ("/tj/progress/note-alone-is-no-report", test_note_alone_is_no_report);
+  g_test_add_func ("/tj/progress/note-kept-until-its-figure", test_note_kept_until_figure);
   g_test_add_func ("/tj/progress/list/month-of-the-year-marks-unreported", test_month_list);
   g_test_add_func ("/tj/progress/list/a-projects-twelve-months", test_project_months);
   g_test_add_func ("/tj/progress/save/actual-dates-and-rules", test_actual_dates_and_rules);

@@ -519,6 +519,7 @@ run_import_progress (TjDb  *db,
       return TJ_EXIT_BAD_DATA;
     }
   reported = result->added + result->updated;
+  /* What a dry run would do is said in the future, what an import did in the past. */
   if (dry_run)
     /* Translators: "试导入，未写入任何数据：2026年10月 月报将导入 84 个项目。" */
     g_print (ngettext ("Dry run, nothing was written. Monthly reports of %d-%02d to import: %u "
@@ -532,6 +533,16 @@ run_import_progress (TjDb  *db,
     g_print (ngettext ("Imported the monthly reports of %d-%02d: %u project.\n",
                        "Imported the monthly reports of %d-%02d: %u projects.\n", reported),
              year, number, reported);
+  if (dry_run)
+    /* Translators: "其中将新增 40 份、将替换 5 份本月月报，将删除 2 份（其项目不在文件中）。" */
+    g_print (_("Reports of the month to add: %u; to replace: %u; to remove (their projects are "
+               "not in the file): %u.\n"),
+             result->added, result->updated, result->removed);
+  else
+    /* Translators: "其中已新增 40 份、已替换 5 份本月月报，已删除 2 份（其项目不在文件中）。" */
+    g_print (_("Reports of the month added: %u; replaced: %u; removed (their projects are not "
+               "in the file): %u.\n"),
+             result->added, result->updated, result->removed);
   return TJ_EXIT_OK;
 }
 

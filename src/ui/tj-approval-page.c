@@ -13,6 +13,7 @@
 #include "tj-calendar.h"
 #include "tj-date.h"
 #include "tj-export-chooser.h"
+#include "tj-file-chooser.h"
 #include "tj-file-job.h"
 #include "tj-read-error.h"
 #include "tj-table.h"
@@ -485,8 +486,11 @@ export_response_cb (GtkNativeDialog *dialog,
   if (response == GTK_RESPONSE_ACCEPT)
     path = tj_export_chooser_get_path (GTK_FILE_CHOOSER (dialog));
   if (path != NULL)
-    tj_approval_page_export (self, path,
-                             GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "speedup")));
+    {
+      tj_file_chooser_remember (GTK_FILE_CHOOSER (dialog));
+      tj_approval_page_export (self, path,
+                               GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "speedup")));
+    }
   g_clear_object (&self->chooser);
 }
 
@@ -513,6 +517,7 @@ export_action (GtkWidget  *widget,
   name = g_strdup_printf (speedup ? _("Department Speed-up %d.xlsx") : _("Approval Ledger %d.xlsx"),
                           self->year);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  tj_file_chooser_prepare (GTK_FILE_CHOOSER (self->chooser));
   g_object_set_data (G_OBJECT (self->chooser), "speedup", GINT_TO_POINTER (speedup));
   g_signal_connect (self->chooser, "response", G_CALLBACK (export_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));

@@ -8,11 +8,15 @@
 #include "tj-bulletin-page.h"
 #include "tj-bulletin.h"
 #include "tj-date.h"
+#include "tj-export-chooser.h"
+#include "tj-file-chooser.h"
 #include "tj-file-job.h"
 #include "tj-month.h"
 #include "tj-period-lock.h"
 #include "tj-print-operation.h"
+#include "tj-read-error.h"
 #include "tj-report-view.h"
+#include "tj-settings.h"
 
 /* 月通报 (推进机制 九): the month's bulletin on screen as the leaders will read it, and its export
  * and printing. The bulletin is built once per change; the writers lay out the same value. */
@@ -34,6 +38,8 @@ struct _TjBulletinPage
   GtkWidget *differs_label;
   GtkWidget *unlock_button;
   GtkWidget *issue_button;
+  GtkStack *stack;          /* "bulletin", or "error" when the month could not be read */
+  TjReadError *read_error;
 
   TjDb *db;
   guint rebuild_source;
@@ -42,7 +48,7 @@ struct _TjBulletinPage
   TjPeriodStatus *status; /* the month's issue (签发), when it could be read */
   gboolean stale; /* changed while not shown */
   GtkFileChooserNative *chooser;
-  guint busy;
+  TjFileJob *exports; /* busy: the spinner turns and no second export starts */
 };
 
 G_DEFINE_FINAL_TYPE (TjBulletinPage, tj_bulletin_page, GTK_TYPE_WIDGET)
@@ -95,8 +101,9 @@ update_lock (TjBulletinPage *self)
     gtk_widget_add_css_class (self->lock_bar, "locked");
   else
     gtk_widget_remove_css_class (self->lock_bar, "locked");
+  /* a month whose bulletin could not be read is not issued */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "bulletin.issue",
-                                 self->status != NULL && !locked);
+                                 self->status != NULL && !locked && self->bulletin != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "bulletin.unlock", locked);
 }
 
@@ -117,6 +124,15 @@ update_reporting (TjBulletinPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->unreported_expander), names != NULL);
 }
 
+/* Export and print need a bulletin read; one export at a time. */
+static void
+update_actions (TjBulletinPage *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "bulletin.export",
+                                 self->bulletin != NULL && !tj_file_job_get_busy (self->exports));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "bulletin.print", self->bulletin != NULL);
+}
+
 static void
 rebuild (TjBulletinPage *self)
 {
@@ -135,11 +151,17 @@ rebuild (TjBulletinPage *self)
     gtk_box_remove (self->tables, child);
   update_lock (self);
   gtk_widget_set_visible (self->reporting_box, self->bulletin != NULL);
+  update_actions (self);
   if (self->bulletin == NULL)
     {
-      gtk_label_set_text (self->overview, error->message);
+      /* said in place of the bulletin, with 重试; no figure is left on screen */
+      gtk_label_set_text (self->title, NULL);
+      gtk_label_set_text (self->overview, NULL);
+      tj_read_error_set_error (self->read_error, error);
+      gtk_stack_set_visible_child_name (self->stack, "error");
       return;
     }
+  gtk_stack_set_visible_child_name (self->stack, "bulletin");
 
   book = tj_bulletin_book (self->bulletin);
   detail = tj_bulletin_detail_report (self->bulletin);
@@ -202,13 +224,11 @@ bulletin_changed_cb (TjBulletinPage *self)
 }
 
 static void
-set_busy (TjBulletinPage *self,
-          gboolean        busy)
+retry_cb (TjBulletinPage *self)
 {
-  self->busy += busy ? 1 : -1;
-  gtk_spinner_set_spinning (self->spinner, self->busy > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "bulletin.export", self->busy == 0);
+  rebuild (self);
 }
+
 
 static gboolean
 write_bulletin (TjDb       *db,
@@ -232,7 +252,6 @@ export_done_cb (GObject      *source,
   g_autofree char *title = NULL;
   GtkWidget *overlay;
 
-  set_busy (self, FALSE);
   if (!tj_file_job_finish (result, &error))
     {
       show_error (self, _("Export Failed"), error->message);
@@ -249,10 +268,9 @@ static void
 export_to (TjBulletinPage *self,
            const char     *path)
 {
-  set_busy (self, TRUE);
-  tj_file_job_run (self, self->db, path, write_bulletin,
-                   GINT_TO_POINTER (self->year * 100 + selected_month (self)), NULL, export_done_cb,
-                   NULL);
+  tj_file_job_start (self->exports, self, self->db, path, write_bulletin,
+                     GINT_TO_POINTER (self->year * 100 + selected_month (self)), NULL,
+                     export_done_cb, NULL);
 }
 
 static void
@@ -260,19 +278,13 @@ export_response_cb (GtkNativeDialog *dialog,
                     int              response,
                     TjBulletinPage  *self)
 {
-  g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  const char *extension = g_object_get_data (G_OBJECT (dialog), "extension");
   g_autofree char *path = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT && file != NULL)
+  if (response == GTK_RESPONSE_ACCEPT)
+    path = tj_export_chooser_get_path (GTK_FILE_CHOOSER (dialog));
+  if (path != NULL)
     {
-      path = g_file_get_path (file);
-      if (!g_str_has_suffix (path, extension))
-        {
-          char *with = g_strconcat (path, extension, NULL);
-          g_free (path);
-          path = with;
-        }
+      tj_file_chooser_remember (GTK_FILE_CHOOSER (dialog));
       export_to (self, path);
     }
   g_clear_object (&self->chooser);
@@ -285,30 +297,36 @@ export_action (GtkWidget  *widget,
 {
   TjBulletinPage *self = TJ_BULLETIN_PAGE (widget);
   const char *kind = g_variant_get_string (parameter, NULL);
-  g_autofree char *extension = g_strconcat (".", kind, NULL);
+  TjReportFormat format = TJ_REPORT_FORMAT_XLSX;
   g_autofree char *name = NULL;
-  g_autofree char *pattern = g_strconcat ("*", extension, NULL);
-  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *organisation = tj_db_get_setting (self->db, "organisation");
+  g_autofree char *organisation = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (self->bulletin == NULL)
     return;
+  /* a year without projects has no bulletin: said before a file is asked for */
+  if (!tj_bulletin_check_export (self->bulletin, &error))
+    {
+      show_error (self, _("Export Failed"), error->message);
+      return;
+    }
+  /* the action's parameter names the format by its extension: "xlsx", "pdf", "csv" */
+  for (TjReportFormat f = 0; f < TJ_REPORT_N_FORMATS; f++)
+    if (g_str_equal (tj_report_format_get_extension (f) + 1, kind))
+      format = f;
+  organisation = tj_settings_organisation (self->db);
   g_clear_object (&self->chooser);
   self->chooser = gtk_file_chooser_native_new (_("Export the Bulletin"),
                                                GTK_WINDOW (gtk_widget_get_root (widget)),
                                                GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
                                                _("_Cancel"));
-  gtk_file_filter_add_pattern (filter, pattern);
-  gtk_file_filter_set_name (filter, g_str_equal (kind, "xlsx") ? _("Excel Workbook (.xlsx)")
-                                    : g_str_equal (kind, "pdf") ? _("PDF Document (.pdf)")
-                                                                : _("Detail Table (.csv)"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  name = g_strdup_printf (_("%sKey Project Bulletin %d-%02d%s"),
-                          organisation != NULL ? organisation : "", self->year,
-                          selected_month (self), extension);
+  /* a CSV file holds the detail table alone (tj_bulletin_book) */
+  tj_export_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), format,
+                                format == TJ_REPORT_FORMAT_CSV ? _("Detail Table (.csv)") : NULL);
+  name = g_strdup_printf (_("%sKey Project Bulletin %d-%02d%s"), organisation, self->year,
+                          selected_month (self), tj_report_format_get_extension (format));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  g_object_set_data_full (G_OBJECT (self->chooser), "extension", g_steal_pointer (&extension),
-                          g_free);
+  tj_file_chooser_prepare (GTK_FILE_CHOOSER (self->chooser));
   g_signal_connect (self->chooser, "response", G_CALLBACK (export_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
@@ -643,6 +661,7 @@ tj_bulletin_page_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->chooser);
+  g_clear_object (&self->exports);
   g_clear_object (&self->db);
   g_clear_pointer (&self->bulletin, tj_bulletin_free);
   g_clear_pointer (&self->status, tj_period_status_free);
@@ -732,6 +751,7 @@ tj_bulletin_page_class_init (TjBulletinPageClass *klass)
                                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
                                               G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_type_ensure (TJ_TYPE_READ_ERROR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/tuijin/Tuijin/ui/tj-bulletin-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TjBulletinPage, month_dropdown);
@@ -748,6 +768,9 @@ tj_bulletin_page_class_init (TjBulletinPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TjBulletinPage, differs_label);
   gtk_widget_class_bind_template_child (widget_class, TjBulletinPage, unlock_button);
   gtk_widget_class_bind_template_child (widget_class, TjBulletinPage, issue_button);
+  gtk_widget_class_bind_template_child (widget_class, TjBulletinPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, TjBulletinPage, read_error);
+  gtk_widget_class_bind_template_callback (widget_class, retry_cb);
   gtk_widget_class_install_action (widget_class, "bulletin.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "bulletin.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "bulletin.issue", NULL, issue_action);
@@ -763,6 +786,10 @@ tj_bulletin_page_init (TjBulletinPage *self)
   g_signal_connect_swapped (self->month_dropdown, "notify::selected",
                             G_CALLBACK (schedule_rebuild), self);
   g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
+  self->exports = tj_file_job_new ();
+  g_object_bind_property (self->exports, "busy", self->spinner, "spinning", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->exports, "notify::busy", G_CALLBACK (update_actions), self,
+                           G_CONNECT_SWAPPED);
 }
 
 void

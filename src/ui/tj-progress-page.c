@@ -8,6 +8,7 @@
 #include "tj-date.h"
 #include "tj-report.h"
 #include "tj-file-job.h"
+#include "tj-file-chooser.h"
 #include "tj-money.h"
 #include "tj-month.h"
 #include "tj-period-lock.h"
@@ -15,6 +16,7 @@
 #include "tj-alert.h"
 #include "tj-read-error.h"
 #include "tj-progress.h"
+#include "tj-table.h"
 
 /* 进度填报: a month's reports of every project of the year, made for typing 150 rows in one
  * sitting: Enter moves down, Tab moves right, every value is checked as it is typed, and each
@@ -41,6 +43,7 @@ struct _TjProgressPage
   gboolean stale;       /* changed while not shown */
   gboolean locked;      /* the month's bulletin is issued: its reports are read only */
   GtkFileChooserNative *chooser;
+  TjFileJob *imports;   /* busy: the page waits for the import */
 };
 
 G_DEFINE_FINAL_TYPE (TjProgressPage, tj_progress_page, GTK_TYPE_WIDGET)
@@ -157,10 +160,10 @@ update_cell (GtkWidget  *widget,
 
   if (GTK_IS_EDITABLE (widget))
     {
-      /* A note on a month not reported is kept here until its figure comes (core's rule). */
+      /* A text on a month not reported is kept as a note until its figure comes (core's rule). */
       g_autofree char *note =
         column == COLUMN_PROGRESS || column == COLUMN_PROBLEMS
-          ? tj_progress_note_problem (row->reported, FALSE, text != NULL && *text != '\0')
+          ? tj_progress_note_kept (row->reported, text != NULL && *text != '\0')
           : NULL;
 
       gtk_editable_set_text (GTK_EDITABLE (widget), text != NULL ? text : "");
@@ -172,7 +175,7 @@ update_cell (GtkWidget  *widget,
       gtk_widget_set_tooltip_text (widget, note);
     }
   else
-    gtk_inscription_set_text (GTK_INSCRIPTION (widget), text);
+    tj_table_cell_set_text (widget, text);
   if (column == COLUMN_STATUS)
     {
       if (row->reported)
@@ -250,8 +253,8 @@ show_cell_problem (GtkWidget  *widget,
 
 /* Saves one row with one field changed: one transaction; the row shows the new cumulative. A
  * text or a date keeps the month's figure (figure FALSE); on a month not reported, a text alone
- * is a note that core does not save as a report: the row keeps it, still 未报, and it is saved
- * with the figure when one is typed. */
+ * is kept by core as the month's note: the row stays 未报, and the note goes with the report
+ * when a figure is typed. */
 static gboolean
 save_row (TjProgressPage *self,
           TjMonthRow     *row,
@@ -283,16 +286,6 @@ save_row (TjProgressPage *self,
     ok = tj_progress_save_texts (self->db, row->project_id, selected_month (self), progress,
                                  problems, row->next_steps, actual_start, &error);
   self->saving = FALSE;
-  if (!ok && !figure && !row->reported && actual_start == NULL)
-    {
-      /* A note without a figure: kept on the row, not saved, and said so on the cell. */
-      replace_text (&row->progress, progress);
-      replace_text (&row->problems, problems);
-      if (widget != NULL)
-        update_cell (widget, row,
-                     GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "column")));
-      return TRUE;
-    }
   if (!ok)
     {
       show_cell_problem (widget, error->message);
@@ -311,6 +304,9 @@ save_row (TjProgressPage *self,
   show_cell_problem (widget, NULL);
   if (find_position (self, row, &position))
     refresh_row_cells (self, position, row);
+  /* the cell left or entered shows what is stored, a kept note marked */
+  if (widget != NULL)
+    update_cell (widget, row, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "column")));
   update_totals (self);
   return TRUE;
 }
@@ -516,15 +512,9 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
       gtk_widget_add_controller (widget, focus);
     }
   else
-    {
-      widget = gtk_inscription_new (NULL);
-      gtk_inscription_set_nat_chars (GTK_INSCRIPTION (widget), columns[column].width * 2);
-      if (columns[column].numeric)
-        {
-          gtk_inscription_set_xalign (GTK_INSCRIPTION (widget), 1.0);
-          gtk_widget_add_css_class (widget, "numeric");
-        }
-    }
+    /* numbers right-aligned and never cut, a name cut with "…" and shown whole in a tooltip */
+    widget = tj_table_cell_new (columns[column].width,
+                                columns[column].numeric ? TJ_TABLE_NUMBER : TJ_TABLE_TEXT);
   g_object_set_data (G_OBJECT (widget), "column", GINT_TO_POINTER (column));
   gtk_list_item_set_child (item, widget);
 }
@@ -758,7 +748,6 @@ import_done_cb (GObject      *source,
   g_autoptr (GError) error = NULL;
   GtkWidget *dialog;
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self), TRUE);
   if (tj_file_job_finish (result, &error))
     {
       if (job->dry_run)
@@ -798,9 +787,8 @@ start_import (TjProgressPage *self,
   job->month = month;
   job->dry_run = dry_run;
   job->path = g_strdup (path);
-  gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
-  tj_file_job_run (self, self->db, path, import_month, job, (GDestroyNotify) import_job_free,
-                   import_done_cb, NULL);
+  tj_file_job_start (self->imports, self, self->db, path, import_month, job,
+                     (GDestroyNotify) import_job_free, import_done_cb, NULL);
 }
 
 static void
@@ -823,6 +811,8 @@ import_response_cb (GtkNativeDialog *dialog,
   g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
   g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
 
+  if (response == GTK_RESPONSE_ACCEPT && path != NULL)
+    tj_file_chooser_remember (GTK_FILE_CHOOSER (dialog));
   g_clear_object (&self->chooser);
   if (response == GTK_RESPONSE_ACCEPT && path != NULL)
     tj_progress_page_import_file (self, path);
@@ -889,6 +879,7 @@ import_action (GtkWidget  *widget,
   gtk_file_filter_add_pattern (filter, "*.csv");
   gtk_file_filter_add_pattern (filter, "*.CSV");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  tj_file_chooser_prepare (GTK_FILE_CHOOSER (self->chooser));
   g_signal_connect (self->chooser, "response", G_CALLBACK (import_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
@@ -906,6 +897,7 @@ tj_progress_page_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->chooser);
+  g_clear_object (&self->imports);
   g_clear_object (&self->rows);
   g_clear_object (&self->db);
   g_clear_pointer (&self->cells, g_hash_table_unref);
@@ -1037,6 +1029,9 @@ tj_progress_page_init (TjProgressPage *self)
     }
   tj_month_dropdown_fill (self->month_dropdown, FALSE);
   g_signal_connect_swapped (self->month_dropdown, "notify::selected", G_CALLBACK (reload), self);
+  self->imports = tj_file_job_new ();
+  g_object_bind_property (self->imports, "busy", self, "sensitive",
+                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
   g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
 }
 
@@ -1062,6 +1057,14 @@ tj_progress_page_set_month (TjProgressPage *self,
 {
   g_return_if_fail (month >= 1 && month <= 12);
   gtk_drop_down_set_selected (self->month_dropdown, month - 1);
+}
+
+/* The month shown, 1..12. */
+int
+tj_progress_page_get_month (TjProgressPage *self)
+{
+  g_return_val_if_fail (TJ_IS_PROGRESS_PAGE (self), 0);
+  return selected_month (self);
 }
 
 GListModel *

@@ -14,6 +14,7 @@ void tj_progress_page_set_year (TjProgressPage *self,
                                 int             year);
 void tj_progress_page_set_month (TjProgressPage *self,
                                  int             month);
+int tj_progress_page_get_month (TjProgressPage *self);
 GListModel *tj_progress_page_get_rows (TjProgressPage *self);
 gboolean tj_progress_page_enter (TjProgressPage *self,
                                  guint           position,

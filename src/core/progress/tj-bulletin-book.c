@@ -5,10 +5,8 @@
 #include <glib/gi18n.h>
 
 #include "tj-bulletin-private.h"
-#include "tj-csv.h"
 #include "tj-date.h"
 #include "tj-error.h"
-#include "tj-money.h"
 
 /* The bulletin as a TjReportBook: 总体情况, 分乡镇, 项目明细, 滞后项目, each sheet built from the
  * figures of tj-bulletin.c; and the bulletin written to a file. */
@@ -509,7 +507,7 @@ lagging_sheet (TjBulletin *self)
   return report;
 }
 
-/* The bulletin as a workbook: 总体情况, 分乡镇, 项目明细, 滞后项目. */
+/* The bulletin as a workbook: 总体情况, 分乡镇, 项目明细, 滞后项目; as CSV, 项目明细. */
 TjReportBook *
 tj_bulletin_book (TjBulletin *self)
 {
@@ -530,50 +528,31 @@ tj_bulletin_book (TjBulletin *self)
   tj_report_add_note (details, note);
   tj_report_book_add (book, details);
   tj_report_book_add (book, lagging_sheet (self));
+  /* a CSV file holds the detail table alone */
+  tj_report_book_set_csv (book, tj_bulletin_detail_report (self));
   return book;
 }
 
-/* The detail table as CSV: its header and one line per project, the figures as the table shows
- * them without thousands separators. */
-static gboolean
-write_csv (TjBulletin *self,
-           const char *path,
-           GError    **error)
+/* A bulletin is exported only for a month whose year has projects on its list: an empty one
+ * would be a file of zeros that reads as a month of no investment. The error names the month. */
+gboolean
+tj_bulletin_check_export (TjBulletin *self,
+                          GError    **error)
 {
-  g_autoptr (TjReport) report = tj_bulletin_detail_report (self);
-  g_autoptr (TjCsvWriter) writer = tj_csv_writer_new ();
-  guint n_columns = tj_report_get_n_columns (report);
-  g_autoptr (GPtrArray) cells = g_ptr_array_new_full (n_columns, g_free);
-  g_autofree gboolean *figures = g_new0 (gboolean, MAX (n_columns, 1));
+  g_return_val_if_fail (self != NULL, FALSE);
 
-  for (guint c = 0; c < n_columns; c++)
-    g_ptr_array_add (cells, g_strdup (tj_report_get_column (report, c)->header));
-  tj_csv_writer_add_row (writer, (const char *const *) cells->pdata, n_columns);
-
-  for (guint r = 0; r < tj_report_get_n_rows (report); r++)
-    {
-      if (tj_report_get_row_kind (report, r) != TJ_REPORT_ROW_BODY)
-        continue;
-      g_ptr_array_set_size (cells, 0);
-      for (guint c = 0; c < n_columns; c++)
-        {
-          const TjReportCell *cell = tj_report_get_cell (report, r, c);
-
-          g_ptr_array_add (cells, cell->type == TJ_REPORT_WAN
-                                    ? tj_money_format_wan (cell->value.yuan, 2, FALSE)
-                                    : tj_report_cell_text (cell));
-          /* A negative month stays a number; a text is escaped (tj_csv_escape_cell). */
-          figures[c] = cell->type != TJ_REPORT_TEXT && cell->type != TJ_REPORT_DATE &&
-                       cell->type != TJ_REPORT_LIGHT && cell->type != TJ_REPORT_EMPTY;
-        }
-      tj_csv_writer_add_row_full (writer, (const char *const *) cells->pdata, n_columns,
-                                  figures);
-    }
-  return tj_csv_writer_save (writer, path, error);
+  if (self->projects->len > 0)
+    return TRUE;
+  /* Translators: "2030年11月：2030 年重点项目名单中没有项目，没有可导出的月通报。" */
+  g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
+               _("%1$d-%2$02d: the %1$d list of key projects has no projects, so there is no "
+                 "bulletin to export."),
+               self->year, self->month);
+  return FALSE;
 }
 
-/* Writes the bulletin of month N of year Y by the file's extension: .xlsx (the workbook), .pdf
- * (the same sheets as printed pages) or .csv (the detail table). */
+/* Writes the bulletin of month N of year Y as the path's extension says (tj_report_book_write):
+ * .xlsx (the workbook), .pdf (the same sheets as printed pages) or .csv (the detail table). */
 gboolean
 tj_bulletin_write (TjDb       *db,
                    int         year,
@@ -582,28 +561,14 @@ tj_bulletin_write (TjDb       *db,
                    GError    **error)
 {
   g_autoptr (TjBulletin) bulletin = NULL;
-  g_autofree char *lower = NULL;
+  g_autoptr (TjReportBook) book = NULL;
 
   g_return_val_if_fail (TJ_IS_DB (db), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  lower = g_ascii_strdown (path, -1);
-  if (!g_str_has_suffix (lower, ".xlsx") && !g_str_has_suffix (lower, ".pdf") &&
-      !g_str_has_suffix (lower, ".csv"))
-    {
-      g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
-                   _("“%s”: the bulletin is written as .xlsx, .pdf or .csv."), path);
-      return FALSE;
-    }
   bulletin = tj_bulletin_build (db, year, month, error);
-  if (bulletin == NULL)
+  if (bulletin == NULL || !tj_bulletin_check_export (bulletin, error))
     return FALSE;
-  if (g_str_has_suffix (lower, ".csv"))
-    return write_csv (bulletin, path, error);
-  else
-    {
-      g_autoptr (TjReportBook) book = tj_bulletin_book (bulletin);
-
-      return tj_report_book_write (book, path, error);
-    }
+  book = tj_bulletin_book (bulletin);
+  return tj_report_book_write (book, path, error);
 }

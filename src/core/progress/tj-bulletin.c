@@ -10,6 +10,7 @@
 #include "tj-error.h"
 #include "tj-limits.h"
 #include "tj-money.h"
+#include "tj-settings.h"
 
 /* The monthly bulletin. 推进机制 (九): "月通报、季排名、年考核奖惩" — every month the DRC reports
  * the key projects' completion to the leadership meeting of 推进机制 (二).
@@ -32,13 +33,6 @@
  *
  * Names (localities on a tie, the lists of projects) are ordered by the locale's collation,
  * g_utf8_collate (through its collation keys): pinyin order under zh_CN.UTF-8. */
-
-#define DEFAULT_ORGANISATION "登封市"
-
-/* Thresholds outside these bounds are a typing slip, and the integer maths below stays far from
- * overflow within them. */
-#define MAX_GAP_TENTHS 1000
-#define MAX_START_RED_MONTHS 1200
 
 /* Every amount read and every sum made stays within ±MAX_FIGURE yuan (1000 万亿元), or the
  * bulletin is refused: far beyond any list the bounds of tj-limits.c let in, and close enough
@@ -138,39 +132,6 @@ tj_bulletin_gap_numerator (gint64 cumulative,
                            int    month)
 {
   return 12 * cumulative - (gint64) month * plan;
-}
-
-/* A threshold from the settings, in tenths of a point or in months; the default when absent or
- * not a number. */
-static int
-setting_number (TjDb       *db,
-                const char *key,
-                int         scale,
-                int         fallback,
-                int         lowest,
-                int         highest)
-{
-  g_autofree char *text = tj_db_get_setting (db, key);
-  char *end = NULL;
-  double value;
-
-  if (text == NULL || *g_strstrip (text) == '\0')
-    return fallback;
-  value = g_ascii_strtod (text, &end);
-  if (end == text || *end != '\0' || !(value == value))
-    return fallback;
-  value = CLAMP (value * scale, lowest, highest);
-  return (int) (value < 0 ? value - 0.5 : value + 0.5);
-}
-
-static char *
-organisation (TjDb *db)
-{
-  g_autofree char *name = tj_db_get_setting (db, "organisation");
-
-  if (name == NULL || *g_strstrip (name) == '\0')
-    return g_strdup (DEFAULT_ORGANISATION);
-  return g_steal_pointer (&name);
 }
 
 static void
@@ -417,17 +378,22 @@ sort_groups (GArray      *groups,
   memcpy (groups->data, sorted->data, sorted->len * sizeof (TjBulletinFigures));
 }
 
-static void
+/* The office's name and the lights' thresholds, as the settings hold them (tj-settings): a
+ * threshold that is not a number or out of its bounds is an error naming it, not a default. */
+static gboolean
 load_settings (TjBulletin *self,
-               TjDb       *db)
+               TjDb       *db,
+               GError    **error)
 {
-  self->organisation = organisation (db);
-  self->green_gap = setting_number (db, "light-green-gap", 10, TJ_BULLETIN_GREEN_GAP * 10,
-                                    -MAX_GAP_TENTHS, MAX_GAP_TENTHS);
-  self->red_gap = setting_number (db, "light-red-gap", 10, TJ_BULLETIN_RED_GAP * 10,
-                                  -MAX_GAP_TENTHS, MAX_GAP_TENTHS);
-  self->start_red_months = setting_number (db, "light-start-red-months", 1,
-                                           TJ_BULLETIN_START_RED_MONTHS, 0, MAX_START_RED_MONTHS);
+  TjLightSettings lights;
+
+  self->organisation = tj_settings_organisation (db);
+  if (!tj_settings_read_lights (db, &lights, error) || !tj_settings_check_lights (&lights, error))
+    return FALSE;
+  self->green_gap = lights.green_gap * 10;
+  self->red_gap = lights.red_gap * 10;
+  self->start_red_months = lights.start_red_months;
+  return TRUE;
 }
 
 static gboolean
@@ -563,7 +529,8 @@ tj_bulletin_build (TjDb    *db,
   self->lagging = g_ptr_array_new ();
   self->unreported = g_ptr_array_new ();
 
-  load_settings (self, db);
+  if (!load_settings (self, db, error))
+    return NULL;
   levels = tj_level_names_load (db, error);
   if (levels == NULL)
     return NULL;

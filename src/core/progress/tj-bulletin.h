@@ -10,11 +10,7 @@ G_BEGIN_DECLS
 /* The monthly bulletin (月通报) of month N of year Y, every figure computed once, in yuan. The
  * rules are issue 3's "The bulletin, month N of year Y: exact rules"; see tj-bulletin.c. */
 
-/* The light thresholds a new database does without: Preferences keeps its own in the settings
- * "light-green-gap", "light-red-gap" (points to the schedule) and "light-start-red-months". */
-#define TJ_BULLETIN_GREEN_GAP (-10)
-#define TJ_BULLETIN_RED_GAP (-30)
-#define TJ_BULLETIN_START_RED_MONTHS 3
+/* The light thresholds are the settings' (tj-settings.h: TJ_SETTINGS_*_DEFAULT without them). */
 
 /* The figures of the whole list, or of one level, nature, industry or locality. */
 typedef struct
@@ -117,6 +113,8 @@ char *tj_bulletin_unreported_names (TjBulletin *self);
 TjReportBook *tj_bulletin_book (TjBulletin *self);
 TjReport *tj_bulletin_detail_report (TjBulletin *self);
 
+gboolean tj_bulletin_check_export (TjBulletin *self,
+                                   GError    **error);
 gboolean tj_bulletin_write (TjDb       *db,
                             int         year,
                             int         month,

@@ -569,14 +569,7 @@ remove_unreported (ProgressImport *import,
                                                 "they have not reported this month.",
                                                 unreported),
                                       unreported, import->year));
-  if (removed > 0)
-    g_ptr_array_add (import->result->warnings,
-                     g_strdup_printf (ngettext ("The report for this month of %u of them was "
-                                                "removed.",
-                                                "The reports for this month of %u of them were "
-                                                "removed.",
-                                                removed),
-                                      removed));
+  /* The removed reports are told by the caller, in the tense of a dry run or an import. */
   return TRUE;
 }
 

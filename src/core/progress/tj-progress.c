@@ -181,10 +181,14 @@ tj_progress_list_month (TjDb    *db,
                         "SELECT p.id, p.name, l.name, p.annual_plan, "
                         "(SELECT coalesce (sum (m.completed), 0) FROM monthly_reports m "
                         " WHERE m.project_id = p.id AND m.month < ?2), "
-                        "r.id IS NOT NULL, coalesce (r.completed, 0), r.progress, r.problems, "
-                        "r.next_steps, p.actual_start, p.actual_completion "
+                        "r.id IS NOT NULL, coalesce (r.completed, 0), "
+                        "iif (r.id IS NULL, n.progress, r.progress), "
+                        "iif (r.id IS NULL, n.problems, r.problems), "
+                        "iif (r.id IS NULL, n.next_steps, r.next_steps), "
+                        "p.actual_start, p.actual_completion "
                         "FROM projects p LEFT JOIN units l ON l.id = p.locality_id "
                         "LEFT JOIN monthly_reports r ON r.project_id = p.id AND r.month = ?2 "
+                        "LEFT JOIN monthly_notes n ON n.project_id = p.id AND n.month = ?2 "
                         "WHERE +p.year = ?1 ORDER BY p.id",
                         error);
   if (stmt == NULL)
@@ -263,9 +267,14 @@ tj_progress_list_project (TjDb    *db,
       g_ptr_array_add (rows, row);
     }
 
+  /* the reports, and the notes of months without one */
   stmt = tj_db_prepare (db,
-                        "SELECT month, completed, progress, problems, next_steps "
-                        "FROM monthly_reports WHERE project_id = ?",
+                        "SELECT month, completed, progress, problems, next_steps, 1 "
+                        "FROM monthly_reports WHERE project_id = ?1 UNION ALL "
+                        "SELECT month, 0, progress, problems, next_steps, 0 "
+                        "FROM monthly_notes n WHERE project_id = ?1 AND NOT EXISTS "
+                        "(SELECT 1 FROM monthly_reports r WHERE r.project_id = ?1 "
+                        "AND r.month = n.month)",
                         error);
   if (stmt == NULL)
     return NULL;
@@ -274,7 +283,7 @@ tj_progress_list_project (TjDb    *db,
     {
       TjMonthRow *row = g_ptr_array_index (rows, sqlite3_column_int (stmt, 0) - 1);
 
-      row->reported = TRUE;
+      row->reported = sqlite3_column_int (stmt, 5);
       row->completed = sqlite3_column_int64 (stmt, 1);
       row->progress = tj_db_column_dup (stmt, 2);
       row->problems = tj_db_column_dup (stmt, 3);
@@ -403,7 +412,8 @@ tj_progress_validate (TjDb       *db,
 
 /* Writes one month's report inside the caller's transaction, which has validated it: inserts
  * it, or updates the month's report when anything differs (an unchanged report leaves no line
- * in the audit log). */
+ * in the audit log). A note kept for the month (tj_progress_write_note) goes with the report: a
+ * text not given (NULL) is the note's, and the note row is removed. */
 gboolean
 tj_progress_write (TjDb       *db,
                    gint64      project_id,
@@ -415,6 +425,7 @@ tj_progress_write (TjDb       *db,
                    GError    **error)
 {
   g_autoptr (TjCachedStmt) stmt = NULL;
+  g_autoptr (TjCachedStmt) note = NULL;
 
   g_return_val_if_fail (TJ_IS_DB (db), FALSE);
   g_return_val_if_fail (month >= 1 && month <= 12, FALSE);
@@ -422,7 +433,9 @@ tj_progress_write (TjDb       *db,
   stmt = tj_db_prepare_cached (
     db,
     "INSERT INTO monthly_reports (project_id, month, completed, progress, problems, next_steps) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (project_id, month) DO UPDATE SET "
+    "SELECT ?1, ?2, ?3, coalesce (?4, n.progress), coalesce (?5, n.problems), "
+    "coalesce (?6, n.next_steps) FROM (SELECT 1) LEFT JOIN monthly_notes n "
+    "ON n.project_id = ?1 AND n.month = ?2 WHERE true ON CONFLICT (project_id, month) DO UPDATE SET "
     "completed = excluded.completed, progress = excluded.progress, "
     "problems = excluded.problems, next_steps = excluded.next_steps, updated = " UPDATED_NOW " "
     "WHERE monthly_reports.completed IS NOT excluded.completed OR "
@@ -438,6 +451,57 @@ tj_progress_write (TjDb       *db,
   tj_db_bind_text_or_null (stmt, 4, progress);
   tj_db_bind_text_or_null (stmt, 5, problems);
   tj_db_bind_text_or_null (stmt, 6, next_steps);
+  if (!tj_db_step_done (db, stmt, error))
+    return FALSE;
+  note = tj_db_prepare_cached (db, "DELETE FROM monthly_notes WHERE project_id = ? AND month = ?",
+                               error);
+  if (note == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (note, 1, project_id);
+  sqlite3_bind_int (note, 2, month);
+  return tj_db_step_done (db, note, error);
+}
+
+/* Keeps the texts of a month without a report as its note, inside the caller's transaction: the
+ * month stays unreported. No text left removes the note. */
+static gboolean
+write_note (TjDb       *db,
+            gint64      project_id,
+            int         month,
+            const char *progress,
+            const char *problems,
+            const char *next_steps,
+            GError    **error)
+{
+  g_autoptr (TjCachedStmt) stmt = NULL;
+  gboolean empty = tj_progress_is_blank (progress) && tj_progress_is_blank (problems) &&
+                   tj_progress_is_blank (next_steps);
+
+  if (empty)
+    stmt = tj_db_prepare_cached (db,
+                                 "DELETE FROM monthly_notes WHERE project_id = ?1 AND month = ?2",
+                                 error);
+  else
+    stmt = tj_db_prepare_cached (
+      db,
+      "INSERT INTO monthly_notes (project_id, month, progress, problems, next_steps) "
+      "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (project_id, month) DO UPDATE SET "
+      "progress = excluded.progress, problems = excluded.problems, "
+      "next_steps = excluded.next_steps, updated = " UPDATED_NOW " "
+      "WHERE monthly_notes.progress IS NOT excluded.progress OR "
+      "monthly_notes.problems IS NOT excluded.problems OR "
+      "monthly_notes.next_steps IS NOT excluded.next_steps",
+      error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, project_id);
+  sqlite3_bind_int (stmt, 2, month);
+  if (!empty)
+    {
+      tj_db_bind_text_or_null (stmt, 3, tj_progress_is_blank (progress) ? NULL : progress);
+      tj_db_bind_text_or_null (stmt, 4, tj_progress_is_blank (problems) ? NULL : problems);
+      tj_db_bind_text_or_null (stmt, 5, tj_progress_is_blank (next_steps) ? NULL : next_steps);
+    }
   return tj_db_step_done (db, stmt, error);
 }
 
@@ -454,6 +518,19 @@ tj_progress_note_problem (gboolean reported,
     return NULL;
   return g_strdup (_("Completed this month: not reported yet. A note is saved with the month’s "
                      "figure; until then the month stays unreported."));
+}
+
+/* What a kept note is, for the cell that shows one: NULL when the month is reported or has no
+ * texts. */
+char *
+tj_progress_note_kept (gboolean reported,
+                       gboolean has_texts)
+{
+  if (reported || !has_texts)
+    return NULL;
+  return g_strdup (_("Kept as a note: the month has no figure (completed this month), so it stays "
+                     "unreported and the bulletin does not count it. The note goes with the "
+                     "month’s report when the figure is typed."));
 }
 
 static gboolean
@@ -485,7 +562,7 @@ month_reported (TjDb     *db,
 
 /* Saves one project's month in one transaction: the report, and the project's actual start and
  * completion where given (NULL: unchanged) and different. keep_figure: the month keeps the
- * figure it has, and a month without a report gets none (tj_progress_note_problem). */
+ * figure it has, and the texts of a month without a report are kept as its note. */
 static gboolean
 save_month (TjDb       *db,
             gint64      project_id,
@@ -509,22 +586,12 @@ save_month (TjDb       *db,
     return FALSE;
   if (keep_figure && month >= 1 && month <= 12)
     {
-      g_autofree char *note = NULL;
       gint64 months[13];
       gboolean reported = FALSE;
 
       if (!month_reported (db, project_id, month, &reported, error) ||
           !load_months (db, project_id, months, error))
         goto fail;
-      note = tj_progress_note_problem (reported, FALSE,
-                                       !tj_progress_is_blank (progress) ||
-                                         !tj_progress_is_blank (problems) ||
-                                         !tj_progress_is_blank (next_steps));
-      if (note != NULL)
-        {
-          g_set_error_literal (error, TJ_ERROR, TJ_ERROR_INVALID, note);
-          goto fail;
-        }
       completed = months[month];
       write_report = reported;
     }
@@ -541,6 +608,8 @@ save_month (TjDb       *db,
     completion = tj_date_parse (actual_completion, NULL);
   if ((write_report && !tj_progress_write (db, project_id, month, completed, progress, problems,
                                            next_steps, error)) ||
+      (!write_report && !write_note (db, project_id, month, progress, problems, next_steps,
+                                     error)) ||
       !tj_progress_set_actual_dates (db, project_id, start, completion, &dates_changed, error) ||
       !tj_db_commit (db, error))
     goto fail;
@@ -573,9 +642,10 @@ tj_progress_save (TjDb       *db,
 }
 
 /* Saves the texts of one project's month and the project's actual start (NULL: unchanged),
- * keeping the month's figure, in one transaction. Texts for a month without a report are a
- * note (tj_progress_note_problem): refused, naming 当月完成, and nothing is written; a date
- * alone is the project's and is saved without making the month reported. */
+ * keeping the month's figure, in one transaction. Texts for a month without a report are its
+ * note (monthly_notes): kept, the month stays unreported and the bulletin does not count it,
+ * until the month's figure comes and takes them into its report; a date alone is the
+ * project's and is saved without making the month reported. */
 gboolean
 tj_progress_save_texts (TjDb       *db,
                         gint64      project_id,

@@ -79,6 +79,8 @@ gboolean tj_progress_save_texts (TjDb       *db,
 char *tj_progress_note_problem (gboolean reported,
                                 gboolean has_figure,
                                 gboolean has_texts);
+char *tj_progress_note_kept (gboolean reported,
+                             gboolean has_texts);
 gboolean tj_progress_delete (TjDb    *db,
                              gint64   project_id,
                              int      month,

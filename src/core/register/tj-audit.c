@@ -215,6 +215,7 @@ table_label (const char *table)
     { "people", N_("people") },
     { "projects", N_("projects") },
     { "monthly_reports", N_("monthly reports") },
+    { "monthly_notes", N_("monthly notes") },
     { "holidays", N_("holidays") },
     { "agency_cases", N_("agency cases") },
     { "approval_catalogue", N_("approval catalogue") },

@@ -112,8 +112,8 @@ tj_project_holdings_describe (const TjProjectHoldings *h)
 
 /* The tables a delete can reach: the project, what cascades from it, what links to it. */
 static const char *const recorded_tables[] = {
-  "projects", "monthly_reports", "agency_cases", "approval_batches", "approval_items",
-  "approval_reminders", "approval_suspensions",
+  "projects", "monthly_reports", "monthly_notes", "agency_cases", "approval_batches",
+  "approval_items", "approval_reminders", "approval_suspensions",
 };
 
 TjDeletion *

@@ -35,8 +35,8 @@ static guint signals[N_SIGNALS];
 
 /* The tables whose every insert, update and delete lands in the audit log. */
 static const char *const audited_tables[] = {
-  "units", "people", "projects", "monthly_reports", "holidays", "agency_cases", "bulletin_issues",
-  "approval_catalogue", "approval_batches", "approval_items", "approval_reminders",
+  "units", "people", "projects", "monthly_reports", "monthly_notes", "holidays", "agency_cases",
+  "bulletin_issues", "approval_catalogue", "approval_batches", "approval_items", "approval_reminders",
   "approval_suspensions",
 };
 
@@ -810,6 +810,7 @@ static const char *const migrations[TJ_DB_SCHEMA_VERSION] = {
   "0004-data-safety.sql",
   "0005-period-lock-year.sql",
   "0006-approval-suspensions.sql",
+  "0007-monthly-notes.sql",
 };
 
 static gboolean
