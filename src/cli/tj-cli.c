@@ -111,6 +111,16 @@ tj_cli_print_error (const char *format,
   g_printerr ("tuijin: %s\n", message);
 }
 
+/* One entry of the help: its syntax, then what it does on the next line, indented, so that the
+ * descriptions line up however long a command's syntax is. */
+static void
+print_entry (FILE       *out,
+             const char *syntax,
+             const char *summary)
+{
+  fprintf (out, "  %s\n      %s\n", syntax, summary);
+}
+
 static void
 print_usage (FILE *out)
 {
@@ -120,12 +130,13 @@ print_usage (FILE *out)
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
       g_autofree char *line = g_strdup_printf ("%s %s", commands[i].name, commands[i].usage);
-      fprintf (out, "  %-52s %s\n", line, _(commands[i].summary));
+
+      print_entry (out, g_strstrip (line), _(commands[i].summary));
     }
   fprintf (out, "\n%s\n", _("Options:"));
-  fprintf (out, "  %-52s %s\n", "--db FILE", _("Use this database instead of the default one"));
-  fprintf (out, "  %-52s %s\n", "--help", _("Show this help"));
-  fprintf (out, "  %-52s %s\n", "--version", _("Show the version"));
+  print_entry (out, "--db FILE", _("Use this database instead of the default one"));
+  print_entry (out, "--help", _("Show this help"));
+  print_entry (out, "--version", _("Show the version"));
   fprintf (out, "\n%s\n", _("Exit status: 0 success, 1 bad data, 2 bad usage."));
 }
 
