@@ -289,7 +289,6 @@ tj_agency_page_constructed (GObject *object)
   static const char *const units_tables[] = { "units", NULL };
 
   G_OBJECT_CLASS (tj_agency_page_parent_class)->constructed (object);
-
   tj_page_watch_tables (TJ_PAGE (self), cases_tables, G_CALLBACK (cases_changed_cb));
   tj_page_watch_tables (TJ_PAGE (self), units_tables, G_CALLBACK (units_changed_cb));
   self->localities_stale = TRUE;
