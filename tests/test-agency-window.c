@@ -26,7 +26,7 @@ setup (Fixture       *f,
   g_assert_no_error (error);
   tj_test_window_open (f);
   adw_view_stack_set_visible_child_name (tj_window_get_stack (f->window), "agency");
-  tj_agency_page_set_year (tj_window_get_agency_page (f->window), 2026);
+  tj_page_set_year (TJ_PAGE (tj_window_get_agency_page (f->window)), 2026);
   tj_test_wait_idle ();
 }
 

@@ -43,7 +43,7 @@ setup (Fixture       *f,
   gtk_window_present (GTK_WINDOW (f->window));
   f->page = tj_window_get_approval_page (f->window);
   adw_view_stack_set_visible_child_name (tj_window_get_stack (f->window), "approvals");
-  tj_approval_page_set_year (f->page, 2026);
+  tj_page_set_year (TJ_PAGE (f->page), 2026);
   tj_approval_page_set_today (f->page, today);
   tj_test_wait_idle ();
 }

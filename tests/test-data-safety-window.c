@@ -136,7 +136,7 @@ test_import_names_the_month (Fixture       *f,
   gint64 october;
 
   adw_view_stack_set_visible_child_name (tj_window_get_stack (f->window), "progress");
-  tj_progress_page_set_year (page, 2026);
+  tj_page_set_year (TJ_PAGE (page), 2026);
   tj_progress_page_set_month (page, 10);
   tj_test_wait_idle ();
   /* October has reports that must not be touched */

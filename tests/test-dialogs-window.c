@@ -442,7 +442,7 @@ test_carry_over (Fixture       *f,
   g_assert_cmpuint (k, <, g_list_model_get_n_items (labels));
   gtk_drop_down_set_selected (years, k);
   tj_test_wait_idle ();
-  g_assert_cmpint (tj_project_page_get_year (page), ==, this_year () + 1);
+  g_assert_cmpint (tj_page_get_year (TJ_PAGE (page)), ==, this_year () + 1);
   next = tj_project_page_get_shown_projects (page);
   g_assert_cmpuint (next->len, ==, 2);
   g_assert_cmpstr (((TjProject *) g_ptr_array_index (next, 0))->name, ==, first);

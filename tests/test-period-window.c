@@ -87,7 +87,7 @@ test_issue_and_unlock (Fixture       *f,
   gint64 project;
 
   adw_view_stack_set_visible_child_name (tj_window_get_stack (f->window), "bulletin");
-  tj_bulletin_page_set_year (bulletin, YEAR);
+  tj_page_set_year (TJ_PAGE (bulletin), YEAR);
   tj_bulletin_page_set_month (bulletin, 10);
   tj_test_wait_idle ();
   g_assert_null (tj_bulletin_page_get_lock_text (bulletin, &differs));
@@ -132,7 +132,7 @@ test_issue_and_unlock (Fixture       *f,
 
   /* 进度填报 shows October read only, under the same line; September is open */
   adw_view_stack_set_visible_child_name (tj_window_get_stack (f->window), "progress");
-  tj_progress_page_set_year (progress, YEAR);
+  tj_page_set_year (TJ_PAGE (progress), YEAR);
   tj_progress_page_set_month (progress, 10);
   tj_test_wait_ms (300);
   g_assert_cmpstr (tj_progress_page_get_lock_text (progress), ==,

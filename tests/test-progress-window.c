@@ -54,7 +54,7 @@ show_progress (Fixture *f,
   TjProgressPage *page = tj_window_get_progress_page (f->window);
 
   adw_view_stack_set_visible_child_name (tj_window_get_stack (f->window), "progress");
-  tj_progress_page_set_year (page, YEAR);
+  tj_page_set_year (TJ_PAGE (page), YEAR);
   tj_progress_page_set_month (page, month);
   tj_test_wait_idle ();
   return page;
@@ -277,7 +277,7 @@ test_bulletin_names_the_unreported (Fixture       *f,
                                    &error));
   g_assert_no_error (error);
   adw_view_stack_set_visible_child_name (tj_window_get_stack (f->window), "bulletin");
-  tj_bulletin_page_set_year (page, YEAR);
+  tj_page_set_year (TJ_PAGE (page), YEAR);
   tj_bulletin_page_set_month (page, 3);
   tj_test_wait_idle ();
 
@@ -359,7 +359,7 @@ test_bulletin_read_error (Fixture       *f,
   AdwStatusPage *status;
 
   adw_view_stack_set_visible_child_name (tj_window_get_stack (f->window), "bulletin");
-  tj_bulletin_page_set_year (page, YEAR);
+  tj_page_set_year (TJ_PAGE (page), YEAR);
   tj_bulletin_page_set_month (page, 3);
   tj_test_wait_idle ();
   shown = TJ_READ_ERROR (find_descendant (GTK_WIDGET (page), TJ_TYPE_READ_ERROR));

@@ -197,7 +197,7 @@ test_progress_page (Fixture       *f,
   guint before;
 
   show_page (f, "progress");
-  tj_progress_page_set_year (page, 2026);
+  tj_page_set_year (TJ_PAGE (page), 2026);
   tj_progress_page_set_month (page, 10);
   settle ();
   before = g_list_model_get_n_items (rows);

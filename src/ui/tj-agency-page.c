@@ -18,7 +18,7 @@
  * project and locality; a case opens in its own window with its items. */
 struct _TjAgencyPage
 {
-  GtkWidget parent_instance;
+  TjPage parent_instance;
 
   GtkDropDown *status_filter;
   GtkDropDown *agent_filter;
@@ -28,8 +28,6 @@ struct _TjAgencyPage
   GtkStack *stack;           /* "list", or "error" when the cases could not be read */
   TjReadError *read_error;
 
-  TjDb *db;
-  int year;
   gboolean stale; /* changed while not shown */
   gboolean localities_stale;
   GListStore *cases;
@@ -38,17 +36,7 @@ struct _TjAgencyPage
   GtkSingleSelection *selection;
 };
 
-G_DEFINE_FINAL_TYPE (TjAgencyPage, tj_agency_page, GTK_TYPE_WIDGET)
-
-enum
-{
-  PROP_0,
-  PROP_DB,
-  PROP_YEAR,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (TjAgencyPage, tj_agency_page, TJ_TYPE_PAGE)
 
 typedef enum
 {
@@ -138,7 +126,7 @@ static gboolean
 fill_localities (TjAgencyPage *self,
                  GError      **error)
 {
-  g_autoptr (GPtrArray) units = tj_unit_list (self->db, error);
+  g_autoptr (GPtrArray) units = tj_unit_list (tj_page_get_db (TJ_PAGE (self)), error);
   g_autoptr (GtkStringList) list = gtk_string_list_new (NULL);
 
   if (units == NULL)
@@ -174,7 +162,7 @@ reload (TjAgencyPage *self)
   g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GError) error = NULL;
 
-  if (self->db == NULL || self->year == 0)
+  if (tj_page_get_db (TJ_PAGE (self)) == NULL || tj_page_get_year (TJ_PAGE (self)) == 0)
     return;
   /* Loaded only when shown: a window opened on the register does not pay for it. */
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
@@ -188,7 +176,8 @@ reload (TjAgencyPage *self)
       show_read_error (self, error);
       return;
     }
-  cases = tj_agency_case_list (self->db, self->year, &error);
+  cases = tj_agency_case_list (tj_page_get_db (TJ_PAGE (self)), tj_page_get_year (TJ_PAGE (self)),
+                               &error);
   if (cases == NULL)
     {
       show_read_error (self, error);
@@ -230,7 +219,8 @@ open_case (TjAgencyPage *self,
            TjAgencyCase *c)
 {
   g_autofree char *today = tj_date_today ();
-  GtkWindow *window = tj_case_window_new (self->db, c, self->year, today);
+  GtkWindow *window = tj_case_window_new (tj_page_get_db (TJ_PAGE (self)), c,
+                                          tj_page_get_year (TJ_PAGE (self)), today);
 
   gtk_window_set_transient_for (window, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
   gtk_window_present (window);
@@ -278,16 +268,12 @@ tj_agency_page_dispose (GObject *object)
   TjAgencyPage *self = TJ_AGENCY_PAGE (object);
   GtkWidget *child;
 
-  /* nothing is read again on the way out */
-  if (self->db != NULL)
-    g_signal_handlers_disconnect_by_data (self->db, self);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->selection);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
   g_clear_object (&self->cases);
-  g_clear_object (&self->db);
   G_OBJECT_CLASS (tj_agency_page_parent_class)->dispose (object);
 }
 
@@ -296,63 +282,23 @@ tj_agency_page_constructed (GObject *object)
 {
   TjAgencyPage *self = TJ_AGENCY_PAGE (object);
 
-  G_OBJECT_CLASS (tj_agency_page_parent_class)->constructed (object);
-  g_return_if_fail (TJ_IS_DB (self->db));
+  /* the cases with their projects, agents and counts of items; the locality filter */
+  static const char *const cases_tables[] = {
+    "agency_cases", "approval_items", "projects", "people", NULL
+  };
+  static const char *const units_tables[] = { "units", NULL };
 
-  g_signal_connect_object (self->db, "changed::agency_cases", G_CALLBACK (cases_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->db, "changed::approval_items", G_CALLBACK (cases_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->db, "changed::projects", G_CALLBACK (cases_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->db, "changed::people", G_CALLBACK (cases_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->db, "changed::units", G_CALLBACK (units_changed_cb), self,
-                           G_CONNECT_SWAPPED);
+  G_OBJECT_CLASS (tj_agency_page_parent_class)->constructed (object);
+  tj_page_watch_tables (TJ_PAGE (self), cases_tables, G_CALLBACK (cases_changed_cb));
+  tj_page_watch_tables (TJ_PAGE (self), units_tables, G_CALLBACK (units_changed_cb));
   self->localities_stale = TRUE;
   reload (self);
 }
 
 static void
-tj_agency_page_get_property (GObject    *object,
-                             guint      prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
+tj_agency_page_year_changed (TjPage *page)
 {
-  TjAgencyPage *self = TJ_AGENCY_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DB:
-      g_value_set_object (value, self->db);
-      break;
-    case PROP_YEAR:
-      g_value_set_int (value, self->year);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-tj_agency_page_set_property (GObject      *object,
-                             guint        prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  TjAgencyPage *self = TJ_AGENCY_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DB:
-      self->db = g_value_dup_object (value);
-      break;
-    case PROP_YEAR:
-      tj_agency_page_set_year (self, g_value_get_int (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  reload (TJ_AGENCY_PAGE (page));
 }
 
 static void
@@ -363,16 +309,7 @@ tj_agency_page_class_init (TjAgencyPageClass *klass)
 
   object_class->constructed = tj_agency_page_constructed;
   object_class->dispose = tj_agency_page_dispose;
-  object_class->get_property = tj_agency_page_get_property;
-  object_class->set_property = tj_agency_page_set_property;
-  properties[PROP_DB] = g_param_spec_object ("db", NULL, NULL, TJ_TYPE_DB,
-                                             G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                                               G_PARAM_STATIC_STRINGS);
-  /* the year of the list shown; 0 shows none */
-  properties[PROP_YEAR] = g_param_spec_int ("year", NULL, NULL, 0, G_MAXINT, 0,
-                                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                                              G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  TJ_PAGE_CLASS (klass)->year_changed = tj_agency_page_year_changed;
   gtk_widget_class_install_action (widget_class, "agency.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "agency.open", NULL, open_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -445,19 +382,6 @@ tj_agency_page_init (TjAgencyPage *self)
                             G_CALLBACK (filter_changed_cb), self);
   g_signal_connect_swapped (self->project_filter, "search-changed", G_CALLBACK (filter_changed_cb),
                             self);
-}
-
-void
-tj_agency_page_set_year (TjAgencyPage *self,
-                         int           year)
-{
-  g_return_if_fail (TJ_IS_AGENCY_PAGE (self));
-
-  if (self->year == year)
-    return;
-  self->year = year;
-  reload (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
 }
 
 GListModel *

@@ -3,15 +3,13 @@
 
 #include <adwaita.h>
 
-#include "tj-db.h"
+#include "tj-page.h"
 
 G_BEGIN_DECLS
 
 #define TJ_TYPE_AGENCY_PAGE (tj_agency_page_get_type ())
-G_DECLARE_FINAL_TYPE (TjAgencyPage, tj_agency_page, TJ, AGENCY_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (TjAgencyPage, tj_agency_page, TJ, AGENCY_PAGE, TjPage)
 
-void tj_agency_page_set_year (TjAgencyPage *self,
-                              int           year);
 GListModel *tj_agency_page_get_shown (TjAgencyPage *self);
 char *tj_agency_page_get_cell_text (TjAgencyPage *self,
                                     guint         position,

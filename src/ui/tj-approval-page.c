@@ -23,7 +23,7 @@
  * department is slow (推进机制 三). Counted in working days by core's calendar. */
 struct _TjApprovalPage
 {
-  GtkWidget parent_instance;
+  TjPage parent_instance;
 
   GtkBox *filter_box;
   GtkDropDown *department_filter;
@@ -37,8 +37,6 @@ struct _TjApprovalPage
   GtkStack *stack;           /* "list", or "error" when the items could not be read */
   TjReadError *read_error;
 
-  TjDb *db;
-  int year;
   char *today;
   gboolean departments_stale;
   GListStore *items;
@@ -51,13 +49,11 @@ struct _TjApprovalPage
   guint overdue;
 };
 
-G_DEFINE_FINAL_TYPE (TjApprovalPage, tj_approval_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (TjApprovalPage, tj_approval_page, TJ_TYPE_PAGE)
 
 enum
 {
   PROP_0,
-  PROP_DB,
-  PROP_YEAR,
   PROP_OVERDUE,
   N_PROPS
 };
@@ -201,7 +197,7 @@ static gboolean
 fill_departments (TjApprovalPage *self,
                   GError        **error)
 {
-  g_autoptr (GPtrArray) units = tj_unit_list (self->db, error);
+  g_autoptr (GPtrArray) units = tj_unit_list (tj_page_get_db (TJ_PAGE (self)), error);
   g_autoptr (GtkStringList) list = gtk_string_list_new (NULL);
 
   if (units == NULL)
@@ -250,17 +246,18 @@ reload (TjApprovalPage *self)
   g_autoptr (TjCalendar) calendar = NULL;
   g_autofree char *overdue = NULL;
 
-  if (self->db == NULL || self->year == 0)
+  if (tj_page_get_db (TJ_PAGE (self)) == NULL || tj_page_get_year (TJ_PAGE (self)) == 0)
     return;
   if (self->departments_stale && !fill_departments (self, &error))
     {
       show_read_error (self, error);
       return;
     }
-  items = tj_approval_item_list (self->db, self->year, self->today, &error);
+  items = tj_approval_item_list (tj_page_get_db (TJ_PAGE (self)), tj_page_get_year (TJ_PAGE (self)),
+                                 self->today, &error);
   /* A year without a holiday table is counted as plain weekdays: say so. */
   if (items != NULL)
-    calendar = tj_calendar_load (self->db, &error);
+    calendar = tj_calendar_load (tj_page_get_db (TJ_PAGE (self)), &error);
   if (items == NULL || calendar == NULL)
     {
       show_read_error (self, error);
@@ -274,7 +271,7 @@ reload (TjApprovalPage *self)
   gtk_label_set_text (self->overdue_label, overdue);
   gtk_widget_set_visible (GTK_WIDGET (self->overdue_label), self->overdue > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->calendar_note),
-                          !tj_calendar_has_year (calendar, self->year));
+                          !tj_calendar_has_year (calendar, tj_page_get_year (TJ_PAGE (self))));
   gtk_stack_set_visible_child_name (self->stack, "list");
 }
 
@@ -314,7 +311,8 @@ new_action (GtkWidget  *widget,
 {
   TjApprovalPage *self = TJ_APPROVAL_PAGE (widget);
 
-  present (self, tj_approval_form_new (self->db, NULL, self->year));
+  present (self, tj_approval_form_new (tj_page_get_db (TJ_PAGE (self)), NULL,
+                                       tj_page_get_year (TJ_PAGE (self))));
 }
 
 static void
@@ -326,7 +324,8 @@ edit_action (GtkWidget  *widget,
   TjApprovalItem *item = selected_item (self);
 
   if (item != NULL)
-    present (self, tj_approval_form_new (self->db, item, self->year));
+    present (self, tj_approval_form_new (tj_page_get_db (TJ_PAGE (self)), item,
+                                         tj_page_get_year (TJ_PAGE (self))));
 }
 
 static void
@@ -336,7 +335,8 @@ activated_cb (TjApprovalPage *self,
   g_autoptr (TjApprovalItem) item = g_list_model_get_item (G_LIST_MODEL (self->selection),
                                                            position);
 
-  present (self, tj_approval_form_new (self->db, item, self->year));
+  present (self, tj_approval_form_new (tj_page_get_db (TJ_PAGE (self)), item,
+                                       tj_page_get_year (TJ_PAGE (self))));
 }
 
 /* 催办: logs a reminder on the item, dated today, by the operating-system user. */
@@ -352,7 +352,8 @@ remind (TjApprovalPage *self,
 
   if (who == NULL || g_str_equal (who, "Unknown"))
     who = g_get_user_name ();
-  if (!tj_approval_remind (self->db, item->id, self->today, who, note, &error))
+  if (!tj_approval_remind (tj_page_get_db (TJ_PAGE (self)), item->id, self->today, who, note,
+                           &error))
     {
       tj_alert (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                 _("Cannot log the reminder"), error->message);
@@ -469,10 +470,10 @@ tj_approval_page_export (TjApprovalPage *self,
 
   g_return_if_fail (TJ_IS_APPROVAL_PAGE (self));
 
-  job->year = self->year;
+  job->year = tj_page_get_year (TJ_PAGE (self));
   job->today = g_strdup (self->today);
   job->speedup = speedup;
-  tj_file_job_start (self->exports, self, self->db, path, write_report, job,
+  tj_file_job_start (self->exports, self, tj_page_get_db (TJ_PAGE (self)), path, write_report, job,
                      (GDestroyNotify) report_job_free, report_done_cb, NULL);
 }
 
@@ -515,7 +516,7 @@ export_action (GtkWidget  *widget,
                                 speedup ? _("Departments' Speed-up (.csv)")
                                         : _("Approval Items (.csv)"));
   name = g_strdup_printf (speedup ? _("Department Speed-up %d.xlsx") : _("Approval Ledger %d.xlsx"),
-                          self->year);
+                          tj_page_get_year (TJ_PAGE (self)));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
   tj_file_chooser_prepare (GTK_FILE_CHOOSER (self->chooser));
   g_object_set_data (G_OBJECT (self->chooser), "speedup", GINT_TO_POINTER (speedup));
@@ -538,9 +539,6 @@ tj_approval_page_dispose (GObject *object)
   TjApprovalPage *self = TJ_APPROVAL_PAGE (object);
   GtkWidget *child;
 
-  /* nothing is read again on the way out */
-  if (self->db != NULL)
-    g_signal_handlers_disconnect_by_data (self->db, self);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->chooser);
@@ -549,7 +547,6 @@ tj_approval_page_dispose (GObject *object)
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
   g_clear_object (&self->items);
-  g_clear_object (&self->db);
   g_clear_pointer (&self->today, g_free);
   G_OBJECT_CLASS (tj_approval_page_parent_class)->dispose (object);
 }
@@ -559,27 +556,25 @@ tj_approval_page_constructed (GObject *object)
 {
   TjApprovalPage *self = TJ_APPROVAL_PAGE (object);
 
-  G_OBJECT_CLASS (tj_approval_page_parent_class)->constructed (object);
-  g_return_if_fail (TJ_IS_DB (self->db));
+  /* the items with their reminders, batches, cases, projects, agents and the holiday table; the
+   * department filter */
+  static const char *const items_tables[] = {
+    "approval_items", "approval_reminders", "approval_batches", "agency_cases", "projects",
+    "people", "holidays", NULL
+  };
+  static const char *const units_tables[] = { "units", NULL };
 
-  g_signal_connect_object (self->db, "changed::approval_items", G_CALLBACK (items_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->db, "changed::approval_reminders", G_CALLBACK (items_changed_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->db, "changed::approval_batches", G_CALLBACK (items_changed_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->db, "changed::agency_cases", G_CALLBACK (items_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->db, "changed::projects", G_CALLBACK (items_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->db, "changed::people", G_CALLBACK (items_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->db, "changed::holidays", G_CALLBACK (items_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->db, "changed::units", G_CALLBACK (units_changed_cb), self,
-                           G_CONNECT_SWAPPED);
+  G_OBJECT_CLASS (tj_approval_page_parent_class)->constructed (object);
+  tj_page_watch_tables (TJ_PAGE (self), items_tables, G_CALLBACK (items_changed_cb));
+  tj_page_watch_tables (TJ_PAGE (self), units_tables, G_CALLBACK (units_changed_cb));
   self->departments_stale = TRUE;
   reload (self);
+}
+
+static void
+tj_approval_page_year_changed (TjPage *page)
+{
+  reload (TJ_APPROVAL_PAGE (page));
 }
 
 static void
@@ -592,35 +587,8 @@ tj_approval_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_DB:
-      g_value_set_object (value, self->db);
-      break;
-    case PROP_YEAR:
-      g_value_set_int (value, self->year);
-      break;
     case PROP_OVERDUE:
       g_value_set_uint (value, self->overdue);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-tj_approval_page_set_property (GObject      *object,
-                               guint        prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  TjApprovalPage *self = TJ_APPROVAL_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DB:
-      self->db = g_value_dup_object (value);
-      break;
-    case PROP_YEAR:
-      tj_approval_page_set_year (self, g_value_get_int (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -634,15 +602,8 @@ tj_approval_page_class_init (TjApprovalPageClass *klass)
 
   object_class->constructed = tj_approval_page_constructed;
   object_class->dispose = tj_approval_page_dispose;
+  TJ_PAGE_CLASS (klass)->year_changed = tj_approval_page_year_changed;
   object_class->get_property = tj_approval_page_get_property;
-  object_class->set_property = tj_approval_page_set_property;
-  properties[PROP_DB] = g_param_spec_object ("db", NULL, NULL, TJ_TYPE_DB,
-                                             G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                                               G_PARAM_STATIC_STRINGS);
-  /* the year of the list shown; 0 shows none */
-  properties[PROP_YEAR] = g_param_spec_int ("year", NULL, NULL, 0, G_MAXINT, 0,
-                                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                                              G_PARAM_STATIC_STRINGS);
   /* the items overdue as last read: 0 when they could not be read */
   properties[PROP_OVERDUE] = g_param_spec_uint ("overdue", NULL, NULL, 0, G_MAXUINT, 0,
                                                 G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
@@ -771,19 +732,6 @@ tj_approval_page_init (TjApprovalPage *self)
   g_signal_connect_swapped (self->selection, "items-changed", G_CALLBACK (selection_changed_cb),
                             self);
   selection_changed_cb (self);
-}
-
-void
-tj_approval_page_set_year (TjApprovalPage *self,
-                           int             year)
-{
-  g_return_if_fail (TJ_IS_APPROVAL_PAGE (self));
-
-  if (self->year == year)
-    return;
-  self->year = year;
-  reload (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
 }
 
 /* Tests and reports of another day set "today". */

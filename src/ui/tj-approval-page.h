@@ -3,15 +3,13 @@
 
 #include <adwaita.h>
 
-#include "tj-db.h"
+#include "tj-page.h"
 
 G_BEGIN_DECLS
 
 #define TJ_TYPE_APPROVAL_PAGE (tj_approval_page_get_type ())
-G_DECLARE_FINAL_TYPE (TjApprovalPage, tj_approval_page, TJ, APPROVAL_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (TjApprovalPage, tj_approval_page, TJ, APPROVAL_PAGE, TjPage)
 
-void tj_approval_page_set_year (TjApprovalPage *self,
-                                int             year);
 void tj_approval_page_set_today (TjApprovalPage *self,
                                  const char     *today);
 GListModel *tj_approval_page_get_shown (TjApprovalPage *self);

@@ -22,7 +22,7 @@
  * and printing. The bulletin is built once per change; the writers lay out the same value. */
 struct _TjBulletinPage
 {
-  GtkWidget parent_instance;
+  TjPage parent_instance;
 
   GtkDropDown *month_dropdown;
   GtkSpinner *spinner;
@@ -41,9 +41,7 @@ struct _TjBulletinPage
   GtkStack *stack;          /* "bulletin", or "error" when the month could not be read */
   TjReadError *read_error;
 
-  TjDb *db;
   guint rebuild_source;
-  int year;
   TjBulletin *bulletin;
   TjPeriodStatus *status; /* the month's issue (签发), when it could be read */
   gboolean stale; /* changed while not shown */
@@ -51,17 +49,7 @@ struct _TjBulletinPage
   TjFileJob *exports; /* busy: the spinner turns and no second export starts */
 };
 
-G_DEFINE_FINAL_TYPE (TjBulletinPage, tj_bulletin_page, GTK_TYPE_WIDGET)
-
-enum
-{
-  PROP_0,
-  PROP_DB,
-  PROP_YEAR,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (TjBulletinPage, tj_bulletin_page, TJ_TYPE_PAGE)
 
 static int
 selected_month (TjBulletinPage *self)
@@ -87,8 +75,9 @@ update_lock (TjBulletinPage *self)
   gboolean locked;
 
   g_clear_pointer (&self->status, tj_period_status_free);
-  if (!tj_period_status_full (self->db, self->year, selected_month (self), self->bulletin,
-                              self->bulletin != NULL, &self->status, &error))
+  if (!tj_period_status_full (tj_page_get_db (TJ_PAGE (self)), tj_page_get_year (TJ_PAGE (self)),
+                              selected_month (self), self->bulletin, self->bulletin != NULL,
+                              &self->status, &error))
     line = g_strdup (error->message);
   else
     line = tj_period_status_describe (self->status);
@@ -143,10 +132,12 @@ rebuild (TjBulletinPage *self)
   g_autofree char *title = NULL;
   GtkWidget *child;
 
-  if (self->db == NULL || self->year == 0)
+  if (tj_page_get_db (TJ_PAGE (self)) == NULL || tj_page_get_year (TJ_PAGE (self)) == 0)
     return;
   g_clear_pointer (&self->bulletin, tj_bulletin_free);
-  self->bulletin = tj_bulletin_build (self->db, self->year, selected_month (self), &error);
+  self->bulletin = tj_bulletin_build (tj_page_get_db (TJ_PAGE (self)),
+                                      tj_page_get_year (TJ_PAGE (self)), selected_month (self),
+                                      &error);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tables))) != NULL)
     gtk_box_remove (self->tables, child);
   update_lock (self);
@@ -268,9 +259,10 @@ static void
 export_to (TjBulletinPage *self,
            const char     *path)
 {
-  tj_file_job_start (self->exports, self, self->db, path, write_bulletin,
-                     GINT_TO_POINTER (self->year * 100 + selected_month (self)), NULL,
-                     export_done_cb, NULL);
+  int period = tj_page_get_year (TJ_PAGE (self)) * 100 + selected_month (self);
+
+  tj_file_job_start (self->exports, self, tj_page_get_db (TJ_PAGE (self)), path, write_bulletin,
+                     GINT_TO_POINTER (period), NULL, export_done_cb, NULL);
 }
 
 static void
@@ -314,7 +306,7 @@ export_action (GtkWidget  *widget,
   for (TjReportFormat f = 0; f < TJ_REPORT_N_FORMATS; f++)
     if (g_str_equal (tj_report_format_get_extension (f) + 1, kind))
       format = f;
-  organisation = tj_settings_organisation (self->db);
+  organisation = tj_settings_organisation (tj_page_get_db (TJ_PAGE (self)));
   g_clear_object (&self->chooser);
   self->chooser = gtk_file_chooser_native_new (_("Export the Bulletin"),
                                                GTK_WINDOW (gtk_widget_get_root (widget)),
@@ -323,8 +315,9 @@ export_action (GtkWidget  *widget,
   /* a CSV file holds the detail table alone (tj_bulletin_book) */
   tj_export_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), format,
                                 format == TJ_REPORT_FORMAT_CSV ? _("Detail Table (.csv)") : NULL);
-  name = g_strdup_printf (_("%sKey Project Bulletin %d-%02d%s"), organisation, self->year,
-                          selected_month (self), tj_report_format_get_extension (format));
+  name = g_strdup_printf (_("%sKey Project Bulletin %d-%02d%s"), organisation,
+                          tj_page_get_year (TJ_PAGE (self)), selected_month (self),
+                          tj_report_format_get_extension (format));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
   tj_file_chooser_prepare (GTK_FILE_CHOOSER (self->chooser));
   g_signal_connect (self->chooser, "response", G_CALLBACK (export_response_cb), self);
@@ -343,7 +336,8 @@ print_action (GtkWidget  *widget,
 
   if (self->bulletin == NULL)
     return;
-  job = g_strdup_printf (_("Key Project Bulletin %d-%02d"), self->year, selected_month (self));
+  job = g_strdup_printf (_("Key Project Bulletin %d-%02d"), tj_page_get_year (TJ_PAGE (self)),
+                         selected_month (self));
   operation = tj_print_operation_new (tj_bulletin_book (self->bulletin), job);
   if (gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
                                GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
@@ -453,10 +447,10 @@ issue_confirmed_cb (AdwMessageDialog *dialog,
   g_autoptr (GError) error = NULL;
   g_autofree char *done = NULL;
 
-  if (!g_str_equal (response, "issue") || self->db == NULL)
+  if (!g_str_equal (response, "issue") || tj_page_get_db (TJ_PAGE (self)) == NULL)
     return;
-  if (!tj_period_issue (self->db, issue->year, issue->month, issue->issued_on, issue->issued_by,
-                        &error))
+  if (!tj_period_issue (tj_page_get_db (TJ_PAGE (self)), issue->year, issue->month,
+                        issue->issued_on, issue->issued_by, &error))
     {
       show_error (self, _("Cannot Issue the Bulletin"), error->message);
       return;
@@ -479,7 +473,7 @@ issue_form_response_cb (AdwMessageDialog *form,
   Issue *next;
   guint count = 0;
 
-  if (!g_str_equal (response, "continue") || self->db == NULL)
+  if (!g_str_equal (response, "continue") || tj_page_get_db (TJ_PAGE (self)) == NULL)
     return;
   next = g_new0 (Issue, 1);
   next->page = g_object_ref (self);
@@ -488,7 +482,8 @@ issue_form_response_cb (AdwMessageDialog *form,
   next->issued_by = g_strstrip (g_strdup (gtk_editable_get_text (issue->person)));
   if (!tj_period_check_issue (issue->year, issue->month, gtk_editable_get_text (issue->date),
                               next->issued_by, &next->issued_on, &error) ||
-      !tj_period_count_reports (self->db, issue->year, issue->month, &count, &error))
+      !tj_period_count_reports (tj_page_get_db (TJ_PAGE (self)), issue->year, issue->month, &count,
+                                &error))
     {
       show_error (self, _("Cannot Issue the Bulletin"), error->message);
       issue_free (next);
@@ -528,11 +523,11 @@ issue_action (GtkWidget  *widget,
   GtkWidget *problem;
   Issue *issue;
 
-  if (self->db == NULL || self->year == 0)
+  if (tj_page_get_db (TJ_PAGE (self)) == NULL || tj_page_get_year (TJ_PAGE (self)) == 0)
     return;
   issue = g_new0 (Issue, 1);
   issue->page = g_object_ref (self);
-  issue->year = self->year;
+  issue->year = tj_page_get_year (TJ_PAGE (self));
   issue->month = selected_month (self);
   /* Translators: "签发 2026年10月的月通报：请填写签发人和签发日期。" */
   body = g_strdup_printf (_("Issue the bulletin of %d-%02d: who issues it, and when."),
@@ -595,9 +590,9 @@ unlock_response_cb (AdwMessageDialog *dialog,
   g_autoptr (GError) error = NULL;
   g_autofree char *done = NULL;
 
-  if (!g_str_equal (response, "unlock") || self->db == NULL)
+  if (!g_str_equal (response, "unlock") || tj_page_get_db (TJ_PAGE (self)) == NULL)
     return;
-  if (!tj_period_unlock (self->db, unlock->year, unlock->month,
+  if (!tj_period_unlock (tj_page_get_db (TJ_PAGE (self)), unlock->year, unlock->month,
                          gtk_editable_get_text (unlock->person),
                          gtk_editable_get_text (unlock->reason), &error))
     {
@@ -621,11 +616,11 @@ unlock_action (GtkWidget  *widget,
   GtkListBox *list;
   Unlock *unlock;
 
-  if (self->db == NULL || self->year == 0)
+  if (tj_page_get_db (TJ_PAGE (self)) == NULL || tj_page_get_year (TJ_PAGE (self)) == 0)
     return;
   unlock = g_new0 (Unlock, 1);
   unlock->page = g_object_ref (self);
-  unlock->year = self->year;
+  unlock->year = tj_page_get_year (TJ_PAGE (self));
   unlock->month = selected_month (self);
   /* Translators: "解锁后可再次修改 2026年10月的月报。解锁人和原因将记入操作日志。" */
   body = g_strdup_printf (_("Once unlocked, the reports of %d-%02d can be changed again. Who "
@@ -653,16 +648,12 @@ tj_bulletin_page_dispose (GObject *object)
   TjBulletinPage *self = TJ_BULLETIN_PAGE (object);
   GtkWidget *child;
 
-  /* nothing is read again on the way out */
-  if (self->db != NULL)
-    g_signal_handlers_disconnect_by_data (self->db, self);
   g_clear_handle_id (&self->rebuild_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), TJ_TYPE_BULLETIN_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->chooser);
   g_clear_object (&self->exports);
-  g_clear_object (&self->db);
   g_clear_pointer (&self->bulletin, tj_bulletin_free);
   g_clear_pointer (&self->status, tj_period_status_free);
   G_OBJECT_CLASS (tj_bulletin_page_parent_class)->dispose (object);
@@ -673,64 +664,23 @@ tj_bulletin_page_constructed (GObject *object)
 {
   TjBulletinPage *self = TJ_BULLETIN_PAGE (object);
 
-  G_OBJECT_CLASS (tj_bulletin_page_parent_class)->constructed (object);
-  g_return_if_fail (TJ_IS_DB (self->db));
+  /* the month's figures, the projects' names and people, the thresholds and the issue (签发) */
+  static const char *const bulletin_tables[] = {
+    "monthly_reports", "projects", "units", "people", "settings", "bulletin_issues", NULL
+  };
 
-  g_signal_connect_object (self->db, "changed::monthly_reports", G_CALLBACK (bulletin_changed_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->db, "changed::projects", G_CALLBACK (bulletin_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->db, "changed::units", G_CALLBACK (bulletin_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->db, "changed::people", G_CALLBACK (bulletin_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->db, "changed::settings", G_CALLBACK (bulletin_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->db, "changed::bulletin_issues", G_CALLBACK (bulletin_changed_cb),
-                           self, G_CONNECT_SWAPPED);
+  G_OBJECT_CLASS (tj_bulletin_page_parent_class)->constructed (object);
+  tj_page_watch_tables (TJ_PAGE (self), bulletin_tables, G_CALLBACK (bulletin_changed_cb));
   schedule_rebuild (self);
 }
 
 static void
-tj_bulletin_page_get_property (GObject    *object,
-                               guint      prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
+tj_bulletin_page_year_changed (TjPage *page)
 {
-  TjBulletinPage *self = TJ_BULLETIN_PAGE (object);
+  TjBulletinPage *self = TJ_BULLETIN_PAGE (page);
 
-  switch (prop_id)
-    {
-    case PROP_DB:
-      g_value_set_object (value, self->db);
-      break;
-    case PROP_YEAR:
-      g_value_set_int (value, self->year);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-tj_bulletin_page_set_property (GObject      *object,
-                               guint        prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  TjBulletinPage *self = TJ_BULLETIN_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DB:
-      self->db = g_value_dup_object (value);
-      break;
-    case PROP_YEAR:
-      tj_bulletin_page_set_year (self, g_value_get_int (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  gtk_drop_down_set_selected (self->month_dropdown, tj_month_default (tj_page_get_year (page)) - 1);
+  schedule_rebuild (self);
 }
 
 static void
@@ -741,16 +691,7 @@ tj_bulletin_page_class_init (TjBulletinPageClass *klass)
 
   object_class->constructed = tj_bulletin_page_constructed;
   object_class->dispose = tj_bulletin_page_dispose;
-  object_class->get_property = tj_bulletin_page_get_property;
-  object_class->set_property = tj_bulletin_page_set_property;
-  properties[PROP_DB] = g_param_spec_object ("db", NULL, NULL, TJ_TYPE_DB,
-                                             G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                                               G_PARAM_STATIC_STRINGS);
-  /* the year of the list shown; 0 shows none */
-  properties[PROP_YEAR] = g_param_spec_int ("year", NULL, NULL, 0, G_MAXINT, 0,
-                                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                                              G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  TJ_PAGE_CLASS (klass)->year_changed = tj_bulletin_page_year_changed;
   g_type_ensure (TJ_TYPE_READ_ERROR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/tuijin/Tuijin/ui/tj-bulletin-page.ui");
@@ -790,20 +731,6 @@ tj_bulletin_page_init (TjBulletinPage *self)
   g_object_bind_property (self->exports, "busy", self->spinner, "spinning", G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->exports, "notify::busy", G_CALLBACK (update_actions), self,
                            G_CONNECT_SWAPPED);
-}
-
-void
-tj_bulletin_page_set_year (TjBulletinPage *self,
-                           int             year)
-{
-  g_return_if_fail (TJ_IS_BULLETIN_PAGE (self));
-
-  if (self->year == year)
-    return;
-  self->year = year;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
-  gtk_drop_down_set_selected (self->month_dropdown, tj_month_default (year) - 1);
-  schedule_rebuild (self);
 }
 
 void

@@ -3,15 +3,13 @@
 
 #include <adwaita.h>
 
-#include "tj-db.h"
+#include "tj-page.h"
 
 G_BEGIN_DECLS
 
 #define TJ_TYPE_BULLETIN_PAGE (tj_bulletin_page_get_type ())
-G_DECLARE_FINAL_TYPE (TjBulletinPage, tj_bulletin_page, TJ, BULLETIN_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (TjBulletinPage, tj_bulletin_page, TJ, BULLETIN_PAGE, TjPage)
 
-void tj_bulletin_page_set_year (TjBulletinPage *self,
-                                int             year);
 void tj_bulletin_page_set_month (TjBulletinPage *self,
                                  int             month);
 const char *tj_bulletin_page_get_overview (TjBulletinPage *self);

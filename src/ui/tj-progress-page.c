@@ -23,7 +23,7 @@
  * row is saved in its own transaction as soon as a cell is left. */
 struct _TjProgressPage
 {
-  GtkWidget parent_instance;
+  TjPage parent_instance;
 
   GtkDropDown *month_dropdown;
   GtkLabel *status;
@@ -34,8 +34,6 @@ struct _TjProgressPage
   GtkStack *stack;           /* "list", or "error" when the month could not be read */
   TjReadError *read_error;
 
-  TjDb *db;
-  int year;
   GListStore *rows;
   GHashTable *cells;    /* position × column → the cell widget bound there */
   GtkColumnViewColumn *columns[10];
@@ -46,17 +44,7 @@ struct _TjProgressPage
   TjFileJob *imports;   /* busy: the page waits for the import */
 };
 
-G_DEFINE_FINAL_TYPE (TjProgressPage, tj_progress_page, GTK_TYPE_WIDGET)
-
-enum
-{
-  PROP_0,
-  PROP_DB,
-  PROP_YEAR,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (TjProgressPage, tj_progress_page, TJ_TYPE_PAGE)
 
 typedef enum
 {
@@ -204,8 +192,8 @@ update_totals (TjProgressPage *self)
       month += row->completed;
       cumulative += row->cumulative;
     }
-  status = g_strdup_printf (_("%d-%02d: %u of %u projects reported"), self->year,
-                            selected_month (self), reported, n);
+  status = g_strdup_printf (_("%d-%02d: %u of %u projects reported"),
+                            tj_page_get_year (TJ_PAGE (self)), selected_month (self), reported, n);
   gtk_label_set_text (self->status, status);
   plan_text = tj_money_format_yi (plan, 2);
   month_text = tj_money_format_yi (month, 2);
@@ -280,11 +268,13 @@ save_row (TjProgressPage *self,
 
   self->saving = TRUE;
   if (figure)
-    ok = tj_progress_save (self->db, row->project_id, selected_month (self), completed, progress,
-                           problems, row->next_steps, actual_start, NULL, &error);
+    ok = tj_progress_save (tj_page_get_db (TJ_PAGE (self)), row->project_id, selected_month (self),
+                           completed, progress, problems, row->next_steps, actual_start, NULL,
+                           &error);
   else
-    ok = tj_progress_save_texts (self->db, row->project_id, selected_month (self), progress,
-                                 problems, row->next_steps, actual_start, &error);
+    ok = tj_progress_save_texts (tj_page_get_db (TJ_PAGE (self)), row->project_id,
+                                 selected_month (self), progress, problems, row->next_steps,
+                                 actual_start, &error);
   self->saving = FALSE;
   if (!ok)
     {
@@ -588,8 +578,8 @@ update_lock (TjProgressPage *self)
   g_autoptr (GError) error = NULL;
   g_autofree char *line = NULL;
 
-  if (!tj_period_status_full (self->db, self->year, selected_month (self), NULL, FALSE, &status,
-                              &error))
+  if (!tj_period_status_full (tj_page_get_db (TJ_PAGE (self)), tj_page_get_year (TJ_PAGE (self)),
+                              selected_month (self), NULL, FALSE, &status, &error))
     line = g_strdup (error->message);
   else if (status->locked)
     line = tj_period_status_describe (status);
@@ -611,7 +601,7 @@ reload (TjProgressPage *self)
   g_autoptr (GPtrArray) rows = NULL;
   g_autoptr (GError) error = NULL;
 
-  if (self->db == NULL || self->year == 0)
+  if (tj_page_get_db (TJ_PAGE (self)) == NULL || tj_page_get_year (TJ_PAGE (self)) == 0)
     return;
   /* Loaded only when shown: a window opened on the register does not pay for the month. */
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
@@ -620,7 +610,8 @@ reload (TjProgressPage *self)
       return;
     }
   self->stale = FALSE;
-  rows = tj_progress_list_month (self->db, self->year, selected_month (self), &error);
+  rows = tj_progress_list_month (tj_page_get_db (TJ_PAGE (self)), tj_page_get_year (TJ_PAGE (self)),
+                                 selected_month (self), &error);
   if (rows == NULL)
     {
       /* The page says why in place of the rows; none is left to type into. */
@@ -783,11 +774,11 @@ start_import (TjProgressPage *self,
 {
   ImportJob *job = g_new0 (ImportJob, 1);
 
-  job->year = self->year;
+  job->year = tj_page_get_year (TJ_PAGE (self));
   job->month = month;
   job->dry_run = dry_run;
   job->path = g_strdup (path);
-  tj_file_job_start (self->imports, self, self->db, path, import_month, job,
+  tj_file_job_start (self->imports, self, tj_page_get_db (TJ_PAGE (self)), path, import_month, job,
                      (GDestroyNotify) import_job_free, import_done_cb, NULL);
 }
 
@@ -869,7 +860,7 @@ import_action (GtkWidget  *widget,
   TjProgressPage *self = TJ_PROGRESS_PAGE (widget);
   g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *title = g_strdup_printf (_("Import the Reports of a Month of %d"),
-                                            self->year);
+                                            tj_page_get_year (TJ_PAGE (self)));
 
   g_clear_object (&self->chooser);
   self->chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (gtk_widget_get_root (widget)),
@@ -890,16 +881,12 @@ tj_progress_page_dispose (GObject *object)
   TjProgressPage *self = TJ_PROGRESS_PAGE (object);
   GtkWidget *child;
 
-  /* nothing is read again on the way out */
-  if (self->db != NULL)
-    g_signal_handlers_disconnect_by_data (self->db, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), TJ_TYPE_PROGRESS_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->chooser);
   g_clear_object (&self->imports);
   g_clear_object (&self->rows);
-  g_clear_object (&self->db);
   g_clear_pointer (&self->cells, g_hash_table_unref);
   G_OBJECT_CLASS (tj_progress_page_parent_class)->dispose (object);
 }
@@ -909,60 +896,27 @@ tj_progress_page_constructed (GObject *object)
 {
   TjProgressPage *self = TJ_PROGRESS_PAGE (object);
 
-  G_OBJECT_CLASS (tj_progress_page_parent_class)->constructed (object);
-  g_return_if_fail (TJ_IS_DB (self->db));
+  /* the month's reports, their projects and localities, and the month's issue (签发) */
+  static const char *const month_tables[] = {
+    "monthly_reports", "projects", "units", "bulletin_issues", NULL
+  };
 
-  g_signal_connect_object (self->db, "changed::monthly_reports", G_CALLBACK (month_changed_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->db, "changed::projects", G_CALLBACK (month_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->db, "changed::units", G_CALLBACK (month_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->db, "changed::bulletin_issues", G_CALLBACK (month_changed_cb),
-                           self, G_CONNECT_SWAPPED);
+  G_OBJECT_CLASS (tj_progress_page_parent_class)->constructed (object);
+  tj_page_watch_tables (TJ_PAGE (self), month_tables, G_CALLBACK (month_changed_cb));
   reload (self);
 }
 
 static void
-tj_progress_page_get_property (GObject    *object,
-                               guint      prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
+tj_progress_page_year_changed (TjPage *page)
 {
-  TjProgressPage *self = TJ_PROGRESS_PAGE (object);
+  TjProgressPage *self = TJ_PROGRESS_PAGE (page);
+  guint month = (guint) tj_month_default (tj_page_get_year (page)) - 1;
 
-  switch (prop_id)
-    {
-    case PROP_DB:
-      g_value_set_object (value, self->db);
-      break;
-    case PROP_YEAR:
-      g_value_set_int (value, self->year);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-tj_progress_page_set_property (GObject      *object,
-                               guint        prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  TjProgressPage *self = TJ_PROGRESS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DB:
-      self->db = g_value_dup_object (value);
-      break;
-    case PROP_YEAR:
-      tj_progress_page_set_year (self, g_value_get_int (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  /* the year opens on its default month; the list is read again either way */
+  if (gtk_drop_down_get_selected (self->month_dropdown) == month)
+    reload (self);
+  else
+    gtk_drop_down_set_selected (self->month_dropdown, month);
 }
 
 static void
@@ -973,16 +927,7 @@ tj_progress_page_class_init (TjProgressPageClass *klass)
 
   object_class->constructed = tj_progress_page_constructed;
   object_class->dispose = tj_progress_page_dispose;
-  object_class->get_property = tj_progress_page_get_property;
-  object_class->set_property = tj_progress_page_set_property;
-  properties[PROP_DB] = g_param_spec_object ("db", NULL, NULL, TJ_TYPE_DB,
-                                             G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                                               G_PARAM_STATIC_STRINGS);
-  /* the year of the list shown; 0 shows none */
-  properties[PROP_YEAR] = g_param_spec_int ("year", NULL, NULL, 0, G_MAXINT, 0,
-                                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                                              G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  TJ_PAGE_CLASS (klass)->year_changed = tj_progress_page_year_changed;
   g_type_ensure (TJ_TYPE_READ_ERROR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/tuijin/Tuijin/ui/tj-progress-page.ui");
@@ -1033,22 +978,6 @@ tj_progress_page_init (TjProgressPage *self)
   g_object_bind_property (self->imports, "busy", self, "sensitive",
                           G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
   g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
-}
-
-void
-tj_progress_page_set_year (TjProgressPage *self,
-                           int             year)
-{
-  g_return_if_fail (TJ_IS_PROGRESS_PAGE (self));
-
-  if (self->year == year)
-    return;
-  self->year = year;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
-  if (gtk_drop_down_get_selected (self->month_dropdown) == (guint) tj_month_default (year) - 1)
-    reload (self);
-  else
-    gtk_drop_down_set_selected (self->month_dropdown, tj_month_default (year) - 1);
 }
 
 void

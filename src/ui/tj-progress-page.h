@@ -3,15 +3,13 @@
 
 #include <adwaita.h>
 
-#include "tj-db.h"
+#include "tj-page.h"
 
 G_BEGIN_DECLS
 
 #define TJ_TYPE_PROGRESS_PAGE (tj_progress_page_get_type ())
-G_DECLARE_FINAL_TYPE (TjProgressPage, tj_progress_page, TJ, PROGRESS_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (TjProgressPage, tj_progress_page, TJ, PROGRESS_PAGE, TjPage)
 
-void tj_progress_page_set_year (TjProgressPage *self,
-                                int             year);
 void tj_progress_page_set_month (TjProgressPage *self,
                                  int             month);
 int tj_progress_page_get_month (TjProgressPage *self);

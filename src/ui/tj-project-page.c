@@ -17,7 +17,7 @@
 
 struct _TjProjectPage
 {
-  GtkWidget parent_instance;
+  TjPage parent_instance;
 
   GtkStack *stack;
   GtkColumnView *column_view;
@@ -29,8 +29,6 @@ struct _TjProjectPage
   GtkDropDown *stats_filter;
   TjReadError *read_error;
 
-  TjDb *db;
-  int year;
   TjLevelNames *level_names;
   GListStore *store;
   GtkSortListModel *sorted;
@@ -44,17 +42,7 @@ struct _TjProjectPage
   gboolean names_stale; /* level names and filters to be read again */
 };
 
-G_DEFINE_FINAL_TYPE (TjProjectPage, tj_project_page, GTK_TYPE_WIDGET)
-
-enum
-{
-  PROP_0,
-  PROP_DB,
-  PROP_YEAR,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (TjProjectPage, tj_project_page, TJ_TYPE_PAGE)
 
 typedef enum
 {
@@ -325,7 +313,7 @@ static gboolean
 load_names (TjProjectPage *self,
             GError       **error)
 {
-  g_autoptr (TjLevelNames) names = tj_level_names_load (self->db, error);
+  g_autoptr (TjLevelNames) names = tj_level_names_load (tj_page_get_db (TJ_PAGE (self)), error);
   g_autoptr (GPtrArray) units = NULL;
   g_auto (GStrv) industries = NULL;
   g_autoptr (GtkStringList) levels = gtk_string_list_new (NULL);
@@ -337,10 +325,10 @@ load_names (TjProjectPage *self,
 
   if (names == NULL)
     return FALSE;
-  units = tj_unit_list (self->db, error);
+  units = tj_unit_list (tj_page_get_db (TJ_PAGE (self)), error);
   if (units == NULL)
     return FALSE;
-  industries = tj_industries_load (self->db, error);
+  industries = tj_industries_load (tj_page_get_db (TJ_PAGE (self)), error);
   if (industries == NULL)
     return FALSE;
   g_clear_pointer (&self->level_names, tj_level_names_free);
@@ -404,17 +392,19 @@ reload (TjProjectPage *self)
 {
   g_autoptr (GPtrArray) projects = NULL;
   g_autoptr (GError) error = NULL;
+  gboolean empty;
 
-  if (self->db == NULL)
+  if (tj_page_get_db (TJ_PAGE (self)) == NULL)
     return;
   if (self->names_stale && !load_names (self, &error))
     {
       show_read_error (self, error);
       return;
     }
-  if (self->year == 0)
+  if (tj_page_get_year (TJ_PAGE (self)) == 0)
     return;
-  projects = tj_project_list (self->db, self->year, &error);
+  projects = tj_project_list (tj_page_get_db (TJ_PAGE (self)), tj_page_get_year (TJ_PAGE (self)),
+                              &error);
   if (projects == NULL)
     {
       show_read_error (self, error);
@@ -422,7 +412,8 @@ reload (TjProjectPage *self)
     }
   g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
                        projects->pdata, projects->len);
-  gtk_stack_set_visible_child_name (self->stack, tj_db_is_empty (self->db) ? "empty" : "list");
+  empty = tj_db_is_empty (tj_page_get_db (TJ_PAGE (self)));
+  gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
 }
 
 static void
@@ -504,7 +495,7 @@ history_action (GtkWidget  *widget,
 
   if (project == NULL)
     return;
-  window = tj_history_window_new (self->db, project);
+  window = tj_history_window_new (tj_page_get_db (TJ_PAGE (self)), project);
   gtk_window_set_transient_for (window, GTK_WINDOW (gtk_widget_get_root (widget)));
   gtk_window_present (window);
 }
@@ -536,7 +527,7 @@ undo_delete_cb (AdwToast   *toast,
   TjProjectPage *self = g_object_get_data (G_OBJECT (toast), "page");
   g_autoptr (GError) error = NULL;
 
-  if (!tj_deletion_undo (self->db, deletion, &error))
+  if (!tj_deletion_undo (tj_page_get_db (TJ_PAGE (self)), deletion, &error))
     show_error (self, _("Cannot undo"), error->message);
 }
 
@@ -553,7 +544,7 @@ delete_response_cb (AdwMessageDialog *dialog,
 
   if (!g_str_equal (response, "delete"))
     return;
-  deletion = tj_project_delete_undoable (self->db, project->id, &error);
+  deletion = tj_project_delete_undoable (tj_page_get_db (TJ_PAGE (self)), project->id, &error);
   if (deletion == NULL)
     {
       show_error (self, _("Cannot delete the project"), error->message);
@@ -586,7 +577,7 @@ delete_action (GtkWidget  *widget,
   if (project == NULL)
     return;
   /* Say what goes with it before asking. */
-  if (!tj_project_holdings (self->db, project->id, &holdings, &error))
+  if (!tj_project_holdings (tj_page_get_db (TJ_PAGE (self)), project->id, &holdings, &error))
     {
       show_error (self, _("Cannot delete the project"), error->message);
       return;
@@ -620,15 +611,15 @@ carry_over_response_cb (AdwMessageDialog *dialog,
 
   if (!g_str_equal (response, "carry-over"))
     return;
-  if (!tj_project_carry_over (self->db, (gint64 *) (void *) ids->data, ids->len, self->year + 1,
-                              &error))
+  if (!tj_project_carry_over (tj_page_get_db (TJ_PAGE (self)), (gint64 *) (void *) ids->data,
+                              ids->len, tj_page_get_year (TJ_PAGE (self)) + 1, &error))
     {
       show_error (self, _("Cannot carry over"), error->message);
       return;
     }
   title = g_strdup_printf (ngettext ("%u project carried over to %d",
                                      "%u projects carried over to %d", ids->len),
-                           ids->len, self->year + 1);
+                           ids->len, tj_page_get_year (TJ_PAGE (self)) + 1);
   show_toast (self, adw_toast_new (title));
 }
 
@@ -658,7 +649,7 @@ carry_over_action (GtkWidget  *widget,
                                     "Copy %u projects to the %d list? Each year keeps its own plan "
                                     "and figures; each copy is linked to this year’s record.",
                                     ids->len),
-                          ids->len, self->year + 1);
+                          ids->len, tj_page_get_year (TJ_PAGE (self)) + 1);
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
                                    _("Carry Over to Next Year?"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
@@ -705,16 +696,12 @@ tj_project_page_dispose (GObject *object)
 {
   TjProjectPage *self = TJ_PROJECT_PAGE (object);
 
-  /* nothing is read again on the way out */
-  if (self->db != NULL)
-    g_signal_handlers_disconnect_by_data (self->db, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), TJ_TYPE_PROJECT_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->filtered);
   g_clear_object (&self->sorted);
   g_clear_object (&self->store);
   g_clear_object (&self->filter);
-  g_clear_object (&self->db);
   G_OBJECT_CLASS (tj_project_page_parent_class)->dispose (object);
 }
 
@@ -735,62 +722,21 @@ tj_project_page_constructed (GObject *object)
 {
   TjProjectPage *self = TJ_PROJECT_PAGE (object);
 
-  G_OBJECT_CLASS (tj_project_page_parent_class)->constructed (object);
-  g_return_if_fail (TJ_IS_DB (self->db));
-
   /* the list shows projects with their people's names */
-  g_signal_connect_object (self->db, "changed::projects", G_CALLBACK (projects_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->db, "changed::people", G_CALLBACK (projects_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->db, "changed::units", G_CALLBACK (names_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->db, "changed::settings", G_CALLBACK (names_changed_cb), self,
-                           G_CONNECT_SWAPPED);
+  static const char *const list_tables[] = { "projects", "people", NULL };
+  static const char *const names_tables[] = { "units", "settings", NULL };
+
+  G_OBJECT_CLASS (tj_project_page_parent_class)->constructed (object);
+  tj_page_watch_tables (TJ_PAGE (self), list_tables, G_CALLBACK (projects_changed_cb));
+  tj_page_watch_tables (TJ_PAGE (self), names_tables, G_CALLBACK (names_changed_cb));
   self->names_stale = TRUE;
   reload (self);
 }
 
 static void
-tj_project_page_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
+tj_project_page_year_changed (TjPage *page)
 {
-  TjProjectPage *self = TJ_PROJECT_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DB:
-      g_value_set_object (value, self->db);
-      break;
-    case PROP_YEAR:
-      g_value_set_int (value, self->year);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-tj_project_page_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  TjProjectPage *self = TJ_PROJECT_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DB:
-      self->db = g_value_dup_object (value);
-      break;
-    case PROP_YEAR:
-      tj_project_page_set_year (self, g_value_get_int (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  reload (TJ_PROJECT_PAGE (page));
 }
 
 static void
@@ -801,17 +747,8 @@ tj_project_page_class_init (TjProjectPageClass *klass)
 
   object_class->constructed = tj_project_page_constructed;
   object_class->dispose = tj_project_page_dispose;
+  TJ_PAGE_CLASS (klass)->year_changed = tj_project_page_year_changed;
   object_class->finalize = tj_project_page_finalize;
-  object_class->get_property = tj_project_page_get_property;
-  object_class->set_property = tj_project_page_set_property;
-  properties[PROP_DB] = g_param_spec_object ("db", NULL, NULL, TJ_TYPE_DB,
-                                             G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                                               G_PARAM_STATIC_STRINGS);
-  /* the year of the list shown; 0 shows none */
-  properties[PROP_YEAR] = g_param_spec_int ("year", NULL, NULL, 0, G_MAXINT, 0,
-                                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                                              G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   haystack_quark = g_quark_from_static_string ("tj-search-haystack");
   for (guint c = 0; c < N_COLUMNS; c++)
@@ -879,24 +816,6 @@ tj_project_page_init (TjProjectPage *self)
   filtered_items_changed_cb (self);
 }
 
-void
-tj_project_page_set_year (TjProjectPage *self,
-                          int            year)
-{
-  g_return_if_fail (TJ_IS_PROJECT_PAGE (self));
-
-  if (self->year == year)
-    return;
-  self->year = year;
-  reload (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
-}
-
-int
-tj_project_page_get_year (TjProjectPage *self)
-{
-  return self->year;
-}
 
 void
 tj_project_page_set_search (TjProjectPage *self,
@@ -965,7 +884,8 @@ void
 tj_project_page_edit (TjProjectPage *self,
                       TjProject     *project)
 {
-  GtkWindow *form = tj_project_form_new (self->db, project, self->year);
+  GtkWindow *form = tj_project_form_new (tj_page_get_db (TJ_PAGE (self)), project,
+                                         tj_page_get_year (TJ_PAGE (self)));
 
   gtk_window_set_transient_for (form, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
   gtk_window_present (form);

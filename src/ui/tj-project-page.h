@@ -3,17 +3,14 @@
 
 #include <adwaita.h>
 
-#include "tj-db.h"
+#include "tj-page.h"
 #include "tj-project.h"
 
 G_BEGIN_DECLS
 
 #define TJ_TYPE_PROJECT_PAGE (tj_project_page_get_type ())
-G_DECLARE_FINAL_TYPE (TjProjectPage, tj_project_page, TJ, PROJECT_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (TjProjectPage, tj_project_page, TJ, PROJECT_PAGE, TjPage)
 
-void tj_project_page_set_year (TjProjectPage *self,
-                               int            year);
-int tj_project_page_get_year (TjProjectPage *self);
 void tj_project_page_set_search (TjProjectPage *self,
                                  const char    *text);
 GListModel *tj_project_page_get_shown (TjProjectPage *self);

@@ -660,24 +660,31 @@ tj_window_init (TjWindow *self)
                            G_CONNECT_SWAPPED);
 }
 
-/* A page shows the window's year; the switcher shows the pages in the order added. */
-static AdwViewStackPage *
-add_page (TjWindow   *self,
-          gpointer    page,
-          const char *name,
-          const char *title,
-          const char *icon_name)
-{
-  g_object_bind_property (self, "year", page, "year", G_BINDING_SYNC_CREATE);
-  return adw_view_stack_add_titled_with_icon (self->stack, page, name, title, icon_name);
-}
-
 TjWindow *
 tj_window_new (TjApplication *app,
                TjDb          *db)
 {
   TjWindow *self = g_object_new (TJ_TYPE_WINDOW, "application", app, NULL);
   g_autofree char *base = g_path_get_basename (tj_db_get_path (db));
+  const struct
+  {
+    gpointer *page;
+    GType type;
+    const char *name;
+    const char *title;
+    const char *icon_name;
+  } pages[] = {
+    { (gpointer *) &self->project_page, TJ_TYPE_PROJECT_PAGE, "projects", N_("Projects"),
+      "view-list-symbolic" },
+    { (gpointer *) &self->progress_page, TJ_TYPE_PROGRESS_PAGE, "progress", N_("Monthly Reports"),
+      "document-edit-symbolic" },
+    { (gpointer *) &self->agency_page, TJ_TYPE_AGENCY_PAGE, "agency", N_("Agency"),
+      "system-users-symbolic" },
+    { (gpointer *) &self->approval_page, TJ_TYPE_APPROVAL_PAGE, "approvals", N_("Approvals"),
+      "emblem-documents-symbolic" },
+    { (gpointer *) &self->bulletin_page, TJ_TYPE_BULLETIN_PAGE, "bulletin", N_("Bulletin"),
+      "x-office-document-symbolic" },
+  };
 
   self->settings = g_object_ref (tj_application_get_settings (app));
   gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (self->settings, "window-width"),
@@ -695,18 +702,17 @@ tj_window_new (TjApplication *app,
                                G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL, year_from_selected,
                                selected_from_year, self, NULL);
 
-  /* the pages read the database from their construction on */
-  self->project_page = g_object_new (TJ_TYPE_PROJECT_PAGE, "db", db, NULL);
-  self->progress_page = g_object_new (TJ_TYPE_PROGRESS_PAGE, "db", db, NULL);
-  self->agency_page = g_object_new (TJ_TYPE_AGENCY_PAGE, "db", db, NULL);
-  self->approval_page = g_object_new (TJ_TYPE_APPROVAL_PAGE, "db", db, NULL);
-  self->bulletin_page = g_object_new (TJ_TYPE_BULLETIN_PAGE, "db", db, NULL);
-  add_page (self, self->project_page, "projects", _("Projects"), "view-list-symbolic");
-  add_page (self, self->progress_page, "progress", _("Monthly Reports"), "document-edit-symbolic");
-  add_page (self, self->agency_page, "agency", _("Agency"), "system-users-symbolic");
-  self->approval_stack_page = add_page (self, self->approval_page, "approvals", _("Approvals"),
-                                        "emblem-documents-symbolic");
-  add_page (self, self->bulletin_page, "bulletin", _("Bulletin"), "x-office-document-symbolic");
+  /* The pages read the database from their construction on and show the window's year; the
+   * switcher shows them in this order. */
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      *pages[i].page = g_object_new (pages[i].type, "db", db, NULL);
+      g_object_bind_property (self, "year", *pages[i].page, "year", G_BINDING_SYNC_CREATE);
+      adw_view_stack_add_titled_with_icon (self->stack, *pages[i].page, pages[i].name,
+                                           _(pages[i].title), pages[i].icon_name);
+    }
+  self->approval_stack_page = adw_view_stack_get_page (self->stack,
+                                                       GTK_WIDGET (self->approval_page));
   /* the 审批 badge counts what the page has read, and nothing when it could not read */
   g_object_bind_property (self->approval_page, "overdue", self->approval_stack_page,
                           "badge-number", G_BINDING_SYNC_CREATE);
