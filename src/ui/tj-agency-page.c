@@ -25,6 +25,7 @@ struct _TjAgencyPage
   GtkDropDown *locality_filter;
   GtkSearchEntry *project_filter;
   GtkColumnView *column_view;
+  GtkScrolledWindow *scrolled;
   GtkStack *stack;           /* "list", or "error" when the cases could not be read */
   TjReadError *read_error;
 
@@ -313,42 +314,35 @@ tj_agency_page_class_init (TjAgencyPageClass *klass)
   gtk_widget_class_install_action (widget_class, "agency.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "agency.open", NULL, open_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  g_type_ensure (TJ_TYPE_READ_ERROR);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/tuijin/Tuijin/ui/tj-agency-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, TjAgencyPage, status_filter);
+  gtk_widget_class_bind_template_child (widget_class, TjAgencyPage, agent_filter);
+  gtk_widget_class_bind_template_child (widget_class, TjAgencyPage, locality_filter);
+  gtk_widget_class_bind_template_child (widget_class, TjAgencyPage, project_filter);
+  gtk_widget_class_bind_template_child (widget_class, TjAgencyPage, scrolled);
+  gtk_widget_class_bind_template_child (widget_class, TjAgencyPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, TjAgencyPage, read_error);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, reload);
 }
 
 static void
 tj_agency_page_init (TjAgencyPage *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *actions = gtk_action_bar_new ();
-  GtkWidget *new_case = gtk_button_new_with_mnemonic (_("_New Case"));
-  GtkWidget *open = gtk_button_new_with_mnemonic (_("_Open"));
   g_autoptr (GtkStringList) statuses = gtk_string_list_new (NULL);
 
+  /* the filter first: the drop-downs tell it when their choices arrive */
+  self->cases = g_list_store_new (TJ_TYPE_AGENCY_CASE);
+  self->filter = gtk_custom_filter_new (filter_cb, self, NULL);
+  gtk_widget_init_template (GTK_WIDGET (self));
   gtk_string_list_append (statuses, _("All States"));
   for (guint s = 0; s < TJ_CASE_N; s++)
     gtk_string_list_append (statuses, tj_case_status_label (s));
-  self->status_filter = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (statuses)),
-                                                          NULL));
-  self->agent_filter = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
-  self->locality_filter = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
+  gtk_drop_down_set_model (self->status_filter, G_LIST_MODEL (statuses));
   tj_drop_down_enable_search (self->locality_filter);
-  self->project_filter = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
-  g_object_set (self->project_filter, "placeholder-text", _("Project"), NULL);
-  gtk_widget_set_margin_start (bar, 12);
-  gtk_widget_set_margin_end (bar, 12);
-  gtk_widget_set_margin_top (bar, 6);
-  gtk_widget_set_margin_bottom (bar, 6);
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->status_filter));
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->agent_filter));
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->locality_filter));
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->project_filter));
-  gtk_box_append (GTK_BOX (box), bar);
-  gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
 
-  self->cases = g_list_store_new (TJ_TYPE_AGENCY_CASE);
-  self->filter = gtk_custom_filter_new (filter_cb, self, NULL);
   self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->cases)),
                                               g_object_ref (GTK_FILTER (self->filter)));
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
@@ -356,32 +350,8 @@ tj_agency_page_init (TjAgencyPage *self)
   self->column_view = tj_table_new (GTK_SELECTION_MODEL (self->selection), columns, N_COLUMNS,
                                     COLUMN_PROJECT, column_text, NULL);
   g_signal_connect_swapped (self->column_view, "activate", G_CALLBACK (activated_cb), self);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->column_view));
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  gtk_box_append (GTK_BOX (box), scrolled);
-
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (new_case), "agency.new");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (open), "agency.open");
-  gtk_action_bar_pack_start (GTK_ACTION_BAR (actions), new_case);
-  gtk_action_bar_pack_start (GTK_ACTION_BAR (actions), open);
-  gtk_box_append (GTK_BOX (box), actions);
-  self->stack = GTK_STACK (gtk_stack_new ());
-  gtk_stack_add_named (self->stack, box, "list");
-  self->read_error = TJ_READ_ERROR (tj_read_error_new ());
-  g_signal_connect_swapped (self->read_error, "retry", G_CALLBACK (reload), self);
-  gtk_stack_add_named (self->stack, GTK_WIDGET (self->read_error), "error");
-  gtk_stack_set_visible_child_name (self->stack, "list");
-  gtk_widget_set_parent (GTK_WIDGET (self->stack), GTK_WIDGET (self));
+  gtk_scrolled_window_set_child (self->scrolled, GTK_WIDGET (self->column_view));
   g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
-
-  g_signal_connect_swapped (self->status_filter, "notify::selected", G_CALLBACK (filter_changed_cb),
-                            self);
-  g_signal_connect_swapped (self->agent_filter, "notify::selected", G_CALLBACK (filter_changed_cb),
-                            self);
-  g_signal_connect_swapped (self->locality_filter, "notify::selected",
-                            G_CALLBACK (filter_changed_cb), self);
-  g_signal_connect_swapped (self->project_filter, "search-changed", G_CALLBACK (filter_changed_cb),
-                            self);
 }
 
 GListModel *

@@ -34,6 +34,9 @@ struct _TjApprovalPage
   GtkLabel *overdue_label;
   GtkLabel *calendar_note;
   GtkColumnView *column_view;
+  GtkScrolledWindow *scrolled;
+  GtkButton *export_speedup;
+  GtkButton *export_ledger;
   GtkStack *stack;           /* "list", or "error" when the items could not be read */
   TjReadError *read_error;
 
@@ -614,19 +617,23 @@ tj_approval_page_class_init (TjApprovalPageClass *klass)
   gtk_widget_class_install_action (widget_class, "approval.remind", NULL, remind_action);
   gtk_widget_class_install_action (widget_class, "approval.export", "s", export_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-}
-
-static GtkWidget *
-button (const char *label,
-        const char *action,
-        const char *target)
-{
-  GtkWidget *widget = gtk_button_new_with_mnemonic (label);
-
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (widget), action);
-  if (target != NULL)
-    gtk_actionable_set_action_target (GTK_ACTIONABLE (widget), "s", target);
-  return widget;
+  g_type_ensure (TJ_TYPE_READ_ERROR);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/tuijin/Tuijin/ui/tj-approval-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, TjApprovalPage, department_filter);
+  gtk_widget_class_bind_template_child (widget_class, TjApprovalPage, stage_filter);
+  gtk_widget_class_bind_template_child (widget_class, TjApprovalPage, state_filter);
+  gtk_widget_class_bind_template_child (widget_class, TjApprovalPage, green_filter);
+  gtk_widget_class_bind_template_child (widget_class, TjApprovalPage, batch_filter);
+  gtk_widget_class_bind_template_child (widget_class, TjApprovalPage, overdue_label);
+  gtk_widget_class_bind_template_child (widget_class, TjApprovalPage, calendar_note);
+  gtk_widget_class_bind_template_child (widget_class, TjApprovalPage, scrolled);
+  gtk_widget_class_bind_template_child (widget_class, TjApprovalPage, export_speedup);
+  gtk_widget_class_bind_template_child (widget_class, TjApprovalPage, export_ledger);
+  gtk_widget_class_bind_template_child (widget_class, TjApprovalPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, TjApprovalPage, read_error);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, reload);
 }
 
 /* An export keeps its buttons until its file is written. */
@@ -641,54 +648,20 @@ static void
 tj_approval_page_init (TjApprovalPage *self)
 {
   const char *stages[TJ_STAGE_N + 1] = { _("All Stages") };
-  const char *states[] = { _("All States"), _("Overdue"), _("Due within 2 working days"),
-                           _("Unfinished"), _("Finished"), NULL };
-  const char *greens[] = { _("Green Channel: All"), _("Green Channel"), _("Ordinary"), NULL };
-  const char *batches[] = { _("Parallel: All"), _("In a Parallel Batch"), _("Not in a Batch"),
-                            NULL };
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *actions = gtk_action_bar_new ();
-  GtkDropDown **filters[] = { &self->department_filter, &self->stage_filter, &self->state_filter,
-                              &self->green_filter, &self->batch_filter };
-  GtkWidget *export_buttons[2];
+  GtkButton *export_buttons[2];
 
+  /* the filter first: the drop-downs tell it when their choices arrive */
+  self->items = g_list_store_new (TJ_TYPE_APPROVAL_ITEM);
+  self->filter = gtk_custom_filter_new (filter_cb, self, NULL);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  export_buttons[0] = self->export_speedup;
+  export_buttons[1] = self->export_ledger;
   for (guint i = 1; i < TJ_STAGE_N; i++)
     stages[i] = tj_approval_stage_label (i);
+  set_strings (self->stage_filter, stages);
   self->today = tj_date_today ();
   self->departments = NULL;
 
-  gtk_widget_set_margin_start (bar, 12);
-  gtk_widget_set_margin_end (bar, 12);
-  gtk_widget_set_margin_top (bar, 6);
-  gtk_widget_set_margin_bottom (bar, 6);
-  for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
-    {
-      *filters[i] = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
-      gtk_box_append (GTK_BOX (bar), GTK_WIDGET (*filters[i]));
-    }
-  set_strings (self->stage_filter, stages);
-  set_strings (self->state_filter, states);
-  set_strings (self->green_filter, greens);
-  set_strings (self->batch_filter, batches);
-  self->overdue_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_add_css_class (GTK_WIDGET (self->overdue_label), "error");
-  gtk_widget_add_css_class (GTK_WIDGET (self->overdue_label), "heading");
-  gtk_widget_set_hexpand (GTK_WIDGET (self->overdue_label), TRUE);
-  gtk_widget_set_halign (GTK_WIDGET (self->overdue_label), GTK_ALIGN_END);
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->overdue_label));
-  gtk_box_append (GTK_BOX (box), bar);
-  self->calendar_note = GTK_LABEL (gtk_label_new (_("This year has no holiday table: time limits "
-                                                    "are counted as plain weekdays. Add the "
-                                                    "holidays in Preferences.")));
-  gtk_widget_add_css_class (GTK_WIDGET (self->calendar_note), "warning");
-  gtk_widget_set_visible (GTK_WIDGET (self->calendar_note), FALSE);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->calendar_note));
-  gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
-
-  self->items = g_list_store_new (TJ_TYPE_APPROVAL_ITEM);
-  self->filter = gtk_custom_filter_new (filter_cb, self, NULL);
   self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->items)),
                                               g_object_ref (GTK_FILTER (self->filter)));
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
@@ -696,36 +669,15 @@ tj_approval_page_init (TjApprovalPage *self)
   self->column_view = tj_table_new (GTK_SELECTION_MODEL (self->selection), columns, N_COLUMNS,
                                     COLUMN_PROJECT, column_text, row_style);
   g_signal_connect_swapped (self->column_view, "activate", G_CALLBACK (activated_cb), self);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->column_view));
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  gtk_box_append (GTK_BOX (box), scrolled);
+  gtk_scrolled_window_set_child (self->scrolled, GTK_WIDGET (self->column_view));
 
-  gtk_action_bar_pack_start (GTK_ACTION_BAR (actions), button (_("_New Item"), "approval.new", NULL));
-  gtk_action_bar_pack_start (GTK_ACTION_BAR (actions), button (_("_Edit"), "approval.edit", NULL));
-  gtk_action_bar_pack_start (GTK_ACTION_BAR (actions), button (_("_Remind"), "approval.remind", NULL));
-  export_buttons[0] = button (_("Export _Speed-up…"), "approval.export", "speedup");
-  export_buttons[1] = button (_("Export _Ledger…"), "approval.export", "ledger");
   self->exports = tj_file_job_new ();
   for (guint i = 0; i < G_N_ELEMENTS (export_buttons); i++)
-    {
-      gtk_action_bar_pack_end (GTK_ACTION_BAR (actions), export_buttons[i]);
-      g_object_bind_property (self->exports, "busy", export_buttons[i], "sensitive",
-                              G_BINDING_INVERT_BOOLEAN | G_BINDING_SYNC_CREATE);
-    }
+    g_object_bind_property (self->exports, "busy", export_buttons[i], "sensitive",
+                            G_BINDING_INVERT_BOOLEAN | G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->exports, "notify::busy", G_CALLBACK (exports_busy_cb), self,
                            G_CONNECT_SWAPPED);
-  gtk_box_append (GTK_BOX (box), actions);
-  self->stack = GTK_STACK (gtk_stack_new ());
-  gtk_stack_add_named (self->stack, box, "list");
-  self->read_error = TJ_READ_ERROR (tj_read_error_new ());
-  g_signal_connect_swapped (self->read_error, "retry", G_CALLBACK (reload), self);
-  gtk_stack_add_named (self->stack, GTK_WIDGET (self->read_error), "error");
-  gtk_stack_set_visible_child_name (self->stack, "list");
-  gtk_widget_set_parent (GTK_WIDGET (self->stack), GTK_WIDGET (self));
 
-  for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
-    g_signal_connect_swapped (*filters[i], "notify::selected", G_CALLBACK (filter_changed_cb),
-                              self);
   g_signal_connect_swapped (self->selection, "selection-changed",
                             G_CALLBACK (selection_changed_cb), self);
   /* A save or a delete replaces the rows without "selection-changed": the actions follow. */

@@ -59,6 +59,7 @@ struct _TjCaseWindow
   AdwActionRow *rows[N_FIELDS];
   GtkWidget *inputs[N_FIELDS];
   GArray *choices[N_FIELDS];
+  AdwPreferencesGroup *group;
   AdwPreferencesGroup *items_group;
   GPtrArray *item_rows;
   AdwWindowTitle *title;
@@ -464,8 +465,7 @@ add_item_clicked_cb (TjCaseWindow *self)
 }
 
 static void
-build (TjCaseWindow *self,
-       AdwPreferencesGroup *group)
+build (TjCaseWindow *self)
 {
   TjAgencyCase *c = self->original;
 
@@ -517,7 +517,7 @@ build (TjCaseWindow *self,
       gtk_widget_set_valign (input, GTK_ALIGN_CENTER);
       adw_action_row_add_suffix (self->rows[i], input);
       adw_action_row_set_activatable_widget (self->rows[i], input);
-      adw_preferences_group_add (group, GTK_WIDGET (self->rows[i]));
+      adw_preferences_group_add (self->group, GTK_WIDGET (self->rows[i]));
     }
   self->loading = FALSE;
 }
@@ -547,6 +547,14 @@ tj_case_window_class_init (TjCaseWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = tj_case_window_dispose;
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/tuijin/Tuijin/ui/tj-case-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, TjCaseWindow, title);
+  gtk_widget_class_bind_template_child (widget_class, TjCaseWindow, group);
+  gtk_widget_class_bind_template_child (widget_class, TjCaseWindow, items_group);
+  gtk_widget_class_bind_template_child (widget_class, TjCaseWindow, add_item);
+  gtk_widget_class_bind_template_child (widget_class, TjCaseWindow, toasts);
+  gtk_widget_class_bind_template_callback (widget_class, add_item_clicked_cb);
   gtk_widget_class_install_action (widget_class, "form.save", NULL, save_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "form.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -556,6 +564,7 @@ static void
 tj_case_window_init (TjCaseWindow *self)
 {
   self->item_rows = g_ptr_array_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 GtkWindow *
@@ -564,15 +573,7 @@ tj_case_window_new (TjDb         *db,
                     int           year,
                     const char   *today)
 {
-  TjCaseWindow *self = g_object_new (TJ_TYPE_CASE_WINDOW, "modal", TRUE, "default-width", 640,
-                                     "default-height", 780, NULL);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save"));
-  GtkWidget *page = adw_preferences_page_new ();
-  GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *add = gtk_button_new_with_mnemonic (_("_Add Item"));
+  TjCaseWindow *self = g_object_new (TJ_TYPE_CASE_WINDOW, NULL);
   const char *title = agency_case != NULL ? _("Agency Case") : _("New Agency Case");
 
   self->db = g_object_ref (db);
@@ -587,37 +588,11 @@ tj_case_window_new (TjDb         *db,
     }
 
   gtk_window_set_title (GTK_WINDOW (self), title);
-  self->title = ADW_WINDOW_TITLE (adw_window_title_new (title, self->original->project_name));
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (self->title));
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (save), "form.save");
-  gtk_widget_add_css_class (save, "suggested-action");
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
-  gtk_box_append (GTK_BOX (box), header);
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Entrustment"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("Agency service is free of charge."));
-  build (self, ADW_PREFERENCES_GROUP (group));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-
-  self->items_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (self->items_group, _("Approval Items"));
-  self->add_item = add;
-  gtk_widget_add_css_class (add, "flat");
-  gtk_widget_set_sensitive (add, self->original->id != 0);
-  g_signal_connect_swapped (add, "clicked", G_CALLBACK (add_item_clicked_cb), self);
-  adw_preferences_group_set_header_suffix (self->items_group, add);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->items_group);
+  adw_window_title_set_title (self->title, title);
+  adw_window_title_set_subtitle (self->title, self->original->project_name);
+  build (self);
+  gtk_widget_set_sensitive (self->add_item, self->original->id != 0);
   fill_items (self);
-
-  gtk_widget_set_vexpand (page, TRUE);
-  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  adw_toast_overlay_set_child (self->toasts, page);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->toasts));
-  adw_window_set_content (ADW_WINDOW (self), box);
   g_signal_connect_object (self->db, "changed::approval_items", G_CALLBACK (items_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->db, "changed::approval_reminders", G_CALLBACK (items_changed_cb),

@@ -8,31 +8,42 @@
 #include "tj-history-window.h"
 
 /* A project's history from the audit log, newest first; read-only, as the log is. */
+struct _TjHistoryWindow
+{
+  AdwWindow parent_instance;
+
+  AdwWindowTitle *title;
+  AdwPreferencesGroup *group;
+};
+
+G_DEFINE_FINAL_TYPE (TjHistoryWindow, tj_history_window, ADW_TYPE_WINDOW)
+
+static void
+tj_history_window_class_init (TjHistoryWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/tuijin/Tuijin/ui/tj-history-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, TjHistoryWindow, title);
+  gtk_widget_class_bind_template_child (widget_class, TjHistoryWindow, group);
+}
+
+static void
+tj_history_window_init (TjHistoryWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
 GtkWindow *
 tj_history_window_new (TjDb      *db,
                        TjProject *project)
 {
-  GtkWidget *window = adw_window_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *title = adw_window_title_new (_("History"), project->name);
-  GtkWidget *page = adw_preferences_page_new ();
-  GtkWidget *group = adw_preferences_group_new ();
+  TjHistoryWindow *self = g_object_new (TJ_TYPE_HISTORY_WINDOW, NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) entries = tj_audit_history (db, "projects", project->id, &error);
-  g_autoptr (GtkShortcut) escape = NULL;
-  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
 
-  gtk_window_set_title (GTK_WINDOW (window), _("History"));
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (window), 620, 640);
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), title);
-  gtk_box_append (GTK_BOX (box), header);
-  gtk_widget_set_vexpand (page, TRUE);
-  gtk_box_append (GTK_BOX (box), page);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-  adw_window_set_content (ADW_WINDOW (window), box);
-
+  adw_window_title_set_subtitle (self->title, project->name);
   for (guint i = 0; entries != NULL && i < entries->len; i++)
     {
       TjAuditEntry *entry = g_ptr_array_index (entries, i);
@@ -53,17 +64,12 @@ tj_history_window_new (TjDb      *db,
           adw_action_row_set_title_lines (ADW_ACTION_ROW (change), 3);
           adw_expander_row_add_row (ADW_EXPANDER_ROW (row), change);
         }
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+      adw_preferences_group_add (self->group, row);
     }
   if (entries == NULL || entries->len == 0)
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+    adw_preferences_group_set_description (self->group,
                                            error != NULL ? error->message
                                                          : _("No changes recorded."));
 
-  escape = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
-                             gtk_named_action_new ("window.close"));
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        g_steal_pointer (&escape));
-  gtk_widget_add_controller (window, shortcuts);
-  return GTK_WINDOW (window);
+  return GTK_WINDOW (self);
 }

@@ -8,6 +8,9 @@
 
 G_BEGIN_DECLS
 
+#define TJ_TYPE_HISTORY_WINDOW (tj_history_window_get_type ())
+G_DECLARE_FINAL_TYPE (TjHistoryWindow, tj_history_window, TJ, HISTORY_WINDOW, AdwWindow)
+
 GtkWindow *tj_history_window_new (TjDb      *db,
                                   TjProject *project);
 

@@ -28,36 +28,43 @@ typedef struct
   GtkCheckButton *active;
   GtkLabel *message;
   char *read_error; /* the units could not be read: said under the fields, and no save */
+  gboolean filled;  /* the fields hold the record: their changes are the user's */
   GCallback saved;
   gpointer user_data;
 } RecordForm;
 
+struct _TjPersonDialog
+{
+  AdwMessageDialog parent_instance;
+
+  RecordForm form;
+};
+
+struct _TjUnitDialog
+{
+  AdwMessageDialog parent_instance;
+
+  RecordForm form;
+};
+
+G_DEFINE_FINAL_TYPE (TjPersonDialog, tj_person_dialog, ADW_TYPE_MESSAGE_DIALOG)
+G_DEFINE_FINAL_TYPE (TjUnitDialog, tj_unit_dialog, ADW_TYPE_MESSAGE_DIALOG)
+
+static RecordForm *
+form_of (AdwMessageDialog *dialog)
+{
+  if (TJ_IS_PERSON_DIALOG (dialog))
+    return &TJ_PERSON_DIALOG (dialog)->form;
+  return &TJ_UNIT_DIALOG (dialog)->form;
+}
+
 static void
-record_form_free (RecordForm *form)
+record_form_clear (RecordForm *form)
 {
   g_clear_object (&form->db);
   g_clear_object (&form->record);
   g_clear_pointer (&form->unit_ids, g_array_unref);
-  g_free (form->read_error);
-  g_free (form);
-}
-
-static GtkWidget *
-add_field (GtkGrid    *grid,
-           int         row,
-           const char *label,
-           GtkWidget  *input)
-{
-  GtkWidget *title = gtk_label_new (label);
-
-  gtk_widget_set_halign (title, GTK_ALIGN_END);
-  gtk_widget_add_css_class (title, "dim-label");
-  gtk_grid_attach (grid, title, 0, row, 1, 1);
-  gtk_widget_set_hexpand (input, TRUE);
-  gtk_grid_attach (grid, input, 1, row, 1, 1);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (input), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                  title, NULL, -1);
-  return input;
+  g_clear_pointer (&form->read_error, g_free);
 }
 
 static void
@@ -91,14 +98,16 @@ read_unit (RecordForm *form)
 }
 
 static void
-revalidate (GtkWidget        *widget,
-            GParamSpec       *pspec,
-            AdwMessageDialog *dialog)
+revalidate_cb (GtkWidget        *widget,
+               GParamSpec       *pspec,
+               AdwMessageDialog *dialog)
 {
-  RecordForm *form = g_object_get_data (G_OBJECT (dialog), "form");
+  RecordForm *form = form_of (dialog);
   g_autoptr (GPtrArray) problems = NULL;
   g_autoptr (GError) error = NULL;
 
+  if (!form->filled)
+    return;
   if (form->read_error != NULL)
     {
       gtk_label_set_text (form->message, form->read_error);
@@ -123,8 +132,9 @@ revalidate (GtkWidget        *widget,
 static void
 response_cb (AdwMessageDialog *dialog,
              const char       *response,
-             RecordForm       *form)
+             gpointer          user_data)
 {
+  RecordForm *form = form_of (dialog);
   g_autoptr (GError) error = NULL;
   gboolean ok;
 
@@ -146,56 +156,79 @@ response_cb (AdwMessageDialog *dialog,
     ((TjUnitSavedFunc) form->saved) (TJ_UNIT (form->record), form->user_data);
 }
 
-static AdwMessageDialog *
-new_dialog (GtkWindow  *parent,
-            const char *heading,
-            RecordForm *form,
-            GtkGrid   **grid)
-{
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, NULL));
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+/* The fields of both forms are in their templates; what is in the fields is the record's. */
+#define BIND_FORM_CHILD(klass, Type, child) \
+  gtk_widget_class_bind_template_child_full (GTK_WIDGET_CLASS (klass), #child, FALSE, \
+                                             G_STRUCT_OFFSET (Type, form.child))
 
-  *grid = GTK_GRID (gtk_grid_new ());
-  gtk_grid_set_row_spacing (*grid, 8);
-  gtk_grid_set_column_spacing (*grid, 12);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (*grid));
-  form->message = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (form->message, TRUE);
-  gtk_label_set_xalign (form->message, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (form->message), "error");
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (form->message));
-  adw_message_dialog_set_extra_child (dialog, box);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "save", _("_Save"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "save");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "form", form, (GDestroyNotify) record_form_free);
-  g_signal_connect (dialog, "response", G_CALLBACK (response_cb), form);
-  return dialog;
+static void
+tj_person_dialog_finalize (GObject *object)
+{
+  record_form_clear (&TJ_PERSON_DIALOG (object)->form);
+  G_OBJECT_CLASS (tj_person_dialog_parent_class)->finalize (object);
 }
 
-static GtkWidget *
-new_entry (const char       *text,
-           AdwMessageDialog *dialog)
+static void
+tj_person_dialog_class_init (TjPersonDialogClass *klass)
 {
-  GtkWidget *entry = gtk_entry_new ();
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  G_OBJECT_CLASS (klass)->finalize = tj_person_dialog_finalize;
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/tuijin/Tuijin/ui/tj-person-dialog.ui");
+  BIND_FORM_CHILD (klass, TjPersonDialog, name);
+  BIND_FORM_CHILD (klass, TjPersonDialog, post);
+  BIND_FORM_CHILD (klass, TjPersonDialog, unit);
+  BIND_FORM_CHILD (klass, TjPersonDialog, phone);
+  BIND_FORM_CHILD (klass, TjPersonDialog, is_leader);
+  BIND_FORM_CHILD (klass, TjPersonDialog, is_officer);
+  BIND_FORM_CHILD (klass, TjPersonDialog, is_staff);
+  BIND_FORM_CHILD (klass, TjPersonDialog, active);
+  BIND_FORM_CHILD (klass, TjPersonDialog, message);
+  gtk_widget_class_bind_template_callback (widget_class, revalidate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, response_cb);
+}
+
+static void
+tj_person_dialog_init (TjPersonDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+static void
+tj_unit_dialog_finalize (GObject *object)
+{
+  record_form_clear (&TJ_UNIT_DIALOG (object)->form);
+  G_OBJECT_CLASS (tj_unit_dialog_parent_class)->finalize (object);
+}
+
+static void
+tj_unit_dialog_class_init (TjUnitDialogClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->finalize = tj_unit_dialog_finalize;
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/tuijin/Tuijin/ui/tj-unit-dialog.ui");
+  BIND_FORM_CHILD (klass, TjUnitDialog, name);
+  BIND_FORM_CHILD (klass, TjUnitDialog, kind);
+  BIND_FORM_CHILD (klass, TjUnitDialog, active);
+  BIND_FORM_CHILD (klass, TjUnitDialog, message);
+  gtk_widget_class_bind_template_callback (widget_class, revalidate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, response_cb);
+}
+
+static void
+tj_unit_dialog_init (TjUnitDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+static void
+set_text (GtkEntry   *entry,
+          const char *text)
+{
   gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  g_signal_connect (entry, "notify::text", G_CALLBACK (revalidate), dialog);
-  return entry;
-}
-
-static GtkWidget *
-new_check (const char       *label,
-           gboolean          active,
-           AdwMessageDialog *dialog)
-{
-  GtkWidget *check = gtk_check_button_new_with_label (label);
-
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), active);
-  g_signal_connect (check, "notify::active", G_CALLBACK (revalidate), dialog);
-  return check;
 }
 
 GtkWindow *
@@ -205,14 +238,15 @@ tj_person_dialog_present (GtkWindow        *parent,
                           TjPersonSavedFunc saved,
                           gpointer          user_data)
 {
-  RecordForm *form = g_new0 (RecordForm, 1);
+  TjPersonDialog *dialog = g_object_new (TJ_TYPE_PERSON_DIALOG, "transient-for", parent,
+                                         "heading", person->id != 0 ? _("Edit Person")
+                                                                    : _("New Person"),
+                                         NULL);
+  RecordForm *form = &dialog->form;
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) units = tj_unit_list (db, &error);
   g_autoptr (GtkStringList) unit_names = gtk_string_list_new (NULL);
   TjPerson *copy = tj_person_new ();
-  AdwMessageDialog *dialog;
-  GtkGrid *grid;
-  GtkWidget *roles;
   gint64 none = 0;
 
   copy->id = person->id;
@@ -232,11 +266,8 @@ tj_person_dialog_present (GtkWindow        *parent,
   form->saved = G_CALLBACK (saved);
   form->user_data = user_data;
 
-  dialog = new_dialog (parent, person->id != 0 ? _("Edit Person") : _("New Person"), form, &grid);
-  /* 姓名, as core's message names the field */
-  form->name = GTK_ENTRY (add_field (grid, 0, C_("person", "Name"), new_entry (copy->name, dialog)));
-  form->post = GTK_ENTRY (add_field (grid, 1, _("Post"), new_entry (copy->post, dialog)));
-
+  set_text (form->name, copy->name);
+  set_text (form->post, copy->post);
   form->unit_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_string_list_append (unit_names, _("(None)"));
   g_array_append_val (form->unit_ids, none);
@@ -247,7 +278,7 @@ tj_person_dialog_present (GtkWindow        *parent,
       gtk_string_list_append (unit_names, unit->name);
       g_array_append_val (form->unit_ids, unit->id);
     }
-  form->unit = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (unit_names)), NULL));
+  gtk_drop_down_set_model (form->unit, G_LIST_MODEL (unit_names));
   tj_drop_down_enable_search (form->unit);
   if (units == NULL)
     {
@@ -260,22 +291,14 @@ tj_person_dialog_present (GtkWindow        *parent,
   for (guint k = 0; k < form->unit_ids->len; k++)
     if (g_array_index (form->unit_ids, gint64, k) == copy->unit_id)
       gtk_drop_down_set_selected (form->unit, k);
-  g_signal_connect (form->unit, "notify::selected", G_CALLBACK (revalidate), dialog);
-  add_field (grid, 2, _("Unit"), GTK_WIDGET (form->unit));
-  form->phone = GTK_ENTRY (add_field (grid, 3, _("Phone"), new_entry (copy->phone, dialog)));
+  set_text (form->phone, copy->phone);
+  gtk_check_button_set_active (form->is_leader, copy->is_leader);
+  gtk_check_button_set_active (form->is_officer, copy->is_officer);
+  gtk_check_button_set_active (form->is_staff, copy->is_staff);
+  gtk_check_button_set_active (form->active, copy->active);
 
-  roles = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  form->is_leader = GTK_CHECK_BUTTON (new_check (_("City leader"), copy->is_leader, dialog));
-  form->is_officer = GTK_CHECK_BUTTON (new_check (_("Service officer"), copy->is_officer, dialog));
-  form->is_staff = GTK_CHECK_BUTTON (new_check (_("Staff"), copy->is_staff, dialog));
-  gtk_box_append (GTK_BOX (roles), GTK_WIDGET (form->is_leader));
-  gtk_box_append (GTK_BOX (roles), GTK_WIDGET (form->is_officer));
-  gtk_box_append (GTK_BOX (roles), GTK_WIDGET (form->is_staff));
-  add_field (grid, 4, _("Roles"), roles);
-  form->active = GTK_CHECK_BUTTON (new_check (_("In office"), copy->active, dialog));
-  add_field (grid, 5, "", GTK_WIDGET (form->active));
-
-  revalidate (NULL, NULL, dialog);
+  form->filled = TRUE;
+  revalidate_cb (NULL, NULL, ADW_MESSAGE_DIALOG (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
   return GTK_WINDOW (dialog);
 }
@@ -287,11 +310,12 @@ tj_unit_dialog_present (GtkWindow      *parent,
                         TjUnitSavedFunc saved,
                         gpointer        user_data)
 {
-  RecordForm *form = g_new0 (RecordForm, 1);
+  TjUnitDialog *dialog = g_object_new (TJ_TYPE_UNIT_DIALOG, "transient-for", parent,
+                                       "heading", unit->id != 0 ? _("Edit Unit") : _("New Unit"),
+                                       NULL);
+  RecordForm *form = &dialog->form;
   g_autoptr (GtkStringList) kinds = gtk_string_list_new (NULL);
   TjUnit *copy = tj_unit_new ();
-  AdwMessageDialog *dialog;
-  GtkGrid *grid;
 
   copy->id = unit->id;
   copy->name = g_strdup (unit->name);
@@ -303,18 +327,15 @@ tj_unit_dialog_present (GtkWindow      *parent,
   form->saved = G_CALLBACK (saved);
   form->user_data = user_data;
 
-  dialog = new_dialog (parent, unit->id != 0 ? _("Edit Unit") : _("New Unit"), form, &grid);
-  form->name = GTK_ENTRY (add_field (grid, 0, _("Name"), new_entry (copy->name, dialog)));
+  set_text (form->name, copy->name);
   for (guint k = 0; k < TJ_UNIT_N_KINDS; k++)
     gtk_string_list_append (kinds, tj_unit_kind_label (k));
-  form->kind = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (kinds)), NULL));
+  gtk_drop_down_set_model (form->kind, G_LIST_MODEL (kinds));
   gtk_drop_down_set_selected (form->kind, copy->kind);
-  g_signal_connect (form->kind, "notify::selected", G_CALLBACK (revalidate), dialog);
-  add_field (grid, 1, _("Kind"), GTK_WIDGET (form->kind));
-  form->active = GTK_CHECK_BUTTON (new_check (_("In use"), copy->active, dialog));
-  add_field (grid, 2, "", GTK_WIDGET (form->active));
+  gtk_check_button_set_active (form->active, copy->active);
 
-  revalidate (NULL, NULL, dialog);
+  form->filled = TRUE;
+  revalidate_cb (NULL, NULL, ADW_MESSAGE_DIALOG (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
   return GTK_WINDOW (dialog);
 }

@@ -9,6 +9,11 @@
 
 G_BEGIN_DECLS
 
+#define TJ_TYPE_PERSON_DIALOG (tj_person_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (TjPersonDialog, tj_person_dialog, TJ, PERSON_DIALOG, AdwMessageDialog)
+#define TJ_TYPE_UNIT_DIALOG (tj_unit_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (TjUnitDialog, tj_unit_dialog, TJ, UNIT_DIALOG, AdwMessageDialog)
+
 typedef void (*TjPersonSavedFunc) (TjPerson *person,
                                    gpointer  user_data);
 typedef void (*TjUnitSavedFunc) (TjUnit  *unit,

@@ -17,62 +17,20 @@
 #include "tj-preferences-window.h"
 
 /* The organisation's settings live in its database, so that every report and every machine that
- * opens the file names the same organisation and levels. */
-static const struct
-{
-  const char *key;
-  int group;
-  const char *title;
-} settings[] = {
-  { "organisation", 0, N_("Organisation (used in every report title)") },
-  { "level-provincial", 1, N_("Provincial level") },
-  { "level-prefectural", 1, N_("Prefectural level") },
-  { "level-city", 1, N_("City level") },
-  { "level-provincial-short", 1, N_("Provincial level, short") },
-  { "level-prefectural-short", 1, N_("Prefectural level, short") },
-  { "level-city-short", 1, N_("City level, short") },
-  { "industries", 2, N_("Industries, separated by “;”") },
+ * opens the file names the same organisation and levels. Each key is the id of its row in the
+ * template. */
+static const char *const setting_keys[] = {
+  "organisation",
+  "level-provincial",
+  "level-prefectural",
+  "level-city",
+  "level-provincial-short",
+  "level-prefectural-short",
+  "level-city-short",
+  "industries",
 };
 
-/* A setting that was not saved is said, not logged: the field keeps what was typed. */
-static void
-show_save_error (GtkWidget    *field,
-                 const GError *error)
-{
-  GtkRoot *root = gtk_widget_get_root (field);
-
-  tj_alert (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("Cannot Save the Setting"),
-            error->message);
-}
-
-static void
-apply_cb (AdwEntryRow *row,
-          TjDb        *db)
-{
-  const char *key = g_object_get_data (G_OBJECT (row), "key");
-  g_autofree char *value = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-  g_autoptr (GError) error = NULL;
-
-  if (*value == '\0')
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-      return;
-    }
-  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-  if (g_str_equal (key, "industries"))
-    {
-      /* a full-width separator, as Chinese input methods type it, counts as “;” */
-      g_auto (GStrv) parts = g_strsplit (value, "；", -1);
-
-      g_free (value);
-      value = g_strjoinv (";", parts);
-    }
-  if (!tj_db_set_setting (db, key, value, &error))
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-      show_save_error (GTK_WIDGET (row), error);
-    }
-}
+#define N_SETTINGS G_N_ELEMENTS (setting_keys)
 
 /* The bulletin's lights (推进机制 九): thresholds in percentage points behind the time schedule,
  * and the months a due project may stay unstarted before its light turns red. The bounds and the
@@ -87,37 +45,115 @@ typedef enum
 
 static const struct
 {
-  const char *title;
-  const char *subtitle;
+  const char *row;
+  const char *spin;
   int lower;
   int upper;
 } thresholds[N_LIGHTS] = {
-  [LIGHT_GREEN] = { N_("Green down to"), N_("Points behind the time schedule still green"),
-                    TJ_SETTINGS_GAP_LOWEST, TJ_SETTINGS_GAP_HIGHEST },
-  [LIGHT_RED] = { N_("Red below"), N_("Points behind the time schedule that turn red"),
-                  TJ_SETTINGS_GAP_LOWEST, TJ_SETTINGS_GAP_HIGHEST },
-  [LIGHT_START_RED] = { N_("Start light red after"),
-                        N_("Months a project due to start may stay unstarted before its light "
-                           "turns red"),
-                        TJ_SETTINGS_START_RED_MONTHS_LOWEST, TJ_SETTINGS_START_RED_MONTHS_HIGHEST },
+  [LIGHT_GREEN] = { "green_row", "green_spin", TJ_SETTINGS_GAP_LOWEST, TJ_SETTINGS_GAP_HIGHEST },
+  [LIGHT_RED] = { "red_row", "red_spin", TJ_SETTINGS_GAP_LOWEST, TJ_SETTINGS_GAP_HIGHEST },
+  [LIGHT_START_RED] = { "start_red_row", "start_red_spin", TJ_SETTINGS_START_RED_MONTHS_LOWEST,
+                        TJ_SETTINGS_START_RED_MONTHS_HIGHEST },
 };
 
-static void
-threshold_changed_cb (GtkSpinButton *spin,
-                      TjDb          *db)
+struct _TjPreferencesWindow
 {
-  GtkWidget *group = gtk_widget_get_ancestor (GTK_WIDGET (spin), ADW_TYPE_PREFERENCES_GROUP);
-  GtkSpinButton **spins = g_object_get_data (G_OBJECT (group), "spins");
+  AdwPreferencesWindow parent_instance;
+
+  AdwEntryRow *setting_rows[N_SETTINGS];
+  AdwPreferencesGroup *lights_group;
+  AdwActionRow *light_rows[N_LIGHTS];
+  GtkSpinButton *light_spins[N_LIGHTS];
+  char *light_subtitles[N_LIGHTS]; /* the rows' own, shown again once a value is accepted */
+  AdwPreferencesGroup *backup_group;
+  GtkSpinButton *keep_days;
+  GtkSpinButton *max_amount;
+
+  /* 节假日: the holiday table every working-day limit uses (推进机制 三), one expander per year
+   * with its days, a row to add a day, and an import that replaces a year. */
+  GtkEntry *holiday_date;
+  GtkDropDown *holiday_kind;
+  GtkEntry *holiday_name;
+  GtkLabel *holiday_message;
+  AdwPreferencesGroup *holiday_tables;
+  GPtrArray *holiday_rows;
+  GtkFileChooserNative *chooser;
+
+  TjDb *db;
+  gboolean filled; /* the fields hold the settings: their changes are the user's */
+};
+
+G_DEFINE_FINAL_TYPE (TjPreferencesWindow, tj_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+/* A setting that was not saved is said, not logged: the field keeps what was typed. */
+static void
+show_save_error (TjPreferencesWindow *self,
+                 const GError        *error)
+{
+  tj_alert (GTK_WINDOW (self), _("Cannot Save the Setting"), error->message);
+}
+
+static void
+apply_cb (AdwEntryRow         *row,
+          TjPreferencesWindow *self)
+{
+  const char *key = NULL;
+  g_autofree char *value = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  g_autoptr (GError) error = NULL;
+
+  for (guint i = 0; i < N_SETTINGS; i++)
+    if (self->setting_rows[i] == row)
+      key = setting_keys[i];
+  g_return_if_fail (key != NULL);
+  if (*value == '\0')
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      return;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  if (g_str_equal (key, "industries"))
+    {
+      /* a full-width separator, as Chinese input methods type it, counts as “;” */
+      g_auto (GStrv) parts = g_strsplit (value, "；", -1);
+
+      g_free (value);
+      value = g_strjoinv (";", parts);
+    }
+  if (!tj_db_set_setting (self->db, key, value, &error))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      show_save_error (self, error);
+    }
+}
+
+/* The bounds are core's; the spin button is made as wide as they need, as when it is created with
+ * them. */
+static void
+set_bounds (GtkSpinButton *spin,
+            double         lower,
+            double         upper,
+            double         step)
+{
+  gtk_spin_button_configure (spin, gtk_adjustment_new (lower, lower, upper, step, 10 * step, 0),
+                             step, 0);
+}
+
+static void
+threshold_changed_cb (TjPreferencesWindow *self,
+                      GtkSpinButton       *spin)
+{
   AdwActionRow *row = ADW_ACTION_ROW (gtk_widget_get_ancestor (GTK_WIDGET (spin),
                                                                ADW_TYPE_ACTION_ROW));
   TjLightSettings lights = {
-    gtk_spin_button_get_value_as_int (spins[LIGHT_GREEN]),
-    gtk_spin_button_get_value_as_int (spins[LIGHT_RED]),
-    gtk_spin_button_get_value_as_int (spins[LIGHT_START_RED]),
+    gtk_spin_button_get_value_as_int (self->light_spins[LIGHT_GREEN]),
+    gtk_spin_button_get_value_as_int (self->light_spins[LIGHT_RED]),
+    gtk_spin_button_get_value_as_int (self->light_spins[LIGHT_START_RED]),
   };
   g_autoptr (GError) error = NULL;
 
-  if (!tj_settings_set_lights (db, &lights, &error))
+  if (!self->filled)
+    return;
+  if (!tj_settings_set_lights (self->db, &lights, &error))
     {
       adw_action_row_set_subtitle (row, error->message);
       gtk_widget_add_css_class (GTK_WIDGET (row), "error");
@@ -125,177 +161,110 @@ threshold_changed_cb (GtkSpinButton *spin,
     }
   for (Light i = 0; i < N_LIGHTS; i++)
     {
-      GtkWidget *other = gtk_widget_get_ancestor (GTK_WIDGET (spins[i]), ADW_TYPE_ACTION_ROW);
-
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (other), _(thresholds[i].subtitle));
-      gtk_widget_remove_css_class (other, "error");
+      adw_action_row_set_subtitle (self->light_rows[i], self->light_subtitles[i]);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->light_rows[i]), "error");
     }
-}
-
-static GtkWidget *
-lights_group (TjDb *db)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-  GtkSpinButton **spins = g_new0 (GtkSpinButton *, N_LIGHTS);
-  TjLightSettings lights;
-  g_autoptr (GError) error = NULL;
-  gboolean read = tj_settings_read_lights (db, &lights, &error);
-  const int *values[N_LIGHTS] = { &lights.green_gap, &lights.red_gap, &lights.start_red_months };
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Bulletin Lights"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         read ? _("Green, yellow and red lights of the monthly "
-                                                  "bulletin. Yellow lies between green and red.")
-                                              : error->message);
-  g_object_set_data_full (G_OBJECT (group), "spins", spins, g_free);
-  for (Light i = 0; i < N_LIGHTS; i++)
-    {
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *spin = gtk_spin_button_new_with_range (thresholds[i].lower, thresholds[i].upper, 1);
-
-      spins[i] = GTK_SPIN_BUTTON (spin);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(thresholds[i].title));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(thresholds[i].subtitle));
-      if (read)
-        gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), *values[i]);
-      /* a value not read must not be written back as another */
-      gtk_widget_set_sensitive (spin, read);
-      gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-    }
-  for (Light i = 0; i < N_LIGHTS; i++)
-    g_signal_connect_object (spins[i], "value-changed", G_CALLBACK (threshold_changed_cb), db, 0);
-  return group;
 }
 
 static void
-keep_days_changed_cb (GtkSpinButton *spin,
-                      TjDb          *db)
+fill_lights (TjPreferencesWindow *self)
+{
+  TjLightSettings lights;
+  g_autoptr (GError) error = NULL;
+  gboolean read = tj_settings_read_lights (self->db, &lights, &error);
+  const int *values[N_LIGHTS] = { &lights.green_gap, &lights.red_gap, &lights.start_red_months };
+
+  adw_preferences_group_set_description (self->lights_group,
+                                         read ? _("Green, yellow and red lights of the monthly "
+                                                  "bulletin. Yellow lies between green and red.")
+                                              : error->message);
+  for (Light i = 0; i < N_LIGHTS; i++)
+    {
+      self->light_subtitles[i] = g_strdup (adw_action_row_get_subtitle (self->light_rows[i]));
+      set_bounds (self->light_spins[i], thresholds[i].lower, thresholds[i].upper, 1);
+      if (read)
+        gtk_spin_button_set_value (self->light_spins[i], *values[i]);
+      /* a value not read must not be written back as another */
+      gtk_widget_set_sensitive (GTK_WIDGET (self->light_spins[i]), read);
+    }
+}
+
+static void
+keep_days_changed_cb (TjPreferencesWindow *self,
+                      GtkSpinButton       *spin)
 {
   g_autoptr (GError) error = NULL;
 
-  if (!tj_auto_backup_set_keep_days (db, gtk_spin_button_get_value_as_int (spin), &error))
-    show_save_error (GTK_WIDGET (spin), error);
+  if (self->filled &&
+      !tj_auto_backup_set_keep_days (self->db, gtk_spin_button_get_value_as_int (spin), &error))
+    show_save_error (self, error);
 }
 
 /* The daily backup made while the window is open, and how many days of them are kept. */
-static GtkWidget *
-backup_group (TjDb *db)
+static void
+fill_backup (TjPreferencesWindow *self)
 {
-  GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *spin = gtk_spin_button_new_with_range (1, TJ_AUTO_BACKUP_KEEP_DAYS_MAX, 1);
-  g_autofree char *folder = tj_auto_backup_folder (tj_db_get_path (db));
+  g_autofree char *folder = tj_auto_backup_folder (tj_db_get_path (self->db));
   g_autofree char *description = NULL;
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Daily Backup"));
   /* Translators: the folder of the daily backups follows */
   description = g_strdup_printf (_("While the window is open, Tuijin copies the database once a "
                                    "day into %s."),
                                  folder);
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Days to keep"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                               _("Older daily backups are deleted; other files in the folder are "
-                                 "left alone"));
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), tj_auto_backup_get_keep_days (db));
-  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-  g_signal_connect_object (spin, "value-changed", G_CALLBACK (keep_days_changed_cb), db, 0);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  return group;
+  adw_preferences_group_set_description (self->backup_group, description);
+  set_bounds (self->keep_days, 1, TJ_AUTO_BACKUP_KEEP_DAYS_MAX, 1);
+  gtk_spin_button_set_value (self->keep_days, tj_auto_backup_get_keep_days (self->db));
 }
 
 static void
-max_amount_changed_cb (GtkSpinButton *spin,
-                       TjDb          *db)
+max_amount_changed_cb (TjPreferencesWindow *self,
+                       GtkSpinButton       *spin)
 {
   g_autoptr (GError) error = NULL;
   /* the row shows 亿元 */
   gint64 yi = gtk_spin_button_get_value_as_int (spin);
 
-  if (!tj_limits_set_max_amount (db, yi * TJ_YUAN_PER_YI, &error))
-    show_save_error (GTK_WIDGET (spin), error);
+  if (self->filled && !tj_limits_set_max_amount (self->db, yi * TJ_YUAN_PER_YI, &error))
+    show_save_error (self, error);
 }
 
 /* The largest amount a project's figure may be: a typing slip of a few zeros is refused. */
-static GtkWidget *
-limits_group (TjDb *db)
+static void
+fill_limits (TjPreferencesWindow *self)
 {
-  GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *spin = gtk_spin_button_new_with_range (
-    1, (double) (TJ_LIMITS_MAX_AMOUNT_CEILING / TJ_YUAN_PER_YI), 100);
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Checks on Entry"));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 _("Largest amount (100 million yuan)"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                               _("A total investment, annual plan or month's figure above it is "
-                                 "refused, on entry and on import"));
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin),
-                             (double) (tj_limits_max_amount (db) / TJ_YUAN_PER_YI));
-  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-  g_signal_connect_object (spin, "value-changed", G_CALLBACK (max_amount_changed_cb), db, 0);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  return group;
+  set_bounds (self->max_amount, 1, (double) (TJ_LIMITS_MAX_AMOUNT_CEILING / TJ_YUAN_PER_YI),
+              100);
+  gtk_spin_button_set_value (self->max_amount,
+                             (double) (tj_limits_max_amount (self->db) / TJ_YUAN_PER_YI));
 }
 
-/* 节假日: the holiday table every working-day limit uses (推进机制 三), one expander per year with
- * its days, a row to add a day, and an import that replaces a year. */
-typedef struct
-{
-  TjDb *db;
-  AdwPreferencesPage *page;
-  AdwPreferencesGroup *group;
-  GPtrArray *rows;
-  GtkEntry *date;
-  GtkDropDown *kind;
-  GtkEntry *name;
-  GtkLabel *message;
-  GtkFileChooserNative *chooser;
-} Holidays;
-
-static void fill_holidays (Holidays *holidays);
+static void fill_holidays (TjPreferencesWindow *self);
 
 static void
-holidays_free (Holidays *holidays)
-{
-  g_clear_object (&holidays->chooser);
-  g_ptr_array_unref (holidays->rows);
-  g_free (holidays);
-}
-
-static void
-delete_day_clicked_cb (GtkButton *button,
-                       Holidays  *holidays)
+delete_day_clicked_cb (GtkButton           *button,
+                       TjPreferencesWindow *self)
 {
   g_autoptr (GError) error = NULL;
 
-  if (!tj_holidays_delete (holidays->db, g_object_get_data (G_OBJECT (button), "date"), &error))
-    gtk_label_set_text (holidays->message, error->message);
+  if (!tj_holidays_delete (self->db, g_object_get_data (G_OBJECT (button), "date"), &error))
+    gtk_label_set_text (self->holiday_message, error->message);
   else
-    fill_holidays (holidays);
+    fill_holidays (self);
 }
 
 static void
-fill_holidays (Holidays *holidays)
+fill_holidays (TjPreferencesWindow *self)
 {
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   int this_year = g_date_time_get_year (now);
 
-  for (guint i = 0; i < holidays->rows->len; i++)
-    adw_preferences_group_remove (holidays->group, g_ptr_array_index (holidays->rows, i));
-  g_ptr_array_set_size (holidays->rows, 0);
+  for (guint i = 0; i < self->holiday_rows->len; i++)
+    adw_preferences_group_remove (self->holiday_tables, g_ptr_array_index (self->holiday_rows, i));
+  g_ptr_array_set_size (self->holiday_rows, 0);
   for (int year = this_year + 1; year >= 2018; year--)
     {
       g_autoptr (GError) error = NULL;
-      g_autoptr (GPtrArray) days = tj_holidays_list (holidays->db, year, &error);
+      g_autoptr (GPtrArray) days = tj_holidays_list (self->db, year, &error);
       GtkWidget *expander = adw_expander_row_new ();
       g_autofree char *title = g_strdup_printf (_("Year %d"), year);
       g_autofree char *subtitle = NULL;
@@ -318,7 +287,7 @@ fill_holidays (Holidays *holidays)
           gtk_widget_add_css_class (remove, "flat");
           gtk_widget_set_tooltip_text (remove, _("Delete"));
           g_object_set_data_full (G_OBJECT (remove), "date", g_strdup (day->date), g_free);
-          g_signal_connect (remove, "clicked", G_CALLBACK (delete_day_clicked_cb), holidays);
+          g_signal_connect (remove, "clicked", G_CALLBACK (delete_day_clicked_cb), self);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
           adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
         }
@@ -336,35 +305,35 @@ fill_holidays (Holidays *holidays)
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
       adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (expander),
                                              days != NULL && days->len > 0);
-      adw_preferences_group_add (holidays->group, expander);
-      g_ptr_array_add (holidays->rows, expander);
+      adw_preferences_group_add (self->holiday_tables, expander);
+      g_ptr_array_add (self->holiday_rows, expander);
     }
 }
 
 static void
-add_day_clicked_cb (Holidays *holidays)
+add_day_clicked_cb (TjPreferencesWindow *self)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *date = tj_date_parse (gtk_editable_get_text (GTK_EDITABLE (holidays->date)),
+  g_autofree char *date = tj_date_parse (gtk_editable_get_text (GTK_EDITABLE (self->holiday_date)),
                                          &error);
-  const char *kind = gtk_drop_down_get_selected (holidays->kind) == 0 ? "holiday" : "workday";
+  const char *kind = gtk_drop_down_get_selected (self->holiday_kind) == 0 ? "holiday" : "workday";
 
   if (date == NULL ||
-      !tj_holidays_save (holidays->db, date, kind,
-                         gtk_editable_get_text (GTK_EDITABLE (holidays->name)), &error))
+      !tj_holidays_save (self->db, date, kind,
+                         gtk_editable_get_text (GTK_EDITABLE (self->holiday_name)), &error))
     {
-      gtk_label_set_text (holidays->message, error->message);
+      gtk_label_set_text (self->holiday_message, error->message);
       return;
     }
-  gtk_label_set_text (holidays->message, "");
-  gtk_editable_set_text (GTK_EDITABLE (holidays->date), "");
-  fill_holidays (holidays);
+  gtk_label_set_text (self->holiday_message, "");
+  gtk_editable_set_text (GTK_EDITABLE (self->holiday_date), "");
+  fill_holidays (self);
 }
 
 static void
-import_response_cb (GtkNativeDialog *dialog,
-                    int              response,
-                    Holidays        *holidays)
+import_response_cb (GtkNativeDialog     *dialog,
+                    int                  response,
+                    TjPreferencesWindow *self)
 {
   g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
   g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
@@ -374,141 +343,124 @@ import_response_cb (GtkNativeDialog *dialog,
   if (response == GTK_RESPONSE_ACCEPT && path != NULL)
     {
       tj_file_chooser_remember (GTK_FILE_CHOOSER (dialog));
-      if (!tj_holidays_import (holidays->db, path, FALSE, &result, &error))
+      if (!tj_holidays_import (self->db, path, FALSE, &result, &error))
         {
           g_autoptr (GString) text = g_string_new (error->message);
 
           for (guint i = 0; result != NULL && i < result->errors->len; i++)
             g_string_append_printf (text, "\n%s", (char *) g_ptr_array_index (result->errors, i));
-          gtk_label_set_text (holidays->message, text->str);
+          gtk_label_set_text (self->holiday_message, text->str);
         }
       else
         {
-          gtk_label_set_text (holidays->message, "");
-          fill_holidays (holidays);
+          gtk_label_set_text (self->holiday_message, "");
+          fill_holidays (self);
         }
     }
-  g_clear_object (&holidays->chooser);
+  g_clear_object (&self->chooser);
 }
 
 static void
-import_clicked_cb (GtkButton *button,
-                   Holidays  *holidays)
+import_clicked_cb (TjPreferencesWindow *self)
 {
   g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
 
-  g_clear_object (&holidays->chooser);
-  holidays->chooser = gtk_file_chooser_native_new (
-      _("Import Holidays"), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (button))),
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (
+      _("Import Holidays"), GTK_WINDOW (self),
       GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
   gtk_file_filter_set_name (filter, _("Holiday table (CSV: 日期, 类型, 名称)"));
   gtk_file_filter_add_pattern (filter, "*.csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (holidays->chooser), filter);
-  tj_file_chooser_prepare (GTK_FILE_CHOOSER (holidays->chooser));
-  g_signal_connect (holidays->chooser, "response", G_CALLBACK (import_response_cb), holidays);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (holidays->chooser));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  tj_file_chooser_prepare (GTK_FILE_CHOOSER (self->chooser));
+  g_signal_connect (self->chooser, "response", G_CALLBACK (import_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
-static GtkWidget *
-holidays_page (TjDb *db)
+static void
+tj_preferences_window_dispose (GObject *object)
 {
-  Holidays *holidays = g_new0 (Holidays, 1);
-  GtkWidget *page = adw_preferences_page_new ();
-  GtkWidget *add_group = adw_preferences_group_new ();
-  GtkWidget *add_row = adw_action_row_new ();
-  GtkWidget *add = gtk_button_new_with_mnemonic (_("_Add"));
-  GtkWidget *import = gtk_button_new_with_mnemonic (_("_Import…"));
-  const char *kinds[] = { _("Day off"), _("Working day"), NULL };
+  TjPreferencesWindow *self = TJ_PREFERENCES_WINDOW (object);
 
-  holidays->db = db;
-  holidays->rows = g_ptr_array_new ();
-  holidays->page = ADW_PREFERENCES_PAGE (page);
-  adw_preferences_page_set_title (holidays->page, _("Holidays"));
-  adw_preferences_page_set_icon_name (holidays->page, "x-office-calendar-symbolic");
+  g_clear_object (&self->chooser);
+  G_OBJECT_CLASS (tj_preferences_window_parent_class)->dispose (object);
+}
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (add_group), _("Add a Day"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (add_group),
-                                         _("Time limits count working days: Monday to Friday, "
-                                           "without public holidays, with the adjusted working "
-                                           "weekends. An imported year replaces that year."));
-  holidays->date = GTK_ENTRY (gtk_entry_new ());
-  gtk_entry_set_placeholder_text (holidays->date, "2026-10-01");
-  gtk_editable_set_width_chars (GTK_EDITABLE (holidays->date), 11);
-  holidays->kind = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (kinds));
-  holidays->name = GTK_ENTRY (gtk_entry_new ());
-  gtk_entry_set_placeholder_text (holidays->name, _("e.g. 国庆节"));
-  {
-    GtkWidget *suffixes[] = { GTK_WIDGET (holidays->date), GTK_WIDGET (holidays->kind),
-                              GTK_WIDGET (holidays->name), add };
+static void
+tj_preferences_window_finalize (GObject *object)
+{
+  TjPreferencesWindow *self = TJ_PREFERENCES_WINDOW (object);
 
-    for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-      {
-        gtk_widget_set_valign (suffixes[i], GTK_ALIGN_CENTER);
-        adw_action_row_add_suffix (ADW_ACTION_ROW (add_row), suffixes[i]);
-      }
-  }
-  g_signal_connect_swapped (add, "clicked", G_CALLBACK (add_day_clicked_cb), holidays);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (add_group), add_row);
-  holidays->message = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (holidays->message, TRUE);
-  gtk_label_set_xalign (holidays->message, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (holidays->message), "error");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (add_group), GTK_WIDGET (holidays->message));
-  adw_preferences_page_add (holidays->page, ADW_PREFERENCES_GROUP (add_group));
+  for (Light i = 0; i < N_LIGHTS; i++)
+    g_free (self->light_subtitles[i]);
+  g_ptr_array_unref (self->holiday_rows);
+  g_clear_object (&self->db);
+  G_OBJECT_CLASS (tj_preferences_window_parent_class)->finalize (object);
+}
 
-  holidays->group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (holidays->group, _("Holiday Tables"));
-  gtk_widget_set_valign (import, GTK_ALIGN_CENTER);
-  g_signal_connect (import, "clicked", G_CALLBACK (import_clicked_cb), holidays);
-  adw_preferences_group_set_header_suffix (holidays->group, import);
-  adw_preferences_page_add (holidays->page, holidays->group);
-  g_object_set_data_full (G_OBJECT (page), "holidays", holidays, (GDestroyNotify) holidays_free);
-  fill_holidays (holidays);
-  return page;
+static void
+tj_preferences_window_class_init (TjPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = tj_preferences_window_dispose;
+  object_class->finalize = tj_preferences_window_finalize;
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/tuijin/Tuijin/ui/tj-preferences-window.ui");
+  for (guint i = 0; i < N_SETTINGS; i++)
+    gtk_widget_class_bind_template_child_full (
+      widget_class, setting_keys[i], FALSE,
+      G_STRUCT_OFFSET (TjPreferencesWindow, setting_rows) + i * sizeof (gpointer));
+  for (Light i = 0; i < N_LIGHTS; i++)
+    {
+      gtk_widget_class_bind_template_child_full (
+        widget_class, thresholds[i].row, FALSE,
+        G_STRUCT_OFFSET (TjPreferencesWindow, light_rows) + i * sizeof (gpointer));
+      gtk_widget_class_bind_template_child_full (
+        widget_class, thresholds[i].spin, FALSE,
+        G_STRUCT_OFFSET (TjPreferencesWindow, light_spins) + i * sizeof (gpointer));
+    }
+  gtk_widget_class_bind_template_child (widget_class, TjPreferencesWindow, lights_group);
+  gtk_widget_class_bind_template_child (widget_class, TjPreferencesWindow, backup_group);
+  gtk_widget_class_bind_template_child (widget_class, TjPreferencesWindow, keep_days);
+  gtk_widget_class_bind_template_child (widget_class, TjPreferencesWindow, max_amount);
+  gtk_widget_class_bind_template_child (widget_class, TjPreferencesWindow, holiday_date);
+  gtk_widget_class_bind_template_child (widget_class, TjPreferencesWindow, holiday_kind);
+  gtk_widget_class_bind_template_child (widget_class, TjPreferencesWindow, holiday_name);
+  gtk_widget_class_bind_template_child (widget_class, TjPreferencesWindow, holiday_message);
+  gtk_widget_class_bind_template_child (widget_class, TjPreferencesWindow, holiday_tables);
+  gtk_widget_class_bind_template_callback (widget_class, apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, threshold_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, keep_days_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, max_amount_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_day_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, import_clicked_cb);
+}
+
+static void
+tj_preferences_window_init (TjPreferencesWindow *self)
+{
+  self->holiday_rows = g_ptr_array_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 GtkWindow *
 tj_preferences_window_new (TjDb *db)
 {
-  GtkWidget *window = adw_preferences_window_new ();
-  GtkWidget *page = adw_preferences_page_new ();
-  GtkWidget *groups[3];
-  const char *group_titles[3] = { _("Organisation"), _("Level Names"), _("Industries") };
-  const char *group_descriptions[3] = {
-    _("Another county uses Tuijin by changing these settings and the unit list."),
-    _("How ledgers and reports name the three levels of the key-project lists."),
-    _("The industry categories offered in the project form and the filters."),
-  };
+  TjPreferencesWindow *self = g_object_new (TJ_TYPE_PREFERENCES_WINDOW, NULL);
 
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (page), _("General"));
-  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (page), "preferences-system-symbolic");
-  for (guint g = 0; g < 3; g++)
+  self->db = g_object_ref (db);
+  for (guint i = 0; i < N_SETTINGS; i++)
     {
-      groups[g] = adw_preferences_group_new ();
-      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (groups[g]), group_titles[g]);
-      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (groups[g]),
-                                             group_descriptions[g]);
-      adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (groups[g]));
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (settings); i++)
-    {
-      GtkWidget *row = adw_entry_row_new ();
-      g_autofree char *value = tj_db_get_setting (db, settings[i].key);
+      g_autofree char *value = tj_db_get_setting (db, setting_keys[i]);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(settings[i].title));
-      gtk_editable_set_text (GTK_EDITABLE (row), value != NULL ? value : "");
-      adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
-      g_object_set_data (G_OBJECT (row), "key", (gpointer) settings[i].key);
-      g_signal_connect_object (row, "apply", G_CALLBACK (apply_cb), db, 0);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (groups[settings[i].group]), row);
+      gtk_editable_set_text (GTK_EDITABLE (self->setting_rows[i]), value != NULL ? value : "");
     }
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (lights_group (db)));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (backup_group (db)));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (limits_group (db)));
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (page));
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window),
-                              ADW_PREFERENCES_PAGE (holidays_page (db)));
-  g_object_set_data_full (G_OBJECT (window), "db", g_object_ref (db), g_object_unref);
-  return GTK_WINDOW (window);
+  fill_lights (self);
+  fill_backup (self);
+  fill_limits (self);
+  fill_holidays (self);
+  self->filled = TRUE;
+  return GTK_WINDOW (self);
 }

@@ -7,6 +7,10 @@
 
 G_BEGIN_DECLS
 
+#define TJ_TYPE_PREFERENCES_WINDOW (tj_preferences_window_get_type ())
+G_DECLARE_FINAL_TYPE (TjPreferencesWindow, tj_preferences_window, TJ, PREFERENCES_WINDOW,
+                      AdwPreferencesWindow)
+
 GtkWindow *tj_preferences_window_new (TjDb *db);
 
 G_END_DECLS
