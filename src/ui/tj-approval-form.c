@@ -103,21 +103,6 @@ is_choice (FieldKind kind)
   return kind == KIND_PROJECT || kind == KIND_CASE || kind == KIND_STAGE || kind == KIND_DEPARTMENT;
 }
 
-/* A drop-down without its choices would save "none" over the item's value: the form says why
- * and does not save. */
-static void
-choices_unread (TjApprovalForm *self,
-                guint           i,
-                const GError   *error)
-{
-  gtk_widget_set_sensitive (self->inputs[i], FALSE);
-  if (self->read_failed)
-    return;
-  self->read_failed = TRUE;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "form.save", FALSE);
-  tj_read_error_alert (GTK_WINDOW (self), error);
-}
-
 static void
 fill_choices (TjApprovalForm *self,
               guint           i)
@@ -135,7 +120,7 @@ fill_choices (TjApprovalForm *self,
                                                         &error);
 
       if (projects == NULL)
-        choices_unread (self, i, error);
+        tj_form_choices_unread (GTK_WIDGET (self), self->inputs[i], &self->read_failed, error);
       for (guint k = 0; projects != NULL && k < projects->len; k++)
         {
           TjProject *p = g_ptr_array_index (projects, k);
@@ -149,7 +134,7 @@ fill_choices (TjApprovalForm *self,
                                                          &error);
 
       if (cases == NULL)
-        choices_unread (self, i, error);
+        tj_form_choices_unread (GTK_WIDGET (self), self->inputs[i], &self->read_failed, error);
       for (guint k = 0; cases != NULL && k < cases->len; k++)
         {
           TjAgencyCase *c = g_ptr_array_index (cases, k);
@@ -170,7 +155,7 @@ fill_choices (TjApprovalForm *self,
       g_autoptr (GPtrArray) units = tj_unit_list (self->db, &error);
 
       if (units == NULL)
-        choices_unread (self, i, error);
+        tj_form_choices_unread (GTK_WIDGET (self), self->inputs[i], &self->read_failed, error);
       for (guint k = 0; units != NULL && k < units->len; k++)
         {
           TjUnit *unit = g_ptr_array_index (units, k);
@@ -181,32 +166,7 @@ fill_choices (TjApprovalForm *self,
           g_array_append_val (values, unit->id);
         }
     }
-  g_clear_pointer (&self->choices[i], g_array_unref);
-  self->choices[i] = values;
-  gtk_drop_down_set_model (GTK_DROP_DOWN (self->inputs[i]), G_LIST_MODEL (labels));
-}
-
-static gint64
-chosen (TjApprovalForm *self,
-        guint           i)
-{
-  guint k = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->inputs[i]));
-
-  return k < self->choices[i]->len ? g_array_index (self->choices[i], gint64, k) : 0;
-}
-
-static void
-choose_value (TjApprovalForm *self,
-              guint           i,
-              gint64          value)
-{
-  for (guint k = 0; k < self->choices[i]->len; k++)
-    if (g_array_index (self->choices[i], gint64, k) == value)
-      {
-        gtk_drop_down_set_selected (GTK_DROP_DOWN (self->inputs[i]), k);
-        return;
-      }
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->inputs[i]), 0);
+  tj_drop_down_set_choices (GTK_DROP_DOWN (self->inputs[i]), labels, values);
 }
 
 static char **
@@ -241,7 +201,7 @@ collect (TjApprovalForm *self,
 
       if (is_choice (fields[i].kind))
         {
-          gint64 value = chosen (self, i);
+          gint64 value = tj_drop_down_get_value (GTK_DROP_DOWN (self->inputs[i]));
 
           if (fields[i].kind == KIND_PROJECT)
             item->project_id = value;
@@ -254,38 +214,28 @@ collect (TjApprovalForm *self,
         }
       else if (fields[i].kind == KIND_GREEN)
         item->green = gtk_switch_get_active (GTK_SWITCH (self->inputs[i]));
+      else if (fields[i].kind == KIND_DAYS)
+        {
+          g_autofree char *text = tj_form_entry_get_text (self->inputs[i]);
+          char *end = NULL;
+          gint64 days = text != NULL ? g_ascii_strtoll (text, &end, 10) : 0;
+
+          if (text == NULL || *end != '\0' || days < 0 || days > 3650)
+            tj_problems_add (problems, field, _("“%s” is not a whole number of working days."),
+                             text != NULL ? text : "");
+          if (g_str_equal (field, "statutory_days"))
+            item->statutory_days = (int) days;
+          else
+            item->committed_days = (int) days;
+        }
+      else if (fields[i].kind == KIND_DATE)
+        tj_form_read_date (self->inputs[i], field, text_slot (item, field), problems);
       else
         {
-          g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->inputs[i]))));
-          g_autoptr (GError) error = NULL;
+          char **slot = text_slot (item, field);
 
-          if (fields[i].kind == KIND_DAYS)
-            {
-              char *end = NULL;
-              gint64 days = g_ascii_strtoll (text, &end, 10);
-
-              if (*text == '\0' || *end != '\0' || days < 0 || days > 3650)
-                tj_problems_add (problems, field, _("“%s” is not a whole number of working days."),
-                                 text);
-              if (g_str_equal (field, "statutory_days"))
-                item->statutory_days = (int) days;
-              else
-                item->committed_days = (int) days;
-            }
-          else
-            {
-              char **slot = text_slot (item, field);
-
-              g_clear_pointer (slot, g_free);
-              if (*text != '\0' && fields[i].kind == KIND_DATE)
-                {
-                  *slot = tj_date_parse (text, &error);
-                  if (*slot == NULL)
-                    tj_problems_add (problems, field, "%s", error->message);
-                }
-              else if (*text != '\0')
-                *slot = g_strdup (text);
-            }
+          g_free (*slot);
+          *slot = tj_form_entry_get_text (self->inputs[i]);
         }
     }
 
@@ -346,14 +296,7 @@ validate (TjApprovalForm *self)
   g_autoptr (TjApprovalItem) item = collect (self, problems);
   g_autoptr (GPtrArray) rules = tj_approval_item_validate (item, self->db);
 
-  for (guint k = 0; k < rules->len; k++)
-    {
-      TjProblem *problem = g_ptr_array_index (rules, k);
-
-      if (tj_problems_find (problems, problem->field) == NULL ||
-          g_str_equal (problem->field, "suspensions"))
-        tj_problems_add (problems, problem->field, "%s", problem->message);
-    }
+  tj_form_add_rule_problems (problems, rules);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   self->problems = g_steal_pointer (&problems);
   for (guint i = 0; i < N_FIELDS; i++)
@@ -433,20 +376,17 @@ build (TjApprovalForm *self)
       const char *field = fields[i].field;
       GtkWidget *input;
 
-      self->rows[i] = ADW_ACTION_ROW (adw_action_row_new ());
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->rows[i]),
-                                     tj_approval_field_label (field));
       if (is_choice (fields[i].kind))
         {
           input = gtk_drop_down_new (NULL, NULL);
           self->inputs[i] = input;
           fill_choices (self, i);
           tj_drop_down_enable_search (GTK_DROP_DOWN (input));
-          choose_value (self, i,
-                        fields[i].kind == KIND_PROJECT ? item->project_id
-                        : fields[i].kind == KIND_CASE  ? item->case_id
-                        : fields[i].kind == KIND_STAGE ? (gint64) item->stage
-                                                       : item->unit_id);
+          tj_drop_down_set_value (GTK_DROP_DOWN (input),
+                                  fields[i].kind == KIND_PROJECT ? item->project_id
+                                  : fields[i].kind == KIND_CASE  ? item->case_id
+                                  : fields[i].kind == KIND_STAGE ? (gint64) item->stage
+                                                                 : item->unit_id);
           g_signal_connect_swapped (input, "notify::selected", G_CALLBACK (changed_cb), self);
           gtk_widget_set_size_request (input, 300, -1);
         }
@@ -462,24 +402,19 @@ build (TjApprovalForm *self)
         {
           g_autofree char *text = NULL;
 
-          input = gtk_entry_new ();
-          self->inputs[i] = input;
           if (fields[i].kind == KIND_DAYS)
             text = g_strdup_printf ("%d", g_str_equal (field, "statutory_days")
-                                              ? item->statutory_days
-                                              : item->committed_days);
+                                            ? item->statutory_days
+                                            : item->committed_days);
           else
             text = g_strdup (*text_slot (item, field));
-          gtk_editable_set_text (GTK_EDITABLE (input), text != NULL ? text : "");
-          if (fields[i].placeholder != NULL)
-            gtk_entry_set_placeholder_text (GTK_ENTRY (input), _(fields[i].placeholder));
-          gtk_entry_set_activates_default (GTK_ENTRY (input), TRUE);
+          input = tj_form_entry_new (text, fields[i].placeholder != NULL
+                                             ? _(fields[i].placeholder)
+                                             : NULL);
+          self->inputs[i] = input;
           g_signal_connect_swapped (input, "changed", G_CALLBACK (changed_cb), self);
-          gtk_widget_set_size_request (input, 300, -1);
         }
-      gtk_widget_set_valign (input, GTK_ALIGN_CENTER);
-      adw_action_row_add_suffix (self->rows[i], input);
-      adw_action_row_set_activatable_widget (self->rows[i], input);
+      self->rows[i] = tj_form_row_new (field, tj_approval_field_label (field), input);
       adw_preferences_group_add (self->group, GTK_WIDGET (self->rows[i]));
     }
   for (guint k = 0; item->suspensions != NULL && k < item->suspensions->len; k++)
@@ -642,8 +577,6 @@ tj_approval_form_dispose (GObject *object)
 {
   TjApprovalForm *self = TJ_APPROVAL_FORM (object);
 
-  for (guint i = 0; i < N_FIELDS; i++)
-    g_clear_pointer (&self->choices[i], g_array_unref);
   g_clear_object (&self->db);
   g_clear_object (&self->original);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
@@ -708,37 +641,23 @@ tj_approval_form_set_text (TjApprovalForm *self,
                            const char     *field,
                            const char     *text)
 {
-  int i = field_index (field);
-
-  g_return_val_if_fail (i >= 0 && GTK_IS_EDITABLE (self->inputs[i]), FALSE);
-  gtk_editable_set_text (GTK_EDITABLE (self->inputs[i]), text);
-  return TRUE;
+  return tj_form_set_text (GTK_WIDGET (self), field, text);
 }
 
+/* A drop-down's item, or the green channel switched on ("yes") or off. */
 gboolean
 tj_approval_form_choose (TjApprovalForm *self,
                          const char     *field,
                          const char     *label)
 {
-  int i = field_index (field);
-
-  g_return_val_if_fail (i >= 0, FALSE);
-  if (fields[i].kind == KIND_GREEN)
-    {
-      gtk_switch_set_active (GTK_SWITCH (self->inputs[i]), g_strcmp0 (label, "yes") == 0);
-      return TRUE;
-    }
-  return tj_drop_down_choose (GTK_DROP_DOWN (self->inputs[i]), label);
+  return tj_form_choose (GTK_WIDGET (self), field, label);
 }
 
 const char *
 tj_approval_form_get_message (TjApprovalForm *self,
                               const char     *field)
 {
-  int i = field_index (field);
-
-  g_return_val_if_fail (i >= 0, NULL);
-  return tj_form_row_get_problem (self->rows[i]);
+  return tj_form_get_message (GTK_WIDGET (self), field);
 }
 
 /* What the reminders section shows, one line per row ("date, by whom: note"), or the read error's

@@ -79,9 +79,7 @@ static const struct
 typedef struct
 {
   AdwActionRow *row;
-  GtkWidget *input;  /* GtkEntry or GtkDropDown */
-  GArray *values;    /* gint64 per drop-down position: an id or an enum value */
-  GPtrArray *labels; /* char * per drop-down position (industries) */
+  GtkWidget *input; /* GtkEntry or GtkDropDown (tj_drop_down_set_choices) */
 } FieldWidgets;
 
 struct _TjProjectForm
@@ -126,56 +124,21 @@ is_choice (FieldKind kind)
   return kind >= KIND_LEVEL;
 }
 
-/* Fills a drop-down with "(none)" or "choose…" first, then the labels and their values. */
-static void
-set_choices (FieldWidgets *w,
-             const char   *first,
-             GPtrArray    *labels,
-             GArray       *values)
-{
-  g_autoptr (GtkStringList) list = gtk_string_list_new (NULL);
-  gint64 none = 0;
-
-  g_clear_pointer (&w->values, g_array_unref);
-  g_clear_pointer (&w->labels, g_ptr_array_unref);
-  w->values = g_array_new (FALSE, FALSE, sizeof (gint64));
-  w->labels = g_ptr_array_new_with_free_func (g_free);
-  gtk_string_list_append (list, first);
-  g_array_append_val (w->values, none);
-  g_ptr_array_add (w->labels, NULL);
-  for (guint i = 0; i < labels->len; i++)
-    {
-      gtk_string_list_append (list, g_ptr_array_index (labels, i));
-      g_array_append_val (w->values, g_array_index (values, gint64, i));
-      g_ptr_array_add (w->labels, g_strdup (g_ptr_array_index (labels, i)));
-    }
-  gtk_drop_down_set_model (GTK_DROP_DOWN (w->input), G_LIST_MODEL (list));
-}
-
-/* A drop-down without its choices would save "none" over the project's value: the form says
- * why and does not save. */
-static void
-choices_unread (TjProjectForm *self,
-                guint          i,
-                const GError  *error)
-{
-  gtk_widget_set_sensitive (self->widgets[i].input, FALSE);
-  if (self->read_failed)
-    return;
-  self->read_failed = TRUE;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "form.save", FALSE);
-  tj_read_error_alert (GTK_WINDOW (self), error);
-}
-
 static void
 fill_choices (TjProjectForm *self,
               guint          i)
 {
-  FieldWidgets *w = &self->widgets[i];
-  g_autoptr (GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GArray) values = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GtkStringList) labels = gtk_string_list_new (NULL);
+  GArray *values = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr (GError) error = NULL;
-  const char *first = _("Choose…");
+  gint64 none = 0;
+
+  /* "(None)" first where the field may stay empty, "Choose…" where it must be chosen */
+  gtk_string_list_append (labels, fields[i].kind == KIND_INDUSTRY || fields[i].kind == KIND_UNIT ||
+                                      fields[i].kind == KIND_LEADER
+                                    ? _("(None)")
+                                    : _("Choose…"));
+  g_array_append_val (values, none);
 
   switch (fields[i].kind)
     {
@@ -185,12 +148,13 @@ fill_choices (TjProjectForm *self,
 
         if (names == NULL)
           {
-            choices_unread (self, i, error);
+            tj_form_choices_unread (GTK_WIDGET (self), self->widgets[i].input, &self->read_failed,
+                                    error);
             break;
           }
         for (gint64 level = 1; level < TJ_LEVEL_N; level++)
           {
-            g_ptr_array_add (labels, g_strdup (names->full[level]));
+            gtk_string_list_append (labels, names->full[level]);
             g_array_append_val (values, level);
           }
       }
@@ -198,7 +162,7 @@ fill_choices (TjProjectForm *self,
     case KIND_NATURE:
       for (gint64 nature = 1; nature < TJ_NATURE_N; nature++)
         {
-          g_ptr_array_add (labels, g_strdup (tj_nature_label (nature)));
+          gtk_string_list_append (labels, tj_nature_label (nature));
           g_array_append_val (values, nature);
         }
       break;
@@ -206,16 +170,16 @@ fill_choices (TjProjectForm *self,
       {
         g_auto (GStrv) industries = tj_industries_load (self->db, &error);
 
-        first = _("(None)");
         if (industries == NULL)
           {
-            choices_unread (self, i, error);
+            tj_form_choices_unread (GTK_WIDGET (self), self->widgets[i].input, &self->read_failed,
+                                    error);
             break;
           }
         for (gint64 k = 0; industries[k] != NULL; k++)
           if (*industries[k] != '\0')
             {
-              g_ptr_array_add (labels, g_strdup (industries[k]));
+              gtk_string_list_append (labels, industries[k]);
               g_array_append_val (values, k);
             }
       }
@@ -225,10 +189,9 @@ fill_choices (TjProjectForm *self,
       {
         g_autoptr (GPtrArray) units = tj_unit_list (self->db, &error);
 
-        if (fields[i].kind == KIND_UNIT)
-          first = _("(None)");
         if (units == NULL)
-          choices_unread (self, i, error);
+          tj_form_choices_unread (GTK_WIDGET (self), self->widgets[i].input, &self->read_failed,
+                                error);
         for (guint k = 0; units != NULL && k < units->len; k++)
           {
             TjUnit *unit = g_ptr_array_index (units, k);
@@ -237,7 +200,7 @@ fill_choices (TjProjectForm *self,
                 (!unit->active && unit->id != self->original->locality_id &&
                  unit->id != self->original->unit_id))
               continue;
-            g_ptr_array_add (labels, g_strdup (unit->name));
+            gtk_string_list_append (labels, unit->name);
             g_array_append_val (values, unit->id);
           }
       }
@@ -248,10 +211,9 @@ fill_choices (TjProjectForm *self,
         g_autoptr (GPtrArray) people = tj_person_list (self->db, &error);
         gboolean leader = fields[i].kind == KIND_LEADER;
 
-        if (leader)
-          first = _("(None)");
         if (people == NULL)
-          choices_unread (self, i, error);
+          tj_form_choices_unread (GTK_WIDGET (self), self->widgets[i].input, &self->read_failed,
+                                error);
         for (guint k = 0; people != NULL && k < people->len; k++)
           {
             TjPerson *person = g_ptr_array_index (people, k);
@@ -260,10 +222,12 @@ fill_choices (TjProjectForm *self,
                 (!person->active && person->id != self->original->leader_id &&
                  person->id != self->original->officer_id))
               continue;
-            g_ptr_array_add (labels, person->unit_name != NULL
-                                         ? g_strdup_printf ("%s（%s）", person->name,
-                                                            person->unit_name)
-                                         : g_strdup (person->name));
+            g_autofree char *label = person->unit_name != NULL
+                                       ? g_strdup_printf ("%s（%s）", person->name,
+                                                          person->unit_name)
+                                       : g_strdup (person->name);
+
+            gtk_string_list_append (labels, label);
             g_array_append_val (values, person->id);
           }
       }
@@ -275,28 +239,7 @@ fill_choices (TjProjectForm *self,
     default:
       g_assert_not_reached ();
     }
-  set_choices (w, first, labels, values);
-}
-
-static void
-select_value (FieldWidgets *w,
-              gint64        value)
-{
-  for (guint k = 0; k < w->values->len; k++)
-    if (g_array_index (w->values, gint64, k) == value)
-      {
-        gtk_drop_down_set_selected (GTK_DROP_DOWN (w->input), k);
-        return;
-      }
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (w->input), 0);
-}
-
-static gint64
-selected_value (FieldWidgets *w)
-{
-  guint k = gtk_drop_down_get_selected (GTK_DROP_DOWN (w->input));
-
-  return k < w->values->len ? g_array_index (w->values, gint64, k) : 0;
+  tj_drop_down_set_choices (GTK_DROP_DOWN (self->widgets[i].input), labels, values);
 }
 
 static char **
@@ -399,18 +342,16 @@ collect (TjProjectForm *self,
             }
         }
       else if (fields[i].kind == KIND_LEVEL)
-        p->level = selected_value (w);
+        p->level = tj_drop_down_get_value (GTK_DROP_DOWN (w->input));
       else if (fields[i].kind == KIND_NATURE)
-        p->nature = selected_value (w);
+        p->nature = tj_drop_down_get_value (GTK_DROP_DOWN (w->input));
       else if (fields[i].kind == KIND_INDUSTRY)
         {
-          guint k = gtk_drop_down_get_selected (GTK_DROP_DOWN (w->input));
-
           g_free (p->industry);
-          p->industry = k < w->labels->len ? g_strdup (g_ptr_array_index (w->labels, k)) : NULL;
+          p->industry = g_strdup (tj_drop_down_get_chosen (GTK_DROP_DOWN (w->input)));
         }
       else
-        *id_slot (p, field) = selected_value (w);
+        *id_slot (p, field) = tj_drop_down_get_value (GTK_DROP_DOWN (w->input));
     }
   return p;
 }
@@ -437,14 +378,7 @@ validate (TjProjectForm *self)
   TjProject *p = collect (self, problems);
   g_autoptr (GPtrArray) rules = tj_project_validate (p, self->db);
 
-  for (guint k = 0; k < rules->len; k++)
-    {
-      TjProblem *problem = g_ptr_array_index (rules, k);
-
-      /* A field that could not be parsed keeps that message rather than a consequence of it. */
-      if (tj_problems_find (problems, problem->field) == NULL)
-        tj_problems_add (problems, problem->field, "%s", problem->message);
-    }
+  tj_form_add_rule_problems (problems, rules);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   self->problems = g_steal_pointer (&problems);
   show_problems (self);
@@ -496,23 +430,28 @@ load_values (TjProjectForm *self)
           }
           break;
         case KIND_LEVEL:
-          select_value (w, p->level);
+          tj_drop_down_set_value (GTK_DROP_DOWN (w->input), p->level);
           break;
         case KIND_NATURE:
-          select_value (w, p->nature);
+          tj_drop_down_set_value (GTK_DROP_DOWN (w->input), p->nature);
           break;
         case KIND_INDUSTRY:
-          gtk_drop_down_set_selected (GTK_DROP_DOWN (w->input), 0);
-          for (guint k = 1; k < w->labels->len; k++)
-            if (g_strcmp0 (g_ptr_array_index (w->labels, k), p->industry) == 0)
-              gtk_drop_down_set_selected (GTK_DROP_DOWN (w->input), k);
+          {
+            GListModel *labels = gtk_drop_down_get_model (GTK_DROP_DOWN (w->input));
+
+            gtk_drop_down_set_selected (GTK_DROP_DOWN (w->input), 0);
+            for (guint k = 1; k < g_list_model_get_n_items (labels); k++)
+              if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (labels), k),
+                             p->industry) == 0)
+                gtk_drop_down_set_selected (GTK_DROP_DOWN (w->input), k);
+          }
           break;
         case KIND_LOCALITY:
         case KIND_UNIT:
         case KIND_LEADER:
         case KIND_OFFICER:
         default:
-          select_value (w, *id_slot (p, field));
+          tj_drop_down_set_value (GTK_DROP_DOWN (w->input), *id_slot (p, field));
           break;
         }
     }
@@ -530,11 +469,12 @@ person_added_cb (TjPerson *person,
   for (guint k = 0; k < N_FIELDS; k++)
     if (fields[k].kind == KIND_LEADER || fields[k].kind == KIND_OFFICER)
       {
-        gint64 keep = selected_value (&self->widgets[k]);
+        GtkDropDown *dropdown = GTK_DROP_DOWN (self->widgets[k].input);
+        gint64 keep = tj_drop_down_get_value (dropdown);
 
         self->loading = TRUE;
         fill_choices (self, k);
-        select_value (&self->widgets[k], k == i ? person->id : keep);
+        tj_drop_down_set_value (dropdown, k == i ? person->id : keep);
         self->loading = FALSE;
       }
   self->dirty = TRUE;
@@ -569,19 +509,15 @@ build_rows (TjProjectForm *self)
       const char *label = tj_project_field_label (fields[i].field);
       g_autofree char *title = NULL;
 
-      w->row = ADW_ACTION_ROW (adw_action_row_new ());
       if (fields[i].kind == KIND_MONEY)
         title = g_strdup_printf (_("%s (10k yuan)"), label);
       else
         title = g_strdup (label);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (w->row), title);
-      adw_action_row_set_subtitle_lines (w->row, 2);
-      /* one Tab per field: the focus goes to the entry, not to the row around it first */
-      gtk_widget_set_focusable (GTK_WIDGET (w->row), FALSE);
 
       if (is_choice (fields[i].kind))
         {
           w->input = gtk_drop_down_new (NULL, NULL);
+          gtk_widget_set_size_request (w->input, 300, -1);
           fill_choices (self, i);
           if (fields[i].kind >= KIND_LOCALITY)
             tj_drop_down_enable_search (GTK_DROP_DOWN (w->input));
@@ -589,10 +525,9 @@ build_rows (TjProjectForm *self)
         }
       else
         {
-          w->input = gtk_entry_new ();
-          gtk_entry_set_activates_default (GTK_ENTRY (w->input), TRUE);
-          if (fields[i].placeholder != NULL)
-            gtk_entry_set_placeholder_text (GTK_ENTRY (w->input), _(fields[i].placeholder));
+          w->input = tj_form_entry_new (NULL, fields[i].placeholder != NULL
+                                                ? _(fields[i].placeholder)
+                                                : NULL);
           if (fields[i].kind == KIND_MONEY)
             {
               gtk_entry_set_alignment (GTK_ENTRY (w->input), 1.0);
@@ -603,12 +538,8 @@ build_rows (TjProjectForm *self)
           g_signal_connect (w->input, "notify::text", G_CALLBACK (input_changed_cb), self);
         }
       g_object_set_data (G_OBJECT (w->input), "field", (gpointer) fields[i].field);
-      gtk_widget_set_valign (w->input, GTK_ALIGN_CENTER);
-      gtk_widget_set_size_request (w->input, 300, -1);
-      gtk_accessible_update_relation (GTK_ACCESSIBLE (w->input), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                      w->row, NULL, -1);
-      adw_action_row_add_suffix (w->row, w->input);
-      adw_action_row_set_activatable_widget (w->row, w->input);
+      w->row = tj_form_row_new (fields[i].field, title, w->input);
+      adw_action_row_set_subtitle_lines (w->row, 2);
 
       if (fields[i].kind == KIND_LEADER || fields[i].kind == KIND_OFFICER)
         {
@@ -835,11 +766,6 @@ tj_project_form_dispose (GObject *object)
 {
   TjProjectForm *self = TJ_PROJECT_FORM (object);
 
-  for (guint i = 0; i < N_FIELDS; i++)
-    {
-      g_clear_pointer (&self->widgets[i].values, g_array_unref);
-      g_clear_pointer (&self->widgets[i].labels, g_ptr_array_unref);
-    }
   g_clear_object (&self->db);
   g_clear_object (&self->settings);
   g_clear_object (&self->original);
@@ -921,11 +847,7 @@ tj_project_form_set_text (TjProjectForm *self,
                           const char    *field,
                           const char    *text)
 {
-  int i = field_index (field);
-
-  g_return_val_if_fail (i >= 0 && !is_choice (fields[i].kind), FALSE);
-  gtk_editable_set_text (GTK_EDITABLE (self->widgets[i].input), text);
-  return TRUE;
+  return tj_form_set_text (GTK_WIDGET (self), field, text);
 }
 
 gboolean
@@ -933,10 +855,7 @@ tj_project_form_choose (TjProjectForm *self,
                         const char    *field,
                         const char    *label)
 {
-  int i = field_index (field);
-
-  g_return_val_if_fail (i >= 0 && is_choice (fields[i].kind), FALSE);
-  return tj_drop_down_choose (GTK_DROP_DOWN (self->widgets[i].input), label);
+  return tj_form_choose (GTK_WIDGET (self), field, label);
 }
 
 /* The field's entry or drop-down (for tests). */
@@ -970,8 +889,5 @@ const char *
 tj_project_form_get_message (TjProjectForm *self,
                              const char    *field)
 {
-  int i = field_index (field);
-
-  g_return_val_if_fail (i >= 0, NULL);
-  return tj_form_row_get_problem (self->widgets[i].row);
+  return tj_form_get_message (GTK_WIDGET (self), field);
 }
