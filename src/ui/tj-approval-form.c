@@ -29,26 +29,30 @@ typedef enum
   KIND_GREEN,
 } FieldKind;
 
+#define TEXT(member) G_STRUCT_OFFSET (TjApprovalItem, member)
+
+/* The form's rows, in order; text is where a text or date field's value is kept in the item. */
 static const struct
 {
   const char *field;
   FieldKind kind;
   const char *placeholder;
+  glong text;
 } fields[] = {
-  { "project_id", KIND_PROJECT, NULL },
-  { "case_id", KIND_CASE, NULL },
-  { "name", KIND_TEXT, N_("e.g. 环评审批") },
-  { "stage", KIND_STAGE, NULL },
-  { "unit_id", KIND_DEPARTMENT, NULL },
-  { "statutory_days", KIND_DAYS, "20" },
-  { "green", KIND_GREEN, NULL },
-  { "committed_days", KIND_DAYS, "10" },
-  { "handler", KIND_TEXT, NULL },
-  { "accepted", KIND_DATE, "2026-03-15" },
-  { "copied", KIND_DATE, "2026-03-16" },
-  { "finished", KIND_DATE, "2026-03-30" },
-  { "delivered", KIND_DATE, "2026-03-31" },
-  { "notes", KIND_TEXT, NULL },
+  { "project_id", KIND_PROJECT, NULL, 0 },
+  { "case_id", KIND_CASE, NULL, 0 },
+  { "name", KIND_TEXT, N_("e.g. 环评审批"), TEXT (name) },
+  { "stage", KIND_STAGE, NULL, 0 },
+  { "unit_id", KIND_DEPARTMENT, NULL, 0 },
+  { "statutory_days", KIND_DAYS, "20", 0 },
+  { "green", KIND_GREEN, NULL, 0 },
+  { "committed_days", KIND_DAYS, "10", 0 },
+  { "handler", KIND_TEXT, NULL, TEXT (handler) },
+  { "accepted", KIND_DATE, "2026-03-15", TEXT (accepted) },
+  { "copied", KIND_DATE, "2026-03-16", TEXT (copied) },
+  { "finished", KIND_DATE, "2026-03-30", TEXT (finished) },
+  { "delivered", KIND_DATE, "2026-03-31", TEXT (delivered) },
+  { "notes", KIND_TEXT, NULL, TEXT (notes) },
 };
 
 #define N_FIELDS G_N_ELEMENTS (fields)
@@ -87,15 +91,6 @@ typedef struct
   GtkWidget *reason;
   GtkWidget *remove;
 } Period;
-
-static int
-field_index (const char *field)
-{
-  for (guint i = 0; i < N_FIELDS; i++)
-    if (g_str_equal (fields[i].field, field))
-      return i;
-  return -1;
-}
 
 static gboolean
 is_choice (FieldKind kind)
@@ -169,25 +164,6 @@ fill_choices (TjApprovalForm *self,
   tj_drop_down_set_choices (GTK_DROP_DOWN (self->inputs[i]), labels, values);
 }
 
-static char **
-text_slot (TjApprovalItem *item,
-           const char     *field)
-{
-  if (g_str_equal (field, "name"))
-    return &item->name;
-  if (g_str_equal (field, "handler"))
-    return &item->handler;
-  if (g_str_equal (field, "accepted"))
-    return &item->accepted;
-  if (g_str_equal (field, "copied"))
-    return &item->copied;
-  if (g_str_equal (field, "finished"))
-    return &item->finished;
-  if (g_str_equal (field, "delivered"))
-    return &item->delivered;
-  return &item->notes;
-}
-
 /* Reads the form; text that is not a date or a number of days is a problem of its field. */
 static TjApprovalItem *
 collect (TjApprovalForm *self,
@@ -229,10 +205,11 @@ collect (TjApprovalForm *self,
             item->committed_days = (int) days;
         }
       else if (fields[i].kind == KIND_DATE)
-        tj_form_read_date (self->inputs[i], field, text_slot (item, field), problems);
+        tj_form_read_date (self->inputs[i], field, G_STRUCT_MEMBER_P (item, fields[i].text),
+                           problems);
       else
         {
-          char **slot = text_slot (item, field);
+          char **slot = G_STRUCT_MEMBER_P (item, fields[i].text);
 
           g_free (*slot);
           *slot = tj_form_entry_get_text (self->inputs[i]);
@@ -320,15 +297,15 @@ changed_cb (TjApprovalForm *self)
 static void
 green_changed_cb (TjApprovalForm *self)
 {
-  int statutory = field_index ("statutory_days"), committed = field_index ("committed_days");
-  int green = field_index ("green");
+  GtkWidget *form = GTK_WIDGET (self);
+  GtkWidget *statutory = tj_form_find_input (form, "statutory_days");
   g_autofree char *text = NULL;
 
-  if (self->loading || !gtk_switch_get_active (GTK_SWITCH (self->inputs[green])))
+  if (self->loading || !gtk_switch_get_active (GTK_SWITCH (tj_form_find_input (form, "green"))))
     return;
-  text = g_strdup_printf ("%d", tj_approval_green_committed (atoi (gtk_editable_get_text (
-                                    GTK_EDITABLE (self->inputs[statutory])))));
-  gtk_editable_set_text (GTK_EDITABLE (self->inputs[committed]), text);
+  text = g_strdup_printf ("%d", tj_approval_green_committed (
+                                  atoi (gtk_editable_get_text (GTK_EDITABLE (statutory)))));
+  gtk_editable_set_text (GTK_EDITABLE (tj_form_find_input (form, "committed_days")), text);
 }
 
 gboolean
@@ -407,7 +384,7 @@ build (TjApprovalForm *self)
                                             ? item->statutory_days
                                             : item->committed_days);
           else
-            text = g_strdup (*text_slot (item, field));
+            text = g_strdup (G_STRUCT_MEMBER (char *, item, fields[i].text));
           input = tj_form_entry_new (text, fields[i].placeholder != NULL
                                              ? _(fields[i].placeholder)
                                              : NULL);

@@ -66,9 +66,10 @@ tj_form_find_row (GtkWidget  *form,
   return NULL;
 }
 
-static GtkWidget *
-find_input (GtkWidget  *form,
-            const char *field)
+/* The input of field's row under form, or NULL. */
+GtkWidget *
+tj_form_find_input (GtkWidget  *form,
+                    const char *field)
 {
   AdwActionRow *row = tj_form_find_row (form, field);
 
@@ -160,7 +161,7 @@ tj_form_set_text (GtkWidget  *form,
                   const char *field,
                   const char *text)
 {
-  GtkWidget *input = find_input (form, field);
+  GtkWidget *input = tj_form_find_input (form, field);
 
   g_return_val_if_fail (GTK_IS_EDITABLE (input), FALSE);
   gtk_editable_set_text (GTK_EDITABLE (input), text);
@@ -174,7 +175,7 @@ tj_form_choose (GtkWidget  *form,
                 const char *field,
                 const char *label)
 {
-  GtkWidget *input = find_input (form, field);
+  GtkWidget *input = tj_form_find_input (form, field);
 
   if (GTK_IS_SWITCH (input))
     {

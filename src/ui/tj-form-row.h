@@ -16,6 +16,8 @@ AdwActionRow *tj_form_row_new (const char *field,
                                GtkWidget  *input);
 AdwActionRow *tj_form_find_row (GtkWidget  *form,
                                 const char *field);
+GtkWidget *tj_form_find_input (GtkWidget  *form,
+                               const char *field);
 GtkWidget *tj_form_entry_new (const char *text,
                               const char *placeholder);
 char *tj_form_entry_get_text (GtkWidget *entry);

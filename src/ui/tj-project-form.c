@@ -43,35 +43,40 @@ typedef enum
   N_GROUPS
 } Group;
 
-/* The form's rows, in order; field is the column name core validation reports. */
+#define MEMBER(member) G_STRUCT_OFFSET (TjProject, member)
+
+/* The form's rows, in order; field is the column name core validation reports, member where the
+ * project keeps its value (text, a month or a date: char *; money or an id: gint64), or 0 for
+ * the level, nature and industry, which have their own members. */
 static const struct
 {
   const char *field;
   Group group;
   FieldKind kind;
   const char *placeholder;
+  glong member;
 } fields[] = {
-  { "name", GROUP_BASIC, KIND_TEXT, NULL },
-  { "code", GROUP_BASIC, KIND_TEXT, N_("Optional") },
-  { "level", GROUP_BASIC, KIND_LEVEL, NULL },
-  { "nature", GROUP_BASIC, KIND_NATURE, NULL },
-  { "industry", GROUP_BASIC, KIND_INDUSTRY, NULL },
-  { "content", GROUP_BASIC, KIND_TEXT, N_("Site area, buildings, capacity…") },
-  { "locality_id", GROUP_RESPONSIBILITY, KIND_LOCALITY, NULL },
-  { "unit_id", GROUP_RESPONSIBILITY, KIND_UNIT, NULL },
-  { "leader_id", GROUP_RESPONSIBILITY, KIND_LEADER, NULL },
-  { "officer_id", GROUP_RESPONSIBILITY, KIND_OFFICER, NULL },
-  { "total_investment", GROUP_INVESTMENT, KIND_MONEY, "0.0000" },
-  { "annual_plan", GROUP_INVESTMENT, KIND_MONEY, "0.0000" },
-  { "planned_start", GROUP_SCHEDULE, KIND_MONTH, "2026-03" },
-  { "planned_completion", GROUP_SCHEDULE, KIND_MONTH, "2027-12" },
-  { "actual_start", GROUP_SCHEDULE, KIND_DATE, "2026-03-15" },
-  { "actual_completion", GROUP_SCHEDULE, KIND_DATE, "2027-12-20" },
-  { "stats_date", GROUP_SCHEDULE, KIND_DATE, "2026-03-15" },
-  { "owner", GROUP_OWNER, KIND_TEXT, NULL },
-  { "contact", GROUP_OWNER, KIND_TEXT, NULL },
-  { "phone", GROUP_OWNER, KIND_TEXT, "0371-62871234" },
-  { "notes", GROUP_OWNER, KIND_TEXT, NULL },
+  { "name", GROUP_BASIC, KIND_TEXT, NULL, MEMBER (name) },
+  { "code", GROUP_BASIC, KIND_TEXT, N_("Optional"), MEMBER (code) },
+  { "level", GROUP_BASIC, KIND_LEVEL, NULL, 0 },
+  { "nature", GROUP_BASIC, KIND_NATURE, NULL, 0 },
+  { "industry", GROUP_BASIC, KIND_INDUSTRY, NULL, 0 },
+  { "content", GROUP_BASIC, KIND_TEXT, N_("Site area, buildings, capacity…"), MEMBER (content) },
+  { "locality_id", GROUP_RESPONSIBILITY, KIND_LOCALITY, NULL, MEMBER (locality_id) },
+  { "unit_id", GROUP_RESPONSIBILITY, KIND_UNIT, NULL, MEMBER (unit_id) },
+  { "leader_id", GROUP_RESPONSIBILITY, KIND_LEADER, NULL, MEMBER (leader_id) },
+  { "officer_id", GROUP_RESPONSIBILITY, KIND_OFFICER, NULL, MEMBER (officer_id) },
+  { "total_investment", GROUP_INVESTMENT, KIND_MONEY, "0.0000", MEMBER (total_investment) },
+  { "annual_plan", GROUP_INVESTMENT, KIND_MONEY, "0.0000", MEMBER (annual_plan) },
+  { "planned_start", GROUP_SCHEDULE, KIND_MONTH, "2026-03", MEMBER (planned_start) },
+  { "planned_completion", GROUP_SCHEDULE, KIND_MONTH, "2027-12", MEMBER (planned_completion) },
+  { "actual_start", GROUP_SCHEDULE, KIND_DATE, "2026-03-15", MEMBER (actual_start) },
+  { "actual_completion", GROUP_SCHEDULE, KIND_DATE, "2027-12-20", MEMBER (actual_completion) },
+  { "stats_date", GROUP_SCHEDULE, KIND_DATE, "2026-03-15", MEMBER (stats_date) },
+  { "owner", GROUP_OWNER, KIND_TEXT, NULL, MEMBER (owner) },
+  { "contact", GROUP_OWNER, KIND_TEXT, NULL, MEMBER (contact) },
+  { "phone", GROUP_OWNER, KIND_TEXT, "0371-62871234", MEMBER (phone) },
+  { "notes", GROUP_OWNER, KIND_TEXT, NULL, MEMBER (notes) },
 };
 
 #define N_FIELDS G_N_ELEMENTS (fields)
@@ -108,15 +113,6 @@ struct _TjProjectForm
 };
 
 G_DEFINE_FINAL_TYPE (TjProjectForm, tj_project_form, ADW_TYPE_WINDOW)
-
-static int
-field_index (const char *field)
-{
-  for (guint i = 0; i < N_FIELDS; i++)
-    if (g_str_equal (fields[i].field, field))
-      return i;
-  return -1;
-}
 
 static gboolean
 is_choice (FieldKind kind)
@@ -242,58 +238,6 @@ fill_choices (TjProjectForm *self,
   tj_drop_down_set_choices (GTK_DROP_DOWN (self->widgets[i].input), labels, values);
 }
 
-static char **
-text_slot (TjProject  *p,
-           const char *field)
-{
-  if (g_str_equal (field, "name"))
-    return &p->name;
-  if (g_str_equal (field, "code"))
-    return &p->code;
-  if (g_str_equal (field, "content"))
-    return &p->content;
-  if (g_str_equal (field, "owner"))
-    return &p->owner;
-  if (g_str_equal (field, "contact"))
-    return &p->contact;
-  if (g_str_equal (field, "phone"))
-    return &p->phone;
-  if (g_str_equal (field, "notes"))
-    return &p->notes;
-  if (g_str_equal (field, "planned_start"))
-    return &p->planned_start;
-  if (g_str_equal (field, "planned_completion"))
-    return &p->planned_completion;
-  if (g_str_equal (field, "actual_start"))
-    return &p->actual_start;
-  if (g_str_equal (field, "actual_completion"))
-    return &p->actual_completion;
-  if (g_str_equal (field, "stats_date"))
-    return &p->stats_date;
-  if (g_str_equal (field, "industry"))
-    return &p->industry;
-  return NULL;
-}
-
-static gint64 *
-id_slot (TjProject  *p,
-         const char *field)
-{
-  if (g_str_equal (field, "locality_id"))
-    return &p->locality_id;
-  if (g_str_equal (field, "unit_id"))
-    return &p->unit_id;
-  if (g_str_equal (field, "leader_id"))
-    return &p->leader_id;
-  if (g_str_equal (field, "officer_id"))
-    return &p->officer_id;
-  if (g_str_equal (field, "total_investment"))
-    return &p->total_investment;
-  if (g_str_equal (field, "annual_plan"))
-    return &p->annual_plan;
-  return NULL;
-}
-
 /* Reads the form into a project; what cannot be parsed becomes a problem of its field. */
 static TjProject *
 collect (TjProjectForm *self,
@@ -311,7 +255,7 @@ collect (TjProjectForm *self,
           const char *text = gtk_editable_get_text (GTK_EDITABLE (w->input));
           g_autofree char *clean = g_strstrip (g_strdup (text));
           g_autoptr (GError) error = NULL;
-          char **slot = text_slot (p, field);
+          char **slot = G_STRUCT_MEMBER_P (p, fields[i].member);
 
           switch (fields[i].kind)
             {
@@ -321,7 +265,7 @@ collect (TjProjectForm *self,
 
                 if (*clean != '\0' && !tj_money_parse_wan (clean, &yuan, &error))
                   tj_problems_add (problems, field, "%s", error->message);
-                *id_slot (p, field) = yuan;
+                G_STRUCT_MEMBER (gint64, p, fields[i].member) = yuan;
               }
               break;
             case KIND_MONTH:
@@ -351,7 +295,8 @@ collect (TjProjectForm *self,
           p->industry = g_strdup (tj_drop_down_get_chosen (GTK_DROP_DOWN (w->input)));
         }
       else
-        *id_slot (p, field) = tj_drop_down_get_value (GTK_DROP_DOWN (w->input));
+        G_STRUCT_MEMBER (gint64, p, fields[i].member) =
+          tj_drop_down_get_value (GTK_DROP_DOWN (w->input));
     }
   return p;
 }
@@ -409,13 +354,12 @@ load_values (TjProjectForm *self)
   for (guint i = 0; i < N_FIELDS; i++)
     {
       FieldWidgets *w = &self->widgets[i];
-      const char *field = fields[i].field;
 
       switch (fields[i].kind)
         {
         case KIND_MONEY:
           {
-            gint64 yuan = *id_slot (p, field);
+            gint64 yuan = G_STRUCT_MEMBER (gint64, p, fields[i].member);
             g_autofree char *text = yuan != 0 || p->id != 0 ? tj_money_format_wan (yuan, 4, FALSE)
                                                             : NULL;
             gtk_editable_set_text (GTK_EDITABLE (w->input), text != NULL ? text : "");
@@ -425,8 +369,9 @@ load_values (TjProjectForm *self)
         case KIND_MONTH:
         case KIND_DATE:
           {
-            char **slot = text_slot (p, field);
-            gtk_editable_set_text (GTK_EDITABLE (w->input), *slot != NULL ? *slot : "");
+            const char *text = G_STRUCT_MEMBER (char *, p, fields[i].member);
+
+            gtk_editable_set_text (GTK_EDITABLE (w->input), text != NULL ? text : "");
           }
           break;
         case KIND_LEVEL:
@@ -451,7 +396,8 @@ load_values (TjProjectForm *self)
         case KIND_LEADER:
         case KIND_OFFICER:
         default:
-          tj_drop_down_set_value (GTK_DROP_DOWN (w->input), *id_slot (p, field));
+          tj_drop_down_set_value (GTK_DROP_DOWN (w->input),
+                                  G_STRUCT_MEMBER (gint64, p, fields[i].member));
           break;
         }
     }
@@ -692,12 +638,13 @@ tj_project_form_save (TjProjectForm *self)
   p = validate (self);
   if (self->problems->len > 0)
     {
-      int first = field_index (((TjProblem *) g_ptr_array_index (self->problems, 0))->field);
+      TjProblem *first = g_ptr_array_index (self->problems, 0);
+      GtkWidget *input = tj_form_find_input (GTK_WIDGET (self), first->field);
 
       self->show_all = TRUE;
       show_problems (self);
-      if (first >= 0)
-        gtk_widget_grab_focus (self->widgets[first].input);
+      if (input != NULL)
+        gtk_widget_grab_focus (input);
       return FALSE;
     }
   if (!tj_project_save (self->db, p, &error))
@@ -863,10 +810,7 @@ GtkWidget *
 tj_project_form_get_input (TjProjectForm *self,
                            const char    *field)
 {
-  int i = field_index (field);
-
-  g_return_val_if_fail (i >= 0, NULL);
-  return self->widgets[i].input;
+  return tj_form_find_input (GTK_WIDGET (self), field);
 }
 
 gboolean
@@ -874,14 +818,12 @@ tj_project_form_choose_nth (TjProjectForm *self,
                             const char    *field,
                             guint          position)
 {
-  int i = field_index (field);
-  GListModel *model;
+  GtkWidget *input = tj_form_find_input (GTK_WIDGET (self), field);
 
-  g_return_val_if_fail (i >= 0 && is_choice (fields[i].kind), FALSE);
-  model = gtk_drop_down_get_model (GTK_DROP_DOWN (self->widgets[i].input));
-  if (position >= g_list_model_get_n_items (model))
+  g_return_val_if_fail (GTK_IS_DROP_DOWN (input), FALSE);
+  if (position >= g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (input))))
     return FALSE;
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->widgets[i].input), position);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (input), position);
   return TRUE;
 }
 
