@@ -689,53 +689,58 @@ check_approvals (TjDb  *db,
   return found;
 }
 
-static int
-run_check (TjDb  *db,
-           int    argc,
-           char **argv)
+/* SQLite's own checks: the file's integrity, then the references between records. */
+static guint
+check_database (TjDb *db)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-  g_autoptr (GArray) years = NULL;
-  g_autoptr (GError) error = NULL;
+  static const struct
+  {
+    const char *pragma;
+    const char *what;
+  } checks[] = {
+    { "PRAGMA integrity_check", N_("the database") },
+    { "PRAGMA foreign_key_check", N_("the references between records") },
+  };
+  guint found = 0;
+
+  for (guint c = 0; c < G_N_ELEMENTS (checks); c++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (sqlite3_stmt) stmt = tj_db_prepare (db, checks[c].pragma, &error);
+      int rc = SQLITE_DONE;
+
+      while (stmt != NULL && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          if (c == 0 && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0)
+            continue;
+          if (c == 0)
+            print_error (_("Integrity: %s"), sqlite3_column_text (stmt, 0));
+          else
+            print_error (_("Table %s, record %lld refers to a missing record in %s."),
+                         sqlite3_column_text (stmt, 0), sqlite3_column_int64 (stmt, 1),
+                         sqlite3_column_text (stmt, 2));
+          found++;
+        }
+      if (stmt == NULL || !tj_db_rows_done (db, rc, &error))
+        found += unreadable (_(checks[c].what), error);
+    }
+  return found;
+}
+
+/* The audit log: the hash chain, then every record held to the log. audit_rows: the rows of an
+ * intact chain. */
+static guint
+check_audit_log (TjDb   *db,
+                 gint64 *audit_rows)
+{
   g_autoptr (GPtrArray) log_problems = g_ptr_array_new_with_free_func (g_free);
-  guint problems_found = 0, checked = 0;
-  gint64 first_broken = 0, audit_rows = 0;
-  int rc = SQLITE_DONE;
+  g_autoptr (GError) error = NULL;
+  gint64 first_broken = 0;
+  guint found = 0;
 
-  if (!tj_cli_parse_options (argc, argv, "check", NULL, 0, NULL))
-    return TJ_EXIT_USAGE;
-
-  stmt = tj_db_prepare (db, "PRAGMA integrity_check", &error);
-  while (stmt != NULL && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
-      {
-        print_error (_("Integrity: %s"), sqlite3_column_text (stmt, 0));
-        problems_found++;
-      }
-  if (stmt == NULL || !tj_db_rows_done (db, rc, &error))
+  if (!tj_audit_verify_chain (db, &first_broken, audit_rows, &error))
     {
-      problems_found += unreadable (_("the database"), error);
-      g_clear_error (&error);
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  stmt = tj_db_prepare (db, "PRAGMA foreign_key_check", &error);
-  while (stmt != NULL && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      print_error (_("Table %s, record %lld refers to a missing record in %s."),
-                   sqlite3_column_text (stmt, 0), sqlite3_column_int64 (stmt, 1),
-                   sqlite3_column_text (stmt, 2));
-      problems_found++;
-    }
-  if (stmt == NULL || !tj_db_rows_done (db, rc, &error))
-    {
-      problems_found += unreadable (_("the references between records"), error);
-      g_clear_error (&error);
-    }
-
-  /* The audit log: the hash chain, then every record held to the log. */
-  if (!tj_audit_verify_chain (db, &first_broken, &audit_rows, &error))
-    {
-      problems_found += unreadable (_("the audit log"), error);
+      found += unreadable (_("the audit log"), error);
       g_clear_error (&error);
     }
   else if (first_broken != 0)
@@ -743,30 +748,34 @@ run_check (TjDb  *db,
       print_error (_("The audit log was changed behind Tuijin's back: its chain breaks at row "
                      "%lld."),
                    (long long) first_broken);
-      problems_found++;
+      found++;
     }
   if (!tj_audit_verify_records (db, log_problems, &error))
-    {
-      problems_found += unreadable (_("the audit log"), error);
-      g_clear_error (&error);
-    }
-  for (guint i = 0; i < log_problems->len; i++, problems_found++)
+    found += unreadable (_("the audit log"), error);
+  for (guint i = 0; i < log_problems->len; i++, found++)
     print_error ("%s", (const char *) g_ptr_array_index (log_problems, i));
+  return found;
+}
 
-  years = tj_project_years (db, &error);
+/* Every year's projects, agency cases and approval items, validated as the forms do. */
+static guint
+check_records (TjDb  *db,
+               guint *checked)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) years = tj_project_years (db, &error);
+  guint found = 0;
+
   if (years == NULL)
-    {
-      problems_found += unreadable (_("the project list"), error);
-      g_clear_error (&error);
-    }
-  for (guint y = 0; years != NULL && y < years->len; y++)
+    return unreadable (_("the project list"), error);
+  for (guint y = 0; y < years->len; y++)
     {
       int year = g_array_index (years, int, y);
       g_autoptr (GPtrArray) projects = tj_project_list (db, year, &error);
 
       if (projects == NULL)
         {
-          problems_found += unreadable (_("the project list"), error);
+          found += unreadable (_("the project list"), error);
           g_clear_error (&error);
         }
       for (guint i = 0; projects != NULL && i < projects->len; i++)
@@ -774,18 +783,33 @@ run_check (TjDb  *db,
           TjProject *project = g_ptr_array_index (projects, i);
           g_autoptr (GPtrArray) problems = tj_project_validate (project, db);
 
-          checked++;
-          for (guint k = 0; k < problems->len; k++)
+          (*checked)++;
+          for (guint k = 0; k < problems->len; k++, found++)
             {
               TjProblem *problem = g_ptr_array_index (problems, k);
 
               print_error (_("%d “%s”, %s: %s"), project->year, project->name,
                            tj_project_field_label (problem->field), problem->message);
-              problems_found++;
             }
         }
-      problems_found += check_approvals (db, year, &checked);
+      found += check_approvals (db, year, checked);
     }
+  return found;
+}
+
+static int
+run_check (TjDb  *db,
+           int    argc,
+           char **argv)
+{
+  guint problems_found, checked = 0;
+  gint64 audit_rows = 0;
+
+  if (!tj_cli_parse_options (argc, argv, "check", NULL, 0, NULL))
+    return TJ_EXIT_USAGE;
+  problems_found = check_database (db);
+  problems_found += check_audit_log (db, &audit_rows);
+  problems_found += check_records (db, &checked);
 
   if (problems_found > 0)
     {
