@@ -331,14 +331,6 @@ tj_approval_form_save (TjApprovalForm *self)
   return TRUE;
 }
 
-static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  tj_approval_form_save (TJ_APPROVAL_FORM (widget));
-}
-
 static Period *add_period (TjApprovalForm             *self,
                            const TjApprovalSuspension *suspension);
 
@@ -569,9 +561,7 @@ tj_approval_form_class_init (TjApprovalFormClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = tj_approval_form_dispose;
-  gtk_widget_class_install_action (widget_class, "form.save", NULL, save_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "form.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  tj_form_class_add_save (widget_class, (TjFormSaveFunc) tj_approval_form_save);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/tuijin/Tuijin/ui/tj-approval-form.ui");
   gtk_widget_class_bind_template_child (widget_class, TjApprovalForm, title);

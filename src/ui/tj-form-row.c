@@ -26,6 +26,33 @@ tj_form_row_get_problem (AdwActionRow *row)
   return message != NULL && *message != '\0' ? message : NULL;
 }
 
+static GQuark
+save_quark (void)
+{
+  return g_quark_from_static_string ("tj-form-save");
+}
+
+static void
+save_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  TjFormSaveFunc save = g_type_get_qdata (G_TYPE_FROM_INSTANCE (widget), save_quark ());
+
+  save (widget);
+}
+
+/* Gives a form class its action form.save, which calls save, with Ctrl+S; Escape closes. */
+void
+tj_form_class_add_save (GtkWidgetClass *widget_class,
+                        TjFormSaveFunc  save)
+{
+  g_type_set_qdata (G_TYPE_FROM_CLASS (widget_class), save_quark (), save);
+  gtk_widget_class_install_action (widget_class, "form.save", NULL, save_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "form.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
 /* The row of a form's field: the title, and the input as its suffix, which activating the row
  * focuses. One Tab per field: the focus goes to the input, not to the row around it first. The
  * row is named after its field (tj_form_find_row). */

@@ -10,6 +10,12 @@ void tj_form_row_set_problem (AdwActionRow *row,
                               const char   *message);
 const char *tj_form_row_get_problem (AdwActionRow *row);
 
+/* A form's save: FALSE when it refused (the problems shown at their fields) or failed. */
+typedef gboolean (*TjFormSaveFunc) (gpointer form);
+
+void tj_form_class_add_save (GtkWidgetClass *widget_class,
+                             TjFormSaveFunc  save);
+
 /* A form's field: its row, its input and what it reads. */
 AdwActionRow *tj_form_row_new (const char *field,
                                const char *title,

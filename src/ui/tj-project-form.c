@@ -658,14 +658,6 @@ tj_project_form_save (TjProjectForm *self)
 }
 
 static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  tj_project_form_save (TJ_PROJECT_FORM (widget));
-}
-
-static void
 close_response_cb (AdwMessageDialog *dialog,
                    const char       *response,
                    TjProjectForm    *self)
@@ -741,9 +733,7 @@ tj_project_form_class_init (TjProjectFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TjProjectForm, schedule_group);
   gtk_widget_class_bind_template_child (widget_class, TjProjectForm, owner_group);
 
-  gtk_widget_class_install_action (widget_class, "form.save", NULL, save_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "form.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  tj_form_class_add_save (widget_class, (TjFormSaveFunc) tj_project_form_save);
 }
 
 static void
