@@ -1,15 +1,33 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* What the command files share: the message prefix and the --month option. */
+/* What the command files share: the message prefix, the options, the --month option and the
+ * ending of a command that could not do its work. */
 #pragma once
 
 #include <glib.h>
+
+#include "tj-db.h"
 
 G_BEGIN_DECLS
 
 void tj_cli_print_error (const char *format,
                          ...) G_GNUC_PRINTF (1, 2);
+gboolean tj_cli_parse_options (int           argc,
+                               char        **argv,
+                               const char   *name,
+                               GOptionEntry *entries,
+                               int           n_positional,
+                               char       ***rest);
 gboolean tj_cli_parse_month (const char *text,
                              int        *year,
                              int        *month);
+int tj_cli_bad_data (const GError *error);
+
+/* tj-cli-period.c */
+int tj_cli_run_issue_bulletin (TjDb  *db,
+                               int    argc,
+                               char **argv);
+int tj_cli_run_unlock_bulletin (TjDb  *db,
+                                int    argc,
+                                char **argv);
 
 G_END_DECLS

@@ -24,6 +24,16 @@
 #include "tj-register-report.h"
 #include "tj-report-format.h"
 
+/* The reports an export command writes: one runner, run_export, serves them all. */
+typedef enum
+{
+  TJ_EXPORT_NONE,
+  TJ_EXPORT_PROJECTS,
+  TJ_EXPORT_BULLETIN,
+  TJ_EXPORT_APPROVALS,
+  TJ_EXPORT_SPEEDUP,
+} TjExport;
+
 typedef struct
 {
   const char *name;  /* "import projects" */
@@ -31,7 +41,17 @@ typedef struct
   const char *summary;
   int (*run) (TjDb *db, int argc, char **argv);
   TjDbOpenFlags open_flags; /* read-only for commands that only read */
+  TjExport export;          /* an export command's report; its run is run_export */
 } TjCommand;
+
+/* What an export command was given. */
+typedef struct
+{
+  int year;
+  int month; /* the bulletin's; 0 for the reports of a year */
+  char *output;
+  char *today; /* the approval reports': the day their figures are as of */
+} TjExportRequest;
 
 static int run_check (TjDb *db, int argc, char **argv);
 static int run_restore (const char *db_path, int argc, char **argv);
@@ -40,14 +60,8 @@ static int run_demo (TjDb *db, int argc, char **argv);
 static int run_import_projects (TjDb *db, int argc, char **argv);
 static int run_import_progress (TjDb *db, int argc, char **argv);
 static int run_import_holidays (TjDb *db, int argc, char **argv);
-static int run_export_projects (TjDb *db, int argc, char **argv);
-static int run_export_bulletin (TjDb *db, int argc, char **argv);
 static int run_import_approvals (TjDb *db, int argc, char **argv);
-static int run_export_approvals (TjDb *db, int argc, char **argv);
-static int run_export_speedup (TjDb *db, int argc, char **argv);
-/* tj-cli-period.c */
-int tj_cli_run_issue_bulletin (TjDb *db, int argc, char **argv);
-int tj_cli_run_unlock_bulletin (TjDb *db, int argc, char **argv);
+static int run_export (TjDb *db, const TjCommand *command, int argc, char **argv);
 
 static const TjCommand commands[] = {
   { "check", "", N_("Check the database and validate every record"), run_check,
@@ -71,10 +85,10 @@ static const TjCommand commands[] = {
     run_import_holidays },
   { "export projects", "--year Y --output FILE.xlsx|FILE.pdf|FILE.csv",
     N_("Export a year's key-project list as a workbook or a PDF, or as a ledger for import"),
-    run_export_projects, TJ_DB_OPEN_READ_ONLY | TJ_DB_OPEN_HEALTHY },
+    NULL, TJ_DB_OPEN_READ_ONLY | TJ_DB_OPEN_HEALTHY, TJ_EXPORT_PROJECTS },
   { "export bulletin", "--month YYYY-MM --output FILE.xlsx|FILE.pdf|FILE.csv",
     N_("Export the monthly bulletin as a workbook or a PDF, or its detail table as CSV"),
-    run_export_bulletin, TJ_DB_OPEN_READ_ONLY | TJ_DB_OPEN_HEALTHY },
+    NULL, TJ_DB_OPEN_READ_ONLY | TJ_DB_OPEN_HEALTHY, TJ_EXPORT_BULLETIN },
   { "import approvals", "FILE [--year Y] [--dry-run]",
     N_("Import approval items (CSV, UTF-8 or GB18030): projects on the list of each item's "
        "acceptance year, or of year Y"),
@@ -82,12 +96,11 @@ static const TjCommand commands[] = {
   { "export approvals", "--year Y --output FILE.xlsx|FILE.pdf|FILE.csv [--today YYYY-MM-DD]",
     N_("Export the ledger of agency cases and approval items as a workbook or a PDF, or its "
        "items as CSV"),
-    run_export_approvals,
-    TJ_DB_OPEN_READ_ONLY | TJ_DB_OPEN_HEALTHY },
+    NULL, TJ_DB_OPEN_READ_ONLY | TJ_DB_OPEN_HEALTHY, TJ_EXPORT_APPROVALS },
   { "export speedup", "--year Y --output FILE.xlsx|FILE.pdf|FILE.csv [--today YYYY-MM-DD]",
     N_("Export the approval speed-up by department and the parallel batches as a workbook or a "
        "PDF, or the departments as CSV"),
-    run_export_speedup, TJ_DB_OPEN_READ_ONLY | TJ_DB_OPEN_HEALTHY },
+    NULL, TJ_DB_OPEN_READ_ONLY | TJ_DB_OPEN_HEALTHY, TJ_EXPORT_SPEEDUP },
   { "issue bulletin", "--month YYYY-MM --by NAME [--date YYYY-MM-DD]",
     N_("Issue the month's bulletin: its monthly reports are locked from then on"),
     tj_cli_run_issue_bulletin },
@@ -269,27 +282,26 @@ tj_cli_run (int    argc,
   if (db_path == NULL)
     db_path = tj_db_default_path ();
   /* restore works on a file that may be too damaged to open */
-  if (command->run == NULL)
+  if (command->run == NULL && command->export == TJ_EXPORT_NONE)
     return run_restore (db_path, argc - next, argv + next);
   db = tj_db_open_full (db_path, command->open_flags, &error);
-  if (db != NULL)
-    tj_db_set_wait_notify (db, say_waiting, NULL);
   if (db == NULL)
-    {
-      print_error ("%s", error->message);
-      return TJ_EXIT_BAD_DATA;
-    }
+    return tj_cli_bad_data (error);
+  tj_db_set_wait_notify (db, say_waiting, NULL);
+  if (command->export != TJ_EXPORT_NONE)
+    return run_export (db, command, argc - next, argv + next);
   return command->run (db, argc - next, argv + next);
 }
 
-/* Parses a command's own options; rest receives what is left after them. */
-static gboolean
-parse_options (int           argc,
-               char        **argv,
-               const char   *name,
-               GOptionEntry *entries,
-               int           n_positional,
-               char       ***rest)
+/* Parses a command's own options (entries, or NULL for none); rest receives what is left after
+ * them, the n_positional file names the command takes. FALSE after printing what is wrong. */
+gboolean
+tj_cli_parse_options (int           argc,
+                      char        **argv,
+                      const char   *name,
+                      GOptionEntry *entries,
+                      int           n_positional,
+                      char       ***rest)
 {
   g_autoptr (GOptionContext) context = g_option_context_new (NULL);
   g_autoptr (GError) error = NULL;
@@ -299,10 +311,17 @@ parse_options (int           argc,
   for (int i = 0; i < argc; i++)
     args[i + 1] = g_strdup (argv[i]);
   g_option_context_set_help_enabled (context, FALSE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse_strv (context, &args, &error))
     {
       print_error ("%s", error->message);
+      return FALSE;
+    }
+  if (n_positional == 0 && args[1] != NULL)
+    {
+      /* Translators: "“issue bulletin” 不接受参数“x”。" */
+      print_error (_("“%s” takes no argument “%s”."), name, args[1]);
       return FALSE;
     }
   if ((int) g_strv_length (args) - 1 != n_positional)
@@ -313,6 +332,14 @@ parse_options (int           argc,
   if (rest != NULL)
     *rest = g_strdupv (args + 1);
   return TRUE;
+}
+
+/* Prints why the command could not do its work; returns the exit status that says so. */
+int
+tj_cli_bad_data (const GError *error)
+{
+  print_error ("%s", error->message);
+  return TJ_EXIT_BAD_DATA;
 }
 
 /* FALSE after printing what is wrong when year is not one Tuijin keeps. */
@@ -364,16 +391,83 @@ tj_cli_parse_month (const char *text,
   return TRUE;
 }
 
-/* Prints an import's warnings and, when it failed, its errors, each after the file's name. */
-static void
-print_import_problems (const char     *file,
-                       TjImportResult *result,
-                       gboolean        ok)
+/* What an import command was given, and what its import returned. */
+typedef struct
 {
+  char **files; /* the one file */
+  gboolean dry_run;
+  TjImportResult *result;
+  GError *error;
+} TjImportCommand;
+
+static void
+import_command_clear (TjImportCommand *import)
+{
+  g_clear_pointer (&import->files, g_strfreev);
+  g_clear_pointer (&import->result, tj_import_result_free);
+  g_clear_error (&import->error);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TjImportCommand, import_command_clear)
+
+/* An import command's options: the file, --dry-run and the command's own (options, up to three
+ * and NULL-terminated, or NULL). FALSE after printing what is wrong. */
+static gboolean
+parse_import (int                 argc,
+              char              **argv,
+              const char         *name,
+              const GOptionEntry *options,
+              TjImportCommand    *import)
+{
+  GOptionEntry entries[5] = {
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &import->dry_run, NULL, NULL },
+  };
+
+  for (guint i = 0; options != NULL && options[i].long_name != NULL; i++)
+    {
+      g_assert (i + 2 < G_N_ELEMENTS (entries));
+      entries[i + 1] = options[i];
+    }
+  return tj_cli_parse_options (argc, argv, name, entries, 1, &import->files);
+}
+
+/* Prints an import's warnings and, when it failed (ok FALSE), its errors each after the file's
+ * name, the names it did not find, and why it stopped. Returns ok. */
+static gboolean
+import_done (TjImportCommand *import,
+             gboolean         ok)
+{
+  TjImportResult *result = import->result;
+  const char *file = import->files[0];
+
   for (guint i = 0; i < result->warnings->len; i++)
     print_error (_("%s: %s"), file, (char *) g_ptr_array_index (result->warnings, i));
-  for (guint i = 0; !ok && i < result->errors->len; i++)
+  if (ok)
+    return TRUE;
+  for (guint i = 0; i < result->errors->len; i++)
     print_error (_("%s: %s"), file, (char *) g_ptr_array_index (result->errors, i));
+  if (result->missing->len > 0)
+    {
+      g_autofree char *names = NULL;
+
+      g_ptr_array_add (result->missing, NULL);
+      names = g_strjoinv (_(", "), (char **) result->missing->pdata);
+      print_error (_("Not in the lists of units and people: %s. Add the units under Units "
+                     "and People first; --create-missing creates only the missing people."),
+                   names);
+    }
+  tj_cli_bad_data (import->error);
+  return FALSE;
+}
+
+/* Prints what the import would do (would: a dry run, nothing written) or did, both formats
+ * taking the records added, then updated. */
+static void
+print_added_updated (const TjImportCommand *import,
+                     const char            *would,
+                     const char            *did)
+{
+  g_print (import->dry_run ? would : did, import->result->added, import->result->updated);
 }
 
 static int
@@ -388,7 +482,7 @@ run_backup (TjDb  *db,
     { NULL },
   };
 
-  if (!parse_options (argc, argv, "backup", entries, 0, NULL))
+  if (!tj_cli_parse_options (argc, argv, "backup", entries, 0, NULL))
     return TJ_EXIT_USAGE;
   if (output == NULL)
     {
@@ -396,10 +490,7 @@ run_backup (TjDb  *db,
       return TJ_EXIT_USAGE;
     }
   if (!tj_db_backup (db, output, &error))
-    {
-      print_error ("%s", error->message);
-      return TJ_EXIT_BAD_DATA;
-    }
+    return tj_cli_bad_data (error);
   g_print (_("Backed up to %s and verified.\n"), output);
   return TJ_EXIT_OK;
 }
@@ -419,7 +510,7 @@ run_demo (TjDb  *db,
     { NULL },
   };
 
-  if (!parse_options (argc, argv, "demo", entries, 0, NULL))
+  if (!tj_cli_parse_options (argc, argv, "demo", entries, 0, NULL))
     return TJ_EXIT_USAGE;
   /* the demo fills the year before too */
   if (year <= TJ_YEAR_FIRST || year > TJ_YEAR_LAST)
@@ -428,18 +519,12 @@ run_demo (TjDb  *db,
       return TJ_EXIT_USAGE;
     }
   if (!tj_demo_fill (db, year, &error))
-    {
-      print_error ("%s", error->message);
-      return TJ_EXIT_BAD_DATA;
-    }
+    return tj_cli_bad_data (error);
   current = tj_project_list (db, year, &error);
   if (current != NULL)
     previous = tj_project_list (db, year - 1, &error);
   if (previous == NULL)
-    {
-      print_error ("%s", error->message);
-      return TJ_EXIT_BAD_DATA;
-    }
+    return tj_cli_bad_data (error);
   /* Translators: "已写入演示数据：2026年 128 个项目，2025年 112 个项目" */
   g_print (_("Demo data written: %1$d, %2$u projects; %3$d, %4$u projects.\n"), year,
            current->len, year - 1, previous->len);
@@ -452,44 +537,23 @@ run_import_projects (TjDb  *db,
                      char **argv)
 {
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr (TjImportResult) result = NULL;
-  g_autoptr (GError) error = NULL;
-  g_auto (GStrv) files = NULL;
-  gboolean create_missing = FALSE, dry_run = FALSE;
+  g_auto (TjImportCommand) import = { 0 };
+  gboolean create_missing = FALSE;
   int year = g_date_time_get_year (now);
-  GOptionEntry entries[] = {
+  const GOptionEntry options[] = {
     { "year", 0, 0, G_OPTION_ARG_INT, &year, NULL, NULL },
     { "create-missing", 0, 0, G_OPTION_ARG_NONE, &create_missing, NULL, NULL },
-    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, NULL, NULL },
     { NULL },
   };
-  gboolean ok;
 
-  if (!parse_options (argc, argv, "import projects", entries, 1, &files) || !check_year (year))
+  if (!parse_import (argc, argv, "import projects", options, &import) || !check_year (year))
     return TJ_EXIT_USAGE;
-
-  ok = tj_ledger_import (db, files[0], year, create_missing, dry_run, &result, &error);
-  print_import_problems (files[0], result, ok);
-  if (!ok)
-    {
-      if (result->missing->len > 0)
-        {
-          g_autofree char *names = NULL;
-
-          g_ptr_array_add (result->missing, NULL);
-          names = g_strjoinv (_(", "), (char **) result->missing->pdata);
-          print_error (_("Not in the lists of units and people: %s. Add the units under Units "
-                         "and People first; --create-missing creates only the missing people."),
-                       names);
-        }
-      print_error ("%s", error->message);
-      return TJ_EXIT_BAD_DATA;
-    }
-  if (dry_run)
-    g_print (_("Dry run, nothing was written. Projects to add: %u; to update: %u.\n"),
-             result->added, result->updated);
-  else
-    g_print (_("Projects added: %u; updated: %u.\n"), result->added, result->updated);
+  if (!import_done (&import, tj_ledger_import (db, import.files[0], year, create_missing,
+                                               import.dry_run, &import.result, &import.error)))
+    return TJ_EXIT_BAD_DATA;
+  print_added_updated (&import,
+                       _("Dry run, nothing was written. Projects to add: %u; to update: %u.\n"),
+                       _("Projects added: %u; updated: %u.\n"));
   return TJ_EXIT_OK;
 }
 
@@ -498,21 +562,16 @@ run_import_progress (TjDb  *db,
                      int    argc,
                      char **argv)
 {
-  g_autoptr (TjImportResult) result = NULL;
-  g_autoptr (GError) error = NULL;
+  g_auto (TjImportCommand) import = { 0 };
   g_autofree char *month_text = NULL;
-  g_auto (GStrv) files = NULL;
-  gboolean dry_run = FALSE;
-  GOptionEntry entries[] = {
+  const GOptionEntry options[] = {
     { "month", 'm', 0, G_OPTION_ARG_STRING, &month_text, NULL, NULL },
-    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, NULL, NULL },
     { NULL },
   };
   int year, number;
-  guint reported;
-  gboolean ok;
+  guint added, updated, removed;
 
-  if (!parse_options (argc, argv, "import progress", entries, 1, &files))
+  if (!parse_import (argc, argv, "import progress", options, &import))
     return TJ_EXIT_USAGE;
   if (month_text == NULL)
     {
@@ -522,38 +581,36 @@ run_import_progress (TjDb  *db,
   if (!tj_cli_parse_month (month_text, &year, &number))
     return TJ_EXIT_USAGE;
 
-  ok = tj_progress_import (db, files[0], year, number, dry_run, &result, &error);
-  print_import_problems (files[0], result, ok);
-  if (!ok)
-    {
-      print_error ("%s", error->message);
-      return TJ_EXIT_BAD_DATA;
-    }
-  reported = result->added + result->updated;
+  if (!import_done (&import, tj_progress_import (db, import.files[0], year, number,
+                                                 import.dry_run, &import.result, &import.error)))
+    return TJ_EXIT_BAD_DATA;
+  added = import.result->added;
+  updated = import.result->updated;
+  removed = import.result->removed;
   /* What a dry run would do is said in the future, what an import did in the past. */
-  if (dry_run)
+  if (import.dry_run)
     /* Translators: "试导入，未写入任何数据：2026年10月 月报将导入 84 个项目。" */
     g_print (ngettext ("Dry run, nothing was written. Monthly reports of %d-%02d to import: %u "
                        "project.\n",
                        "Dry run, nothing was written. Monthly reports of %d-%02d to import: %u "
                        "projects.\n",
-                       reported),
-             year, number, reported);
+                       added + updated),
+             year, number, added + updated);
   else
     /* Translators: "已导入 2026年10月 月报：84 个项目。" */
     g_print (ngettext ("Imported the monthly reports of %d-%02d: %u project.\n",
-                       "Imported the monthly reports of %d-%02d: %u projects.\n", reported),
-             year, number, reported);
-  if (dry_run)
+                       "Imported the monthly reports of %d-%02d: %u projects.\n", added + updated),
+             year, number, added + updated);
+  if (import.dry_run)
     /* Translators: "其中将新增 40 份、将替换 5 份本月月报，将删除 2 份（其项目不在文件中）。" */
     g_print (_("Reports of the month to add: %u; to replace: %u; to remove (their projects are "
                "not in the file): %u.\n"),
-             result->added, result->updated, result->removed);
+             added, updated, removed);
   else
     /* Translators: "其中已新增 40 份、已替换 5 份本月月报，已删除 2 份（其项目不在文件中）。" */
     g_print (_("Reports of the month added: %u; replaced: %u; removed (their projects are not "
                "in the file): %u.\n"),
-             result->added, result->updated, result->removed);
+             added, updated, removed);
   return TJ_EXIT_OK;
 }
 
@@ -564,35 +621,23 @@ run_import_holidays (TjDb  *db,
                      int    argc,
                      char **argv)
 {
-  g_autoptr (TjImportResult) result = NULL;
-  g_autoptr (GError) error = NULL;
-  g_auto (GStrv) files = NULL;
-  gboolean dry_run = FALSE;
-  GOptionEntry entries[] = {
-    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, NULL, NULL },
-    { NULL },
-  };
-  gboolean ok;
+  g_auto (TjImportCommand) import = { 0 };
 
-  if (!parse_options (argc, argv, "import holidays", entries, 1, &files))
+  if (!parse_import (argc, argv, "import holidays", NULL, &import))
     return TJ_EXIT_USAGE;
-
-  ok = tj_holidays_import (db, files[0], dry_run, &result, &error);
-  print_import_problems (files[0], result, ok);
-  if (!ok)
-    {
-      print_error ("%s", error->message);
-      return TJ_EXIT_BAD_DATA;
-    }
-  if (dry_run)
+  if (!import_done (&import, tj_holidays_import (db, import.files[0], import.dry_run,
+                                                 &import.result, &import.error)))
+    return TJ_EXIT_BAD_DATA;
+  if (import.dry_run)
     /* Translators: "试导入，未写入任何数据：将导入 33 天，替换原有的 33 天。" */
     g_print (_("Dry run, nothing was written. Days to import: %u; days they replace: %u.\n"),
-             result->added, result->updated);
+             import.result->added, import.result->updated);
   else
     /* Translators: "已导入节假日安排：33 天（替换原有的 33 天）。" */
     g_print (ngettext ("Imported the holiday table: %u day (replacing %u).\n",
-                       "Imported the holiday table: %u days (replacing %u).\n", result->added),
-             result->added, result->updated);
+                       "Imported the holiday table: %u days (replacing %u).\n",
+                       import.result->added),
+             import.result->added, import.result->updated);
   return TJ_EXIT_OK;
 }
 
@@ -655,53 +700,58 @@ check_approvals (TjDb  *db,
   return found;
 }
 
-static int
-run_check (TjDb  *db,
-           int    argc,
-           char **argv)
+/* SQLite's own checks: the file's integrity, then the references between records. */
+static guint
+check_database (TjDb *db)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-  g_autoptr (GArray) years = NULL;
-  g_autoptr (GError) error = NULL;
+  static const struct
+  {
+    const char *pragma;
+    const char *what;
+  } checks[] = {
+    { "PRAGMA integrity_check", N_("the database") },
+    { "PRAGMA foreign_key_check", N_("the references between records") },
+  };
+  guint found = 0;
+
+  for (guint c = 0; c < G_N_ELEMENTS (checks); c++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (sqlite3_stmt) stmt = tj_db_prepare (db, checks[c].pragma, &error);
+      int rc = SQLITE_DONE;
+
+      while (stmt != NULL && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          if (c == 0 && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0)
+            continue;
+          if (c == 0)
+            print_error (_("Integrity: %s"), sqlite3_column_text (stmt, 0));
+          else
+            print_error (_("Table %s, record %lld refers to a missing record in %s."),
+                         sqlite3_column_text (stmt, 0), sqlite3_column_int64 (stmt, 1),
+                         sqlite3_column_text (stmt, 2));
+          found++;
+        }
+      if (stmt == NULL || !tj_db_rows_done (db, rc, &error))
+        found += unreadable (_(checks[c].what), error);
+    }
+  return found;
+}
+
+/* The audit log: the hash chain, then every record held to the log. audit_rows: the rows of an
+ * intact chain. */
+static guint
+check_audit_log (TjDb   *db,
+                 gint64 *audit_rows)
+{
   g_autoptr (GPtrArray) log_problems = g_ptr_array_new_with_free_func (g_free);
-  guint problems_found = 0, checked = 0;
-  gint64 first_broken = 0, audit_rows = 0;
-  int rc = SQLITE_DONE;
+  g_autoptr (GError) error = NULL;
+  gint64 first_broken = 0;
+  guint found = 0;
 
-  if (!parse_options (argc, argv, "check", (GOptionEntry[]) { { NULL } }, 0, NULL))
-    return TJ_EXIT_USAGE;
-
-  stmt = tj_db_prepare (db, "PRAGMA integrity_check", &error);
-  while (stmt != NULL && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
-      {
-        print_error (_("Integrity: %s"), sqlite3_column_text (stmt, 0));
-        problems_found++;
-      }
-  if (stmt == NULL || !tj_db_rows_done (db, rc, &error))
+  if (!tj_audit_verify_chain (db, &first_broken, audit_rows, &error))
     {
-      problems_found += unreadable (_("the database"), error);
-      g_clear_error (&error);
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  stmt = tj_db_prepare (db, "PRAGMA foreign_key_check", &error);
-  while (stmt != NULL && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      print_error (_("Table %s, record %lld refers to a missing record in %s."),
-                   sqlite3_column_text (stmt, 0), sqlite3_column_int64 (stmt, 1),
-                   sqlite3_column_text (stmt, 2));
-      problems_found++;
-    }
-  if (stmt == NULL || !tj_db_rows_done (db, rc, &error))
-    {
-      problems_found += unreadable (_("the references between records"), error);
-      g_clear_error (&error);
-    }
-
-  /* The audit log: the hash chain, then every record held to the log. */
-  if (!tj_audit_verify_chain (db, &first_broken, &audit_rows, &error))
-    {
-      problems_found += unreadable (_("the audit log"), error);
+      found += unreadable (_("the audit log"), error);
       g_clear_error (&error);
     }
   else if (first_broken != 0)
@@ -709,30 +759,34 @@ run_check (TjDb  *db,
       print_error (_("The audit log was changed behind Tuijin's back: its chain breaks at row "
                      "%lld."),
                    (long long) first_broken);
-      problems_found++;
+      found++;
     }
   if (!tj_audit_verify_records (db, log_problems, &error))
-    {
-      problems_found += unreadable (_("the audit log"), error);
-      g_clear_error (&error);
-    }
-  for (guint i = 0; i < log_problems->len; i++, problems_found++)
+    found += unreadable (_("the audit log"), error);
+  for (guint i = 0; i < log_problems->len; i++, found++)
     print_error ("%s", (const char *) g_ptr_array_index (log_problems, i));
+  return found;
+}
 
-  years = tj_project_years (db, &error);
+/* Every year's projects, agency cases and approval items, validated as the forms do. */
+static guint
+check_records (TjDb  *db,
+               guint *checked)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) years = tj_project_years (db, &error);
+  guint found = 0;
+
   if (years == NULL)
-    {
-      problems_found += unreadable (_("the project list"), error);
-      g_clear_error (&error);
-    }
-  for (guint y = 0; years != NULL && y < years->len; y++)
+    return unreadable (_("the project list"), error);
+  for (guint y = 0; y < years->len; y++)
     {
       int year = g_array_index (years, int, y);
       g_autoptr (GPtrArray) projects = tj_project_list (db, year, &error);
 
       if (projects == NULL)
         {
-          problems_found += unreadable (_("the project list"), error);
+          found += unreadable (_("the project list"), error);
           g_clear_error (&error);
         }
       for (guint i = 0; projects != NULL && i < projects->len; i++)
@@ -740,18 +794,33 @@ run_check (TjDb  *db,
           TjProject *project = g_ptr_array_index (projects, i);
           g_autoptr (GPtrArray) problems = tj_project_validate (project, db);
 
-          checked++;
-          for (guint k = 0; k < problems->len; k++)
+          (*checked)++;
+          for (guint k = 0; k < problems->len; k++, found++)
             {
               TjProblem *problem = g_ptr_array_index (problems, k);
 
               print_error (_("%d “%s”, %s: %s"), project->year, project->name,
                            tj_project_field_label (problem->field), problem->message);
-              problems_found++;
             }
         }
-      problems_found += check_approvals (db, year, &checked);
+      found += check_approvals (db, year, checked);
     }
+  return found;
+}
+
+static int
+run_check (TjDb  *db,
+           int    argc,
+           char **argv)
+{
+  guint problems_found, checked = 0;
+  gint64 audit_rows = 0;
+
+  if (!tj_cli_parse_options (argc, argv, "check", NULL, 0, NULL))
+    return TJ_EXIT_USAGE;
+  problems_found = check_database (db);
+  problems_found += check_audit_log (db, &audit_rows);
+  problems_found += check_records (db, &checked);
 
   if (problems_found > 0)
     {
@@ -778,93 +847,17 @@ run_restore (const char *db_path,
   g_autoptr (GError) error = NULL;
   g_autoptr (TjDb) db = NULL;
 
-  if (!parse_options (argc, argv, "restore", (GOptionEntry[]) { { NULL } }, 1, &files))
+  if (!tj_cli_parse_options (argc, argv, "restore", NULL, 1, &files))
     return TJ_EXIT_USAGE;
   if (!tj_db_restore (db_path, files[0], &kept, &error))
-    {
-      print_error ("%s", error->message);
-      return TJ_EXIT_BAD_DATA;
-    }
+    return tj_cli_bad_data (error);
   if (kept != NULL)
     g_print (_("The file as it was is kept as %s.\n"), kept);
   /* An older copy is brought to this version's schema, with its own backup first. */
   db = tj_db_open (db_path, &error);
   if (db == NULL)
-    {
-      print_error ("%s", error->message);
-      return TJ_EXIT_BAD_DATA;
-    }
+    return tj_cli_bad_data (error);
   g_print (_("Restored %s from %s.\n"), db_path, files[0]);
-  return TJ_EXIT_OK;
-}
-
-static int
-run_export_projects (TjDb  *db,
-                     int    argc,
-                     char **argv)
-{
-  g_autofree char *output = NULL;
-  g_autoptr (GError) error = NULL;
-  int year = 0;
-  gboolean ok;
-  GOptionEntry entries[] = {
-    { "year", 'y', 0, G_OPTION_ARG_INT, &year, NULL, NULL },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, NULL, NULL },
-    { NULL },
-  };
-
-  if (!parse_options (argc, argv, "export projects", entries, 0, NULL))
-    return TJ_EXIT_USAGE;
-  if (output == NULL || year == 0)
-    {
-      print_error ("%s", _("export projects needs --year Y and --output FILE.xlsx, FILE.pdf or "
-                           "FILE.csv."));
-      return TJ_EXIT_USAGE;
-    }
-  if (!check_year (year) || !check_output (output))
-    return TJ_EXIT_USAGE;
-  ok = tj_register_write (db, year, output, &error);
-  if (!ok)
-    {
-      print_error ("%s", error->message);
-      return TJ_EXIT_BAD_DATA;
-    }
-  g_print (_("Exported the %d list to %s.\n"), year, output);
-  return TJ_EXIT_OK;
-}
-
-static int
-run_export_bulletin (TjDb  *db,
-                     int    argc,
-                     char **argv)
-{
-  g_autofree char *month_text = NULL;
-  g_autofree char *output = NULL;
-  g_autoptr (GError) error = NULL;
-  GOptionEntry entries[] = {
-    { "month", 'm', 0, G_OPTION_ARG_STRING, &month_text, NULL, NULL },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, NULL, NULL },
-    { NULL },
-  };
-  int year, number;
-
-  if (!parse_options (argc, argv, "export bulletin", entries, 0, NULL))
-    return TJ_EXIT_USAGE;
-  if (month_text == NULL || output == NULL)
-    {
-      print_error ("%s", _("export bulletin needs --month YYYY-MM and --output FILE.xlsx, "
-                           "FILE.pdf or FILE.csv."));
-      return TJ_EXIT_USAGE;
-    }
-  if (!tj_cli_parse_month (month_text, &year, &number) || !check_output (output))
-    return TJ_EXIT_USAGE;
-  if (!tj_bulletin_write (db, year, number, output, &error))
-    {
-      print_error ("%s", error->message);
-      return TJ_EXIT_BAD_DATA;
-    }
-  /* Translators: "已将 2026 年 10 月的月通报导出到 F.xlsx。" */
-  g_print (_("Exported the bulletin of %1$d-%2$02d to %3$s.\n"), year, number, output);
   return TJ_EXIT_OK;
 }
 
@@ -875,70 +868,86 @@ run_import_approvals (TjDb  *db,
                       int    argc,
                       char **argv)
 {
-  g_autoptr (TjImportResult) result = NULL;
-  g_autoptr (GError) error = NULL;
-  g_auto (GStrv) files = NULL;
-  gboolean dry_run = FALSE;
+  g_auto (TjImportCommand) import = { 0 };
   int year = 0; /* none given: each row's acceptance year */
-  GOptionEntry entries[] = {
+  const GOptionEntry options[] = {
     { "year", 0, 0, G_OPTION_ARG_INT, &year, NULL, NULL },
-    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, NULL, NULL },
     { NULL },
   };
-  gboolean ok;
 
-  if (!parse_options (argc, argv, "import approvals", entries, 1, &files) ||
+  if (!parse_import (argc, argv, "import approvals", options, &import) ||
       (year != 0 && !check_year (year)))
     return TJ_EXIT_USAGE;
-
-  ok = tj_approval_import (db, files[0], year, dry_run, &result, &error);
-  print_import_problems (files[0], result, ok);
-  if (!ok)
-    {
-      print_error ("%s", error->message);
-      return TJ_EXIT_BAD_DATA;
-    }
-  if (dry_run)
+  if (!import_done (&import, tj_approval_import (db, import.files[0], year, import.dry_run,
+                                                 &import.result, &import.error)))
+    return TJ_EXIT_BAD_DATA;
+  print_added_updated (
+    &import,
     /* Translators: "试导入，未写入任何数据：将新增审批事项 12 项，更新 3 项。" */
-    g_print (_("Dry run, nothing was written. Approval items to add: %u; to update: %u.\n"),
-             result->added, result->updated);
-  else
+    _("Dry run, nothing was written. Approval items to add: %u; to update: %u.\n"),
     /* Translators: "已新增审批事项 12 项，更新 3 项。" */
-    g_print (_("Approval items added: %u; updated: %u.\n"), result->added, result->updated);
+    _("Approval items added: %u; updated: %u.\n"));
   return TJ_EXIT_OK;
 }
 
-/* The options both approval reports take; FALSE after printing what is wrong. */
-static gboolean
-parse_approval_report (int          argc,
-                       char       **argv,
-                       const char  *name,
-                       int         *year,
-                       char       **output,
-                       char       **today)
+static void
+export_request_clear (TjExportRequest *request)
 {
+  g_clear_pointer (&request->output, g_free);
+  g_clear_pointer (&request->today, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TjExportRequest, export_request_clear)
+
+/* The options of an export command: --output, the period (--month for the bulletin, --year for
+ * the others) and, for the approval reports, --today. FALSE after printing what is wrong. */
+static gboolean
+parse_export (int              argc,
+              char           **argv,
+              const TjCommand *command,
+              TjExportRequest *request)
+{
+  gboolean by_month = command->export == TJ_EXPORT_BULLETIN;
+  gboolean as_of = command->export == TJ_EXPORT_APPROVALS || command->export == TJ_EXPORT_SPEEDUP;
+  g_autofree char *month_text = NULL;
   g_autofree char *today_text = NULL;
   g_autoptr (GError) error = NULL;
+  GOptionEntry year = { "year", 'y', 0, G_OPTION_ARG_INT, &request->year, NULL, NULL };
+  GOptionEntry month = { "month", 'm', 0, G_OPTION_ARG_STRING, &month_text, NULL, NULL };
+  GOptionEntry today = { "today", 0, 0, G_OPTION_ARG_STRING, &today_text, NULL, NULL };
   GOptionEntry entries[] = {
-    { "year", 'y', 0, G_OPTION_ARG_INT, year, NULL, NULL },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, output, NULL, NULL },
-    { "today", 0, 0, G_OPTION_ARG_STRING, &today_text, NULL, NULL },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &request->output, NULL, NULL },
+    by_month ? month : year,
+    as_of ? today : (GOptionEntry){ NULL },
     { NULL },
   };
 
-  if (!parse_options (argc, argv, name, entries, 0, NULL))
+  if (!tj_cli_parse_options (argc, argv, command->name, entries, 0, NULL))
     return FALSE;
-  if (*output == NULL || *year == 0)
+  if (request->output == NULL || (by_month ? month_text == NULL : request->year == 0))
     {
-      /* Translators: "export approvals 需要 --year Y 和 --output FILE.xlsx 或 FILE.pdf。" */
-      print_error (_("%s needs --year Y and --output FILE.xlsx or FILE.pdf."), name);
+      if (by_month)
+        /* Translators: "export bulletin 需要 --month YYYY-MM 和 --output 文件.xlsx、文件.pdf 或
+         * 文件.csv。" */
+        print_error (_("%s needs --month YYYY-MM and --output FILE.xlsx, FILE.pdf or FILE.csv."),
+                     command->name);
+      else
+        /* Translators: "export projects 需要 --year 年度 和 --output 文件.xlsx、文件.pdf 或
+         * 文件.csv。" */
+        print_error (_("%s needs --year Y and --output FILE.xlsx, FILE.pdf or FILE.csv."),
+                     command->name);
       return FALSE;
     }
-  if (!check_year (*year) || !check_output (*output))
+  if (by_month ? !tj_cli_parse_month (month_text, &request->year, &request->month)
+               : !check_year (request->year))
     return FALSE;
+  if (!check_output (request->output))
+    return FALSE;
+  if (!as_of)
+    return TRUE;
   if (today_text == NULL)
-    *today = tj_date_today ();
-  else if ((*today = tj_date_parse (today_text, &error)) == NULL)
+    request->today = tj_date_today ();
+  else if ((request->today = tj_date_parse (today_text, &error)) == NULL)
     {
       print_error ("--today: %s", error->message);
       return FALSE;
@@ -946,46 +955,53 @@ parse_approval_report (int          argc,
   return TRUE;
 }
 
+/* Every export command: its options, its report written by the writer of the output's format,
+ * and what was written. */
 static int
-run_export_approvals (TjDb  *db,
-                      int    argc,
-                      char **argv)
+run_export (TjDb            *db,
+            const TjCommand *command,
+            int              argc,
+            char           **argv)
 {
-  g_autofree char *output = NULL;
-  g_autofree char *today = NULL;
+  g_auto (TjExportRequest) request = { 0 };
   g_autoptr (GError) error = NULL;
-  int year = 0;
+  gboolean ok = FALSE;
 
-  if (!parse_approval_report (argc, argv, "export approvals", &year, &output, &today))
+  if (!parse_export (argc, argv, command, &request))
     return TJ_EXIT_USAGE;
-  if (!tj_approval_write_ledger (db, year, today, output, &error))
+  switch (command->export)
     {
-      print_error ("%s", error->message);
-      return TJ_EXIT_BAD_DATA;
+    case TJ_EXPORT_PROJECTS:
+      ok = tj_register_write (db, request.year, request.output, &error);
+      break;
+    case TJ_EXPORT_BULLETIN:
+      ok = tj_bulletin_write (db, request.year, request.month, request.output, &error);
+      break;
+    case TJ_EXPORT_APPROVALS:
+      ok = tj_approval_write_ledger (db, request.year, request.today, request.output, &error);
+      break;
+    case TJ_EXPORT_SPEEDUP:
+      ok = tj_approval_write_speedup (db, request.year, request.today, request.output, &error);
+      break;
+    case TJ_EXPORT_NONE:
+      g_assert_not_reached ();
     }
-  /* Translators: "已将 2026 年代办事项台账（截至 2026-05-20）导出到 F.xlsx。" */
-  g_print (_("Exported the %1$d approval ledger (as of %2$s) to %3$s.\n"), year, today, output);
-  return TJ_EXIT_OK;
-}
+  if (!ok)
+    return tj_cli_bad_data (error);
 
-static int
-run_export_speedup (TjDb  *db,
-                    int    argc,
-                    char **argv)
-{
-  g_autofree char *output = NULL;
-  g_autofree char *today = NULL;
-  g_autoptr (GError) error = NULL;
-  int year = 0;
-
-  if (!parse_approval_report (argc, argv, "export speedup", &year, &output, &today))
-    return TJ_EXIT_USAGE;
-  if (!tj_approval_write_speedup (db, year, today, output, &error))
-    {
-      print_error ("%s", error->message);
-      return TJ_EXIT_BAD_DATA;
-    }
-  /* Translators: "已将 2026 年部门审批提速情况（截至 2026-05-20）导出到 F.xlsx。" */
-  g_print (_("Exported the %1$d approval speed-up (as of %2$s) to %3$s.\n"), year, today, output);
+  if (command->export == TJ_EXPORT_PROJECTS)
+    g_print (_("Exported the %d list to %s.\n"), request.year, request.output);
+  else if (command->export == TJ_EXPORT_BULLETIN)
+    /* Translators: "已将 2026 年 10 月的月通报导出到 F.xlsx。" */
+    g_print (_("Exported the bulletin of %1$d-%2$02d to %3$s.\n"), request.year, request.month,
+             request.output);
+  else if (command->export == TJ_EXPORT_APPROVALS)
+    /* Translators: "已将 2026 年代办事项台账（截至 2026-05-20）导出到 F.xlsx。" */
+    g_print (_("Exported the %1$d approval ledger (as of %2$s) to %3$s.\n"), request.year,
+             request.today, request.output);
+  else
+    /* Translators: "已将 2026 年部门审批提速情况（截至 2026-05-20）导出到 F.xlsx。" */
+    g_print (_("Exported the %1$d approval speed-up (as of %2$s) to %3$s.\n"), request.year,
+             request.today, request.output);
   return TJ_EXIT_OK;
 }

@@ -29,26 +29,30 @@ typedef enum
   KIND_GREEN,
 } FieldKind;
 
+#define TEXT(member) G_STRUCT_OFFSET (TjApprovalItem, member)
+
+/* The form's rows, in order; text is where a text or date field's value is kept in the item. */
 static const struct
 {
   const char *field;
   FieldKind kind;
   const char *placeholder;
+  glong text;
 } fields[] = {
-  { "project_id", KIND_PROJECT, NULL },
-  { "case_id", KIND_CASE, NULL },
-  { "name", KIND_TEXT, N_("e.g. 环评审批") },
-  { "stage", KIND_STAGE, NULL },
-  { "unit_id", KIND_DEPARTMENT, NULL },
-  { "statutory_days", KIND_DAYS, "20" },
-  { "green", KIND_GREEN, NULL },
-  { "committed_days", KIND_DAYS, "10" },
-  { "handler", KIND_TEXT, NULL },
-  { "accepted", KIND_DATE, "2026-03-15" },
-  { "copied", KIND_DATE, "2026-03-16" },
-  { "finished", KIND_DATE, "2026-03-30" },
-  { "delivered", KIND_DATE, "2026-03-31" },
-  { "notes", KIND_TEXT, NULL },
+  { "project_id", KIND_PROJECT, NULL, 0 },
+  { "case_id", KIND_CASE, NULL, 0 },
+  { "name", KIND_TEXT, N_("e.g. 环评审批"), TEXT (name) },
+  { "stage", KIND_STAGE, NULL, 0 },
+  { "unit_id", KIND_DEPARTMENT, NULL, 0 },
+  { "statutory_days", KIND_DAYS, "20", 0 },
+  { "green", KIND_GREEN, NULL, 0 },
+  { "committed_days", KIND_DAYS, "10", 0 },
+  { "handler", KIND_TEXT, NULL, TEXT (handler) },
+  { "accepted", KIND_DATE, "2026-03-15", TEXT (accepted) },
+  { "copied", KIND_DATE, "2026-03-16", TEXT (copied) },
+  { "finished", KIND_DATE, "2026-03-30", TEXT (finished) },
+  { "delivered", KIND_DATE, "2026-03-31", TEXT (delivered) },
+  { "notes", KIND_TEXT, NULL, TEXT (notes) },
 };
 
 #define N_FIELDS G_N_ELEMENTS (fields)
@@ -88,34 +92,10 @@ typedef struct
   GtkWidget *remove;
 } Period;
 
-static int
-field_index (const char *field)
-{
-  for (guint i = 0; i < N_FIELDS; i++)
-    if (g_str_equal (fields[i].field, field))
-      return i;
-  return -1;
-}
-
 static gboolean
 is_choice (FieldKind kind)
 {
   return kind == KIND_PROJECT || kind == KIND_CASE || kind == KIND_STAGE || kind == KIND_DEPARTMENT;
-}
-
-/* A drop-down without its choices would save "none" over the item's value: the form says why
- * and does not save. */
-static void
-choices_unread (TjApprovalForm *self,
-                guint           i,
-                const GError   *error)
-{
-  gtk_widget_set_sensitive (self->inputs[i], FALSE);
-  if (self->read_failed)
-    return;
-  self->read_failed = TRUE;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "form.save", FALSE);
-  tj_read_error_alert (GTK_WINDOW (self), error);
 }
 
 static void
@@ -135,7 +115,7 @@ fill_choices (TjApprovalForm *self,
                                                         &error);
 
       if (projects == NULL)
-        choices_unread (self, i, error);
+        tj_form_choices_unread (GTK_WIDGET (self), self->inputs[i], &self->read_failed, error);
       for (guint k = 0; projects != NULL && k < projects->len; k++)
         {
           TjProject *p = g_ptr_array_index (projects, k);
@@ -149,7 +129,7 @@ fill_choices (TjApprovalForm *self,
                                                          &error);
 
       if (cases == NULL)
-        choices_unread (self, i, error);
+        tj_form_choices_unread (GTK_WIDGET (self), self->inputs[i], &self->read_failed, error);
       for (guint k = 0; cases != NULL && k < cases->len; k++)
         {
           TjAgencyCase *c = g_ptr_array_index (cases, k);
@@ -170,7 +150,7 @@ fill_choices (TjApprovalForm *self,
       g_autoptr (GPtrArray) units = tj_unit_list (self->db, &error);
 
       if (units == NULL)
-        choices_unread (self, i, error);
+        tj_form_choices_unread (GTK_WIDGET (self), self->inputs[i], &self->read_failed, error);
       for (guint k = 0; units != NULL && k < units->len; k++)
         {
           TjUnit *unit = g_ptr_array_index (units, k);
@@ -181,51 +161,7 @@ fill_choices (TjApprovalForm *self,
           g_array_append_val (values, unit->id);
         }
     }
-  g_clear_pointer (&self->choices[i], g_array_unref);
-  self->choices[i] = values;
-  gtk_drop_down_set_model (GTK_DROP_DOWN (self->inputs[i]), G_LIST_MODEL (labels));
-}
-
-static gint64
-chosen (TjApprovalForm *self,
-        guint           i)
-{
-  guint k = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->inputs[i]));
-
-  return k < self->choices[i]->len ? g_array_index (self->choices[i], gint64, k) : 0;
-}
-
-static void
-choose_value (TjApprovalForm *self,
-              guint           i,
-              gint64          value)
-{
-  for (guint k = 0; k < self->choices[i]->len; k++)
-    if (g_array_index (self->choices[i], gint64, k) == value)
-      {
-        gtk_drop_down_set_selected (GTK_DROP_DOWN (self->inputs[i]), k);
-        return;
-      }
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->inputs[i]), 0);
-}
-
-static char **
-text_slot (TjApprovalItem *item,
-           const char     *field)
-{
-  if (g_str_equal (field, "name"))
-    return &item->name;
-  if (g_str_equal (field, "handler"))
-    return &item->handler;
-  if (g_str_equal (field, "accepted"))
-    return &item->accepted;
-  if (g_str_equal (field, "copied"))
-    return &item->copied;
-  if (g_str_equal (field, "finished"))
-    return &item->finished;
-  if (g_str_equal (field, "delivered"))
-    return &item->delivered;
-  return &item->notes;
+  tj_drop_down_set_choices (GTK_DROP_DOWN (self->inputs[i]), labels, values);
 }
 
 /* Reads the form; text that is not a date or a number of days is a problem of its field. */
@@ -241,7 +177,7 @@ collect (TjApprovalForm *self,
 
       if (is_choice (fields[i].kind))
         {
-          gint64 value = chosen (self, i);
+          gint64 value = tj_drop_down_get_value (GTK_DROP_DOWN (self->inputs[i]));
 
           if (fields[i].kind == KIND_PROJECT)
             item->project_id = value;
@@ -254,38 +190,29 @@ collect (TjApprovalForm *self,
         }
       else if (fields[i].kind == KIND_GREEN)
         item->green = gtk_switch_get_active (GTK_SWITCH (self->inputs[i]));
+      else if (fields[i].kind == KIND_DAYS)
+        {
+          g_autofree char *text = tj_form_entry_get_text (self->inputs[i]);
+          char *end = NULL;
+          gint64 days = text != NULL ? g_ascii_strtoll (text, &end, 10) : 0;
+
+          if (text == NULL || *end != '\0' || days < 0 || days > 3650)
+            tj_problems_add (problems, field, _("“%s” is not a whole number of working days."),
+                             text != NULL ? text : "");
+          if (g_str_equal (field, "statutory_days"))
+            item->statutory_days = (int) days;
+          else
+            item->committed_days = (int) days;
+        }
+      else if (fields[i].kind == KIND_DATE)
+        tj_form_read_date (self->inputs[i], field, G_STRUCT_MEMBER_P (item, fields[i].text),
+                           problems);
       else
         {
-          g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->inputs[i]))));
-          g_autoptr (GError) error = NULL;
+          char **slot = G_STRUCT_MEMBER_P (item, fields[i].text);
 
-          if (fields[i].kind == KIND_DAYS)
-            {
-              char *end = NULL;
-              gint64 days = g_ascii_strtoll (text, &end, 10);
-
-              if (*text == '\0' || *end != '\0' || days < 0 || days > 3650)
-                tj_problems_add (problems, field, _("“%s” is not a whole number of working days."),
-                                 text);
-              if (g_str_equal (field, "statutory_days"))
-                item->statutory_days = (int) days;
-              else
-                item->committed_days = (int) days;
-            }
-          else
-            {
-              char **slot = text_slot (item, field);
-
-              g_clear_pointer (slot, g_free);
-              if (*text != '\0' && fields[i].kind == KIND_DATE)
-                {
-                  *slot = tj_date_parse (text, &error);
-                  if (*slot == NULL)
-                    tj_problems_add (problems, field, "%s", error->message);
-                }
-              else if (*text != '\0')
-                *slot = g_strdup (text);
-            }
+          g_free (*slot);
+          *slot = tj_form_entry_get_text (self->inputs[i]);
         }
     }
 
@@ -346,14 +273,7 @@ validate (TjApprovalForm *self)
   g_autoptr (TjApprovalItem) item = collect (self, problems);
   g_autoptr (GPtrArray) rules = tj_approval_item_validate (item, self->db);
 
-  for (guint k = 0; k < rules->len; k++)
-    {
-      TjProblem *problem = g_ptr_array_index (rules, k);
-
-      if (tj_problems_find (problems, problem->field) == NULL ||
-          g_str_equal (problem->field, "suspensions"))
-        tj_problems_add (problems, problem->field, "%s", problem->message);
-    }
+  tj_form_add_rule_problems (problems, rules);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   self->problems = g_steal_pointer (&problems);
   for (guint i = 0; i < N_FIELDS; i++)
@@ -377,15 +297,15 @@ changed_cb (TjApprovalForm *self)
 static void
 green_changed_cb (TjApprovalForm *self)
 {
-  int statutory = field_index ("statutory_days"), committed = field_index ("committed_days");
-  int green = field_index ("green");
+  GtkWidget *form = GTK_WIDGET (self);
+  GtkWidget *statutory = tj_form_find_input (form, "statutory_days");
   g_autofree char *text = NULL;
 
-  if (self->loading || !gtk_switch_get_active (GTK_SWITCH (self->inputs[green])))
+  if (self->loading || !gtk_switch_get_active (GTK_SWITCH (tj_form_find_input (form, "green"))))
     return;
-  text = g_strdup_printf ("%d", tj_approval_green_committed (atoi (gtk_editable_get_text (
-                                    GTK_EDITABLE (self->inputs[statutory])))));
-  gtk_editable_set_text (GTK_EDITABLE (self->inputs[committed]), text);
+  text = g_strdup_printf ("%d", tj_approval_green_committed (
+                                  atoi (gtk_editable_get_text (GTK_EDITABLE (statutory)))));
+  gtk_editable_set_text (GTK_EDITABLE (tj_form_find_input (form, "committed_days")), text);
 }
 
 gboolean
@@ -411,14 +331,6 @@ tj_approval_form_save (TjApprovalForm *self)
   return TRUE;
 }
 
-static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  tj_approval_form_save (TJ_APPROVAL_FORM (widget));
-}
-
 static Period *add_period (TjApprovalForm             *self,
                            const TjApprovalSuspension *suspension);
 
@@ -433,20 +345,17 @@ build (TjApprovalForm *self)
       const char *field = fields[i].field;
       GtkWidget *input;
 
-      self->rows[i] = ADW_ACTION_ROW (adw_action_row_new ());
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->rows[i]),
-                                     tj_approval_field_label (field));
       if (is_choice (fields[i].kind))
         {
           input = gtk_drop_down_new (NULL, NULL);
           self->inputs[i] = input;
           fill_choices (self, i);
           tj_drop_down_enable_search (GTK_DROP_DOWN (input));
-          choose_value (self, i,
-                        fields[i].kind == KIND_PROJECT ? item->project_id
-                        : fields[i].kind == KIND_CASE  ? item->case_id
-                        : fields[i].kind == KIND_STAGE ? (gint64) item->stage
-                                                       : item->unit_id);
+          tj_drop_down_set_value (GTK_DROP_DOWN (input),
+                                  fields[i].kind == KIND_PROJECT ? item->project_id
+                                  : fields[i].kind == KIND_CASE  ? item->case_id
+                                  : fields[i].kind == KIND_STAGE ? (gint64) item->stage
+                                                                 : item->unit_id);
           g_signal_connect_swapped (input, "notify::selected", G_CALLBACK (changed_cb), self);
           gtk_widget_set_size_request (input, 300, -1);
         }
@@ -462,24 +371,19 @@ build (TjApprovalForm *self)
         {
           g_autofree char *text = NULL;
 
-          input = gtk_entry_new ();
-          self->inputs[i] = input;
           if (fields[i].kind == KIND_DAYS)
             text = g_strdup_printf ("%d", g_str_equal (field, "statutory_days")
-                                              ? item->statutory_days
-                                              : item->committed_days);
+                                            ? item->statutory_days
+                                            : item->committed_days);
           else
-            text = g_strdup (*text_slot (item, field));
-          gtk_editable_set_text (GTK_EDITABLE (input), text != NULL ? text : "");
-          if (fields[i].placeholder != NULL)
-            gtk_entry_set_placeholder_text (GTK_ENTRY (input), _(fields[i].placeholder));
-          gtk_entry_set_activates_default (GTK_ENTRY (input), TRUE);
+            text = g_strdup (G_STRUCT_MEMBER (char *, item, fields[i].text));
+          input = tj_form_entry_new (text, fields[i].placeholder != NULL
+                                             ? _(fields[i].placeholder)
+                                             : NULL);
+          self->inputs[i] = input;
           g_signal_connect_swapped (input, "changed", G_CALLBACK (changed_cb), self);
-          gtk_widget_set_size_request (input, 300, -1);
         }
-      gtk_widget_set_valign (input, GTK_ALIGN_CENTER);
-      adw_action_row_add_suffix (self->rows[i], input);
-      adw_action_row_set_activatable_widget (self->rows[i], input);
+      self->rows[i] = tj_form_row_new (field, tj_approval_field_label (field), input);
       adw_preferences_group_add (self->group, GTK_WIDGET (self->rows[i]));
     }
   for (guint k = 0; item->suspensions != NULL && k < item->suspensions->len; k++)
@@ -642,8 +546,6 @@ tj_approval_form_dispose (GObject *object)
 {
   TjApprovalForm *self = TJ_APPROVAL_FORM (object);
 
-  for (guint i = 0; i < N_FIELDS; i++)
-    g_clear_pointer (&self->choices[i], g_array_unref);
   g_clear_object (&self->db);
   g_clear_object (&self->original);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
@@ -659,9 +561,7 @@ tj_approval_form_class_init (TjApprovalFormClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = tj_approval_form_dispose;
-  gtk_widget_class_install_action (widget_class, "form.save", NULL, save_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "form.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  tj_form_class_add_save (widget_class, (TjFormSaveFunc) tj_approval_form_save);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/tuijin/Tuijin/ui/tj-approval-form.ui");
   gtk_widget_class_bind_template_child (widget_class, TjApprovalForm, title);
@@ -708,37 +608,23 @@ tj_approval_form_set_text (TjApprovalForm *self,
                            const char     *field,
                            const char     *text)
 {
-  int i = field_index (field);
-
-  g_return_val_if_fail (i >= 0 && GTK_IS_EDITABLE (self->inputs[i]), FALSE);
-  gtk_editable_set_text (GTK_EDITABLE (self->inputs[i]), text);
-  return TRUE;
+  return tj_form_set_text (GTK_WIDGET (self), field, text);
 }
 
+/* A drop-down's item, or the green channel switched on ("yes") or off. */
 gboolean
 tj_approval_form_choose (TjApprovalForm *self,
                          const char     *field,
                          const char     *label)
 {
-  int i = field_index (field);
-
-  g_return_val_if_fail (i >= 0, FALSE);
-  if (fields[i].kind == KIND_GREEN)
-    {
-      gtk_switch_set_active (GTK_SWITCH (self->inputs[i]), g_strcmp0 (label, "yes") == 0);
-      return TRUE;
-    }
-  return tj_drop_down_choose (GTK_DROP_DOWN (self->inputs[i]), label);
+  return tj_form_choose (GTK_WIDGET (self), field, label);
 }
 
 const char *
 tj_approval_form_get_message (TjApprovalForm *self,
                               const char     *field)
 {
-  int i = field_index (field);
-
-  g_return_val_if_fail (i >= 0, NULL);
-  return tj_form_row_get_problem (self->rows[i]);
+  return tj_form_get_message (GTK_WIDGET (self), field);
 }
 
 /* What the reminders section shows, one line per row ("date, by whom: note"), or the read error's

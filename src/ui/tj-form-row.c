@@ -2,7 +2,10 @@
 #define G_LOG_DOMAIN "tj-form-row"
 #include "config.h"
 
+#include "tj-date.h"
 #include "tj-form-row.h"
+#include "tj-problem.h"
+#include "tj-read-error.h"
 
 void
 tj_form_row_set_problem (AdwActionRow *row,
@@ -21,6 +24,244 @@ tj_form_row_get_problem (AdwActionRow *row)
   const char *message = adw_action_row_get_subtitle (row);
 
   return message != NULL && *message != '\0' ? message : NULL;
+}
+
+static GQuark
+save_quark (void)
+{
+  return g_quark_from_static_string ("tj-form-save");
+}
+
+static void
+save_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  TjFormSaveFunc save = g_type_get_qdata (G_TYPE_FROM_INSTANCE (widget), save_quark ());
+
+  save (widget);
+}
+
+/* Gives a form class its action form.save, which calls save, with Ctrl+S; Escape closes. */
+void
+tj_form_class_add_save (GtkWidgetClass *widget_class,
+                        TjFormSaveFunc  save)
+{
+  g_type_set_qdata (G_TYPE_FROM_CLASS (widget_class), save_quark (), save);
+  gtk_widget_class_install_action (widget_class, "form.save", NULL, save_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "form.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+/* The row of a form's field: the title, and the input as its suffix, which activating the row
+ * focuses. One Tab per field: the focus goes to the input, not to the row around it first. The
+ * row is named after its field (tj_form_find_row). */
+AdwActionRow *
+tj_form_row_new (const char *field,
+                 const char *title,
+                 GtkWidget  *input)
+{
+  AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
+
+  gtk_widget_set_name (GTK_WIDGET (row), field);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_widget_set_focusable (GTK_WIDGET (row), FALSE);
+  gtk_widget_set_valign (input, GTK_ALIGN_CENTER);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (input), GTK_ACCESSIBLE_RELATION_LABELLED_BY, row,
+                                  NULL, -1);
+  adw_action_row_add_suffix (row, input);
+  adw_action_row_set_activatable_widget (row, input);
+  return row;
+}
+
+/* The row tj_form_row_new made for field, anywhere under form; NULL when there is none. */
+AdwActionRow *
+tj_form_find_row (GtkWidget  *form,
+                  const char *field)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (form); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwActionRow *row;
+
+      if (ADW_IS_ACTION_ROW (child) && g_strcmp0 (gtk_widget_get_name (child), field) == 0)
+        return ADW_ACTION_ROW (child);
+      row = tj_form_find_row (child, field);
+      if (row != NULL)
+        return row;
+    }
+  return NULL;
+}
+
+/* The input of field's row under form, or NULL. */
+GtkWidget *
+tj_form_find_input (GtkWidget  *form,
+                    const char *field)
+{
+  AdwActionRow *row = tj_form_find_row (form, field);
+
+  return row != NULL ? adw_action_row_get_activatable_widget (row) : NULL;
+}
+
+/* An entry of a form's field, with its text (or none) and placeholder (or none); Enter saves. */
+GtkWidget *
+tj_form_entry_new (const char *text,
+                   const char *placeholder)
+{
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
+  if (placeholder != NULL)
+    gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_widget_set_size_request (entry, 300, -1);
+  return entry;
+}
+
+/* The entry's text without the spaces around it, or NULL when nothing else is written. */
+char *
+tj_form_entry_get_text (GtkWidget *entry)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+
+  return *text != '\0' ? g_steal_pointer (&text) : NULL;
+}
+
+/* Reads a date entry into *slot (freeing what was there): NULL when empty, else the date as
+ * core parses it; what is not a date is a problem of field. */
+void
+tj_form_read_date (GtkWidget  *entry,
+                   const char *field,
+                   char      **slot,
+                   GPtrArray  *problems)
+{
+  g_autofree char *text = tj_form_entry_get_text (entry);
+  g_autoptr (GError) error = NULL;
+
+  g_clear_pointer (slot, g_free);
+  if (text == NULL)
+    return;
+  *slot = tj_date_parse (text, &error);
+  if (*slot == NULL)
+    tj_problems_add (problems, field, "%s", error->message);
+}
+
+/* Adds core's problems (rules) to what the form found reading its fields (problems): a field the
+ * form could not read keeps that message rather than a consequence of it. */
+void
+tj_form_add_rule_problems (GPtrArray *problems,
+                           GPtrArray *rules)
+{
+  guint read = problems->len;
+
+  for (guint k = 0; k < rules->len; k++)
+    {
+      TjProblem *rule = g_ptr_array_index (rules, k);
+      gboolean unread = FALSE;
+
+      for (guint j = 0; j < read && !unread; j++)
+        unread = g_str_equal (((TjProblem *) g_ptr_array_index (problems, j))->field, rule->field);
+      if (!unread)
+        tj_problems_add (problems, rule->field, "%s", rule->message);
+    }
+}
+
+/* A drop-down without its choices would save "none" over the record's value: its input is
+ * disabled and the form (read_failed its flag) says why, once, and does not save. */
+void
+tj_form_choices_unread (GtkWidget    *form,
+                        GtkWidget    *input,
+                        gboolean     *read_failed,
+                        const GError *error)
+{
+  gtk_widget_set_sensitive (input, FALSE);
+  if (*read_failed)
+    return;
+  *read_failed = TRUE;
+  gtk_widget_action_set_enabled (form, "form.save", FALSE);
+  tj_read_error_alert (GTK_WINDOW (form), error);
+}
+
+/* As a user types text into field's entry; FALSE when the field has none. */
+gboolean
+tj_form_set_text (GtkWidget  *form,
+                  const char *field,
+                  const char *text)
+{
+  GtkWidget *input = tj_form_find_input (form, field);
+
+  g_return_val_if_fail (GTK_IS_EDITABLE (input), FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (input), text);
+  return TRUE;
+}
+
+/* As a user picks the first item starting with label in field's drop-down, or switches field's
+ * switch on ("yes") or off. */
+gboolean
+tj_form_choose (GtkWidget  *form,
+                const char *field,
+                const char *label)
+{
+  GtkWidget *input = tj_form_find_input (form, field);
+
+  if (GTK_IS_SWITCH (input))
+    {
+      gtk_switch_set_active (GTK_SWITCH (input), g_strcmp0 (label, "yes") == 0);
+      return TRUE;
+    }
+  g_return_val_if_fail (GTK_IS_DROP_DOWN (input), FALSE);
+  return tj_drop_down_choose (GTK_DROP_DOWN (input), label);
+}
+
+/* The problem shown under field's row, or NULL. */
+const char *
+tj_form_get_message (GtkWidget  *form,
+                     const char *field)
+{
+  AdwActionRow *row = tj_form_find_row (form, field);
+
+  g_return_val_if_fail (row != NULL, NULL);
+  return tj_form_row_get_problem (row);
+}
+
+/* Gives the drop-down its labels and the value each stands for (values: gint64, as many as
+ * labels, taken). */
+void
+tj_drop_down_set_choices (GtkDropDown   *dropdown,
+                          GtkStringList *labels,
+                          GArray        *values)
+{
+  g_return_if_fail (values->len == g_list_model_get_n_items (G_LIST_MODEL (labels)));
+
+  g_object_set_data_full (G_OBJECT (dropdown), "tj-choice-values", values,
+                          (GDestroyNotify) g_array_unref);
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (labels));
+}
+
+/* The value of the item chosen; 0 when none is. */
+gint64
+tj_drop_down_get_value (GtkDropDown *dropdown)
+{
+  GArray *values = g_object_get_data (G_OBJECT (dropdown), "tj-choice-values");
+  guint k = gtk_drop_down_get_selected (dropdown);
+
+  return values != NULL && k < values->len ? g_array_index (values, gint64, k) : 0;
+}
+
+/* Chooses the item that stands for value, or the first when none does. */
+void
+tj_drop_down_set_value (GtkDropDown *dropdown,
+                        gint64       value)
+{
+  GArray *values = g_object_get_data (G_OBJECT (dropdown), "tj-choice-values");
+
+  for (guint k = 0; values != NULL && k < values->len; k++)
+    if (g_array_index (values, gint64, k) == value)
+      {
+        gtk_drop_down_set_selected (dropdown, k);
+        return;
+      }
+  gtk_drop_down_set_selected (dropdown, 0);
 }
 
 /* The popup's filtered list: GTK 4.8 keeps it as the model of the only GtkListView under the

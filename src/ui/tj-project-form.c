@@ -43,35 +43,40 @@ typedef enum
   N_GROUPS
 } Group;
 
-/* The form's rows, in order; field is the column name core validation reports. */
+#define MEMBER(member) G_STRUCT_OFFSET (TjProject, member)
+
+/* The form's rows, in order; field is the column name core validation reports, member where the
+ * project keeps its value (text, a month or a date: char *; money or an id: gint64), or 0 for
+ * the level, nature and industry, which have their own members. */
 static const struct
 {
   const char *field;
   Group group;
   FieldKind kind;
   const char *placeholder;
+  glong member;
 } fields[] = {
-  { "name", GROUP_BASIC, KIND_TEXT, NULL },
-  { "code", GROUP_BASIC, KIND_TEXT, N_("Optional") },
-  { "level", GROUP_BASIC, KIND_LEVEL, NULL },
-  { "nature", GROUP_BASIC, KIND_NATURE, NULL },
-  { "industry", GROUP_BASIC, KIND_INDUSTRY, NULL },
-  { "content", GROUP_BASIC, KIND_TEXT, N_("Site area, buildings, capacity…") },
-  { "locality_id", GROUP_RESPONSIBILITY, KIND_LOCALITY, NULL },
-  { "unit_id", GROUP_RESPONSIBILITY, KIND_UNIT, NULL },
-  { "leader_id", GROUP_RESPONSIBILITY, KIND_LEADER, NULL },
-  { "officer_id", GROUP_RESPONSIBILITY, KIND_OFFICER, NULL },
-  { "total_investment", GROUP_INVESTMENT, KIND_MONEY, "0.0000" },
-  { "annual_plan", GROUP_INVESTMENT, KIND_MONEY, "0.0000" },
-  { "planned_start", GROUP_SCHEDULE, KIND_MONTH, "2026-03" },
-  { "planned_completion", GROUP_SCHEDULE, KIND_MONTH, "2027-12" },
-  { "actual_start", GROUP_SCHEDULE, KIND_DATE, "2026-03-15" },
-  { "actual_completion", GROUP_SCHEDULE, KIND_DATE, "2027-12-20" },
-  { "stats_date", GROUP_SCHEDULE, KIND_DATE, "2026-03-15" },
-  { "owner", GROUP_OWNER, KIND_TEXT, NULL },
-  { "contact", GROUP_OWNER, KIND_TEXT, NULL },
-  { "phone", GROUP_OWNER, KIND_TEXT, "0371-62871234" },
-  { "notes", GROUP_OWNER, KIND_TEXT, NULL },
+  { "name", GROUP_BASIC, KIND_TEXT, NULL, MEMBER (name) },
+  { "code", GROUP_BASIC, KIND_TEXT, N_("Optional"), MEMBER (code) },
+  { "level", GROUP_BASIC, KIND_LEVEL, NULL, 0 },
+  { "nature", GROUP_BASIC, KIND_NATURE, NULL, 0 },
+  { "industry", GROUP_BASIC, KIND_INDUSTRY, NULL, 0 },
+  { "content", GROUP_BASIC, KIND_TEXT, N_("Site area, buildings, capacity…"), MEMBER (content) },
+  { "locality_id", GROUP_RESPONSIBILITY, KIND_LOCALITY, NULL, MEMBER (locality_id) },
+  { "unit_id", GROUP_RESPONSIBILITY, KIND_UNIT, NULL, MEMBER (unit_id) },
+  { "leader_id", GROUP_RESPONSIBILITY, KIND_LEADER, NULL, MEMBER (leader_id) },
+  { "officer_id", GROUP_RESPONSIBILITY, KIND_OFFICER, NULL, MEMBER (officer_id) },
+  { "total_investment", GROUP_INVESTMENT, KIND_MONEY, "0.0000", MEMBER (total_investment) },
+  { "annual_plan", GROUP_INVESTMENT, KIND_MONEY, "0.0000", MEMBER (annual_plan) },
+  { "planned_start", GROUP_SCHEDULE, KIND_MONTH, "2026-03", MEMBER (planned_start) },
+  { "planned_completion", GROUP_SCHEDULE, KIND_MONTH, "2027-12", MEMBER (planned_completion) },
+  { "actual_start", GROUP_SCHEDULE, KIND_DATE, "2026-03-15", MEMBER (actual_start) },
+  { "actual_completion", GROUP_SCHEDULE, KIND_DATE, "2027-12-20", MEMBER (actual_completion) },
+  { "stats_date", GROUP_SCHEDULE, KIND_DATE, "2026-03-15", MEMBER (stats_date) },
+  { "owner", GROUP_OWNER, KIND_TEXT, NULL, MEMBER (owner) },
+  { "contact", GROUP_OWNER, KIND_TEXT, NULL, MEMBER (contact) },
+  { "phone", GROUP_OWNER, KIND_TEXT, "0371-62871234", MEMBER (phone) },
+  { "notes", GROUP_OWNER, KIND_TEXT, NULL, MEMBER (notes) },
 };
 
 #define N_FIELDS G_N_ELEMENTS (fields)
@@ -79,9 +84,7 @@ static const struct
 typedef struct
 {
   AdwActionRow *row;
-  GtkWidget *input;  /* GtkEntry or GtkDropDown */
-  GArray *values;    /* gint64 per drop-down position: an id or an enum value */
-  GPtrArray *labels; /* char * per drop-down position (industries) */
+  GtkWidget *input; /* GtkEntry or GtkDropDown (tj_drop_down_set_choices) */
 } FieldWidgets;
 
 struct _TjProjectForm
@@ -111,71 +114,27 @@ struct _TjProjectForm
 
 G_DEFINE_FINAL_TYPE (TjProjectForm, tj_project_form, ADW_TYPE_WINDOW)
 
-static int
-field_index (const char *field)
-{
-  for (guint i = 0; i < N_FIELDS; i++)
-    if (g_str_equal (fields[i].field, field))
-      return i;
-  return -1;
-}
-
 static gboolean
 is_choice (FieldKind kind)
 {
   return kind >= KIND_LEVEL;
 }
 
-/* Fills a drop-down with "(none)" or "choose…" first, then the labels and their values. */
-static void
-set_choices (FieldWidgets *w,
-             const char   *first,
-             GPtrArray    *labels,
-             GArray       *values)
-{
-  g_autoptr (GtkStringList) list = gtk_string_list_new (NULL);
-  gint64 none = 0;
-
-  g_clear_pointer (&w->values, g_array_unref);
-  g_clear_pointer (&w->labels, g_ptr_array_unref);
-  w->values = g_array_new (FALSE, FALSE, sizeof (gint64));
-  w->labels = g_ptr_array_new_with_free_func (g_free);
-  gtk_string_list_append (list, first);
-  g_array_append_val (w->values, none);
-  g_ptr_array_add (w->labels, NULL);
-  for (guint i = 0; i < labels->len; i++)
-    {
-      gtk_string_list_append (list, g_ptr_array_index (labels, i));
-      g_array_append_val (w->values, g_array_index (values, gint64, i));
-      g_ptr_array_add (w->labels, g_strdup (g_ptr_array_index (labels, i)));
-    }
-  gtk_drop_down_set_model (GTK_DROP_DOWN (w->input), G_LIST_MODEL (list));
-}
-
-/* A drop-down without its choices would save "none" over the project's value: the form says
- * why and does not save. */
-static void
-choices_unread (TjProjectForm *self,
-                guint          i,
-                const GError  *error)
-{
-  gtk_widget_set_sensitive (self->widgets[i].input, FALSE);
-  if (self->read_failed)
-    return;
-  self->read_failed = TRUE;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "form.save", FALSE);
-  tj_read_error_alert (GTK_WINDOW (self), error);
-}
-
 static void
 fill_choices (TjProjectForm *self,
               guint          i)
 {
-  FieldWidgets *w = &self->widgets[i];
-  g_autoptr (GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GArray) values = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GtkStringList) labels = gtk_string_list_new (NULL);
+  GArray *values = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr (GError) error = NULL;
-  const char *first = _("Choose…");
+  gint64 none = 0;
+
+  /* "(None)" first where the field may stay empty, "Choose…" where it must be chosen */
+  gtk_string_list_append (labels, fields[i].kind == KIND_INDUSTRY || fields[i].kind == KIND_UNIT ||
+                                      fields[i].kind == KIND_LEADER
+                                    ? _("(None)")
+                                    : _("Choose…"));
+  g_array_append_val (values, none);
 
   switch (fields[i].kind)
     {
@@ -185,12 +144,13 @@ fill_choices (TjProjectForm *self,
 
         if (names == NULL)
           {
-            choices_unread (self, i, error);
+            tj_form_choices_unread (GTK_WIDGET (self), self->widgets[i].input, &self->read_failed,
+                                    error);
             break;
           }
         for (gint64 level = 1; level < TJ_LEVEL_N; level++)
           {
-            g_ptr_array_add (labels, g_strdup (names->full[level]));
+            gtk_string_list_append (labels, names->full[level]);
             g_array_append_val (values, level);
           }
       }
@@ -198,7 +158,7 @@ fill_choices (TjProjectForm *self,
     case KIND_NATURE:
       for (gint64 nature = 1; nature < TJ_NATURE_N; nature++)
         {
-          g_ptr_array_add (labels, g_strdup (tj_nature_label (nature)));
+          gtk_string_list_append (labels, tj_nature_label (nature));
           g_array_append_val (values, nature);
         }
       break;
@@ -206,16 +166,16 @@ fill_choices (TjProjectForm *self,
       {
         g_auto (GStrv) industries = tj_industries_load (self->db, &error);
 
-        first = _("(None)");
         if (industries == NULL)
           {
-            choices_unread (self, i, error);
+            tj_form_choices_unread (GTK_WIDGET (self), self->widgets[i].input, &self->read_failed,
+                                    error);
             break;
           }
         for (gint64 k = 0; industries[k] != NULL; k++)
           if (*industries[k] != '\0')
             {
-              g_ptr_array_add (labels, g_strdup (industries[k]));
+              gtk_string_list_append (labels, industries[k]);
               g_array_append_val (values, k);
             }
       }
@@ -225,10 +185,9 @@ fill_choices (TjProjectForm *self,
       {
         g_autoptr (GPtrArray) units = tj_unit_list (self->db, &error);
 
-        if (fields[i].kind == KIND_UNIT)
-          first = _("(None)");
         if (units == NULL)
-          choices_unread (self, i, error);
+          tj_form_choices_unread (GTK_WIDGET (self), self->widgets[i].input, &self->read_failed,
+                                error);
         for (guint k = 0; units != NULL && k < units->len; k++)
           {
             TjUnit *unit = g_ptr_array_index (units, k);
@@ -237,7 +196,7 @@ fill_choices (TjProjectForm *self,
                 (!unit->active && unit->id != self->original->locality_id &&
                  unit->id != self->original->unit_id))
               continue;
-            g_ptr_array_add (labels, g_strdup (unit->name));
+            gtk_string_list_append (labels, unit->name);
             g_array_append_val (values, unit->id);
           }
       }
@@ -248,10 +207,9 @@ fill_choices (TjProjectForm *self,
         g_autoptr (GPtrArray) people = tj_person_list (self->db, &error);
         gboolean leader = fields[i].kind == KIND_LEADER;
 
-        if (leader)
-          first = _("(None)");
         if (people == NULL)
-          choices_unread (self, i, error);
+          tj_form_choices_unread (GTK_WIDGET (self), self->widgets[i].input, &self->read_failed,
+                                error);
         for (guint k = 0; people != NULL && k < people->len; k++)
           {
             TjPerson *person = g_ptr_array_index (people, k);
@@ -260,10 +218,12 @@ fill_choices (TjProjectForm *self,
                 (!person->active && person->id != self->original->leader_id &&
                  person->id != self->original->officer_id))
               continue;
-            g_ptr_array_add (labels, person->unit_name != NULL
-                                         ? g_strdup_printf ("%s（%s）", person->name,
-                                                            person->unit_name)
-                                         : g_strdup (person->name));
+            g_autofree char *label = person->unit_name != NULL
+                                       ? g_strdup_printf ("%s（%s）", person->name,
+                                                          person->unit_name)
+                                       : g_strdup (person->name);
+
+            gtk_string_list_append (labels, label);
             g_array_append_val (values, person->id);
           }
       }
@@ -275,80 +235,7 @@ fill_choices (TjProjectForm *self,
     default:
       g_assert_not_reached ();
     }
-  set_choices (w, first, labels, values);
-}
-
-static void
-select_value (FieldWidgets *w,
-              gint64        value)
-{
-  for (guint k = 0; k < w->values->len; k++)
-    if (g_array_index (w->values, gint64, k) == value)
-      {
-        gtk_drop_down_set_selected (GTK_DROP_DOWN (w->input), k);
-        return;
-      }
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (w->input), 0);
-}
-
-static gint64
-selected_value (FieldWidgets *w)
-{
-  guint k = gtk_drop_down_get_selected (GTK_DROP_DOWN (w->input));
-
-  return k < w->values->len ? g_array_index (w->values, gint64, k) : 0;
-}
-
-static char **
-text_slot (TjProject  *p,
-           const char *field)
-{
-  if (g_str_equal (field, "name"))
-    return &p->name;
-  if (g_str_equal (field, "code"))
-    return &p->code;
-  if (g_str_equal (field, "content"))
-    return &p->content;
-  if (g_str_equal (field, "owner"))
-    return &p->owner;
-  if (g_str_equal (field, "contact"))
-    return &p->contact;
-  if (g_str_equal (field, "phone"))
-    return &p->phone;
-  if (g_str_equal (field, "notes"))
-    return &p->notes;
-  if (g_str_equal (field, "planned_start"))
-    return &p->planned_start;
-  if (g_str_equal (field, "planned_completion"))
-    return &p->planned_completion;
-  if (g_str_equal (field, "actual_start"))
-    return &p->actual_start;
-  if (g_str_equal (field, "actual_completion"))
-    return &p->actual_completion;
-  if (g_str_equal (field, "stats_date"))
-    return &p->stats_date;
-  if (g_str_equal (field, "industry"))
-    return &p->industry;
-  return NULL;
-}
-
-static gint64 *
-id_slot (TjProject  *p,
-         const char *field)
-{
-  if (g_str_equal (field, "locality_id"))
-    return &p->locality_id;
-  if (g_str_equal (field, "unit_id"))
-    return &p->unit_id;
-  if (g_str_equal (field, "leader_id"))
-    return &p->leader_id;
-  if (g_str_equal (field, "officer_id"))
-    return &p->officer_id;
-  if (g_str_equal (field, "total_investment"))
-    return &p->total_investment;
-  if (g_str_equal (field, "annual_plan"))
-    return &p->annual_plan;
-  return NULL;
+  tj_drop_down_set_choices (GTK_DROP_DOWN (self->widgets[i].input), labels, values);
 }
 
 /* Reads the form into a project; what cannot be parsed becomes a problem of its field. */
@@ -368,7 +255,7 @@ collect (TjProjectForm *self,
           const char *text = gtk_editable_get_text (GTK_EDITABLE (w->input));
           g_autofree char *clean = g_strstrip (g_strdup (text));
           g_autoptr (GError) error = NULL;
-          char **slot = text_slot (p, field);
+          char **slot = G_STRUCT_MEMBER_P (p, fields[i].member);
 
           switch (fields[i].kind)
             {
@@ -378,7 +265,7 @@ collect (TjProjectForm *self,
 
                 if (*clean != '\0' && !tj_money_parse_wan (clean, &yuan, &error))
                   tj_problems_add (problems, field, "%s", error->message);
-                *id_slot (p, field) = yuan;
+                G_STRUCT_MEMBER (gint64, p, fields[i].member) = yuan;
               }
               break;
             case KIND_MONTH:
@@ -399,18 +286,17 @@ collect (TjProjectForm *self,
             }
         }
       else if (fields[i].kind == KIND_LEVEL)
-        p->level = selected_value (w);
+        p->level = tj_drop_down_get_value (GTK_DROP_DOWN (w->input));
       else if (fields[i].kind == KIND_NATURE)
-        p->nature = selected_value (w);
+        p->nature = tj_drop_down_get_value (GTK_DROP_DOWN (w->input));
       else if (fields[i].kind == KIND_INDUSTRY)
         {
-          guint k = gtk_drop_down_get_selected (GTK_DROP_DOWN (w->input));
-
           g_free (p->industry);
-          p->industry = k < w->labels->len ? g_strdup (g_ptr_array_index (w->labels, k)) : NULL;
+          p->industry = g_strdup (tj_drop_down_get_chosen (GTK_DROP_DOWN (w->input)));
         }
       else
-        *id_slot (p, field) = selected_value (w);
+        G_STRUCT_MEMBER (gint64, p, fields[i].member) =
+          tj_drop_down_get_value (GTK_DROP_DOWN (w->input));
     }
   return p;
 }
@@ -437,14 +323,7 @@ validate (TjProjectForm *self)
   TjProject *p = collect (self, problems);
   g_autoptr (GPtrArray) rules = tj_project_validate (p, self->db);
 
-  for (guint k = 0; k < rules->len; k++)
-    {
-      TjProblem *problem = g_ptr_array_index (rules, k);
-
-      /* A field that could not be parsed keeps that message rather than a consequence of it. */
-      if (tj_problems_find (problems, problem->field) == NULL)
-        tj_problems_add (problems, problem->field, "%s", problem->message);
-    }
+  tj_form_add_rule_problems (problems, rules);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   self->problems = g_steal_pointer (&problems);
   show_problems (self);
@@ -475,13 +354,12 @@ load_values (TjProjectForm *self)
   for (guint i = 0; i < N_FIELDS; i++)
     {
       FieldWidgets *w = &self->widgets[i];
-      const char *field = fields[i].field;
 
       switch (fields[i].kind)
         {
         case KIND_MONEY:
           {
-            gint64 yuan = *id_slot (p, field);
+            gint64 yuan = G_STRUCT_MEMBER (gint64, p, fields[i].member);
             g_autofree char *text = yuan != 0 || p->id != 0 ? tj_money_format_wan (yuan, 4, FALSE)
                                                             : NULL;
             gtk_editable_set_text (GTK_EDITABLE (w->input), text != NULL ? text : "");
@@ -491,28 +369,35 @@ load_values (TjProjectForm *self)
         case KIND_MONTH:
         case KIND_DATE:
           {
-            char **slot = text_slot (p, field);
-            gtk_editable_set_text (GTK_EDITABLE (w->input), *slot != NULL ? *slot : "");
+            const char *text = G_STRUCT_MEMBER (char *, p, fields[i].member);
+
+            gtk_editable_set_text (GTK_EDITABLE (w->input), text != NULL ? text : "");
           }
           break;
         case KIND_LEVEL:
-          select_value (w, p->level);
+          tj_drop_down_set_value (GTK_DROP_DOWN (w->input), p->level);
           break;
         case KIND_NATURE:
-          select_value (w, p->nature);
+          tj_drop_down_set_value (GTK_DROP_DOWN (w->input), p->nature);
           break;
         case KIND_INDUSTRY:
-          gtk_drop_down_set_selected (GTK_DROP_DOWN (w->input), 0);
-          for (guint k = 1; k < w->labels->len; k++)
-            if (g_strcmp0 (g_ptr_array_index (w->labels, k), p->industry) == 0)
-              gtk_drop_down_set_selected (GTK_DROP_DOWN (w->input), k);
+          {
+            GListModel *labels = gtk_drop_down_get_model (GTK_DROP_DOWN (w->input));
+
+            gtk_drop_down_set_selected (GTK_DROP_DOWN (w->input), 0);
+            for (guint k = 1; k < g_list_model_get_n_items (labels); k++)
+              if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (labels), k),
+                             p->industry) == 0)
+                gtk_drop_down_set_selected (GTK_DROP_DOWN (w->input), k);
+          }
           break;
         case KIND_LOCALITY:
         case KIND_UNIT:
         case KIND_LEADER:
         case KIND_OFFICER:
         default:
-          select_value (w, *id_slot (p, field));
+          tj_drop_down_set_value (GTK_DROP_DOWN (w->input),
+                                  G_STRUCT_MEMBER (gint64, p, fields[i].member));
           break;
         }
     }
@@ -530,11 +415,12 @@ person_added_cb (TjPerson *person,
   for (guint k = 0; k < N_FIELDS; k++)
     if (fields[k].kind == KIND_LEADER || fields[k].kind == KIND_OFFICER)
       {
-        gint64 keep = selected_value (&self->widgets[k]);
+        GtkDropDown *dropdown = GTK_DROP_DOWN (self->widgets[k].input);
+        gint64 keep = tj_drop_down_get_value (dropdown);
 
         self->loading = TRUE;
         fill_choices (self, k);
-        select_value (&self->widgets[k], k == i ? person->id : keep);
+        tj_drop_down_set_value (dropdown, k == i ? person->id : keep);
         self->loading = FALSE;
       }
   self->dirty = TRUE;
@@ -569,19 +455,15 @@ build_rows (TjProjectForm *self)
       const char *label = tj_project_field_label (fields[i].field);
       g_autofree char *title = NULL;
 
-      w->row = ADW_ACTION_ROW (adw_action_row_new ());
       if (fields[i].kind == KIND_MONEY)
         title = g_strdup_printf (_("%s (10k yuan)"), label);
       else
         title = g_strdup (label);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (w->row), title);
-      adw_action_row_set_subtitle_lines (w->row, 2);
-      /* one Tab per field: the focus goes to the entry, not to the row around it first */
-      gtk_widget_set_focusable (GTK_WIDGET (w->row), FALSE);
 
       if (is_choice (fields[i].kind))
         {
           w->input = gtk_drop_down_new (NULL, NULL);
+          gtk_widget_set_size_request (w->input, 300, -1);
           fill_choices (self, i);
           if (fields[i].kind >= KIND_LOCALITY)
             tj_drop_down_enable_search (GTK_DROP_DOWN (w->input));
@@ -589,10 +471,9 @@ build_rows (TjProjectForm *self)
         }
       else
         {
-          w->input = gtk_entry_new ();
-          gtk_entry_set_activates_default (GTK_ENTRY (w->input), TRUE);
-          if (fields[i].placeholder != NULL)
-            gtk_entry_set_placeholder_text (GTK_ENTRY (w->input), _(fields[i].placeholder));
+          w->input = tj_form_entry_new (NULL, fields[i].placeholder != NULL
+                                                ? _(fields[i].placeholder)
+                                                : NULL);
           if (fields[i].kind == KIND_MONEY)
             {
               gtk_entry_set_alignment (GTK_ENTRY (w->input), 1.0);
@@ -603,12 +484,8 @@ build_rows (TjProjectForm *self)
           g_signal_connect (w->input, "notify::text", G_CALLBACK (input_changed_cb), self);
         }
       g_object_set_data (G_OBJECT (w->input), "field", (gpointer) fields[i].field);
-      gtk_widget_set_valign (w->input, GTK_ALIGN_CENTER);
-      gtk_widget_set_size_request (w->input, 300, -1);
-      gtk_accessible_update_relation (GTK_ACCESSIBLE (w->input), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                      w->row, NULL, -1);
-      adw_action_row_add_suffix (w->row, w->input);
-      adw_action_row_set_activatable_widget (w->row, w->input);
+      w->row = tj_form_row_new (fields[i].field, title, w->input);
+      adw_action_row_set_subtitle_lines (w->row, 2);
 
       if (fields[i].kind == KIND_LEADER || fields[i].kind == KIND_OFFICER)
         {
@@ -761,12 +638,13 @@ tj_project_form_save (TjProjectForm *self)
   p = validate (self);
   if (self->problems->len > 0)
     {
-      int first = field_index (((TjProblem *) g_ptr_array_index (self->problems, 0))->field);
+      TjProblem *first = g_ptr_array_index (self->problems, 0);
+      GtkWidget *input = tj_form_find_input (GTK_WIDGET (self), first->field);
 
       self->show_all = TRUE;
       show_problems (self);
-      if (first >= 0)
-        gtk_widget_grab_focus (self->widgets[first].input);
+      if (input != NULL)
+        gtk_widget_grab_focus (input);
       return FALSE;
     }
   if (!tj_project_save (self->db, p, &error))
@@ -777,14 +655,6 @@ tj_project_form_save (TjProjectForm *self)
   self->dirty = FALSE;
   gtk_window_close (GTK_WINDOW (self));
   return TRUE;
-}
-
-static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  tj_project_form_save (TJ_PROJECT_FORM (widget));
 }
 
 static void
@@ -835,11 +705,6 @@ tj_project_form_dispose (GObject *object)
 {
   TjProjectForm *self = TJ_PROJECT_FORM (object);
 
-  for (guint i = 0; i < N_FIELDS; i++)
-    {
-      g_clear_pointer (&self->widgets[i].values, g_array_unref);
-      g_clear_pointer (&self->widgets[i].labels, g_ptr_array_unref);
-    }
   g_clear_object (&self->db);
   g_clear_object (&self->settings);
   g_clear_object (&self->original);
@@ -868,9 +733,7 @@ tj_project_form_class_init (TjProjectFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TjProjectForm, schedule_group);
   gtk_widget_class_bind_template_child (widget_class, TjProjectForm, owner_group);
 
-  gtk_widget_class_install_action (widget_class, "form.save", NULL, save_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "form.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  tj_form_class_add_save (widget_class, (TjFormSaveFunc) tj_project_form_save);
 }
 
 static void
@@ -921,11 +784,7 @@ tj_project_form_set_text (TjProjectForm *self,
                           const char    *field,
                           const char    *text)
 {
-  int i = field_index (field);
-
-  g_return_val_if_fail (i >= 0 && !is_choice (fields[i].kind), FALSE);
-  gtk_editable_set_text (GTK_EDITABLE (self->widgets[i].input), text);
-  return TRUE;
+  return tj_form_set_text (GTK_WIDGET (self), field, text);
 }
 
 gboolean
@@ -933,10 +792,7 @@ tj_project_form_choose (TjProjectForm *self,
                         const char    *field,
                         const char    *label)
 {
-  int i = field_index (field);
-
-  g_return_val_if_fail (i >= 0 && is_choice (fields[i].kind), FALSE);
-  return tj_drop_down_choose (GTK_DROP_DOWN (self->widgets[i].input), label);
+  return tj_form_choose (GTK_WIDGET (self), field, label);
 }
 
 /* The field's entry or drop-down (for tests). */
@@ -944,10 +800,7 @@ GtkWidget *
 tj_project_form_get_input (TjProjectForm *self,
                            const char    *field)
 {
-  int i = field_index (field);
-
-  g_return_val_if_fail (i >= 0, NULL);
-  return self->widgets[i].input;
+  return tj_form_find_input (GTK_WIDGET (self), field);
 }
 
 gboolean
@@ -955,14 +808,12 @@ tj_project_form_choose_nth (TjProjectForm *self,
                             const char    *field,
                             guint          position)
 {
-  int i = field_index (field);
-  GListModel *model;
+  GtkWidget *input = tj_form_find_input (GTK_WIDGET (self), field);
 
-  g_return_val_if_fail (i >= 0 && is_choice (fields[i].kind), FALSE);
-  model = gtk_drop_down_get_model (GTK_DROP_DOWN (self->widgets[i].input));
-  if (position >= g_list_model_get_n_items (model))
+  g_return_val_if_fail (GTK_IS_DROP_DOWN (input), FALSE);
+  if (position >= g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (input))))
     return FALSE;
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->widgets[i].input), position);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (input), position);
   return TRUE;
 }
 
@@ -970,8 +821,5 @@ const char *
 tj_project_form_get_message (TjProjectForm *self,
                              const char    *field)
 {
-  int i = field_index (field);
-
-  g_return_val_if_fail (i >= 0, NULL);
-  return tj_form_row_get_problem (self->widgets[i].row);
+  return tj_form_get_message (GTK_WIDGET (self), field);
 }
