@@ -12,6 +12,7 @@
 #include "tj-approval-form.h"
 #include "tj-case-window.h"
 #include "tj-demo.h"
+#include "tj-form-row.h"
 
 typedef TjTestWindow Fixture;
 
@@ -47,6 +48,14 @@ text_of (Fixture    *f,
   g_assert_nonnull (stmt);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+/* The text in field's entry of the case window. */
+static const char *
+text_in (TjCaseWindow *window,
+         const char   *field)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (tj_form_find_input (GTK_WIDGET (window), field)));
 }
 
 /* The case window the page opened. */
@@ -117,12 +126,12 @@ test_new_case_saved_and_listed (Fixture       *f,
   tj_test_wait_idle ();
   window = find_case_window ();
   g_assert_nonnull (window);
-  g_assert_cmpstr (tj_case_window_get_text (window, "company"), ==, "");
-  g_assert_true (tj_case_window_choose (window, "project_id", project));
-  g_assert_cmpstr (tj_case_window_get_text (window, "company"), ==, owner);
-  g_assert_true (tj_case_window_choose (window, "agent_id", agent));
-  tj_case_window_set_text (window, "contact", "王经理");
-  tj_case_window_set_text (window, "phone", "0371-62881234");
+  g_assert_cmpstr (text_in (window, "company"), ==, "");
+  g_assert_true (tj_form_choose (GTK_WIDGET (window), "project_id", project));
+  g_assert_cmpstr (text_in (window, "company"), ==, owner);
+  g_assert_true (tj_form_choose (GTK_WIDGET (window), "agent_id", agent));
+  tj_form_set_text (GTK_WIDGET (window), "contact", "王经理");
+  tj_form_set_text (GTK_WIDGET (window), "phone", "0371-62881234");
   g_assert_null (tj_case_window_add_item (window));
 
   g_assert_true (tj_case_window_save (window));
@@ -191,14 +200,32 @@ test_company_proposal_follows_project (Fixture       *f,
 
   window = TJ_CASE_WINDOW (tj_case_window_new (f->db, NULL, 2026, "2026-09-30"));
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (tj_case_window_choose (window, "project_id", first));
-  g_assert_cmpstr (tj_case_window_get_text (window, "company"), ==, first_owner);
-  g_assert_true (tj_case_window_choose (window, "project_id", second));
-  g_assert_cmpstr (tj_case_window_get_text (window, "company"), ==, second_owner);
-  tj_case_window_set_text (window, "company", "登封市某某置业有限公司");
-  g_assert_true (tj_case_window_choose (window, "project_id", first));
-  g_assert_cmpstr (tj_case_window_get_text (window, "company"), ==, "登封市某某置业有限公司");
+  g_assert_true (tj_form_choose (GTK_WIDGET (window), "project_id", first));
+  g_assert_cmpstr (text_in (window, "company"), ==, first_owner);
+  g_assert_true (tj_form_choose (GTK_WIDGET (window), "project_id", second));
+  g_assert_cmpstr (text_in (window, "company"), ==, second_owner);
+  tj_form_set_text (GTK_WIDGET (window), "company", "登封市某某置业有限公司");
+  g_assert_true (tj_form_choose (GTK_WIDGET (window), "project_id", first));
+  g_assert_cmpstr (text_in (window, "company"), ==, "登封市某某置业有限公司");
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* One Tab per field in the case form: the rows around the inputs take no focus. */
+static void
+test_case_form_one_tab_per_field (Fixture       *f,
+                                  gconstpointer  data)
+{
+  const char *const order[] = { "project_id", "company", "contact", "phone", "entrusted",
+                                "agent_id", "plan", "status", "termination_reason",
+                                "delivery_method", "delivered", "evaluation",
+                                "evaluation_comment", "archived" };
+  GtkWindow *window = tj_case_window_new (f->db, NULL, 2026, "2026-09-30");
+
+  gtk_window_set_transient_for (window, GTK_WINDOW (f->window));
+  gtk_window_present (window);
+  tj_test_wait_idle ();
+  tj_test_assert_one_tab_per_field (GTK_WIDGET (window), order, G_N_ELEMENTS (order));
+  gtk_window_destroy (window);
 }
 
 int
@@ -212,5 +239,7 @@ main (int   argc,
               test_new_case_saved_and_listed, teardown);
   g_test_add ("/tj/agency/company-proposed-from-the-project-owner", Fixture, NULL, setup,
               test_company_proposal_follows_project, teardown);
+  g_test_add ("/tj/agency/case-form-one-tab-per-field", Fixture, NULL, setup,
+              test_case_form_one_tab_per_field, teardown);
   return g_test_run ();
 }

@@ -161,6 +161,23 @@ test_invalid_item_saves_nothing (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (form));
 }
 
+/* One Tab per field in the item form: the rows around the inputs take no focus. */
+static void
+test_item_form_one_tab_per_field (Fixture       *f,
+                                  gconstpointer  data)
+{
+  const char *const order[] = { "project_id", "case_id", "name", "stage", "unit_id",
+                                "statutory_days", "green", "committed_days", "handler",
+                                "accepted", "copied", "finished", "delivered", "notes" };
+  GtkWindow *form = tj_approval_form_new (f->db, NULL, 2026);
+
+  gtk_window_set_transient_for (form, GTK_WINDOW (f->window));
+  gtk_window_present (form);
+  tj_test_wait_idle ();
+  tj_test_assert_one_tab_per_field (GTK_WIDGET (form), order, G_N_ELEMENTS (order));
+  gtk_window_destroy (form);
+}
+
 /* 催办 logs a reminder on the item, dated today, by the user; the list shows the count. */
 static void
 test_remind_logs (Fixture       *f,
@@ -448,5 +465,7 @@ main (int   argc,
               teardown);
   g_test_add ("/tj/approvals/export-busy", Fixture, NULL, setup, test_export_busy, teardown);
   g_test_add ("/tj/approvals/overdue-filter", Fixture, NULL, setup, test_overdue_filter, teardown);
+  g_test_add ("/tj/approvals/item-form-one-tab-per-field", Fixture, NULL, setup,
+              test_item_form_one_tab_per_field, teardown);
   return g_test_run ();
 }

@@ -272,6 +272,21 @@ test_bad_usage (Fixture       *fixture,
   g_assert_false (g_file_test (txt, G_FILE_TEST_EXISTS));
 }
 
+/* Without --output the export says what it needs, the CSV form among them, and writes nothing. */
+static void
+test_export_needs_output (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *out = NULL, *err = NULL;
+
+  g_assert_cmpint (run_tuijin (fixture, &out, &err, "export", "approvals", "--year", "2026", NULL),
+                   ==, 2);
+  g_assert_cmpstr (err, ==,
+                   "tuijin: export approvals 需要 --year 年度 和 --output 文件.xlsx、文件.pdf 或 "
+                   "文件.csv。\n");
+  g_assert_cmpstr (out, ==, "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -285,5 +300,7 @@ main (int   argc,
               fixture_set_up, test_import_year_of_acceptance, fixture_tear_down);
   g_test_add ("/tj/cli/approvals/bad-usage-exit-2", Fixture, NULL, fixture_set_up,
               test_bad_usage, fixture_tear_down);
+  g_test_add ("/tj/cli/approvals/export-without-output-names-csv", Fixture, NULL, fixture_set_up,
+              test_export_needs_output, fixture_tear_down);
   return g_test_run ();
 }

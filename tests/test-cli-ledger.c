@@ -202,6 +202,26 @@ test_bad_usage (Fixture       *fixture,
   g_assert_cmpint (count_projects (fixture, 2026), ==, 0);
 }
 
+/* `tuijin backup FILE` (without --output) is refused, the argument named, and nothing copied. */
+static void
+test_backup_refuses_argument (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *copy = g_build_filename (fixture->dir, "副本.db", NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TjDb) db = tj_db_open (fixture->db, &error);
+
+  g_assert_no_error (error);
+  g_clear_object (&db);
+  g_assert_cmpint (run_tuijin (fixture, &out, &err, "backup", copy, NULL), ==, 2);
+  expected = g_strdup_printf ("tuijin: “backup”不接受参数“%s”。\n", copy);
+  g_assert_cmpstr (err, ==, expected);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -221,5 +241,7 @@ main (int   argc,
               test_missing_file, fixture_tear_down);
   g_test_add ("/tj/cli/import-projects/bad-usage-exit-2", Fixture, NULL, fixture_set_up,
               test_bad_usage, fixture_tear_down);
+  g_test_add ("/tj/cli/backup/argument-refused-exit-2", Fixture, NULL, fixture_set_up,
+              test_backup_refuses_argument, fixture_tear_down);
   return g_test_run ();
 }

@@ -4,6 +4,8 @@
 
 #include <adwaita.h>
 
+#include "tj-form-row.h"
+
 static inline void
 tj_test_wait_idle (void)
 {
@@ -60,4 +62,26 @@ tj_test_find_dialog (const char *heading)
         g_strcmp0 (adw_message_dialog_get_heading (l->data), heading) == 0)
       return l->data;
   return NULL;
+}
+
+/* One Tab per field: from the first of fields (n of them, in the form's order, shown by
+ * tj_form_row_new), each Tab lands in the next field's input, never on the row around it. */
+static inline void
+tj_test_assert_one_tab_per_field (GtkWidget         *form,
+                                  const char *const *fields,
+                                  guint              n)
+{
+  g_assert_true (gtk_widget_grab_focus (tj_form_find_input (form, fields[0])));
+  for (guint i = 0; i < n; i++)
+    {
+      GtkWidget *input = tj_form_find_input (form, fields[i]);
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (form));
+
+      g_assert_nonnull (input);
+      if (focus == NULL || (focus != input && !gtk_widget_is_ancestor (focus, input)))
+        g_error ("after %u Tab the focus is on a %s, not in “%s”", i,
+                 focus != NULL ? G_OBJECT_TYPE_NAME (focus) : "nothing", fields[i]);
+      if (i + 1 < n)
+        g_assert_true (gtk_widget_child_focus (form, GTK_DIR_TAB_FORWARD));
+    }
 }

@@ -7,12 +7,10 @@
 #include "tj-alert.h"
 #include "tj-approval-form.h"
 #include "tj-case-window.h"
-#include "tj-date.h"
 #include "tj-form-row.h"
 #include "tj-person.h"
 #include "tj-problem.h"
 #include "tj-project.h"
-#include "tj-read-error.h"
 
 /* An agency case (代办件, 推进机制 四): the entrustment, the plan, delivery and the investor's
  * evaluation, and the approval items it holds. Free of charge: there is no fee. */
@@ -28,26 +26,30 @@ typedef enum
   KIND_ARCHIVED,
 } FieldKind;
 
+#define TEXT(member) G_STRUCT_OFFSET (TjAgencyCase, member)
+
+/* The window's rows, in order; text is where a text or date field's value is kept in the case. */
 static const struct
 {
   const char *field;
   FieldKind kind;
   const char *title;
+  glong text;
 } fields[] = {
-  { "project_id", KIND_PROJECT, N_("Project") },
-  { "company", KIND_TEXT, N_("Entrusting company") },
-  { "contact", KIND_TEXT, N_("Contact") },
-  { "phone", KIND_TEXT, N_("Phone") },
-  { "entrusted", KIND_DATE, N_("Entrusted on") },
-  { "agent_id", KIND_AGENT, N_("Agent") },
-  { "plan", KIND_TEXT, N_("Plan (matters and planned dates)") },
-  { "status", KIND_STATUS, N_("Status") },
-  { "termination_reason", KIND_TEXT, N_("Reason for termination") },
-  { "delivery_method", KIND_TEXT, N_("Delivery method") },
-  { "delivered", KIND_DATE, N_("Delivered on") },
-  { "evaluation", KIND_EVALUATION, N_("Investor’s evaluation") },
-  { "evaluation_comment", KIND_TEXT, N_("Comment") },
-  { "archived", KIND_ARCHIVED, N_("Archived") },
+  { "project_id", KIND_PROJECT, N_("Project"), 0 },
+  { "company", KIND_TEXT, N_("Entrusting company"), TEXT (company) },
+  { "contact", KIND_TEXT, N_("Contact"), TEXT (contact) },
+  { "phone", KIND_TEXT, N_("Phone"), TEXT (phone) },
+  { "entrusted", KIND_DATE, N_("Entrusted on"), TEXT (entrusted) },
+  { "agent_id", KIND_AGENT, N_("Agent"), 0 },
+  { "plan", KIND_TEXT, N_("Plan (matters and planned dates)"), TEXT (plan) },
+  { "status", KIND_STATUS, N_("Status"), 0 },
+  { "termination_reason", KIND_TEXT, N_("Reason for termination"), TEXT (termination_reason) },
+  { "delivery_method", KIND_TEXT, N_("Delivery method"), TEXT (delivery_method) },
+  { "delivered", KIND_DATE, N_("Delivered on"), TEXT (delivered) },
+  { "evaluation", KIND_EVALUATION, N_("Investor’s evaluation"), 0 },
+  { "evaluation_comment", KIND_TEXT, N_("Comment"), TEXT (evaluation_comment) },
+  { "archived", KIND_ARCHIVED, N_("Archived"), 0 },
 };
 
 #define N_FIELDS G_N_ELEMENTS (fields)
@@ -58,7 +60,6 @@ struct _TjCaseWindow
 
   AdwActionRow *rows[N_FIELDS];
   GtkWidget *inputs[N_FIELDS];
-  GArray *choices[N_FIELDS];
   AdwPreferencesGroup *group;
   AdwPreferencesGroup *items_group;
   GPtrArray *item_rows;
@@ -77,15 +78,6 @@ struct _TjCaseWindow
 
 G_DEFINE_FINAL_TYPE (TjCaseWindow, tj_case_window, ADW_TYPE_WINDOW)
 
-static int
-field_index (const char *field)
-{
-  for (guint i = 0; i < N_FIELDS; i++)
-    if (g_str_equal (fields[i].field, field))
-      return i;
-  return -1;
-}
-
 static gboolean
 is_choice (FieldKind kind)
 {
@@ -101,21 +93,6 @@ add_choice (GtkStringList *labels,
 {
   gtk_string_list_append (labels, label);
   g_array_append_val (values, value);
-}
-
-/* A drop-down without its choices would save "none" over the case's value: the window says why
- * and does not save. */
-static void
-choices_unread (TjCaseWindow *self,
-                guint         i,
-                const GError *error)
-{
-  gtk_widget_set_sensitive (self->inputs[i], FALSE);
-  if (self->read_failed)
-    return;
-  self->read_failed = TRUE;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "form.save", FALSE);
-  tj_read_error_alert (GTK_WINDOW (self), error);
 }
 
 static void
@@ -134,7 +111,7 @@ fill_choices (TjCaseWindow *self,
                                                           &error);
 
         if (projects == NULL)
-          choices_unread (self, i, error);
+          tj_form_choices_unread (GTK_WIDGET (self), self->inputs[i], &self->read_failed, error);
         add_choice (labels, values, _("Choose…"), 0);
         for (guint k = 0; projects != NULL && k < projects->len; k++)
           {
@@ -148,7 +125,7 @@ fill_choices (TjCaseWindow *self,
         g_autoptr (GPtrArray) people = tj_person_list (self->db, &error);
 
         if (people == NULL)
-          choices_unread (self, i, error);
+          tj_form_choices_unread (GTK_WIDGET (self), self->inputs[i], &self->read_failed, error);
         add_choice (labels, values, _("(None)"), 0);
         for (guint k = 0; people != NULL && k < people->len; k++)
           {
@@ -174,43 +151,10 @@ fill_choices (TjCaseWindow *self,
     default:
       g_assert_not_reached ();
     }
-  g_clear_pointer (&self->choices[i], g_array_unref);
-  self->choices[i] = values;
-  gtk_drop_down_set_model (GTK_DROP_DOWN (self->inputs[i]), G_LIST_MODEL (labels));
+  tj_drop_down_set_choices (GTK_DROP_DOWN (self->inputs[i]), labels, values);
 }
 
-static gint64
-chosen (TjCaseWindow *self,
-        guint         i)
-{
-  guint k = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->inputs[i]));
-
-  return k < self->choices[i]->len ? g_array_index (self->choices[i], gint64, k) : 0;
-}
-
-static char **
-text_slot (TjAgencyCase *c,
-           const char   *field)
-{
-  if (g_str_equal (field, "company"))
-    return &c->company;
-  if (g_str_equal (field, "contact"))
-    return &c->contact;
-  if (g_str_equal (field, "phone"))
-    return &c->phone;
-  if (g_str_equal (field, "entrusted"))
-    return &c->entrusted;
-  if (g_str_equal (field, "plan"))
-    return &c->plan;
-  if (g_str_equal (field, "termination_reason"))
-    return &c->termination_reason;
-  if (g_str_equal (field, "delivery_method"))
-    return &c->delivery_method;
-  if (g_str_equal (field, "delivered"))
-    return &c->delivered;
-  return &c->evaluation_comment;
-}
-
+/* The case as the window shows it; text that is not a date is a problem of its field. */
 static TjAgencyCase *
 collect (TjCaseWindow *self,
          GPtrArray    *problems)
@@ -219,34 +163,31 @@ collect (TjCaseWindow *self,
 
   for (guint i = 0; i < N_FIELDS; i++)
     {
-      const char *field = fields[i].field;
+      GtkWidget *input = self->inputs[i];
 
-      if (fields[i].kind == KIND_PROJECT)
-        c->project_id = chosen (self, i);
-      else if (fields[i].kind == KIND_AGENT)
-        c->agent_id = chosen (self, i);
-      else if (fields[i].kind == KIND_STATUS)
-        c->status = chosen (self, i);
-      else if (fields[i].kind == KIND_EVALUATION)
-        c->evaluation = chosen (self, i);
+      if (is_choice (fields[i].kind))
+        {
+          gint64 value = tj_drop_down_get_value (GTK_DROP_DOWN (input));
+
+          if (fields[i].kind == KIND_PROJECT)
+            c->project_id = value;
+          else if (fields[i].kind == KIND_AGENT)
+            c->agent_id = value;
+          else if (fields[i].kind == KIND_STATUS)
+            c->status = value;
+          else
+            c->evaluation = value;
+        }
       else if (fields[i].kind == KIND_ARCHIVED)
-        c->archived = gtk_switch_get_active (GTK_SWITCH (self->inputs[i]));
+        c->archived = gtk_switch_get_active (GTK_SWITCH (input));
+      else if (fields[i].kind == KIND_DATE)
+        tj_form_read_date (input, fields[i].field, G_STRUCT_MEMBER_P (c, fields[i].text), problems);
       else
         {
-          g_autofree char *text = g_strstrip (
-              g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->inputs[i]))));
-          g_autoptr (GError) error = NULL;
-          char **slot = text_slot (c, field);
+          char **slot = G_STRUCT_MEMBER_P (c, fields[i].text);
 
-          g_clear_pointer (slot, g_free);
-          if (*text != '\0' && fields[i].kind == KIND_DATE)
-            {
-              *slot = tj_date_parse (text, &error);
-              if (*slot == NULL)
-                tj_problems_add (problems, field, "%s", error->message);
-            }
-          else if (*text != '\0')
-            *slot = g_strdup (text);
+          g_free (*slot);
+          *slot = tj_form_entry_get_text (input);
         }
     }
   return c;
@@ -259,13 +200,7 @@ validate (TjCaseWindow *self)
   g_autoptr (TjAgencyCase) c = collect (self, problems);
   g_autoptr (GPtrArray) rules = tj_agency_case_validate (c, self->db);
 
-  for (guint k = 0; k < rules->len; k++)
-    {
-      TjProblem *problem = g_ptr_array_index (rules, k);
-
-      if (tj_problems_find (problems, problem->field) == NULL)
-        tj_problems_add (problems, problem->field, "%s", problem->message);
-    }
+  tj_form_add_rule_problems (problems, rules);
   for (guint i = 0; i < N_FIELDS; i++)
     {
       const char *message = self->show_all ? tj_problems_find (problems, fields[i].field) : NULL;
@@ -286,7 +221,7 @@ changed_cb (TjCaseWindow *self)
 static void
 project_changed_cb (TjCaseWindow *self)
 {
-  int company = field_index ("company");
+  GtkWidget *company = tj_form_find_input (GTK_WIDGET (self), "company");
   g_autoptr (GPtrArray) unused = tj_problems_new ();
   g_autoptr (TjAgencyCase) c = NULL;
   g_autoptr (GError) error = NULL;
@@ -294,7 +229,7 @@ project_changed_cb (TjCaseWindow *self)
 
   if (self->loading)
     return;
-  written = gtk_editable_get_text (GTK_EDITABLE (self->inputs[company]));
+  written = gtk_editable_get_text (GTK_EDITABLE (company));
   if (*written != '\0' && g_strcmp0 (written, self->proposed_company) != 0)
     return;
   c = collect (self, unused);
@@ -306,7 +241,7 @@ project_changed_cb (TjCaseWindow *self)
     }
   g_free (self->proposed_company);
   self->proposed_company = g_strdup (c->company != NULL ? c->company : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->inputs[company]), self->proposed_company);
+  gtk_editable_set_text (GTK_EDITABLE (company), self->proposed_company);
 }
 
 static void fill_items (TjCaseWindow *self);
@@ -360,14 +295,6 @@ tj_case_window_save (TjCaseWindow *self)
     }
   gtk_window_destroy (GTK_WINDOW (self));
   return TRUE;
-}
-
-static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  tj_case_window_save (TJ_CASE_WINDOW (widget));
 }
 
 static GtkWindow *
@@ -474,22 +401,17 @@ build (TjCaseWindow *self)
     {
       GtkWidget *input;
 
-      self->rows[i] = ADW_ACTION_ROW (adw_action_row_new ());
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->rows[i]), _(fields[i].title));
       if (is_choice (fields[i].kind))
         {
-          gint64 value = fields[i].kind == KIND_PROJECT ? c->project_id
-                         : fields[i].kind == KIND_AGENT ? c->agent_id
-                         : fields[i].kind == KIND_STATUS ? (gint64) c->status
-                                                         : (gint64) c->evaluation;
-
           input = gtk_drop_down_new (NULL, NULL);
           self->inputs[i] = input;
           fill_choices (self, i);
           tj_drop_down_enable_search (GTK_DROP_DOWN (input));
-          for (guint k = 0; k < self->choices[i]->len; k++)
-            if (g_array_index (self->choices[i], gint64, k) == value)
-              gtk_drop_down_set_selected (GTK_DROP_DOWN (input), k);
+          tj_drop_down_set_value (GTK_DROP_DOWN (input),
+                                  fields[i].kind == KIND_PROJECT  ? c->project_id
+                                  : fields[i].kind == KIND_AGENT  ? c->agent_id
+                                  : fields[i].kind == KIND_STATUS ? (gint64) c->status
+                                                                  : (gint64) c->evaluation);
           g_signal_connect_swapped (input, "notify::selected", G_CALLBACK (changed_cb), self);
           if (fields[i].kind == KIND_PROJECT)
             g_signal_connect_swapped (input, "notify::selected", G_CALLBACK (project_changed_cb),
@@ -504,19 +426,12 @@ build (TjCaseWindow *self)
         }
       else
         {
-          const char *text = *text_slot (c, fields[i].field);
-
-          input = gtk_entry_new ();
+          input = tj_form_entry_new (G_STRUCT_MEMBER (char *, c, fields[i].text),
+                                     fields[i].kind == KIND_DATE ? "2026-03-15" : NULL);
           self->inputs[i] = input;
-          gtk_editable_set_text (GTK_EDITABLE (input), text != NULL ? text : "");
-          if (fields[i].kind == KIND_DATE)
-            gtk_entry_set_placeholder_text (GTK_ENTRY (input), "2026-03-15");
           g_signal_connect_swapped (input, "changed", G_CALLBACK (changed_cb), self);
-          gtk_widget_set_size_request (input, 300, -1);
         }
-      gtk_widget_set_valign (input, GTK_ALIGN_CENTER);
-      adw_action_row_add_suffix (self->rows[i], input);
-      adw_action_row_set_activatable_widget (self->rows[i], input);
+      self->rows[i] = tj_form_row_new (fields[i].field, _(fields[i].title), input);
       adw_preferences_group_add (self->group, GTK_WIDGET (self->rows[i]));
     }
   self->loading = FALSE;
@@ -530,8 +445,6 @@ tj_case_window_dispose (GObject *object)
   /* nothing is read again on the way out */
   if (self->db != NULL)
     g_signal_handlers_disconnect_by_data (self->db, self);
-  for (guint i = 0; i < N_FIELDS; i++)
-    g_clear_pointer (&self->choices[i], g_array_unref);
   g_clear_pointer (&self->item_rows, g_ptr_array_unref);
   g_clear_object (&self->db);
   g_clear_object (&self->original);
@@ -547,6 +460,7 @@ tj_case_window_class_init (TjCaseWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = tj_case_window_dispose;
+  tj_form_class_add_save (widget_class, (TjFormSaveFunc) tj_case_window_save);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/tuijin/Tuijin/ui/tj-case-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TjCaseWindow, title);
@@ -555,9 +469,6 @@ tj_case_window_class_init (TjCaseWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TjCaseWindow, add_item);
   gtk_widget_class_bind_template_child (widget_class, TjCaseWindow, toasts);
   gtk_widget_class_bind_template_callback (widget_class, add_item_clicked_cb);
-  gtk_widget_class_install_action (widget_class, "form.save", NULL, save_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "form.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
@@ -602,55 +513,12 @@ tj_case_window_new (TjDb         *db,
   return GTK_WINDOW (self);
 }
 
-gboolean
-tj_case_window_set_text (TjCaseWindow *self,
-                         const char   *field,
-                         const char   *text)
-{
-  int i = field_index (field);
-
-  g_return_val_if_fail (i >= 0 && GTK_IS_EDITABLE (self->inputs[i]), FALSE);
-  gtk_editable_set_text (GTK_EDITABLE (self->inputs[i]), text);
-  return TRUE;
-}
-
-gboolean
-tj_case_window_choose (TjCaseWindow *self,
-                       const char   *field,
-                       const char   *label)
-{
-  int i = field_index (field);
-
-  g_return_val_if_fail (i >= 0 && is_choice (fields[i].kind), FALSE);
-  return tj_drop_down_choose (GTK_DROP_DOWN (self->inputs[i]), label);
-}
-
-const char *
-tj_case_window_get_message (TjCaseWindow *self,
-                            const char   *field)
-{
-  int i = field_index (field);
-
-  g_return_val_if_fail (i >= 0, NULL);
-  return tj_form_row_get_problem (self->rows[i]);
-}
-
 /* The case the window shows: the one it was opened on, or the new one once saved. */
 TjAgencyCase *
 tj_case_window_get_case (TjCaseWindow *self)
 {
   g_return_val_if_fail (TJ_IS_CASE_WINDOW (self), NULL);
   return self->original;
-}
-
-const char *
-tj_case_window_get_text (TjCaseWindow *self,
-                         const char   *field)
-{
-  int i = field_index (field);
-
-  g_return_val_if_fail (i >= 0 && GTK_IS_EDITABLE (self->inputs[i]), NULL);
-  return gtk_editable_get_text (GTK_EDITABLE (self->inputs[i]));
 }
 
 /* The items the window lists, one name per line, or what it says in their place. */

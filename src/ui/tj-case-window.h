@@ -15,18 +15,8 @@ GtkWindow *tj_case_window_new (TjDb         *db,
                                TjAgencyCase *agency_case,
                                int           year,
                                const char   *today);
-gboolean tj_case_window_set_text (TjCaseWindow *self,
-                                  const char   *field,
-                                  const char   *text);
-gboolean tj_case_window_choose (TjCaseWindow *self,
-                                const char   *field,
-                                const char   *label);
-const char *tj_case_window_get_message (TjCaseWindow *self,
-                                        const char   *field);
 gboolean tj_case_window_save (TjCaseWindow *self);
 TjAgencyCase *tj_case_window_get_case (TjCaseWindow *self);
-const char *tj_case_window_get_text (TjCaseWindow *self,
-                                     const char   *field);
 char *tj_case_window_get_items_text (TjCaseWindow *self);
 GtkWindow *tj_case_window_add_item (TjCaseWindow *self);
 

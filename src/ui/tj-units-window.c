@@ -30,14 +30,12 @@ struct _TjUnitsWindow
 
 G_DEFINE_FINAL_TYPE (TjUnitsWindow, tj_units_window, ADW_TYPE_WINDOW)
 
-enum
+/* The name of a unit or a person, as the lists show it. */
+static const char *
+record_name (GObject *record)
 {
-  PROP_0,
-  PROP_DB,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+  return TJ_IS_UNIT (record) ? TJ_UNIT (record)->name : TJ_PERSON (record)->name;
+}
 
 static void
 show_error (TjUnitsWindow *self,
@@ -79,8 +77,7 @@ delete_response_cb (AdwMessageDialog *dialog,
       show_error (self, error->message);
       return;
     }
-  title = g_strdup_printf (_("“%s” deleted"),
-                           TJ_IS_UNIT (record) ? TJ_UNIT (record)->name : TJ_PERSON (record)->name);
+  title = g_strdup_printf (_("“%s” deleted"), record_name (record));
   adw_toast_overlay_add_toast (self->toasts, adw_toast_new (title));
 }
 
@@ -89,8 +86,7 @@ delete_clicked_cb (GtkButton     *button,
                    TjUnitsWindow *self)
 {
   GObject *record = g_object_get_data (G_OBJECT (button), "record");
-  const char *name = TJ_IS_UNIT (record) ? TJ_UNIT (record)->name : TJ_PERSON (record)->name;
-  g_autofree char *heading = g_strdup_printf (_("Delete “%s”?"), name);
+  g_autofree char *heading = g_strdup_printf (_("Delete “%s”?"), record_name (record));
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
                                               _("Records still referring to it keep it from "
                                                 "being deleted; mark it as no longer in use "
@@ -192,12 +188,6 @@ retry_cb (TjUnitsWindow *self)
 }
 
 static void
-lists_changed_cb (TjUnitsWindow *self)
-{
-  reload (self);
-}
-
-static void
 add_action (GtkWidget  *widget,
             const char *action_name,
             GVariant   *parameter)
@@ -241,47 +231,21 @@ tj_units_window_constructed (GObject *object)
   G_OBJECT_CLASS (tj_units_window_parent_class)->constructed (object);
   g_return_if_fail (TJ_IS_DB (self->db));
 
-  g_signal_connect_object (self->db, "changed::units", G_CALLBACK (lists_changed_cb), self,
+  g_signal_connect_object (self->db, "changed::units", G_CALLBACK (reload), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->db, "changed::people", G_CALLBACK (lists_changed_cb), self,
+  g_signal_connect_object (self->db, "changed::people", G_CALLBACK (reload), self,
                            G_CONNECT_SWAPPED);
   reload (self);
 }
 
-static void
-tj_units_window_get_property (GObject    *object,
-                              guint      prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  TjUnitsWindow *self = TJ_UNITS_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_DB:
-      g_value_set_object (value, self->db);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
+/* The window's one property, "db": given once, at construction, and read by no one. */
 static void
 tj_units_window_set_property (GObject      *object,
-                              guint        prop_id,
+                              guint         prop_id,
                               const GValue *value,
                               GParamSpec   *pspec)
 {
-  TjUnitsWindow *self = TJ_UNITS_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_DB:
-      self->db = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  TJ_UNITS_WINDOW (object)->db = g_value_dup_object (value);
 }
 
 static void
@@ -292,12 +256,11 @@ tj_units_window_class_init (TjUnitsWindowClass *klass)
 
   object_class->constructed = tj_units_window_constructed;
   object_class->dispose = tj_units_window_dispose;
-  object_class->get_property = tj_units_window_get_property;
   object_class->set_property = tj_units_window_set_property;
-  properties[PROP_DB] = g_param_spec_object ("db", NULL, NULL, TJ_TYPE_DB,
-                                             G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                                               G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_install_property (object_class, 1,
+                                   g_param_spec_object ("db", NULL, NULL, TJ_TYPE_DB,
+                                                        G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY |
+                                                          G_PARAM_STATIC_STRINGS));
   g_type_ensure (TJ_TYPE_READ_ERROR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/tuijin/Tuijin/ui/tj-units-window.ui");
