@@ -322,7 +322,7 @@ tj_agency_case_delete (TjDb    *db,
                        GError **error)
 {
   g_return_val_if_fail (TJ_IS_DB (db), FALSE);
-  return tj_approval_delete_row (db, "DELETE FROM agency_cases WHERE id = ?", id, error);
+  return tj_db_delete_row (db, "DELETE FROM agency_cases WHERE id = ?", id, error);
 }
 
 /* 委托单位: unless the office writes another, the investor who entrusts the case is the

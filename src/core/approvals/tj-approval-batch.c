@@ -275,5 +275,5 @@ tj_approval_batch_delete (TjDb    *db,
                           GError **error)
 {
   g_return_val_if_fail (TJ_IS_DB (db), FALSE);
-  return tj_approval_delete_row (db, "DELETE FROM approval_batches WHERE id = ?", id, error);
+  return tj_db_delete_row (db, "DELETE FROM approval_batches WHERE id = ?", id, error);
 }

@@ -171,6 +171,6 @@ tj_catalogue_entry_delete (TjDb    *db,
                            GError **error)
 {
   g_return_val_if_fail (TJ_IS_DB (db), FALSE);
-  return tj_approval_delete_row (db, "DELETE FROM approval_catalogue WHERE id = ?", id,
+  return tj_db_delete_row (db, "DELETE FROM approval_catalogue WHERE id = ?", id,
                                  error);
 }

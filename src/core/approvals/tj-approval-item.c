@@ -607,7 +607,7 @@ tj_approval_item_delete (TjDb    *db,
                          GError **error)
 {
   g_return_val_if_fail (TJ_IS_DB (db), FALSE);
-  return tj_approval_delete_row (db, "DELETE FROM approval_items WHERE id = ?", id, error);
+  return tj_db_delete_row (db, "DELETE FROM approval_items WHERE id = ?", id, error);
 }
 
 /* The 审批 page's header: items not finished and past their deadline. */

@@ -61,27 +61,3 @@ tj_approval_owner_project (TjDb       *db,
   return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
 }
 
-gboolean
-tj_approval_delete_row (TjDb       *db,
-                        const char *sql,
-                        gint64      id,
-                        GError    **error)
-{
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-
-  if (!tj_db_begin (db, error))
-    return FALSE;
-  stmt = tj_db_prepare (db, sql, error);
-  if (stmt == NULL)
-    {
-      tj_db_rollback (db);
-      return FALSE;
-    }
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!tj_db_step_done (db, stmt, error) || !tj_db_commit (db, error))
-    {
-      tj_db_rollback (db);
-      return FALSE;
-    }
-  return TRUE;
-}

@@ -70,9 +70,5 @@ gboolean tj_approval_project_exists (TjDb   *db,
 gint64 tj_approval_owner_project (TjDb       *db,
                                   const char *sql,
                                   gint64      id);
-gboolean tj_approval_delete_row (TjDb       *db,
-                                 const char *sql,
-                                 gint64      id,
-                                 GError    **error);
 
 G_END_DECLS

@@ -122,7 +122,6 @@ tj_project_delete_undoable (TjDb    *db,
                             GError **error)
 {
   sqlite3 *handle = tj_db_get_handle (db);
-  g_autoptr (sqlite3_stmt) stmt = NULL;
   sqlite3_session *session = NULL;
   TjDeletion *deletion = NULL;
   int rc;
@@ -138,11 +137,7 @@ tj_project_delete_undoable (TjDb    *db,
                    sqlite3_errstr (rc));
       goto fail;
     }
-  stmt = tj_db_prepare (db, "DELETE FROM projects WHERE id = ?", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, project_id);
-  if (!tj_db_step_done (db, stmt, error))
+  if (!tj_db_exec_for_id (db, "DELETE FROM projects WHERE id = ?", project_id, error))
     goto fail;
   if (sqlite3_changes (handle) == 0)
     {

@@ -276,6 +276,44 @@ tj_db_step_done (TjDb         *self,
   return TRUE;
 }
 
+/* Runs one statement that returns no rows and whose one parameter is a row's id ("DELETE FROM
+ * units WHERE id = ?"), within the caller's transaction. */
+gboolean
+tj_db_exec_for_id (TjDb       *self,
+                   const char *sql,
+                   gint64      id,
+                   GError    **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (TJ_IS_DB (self), FALSE);
+  g_return_val_if_fail (sql != NULL, FALSE);
+
+  stmt = tj_db_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return tj_db_step_done (self, stmt, error);
+}
+
+/* Deletes one row by its id ("DELETE FROM agency_cases WHERE id = ?") in a transaction of its
+ * own: deleted and committed, or nothing written. */
+gboolean
+tj_db_delete_row (TjDb       *self,
+                  const char *sql,
+                  gint64      id,
+                  GError    **error)
+{
+  if (!tj_db_begin (self, error))
+    return FALSE;
+  if (!tj_db_exec_for_id (self, sql, id, error) || !tj_db_commit (self, error))
+    {
+      tj_db_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 void
 tj_db_bind_text_or_null (sqlite3_stmt *stmt,
                          int           index,

@@ -67,6 +67,14 @@ void tj_db_release (TjCachedStmt *stmt);
 gboolean tj_db_step_done (TjDb         *self,
                           sqlite3_stmt *stmt,
                           GError      **error);
+gboolean tj_db_exec_for_id (TjDb       *self,
+                            const char *sql,
+                            gint64      id,
+                            GError    **error);
+gboolean tj_db_delete_row (TjDb       *self,
+                           const char *sql,
+                           gint64      id,
+                           GError    **error);
 gboolean tj_db_rows_done (TjDb    *self,
                           int      rc,
                           GError **error);
