@@ -609,9 +609,7 @@ tj_holidays_import (TjDb            *db,
   g_array_unref (import.days);
   g_hash_table_unref (import.lines);
   tj_csv_import_clear (&import.csv);
-  if (result != NULL)
-    *result = g_steal_pointer (&outcome);
-  return ok;
+  return tj_import_result_give (g_steal_pointer (&outcome), result, ok);
 }
 
 /* The days of one year's table by date (of TjHoliday), for Preferences; year 0 lists them all. */
