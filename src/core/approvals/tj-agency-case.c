@@ -198,11 +198,8 @@ list_cases (TjDb       *db,
   sqlite3_bind_int64 (stmt, 1, key);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (cases, read_case (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      tj_db_set_error (db, error);
-      return NULL;
-    }
+  if (!tj_db_rows_done (db, rc, error))
+    return NULL;
   return g_steal_pointer (&cases);
 }
 

@@ -108,11 +108,8 @@ batch_compute (TjDb            *db,
           batch->last_finished = g_strdup (finished);
         }
     }
-  if (rc != SQLITE_DONE)
-    {
-      tj_db_set_error (db, error);
-      return FALSE;
-    }
+  if (!tj_db_rows_done (db, rc, error))
+    return FALSE;
   if (batch->n_items == 0 || batch->n_finished < batch->n_items)
     {
       g_clear_pointer (&batch->last_finished, g_free);
@@ -163,11 +160,8 @@ list_batches (TjDb       *db,
       batch->lead_unit_name = tj_db_column_dup (stmt, 6);
       g_ptr_array_add (batches, batch);
     }
-  if (rc != SQLITE_DONE)
-    {
-      tj_db_set_error (db, error);
-      return NULL;
-    }
+  if (!tj_db_rows_done (db, rc, error))
+    return NULL;
   for (guint i = 0; i < batches->len; i++)
     if (!batch_compute (db, g_ptr_array_index (batches, i), calendar, error))
       return NULL;

@@ -109,11 +109,8 @@ tj_catalogue_list (TjDb    *db,
       entry->statutory_days = sqlite3_column_int (stmt, 5);
       g_ptr_array_add (entries, entry);
     }
-  if (rc != SQLITE_DONE)
-    {
-      tj_db_set_error (db, error);
-      return NULL;
-    }
+  if (!tj_db_rows_done (db, rc, error))
+    return NULL;
   return g_steal_pointer (&entries);
 }
 

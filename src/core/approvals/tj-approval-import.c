@@ -179,11 +179,8 @@ find_stored_item (ApprovalImport *import,
       item->notes = tj_db_column_dup (stmt, 5);
       return TRUE;
     }
-  if (rc != SQLITE_DONE)
-    {
-      tj_db_set_error (import->db, error);
-      return FALSE;
-    }
+  if (!tj_db_rows_done (import->db, rc, error))
+    return FALSE;
   return TRUE;
 }
 

@@ -416,11 +416,8 @@ load_suspensions (TjDb       *db,
       period->reason = tj_db_column_dup (stmt, 4);
       g_ptr_array_add (item->suspensions, period);
     }
-  if (rc != SQLITE_DONE)
-    {
-      tj_db_set_error (db, error);
-      return FALSE;
-    }
+  if (!tj_db_rows_done (db, rc, error))
+    return FALSE;
   return TRUE;
 }
 
@@ -452,11 +449,8 @@ list_items (TjDb       *db,
   sqlite3_bind_int64 (stmt, 1, key);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (items, read_item (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      tj_db_set_error (db, error);
-      return NULL;
-    }
+  if (!tj_db_rows_done (db, rc, error))
+    return NULL;
   if (!load_suspensions (db, condition, key, items, error))
     return NULL;
   for (guint i = 0; i < items->len; i++)
@@ -756,10 +750,7 @@ tj_approval_reminder_list (TjDb    *db,
       reminder->note = tj_db_column_dup (stmt, 4);
       g_ptr_array_add (reminders, reminder);
     }
-  if (rc != SQLITE_DONE)
-    {
-      tj_db_set_error (db, error);
-      return NULL;
-    }
+  if (!tj_db_rows_done (db, rc, error))
+    return NULL;
   return g_steal_pointer (&reminders);
 }

@@ -500,11 +500,8 @@ load_projects (ProgressImport *import,
           project->next_steps = tj_db_column_dup (stmt, 8);
         }
     }
-  if (rc != SQLITE_DONE)
-    {
-      tj_db_set_error (import->db, error);
-      return FALSE;
-    }
+  if (!tj_db_rows_done (import->db, rc, error))
+    return FALSE;
   return TRUE;
 }
 

@@ -524,11 +524,8 @@ expected_audit_triggers (TjDb    *self,
           g_string_append_printf (del, "%sSELECT '%s' AS f, OLD.%s AS o, NULL AS n",
                                   del->len ? " UNION ALL " : "", col, col);
         }
-      if (rc != SQLITE_DONE)
-        {
-          tj_db_set_error (self, error);
-          return NULL;
-        }
+      if (!tj_db_rows_done (self, rc, error))
+        return NULL;
 
       /* a table a later migration creates */
       if (ins->len == 0)
@@ -582,11 +579,8 @@ log_unlogged_rows (TjDb    *self,
           g_string_append_printf (fields, "%sSELECT '%s' AS f, NULL AS o, r.%s AS n",
                                   fields->len ? " UNION ALL " : "", col, col);
         }
-      if (rc != SQLITE_DONE)
-        {
-          tj_db_set_error (self, error);
-          return FALSE;
-        }
+      if (!tj_db_rows_done (self, rc, error))
+        return FALSE;
       /* a table a later migration creates */
       if (fields->len == 0)
         continue;
@@ -616,11 +610,8 @@ log_unlogged_rows (TjDb    *self,
             gint64 id = sqlite3_column_int64 (ids, 0);
             g_array_append_val (pending, id);
           }
-        if (rc != SQLITE_DONE)
-          {
-            tj_db_set_error (self, error);
-            return FALSE;
-          }
+        if (!tj_db_rows_done (self, rc, error))
+          return FALSE;
         for (guint i = 0; i < pending->len; i++)
           {
             sqlite3_reset (insert);
@@ -708,11 +699,8 @@ ensure_audit_triggers (TjDb    *self,
             g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), trigger->sql) == 0)
           found++;
       }
-  if (rc != SQLITE_DONE)
-    {
-      tj_db_set_error (self, error);
-      return FALSE;
-    }
+  if (!tj_db_rows_done (self, rc, error))
+    return FALSE;
   g_clear_pointer (&stmt, sqlite3_finalize);
   if (found == triggers->len)
     return TRUE;
@@ -766,11 +754,8 @@ chain_existing_audit (TjDb    *self,
       if (!tj_db_step_done (self, update, error))
         return FALSE;
     }
-  if (rc != SQLITE_DONE)
-    {
-      tj_db_set_error (self, error);
-      return FALSE;
-    }
+  if (!tj_db_rows_done (self, rc, error))
+    return FALSE;
   return TRUE;
 }
 
