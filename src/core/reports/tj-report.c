@@ -204,6 +204,22 @@ tj_report_set_money (TjReport *self,
   cell->value.yuan = yuan;
 }
 
+/* A cell of a number with decimals: a rate, points or a plain decimal, by type. */
+static void
+set_fraction (TjReport     *self,
+              guint         row,
+              guint         column,
+              TjReportType  type,
+              double        value)
+{
+  TjReportCell *cell = cell_at (self, row, column);
+
+  if (cell == NULL)
+    return;
+  cell->type = type;
+  cell->value.fraction = value;
+}
+
 /* A fraction as a percentage with one decimal, rounded half away from zero like the money:
  * 0.0625 is "6.3%" (printf's %.1f gives 6.2). Every page, report and command shows a rate
  * through this one function, so the same project reads the same everywhere. */
@@ -222,12 +238,7 @@ tj_report_set_percent (TjReport *self,
                        guint     column,
                        double    fraction)
 {
-  TjReportCell *cell = cell_at (self, row, column);
-
-  if (cell == NULL)
-    return;
-  cell->type = TJ_REPORT_PERCENT;
-  cell->value.fraction = fraction;
+  set_fraction (self, row, column, TJ_REPORT_PERCENT, fraction);
 }
 
 void
@@ -236,12 +247,7 @@ tj_report_set_points (TjReport *self,
                       guint     column,
                       double    points)
 {
-  TjReportCell *cell = cell_at (self, row, column);
-
-  if (cell == NULL)
-    return;
-  cell->type = TJ_REPORT_POINTS;
-  cell->value.fraction = points;
+  set_fraction (self, row, column, TJ_REPORT_POINTS, points);
 }
 
 void
@@ -250,12 +256,7 @@ tj_report_set_decimal (TjReport *self,
                        guint     column,
                        double    number)
 {
-  TjReportCell *cell = cell_at (self, row, column);
-
-  if (cell == NULL)
-    return;
-  cell->type = TJ_REPORT_DECIMAL;
-  cell->value.fraction = number;
+  set_fraction (self, row, column, TJ_REPORT_DECIMAL, number);
 }
 
 void
