@@ -47,6 +47,34 @@ tj_db_audited_tables (guint *n_tables)
   return audited_tables;
 }
 
+/* The columns of an audited table whose values the log records: all but the created and updated
+ * stamps. None for a table a later migration creates; NULL with error when reading fails. */
+GStrv
+tj_db_audited_columns (TjDb       *self,
+                       const char *table,
+                       GError    **error)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA table_info(%s)", table);
+  g_autoptr (sqlite3_stmt) info = NULL;
+  g_autoptr (GStrvBuilder) columns = g_strv_builder_new ();
+  int rc;
+
+  g_return_val_if_fail (TJ_IS_DB (self), NULL);
+
+  if ((info = tj_db_prepare (self, sql, error)) == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (info)) == SQLITE_ROW)
+    {
+      const char *column = (const char *) sqlite3_column_text (info, 1);
+
+      if (!g_str_equal (column, "created") && !g_str_equal (column, "updated"))
+        g_strv_builder_add (columns, column);
+    }
+  if (!tj_db_rows_done (self, rc, error))
+    return NULL;
+  return g_strv_builder_end (columns);
+}
+
 static void
 tj_db_finalize (GObject *object)
 {
@@ -502,21 +530,17 @@ expected_audit_triggers (TjDb    *self,
   for (guint t = 0; t < G_N_ELEMENTS (audited_tables); t++)
     {
       const char *table = audited_tables[t];
-      g_autofree char *info_sql = g_strdup_printf ("PRAGMA table_info(%s)", table);
-      g_autoptr (sqlite3_stmt) info = tj_db_prepare (self, info_sql, error);
+      g_auto (GStrv) columns = tj_db_audited_columns (self, table, error);
       g_autoptr (GString) ins = g_string_new (NULL);
       g_autoptr (GString) upd = g_string_new (NULL);
       g_autoptr (GString) del = g_string_new (NULL);
-      int rc;
 
-      if (info == NULL)
+      if (columns == NULL)
         return NULL;
-      while ((rc = sqlite3_step (info)) == SQLITE_ROW)
+      for (guint c = 0; columns[c] != NULL; c++)
         {
-          const char *col = (const char *) sqlite3_column_text (info, 1);
+          const char *col = columns[c];
 
-          if (g_str_equal (col, "created") || g_str_equal (col, "updated"))
-            continue;
           g_string_append_printf (ins, "%sSELECT '%s' AS f, NULL AS o, NEW.%s AS n",
                                   ins->len ? " UNION ALL " : "", col, col);
           g_string_append_printf (upd, "%sSELECT '%s' AS f, OLD.%s AS o, NEW.%s AS n",
@@ -524,8 +548,6 @@ expected_audit_triggers (TjDb    *self,
           g_string_append_printf (del, "%sSELECT '%s' AS f, OLD.%s AS o, NULL AS n",
                                   del->len ? " UNION ALL " : "", col, col);
         }
-      if (!tj_db_rows_done (self, rc, error))
-        return NULL;
 
       /* a table a later migration creates */
       if (ins->len == 0)
@@ -562,25 +584,15 @@ log_unlogged_rows (TjDb    *self,
   for (guint t = 0; t < G_N_ELEMENTS (audited_tables); t++)
     {
       const char *table = audited_tables[t];
-      g_autofree char *info_sql = g_strdup_printf ("PRAGMA table_info(%s)", table);
-      g_autoptr (sqlite3_stmt) info = tj_db_prepare (self, info_sql, error);
+      g_auto (GStrv) columns = tj_db_audited_columns (self, table, error);
       g_autoptr (GString) fields = g_string_new (NULL);
       g_autofree char *sql = NULL;
-      int rc;
 
-      if (info == NULL)
+      if (columns == NULL)
         return FALSE;
-      while ((rc = sqlite3_step (info)) == SQLITE_ROW)
-        {
-          const char *col = (const char *) sqlite3_column_text (info, 1);
-
-          if (g_str_equal (col, "created") || g_str_equal (col, "updated"))
-            continue;
-          g_string_append_printf (fields, "%sSELECT '%s' AS f, NULL AS o, r.%s AS n",
-                                  fields->len ? " UNION ALL " : "", col, col);
-        }
-      if (!tj_db_rows_done (self, rc, error))
-        return FALSE;
+      for (guint c = 0; columns[c] != NULL; c++)
+        g_string_append_printf (fields, "%sSELECT '%s' AS f, NULL AS o, r.%s AS n",
+                                fields->len ? " UNION ALL " : "", columns[c], columns[c]);
       /* a table a later migration creates */
       if (fields->len == 0)
         continue;
@@ -602,6 +614,7 @@ log_unlogged_rows (TjDb    *self,
         g_autoptr (sqlite3_stmt) ids = tj_db_prepare (self, ids_sql, error);
         g_autoptr (sqlite3_stmt) insert = tj_db_prepare (self, sql, error);
         g_autoptr (GArray) pending = g_array_new (FALSE, FALSE, sizeof (gint64));
+        int rc;
 
         if (ids == NULL || insert == NULL)
           return FALSE;

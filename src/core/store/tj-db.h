@@ -43,6 +43,9 @@ char *tj_db_audit_hash (const char *previous,
                         const char *changes);
 gboolean tj_db_is_read_only (TjDb *self);
 const char *const *tj_db_audited_tables (guint *n_tables);
+GStrv tj_db_audited_columns (TjDb       *self,
+                             const char *table,
+                             GError    **error);
 const char *tj_db_get_path (TjDb *self);
 sqlite3 *tj_db_get_handle (TjDb *self);
 char *tj_db_default_path (void);
