@@ -273,7 +273,7 @@ tj_agency_case_write (TjDb         *db,
   tj_db_bind_text_or_null (stmt, c++, agency_case->contact);
   tj_db_bind_text_or_null (stmt, c++, agency_case->phone);
   sqlite3_bind_text (stmt, c++, agency_case->entrusted, -1, SQLITE_TRANSIENT);
-  bind_id_or_null (stmt, c++, agency_case->agent_id);
+  tj_db_bind_id_or_null (stmt, c++, agency_case->agent_id);
   tj_db_bind_text_or_null (stmt, c++, agency_case->plan);
   sqlite3_bind_text (stmt, c++, tj_case_status_codes[agency_case->status], -1, SQLITE_STATIC);
   /* A reason belongs to a terminated case only. */

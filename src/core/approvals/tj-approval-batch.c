@@ -232,7 +232,7 @@ tj_approval_batch_write (TjDb            *db,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, batch->project_id);
-  bind_id_or_null (stmt, 2, batch->lead_unit_id);
+  tj_db_bind_id_or_null (stmt, 2, batch->lead_unit_id);
   sqlite3_bind_text (stmt, 3, batch->accepted, -1, SQLITE_TRANSIENT);
   tj_db_bind_text_or_null (stmt, 4, batch->notes);
   if (batch->id != 0)

@@ -61,7 +61,7 @@ tj_catalogue_entry_validate (TjCatalogueEntry *self,
       if (stmt != NULL)
         {
           sqlite3_bind_text (stmt, 1, self->name, -1, SQLITE_STATIC);
-          bind_id_or_null (stmt, 2, self->unit_id);
+          tj_db_bind_id_or_null (stmt, 2, self->unit_id);
           sqlite3_bind_int64 (stmt, 3, self->id);
           if (sqlite3_step (stmt) == SQLITE_ROW)
             tj_problems_add (problems, "name",
@@ -143,7 +143,7 @@ tj_catalogue_entry_save (TjDb             *db,
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_text (stmt, 1, entry->name, -1, SQLITE_TRANSIENT);
-  bind_id_or_null (stmt, 2, entry->unit_id);
+  tj_db_bind_id_or_null (stmt, 2, entry->unit_id);
   sqlite3_bind_text (stmt, 3, tj_approval_stage_codes[entry->stage], -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 4, entry->statutory_days);
   if (entry->id != 0)

@@ -550,11 +550,11 @@ tj_approval_item_write (TjDb           *db,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, c++, item->project_id);
-  bind_id_or_null (stmt, c++, item->case_id);
-  bind_id_or_null (stmt, c++, item->batch_id);
+  tj_db_bind_id_or_null (stmt, c++, item->case_id);
+  tj_db_bind_id_or_null (stmt, c++, item->batch_id);
   sqlite3_bind_text (stmt, c++, item->name, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, c++, tj_approval_stage_codes[item->stage], -1, SQLITE_STATIC);
-  bind_id_or_null (stmt, c++, item->unit_id);
+  tj_db_bind_id_or_null (stmt, c++, item->unit_id);
   sqlite3_bind_int (stmt, c++, item->statutory_days);
   sqlite3_bind_int (stmt, c++, item->committed_days);
   sqlite3_bind_int (stmt, c++, item->green ? 1 : 0);

@@ -35,17 +35,6 @@ value_of (const char *const *codes,
   return fallback;
 }
 
-static inline void
-bind_id_or_null (sqlite3_stmt *stmt,
-                 int           index,
-                 gint64        id)
-{
-  if (id != 0)
-    sqlite3_bind_int64 (stmt, index, id);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
 /* Trims a text field in place; an empty one becomes NULL. */
 static inline void
 tidy_text (char **text)

@@ -353,6 +353,18 @@ tj_db_bind_text_or_null (sqlite3_stmt *stmt,
     sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
 }
 
+/* A reference to another row: its id, or NULL for none (0). */
+void
+tj_db_bind_id_or_null (sqlite3_stmt *stmt,
+                       int           index,
+                       gint64        id)
+{
+  if (id != 0)
+    sqlite3_bind_int64 (stmt, index, id);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
 char *
 tj_db_column_dup (sqlite3_stmt *stmt,
                   int           column)

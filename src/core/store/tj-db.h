@@ -86,6 +86,9 @@ void tj_db_set_error (TjDb    *self,
 void tj_db_bind_text_or_null (sqlite3_stmt *stmt,
                               int           index,
                               const char   *text);
+void tj_db_bind_id_or_null (sqlite3_stmt *stmt,
+                            int           index,
+                            gint64        id);
 char *tj_db_column_dup (sqlite3_stmt *stmt,
                         int           column);
 
