@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "tj-csv-report-writer.h"
 #include "tj-money.h"
@@ -328,6 +329,18 @@ tj_light_label (TjLight light)
     default:
       return "";
     }
+}
+
+/* Where a header breaks when it is wider than its column, in the workbook and on the page:
+ * before its unit in brackets, as in 总投资\n（万元）. NULL when it has none. */
+const char *
+tj_report_header_break (const char *header)
+{
+  const char *open = strstr (header, "（");
+
+  if (open == NULL && (open = strstr (header, " (")) != NULL)
+    open++;
+  return open != NULL && open > header ? open : NULL;
 }
 
 /* The text a reader sees, for the writers that lay out text (PDF, print, CSV): money rounded
