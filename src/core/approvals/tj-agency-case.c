@@ -302,14 +302,7 @@ tj_agency_case_save (TjDb         *db,
   g_return_val_if_fail (TJ_IS_DB (db), FALSE);
   g_return_val_if_fail (TJ_IS_AGENCY_CASE (agency_case), FALSE);
 
-  if (!tj_db_begin (db, error))
-    return FALSE;
-  if (!tj_agency_case_write (db, agency_case, error) || !tj_db_commit (db, error))
-    {
-      tj_db_rollback (db);
-      return FALSE;
-    }
-  return TRUE;
+  return tj_db_save_record (db, (TjDbWriteFunc) tj_agency_case_write, agency_case, error);
 }
 
 /* Deletes a case; its items stay, no longer in a case. */

@@ -252,14 +252,7 @@ tj_approval_batch_save (TjDb            *db,
   g_return_val_if_fail (TJ_IS_DB (db), FALSE);
   g_return_val_if_fail (TJ_IS_APPROVAL_BATCH (batch), FALSE);
 
-  if (!tj_db_begin (db, error))
-    return FALSE;
-  if (!tj_approval_batch_write (db, batch, error) || !tj_db_commit (db, error))
-    {
-      tj_db_rollback (db);
-      return FALSE;
-    }
-  return TRUE;
+  return tj_db_save_record (db, (TjDbWriteFunc) tj_approval_batch_write, batch, error);
 }
 
 /* Deletes a batch; its items stay, no longer in a batch. */

@@ -585,14 +585,7 @@ tj_approval_item_save (TjDb           *db,
   g_return_val_if_fail (TJ_IS_DB (db), FALSE);
   g_return_val_if_fail (TJ_IS_APPROVAL_ITEM (item), FALSE);
 
-  if (!tj_db_begin (db, error))
-    return FALSE;
-  if (!tj_approval_item_write (db, item, error) || !tj_db_commit (db, error))
-    {
-      tj_db_rollback (db);
-      return FALSE;
-    }
-  return TRUE;
+  return tj_db_save_record (db, (TjDbWriteFunc) tj_approval_item_write, item, error);
 }
 
 gboolean

@@ -185,14 +185,7 @@ tj_person_save (TjDb     *db,
                 TjPerson *person,
                 GError  **error)
 {
-  if (!tj_db_begin (db, error))
-    return FALSE;
-  if (!tj_person_write (db, person, error) || !tj_db_commit (db, error))
-    {
-      tj_db_rollback (db);
-      return FALSE;
-    }
-  return TRUE;
+  return tj_db_save_record (db, (TjDbWriteFunc) tj_person_write, person, error);
 }
 
 gboolean

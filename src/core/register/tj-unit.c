@@ -255,14 +255,7 @@ tj_unit_save (TjDb    *db,
               TjUnit  *unit,
               GError **error)
 {
-  if (!tj_db_begin (db, error))
-    return FALSE;
-  if (!tj_unit_write (db, unit, error) || !tj_db_commit (db, error))
-    {
-      tj_db_rollback (db);
-      return FALSE;
-    }
-  return TRUE;
+  return tj_db_save_record (db, (TjDbWriteFunc) tj_unit_write, unit, error);
 }
 
 /* Names what still refers to a unit, so that the refusal to delete it says by what. */

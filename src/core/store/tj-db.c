@@ -324,6 +324,27 @@ tj_db_exec_for_id (TjDb       *self,
   return tj_db_step_done (self, stmt, error);
 }
 
+/* Saves one record through its write function in a transaction of its own: written and
+ * committed, or nothing written. */
+gboolean
+tj_db_save_record (TjDb          *self,
+                   TjDbWriteFunc  write,
+                   gpointer       record,
+                   GError       **error)
+{
+  g_return_val_if_fail (TJ_IS_DB (self), FALSE);
+  g_return_val_if_fail (write != NULL, FALSE);
+
+  if (!tj_db_begin (self, error))
+    return FALSE;
+  if (!write (self, record, error) || !tj_db_commit (self, error))
+    {
+      tj_db_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Deletes one row by its id ("DELETE FROM agency_cases WHERE id = ?") in a transaction of its
  * own: deleted and committed, or nothing written. */
 gboolean

@@ -74,6 +74,15 @@ gboolean tj_db_exec_for_id (TjDb       *self,
                             const char *sql,
                             gint64      id,
                             GError    **error);
+/* A record's write function: validates, then inserts or updates inside the caller's
+ * transaction (tj_unit_write, tj_agency_case_write, …). */
+typedef gboolean (*TjDbWriteFunc) (TjDb     *db,
+                                   gpointer  record,
+                                   GError  **error);
+gboolean tj_db_save_record (TjDb          *self,
+                            TjDbWriteFunc  write,
+                            gpointer       record,
+                            GError       **error);
 gboolean tj_db_delete_row (TjDb       *self,
                            const char *sql,
                            gint64      id,
