@@ -227,15 +227,7 @@ tj_agency_case_load (TjDb    *db,
 {
   g_autoptr (GPtrArray) cases = list_cases (db, "c.id = ?", id, error);
 
-  if (cases == NULL)
-    return NULL;
-  if (cases->len == 0)
-    {
-      g_set_error (error, TJ_ERROR, TJ_ERROR_NOT_FOUND, "%s",
-                   _("The agency case no longer exists."));
-      return NULL;
-    }
-  return g_object_ref (g_ptr_array_index (cases, 0));
+  return tj_approval_only_record (cases, _("The agency case no longer exists."), error);
 }
 
 /* Validates, then inserts or updates, inside the caller's transaction. */

@@ -193,15 +193,7 @@ tj_approval_batch_load (TjDb    *db,
 {
   g_autoptr (GPtrArray) batches = list_batches (db, "b.id = ?", id, error);
 
-  if (batches == NULL)
-    return NULL;
-  if (batches->len == 0)
-    {
-      g_set_error (error, TJ_ERROR, TJ_ERROR_NOT_FOUND, "%s",
-                   _("The parallel batch no longer exists."));
-      return NULL;
-    }
-  return g_object_ref (g_ptr_array_index (batches, 0));
+  return tj_approval_only_record (batches, _("The parallel batch no longer exists."), error);
 }
 
 /* Validates, then inserts or updates, inside the caller's transaction. */

@@ -503,15 +503,7 @@ tj_approval_item_load (TjDb       *db,
 {
   g_autoptr (GPtrArray) items = list_items (db, "i.id = ?", id, today, error);
 
-  if (items == NULL)
-    return NULL;
-  if (items->len == 0)
-    {
-      g_set_error (error, TJ_ERROR, TJ_ERROR_NOT_FOUND, "%s",
-                   _("The approval item no longer exists."));
-      return NULL;
-    }
-  return g_object_ref (g_ptr_array_index (items, 0));
+  return tj_approval_only_record (items, _("The approval item no longer exists."), error);
 }
 
 /* Validates, then inserts (id 0) or updates, inside the caller's transaction. */

@@ -59,5 +59,8 @@ gboolean tj_approval_project_exists (TjDb   *db,
 gint64 tj_approval_owner_project (TjDb       *db,
                                   const char *sql,
                                   gint64      id);
+gpointer tj_approval_only_record (GPtrArray  *records,
+                                  const char *missing,
+                                  GError    **error);
 
 G_END_DECLS
