@@ -516,20 +516,13 @@ tj_project_write (TjDb      *db,
   return TRUE;
 }
 
+/* tj_project_write as a TjDbWriteFunc: a new project gets a new id. */
 static gboolean
-write_one (TjDb      *db,
-           TjProject *project,
-           gboolean   keep_id,
-           GError   **error)
+write_project (TjDb     *db,
+               gpointer  project,
+               GError  **error)
 {
-  if (!tj_db_begin (db, error))
-    return FALSE;
-  if (!tj_project_write (db, project, keep_id, error) || !tj_db_commit (db, error))
-    {
-      tj_db_rollback (db);
-      return FALSE;
-    }
-  return TRUE;
+  return tj_project_write (db, project, FALSE, error);
 }
 
 gboolean
@@ -538,7 +531,7 @@ tj_project_save (TjDb      *db,
                  GError   **error)
 {
   g_return_val_if_fail (TJ_IS_PROJECT (project), FALSE);
-  return write_one (db, project, FALSE, error);
+  return tj_db_save_record (db, write_project, project, error);
 }
 
 /* Deletes a project with everything it holds; see tj_project_delete_undoable for the undo. */
