@@ -135,6 +135,20 @@ cell_at (TjReport *self,
   return &g_array_index (self->cells, TjReportCell, (gsize) row * self->columns->len + column);
 }
 
+/* The cell, typed for the value its setter puts in; NULL when there is no such cell. */
+static TjReportCell *
+typed_cell (TjReport     *self,
+            guint         row,
+            guint         column,
+            TjReportType  type)
+{
+  TjReportCell *cell = cell_at (self, row, column);
+
+  if (cell != NULL)
+    cell->type = type;
+  return cell;
+}
+
 static void
 set_string (TjReport     *self,
             guint         row,
@@ -179,12 +193,10 @@ tj_report_set_integer (TjReport *self,
                        guint     column,
                        gint64    number)
 {
-  TjReportCell *cell = cell_at (self, row, column);
+  TjReportCell *cell = typed_cell (self, row, column, TJ_REPORT_INTEGER);
 
-  if (cell == NULL)
-    return;
-  cell->type = TJ_REPORT_INTEGER;
-  cell->value.number = number;
+  if (cell != NULL)
+    cell->value.number = number;
 }
 
 /* The unit (万元 or 亿元) is the column's: a money cell cannot disagree with its header. */
@@ -213,12 +225,10 @@ set_fraction (TjReport     *self,
               TjReportType  type,
               double        value)
 {
-  TjReportCell *cell = cell_at (self, row, column);
+  TjReportCell *cell = typed_cell (self, row, column, type);
 
-  if (cell == NULL)
-    return;
-  cell->type = type;
-  cell->value.fraction = value;
+  if (cell != NULL)
+    cell->value.fraction = value;
 }
 
 /* A fraction as a percentage with one decimal, rounded half away from zero like the money:
@@ -266,12 +276,11 @@ tj_report_set_light (TjReport *self,
                      guint     column,
                      TjLight   light)
 {
-  TjReportCell *cell = cell_at (self, row, column);
+  TjReportCell *cell =
+    typed_cell (self, row, column, light == TJ_LIGHT_NONE ? TJ_REPORT_EMPTY : TJ_REPORT_LIGHT);
 
-  if (cell == NULL)
-    return;
-  cell->type = light == TJ_LIGHT_NONE ? TJ_REPORT_EMPTY : TJ_REPORT_LIGHT;
-  cell->value.light = light;
+  if (cell != NULL)
+    cell->value.light = light;
 }
 
 guint
