@@ -847,6 +847,22 @@ test_book (Fixture       *fixture,
   assert_cell_text (localities, 8, 5, "");
   assert_cell_text (localities, 9, 0, "合计");
 
+  /* The summary tables' figures stand in one order: the overview's have the total investment
+   * and the completions, the locality table neither. */
+  g_assert_cmpuint (tj_report_get_n_columns (overview), ==, 12);
+  g_assert_cmpstr (tj_report_get_column (overview, 0)->header, ==, "类别");
+  g_assert_cmpstr (tj_report_get_column (overview, 1)->header, ==, "项目数");
+  g_assert_cmpstr (tj_report_get_column (overview, 9)->header, ==, "开工率");
+  g_assert_cmpstr (tj_report_get_column (overview, 10)->header, ==, "计划竣工");
+  g_assert_cmpstr (tj_report_get_column (overview, 11)->header, ==, "已竣工");
+  g_assert_cmpuint (tj_report_get_n_columns (localities), ==, 10);
+  g_assert_cmpstr (tj_report_get_column (localities, 1)->header, ==, "乡镇（街道、区）");
+  g_assert_cmpstr (tj_report_get_column (localities, 2)->header, ==, "项目数");
+  g_assert_cmpstr (tj_report_get_column (localities, 5)->header, ==, "完成率");
+  g_assert_cmpstr (tj_report_get_column (localities, 9)->header, ==, "开工率");
+  assert_cell_text (localities, 9, 2, "11");
+  assert_cell_text (localities, 9, 4, "29,450.00");
+
   /* 项目明细: DOMAIN.md's columns in order; by level, then as entered. */
   g_assert_cmpuint (tj_report_get_n_columns (details), ==, G_N_ELEMENTS (detail_headers));
   for (guint c = 0; c < G_N_ELEMENTS (detail_headers); c++)

@@ -198,11 +198,8 @@ list_cases (TjDb       *db,
   sqlite3_bind_int64 (stmt, 1, key);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (cases, read_case (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      tj_db_set_error (db, error);
-      return NULL;
-    }
+  if (!tj_db_rows_done (db, rc, error))
+    return NULL;
   return g_steal_pointer (&cases);
 }
 
@@ -230,15 +227,7 @@ tj_agency_case_load (TjDb    *db,
 {
   g_autoptr (GPtrArray) cases = list_cases (db, "c.id = ?", id, error);
 
-  if (cases == NULL)
-    return NULL;
-  if (cases->len == 0)
-    {
-      g_set_error (error, TJ_ERROR, TJ_ERROR_NOT_FOUND, "%s",
-                   _("The agency case no longer exists."));
-      return NULL;
-    }
-  return g_object_ref (g_ptr_array_index (cases, 0));
+  return tj_approval_only_record (cases, _("The agency case no longer exists."), error);
 }
 
 /* Validates, then inserts or updates, inside the caller's transaction. */
@@ -276,7 +265,7 @@ tj_agency_case_write (TjDb         *db,
   tj_db_bind_text_or_null (stmt, c++, agency_case->contact);
   tj_db_bind_text_or_null (stmt, c++, agency_case->phone);
   sqlite3_bind_text (stmt, c++, agency_case->entrusted, -1, SQLITE_TRANSIENT);
-  bind_id_or_null (stmt, c++, agency_case->agent_id);
+  tj_db_bind_id_or_null (stmt, c++, agency_case->agent_id);
   tj_db_bind_text_or_null (stmt, c++, agency_case->plan);
   sqlite3_bind_text (stmt, c++, tj_case_status_codes[agency_case->status], -1, SQLITE_STATIC);
   /* A reason belongs to a terminated case only. */
@@ -305,14 +294,7 @@ tj_agency_case_save (TjDb         *db,
   g_return_val_if_fail (TJ_IS_DB (db), FALSE);
   g_return_val_if_fail (TJ_IS_AGENCY_CASE (agency_case), FALSE);
 
-  if (!tj_db_begin (db, error))
-    return FALSE;
-  if (!tj_agency_case_write (db, agency_case, error) || !tj_db_commit (db, error))
-    {
-      tj_db_rollback (db);
-      return FALSE;
-    }
-  return TRUE;
+  return tj_db_save_record (db, (TjDbWriteFunc) tj_agency_case_write, agency_case, error);
 }
 
 /* Deletes a case; its items stay, no longer in a case. */
@@ -322,7 +304,7 @@ tj_agency_case_delete (TjDb    *db,
                        GError **error)
 {
   g_return_val_if_fail (TJ_IS_DB (db), FALSE);
-  return tj_approval_delete_row (db, "DELETE FROM agency_cases WHERE id = ?", id, error);
+  return tj_db_delete_row (db, "DELETE FROM agency_cases WHERE id = ?", id, error);
 }
 
 /* 委托单位: unless the office writes another, the investor who entrusts the case is the

@@ -108,11 +108,8 @@ batch_compute (TjDb            *db,
           batch->last_finished = g_strdup (finished);
         }
     }
-  if (rc != SQLITE_DONE)
-    {
-      tj_db_set_error (db, error);
-      return FALSE;
-    }
+  if (!tj_db_rows_done (db, rc, error))
+    return FALSE;
   if (batch->n_items == 0 || batch->n_finished < batch->n_items)
     {
       g_clear_pointer (&batch->last_finished, g_free);
@@ -163,11 +160,8 @@ list_batches (TjDb       *db,
       batch->lead_unit_name = tj_db_column_dup (stmt, 6);
       g_ptr_array_add (batches, batch);
     }
-  if (rc != SQLITE_DONE)
-    {
-      tj_db_set_error (db, error);
-      return NULL;
-    }
+  if (!tj_db_rows_done (db, rc, error))
+    return NULL;
   for (guint i = 0; i < batches->len; i++)
     if (!batch_compute (db, g_ptr_array_index (batches, i), calendar, error))
       return NULL;
@@ -199,15 +193,7 @@ tj_approval_batch_load (TjDb    *db,
 {
   g_autoptr (GPtrArray) batches = list_batches (db, "b.id = ?", id, error);
 
-  if (batches == NULL)
-    return NULL;
-  if (batches->len == 0)
-    {
-      g_set_error (error, TJ_ERROR, TJ_ERROR_NOT_FOUND, "%s",
-                   _("The parallel batch no longer exists."));
-      return NULL;
-    }
-  return g_object_ref (g_ptr_array_index (batches, 0));
+  return tj_approval_only_record (batches, _("The parallel batch no longer exists."), error);
 }
 
 /* Validates, then inserts or updates, inside the caller's transaction. */
@@ -238,7 +224,7 @@ tj_approval_batch_write (TjDb            *db,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, batch->project_id);
-  bind_id_or_null (stmt, 2, batch->lead_unit_id);
+  tj_db_bind_id_or_null (stmt, 2, batch->lead_unit_id);
   sqlite3_bind_text (stmt, 3, batch->accepted, -1, SQLITE_TRANSIENT);
   tj_db_bind_text_or_null (stmt, 4, batch->notes);
   if (batch->id != 0)
@@ -258,14 +244,7 @@ tj_approval_batch_save (TjDb            *db,
   g_return_val_if_fail (TJ_IS_DB (db), FALSE);
   g_return_val_if_fail (TJ_IS_APPROVAL_BATCH (batch), FALSE);
 
-  if (!tj_db_begin (db, error))
-    return FALSE;
-  if (!tj_approval_batch_write (db, batch, error) || !tj_db_commit (db, error))
-    {
-      tj_db_rollback (db);
-      return FALSE;
-    }
-  return TRUE;
+  return tj_db_save_record (db, (TjDbWriteFunc) tj_approval_batch_write, batch, error);
 }
 
 /* Deletes a batch; its items stay, no longer in a batch. */
@@ -275,5 +254,5 @@ tj_approval_batch_delete (TjDb    *db,
                           GError **error)
 {
   g_return_val_if_fail (TJ_IS_DB (db), FALSE);
-  return tj_approval_delete_row (db, "DELETE FROM approval_batches WHERE id = ?", id, error);
+  return tj_db_delete_row (db, "DELETE FROM approval_batches WHERE id = ?", id, error);
 }

@@ -61,7 +61,7 @@ tj_catalogue_entry_validate (TjCatalogueEntry *self,
       if (stmt != NULL)
         {
           sqlite3_bind_text (stmt, 1, self->name, -1, SQLITE_STATIC);
-          bind_id_or_null (stmt, 2, self->unit_id);
+          tj_db_bind_id_or_null (stmt, 2, self->unit_id);
           sqlite3_bind_int64 (stmt, 3, self->id);
           if (sqlite3_step (stmt) == SQLITE_ROW)
             tj_problems_add (problems, "name",
@@ -109,11 +109,8 @@ tj_catalogue_list (TjDb    *db,
       entry->statutory_days = sqlite3_column_int (stmt, 5);
       g_ptr_array_add (entries, entry);
     }
-  if (rc != SQLITE_DONE)
-    {
-      tj_db_set_error (db, error);
-      return NULL;
-    }
+  if (!tj_db_rows_done (db, rc, error))
+    return NULL;
   return g_steal_pointer (&entries);
 }
 
@@ -146,7 +143,7 @@ tj_catalogue_entry_save (TjDb             *db,
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_text (stmt, 1, entry->name, -1, SQLITE_TRANSIENT);
-  bind_id_or_null (stmt, 2, entry->unit_id);
+  tj_db_bind_id_or_null (stmt, 2, entry->unit_id);
   sqlite3_bind_text (stmt, 3, tj_approval_stage_codes[entry->stage], -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 4, entry->statutory_days);
   if (entry->id != 0)
@@ -171,6 +168,6 @@ tj_catalogue_entry_delete (TjDb    *db,
                            GError **error)
 {
   g_return_val_if_fail (TJ_IS_DB (db), FALSE);
-  return tj_approval_delete_row (db, "DELETE FROM approval_catalogue WHERE id = ?", id,
+  return tj_db_delete_row (db, "DELETE FROM approval_catalogue WHERE id = ?", id,
                                  error);
 }

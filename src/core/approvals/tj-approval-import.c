@@ -179,11 +179,8 @@ find_stored_item (ApprovalImport *import,
       item->notes = tj_db_column_dup (stmt, 5);
       return TRUE;
     }
-  if (rc != SQLITE_DONE)
-    {
-      tj_db_set_error (import->db, error);
-      return FALSE;
-    }
+  if (!tj_db_rows_done (import->db, rc, error))
+    return FALSE;
   return TRUE;
 }
 
@@ -468,11 +465,7 @@ tj_approval_import (TjDb            *db,
   g_return_val_if_fail (path != NULL, FALSE);
 
   if (year != 0 && !tj_year_check (year, error))
-    {
-      if (result != NULL)
-        *result = g_steal_pointer (&outcome);
-      return FALSE;
-    }
+    return tj_import_result_give (g_steal_pointer (&outcome), result, FALSE);
 
   tj_csv_import_init (&import.csv, N_COLUMNS);
   import.csv.columns = column_headers;
@@ -494,7 +487,5 @@ tj_approval_import (TjDb            *db,
   g_hash_table_unref (import.new_cases);
   tj_csv_import_clear (&import.csv);
   g_free (import.today);
-  if (result != NULL)
-    *result = g_steal_pointer (&outcome);
-  return ok;
+  return tj_import_result_give (g_steal_pointer (&outcome), result, ok);
 }

@@ -416,11 +416,8 @@ load_suspensions (TjDb       *db,
       period->reason = tj_db_column_dup (stmt, 4);
       g_ptr_array_add (item->suspensions, period);
     }
-  if (rc != SQLITE_DONE)
-    {
-      tj_db_set_error (db, error);
-      return FALSE;
-    }
+  if (!tj_db_rows_done (db, rc, error))
+    return FALSE;
   return TRUE;
 }
 
@@ -452,11 +449,8 @@ list_items (TjDb       *db,
   sqlite3_bind_int64 (stmt, 1, key);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (items, read_item (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      tj_db_set_error (db, error);
-      return NULL;
-    }
+  if (!tj_db_rows_done (db, rc, error))
+    return NULL;
   if (!load_suspensions (db, condition, key, items, error))
     return NULL;
   for (guint i = 0; i < items->len; i++)
@@ -509,15 +503,7 @@ tj_approval_item_load (TjDb       *db,
 {
   g_autoptr (GPtrArray) items = list_items (db, "i.id = ?", id, today, error);
 
-  if (items == NULL)
-    return NULL;
-  if (items->len == 0)
-    {
-      g_set_error (error, TJ_ERROR, TJ_ERROR_NOT_FOUND, "%s",
-                   _("The approval item no longer exists."));
-      return NULL;
-    }
-  return g_object_ref (g_ptr_array_index (items, 0));
+  return tj_approval_only_record (items, _("The approval item no longer exists."), error);
 }
 
 /* Validates, then inserts (id 0) or updates, inside the caller's transaction. */
@@ -556,11 +542,11 @@ tj_approval_item_write (TjDb           *db,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, c++, item->project_id);
-  bind_id_or_null (stmt, c++, item->case_id);
-  bind_id_or_null (stmt, c++, item->batch_id);
+  tj_db_bind_id_or_null (stmt, c++, item->case_id);
+  tj_db_bind_id_or_null (stmt, c++, item->batch_id);
   sqlite3_bind_text (stmt, c++, item->name, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, c++, tj_approval_stage_codes[item->stage], -1, SQLITE_STATIC);
-  bind_id_or_null (stmt, c++, item->unit_id);
+  tj_db_bind_id_or_null (stmt, c++, item->unit_id);
   sqlite3_bind_int (stmt, c++, item->statutory_days);
   sqlite3_bind_int (stmt, c++, item->committed_days);
   sqlite3_bind_int (stmt, c++, item->green ? 1 : 0);
@@ -591,14 +577,7 @@ tj_approval_item_save (TjDb           *db,
   g_return_val_if_fail (TJ_IS_DB (db), FALSE);
   g_return_val_if_fail (TJ_IS_APPROVAL_ITEM (item), FALSE);
 
-  if (!tj_db_begin (db, error))
-    return FALSE;
-  if (!tj_approval_item_write (db, item, error) || !tj_db_commit (db, error))
-    {
-      tj_db_rollback (db);
-      return FALSE;
-    }
-  return TRUE;
+  return tj_db_save_record (db, (TjDbWriteFunc) tj_approval_item_write, item, error);
 }
 
 gboolean
@@ -607,7 +586,7 @@ tj_approval_item_delete (TjDb    *db,
                          GError **error)
 {
   g_return_val_if_fail (TJ_IS_DB (db), FALSE);
-  return tj_approval_delete_row (db, "DELETE FROM approval_items WHERE id = ?", id, error);
+  return tj_db_delete_row (db, "DELETE FROM approval_items WHERE id = ?", id, error);
 }
 
 /* The 审批 page's header: items not finished and past their deadline. */
@@ -756,10 +735,7 @@ tj_approval_reminder_list (TjDb    *db,
       reminder->note = tj_db_column_dup (stmt, 4);
       g_ptr_array_add (reminders, reminder);
     }
-  if (rc != SQLITE_DONE)
-    {
-      tj_db_set_error (db, error);
-      return NULL;
-    }
+  if (!tj_db_rows_done (db, rc, error))
+    return NULL;
   return g_steal_pointer (&reminders);
 }

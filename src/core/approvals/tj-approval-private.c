@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "tj-approval-private.h"
+#include "tj-error.h"
 #include "tj-problem.h"
 
 /* A date field as entered: empty is none; a date is rewritten as YYYY-MM-DD; anything else is a
@@ -49,8 +50,8 @@ tj_approval_project_exists (TjDb   *db,
 /* The project a case or batch belongs to; 0 when there is no such record. */
 gint64
 tj_approval_owner_project (TjDb       *db,
-               const char *sql,
-               gint64      id)
+                           const char *sql,
+                           gint64      id)
 {
   g_autoptr (TjCachedStmt) stmt = NULL;
 
@@ -61,27 +62,20 @@ tj_approval_owner_project (TjDb       *db,
   return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
 }
 
-gboolean
-tj_approval_delete_row (TjDb       *db,
-                        const char *sql,
-                        gint64      id,
-                        GError    **error)
-{
-  g_autoptr (sqlite3_stmt) stmt = NULL;
 
-  if (!tj_db_begin (db, error))
-    return FALSE;
-  stmt = tj_db_prepare (db, sql, error);
-  if (stmt == NULL)
+/* What a load by id found: its one record (a new reference), or NULL with a NOT_FOUND error
+ * saying missing ("The agency case no longer exists.") when it was deleted elsewhere. */
+gpointer
+tj_approval_only_record (GPtrArray  *records,
+                         const char *missing,
+                         GError    **error)
+{
+  if (records == NULL)
+    return NULL;
+  if (records->len == 0)
     {
-      tj_db_rollback (db);
-      return FALSE;
+      g_set_error_literal (error, TJ_ERROR, TJ_ERROR_NOT_FOUND, missing);
+      return NULL;
     }
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!tj_db_step_done (db, stmt, error) || !tj_db_commit (db, error))
-    {
-      tj_db_rollback (db);
-      return FALSE;
-    }
-  return TRUE;
+  return g_object_ref (g_ptr_array_index (records, 0));
 }

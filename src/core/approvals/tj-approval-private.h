@@ -35,17 +35,6 @@ value_of (const char *const *codes,
   return fallback;
 }
 
-static inline void
-bind_id_or_null (sqlite3_stmt *stmt,
-                 int           index,
-                 gint64        id)
-{
-  if (id != 0)
-    sqlite3_bind_int64 (stmt, index, id);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
 /* Trims a text field in place; an empty one becomes NULL. */
 static inline void
 tidy_text (char **text)
@@ -70,9 +59,8 @@ gboolean tj_approval_project_exists (TjDb   *db,
 gint64 tj_approval_owner_project (TjDb       *db,
                                   const char *sql,
                                   gint64      id);
-gboolean tj_approval_delete_row (TjDb       *db,
-                                 const char *sql,
-                                 gint64      id,
-                                 GError    **error);
+gpointer tj_approval_only_record (GPtrArray  *records,
+                                  const char *missing,
+                                  GError    **error);
 
 G_END_DECLS

@@ -9,8 +9,7 @@
 #include "tj-approval-private.h"
 #include "tj-error.h"
 #include "tj-project.h"
-
-#define DEFAULT_ORGANISATION "登封市"
+#include "tj-settings.h"
 
 /* The ledger's item table. */
 enum
@@ -79,16 +78,6 @@ enum
   BATCH_STATUTORY,
   BATCH_SAVED,
 };
-
-static char *
-organisation (TjDb *db)
-{
-  g_autofree char *name = tj_db_get_setting (db, "organisation");
-
-  if (name == NULL || *g_strstrip (name) == '\0')
-    return g_strdup (DEFAULT_ORGANISATION);
-  return g_steal_pointer (&name);
-}
 
 /* ------------------------------------------------------------------------------------------ */
 /* 部门审批提速情况: the figures of one department, or of all (the 合计 row)
@@ -270,6 +259,33 @@ plain_weekdays_note (TjCalendar *calendar,
                           years->str);
 }
 
+/* The year's items on the report date, and the note on the years without a holiday table that
+ * their figures depend on (NULL when there is none): what both books start from. */
+static GPtrArray *
+year_items (TjDb       *db,
+            int         year,
+            const char *today,
+            char      **calendar_note,
+            GError    **error)
+{
+  g_autoptr (TjCalendar) calendar = NULL;
+  GPtrArray *items;
+
+  if ((calendar = tj_calendar_load (db, error)) == NULL ||
+      (items = tj_approval_item_list (db, year, today, error)) == NULL)
+    return NULL;
+  *calendar_note = plain_weekdays_note (calendar, items, year, today);
+  return items;
+}
+
+static TjReportBook *
+new_book (TjDb *db)
+{
+  g_autofree char *org = tj_settings_organisation (db);
+
+  return tj_report_book_new (org);
+}
+
 static TjReport *
 new_sheet (const char *sheet_name,
            const char *title,
@@ -342,7 +358,7 @@ ledger_items_sheet (TjDb       *db,
                     GPtrArray  *items,
                     const char *calendar_note)
 {
-  g_autofree char *org = organisation (db);
+  g_autofree char *org = tj_settings_organisation (db);
   g_autofree char *title = NULL;
   g_autofree char *summary = NULL;
   guint states[TJ_ITEM_N_STATES] = { 0 };
@@ -435,7 +451,7 @@ ledger_cases_sheet (TjDb       *db,
                     GPtrArray  *cases,
                     GPtrArray  *items)
 {
-  g_autofree char *org = organisation (db);
+  g_autofree char *org = tj_settings_organisation (db);
   g_autofree char *title = NULL;
   g_autoptr (GHashTable) overdue = g_hash_table_new (g_int64_hash, g_int64_equal);
   TjReport *report;
@@ -511,21 +527,16 @@ tj_approval_ledger_book (TjDb       *db,
 {
   g_autoptr (GPtrArray) items = NULL;
   g_autoptr (GPtrArray) cases = NULL;
-  g_autoptr (TjCalendar) calendar = NULL;
   g_autofree char *now = today_or_now (today);
-  g_autofree char *org = NULL;
   g_autofree char *note = NULL;
   TjReportBook *book;
 
   g_return_val_if_fail (TJ_IS_DB (db), NULL);
 
-  calendar = tj_calendar_load (db, error);
-  if (calendar == NULL || (items = tj_approval_item_list (db, year, now, error)) == NULL ||
+  if ((items = year_items (db, year, now, &note, error)) == NULL ||
       (cases = tj_agency_case_list (db, year, error)) == NULL)
     return NULL;
-  note = plain_weekdays_note (calendar, items, year, now);
-  org = organisation (db);
-  book = tj_report_book_new (org);
+  book = new_book (db);
   tj_report_book_add (book, ledger_items_sheet (db, year, now, items, note));
   tj_report_book_add (book, ledger_cases_sheet (db, year, now, cases, items));
   return book;
@@ -570,7 +581,7 @@ speedup_sheet (TjDb       *db,
                const char *calendar_note)
 {
   g_autoptr (GArray) departments = tj_approval_speedup_figures (items);
-  g_autofree char *org = organisation (db);
+  g_autofree char *org = tj_settings_organisation (db);
   g_autofree char *title = NULL;
   g_autofree char *share = NULL;
   TjDepartmentSpeedup total = { 0 };
@@ -630,7 +641,7 @@ batches_sheet (TjDb       *db,
                const char *today,
                GPtrArray  *batches)
 {
-  g_autofree char *org = organisation (db);
+  g_autofree char *org = tj_settings_organisation (db);
   g_autofree char *title = NULL;
   TjReport *report;
   gint64 saved = 0;
@@ -697,24 +708,42 @@ tj_approval_speedup_book (TjDb       *db,
 {
   g_autoptr (GPtrArray) items = NULL;
   g_autoptr (GPtrArray) batches = NULL;
-  g_autoptr (TjCalendar) calendar = NULL;
   g_autofree char *now = today_or_now (today);
-  g_autofree char *org = NULL;
   g_autofree char *note = NULL;
   TjReportBook *book;
 
   g_return_val_if_fail (TJ_IS_DB (db), NULL);
 
-  calendar = tj_calendar_load (db, error);
-  if (calendar == NULL || (items = tj_approval_item_list (db, year, now, error)) == NULL ||
+  if ((items = year_items (db, year, now, &note, error)) == NULL ||
       (batches = tj_approval_batch_list (db, year, error)) == NULL)
     return NULL;
-  note = plain_weekdays_note (calendar, items, year, now);
-  org = organisation (db);
-  book = tj_report_book_new (org);
+  book = new_book (db);
   tj_report_book_add (book, speedup_sheet (db, year, now, items, note));
   tj_report_book_add (book, batches_sheet (db, year, now, batches));
   return book;
+}
+
+typedef TjReportBook *(*BookBuilder) (TjDb       *db,
+                                      int         year,
+                                      const char *today,
+                                      GError    **error);
+
+static gboolean
+write_book (BookBuilder build,
+            TjDb       *db,
+            int         year,
+            const char *today,
+            const char *path,
+            GError    **error)
+{
+  g_autoptr (TjReportBook) book = NULL;
+
+  g_return_val_if_fail (TJ_IS_DB (db), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if ((book = build (db, year, today, error)) == NULL)
+    return FALSE;
+  return tj_report_book_write (book, path, error);
 }
 
 /* Writes 代办事项台账 by the file's extension (tj_report_book_write checks it): .xlsx, .pdf, or
@@ -726,14 +755,7 @@ tj_approval_write_ledger (TjDb       *db,
                           const char *path,
                           GError    **error)
 {
-  g_autoptr (TjReportBook) book = NULL;
-
-  g_return_val_if_fail (TJ_IS_DB (db), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  if ((book = tj_approval_ledger_book (db, year, today, error)) == NULL)
-    return FALSE;
-  return tj_report_book_write (book, path, error);
+  return write_book (tj_approval_ledger_book, db, year, today, path, error);
 }
 
 /* Writes 部门审批提速情况 by the file's extension (tj_report_book_write checks it): .xlsx, .pdf,
@@ -745,12 +767,5 @@ tj_approval_write_speedup (TjDb       *db,
                            const char *path,
                            GError    **error)
 {
-  g_autoptr (TjReportBook) book = NULL;
-
-  g_return_val_if_fail (TJ_IS_DB (db), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  if ((book = tj_approval_speedup_book (db, year, today, error)) == NULL)
-    return FALSE;
-  return tj_report_book_write (book, path, error);
+  return write_book (tj_approval_speedup_book, db, year, today, path, error);
 }

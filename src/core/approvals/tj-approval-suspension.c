@@ -243,11 +243,8 @@ tj_approval_suspensions_load (TjDb    *db,
       period->reason = tj_db_column_dup (stmt, 3);
       g_ptr_array_add (suspensions, period);
     }
-  if (rc != SQLITE_DONE)
-    {
-      tj_db_set_error (db, error);
-      return NULL;
-    }
+  if (!tj_db_rows_done (db, rc, error))
+    return NULL;
   return g_steal_pointer (&suspensions);
 }
 

@@ -428,11 +428,8 @@ tj_calendar_load (TjDb    *db,
       row.holiday = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), "holiday") == 0;
       g_array_append_val (table, row);
     }
-  if (rc != SQLITE_DONE)
-    {
-      tj_db_set_error (db, error);
-      return NULL;
-    }
+  if (!tj_db_rows_done (db, rc, error))
+    return NULL;
   return calendar_new (table);
 }
 
@@ -609,9 +606,7 @@ tj_holidays_import (TjDb            *db,
   g_array_unref (import.days);
   g_hash_table_unref (import.lines);
   tj_csv_import_clear (&import.csv);
-  if (result != NULL)
-    *result = g_steal_pointer (&outcome);
-  return ok;
+  return tj_import_result_give (g_steal_pointer (&outcome), result, ok);
 }
 
 /* The days of one year's table by date (of TjHoliday), for Preferences; year 0 lists them all. */
@@ -647,11 +642,8 @@ tj_holidays_list (TjDb    *db,
       day->name = tj_db_column_dup (stmt, 2);
       g_ptr_array_add (days, day);
     }
-  if (rc != SQLITE_DONE)
-    {
-      tj_db_set_error (db, error);
-      return NULL;
-    }
+  if (!tj_db_rows_done (db, rc, error))
+    return NULL;
   return g_steal_pointer (&days);
 }
 

@@ -38,6 +38,20 @@ tj_import_result_free (TjImportResult *result)
   g_free (result);
 }
 
+/* Hands an import's result to its caller, who may not want it (result NULL), and returns ok:
+ * an import tells its counts, or its problems, whether it wrote anything or not. */
+gboolean
+tj_import_result_give (TjImportResult  *outcome,
+                       TjImportResult **result,
+                       gboolean         ok)
+{
+  if (result != NULL)
+    *result = outcome;
+  else
+    tj_import_result_free (outcome);
+  return ok;
+}
+
 /* Every message an import ends with, by what it imports. */
 static char *
 empty_message (TjImportKind  kind,

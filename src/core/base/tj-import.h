@@ -20,6 +20,9 @@ typedef struct
 TjImportResult *tj_import_result_new (void);
 void tj_import_result_free (TjImportResult *result);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TjImportResult, tj_import_result_free)
+gboolean tj_import_result_give (TjImportResult  *outcome,
+                                TjImportResult **result,
+                                gboolean         ok);
 
 /* What an import brings in: the words of its messages ("no project was imported"). */
 typedef enum

@@ -68,6 +68,35 @@ enum
   LOCALITY_START_RATE,
 };
 
+/* Where a summary table puts each figure of a TjBulletinFigures; -1: the table has no such
+ * column (the locality table shows neither the total investment nor the completions). The
+ * figures stand in this order in both tables. */
+typedef struct
+{
+  int count;
+  int total;
+  int plan;
+  int cumulative;
+  int rate;
+  int gap;
+  int starts_due;
+  int started;
+  int start_rate;
+  int completions_due;
+  int completed;
+} FigureColumns;
+
+static const FigureColumns summary_figures = {
+  SUMMARY_COUNT, SUMMARY_TOTAL, SUMMARY_PLAN, SUMMARY_CUMULATIVE, SUMMARY_RATE, SUMMARY_GAP,
+  SUMMARY_STARTS_DUE, SUMMARY_STARTED, SUMMARY_START_RATE, SUMMARY_COMPLETIONS_DUE,
+  SUMMARY_COMPLETED,
+};
+
+static const FigureColumns locality_figures = {
+  LOCALITY_COUNT, -1, LOCALITY_PLAN, LOCALITY_CUMULATIVE, LOCALITY_RATE, LOCALITY_GAP,
+  LOCALITY_STARTS_DUE, LOCALITY_STARTED, LOCALITY_START_RATE, -1, -1,
+};
+
 enum
 {
   LAGGING_NUMBER,
@@ -146,15 +175,17 @@ lights_note (TjBulletin *self)
                           green, red, self->start_red_months);
 }
 
+/* The figures' columns, in their order, as the table has them. */
 static void
-add_summary_columns (TjBulletin *self,
-                     TjReport   *report)
+add_figure_columns (TjBulletin          *self,
+                    TjReport            *report,
+                    const FigureColumns *columns)
 {
   g_autofree char *cumulative = cumulative_header (self);
 
-  tj_report_add_column (report, C_("bulletin column", "Category"), TJ_REPORT_TEXT, 20);
   tj_report_add_column (report, C_("bulletin column", "Projects"), TJ_REPORT_INTEGER, 0);
-  tj_report_add_column (report, tj_project_field_label ("total_investment"), TJ_REPORT_WAN, 0);
+  if (columns->total >= 0)
+    tj_report_add_column (report, tj_project_field_label ("total_investment"), TJ_REPORT_WAN, 0);
   tj_report_add_column (report, tj_project_field_label ("annual_plan"), TJ_REPORT_WAN, 0);
   tj_report_add_column (report, cumulative, TJ_REPORT_WAN, 0);
   tj_report_add_column (report, C_("bulletin column", "Completion rate"), TJ_REPORT_PERCENT, 0);
@@ -163,8 +194,41 @@ add_summary_columns (TjBulletin *self,
   tj_report_add_column (report, C_("bulletin column", "Due to start"), TJ_REPORT_INTEGER, 0);
   tj_report_add_column (report, C_("bulletin column", "Started"), TJ_REPORT_INTEGER, 0);
   tj_report_add_column (report, C_("bulletin column", "Start rate"), TJ_REPORT_PERCENT, 0);
-  tj_report_add_column (report, C_("bulletin column", "Due to complete"), TJ_REPORT_INTEGER, 0);
-  tj_report_add_column (report, C_("bulletin column", "Completed"), TJ_REPORT_INTEGER, 0);
+  if (columns->completions_due >= 0)
+    {
+      tj_report_add_column (report, C_("bulletin column", "Due to complete"), TJ_REPORT_INTEGER,
+                            0);
+      tj_report_add_column (report, C_("bulletin column", "Completed"), TJ_REPORT_INTEGER, 0);
+    }
+}
+
+/* One row's figures: a rate and its gap only where there is a plan, a start rate only where
+ * projects were due to start. */
+static void
+set_figures (TjReport                *report,
+             guint                    row,
+             const FigureColumns     *columns,
+             const TjBulletinFigures *figures)
+{
+  tj_report_set_integer (report, row, columns->count, figures->count);
+  if (columns->total >= 0)
+    tj_report_set_money (report, row, columns->total, figures->total_investment);
+  tj_report_set_money (report, row, columns->plan, figures->plan);
+  tj_report_set_money (report, row, columns->cumulative, figures->cumulative);
+  if (figures->has_rate)
+    {
+      tj_report_set_percent (report, row, columns->rate, figures->rate);
+      tj_report_set_points (report, row, columns->gap, figures->gap);
+    }
+  tj_report_set_integer (report, row, columns->starts_due, figures->starts_due);
+  tj_report_set_integer (report, row, columns->started, figures->started);
+  if (figures->starts_due > 0)
+    tj_report_set_percent (report, row, columns->start_rate, figures->start_rate);
+  if (columns->completions_due >= 0)
+    {
+      tj_report_set_integer (report, row, columns->completions_due, figures->completions_due);
+      tj_report_set_integer (report, row, columns->completed, figures->completed);
+    }
 }
 
 static void
@@ -176,21 +240,7 @@ add_summary_row (TjReport                *report,
   guint row = tj_report_add_row (report, kind);
 
   tj_report_set_text (report, row, SUMMARY_NAME, name);
-  tj_report_set_integer (report, row, SUMMARY_COUNT, figures->count);
-  tj_report_set_money (report, row, SUMMARY_TOTAL, figures->total_investment);
-  tj_report_set_money (report, row, SUMMARY_PLAN, figures->plan);
-  tj_report_set_money (report, row, SUMMARY_CUMULATIVE, figures->cumulative);
-  if (figures->has_rate)
-    {
-      tj_report_set_percent (report, row, SUMMARY_RATE, figures->rate);
-      tj_report_set_points (report, row, SUMMARY_GAP, figures->gap);
-    }
-  tj_report_set_integer (report, row, SUMMARY_STARTS_DUE, figures->starts_due);
-  tj_report_set_integer (report, row, SUMMARY_STARTED, figures->started);
-  if (figures->starts_due > 0)
-    tj_report_set_percent (report, row, SUMMARY_START_RATE, figures->start_rate);
-  tj_report_set_integer (report, row, SUMMARY_COMPLETIONS_DUE, figures->completions_due);
-  tj_report_set_integer (report, row, SUMMARY_COMPLETED, figures->completed);
+  set_figures (report, row, &summary_figures, figures);
 }
 
 static void
@@ -234,7 +284,8 @@ overview_sheet (TjBulletin *self,
 
   for (guint i = 0; paragraphs[i] != NULL; i++)
     tj_report_add_paragraph (report, paragraphs[i]);
-  add_summary_columns (self, report);
+  tj_report_add_column (report, C_("bulletin column", "Category"), TJ_REPORT_TEXT, 20);
+  add_figure_columns (self, report, &summary_figures);
   report->frozen_columns = 1;
 
   add_summary_row (report, TJ_REPORT_ROW_TOTAL, _("Total"), &self->overall);
@@ -274,25 +325,13 @@ add_locality_row (TjReport                *report,
   else
     tj_report_set_integer (report, row, LOCALITY_NUMBER, number);
   tj_report_set_text (report, row, LOCALITY_NAME, name);
-  tj_report_set_integer (report, row, LOCALITY_COUNT, figures->count);
-  tj_report_set_money (report, row, LOCALITY_PLAN, figures->plan);
-  tj_report_set_money (report, row, LOCALITY_CUMULATIVE, figures->cumulative);
-  if (figures->has_rate)
-    {
-      tj_report_set_percent (report, row, LOCALITY_RATE, figures->rate);
-      tj_report_set_points (report, row, LOCALITY_GAP, figures->gap);
-    }
-  tj_report_set_integer (report, row, LOCALITY_STARTS_DUE, figures->starts_due);
-  tj_report_set_integer (report, row, LOCALITY_STARTED, figures->started);
-  if (figures->starts_due > 0)
-    tj_report_set_percent (report, row, LOCALITY_START_RATE, figures->start_rate);
+  set_figures (report, row, &locality_figures, figures);
 }
 
 static TjReport *
 locality_sheet (TjBulletin *self)
 {
   g_autofree char *title = NULL;
-  g_autofree char *cumulative = cumulative_header (self);
   g_autofree char *schedule = tj_bulletin_rate_text (self->month, 12);
   g_autofree char *note = NULL;
   TjReport *report;
@@ -302,15 +341,7 @@ locality_sheet (TjBulletin *self)
   report = new_sheet (self, C_("bulletin sheet", "By locality"), title);
   tj_report_add_column (report, _("No."), TJ_REPORT_INTEGER, 0);
   tj_report_add_column (report, C_("bulletin column", "Locality"), TJ_REPORT_TEXT, 16);
-  tj_report_add_column (report, C_("bulletin column", "Projects"), TJ_REPORT_INTEGER, 0);
-  tj_report_add_column (report, tj_project_field_label ("annual_plan"), TJ_REPORT_WAN, 0);
-  tj_report_add_column (report, cumulative, TJ_REPORT_WAN, 0);
-  tj_report_add_column (report, C_("bulletin column", "Completion rate"), TJ_REPORT_PERCENT, 0);
-  tj_report_add_column (report, C_("bulletin column", "Against schedule (points)"),
-                        TJ_REPORT_POINTS, 0);
-  tj_report_add_column (report, C_("bulletin column", "Due to start"), TJ_REPORT_INTEGER, 0);
-  tj_report_add_column (report, C_("bulletin column", "Started"), TJ_REPORT_INTEGER, 0);
-  tj_report_add_column (report, C_("bulletin column", "Start rate"), TJ_REPORT_PERCENT, 0);
+  add_figure_columns (self, report, &locality_figures);
   report->frozen_columns = LOCALITY_NAME + 1;
 
   for (guint i = 0; i < self->localities->len; i++)

@@ -452,11 +452,8 @@ read_projects (TjBulletin   *self,
         }
       g_array_append_val (self->projects, p);
     }
-  if (rc != SQLITE_DONE)
-    {
-      tj_db_set_error (db, error);
-      return FALSE;
-    }
+  if (!tj_db_rows_done (db, rc, error))
+    return FALSE;
   return TRUE;
 }
 

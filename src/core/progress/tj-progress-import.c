@@ -500,11 +500,8 @@ load_projects (ProgressImport *import,
           project->next_steps = tj_db_column_dup (stmt, 8);
         }
     }
-  if (rc != SQLITE_DONE)
-    {
-      tj_db_set_error (import->db, error);
-      return FALSE;
-    }
+  if (!tj_db_rows_done (import->db, rc, error))
+    return FALSE;
   return TRUE;
 }
 
@@ -621,11 +618,7 @@ tj_progress_import (TjDb            *db,
   g_return_val_if_fail (path != NULL, FALSE);
 
   if (!tj_year_month_check (year, month, error))
-    {
-      if (result != NULL)
-        *result = g_steal_pointer (&outcome);
-      return FALSE;
-    }
+    return tj_import_result_give (g_steal_pointer (&outcome), result, FALSE);
 
   tj_csv_import_init (&import.csv, N_COLUMNS);
   import.csv.columns = column_headers;
@@ -647,7 +640,5 @@ tj_progress_import (TjDb            *db,
   g_hash_table_unref (import.projects);
   g_ptr_array_unref (import.listed);
   tj_csv_import_clear (&import.csv);
-  if (result != NULL)
-    *result = g_steal_pointer (&outcome);
-  return ok;
+  return tj_import_result_give (g_steal_pointer (&outcome), result, ok);
 }

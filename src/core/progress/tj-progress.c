@@ -81,11 +81,8 @@ load_months (TjDb    *db,
   sqlite3_bind_int64 (stmt, 1, project_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     completed[sqlite3_column_int (stmt, 0)] = sqlite3_column_int64 (stmt, 1);
-  if (rc != SQLITE_DONE)
-    {
-      tj_db_set_error (db, error);
-      return FALSE;
-    }
+  if (!tj_db_rows_done (db, rc, error))
+    return FALSE;
   return TRUE;
 }
 
@@ -217,11 +214,8 @@ tj_progress_list_month (TjDb    *db,
       row->actual_completion = tj_db_column_dup (stmt, c++);
       g_ptr_array_add (rows, row);
     }
-  if (rc != SQLITE_DONE)
-    {
-      tj_db_set_error (db, error);
-      return NULL;
-    }
+  if (!tj_db_rows_done (db, rc, error))
+    return NULL;
   return g_steal_pointer (&rows);
 }
 
@@ -289,11 +283,8 @@ tj_progress_list_project (TjDb    *db,
       row->problems = tj_db_column_dup (stmt, 3);
       row->next_steps = tj_db_column_dup (stmt, 4);
     }
-  if (rc != SQLITE_DONE)
-    {
-      tj_db_set_error (db, error);
-      return NULL;
-    }
+  if (!tj_db_rows_done (db, rc, error))
+    return NULL;
   for (guint i = 0; i < rows->len; i++)
     {
       TjMonthRow *row = g_ptr_array_index (rows, i);

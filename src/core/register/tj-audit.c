@@ -291,21 +291,19 @@ tj_audit_verify_records (TjDb      *db,
   for (guint t = 0; t < n_tables; t++)
     {
       const char *table = tables[t];
-      g_autofree char *info_sql = g_strdup_printf ("PRAGMA table_info(%s)", table);
-      g_autoptr (sqlite3_stmt) info = tj_db_prepare (db, info_sql, error);
+      g_auto (GStrv) columns = tj_db_audited_columns (db, table, error);
       g_autoptr (GString) compare = g_string_new (NULL);
       g_autoptr (sqlite3_stmt) stmt = NULL;
       g_autofree char *sql = NULL;
       int rc;
 
-      if (info == NULL)
+      if (columns == NULL)
         return FALSE;
-      while ((rc = sqlite3_step (info)) == SQLITE_ROW)
+      for (guint c = 0; columns[c] != NULL; c++)
         {
-          const char *col = (const char *) sqlite3_column_text (info, 1);
+          const char *col = columns[c];
 
-          if (g_str_equal (col, "created") || g_str_equal (col, "updated") ||
-              g_str_equal (col, "id"))
+          if (g_str_equal (col, "id"))
             continue;
           g_string_append_printf (compare,
                                   "%sSELECT r.id, '%s' FROM %s r JOIN state s ON s.rid = r.id "
@@ -314,8 +312,6 @@ tj_audit_verify_records (TjDb      *db,
                                   "AND vals.n = 1)",
                                   compare->len ? " UNION ALL " : "", col, table, col, col);
         }
-      if (!tj_db_rows_done (db, rc, error))
-        return FALSE;
 
       sql = g_strdup_printf (
         "WITH log AS (SELECT * FROM audit WHERE table_name = '%1$s'), "

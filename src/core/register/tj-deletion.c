@@ -62,6 +62,15 @@ tj_project_holdings (TjDb              *db,
   return TRUE;
 }
 
+static void
+add_count (GPtrArray  *parts,
+           const char *format,
+           guint       count)
+{
+  if (count > 0)
+    g_ptr_array_add (parts, g_strdup_printf (format, count));
+}
+
 /* "It holds 12 monthly reports, 1 agency case …", or NULL when it holds nothing. */
 char *
 tj_project_holdings_describe (const TjProjectHoldings *h)
@@ -69,26 +78,16 @@ tj_project_holdings_describe (const TjProjectHoldings *h)
   g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *list = NULL;
 
-  if (h->monthly_reports > 0)
-    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u monthly report", "%u monthly reports",
-                                                       h->monthly_reports),
-                                             h->monthly_reports));
-  if (h->agency_cases > 0)
-    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u agency case", "%u agency cases",
-                                                       h->agency_cases),
-                                             h->agency_cases));
-  if (h->approval_items > 0)
-    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u approval item", "%u approval items",
-                                                       h->approval_items),
-                                             h->approval_items));
-  if (h->approval_batches > 0)
-    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u approval batch", "%u approval batches",
-                                                       h->approval_batches),
-                                             h->approval_batches));
-  if (h->approval_reminders > 0)
-    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u reminder", "%u reminders",
-                                                       h->approval_reminders),
-                                             h->approval_reminders));
+  add_count (parts, ngettext ("%u monthly report", "%u monthly reports", h->monthly_reports),
+             h->monthly_reports);
+  add_count (parts, ngettext ("%u agency case", "%u agency cases", h->agency_cases),
+             h->agency_cases);
+  add_count (parts, ngettext ("%u approval item", "%u approval items", h->approval_items),
+             h->approval_items);
+  add_count (parts, ngettext ("%u approval batch", "%u approval batches", h->approval_batches),
+             h->approval_batches);
+  add_count (parts, ngettext ("%u reminder", "%u reminders", h->approval_reminders),
+             h->approval_reminders);
   if (parts->len == 0 && h->carried_into == 0)
     return NULL;
   g_ptr_array_add (parts, NULL);
@@ -122,7 +121,6 @@ tj_project_delete_undoable (TjDb    *db,
                             GError **error)
 {
   sqlite3 *handle = tj_db_get_handle (db);
-  g_autoptr (sqlite3_stmt) stmt = NULL;
   sqlite3_session *session = NULL;
   TjDeletion *deletion = NULL;
   int rc;
@@ -138,11 +136,7 @@ tj_project_delete_undoable (TjDb    *db,
                    sqlite3_errstr (rc));
       goto fail;
     }
-  stmt = tj_db_prepare (db, "DELETE FROM projects WHERE id = ?", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, project_id);
-  if (!tj_db_step_done (db, stmt, error))
+  if (!tj_db_exec_for_id (db, "DELETE FROM projects WHERE id = ?", project_id, error))
     goto fail;
   if (sqlite3_changes (handle) == 0)
     {

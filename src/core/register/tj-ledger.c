@@ -524,11 +524,7 @@ tj_ledger_import (TjDb            *db,
   g_return_val_if_fail (path != NULL, FALSE);
 
   if (!tj_year_check (year, error))
-    {
-      if (result != NULL)
-        *result = g_steal_pointer (&outcome);
-      return FALSE;
-    }
+    return tj_import_result_give (g_steal_pointer (&outcome), result, FALSE);
 
   tj_csv_import_init (&import.csv, N_COLUMNS);
   for (guint c = 0; c < N_COLUMNS; c++)
@@ -552,9 +548,7 @@ tj_ledger_import (TjDb            *db,
 
   ok = tj_import_run (db, path, TJ_IMPORT_PROJECTS, dry_run, &import.csv, NULL, outcome, error);
   import_clear (&import);
-  if (result != NULL)
-    *result = g_steal_pointer (&outcome);
-  return ok;
+  return tj_import_result_give (g_steal_pointer (&outcome), result, ok);
 }
 
 /* The year's projects in the columns the import reads, as the table a CSV file holds, so that

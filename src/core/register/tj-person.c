@@ -185,14 +185,7 @@ tj_person_save (TjDb     *db,
                 TjPerson *person,
                 GError  **error)
 {
-  if (!tj_db_begin (db, error))
-    return FALSE;
-  if (!tj_person_write (db, person, error) || !tj_db_commit (db, error))
-    {
-      tj_db_rollback (db);
-      return FALSE;
-    }
-  return TRUE;
+  return tj_db_save_record (db, (TjDbWriteFunc) tj_person_write, person, error);
 }
 
 gboolean
@@ -201,7 +194,6 @@ tj_person_delete (TjDb    *db,
                   GError **error)
 {
   g_autoptr (sqlite3_stmt) refs = NULL;
-  g_autoptr (sqlite3_stmt) stmt = NULL;
 
   if (!tj_db_begin (db, error))
     return FALSE;
@@ -224,11 +216,8 @@ tj_person_delete (TjDb    *db,
                    count, sqlite3_column_text (refs, 1));
       goto fail;
     }
-  stmt = tj_db_prepare (db, "DELETE FROM people WHERE id = ?", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!tj_db_step_done (db, stmt, error) || !tj_db_commit (db, error))
+  if (!tj_db_exec_for_id (db, "DELETE FROM people WHERE id = ?", id, error) ||
+      !tj_db_commit (db, error))
     goto fail;
   return TRUE;
 

@@ -445,17 +445,6 @@ tj_project_find (TjDb       *db,
   return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
 }
 
-static void
-bind_id_or_null (sqlite3_stmt *stmt,
-                 int           index,
-                 gint64        id)
-{
-  if (id != 0)
-    sqlite3_bind_int64 (stmt, index, id);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
 /* Validates, then inserts (id 0, or keep_id to put a deleted record back) or updates, inside the
  * caller's transaction. */
 gboolean
@@ -502,10 +491,10 @@ tj_project_write (TjDb      *db,
   sqlite3_bind_text (stmt, c++, nature_codes[p->nature], -1, SQLITE_STATIC);
   tj_db_bind_text_or_null (stmt, c++, p->industry);
   tj_db_bind_text_or_null (stmt, c++, p->content);
-  bind_id_or_null (stmt, c++, p->locality_id);
-  bind_id_or_null (stmt, c++, p->unit_id);
-  bind_id_or_null (stmt, c++, p->leader_id);
-  bind_id_or_null (stmt, c++, p->officer_id);
+  tj_db_bind_id_or_null (stmt, c++, p->locality_id);
+  tj_db_bind_id_or_null (stmt, c++, p->unit_id);
+  tj_db_bind_id_or_null (stmt, c++, p->leader_id);
+  tj_db_bind_id_or_null (stmt, c++, p->officer_id);
   tj_db_bind_text_or_null (stmt, c++, p->owner);
   tj_db_bind_text_or_null (stmt, c++, p->contact);
   tj_db_bind_text_or_null (stmt, c++, p->phone);
@@ -517,8 +506,8 @@ tj_project_write (TjDb      *db,
   tj_db_bind_text_or_null (stmt, c++, p->actual_completion);
   tj_db_bind_text_or_null (stmt, c++, p->stats_date);
   tj_db_bind_text_or_null (stmt, c++, p->notes);
-  bind_id_or_null (stmt, c++, p->carried_from);
-  bind_id_or_null (stmt, c++, p->id);
+  tj_db_bind_id_or_null (stmt, c++, p->carried_from);
+  tj_db_bind_id_or_null (stmt, c++, p->id);
 
   if (!tj_db_step_done (db, stmt, error))
     return FALSE;
@@ -527,20 +516,13 @@ tj_project_write (TjDb      *db,
   return TRUE;
 }
 
+/* tj_project_write as a TjDbWriteFunc: a new project gets a new id. */
 static gboolean
-write_one (TjDb      *db,
-           TjProject *project,
-           gboolean   keep_id,
-           GError   **error)
+write_project (TjDb     *db,
+               gpointer  project,
+               GError  **error)
 {
-  if (!tj_db_begin (db, error))
-    return FALSE;
-  if (!tj_project_write (db, project, keep_id, error) || !tj_db_commit (db, error))
-    {
-      tj_db_rollback (db);
-      return FALSE;
-    }
-  return TRUE;
+  return tj_project_write (db, project, FALSE, error);
 }
 
 gboolean
@@ -549,7 +531,7 @@ tj_project_save (TjDb      *db,
                  GError   **error)
 {
   g_return_val_if_fail (TJ_IS_PROJECT (project), FALSE);
-  return write_one (db, project, FALSE, error);
+  return tj_db_save_record (db, write_project, project, error);
 }
 
 /* Deletes a project with everything it holds; see tj_project_delete_undoable for the undo. */

@@ -6,13 +6,11 @@
 
 #include "tj-ledger.h"
 #include "tj-project.h"
+#include "tj-settings.h"
 #include "tj-register-report.h"
 #include "tj-error.h"
 #include "tj-money.h"
 #include "tj-report-format.h"
-
-/* The organisation a new database names; another county sets its own in Preferences. */
-#define DEFAULT_ORGANISATION "登封市"
 
 /* The register's columns: the same set, in the same order, as the office's CSV ledger. */
 enum
@@ -68,16 +66,6 @@ static const struct
   [COL_ACTUAL_COMPLETION] = { "actual_completion", NULL, TJ_REPORT_DATE, 0 },
   [COL_STATS_DATE] = { "stats_date", NULL, TJ_REPORT_DATE, 0 },
 };
-
-static char *
-organisation (TjDb *db)
-{
-  g_autofree char *name = tj_db_get_setting (db, "organisation");
-
-  if (name == NULL || *g_strstrip (name) == '\0')
-    return g_strdup (DEFAULT_ORGANISATION);
-  return g_steal_pointer (&name);
-}
 
 /* The whole list reads by level, the provincial projects first, then in the order entered. */
 static int
@@ -155,7 +143,7 @@ tj_register_report_build (TjDb      *db,
   levels = tj_level_names_load (db, error);
   if (levels == NULL)
     return NULL;
-  org = organisation (db);
+  org = tj_settings_organisation (db);
   /* Translators: the title of the register: organisation, then year ("登封市2026年重点项目名单") */
   title = g_strdup_printf (_("%1$s Key Project List %2$d"), org, year);
   /* Translators: the sheet's name in the workbook, at most 31 characters */
@@ -209,7 +197,7 @@ tj_register_book_build (TjDb      *db,
 
   if (report == NULL)
     return NULL;
-  org = organisation (db);
+  org = tj_settings_organisation (db);
   book = tj_report_book_new (org);
   tj_report_book_add (book, report);
   return book;

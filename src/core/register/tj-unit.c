@@ -255,14 +255,7 @@ tj_unit_save (TjDb    *db,
               TjUnit  *unit,
               GError **error)
 {
-  if (!tj_db_begin (db, error))
-    return FALSE;
-  if (!tj_unit_write (db, unit, error) || !tj_db_commit (db, error))
-    {
-      tj_db_rollback (db);
-      return FALSE;
-    }
-  return TRUE;
+  return tj_db_save_record (db, (TjDbWriteFunc) tj_unit_write, unit, error);
 }
 
 /* Names what still refers to a unit, so that the refusal to delete it says by what. */
@@ -308,7 +301,6 @@ tj_unit_delete (TjDb    *db,
                 gint64   id,
                 GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autofree char *references = NULL;
 
   if (!tj_db_begin (db, error))
@@ -321,14 +313,8 @@ tj_unit_delete (TjDb    *db,
                    _("This unit cannot be deleted: it is still used by %s."), references);
       return FALSE;
     }
-  stmt = tj_db_prepare (db, "DELETE FROM units WHERE id = ?", error);
-  if (stmt == NULL)
-    {
-      tj_db_rollback (db);
-      return FALSE;
-    }
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!tj_db_step_done (db, stmt, error) || !tj_db_commit (db, error))
+  if (!tj_db_exec_for_id (db, "DELETE FROM units WHERE id = ?", id, error) ||
+      !tj_db_commit (db, error))
     {
       tj_db_rollback (db);
       return FALSE;

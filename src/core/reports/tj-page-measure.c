@@ -146,18 +146,6 @@ tj_page_cell_text (const TjReportCell *cell,
     }
 }
 
-/* Where a header breaks when it is wider than its column: before its unit in brackets, as in
- * 总投资\n（万元）. NULL when it has none. */
-static const char *
-header_break (const char *header)
-{
-  const char *open = strstr (header, "（");
-
-  if (open == NULL && (open = strstr (header, " (")) != NULL)
-    open++;
-  return open != NULL && open > header ? open : NULL;
-}
-
 /* Whether a line may end before p: not inside a figure, not before closing punctuation. */
 static gboolean
 breaks_before (const char *p)
@@ -214,7 +202,7 @@ tj_page_set_header_text (PangoLayout *layout,
                          const char  *header,
                          double       room)
 {
-  const char *split = header_break (header);
+  const char *split = tj_report_header_break (header);
   g_autoptr (GString) text = g_string_new (NULL);
 
   pango_layout_set_width (layout, -1);
@@ -275,7 +263,7 @@ tj_page_header_min_em (TjPageLayout *self,
                        PangoLayout  *probe,
                        const char   *header)
 {
-  const char *split = header_break (header);
+  const char *split = tj_report_header_break (header);
   g_autofree char *first = NULL;
 
   pango_layout_set_width (probe, -1);

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "tj-csv-report-writer.h"
 #include "tj-money.h"
@@ -134,6 +135,20 @@ cell_at (TjReport *self,
   return &g_array_index (self->cells, TjReportCell, (gsize) row * self->columns->len + column);
 }
 
+/* The cell, typed for the value its setter puts in; NULL when there is no such cell. */
+static TjReportCell *
+typed_cell (TjReport     *self,
+            guint         row,
+            guint         column,
+            TjReportType  type)
+{
+  TjReportCell *cell = cell_at (self, row, column);
+
+  if (cell != NULL)
+    cell->type = type;
+  return cell;
+}
+
 static void
 set_string (TjReport     *self,
             guint         row,
@@ -178,12 +193,10 @@ tj_report_set_integer (TjReport *self,
                        guint     column,
                        gint64    number)
 {
-  TjReportCell *cell = cell_at (self, row, column);
+  TjReportCell *cell = typed_cell (self, row, column, TJ_REPORT_INTEGER);
 
-  if (cell == NULL)
-    return;
-  cell->type = TJ_REPORT_INTEGER;
-  cell->value.number = number;
+  if (cell != NULL)
+    cell->value.number = number;
 }
 
 /* The unit (万元 or 亿元) is the column's: a money cell cannot disagree with its header. */
@@ -204,6 +217,20 @@ tj_report_set_money (TjReport *self,
   cell->value.yuan = yuan;
 }
 
+/* A cell of a number with decimals: a rate, points or a plain decimal, by type. */
+static void
+set_fraction (TjReport     *self,
+              guint         row,
+              guint         column,
+              TjReportType  type,
+              double        value)
+{
+  TjReportCell *cell = typed_cell (self, row, column, type);
+
+  if (cell != NULL)
+    cell->value.fraction = value;
+}
+
 /* A fraction as a percentage with one decimal, rounded half away from zero like the money:
  * 0.0625 is "6.3%" (printf's %.1f gives 6.2). Every page, report and command shows a rate
  * through this one function, so the same project reads the same everywhere. */
@@ -222,12 +249,7 @@ tj_report_set_percent (TjReport *self,
                        guint     column,
                        double    fraction)
 {
-  TjReportCell *cell = cell_at (self, row, column);
-
-  if (cell == NULL)
-    return;
-  cell->type = TJ_REPORT_PERCENT;
-  cell->value.fraction = fraction;
+  set_fraction (self, row, column, TJ_REPORT_PERCENT, fraction);
 }
 
 void
@@ -236,12 +258,7 @@ tj_report_set_points (TjReport *self,
                       guint     column,
                       double    points)
 {
-  TjReportCell *cell = cell_at (self, row, column);
-
-  if (cell == NULL)
-    return;
-  cell->type = TJ_REPORT_POINTS;
-  cell->value.fraction = points;
+  set_fraction (self, row, column, TJ_REPORT_POINTS, points);
 }
 
 void
@@ -250,12 +267,7 @@ tj_report_set_decimal (TjReport *self,
                        guint     column,
                        double    number)
 {
-  TjReportCell *cell = cell_at (self, row, column);
-
-  if (cell == NULL)
-    return;
-  cell->type = TJ_REPORT_DECIMAL;
-  cell->value.fraction = number;
+  set_fraction (self, row, column, TJ_REPORT_DECIMAL, number);
 }
 
 void
@@ -264,12 +276,11 @@ tj_report_set_light (TjReport *self,
                      guint     column,
                      TjLight   light)
 {
-  TjReportCell *cell = cell_at (self, row, column);
+  TjReportCell *cell =
+    typed_cell (self, row, column, light == TJ_LIGHT_NONE ? TJ_REPORT_EMPTY : TJ_REPORT_LIGHT);
 
-  if (cell == NULL)
-    return;
-  cell->type = light == TJ_LIGHT_NONE ? TJ_REPORT_EMPTY : TJ_REPORT_LIGHT;
-  cell->value.light = light;
+  if (cell != NULL)
+    cell->value.light = light;
 }
 
 guint
@@ -327,6 +338,18 @@ tj_light_label (TjLight light)
     default:
       return "";
     }
+}
+
+/* Where a header breaks when it is wider than its column, in the workbook and on the page:
+ * before its unit in brackets, as in 总投资\n（万元）. NULL when it has none. */
+const char *
+tj_report_header_break (const char *header)
+{
+  const char *open = strstr (header, "（");
+
+  if (open == NULL && (open = strstr (header, " (")) != NULL)
+    open++;
+  return open != NULL && open > header ? open : NULL;
 }
 
 /* The text a reader sees, for the writers that lay out text (PDF, print, CSV): money rounded

@@ -151,6 +151,7 @@ const TjReportCell *tj_report_get_cell (TjReport *self,
                                         guint     row,
                                         guint     column);
 char *tj_report_cell_text (const TjReportCell *cell);
+const char *tj_report_header_break (const char *header);
 const char *tj_light_label (TjLight light);
 
 TjReportBook *tj_report_book_new (const char *organisation);

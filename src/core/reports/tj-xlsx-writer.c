@@ -289,24 +289,12 @@ cell_width (const TjReportCell *cell)
     }
 }
 
-/* Where a header breaks when it is wider than its column: before its unit in brackets, as in
- * 总投资\n（万元）. NULL when it has none. */
-static const char *
-header_break (const char *header)
-{
-  const char *open = strstr (header, "（");
-
-  if (open == NULL && (open = strstr (header, " (")) != NULL)
-    open++;
-  return open != NULL && open > header ? open : NULL;
-}
-
 /* The header as laid out in a column of this width. */
 static char *
 header_text (const char *header,
              double      width)
 {
-  const char *split = header_break (header);
+  const char *split = tj_report_header_break (header);
   g_autofree char *head = NULL;
 
   if (split == NULL || text_width (header) + PADDING <= width)
@@ -320,7 +308,7 @@ header_text (const char *header,
 static guint
 header_min_width (const char *header)
 {
-  const char *split = header_break (header);
+  const char *split = tj_report_header_break (header);
   g_autofree char *head = NULL;
 
   if (split == NULL)

@@ -47,6 +47,34 @@ tj_db_audited_tables (guint *n_tables)
   return audited_tables;
 }
 
+/* The columns of an audited table whose values the log records: all but the created and updated
+ * stamps. None for a table a later migration creates; NULL with error when reading fails. */
+GStrv
+tj_db_audited_columns (TjDb       *self,
+                       const char *table,
+                       GError    **error)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA table_info(%s)", table);
+  g_autoptr (sqlite3_stmt) info = NULL;
+  g_autoptr (GStrvBuilder) columns = g_strv_builder_new ();
+  int rc;
+
+  g_return_val_if_fail (TJ_IS_DB (self), NULL);
+
+  if ((info = tj_db_prepare (self, sql, error)) == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (info)) == SQLITE_ROW)
+    {
+      const char *column = (const char *) sqlite3_column_text (info, 1);
+
+      if (!g_str_equal (column, "created") && !g_str_equal (column, "updated"))
+        g_strv_builder_add (columns, column);
+    }
+  if (!tj_db_rows_done (self, rc, error))
+    return NULL;
+  return g_strv_builder_end (columns);
+}
+
 static void
 tj_db_finalize (GObject *object)
 {
@@ -276,6 +304,65 @@ tj_db_step_done (TjDb         *self,
   return TRUE;
 }
 
+/* Runs one statement that returns no rows and whose one parameter is a row's id ("DELETE FROM
+ * units WHERE id = ?"), within the caller's transaction. */
+gboolean
+tj_db_exec_for_id (TjDb       *self,
+                   const char *sql,
+                   gint64      id,
+                   GError    **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (TJ_IS_DB (self), FALSE);
+  g_return_val_if_fail (sql != NULL, FALSE);
+
+  stmt = tj_db_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return tj_db_step_done (self, stmt, error);
+}
+
+/* Saves one record through its write function in a transaction of its own: written and
+ * committed, or nothing written. */
+gboolean
+tj_db_save_record (TjDb          *self,
+                   TjDbWriteFunc  write,
+                   gpointer       record,
+                   GError       **error)
+{
+  g_return_val_if_fail (TJ_IS_DB (self), FALSE);
+  g_return_val_if_fail (write != NULL, FALSE);
+
+  if (!tj_db_begin (self, error))
+    return FALSE;
+  if (!write (self, record, error) || !tj_db_commit (self, error))
+    {
+      tj_db_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Deletes one row by its id ("DELETE FROM agency_cases WHERE id = ?") in a transaction of its
+ * own: deleted and committed, or nothing written. */
+gboolean
+tj_db_delete_row (TjDb       *self,
+                  const char *sql,
+                  gint64      id,
+                  GError    **error)
+{
+  if (!tj_db_begin (self, error))
+    return FALSE;
+  if (!tj_db_exec_for_id (self, sql, id, error) || !tj_db_commit (self, error))
+    {
+      tj_db_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 void
 tj_db_bind_text_or_null (sqlite3_stmt *stmt,
                          int           index,
@@ -285,6 +372,18 @@ tj_db_bind_text_or_null (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, index);
   else
     sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+/* A reference to another row: its id, or NULL for none (0). */
+void
+tj_db_bind_id_or_null (sqlite3_stmt *stmt,
+                       int           index,
+                       gint64        id)
+{
+  if (id != 0)
+    sqlite3_bind_int64 (stmt, index, id);
+  else
+    sqlite3_bind_null (stmt, index);
 }
 
 char *
@@ -464,32 +563,23 @@ expected_audit_triggers (TjDb    *self,
   for (guint t = 0; t < G_N_ELEMENTS (audited_tables); t++)
     {
       const char *table = audited_tables[t];
-      g_autofree char *info_sql = g_strdup_printf ("PRAGMA table_info(%s)", table);
-      g_autoptr (sqlite3_stmt) info = tj_db_prepare (self, info_sql, error);
+      g_auto (GStrv) columns = tj_db_audited_columns (self, table, error);
       g_autoptr (GString) ins = g_string_new (NULL);
       g_autoptr (GString) upd = g_string_new (NULL);
       g_autoptr (GString) del = g_string_new (NULL);
-      int rc;
 
-      if (info == NULL)
+      if (columns == NULL)
         return NULL;
-      while ((rc = sqlite3_step (info)) == SQLITE_ROW)
+      for (guint c = 0; columns[c] != NULL; c++)
         {
-          const char *col = (const char *) sqlite3_column_text (info, 1);
+          const char *col = columns[c];
 
-          if (g_str_equal (col, "created") || g_str_equal (col, "updated"))
-            continue;
           g_string_append_printf (ins, "%sSELECT '%s' AS f, NULL AS o, NEW.%s AS n",
                                   ins->len ? " UNION ALL " : "", col, col);
           g_string_append_printf (upd, "%sSELECT '%s' AS f, OLD.%s AS o, NEW.%s AS n",
                                   upd->len ? " UNION ALL " : "", col, col, col);
           g_string_append_printf (del, "%sSELECT '%s' AS f, OLD.%s AS o, NULL AS n",
                                   del->len ? " UNION ALL " : "", col, col);
-        }
-      if (rc != SQLITE_DONE)
-        {
-          tj_db_set_error (self, error);
-          return NULL;
         }
 
       /* a table a later migration creates */
@@ -527,28 +617,15 @@ log_unlogged_rows (TjDb    *self,
   for (guint t = 0; t < G_N_ELEMENTS (audited_tables); t++)
     {
       const char *table = audited_tables[t];
-      g_autofree char *info_sql = g_strdup_printf ("PRAGMA table_info(%s)", table);
-      g_autoptr (sqlite3_stmt) info = tj_db_prepare (self, info_sql, error);
+      g_auto (GStrv) columns = tj_db_audited_columns (self, table, error);
       g_autoptr (GString) fields = g_string_new (NULL);
       g_autofree char *sql = NULL;
-      int rc;
 
-      if (info == NULL)
+      if (columns == NULL)
         return FALSE;
-      while ((rc = sqlite3_step (info)) == SQLITE_ROW)
-        {
-          const char *col = (const char *) sqlite3_column_text (info, 1);
-
-          if (g_str_equal (col, "created") || g_str_equal (col, "updated"))
-            continue;
-          g_string_append_printf (fields, "%sSELECT '%s' AS f, NULL AS o, r.%s AS n",
-                                  fields->len ? " UNION ALL " : "", col, col);
-        }
-      if (rc != SQLITE_DONE)
-        {
-          tj_db_set_error (self, error);
-          return FALSE;
-        }
+      for (guint c = 0; columns[c] != NULL; c++)
+        g_string_append_printf (fields, "%sSELECT '%s' AS f, NULL AS o, r.%s AS n",
+                                fields->len ? " UNION ALL " : "", columns[c], columns[c]);
       /* a table a later migration creates */
       if (fields->len == 0)
         continue;
@@ -570,6 +647,7 @@ log_unlogged_rows (TjDb    *self,
         g_autoptr (sqlite3_stmt) ids = tj_db_prepare (self, ids_sql, error);
         g_autoptr (sqlite3_stmt) insert = tj_db_prepare (self, sql, error);
         g_autoptr (GArray) pending = g_array_new (FALSE, FALSE, sizeof (gint64));
+        int rc;
 
         if (ids == NULL || insert == NULL)
           return FALSE;
@@ -578,11 +656,8 @@ log_unlogged_rows (TjDb    *self,
             gint64 id = sqlite3_column_int64 (ids, 0);
             g_array_append_val (pending, id);
           }
-        if (rc != SQLITE_DONE)
-          {
-            tj_db_set_error (self, error);
-            return FALSE;
-          }
+        if (!tj_db_rows_done (self, rc, error))
+          return FALSE;
         for (guint i = 0; i < pending->len; i++)
           {
             sqlite3_reset (insert);
@@ -670,11 +745,8 @@ ensure_audit_triggers (TjDb    *self,
             g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), trigger->sql) == 0)
           found++;
       }
-  if (rc != SQLITE_DONE)
-    {
-      tj_db_set_error (self, error);
-      return FALSE;
-    }
+  if (!tj_db_rows_done (self, rc, error))
+    return FALSE;
   g_clear_pointer (&stmt, sqlite3_finalize);
   if (found == triggers->len)
     return TRUE;
@@ -728,11 +800,8 @@ chain_existing_audit (TjDb    *self,
       if (!tj_db_step_done (self, update, error))
         return FALSE;
     }
-  if (rc != SQLITE_DONE)
-    {
-      tj_db_set_error (self, error);
-      return FALSE;
-    }
+  if (!tj_db_rows_done (self, rc, error))
+    return FALSE;
   return TRUE;
 }
 

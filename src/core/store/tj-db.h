@@ -43,6 +43,9 @@ char *tj_db_audit_hash (const char *previous,
                         const char *changes);
 gboolean tj_db_is_read_only (TjDb *self);
 const char *const *tj_db_audited_tables (guint *n_tables);
+GStrv tj_db_audited_columns (TjDb       *self,
+                             const char *table,
+                             GError    **error);
 const char *tj_db_get_path (TjDb *self);
 sqlite3 *tj_db_get_handle (TjDb *self);
 char *tj_db_default_path (void);
@@ -67,6 +70,23 @@ void tj_db_release (TjCachedStmt *stmt);
 gboolean tj_db_step_done (TjDb         *self,
                           sqlite3_stmt *stmt,
                           GError      **error);
+gboolean tj_db_exec_for_id (TjDb       *self,
+                            const char *sql,
+                            gint64      id,
+                            GError    **error);
+/* A record's write function: validates, then inserts or updates inside the caller's
+ * transaction (tj_unit_write, tj_agency_case_write, …). */
+typedef gboolean (*TjDbWriteFunc) (TjDb     *db,
+                                   gpointer  record,
+                                   GError  **error);
+gboolean tj_db_save_record (TjDb          *self,
+                            TjDbWriteFunc  write,
+                            gpointer       record,
+                            GError       **error);
+gboolean tj_db_delete_row (TjDb       *self,
+                           const char *sql,
+                           gint64      id,
+                           GError    **error);
 gboolean tj_db_rows_done (TjDb    *self,
                           int      rc,
                           GError **error);
@@ -75,6 +95,9 @@ void tj_db_set_error (TjDb    *self,
 void tj_db_bind_text_or_null (sqlite3_stmt *stmt,
                               int           index,
                               const char   *text);
+void tj_db_bind_id_or_null (sqlite3_stmt *stmt,
+                            int           index,
+                            gint64        id);
 char *tj_db_column_dup (sqlite3_stmt *stmt,
                         int           column);
 
