@@ -464,6 +464,7 @@ test_create_missing_people_only (void)
   g_assert_cmpuint (result->errors->len, ==, 2);
   g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM units"), ==, units);
   g_clear_pointer (&result, tj_import_result_free);
+  g_free (path);
 
   path = write_file (dir, "ledger.csv",
                      HEADER
