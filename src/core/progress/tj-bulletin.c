@@ -374,8 +374,10 @@ sort_groups (GArray      *groups,
   g_array_sort (entries, compare);
   for (guint i = 0; i < entries->len; i++)
     g_array_append_vals (sorted, g_array_index (entries, SortEntry, i).item, 1);
-  /* The names move with their figures: the old array must not free them. */
-  memcpy (groups->data, sorted->data, sorted->len * sizeof (TjBulletinFigures));
+  /* The names move with their figures: the old array must not free them. An empty array may
+   * have no data at all, which memcpy must not be given. */
+  if (sorted->len > 0)
+    memcpy (groups->data, sorted->data, sorted->len * sizeof (TjBulletinFigures));
 }
 
 /* The office's name and the lights' thresholds, as the settings hold them (tj-settings): a
