@@ -342,6 +342,18 @@ test_validation_rules (void)
   g_assert_nonnull (tj_problems_find (more, "planned_completion"));
   g_assert_nonnull (tj_problems_find (more, "phone"));
 
+  /* A text too long and an amount beyond the bound are named by their labels. */
+  g_free (p->content);
+  p->content = g_strnfill (2001, 'x');
+  p->total_investment = TJ_LIMITS_MAX_AMOUNT_CEILING + 1;
+  g_clear_pointer (&more, g_ptr_array_unref);
+  more = tj_project_validate (p, db);
+  g_assert_cmpstr (tj_problems_find (more, "content"), ==,
+                   "建设规模及内容不能超过 2000 个字（现有 2001 个字）。");
+  g_assert_true (g_str_has_prefix (tj_problems_find (more, "total_investment"), "总投资超过上限"));
+  g_clear_pointer (&p->content, g_free);
+  p->total_investment = 100000000;
+
   /* Save is refused and writes nothing. */
   g_assert_false (tj_project_save (db, p, &error));
   g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);

@@ -300,6 +300,7 @@ validate (TjProject *self,
           gboolean   check_name)
 {
   GPtrArray *problems = tj_problems_new ();
+  g_autoptr (GPtrArray) quiet = tj_problems_new (); /* a check's answer, before its words */
   gint64 max_amount = tj_limits_max_amount (db);
   const struct
   {
@@ -314,10 +315,12 @@ validate (TjProject *self,
 
   if (self->name != NULL)
     g_strstrip (self->name);
-  /* Every text within its length (tj-limits.c): a name of a line, a content of a page. */
+  /* Every text within its length (tj-limits.c): a name of a line, a content of a page. The
+   * label is translated only for a text found too long: an import's rows are mostly not. */
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-    tj_limits_check_text (problems, texts[i].field, tj_project_field_label (texts[i].field),
-                          texts[i].text);
+    if (!tj_limits_check_text (quiet, texts[i].field, texts[i].field, texts[i].text))
+      tj_limits_check_text (problems, texts[i].field, tj_project_field_label (texts[i].field),
+                            texts[i].text);
   name_fits = tj_problems_find (problems, "name") == NULL;
   if (is_blank (self->name))
     tj_problems_add (problems, "name", "%s", _("The project name is required."));
@@ -346,7 +349,8 @@ validate (TjProject *self,
   if (self->total_investment <= 0)
     tj_problems_add (problems, "total_investment", "%s",
                      _("The total investment must be greater than 0."));
-  else
+  else if (!tj_limits_check_amount (quiet, "total_investment", "total_investment",
+                                    self->total_investment, max_amount))
     tj_limits_check_amount (problems, "total_investment",
                             tj_project_field_label ("total_investment"), self->total_investment,
                             max_amount);
