@@ -143,6 +143,32 @@ test_decode_office_sample (void)
   g_assert_cmpuint (line (records, 84), ==, 168);
 }
 
+/* A UTF-8 file, with and without its byte order mark, reads as its text (in the file's own
+ * buffer), its length without the mark. */
+static void
+test_read_utf8_file (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("tuijin-csv-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "台账.csv", NULL);
+  const char *body = "项目名称,级别\r\n少林景区改造,省重点\r\n";
+
+  for (int bom = 0; bom < 2; bom++)
+    {
+      g_autofree char *bytes = g_strconcat (bom ? "\xEF\xBB\xBF" : "", body, NULL);
+      g_autoptr (GError) error = NULL;
+      g_autofree char *text = NULL;
+      gsize length = 0;
+
+      g_assert_true (g_file_set_contents (path, bytes, -1, &error));
+      text = tj_csv_read_file (path, &length, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (text, ==, body);
+      g_assert_cmpuint (length, ==, strlen (body));
+    }
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 test_decode_neither (void)
 {
@@ -600,6 +626,7 @@ main (int   argc,
   tj_test_init (&argc, &argv);
   g_test_add_func ("/tj/csv/decode/utf8-with-bom-loses-the-bom", test_decode_utf8_bom);
   g_test_add_func ("/tj/csv/decode/utf8-without-bom", test_decode_utf8_without_bom);
+  g_test_add_func ("/tj/csv/read/utf8-file-with-and-without-bom", test_read_utf8_file);
   g_test_add_func ("/tj/csv/decode/gb18030-becomes-utf8", test_decode_gb18030);
   g_test_add_func ("/tj/csv/decode/office-sample-in-gb18030", test_decode_office_sample);
   g_test_add_func ("/tj/csv/decode/neither-encoding-is-refused", test_decode_neither);

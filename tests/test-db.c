@@ -342,6 +342,18 @@ test_validation_rules (void)
   g_assert_nonnull (tj_problems_find (more, "planned_completion"));
   g_assert_nonnull (tj_problems_find (more, "phone"));
 
+  /* A text too long and an amount beyond the bound are named by their labels. */
+  g_free (p->content);
+  p->content = g_strnfill (2001, 'x');
+  p->total_investment = TJ_LIMITS_MAX_AMOUNT_CEILING + 1;
+  g_clear_pointer (&more, g_ptr_array_unref);
+  more = tj_project_validate (p, db);
+  g_assert_cmpstr (tj_problems_find (more, "content"), ==,
+                   "建设规模及内容不能超过 2000 个字（现有 2001 个字）。");
+  g_assert_true (g_str_has_prefix (tj_problems_find (more, "total_investment"), "总投资超过上限"));
+  g_clear_pointer (&p->content, g_free);
+  p->total_investment = 100000000;
+
   /* Save is refused and writes nothing. */
   g_assert_false (tj_project_save (db, p, &error));
   g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);
@@ -1075,6 +1087,62 @@ other_writer (const char *path)
   return ok ? 0 : 1;
 }
 
+/* A cached statement is found by the address of its text, but a text at an address that held
+ * another is its own statement. */
+static void
+test_cached_statement_by_text (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  char sql[64];
+  TjCachedStmt *stmt;
+
+  for (int round = 0; round < 2; round++)
+    for (int n = 1; n <= 3; n++)
+      {
+        g_snprintf (sql, sizeof sql, "SELECT %d", n);
+        stmt = tj_db_prepare_cached (db, sql, NULL);
+        g_assert_nonnull (stmt);
+        g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+        g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, n);
+        tj_db_release (stmt);
+      }
+  g_clear_object (&db);
+  tj_test_rmdir (dir);
+}
+
+/* The audit log's SQL functions: tj_now () is the local time as strftime writes it, and
+ * tj_audit_hash gives each row its own hash when rows alternate (it remembers the last one). */
+static void
+test_audit_functions (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  g_autofree char *a = tj_db_audit_hash ("p", 1, "2026-11-30T10:00:00", "u", "projects", 7,
+                                         "insert", "{}");
+  g_autofree char *b = tj_db_audit_hash ("p", 2, "2026-11-30T10:00:00", "u", "projects", 7,
+                                         "insert", "{}");
+  gint64 same = 0;
+
+  /* the second may turn between the two: one of three tries sees it whole */
+  for (int i = 0; i < 3 && same == 0; i++)
+    same = tj_test_scalar (db, "SELECT tj_now () = strftime ('%Y-%m-%dT%H:%M:%S', 'now', "
+                           "'localtime')");
+  g_assert_cmpint (same, ==, 1);
+  g_assert_cmpstr (a, !=, b);
+  for (int i = 0; i < 4; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT tj_audit_hash ('p', %d, "
+                                              "'2026-11-30T10:00:00', 'u', 'projects', 7, "
+                                              "'insert', '{}') = '%s'",
+                                              1 + i % 2, i % 2 == 0 ? a : b);
+
+      g_assert_cmpint (tj_test_scalar (db, sql), ==, 1);
+    }
+  g_clear_object (&db);
+  tj_test_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1083,6 +1151,8 @@ main (int   argc,
     return other_writer (argv[2]);
   tj_test_init (&argc, &argv);
   g_test_add_func ("/tj/db/open/new-database-has-default-units", test_new_database);
+  g_test_add_func ("/tj/db/statement/cached-by-address-and-text", test_cached_statement_by_text);
+  g_test_add_func ("/tj/audit/functions-now-and-hash", test_audit_functions);
   g_test_add_func ("/tj/db/open/reopen-does-not-migrate-again", test_reopen);
   g_test_add_func ("/tj/db/open/migrates-with-a-backup-first", test_migrates_with_backup);
   g_test_add_func ("/tj/db/open/refuses-newer-and-leaves-it", test_refuses_newer);

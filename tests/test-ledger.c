@@ -371,6 +371,38 @@ test_headers_as_offices_write_them (void)
   tj_test_rmdir (dir);
 }
 
+/* A UTF-8 ledger is parsed as it is read, 64 KiB at a time: characters cut by a block's end, a
+ * byte order mark, and a cell with a line break across blocks all come through whole. */
+static void
+test_utf8_read_in_blocks (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  g_autoptr (TjImportResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GString) text = g_string_new ("\xEF\xBB\xBF项目名称,级别,建设性质,属地,首席服务官,"
+                                           "总投资（万元）,建设规模及内容\r\n");
+  g_autofree char *path = NULL;
+  const guint n = 2000;
+
+  add_person (db, "郑宏伟", FALSE);
+  for (guint i = 1; i <= n; i++)
+    g_string_append_printf (text, "登封市嵩山少林景区基础设施提升改造工程第%u号,登封市重点,续建,"
+                            "颍阳镇,郑宏伟,%u,\"建设规模：占地%u亩\r\n建设内容：游客中心及配套\"\r\n",
+                            i, 100 + i, i);
+  g_assert_cmpuint (text->len, >, 3 * 65536);
+  path = write_file (dir, "台账.csv", text->str);
+  g_assert_true (tj_ledger_import (db, path, 2026, FALSE, FALSE, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->added, ==, n);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM projects WHERE name GLOB "
+                                   "'登封市嵩山少林景区基础设施提升改造工程第*号' AND content GLOB "
+                                   "'建设规模：占地*亩\n建设内容：游客中心及配套'"), ==, n);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT sum(total_investment) FROM projects"), ==,
+                   (gint64) (100 * n + n * (n + 1) / 2) * 10000);
+  tj_test_rmdir (dir);
+}
+
 static void
 test_bad_values_named (void)
 {
@@ -715,6 +747,7 @@ main (int   argc,
 {
   tj_test_init (&argc, &argv);
   g_test_add_func ("/tj/ledger/import/office-sample-gb18030", test_import_office_sample);
+  g_test_add_func ("/tj/ledger/import/utf8-read-in-blocks", test_utf8_read_in_blocks);
   g_test_add_func ("/tj/ledger/import/errors-sample-writes-nothing", test_import_errors_sample);
   g_test_add_func ("/tj/ledger/import/errors-roll-back-created-names",
                    test_errors_roll_back_created_names);

@@ -3,7 +3,10 @@
 #include "config.h"
 
 #include <csv.h>
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "tj-csv.h"
@@ -135,6 +138,23 @@ record_ended_cb (int   terminator,
   g_array_set_size (parse->offsets, 0);
 }
 
+static gsize
+bom_length (const char *bytes,
+            gsize       length)
+{
+  return length >= 3 && memcmp (bytes, utf8_bom, 3) == 0 ? 3 : 0;
+}
+
+/* Valid UTF-8 after its byte order mark, if any: taken as it is (see tj_csv_decode). */
+static gboolean
+is_utf8 (const char *bytes,
+         gsize       length)
+{
+  gsize bom = bom_length (bytes, length);
+
+  return g_utf8_validate_len (bytes + bom, length - bom, NULL);
+}
+
 /* The text of a CSV file as UTF-8 without its byte order mark. Excel and WPS on Chinese Windows
  * save GB18030 (their "CSV") or UTF-8 with a BOM ("CSV UTF-8"): valid UTF-8 is taken as such,
  * anything else is converted from GB18030. */
@@ -150,16 +170,13 @@ tj_csv_decode (const char *bytes,
 
   g_return_val_if_fail (bytes != NULL || length == 0, NULL);
 
-  if (length >= 3 && memcmp (bytes, utf8_bom, 3) == 0)
+  if (is_utf8 (bytes, length))
     {
-      bytes += 3;
-      length -= 3;
-    }
-  if (g_utf8_validate_len (bytes, length, NULL))
-    {
+      gsize bom = bom_length (bytes, length);
+
       if (text_length != NULL)
-        *text_length = length;
-      return g_strndup (bytes, length);
+        *text_length = length - bom;
+      return g_strndup (bytes + bom, length - bom);
     }
 
   text = g_convert (bytes, length, "UTF-8", "GB18030", NULL, &written, &local);
@@ -192,6 +209,16 @@ tj_csv_read_file (const char *path,
       g_set_error_literal (error, TJ_ERROR, TJ_ERROR_IO, local->message);
       return NULL;
     }
+  /* UTF-8 is the file's own bytes, not a copy of them: a ledger of a million rows is 300 MB */
+  if (is_utf8 (bytes, length))
+    {
+      gsize bom = bom_length (bytes, length);
+
+      memmove (bytes, bytes + bom, length - bom + 1); /* with the nul g_file_get_contents adds */
+      if (text_length != NULL)
+        *text_length = length - bom;
+      return g_steal_pointer (&bytes);
+    }
   text = tj_csv_decode (bytes, length, text_length, &local);
   if (text == NULL)
     g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID, _("Cannot read “%s”: %s"), path,
@@ -211,13 +238,55 @@ row_name (guint row,
   return g_strdup_printf (_("Line %u (text line %u)"), row, line);
 }
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FILE, fclose)
+
+/* Where parse_source takes its text from, a block at a time: a text in memory, or a UTF-8 file
+ * read as it is parsed (a ledger of a million rows is 300 MB, which is not held). */
+typedef struct
+{
+  const char *text;
+  gsize length;
+  gsize offset;
+  FILE *file;
+  char *buffer;
+} Source;
+
+/* The next block, of at most PARSE_BLOCK bytes; 0 at the end, or with error set. */
+static gsize
+source_next (Source      *source,
+             const char **block,
+             GError     **error)
+{
+  gsize n;
+
+  if (source->file == NULL)
+    {
+      n = MIN (PARSE_BLOCK, source->length - source->offset);
+      *block = source->text + source->offset;
+      source->offset += n;
+      return n;
+    }
+  n = fread (source->buffer, 1, PARSE_BLOCK, source->file);
+  if (n < PARSE_BLOCK && ferror (source->file))
+    g_set_error_literal (error, TJ_ERROR, TJ_ERROR_IO, g_strerror (errno));
+  /* the file's byte order mark is not text */
+  if (source->offset == 0 && bom_length (source->buffer, n) > 0)
+    {
+      *block = source->buffer + 3;
+      source->offset = n;
+      return n - 3 > 0 ? n - 3 : source_next (source, block, error);
+    }
+  *block = source->buffer;
+  source->offset += n;
+  return n;
+}
+
 static gboolean
-parse_text (const char       *text,
-            gsize             length,
-            TjCsvRecordFunc   func,
-            RowFunc           row_func,
-            gpointer          user_data,
-            GError          **error)
+parse_source (Source           *source,
+              TjCsvRecordFunc   func,
+              RowFunc           row_func,
+              gpointer          user_data,
+              GError          **error)
 {
   const unsigned char options = CSV_REPALL_NL | CSV_APPEND_NULL;
   struct csv_parser parser;
@@ -238,12 +307,20 @@ parse_text (const char       *text,
   parse.line = 1;
   parse.row = 1;
 
-  for (gsize offset = 0; offset < length && !parse.stopped; offset += PARSE_BLOCK)
+  while (!parse.stopped)
     {
-      gsize block = MIN (PARSE_BLOCK, length - offset);
+      const char *text = NULL;
+      gsize block = source_next (source, &text, &parse.error);
 
-      if (csv_parse (&parser, text + offset, block, field_ended_cb, record_ended_cb, &parse) !=
-          block)
+      if (parse.error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&parse.error));
+          ok = FALSE;
+          break;
+        }
+      if (block == 0)
+        break;
+      if (csv_parse (&parser, text, block, field_ended_cb, record_ended_cb, &parse) != block)
         {
           g_autofree char *name = row_func != NULL ? row_name (parse.row, parse.line)
                                                    : row_name (parse.line, parse.line);
@@ -285,6 +362,61 @@ parse_text (const char       *text,
   g_array_unref (parse.offsets);
   g_ptr_array_unref (parse.cells);
   return ok;
+}
+
+static gboolean
+parse_text (const char       *text,
+            gsize             length,
+            TjCsvRecordFunc   func,
+            RowFunc           row_func,
+            gpointer          user_data,
+            GError          **error)
+{
+  Source source = { .text = text, .length = length };
+
+  return parse_source (&source, func, row_func, user_data, error);
+}
+
+/* Whether a file is valid UTF-8 (after its byte order mark), read a block at a time; FALSE
+ * with error set when it cannot be read. */
+static gboolean
+file_is_utf8 (FILE     *file,
+              gboolean *utf8,
+              GError  **error)
+{
+  g_autofree char *buffer = g_malloc (PARSE_BLOCK + 4);
+  gsize carried = 0;
+  gsize n;
+
+  *utf8 = TRUE;
+  while ((n = fread (buffer + carried, 1, PARSE_BLOCK, file)) > 0 || carried > 0)
+    {
+      gsize length = carried + n;
+      const char *end = NULL;
+
+      if (!g_utf8_validate_len (buffer, length, &end))
+        {
+          gsize rest = length - (end - buffer);
+
+          /* a character cut by the block's end goes on in the next one */
+          if (n == 0 || rest > 3 || g_utf8_get_char_validated (end, rest) != (gunichar) -2)
+            {
+              *utf8 = FALSE;
+              break;
+            }
+          memmove (buffer, end, rest);
+          carried = rest;
+          continue;
+        }
+      carried = 0;
+    }
+  if (ferror (file))
+    {
+      g_set_error_literal (error, TJ_ERROR, TJ_ERROR_IO, g_strerror (errno));
+      return FALSE;
+    }
+  rewind (file);
+  return TRUE;
 }
 
 /* Parses RFC 4180 CSV with libcsv: quoted cells with commas, quotes and line breaks, CR LF or
@@ -695,18 +827,44 @@ tj_csv_import_read (TjCsvImport *import,
                     GError     **error)
 {
   g_autofree char *text = NULL;
+  g_autofree char *buffer = NULL;
   g_autoptr (GError) local = NULL;
+  g_autoptr (FILE) file = NULL;
+  Source source = { 0 };
+  gboolean utf8 = FALSE;
   gsize length = 0;
 
   g_return_val_if_fail (import->read_row != NULL, FALSE);
 
-  text = tj_csv_read_file (path, &length, error);
-  if (text == NULL)
+  /* UTF-8 is parsed as it is read; GB18030 is converted whole first. */
+  file = g_fopen (path, "rb");
+  if (file == NULL)
+    {
+      int saved = errno;
+
+      g_set_error (error, TJ_ERROR, TJ_ERROR_IO, _("Cannot read “%s”: %s"), path,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  if (!file_is_utf8 (file, &utf8, error))
     return FALSE;
+  if (utf8)
+    {
+      source.file = file;
+      source.buffer = buffer = g_malloc (PARSE_BLOCK);
+    }
+  else
+    {
+      text = tj_csv_read_file (path, &length, error);
+      if (text == NULL)
+        return FALSE;
+      source.text = text;
+      source.length = length;
+    }
   if (import->prepare != NULL && !import->prepare (import, error))
     return FALSE;
 
-  if (!parse_text (text, length, NULL, import_record_read_cb, import, &local) && local != NULL)
+  if (!parse_source (&source, NULL, import_record_read_cb, import, &local) && local != NULL)
     {
       /* A quote left open; anything else is the database failing. */
       if (!g_error_matches (local, TJ_ERROR, TJ_ERROR_INVALID))

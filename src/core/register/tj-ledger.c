@@ -56,6 +56,7 @@ typedef struct
   GHashTable *projects;       /* name → TjProject already on the year's list */
   GHashTable *lines;          /* project name → the line that first names it */
   GHashTable *missing;        /* names already in result->missing */
+  TjProject *scratch;         /* a new row's project, emptied for each one */
   const char *column_names[N_COLUMNS]; /* the headers of columns, for csv */
 } LedgerImport;
 
@@ -130,15 +131,14 @@ static const struct
 /* The natures as ledgers write them, whatever the language of the interface. */
 static const char *const nature_words[TJ_NATURE_N] = { NULL, "新开工", "续建", "竣工", "前期" };
 
+/* The ledger's own words first: the labels of the interface are translated, once a call. */
 static TjNature
 parse_nature (const char *text)
 {
-  TjNature nature = tj_nature_from_label (text);
-
-  for (guint i = 1; nature == TJ_NATURE_NONE && i < TJ_NATURE_N; i++)
+  for (guint i = 1; i < TJ_NATURE_N; i++)
     if (g_str_equal (text, nature_words[i]))
-      nature = i;
-  return nature;
+      return i;
+  return tj_nature_from_label (text);
 }
 
 static void
@@ -306,7 +306,13 @@ import_row (TjCsvImport *csv,
   name = values[COLUMN_NAME];
   if (*name != '\0')
     existing = g_hash_table_lookup (import->projects, name);
-  project = existing != NULL ? tj_project_copy (existing) : tj_project_new ();
+  if (existing != NULL)
+    project = tj_project_copy (existing);
+  else
+    {
+      tj_project_reset (import->scratch);
+      project = g_object_ref (import->scratch);
+    }
   project->year = import->year;
 
   if (*name != '\0')
@@ -400,7 +406,7 @@ import_row (TjCsvImport *csv,
       g_autoptr (GError) local = NULL;
       gboolean update = project->id != 0;
 
-      if (tj_project_write (import->db, project, FALSE, &local))
+      if (tj_project_write_listed (import->db, project, &local))
         {
           if (update)
             import->result->updated++;
@@ -492,6 +498,7 @@ import_clear (LedgerImport *import)
   g_clear_pointer (&import->projects, g_hash_table_unref);
   g_clear_pointer (&import->lines, g_hash_table_unref);
   g_clear_pointer (&import->missing, g_hash_table_unref);
+  g_clear_object (&import->scratch);
   tj_csv_import_clear (&import->csv);
 }
 
@@ -545,6 +552,7 @@ tj_ledger_import (TjDb            *db,
   import.projects = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
   import.lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   import.missing = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  import.scratch = tj_project_new ();
 
   ok = tj_import_run (db, path, TJ_IMPORT_PROJECTS, dry_run, &import.csv, NULL, outcome, error);
   import_clear (&import);

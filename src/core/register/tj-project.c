@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "tj-error.h"
 #include "tj-limits.h"
@@ -33,10 +34,8 @@ static const char *const nature_labels[TJ_NATURE_N] = {
   "LEFT JOIN people o ON o.id = p.officer_id "
 
 static void
-tj_project_finalize (GObject *object)
+free_texts (TjProject *self)
 {
-  TjProject *self = TJ_PROJECT (object);
-
   g_free (self->code);
   g_free (self->name);
   g_free (self->industry);
@@ -56,6 +55,12 @@ tj_project_finalize (GObject *object)
   g_free (self->unit_name);
   g_free (self->leader_name);
   g_free (self->officer_name);
+}
+
+static void
+tj_project_finalize (GObject *object)
+{
+  free_texts (TJ_PROJECT (object));
   G_OBJECT_CLASS (tj_project_parent_class)->finalize (object);
 }
 
@@ -74,6 +79,21 @@ TjProject *
 tj_project_new (void)
 {
   return g_object_new (TJ_TYPE_PROJECT, NULL);
+}
+
+/* Empties a project as tj_project_new makes one, for a caller that fills one object row after
+ * row (the ledger import) rather than making an object per row. */
+void
+tj_project_reset (TjProject *self)
+{
+  GObject parent;
+
+  g_return_if_fail (TJ_IS_PROJECT (self));
+
+  free_texts (self);
+  parent = self->parent_instance;
+  memset (self, 0, sizeof *self);
+  self->parent_instance = parent;
 }
 
 TjProject *
@@ -272,12 +292,15 @@ is_blank (const char *text)
   return text == NULL || *text == '\0';
 }
 
-/* Every rule of a project record; the messages name the field. 推进机制 (一) */
-GPtrArray *
-tj_project_validate (TjProject *self,
-                     TjDb      *db)
+/* Every rule of a project record; the messages name the field. 推进机制 (一). check_name FALSE
+ * leaves out looking the name up on the year's list, for a caller that holds the list. */
+static GPtrArray *
+validate (TjProject *self,
+          TjDb      *db,
+          gboolean   check_name)
 {
   GPtrArray *problems = tj_problems_new ();
+  g_autoptr (GPtrArray) quiet = tj_problems_new (); /* a check's answer, before its words */
   gint64 max_amount = tj_limits_max_amount (db);
   const struct
   {
@@ -292,14 +315,16 @@ tj_project_validate (TjProject *self,
 
   if (self->name != NULL)
     g_strstrip (self->name);
-  /* Every text within its length (tj-limits.c): a name of a line, a content of a page. */
+  /* Every text within its length (tj-limits.c): a name of a line, a content of a page. The
+   * label is translated only for a text found too long: an import's rows are mostly not. */
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-    tj_limits_check_text (problems, texts[i].field, tj_project_field_label (texts[i].field),
-                          texts[i].text);
+    if (!tj_limits_check_text (quiet, texts[i].field, texts[i].field, texts[i].text))
+      tj_limits_check_text (problems, texts[i].field, tj_project_field_label (texts[i].field),
+                            texts[i].text);
   name_fits = tj_problems_find (problems, "name") == NULL;
   if (is_blank (self->name))
     tj_problems_add (problems, "name", "%s", _("The project name is required."));
-  else if (name_fits)
+  else if (name_fits && check_name)
     {
       gint64 other = tj_project_find (db, self->year, self->name);
 
@@ -324,7 +349,8 @@ tj_project_validate (TjProject *self,
   if (self->total_investment <= 0)
     tj_problems_add (problems, "total_investment", "%s",
                      _("The total investment must be greater than 0."));
-  else
+  else if (!tj_limits_check_amount (quiet, "total_investment", "total_investment",
+                                    self->total_investment, max_amount))
     tj_limits_check_amount (problems, "total_investment",
                             tj_project_field_label ("total_investment"), self->total_investment,
                             max_amount);
@@ -349,6 +375,13 @@ tj_project_validate (TjProject *self,
                      _("The phone “%s” may contain only digits, spaces, “-” and “+”."),
                      self->phone);
   return problems;
+}
+
+GPtrArray *
+tj_project_validate (TjProject *self,
+                     TjDb      *db)
+{
+  return validate (self, db, TRUE);
 }
 
 static TjProject *
@@ -447,13 +480,14 @@ tj_project_find (TjDb       *db,
 
 /* Validates, then inserts (id 0, or keep_id to put a deleted record back) or updates, inside the
  * caller's transaction. */
-gboolean
-tj_project_write (TjDb      *db,
-                  TjProject *p,
-                  gboolean   keep_id,
-                  GError   **error)
+static gboolean
+write_checked (TjDb      *db,
+               TjProject *p,
+               gboolean   keep_id,
+               gboolean   check_name,
+               GError   **error)
 {
-  g_autoptr (GPtrArray) problems = tj_project_validate (p, db);
+  g_autoptr (GPtrArray) problems = validate (p, db, check_name);
   g_autoptr (TjCachedStmt) stmt = NULL;
   gboolean insert = p->id == 0 || keep_id;
   int c = 1;
@@ -467,8 +501,9 @@ tj_project_write (TjDb      *db,
                           "content, locality_id, unit_id, leader_id, officer_id, owner, contact, "
                           "phone, total_investment, annual_plan, planned_start, "
                           "planned_completion, actual_start, actual_completion, stats_date, notes, "
-                          "carried_from, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
-                          "?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
+                          "carried_from, id, created, updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+                          "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, "
+                          "?22, ?23, ?24, tj_now (), tj_now ())",
                           error);
   else
     stmt = tj_db_prepare_cached (db,
@@ -478,8 +513,7 @@ tj_project_write (TjDb      *db,
                           "contact = ?13, phone = ?14, total_investment = ?15, annual_plan = ?16, "
                           "planned_start = ?17, planned_completion = ?18, actual_start = ?19, "
                           "actual_completion = ?20, stats_date = ?21, notes = ?22, "
-                          "carried_from = ?23, updated = strftime('%Y-%m-%dT%H:%M:%S', 'now', "
-                          "'localtime') WHERE id = ?24",
+                          "carried_from = ?23, updated = tj_now () WHERE id = ?24",
                           error);
   if (stmt == NULL)
     return FALSE;
@@ -514,6 +548,25 @@ tj_project_write (TjDb      *db,
   if (p->id == 0)
     p->id = sqlite3_last_insert_rowid (tj_db_get_handle (db));
   return TRUE;
+}
+
+gboolean
+tj_project_write (TjDb      *db,
+                  TjProject *p,
+                  gboolean   keep_id,
+                  GError   **error)
+{
+  return write_checked (db, p, keep_id, TRUE, error);
+}
+
+/* tj_project_write for the ledger import, which holds the year's list by name and has refused a
+ * name the file gives twice: the name is not looked up again. */
+gboolean
+tj_project_write_listed (TjDb      *db,
+                         TjProject *project,
+                         GError   **error)
+{
+  return write_checked (db, project, FALSE, FALSE, error);
 }
 
 /* tj_project_write as a TjDbWriteFunc: a new project gets a new id. */

@@ -72,6 +72,7 @@ typedef struct
 
 TjProject *tj_project_new (void);
 TjProject *tj_project_copy (TjProject *self);
+void tj_project_reset (TjProject *self);
 
 const char *tj_nature_label (TjNature nature);
 TjNature tj_nature_from_label (const char *label);
@@ -102,6 +103,9 @@ gboolean tj_project_write (TjDb      *db,
                            TjProject *project,
                            gboolean   keep_id,
                            GError   **error);
+gboolean tj_project_write_listed (TjDb      *db,
+                                  TjProject *project,
+                                  GError   **error);
 gboolean tj_project_save (TjDb      *db,
                           TjProject *project,
                           GError   **error);

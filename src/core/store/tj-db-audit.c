@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "tj-db.h"
 #include "tj-db-private.h"
@@ -57,6 +58,35 @@ os_user_func (sqlite3_context *context,
   sqlite3_result_text (context, g_get_user_name (), -1, SQLITE_TRANSIENT);
 }
 
+/* What the audit chain hashes for one row: the numbers, then each text after a separator that
+ * cannot occur in the fields (an absent one marked). */
+static void
+audit_hash_input (GString    *input,
+                  const char *previous,
+                  gint64      id,
+                  const char *at,
+                  const char *os_user,
+                  const char *table,
+                  gint64      record_id,
+                  const char *action,
+                  const char *changes)
+{
+  const char *texts[] = { previous, at, os_user, table, action, changes };
+
+  g_string_printf (input, "%" G_GINT64_FORMAT "\x1f%" G_GINT64_FORMAT, id, record_id);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_string_append_c (input, '\x1e');
+      g_string_append (input, texts[i] != NULL ? texts[i] : "\x1d");
+    }
+}
+
+static char *
+audit_hash_of_input (GString *input)
+{
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) input->str, input->len);
+}
+
 /* The audit chain: each row's hash is SHA-256 over the previous row's hash and the row's own
  * fields, so a row rewritten, removed or forged behind the application's back breaks the chain
  * from there on (tuijin check names the first broken row). */
@@ -70,19 +100,54 @@ tj_db_audit_hash (const char *previous,
                   const char *action,
                   const char *changes)
 {
-  g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autofree char *numbers = g_strdup_printf ("%" G_GINT64_FORMAT "\x1f%" G_GINT64_FORMAT, id,
-                                              record_id);
-  const char *texts[] = { previous, at, os_user, table, action, changes };
+  g_autoptr (GString) input = g_string_new (NULL);
 
-  g_checksum_update (sum, (const guchar *) numbers, -1);
-  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+  audit_hash_input (input, previous, id, at, os_user, table, record_id, action, changes);
+  return audit_hash_of_input (input);
+}
+
+/* A connection's memory for the functions below: an audited write hashes its row twice with the
+ * same fields (the trigger writing it, the guard checking it), and stamps every row of a second
+ * with the same time. */
+typedef struct
+{
+  GString *input;      /* the last row hashed, as hashed */
+  GString *last_input;
+  char *last_hash;
+  gint64 now_second;   /* the second tj_now last formatted */
+  char now[32];
+} AuditFunctions;
+
+static void
+audit_functions_free (gpointer data)
+{
+  AuditFunctions *functions = data;
+
+  g_string_free (functions->input, TRUE);
+  g_string_free (functions->last_input, TRUE);
+  g_free (functions->last_hash);
+  g_free (functions);
+}
+
+/* tj_now (): the local time to the second, as strftime ('%Y-%m-%dT%H:%M:%S', 'now',
+ * 'localtime') writes it; formatted once a second. */
+static void
+now_func (sqlite3_context *context,
+          int              argc,
+          sqlite3_value  **argv)
+{
+  AuditFunctions *functions = sqlite3_user_data (context);
+  gint64 second = g_get_real_time () / G_USEC_PER_SEC;
+
+  if (second != functions->now_second)
     {
-      /* a separator that cannot occur in the fields, and a mark for an absent one */
-      g_checksum_update (sum, (const guchar *) "\x1e", 1);
-      g_checksum_update (sum, (const guchar *) (texts[i] != NULL ? texts[i] : "\x1d"), -1);
+      g_autoptr (GDateTime) local = g_date_time_new_from_unix_local (second);
+      g_autofree char *text = g_date_time_format (local, "%Y-%m-%dT%H:%M:%S");
+
+      g_strlcpy (functions->now, text, sizeof functions->now);
+      functions->now_second = second;
     }
-  return g_strdup (g_checksum_get_string (sum));
+  sqlite3_result_text (context, functions->now, -1, SQLITE_TRANSIENT);
 }
 
 /* tj_audit_hash (previous, id, at, os_user, table, record_id, action, changes) */
@@ -91,29 +156,45 @@ audit_hash_func (sqlite3_context *context,
                  int              argc,
                  sqlite3_value  **argv)
 {
-  char *hash;
+  AuditFunctions *functions = sqlite3_user_data (context);
+  GString *input = functions->input;
 
   if (argc != 8)
     {
       sqlite3_result_error (context, "tj_audit_hash takes 8 arguments", -1);
       return;
     }
-  hash = tj_db_audit_hash ((const char *) sqlite3_value_text (argv[0]),
-                           sqlite3_value_int64 (argv[1]), (const char *) sqlite3_value_text (argv[2]),
-                           (const char *) sqlite3_value_text (argv[3]),
-                           (const char *) sqlite3_value_text (argv[4]), sqlite3_value_int64 (argv[5]),
-                           (const char *) sqlite3_value_text (argv[6]),
-                           (const char *) sqlite3_value_text (argv[7]));
-  sqlite3_result_text (context, hash, -1, g_free);
+  audit_hash_input (input, (const char *) sqlite3_value_text (argv[0]),
+                    sqlite3_value_int64 (argv[1]), (const char *) sqlite3_value_text (argv[2]),
+                    (const char *) sqlite3_value_text (argv[3]),
+                    (const char *) sqlite3_value_text (argv[4]), sqlite3_value_int64 (argv[5]),
+                    (const char *) sqlite3_value_text (argv[6]),
+                    (const char *) sqlite3_value_text (argv[7]));
+  /* the guard checks the row the trigger has just hashed: the same bytes, the same hash */
+  if (functions->last_hash == NULL || input->len != functions->last_input->len ||
+      memcmp (input->str, functions->last_input->str, input->len) != 0)
+    {
+      g_free (functions->last_hash);
+      functions->last_hash = audit_hash_of_input (input);
+      functions->input = functions->last_input;
+      functions->last_input = input;
+    }
+  sqlite3_result_text (context, functions->last_hash, -1, SQLITE_TRANSIENT);
 }
 
-/* The SQL functions the audit triggers call: tj_os_user () and tj_audit_hash (…). */
+/* The SQL functions the audit triggers call: tj_os_user (), tj_now () and tj_audit_hash (…). */
 void
 tj_db_add_audit_functions (sqlite3 *handle)
 {
+  AuditFunctions *functions = g_new0 (AuditFunctions, 1);
+
+  functions->input = g_string_new (NULL);
+  functions->last_input = g_string_new (NULL);
+  functions->now_second = -1;
   sqlite3_create_function (handle, "tj_os_user", 0, SQLITE_UTF8, NULL, os_user_func, NULL, NULL);
-  sqlite3_create_function (handle, "tj_audit_hash", -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
-                           audit_hash_func, NULL, NULL);
+  sqlite3_create_function (handle, "tj_now", 0, SQLITE_UTF8, functions, now_func, NULL, NULL);
+  sqlite3_create_function_v2 (handle, "tj_audit_hash", -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                              functions, audit_hash_func, NULL, NULL, audit_functions_free);
 }
 
 typedef struct
@@ -200,8 +281,7 @@ expected_audit_triggers (TjDb    *self,
   "SELECT id, at, u, '%1$s', rid, '" action "', c, "                                            \
   "tj_audit_hash (prev, id, at, u, '%1$s', rid, '" action "', c) FROM (SELECT "                 \
   "(SELECT coalesce (max (id), 0) + 1 FROM audit) AS id, "                                      \
-  "strftime ('%%Y-%%m-%%dT%%H:%%M:%%S', 'now', 'localtime') AS at, "                            \
-  "tj_os_user () AS u, " record " AS rid, "                                                     \
+  "tj_now () AS at, tj_os_user () AS u, " record " AS rid, "                                    \
   "(SELECT json_group_object (f, json_array (o, n)) FROM (%2$s) "                               \
   "WHERE o IS NOT n) AS c, (SELECT hash FROM audit ORDER BY id DESC LIMIT 1) AS prev); END"
 

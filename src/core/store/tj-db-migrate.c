@@ -2,10 +2,12 @@
 #define G_LOG_DOMAIN "tj-db"
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "tj-db.h"
 #include "tj-db-private.h"
+#include "tj-error.h"
 #include "tj-core-resources.h"
 
 static char *
@@ -83,7 +85,44 @@ static const char *const migrations[TJ_DB_SCHEMA_VERSION] = {
   "0005-period-lock-year.sql",
   "0006-approval-suspensions.sql",
   "0007-monthly-notes.sql",
+  "0008-check-as-or.sql",
 };
+
+/* After a migration edited a table's text in sqlite_schema (0008): the schema cookie goes up by
+ * one so that every connection, this one included, reads the tables again, and the file must
+ * pass integrity_check (the documented steps for an equivalent CHECK constraint). */
+static gboolean
+reload_edited_schema (TjDb    *self,
+                      GError **error)
+{
+  g_autoptr (sqlite3_stmt) cookie = tj_db_prepare (self, "PRAGMA schema_version", error);
+  g_autoptr (sqlite3_stmt) check = NULL;
+  g_autofree char *bump = NULL;
+
+  if (cookie == NULL)
+    return FALSE;
+  if (sqlite3_step (cookie) != SQLITE_ROW)
+    {
+      tj_db_set_error (self, error);
+      return FALSE;
+    }
+  bump = g_strdup_printf ("PRAGMA schema_version = %d", sqlite3_column_int (cookie, 0) + 1);
+  g_clear_pointer (&cookie, sqlite3_finalize);
+  if (!tj_db_exec (self, bump, error))
+    return FALSE;
+  check = tj_db_prepare (self, "PRAGMA integrity_check", error);
+  if (check == NULL)
+    return FALSE;
+  if (sqlite3_step (check) != SQLITE_ROW ||
+      !g_str_equal ((const char *) sqlite3_column_text (check, 0), "ok"))
+    {
+      g_set_error (error, TJ_ERROR, TJ_ERROR_DAMAGED,
+                   _("The database “%s” failed its check after the upgrade; nothing was changed."),
+                   self->path);
+      return FALSE;
+    }
+  return TRUE;
+}
 
 static gboolean
 apply_migration (TjDb    *self,
@@ -105,6 +144,7 @@ apply_migration (TjDb    *self,
   if (!tj_db_exec (self, sql, error) || (defaults != NULL && !tj_db_exec (self, defaults, error)) ||
       (version == 4 &&
        (!fill_default_calendar (self, error) || !tj_db_chain_existing_audit (self, error))) ||
+      (version == 8 && !reload_edited_schema (self, error)) ||
       (version >= 4 && !tj_db_create_audit_triggers (self, error)) ||
       (version == 4 && !tj_db_log_unlogged_rows (self, error)) ||
       !tj_db_exec (self, pragma, error) || !tj_db_commit (self, error))

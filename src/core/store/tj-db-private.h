@@ -22,6 +22,7 @@ struct _TjDb
   TjDbWaitFunc wait_func;
   gpointer wait_data;
   GHashTable *statements; /* SQL text → sqlite3_stmt, see tj_db_prepare_cached */
+  GHashTable *statements_by_address; /* the address of an SQL text → its CachedText */
   GPtrArray *written;     /* interned names of the tables the open transaction wrote */
 };
 

@@ -24,6 +24,7 @@ tj_db_finalize (GObject *object)
 {
   TjDb *self = TJ_DB (object);
 
+  g_clear_pointer (&self->statements_by_address, g_hash_table_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->written, g_ptr_array_unref);
   if (self->handle != NULL)
@@ -64,6 +65,7 @@ static void
 tj_db_init (TjDb *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  self->statements_by_address = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->written = g_ptr_array_new ();
 }
 
@@ -206,18 +208,41 @@ tj_db_prepare (TjDb       *self,
   return stmt;
 }
 
+/* A cached statement as found by the address of its text: the text kept (the key of
+ * statements), to be compared, since another text may later lie at the same address. */
+typedef struct
+{
+  const char *sql;
+  sqlite3_stmt *stmt;
+} CachedText;
+
 /* Imports write thousands of rows with the same few statements: parsing them once per connection
- * instead of once per row is most of an import's speed. */
+ * instead of once per row is most of an import's speed. They are found by the address of their
+ * text first (a literal's is always the same), which spares hashing a long text per row. */
 TjCachedStmt *
 tj_db_prepare_cached (TjDb       *self,
                       const char *sql,
                       GError    **error)
 {
+  CachedText *cached;
   sqlite3_stmt *stmt;
+  char *key = NULL;
 
   g_return_val_if_fail (TJ_IS_DB (self), NULL);
 
-  stmt = g_hash_table_lookup (self->statements, sql);
+  cached = g_hash_table_lookup (self->statements_by_address, sql);
+  if (cached != NULL && strcmp (cached->sql, sql) == 0)
+    stmt = cached->stmt;
+  else if (g_hash_table_lookup_extended (self->statements, sql, (gpointer *) &key,
+                                         (gpointer *) &stmt))
+    {
+      cached = g_new (CachedText, 1);
+      cached->sql = key;
+      cached->stmt = stmt;
+      g_hash_table_insert (self->statements_by_address, (gpointer) sql, cached);
+    }
+  else
+    stmt = NULL;
   if (stmt != NULL)
     {
       sqlite3_reset (stmt);
@@ -230,7 +255,12 @@ tj_db_prepare_cached (TjDb       *self,
       tj_db_set_error (self, error);
       return NULL;
     }
-  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  key = g_strdup (sql);
+  g_hash_table_insert (self->statements, key, stmt);
+  cached = g_new (CachedText, 1);
+  cached->sql = key;
+  cached->stmt = stmt;
+  g_hash_table_insert (self->statements_by_address, (gpointer) sql, cached);
   return stmt;
 }
 
