@@ -345,7 +345,12 @@ column_widths (Writer   *w,
   while (tj_report_iter_next (&iter, &w->source_error))
     if (tj_report_iter_get_kind (&iter) != TJ_REPORT_ROW_SECTION)
       for (guint c = 0; c < n_columns; c++)
-        widest[c] = MAX (widest[c], cell_width (tj_report_iter_get_cell (&iter, c)));
+        {
+          /* wider than its limit: the column's width and wrapping are known */
+          if (widest[c] + PADDING > limit[c])
+            continue;
+          widest[c] = MAX (widest[c], cell_width (tj_report_iter_get_cell (&iter, c)));
+        }
   for (guint c = 0; c < n_columns; c++)
     {
       widths[c] = CLAMP (widest[c] + PADDING, MIN_WIDTH, limit[c]);
