@@ -216,12 +216,15 @@ tj_register_report_build (TjDb      *db,
   return report;
 }
 
-/* The whole register streamed: one statement stepped as the writer pulls the rows, by level then
- * in the order entered (by_level), the 合计 row once the last project is read. The columns are
- * read in the order of the enum from COL_NAME on. */
+/* The whole register streamed: the ids by level then in the order entered (by_level), stepped as
+ * the writer pulls the rows, each project read by its id, the 合计 row once the last is read.
+ * Sorting the ids, not the rows, keeps the memory flat: SQLite sorts in memory (temp_store), and
+ * whole rows of a million projects would take hundreds of megabytes. The columns are read in the
+ * order of the enum from COL_NAME on. */
 typedef struct
 {
   TjDb *db;
+  sqlite3_stmt *ids;
   sqlite3_stmt *stmt;
   TjLevelNames *levels;
   guint number;    /* projects read */
@@ -251,20 +254,23 @@ enum
 
 /* The levels' codes in the order of TjLevel: CASE gives the enum's value, so that the order is
  * the one by_level sorts in. */
+#define REGISTER_IDS_SQL                                                                         \
+  "SELECT p.id FROM projects p WHERE p.year = ? "                                               \
+  "ORDER BY CASE p.level WHEN ? THEN 1 WHEN ? THEN 2 WHEN ? THEN 3 ELSE 0 END, p.id"
 #define REGISTER_SQL                                                                             \
   "SELECT p.name, p.level, p.nature, p.industry, p.content, l.name, u.name, ld.name, o.name, "  \
   "p.owner, p.contact, p.phone, p.total_investment, p.annual_plan, p.planned_start, "           \
   "p.planned_completion, p.actual_start, p.actual_completion, p.stats_date "                    \
   "FROM projects p LEFT JOIN units l ON l.id = p.locality_id "                                  \
   "LEFT JOIN units u ON u.id = p.unit_id LEFT JOIN people ld ON ld.id = p.leader_id "          \
-  "LEFT JOIN people o ON o.id = p.officer_id WHERE p.year = ? "                                 \
-  "ORDER BY CASE p.level WHEN ? THEN 1 WHEN ? THEN 2 WHEN ? THEN 3 ELSE 0 END, p.id"
+  "LEFT JOIN people o ON o.id = p.officer_id WHERE p.id = ?"
 
 static void
 register_source_free (gpointer data)
 {
   RegisterSource *source = data;
 
+  sqlite3_finalize (source->ids);
   sqlite3_finalize (source->stmt);
   tj_level_names_free (source->levels);
   g_object_unref (source->db);
@@ -276,7 +282,7 @@ register_source_rewind (gpointer data)
 {
   RegisterSource *source = data;
 
-  sqlite3_reset (source->stmt);
+  sqlite3_reset (source->ids);
   source->number = 0;
   source->total = source->plan = 0;
   source->done = FALSE;
@@ -301,8 +307,21 @@ register_source_next (gpointer     data,
 
   if (source->done)
     return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
+  rc = sqlite3_step (source->ids);
+  if (rc == SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, sqlite3_column_int64 (source->ids, 0));
+      /* the project whose id was just read: a missing one is an error, never a short list */
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_DONE)
+        g_set_error_literal (error, TJ_ERROR, TJ_ERROR_NOT_FOUND,
+                             _("The project no longer exists; it may have been deleted "
+                               "elsewhere."));
+      if (rc != SQLITE_ROW)
+        return rc == SQLITE_DONE ? FALSE : tj_db_rows_done (source->db, rc, error);
+    }
+  else
     {
       g_autofree char *count = NULL;
 
@@ -346,6 +365,7 @@ tj_register_report_stream (TjDb    *db,
                            int      year,
                            GError **error)
 {
+  g_autoptr (sqlite3_stmt) ids = NULL;
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autoptr (TjLevelNames) levels = NULL;
   RegisterSource *source;
@@ -356,16 +376,20 @@ tj_register_report_stream (TjDb    *db,
   levels = tj_level_names_load (db, error);
   if (levels == NULL)
     return NULL;
+  ids = tj_db_prepare (db, REGISTER_IDS_SQL, error);
+  if (ids == NULL)
+    return NULL;
   stmt = tj_db_prepare (db, REGISTER_SQL, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int (stmt, 1, year);
+  sqlite3_bind_int (ids, 1, year);
   for (int level = TJ_LEVEL_PROVINCIAL; level <= TJ_LEVEL_CITY; level++)
-    sqlite3_bind_text (stmt, 1 + level, tj_level_code (level), -1, SQLITE_STATIC);
+    sqlite3_bind_text (ids, 1 + level, tj_level_code (level), -1, SQLITE_STATIC);
 
   report = new_register_report (db, year);
   source = g_new0 (RegisterSource, 1);
   source->db = g_object_ref (db);
+  source->ids = g_steal_pointer (&ids);
   source->stmt = g_steal_pointer (&stmt);
   source->levels = g_steal_pointer (&levels);
   tj_report_set_source (report, register_source_next, register_source_rewind, source,
