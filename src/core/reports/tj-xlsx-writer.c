@@ -375,9 +375,12 @@ write_text (Writer        *w,
             const char    *text,
             lxw_format    *format)
 {
-  g_autofree char *clipped = clip_text (text);
+  g_autofree char *clipped = NULL;
 
-  note_error (w, worksheet_write_string (sheet, row, column, clipped, format));
+  /* a copy only for the rare text Excel would refuse: 2 million cells in a register */
+  if (strlen (text) > MAX_CELL_CHARS)
+    text = clipped = clip_text (text);
+  note_error (w, worksheet_write_string (sheet, row, column, text, format));
 }
 
 /* One text over several columns of a row. Excel refuses a merge of a single cell. */
