@@ -713,19 +713,23 @@ test_register_stream_twin (Fixture       *fixture,
     g_assert_cmpstr (streamed, ==, held);
   }
 
-  /* read twice over, the same rows each time: 3 projects and the 合计 */
+  /* read three times over, 4 rows each time: 3 projects and the 合计 */
   {
     g_autoptr (TjReport) report = tj_register_report_stream (fixture->db, 2026, &error);
 
-    for (guint pass = 0; pass < 2; pass++)
+    for (guint pass = 0; pass < 3; pass++)
       {
-        tj_report_iter_init (&iter, report);
+        /* the first in any order, as the workbook measures its columns */
+        if (pass == 0)
+          tj_report_iter_init_any_order (&iter, report);
+        else
+          tj_report_iter_init (&iter, report);
         while (tj_report_iter_next (&iter, &error))
           n_rows++;
         g_assert_no_error (error);
         g_assert_cmpint (tj_report_iter_get_kind (&iter), ==, TJ_REPORT_ROW_TOTAL);
       }
-    g_assert_cmpuint (n_rows, ==, 8);
+    g_assert_cmpuint (n_rows, ==, 12);
   }
   for (guint way = 0; way < 2; way++)
     for (guint e = 0; e < G_N_ELEMENTS (extensions); e++)
@@ -739,8 +743,10 @@ test_register_stream_error (Fixture       *fixture,
 {
   const char *extensions[] = { "xlsx", "csv", "pdf" };
 
+  /* two projects whose sum no total can hold */
   g_assert_true (tj_db_exec (fixture->db, "UPDATE projects SET total_investment = "
-                             "9000000000000000000 WHERE year = 2026",
+                             "9000000000000000000 WHERE name IN ('嵩山大道北延工程', "
+                             "'告成镇污水处理厂及配套管网工程')",
                              NULL));
   for (guint e = 0; e < G_N_ELEMENTS (extensions); e++)
     {
@@ -752,8 +758,11 @@ test_register_stream_error (Fixture       *fixture,
       g_assert_no_error (error);
       g_assert_false (tj_report_book_write (book, path, &error));
       g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);
-      /* the second project by level, where the sum goes beyond range */
-      g_assert_nonnull (strstr (error->message, "市人民医院门急诊综合楼项目"));
+      /* the project where the sum goes beyond range: which of the two depends on the order a
+       * writer reads them in (the workbook measures in the order stored) */
+      g_assert_true (strstr (error->message, "嵩山大道北延工程") != NULL ||
+                     strstr (error->message, "告成镇污水处理厂及配套管网工程") != NULL);
+      g_assert_null (strstr (error->message, "市人民医院门急诊综合楼项目"));
       g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
       g_assert_cmpuint (count_temporaries (fixture->dir), ==, 0);
     }

@@ -219,13 +219,16 @@ tj_register_report_build (TjDb      *db,
 /* The whole register streamed: the ids by level then in the order entered (by_level), stepped as
  * the writer pulls the rows, each project read by its id, the 合计 row once the last is read.
  * Sorting the ids, not the rows, keeps the memory flat: SQLite sorts in memory (temp_store), and
- * whole rows of a million projects would take hundreds of megabytes. The columns are read in the
- * order of the enum from COL_NAME on. */
+ * whole rows of a million projects would take hundreds of megabytes. A reader that only measures
+ * (the workbook's widths) gets the projects as stored, one scan, no sort. The columns are read in
+ * the order of the enum from COL_NAME on. */
 typedef struct
 {
   TjDb *db;
   sqlite3_stmt *ids;
   sqlite3_stmt *stmt;
+  sqlite3_stmt *scan; /* the year's projects as stored, for a reader that only measures */
+  gboolean in_order;
   TjLevelNames *levels;
   guint number;    /* projects read */
   gint64 total;
@@ -263,7 +266,9 @@ enum
   "p.planned_completion, p.actual_start, p.actual_completion, p.stats_date "                    \
   "FROM projects p LEFT JOIN units l ON l.id = p.locality_id "                                  \
   "LEFT JOIN units u ON u.id = p.unit_id LEFT JOIN people ld ON ld.id = p.leader_id "          \
-  "LEFT JOIN people o ON o.id = p.officer_id WHERE p.id = ?"
+  "LEFT JOIN people o ON o.id = p.officer_id "
+#define REGISTER_ONE_SQL REGISTER_SQL "WHERE p.id = ?"
+#define REGISTER_SCAN_SQL REGISTER_SQL "WHERE p.year = ?"
 
 static void
 register_source_free (gpointer data)
@@ -272,17 +277,21 @@ register_source_free (gpointer data)
 
   sqlite3_finalize (source->ids);
   sqlite3_finalize (source->stmt);
+  sqlite3_finalize (source->scan);
   tj_level_names_free (source->levels);
   g_object_unref (source->db);
   g_free (source);
 }
 
 static void
-register_source_rewind (gpointer data)
+register_source_rewind (gpointer data,
+                        gboolean in_order)
 {
   RegisterSource *source = data;
 
   sqlite3_reset (source->ids);
+  sqlite3_reset (source->scan);
+  source->in_order = in_order;
   source->number = 0;
   source->total = source->plan = 0;
   source->done = FALSE;
@@ -301,14 +310,14 @@ register_source_next (gpointer     data,
                       GError     **error)
 {
   RegisterSource *source = data;
-  sqlite3_stmt *stmt = source->stmt;
+  sqlite3_stmt *stmt = source->in_order ? source->stmt : source->scan;
   TjLevel level;
   int rc;
 
   if (source->done)
     return FALSE;
-  rc = sqlite3_step (source->ids);
-  if (rc == SQLITE_ROW)
+  rc = sqlite3_step (source->in_order ? source->ids : source->scan);
+  if (rc == SQLITE_ROW && source->in_order)
     {
       sqlite3_reset (stmt);
       sqlite3_bind_int64 (stmt, 1, sqlite3_column_int64 (source->ids, 0));
@@ -321,7 +330,7 @@ register_source_next (gpointer     data,
       if (rc != SQLITE_ROW)
         return rc == SQLITE_DONE ? FALSE : tj_db_rows_done (source->db, rc, error);
     }
-  else
+  else if (rc != SQLITE_ROW)
     {
       g_autofree char *count = NULL;
 
@@ -367,6 +376,7 @@ tj_register_report_stream (TjDb    *db,
 {
   g_autoptr (sqlite3_stmt) ids = NULL;
   g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (sqlite3_stmt) scan = NULL;
   g_autoptr (TjLevelNames) levels = NULL;
   RegisterSource *source;
   TjReport *report;
@@ -379,9 +389,13 @@ tj_register_report_stream (TjDb    *db,
   ids = tj_db_prepare (db, REGISTER_IDS_SQL, error);
   if (ids == NULL)
     return NULL;
-  stmt = tj_db_prepare (db, REGISTER_SQL, error);
+  stmt = tj_db_prepare (db, REGISTER_ONE_SQL, error);
   if (stmt == NULL)
     return NULL;
+  scan = tj_db_prepare (db, REGISTER_SCAN_SQL, error);
+  if (scan == NULL)
+    return NULL;
+  sqlite3_bind_int (scan, 1, year);
   sqlite3_bind_int (ids, 1, year);
   for (int level = TJ_LEVEL_PROVINCIAL; level <= TJ_LEVEL_CITY; level++)
     sqlite3_bind_text (ids, 1 + level, tj_level_code (level), -1, SQLITE_STATIC);
@@ -391,6 +405,8 @@ tj_register_report_stream (TjDb    *db,
   source->db = g_object_ref (db);
   source->ids = g_steal_pointer (&ids);
   source->stmt = g_steal_pointer (&stmt);
+  source->scan = g_steal_pointer (&scan);
+  source->in_order = TRUE;
   source->levels = g_steal_pointer (&levels);
   tj_report_set_source (report, register_source_next, register_source_rewind, source,
                         register_source_free);

@@ -477,10 +477,10 @@ tj_report_row_set_light (TjReportRow *row,
   fill_light (row_cell (row, column), light);
 }
 
-/* From the first row: a streamed report's source starts again. */
-void
-tj_report_iter_init (TjReportIter *iter,
-                     TjReport     *report)
+static void
+iter_init (TjReportIter *iter,
+           TjReport     *report,
+           gboolean      in_order)
 {
   g_return_if_fail (iter != NULL && report != NULL);
 
@@ -489,7 +489,23 @@ tj_report_iter_init (TjReportIter *iter,
   iter->kind = TJ_REPORT_ROW_BODY;
   iter->cells = NULL;
   if (report->next_row != NULL)
-    report->rewind (report->source);
+    report->rewind (report->source, in_order);
+}
+
+/* From the first row: a streamed report's source starts again. */
+void
+tj_report_iter_init (TjReportIter *iter,
+                     TjReport     *report)
+{
+  iter_init (iter, report, TRUE);
+}
+
+/* Every row, in an order a source finds cheapest: for a reader that only measures them. */
+void
+tj_report_iter_init_any_order (TjReportIter *iter,
+                               TjReport     *report)
+{
+  iter_init (iter, report, FALSE);
 }
 
 /* Moves to the next row: FALSE after the last one, or with `error` set when a source cannot

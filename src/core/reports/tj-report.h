@@ -74,8 +74,10 @@ typedef gboolean (*TjReportNextRow) (gpointer     data,
                                      TjReportRow *row,
                                      GError     **error);
 /* Starts again from the first row: a writer may read the rows twice (the workbook measures the
- * columns first). */
-typedef void (*TjReportRewind) (gpointer data);
+ * columns first). `in_order` FALSE: the reader only measures the rows, which may then come in
+ * any order (a source that sorts may skip the sort). */
+typedef void (*TjReportRewind) (gpointer data,
+                                gboolean in_order);
 
 struct _TjReport
 {
@@ -208,6 +210,8 @@ void tj_report_row_set_light (TjReportRow *row,
 
 void tj_report_iter_init (TjReportIter *iter,
                           TjReport     *report);
+void tj_report_iter_init_any_order (TjReportIter *iter,
+                                    TjReport     *report);
 gboolean tj_report_iter_next (TjReportIter *iter,
                               GError      **error);
 TjReportRowKind tj_report_iter_get_kind (TjReportIter *iter);

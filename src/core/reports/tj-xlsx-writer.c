@@ -341,7 +341,7 @@ column_widths (Writer   *w,
     }
   /* One pass over the rows, a streamed report's read from its source (and read again to be
    * written). A section's heading spans the row: it widens no column. */
-  tj_report_iter_init (&iter, report);
+  tj_report_iter_init_any_order (&iter, report);
   while (tj_report_iter_next (&iter, &w->source_error))
     if (tj_report_iter_get_kind (&iter) != TJ_REPORT_ROW_SECTION)
       for (guint c = 0; c < n_columns; c++)
