@@ -613,6 +613,161 @@ test_book_csv (void)
   tj_test_rmdir (dir);
 }
 
+/* A part of a workbook as it is stored: the zip's member, unpacked. */
+static char *
+xlsx_member (const char *path,
+             const char *member)
+{
+  const char *argv[] = { "unzip", "-p", path, member, NULL };
+  g_autoptr (GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
+                               NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+static void
+write_one (TjDb       *db,
+           TjReport   *report,
+           const char *path)
+{
+  g_autoptr (TjReportBook) book = tj_report_book_new ("登封市");
+  g_autoptr (GError) error = NULL;
+
+  tj_report_book_add (book, report);
+  g_assert_true (tj_report_book_write (book, path, &error));
+  g_assert_no_error (error);
+}
+
+/* The register streamed from its statement writes what the register held in memory writes: the
+ * same sheet to the byte, the same CSV, the same PDF text; and it reads as many times as a writer
+ * asks (the workbook reads it twice). */
+static void
+test_register_stream_twin (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  const char *members[] = { "xl/worksheets/sheet1.xml", "xl/styles.xml", "xl/workbook.xml" };
+  const char *extensions[] = { "xlsx", "csv", "pdf" };
+  g_autoptr (GError) error = NULL;
+  char *paths[2][G_N_ELEMENTS (extensions)];
+  TjReportIter iter;
+  guint n_rows = 0;
+
+  for (guint way = 0; way < 2; way++)
+    for (guint e = 0; e < G_N_ELEMENTS (extensions); e++)
+      {
+        g_autofree char *name = g_strdup_printf ("名单-%s.%s", way == 0 ? "内存" : "流",
+                                                 extensions[e]);
+        TjReport *report = way == 0 ? tj_register_report_build (fixture->db, 2026, NULL, &error)
+                                    : tj_register_report_stream (fixture->db, 2026, &error);
+
+        g_assert_no_error (error);
+        g_assert_cmpint (tj_report_is_streamed (report), ==, way == 1);
+        paths[way][e] = g_build_filename (fixture->dir, name, NULL);
+        write_one (fixture->db, report, paths[way][e]);
+      }
+
+  for (guint m = 0; m < G_N_ELEMENTS (members); m++)
+    {
+      g_autofree char *held = xlsx_member (paths[0][0], members[m]);
+      g_autofree char *streamed = xlsx_member (paths[1][0], members[m]);
+
+      g_assert_cmpuint (strlen (held), >, 100);
+      g_assert_cmpstr (streamed, ==, held);
+    }
+  {
+    g_autofree char *sheet = xlsx_member (paths[1][0], members[0]);
+
+    /* the provincial project first, and the 合计 of the three */
+    g_assert_nonnull (strstr (sheet, "嵩山大道北延工程"));
+    g_assert_true (strstr (sheet, "嵩山大道北延工程") < strstr (sheet, "告成镇污水处理厂"));
+    g_assert_nonnull (strstr (sheet, "3个项目"));
+  }
+  {
+    g_autofree char *held = NULL;
+    g_autofree char *streamed = NULL;
+
+    g_assert_true (g_file_get_contents (paths[0][1], &held, NULL, NULL));
+    g_assert_true (g_file_get_contents (paths[1][1], &streamed, NULL, NULL));
+    g_assert_nonnull (strstr (held, "市人民医院门急诊综合楼项目"));
+    g_assert_cmpstr (streamed, ==, held);
+  }
+  {
+    const char *argv[][5] = { { "pdftotext", "-layout", paths[0][2], "-", NULL },
+                              { "pdftotext", "-layout", paths[1][2], "-", NULL } };
+    g_autofree char *held = NULL;
+    g_autofree char *streamed = NULL;
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv[0], NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                 &held, NULL, NULL, &error));
+    g_assert_true (g_spawn_sync (NULL, (char **) argv[1], NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                 &streamed, NULL, NULL, &error));
+    g_assert_no_error (error);
+    /* names wrap in their column on the page: the title and the 合计 row read whole */
+    g_assert_nonnull (strstr (held, "登封市2026年重点项目名单"));
+    g_assert_nonnull (strstr (held, "合计"));
+    g_assert_cmpstr (streamed, ==, held);
+  }
+
+  /* read three times over, 4 rows each time: 3 projects and the 合计 */
+  {
+    g_autoptr (TjReport) report = tj_register_report_stream (fixture->db, 2026, &error);
+
+    for (guint pass = 0; pass < 3; pass++)
+      {
+        /* the first in any order, as the workbook measures its columns */
+        if (pass == 0)
+          tj_report_iter_init_any_order (&iter, report);
+        else
+          tj_report_iter_init (&iter, report);
+        while (tj_report_iter_next (&iter, &error))
+          n_rows++;
+        g_assert_no_error (error);
+        g_assert_cmpint (tj_report_iter_get_kind (&iter), ==, TJ_REPORT_ROW_TOTAL);
+      }
+    g_assert_cmpuint (n_rows, ==, 12);
+  }
+  for (guint way = 0; way < 2; way++)
+    for (guint e = 0; e < G_N_ELEMENTS (extensions); e++)
+      g_free (paths[way][e]);
+}
+
+/* A row the streamed register cannot give fails the whole export: the reason, and no file. */
+static void
+test_register_stream_error (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  const char *extensions[] = { "xlsx", "csv", "pdf" };
+
+  /* two projects whose sum no total can hold */
+  g_assert_true (tj_db_exec (fixture->db, "UPDATE projects SET total_investment = "
+                             "9000000000000000000 WHERE name IN ('嵩山大道北延工程', "
+                             "'告成镇污水处理厂及配套管网工程')",
+                             NULL));
+  for (guint e = 0; e < G_N_ELEMENTS (extensions); e++)
+    {
+      g_autofree char *name = g_strdup_printf ("名单.%s", extensions[e]);
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (TjReportBook) book = tj_register_book_build (fixture->db, 2026, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_false (tj_report_book_write (book, path, &error));
+      g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);
+      /* the project where the sum goes beyond range: which of the two depends on the order a
+       * writer reads them in (the workbook measures in the order stored) */
+      g_assert_true (strstr (error->message, "嵩山大道北延工程") != NULL ||
+                     strstr (error->message, "告成镇污水处理厂及配套管网工程") != NULL);
+      g_assert_null (strstr (error->message, "市人民医院门急诊综合楼项目"));
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+      g_assert_cmpuint (count_temporaries (fixture->dir), ==, 0);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -634,5 +789,9 @@ main (int   argc,
   g_test_add ("/tj/report/write/format-by-extension-in-any-case", Fixture, NULL, fixture_set_up,
               test_write_by_extension, fixture_tear_down);
   g_test_add_func ("/tj/report/write/csv-holds-one-table-body-rows", test_book_csv);
+  g_test_add ("/tj/report/register/streamed-writes-as-held", Fixture, NULL, fixture_set_up,
+              test_register_stream_twin, fixture_tear_down);
+  g_test_add ("/tj/report/register/streamed-error-leaves-no-file", Fixture, NULL,
+              fixture_set_up, test_register_stream_error, fixture_tear_down);
   return g_test_run ();
 }

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <sqlite3.h>
 
 #include "tj-ledger.h"
 #include "tj-project.h"
@@ -111,6 +112,58 @@ add_project_row (TjReport     *report,
   tj_report_set_date (report, row, COL_STATS_DATE, p->stats_date);
 }
 
+/* The report without its rows: title, unit and columns. */
+static TjReport *
+new_register_report (TjDb *db,
+                     int   year)
+{
+  g_autofree char *org = tj_settings_organisation (db);
+  g_autofree char *title = NULL;
+  g_autofree char *sheet = NULL;
+  TjReport *report;
+
+  /* Translators: the title of the register: organisation, then year ("登封市2026年重点项目名单") */
+  title = g_strdup_printf (_("%1$s Key Project List %2$d"), org, year);
+  /* Translators: the sheet's name in the workbook, at most 31 characters */
+  sheet = g_strdup_printf (_("Key projects %d"), year);
+  report = tj_report_new (sheet, title);
+  tj_report_set_unit_line (report, _("Unit: 10,000 yuan"));
+  report->frozen_columns = COL_NAME + 1;
+
+  for (guint c = 0; c < N_COLUMNS; c++)
+    tj_report_add_column (report,
+                          columns[c].field != NULL ? tj_project_field_label (columns[c].field)
+                                                   : _(columns[c].header),
+                          columns[c].type, columns[c].max_width);
+  return report;
+}
+
+/* The sums of the 合计 row, in whole yuan; FALSE with an error naming the project whose amounts
+ * no project can have. */
+static gboolean
+add_to_totals (gint64      *total,
+               gint64      *plan,
+               const char  *name,
+               gint64       total_investment,
+               gint64       annual_plan,
+               GError     **error)
+{
+  if (tj_money_add_checked (*total, total_investment, total) &&
+      tj_money_add_checked (*plan, annual_plan, plan))
+    return TRUE;
+  g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
+               _("The amounts of “%s” are beyond what a project can be; the database may "
+                 "have been changed outside Tuijin. Run “tuijin check”."),
+               name);
+  return FALSE;
+}
+
+static char *
+count_text (guint n_projects)
+{
+  return g_strdup_printf (ngettext ("%u project", "%u projects", n_projects), n_projects);
+}
+
 /* The key-project list of a year as a report: every project given (NULL: all of the year, by
  * level), then a 合计 row whose sums are taken in whole yuan, never from rounded figures. */
 TjReport *
@@ -121,9 +174,6 @@ tj_register_report_build (TjDb      *db,
 {
   g_autoptr (GPtrArray) all = NULL;
   g_autoptr (TjLevelNames) levels = NULL;
-  g_autofree char *org = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *sheet = NULL;
   g_autofree char *count = NULL;
   TjReport *report;
   gint64 total = 0, plan = 0;
@@ -143,33 +193,15 @@ tj_register_report_build (TjDb      *db,
   levels = tj_level_names_load (db, error);
   if (levels == NULL)
     return NULL;
-  org = tj_settings_organisation (db);
-  /* Translators: the title of the register: organisation, then year ("登封市2026年重点项目名单") */
-  title = g_strdup_printf (_("%1$s Key Project List %2$d"), org, year);
-  /* Translators: the sheet's name in the workbook, at most 31 characters */
-  sheet = g_strdup_printf (_("Key projects %d"), year);
-  report = tj_report_new (sheet, title);
-  tj_report_set_unit_line (report, _("Unit: 10,000 yuan"));
-  report->frozen_columns = COL_NAME + 1;
-
-  for (guint c = 0; c < N_COLUMNS; c++)
-    tj_report_add_column (report,
-                          columns[c].field != NULL ? tj_project_field_label (columns[c].field)
-                                                   : _(columns[c].header),
-                          columns[c].type, columns[c].max_width);
+  report = new_register_report (db, year);
 
   for (guint i = 0; i < projects->len; i++)
     {
       TjProject *p = g_ptr_array_index (projects, i);
 
       add_project_row (report, p, i + 1, levels);
-      if (!tj_money_add_checked (total, p->total_investment, &total) ||
-          !tj_money_add_checked (plan, p->annual_plan, &plan))
+      if (!add_to_totals (&total, &plan, p->name, p->total_investment, p->annual_plan, error))
         {
-          g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
-                       _("The amounts of “%s” are beyond what a project can be; the database may "
-                         "have been changed outside Tuijin. Run “tuijin check”."),
-                       p->name);
           tj_report_free (report);
           return NULL;
         }
@@ -177,10 +209,207 @@ tj_register_report_build (TjDb      *db,
 
   row = tj_report_add_row (report, TJ_REPORT_ROW_TOTAL);
   tj_report_set_text (report, row, COL_NUMBER, _("Total"));
-  count = g_strdup_printf (ngettext ("%u project", "%u projects", projects->len), projects->len);
+  count = count_text (projects->len);
   tj_report_set_text (report, row, COL_NAME, count);
   tj_report_set_money (report, row, COL_TOTAL, total);
   tj_report_set_money (report, row, COL_PLAN, plan);
+  return report;
+}
+
+/* The whole register streamed: the ids by level then in the order entered (by_level), stepped as
+ * the writer pulls the rows, each project read by its id, the 合计 row once the last is read.
+ * Sorting the ids, not the rows, keeps the memory flat: SQLite sorts in memory (temp_store), and
+ * whole rows of a million projects would take hundreds of megabytes. A reader that only measures
+ * (the workbook's widths) gets the projects as stored, one scan, no sort. The columns are read in
+ * the order of the enum from COL_NAME on. */
+typedef struct
+{
+  TjDb *db;
+  sqlite3_stmt *ids;
+  sqlite3_stmt *stmt;
+  sqlite3_stmt *scan; /* the year's projects as stored, for a reader that only measures */
+  gboolean in_order;
+  TjLevelNames *levels;
+  guint number;    /* projects read */
+  gint64 total;
+  gint64 plan;
+  gboolean done;   /* the 合计 row is given */
+} RegisterSource;
+
+enum
+{
+  SQL_NAME,
+  SQL_LEVEL,
+  SQL_NATURE,
+  SQL_INDUSTRY,
+  SQL_CONTENT,
+  SQL_LOCALITY,
+  SQL_UNIT,
+  SQL_LEADER,
+  SQL_OFFICER,
+  SQL_OWNER,
+  SQL_CONTACT,
+  SQL_PHONE,
+  SQL_TOTAL,
+  SQL_PLAN,
+  SQL_PLANNED_START,
+};
+
+/* The levels' codes in the order of TjLevel: CASE gives the enum's value, so that the order is
+ * the one by_level sorts in. */
+#define REGISTER_IDS_SQL                                                                         \
+  "SELECT p.id FROM projects p WHERE p.year = ? "                                               \
+  "ORDER BY CASE p.level WHEN ? THEN 1 WHEN ? THEN 2 WHEN ? THEN 3 ELSE 0 END, p.id"
+#define REGISTER_SQL                                                                             \
+  "SELECT p.name, p.level, p.nature, p.industry, p.content, l.name, u.name, ld.name, o.name, "  \
+  "p.owner, p.contact, p.phone, p.total_investment, p.annual_plan, p.planned_start, "           \
+  "p.planned_completion, p.actual_start, p.actual_completion, p.stats_date "                    \
+  "FROM projects p LEFT JOIN units l ON l.id = p.locality_id "                                  \
+  "LEFT JOIN units u ON u.id = p.unit_id LEFT JOIN people ld ON ld.id = p.leader_id "          \
+  "LEFT JOIN people o ON o.id = p.officer_id "
+#define REGISTER_ONE_SQL REGISTER_SQL "WHERE p.id = ?"
+#define REGISTER_SCAN_SQL REGISTER_SQL "WHERE p.year = ?"
+
+static void
+register_source_free (gpointer data)
+{
+  RegisterSource *source = data;
+
+  sqlite3_finalize (source->ids);
+  sqlite3_finalize (source->stmt);
+  sqlite3_finalize (source->scan);
+  tj_level_names_free (source->levels);
+  g_object_unref (source->db);
+  g_free (source);
+}
+
+static void
+register_source_rewind (gpointer data,
+                        gboolean in_order)
+{
+  RegisterSource *source = data;
+
+  sqlite3_reset (source->ids);
+  sqlite3_reset (source->scan);
+  source->in_order = in_order;
+  source->number = 0;
+  source->total = source->plan = 0;
+  source->done = FALSE;
+}
+
+static const char *
+column_text (sqlite3_stmt *stmt,
+             int           column)
+{
+  return (const char *) sqlite3_column_text (stmt, column);
+}
+
+static gboolean
+register_source_next (gpointer     data,
+                      TjReportRow *row,
+                      GError     **error)
+{
+  RegisterSource *source = data;
+  sqlite3_stmt *stmt = source->in_order ? source->stmt : source->scan;
+  TjLevel level;
+  int rc;
+
+  if (source->done)
+    return FALSE;
+  rc = sqlite3_step (source->in_order ? source->ids : source->scan);
+  if (rc == SQLITE_ROW && source->in_order)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, sqlite3_column_int64 (source->ids, 0));
+      /* the project whose id was just read: a missing one is an error, never a short list */
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_DONE)
+        g_set_error_literal (error, TJ_ERROR, TJ_ERROR_NOT_FOUND,
+                             _("The project no longer exists; it may have been deleted "
+                               "elsewhere."));
+      if (rc != SQLITE_ROW)
+        return rc == SQLITE_DONE ? FALSE : tj_db_rows_done (source->db, rc, error);
+    }
+  else if (rc != SQLITE_ROW)
+    {
+      g_autofree char *count = NULL;
+
+      if (!tj_db_rows_done (source->db, rc, error))
+        return FALSE;
+      source->done = TRUE;
+      tj_report_row_set_kind (row, TJ_REPORT_ROW_TOTAL);
+      tj_report_row_set_text (row, COL_NUMBER, _("Total"));
+      count = count_text (source->number);
+      tj_report_row_set_text (row, COL_NAME, count);
+      tj_report_row_set_money (row, COL_TOTAL, source->total);
+      tj_report_row_set_money (row, COL_PLAN, source->plan);
+      return TRUE;
+    }
+
+  if (!add_to_totals (&source->total, &source->plan, column_text (stmt, SQL_NAME),
+                      sqlite3_column_int64 (stmt, SQL_TOTAL),
+                      sqlite3_column_int64 (stmt, SQL_PLAN), error))
+    return FALSE;
+  tj_report_row_set_integer (row, COL_NUMBER, ++source->number);
+  level = tj_level_from_code (column_text (stmt, SQL_LEVEL));
+  if (level < TJ_LEVEL_N)
+    tj_report_row_set_text (row, COL_LEVEL, source->levels->full[level]);
+  tj_report_row_set_text (row, COL_NATURE,
+                          tj_nature_label (tj_nature_from_code (column_text (stmt, SQL_NATURE))));
+  tj_report_row_set_text (row, COL_NAME, column_text (stmt, SQL_NAME));
+  for (guint c = COL_INDUSTRY; c <= COL_PHONE; c++)
+    tj_report_row_set_text (row, c, column_text (stmt, SQL_NAME + c - COL_NAME));
+  tj_report_row_set_money (row, COL_TOTAL, sqlite3_column_int64 (stmt, SQL_TOTAL));
+  tj_report_row_set_money (row, COL_PLAN, sqlite3_column_int64 (stmt, SQL_PLAN));
+  for (guint c = COL_PLANNED_START; c <= COL_STATS_DATE; c++)
+    tj_report_row_set_date (row, c, column_text (stmt, SQL_PLANNED_START + c - COL_PLANNED_START));
+  return TRUE;
+}
+
+/* The year's whole register as a report that streams: its rows are read from the database as a
+ * writer pulls them, the same rows tj_register_report_build gives for the projects of the year
+ * (memory flat however long the list). */
+TjReport *
+tj_register_report_stream (TjDb    *db,
+                           int      year,
+                           GError **error)
+{
+  g_autoptr (sqlite3_stmt) ids = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (sqlite3_stmt) scan = NULL;
+  g_autoptr (TjLevelNames) levels = NULL;
+  RegisterSource *source;
+  TjReport *report;
+
+  g_return_val_if_fail (TJ_IS_DB (db), NULL);
+
+  levels = tj_level_names_load (db, error);
+  if (levels == NULL)
+    return NULL;
+  ids = tj_db_prepare (db, REGISTER_IDS_SQL, error);
+  if (ids == NULL)
+    return NULL;
+  stmt = tj_db_prepare (db, REGISTER_ONE_SQL, error);
+  if (stmt == NULL)
+    return NULL;
+  scan = tj_db_prepare (db, REGISTER_SCAN_SQL, error);
+  if (scan == NULL)
+    return NULL;
+  sqlite3_bind_int (scan, 1, year);
+  sqlite3_bind_int (ids, 1, year);
+  for (int level = TJ_LEVEL_PROVINCIAL; level <= TJ_LEVEL_CITY; level++)
+    sqlite3_bind_text (ids, 1 + level, tj_level_code (level), -1, SQLITE_STATIC);
+
+  report = new_register_report (db, year);
+  source = g_new0 (RegisterSource, 1);
+  source->db = g_object_ref (db);
+  source->ids = g_steal_pointer (&ids);
+  source->stmt = g_steal_pointer (&stmt);
+  source->scan = g_steal_pointer (&scan);
+  source->in_order = TRUE;
+  source->levels = g_steal_pointer (&levels);
+  tj_report_set_source (report, register_source_next, register_source_rewind, source,
+                        register_source_free);
   return report;
 }
 
@@ -191,7 +420,8 @@ tj_register_book_build (TjDb      *db,
                         GPtrArray *projects,
                         GError   **error)
 {
-  TjReport *report = tj_register_report_build (db, year, projects, error);
+  TjReport *report = projects != NULL ? tj_register_report_build (db, year, projects, error)
+                                       : tj_register_report_stream (db, year, error);
   g_autofree char *org = NULL;
   TjReportBook *book;
 

@@ -10,6 +10,9 @@ TjReport *tj_register_report_build (TjDb      *db,
                                     int        year,
                                     GPtrArray *projects,
                                     GError   **error);
+TjReport *tj_register_report_stream (TjDb    *db,
+                                     int      year,
+                                     GError **error);
 TjReportBook *tj_register_book_build (TjDb      *db,
                                       int        year,
                                       GPtrArray *projects,

@@ -17,6 +17,8 @@ tj_csv_report_write (TjReport    *report,
   g_autoptr (TjCsvWriter) writer = NULL;
   g_autoptr (GPtrArray) cells = NULL;
   g_autofree gboolean *figures = NULL;
+  GError *local_error = NULL;
+  TjReportIter iter;
   guint n_columns;
 
   g_return_val_if_fail (report != NULL, FALSE);
@@ -30,14 +32,16 @@ tj_csv_report_write (TjReport    *report,
     g_ptr_array_add (cells, g_strdup (tj_report_get_column (report, c)->header));
   tj_csv_writer_add_row (writer, (const char *const *) cells->pdata, n_columns);
 
-  for (guint r = 0; r < tj_report_get_n_rows (report); r++)
+  /* a streamed report's rows as they are read */
+  tj_report_iter_init (&iter, report);
+  while (tj_report_iter_next (&iter, &local_error))
     {
-      if (tj_report_get_row_kind (report, r) != TJ_REPORT_ROW_BODY)
+      if (tj_report_iter_get_kind (&iter) != TJ_REPORT_ROW_BODY)
         continue;
       g_ptr_array_set_size (cells, 0);
       for (guint c = 0; c < n_columns; c++)
         {
-          const TjReportCell *cell = tj_report_get_cell (report, r, c);
+          const TjReportCell *cell = tj_report_iter_get_cell (&iter, c);
 
           g_ptr_array_add (cells, cell->type == TJ_REPORT_WAN
                                     ? tj_money_format_wan (cell->value.yuan, 2, FALSE)
@@ -48,6 +52,11 @@ tj_csv_report_write (TjReport    *report,
         }
       tj_csv_writer_add_row_full (writer, (const char *const *) cells->pdata, n_columns,
                                   figures);
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
     }
   return tj_csv_writer_save (writer, path, error);
 }

@@ -45,6 +45,12 @@ tj_pdf_write (TjReportBook *book,
   g_return_val_if_fail (book->reports->len > 0, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  /* The page layout comes back to rows (a table keeps five rows together, a total two of its
+   * body): a streamed report is read into memory first. */
+  for (guint i = 0; i < book->reports->len; i++)
+    if (!tj_report_fill (g_ptr_array_index (book->reports, i), error))
+      return FALSE;
+
   output = tj_output_file_new (path, error);
   if (output == NULL)
     return FALSE;

@@ -16,6 +16,8 @@
 /* Cells live in one array, row after row, and their text in one string chunk: a register of
  * 100 000 projects is 2 million cells, and a small object per cell would cost the window dear. */
 
+static void row_free (TjReportRow *row);
+
 static void
 column_clear (gpointer data)
 {
@@ -57,6 +59,9 @@ tj_report_free (TjReport *self)
   g_array_unref (self->row_kinds);
   g_array_unref (self->cells);
   g_string_chunk_free (self->strings);
+  if (self->source_free != NULL)
+    self->source_free (self->source);
+  g_clear_pointer (&self->row, row_free);
   g_free (self);
 }
 
@@ -117,6 +122,7 @@ tj_report_add_row (TjReport        *self,
   guint8 stored = kind;
 
   g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (self->next_row == NULL, 0);
 
   g_array_append_val (self->row_kinds, stored);
   /* The array clears what it grows by: every new cell is TJ_REPORT_EMPTY. */
@@ -135,29 +141,14 @@ cell_at (TjReport *self,
   return &g_array_index (self->cells, TjReportCell, (gsize) row * self->columns->len + column);
 }
 
-/* The cell, typed for the value its setter puts in; NULL when there is no such cell. */
-static TjReportCell *
-typed_cell (TjReport     *self,
-            guint         row,
-            guint         column,
-            TjReportType  type)
-{
-  TjReportCell *cell = cell_at (self, row, column);
-
-  if (cell != NULL)
-    cell->type = type;
-  return cell;
-}
-
+/* The setters of a report's rows and of a streamed row fill a cell through these, so that a cell
+ * reads the same whichever way it came. */
 static void
-set_string (TjReport     *self,
-            guint         row,
-            guint         column,
-            TjReportType  type,
-            const char   *text)
+fill_string (TjReportCell *cell,
+             GStringChunk *strings,
+             TjReportType  type,
+             const char   *text)
 {
-  TjReportCell *cell = cell_at (self, row, column);
-
   if (cell == NULL)
     return;
   if (text == NULL || *text == '\0')
@@ -166,7 +157,56 @@ set_string (TjReport     *self,
       return;
     }
   cell->type = type;
-  cell->value.text = g_string_chunk_insert (self->strings, text);
+  cell->value.text = g_string_chunk_insert (strings, text);
+}
+
+static void
+fill_integer (TjReportCell *cell,
+              gint64        number)
+{
+  if (cell == NULL)
+    return;
+  cell->type = TJ_REPORT_INTEGER;
+  cell->value.number = number;
+}
+
+/* The unit (万元 or 亿元) is the column's: a money cell cannot disagree with its header. */
+static void
+fill_money (TjReportCell *cell,
+            TjReport     *report,
+            guint         column,
+            gint64        yuan)
+{
+  TjReportType type;
+
+  if (cell == NULL)
+    return;
+  type = g_array_index (report->columns, TjReportColumn, column).type;
+  g_return_if_fail (type == TJ_REPORT_WAN || type == TJ_REPORT_YI);
+  cell->type = type;
+  cell->value.yuan = yuan;
+}
+
+/* A cell of a number with decimals: a rate, points or a plain decimal, by type. */
+static void
+fill_fraction (TjReportCell *cell,
+               TjReportType  type,
+               double        value)
+{
+  if (cell == NULL)
+    return;
+  cell->type = type;
+  cell->value.fraction = value;
+}
+
+static void
+fill_light (TjReportCell *cell,
+            TjLight       light)
+{
+  if (cell == NULL)
+    return;
+  cell->type = light == TJ_LIGHT_NONE ? TJ_REPORT_EMPTY : TJ_REPORT_LIGHT;
+  cell->value.light = light;
 }
 
 void
@@ -175,7 +215,7 @@ tj_report_set_text (TjReport   *self,
                     guint       column,
                     const char *text)
 {
-  set_string (self, row, column, TJ_REPORT_TEXT, text);
+  fill_string (cell_at (self, row, column), self->strings, TJ_REPORT_TEXT, text);
 }
 
 void
@@ -184,7 +224,7 @@ tj_report_set_date (TjReport   *self,
                     guint       column,
                     const char *iso_date)
 {
-  set_string (self, row, column, TJ_REPORT_DATE, iso_date);
+  fill_string (cell_at (self, row, column), self->strings, TJ_REPORT_DATE, iso_date);
 }
 
 void
@@ -193,42 +233,16 @@ tj_report_set_integer (TjReport *self,
                        guint     column,
                        gint64    number)
 {
-  TjReportCell *cell = typed_cell (self, row, column, TJ_REPORT_INTEGER);
-
-  if (cell != NULL)
-    cell->value.number = number;
+  fill_integer (cell_at (self, row, column), number);
 }
 
-/* The unit (万元 or 亿元) is the column's: a money cell cannot disagree with its header. */
 void
 tj_report_set_money (TjReport *self,
                      guint     row,
                      guint     column,
                      gint64    yuan)
 {
-  TjReportCell *cell = cell_at (self, row, column);
-  TjReportType type;
-
-  if (cell == NULL)
-    return;
-  type = g_array_index (self->columns, TjReportColumn, column).type;
-  g_return_if_fail (type == TJ_REPORT_WAN || type == TJ_REPORT_YI);
-  cell->type = type;
-  cell->value.yuan = yuan;
-}
-
-/* A cell of a number with decimals: a rate, points or a plain decimal, by type. */
-static void
-set_fraction (TjReport     *self,
-              guint         row,
-              guint         column,
-              TjReportType  type,
-              double        value)
-{
-  TjReportCell *cell = typed_cell (self, row, column, type);
-
-  if (cell != NULL)
-    cell->value.fraction = value;
+  fill_money (cell_at (self, row, column), self, column, yuan);
 }
 
 /* A fraction as a percentage with one decimal, rounded half away from zero like the money:
@@ -249,7 +263,7 @@ tj_report_set_percent (TjReport *self,
                        guint     column,
                        double    fraction)
 {
-  set_fraction (self, row, column, TJ_REPORT_PERCENT, fraction);
+  fill_fraction (cell_at (self, row, column), TJ_REPORT_PERCENT, fraction);
 }
 
 void
@@ -258,7 +272,7 @@ tj_report_set_points (TjReport *self,
                       guint     column,
                       double    points)
 {
-  set_fraction (self, row, column, TJ_REPORT_POINTS, points);
+  fill_fraction (cell_at (self, row, column), TJ_REPORT_POINTS, points);
 }
 
 void
@@ -267,7 +281,7 @@ tj_report_set_decimal (TjReport *self,
                        guint     column,
                        double    number)
 {
-  set_fraction (self, row, column, TJ_REPORT_DECIMAL, number);
+  fill_fraction (cell_at (self, row, column), TJ_REPORT_DECIMAL, number);
 }
 
 void
@@ -276,11 +290,264 @@ tj_report_set_light (TjReport *self,
                      guint     column,
                      TjLight   light)
 {
-  TjReportCell *cell =
-    typed_cell (self, row, column, light == TJ_LIGHT_NONE ? TJ_REPORT_EMPTY : TJ_REPORT_LIGHT);
+  fill_light (cell_at (self, row, column), light);
+}
 
-  if (cell != NULL)
-    cell->value.light = light;
+/* Streaming: the rows of a long list (the register, the bulletin's details) go from the database
+ * to the file as they are read; the report holds one row at a time. */
+
+struct _TjReportRow
+{
+  TjReport *report;
+  TjReportRowKind kind;
+  TjReportCell *cells;
+  GStringChunk *strings;
+};
+
+static void
+row_free (TjReportRow *row)
+{
+  g_free (row->cells);
+  g_string_chunk_free (row->strings);
+  g_free (row);
+}
+
+static void
+row_clear (TjReportRow *row)
+{
+  row->kind = TJ_REPORT_ROW_BODY;
+  memset (row->cells, 0, sizeof (TjReportCell) * row->report->columns->len);
+  g_string_chunk_clear (row->strings);
+}
+
+/* Takes `data`: the report's rows are the ones `next_row` gives, read again from the first after
+ * `rewind`. Set once the columns are added; the report then holds no rows of its own. */
+void
+tj_report_set_source (TjReport        *self,
+                      TjReportNextRow  next_row,
+                      TjReportRewind   rewind,
+                      gpointer         data,
+                      GDestroyNotify   data_free)
+{
+  g_return_if_fail (self != NULL && next_row != NULL && rewind != NULL);
+  g_return_if_fail (self->row_kinds->len == 0 && self->next_row == NULL);
+
+  self->next_row = next_row;
+  self->rewind = rewind;
+  self->source = data;
+  self->source_free = data_free;
+  self->row = g_new0 (TjReportRow, 1);
+  self->row->report = self;
+  self->row->cells = g_new0 (TjReportCell, MAX (self->columns->len, 1));
+  self->row->strings = g_string_chunk_new (1024);
+}
+
+gboolean
+tj_report_is_streamed (TjReport *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return self->next_row != NULL;
+}
+
+/* Reads a streamed report's rows into memory, for the writers that come back to a row (the
+ * page layout) and the window; the report no longer streams. Does nothing to one in memory. */
+gboolean
+tj_report_fill (TjReport *self,
+                GError  **error)
+{
+  TjReportIter iter;
+  guint n_columns;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (self->next_row == NULL)
+    return TRUE;
+  n_columns = self->columns->len;
+  tj_report_iter_init (&iter, self);
+  while (tj_report_iter_next (&iter, &local_error))
+    {
+      guint8 kind = iter.kind;
+
+      g_array_append_val (self->row_kinds, kind);
+      for (guint c = 0; c < n_columns; c++)
+        {
+          TjReportCell cell = iter.cells[c];
+
+          if (cell.type == TJ_REPORT_TEXT || cell.type == TJ_REPORT_DATE)
+            cell.value.text = g_string_chunk_insert (self->strings, cell.value.text);
+          g_array_append_val (self->cells, cell);
+        }
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      g_array_set_size (self->row_kinds, 0);
+      g_array_set_size (self->cells, 0);
+      return FALSE;
+    }
+  if (self->source_free != NULL)
+    self->source_free (self->source);
+  self->next_row = NULL;
+  self->rewind = NULL;
+  self->source = NULL;
+  self->source_free = NULL;
+  g_clear_pointer (&self->row, row_free);
+  return TRUE;
+}
+
+void
+tj_report_row_set_kind (TjReportRow     *row,
+                        TjReportRowKind  kind)
+{
+  g_return_if_fail (row != NULL);
+  row->kind = kind;
+}
+
+static TjReportCell *
+row_cell (TjReportRow *row,
+          guint        column)
+{
+  g_return_val_if_fail (row != NULL, NULL);
+  g_return_val_if_fail (column < row->report->columns->len, NULL);
+  return &row->cells[column];
+}
+
+void
+tj_report_row_set_text (TjReportRow *row,
+                        guint        column,
+                        const char  *text)
+{
+  fill_string (row_cell (row, column), row->strings, TJ_REPORT_TEXT, text);
+}
+
+void
+tj_report_row_set_date (TjReportRow *row,
+                        guint        column,
+                        const char  *iso_date)
+{
+  fill_string (row_cell (row, column), row->strings, TJ_REPORT_DATE, iso_date);
+}
+
+void
+tj_report_row_set_integer (TjReportRow *row,
+                           guint        column,
+                           gint64       number)
+{
+  fill_integer (row_cell (row, column), number);
+}
+
+void
+tj_report_row_set_money (TjReportRow *row,
+                         guint        column,
+                         gint64       yuan)
+{
+  fill_money (row_cell (row, column), row->report, column, yuan);
+}
+
+void
+tj_report_row_set_percent (TjReportRow *row,
+                           guint        column,
+                           double       fraction)
+{
+  fill_fraction (row_cell (row, column), TJ_REPORT_PERCENT, fraction);
+}
+
+void
+tj_report_row_set_points (TjReportRow *row,
+                          guint        column,
+                          double       points)
+{
+  fill_fraction (row_cell (row, column), TJ_REPORT_POINTS, points);
+}
+
+void
+tj_report_row_set_decimal (TjReportRow *row,
+                           guint        column,
+                           double       number)
+{
+  fill_fraction (row_cell (row, column), TJ_REPORT_DECIMAL, number);
+}
+
+void
+tj_report_row_set_light (TjReportRow *row,
+                         guint        column,
+                         TjLight      light)
+{
+  fill_light (row_cell (row, column), light);
+}
+
+static void
+iter_init (TjReportIter *iter,
+           TjReport     *report,
+           gboolean      in_order)
+{
+  g_return_if_fail (iter != NULL && report != NULL);
+
+  iter->report = report;
+  iter->index = 0;
+  iter->kind = TJ_REPORT_ROW_BODY;
+  iter->cells = NULL;
+  if (report->next_row != NULL)
+    report->rewind (report->source, in_order);
+}
+
+/* From the first row: a streamed report's source starts again. */
+void
+tj_report_iter_init (TjReportIter *iter,
+                     TjReport     *report)
+{
+  iter_init (iter, report, TRUE);
+}
+
+/* Every row, in an order a source finds cheapest: for a reader that only measures them. */
+void
+tj_report_iter_init_any_order (TjReportIter *iter,
+                               TjReport     *report)
+{
+  iter_init (iter, report, FALSE);
+}
+
+/* Moves to the next row: FALSE after the last one, or with `error` set when a source cannot
+ * read it (never an error read as the end of the list). */
+gboolean
+tj_report_iter_next (TjReportIter *iter,
+                     GError      **error)
+{
+  TjReport *report = iter->report;
+
+  if (report->next_row == NULL)
+    {
+      if (iter->index >= report->row_kinds->len)
+        return FALSE;
+      iter->kind = g_array_index (report->row_kinds, guint8, iter->index);
+      iter->cells = &g_array_index (report->cells, TjReportCell,
+                                    (gsize) iter->index * report->columns->len);
+      iter->index++;
+      return TRUE;
+    }
+  row_clear (report->row);
+  if (!report->next_row (report->source, report->row, error))
+    return FALSE;
+  iter->kind = report->row->kind;
+  iter->cells = report->row->cells;
+  iter->index++;
+  return TRUE;
+}
+
+TjReportRowKind
+tj_report_iter_get_kind (TjReportIter *iter)
+{
+  return iter->kind;
+}
+
+const TjReportCell *
+tj_report_iter_get_cell (TjReportIter *iter,
+                         guint         column)
+{
+  g_return_val_if_fail (iter->cells != NULL, NULL);
+  g_return_val_if_fail (column < iter->report->columns->len, NULL);
+  return &iter->cells[column];
 }
 
 guint
@@ -294,6 +561,7 @@ guint
 tj_report_get_n_rows (TjReport *self)
 {
   g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (self->next_row == NULL, 0);
   return self->row_kinds->len;
 }
 

@@ -63,6 +63,22 @@ typedef struct
 
 typedef struct _TjReport TjReport;
 
+/* One row of a report whose rows stream from a source (tj_report_set_source): the source fills
+ * it, a writer reads it, and it is cleared for the next. Its cells are TJ_REPORT_EMPTY and its
+ * kind TJ_REPORT_ROW_BODY until set. */
+typedef struct _TjReportRow TjReportRow;
+
+/* Fills `row` with the next row: TRUE when it did; FALSE after the last row (`error` unset) or
+ * when the rows cannot be read (`error` set). */
+typedef gboolean (*TjReportNextRow) (gpointer     data,
+                                     TjReportRow *row,
+                                     GError     **error);
+/* Starts again from the first row: a writer may read the rows twice (the workbook measures the
+ * columns first). `in_order` FALSE: the reader only measures the rows, which may then come in
+ * any order (a source that sorts may skip the sort). */
+typedef void (*TjReportRewind) (gpointer data,
+                                gboolean in_order);
+
 struct _TjReport
 {
   char *sheet_name;
@@ -78,7 +94,22 @@ struct _TjReport
   GArray *row_kinds; /* of guint8 TjReportRowKind */
   GArray *cells;     /* of TjReportCell, row after row */
   GStringChunk *strings;
+  TjReportNextRow next_row; /* NULL: the rows are the ones above */
+  TjReportRewind rewind;
+  gpointer source;
+  GDestroyNotify source_free;
+  TjReportRow *row; /* the row a source fills */
 };
+
+/* Every writer reads the rows this way, held in memory or pulled from a source as it goes. */
+typedef struct
+{
+  TjReport *report;
+  guint index; /* rows read so far */
+  /*< private >*/
+  TjReportRowKind kind;
+  const TjReportCell *cells;
+} TjReportIter;
 
 /* The sheets of one workbook (or the sections of one printed document). */
 typedef struct
@@ -140,6 +171,52 @@ void tj_report_set_light (TjReport *self,
                           guint     row,
                           guint     column,
                           TjLight   light);
+
+void tj_report_set_source (TjReport        *self,
+                           TjReportNextRow  next_row,
+                           TjReportRewind   rewind,
+                           gpointer         data,
+                           GDestroyNotify   data_free);
+gboolean tj_report_is_streamed (TjReport *self);
+gboolean tj_report_fill (TjReport *self,
+                         GError  **error);
+
+void tj_report_row_set_kind (TjReportRow     *row,
+                             TjReportRowKind  kind);
+void tj_report_row_set_text (TjReportRow *row,
+                             guint        column,
+                             const char  *text);
+void tj_report_row_set_date (TjReportRow *row,
+                             guint        column,
+                             const char  *iso_date);
+void tj_report_row_set_integer (TjReportRow *row,
+                                guint        column,
+                                gint64       number);
+void tj_report_row_set_money (TjReportRow *row,
+                              guint        column,
+                              gint64       yuan);
+void tj_report_row_set_percent (TjReportRow *row,
+                                guint        column,
+                                double       fraction);
+void tj_report_row_set_points (TjReportRow *row,
+                               guint        column,
+                               double       points);
+void tj_report_row_set_decimal (TjReportRow *row,
+                                guint        column,
+                                double       number);
+void tj_report_row_set_light (TjReportRow *row,
+                              guint        column,
+                              TjLight      light);
+
+void tj_report_iter_init (TjReportIter *iter,
+                          TjReport     *report);
+void tj_report_iter_init_any_order (TjReportIter *iter,
+                                    TjReport     *report);
+gboolean tj_report_iter_next (TjReportIter *iter,
+                              GError      **error);
+TjReportRowKind tj_report_iter_get_kind (TjReportIter *iter);
+const TjReportCell *tj_report_iter_get_cell (TjReportIter *iter,
+                                             guint         column);
 
 guint tj_report_get_n_columns (TjReport *self);
 guint tj_report_get_n_rows (TjReport *self);

@@ -52,6 +52,7 @@ typedef struct
   GHashTable *sheet_names; /* casefolded names already used */
   lxw_error failure;       /* the first error of the whole write */
   TjOutputFile *output;    /* asked between rows whether the job was cancelled */
+  GError *source_error;    /* a streamed report's rows could not be read */
 } Writer;
 
 /* The fills of the lights: light enough that the word on them reads when printed in grey. */
@@ -320,25 +321,40 @@ header_min_width (const char *header)
 /* worksheet_autofit does not exist in 1.1.4: each column is as wide as its widest cell, within
  * its maximum; the header may take two lines. `wraps` tells the columns whose text is wider. */
 static double *
-column_widths (TjReport *report,
+column_widths (Writer   *w,
+               TjReport *report,
                gboolean *wraps)
 {
   guint n_columns = tj_report_get_n_columns (report);
-  guint n_rows = tj_report_get_n_rows (report);
   double *widths = g_new0 (double, MAX (n_columns, 1));
+  g_autofree guint *widest = g_new0 (guint, MAX (n_columns, 1));
+  g_autofree guint *limit = g_new0 (guint, MAX (n_columns, 1));
+  TjReportIter iter;
 
   for (guint c = 0; c < n_columns; c++)
     {
       const TjReportColumn *column = tj_report_get_column (report, c);
       guint max_width = column->max_width > 0 ? column->max_width : DEFAULT_MAX_WIDTH;
-      guint widest = header_min_width (column->header);
 
-      /* A section's heading spans the row: it widens no column. */
-      for (guint r = 0; r < n_rows; r++)
-        if (tj_report_get_row_kind (report, r) != TJ_REPORT_ROW_SECTION)
-          widest = MAX (widest, cell_width (tj_report_get_cell (report, r, c)));
-      widths[c] = CLAMP (widest + PADDING, MIN_WIDTH, MAX (max_width, MIN_WIDTH));
-      wraps[c] = widest + PADDING > widths[c];
+      widest[c] = header_min_width (column->header);
+      limit[c] = MAX (max_width, MIN_WIDTH);
+    }
+  /* One pass over the rows, a streamed report's read from its source (and read again to be
+   * written). A section's heading spans the row: it widens no column. */
+  tj_report_iter_init_any_order (&iter, report);
+  while (tj_report_iter_next (&iter, &w->source_error))
+    if (tj_report_iter_get_kind (&iter) != TJ_REPORT_ROW_SECTION)
+      for (guint c = 0; c < n_columns; c++)
+        {
+          /* wider than its limit: the column's width and wrapping are known */
+          if (widest[c] + PADDING > limit[c])
+            continue;
+          widest[c] = MAX (widest[c], cell_width (tj_report_iter_get_cell (&iter, c)));
+        }
+  for (guint c = 0; c < n_columns; c++)
+    {
+      widths[c] = CLAMP (widest[c] + PADDING, MIN_WIDTH, limit[c]);
+      wraps[c] = widest[c] + PADDING > widths[c];
     }
   return widths;
 }
@@ -359,9 +375,12 @@ write_text (Writer        *w,
             const char    *text,
             lxw_format    *format)
 {
-  g_autofree char *clipped = clip_text (text);
+  g_autofree char *clipped = NULL;
 
-  note_error (w, worksheet_write_string (sheet, row, column, clipped, format));
+  /* a copy only for the rare text Excel would refuse: 2 million cells in a register */
+  if (strlen (text) > MAX_CELL_CHARS)
+    text = clipped = clip_text (text);
+  note_error (w, worksheet_write_string (sheet, row, column, text, format));
 }
 
 /* One text over several columns of a row. Excel refuses a merge of a single cell. */
@@ -435,16 +454,16 @@ write_cell (Writer             *w,
 
 /* The height of a body row: wrapped text makes it taller. */
 static double
-body_row_height (TjReport       *report,
-                 guint           row,
+body_row_height (TjReportIter   *iter,
+                 guint           n_columns,
                  const double   *widths,
                  const gboolean *wraps)
 {
   guint lines = 1;
 
-  for (guint c = 0; c < tj_report_get_n_columns (report); c++)
+  for (guint c = 0; c < n_columns; c++)
     {
-      const TjReportCell *cell = tj_report_get_cell (report, row, c);
+      const TjReportCell *cell = tj_report_iter_get_cell (iter, c);
 
       if (wraps[c] && cell->type == TJ_REPORT_TEXT)
         lines = MAX (lines, text_lines (cell->value.text, (guint) widths[c] - PADDING));
@@ -521,11 +540,11 @@ write_sheet (Writer   *w,
              guint     index)
 {
   guint n_columns = tj_report_get_n_columns (report);
-  guint n_rows = tj_report_get_n_rows (report);
   lxw_col_t last = MAX (n_columns, 1) - 1;
   g_autofree char *name = sheet_name (w, report->sheet_name, index);
   g_autofree gboolean *wraps = g_new0 (gboolean, MAX (n_columns, 1));
-  g_autofree double *widths = column_widths (report, wraps);
+  g_autofree double *widths = column_widths (w, report, wraps);
+  TjReportIter iter;
   g_auto (GStrv) headers = g_new0 (char *, n_columns + 1);
   g_autofree char *footer = NULL;
   lxw_worksheet *sheet;
@@ -533,6 +552,8 @@ write_sheet (Writer   *w,
   lxw_row_t header_row;
   double total_width = 0;
 
+  if (w->source_error != NULL)
+    return;
   sheet = workbook_add_worksheet (w->workbook, name);
   if (sheet == NULL)
     {
@@ -598,9 +619,11 @@ write_sheet (Writer   *w,
       row++;
     }
 
-  for (guint r = 0; r < n_rows; r++, row++)
+  /* Each row is written as it is read: a streamed report is never held whole. */
+  tj_report_iter_init (&iter, report);
+  for (; tj_report_iter_next (&iter, &w->source_error); row++)
     {
-      TjReportRowKind kind = tj_report_get_row_kind (report, r);
+      TjReportRowKind kind = tj_report_iter_get_kind (&iter);
       gboolean bold = kind == TJ_REPORT_ROW_TOTAL;
       double height;
 
@@ -608,18 +631,20 @@ write_sheet (Writer   *w,
         return;
       if (kind == TJ_REPORT_ROW_SECTION)
         {
-          g_autofree char *heading = tj_report_cell_text (tj_report_get_cell (report, r, 0));
+          g_autofree char *heading = tj_report_cell_text (tj_report_iter_get_cell (&iter, 0));
 
           note_error (w, worksheet_set_row (sheet, row, BODY_ROW_HEIGHT, NULL));
           write_across (w, sheet, row, 0, last, heading, w->section);
           continue;
         }
-      height = body_row_height (report, r, widths, wraps);
+      height = body_row_height (&iter, n_columns, widths, wraps);
       note_error (w, worksheet_set_row (sheet, row, MIN (height, MAX_ROW_HEIGHT), NULL));
       for (guint c = 0; c < n_columns; c++)
         write_cell (w, sheet, row, c, tj_report_get_column (report, c)->type,
-                    tj_report_get_cell (report, r, c), bold);
+                    tj_report_iter_get_cell (&iter, c), bold);
     }
+  if (w->source_error != NULL)
+    return;
 
   for (guint i = 0; i < report->notes->len; i++)
     {
@@ -704,9 +729,20 @@ tj_xlsx_write (TjReportBook *book,
   note_error (&w, workbook_set_properties (w.workbook, &properties));
 
   create_formats (&w);
-  for (guint i = 0; i < book->reports->len && !tj_output_file_is_cancelled (output); i++)
+  for (guint i = 0; i < book->reports->len && !tj_output_file_is_cancelled (output) &&
+                  w.source_error == NULL;
+       i++)
     write_sheet (&w, g_ptr_array_index (book->reports, i), i);
 
+  if (w.source_error != NULL)
+    {
+      /* the rows could not be read: no file, and the reason (tj-output-file removes the
+       * temporary one) */
+      discard_workbook (w.workbook);
+      g_hash_table_unref (w.sheet_names);
+      g_propagate_error (error, w.source_error);
+      return FALSE;
+    }
   /* cancelled: no need to pack the workbook; the commit below reports it */
   if (tj_output_file_is_cancelled (output))
     discard_workbook (w.workbook);
