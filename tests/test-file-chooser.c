@@ -18,17 +18,25 @@ app_settings (void)
   return g_settings_new (APPLICATION_ID);
 }
 
-/* The folder a new open chooser shows once prepared. */
+/* The folder a new chooser shows once prepared: the dialog a native chooser shows without a
+ * portal, as under Xvfb. GTK sets the folder as it loads it: waited for, up to two seconds. */
 static char *
 prepared_folder (GtkFileChooserAction action)
 {
-  g_autoptr (GtkFileChooserNative) chooser = NULL;
+  GtkWidget *chooser;
   g_autoptr (GFile) folder = NULL;
 
-  chooser = gtk_file_chooser_native_new ("test", NULL, action, "_Open", "_Cancel");
+  chooser = gtk_file_chooser_dialog_new ("test", NULL, action, "_Cancel", GTK_RESPONSE_CANCEL,
+                                         "_Open", GTK_RESPONSE_ACCEPT, NULL);
   tj_file_chooser_prepare (GTK_FILE_CHOOSER (chooser));
-  tj_test_wait_idle ();
-  folder = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser));
+  for (int waited = 0; waited < 2000 && folder == NULL; waited += 50)
+    {
+      tj_test_wait_idle ();
+      folder = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser));
+      if (folder == NULL)
+        tj_test_wait_ms (50);
+    }
+  gtk_window_destroy (GTK_WINDOW (chooser));
   g_assert_nonnull (folder);
   return g_file_get_path (folder);
 }
