@@ -4,10 +4,13 @@
  * Prints, as key=value lines for run-all: the monotonic clock (µs) when the first frame was
  * drawn, so that run-all counts from the process's start; the renderer GTK picked (set
  * GSK_RENDERER to choose one); the peak memory at the first frame (VmHWM); and search per
- * keystroke (median and worst of 30). */
+ * keystroke (median and worst of 30). With TJ_BENCH_GL_INFO set, an untimed run that also
+ * prints the OpenGL driver behind the renderer (from a context of its own, made after the
+ * figures so that the measured runs do not carry it). */
 #include "config.h"
 
 #include <adwaita.h>
+#include <epoxy/gl.h>
 #include <glib/gi18n.h>
 #include <locale.h>
 
@@ -15,6 +18,25 @@
 #include "tj-application.h"
 #include "tj-project-page.h"
 #include "tj-window.h"
+
+/* The OpenGL driver GTK's GL renderer runs on (under Xvfb, Mesa's software llvmpipe). */
+static void
+print_gl_driver (GtkWidget *window)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GdkGLContext) context = NULL;
+
+  context = gdk_surface_create_gl_context (gtk_native_get_surface (GTK_NATIVE (window)), &error);
+  if (context == NULL || !gdk_gl_context_realize (context, &error))
+    {
+      g_print ("gl_driver=none (%s)\n", error->message);
+      return;
+    }
+  gdk_gl_context_make_current (context);
+  g_print ("gl_driver=%s, %s\n", (const char *) glGetString (GL_RENDERER),
+           (const char *) glGetString (GL_VERSION));
+  gdk_gl_context_clear_current ();
+}
 
 static int
 compare_doubles (gconstpointer a,
@@ -86,6 +108,8 @@ main (int   argc,
   g_print ("search_median_ms=%.2f\nsearch_worst_ms=%.2f\n",
            g_array_index (keystrokes, double, keystrokes->len / 2),
            g_array_index (keystrokes, double, keystrokes->len - 1));
+  if (g_getenv ("TJ_BENCH_GL_INFO") != NULL)
+    print_gl_driver (GTK_WIDGET (window));
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;
 }
