@@ -5,7 +5,9 @@
  * wrapped, each column as wide as its widest cell (2..24), row heights set, panes frozen below
  * the header. The table comes from Tuijin's own CSV export of the same report, read twice as
  * Tuijin reads its rows twice (widths, then cells).
- *   bench-xlsx-peer TABLE.csv OUT.xlsx TITLE */
+ * The title and the sheet's name are given, as Tuijin's workbook has them (run-all reads them
+ * from it), so that the two workbooks can be compared part by part.
+ *   bench-xlsx-peer TABLE.csv OUT.xlsx TITLE [SHEET] */
 #include <csv.h>
 #include <math.h>
 #include <stdio.h>
@@ -163,9 +165,9 @@ main (int   argc,
   Table table = { 0 };
   lxw_error error;
 
-  if (argc != 4)
+  if (argc != 4 && argc != 5)
     {
-      fprintf (stderr, "usage: bench-xlsx-peer TABLE.csv OUT.xlsx TITLE\n");
+      fprintf (stderr, "usage: bench-xlsx-peer TABLE.csv OUT.xlsx TITLE [SHEET]\n");
       return 2;
     }
   read_table (argv[1], &table);
@@ -173,7 +175,7 @@ main (int   argc,
   workbook = workbook_new_opt (argv[2], &options);
   if (workbook == NULL)
     return 1;
-  table.sheet = workbook_add_worksheet (workbook, "表");
+  table.sheet = workbook_add_worksheet (workbook, argc == 5 ? argv[4] : "表");
   title = new_format (workbook, "黑体", 16, 1);
   format_set_align (title, LXW_ALIGN_CENTER);
   format_set_text_wrap (title);

@@ -26,7 +26,7 @@ def number(text):
     return value if text.strip() == text and text else None
 
 
-def main(table_csv, out, title):
+def main(table_csv, out, title, sheet="表"):
     with open(table_csv, encoding="utf-8-sig", newline="") as f:
         rows = list(csv.reader(f))
     n_columns = max(len(r) for r in rows)
@@ -47,7 +47,7 @@ def main(table_csv, out, title):
     middle = Alignment(horizontal="center", vertical="center")
 
     wb = Workbook(write_only=True)
-    ws = wb.create_sheet("表")
+    ws = wb.create_sheet(sheet)
     for c, w in enumerate(widths):
         ws.column_dimensions[column_letter(c + 1)].width = min(max(w + 2, 4), 24)
     ws.freeze_panes = "A3"
@@ -100,4 +100,4 @@ def column_letter(n):
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:4])
+    main(*sys.argv[1:5])
