@@ -596,6 +596,154 @@ test_pdf_table_keeps_together (void)
   tj_test_rmdir (dir);
 }
 
+/* A streamed twin of a report in memory: the same title, columns and text, its rows pulled one
+ * at a time from a source that reads the report in memory, as the register and the bulletin
+ * stream theirs from SQLite. */
+typedef struct
+{
+  TjReport *memory;
+  guint next;
+} TwinSource;
+
+static gboolean
+twin_next (gpointer     data,
+           TjReportRow *row,
+           GError     **error)
+{
+  TwinSource *source = data;
+  TjReport *memory = source->memory;
+  guint r = source->next;
+
+  if (r >= tj_report_get_n_rows (memory))
+    return FALSE;
+  source->next++;
+  tj_report_row_set_kind (row, tj_report_get_row_kind (memory, r));
+  for (guint c = 0; c < tj_report_get_n_columns (memory); c++)
+    {
+      const TjReportCell *cell = tj_report_get_cell (memory, r, c);
+
+      switch (cell->type)
+        {
+        case TJ_REPORT_TEXT:
+          tj_report_row_set_text (row, c, cell->value.text);
+          break;
+        case TJ_REPORT_DATE:
+          tj_report_row_set_date (row, c, cell->value.text);
+          break;
+        case TJ_REPORT_INTEGER:
+          tj_report_row_set_integer (row, c, cell->value.number);
+          break;
+        case TJ_REPORT_WAN:
+        case TJ_REPORT_YI:
+          tj_report_row_set_money (row, c, cell->value.yuan);
+          break;
+        case TJ_REPORT_PERCENT:
+          tj_report_row_set_percent (row, c, cell->value.fraction);
+          break;
+        case TJ_REPORT_POINTS:
+          tj_report_row_set_points (row, c, cell->value.fraction);
+          break;
+        case TJ_REPORT_DECIMAL:
+          tj_report_row_set_decimal (row, c, cell->value.fraction);
+          break;
+        case TJ_REPORT_LIGHT:
+          tj_report_row_set_light (row, c, cell->value.light);
+          break;
+        case TJ_REPORT_EMPTY:
+        default:
+          break;
+        }
+    }
+  return TRUE;
+}
+
+static void
+twin_rewind (gpointer data,
+             gboolean in_order)
+{
+  /* the rows come in order either way */
+  ((TwinSource *) data)->next = 0;
+}
+
+static TjReport *
+streamed_twin (TjReport *memory)
+{
+  TjReport *twin = tj_report_new (memory->sheet_name, memory->title);
+  TwinSource *source = g_new0 (TwinSource, 1);
+
+  tj_report_set_subtitle (twin, memory->subtitle);
+  tj_report_set_unit_line (twin, memory->unit_line);
+  for (guint i = 0; i < memory->paragraphs->len; i++)
+    tj_report_add_paragraph (twin, g_ptr_array_index (memory->paragraphs, i));
+  for (guint i = 0; i < memory->notes->len; i++)
+    tj_report_add_note (twin, g_ptr_array_index (memory->notes, i));
+  for (guint c = 0; c < tj_report_get_n_columns (memory); c++)
+    {
+      const TjReportColumn *column = tj_report_get_column (memory, c);
+
+      tj_report_add_column (twin, column->header, column->type, column->max_width);
+    }
+  twin->frozen_columns = memory->frozen_columns;
+  source->memory = memory;
+  tj_report_set_source (twin, twin_next, twin_rewind, source, g_free);
+  g_assert_true (tj_report_is_streamed (twin));
+  return twin;
+}
+
+/* Writes the book and its twin of streamed reports and compares them page by page. */
+static guint
+assert_same_as_streamed (TjReportBook *book,
+                         const char   *dir)
+{
+  g_autoptr (TjReportBook) twin = tj_report_book_new (book->organisation);
+  g_autofree char *pdf = g_build_filename (dir, "内存.pdf", NULL);
+  g_autofree char *streamed_pdf = g_build_filename (dir, "流式.pdf", NULL);
+  g_autoptr (GError) error = NULL;
+  guint n_pages;
+
+  for (guint i = 0; i < book->reports->len; i++)
+    tj_report_book_add (twin, streamed_twin (g_ptr_array_index (book->reports, i)));
+  g_assert_true (tj_pdf_write (book, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_true (tj_pdf_write (twin, streamed_pdf, &error));
+  g_assert_no_error (error);
+
+  n_pages = pdf_pages (pdf);
+  g_assert_cmpuint (pdf_pages (streamed_pdf), ==, n_pages);
+  for (guint page = 1; page <= n_pages; page++)
+    {
+      g_autofree char *text = page_text (pdf, page);
+      g_autofree char *streamed_text = page_text (streamed_pdf, page);
+
+      if (g_strcmp0 (text, streamed_text) != 0)
+        g_error ("page %u of %u differs when its rows stream:\n%s\n----\n%s", page, n_pages,
+                 text, streamed_text);
+    }
+  return n_pages;
+}
+
+/* Point 3 of issue 11: a report whose rows stream from a source (the register, the bulletin's
+ * detail) prints the same pages as the same report held in memory: the same text on each page,
+ * with the rules that look ahead (a table starts with five rows, a total keeps two, a row taller
+ * than a page is cut) put to work. */
+static void
+test_pdf_streamed_same_pages (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("tuijin-pdf-XXXXXX", NULL);
+  g_autoptr (TjReportBook) book = book_new (TRUE);
+  guint over_pages = 0;
+
+  g_assert_cmpuint (assert_same_as_streamed (book, dir), >, 2);
+  for (guint n_paragraphs = 0; n_paragraphs <= 26; n_paragraphs += 2)
+    {
+      g_autoptr (TjReportBook) locality = locality_book (n_paragraphs, 17);
+
+      over_pages += assert_same_as_streamed (locality, dir) > 1;
+    }
+  g_assert_cmpuint (over_pages, >, 0);
+  tj_test_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -609,5 +757,6 @@ main (int   argc,
   g_test_add_func ("/tj/pdf/failed-write-leaves-no-file", test_pdf_failed);
   g_test_add_func ("/tj/pdf/table-starts-with-five-rows-total-keeps-two",
                    test_pdf_table_keeps_together);
+  g_test_add_func ("/tj/pdf/streamed-report-prints-the-same-pages", test_pdf_streamed_same_pages);
   return g_test_run ();
 }
