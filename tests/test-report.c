@@ -602,11 +602,28 @@ test_book_csv (void)
                                  "\"大金店镇\",\"-1234.57\"\r\n");
   g_clear_pointer (&contents, g_free);
 
+  /* one of the book's sheets, not its first (the bulletin's details): held once, freed once */
+  report = tj_report_new ("分属地", "分属地");
+  tj_report_add_column (report, "属地", TJ_REPORT_TEXT, 0);
+  row = tj_report_add_row (report, TJ_REPORT_ROW_BODY);
+  tj_report_set_text (report, row, 0, "嵩阳街道");
+  tj_report_book_add (book, report);
+  tj_report_book_set_csv (book, report);
+  tj_report_book_set_csv (book, report);
+  g_assert_true (tj_report_book_write (book, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "\xef\xbb\xbf\"属地\"\r\n\"嵩阳街道\"\r\n");
+  g_clear_pointer (&contents, g_free);
+  g_assert_cmpuint (book->reports->len, ==, 2);
+
+  /* a table of its own, which the book takes; the sheet it replaces stays in the book */
   report = tj_report_new ("明细", "明细");
   tj_report_add_column (report, "项目名称", TJ_REPORT_TEXT, 0);
   row = tj_report_add_row (report, TJ_REPORT_ROW_BODY);
   tj_report_set_text (report, row, 0, "=嵩山大道");
   tj_report_book_set_csv (book, report);
+  g_assert_cmpstr (((TjReport *) g_ptr_array_index (book->reports, 1))->sheet_name, ==, "分属地");
   g_assert_true (tj_report_book_write (book, path, &error));
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "\xef\xbb\xbf\"项目名称\"\r\n\"'=嵩山大道\"\r\n");

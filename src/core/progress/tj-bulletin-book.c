@@ -559,8 +559,8 @@ tj_bulletin_book (TjBulletin *self)
   tj_report_add_note (details, note);
   tj_report_book_add (book, details);
   tj_report_book_add (book, lagging_sheet (self));
-  /* a CSV file holds the detail table alone */
-  tj_report_book_set_csv (book, tj_bulletin_detail_report (self));
+  /* a CSV file holds the detail table alone: its header and body rows, the same sheet */
+  tj_report_book_set_csv (book, details);
   return book;
 }
 

@@ -669,14 +669,23 @@ tj_report_book_new (const char *organisation)
   return self;
 }
 
+/* The CSV report is the book's own unless it is one of its sheets. */
+static void
+csv_clear (TjReportBook *self)
+{
+  if (self->csv != NULL && !g_ptr_array_find (self->reports, self->csv, NULL))
+    tj_report_free (self->csv);
+  self->csv = NULL;
+}
+
 void
 tj_report_book_free (TjReportBook *self)
 {
   if (self == NULL)
     return;
   g_free (self->organisation);
+  csv_clear (self);
   g_ptr_array_unref (self->reports);
-  g_clear_pointer (&self->csv, tj_report_free);
   g_free (self);
 }
 
@@ -689,14 +698,17 @@ tj_report_book_add (TjReportBook *self,
   g_ptr_array_add (self->reports, report);
 }
 
-/* Takes the report: the table a CSV file holds, when it is not the book's first (the bulletin's
- * details, a ledger that imports again). */
+/* The table a CSV file holds, when it is not the book's first: one of the book's sheets (the
+ * bulletin's details, not built a second time), or a report of its own, which the book takes (a
+ * ledger that imports again). */
 void
 tj_report_book_set_csv (TjReportBook *self,
                         TjReport     *report)
 {
   g_return_if_fail (self != NULL && report != NULL);
-  g_clear_pointer (&self->csv, tj_report_free);
+  if (report == self->csv)
+    return;
+  csv_clear (self);
   self->csv = report;
 }
 

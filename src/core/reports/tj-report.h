@@ -116,7 +116,8 @@ typedef struct
 {
   char *organisation; /* 登封市: the document's author */
   GPtrArray *reports; /* of TjReport * */
-  TjReport *csv;      /* the one table written as CSV; NULL: the first report */
+  TjReport *csv;      /* the one table written as CSV: one of the reports, or the book's own;
+                       * NULL: the first report */
 } TjReportBook;
 
 TjReport *tj_report_new (const char *sheet_name,
