@@ -277,8 +277,9 @@ tj_audit_verify_chain (TjDb    *db,
 }
 
 /* Replays the log and holds every audited table to it: each row must be in the log as it is now
- * (its last logged values since it was last inserted), and every row the log says exists must be
- * there. A change made with the triggers dropped shows as a difference. Adds one message per
+ * (its last logged values since it was last inserted; a row an import inserted is in the log by
+ * the import's entry, its fields no entry since changed held by the entry's hash of the rows,
+ * tj_db_verify_imports), and every row the log says exists must be there. A change made with the triggers dropped shows as a difference. Adds one message per
  * difference to problems. */
 gboolean
 tj_audit_verify_records (TjDb      *db,
@@ -306,17 +307,24 @@ tj_audit_verify_records (TjDb      *db,
           if (g_str_equal (col, "id"))
             continue;
           g_string_append_printf (compare,
-                                  "%sSELECT r.id, '%s' FROM %s r JOIN state s ON s.rid = r.id "
-                                  "WHERE s.action <> 'delete' AND r.%s IS NOT "
-                                  "(SELECT v FROM vals WHERE vals.rid = r.id AND vals.f = '%s' "
-                                  "AND vals.n = 1)",
-                                  compare->len ? " UNION ALL " : "", col, table, col, col);
+                                  "%1$sSELECT r.id, '%2$s' FROM %3$s r JOIN state s ON s.rid = r.id "
+                                  "JOIN since ON since.rid = r.id "
+                                  "WHERE s.action <> 'delete' AND r.%2$s IS NOT "
+                                  "(coalesce ((SELECT json_array (v) FROM vals WHERE vals.rid = r.id "
+                                  "AND vals.f = '%2$s' AND vals.n = 1), iif (since.imp, "
+                                  "json_array (r.%2$s), '[null]')) ->> 0)",
+                                  compare->len ? " UNION ALL " : "", col, table);
         }
 
       sql = g_strdup_printf (
-        "WITH log AS (SELECT * FROM audit WHERE table_name = '%1$s'), "
+        "WITH RECURSIVE imp AS (SELECT a.id AS eid, r.value ->> 0 AS lo, r.value ->> 1 AS hi "
+        "FROM audit a, json_each (a.changes, '$.tables.%1$s.ids') r WHERE a.action = 'import'), "
+        "ex (eid, x, hi) AS (SELECT eid, lo, hi FROM imp UNION ALL SELECT eid, x + 1, hi FROM ex "
+        "WHERE x < hi), "
+        "log AS (SELECT id, record_id, action, changes, 0 AS imp FROM audit "
+        "WHERE table_name = '%1$s' UNION ALL SELECT eid, x, 'insert', '{}', 1 FROM ex), "
         "state AS (SELECT record_id AS rid, action, max (id) AS last FROM log GROUP BY record_id), "
-        "since AS (SELECT record_id AS rid, max (id) AS first FROM log WHERE action = 'insert' "
+        "since AS (SELECT record_id AS rid, max (id) AS first, imp FROM log WHERE action = 'insert' "
         "GROUP BY record_id), "
         "vals AS (SELECT l.record_id AS rid, j.key AS f, j.value ->> 1 AS v, "
         "row_number () OVER (PARTITION BY l.record_id, j.key ORDER BY l.id DESC) AS n "
@@ -357,5 +365,6 @@ tj_audit_verify_records (TjDb      *db,
       if (!tj_db_rows_done (db, rc, error))
         return FALSE;
     }
-  return TRUE;
+  /* the files imports kept, and the rows each inserted as its entry hashed them */
+  return tj_db_verify_imports (db, problems, error);
 }

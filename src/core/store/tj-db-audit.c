@@ -3,10 +3,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <gio/gio.h>
 #include <string.h>
 
 #include "tj-db.h"
 #include "tj-db-private.h"
+#include "tj-error.h"
 
 /* The tables whose every insert, update and delete lands in the audit log. */
 static const char *const audited_tables[] = {
@@ -183,10 +185,44 @@ audit_hash_func (sqlite3_context *context,
 }
 
 /* The SQL functions the audit triggers call: tj_os_user (), tj_now () and tj_audit_hash (…). */
-void
-tj_db_add_audit_functions (sqlite3 *handle)
+/* tj_importing (table, id): FALSE but while an import runs on this connection; then it notes
+ * the id the table got and is TRUE, so that the insert's own audit trigger does not fire (the
+ * import's entry names the ids). */
+static void
+importing_func (sqlite3_context *context,
+                int              argc,
+                sqlite3_value  **argv)
 {
+  TjDb *self = sqlite3_user_data (context);
+  const char *table;
+  GArray *ids;
+  gint64 id;
+
+  if (self->importing == NULL || argc != 2)
+    {
+      sqlite3_result_int (context, 0);
+      return;
+    }
+  table = g_intern_string ((const char *) sqlite3_value_text (argv[0]));
+  ids = g_hash_table_lookup (self->importing, table);
+  if (ids == NULL)
+    {
+      ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_hash_table_insert (self->importing, (gpointer) table, ids);
+    }
+  id = sqlite3_value_int64 (argv[1]);
+  g_array_append_val (ids, id);
+  sqlite3_result_int (context, 1);
+}
+
+void
+tj_db_add_audit_functions (TjDb *self)
+{
+  sqlite3 *handle = self->handle;
   AuditFunctions *functions = g_new0 (AuditFunctions, 1);
+
+  sqlite3_create_function (handle, "tj_importing", 2, SQLITE_UTF8, self, importing_func, NULL,
+                           NULL);
 
   functions->input = g_string_new (NULL);
   functions->last_input = g_string_new (NULL);
@@ -275,8 +311,8 @@ expected_audit_triggers (TjDb    *self,
       if (ins->len == 0)
         continue;
 
-#define AUDIT_TRIGGER(action, when_rows, record)                                                \
-  "CREATE TRIGGER audit_%1$s_" action " AFTER " when_rows " ON %1$s BEGIN "                     \
+#define AUDIT_TRIGGER(action, when_rows, when, record)                                          \
+  "CREATE TRIGGER audit_%1$s_" action " AFTER " when_rows " ON %1$s " when "BEGIN "             \
   "INSERT INTO audit (id, at, os_user, table_name, record_id, action, changes, hash) "          \
   "SELECT id, at, u, '%1$s', rid, '" action "', c, "                                            \
   "tj_audit_hash (prev, id, at, u, '%1$s', rid, '" action "', c) FROM (SELECT "                 \
@@ -285,13 +321,17 @@ expected_audit_triggers (TjDb    *self,
   "(SELECT json_group_object (f, json_array (o, n)) FROM (%2$s) "                               \
   "WHERE o IS NOT n) AS c, (SELECT hash FROM audit ORDER BY id DESC LIMIT 1) AS prev); END"
 
+/* an import's rows are named by its own entry (tj_db_import_record) */
+#define WHEN_NOT_IMPORTING "WHEN NOT tj_importing ('%1$s', NEW.id) "
       add_trigger (triggers, g_strdup_printf ("audit_%s_insert", table),
-                   g_strdup_printf (AUDIT_TRIGGER ("insert", "INSERT", "NEW.id"), table, ins->str));
+                   g_strdup_printf (AUDIT_TRIGGER ("insert", "INSERT", WHEN_NOT_IMPORTING, "NEW.id"),
+                                    table, ins->str));
       add_trigger (triggers, g_strdup_printf ("audit_%s_update", table),
-                   g_strdup_printf (AUDIT_TRIGGER ("update", "UPDATE", "NEW.id"), table, upd->str));
+                   g_strdup_printf (AUDIT_TRIGGER ("update", "UPDATE", "", "NEW.id"), table, upd->str));
       add_trigger (triggers, g_strdup_printf ("audit_%s_delete", table),
-                   g_strdup_printf (AUDIT_TRIGGER ("delete", "DELETE", "OLD.id"), table, del->str));
+                   g_strdup_printf (AUDIT_TRIGGER ("delete", "DELETE", "", "OLD.id"), table, del->str));
 #undef AUDIT_TRIGGER
+#undef WHEN_NOT_IMPORTING
     }
   return g_steal_pointer (&triggers);
 }
@@ -492,4 +532,316 @@ tj_db_chain_existing_audit (TjDb    *self,
   if (!tj_db_rows_done (self, rc, error))
     return FALSE;
   return TRUE;
+}
+
+/* An import on this connection begins: the rows it inserts note their ids (tj_importing)
+ * instead of each writing an audit entry. */
+void
+tj_db_import_begin (TjDb *self)
+{
+  g_return_if_fail (TJ_IS_DB (self));
+  g_clear_pointer (&self->importing, g_hash_table_unref);
+  self->importing = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
+}
+
+void
+tj_db_import_end (TjDb *self)
+{
+  g_return_if_fail (TJ_IS_DB (self));
+  g_clear_pointer (&self->importing, g_hash_table_unref);
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The canonical form of the rows an import inserted, one JSON array of the audited columns per
+ * row in id order, hashed: ids is a JSON array of [first, last] ranges. At the import (replay
+ * FALSE) the rows are as the table holds them; for tuijin check (replay TRUE) each field is the
+ * old value of the first entry after the import's (entry_id) that changed or deleted it, or the
+ * table's value when none did. kept, when not NULL, gets the ranges of the ids found. */
+static char *
+import_rows_hash (TjDb        *self,
+                  const char  *table,
+                  const char  *ids,
+                  gint64       entry_id,
+                  gboolean     replay,
+                  char       **kept,
+                  GError     **error)
+{
+  g_auto (GStrv) columns = tj_db_audited_columns (self, table, error);
+  g_autoptr (GString) fields = g_string_new (NULL);
+  g_autoptr (GString) ranges = g_string_new ("[");
+  g_autoptr (GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autofree char *sql = NULL;
+  gint64 first = 0, last = -1;
+  int rc;
+
+  if (columns == NULL)
+    return NULL;
+  for (guint c = 0; columns[c] != NULL; c++)
+    {
+      const char *col = columns[c];
+
+      if (fields->len > 0)
+        g_string_append (fields, ", ");
+      if (g_str_equal (col, "id"))
+        g_string_append (fields, "x.id");
+      else if (!replay)
+        g_string_append_printf (fields, "r.%s", col);
+      else
+        g_string_append_printf (fields,
+                                "coalesce ((SELECT json_array (l.changes -> '$.%1$s' ->> 0) "
+                                "FROM audit l WHERE l.table_name = '%2$s' AND l.record_id = x.id "
+                                "AND l.id > ?2 AND (l.action = 'delete' OR "
+                                "l.changes -> '$.%1$s' IS NOT NULL) ORDER BY l.id LIMIT 1), "
+                                "json_array (r.%1$s)) ->> 0",
+                                col, table);
+    }
+  sql = g_strdup_printf ("WITH RECURSIVE rg AS (SELECT value ->> 0 AS lo, value ->> 1 AS hi "
+                         "FROM json_each (?1)), x (id, hi) AS (SELECT lo, hi FROM rg UNION ALL "
+                         "SELECT id + 1, hi FROM x WHERE id < hi) "
+                         "SELECT x.id, r.id IS NOT NULL, json_array (%s) FROM x "
+                         "LEFT JOIN %s r ON r.id = x.id ORDER BY x.id",
+                         fields->str, table);
+  if ((stmt = tj_db_prepare (self, sql, error)) == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, ids, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, entry_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      const char *json = (const char *) sqlite3_column_text (stmt, 2);
+
+      /* at the import, a row it inserted and deleted again is not among its rows */
+      if (!replay && sqlite3_column_int (stmt, 1) == 0)
+        continue;
+      g_checksum_update (checksum, (const guchar *) json, -1);
+      g_checksum_update (checksum, (const guchar *) "\n", 1);
+      if (id != last + 1)
+        {
+          if (last >= first)
+            g_string_append_printf (ranges, "%s[%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT "]",
+                                    ranges->len > 1 ? "," : "", first, last);
+          first = id;
+        }
+      last = id;
+    }
+  if (!tj_db_rows_done (self, rc, error))
+    return NULL;
+  if (last >= first)
+    g_string_append_printf (ranges, "%s[%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT "]",
+                            ranges->len > 1 ? "," : "", first, last);
+  g_string_append_c (ranges, ']');
+  if (kept != NULL)
+    *kept = g_strdup (ranges->str);
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+/* The ids a table got, sorted, as JSON ranges [[first, last], …]. */
+static char *
+ids_as_ranges (GArray *ids)
+{
+  GString *ranges = g_string_new ("[");
+  guint i = 0;
+
+  g_array_sort (ids, compare_ids);
+  while (i < ids->len)
+    {
+      gint64 first = g_array_index (ids, gint64, i), last = first;
+
+      for (i++; i < ids->len && g_array_index (ids, gint64, i) <= last + 1; i++)
+        last = g_array_index (ids, gint64, i);
+      g_string_append_printf (ranges, "%s[%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT "]",
+                              ranges->len > 1 ? "," : "", first, last);
+    }
+  g_string_append_c (ranges, ']');
+  return g_string_free (ranges, FALSE);
+}
+
+static GBytes *
+convert_bytes (GConverter   *converter,
+               gconstpointer data,
+               gsize         size,
+               GError      **error)
+{
+  g_autoptr (GOutputStream) memory = g_memory_output_stream_new_resizable ();
+  g_autoptr (GOutputStream) out = g_converter_output_stream_new (memory, converter);
+
+  if (!g_output_stream_write_all (out, data, size, NULL, NULL, error) ||
+      !g_output_stream_close (out, NULL, error))
+    return NULL;
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
+}
+
+/* Inside the import's transaction, before its commit: keeps the file read (gzip, its SHA-256
+ * and size) in imports and appends the import's one audit entry, which names the file and, for
+ * each table, the ids the import inserted and the SHA-256 of those rows (import_rows_hash). */
+gboolean
+tj_db_import_record (TjDb       *self,
+                     const char *path,
+                     const char *kind,
+                     GError    **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *sha256 = NULL;
+  g_autoptr (GZlibCompressor) gzip = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, 1);
+  g_autoptr (GBytes) data = NULL;
+  g_autoptr (GString) changes = NULL;
+  g_autoptr (sqlite3_stmt) insert = NULL;
+  g_autoptr (sqlite3_stmt) entry = NULL;
+  g_autoptr (GError) local = NULL;
+  gsize size;
+  gint64 import_id;
+
+  g_return_val_if_fail (TJ_IS_DB (self), FALSE);
+  g_return_val_if_fail (self->importing != NULL, FALSE);
+
+  if (!g_file_get_contents (path, &contents, &size, &local))
+    {
+      g_set_error (error, TJ_ERROR, TJ_ERROR_IO, _("“%s” cannot be read again to keep it: %s"),
+                   path, local->message);
+      return FALSE;
+    }
+  sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, size);
+  if ((data = convert_bytes (G_CONVERTER (gzip), contents, size, error)) == NULL)
+    return FALSE;
+
+  insert = tj_db_prepare (self, "INSERT INTO imports (at, os_user, file_name, size, sha256, data, "
+                          "kind) VALUES (tj_now (), tj_os_user (), ?, ?, ?, ?, ?)", error);
+  if (insert == NULL)
+    return FALSE;
+  sqlite3_bind_text (insert, 1, name, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (insert, 2, size);
+  sqlite3_bind_text (insert, 3, sha256, -1, SQLITE_STATIC);
+  sqlite3_bind_blob64 (insert, 4, g_bytes_get_data (data, NULL), g_bytes_get_size (data),
+                       SQLITE_STATIC);
+  sqlite3_bind_text (insert, 5, kind, -1, SQLITE_STATIC);
+  if (!tj_db_step_done (self, insert, error))
+    return FALSE;
+  import_id = sqlite3_last_insert_rowid (self->handle);
+
+  /* the name goes in by json_set, which quotes it */
+  changes = g_string_new (NULL);
+  g_string_printf (changes, "{\"file\":null,\"sha256\":\"%s\",\"size\":%" G_GSIZE_FORMAT
+                   ",\"tables\":{", sha256, size);
+  for (guint t = 0, n = 0; t < G_N_ELEMENTS (audited_tables); t++)
+    {
+      GArray *ids = g_hash_table_lookup (self->importing, g_intern_string (audited_tables[t]));
+      g_autofree char *ranges = NULL;
+      g_autofree char *kept = NULL;
+      g_autofree char *rows_hash = NULL;
+
+      if (ids == NULL || ids->len == 0)
+        continue;
+      ranges = ids_as_ranges (ids);
+      rows_hash = import_rows_hash (self, audited_tables[t], ranges, 0, FALSE, &kept, error);
+      if (rows_hash == NULL)
+        return FALSE;
+      g_string_append_printf (changes, "%s\"%s\":{\"ids\":%s,\"sha256\":\"%s\"}", n++ ? "," : "",
+                              audited_tables[t], kept, rows_hash);
+    }
+  g_string_append (changes, "}}");
+
+  entry = tj_db_prepare (
+    self,
+    "INSERT INTO audit (id, at, os_user, table_name, record_id, action, changes, hash) "
+    "SELECT id, at, u, 'imports', ?1, 'import', c, "
+    "tj_audit_hash (prev, id, at, u, 'imports', ?1, 'import', c) FROM (SELECT "
+    "(SELECT coalesce (max (id), 0) + 1 FROM audit) AS id, tj_now () AS at, tj_os_user () AS u, "
+    "json_set (?2, '$.file', ?3) AS c, (SELECT hash FROM audit ORDER BY id DESC LIMIT 1) AS prev)",
+    error);
+  if (entry == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (entry, 1, import_id);
+  sqlite3_bind_text (entry, 2, changes->str, -1, SQLITE_STATIC);
+  sqlite3_bind_text (entry, 3, name, -1, SQLITE_STATIC);
+  return tj_db_step_done (self, entry, error);
+}
+
+/* For tuijin check: every stored file against its SHA-256 and size and against its audit entry,
+ * and the rows each import inserted against the hash its entry keeps (replayed back to the
+ * import through the entries after it). One message per difference in problems. */
+gboolean
+tj_db_verify_imports (TjDb      *self,
+                      GPtrArray *problems,
+                      GError   **error)
+{
+  g_autoptr (sqlite3_stmt) files = NULL;
+  g_autoptr (sqlite3_stmt) tables = NULL;
+  int rc;
+
+  files = tj_db_prepare (self, "SELECT i.id, i.file_name, i.size, i.sha256, i.data, "
+                         "a.changes ->> '$.sha256', a.changes ->> '$.size' FROM imports i "
+                         "LEFT JOIN audit a ON a.action = 'import' AND a.record_id = i.id "
+                         "ORDER BY i.id", error);
+  if (files == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (files)) == SQLITE_ROW)
+    {
+      const char *name = (const char *) sqlite3_column_text (files, 1);
+      const char *sha256 = (const char *) sqlite3_column_text (files, 3);
+      g_autoptr (GZlibDecompressor) gunzip =
+        g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP);
+      g_autoptr (GBytes) data = NULL;
+      g_autofree char *actual = NULL;
+
+      data = convert_bytes (G_CONVERTER (gunzip), sqlite3_column_blob (files, 4),
+                            sqlite3_column_bytes (files, 4), NULL);
+      if (data != NULL)
+        actual = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, data);
+      if (data == NULL || g_strcmp0 (actual, sha256) != 0 ||
+          (gint64) g_bytes_get_size (data) != sqlite3_column_int64 (files, 2))
+        g_ptr_array_add (problems, g_strdup_printf (_("Imported file “%s” (import %lld): its "
+                                                      "stored copy does not match its SHA-256."),
+                                                    name, (long long) sqlite3_column_int64 (files, 0)));
+      else if (g_strcmp0 (sha256, (const char *) sqlite3_column_text (files, 5)) != 0 ||
+               sqlite3_column_int64 (files, 2) != sqlite3_column_int64 (files, 6))
+        g_ptr_array_add (problems, g_strdup_printf (_("Imported file “%s” (import %lld): differs "
+                                                      "from its entry in the audit log."),
+                                                    name, (long long) sqlite3_column_int64 (files, 0)));
+    }
+  if (!tj_db_rows_done (self, rc, error))
+    return FALSE;
+
+  tables = tj_db_prepare (self, "SELECT a.id, a.record_id, a.changes ->> '$.file', t.key, "
+                          "t.value ->> '$.ids', t.value ->> '$.sha256', "
+                          "EXISTS (SELECT 1 FROM imports i WHERE i.id = a.record_id) "
+                          "FROM audit a, json_each (a.changes, '$.tables') t "
+                          "WHERE a.action = 'import' ORDER BY a.id", error);
+  if (tables == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (tables)) == SQLITE_ROW)
+    {
+      const char *name = (const char *) sqlite3_column_text (tables, 2);
+      const char *table = (const char *) sqlite3_column_text (tables, 3);
+      g_autofree char *rows_hash = NULL;
+
+      if (sqlite3_column_int (tables, 6) == 0)
+        {
+          g_ptr_array_add (problems, g_strdup_printf (_("Imported file “%s” (import %lld): "
+                                                        "removed from the database."),
+                                                      name,
+                                                      (long long) sqlite3_column_int64 (tables, 1)));
+          continue;
+        }
+      rows_hash = import_rows_hash (self, table, (const char *) sqlite3_column_text (tables, 4),
+                                    sqlite3_column_int64 (tables, 0), TRUE, NULL, error);
+      if (rows_hash == NULL)
+        return FALSE;
+      if (g_strcmp0 (rows_hash, (const char *) sqlite3_column_text (tables, 5)) != 0)
+        g_ptr_array_add (problems, g_strdup_printf (_("Rows of %s imported from “%s” (import "
+                                                      "%lld) differ from what the import wrote "
+                                                      "(changed behind Tuijin's back)."),
+                                                    table, name,
+                                                    (long long) sqlite3_column_int64 (tables, 1)));
+    }
+  return tj_db_rows_done (self, rc, error);
 }

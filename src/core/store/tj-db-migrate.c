@@ -86,9 +86,10 @@ static const char *const migrations[TJ_DB_SCHEMA_VERSION] = {
   "0006-approval-suspensions.sql",
   "0007-monthly-notes.sql",
   "0008-check-as-or.sql",
+  "0009-imports.sql",
 };
 
-/* After a migration edited a table's text in sqlite_schema (0008): the schema cookie goes up by
+/* After a migration edited a table's text in sqlite_schema (0008, 0009): the schema cookie goes up by
  * one so that every connection, this one included, reads the tables again, and the file must
  * pass integrity_check (the documented steps for an equivalent CHECK constraint). */
 static gboolean
@@ -144,7 +145,7 @@ apply_migration (TjDb    *self,
   if (!tj_db_exec (self, sql, error) || (defaults != NULL && !tj_db_exec (self, defaults, error)) ||
       (version == 4 &&
        (!fill_default_calendar (self, error) || !tj_db_chain_existing_audit (self, error))) ||
-      (version == 8 && !reload_edited_schema (self, error)) ||
+      ((version == 8 || version == 9) && !reload_edited_schema (self, error)) ||
       (version >= 4 && !tj_db_create_audit_triggers (self, error)) ||
       (version == 4 && !tj_db_log_unlogged_rows (self, error)) ||
       !tj_db_exec (self, pragma, error) || !tj_db_commit (self, error))

@@ -120,7 +120,7 @@ open_handle (TjDb       *self,
    * failing a clerk's save with "locked". */
   sqlite3_busy_handler (self->handle, busy_handler, self);
   tj_db_track_changes (self);
-  tj_db_add_audit_functions (self->handle);
+  tj_db_add_audit_functions (self);
   return TRUE;
 }
 

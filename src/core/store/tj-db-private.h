@@ -24,13 +24,15 @@ struct _TjDb
   GHashTable *statements; /* SQL text → sqlite3_stmt, see tj_db_prepare_cached */
   GHashTable *statements_by_address; /* the address of an SQL text → its CachedText */
   GPtrArray *written;     /* interned names of the tables the open transaction wrote */
+  GHashTable *importing;  /* while an import runs: interned table name → GArray of the ids it
+                           * inserted (tj_importing), else NULL */
 };
 
 /* tj-db.c */
 void tj_db_track_changes (TjDb *self);
 
 /* tj-db-audit.c */
-void tj_db_add_audit_functions (sqlite3 *handle);
+void tj_db_add_audit_functions (TjDb *self);
 gboolean tj_db_create_audit_triggers (TjDb    *self,
                                       GError **error);
 gboolean tj_db_ensure_audit_triggers (TjDb    *self,

@@ -27,6 +27,7 @@ tj_db_finalize (GObject *object)
   g_clear_pointer (&self->statements_by_address, g_hash_table_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->written, g_ptr_array_unref);
+  g_clear_pointer (&self->importing, g_hash_table_unref);
   if (self->handle != NULL)
     sqlite3_close_v2 (self->handle);
   g_free (self->path);

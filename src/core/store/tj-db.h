@@ -9,7 +9,7 @@ G_BEGIN_DECLS
 #define TJ_TYPE_DB (tj_db_get_type ())
 G_DECLARE_FINAL_TYPE (TjDb, tj_db, TJ, DB, GObject)
 
-#define TJ_DB_SCHEMA_VERSION 8
+#define TJ_DB_SCHEMA_VERSION 9
 
 /* How long a write waits for another connection's write (an import of a large ledger). */
 #define TJ_DB_BUSY_TIMEOUT_MS 120000
@@ -124,6 +124,17 @@ gboolean tj_db_check_healthy (TjDb    *self,
 gboolean tj_db_begin_bulk (TjDb    *self,
                            GError **error);
 gboolean tj_db_is_empty (TjDb *self);
+/* An import recorded as one audit entry (tj-db-audit.c): begun inside its transaction, the
+ * file recorded before the commit, ended on every path. */
+void tj_db_import_begin (TjDb *self);
+gboolean tj_db_import_record (TjDb       *self,
+                              const char *path,
+                              const char *kind,
+                              GError    **error);
+void tj_db_import_end (TjDb *self);
+gboolean tj_db_verify_imports (TjDb      *self,
+                               GPtrArray *problems,
+                               GError   **error);
 /* The store emits "changed::TABLE" after every commit; this relays another connection's. */
 void tj_db_relay_changed (TjDb       *self,
                           const char *table);
