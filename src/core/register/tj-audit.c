@@ -31,6 +31,8 @@ tj_audit_action_label (const char *action,
     return undo ? _("Delete undone") : _("Created");
   if (g_strcmp0 (action, "update") == 0)
     return _("Changed");
+  if (g_strcmp0 (action, "import") == 0)
+    return _("Imported");
   return _("Deleted");
 }
 
@@ -149,7 +151,9 @@ add_change (TjDb          *db,
   return TRUE;
 }
 
-/* The history of one record, newest first, in the words and names the form uses. */
+/* The history of one record, newest first, in the words and names the form uses. A record an
+ * import inserted has no entry of its own: the import's one entry names it among the id ranges
+ * of its table ($.tables.TABLE.ids) and shows as "导入自 台账.csv（时间）". */
 GPtrArray *
 tj_audit_history (TjDb       *db,
                   const char *table,
@@ -165,18 +169,25 @@ tj_audit_history (TjDb       *db,
 
   if (levels == NULL)
     return NULL;
-  /* undo: an insert right after a delete of the same record, with the same fields and values */
+  /* undo: an insert right after a delete of the same record, with the same fields and values;
+   * an import's entry lists no fields (its changes name the file) */
   stmt = tj_db_prepare (
     db,
+    "WITH mine (id) AS (SELECT id FROM audit WHERE table_name = ?1 AND record_id = ?2 "
+    "UNION ALL SELECT a.id FROM audit a, json_each (a.changes, '$.tables.' || ?1 || '.ids') r "
+    "WHERE a.table_name = 'imports' AND a.action = 'import' "
+    "AND ?2 BETWEEN r.value ->> 0 AND r.value ->> 1) "
     "SELECT a.id, a.at, a.os_user, a.action, j.key, j.value ->> 0, j.value ->> 1, "
     "a.action = 'insert' AND EXISTS (SELECT 1 FROM audit d WHERE d.id = (SELECT max (p.id) "
     "FROM audit p WHERE p.table_name = a.table_name AND p.record_id = a.record_id "
     "AND p.id < a.id) AND d.action = 'delete' "
     "AND (SELECT count(*) FROM json_each (d.changes)) = (SELECT count(*) FROM json_each (a.changes)) "
     "AND NOT EXISTS (SELECT 1 FROM json_each (a.changes) i LEFT JOIN json_each (d.changes) o "
-    "ON o.key = i.key WHERE o.key IS NULL OR (i.value ->> 1) IS NOT (o.value ->> 0))) "
-    "FROM audit a LEFT JOIN json_each (a.changes) j "
-    "WHERE a.table_name = ? AND a.record_id = ? ORDER BY a.id DESC, j.id",
+    "ON o.key = i.key WHERE o.key IS NULL OR (i.value ->> 1) IS NOT (o.value ->> 0))), "
+    "iif (a.action = 'import', a.changes ->> '$.file', NULL) "
+    "FROM audit a JOIN mine m ON m.id = a.id "
+    "LEFT JOIN json_each (iif (a.action = 'import', NULL, a.changes)) j "
+    "ORDER BY a.id DESC, j.id",
     error);
   if (stmt == NULL)
     return NULL;
@@ -197,6 +208,16 @@ tj_audit_history (TjDb       *db,
           entry->title = g_strdup (tj_audit_action_label (entry->action, entry->undo));
           entry->changes = g_ptr_array_new_with_free_func (g_free);
           g_ptr_array_add (entries, entry);
+          if (g_str_equal (entry->action, "import"))
+            {
+              /* the time as the window shows every entry's */
+              g_autofree char *when = g_strdup (entry->at);
+
+              g_strdelimit (when, "T", ' ');
+              g_ptr_array_add (entry->changes,
+                               g_strdup_printf (_("Imported from %s (%s)"),
+                                                (const char *) sqlite3_column_text (stmt, 8), when));
+            }
         }
       if (field != NULL && !add_change (db, levels, entry, field, stmt, error))
         return NULL;

@@ -10,9 +10,9 @@ typedef struct
 {
   char *at;
   char *os_user;
-  char *action; /* insert, update, delete */
+  char *action; /* insert, update, delete, import (the import that inserted the record) */
   gboolean undo; /* an insert that undid the delete before it */
-  char *title; /* the action as the user did it: 新建, 修改, 删除, 撤销删除 */
+  char *title; /* the action as the user did it: 新建, 修改, 删除, 撤销删除, 导入 */
   GPtrArray *changes; /* of char *: "总投资（万元）：1.0000 → 2.0000", "级别：省重点" */
 } TjAuditEntry;
 
