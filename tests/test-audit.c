@@ -5,6 +5,7 @@
 
 #include "tj-audit.h"
 #include "tj-deletion.h"
+#include "tj-ledger.h"
 #include "tj-person.h"
 #include "tj-project.h"
 #include "tj-unit.h"
@@ -154,6 +155,76 @@ test_new_record_on_a_freed_number_is_created (void)
   tj_test_rmdir (dir);
 }
 
+/* A project a ledger brought in was created by that import: its history names the file and the
+ * time, and an edit after it shows as any other. */
+static void
+test_imported_project_names_its_file (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  g_autofree char *path = g_build_filename (dir, "台账.csv", NULL);
+  g_autoptr (TjImportResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) history = NULL;
+  g_autoptr (GPtrArray) other = NULL;
+  g_autoptr (TjProject) p = NULL;
+  g_autofree char *at = NULL;
+  g_autofree char *imported = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *changed = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  TjAuditEntry *entry;
+
+  g_assert_true (g_file_set_contents (path,
+                                      "序号,项目名称,级别,建设性质,属地,责任单位,分包市领导,"
+                                      "首席服务官,总投资（万元）\r\n"
+                                      "1,告成镇智慧物流园,省重点,新开工,告成镇,住建局,李明,李明,10\n"
+                                      "2,颍阳镇唐宋文化体验园,登封市,新开工,石道乡,,,赵强,10\n",
+                                      -1, NULL));
+  g_assert_true (tj_ledger_import (db, path, 2026, TRUE, FALSE, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->added, ==, 2);
+
+  p = tj_project_load (db, tj_project_find (db, 2026, "颍阳镇唐宋文化体验园"), &error);
+  g_assert_no_error (error);
+  p->total_investment = 200000;
+  g_assert_true (tj_project_save (db, p, &error));
+  g_assert_no_error (error);
+
+  /* the time the import was logged at, as the window writes every entry's */
+  stmt = tj_db_prepare (db, "SELECT replace (at, 'T', ' ') FROM audit WHERE action = 'import'",
+                        &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  at = tj_db_column_dup (stmt, 0);
+
+  /* newest first: the edit, then the import that created it */
+  history = tj_audit_history (db, "projects", p->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 2);
+  entry = g_ptr_array_index (history, 0);
+  g_assert_cmpstr (entry->title, ==, "修改");
+  changed = lines (entry);
+  g_assert_cmpstr (changed, ==, "总投资（万元）：10.0000 → 20.0000");
+  entry = g_ptr_array_index (history, 1);
+  g_assert_cmpstr (entry->title, ==, "导入");
+  g_assert_cmpstr (entry->action, ==, "import");
+  imported = lines (entry);
+  expected = g_strdup_printf ("导入自 台账.csv（%s）", at);
+  g_assert_cmpstr (imported, ==, expected);
+
+  /* the other project it brought in has the import alone; a project it did not bring in, none */
+  other = tj_audit_history (db, "projects", tj_project_find (db, 2026, "告成镇智慧物流园"), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (other->len, ==, 1);
+  g_assert_cmpstr (((TjAuditEntry *) g_ptr_array_index (other, 0))->title, ==, "导入");
+  g_clear_pointer (&other, g_ptr_array_unref);
+  other = tj_audit_history (db, "projects", p->id + 100, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (other->len, ==, 0);
+  tj_test_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -161,5 +232,7 @@ main (int   argc,
   tj_test_init (&argc, &argv);
   g_test_add_func ("/tj/audit/history/in-words-with-undo", test_history_in_words);
   g_test_add_func ("/tj/audit/history/new-record-on-a-freed-number", test_new_record_on_a_freed_number_is_created);
+  g_test_add_func ("/tj/audit/history/imported-names-its-file",
+                   test_imported_project_names_its_file);
   return g_test_run ();
 }

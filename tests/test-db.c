@@ -1143,6 +1143,159 @@ test_audit_functions (void)
   tj_test_rmdir (dir);
 }
 
+/* DATA through CONVERTER (gzip or gunzip), as the test reads or forges a kept file. */
+static GBytes *
+convert (GConverter *converter,
+         const void *data,
+         gsize       size)
+{
+  g_autoptr (GInputStream) in = g_memory_input_stream_new_from_data (data, size, NULL);
+  g_autoptr (GInputStream) converted = g_converter_input_stream_new (in, converter);
+  g_autoptr (GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr (GError) error = NULL;
+
+  g_assert_cmpint (g_output_stream_splice (out, converted, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
+                                           NULL, &error), >=, 0);
+  g_assert_no_error (error);
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
+}
+
+/* A ledger import is one audit entry naming the file it keeps (gzip, its SHA-256): no entry per
+ * project, the chain and the records verified, an edit after it logged as ever; a dry run keeps
+ * nothing; an imported project changed, or the kept file changed, behind Tuijin's back is found. */
+static void
+test_import_one_entry_and_its_file (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  g_autofree char *path = g_build_filename (dir, "台账.csv", NULL);
+  const char *contents =
+    "序号,项目名称,级别,建设性质,属地,责任单位,分包市领导,首席服务官,总投资（万元）\r\n"
+    "1,一号,省重点,新开工,告成镇,住建局,李明,李明,10\n"
+    "2,二号,登封市,新开工,石道乡,,,赵强,10\n"
+    "3,三号,省重点,续建,告成镇,住建局,李明,赵强,20\n";
+  g_autofree char *sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, contents, -1);
+  g_autoptr (TjImportResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GBytes) kept = NULL;
+  g_autoptr (GBytes) forged = NULL;
+  g_autoptr (GZlibDecompressor) gunzip = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP);
+  g_autoptr (GZlibCompressor) gzip = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, -1);
+  g_autoptr (TjProject) two = NULL;
+  g_autofree char *forged_sha256 = NULL;
+  const char *forged_contents = "序号,项目名称\r\n1,一号\n";
+  gint64 logged = tj_test_scalar (db, "SELECT max (id) FROM audit");
+  gint64 broken = -1, rows = 0;
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+
+  /* a dry run keeps no file and writes no entry */
+  g_assert_true (tj_ledger_import (db, path, 2026, TRUE, TRUE, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->added, ==, 3);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM imports"), ==, 0);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT max (id) FROM audit"), ==, logged);
+
+  g_clear_pointer (&result, tj_import_result_free);
+  g_assert_true (tj_ledger_import (db, path, 2026, TRUE, FALSE, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->added, ==, 3);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM projects"), ==, 3);
+  /* one entry for the import, none per project */
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM audit WHERE action = 'import'"), ==, 1);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM audit WHERE table_name = 'projects'"),
+                   ==, 0);
+  g_assert_cmpint (tj_test_scalar_bind (db, "SELECT changes ->> '$.file' = ? FROM audit "
+                                            "WHERE action = 'import'", "台账.csv"), ==, 1);
+  g_assert_cmpint (tj_test_scalar_bind (db, "SELECT changes ->> '$.sha256' = ? FROM audit "
+                                            "WHERE action = 'import'", sha256), ==, 1);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT json_array_length (changes, '$.tables.projects.ids') "
+                                       "FROM audit WHERE action = 'import'"), >=, 1);
+
+  /* the file kept as it was read: its SHA-256, its size, its bytes */
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM imports"), ==, 1);
+  g_assert_cmpint (tj_test_scalar_bind (db, "SELECT sha256 = ? FROM imports", sha256), ==, 1);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT size FROM imports"), ==, strlen (contents));
+  stmt = tj_db_prepare (db, "SELECT data FROM imports", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  kept = convert (G_CONVERTER (gunzip), sqlite3_column_blob (stmt, 0),
+                  sqlite3_column_bytes (stmt, 0));
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_assert_cmpmem (g_bytes_get_data (kept, NULL), g_bytes_get_size (kept), contents,
+                   strlen (contents));
+
+  /* the chain holds and every record is as the log says */
+  g_assert_true (tj_audit_verify_chain (db, &broken, &rows, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (broken, ==, 0);
+  g_assert_true (tj_audit_verify_records (db, problems, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+
+  /* an edit through the application after the import is logged and verifies */
+  two = tj_project_load (db, tj_project_find (db, 2026, "二号"), &error);
+  g_assert_no_error (error);
+  g_free (two->name);
+  two->name = g_strdup ("二号扩建");
+  g_assert_true (tj_project_save (db, two, &error));
+  g_assert_no_error (error);
+  g_assert_true (tj_audit_verify_chain (db, &broken, &rows, &error));
+  g_assert_cmpint (broken, ==, 0);
+  g_assert_true (tj_audit_verify_records (db, problems, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+
+  /* an imported project renamed behind Tuijin's back: the check names the import and its file */
+  g_assert_true (tj_db_exec (db, "DROP TRIGGER audit_projects_update", &error));
+  g_assert_true (tj_db_exec (db, "UPDATE projects SET name = '一号（改）' WHERE name = '一号'",
+                             &error));
+  g_assert_true (tj_audit_verify_records (db, problems, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "台账.csv"));
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "第 1 次导入"));
+  /* put back as it was, the rows verify again */
+  g_assert_true (tj_db_exec (db, "UPDATE projects SET name = '一号' WHERE name = '一号（改）'",
+                             &error));
+  g_ptr_array_set_size (problems, 0);
+  g_assert_true (tj_audit_verify_records (db, problems, &error));
+  g_assert_cmpuint (problems->len, ==, 0);
+
+  /* the kept file replaced (its no-update trigger dropped first): it no longer matches its hash */
+  g_assert_true (tj_db_exec (db, "DROP TRIGGER imports_no_update", &error));
+  forged = convert (G_CONVERTER (gzip), forged_contents, strlen (forged_contents));
+  stmt = tj_db_prepare (db, "UPDATE imports SET data = ?", &error);
+  g_assert_no_error (error);
+  sqlite3_bind_blob64 (stmt, 1, g_bytes_get_data (forged, NULL), g_bytes_get_size (forged),
+                       SQLITE_STATIC);
+  g_assert_true (tj_db_step_done (db, stmt, &error));
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_assert_true (tj_audit_verify_records (db, problems, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "台账.csv"));
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "SHA-256"));
+
+  /* and with its SHA-256 and size forged to match, it differs from the audit entry */
+  forged_sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, forged_contents, -1);
+  stmt = tj_db_prepare (db, "UPDATE imports SET sha256 = ?, size = ?", &error);
+  g_assert_no_error (error);
+  sqlite3_bind_text (stmt, 1, forged_sha256, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, strlen (forged_contents));
+  g_assert_true (tj_db_step_done (db, stmt, &error));
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_ptr_array_set_size (problems, 0);
+  g_assert_true (tj_audit_verify_records (db, problems, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "台账.csv"));
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "审计日志"));
+  tj_test_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1164,6 +1317,8 @@ main (int   argc,
                    test_second_connection_keeps_locks);
   g_test_add_func ("/tj/db/write/locked-file-says-so", test_refuses_locked);
   g_test_add_func ("/tj/audit/tamper-refused-or-found", test_audit_tamper);
+  g_test_add_func ("/tj/audit/import/one-entry-kept-file-verified",
+                   test_import_one_entry_and_its_file);
   g_test_add_func ("/tj/db/restore/checks-keeps-and-restores", test_restore);
   g_test_add_func ("/tj/db/import/refused-on-a-damaged-file", test_import_refuses_damage);
   g_test_add_func ("/tj/limits/max-amount-setting-bounds-a-save", test_max_amount_setting);
