@@ -201,44 +201,11 @@ test_remind_logs (Fixture       *f,
   g_assert_cmpstr (count, ==, "1");
 }
 
-/* What another program does to the file: through a connection of its own. */
-static void
-exec_elsewhere (Fixture    *f,
-                const char *sql)
-{
-  sqlite3 *other = NULL;
-  char *message = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (tj_db_get_path (f->db), &other, SQLITE_OPEN_READWRITE, NULL),
-                   ==, SQLITE_OK);
-  sqlite3_busy_timeout (other, 10000);
-  if (sqlite3_exec (other, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-  sqlite3_close (other);
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      if ((found = find_descendant (child, type)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Scrolls a form to its end, where the lists under the fields are, for a screenshot. */
 static void
 scroll_to_end (GtkWidget *form)
 {
-  GtkWidget *scrolled = find_descendant (form, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *scrolled = tj_test_find_descendant (form, GTK_TYPE_SCROLLED_WINDOW);
   GtkAdjustment *adjustment;
 
   g_assert_nonnull (scrolled);
@@ -331,7 +298,7 @@ test_form_lists_reminders (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (form));
 
   /* Another program makes the reminders unreadable: the form says so in their place. */
-  exec_elsewhere (f, "ALTER TABLE approval_reminders RENAME TO approval_reminders_gone");
+  tj_test_exec_elsewhere (f->db, "ALTER TABLE approval_reminders RENAME TO approval_reminders_gone");
   form = TJ_APPROVAL_FORM (tj_approval_form_new (f->db, item, 2026));
   gtk_window_present (GTK_WINDOW (form));
   tj_test_wait_idle ();
@@ -339,7 +306,7 @@ test_form_lists_reminders (Fixture       *f,
   failed = tj_approval_form_get_reminders_text (form);
   g_assert_nonnull (strstr (failed, "approval_reminders"));
   g_assert_null (strstr (failed, "尚无催办"));
-  exec_elsewhere (f, "ALTER TABLE approval_reminders_gone RENAME TO approval_reminders");
+  tj_test_exec_elsewhere (f->db, "ALTER TABLE approval_reminders_gone RENAME TO approval_reminders");
   tj_read_error_retry (tj_approval_form_get_reminders_error (form));
   again = tj_approval_form_get_reminders_text (form);
   g_assert_cmpstr (again, ==, shown);
@@ -401,7 +368,7 @@ test_actions_follow_rows (Fixture       *f,
 {
   GtkWidget *edit = action_button (GTK_WIDGET (f->page), "approval.edit", NULL);
   GtkWidget *remind = action_button (GTK_WIDGET (f->page), "approval.remind", NULL);
-  GtkWidget *view = find_descendant (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW);
+  GtkWidget *view = tj_test_find_descendant (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW);
   g_autoptr (GError) error = NULL;
   guint position = 0;
 

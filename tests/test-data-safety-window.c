@@ -55,32 +55,6 @@ teardown (Fixture       *f,
 }
 
 
-/* Answers as the user's click would: the response, then the dialog closes. */
-static void
-respond (AdwMessageDialog *dialog,
-         const char       *response)
-{
-  adw_message_dialog_response (dialog, response);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  tj_test_wait_idle ();
-}
-
-/* Waits for a dialog a file job opens when it is done. */
-static AdwMessageDialog *
-wait_for_dialog (const char *heading)
-{
-  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  AdwMessageDialog *dialog = NULL;
-
-  while (dialog == NULL && g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      dialog = tj_test_find_dialog (heading);
-    }
-  g_assert_nonnull (dialog);
-  return dialog;
-}
-
 static void
 test_delete_names_what_goes (Fixture       *f,
                              gconstpointer  data)
@@ -114,7 +88,7 @@ test_delete_names_what_goes (Fixture       *f,
     g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "撤销"));
   }
   tj_test_screenshot (GTK_WIDGET (dialog), "delete-confirmation.png");
-  respond (dialog, "delete");
+  tj_test_respond (dialog, "delete");
   tj_test_wait_idle ();
   g_assert_cmpint (tj_test_scalar (f->db, "SELECT count(*) FROM monthly_reports"), ==,
                    reports_before - held);
@@ -146,19 +120,19 @@ test_import_names_the_month (Fixture       *f,
 
   /* 当月完成 alone: the month is asked for, with the page's month offered */
   tj_progress_page_import_file (page, january);
-  dialog = wait_for_dialog ("这是哪个月的月报？");
+  dialog = tj_test_wait_for_dialog ("这是哪个月的月报？");
   months = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog));
   g_assert_cmpuint (gtk_drop_down_get_selected (months), ==, 9);
   gtk_drop_down_set_selected (months, 0);
   tj_test_screenshot (GTK_WIDGET (dialog), "import-which-month.png");
-  respond (dialog, "continue");
-  dialog = wait_for_dialog ("导入 2026年1月的月报？");
+  tj_test_respond (dialog, "continue");
+  dialog = tj_test_wait_for_dialog ("导入 2026年1月的月报？");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "当前页面显示的是 10 月"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "替换本月已有月报 0 条"));
   /* nothing is written before the answer */
   g_assert_cmpint (tj_test_scalar (f->db, "SELECT count(*) FROM monthly_reports WHERE month = 1"),
                    ==, 0);
-  respond (dialog, "import");
+  tj_test_respond (dialog, "import");
   {
     gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
 
@@ -176,10 +150,10 @@ test_import_names_the_month (Fixture       *f,
   tj_progress_page_set_month (page, 10);
   tj_test_wait_idle ();
   tj_progress_page_import_file (page, february);
-  dialog = wait_for_dialog ("导入 2026年2月的月报？");
+  dialog = tj_test_wait_for_dialog ("导入 2026年2月的月报？");
   g_assert_null (tj_test_find_dialog ("这是哪个月的月报？"));
   tj_test_screenshot (GTK_WIDGET (dialog), "import-confirmation.png");
-  respond (dialog, "cancel");
+  tj_test_respond (dialog, "cancel");
   tj_test_wait_idle ();
   g_assert_cmpint (tj_test_scalar (f->db, "SELECT count(*) FROM monthly_reports WHERE month = 2"),
                    ==, 0);

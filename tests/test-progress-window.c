@@ -155,32 +155,6 @@ test_note_alone_stays_unreported (Fixture       *f,
   g_assert_cmpint (tj_test_scalar (f->db, "SELECT count(*) FROM monthly_notes"), ==, 0);
 }
 
-/* Answers as the user's click would: the response, then the dialog closes. */
-static void
-respond (AdwMessageDialog *dialog,
-         const char       *response)
-{
-  adw_message_dialog_response (dialog, response);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  tj_test_wait_idle ();
-}
-
-/* Waits for a dialog a file job opens when it is done. */
-static AdwMessageDialog *
-wait_for_dialog (const char *heading)
-{
-  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  AdwMessageDialog *dialog = NULL;
-
-  while (dialog == NULL && g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      dialog = tj_test_find_dialog (heading);
-    }
-  g_assert_nonnull (dialog);
-  return dialog;
-}
-
 /* Imports a file naming no month as the month chosen in the dialog (1..12), answering the
  * question that follows with `answer`; waits until the page can be used again. */
 static void
@@ -195,12 +169,12 @@ import_as (Fixture        *f,
   gint64 end;
 
   tj_progress_page_import_file (page, path);
-  dialog = wait_for_dialog ("这是哪个月的月报？");
+  dialog = tj_test_wait_for_dialog ("这是哪个月的月报？");
   gtk_drop_down_set_selected (GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog)),
                               (guint) month - 1);
-  respond (dialog, "continue");
-  dialog = wait_for_dialog (heading);
-  respond (dialog, answer);
+  tj_test_respond (dialog, "continue");
+  dialog = tj_test_wait_for_dialog (heading);
+  tj_test_respond (dialog, answer);
   end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
   while (!gtk_widget_get_sensitive (GTK_WIDGET (page)) && g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, FALSE);
@@ -295,39 +269,6 @@ test_bulletin_names_the_unreported (Fixture       *f,
   tj_test_screenshot (GTK_WIDGET (f->window), "bulletin-reporting.png");
 }
 
-/* What another program does to the file: through a connection of its own. */
-static void
-exec_elsewhere (Fixture    *f,
-                const char *sql)
-{
-  sqlite3 *other = NULL;
-  char *message = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (tj_db_get_path (f->db), &other, SQLITE_OPEN_READWRITE, NULL),
-                   ==, SQLITE_OK);
-  sqlite3_busy_timeout (other, 10000);
-  if (sqlite3_exec (other, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-  sqlite3_close (other);
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      if ((found = find_descendant (child, type)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The first button under widget that activates the action. */
 static GtkWidget *
 find_action_button (GtkWidget  *widget,
@@ -362,16 +303,16 @@ test_bulletin_read_error (Fixture       *f,
   tj_page_set_year (TJ_PAGE (page), YEAR);
   tj_bulletin_page_set_month (page, 3);
   tj_test_wait_idle ();
-  shown = TJ_READ_ERROR (find_descendant (GTK_WIDGET (page), TJ_TYPE_READ_ERROR));
+  shown = TJ_READ_ERROR (tj_test_find_descendant (GTK_WIDGET (page), TJ_TYPE_READ_ERROR));
   g_assert_nonnull (shown);
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (shown)));
   g_assert_nonnull (strstr (tj_bulletin_page_get_overview (page), "84"));
 
-  exec_elsewhere (f, "ALTER TABLE monthly_reports RENAME TO monthly_reports_gone");
+  tj_test_exec_elsewhere (f->db, "ALTER TABLE monthly_reports RENAME TO monthly_reports_gone");
   tj_bulletin_page_set_month (page, 4);
   tj_test_wait_idle ();
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (shown)));
-  status = ADW_STATUS_PAGE (find_descendant (GTK_WIDGET (shown), ADW_TYPE_STATUS_PAGE));
+  status = ADW_STATUS_PAGE (tj_test_find_descendant (GTK_WIDGET (shown), ADW_TYPE_STATUS_PAGE));
   g_assert_cmpstr (adw_status_page_get_title (status), ==, "无法读取数据");
   g_assert_nonnull (strstr (tj_read_error_get_message (shown), "monthly_reports"));
   g_assert_cmpstr (tj_bulletin_page_get_overview (page), ==, "");
@@ -385,7 +326,7 @@ test_bulletin_read_error (Fixture       *f,
                                                                 "bulletin.issue")));
   tj_test_screenshot (GTK_WIDGET (f->window), "bulletin-read-error.png");
 
-  exec_elsewhere (f, "ALTER TABLE monthly_reports_gone RENAME TO monthly_reports");
+  tj_test_exec_elsewhere (f->db, "ALTER TABLE monthly_reports_gone RENAME TO monthly_reports");
   tj_read_error_retry (shown);
   tj_test_wait_idle ();
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (shown)));

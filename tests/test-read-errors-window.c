@@ -44,47 +44,14 @@ teardown (Fixture       *f,
   tj_test_window_close (f);
 }
 
-/* What another program does to the file: through a connection of its own. */
-static void
-exec_elsewhere (Fixture    *f,
-                const char *sql)
-{
-  sqlite3 *other = NULL;
-  char *message = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (tj_db_get_path (f->db), &other, SQLITE_OPEN_READWRITE, NULL),
-                   ==, SQLITE_OK);
-  sqlite3_busy_timeout (other, 10000);
-  if (sqlite3_exec (other, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-  sqlite3_close (other);
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      if ((found = find_descendant (child, type)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The page shows the error with core's reason in place of its list, which is not on screen. */
 static TjReadError *
 assert_shows_error (GtkWidget  *page,
                     const char *reason)
 {
-  TjReadError *shown = TJ_READ_ERROR (find_descendant (page, TJ_TYPE_READ_ERROR));
-  GtkWidget *list = find_descendant (page, GTK_TYPE_COLUMN_VIEW);
-  AdwStatusPage *status = ADW_STATUS_PAGE (find_descendant (GTK_WIDGET (shown),
+  TjReadError *shown = TJ_READ_ERROR (tj_test_find_descendant (page, TJ_TYPE_READ_ERROR));
+  GtkWidget *list = tj_test_find_descendant (page, GTK_TYPE_COLUMN_VIEW);
+  AdwStatusPage *status = ADW_STATUS_PAGE (tj_test_find_descendant (GTK_WIDGET (shown),
                                                             ADW_TYPE_STATUS_PAGE));
 
   g_assert_nonnull (shown);
@@ -101,8 +68,8 @@ assert_shows_error (GtkWidget  *page,
 static void
 assert_shows_list (GtkWidget *page)
 {
-  GtkWidget *shown = find_descendant (page, TJ_TYPE_READ_ERROR);
-  GtkWidget *list = find_descendant (page, GTK_TYPE_COLUMN_VIEW);
+  GtkWidget *shown = tj_test_find_descendant (page, TJ_TYPE_READ_ERROR);
+  GtkWidget *list = tj_test_find_descendant (page, GTK_TYPE_COLUMN_VIEW);
 
   g_assert_false (gtk_widget_get_mapped (shown));
   g_assert_true (gtk_widget_get_mapped (list));
@@ -140,7 +107,7 @@ test_project_page (Fixture       *f,
   before = g_list_model_get_n_items (shown);
   g_assert_cmpuint (before, >, 0);
 
-  exec_elsewhere (f, "ALTER TABLE projects RENAME TO projects_gone");
+  tj_test_exec_elsewhere (f->db, "ALTER TABLE projects RENAME TO projects_gone");
   tj_db_relay_changed (f->db, "projects");
   settle ();
   g_assert_cmpstr (tj_project_page_get_state (page), ==, "error");
@@ -155,7 +122,7 @@ test_project_page (Fixture       *f,
   settle ();
   g_assert_cmpstr (tj_project_page_get_state (page), ==, "error");
 
-  exec_elsewhere (f, "ALTER TABLE projects_gone RENAME TO projects");
+  tj_test_exec_elsewhere (f->db, "ALTER TABLE projects_gone RENAME TO projects");
   tj_read_error_retry (error_state);
   settle ();
   g_assert_cmpstr (tj_project_page_get_state (page), ==, "list");
@@ -172,14 +139,14 @@ test_project_page_settings (Fixture       *f,
   TjProjectPage *page = tj_window_get_project_page (f->window);
 
   show_page (f, "projects");
-  exec_elsewhere (f, "ALTER TABLE settings RENAME TO settings_gone");
+  tj_test_exec_elsewhere (f->db, "ALTER TABLE settings RENAME TO settings_gone");
   tj_db_relay_changed (f->db, "settings");
   settle ();
   g_assert_cmpstr (tj_project_page_get_state (page), ==, "error");
   assert_shows_error (GTK_WIDGET (page), "settings");
 
-  exec_elsewhere (f, "ALTER TABLE settings_gone RENAME TO settings");
-  tj_read_error_retry (TJ_READ_ERROR (find_descendant (GTK_WIDGET (page), TJ_TYPE_READ_ERROR)));
+  tj_test_exec_elsewhere (f->db, "ALTER TABLE settings_gone RENAME TO settings");
+  tj_read_error_retry (TJ_READ_ERROR (tj_test_find_descendant (GTK_WIDGET (page), TJ_TYPE_READ_ERROR)));
   settle ();
   g_assert_cmpstr (tj_project_page_get_state (page), ==, "list");
   g_assert_cmpuint (g_list_model_get_n_items (tj_project_page_get_shown (page)), >, 0);
@@ -204,7 +171,7 @@ test_progress_page (Fixture       *f,
   g_assert_cmpuint (before, >, 0);
   assert_shows_list (GTK_WIDGET (page));
 
-  exec_elsewhere (f, "ALTER TABLE monthly_reports RENAME TO monthly_reports_gone");
+  tj_test_exec_elsewhere (f->db, "ALTER TABLE monthly_reports RENAME TO monthly_reports_gone");
   tj_progress_page_set_month (page, 9);
   settle ();
   error_state = assert_shows_error (GTK_WIDGET (page), "monthly_reports");
@@ -212,7 +179,7 @@ test_progress_page (Fixture       *f,
   tj_test_screenshot (gtk_widget_get_first_child (GTK_WIDGET (f->window)),
                       "read-error-progress.png");
 
-  exec_elsewhere (f, "ALTER TABLE monthly_reports_gone RENAME TO monthly_reports");
+  tj_test_exec_elsewhere (f->db, "ALTER TABLE monthly_reports_gone RENAME TO monthly_reports");
   tj_read_error_retry (error_state);
   settle ();
   assert_shows_list (GTK_WIDGET (page));
@@ -240,7 +207,7 @@ test_agency_and_approval_pages (Fixture       *f,
   overdue = adw_view_stack_page_get_badge_number (tab);
   g_assert_cmpuint (overdue, >, 0);
 
-  exec_elsewhere (f, "ALTER TABLE approval_items RENAME TO approval_items_gone");
+  tj_test_exec_elsewhere (f->db, "ALTER TABLE approval_items RENAME TO approval_items_gone");
   tj_db_relay_changed (f->db, "approval_items");
   settle ();
   error_state = assert_shows_error (GTK_WIDGET (approval), "approval_items");
@@ -256,8 +223,8 @@ test_agency_and_approval_pages (Fixture       *f,
   assert_shows_error (GTK_WIDGET (agency), "approval_items");
   g_assert_cmpuint (g_list_model_get_n_items (tj_agency_page_get_shown (agency)), ==, 0);
 
-  exec_elsewhere (f, "ALTER TABLE approval_items_gone RENAME TO approval_items");
-  tj_read_error_retry (TJ_READ_ERROR (find_descendant (GTK_WIDGET (agency), TJ_TYPE_READ_ERROR)));
+  tj_test_exec_elsewhere (f->db, "ALTER TABLE approval_items_gone RENAME TO approval_items");
+  tj_read_error_retry (TJ_READ_ERROR (tj_test_find_descendant (GTK_WIDGET (agency), TJ_TYPE_READ_ERROR)));
   settle ();
   assert_shows_list (GTK_WIDGET (agency));
   g_assert_cmpuint (g_list_model_get_n_items (tj_agency_page_get_shown (agency)), ==, cases);
@@ -288,7 +255,7 @@ test_project_form (Fixture       *f,
   g_assert_nonnull (project);
   g_assert_cmpint (project->officer_id, !=, 0);
 
-  exec_elsewhere (f, "ALTER TABLE people RENAME TO people_gone");
+  tj_test_exec_elsewhere (f->db, "ALTER TABLE people RENAME TO people_gone");
   form = tj_project_form_new (f->db, project, 2026);
   gtk_window_set_transient_for (form, GTK_WINDOW (f->window));
   gtk_window_present (form);
@@ -307,7 +274,7 @@ test_project_form (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL);
   settle ();
   g_assert_false (tj_project_form_save (TJ_PROJECT_FORM (form)));
-  exec_elsewhere (f, "ALTER TABLE people_gone RENAME TO people");
+  tj_test_exec_elsewhere (f->db, "ALTER TABLE people_gone RENAME TO people");
   sql = g_strdup_printf ("SELECT officer_id FROM projects WHERE id = %" G_GINT64_FORMAT,
                          project->id);
   g_assert_cmpint (tj_test_scalar (f->db, sql), ==, project->officer_id);
@@ -325,12 +292,12 @@ test_units_window (Fixture       *f,
   GtkWindow *window, *dialog;
   TjReadError *error_state;
 
-  exec_elsewhere (f, "ALTER TABLE units RENAME TO units_gone");
+  tj_test_exec_elsewhere (f->db, "ALTER TABLE units RENAME TO units_gone");
   window = tj_units_window_new (f->db);
   gtk_window_set_transient_for (window, GTK_WINDOW (f->window));
   gtk_window_present (window);
   settle ();
-  error_state = TJ_READ_ERROR (find_descendant (GTK_WIDGET (window), TJ_TYPE_READ_ERROR));
+  error_state = TJ_READ_ERROR (tj_test_find_descendant (GTK_WIDGET (window), TJ_TYPE_READ_ERROR));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (error_state)));
   g_assert_nonnull (strstr (tj_read_error_get_message (error_state), "units"));
   dialog = tj_person_dialog_present (window, f->db, person, NULL, NULL);
@@ -345,11 +312,11 @@ test_units_window (Fixture       *f,
   }
   gtk_window_destroy (dialog);
 
-  exec_elsewhere (f, "ALTER TABLE units_gone RENAME TO units");
+  tj_test_exec_elsewhere (f->db, "ALTER TABLE units_gone RENAME TO units");
   tj_read_error_retry (error_state);
   settle ();
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (error_state)));
-  g_assert_true (gtk_widget_get_mapped (find_descendant (GTK_WIDGET (window),
+  g_assert_true (gtk_widget_get_mapped (tj_test_find_descendant (GTK_WIDGET (window),
                                                          ADW_TYPE_VIEW_STACK)));
   gtk_window_destroy (window);
   settle ();

@@ -191,22 +191,6 @@ test_invalid_form_saves_nothing (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (form));
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = G_TYPE_CHECK_INSTANCE_TYPE (child, type) ? child
-                                                                 : find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Typing part of a name in a drop-down's search keeps only the items that contain it. */
 static void
 test_drop_down_search_filters (Fixture       *f,
@@ -229,7 +213,7 @@ test_drop_down_search_filters (Fixture       *f,
   g_assert_cmpint (all, >, expected + 1);
 
   gtk_widget_activate_action (GTK_WIDGET (locality), "activate", NULL);
-  search = find_descendant (GTK_WIDGET (locality), GTK_TYPE_SEARCH_ENTRY);
+  search = tj_test_find_descendant (GTK_WIDGET (locality), GTK_TYPE_SEARCH_ENTRY);
   g_assert_nonnull (search);
   gtk_editable_set_text (GTK_EDITABLE (search), "阳");
   tj_test_wait_ms (400); /* the search entry's delay */

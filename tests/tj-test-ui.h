@@ -6,6 +6,24 @@
 
 #include "tj-form-row.h"
 
+/* The first widget of type under widget, depth first; NULL when there is none. */
+static inline GtkWidget *
+tj_test_find_descendant (GtkWidget *widget,
+                         GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = tj_test_find_descendant (child, type)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static inline void
 tj_test_wait_idle (void)
 {
@@ -84,4 +102,30 @@ tj_test_assert_one_tab_per_field (GtkWidget         *form,
       if (i + 1 < n)
         g_assert_true (gtk_widget_child_focus (form, GTK_DIR_TAB_FORWARD));
     }
+}
+
+/* Answers as the user's click would: the response, then the dialog closes. */
+static inline void
+tj_test_respond (AdwMessageDialog *dialog,
+                 const char       *response)
+{
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  tj_test_wait_idle ();
+}
+
+/* Waits, up to 20 s, for a dialog a file job opens when it is done. */
+static inline AdwMessageDialog *
+tj_test_wait_for_dialog (const char *heading)
+{
+  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  AdwMessageDialog *dialog = NULL;
+
+  while (dialog == NULL && g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      dialog = tj_test_find_dialog (heading);
+    }
+  g_assert_nonnull (dialog);
+  return dialog;
 }

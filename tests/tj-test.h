@@ -104,6 +104,22 @@ tj_test_run_tuijin_valist (const char *db,
 }
 
 /* The first column of the first row of SQL, with ARG (if not NULL) bound to its one parameter. */
+/* What another program does to the file: SQL through a connection of its own. */
+static inline void
+tj_test_exec_elsewhere (TjDb       *db,
+                        const char *sql)
+{
+  sqlite3 *other = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (tj_db_get_path (db), &other, SQLITE_OPEN_READWRITE, NULL), ==,
+                   SQLITE_OK);
+  sqlite3_busy_timeout (other, 10000);
+  if (sqlite3_exec (other, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (other);
+}
+
 static inline gint64
 tj_test_scalar_bind (TjDb       *db,
                      const char *sql,
