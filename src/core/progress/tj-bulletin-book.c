@@ -426,19 +426,20 @@ set_detail_total (TjBulletin  *self,
 }
 
 /* The detail table's rows: from the bulletin's projects when it keeps them; otherwise from the
- * database as a writer pulls them (the ids in the list's order, each project read by its id and
- * judged as tj_bulletin_build_sums judged it; a reader that only measures gets them as stored),
- * then the 合计 row. The source borrows the bulletin: the report goes before it. */
+ * database as a writer pulls them, judged as tj_bulletin_build_sums judged them: in the list's
+ * order, one level after the other (a level without projects is not read), each in the order
+ * entered, so that nothing is sorted; a reader that only measures gets them as stored. Then the
+ * 合计 row. The source borrows the bulletin: the report goes before it. */
 typedef struct
 {
   TjBulletin *bulletin;
-  sqlite3_stmt *ids;
-  sqlite3_stmt *one;
-  sqlite3_stmt *scan;
+  sqlite3_stmt *level; /* the projects of one level */
+  sqlite3_stmt *scan;  /* all of them as stored */
   gboolean in_order;
-  guint number; /* projects given */
+  int rank;            /* the level being read: 1 provincial … 4 none; 0 before the first */
+  guint number;        /* projects given */
   gboolean done;
-  GError *error; /* the statements could not be prepared: the first row says so */
+  GError *error;       /* the statements could not be prepared: the first row says so */
 } DetailSource;
 
 static void
@@ -446,8 +447,7 @@ detail_source_free (gpointer data)
 {
   DetailSource *source = data;
 
-  sqlite3_finalize (source->ids);
-  sqlite3_finalize (source->one);
+  sqlite3_finalize (source->level);
   sqlite3_finalize (source->scan);
   g_clear_error (&source->error);
   g_free (source);
@@ -459,13 +459,22 @@ detail_source_rewind (gpointer data,
 {
   DetailSource *source = data;
 
-  if (source->ids != NULL)
-    sqlite3_reset (source->ids);
+  if (source->level != NULL)
+    sqlite3_reset (source->level);
   if (source->scan != NULL)
     sqlite3_reset (source->scan);
   source->in_order = in_order;
+  source->rank = 0;
   source->number = 0;
   source->done = FALSE;
+}
+
+/* The projects of the list at a level's rank (TjLevel's order; 4 is TJ_LEVEL_NONE). */
+static guint
+rank_count (TjBulletin *self,
+            int         rank)
+{
+  return self->levels[rank < TJ_LEVEL_N ? rank : TJ_LEVEL_NONE].count;
 }
 
 /* The next project, read from the database: FALSE after the last (error unset) or with an error. */
@@ -475,22 +484,18 @@ detail_source_read (DetailSource      *source,
                     GError           **error)
 {
   TjBulletin *bulletin = source->bulletin;
-  sqlite3_stmt *stmt = source->in_order ? source->one : source->scan;
-  int rc = sqlite3_step (source->in_order ? source->ids : source->scan);
+  sqlite3_stmt *stmt = source->in_order ? source->level : source->scan;
+  int rc = source->in_order && source->rank == 0 ? SQLITE_DONE : sqlite3_step (stmt);
 
-  if (rc == SQLITE_ROW && source->in_order)
+  /* the next level that has projects */
+  while (rc == SQLITE_DONE && source->in_order && source->rank < TJ_LEVEL_N)
     {
+      source->rank++;
+      if (rank_count (bulletin, source->rank) == 0)
+        continue;
       sqlite3_reset (stmt);
-      sqlite3_bind_int64 (stmt, 3, sqlite3_column_int64 (source->ids, 0));
+      sqlite3_bind_int (stmt, 3, source->rank);
       rc = sqlite3_step (stmt);
-      /* the project whose id was just read: a missing one is an error, never a short list */
-      if (rc == SQLITE_DONE)
-        {
-          g_set_error_literal (error, TJ_ERROR, TJ_ERROR_NOT_FOUND,
-                               _("The project no longer exists; it may have been deleted "
-                                 "elsewhere."));
-          return FALSE;
-        }
     }
   if (rc != SQLITE_ROW)
     {
@@ -598,12 +603,11 @@ tj_bulletin_detail_report (TjBulletin *self)
   source->in_order = TRUE;
   /* a statement that cannot be prepared is reported by the first row the writer asks for */
   if (self->db != NULL &&
-      (source->ids = tj_db_prepare (self->db, tj_bulletin_ids_sql, &source->error)) != NULL &&
-      (source->one = tj_db_prepare (self->db, tj_bulletin_one_sql, &source->error)) != NULL &&
+      (source->level = tj_db_prepare (self->db, tj_bulletin_level_sql, &source->error)) != NULL &&
       (source->scan = tj_db_prepare (self->db, tj_bulletin_scan_sql, &source->error)) != NULL)
     {
-      sqlite3_bind_int (source->ids, 1, self->year);
-      sqlite3_bind_int (source->one, 2, self->month);
+      sqlite3_bind_int (source->level, 1, self->year);
+      sqlite3_bind_int (source->level, 2, self->month);
       sqlite3_bind_int (source->scan, 1, self->year);
       sqlite3_bind_int (source->scan, 2, self->month);
     }

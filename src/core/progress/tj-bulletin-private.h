@@ -23,12 +23,10 @@ TjBulletin *tj_bulletin_build_sums (TjDb    *db,
                                     int      month,
                                     GError **error);
 
-/* The statements the detail table streams with: the year's project ids in the list's order
- * (?1 year); one project by its id (?2 month, ?3 id); the year's projects as stored (?1 year,
- * ?2 month). */
-extern const char tj_bulletin_ids_sql[];
-extern const char tj_bulletin_one_sql[];
+/* The statements the detail table streams with (?1 year, ?2 month): the year's projects as
+ * stored; those of one level (?3: 1 provincial, 2 prefectural, 3 city, 4 none) as entered. */
 extern const char tj_bulletin_scan_sql[];
+extern const char tj_bulletin_level_sql[];
 
 /* One project of a statement above, judged against month N: its strings point into the
  * statement's row. FALSE with an error naming the project whose amounts are out of bounds. */

@@ -42,28 +42,27 @@
 #define MAX_FIGURE G_GINT64_CONSTANT (1000000000000000)
 
 /* One query reads the year's list with each project's sum of months 1..N and its report of month
- * N: the unique index on (project_id, month) serves both. The list's order is by level, then as
- * entered; the export reads the projects as stored (no sort of whole rows: memory flat) and the
- * detail table the ids in order, each project by its id. */
+ * N: the unique index on (project_id, month) serves both. The names of units and people come from
+ * the bulletin's own small tables of them (load_names), not from a join per row. The window's
+ * bulletin reads the list in its order (by level, then as entered); the export reads it as stored,
+ * in the order of the ids (+p.year: a scan of the table, no sort of whole rows, memory flat), and
+ * its detail table one level after the other, each in the order of the ids. */
 #define PROJECTS_SQL                                                                             \
-  "SELECT p.id, p.name, p.level, p.nature, p.industry, p.content, p.locality_id, l.name, "       \
-  "u.name, ld.name, o.name, p.total_investment, p.annual_plan, p.planned_start, "                \
+  "SELECT p.id, p.name, p.level, p.nature, p.industry, p.content, p.locality_id, p.unit_id, "    \
+  "p.leader_id, p.officer_id, p.total_investment, p.annual_plan, p.planned_start, "              \
   "p.planned_completion, p.actual_start, p.actual_completion, p.stats_date, "                    \
   "COALESCE ((SELECT SUM (m.completed) FROM monthly_reports m "                                  \
   "WHERE m.project_id = p.id AND m.month <= ?2), 0), "                                           \
   "r.id IS NOT NULL, COALESCE (r.completed, 0), r.progress, r.problems "                         \
-  "FROM projects p LEFT JOIN units l ON l.id = p.locality_id "                                   \
-  "LEFT JOIN units u ON u.id = p.unit_id LEFT JOIN people ld ON ld.id = p.leader_id "           \
-  "LEFT JOIN people o ON o.id = p.officer_id "                                                   \
-  "LEFT JOIN monthly_reports r ON r.project_id = p.id AND r.month = ?2 "
-#define LIST_ORDER                                                                               \
-  "ORDER BY CASE p.level WHEN 'provincial' THEN 1 WHEN 'prefectural' THEN 2 "                    \
-  "WHEN 'city' THEN 3 ELSE 4 END, p.id"
+  "FROM projects p LEFT JOIN monthly_reports r ON r.project_id = p.id AND r.month = ?2 "
+#define LEVEL_RANK                                                                               \
+  "CASE p.level WHEN 'provincial' THEN 1 WHEN 'prefectural' THEN 2 WHEN 'city' THEN 3 ELSE 4 END"
 
-static const char projects_sql[] = PROJECTS_SQL "WHERE p.year = ?1 " LIST_ORDER;
-const char tj_bulletin_scan_sql[] = PROJECTS_SQL "WHERE p.year = ?1";
-const char tj_bulletin_one_sql[] = PROJECTS_SQL "WHERE p.id = ?3";
-const char tj_bulletin_ids_sql[] = "SELECT p.id FROM projects p WHERE p.year = ?1 " LIST_ORDER;
+static const char projects_sql[] =
+  PROJECTS_SQL "WHERE p.year = ?1 ORDER BY " LEVEL_RANK ", p.id";
+const char tj_bulletin_scan_sql[] = PROJECTS_SQL "WHERE +p.year = ?1";
+const char tj_bulletin_level_sql[] =
+  PROJECTS_SQL "WHERE +p.year = ?1 AND " LEVEL_RANK " = ?3 ORDER BY p.id";
 
 enum
 {
@@ -74,10 +73,9 @@ enum
   Q_INDUSTRY,
   Q_CONTENT,
   Q_LOCALITY_ID,
-  Q_LOCALITY,
-  Q_UNIT,
-  Q_LEADER,
-  Q_OFFICER,
+  Q_UNIT_ID,
+  Q_LEADER_ID,
+  Q_OFFICER_ID,
   Q_TOTAL,
   Q_PLAN,
   Q_PLANNED_START,
@@ -455,6 +453,40 @@ load_settings (TjBulletin *self,
   return TRUE;
 }
 
+/* The name of a unit or a person by id; NULL for none (0) or an empty name. */
+static const char *
+name_of (GHashTable *names,
+         gint64      id)
+{
+  return id != 0 ? g_hash_table_lookup (names, &id) : NULL;
+}
+
+/* The names of the units and of the people, by id: a few hundred rows, read once. */
+static GHashTable *
+load_names (TjDb       *db,
+            const char *sql,
+            GError    **error)
+{
+  g_autoptr (GHashTable) names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                        g_free);
+  g_autoptr (sqlite3_stmt) stmt = tj_db_prepare (db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      const char *name = row_text (stmt, 1);
+
+      if (name != NULL)
+        g_hash_table_insert (names, g_memdup2 (&id, sizeof id), g_strdup (name));
+    }
+  if (!tj_db_rows_done (db, rc, error))
+    return NULL;
+  return g_steal_pointer (&names);
+}
+
 gboolean
 tj_bulletin_read_project (TjBulletin        *self,
                           sqlite3_stmt      *stmt,
@@ -471,10 +503,10 @@ tj_bulletin_read_project (TjBulletin        *self,
   p->industry = row_text (stmt, Q_INDUSTRY);
   p->content = row_text (stmt, Q_CONTENT);
   p->locality_id = sqlite3_column_int64 (stmt, Q_LOCALITY_ID);
-  p->locality = row_text (stmt, Q_LOCALITY);
-  p->unit = row_text (stmt, Q_UNIT);
-  p->leader = row_text (stmt, Q_LEADER);
-  p->officer = row_text (stmt, Q_OFFICER);
+  p->locality = name_of (self->unit_names, p->locality_id);
+  p->unit = name_of (self->unit_names, sqlite3_column_int64 (stmt, Q_UNIT_ID));
+  p->leader = name_of (self->people_names, sqlite3_column_int64 (stmt, Q_LEADER_ID));
+  p->officer = name_of (self->people_names, sqlite3_column_int64 (stmt, Q_OFFICER_ID));
   p->total_investment = sqlite3_column_int64 (stmt, Q_TOTAL);
   p->plan = sqlite3_column_int64 (stmt, Q_PLAN);
   p->planned_start = row_text (stmt, Q_PLANNED_START);
@@ -695,6 +727,12 @@ bulletin_build (TjDb    *db,
   self->level_names = tj_level_names_load (db, error);
   if (self->level_names == NULL)
     return NULL;
+  self->unit_names = load_names (db, "SELECT id, name FROM units", error);
+  if (self->unit_names == NULL)
+    return NULL;
+  self->people_names = load_names (db, "SELECT id, name FROM people", error);
+  if (self->people_names == NULL)
+    return NULL;
   for (guint i = 1; i < TJ_LEVEL_N; i++)
     self->levels[i].name = g_strdup (self->level_names->full[i]);
   for (guint i = 1; i < TJ_NATURE_N; i++)
@@ -771,6 +809,8 @@ tj_bulletin_free (TjBulletin *self)
   g_clear_pointer (&self->kept, g_ptr_array_unref);
   g_clear_pointer (&self->strings, g_string_chunk_free);
   g_clear_pointer (&self->level_names, tj_level_names_free);
+  g_clear_pointer (&self->unit_names, g_hash_table_unref);
+  g_clear_pointer (&self->people_names, g_hash_table_unref);
   g_clear_object (&self->db);
   g_free (self);
 }

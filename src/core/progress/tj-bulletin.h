@@ -104,6 +104,8 @@ typedef struct
   /*< private >*/
   GStringChunk *strings;
   TjLevelNames *level_names;
+  GHashTable *unit_names;   /* gint64 id → char *name */
+  GHashTable *people_names;
   TjDb *db;                 /* set when the projects are not kept: the detail table streams */
   GPtrArray *kept;          /* of TjBulletinProject *, owned: the listed projects when the
                              * projects are not kept */
