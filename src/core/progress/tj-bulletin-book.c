@@ -649,12 +649,62 @@ lagging_reason (TjBulletin              *self,
   return g_string_free (g_steal_pointer (&reason), FALSE);
 }
 
+/* The lagging projects' rows, pulled from the bulletin's list as the writer asks for them: the
+ * list is the bulletin's own, the rows are not held a second time. The source borrows the
+ * bulletin. */
+typedef struct
+{
+  TjBulletin *bulletin;
+  guint next; /* the list's item the next row gives */
+} LaggingSource;
+
+static void
+lagging_source_rewind (gpointer data,
+                       gboolean in_order)
+{
+  ((LaggingSource *) data)->next = 0;
+}
+
+static gboolean
+lagging_source_next (gpointer     data,
+                     TjReportRow *row,
+                     GError     **error)
+{
+  LaggingSource *source = data;
+  TjBulletin *self = source->bulletin;
+  const TjBulletinProject *p;
+  g_autofree char *reason = NULL;
+
+  if (source->next >= self->lagging->len)
+    return FALSE;
+  p = g_ptr_array_index (self->lagging, source->next++);
+  reason = lagging_reason (self, p);
+  tj_report_row_set_integer (row, LAGGING_NUMBER, source->next);
+  tj_report_row_set_text (row, LAGGING_NAME, p->name);
+  tj_report_row_set_light (row, LAGGING_LIGHT, p->light);
+  tj_report_row_set_text (row, LAGGING_LOCALITY, p->locality);
+  tj_report_row_set_text (row, LAGGING_UNIT, p->unit);
+  tj_report_row_set_text (row, LAGGING_LEADER, p->leader);
+  tj_report_row_set_money (row, LAGGING_PLAN, p->plan);
+  tj_report_row_set_money (row, LAGGING_CUMULATIVE, p->cumulative);
+  if (p->has_rate)
+    {
+      tj_report_row_set_percent (row, LAGGING_RATE, p->rate);
+      tj_report_row_set_points (row, LAGGING_GAP, p->gap);
+    }
+  tj_report_row_set_date (row, LAGGING_PLANNED_START, p->planned_start);
+  tj_report_row_set_date (row, LAGGING_ACTUAL_START, as_of_month (self, p->actual_start));
+  tj_report_row_set_text (row, LAGGING_REASON, reason);
+  return TRUE;
+}
+
 static TjReport *
 lagging_sheet (TjBulletin *self)
 {
   g_autofree char *title = NULL;
   g_autofree char *cumulative = cumulative_header (self);
   g_autofree char *note = lights_note (self);
+  LaggingSource *source;
   TjReport *report;
 
   /* Translators: the title of the lagging projects' sheet: "登封市进度滞后重点项目名单" */
@@ -676,29 +726,13 @@ lagging_sheet (TjBulletin *self)
   tj_report_add_column (report, C_("bulletin column", "Why lagging"), TJ_REPORT_TEXT, 36);
   report->frozen_columns = LAGGING_NAME + 1;
 
-  for (guint i = 0; i < self->lagging->len; i++)
-    {
-      const TjBulletinProject *p = g_ptr_array_index (self->lagging, i);
-      g_autofree char *reason = lagging_reason (self, p);
-      guint row = tj_report_add_row (report, TJ_REPORT_ROW_BODY);
-
-      tj_report_set_integer (report, row, LAGGING_NUMBER, i + 1);
-      tj_report_set_text (report, row, LAGGING_NAME, p->name);
-      tj_report_set_light (report, row, LAGGING_LIGHT, p->light);
-      tj_report_set_text (report, row, LAGGING_LOCALITY, p->locality);
-      tj_report_set_text (report, row, LAGGING_UNIT, p->unit);
-      tj_report_set_text (report, row, LAGGING_LEADER, p->leader);
-      tj_report_set_money (report, row, LAGGING_PLAN, p->plan);
-      tj_report_set_money (report, row, LAGGING_CUMULATIVE, p->cumulative);
-      if (p->has_rate)
-        {
-          tj_report_set_percent (report, row, LAGGING_RATE, p->rate);
-          tj_report_set_points (report, row, LAGGING_GAP, p->gap);
-        }
-      tj_report_set_date (report, row, LAGGING_PLANNED_START, p->planned_start);
-      tj_report_set_date (report, row, LAGGING_ACTUAL_START, as_of_month (self, p->actual_start));
-      tj_report_set_text (report, row, LAGGING_REASON, reason);
-    }
+  source = g_new0 (LaggingSource, 1);
+  source->bulletin = self;
+  tj_report_set_source (report, lagging_source_next, lagging_source_rewind, source, g_free);
+  /* the window's bulletin: a table held in memory, as the window reads it; its rows cannot
+   * fail */
+  if (self->db == NULL && !tj_report_fill (report, NULL))
+    g_assert_not_reached ();
   tj_report_add_note (report, note);
   return report;
 }
