@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 
 #include "tj-bulletin.h"
+#include "tj-bulletin-private.h"
 #include "tj-error.h"
 #include "tj-page-layout.h"
 #include "tj-person.h"
@@ -1363,6 +1364,69 @@ test_huge_content_pdf (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (head, "%PDF-"));
 }
 
+/* The export keeps no project it does not list: its sums, groups and lists are the ones of the
+ * bulletin held whole, and its detail table, streamed from the database, the same rows. */
+static void
+test_streamed_as_whole (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  static const int months[] = { 1, 10, 12 };
+
+  for (guint m = 0; m < G_N_ELEMENTS (months); m++)
+    {
+      g_autoptr (TjBulletin) whole = build (fixture, months[m]);
+      g_autoptr (TjBulletin) sums = NULL;
+      g_autoptr (TjReportBook) book = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autofree char *streamed_csv = g_build_filename (fixture->dir, "streamed.csv", NULL);
+      g_autofree char *whole_csv = g_build_filename (fixture->dir, "whole.csv", NULL);
+      g_autofree char *streamed = NULL;
+      g_autofree char *held = NULL;
+      GPtrArray *whole_lists[] = { whole->early_starts, whole->not_started, whole->lagging,
+                                   whole->unreported };
+      GPtrArray *sums_lists[4];
+
+      sums = tj_bulletin_build_sums (fixture->db, 2026, months[m], &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (sums->projects->len, ==, 0);
+      g_assert_cmpuint (sums->overall.count, ==, whole->projects->len);
+      g_assert_cmpint (sums->overall.cumulative, ==, whole->overall.cumulative);
+      g_assert_cmpint (sums->overall.plan, ==, whole->overall.plan);
+      g_assert_cmpint (sums->overall.month_completed, ==, whole->overall.month_completed);
+      g_assert_cmpuint (sums->overall.started, ==, whole->overall.started);
+      g_assert_cmpuint (sums->reported, ==, whole->reported);
+      sums_lists[0] = sums->early_starts;
+      sums_lists[1] = sums->not_started;
+      sums_lists[2] = sums->lagging;
+      sums_lists[3] = sums->unreported;
+      for (guint i = 0; i < G_N_ELEMENTS (whole_lists); i++)
+        {
+          g_autofree char *a = joined_names (whole_lists[i]);
+          g_autofree char *b = joined_names (sums_lists[i]);
+
+          g_assert_cmpstr (b, ==, a);
+        }
+      for (guint i = 0; i < 2; i++)
+        {
+          g_autofree char *a = joined_groups (i == 0 ? whole->localities : whole->industries);
+          g_autofree char *b = joined_groups (i == 0 ? sums->localities : sums->industries);
+
+          g_assert_cmpstr (b, ==, a);
+        }
+
+      g_assert_true (tj_bulletin_write (fixture->db, 2026, months[m], streamed_csv, &error));
+      g_assert_no_error (error);
+      book = tj_bulletin_book (whole);
+      g_assert_true (tj_report_book_write (book, whole_csv, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (streamed_csv, &streamed, NULL, NULL));
+      g_assert_true (g_file_get_contents (whole_csv, &held, NULL, NULL));
+      /* the header, every project of the list, the 合计 row */
+      g_assert_cmpuint (strlen (held), >, 1000);
+      g_assert_cmpstr (streamed, ==, held);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1385,6 +1449,7 @@ main (int   argc,
   ADD ("/tj/bulletin/book/january", test_book_january);
   ADD ("/tj/xlsx/bulletin/reads-back-as-laid-out", test_xlsx);
   ADD ("/tj/bulletin/write/csv-detail-table", test_csv);
+  ADD ("/tj/bulletin/write/streamed-as-held-whole", test_streamed_as_whole);
   ADD ("/tj/bulletin/write/pdf-and-refusals", test_pdf_and_errors);
   ADD ("/tj/bulletin/sums/overflow-is-an-error-not-a-wrong-sum", test_sums_overflow);
   ADD ("/tj/bulletin/write/formula-like-names-stay-text", test_formula_like_names);

@@ -7,6 +7,7 @@
 #include "tj-bulletin-private.h"
 #include "tj-date.h"
 #include "tj-error.h"
+#include "tj-db.h"
 
 /* The bulletin as a TjReportBook: 总体情况, 分乡镇, 项目明细, 滞后项目, each sheet built from the
  * figures of tj-bulletin.c; and the bulletin written to a file. */
@@ -369,16 +370,205 @@ as_of_month (TjBulletin *self,
   return date;
 }
 
+/* One body row of the detail table. */
+static void
+set_detail_row (TjBulletin              *self,
+                TjReportRow             *row,
+                guint                    number,
+                const TjBulletinProject *p)
+{
+  tj_report_row_set_integer (row, DETAIL_NUMBER, number);
+  tj_report_row_set_text (row, DETAIL_NAME, p->name);
+  tj_report_row_set_text (row, DETAIL_LEVEL, p->level_name);
+  tj_report_row_set_text (row, DETAIL_NATURE, tj_nature_label (p->nature));
+  tj_report_row_set_text (row, DETAIL_INDUSTRY, p->industry);
+  tj_report_row_set_text (row, DETAIL_CONTENT, p->content);
+  tj_report_row_set_text (row, DETAIL_LOCALITY, p->locality);
+  tj_report_row_set_text (row, DETAIL_UNIT, p->unit);
+  tj_report_row_set_text (row, DETAIL_LEADER, p->leader);
+  tj_report_row_set_text (row, DETAIL_OFFICER, p->officer);
+  tj_report_row_set_money (row, DETAIL_TOTAL, p->total_investment);
+  tj_report_row_set_money (row, DETAIL_PLAN, p->plan);
+  if (p->reported)
+    tj_report_row_set_money (row, DETAIL_MONTH, p->month_completed);
+  tj_report_row_set_money (row, DETAIL_CUMULATIVE, p->cumulative);
+  if (p->has_rate)
+    tj_report_row_set_percent (row, DETAIL_RATE, p->rate);
+  tj_report_row_set_date (row, DETAIL_PLANNED_START, p->planned_start);
+  tj_report_row_set_date (row, DETAIL_ACTUAL_START, as_of_month (self, p->actual_start));
+  tj_report_row_set_text (row, DETAIL_PROGRESS, p->progress);
+  tj_report_row_set_text (row, DETAIL_PROBLEMS, p->problems);
+  /* Translators: 入库 in the detail table: the project is in the investment statistics */
+  tj_report_row_set_text (row, DETAIL_STATISTICS,
+                          p->in_statistics ? C_("in statistics", "Yes")
+                                           : C_("in statistics", "No"));
+  tj_report_row_set_light (row, DETAIL_LIGHT, p->light);
+}
+
+/* The 合计 row: the sums of the whole list. */
+static void
+set_detail_total (TjBulletin  *self,
+                  TjReportRow *row)
+{
+  g_autofree char *count = NULL;
+
+  tj_report_row_set_kind (row, TJ_REPORT_ROW_TOTAL);
+  tj_report_row_set_text (row, DETAIL_NUMBER, _("Total"));
+  count = g_strdup_printf (ngettext ("%u project", "%u projects", self->overall.count),
+                           self->overall.count);
+  tj_report_row_set_text (row, DETAIL_NAME, count);
+  tj_report_row_set_money (row, DETAIL_TOTAL, self->overall.total_investment);
+  tj_report_row_set_money (row, DETAIL_PLAN, self->overall.plan);
+  tj_report_row_set_money (row, DETAIL_MONTH, self->overall.month_completed);
+  tj_report_row_set_money (row, DETAIL_CUMULATIVE, self->overall.cumulative);
+  if (self->overall.has_rate)
+    tj_report_row_set_percent (row, DETAIL_RATE, self->overall.rate);
+}
+
+/* The detail table's rows: from the bulletin's projects when it keeps them; otherwise from the
+ * database as a writer pulls them, judged as tj_bulletin_build_sums judged them: in the list's
+ * order, one level after the other (a level without projects is not read), each in the order
+ * entered, so that nothing is sorted; a reader that only measures gets them as stored. Then the
+ * 合计 row. The source borrows the bulletin: the report goes before it. */
+typedef struct
+{
+  TjBulletin *bulletin;
+  sqlite3_stmt *level; /* the projects of one level */
+  sqlite3_stmt *scan;  /* all of them as stored */
+  gboolean in_order;
+  int rank;            /* the level being read: 1 provincial … 4 none; 0 before the first */
+  guint number;        /* projects given */
+  gboolean done;
+  GError *error;       /* the statements could not be prepared: the first row says so */
+} DetailSource;
+
+static void
+detail_source_free (gpointer data)
+{
+  DetailSource *source = data;
+
+  sqlite3_finalize (source->level);
+  sqlite3_finalize (source->scan);
+  g_clear_error (&source->error);
+  g_free (source);
+}
+
+static void
+detail_source_rewind (gpointer data,
+                      gboolean in_order)
+{
+  DetailSource *source = data;
+
+  if (source->level != NULL)
+    sqlite3_reset (source->level);
+  if (source->scan != NULL)
+    sqlite3_reset (source->scan);
+  source->in_order = in_order;
+  source->rank = 0;
+  source->number = 0;
+  source->done = FALSE;
+}
+
+/* The projects of the list at a level's rank (TjLevel's order; 4 is TJ_LEVEL_NONE). */
+static guint
+rank_count (TjBulletin *self,
+            int         rank)
+{
+  return self->levels[rank < TJ_LEVEL_N ? rank : TJ_LEVEL_NONE].count;
+}
+
+/* The next project, read from the database: FALSE after the last (error unset) or with an error. */
+static gboolean
+detail_source_read (DetailSource      *source,
+                    TjBulletinProject *p,
+                    GError           **error)
+{
+  TjBulletin *bulletin = source->bulletin;
+  sqlite3_stmt *stmt = source->in_order ? source->level : source->scan;
+  int rc = source->in_order && source->rank == 0 ? SQLITE_DONE : sqlite3_step (stmt);
+
+  /* the next level that has projects */
+  while (rc == SQLITE_DONE && source->in_order && source->rank < TJ_LEVEL_N)
+    {
+      source->rank++;
+      if (rank_count (bulletin, source->rank) == 0)
+        continue;
+      sqlite3_reset (stmt);
+      sqlite3_bind_int (stmt, 3, source->rank);
+      rc = sqlite3_step (stmt);
+    }
+  if (rc != SQLITE_ROW)
+    {
+      tj_db_rows_done (bulletin->db, rc, error);
+      return FALSE;
+    }
+  return tj_bulletin_read_project (bulletin, stmt, p, error);
+}
+
+static gboolean
+detail_source_next (gpointer     data,
+                    TjReportRow *row,
+                    GError     **error)
+{
+  DetailSource *source = data;
+  TjBulletin *self = source->bulletin;
+  g_autoptr (GError) local = NULL;
+  TjBulletinProject p;
+
+  if (source->error != NULL)
+    {
+      g_propagate_error (error, g_error_copy (source->error));
+      return FALSE;
+    }
+  if (source->done)
+    return FALSE;
+  if (self->db == NULL)
+    {
+      /* the bulletin's own projects */
+      if (source->number < self->projects->len)
+        {
+          source->number++;
+          set_detail_row (self, row, source->number,
+                          &g_array_index (self->projects, TjBulletinProject, source->number - 1));
+          return TRUE;
+        }
+    }
+  else if (detail_source_read (source, &p, &local))
+    {
+      set_detail_row (self, row, ++source->number, &p);
+      return TRUE;
+    }
+  else if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+
+  /* The list read now is the one added up: a project added or removed in between would make a
+   * 合计 that is not the sum of the rows above it. */
+  if (source->number != self->overall.count)
+    {
+      g_set_error_literal (error, TJ_ERROR, TJ_ERROR_INVALID,
+                           _("The list of projects changed while the bulletin was being "
+                             "written; export it again."));
+      return FALSE;
+    }
+  source->done = TRUE;
+  set_detail_total (self, row);
+  return TRUE;
+}
+
 /* The detail table (附件): every project of the list, then the 合计 row. Dates after month N are
- * not shown: the table is the state at the end of month N, as its lights are. */
+ * not shown: the table is the state at the end of month N, as its lights are. A bulletin built
+ * by tj_bulletin_build_sums streams the table from the database; the report borrows the
+ * bulletin and must be freed before it. */
 TjReport *
 tj_bulletin_detail_report (TjBulletin *self)
 {
   g_autofree char *title = NULL;
   g_autofree char *cumulative = cumulative_header (self);
-  g_autofree char *count = NULL;
+  DetailSource *source;
   TjReport *report;
-  guint row;
 
   g_return_val_if_fail (self != NULL, NULL);
 
@@ -408,50 +598,25 @@ tj_bulletin_detail_report (TjBulletin *self)
   tj_report_add_column (report, C_("bulletin column", "Light"), TJ_REPORT_LIGHT, 0);
   report->frozen_columns = DETAIL_NAME + 1;
 
-  for (guint i = 0; i < self->projects->len; i++)
+  source = g_new0 (DetailSource, 1);
+  source->bulletin = self;
+  source->in_order = TRUE;
+  /* a statement that cannot be prepared is reported by the first row the writer asks for */
+  if (self->db != NULL &&
+      (source->level = tj_db_prepare (self->db, tj_bulletin_level_sql, &source->error)) != NULL &&
+      (source->scan = tj_db_prepare (self->db, tj_bulletin_scan_sql, &source->error)) != NULL)
     {
-      const TjBulletinProject *p = &g_array_index (self->projects, TjBulletinProject, i);
-
-      row = tj_report_add_row (report, TJ_REPORT_ROW_BODY);
-      tj_report_set_integer (report, row, DETAIL_NUMBER, i + 1);
-      tj_report_set_text (report, row, DETAIL_NAME, p->name);
-      tj_report_set_text (report, row, DETAIL_LEVEL, p->level_name);
-      tj_report_set_text (report, row, DETAIL_NATURE, tj_nature_label (p->nature));
-      tj_report_set_text (report, row, DETAIL_INDUSTRY, p->industry);
-      tj_report_set_text (report, row, DETAIL_CONTENT, p->content);
-      tj_report_set_text (report, row, DETAIL_LOCALITY, p->locality);
-      tj_report_set_text (report, row, DETAIL_UNIT, p->unit);
-      tj_report_set_text (report, row, DETAIL_LEADER, p->leader);
-      tj_report_set_text (report, row, DETAIL_OFFICER, p->officer);
-      tj_report_set_money (report, row, DETAIL_TOTAL, p->total_investment);
-      tj_report_set_money (report, row, DETAIL_PLAN, p->plan);
-      if (p->reported)
-        tj_report_set_money (report, row, DETAIL_MONTH, p->month_completed);
-      tj_report_set_money (report, row, DETAIL_CUMULATIVE, p->cumulative);
-      if (p->has_rate)
-        tj_report_set_percent (report, row, DETAIL_RATE, p->rate);
-      tj_report_set_date (report, row, DETAIL_PLANNED_START, p->planned_start);
-      tj_report_set_date (report, row, DETAIL_ACTUAL_START, as_of_month (self, p->actual_start));
-      tj_report_set_text (report, row, DETAIL_PROGRESS, p->progress);
-      tj_report_set_text (report, row, DETAIL_PROBLEMS, p->problems);
-      /* Translators: 入库 in the detail table: the project is in the investment statistics */
-      tj_report_set_text (report, row, DETAIL_STATISTICS,
-                          p->in_statistics ? C_("in statistics", "Yes")
-                                           : C_("in statistics", "No"));
-      tj_report_set_light (report, row, DETAIL_LIGHT, p->light);
+      sqlite3_bind_int (source->level, 1, self->year);
+      sqlite3_bind_int (source->level, 2, self->month);
+      sqlite3_bind_int (source->scan, 1, self->year);
+      sqlite3_bind_int (source->scan, 2, self->month);
     }
-
-  row = tj_report_add_row (report, TJ_REPORT_ROW_TOTAL);
-  tj_report_set_text (report, row, DETAIL_NUMBER, _("Total"));
-  count = g_strdup_printf (ngettext ("%u project", "%u projects", self->overall.count),
-                           self->overall.count);
-  tj_report_set_text (report, row, DETAIL_NAME, count);
-  tj_report_set_money (report, row, DETAIL_TOTAL, self->overall.total_investment);
-  tj_report_set_money (report, row, DETAIL_PLAN, self->overall.plan);
-  tj_report_set_money (report, row, DETAIL_MONTH, self->overall.month_completed);
-  tj_report_set_money (report, row, DETAIL_CUMULATIVE, self->overall.cumulative);
-  if (self->overall.has_rate)
-    tj_report_set_percent (report, row, DETAIL_RATE, self->overall.rate);
+  tj_report_set_source (report, detail_source_next, detail_source_rewind, source,
+                        detail_source_free);
+  /* a bulletin that keeps its projects gives a table held in memory, as the window reads it;
+   * its rows cannot fail */
+  if (self->db == NULL && !tj_report_fill (report, NULL))
+    g_assert_not_reached ();
   return report;
 }
 
@@ -484,12 +649,62 @@ lagging_reason (TjBulletin              *self,
   return g_string_free (g_steal_pointer (&reason), FALSE);
 }
 
+/* The lagging projects' rows, pulled from the bulletin's list as the writer asks for them: the
+ * list is the bulletin's own, the rows are not held a second time. The source borrows the
+ * bulletin. */
+typedef struct
+{
+  TjBulletin *bulletin;
+  guint next; /* the list's item the next row gives */
+} LaggingSource;
+
+static void
+lagging_source_rewind (gpointer data,
+                       gboolean in_order)
+{
+  ((LaggingSource *) data)->next = 0;
+}
+
+static gboolean
+lagging_source_next (gpointer     data,
+                     TjReportRow *row,
+                     GError     **error)
+{
+  LaggingSource *source = data;
+  TjBulletin *self = source->bulletin;
+  const TjBulletinProject *p;
+  g_autofree char *reason = NULL;
+
+  if (source->next >= self->lagging->len)
+    return FALSE;
+  p = g_ptr_array_index (self->lagging, source->next++);
+  reason = lagging_reason (self, p);
+  tj_report_row_set_integer (row, LAGGING_NUMBER, source->next);
+  tj_report_row_set_text (row, LAGGING_NAME, p->name);
+  tj_report_row_set_light (row, LAGGING_LIGHT, p->light);
+  tj_report_row_set_text (row, LAGGING_LOCALITY, p->locality);
+  tj_report_row_set_text (row, LAGGING_UNIT, p->unit);
+  tj_report_row_set_text (row, LAGGING_LEADER, p->leader);
+  tj_report_row_set_money (row, LAGGING_PLAN, p->plan);
+  tj_report_row_set_money (row, LAGGING_CUMULATIVE, p->cumulative);
+  if (p->has_rate)
+    {
+      tj_report_row_set_percent (row, LAGGING_RATE, p->rate);
+      tj_report_row_set_points (row, LAGGING_GAP, p->gap);
+    }
+  tj_report_row_set_date (row, LAGGING_PLANNED_START, p->planned_start);
+  tj_report_row_set_date (row, LAGGING_ACTUAL_START, as_of_month (self, p->actual_start));
+  tj_report_row_set_text (row, LAGGING_REASON, reason);
+  return TRUE;
+}
+
 static TjReport *
 lagging_sheet (TjBulletin *self)
 {
   g_autofree char *title = NULL;
   g_autofree char *cumulative = cumulative_header (self);
   g_autofree char *note = lights_note (self);
+  LaggingSource *source;
   TjReport *report;
 
   /* Translators: the title of the lagging projects' sheet: "登封市进度滞后重点项目名单" */
@@ -511,29 +726,13 @@ lagging_sheet (TjBulletin *self)
   tj_report_add_column (report, C_("bulletin column", "Why lagging"), TJ_REPORT_TEXT, 36);
   report->frozen_columns = LAGGING_NAME + 1;
 
-  for (guint i = 0; i < self->lagging->len; i++)
-    {
-      const TjBulletinProject *p = g_ptr_array_index (self->lagging, i);
-      g_autofree char *reason = lagging_reason (self, p);
-      guint row = tj_report_add_row (report, TJ_REPORT_ROW_BODY);
-
-      tj_report_set_integer (report, row, LAGGING_NUMBER, i + 1);
-      tj_report_set_text (report, row, LAGGING_NAME, p->name);
-      tj_report_set_light (report, row, LAGGING_LIGHT, p->light);
-      tj_report_set_text (report, row, LAGGING_LOCALITY, p->locality);
-      tj_report_set_text (report, row, LAGGING_UNIT, p->unit);
-      tj_report_set_text (report, row, LAGGING_LEADER, p->leader);
-      tj_report_set_money (report, row, LAGGING_PLAN, p->plan);
-      tj_report_set_money (report, row, LAGGING_CUMULATIVE, p->cumulative);
-      if (p->has_rate)
-        {
-          tj_report_set_percent (report, row, LAGGING_RATE, p->rate);
-          tj_report_set_points (report, row, LAGGING_GAP, p->gap);
-        }
-      tj_report_set_date (report, row, LAGGING_PLANNED_START, p->planned_start);
-      tj_report_set_date (report, row, LAGGING_ACTUAL_START, as_of_month (self, p->actual_start));
-      tj_report_set_text (report, row, LAGGING_REASON, reason);
-    }
+  source = g_new0 (LaggingSource, 1);
+  source->bulletin = self;
+  tj_report_set_source (report, lagging_source_next, lagging_source_rewind, source, g_free);
+  /* the window's bulletin: a table held in memory, as the window reads it; its rows cannot
+   * fail */
+  if (self->db == NULL && !tj_report_fill (report, NULL))
+    g_assert_not_reached ();
   tj_report_add_note (report, note);
   return report;
 }
@@ -572,7 +771,7 @@ tj_bulletin_check_export (TjBulletin *self,
 {
   g_return_val_if_fail (self != NULL, FALSE);
 
-  if (self->projects->len > 0)
+  if (self->overall.count > 0)
     return TRUE;
   /* Translators: "2030年11月：2030 年重点项目名单中没有项目，没有可导出的月通报。" */
   g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
@@ -592,12 +791,13 @@ tj_bulletin_write (TjDb       *db,
                    GError    **error)
 {
   g_autoptr (TjBulletin) bulletin = NULL;
-  g_autoptr (TjReportBook) book = NULL;
+  g_autoptr (TjReportBook) book = NULL; /* freed first: its detail table borrows the bulletin */
 
   g_return_val_if_fail (TJ_IS_DB (db), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  bulletin = tj_bulletin_build (db, year, month, error);
+  /* the sums alone: the detail table streams from the database as it is written */
+  bulletin = tj_bulletin_build_sums (db, year, month, error);
   if (bulletin == NULL || !tj_bulletin_check_export (bulletin, error))
     return FALSE;
   book = tj_bulletin_book (bulletin);

@@ -16,6 +16,25 @@ gint64 tj_bulletin_gap_numerator (gint64 cumulative,
                                   gint64 plan,
                                   int    month);
 
+/* A bulletin whose projects are not kept: its sums, groups and lists only; its detail table
+ * (tj_bulletin_detail_report) streams from the database (tj-bulletin.c). */
+TjBulletin *tj_bulletin_build_sums (TjDb    *db,
+                                    int      year,
+                                    int      month,
+                                    GError **error);
+
+/* The statements the detail table streams with (?1 year, ?2 month): the year's projects as
+ * stored; those of one level (?3: 1 provincial, 2 prefectural, 3 city, 4 none) as entered. */
+extern const char tj_bulletin_scan_sql[];
+extern const char tj_bulletin_level_sql[];
+
+/* One project of a statement above, judged against month N: its strings point into the
+ * statement's row. FALSE with an error naming the project whose amounts are out of bounds. */
+gboolean tj_bulletin_read_project (TjBulletin        *self,
+                                   sqlite3_stmt      *stmt,
+                                   TjBulletinProject *p,
+                                   GError           **error);
+
 /* Figures as the bulletin's words show them (tj-bulletin-overview.c). */
 char *tj_bulletin_tenths_text (gint64 tenths);
 char *tj_bulletin_rate_text (gint64 part,

@@ -42,21 +42,27 @@
 #define MAX_FIGURE G_GINT64_CONSTANT (1000000000000000)
 
 /* One query reads the year's list with each project's sum of months 1..N and its report of month
- * N: the unique index on (project_id, month) serves both. */
+ * N: the unique index on (project_id, month) serves both. The names of units and people come from
+ * the bulletin's own small tables of them (load_names), not from a join per row. The window's
+ * bulletin reads the list in its order (by level, then as entered); the export reads it as stored,
+ * in the order of the ids (+p.year: a scan of the table, no sort of whole rows, memory flat), and
+ * its detail table one level after the other, each in the order of the ids. */
+#define PROJECTS_SQL                                                                             \
+  "SELECT p.id, p.name, p.level, p.nature, p.industry, p.content, p.locality_id, p.unit_id, "    \
+  "p.leader_id, p.officer_id, p.total_investment, p.annual_plan, p.planned_start, "              \
+  "p.planned_completion, p.actual_start, p.actual_completion, p.stats_date, "                    \
+  "COALESCE ((SELECT SUM (m.completed) FROM monthly_reports m "                                  \
+  "WHERE m.project_id = p.id AND m.month <= ?2), 0), "                                           \
+  "r.id IS NOT NULL, COALESCE (r.completed, 0), r.progress, r.problems "                         \
+  "FROM projects p LEFT JOIN monthly_reports r ON r.project_id = p.id AND r.month = ?2 "
+#define LEVEL_RANK                                                                               \
+  "CASE p.level WHEN 'provincial' THEN 1 WHEN 'prefectural' THEN 2 WHEN 'city' THEN 3 ELSE 4 END"
+
 static const char projects_sql[] =
-  "SELECT p.id, p.name, p.level, p.nature, p.industry, p.content, p.locality_id, l.name, u.name, "
-  "ld.name, o.name, p.total_investment, p.annual_plan, p.planned_start, p.planned_completion, "
-  "p.actual_start, p.actual_completion, p.stats_date, "
-  "COALESCE ((SELECT SUM (m.completed) FROM monthly_reports m "
-  "WHERE m.project_id = p.id AND m.month <= ?2), 0), "
-  "r.id IS NOT NULL, COALESCE (r.completed, 0), r.progress, r.problems "
-  "FROM projects p LEFT JOIN units l ON l.id = p.locality_id "
-  "LEFT JOIN units u ON u.id = p.unit_id LEFT JOIN people ld ON ld.id = p.leader_id "
-  "LEFT JOIN people o ON o.id = p.officer_id "
-  "LEFT JOIN monthly_reports r ON r.project_id = p.id AND r.month = ?2 "
-  "WHERE p.year = ?1 "
-  "ORDER BY CASE p.level WHEN 'provincial' THEN 1 WHEN 'prefectural' THEN 2 "
-  "WHEN 'city' THEN 3 ELSE 4 END, p.id";
+  PROJECTS_SQL "WHERE p.year = ?1 ORDER BY " LEVEL_RANK ", p.id";
+const char tj_bulletin_scan_sql[] = PROJECTS_SQL "WHERE +p.year = ?1";
+const char tj_bulletin_level_sql[] =
+  PROJECTS_SQL "WHERE +p.year = ?1 AND " LEVEL_RANK " = ?3 ORDER BY p.id";
 
 enum
 {
@@ -67,10 +73,9 @@ enum
   Q_INDUSTRY,
   Q_CONTENT,
   Q_LOCALITY_ID,
-  Q_LOCALITY,
-  Q_UNIT,
-  Q_LEADER,
-  Q_OFFICER,
+  Q_UNIT_ID,
+  Q_LEADER_ID,
+  Q_OFFICER_ID,
   Q_TOTAL,
   Q_PLAN,
   Q_PLANNED_START,
@@ -142,18 +147,56 @@ figures_clear (gpointer data)
   g_free (figures->name);
 }
 
+/* A text column of the current row, NULL when empty: valid until the statement steps. */
 static const char *
-chunk_text (TjBulletin   *self,
-            sqlite3_stmt *stmt,
-            int           column,
-            gboolean      shared)
+row_text (sqlite3_stmt *stmt,
+          int           column)
 {
   const char *text = (const char *) sqlite3_column_text (stmt, column);
 
-  if (text == NULL || *text == '\0')
+  return text == NULL || *text == '\0' ? NULL : text;
+}
+
+static const char *
+intern (TjBulletin *self,
+        const char *text,
+        gboolean    shared)
+{
+  if (text == NULL)
     return NULL;
   return shared ? g_string_chunk_insert_const (self->strings, text)
                 : g_string_chunk_insert (self->strings, text);
+}
+
+/* A project's strings copied into the bulletin's, so that it outlives its row. */
+static void
+project_intern (TjBulletin        *self,
+                TjBulletinProject *p)
+{
+  p->name = intern (self, p->name, FALSE);
+  p->industry = intern (self, p->industry, TRUE);
+  p->content = intern (self, p->content, FALSE);
+  p->locality = intern (self, p->locality, TRUE);
+  p->unit = intern (self, p->unit, TRUE);
+  p->leader = intern (self, p->leader, TRUE);
+  p->officer = intern (self, p->officer, TRUE);
+  p->planned_start = intern (self, p->planned_start, TRUE);
+  p->planned_completion = intern (self, p->planned_completion, TRUE);
+  p->actual_start = intern (self, p->actual_start, TRUE);
+  p->actual_completion = intern (self, p->actual_completion, TRUE);
+  p->stats_date = intern (self, p->stats_date, TRUE);
+  p->progress = intern (self, p->progress, FALSE);
+  p->problems = intern (self, p->problems, FALSE);
+}
+
+/* A project's place in the list (by level, then as entered) as one number: the order the lists
+ * fall back on for names the locale collates as equal, however the projects were read. */
+static gint64
+order_key (const TjBulletinProject *p)
+{
+  gint64 rank = p->level == TJ_LEVEL_NONE ? TJ_LEVEL_N : p->level;
+
+  return (rank << 48) | p->id;
 }
 
 /* *sum + value into *sum; FALSE, *sum untouched, beyond ±MAX_FIGURE. */
@@ -263,18 +306,29 @@ project_judge (TjBulletin        *self,
 static guint
 group_index (GHashTable *index,
              gpointer    key,
+             gsize       key_size,
              GArray     *groups,
              const char *name,
-             gint64      id)
+             gint64      id,
+             gint64      order)
 {
+  TjBulletinFigures *figures;
   gpointer found;
 
   if (g_hash_table_lookup_extended (index, key, NULL, &found))
-    return GPOINTER_TO_UINT (found);
+    {
+      figures = &g_array_index (groups, TjBulletinFigures, GPOINTER_TO_UINT (found));
+      figures->order = MIN (figures->order, order);
+      return GPOINTER_TO_UINT (found);
+    }
   g_array_set_size (groups, groups->len + 1);
-  g_array_index (groups, TjBulletinFigures, groups->len - 1).name = g_strdup (name);
-  g_array_index (groups, TjBulletinFigures, groups->len - 1).id = id;
-  g_hash_table_insert (index, key, GUINT_TO_POINTER (groups->len - 1));
+  figures = &g_array_index (groups, TjBulletinFigures, groups->len - 1);
+  figures->name = g_strdup (name);
+  figures->id = id;
+  figures->order = order;
+  /* key_size > 0: the key is copied (the index owns it) */
+  g_hash_table_insert (index, key_size > 0 ? g_memdup2 (key, key_size) : key,
+                       GUINT_TO_POINTER (groups->len - 1));
   return groups->len - 1;
 }
 
@@ -282,6 +336,7 @@ typedef struct
 {
   char *key;
   int rank;
+  gint64 order; /* order_key: the tie-break */
   gpointer item;
 } SortEntry;
 
@@ -300,7 +355,7 @@ by_key (const SortEntry *ea,
 
   if (order != 0)
     return order;
-  return ea->item < eb->item ? -1 : ea->item > eb->item;
+  return ea->order < eb->order ? -1 : ea->order > eb->order;
 }
 
 static int
@@ -325,7 +380,7 @@ sort_projects_by_name (GPtrArray *projects)
   for (guint i = 0; i < projects->len; i++)
     {
       TjBulletinProject *p = g_ptr_array_index (projects, i);
-      SortEntry entry = { g_utf8_collate_key (p->name, -1), 0, p };
+      SortEntry entry = { g_utf8_collate_key (p->name, -1), 0, order_key (p), p };
 
       g_array_append_val (entries, entry);
     }
@@ -367,7 +422,7 @@ sort_groups (GArray      *groups,
     {
       TjBulletinFigures *figures = &g_array_index (groups, TjBulletinFigures, i);
       SortEntry entry = { g_utf8_collate_key (figures->name, -1), ranks != NULL ? ranks[i] : 0,
-                          figures };
+                          figures->order, figures };
 
       g_array_append_val (entries, entry);
     }
@@ -398,13 +453,168 @@ load_settings (TjBulletin *self,
   return TRUE;
 }
 
-static gboolean
-read_projects (TjBulletin   *self,
-               TjDb         *db,
-               TjLevelNames *levels,
-               GError      **error)
+/* The name of a unit or a person by id; NULL for none (0) or an empty name. */
+static const char *
+name_of (GHashTable *names,
+         gint64      id)
 {
-  g_autoptr (TjCachedStmt) stmt = tj_db_prepare_cached (db, projects_sql, error);
+  return id != 0 ? g_hash_table_lookup (names, &id) : NULL;
+}
+
+/* The names of the units and of the people, by id: a few hundred rows, read once. */
+static GHashTable *
+load_names (TjDb       *db,
+            const char *sql,
+            GError    **error)
+{
+  g_autoptr (GHashTable) names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                        g_free);
+  g_autoptr (sqlite3_stmt) stmt = tj_db_prepare (db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      const char *name = row_text (stmt, 1);
+
+      if (name != NULL)
+        g_hash_table_insert (names, g_memdup2 (&id, sizeof id), g_strdup (name));
+    }
+  if (!tj_db_rows_done (db, rc, error))
+    return NULL;
+  return g_steal_pointer (&names);
+}
+
+gboolean
+tj_bulletin_read_project (TjBulletin        *self,
+                          sqlite3_stmt      *stmt,
+                          TjBulletinProject *p,
+                          GError           **error)
+{
+  memset (p, 0, sizeof *p);
+  p->id = sqlite3_column_int64 (stmt, Q_ID);
+  p->name = row_text (stmt, Q_NAME);
+  p->level = tj_level_names_parse (self->level_names,
+                                   (const char *) sqlite3_column_text (stmt, Q_LEVEL));
+  p->level_name = self->level_names->full[p->level];
+  p->nature = tj_nature_from_label ((const char *) sqlite3_column_text (stmt, Q_NATURE));
+  p->industry = row_text (stmt, Q_INDUSTRY);
+  p->content = row_text (stmt, Q_CONTENT);
+  p->locality_id = sqlite3_column_int64 (stmt, Q_LOCALITY_ID);
+  p->locality = name_of (self->unit_names, p->locality_id);
+  p->unit = name_of (self->unit_names, sqlite3_column_int64 (stmt, Q_UNIT_ID));
+  p->leader = name_of (self->people_names, sqlite3_column_int64 (stmt, Q_LEADER_ID));
+  p->officer = name_of (self->people_names, sqlite3_column_int64 (stmt, Q_OFFICER_ID));
+  p->total_investment = sqlite3_column_int64 (stmt, Q_TOTAL);
+  p->plan = sqlite3_column_int64 (stmt, Q_PLAN);
+  p->planned_start = row_text (stmt, Q_PLANNED_START);
+  p->planned_completion = row_text (stmt, Q_PLANNED_COMPLETION);
+  p->actual_start = row_text (stmt, Q_ACTUAL_START);
+  p->actual_completion = row_text (stmt, Q_ACTUAL_COMPLETION);
+  p->stats_date = row_text (stmt, Q_STATS_DATE);
+  p->cumulative = sqlite3_column_int64 (stmt, Q_CUMULATIVE);
+  p->reported = sqlite3_column_int (stmt, Q_REPORTED) != 0;
+  p->month_completed = sqlite3_column_int64 (stmt, Q_MONTH_COMPLETED);
+  p->progress = row_text (stmt, Q_PROGRESS);
+  p->problems = row_text (stmt, Q_PROBLEMS);
+  if (p->total_investment > MAX_FIGURE || p->total_investment < -MAX_FIGURE ||
+      p->plan > MAX_FIGURE || p->plan < -MAX_FIGURE || p->cumulative > MAX_FIGURE ||
+      p->cumulative < -MAX_FIGURE || p->month_completed > MAX_FIGURE ||
+      p->month_completed < -MAX_FIGURE)
+    {
+      g_autofree char *bound = tj_limits_format_amount (MAX_FIGURE);
+
+      g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
+                   _("The amounts of “%s” exceed %s: the database may have been changed "
+                     "outside Tuijin."),
+                   p->name != NULL ? p->name : "", bound);
+      return FALSE;
+    }
+  project_judge (self, p);
+  return TRUE;
+}
+
+/* What reading the list builds as it goes: the groups' sums and the lists of projects. */
+typedef struct
+{
+  GHashTable *industry_index; /* industry (the bulletin's string; "" for none) → index */
+  GHashTable *locality_index; /* unit id → index */
+  const char *no_industry;
+} Grouping;
+
+/* Adds a project to the sums of every group it belongs to. */
+static gboolean
+add_to_groups (TjBulletin              *self,
+               Grouping                *grouping,
+               const TjBulletinProject *p,
+               GError                 **error)
+{
+  gint64 order = order_key (p);
+  const char *industry = p->industry != NULL
+                           ? g_string_chunk_insert_const (self->strings, p->industry) : "";
+  guint k, l;
+
+  /* Projects without an industry make a group of their own, under the key "". */
+  k = group_index (grouping->industry_index, (gpointer) industry, 0, self->industries,
+                   p->industry != NULL ? p->industry : grouping->no_industry, 0, order);
+  l = group_index (grouping->locality_index, (gpointer) &p->locality_id, sizeof (gint64),
+                   self->localities, p->locality != NULL ? p->locality : "", p->locality_id,
+                   order);
+  if (!figures_add (&self->overall, p) || !figures_add (&self->levels[p->level], p) ||
+      !figures_add (&self->natures[p->nature], p) ||
+      !figures_add (&g_array_index (self->industries, TjBulletinFigures, k), p) ||
+      !figures_add (&g_array_index (self->localities, TjBulletinFigures, l), p))
+    {
+      g_autofree char *bound = tj_limits_format_amount (MAX_FIGURE);
+
+      g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
+                   _("Adding up “%s”, the bulletin’s sums exceed %s: the database may have "
+                     "been changed outside Tuijin."),
+                   p->name != NULL ? p->name : "", bound);
+      return FALSE;
+    }
+  if (p->reported)
+    self->reported++;
+  return TRUE;
+}
+
+/* Whether a project stands on one of the bulletin's lists. */
+static gboolean
+is_listed (const TjBulletinProject *p)
+{
+  return p->early_start || (p->start_due && !p->started) || p->light == TJ_LIGHT_YELLOW ||
+         p->light == TJ_LIGHT_RED || !p->reported;
+}
+
+static void
+add_to_lists (TjBulletin        *self,
+              TjBulletinProject *p)
+{
+  if (p->early_start)
+    g_ptr_array_add (self->early_starts, p);
+  if (p->start_due && !p->started)
+    g_ptr_array_add (self->not_started, p);
+  if (p->light == TJ_LIGHT_YELLOW || p->light == TJ_LIGHT_RED)
+    g_ptr_array_add (self->lagging, p);
+  if (!p->reported)
+    g_ptr_array_add (self->unreported, p);
+}
+
+/* Reads the year's list, each project judged and added up as it is read. keep: every project
+ * kept, in the list's order (self->projects); otherwise only those on a list (self->kept), the
+ * others gone once added up, read as stored. */
+static gboolean
+read_projects (TjBulletin *self,
+               TjDb       *db,
+               gboolean    keep,
+               Grouping   *grouping,
+               GError    **error)
+{
+  g_autoptr (TjCachedStmt) stmt = tj_db_prepare_cached (db, keep ? projects_sql
+                                                                  : tj_bulletin_scan_sql,
+                                                        error);
   int rc;
 
   if (stmt == NULL)
@@ -413,49 +623,30 @@ read_projects (TjBulletin   *self,
   sqlite3_bind_int (stmt, 2, self->month);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      TjBulletinProject p = { 0 };
+      TjBulletinProject p;
 
-      p.id = sqlite3_column_int64 (stmt, Q_ID);
-      p.name = chunk_text (self, stmt, Q_NAME, FALSE);
-      p.level = tj_level_names_parse (levels, (const char *) sqlite3_column_text (stmt, Q_LEVEL));
-      p.level_name = g_string_chunk_insert_const (self->strings, levels->full[p.level]);
-      p.nature = tj_nature_from_label ((const char *) sqlite3_column_text (stmt, Q_NATURE));
-      p.industry = chunk_text (self, stmt, Q_INDUSTRY, TRUE);
-      p.content = chunk_text (self, stmt, Q_CONTENT, FALSE);
-      p.locality_id = sqlite3_column_int64 (stmt, Q_LOCALITY_ID);
-      p.locality = chunk_text (self, stmt, Q_LOCALITY, TRUE);
-      p.unit = chunk_text (self, stmt, Q_UNIT, TRUE);
-      p.leader = chunk_text (self, stmt, Q_LEADER, TRUE);
-      p.officer = chunk_text (self, stmt, Q_OFFICER, TRUE);
-      p.total_investment = sqlite3_column_int64 (stmt, Q_TOTAL);
-      p.plan = sqlite3_column_int64 (stmt, Q_PLAN);
-      p.planned_start = chunk_text (self, stmt, Q_PLANNED_START, TRUE);
-      p.planned_completion = chunk_text (self, stmt, Q_PLANNED_COMPLETION, TRUE);
-      p.actual_start = chunk_text (self, stmt, Q_ACTUAL_START, TRUE);
-      p.actual_completion = chunk_text (self, stmt, Q_ACTUAL_COMPLETION, TRUE);
-      p.stats_date = chunk_text (self, stmt, Q_STATS_DATE, TRUE);
-      p.cumulative = sqlite3_column_int64 (stmt, Q_CUMULATIVE);
-      p.reported = sqlite3_column_int (stmt, Q_REPORTED) != 0;
-      p.month_completed = sqlite3_column_int64 (stmt, Q_MONTH_COMPLETED);
-      p.progress = chunk_text (self, stmt, Q_PROGRESS, FALSE);
-      p.problems = chunk_text (self, stmt, Q_PROBLEMS, FALSE);
-      if (p.total_investment > MAX_FIGURE || p.total_investment < -MAX_FIGURE ||
-          p.plan > MAX_FIGURE || p.plan < -MAX_FIGURE || p.cumulative > MAX_FIGURE ||
-          p.cumulative < -MAX_FIGURE || p.month_completed > MAX_FIGURE ||
-          p.month_completed < -MAX_FIGURE)
+      if (!tj_bulletin_read_project (self, stmt, &p, error) ||
+          !add_to_groups (self, grouping, &p, error))
+        return FALSE;
+      if (keep)
         {
-          g_autofree char *bound = tj_limits_format_amount (MAX_FIGURE);
-
-          g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
-                       _("The amounts of “%s” exceed %s: the database may have been changed "
-                         "outside Tuijin."),
-                       p.name != NULL ? p.name : "", bound);
-          return FALSE;
+          project_intern (self, &p);
+          g_array_append_val (self->projects, p);
         }
-      g_array_append_val (self->projects, p);
+      else if (is_listed (&p))
+        {
+          TjBulletinProject *copy = g_memdup2 (&p, sizeof p);
+
+          project_intern (self, copy);
+          g_ptr_array_add (self->kept, copy);
+          add_to_lists (self, copy);
+        }
     }
   if (!tj_db_rows_done (db, rc, error))
     return FALSE;
+  /* the array is whole: its items no longer move */
+  for (guint i = 0; keep && i < self->projects->len; i++)
+    add_to_lists (self, &g_array_index (self->projects, TjBulletinProject, i));
   return TRUE;
 }
 
@@ -492,17 +683,17 @@ order_industries (TjBulletin *self,
   return TRUE;
 }
 
-TjBulletin *
-tj_bulletin_build (TjDb    *db,
-                   int      year,
-                   int      month,
-                   GError **error)
+static TjBulletin *
+bulletin_build (TjDb    *db,
+                int      year,
+                int      month,
+                gboolean keep,
+                GError **error)
 {
   g_autoptr (TjBulletin) self = NULL;
-  g_autoptr (TjLevelNames) levels = NULL;
   g_autoptr (GHashTable) industry_index = NULL;
   g_autoptr (GHashTable) locality_index = NULL;
-  const char *no_industry;
+  Grouping grouping;
   gpointer none;
 
   g_return_val_if_fail (TJ_IS_DB (db), NULL);
@@ -527,60 +718,34 @@ tj_bulletin_build (TjDb    *db,
   self->not_started = g_ptr_array_new ();
   self->lagging = g_ptr_array_new ();
   self->unreported = g_ptr_array_new ();
+  self->kept = g_ptr_array_new_with_free_func (g_free);
+  if (!keep)
+    self->db = g_object_ref (db);
 
   if (!load_settings (self, db, error))
     return NULL;
-  levels = tj_level_names_load (db, error);
-  if (levels == NULL)
+  self->level_names = tj_level_names_load (db, error);
+  if (self->level_names == NULL)
+    return NULL;
+  self->unit_names = load_names (db, "SELECT id, name FROM units", error);
+  if (self->unit_names == NULL)
+    return NULL;
+  self->people_names = load_names (db, "SELECT id, name FROM people", error);
+  if (self->people_names == NULL)
     return NULL;
   for (guint i = 1; i < TJ_LEVEL_N; i++)
-    self->levels[i].name = g_strdup (levels->full[i]);
+    self->levels[i].name = g_strdup (self->level_names->full[i]);
   for (guint i = 1; i < TJ_NATURE_N; i++)
     self->natures[i].name = g_strdup (tj_nature_label (i));
 
-  if (!read_projects (self, db, levels, error))
-    return NULL;
-
   industry_index = g_hash_table_new (g_str_hash, g_str_equal);
-  locality_index = g_hash_table_new (g_int64_hash, g_int64_equal);
+  locality_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  grouping.industry_index = industry_index;
+  grouping.locality_index = locality_index;
   /* Translators: the industry of projects that have none, in the bulletin's tables */
-  no_industry = C_("bulletin", "No industry given");
-  for (guint i = 0; i < self->projects->len; i++)
-    {
-      TjBulletinProject *p = &g_array_index (self->projects, TjBulletinProject, i);
-      guint k, l;
-
-      project_judge (self, p);
-      /* Projects without an industry make a group of their own, under the key "". */
-      k = group_index (industry_index, (gpointer) (p->industry != NULL ? p->industry : ""),
-                       self->industries, p->industry != NULL ? p->industry : no_industry, 0);
-      l = group_index (locality_index, &p->locality_id, self->localities,
-                       p->locality != NULL ? p->locality : "", p->locality_id);
-      if (!figures_add (&self->overall, p) || !figures_add (&self->levels[p->level], p) ||
-          !figures_add (&self->natures[p->nature], p) ||
-          !figures_add (&g_array_index (self->industries, TjBulletinFigures, k), p) ||
-          !figures_add (&g_array_index (self->localities, TjBulletinFigures, l), p))
-        {
-          g_autofree char *bound = tj_limits_format_amount (MAX_FIGURE);
-
-          g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
-                       _("Adding up “%s”, the bulletin’s sums exceed %s: the database may have "
-                         "been changed outside Tuijin."),
-                       p->name != NULL ? p->name : "", bound);
-          return NULL;
-        }
-
-      if (p->early_start)
-        g_ptr_array_add (self->early_starts, p);
-      if (p->start_due && !p->started)
-        g_ptr_array_add (self->not_started, p);
-      if (p->light == TJ_LIGHT_YELLOW || p->light == TJ_LIGHT_RED)
-        g_ptr_array_add (self->lagging, p);
-      if (p->reported)
-        self->reported++;
-      else
-        g_ptr_array_add (self->unreported, p);
-    }
+  grouping.no_industry = C_("bulletin", "No industry given");
+  if (!read_projects (self, db, keep, &grouping, error))
+    return NULL;
 
   figures_finish (&self->overall, month);
   for (guint i = 1; i < TJ_LEVEL_N; i++)
@@ -605,6 +770,24 @@ tj_bulletin_build (TjDb    *db,
   return g_steal_pointer (&self);
 }
 
+TjBulletin *
+tj_bulletin_build (TjDb    *db,
+                   int      year,
+                   int      month,
+                   GError **error)
+{
+  return bulletin_build (db, year, month, TRUE, error);
+}
+
+TjBulletin *
+tj_bulletin_build_sums (TjDb    *db,
+                        int      year,
+                        int      month,
+                        GError **error)
+{
+  return bulletin_build (db, year, month, FALSE, error);
+}
+
 void
 tj_bulletin_free (TjBulletin *self)
 {
@@ -623,6 +806,11 @@ tj_bulletin_free (TjBulletin *self)
   g_clear_pointer (&self->not_started, g_ptr_array_unref);
   g_clear_pointer (&self->lagging, g_ptr_array_unref);
   g_clear_pointer (&self->unreported, g_ptr_array_unref);
+  g_clear_pointer (&self->kept, g_ptr_array_unref);
   g_clear_pointer (&self->strings, g_string_chunk_free);
+  g_clear_pointer (&self->level_names, tj_level_names_free);
+  g_clear_pointer (&self->unit_names, g_hash_table_unref);
+  g_clear_pointer (&self->people_names, g_hash_table_unref);
+  g_clear_object (&self->db);
   g_free (self);
 }

@@ -31,6 +31,9 @@ typedef struct
   double start_rate;        /* started ÷ starts_due; 0 when none is due */
   guint completions_due;    /* planned completion month N of Y or earlier */
   guint completed;          /* actual completion by the end of month N, whether due or not */
+
+  /*< private >*/
+  gint64 order;             /* the list order of its first project (tj_bulletin_order_key) */
 } TjBulletinFigures;
 
 /* One row of the detail table (附件). Strings belong to the bulletin; NULL when empty. */
@@ -89,7 +92,8 @@ typedef struct
   TjBulletinFigures natures[TJ_NATURE_N]; /* [TJ_NATURE_NONE] is unused */
   GArray *industries;       /* of TjBulletinFigures: the settings' order, then others by name */
   GArray *localities;       /* of TjBulletinFigures: by rate, highest first; ties by name */
-  GArray *projects;         /* of TjBulletinProject: by level, then as entered */
+  GArray *projects;         /* of TjBulletinProject: by level, then as entered; empty in a
+                             * bulletin built for export (its detail table streams) */
   GPtrArray *early_starts;  /* of TjBulletinProject *, 提前开工, by name */
   GPtrArray *not_started;   /* of TjBulletinProject *, 应开未开, by name */
   GPtrArray *lagging;       /* of TjBulletinProject *, yellow and red lights, by name */
@@ -99,6 +103,12 @@ typedef struct
 
   /*< private >*/
   GStringChunk *strings;
+  TjLevelNames *level_names;
+  GHashTable *unit_names;   /* gint64 id → char *name */
+  GHashTable *people_names;
+  TjDb *db;                 /* set when the projects are not kept: the detail table streams */
+  GPtrArray *kept;          /* of TjBulletinProject *, owned: the listed projects when the
+                             * projects are not kept */
 } TjBulletin;
 
 TjBulletin *tj_bulletin_build (TjDb    *db,

@@ -559,64 +559,116 @@ tj_ledger_import (TjDb            *db,
   return tj_import_result_give (g_steal_pointer (&outcome), result, ok);
 }
 
+/* The ledger streamed (tj_ledger_report_build): the year's projects in the order entered, read
+ * from the database as the writer pulls them, never held whole. +p.year makes SQLite scan the
+ * table in the order of the ids rather than sort the rows it finds by the year's index. The
+ * columns are read in the order of the enum from COLUMN_NAME on. */
+#define LEDGER_SQL                                                                               \
+  "SELECT p.name, p.level, p.nature, p.industry, p.content, l.name, u.name, ld.name, o.name, "  \
+  "p.owner, p.contact, p.phone, p.total_investment, p.annual_plan, p.planned_start, "           \
+  "p.planned_completion, p.actual_start, p.actual_completion, p.stats_date, p.code, p.notes "   \
+  "FROM projects p LEFT JOIN units l ON l.id = p.locality_id "                                  \
+  "LEFT JOIN units u ON u.id = p.unit_id LEFT JOIN people ld ON ld.id = p.leader_id "          \
+  "LEFT JOIN people o ON o.id = p.officer_id WHERE +p.year = ? ORDER BY p.id"
+
+typedef struct
+{
+  TjDb *db;
+  sqlite3_stmt *stmt;
+  TjLevelNames *levels;
+  guint number; /* projects read */
+} LedgerSource;
+
+static void
+ledger_source_free (gpointer data)
+{
+  LedgerSource *source = data;
+
+  sqlite3_finalize (source->stmt);
+  tj_level_names_free (source->levels);
+  g_object_unref (source->db);
+  g_free (source);
+}
+
+static void
+ledger_source_rewind (gpointer data,
+                      gboolean in_order)
+{
+  LedgerSource *source = data;
+
+  sqlite3_reset (source->stmt);
+  source->number = 0;
+}
+
+static gboolean
+ledger_source_next (gpointer     data,
+                    TjReportRow *row,
+                    GError     **error)
+{
+  LedgerSource *source = data;
+  sqlite3_stmt *stmt = source->stmt;
+  g_autofree char *total = NULL;
+  g_autofree char *plan = NULL;
+  int rc = sqlite3_step (stmt);
+  int sql_total = COLUMN_TOTAL - COLUMN_NAME;
+
+  if (rc != SQLITE_ROW)
+    {
+      tj_db_rows_done (source->db, rc, error);
+      return FALSE;
+    }
+  tj_report_row_set_integer (row, COLUMN_SERIAL, ++source->number);
+  for (guint c = COLUMN_NAME; c < N_COLUMNS; c++)
+    {
+      const char *text = (const char *) sqlite3_column_text (stmt, c - COLUMN_NAME);
+
+      if (c == COLUMN_LEVEL)
+        text = source->levels->full[tj_level_from_code (text)];
+      else if (c == COLUMN_NATURE)
+        text = nature_words[tj_nature_from_code (text)];
+      if (c != COLUMN_TOTAL && c != COLUMN_PLAN)
+        tj_report_row_set_text (row, c, text);
+    }
+  total = tj_money_format_wan (sqlite3_column_int64 (stmt, sql_total), 4, FALSE);
+  plan = tj_money_format_wan (sqlite3_column_int64 (stmt, sql_total + 1), 4, FALSE);
+  tj_report_row_set_text (row, COLUMN_TOTAL, total);
+  tj_report_row_set_text (row, COLUMN_PLAN, plan);
+  return TRUE;
+}
+
 /* The year's projects in the columns the import reads, as the table a CSV file holds, so that
  * the file imports again as it is: amounts in 万元 with 4 decimals (as text: a report's money
- * shows 2), months YYYY-MM, ISO dates, the full level names. */
+ * shows 2), months YYYY-MM, ISO dates, the full level names. The rows stream from the database
+ * as a writer reads them. */
 TjReport *
 tj_ledger_report_build (TjDb    *db,
                         int      year,
                         GError **error)
 {
-  g_autoptr (GPtrArray) projects = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autoptr (TjLevelNames) levels = NULL;
-  g_autoptr (TjReport) report = NULL;
+  LedgerSource *source;
+  TjReport *report;
 
   g_return_val_if_fail (TJ_IS_DB (db), NULL);
 
-  projects = tj_project_list (db, year, error);
-  if (projects == NULL)
-    return NULL;
   levels = tj_level_names_load (db, error);
   if (levels == NULL)
     return NULL;
+  stmt = tj_db_prepare (db, LEDGER_SQL, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, year);
   report = tj_report_new (NULL, NULL);
   for (guint c = 0; c < N_COLUMNS; c++)
     tj_report_add_column (report, columns[c].header,
                           c == COLUMN_SERIAL ? TJ_REPORT_INTEGER : TJ_REPORT_TEXT, 0);
 
-  for (guint i = 0; i < projects->len; i++)
-    {
-      TjProject *p = g_ptr_array_index (projects, i);
-      g_autofree char *total = tj_money_format_wan (p->total_investment, 4, FALSE);
-      g_autofree char *plan = tj_money_format_wan (p->annual_plan, 4, FALSE);
-      guint row = tj_report_add_row (report, TJ_REPORT_ROW_BODY);
-      const char *cells[N_COLUMNS] = {
-        [COLUMN_NAME] = p->name,
-        [COLUMN_LEVEL] = levels->full[p->level],
-        [COLUMN_NATURE] = nature_words[p->nature],
-        [COLUMN_INDUSTRY] = p->industry,
-        [COLUMN_CONTENT] = p->content,
-        [COLUMN_LOCALITY] = p->locality_name,
-        [COLUMN_UNIT] = p->unit_name,
-        [COLUMN_LEADER] = p->leader_name,
-        [COLUMN_OFFICER] = p->officer_name,
-        [COLUMN_OWNER] = p->owner,
-        [COLUMN_CONTACT] = p->contact,
-        [COLUMN_PHONE] = p->phone,
-        [COLUMN_TOTAL] = total,
-        [COLUMN_PLAN] = plan,
-        [COLUMN_PLANNED_START] = p->planned_start,
-        [COLUMN_PLANNED_COMPLETION] = p->planned_completion,
-        [COLUMN_ACTUAL_START] = p->actual_start,
-        [COLUMN_ACTUAL_COMPLETION] = p->actual_completion,
-        [COLUMN_STATS_DATE] = p->stats_date,
-        [COLUMN_CODE] = p->code,
-        [COLUMN_NOTES] = p->notes,
-      };
-
-      tj_report_set_integer (report, row, COLUMN_SERIAL, i + 1);
-      for (guint c = COLUMN_SERIAL + 1; c < N_COLUMNS; c++)
-        tj_report_set_text (report, row, c, cells[c]);
-    }
-  return g_steal_pointer (&report);
+  source = g_new0 (LedgerSource, 1);
+  source->db = g_object_ref (db);
+  source->stmt = g_steal_pointer (&stmt);
+  source->levels = g_steal_pointer (&levels);
+  tj_report_set_source (report, ledger_source_next, ledger_source_rewind, source,
+                        ledger_source_free);
+  return report;
 }
