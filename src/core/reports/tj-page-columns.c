@@ -123,9 +123,13 @@ fitting_init (TjPageLayout *self,
   fitting->second = g_new0 (double, fitting->n_samples);
   fitting->top_column = g_new0 (guint, fitting->n_samples);
   for (guint i = 0; i < fitting->n_samples; i++)
-    for (guint w = 0; w < fitting->n_wrapping; w++)
-      fitting->cells[(gsize) i * fitting->n_wrapping + w] =
-        g_array_index (cells, double, (gsize) i * stride * fitting->n_wrapping + w);
+    {
+      gsize sampled = (gsize) stride * i;
+
+      for (guint w = 0; w < fitting->n_wrapping; w++)
+        fitting->cells[(gsize) i * fitting->n_wrapping + w] =
+          g_array_index (cells, double, sampled * fitting->n_wrapping + w);
+    }
 
   for (guint c = 0; c < n; c++)
     {
