@@ -285,16 +285,20 @@ draw_folio (TjPageLayout *self,
   double gap = FOLIO_SIZE * self->scale / 2;
   double dash, width, x, y;
 
+  if (self->folio_dash == NULL)
+    {
+      self->folio_dash = pango_layout_copy (self->folio);
+      pango_layout_set_text (self->folio_dash, FOLIO_DASH, -1);
+      self->folio_dash_width = tj_page_text_width (self->folio_dash);
+    }
   pango_layout_set_text (self->folio, digits, -1);
   width = tj_page_text_width (self->folio);
-  pango_layout_set_text (self->folio, FOLIO_DASH, -1);
-  dash = tj_page_text_width (self->folio);
+  dash = self->folio_dash_width;
   x = (self->width - width) / 2 - gap - dash;
   y = self->height - FOLIO_FROM_BOTTOM_MM * POINTS_PER_MM * self->scale -
-      tj_page_text_height (self->folio) / 2;
-  show_layout_at (cr, self->folio, x, y);
-  show_layout_at (cr, self->folio, x + dash + 2 * gap + width, y);
-  pango_layout_set_text (self->folio, digits, -1);
+      tj_page_text_height (self->folio_dash) / 2;
+  show_layout_at (cr, self->folio_dash, x, y);
+  show_layout_at (cr, self->folio_dash, x + dash + 2 * gap + width, y);
   show_layout_at (cr, self->folio, x + dash + gap, y);
 }
 

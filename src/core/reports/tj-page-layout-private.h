@@ -161,6 +161,8 @@ struct _TjPageLayout
   GPtrArray *sheets;               /* of Sheet * */
   GArray *pages;                   /* of Page */
   PangoLayout *folio;
+  PangoLayout *folio_dash; /* shaped once: a page shapes only its number */
+  double folio_dash_width;
 };
 
 /* tj-page-rows.c */

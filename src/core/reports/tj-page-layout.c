@@ -26,6 +26,7 @@ layout_clear (TjPageLayout *self)
   g_clear_pointer (&self->sheets, g_ptr_array_unref);
   g_clear_pointer (&self->pages, g_array_unref);
   g_clear_object (&self->folio);
+  g_clear_object (&self->folio_dash);
   tj_page_advances_clear (&self->advances[0]);
   tj_page_advances_clear (&self->advances[1]);
   g_clear_object (&self->context);
