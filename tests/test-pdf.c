@@ -603,6 +603,9 @@ typedef struct
 {
   TjReport *memory;
   guint next;
+  guint reads;       /* the times the rows were read from the first */
+  guint fail_read;   /* the read (from 1) that fails at fail_row; 0: none */
+  guint fail_row;
 } TwinSource;
 
 static gboolean
@@ -614,6 +617,11 @@ twin_next (gpointer     data,
   TjReport *memory = source->memory;
   guint r = source->next;
 
+  if (source->reads == source->fail_read && r == source->fail_row)
+    {
+      g_set_error (error, TJ_ERROR, TJ_ERROR_DATABASE, "数据库读取失败（第%u行）", r + 1);
+      return FALSE;
+    }
   if (r >= tj_report_get_n_rows (memory))
     return FALSE;
   source->next++;
@@ -663,6 +671,7 @@ twin_rewind (gpointer data,
 {
   /* the rows come in order either way */
   ((TwinSource *) data)->next = 0;
+  ((TwinSource *) data)->reads++;
 }
 
 static TjReport *
@@ -707,6 +716,16 @@ assert_same_as_streamed (TjReportBook *book,
   g_assert_no_error (error);
   g_assert_true (tj_pdf_write (twin, streamed_pdf, &error));
   g_assert_no_error (error);
+  /* never read into memory: its rows were read to measure the columns, to measure the rows,
+   * and as the pages were drawn */
+  for (guint i = 0; i < twin->reports->len; i++)
+    {
+      TjReport *report = g_ptr_array_index (twin->reports, i);
+
+      g_assert_true (tj_report_is_streamed (report));
+      if (tj_report_get_n_columns (report) > 0)
+        g_assert_cmpuint (((TwinSource *) report->source)->reads, ==, 3);
+    }
 
   n_pages = pdf_pages (pdf);
   g_assert_cmpuint (pdf_pages (streamed_pdf), ==, n_pages);
@@ -744,6 +763,41 @@ test_pdf_streamed_same_pages (void)
   tj_test_rmdir (dir);
 }
 
+/* A streamed report whose rows cannot be read, while the columns or the rows are measured or
+ * as the last pages are drawn: the export says why, and the PDF written before is left whole. */
+static void
+test_pdf_streamed_read_fails (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("tuijin-pdf-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "台账.pdf", NULL);
+  g_autoptr (TjReportBook) before = book_new (FALSE);
+  guint n_pages;
+
+  g_assert_true (tj_pdf_write (before, pdf, NULL));
+  n_pages = pdf_pages (pdf);
+  for (guint fail_read = 1; fail_read <= 3; fail_read++)
+    {
+      g_autoptr (TjReportBook) book = book_new (TRUE);
+      g_autoptr (TjReportBook) twin = tj_report_book_new (book->organisation);
+      g_autoptr (GError) error = NULL;
+      TjReport *report;
+      TwinSource *source;
+
+      report = streamed_twin (g_ptr_array_index (book->reports, 1));
+      tj_report_book_add (twin, report);
+      source = report->source;
+      source->fail_read = fail_read;
+      source->fail_row = tj_report_get_n_rows (source->memory) - 2;
+      g_assert_false (tj_pdf_write (twin, pdf, &error));
+      g_assert_error (error, TJ_ERROR, TJ_ERROR_DATABASE);
+      g_assert_nonnull (strstr (error->message, "数据库读取失败"));
+      g_assert_cmpuint (source->reads, ==, fail_read);
+      g_assert_cmpuint (count_entries (dir), ==, 1);
+      g_assert_cmpuint (pdf_pages (pdf), ==, n_pages);
+    }
+  tj_test_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -758,5 +812,6 @@ main (int   argc,
   g_test_add_func ("/tj/pdf/table-starts-with-five-rows-total-keeps-two",
                    test_pdf_table_keeps_together);
   g_test_add_func ("/tj/pdf/streamed-report-prints-the-same-pages", test_pdf_streamed_same_pages);
+  g_test_add_func ("/tj/pdf/streamed-rows-unreadable-leave-no-file", test_pdf_streamed_read_fails);
   return g_test_run ();
 }

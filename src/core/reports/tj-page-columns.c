@@ -64,8 +64,10 @@ fitting_init (TjPageLayout *self,
               Fitting      *fitting)
 {
   guint n = sheet->n_columns;
-  guint n_rows = tj_report_get_n_rows (sheet->report);
-  guint stride = MAX (1, n_rows / FITTING_SAMPLES);
+  guint n_rows, stride;
+  /* the wrapping cells' widths of every row, as the number of rows a streamed report has is
+   * known once they are read: sampled after */
+  g_autoptr (GArray) cells = g_array_new (FALSE, TRUE, sizeof (double));
   g_autoptr (PangoLayout) probe = tj_page_text_layout_new (self, HEADING_FACE, TRUE, REFERENCE_SIZE);
   g_autofree double *header = g_new0 (double, n);
   g_autofree double *unbroken = g_new0 (double, n);
@@ -83,24 +85,20 @@ fitting_init (TjPageLayout *self,
       if (column_wraps (column))
         fitting->wrapping[fitting->n_wrapping++] = c;
     }
-  fitting->n_samples = (n_rows + stride - 1) / stride;
-  fitting->cells = g_new0 (double, (gsize) fitting->n_samples * fitting->n_wrapping);
-  fitting->lines = g_new0 (double, (gsize) fitting->n_samples * fitting->n_wrapping);
-  fitting->top = g_new0 (double, fitting->n_samples);
-  fitting->second = g_new0 (double, fitting->n_samples);
-  fitting->top_column = g_new0 (guint, fitting->n_samples);
 
-  for (guint r = 0; r < n_rows; r++)
+  for (n_rows = 0; tj_page_hold_rows (sheet, n_rows, n_rows + 1); n_rows++)
     {
-      Advances *advances = &self->advances[row_is_bold (sheet->report, r)];
+      guint r = n_rows;
+      Advances *advances = &self->advances[row_is_bold (sheet, r)];
 
+      g_array_set_size (cells, cells->len + fitting->n_wrapping);
       /* A section's heading spans the table: it asks nothing of its first column. */
-      if (tj_report_get_row_kind (sheet->report, r) == TJ_REPORT_ROW_SECTION)
+      if (row_kind (sheet, r) == TJ_REPORT_ROW_SECTION)
         continue;
 
       for (guint c = 0, w = 0; c < n; c++)
         {
-          const TjReportCell *cell = tj_report_get_cell (sheet->report, r, c);
+          const TjReportCell *cell = row_cell (sheet, r, c);
           gboolean wraps = w < fitting->n_wrapping && fitting->wrapping[w] == c;
           g_autofree char *owned = NULL;
           gboolean lines;
@@ -110,10 +108,27 @@ fitting_init (TjPageLayout *self,
             width = tj_page_estimate_em (self, advances, tj_page_cell_text (cell, &owned), &lines, &word);
           fitting->natural[c] = MAX (fitting->natural[c], width);
           unbroken[c] = MAX (unbroken[c], word);
-          if (wraps && r % stride == 0)
-            fitting->cells[(gsize) (r / stride) * fitting->n_wrapping + w] = width;
+          if (wraps)
+            g_array_index (cells, double, (gsize) r * fitting->n_wrapping + w) = width;
           w += wraps;
         }
+    }
+  sheet->n_rows = n_rows;
+
+  stride = MAX (1, n_rows / FITTING_SAMPLES);
+  fitting->n_samples = (n_rows + stride - 1) / stride;
+  fitting->cells = g_new0 (double, (gsize) fitting->n_samples * fitting->n_wrapping);
+  fitting->lines = g_new0 (double, (gsize) fitting->n_samples * fitting->n_wrapping);
+  fitting->top = g_new0 (double, fitting->n_samples);
+  fitting->second = g_new0 (double, fitting->n_samples);
+  fitting->top_column = g_new0 (guint, fitting->n_samples);
+  for (guint i = 0; i < fitting->n_samples; i++)
+    {
+      gsize sampled = (gsize) stride * i;
+
+      for (guint w = 0; w < fitting->n_wrapping; w++)
+        fitting->cells[(gsize) i * fitting->n_wrapping + w] =
+          g_array_index (cells, double, sampled * fitting->n_wrapping + w);
     }
 
   for (guint c = 0; c < n; c++)

@@ -2,6 +2,9 @@
 #define G_LOG_DOMAIN "tj-page-layout"
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "tj-error.h"
 #include "tj-page-layout-private.h"
 
 /* A page drawn: text blocks, the table's header, rows and grid, the page number. */
@@ -123,7 +126,7 @@ draw_row (Sheet   *sheet,
           double   to,
           double   height)
 {
-  gboolean bold = row_is_bold (sheet->report, row);
+  gboolean bold = row_is_bold (sheet, row);
   gboolean partial = from > 0 || to < height;
   Figures *figures = &sheet->figures[bold];
   double figures_top = partial ? y - from + sheet->pad_y : y + (height - sheet->pitch) / 2;
@@ -135,9 +138,9 @@ draw_row (Sheet   *sheet,
       cairo_rectangle (cr, sheet->x[0], y, sheet->x[sheet->n_columns] - sheet->x[0], to - from);
       cairo_clip (cr);
     }
-  if (tj_report_get_row_kind (sheet->report, row) == TJ_REPORT_ROW_SECTION)
+  if (row_kind (sheet, row) == TJ_REPORT_ROW_SECTION)
     {
-      const TjReportCell *cell = tj_report_get_cell (sheet->report, row, 0);
+      const TjReportCell *cell = row_cell (sheet, row, 0);
       g_autofree char *owned = NULL;
       PangoLayout *layout = tj_page_section_layout (sheet, row, tj_page_cell_text (cell, &owned));
 
@@ -148,7 +151,7 @@ draw_row (Sheet   *sheet,
     }
   for (guint c = 0; c < n_columns; c++)
     {
-      const TjReportCell *cell = tj_report_get_cell (sheet->report, row, c);
+      const TjReportCell *cell = row_cell (sheet, row, c);
       double left = sheet->x[c] + sheet->pad_x;
       double room = sheet->x[c + 1] - sheet->x[c] - 2 * sheet->pad_x;
       g_autofree char *owned = NULL;
@@ -282,16 +285,20 @@ draw_folio (TjPageLayout *self,
   double gap = FOLIO_SIZE * self->scale / 2;
   double dash, width, x, y;
 
+  if (self->folio_dash == NULL)
+    {
+      self->folio_dash = pango_layout_copy (self->folio);
+      pango_layout_set_text (self->folio_dash, FOLIO_DASH, -1);
+      self->folio_dash_width = tj_page_text_width (self->folio_dash);
+    }
   pango_layout_set_text (self->folio, digits, -1);
   width = tj_page_text_width (self->folio);
-  pango_layout_set_text (self->folio, FOLIO_DASH, -1);
-  dash = tj_page_text_width (self->folio);
+  dash = self->folio_dash_width;
   x = (self->width - width) / 2 - gap - dash;
   y = self->height - FOLIO_FROM_BOTTOM_MM * POINTS_PER_MM * self->scale -
-      tj_page_text_height (self->folio) / 2;
-  show_layout_at (cr, self->folio, x, y);
-  show_layout_at (cr, self->folio, x + dash + 2 * gap + width, y);
-  pango_layout_set_text (self->folio, digits, -1);
+      tj_page_text_height (self->folio_dash) / 2;
+  show_layout_at (cr, self->folio_dash, x, y);
+  show_layout_at (cr, self->folio_dash, x + dash + 2 * gap + width, y);
   show_layout_at (cr, self->folio, x + dash + gap, y);
 }
 
@@ -305,13 +312,31 @@ tj_page_layout_draw_page (TjPageLayout *self,
   Sheet *sheet;
   g_autoptr (GArray) lines = g_array_new (FALSE, FALSE, sizeof (GridLine));
   double y, table_top = 0;
-  gboolean rows = FALSE;
+  gboolean rows = FALSE, held = TRUE;
+  guint first_row = G_MAXUINT, last_row = 0;
 
   g_return_if_fail (self != NULL && cr != NULL);
   g_return_if_fail (self->pages != NULL && page_index < self->pages->len);
 
   page = &g_array_index (self->pages, Page, page_index);
   sheet = g_ptr_array_index (self->sheets, page->sheet);
+  /* the page's rows only, read now when the report streams */
+  for (guint i = page->first; i < page->last; i++)
+    {
+      Item *item = &g_array_index (sheet->items, Item, i);
+
+      if (item->kind == ITEM_ROW)
+        {
+          first_row = MIN (first_row, item->row);
+          last_row = MAX (last_row, item->row + 1);
+        }
+    }
+  if (first_row < last_row)
+    held = tj_page_hold_rows (sheet, first_row, last_row);
+  if (!held && sheet->error == NULL)
+    g_set_error (&sheet->error, TJ_ERROR, TJ_ERROR_IO,
+                 _("The rows of “%s” changed while its pages were printed"),
+                 sheet->report->title != NULL ? sheet->report->title : "");
 
   cairo_save (cr);
   cairo_set_source_rgb (cr, 0, 0, 0);
@@ -334,7 +359,8 @@ tj_page_layout_draw_page (TjPageLayout *self,
               g_array_append_val (lines, ((GridLine) { y, FALSE }));
               rows = TRUE;
             }
-          draw_row (sheet, cr, item->row, y, from, to, item->height);
+          if (held)
+            draw_row (sheet, cr, item->row, y, from, to, item->height);
         }
       else
         {
@@ -352,9 +378,7 @@ tj_page_layout_draw_page (TjPageLayout *self,
       y += to - from;
       if (item->kind == ITEM_ROW)
         {
-          GridLine line = {
-            y, tj_report_get_row_kind (sheet->report, item->row) == TJ_REPORT_ROW_SECTION
-          };
+          GridLine line = { y, item->row_kind == TJ_REPORT_ROW_SECTION };
 
           g_array_append_val (lines, line);
         }

@@ -38,7 +38,8 @@ typedef enum
 /* One thing placed down a sheet's pages: a block of text or a table row. */
 typedef struct
 {
-  ItemKind kind;
+  guint8 kind;         /* ItemKind */
+  guint8 row_kind;     /* ITEM_ROW: its TjReportRowKind, for paginating without the row */
   guint row;           /* ITEM_ROW */
   PangoLayout *layout; /* the text blocks' */
   double space_before; /* dropped at the top of a page */
@@ -92,10 +93,26 @@ typedef struct
   double height;
 } Measured;
 
+/* A row of a streamed report held while it is measured or drawn, with copies of its texts. */
+typedef struct
+{
+  TjReportRowKind kind;
+  TjReportCell cells[];
+} HeldRow;
+
 typedef struct
 {
   TjReport *report;
   guint n_columns;
+  guint n_rows;
+  /* A streamed report's rows are read as they are measured or drawn: only the rows
+   * [held_first, held_first + held->len) are in memory, and a read error is kept. */
+  gboolean streamed;
+  gboolean reading;
+  TjReportIter iter;
+  guint held_first;
+  GPtrArray *held; /* of HeldRow * */
+  GError *error;
   double em;            /* the table's font size in context units */
   double pad_x, pad_y;
   double pitch;         /* from one line of the table's text to the next */
@@ -144,14 +161,44 @@ struct _TjPageLayout
   GPtrArray *sheets;               /* of Sheet * */
   GArray *pages;                   /* of Page */
   PangoLayout *folio;
+  PangoLayout *folio_dash; /* shaped once: a page shapes only its number */
+  double folio_dash_width;
 };
+
+/* tj-page-rows.c */
+gboolean tj_page_hold_rows (Sheet *sheet,
+                            guint  first,
+                            guint  last);
+void tj_page_rows_clear (Sheet *sheet);
+
+/* The rows of a sheet, held in its report or, streamed, by tj_page_hold_rows. */
+static inline TjReportRowKind
+row_kind (Sheet *sheet,
+          guint  row)
+{
+  if (!sheet->streamed)
+    return tj_report_get_row_kind (sheet->report, row);
+  g_assert (row >= sheet->held_first && row - sheet->held_first < sheet->held->len);
+  return ((HeldRow *) g_ptr_array_index (sheet->held, row - sheet->held_first))->kind;
+}
+
+static inline const TjReportCell *
+row_cell (Sheet *sheet,
+          guint  row,
+          guint  column)
+{
+  if (!sheet->streamed)
+    return tj_report_get_cell (sheet->report, row, column);
+  g_assert (row >= sheet->held_first && row - sheet->held_first < sheet->held->len);
+  return &((HeldRow *) g_ptr_array_index (sheet->held, row - sheet->held_first))->cells[column];
+}
 
 /* Totals and the headings of sections are set in bold. */
 static inline gboolean
-row_is_bold (TjReport *report,
-             guint     row)
+row_is_bold (Sheet *sheet,
+             guint  row)
 {
-  return tj_report_get_row_kind (report, row) != TJ_REPORT_ROW_BODY;
+  return row_kind (sheet, row) != TJ_REPORT_ROW_BODY;
 }
 
 static inline gboolean

@@ -26,6 +26,7 @@ layout_clear (TjPageLayout *self)
   g_clear_pointer (&self->sheets, g_ptr_array_unref);
   g_clear_pointer (&self->pages, g_array_unref);
   g_clear_object (&self->folio);
+  g_clear_object (&self->folio_dash);
   tj_page_advances_clear (&self->advances[0]);
   tj_page_advances_clear (&self->advances[1]);
   g_clear_object (&self->context);
@@ -201,4 +202,25 @@ tj_page_layout_get_n_pages (TjPageLayout *self)
 {
   g_return_val_if_fail (self != NULL, 0);
   return self->pages != NULL ? self->pages->len : 0;
+}
+
+/* FALSE with the reason when the rows of a streamed report could not be read while the pages
+ * were laid out or drawn: the pages are then incomplete. */
+gboolean
+tj_page_layout_check (TjPageLayout *self,
+                      GError      **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  for (guint i = 0; self->sheets != NULL && i < self->sheets->len; i++)
+    {
+      Sheet *sheet = g_ptr_array_index (self->sheets, i);
+
+      if (sheet->error != NULL)
+        {
+          g_propagate_error (error, g_error_copy (sheet->error));
+          return FALSE;
+        }
+    }
+  return TRUE;
 }

@@ -14,7 +14,9 @@ G_BEGIN_DECLS
  * GtkPrintContext set to GTK_UNIT_POINTS); fonts in points at the PangoContext's resolution. */
 typedef struct _TjPageLayout TjPageLayout;
 
-/* The book must outlive the layout. */
+/* The book must outlive the layout. A streamed report (tj_report_set_source) is read twice to
+ * lay it out (its columns, then its rows' heights) and once more as its pages are drawn, only the
+ * rows of the page being drawn held; tj_page_layout_check says whether they could be read. */
 TjPageLayout *tj_page_layout_new (TjReportBook *book);
 void tj_page_layout_free (TjPageLayout *self);
 
@@ -26,6 +28,8 @@ guint tj_page_layout_get_n_pages (TjPageLayout *self);
 void tj_page_layout_draw_page (TjPageLayout *self,
                                cairo_t      *cr,
                                guint         page);
+gboolean tj_page_layout_check (TjPageLayout *self,
+                               GError      **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TjPageLayout, tj_page_layout_free)
 

@@ -68,13 +68,12 @@ item_at (Sheet *sheet,
 }
 
 static TjReportRowKind
-row_kind (Sheet *sheet,
-          guint  i)
+item_row_kind (Sheet *sheet,
+               guint  i)
 {
   Item *item = item_at (sheet, i);
 
-  return item != NULL && item->kind == ITEM_ROW ? tj_report_get_row_kind (sheet->report, item->row)
-                                                : TJ_REPORT_ROW_BODY;
+  return item != NULL && item->kind == ITEM_ROW ? item->row_kind : TJ_REPORT_ROW_BODY;
 }
 
 static gboolean
@@ -111,17 +110,17 @@ break_before (Sheet *sheet,
 
   for (next = i; is_row (sheet, next) && body < TOTAL_KEEPS_ROWS; next++)
     {
-      if (row_kind (sheet, next) == TJ_REPORT_ROW_TOTAL)
+      if (item_row_kind (sheet, next) == TJ_REPORT_ROW_TOTAL)
         break;
-      body += row_kind (sheet, next) == TJ_REPORT_ROW_BODY;
+      body += item_row_kind (sheet, next) == TJ_REPORT_ROW_BODY;
     }
   if (body >= TOTAL_KEEPS_ROWS || !is_row (sheet, next) ||
-      row_kind (sheet, next) != TJ_REPORT_ROW_TOTAL)
+      item_row_kind (sheet, next) != TJ_REPORT_ROW_TOTAL)
     return i;
   while (body < TOTAL_KEEPS_ROWS && from > first + 1 && is_row (sheet, from - 1))
     {
       from--;
-      body += row_kind (sheet, from) == TJ_REPORT_ROW_BODY;
+      body += item_row_kind (sheet, from) == TJ_REPORT_ROW_BODY;
     }
   return from;
 }

@@ -64,6 +64,7 @@ tj_page_sheet_free (gpointer data)
   g_clear_pointer (&sheet->measured_cells, g_hash_table_unref);
   g_clear_pointer (&sheet->cuts, g_hash_table_unref);
   g_clear_pointer (&sheet->items, g_array_unref);
+  tj_page_rows_clear (sheet);
   g_free (sheet);
 }
 
@@ -161,8 +162,7 @@ layout_bounded (Sheet       *sheet,
 }
 
 /* A repeated text of a body cell, laid out once in its column; NULL when it is not kept: too
- * long, in bold, or the column keeps enough already. `text` lives as long as the page layout:
- * the report's, or a light's label. */
+ * long, in bold, or the column keeps enough already. */
 Shown *
 tj_page_cell_shown (Sheet      *sheet,
                     guint       column,
@@ -184,7 +184,7 @@ tj_page_cell_shown (Sheet      *sheet,
   tj_page_glyphs_init (&shown->glyphs);
   shown->drawn_as_glyphs = tj_page_glyphs_add_layout (&shown->glyphs, shown->layout,
                                               sheet->figures[0].font, 0, 0);
-  g_hash_table_insert (kept, (gpointer) text, shown);
+  g_hash_table_insert (kept, g_strdup (text), shown);
   return shown;
 }
 
@@ -279,20 +279,20 @@ row_height (TjPageLayout *self,
             Sheet        *sheet,
             guint         row)
 {
-  gboolean bold = row_is_bold (sheet->report, row);
+  gboolean bold = row_is_bold (sheet, row);
   double content = sheet->line_height;
   PangoLayout *layout;
 
-  if (tj_report_get_row_kind (sheet->report, row) == TJ_REPORT_ROW_SECTION)
+  if (row_kind (sheet, row) == TJ_REPORT_ROW_SECTION)
     {
-      const TjReportCell *cell = tj_report_get_cell (sheet->report, row, 0);
+      const TjReportCell *cell = row_cell (sheet, row, 0);
       g_autofree char *owned = NULL;
 
       return section_height (self, sheet, row, tj_page_cell_text (cell, &owned));
     }
   for (guint c = 0; c < sheet->n_columns; c++)
     {
-      const TjReportCell *cell = tj_report_get_cell (sheet->report, row, c);
+      const TjReportCell *cell = row_cell (sheet, row, c);
       double room = sheet->x[c + 1] - sheet->x[c] - 2 * sheet->pad_x;
       gboolean lines;
 
@@ -318,7 +318,8 @@ add_item (TjPageLayout *self,
           double        space_before,
           double        height)
 {
-  Item item = { kind, row, layout, space_before, height };
+  Item item = { kind, kind == ITEM_ROW ? row_kind (sheet, row) : TJ_REPORT_ROW_BODY, row, layout,
+                space_before, height };
 
   if (layout != NULL)
     item.height = tj_page_counted_height (self, tj_page_text_height (layout));
@@ -355,7 +356,6 @@ tj_page_sheet_new (TjPageLayout *self,
 {
   Sheet *sheet = g_new0 (Sheet, 1);
   guint n = tj_report_get_n_columns (report);
-  guint n_rows = tj_report_get_n_rows (report);
   double width = self->right - self->left;
   double pt = self->scale;
   g_autofree double *widths = g_new0 (double, MAX (n, 1));
@@ -365,6 +365,8 @@ tj_page_sheet_new (TjPageLayout *self,
 
   sheet->report = report;
   sheet->n_columns = n;
+  sheet->streamed = tj_report_is_streamed (report);
+  sheet->held = g_ptr_array_new_with_free_func (g_free);
   sheet->x = g_new0 (double, n + 1);
   sheet->align = g_new0 (PangoAlignment, MAX (n, 1));
   sheet->shown = g_new0 (GHashTable *, MAX (n, 1));
@@ -398,7 +400,7 @@ tj_page_sheet_new (TjPageLayout *self,
    * centred. */
   for (guint c = 0; c < n; c++)
     {
-      sheet->shown[c] = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, shown_free);
+      sheet->shown[c] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, shown_free);
       if (column_wraps (tj_report_get_column (report, c)))
         sheet->align[c] = short_text[c] ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT;
       else
@@ -448,7 +450,8 @@ tj_page_sheet_new (TjPageLayout *self,
                   tj_page_block_new (self, report->unit_line, BODY_FACE, FALSE, UNIT_LINE_SIZE,
                              table_width, PANGO_ALIGN_RIGHT, FALSE),
                   10 * pt, 0);
-      for (guint r = 0; r < n_rows; r++)
+      /* a streamed report's rows read again, one at a time: their heights and kinds are kept */
+      for (guint r = 0; r < sheet->n_rows && tj_page_hold_rows (sheet, r, r + 1); r++)
         add_item (self, sheet, ITEM_ROW, r, NULL, r == 0 && report->unit_line == NULL ? 10 * pt : 0,
                   row_height (self, sheet, r));
     }

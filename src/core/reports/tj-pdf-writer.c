@@ -35,6 +35,7 @@ tj_pdf_write (TjReportBook *book,
 {
   g_autoptr (TjPageLayout) layout = NULL;
   g_autoptr (TjOutputFile) output = NULL;
+  g_autoptr (GError) read_error = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
@@ -45,18 +46,16 @@ tj_pdf_write (TjReportBook *book,
   g_return_val_if_fail (book->reports->len > 0, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  /* The page layout comes back to rows (a table keeps five rows together, a total two of its
-   * body): a streamed report is read into memory first. */
-  for (guint i = 0; i < book->reports->len; i++)
-    if (!tj_report_fill (g_ptr_array_index (book->reports, i), error))
-      return FALSE;
-
   output = tj_output_file_new (path, error);
   if (output == NULL)
     return FALSE;
 
   layout = tj_page_layout_new (book);
+  /* Pages are laid out from the rows' heights and kinds, then drawn and emitted one at a time
+   * with only their own rows read: a streamed report is never held whole. */
   n_pages = tj_page_layout_paginate (layout, NULL, PAGE_WIDTH, PAGE_HEIGHT);
+  if (!tj_page_layout_check (layout, error))
+    return FALSE;
 
   surface = cairo_pdf_surface_create_for_stream (write_cb, output, PAGE_WIDTH, PAGE_HEIGHT);
   first = g_ptr_array_index (book->reports, 0);
@@ -70,6 +69,8 @@ tj_pdf_write (TjReportBook *book,
   for (guint page = 0; page < n_pages && !tj_output_file_is_cancelled (output); page++)
     {
       tj_page_layout_draw_page (layout, cr, page);
+      if (!tj_page_layout_check (layout, &read_error))
+        break;
       cairo_show_page (cr);
     }
   status = cairo_status (cr);
@@ -78,6 +79,12 @@ tj_pdf_write (TjReportBook *book,
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
+  if (read_error != NULL)
+    {
+      /* the output file is removed with the temporary file, never committed */
+      g_propagate_error (error, g_steal_pointer (&read_error));
+      return FALSE;
+    }
 
   if (status != CAIRO_STATUS_SUCCESS && !tj_output_file_is_cancelled (output))
     {
