@@ -600,6 +600,27 @@ compare_ids (gconstpointer a,
  * FALSE) the rows are as the table holds them; for tuijin check (replay TRUE) each field is the
  * old value of the first entry after the import's (entry_id) that changed or deleted it, or the
  * table's value when none did. kept, when not NULL, gets the ranges of the ids found. */
+/* One row of an import in the canonical form, into the hash; its id extends kept's ranges. */
+static void
+hash_import_row (GChecksum  *checksum,
+                 const char *json,
+                 gint64      id,
+                 GString    *ranges,
+                 gint64     *first,
+                 gint64     *last)
+{
+  g_checksum_update (checksum, (const guchar *) json, -1);
+  g_checksum_update (checksum, (const guchar *) "\n", 1);
+  if (id != *last + 1)
+    {
+      if (*last >= *first)
+        g_string_append_printf (ranges, "%s[%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT "]",
+                                ranges->len > 1 ? "," : "", *first, *last);
+      *first = id;
+    }
+  *last = id;
+}
+
 static char *
 import_rows_hash (TjDb        *self,
                   const char  *table,
@@ -613,13 +634,19 @@ import_rows_hash (TjDb        *self,
   g_autoptr (GString) fields = g_string_new (NULL);
   g_autoptr (GString) ranges = g_string_new ("[");
   g_autoptr (GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (sqlite3_stmt) present = NULL;
+  g_autoptr (sqlite3_stmt) absent = NULL;
+  g_autoptr (sqlite3_stmt) range_list = NULL;
   g_autofree char *sql = NULL;
+  g_autofree char *present_fields = NULL;
+  g_autofree char *absent_fields = NULL;
   gint64 first = 0, last = -1;
   int rc;
 
   if (columns == NULL)
     return NULL;
+  /* the fields with the row's id as k.id: r.id for a row the table holds, x.id for one it no
+   * longer does (replayed from the log) */
   for (guint c = 0; columns[c] != NULL; c++)
     {
       const char *col = columns[c];
@@ -627,46 +654,83 @@ import_rows_hash (TjDb        *self,
       if (fields->len > 0)
         g_string_append (fields, ", ");
       if (g_str_equal (col, "id"))
-        g_string_append (fields, "x.id");
+        g_string_append (fields, "k.id");
       else if (!replay)
         g_string_append_printf (fields, "r.%s", col);
       else
         g_string_append_printf (fields,
                                 "coalesce ((SELECT json_array (l.changes -> '$.%1$s' ->> 0) "
-                                "FROM audit l WHERE l.table_name = '%2$s' AND l.record_id = x.id "
+                                "FROM audit l WHERE l.table_name = '%2$s' AND l.record_id = k.id "
                                 "AND l.id > ?2 AND (l.action = 'delete' OR "
                                 "l.changes -> '$.%1$s' IS NOT NULL) ORDER BY l.id LIMIT 1), "
                                 "json_array (r.%1$s)) ->> 0",
                                 col, table);
     }
-  sql = g_strdup_printf ("WITH RECURSIVE rg AS (SELECT value ->> 0 AS lo, value ->> 1 AS hi "
-                         "FROM json_each (?1)), x (id, hi) AS (SELECT lo, hi FROM rg UNION ALL "
-                         "SELECT id + 1, hi FROM x WHERE id < hi) "
-                         "SELECT x.id, r.id IS NOT NULL, json_array (%s) FROM x "
-                         "LEFT JOIN %s r ON r.id = x.id ORDER BY x.id",
-                         fields->str, table);
-  if ((stmt = tj_db_prepare (self, sql, error)) == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, ids, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, entry_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      const char *json = (const char *) sqlite3_column_text (stmt, 2);
+  /* Range by range, the rows the table holds in id order (a rowid scan: nothing sorted or held,
+   * whatever the import's size), and for tuijin check each id it no longer holds, one by one.
+   * The hash is the same as over every id of the ranges in order. */
+  {
+    g_autoptr (GString) text = g_string_new (fields->str);
 
-      /* at the import, a row it inserted and deleted again is not among its rows */
-      if (!replay && sqlite3_column_int (stmt, 1) == 0)
-        continue;
-      g_checksum_update (checksum, (const guchar *) json, -1);
-      g_checksum_update (checksum, (const guchar *) "\n", 1);
-      if (id != last + 1)
+    g_string_replace (text, "k.id", "r.id", 0);
+    present_fields = g_string_free (g_steal_pointer (&text), FALSE);
+    text = g_string_new (fields->str);
+    g_string_replace (text, "k.id", "x.id", 0);
+    absent_fields = g_string_free (g_steal_pointer (&text), FALSE);
+  }
+  sql = g_strdup_printf ("SELECT r.id, json_array (%s) FROM %s r WHERE r.id BETWEEN ?1 AND ?3 "
+                         "ORDER BY r.id", present_fields, table);
+  if ((present = tj_db_prepare (self, sql, error)) == NULL)
+    return NULL;
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT json_array (%s) FROM (SELECT ?1 AS id) x LEFT JOIN %s r "
+                         "ON r.id = x.id", absent_fields, table);
+  if (replay && (absent = tj_db_prepare (self, sql, error)) == NULL)
+    return NULL;
+  range_list = tj_db_prepare (self, "SELECT value ->> 0, value ->> 1 FROM json_each (?1) "
+                              "ORDER BY value ->> 0", error);
+  if (range_list == NULL)
+    return NULL;
+  sqlite3_bind_text (range_list, 1, ids, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (range_list)) == SQLITE_ROW)
+    {
+      gint64 lo = sqlite3_column_int64 (range_list, 0), hi = sqlite3_column_int64 (range_list, 1);
+      gint64 next = lo;
+      int row_rc;
+
+      sqlite3_reset (present);
+      sqlite3_bind_int64 (present, 1, lo);
+      sqlite3_bind_int64 (present, 2, entry_id);
+      sqlite3_bind_int64 (present, 3, hi);
+      for (;;)
         {
-          if (last >= first)
-            g_string_append_printf (ranges, "%s[%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT "]",
-                                    ranges->len > 1 ? "," : "", first, last);
-          first = id;
+          gint64 id = G_MAXINT64;
+
+          row_rc = sqlite3_step (present);
+          if (row_rc == SQLITE_ROW)
+            id = sqlite3_column_int64 (present, 0);
+          else if (!tj_db_rows_done (self, row_rc, error))
+            return NULL;
+          /* at the import, a row it inserted and deleted again is not among its rows */
+          for (; replay && next < id && next <= hi; next++)
+            {
+              sqlite3_reset (absent);
+              sqlite3_bind_int64 (absent, 1, next);
+              sqlite3_bind_int64 (absent, 2, entry_id);
+              if (sqlite3_step (absent) != SQLITE_ROW)
+                {
+                  tj_db_set_error (self, error);
+                  return NULL;
+                }
+              hash_import_row (checksum, (const char *) sqlite3_column_text (absent, 0), next,
+                               ranges, &first, &last);
+            }
+          if (row_rc != SQLITE_ROW)
+            break;
+          hash_import_row (checksum, (const char *) sqlite3_column_text (present, 1), id, ranges,
+                           &first, &last);
+          next = id + 1;
         }
-      last = id;
     }
   if (!tj_db_rows_done (self, rc, error))
     return NULL;
