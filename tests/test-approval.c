@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "tj-approval.h"
+#include "tj-audit.h"
 #include "tj-calendar.h"
 #include "tj-deletion.h"
 #include "tj-demo.h"
@@ -910,11 +911,34 @@ test_import_gb18030 (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (result->added, ==, 3);
   g_assert_cmpint (tj_test_scalar (fixture->db, "SELECT count(*) FROM approval_items"), ==, 8);
+  g_assert_cmpint (tj_test_scalar (fixture->db, "SELECT count(*) FROM imports"), ==, 0);
   g_clear_pointer (&result, tj_import_result_free);
 
   g_assert_true (tj_approval_import (fixture->db, path, 2025, FALSE, &result, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (result->added, ==, 3);
+  /* one audit entry naming the file kept and the three items, none per item; the check holds */
+  g_assert_cmpint (tj_test_scalar (fixture->db, "SELECT count(*) FROM audit WHERE action = "
+                                                "'import' AND changes ->> '$.file' = '审批事项.csv' "
+                                                "AND changes ->> '$.sha256' = (SELECT sha256 FROM "
+                                                "imports WHERE kind = 'approval_items')"), ==, 1);
+  g_assert_cmpint (tj_test_scalar (fixture->db, "SELECT sum ((r.value ->> 1) - (r.value ->> 0) + 1) "
+                                                "FROM audit a, json_each (a.changes, "
+                                                "'$.tables.approval_items.ids') r "
+                                                "WHERE a.action = 'import'"), ==, 3);
+  g_assert_cmpint (tj_test_scalar (fixture->db, "SELECT count(*) FROM audit l, audit a, json_each "
+                                                "(a.changes, '$.tables.approval_items.ids') r "
+                                                "WHERE a.action = 'import' AND l.table_name = "
+                                                "'approval_items' AND l.action = 'insert' AND "
+                                                "l.record_id BETWEEN r.value ->> 0 AND "
+                                                "r.value ->> 1"), ==, 0);
+  {
+    g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+
+    g_assert_true (tj_audit_verify_records (fixture->db, problems, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (problems->len, ==, 0);
+  }
   g_assert_cmpuint (result->updated, ==, 0);
   g_assert_cmpuint (result->warnings->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (result->warnings, 0), ==,

@@ -4,6 +4,7 @@
 #include "tj-test.h"
 
 #include "tj-audit.h"
+#include "tj-calendar.h"
 #include "tj-deletion.h"
 #include "tj-ledger.h"
 #include "tj-person.h"
@@ -225,6 +226,69 @@ test_imported_project_names_its_file (void)
   tj_test_rmdir (dir);
 }
 
+/* A holiday table's import is one entry naming its file (SHA-256): the year's days it replaces
+ * keep their fields in the log, the days it brings are named by the entry, and the check holds
+ * both; a day changed behind Tuijin's back is named with the table in words (节假日). */
+static void
+test_holidays_import_one_entry (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  g_autofree char *path = g_build_filename (dir, "2026节假日.csv", NULL);
+  const char *contents = "日期,类型,名称\r\n"
+                         "2026-10-01,放假,国庆节\r\n"
+                         "2026-10-10,上班,国庆节调休上班\r\n";
+  g_autofree char *sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, contents, -1);
+  g_autoptr (TjImportResult) result = NULL;
+  g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) error = NULL;
+  gint64 days = tj_test_scalar (db, "SELECT count(*) FROM holidays WHERE date LIKE '2026-%'");
+  gint64 logged = tj_test_scalar (db, "SELECT max (id) FROM audit");
+  gint64 broken = -1, rows = 0;
+
+  g_assert_cmpint (days, >, 0);
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  g_assert_true (tj_holidays_import (db, path, TRUE, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM imports"), ==, 0);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT max (id) FROM audit"), ==, logged);
+  g_clear_pointer (&result, tj_import_result_free);
+
+  g_assert_true (tj_holidays_import (db, path, FALSE, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM audit WHERE action = 'import'"), ==, 1);
+  g_assert_cmpint (tj_test_scalar_bind (db, "SELECT changes ->> '$.sha256' = ? FROM audit "
+                                            "WHERE action = 'import'", sha256), ==, 1);
+  g_assert_cmpint (tj_test_scalar_bind (db, "SELECT count(*) FROM imports WHERE kind = 'holidays' "
+                                            "AND sha256 = ?", sha256), ==, 1);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT sum ((r.value ->> 1) - (r.value ->> 0) + 1) FROM "
+                                       "audit a, json_each (a.changes, '$.tables.holidays.ids') r "
+                                       "WHERE a.action = 'import'"), ==, 2);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM audit WHERE table_name = 'holidays' "
+                                       "AND action = 'insert' AND id > (SELECT min (id) FROM audit "
+                                       "WHERE action = 'import')"), ==, 0);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM audit WHERE table_name = 'holidays' "
+                                       "AND action = 'delete' AND changes ->> '$.date[0]' LIKE "
+                                       "'2026-%'"), ==, days);
+  g_assert_true (tj_audit_verify_chain (db, &broken, &rows, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (broken, ==, 0);
+  g_assert_true (tj_audit_verify_records (db, problems, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+
+  g_assert_true (tj_db_exec (db, "DROP TRIGGER audit_holidays_update", &error));
+  g_assert_true (tj_db_exec (db, "UPDATE holidays SET name = '国庆' WHERE date = '2026-10-01'",
+                             &error));
+  g_assert_true (tj_audit_verify_records (db, problems, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (problems, 0), ==,
+                   "从“2026节假日.csv”导入的节假日记录（第 1 次导入）与导入时写入的不符（被绕过推进"
+                   "改动过）。");
+  tj_test_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -232,6 +296,7 @@ main (int   argc,
   tj_test_init (&argc, &argv);
   g_test_add_func ("/tj/audit/history/in-words-with-undo", test_history_in_words);
   g_test_add_func ("/tj/audit/history/new-record-on-a-freed-number", test_new_record_on_a_freed_number_is_created);
+  g_test_add_func ("/tj/audit/import/holidays-one-entry-verified", test_holidays_import_one_entry);
   g_test_add_func ("/tj/audit/history/imported-names-its-file",
                    test_imported_project_names_its_file);
   return g_test_run ();

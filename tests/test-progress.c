@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "tj-audit.h"
 #include "tj-bulletin.h"
 #include "tj-demo.h"
 #include "tj-error.h"
@@ -450,6 +451,18 @@ import_sample_month (TjDb *db,
   g_autoptr (TjImportResult) result = import_month (db, path, month);
 }
 
+/* How many ids of table the import entries name. */
+static gint64
+imported_ids (TjDb       *db,
+              const char *table)
+{
+  g_autofree char *sql = g_strdup_printf (
+    "SELECT coalesce (sum ((r.value ->> 1) - (r.value ->> 0) + 1), 0) FROM audit a, "
+    "json_each (a.changes, '$.tables.%s.ids') r WHERE a.action = 'import'", table);
+
+  return tj_test_scalar (db, sql);
+}
+
 static TjMonthRow *
 named_row (GPtrArray  *rows,
            const char *name)
@@ -566,11 +579,15 @@ test_import_samples (void)
   g_assert_cmpint (row->previous, ==, 129601600);
   g_assert_cmpint (row->completed, ==, 53192737);
 
-  /* Every report landed in the audit log. */
+  /* Every report landed in the audit log: named by its month's import entry, none of its own. */
   g_assert_cmpint (
       tj_test_scalar (db, "SELECT count(*) FROM audit WHERE table_name = 'monthly_reports' "
                           "AND action = 'insert'"),
-      ==, 45 + 51 + 49);
+      ==, 0);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM audit WHERE action = 'import' "
+                                       "AND changes ->> '$.tables.monthly_reports' IS NOT NULL"),
+                   ==, 3);
+  g_assert_cmpint (imported_ids (db, "monthly_reports"), ==, 45 + 51 + 49);
   tj_test_rmdir (dir);
 }
 
@@ -627,6 +644,134 @@ test_reimport_replaces_month (void)
   g_assert_cmpstr (named_row (rows, "少林污水处理厂提标改造")->next_steps, ==, "加快主体施工");
   g_assert_cmpstr (named_row (rows, "书院智慧物流园")->problems, ==, "施工许可证未办理");
   g_assert_false (named_row (rows, "天地之中中学迁建项目")->reported);
+  tj_test_rmdir (dir);
+}
+
+/* Problems tuijin check finds in the records (none expected: NULL). */
+static GPtrArray *
+check_records (TjDb *db)
+{
+  g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) error = NULL;
+  gint64 broken = -1, rows = 0;
+
+  g_assert_true (tj_audit_verify_chain (db, &broken, &rows, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (broken, ==, 0);
+  g_assert_true (tj_audit_verify_records (db, problems, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&problems);
+}
+
+/* A month's import is one audit entry naming the file it keeps (its SHA-256): a dry run keeps
+ * nothing; the reports a corrected file removes keep their fields in the log; a report or the
+ * kept file changed behind Tuijin's back is named by the check, with the table in words; the
+ * project's history names the file its reports came from. */
+static void
+test_import_one_entry (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  g_autofree char *march = sample ("progress-2026-03.csv");
+  g_autofree char *contents = NULL;
+  g_autofree char *sha256 = NULL;
+  g_autofree char *smaller = NULL;
+  g_autoptr (TjImportResult) result = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autoptr (GPtrArray) history = NULL;
+  g_autoptr (GError) error = NULL;
+  gsize length;
+  gint64 logged, project;
+  TjAuditEntry *entry;
+
+  import_ledger (db);
+  g_assert_true (g_file_get_contents (march, &contents, &length, NULL));
+  sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+  logged = tj_test_scalar (db, "SELECT max (id) FROM audit");
+
+  /* a dry run keeps no file and writes no entry */
+  g_assert_true (tj_progress_import (db, march, 2026, 3, TRUE, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->added, ==, 49);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM imports WHERE kind = "
+                                       "'monthly_reports'"), ==, 0);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT max (id) FROM audit"), ==, logged);
+  g_clear_pointer (&result, tj_import_result_free);
+
+  result = import_month (db, march, 3);
+  g_assert_cmpuint (result->added, ==, 49);
+  /* one entry, after the ledger's, naming the file and its 49 reports */
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM audit WHERE id > (SELECT max (id) "
+                                       "FROM audit WHERE action = 'import' AND changes -> "
+                                       "'$.tables.projects' IS NOT NULL)"), ==, 1);
+  g_assert_cmpint (tj_test_scalar_bind (db, "SELECT changes ->> '$.sha256' = ? FROM audit "
+                                            "ORDER BY id DESC LIMIT 1", sha256), ==, 1);
+  g_assert_cmpint (tj_test_scalar_bind (db, "SELECT changes ->> '$.file' = ? FROM audit "
+                                            "ORDER BY id DESC LIMIT 1", "progress-2026-03.csv"),
+                   ==, 1);
+  g_assert_cmpint (imported_ids (db, "monthly_reports"), ==, 49);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT size FROM imports WHERE kind = "
+                                       "'monthly_reports'"), ==, length);
+  g_assert_cmpint (tj_test_scalar_bind (db, "SELECT count(*) FROM imports WHERE sha256 = ?",
+                                        sha256), ==, 1);
+  problems = check_records (db);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+
+  /* the project's history: its March report came from the file */
+  project = tj_project_find (db, 2026, "少林污水处理厂提标改造");
+  history = tj_audit_history (db, "projects", project, &error);
+  g_assert_no_error (error);
+  entry = g_ptr_array_index (history, 0);
+  g_assert_cmpstr (entry->action, ==, "import");
+  g_assert_cmpuint (entry->changes->len, ==, 1);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (entry->changes, 0),
+                                   "导入自 progress-2026-03.csv（"));
+  g_clear_pointer (&history, g_ptr_array_unref);
+
+  /* a corrected March: the 48 reports it drops are logged field by field, the new one is the
+   * second file's, and both imports verify */
+  smaller = write_file (dir, "march.csv",
+                        "项目名称,当月完成（万元）,形象进度,存在问题,下步计划\r\n"
+                        "少林污水处理厂提标改造,1900,主体施工28%,无,加快主体施工\r\n"
+                        "书院智慧物流园,12.5,办理施工许可,施工许可证未办理,协调住建局\r\n");
+  g_clear_pointer (&result, tj_import_result_free);
+  result = import_month (db, smaller, 3);
+  g_assert_cmpuint (result->removed, ==, 48);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM audit WHERE table_name = "
+                                       "'monthly_reports' AND action = 'delete' AND "
+                                       "changes -> '$.completed' IS NOT NULL AND "
+                                       "changes -> '$.project_id' IS NOT NULL"), ==, 48);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM audit WHERE table_name = "
+                                       "'monthly_reports' AND action = 'update' AND "
+                                       "changes ->> '$.completed[1]' = 19000000"), ==, 1);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM imports"), ==, 3);
+  problems = check_records (db);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+
+  /* an imported report changed behind Tuijin's back: the check names the file and the table */
+  g_assert_true (tj_db_exec (db, "DROP TRIGGER audit_monthly_reports_update", &error));
+  g_assert_true (tj_db_exec (db, "UPDATE monthly_reports SET completed = completed + 1 "
+                                 "WHERE month = 3 AND project_id = (SELECT id FROM projects "
+                                 "WHERE name = '书院智慧物流园')", &error));
+  problems = check_records (db);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (problems, 0), ==,
+                   "从“march.csv”导入的月报记录（第 3 次导入）与导入时写入的不符（被绕过推进"
+                   "改动过）。");
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  g_assert_true (tj_db_exec (db, "UPDATE monthly_reports SET completed = completed - 1 "
+                                 "WHERE month = 3 AND project_id = (SELECT id FROM projects "
+                                 "WHERE name = '书院智慧物流园')", &error));
+
+  /* the kept file changed: named by its name */
+  g_assert_true (tj_db_exec (db, "DROP TRIGGER imports_no_update", &error));
+  g_assert_true (tj_db_exec (db, "UPDATE imports SET data = zeroblob (10) WHERE id = 2", &error));
+  problems = check_records (db);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "progress-2026-03.csv"));
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "SHA-256"));
   tj_test_rmdir (dir);
 }
 
@@ -1254,6 +1399,8 @@ main (int   argc,
   g_test_add_func ("/tj/progress/list/a-projects-twelve-months", test_project_months);
   g_test_add_func ("/tj/progress/save/actual-dates-and-rules", test_actual_dates_and_rules);
   g_test_add_func ("/tj/progress/save/every-change-audited", test_audit);
+  g_test_add_func ("/tj/progress/import/one-audit-entry-kept-file-verified",
+                   test_import_one_entry);
   g_test_add_func ("/tj/progress/import/three-sample-months", test_import_samples);
   g_test_add_func ("/tj/progress/import/again-replaces-the-month", test_reimport_replaces_month);
   g_test_add_func ("/tj/progress/import/bad-file-writes-nothing", test_bad_file_writes_nothing);

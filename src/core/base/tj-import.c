@@ -146,7 +146,7 @@ tj_import_run (TjDb               *db,
                GError            **error)
 {
   g_autofree char *empty = NULL;
-  gboolean ok, recorded;
+  gboolean ok;
 
   g_return_val_if_fail (TJ_IS_DB (db), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -157,11 +157,9 @@ tj_import_run (TjDb               *db,
   if (!tj_db_begin_bulk (db, error))
     return FALSE;
 
-  /* the rows a ledger inserts are named by the import's one audit entry, with the file kept
-   * (the other kinds still log each row: their tests and histories read those entries) */
-  recorded = kind == TJ_IMPORT_PROJECTS;
-  if (recorded)
-    tj_db_import_begin (db);
+  /* the rows an import inserts are named by its one audit entry, with the file kept; what it
+   * changes or removes keeps an entry per row */
+  tj_db_import_begin (db);
   empty = empty_message (kind, path);
   ok = tj_csv_import_read (reader, path, empty, error);
   if (ok && reader->header_problems == 0 && finish != NULL)
@@ -171,7 +169,7 @@ tj_import_run (TjDb               *db,
       set_problems_error (kind, reader, error);
       ok = FALSE;
     }
-  if (ok && !dry_run && recorded)
+  if (ok && !dry_run)
     ok = tj_db_import_record (db, path, kind_names[kind], error);
   tj_db_import_end (db);
   if (ok && !dry_run)

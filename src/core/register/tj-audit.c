@@ -153,7 +153,8 @@ add_change (TjDb          *db,
 
 /* The history of one record, newest first, in the words and names the form uses. A record an
  * import inserted has no entry of its own: the import's one entry names it among the id ranges
- * of its table ($.tables.TABLE.ids) and shows as "导入自 台账.csv（时间）". */
+ * of its table ($.tables.TABLE.ids) and shows as "导入自 台账.csv（时间）"; a project's history
+ * shows so too the imports that brought its monthly reports. */
 GPtrArray *
 tj_audit_history (TjDb       *db,
                   const char *table,
@@ -174,9 +175,17 @@ tj_audit_history (TjDb       *db,
   stmt = tj_db_prepare (
     db,
     "WITH mine (id) AS (SELECT id FROM audit WHERE table_name = ?1 AND record_id = ?2 "
-    "UNION ALL SELECT a.id FROM audit a, json_each (a.changes, '$.tables.' || ?1 || '.ids') r "
+    "UNION SELECT a.id FROM audit a, json_each (a.changes, '$.tables.' || ?1 || '.ids') r "
     "WHERE a.table_name = 'imports' AND a.action = 'import' "
-    "AND ?2 BETWEEN r.value ->> 0 AND r.value ->> 1) "
+    "AND ?2 BETWEEN r.value ->> 0 AND r.value ->> 1 "
+    /* a project's monthly reports an import brought, held still or deleted since */
+    "UNION SELECT a.id FROM audit a, json_each (a.changes, '$.tables.monthly_reports.ids') r "
+    "WHERE ?1 = 'projects' AND a.table_name = 'imports' AND a.action = 'import' "
+    "AND EXISTS (SELECT 1 FROM monthly_reports mr WHERE mr.project_id = ?2 "
+    "AND mr.id BETWEEN r.value ->> 0 AND r.value ->> 1 UNION ALL SELECT 1 FROM audit d "
+    "WHERE d.table_name = 'monthly_reports' AND d.action = 'delete' "
+    "AND d.record_id BETWEEN r.value ->> 0 AND r.value ->> 1 "
+    "AND d.changes ->> '$.project_id[0]' = ?2)) "
     "SELECT a.id, a.at, a.os_user, a.action, j.key, j.value ->> 0, j.value ->> 1, "
     "a.action = 'insert' AND EXISTS (SELECT 1 FROM audit d WHERE d.id = (SELECT max (p.id) "
     "FROM audit p WHERE p.table_name = a.table_name AND p.record_id = a.record_id "
@@ -225,31 +234,6 @@ tj_audit_history (TjDb       *db,
   if (!tj_db_rows_done (db, rc, error))
     return NULL;
   return g_steal_pointer (&entries);
-}
-
-/* The name of an audited table in words a clerk knows. */
-static const char *
-table_label (const char *table)
-{
-  static const struct { const char *table; const char *label; } labels[] = {
-    { "units", N_("units") },
-    { "people", N_("people") },
-    { "projects", N_("projects") },
-    { "monthly_reports", N_("monthly reports") },
-    { "monthly_notes", N_("monthly notes") },
-    { "holidays", N_("holidays") },
-    { "agency_cases", N_("agency cases") },
-    { "approval_catalogue", N_("approval catalogue") },
-    { "approval_batches", N_("approval batches") },
-    { "approval_items", N_("approval items") },
-    { "approval_reminders", N_("reminders") },
-    { "bulletin_issues", N_("issued bulletins") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_str_equal (labels[i].table, table))
-      return _(labels[i].label);
-  return table;
 }
 
 /* Walks the log in order and recomputes each row's hash from the one before: a row rewritten,
@@ -369,16 +353,16 @@ tj_audit_verify_records (TjDb      *db,
             g_ptr_array_add (problems,
                              g_strdup_printf (_("Table %s, record %lld: not in the audit log (written behind "
                                                 "Tuijin's back)."),
-                                              table_label (table), (long long) id));
+                                              tj_db_table_label (table), (long long) id));
           else if (*field == '\0')
             g_ptr_array_add (problems,
                              g_strdup_printf (_("Table %s, record %lld: deleted without an entry in the audit log."),
-                                              table_label (table), (long long) id));
+                                              tj_db_table_label (table), (long long) id));
           else
             g_ptr_array_add (problems,
                              g_strdup_printf (_("Table %s, record %lld, field %s: differs from the audit log "
                                                 "(changed behind Tuijin's back)."),
-                                              table_label (table), (long long) id,
+                                              tj_db_table_label (table), (long long) id,
                                               g_str_equal (table, "projects")
                                                 ? tj_project_field_label (field)
                                                 : field));

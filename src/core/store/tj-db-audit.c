@@ -24,6 +24,34 @@ tj_db_audited_tables (guint *n_tables)
   return audited_tables;
 }
 
+/* The name of an audited table in words a clerk knows (the store owns the schema, so the names
+ * of its tables too); the SQL name of any other. */
+const char *
+tj_db_table_label (const char *table)
+{
+  static const struct { const char *table; const char *label; } labels[] = {
+    { "units", N_("units") },
+    { "people", N_("people") },
+    { "projects", N_("projects") },
+    { "monthly_reports", N_("monthly reports") },
+    { "monthly_notes", N_("monthly notes") },
+    { "holidays", N_("holidays") },
+    { "agency_cases", N_("agency cases") },
+    { "approval_catalogue", N_("approval catalogue") },
+    { "approval_batches", N_("approval batches") },
+    { "approval_items", N_("approval items") },
+    { "approval_reminders", N_("reminders") },
+    { "approval_suspensions", N_("approval suspensions") },
+    { "bulletin_issues", N_("issued bulletins") },
+    { "imports", N_("imported files") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_str_equal (labels[i].table, table))
+      return _(labels[i].label);
+  return table;
+}
+
 /* The columns of an audited table whose values the log records: all but the created and updated
  * stamps. None for a table a later migration creates; NULL with error when reading fails. */
 GStrv
@@ -539,9 +567,16 @@ tj_db_chain_existing_audit (TjDb    *self,
 void
 tj_db_import_begin (TjDb *self)
 {
+  g_autoptr (sqlite3_stmt) last = NULL;
+
   g_return_if_fail (TJ_IS_DB (self));
   g_clear_pointer (&self->importing, g_hash_table_unref);
   self->importing = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
+  /* an import that neither inserts nor logs a change is not recorded; unknown (-1), it is */
+  self->import_audit_mark = -1;
+  last = tj_db_prepare (self, "SELECT coalesce (max (id), 0) FROM audit", NULL);
+  if (last != NULL && sqlite3_step (last) == SQLITE_ROW)
+    self->import_audit_mark = sqlite3_column_int64 (last, 0);
 }
 
 void
@@ -565,6 +600,27 @@ compare_ids (gconstpointer a,
  * FALSE) the rows are as the table holds them; for tuijin check (replay TRUE) each field is the
  * old value of the first entry after the import's (entry_id) that changed or deleted it, or the
  * table's value when none did. kept, when not NULL, gets the ranges of the ids found. */
+/* One row of an import in the canonical form, into the hash; its id extends kept's ranges. */
+static void
+hash_import_row (GChecksum  *checksum,
+                 const char *json,
+                 gint64      id,
+                 GString    *ranges,
+                 gint64     *first,
+                 gint64     *last)
+{
+  g_checksum_update (checksum, (const guchar *) json, -1);
+  g_checksum_update (checksum, (const guchar *) "\n", 1);
+  if (id != *last + 1)
+    {
+      if (*last >= *first)
+        g_string_append_printf (ranges, "%s[%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT "]",
+                                ranges->len > 1 ? "," : "", *first, *last);
+      *first = id;
+    }
+  *last = id;
+}
+
 static char *
 import_rows_hash (TjDb        *self,
                   const char  *table,
@@ -578,13 +634,19 @@ import_rows_hash (TjDb        *self,
   g_autoptr (GString) fields = g_string_new (NULL);
   g_autoptr (GString) ranges = g_string_new ("[");
   g_autoptr (GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (sqlite3_stmt) present = NULL;
+  g_autoptr (sqlite3_stmt) absent = NULL;
+  g_autoptr (sqlite3_stmt) range_list = NULL;
   g_autofree char *sql = NULL;
+  g_autofree char *present_fields = NULL;
+  g_autofree char *absent_fields = NULL;
   gint64 first = 0, last = -1;
   int rc;
 
   if (columns == NULL)
     return NULL;
+  /* the fields with the row's id as k.id: r.id for a row the table holds, x.id for one it no
+   * longer does (replayed from the log) */
   for (guint c = 0; columns[c] != NULL; c++)
     {
       const char *col = columns[c];
@@ -592,46 +654,83 @@ import_rows_hash (TjDb        *self,
       if (fields->len > 0)
         g_string_append (fields, ", ");
       if (g_str_equal (col, "id"))
-        g_string_append (fields, "x.id");
+        g_string_append (fields, "k.id");
       else if (!replay)
         g_string_append_printf (fields, "r.%s", col);
       else
         g_string_append_printf (fields,
                                 "coalesce ((SELECT json_array (l.changes -> '$.%1$s' ->> 0) "
-                                "FROM audit l WHERE l.table_name = '%2$s' AND l.record_id = x.id "
+                                "FROM audit l WHERE l.table_name = '%2$s' AND l.record_id = k.id "
                                 "AND l.id > ?2 AND (l.action = 'delete' OR "
                                 "l.changes -> '$.%1$s' IS NOT NULL) ORDER BY l.id LIMIT 1), "
                                 "json_array (r.%1$s)) ->> 0",
                                 col, table);
     }
-  sql = g_strdup_printf ("WITH RECURSIVE rg AS (SELECT value ->> 0 AS lo, value ->> 1 AS hi "
-                         "FROM json_each (?1)), x (id, hi) AS (SELECT lo, hi FROM rg UNION ALL "
-                         "SELECT id + 1, hi FROM x WHERE id < hi) "
-                         "SELECT x.id, r.id IS NOT NULL, json_array (%s) FROM x "
-                         "LEFT JOIN %s r ON r.id = x.id ORDER BY x.id",
-                         fields->str, table);
-  if ((stmt = tj_db_prepare (self, sql, error)) == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, ids, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, entry_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      const char *json = (const char *) sqlite3_column_text (stmt, 2);
+  /* Range by range, the rows the table holds in id order (a rowid scan: nothing sorted or held,
+   * whatever the import's size), and for tuijin check each id it no longer holds, one by one.
+   * The hash is the same as over every id of the ranges in order. */
+  {
+    g_autoptr (GString) text = g_string_new (fields->str);
 
-      /* at the import, a row it inserted and deleted again is not among its rows */
-      if (!replay && sqlite3_column_int (stmt, 1) == 0)
-        continue;
-      g_checksum_update (checksum, (const guchar *) json, -1);
-      g_checksum_update (checksum, (const guchar *) "\n", 1);
-      if (id != last + 1)
+    g_string_replace (text, "k.id", "r.id", 0);
+    present_fields = g_string_free (g_steal_pointer (&text), FALSE);
+    text = g_string_new (fields->str);
+    g_string_replace (text, "k.id", "x.id", 0);
+    absent_fields = g_string_free (g_steal_pointer (&text), FALSE);
+  }
+  sql = g_strdup_printf ("SELECT r.id, json_array (%s) FROM %s r WHERE r.id BETWEEN ?1 AND ?3 "
+                         "ORDER BY r.id", present_fields, table);
+  if ((present = tj_db_prepare (self, sql, error)) == NULL)
+    return NULL;
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT json_array (%s) FROM (SELECT ?1 AS id) x LEFT JOIN %s r "
+                         "ON r.id = x.id", absent_fields, table);
+  if (replay && (absent = tj_db_prepare (self, sql, error)) == NULL)
+    return NULL;
+  range_list = tj_db_prepare (self, "SELECT value ->> 0, value ->> 1 FROM json_each (?1) "
+                              "ORDER BY value ->> 0", error);
+  if (range_list == NULL)
+    return NULL;
+  sqlite3_bind_text (range_list, 1, ids, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (range_list)) == SQLITE_ROW)
+    {
+      gint64 lo = sqlite3_column_int64 (range_list, 0), hi = sqlite3_column_int64 (range_list, 1);
+      gint64 next = lo;
+      int row_rc;
+
+      sqlite3_reset (present);
+      sqlite3_bind_int64 (present, 1, lo);
+      sqlite3_bind_int64 (present, 2, entry_id);
+      sqlite3_bind_int64 (present, 3, hi);
+      for (;;)
         {
-          if (last >= first)
-            g_string_append_printf (ranges, "%s[%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT "]",
-                                    ranges->len > 1 ? "," : "", first, last);
-          first = id;
+          gint64 id = G_MAXINT64;
+
+          row_rc = sqlite3_step (present);
+          if (row_rc == SQLITE_ROW)
+            id = sqlite3_column_int64 (present, 0);
+          else if (!tj_db_rows_done (self, row_rc, error))
+            return NULL;
+          /* at the import, a row it inserted and deleted again is not among its rows */
+          for (; replay && next < id && next <= hi; next++)
+            {
+              sqlite3_reset (absent);
+              sqlite3_bind_int64 (absent, 1, next);
+              sqlite3_bind_int64 (absent, 2, entry_id);
+              if (sqlite3_step (absent) != SQLITE_ROW)
+                {
+                  tj_db_set_error (self, error);
+                  return NULL;
+                }
+              hash_import_row (checksum, (const char *) sqlite3_column_text (absent, 0), next,
+                               ranges, &first, &last);
+            }
+          if (row_rc != SQLITE_ROW)
+            break;
+          hash_import_row (checksum, (const char *) sqlite3_column_text (present, 1), id, ranges,
+                           &first, &last);
+          next = id + 1;
         }
-      last = id;
     }
   if (!tj_db_rows_done (self, rc, error))
     return NULL;
@@ -680,53 +779,123 @@ convert_bytes (GConverter   *converter,
   return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
 }
 
+/* The file an import read, read again in chunks into its SHA-256, its size and its gzip bytes:
+ * only the compressed copy is held, whatever the file's size. */
+static GBytes *
+compress_file (const char  *path,
+               char       **sha256,
+               gsize       *size,
+               GError     **error)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFileInputStream) in = NULL;
+  g_autoptr (GZlibCompressor) gzip = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, 1);
+  g_autoptr (GOutputStream) memory = g_memory_output_stream_new_resizable ();
+  g_autoptr (GOutputStream) out = g_converter_output_stream_new (memory, G_CONVERTER (gzip));
+  g_autoptr (GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr (GError) local = NULL;
+  g_autofree guchar *buffer = g_malloc (256 * 1024);
+  gssize n = 0;
+
+  *size = 0;
+  in = g_file_read (file, NULL, &local);
+  while (in != NULL && (n = g_input_stream_read (G_INPUT_STREAM (in), buffer, 256 * 1024, NULL,
+                                                 &local)) > 0)
+    {
+      g_checksum_update (checksum, buffer, n);
+      *size += n;
+      if (!g_output_stream_write_all (out, buffer, n, NULL, NULL, error))
+        return NULL;
+    }
+  if (in == NULL || n < 0)
+    {
+      g_set_error (error, TJ_ERROR, TJ_ERROR_IO, _("“%s” cannot be read again to keep it: %s"),
+                   path, local->message);
+      return NULL;
+    }
+  if (!g_output_stream_close (out, NULL, error))
+    return NULL;
+  *sha256 = g_strdup (g_checksum_get_string (checksum));
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
+}
+
+/* Whether the import began by tj_db_import_begin inserted or logged anything yet. */
+static gboolean
+import_wrote (TjDb *self)
+{
+  g_autoptr (sqlite3_stmt) last = NULL;
+  GHashTableIter iter;
+  GArray *ids;
+
+  g_hash_table_iter_init (&iter, self->importing);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &ids))
+    if (ids->len > 0)
+      return TRUE;
+  if (self->import_audit_mark < 0)
+    return TRUE;
+  last = tj_db_prepare (self, "SELECT coalesce (max (id), 0) FROM audit", NULL);
+  return last == NULL || sqlite3_step (last) != SQLITE_ROW ||
+         sqlite3_column_int64 (last, 0) != self->import_audit_mark;
+}
+
 /* Inside the import's transaction, before its commit: keeps the file read (gzip, its SHA-256
  * and size) in imports and appends the import's one audit entry, which names the file and, for
- * each table, the ids the import inserted and the SHA-256 of those rows (import_rows_hash). */
+ * each table, the ids the import inserted and the SHA-256 of those rows (import_rows_hash).
+ * An import that changed nothing (the same file again) keeps nothing and logs nothing. */
 gboolean
 tj_db_import_record (TjDb       *self,
                      const char *path,
                      const char *kind,
                      GError    **error)
 {
-  g_autofree char *contents = NULL;
   g_autofree char *name = g_path_get_basename (path);
   g_autofree char *sha256 = NULL;
-  g_autoptr (GZlibCompressor) gzip = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, 1);
   g_autoptr (GBytes) data = NULL;
   g_autoptr (GString) changes = NULL;
   g_autoptr (sqlite3_stmt) insert = NULL;
   g_autoptr (sqlite3_stmt) entry = NULL;
-  g_autoptr (GError) local = NULL;
+  sqlite3_blob *blob = NULL;
   gsize size;
   gint64 import_id;
+  int rc;
 
   g_return_val_if_fail (TJ_IS_DB (self), FALSE);
   g_return_val_if_fail (self->importing != NULL, FALSE);
 
-  if (!g_file_get_contents (path, &contents, &size, &local))
-    {
-      g_set_error (error, TJ_ERROR, TJ_ERROR_IO, _("“%s” cannot be read again to keep it: %s"),
-                   path, local->message);
-      return FALSE;
-    }
-  sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, size);
-  if ((data = convert_bytes (G_CONVERTER (gzip), contents, size, error)) == NULL)
+  if (!import_wrote (self))
+    return TRUE;
+  if ((data = compress_file (path, &sha256, &size, error)) == NULL)
     return FALSE;
 
+  /* the bytes go into the row's blob in place: binding them would copy them into the record */
   insert = tj_db_prepare (self, "INSERT INTO imports (at, os_user, file_name, size, sha256, data, "
-                          "kind) VALUES (tj_now (), tj_os_user (), ?, ?, ?, ?, ?)", error);
+                          "kind) VALUES (tj_now (), tj_os_user (), ?, ?, ?, zeroblob (?), ?)",
+                          error);
   if (insert == NULL)
     return FALSE;
   sqlite3_bind_text (insert, 1, name, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (insert, 2, size);
   sqlite3_bind_text (insert, 3, sha256, -1, SQLITE_STATIC);
-  sqlite3_bind_blob64 (insert, 4, g_bytes_get_data (data, NULL), g_bytes_get_size (data),
-                       SQLITE_STATIC);
+  sqlite3_bind_int64 (insert, 4, g_bytes_get_size (data));
   sqlite3_bind_text (insert, 5, kind, -1, SQLITE_STATIC);
   if (!tj_db_step_done (self, insert, error))
     return FALSE;
   import_id = sqlite3_last_insert_rowid (self->handle);
+  rc = sqlite3_blob_open (self->handle, "main", "imports", "data", import_id, 1, &blob);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_blob_write (blob, g_bytes_get_data (data, NULL), g_bytes_get_size (data), 0);
+  if (rc != SQLITE_OK)
+    {
+      tj_db_set_error (self, error);
+      sqlite3_blob_close (blob);
+      return FALSE;
+    }
+  if (sqlite3_blob_close (blob) != SQLITE_OK)
+    {
+      tj_db_set_error (self, error);
+      return FALSE;
+    }
+  g_clear_pointer (&data, g_bytes_unref);
 
   /* the name goes in by json_set, which quotes it */
   changes = g_string_new (NULL);
@@ -840,7 +1009,7 @@ tj_db_verify_imports (TjDb      *self,
         g_ptr_array_add (problems, g_strdup_printf (_("Rows of %s imported from “%s” (import "
                                                       "%lld) differ from what the import wrote "
                                                       "(changed behind Tuijin's back)."),
-                                                    table, name,
+                                                    tj_db_table_label (table), name,
                                                     (long long) sqlite3_column_int64 (tables, 1)));
     }
   return tj_db_rows_done (self, rc, error);

@@ -26,6 +26,7 @@ struct _TjDb
   GPtrArray *written;     /* interned names of the tables the open transaction wrote */
   GHashTable *importing;  /* while an import runs: interned table name → GArray of the ids it
                            * inserted (tj_importing), else NULL */
+  gint64 import_audit_mark; /* the last audit entry when the import began */
 };
 
 /* tj-db.c */

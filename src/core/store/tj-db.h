@@ -43,6 +43,7 @@ char *tj_db_audit_hash (const char *previous,
                         const char *changes);
 gboolean tj_db_is_read_only (TjDb *self);
 const char *const *tj_db_audited_tables (guint *n_tables);
+const char *tj_db_table_label (const char *table);
 GStrv tj_db_audited_columns (TjDb       *self,
                              const char *table,
                              GError    **error);
