@@ -231,6 +231,8 @@ typedef struct
   TjDb *db;
   sqlite3_stmt *ordered; /* the year's projects of one level, in the order entered */
   sqlite3_stmt *scan;    /* the year's projects as stored, for a reader that only measures */
+  GHashTable *unit_names;   /* of gint64 * id → char *: the units and people, few however many */
+  GHashTable *person_names; /* projects; looked up here rather than joined on every row */
   gboolean in_order;
   TjLevel level;         /* the level `ordered` reads */
   gboolean others_known; /* a whole measuring read counted the projects of no known level */
@@ -262,12 +264,10 @@ enum
 };
 
 #define REGISTER_SQL                                                                             \
-  "SELECT p.name, p.level, p.nature, p.industry, p.content, l.name, u.name, ld.name, o.name, "  \
-  "p.owner, p.contact, p.phone, p.total_investment, p.annual_plan, p.planned_start, "           \
-  "p.planned_completion, p.actual_start, p.actual_completion, p.stats_date "                    \
-  "FROM projects p LEFT JOIN units l ON l.id = p.locality_id "                                  \
-  "LEFT JOIN units u ON u.id = p.unit_id LEFT JOIN people ld ON ld.id = p.leader_id "          \
-  "LEFT JOIN people o ON o.id = p.officer_id WHERE +p.year = ?1"
+  "SELECT p.name, p.level, p.nature, p.industry, p.content, p.locality_id, p.unit_id, "          \
+  "p.leader_id, p.officer_id, p.owner, p.contact, p.phone, p.total_investment, p.annual_plan, "  \
+  "p.planned_start, p.planned_completion, p.actual_start, p.actual_completion, p.stats_date "    \
+  "FROM projects p WHERE +p.year = ?1"
 /* The levels' codes in the order of TjLevel: CASE gives the enum's value (?5). */
 #define REGISTER_LEVEL_SQL                                                                       \
   REGISTER_SQL " AND CASE p.level WHEN ?2 THEN 1 WHEN ?3 THEN 2 WHEN ?4 THEN 3 ELSE 0 END = ?5 " \
@@ -280,6 +280,8 @@ register_source_free (gpointer data)
 
   sqlite3_finalize (source->ordered);
   sqlite3_finalize (source->scan);
+  g_clear_pointer (&source->unit_names, g_hash_table_unref);
+  g_clear_pointer (&source->person_names, g_hash_table_unref);
   tj_level_names_free (source->levels);
   g_object_unref (source->db);
   g_free (source);
@@ -318,6 +320,42 @@ column_text (sqlite3_stmt *stmt,
              int           column)
 {
   return (const char *) sqlite3_column_text (stmt, column);
+}
+
+/* The names of a table's rows by id; NULL with `error` set when they cannot be read. */
+static GHashTable *
+load_names (TjDb        *db,
+            const char  *sql,
+            GError     **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = tj_db_prepare (db, sql, error);
+  g_autoptr (GHashTable) names = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_hash_table_insert (names, g_memdup2 (&id, sizeof id),
+                           g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+  if (!tj_db_rows_done (db, rc, error))
+    return NULL;
+  return g_steal_pointer (&names);
+}
+
+/* The name of the unit or person whose id is in `column`: NULL for none, as a LEFT JOIN. */
+static const char *
+name_of (GHashTable   *names,
+         sqlite3_stmt *stmt,
+         int           column)
+{
+  gint64 id = sqlite3_column_int64 (stmt, column);
+
+  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? NULL : g_hash_table_lookup (names, &id);
 }
 
 /* The next project's row: SQLITE_ROW, SQLITE_DONE after the last, or an error. */
@@ -377,7 +415,13 @@ register_source_next (gpointer     data,
   tj_report_row_set_text (row, COL_NATURE,
                           tj_nature_label (tj_nature_from_code (column_text (stmt, SQL_NATURE))));
   tj_report_row_set_text (row, COL_NAME, column_text (stmt, SQL_NAME));
-  for (guint c = COL_INDUSTRY; c <= COL_PHONE; c++)
+  tj_report_row_set_text (row, COL_INDUSTRY, column_text (stmt, SQL_INDUSTRY));
+  tj_report_row_set_text (row, COL_CONTENT, column_text (stmt, SQL_CONTENT));
+  tj_report_row_set_text (row, COL_LOCALITY, name_of (source->unit_names, stmt, SQL_LOCALITY));
+  tj_report_row_set_text (row, COL_UNIT, name_of (source->unit_names, stmt, SQL_UNIT));
+  tj_report_row_set_text (row, COL_LEADER, name_of (source->person_names, stmt, SQL_LEADER));
+  tj_report_row_set_text (row, COL_OFFICER, name_of (source->person_names, stmt, SQL_OFFICER));
+  for (guint c = COL_OWNER; c <= COL_PHONE; c++)
     tj_report_row_set_text (row, c, column_text (stmt, SQL_NAME + c - COL_NAME));
   tj_report_row_set_money (row, COL_TOTAL, sqlite3_column_int64 (stmt, SQL_TOTAL));
   tj_report_row_set_money (row, COL_PLAN, sqlite3_column_int64 (stmt, SQL_PLAN));
@@ -397,6 +441,8 @@ tj_register_report_stream (TjDb    *db,
   g_autoptr (sqlite3_stmt) ordered = NULL;
   g_autoptr (sqlite3_stmt) scan = NULL;
   g_autoptr (TjLevelNames) levels = NULL;
+  g_autoptr (GHashTable) unit_names = NULL;
+  g_autoptr (GHashTable) person_names = NULL;
   RegisterSource *source;
   TjReport *report;
 
@@ -404,6 +450,12 @@ tj_register_report_stream (TjDb    *db,
 
   levels = tj_level_names_load (db, error);
   if (levels == NULL)
+    return NULL;
+  unit_names = load_names (db, "SELECT id, name FROM units", error);
+  if (unit_names == NULL)
+    return NULL;
+  person_names = load_names (db, "SELECT id, name FROM people", error);
+  if (person_names == NULL)
     return NULL;
   ordered = tj_db_prepare (db, REGISTER_LEVEL_SQL, error);
   if (ordered == NULL)
@@ -423,6 +475,8 @@ tj_register_report_stream (TjDb    *db,
   source->scan = g_steal_pointer (&scan);
   source->in_order = TRUE;
   source->levels = g_steal_pointer (&levels);
+  source->unit_names = g_steal_pointer (&unit_names);
+  source->person_names = g_steal_pointer (&person_names);
   register_source_seek (source, TJ_LEVEL_NONE);
   tj_report_set_source (report, register_source_next, register_source_rewind, source,
                         register_source_free);
