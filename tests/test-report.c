@@ -2,6 +2,7 @@
 /* The report model, the register report and the .xlsx writer, read back with openpyxl. */
 #include "tj-test.h"
 
+#include <math.h>
 #include <string.h>
 #include <sys/wait.h>
 
@@ -785,6 +786,87 @@ test_register_stream_error (Fixture       *fixture,
     }
 }
 
+/* The register read from the database in one scan per level writes every project of the year,
+ * none of another, by level then in the order entered, with the amounts the database holds: the
+ * names of column B in the order SQL gives, the sum of 总投资 in the sheet (to the yuan) the SUM
+ * in SQL, and the 合计 that sum. The levels are entered interleaved, as an office enters them. */
+static void
+test_register_xlsx_rows_as_stored (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  const TjLevel levels[] = { TJ_LEVEL_CITY, TJ_LEVEL_PROVINCIAL, TJ_LEVEL_CITY,
+                             TJ_LEVEL_PREFECTURAL, TJ_LEVEL_PROVINCIAL };
+  g_autofree char *path = g_build_filename (fixture->dir, "名单.xlsx", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GVariant) facts = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GString) names = g_string_new (NULL);
+  g_auto (GStrv) amounts = NULL;
+  g_autofree char *names_range = NULL;
+  g_autofree char *amounts_range = NULL;
+  g_autofree char *total_cell = NULL;
+  gint64 officer = add_person (fixture->db, "赵文博", FALSE);
+  gint64 leader = add_person (fixture->db, "孙建华", TRUE);
+  gint64 sum = 0, sheet_sum = 0;
+  guint n = 0;
+
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autoptr (TjProject) p = tj_project_new ();
+
+      p->year = i % 8 == 7 ? 2025 : 2026; /* a few of another year, among them */
+      p->name = g_strdup_printf ("大冶镇%u号标准化厂房项目", i + 1);
+      p->level = levels[i % G_N_ELEMENTS (levels)];
+      p->nature = TJ_NATURE_NEW;
+      p->locality_id = tj_unit_find (fixture->db, "大冶镇");
+      p->officer_id = officer;
+      p->leader_id = leader;
+      p->total_investment = 100000000 + (gint64) i * 1234567 + i % 3; /* to the yuan */
+      p->annual_plan = PLAN_EACH;
+      g_assert_true (tj_project_save (fixture->db, p, &error));
+      g_assert_no_error (error);
+    }
+
+  g_assert_true (tj_register_write (fixture->db, 2026, path, &error));
+  g_assert_no_error (error);
+
+  stmt = tj_db_prepare (fixture->db,
+                        "SELECT name, total_investment FROM projects WHERE year = 2026 ORDER BY "
+                        "CASE level WHEN 'provincial' THEN 1 WHEN 'prefectural' THEN 2 ELSE 3 END, "
+                        "id",
+                        &error);
+  g_assert_no_error (error);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_string_append_printf (names, "%s%s", n++ > 0 ? "\n" : "",
+                              (const char *) sqlite3_column_text (stmt, 0));
+      sum += sqlite3_column_int64 (stmt, 1);
+    }
+  g_assert_cmpuint (n, ==, 3 + 35);
+
+  /* rows 4 to 3 + n the projects, then the 合计 */
+  names_range = g_strdup_printf ("B4:B%u", 3 + n);
+  amounts_range = g_strdup_printf ("N4:N%u", 3 + n);
+  total_cell = g_strdup_printf ("N%u", 4 + n);
+  facts = tj_test_xlsx_read (path, 0, names_range, amounts_range, total_cell, NULL);
+  {
+    g_autofree char *max_row = g_strdup_printf ("%u", 4 + n);
+
+    g_assert_cmpstr (tj_test_xlsx_fact (facts, "max_row"), ==, max_row);
+  }
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, names_range), ==, names->str);
+  g_assert_null (strstr (tj_test_xlsx_fact (facts, names_range), "大冶镇8号"));
+
+  /* 万元 in the sheet, back to the yuan: the sheet's sum is the database's */
+  amounts = g_strsplit (tj_test_xlsx_fact (facts, amounts_range), "\n", -1);
+  g_assert_cmpuint (g_strv_length (amounts), ==, n);
+  for (guint i = 0; amounts[i] != NULL; i++)
+    sheet_sum += llround (g_ascii_strtod (amounts[i], NULL) * 10000);
+  g_assert_cmpint (sheet_sum, ==, sum);
+  g_assert_cmpint (llround (g_ascii_strtod (tj_test_xlsx_fact (facts, total_cell), NULL) * 10000),
+                   ==, sum);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -810,5 +892,7 @@ main (int   argc,
               test_register_stream_twin, fixture_tear_down);
   g_test_add ("/tj/report/register/streamed-error-leaves-no-file", Fixture, NULL,
               fixture_set_up, test_register_stream_error, fixture_tear_down);
+  g_test_add ("/tj/xlsx/register/rows-as-the-database-holds-them", Fixture, NULL,
+              fixture_set_up, test_register_xlsx_rows_as_stored, fixture_tear_down);
   return g_test_run ();
 }

@@ -4,6 +4,7 @@
 values are all strings (the C tests parse it as a GVariant a{ss}).
 
 usage: xlsx-check.py FILE.xlsx [SHEET_INDEX] [CELL ...]
+A CELL with a colon is a range (B4:B63): its values, one a line.
 """
 import json
 import sys
@@ -46,6 +47,9 @@ def main():
         if a.min_row <= b.max_row and b.min_row <= a.max_row
         and a.min_col <= b.max_col and b.min_col <= a.max_col))
     for ref in cells:
+        if ":" in ref:
+            facts[ref] = "\n".join(text(c.value) for row in sheet[ref] for c in row)
+            continue
         cell = sheet[ref]
         facts[ref] = text(cell.value)
         facts[ref + ".type"] = type(cell.value).__name__
