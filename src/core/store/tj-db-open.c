@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <errno.h>
+#include <string.h>
 
 #include "tj-db.h"
 #include "tj-db-private.h"
@@ -98,6 +99,30 @@ tj_db_set_wait_notify (TjDb        *self,
   self->wait_data = user_data;
 }
 
+/* "pinyin": text in the locale's collation, as g_utf8_collate orders it (glibc's zh_CN orders
+ * Chinese by pinyin); the lists sort by it in SQL. */
+static int
+pinyin_compare (void       *user_data,
+                int         n_a,
+                const void *a,
+                int         n_b,
+                const void *b)
+{
+  char buffer_a[256], buffer_b[256];
+  g_autofree char *heap_a = NULL, *heap_b = NULL;
+  char *text_a = buffer_a, *text_b = buffer_b;
+
+  if (n_a >= (int) sizeof buffer_a)
+    text_a = heap_a = g_malloc (n_a + 1);
+  if (n_b >= (int) sizeof buffer_b)
+    text_b = heap_b = g_malloc (n_b + 1);
+  memcpy (text_a, a, n_a);
+  text_a[n_a] = '\0';
+  memcpy (text_b, b, n_b);
+  text_b[n_b] = '\0';
+  return g_utf8_collate (text_a, text_b);
+}
+
 static gboolean
 open_handle (TjDb       *self,
              const char *uri,
@@ -121,6 +146,7 @@ open_handle (TjDb       *self,
   sqlite3_busy_handler (self->handle, busy_handler, self);
   tj_db_track_changes (self);
   tj_db_add_audit_functions (self);
+  sqlite3_create_collation_v2 (self->handle, "pinyin", SQLITE_UTF8, NULL, pinyin_compare, NULL);
   return TRUE;
 }
 
