@@ -50,14 +50,16 @@ static const char *const sort_keys[TJ_PROJECT_SORT_N] = {
   [TJ_PROJECT_SORT_STATS] = "p.stats_date",
 };
 
-/* Search looks through the same fields as the list did, joined by newlines so that no match
- * spans two of them. SQLite's lower() folds ASCII only, and so does the needle here: Chinese
- * has no case. */
-#define SEARCH_HAYSTACK                                                                          \
-  "lower(coalesce(p.name, '') || char(10) || coalesce(p.owner, '') || char(10) || "            \
-  "coalesce(p.content, '') || char(10) || coalesce(ld.name, '') || char(10) || "               \
-  "coalesce(o.name, '') || char(10) || coalesce(l.name, '') || char(10) || "                   \
-  "coalesce(u.name, '') || char(10) || coalesce(p.contact, ''))"
+/* Search looks through the same fields as the list did, each on its own (no match spans two);
+ * the names of people and units are searched in their own small tables, once per statement.
+ * SQLite's lower() folds ASCII only, and so does the needle here: Chinese has no case. */
+#define SEARCH_CONDITION                                                                         \
+  " AND (instr(lower(p.name), :needle) OR instr(lower(p.owner), :needle) "                      \
+  "OR instr(lower(p.content), :needle) OR instr(lower(p.contact), :needle) "                    \
+  "OR p.leader_id IN (SELECT id FROM people WHERE instr(lower(name), :needle)) "                \
+  "OR p.officer_id IN (SELECT id FROM people WHERE instr(lower(name), :needle)) "               \
+  "OR p.locality_id IN (SELECT id FROM units WHERE instr(lower(name), :needle)) "               \
+  "OR p.unit_id IN (SELECT id FROM units WHERE instr(lower(name), :needle)))"
 
 GArray *
 tj_project_query_ids (TjDb                 *db,
@@ -95,7 +97,7 @@ tj_project_query_ids (TjDb                 *db,
   if (query->search != NULL && *query->search != '\0')
     {
       needle = g_ascii_strdown (query->search, -1);
-      g_string_append (sql, " AND instr(" SEARCH_HAYSTACK ", ?) > 0");
+      g_string_append (sql, SEARCH_CONDITION);
     }
   g_string_append (sql, " ORDER BY ");
   if (sort_keys[query->sort] != NULL)
@@ -116,7 +118,8 @@ tj_project_query_ids (TjDb                 *db,
   if (query->industry != NULL)
     sqlite3_bind_text (stmt, i++, query->industry, -1, SQLITE_STATIC);
   if (needle != NULL)
-    sqlite3_bind_text (stmt, i++, needle, -1, SQLITE_STATIC);
+    sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":needle"), needle, -1,
+                       SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
