@@ -687,6 +687,136 @@ test_relayed_change_refreshes_its_pages (Fixture       *f,
   g_assert_cmpuint (shown (f), ==, before - 1);
 }
 
+/* The names shown, in the order shown. */
+static GPtrArray *
+shown_names (Fixture *f)
+{
+  GListModel *model = tj_project_page_get_shown (f->page);
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (TjProject) p = g_list_model_get_item (model, i);
+
+      g_assert_nonnull (p);
+      g_ptr_array_add (names, g_strdup (p->name));
+    }
+  return names;
+}
+
+static void
+sort_by_column (Fixture    *f,
+                guint       index,
+                GtkSortType direction)
+{
+  GtkColumnView *view = GTK_COLUMN_VIEW (
+      tj_test_find_descendant (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW));
+  g_autoptr (GtkColumnViewColumn) column = NULL;
+
+  g_assert_nonnull (view);
+  column = g_list_model_get_item (gtk_column_view_get_columns (view), index);
+  gtk_column_view_sort_by_column (view, column, direction);
+  tj_test_wait_idle ();
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_utf8_collate (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* Clicking 项目名称 sorts by pinyin, as the clerk's own lists are: the order is the locale's
+ * (the names, read by SQL in the order of entry, sorted here with g_utf8_collate, stable);
+ * clicking again reverses it. */
+static void
+test_sort_by_name_is_pinyin (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *year = g_strdup_printf ("%d", this_year ());
+  g_autoptr (GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) names = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  /* zh_CN orders Chinese by pinyin: 安 (an) < 北 (bei) < 郑 (zheng) */
+  g_assert_cmpint (g_utf8_collate ("安阳", "北京"), <, 0);
+  g_assert_cmpint (g_utf8_collate ("北京", "郑州"), <, 0);
+
+  stmt = tj_db_prepare (f->db, "SELECT name FROM projects WHERE year = ? ORDER BY id", NULL);
+  sqlite3_bind_text (stmt, 1, year, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (expected, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  g_assert_cmpuint (expected->len, >, 2);
+  g_ptr_array_sort (expected, compare_names);
+
+  sort_by_column (f, 0, GTK_SORT_ASCENDING);
+  names = shown_names (f);
+  g_assert_cmpuint (names->len, ==, expected->len);
+  for (guint i = 0; i < names->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (names, i), ==, g_ptr_array_index (expected, i));
+  /* not the order of entry */
+  g_assert_cmpint (g_utf8_collate (g_ptr_array_index (names, 0),
+                                   g_ptr_array_index (names, names->len - 1)), <, 0);
+
+  sort_by_column (f, 0, GTK_SORT_DESCENDING);
+  g_clear_pointer (&names, g_ptr_array_unref);
+  names = shown_names (f);
+  g_assert_cmpstr (g_ptr_array_index (names, 0), ==,
+                   g_ptr_array_index (expected, expected->len - 1));
+  g_assert_cmpstr (g_ptr_array_index (names, names->len - 1), ==, g_ptr_array_index (expected, 0));
+}
+
+/* The project the clerk selected stays selected when the list is sorted by another column. */
+static void
+test_selection_survives_sort (Fixture       *f,
+                              gconstpointer  data)
+{
+  GtkSelectionModel *selection = tj_project_page_get_selection (f->page);
+  g_autoptr (TjProject) chosen = g_list_model_get_item (G_LIST_MODEL (selection), 2);
+  g_autoptr (GtkBitset) selected = NULL;
+  g_autoptr (TjProject) still = NULL;
+  guint before;
+
+  gtk_selection_model_select_item (selection, 2, TRUE);
+  tj_test_wait_idle ();
+  sort_by_column (f, 0, GTK_SORT_DESCENDING);
+  selected = gtk_selection_model_get_selection (selection);
+  g_assert_cmpuint (gtk_bitset_get_size (selected), ==, 1);
+  before = gtk_bitset_get_nth (selected, 0);
+  still = g_list_model_get_item (G_LIST_MODEL (selection), before);
+  g_assert_cmpint (still->id, ==, chosen->id);
+  g_assert_cmpstr (still->name, ==, chosen->name);
+}
+
+/* A project saved elsewhere in the application (the form, another page) shows at once, with the
+ * summary line counting it, sorted where its name belongs. */
+static void
+test_saved_change_appears (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *year = g_strdup_printf ("%d", this_year ());
+  gint64 id = tj_test_scalar_bind (f->db, "SELECT max (id) FROM projects WHERE year = ?", year);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TjProject) project = tj_project_load (f->db, id, &error);
+  g_autoptr (TjProject) first = NULL;
+
+  g_assert_no_error (error);
+  sort_by_column (f, 0, GTK_SORT_ASCENDING);
+  g_free (project->name);
+  project->name = g_strdup ("阿尔法测试项目");
+  g_assert_true (tj_project_save (f->db, project, &error));
+  g_assert_no_error (error);
+  tj_test_wait_idle ();
+  /* 阿 (a) sorts before every other name of the demo */
+  first = g_list_model_get_item (tj_project_page_get_shown (f->page), 0);
+  g_assert_cmpint (first->id, ==, id);
+  g_assert_cmpstr (first->name, ==, "阿尔法测试项目");
+
+  tj_project_page_set_search (f->page, "阿尔法");
+  g_assert_cmpuint (shown (f), ==, 1);
+  g_assert_nonnull (strstr (tj_project_page_get_footer (f->page), "1 个项目"));
+}
+
 static int
 pdf_pages (const char *path)
 {
@@ -772,6 +902,12 @@ main (int   argc,
               test_units_window_lists_units, teardown);
   g_test_add ("/tj/window/year/reaches-every-page", Fixture, NULL, setup_demo,
               test_year_reaches_every_page, teardown);
+  g_test_add ("/tj/window/sort/by-name-is-pinyin", Fixture, NULL, setup_demo,
+              test_sort_by_name_is_pinyin, teardown);
+  g_test_add ("/tj/window/sort/selection-survives", Fixture, NULL, setup_demo,
+              test_selection_survives_sort, teardown);
+  g_test_add ("/tj/window/changed/saved-project-appears", Fixture, NULL, setup_demo,
+              test_saved_change_appears, teardown);
   g_test_add ("/tj/window/changed/relayed-refreshes-its-pages", Fixture, NULL, setup_demo,
               test_relayed_change_refreshes_its_pages, teardown);
   return g_test_run ();

@@ -10,10 +10,14 @@
 #include "tj-money.h"
 #include "tj-project-form.h"
 #include "tj-project-page.h"
+#include "tj-project-query.h"
 #include "tj-deletion.h"
 #include "tj-read-error.h"
 #include "tj-table.h"
 #include "tj-unit.h"
+
+#define TJ_TYPE_PROJECT_LIST_MODEL (tj_project_list_model_get_type ())
+G_DECLARE_FINAL_TYPE (TjProjectListModel, tj_project_list_model, TJ, PROJECT_LIST_MODEL, GObject)
 
 struct _TjProjectPage
 {
@@ -30,12 +34,13 @@ struct _TjProjectPage
   TjReadError *read_error;
 
   TjLevelNames *level_names;
-  GListStore *store;
-  GtkSortListModel *sorted;
-  GtkFilterListModel *filtered;
+  TjProjectListModel *model;
   GtkMultiSelection *selection;
-  GtkCustomFilter *filter;
-  char *needle;      /* casefolded search text */
+  char *search;
+  TjProjectSummary summary;
+  GObject *probe[2];  /* two items to ask the column view's sorter which column it sorts by */
+  int probed_column;  /* the column whose sorter the probe reached first, or -1 */
+  GError *pending_error; /* a block of rows that could not be read, shown from idle */
   GPtrArray *localities; /* of char *, index 0 is "all" */
   GPtrArray *industries; /* of char *, index 0 is "all" */
   gboolean filling_filters;
@@ -43,6 +48,222 @@ struct _TjProjectPage
 };
 
 G_DEFINE_FINAL_TYPE (TjProjectPage, tj_project_page, TJ_TYPE_PAGE)
+
+/* The shown projects as a list model over their ids, in the order of the query: a project is
+ * read from the database when the list asks for its row, a block of rows at a time, and only
+ * the last few blocks are kept. */
+#define BLOCK_SIZE 64
+#define N_BLOCKS 8
+
+typedef struct
+{
+  guint block;          /* G_MAXUINT: empty */
+  GPtrArray *projects;  /* of TjProject or NULL (gone since the ids were read), by position */
+} Block;
+
+struct _TjProjectListModel
+{
+  GObject parent_instance;
+
+  TjDb *db;
+  GArray *ids;          /* of gint64 */
+  Block blocks[N_BLOCKS];
+  guint next_block;     /* the slot to be used next, round robin */
+  TjProjectPage *page;  /* told of a read error */
+};
+
+static void tj_project_list_model_iface_init (GListModelInterface *iface);
+static void read_failed (TjProjectPage *self,
+                         const GError  *error);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (TjProjectListModel, tj_project_list_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      tj_project_list_model_iface_init))
+
+static void
+list_model_clear_blocks (TjProjectListModel *self)
+{
+  for (guint i = 0; i < N_BLOCKS; i++)
+    {
+      self->blocks[i].block = G_MAXUINT;
+      g_clear_pointer (&self->blocks[i].projects, g_ptr_array_unref);
+    }
+}
+
+static void
+tj_project_list_model_finalize (GObject *object)
+{
+  TjProjectListModel *self = TJ_PROJECT_LIST_MODEL (object);
+
+  list_model_clear_blocks (self);
+  g_array_unref (self->ids);
+  g_clear_object (&self->db);
+  G_OBJECT_CLASS (tj_project_list_model_parent_class)->finalize (object);
+}
+
+static void
+tj_project_list_model_class_init (TjProjectListModelClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = tj_project_list_model_finalize;
+}
+
+static void
+tj_project_list_model_init (TjProjectListModel *self)
+{
+  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; i < N_BLOCKS; i++)
+    self->blocks[i].block = G_MAXUINT;
+}
+
+static GType
+list_model_get_item_type (GListModel *model)
+{
+  return TJ_TYPE_PROJECT;
+}
+
+static guint
+list_model_get_n_items (GListModel *model)
+{
+  return TJ_PROJECT_LIST_MODEL (model)->ids->len;
+}
+
+/* The block of rows holding position, read when not kept; NULL when it cannot be read. */
+static Block *
+list_model_block (TjProjectListModel *self,
+                  guint               position)
+{
+  guint block = position / BLOCK_SIZE;
+  guint start = block * BLOCK_SIZE, n = MIN (BLOCK_SIZE, self->ids->len - start);
+  g_autoptr (GPtrArray) loaded = NULL;
+  g_autoptr (GError) error = NULL;
+  Block *slot;
+  guint j = 0;
+
+  for (guint i = 0; i < N_BLOCKS; i++)
+    if (self->blocks[i].block == block)
+      return &self->blocks[i];
+  loaded = tj_project_load_many (self->db, &g_array_index (self->ids, gint64, start), n, &error);
+  if (loaded == NULL)
+    {
+      read_failed (self->page, error);
+      return NULL;
+    }
+  slot = &self->blocks[self->next_block];
+  self->next_block = (self->next_block + 1) % N_BLOCKS;
+  g_clear_pointer (&slot->projects, g_ptr_array_unref);
+  slot->block = block;
+  slot->projects = g_ptr_array_new_full (n, g_object_unref);
+  /* loaded is in the order of the ids, less those gone since */
+  for (guint i = 0; i < n; i++)
+    {
+      TjProject *p = j < loaded->len ? g_ptr_array_index (loaded, j) : NULL;
+
+      if (p != NULL && p->id == g_array_index (self->ids, gint64, start + i))
+        {
+          g_ptr_array_add (slot->projects, g_object_ref (p));
+          j++;
+        }
+      else
+        g_ptr_array_add (slot->projects, NULL);
+    }
+  return slot;
+}
+
+static gpointer
+list_model_get_item (GListModel *model,
+                     guint       position)
+{
+  TjProjectListModel *self = TJ_PROJECT_LIST_MODEL (model);
+  Block *block;
+  TjProject *p;
+
+  if (position >= self->ids->len)
+    return NULL;
+  block = list_model_block (self, position);
+  if (block == NULL)
+    return NULL;
+  p = g_ptr_array_index (block->projects, position % BLOCK_SIZE);
+  return p != NULL ? g_object_ref (p) : NULL;
+}
+
+static void
+tj_project_list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = list_model_get_item_type;
+  iface->get_n_items = list_model_get_n_items;
+  iface->get_item = list_model_get_item;
+}
+
+/* Shows ids in place of what was shown; the rows are read again. */
+static void
+list_model_set_ids (TjProjectListModel *self,
+                    GArray             *ids)
+{
+  guint removed = self->ids->len;
+
+  list_model_clear_blocks (self);
+  g_array_unref (self->ids);
+  self->ids = g_array_ref (ids);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, ids->len);
+}
+
+static gint64
+list_model_get_id (TjProjectListModel *self,
+                   guint               position)
+{
+  return g_array_index (self->ids, gint64, position);
+}
+
+/* A column's sorter: it sorts nothing itself (the database does), but tells which column the
+ * column view sorts by, which GTK 4.8 does not say: see column_view_sorted. */
+#define TJ_TYPE_COLUMN_SORTER (tj_column_sorter_get_type ())
+G_DECLARE_FINAL_TYPE (TjColumnSorter, tj_column_sorter, TJ, COLUMN_SORTER, GtkSorter)
+
+struct _TjColumnSorter
+{
+  GtkSorter parent_instance;
+  TjProjectPage *page;
+  int column;
+};
+
+G_DEFINE_FINAL_TYPE (TjColumnSorter, tj_column_sorter, GTK_TYPE_SORTER)
+
+static GtkOrdering
+tj_column_sorter_compare (GtkSorter *sorter,
+                          gpointer   item1,
+                          gpointer   item2)
+{
+  TjColumnSorter *self = TJ_COLUMN_SORTER (sorter);
+  TjProjectPage *page = self->page;
+
+  /* asked with the probe in either order (GTK may invert by swapping or by negating) */
+  if ((item1 == page->probe[0] && item2 == page->probe[1]) ||
+      (item1 == page->probe[1] && item2 == page->probe[0]))
+    {
+      if (page->probed_column < 0)
+        page->probed_column = self->column;
+      return item1 == page->probe[0] ? GTK_ORDERING_SMALLER : GTK_ORDERING_LARGER;
+    }
+  return GTK_ORDERING_EQUAL;
+}
+
+static GtkSorterOrder
+tj_column_sorter_get_order (GtkSorter *sorter)
+{
+  return GTK_SORTER_ORDER_PARTIAL;
+}
+
+static void
+tj_column_sorter_class_init (TjColumnSorterClass *klass)
+{
+  GTK_SORTER_CLASS (klass)->compare = tj_column_sorter_compare;
+  GTK_SORTER_CLASS (klass)->get_order = tj_column_sorter_get_order;
+}
+
+static void
+tj_column_sorter_init (TjColumnSorter *self)
+{
+}
 
 typedef enum
 {
@@ -82,9 +303,6 @@ static const struct
   [COLUMN_ACTUAL_START] = { N_("Actual Start"), 6, TJ_TABLE_DATE },
   [COLUMN_STATS] = { N_("Statistics Entry"), 6, TJ_TABLE_DATE },
 };
-
-static GQuark haystack_quark;
-static GQuark collation_quarks[N_COLUMNS];
 
 /* The text of a project in a column, as shown. */
 static char *
@@ -144,143 +362,20 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
   Column column = GPOINTER_TO_INT (user_data);
   TjProjectPage *self = g_object_get_data (G_OBJECT (factory), "page");
   TjProject *project = gtk_list_item_get_item (item);
-  g_autofree char *text = column_text (self, project, column);
+  g_autofree char *text = project != NULL ? column_text (self, project, column) : NULL;
 
   tj_table_cell_set_text (gtk_list_item_get_child (item), text);
-}
-
-/* Chinese text sorts by the locale's collation (pinyin under zh_CN); keys are computed once per
- * project and column, when that column is first sorted. */
-static const char *
-collation_key (TjProjectPage *self,
-               TjProject     *p,
-               Column         column)
-{
-  const char *key = g_object_get_qdata (G_OBJECT (p), collation_quarks[column]);
-
-  if (key == NULL)
-    {
-      g_autofree char *text = column_text (self, p, column);
-      char *made = g_utf8_collate_key (text != NULL ? text : "", -1);
-
-      g_object_set_qdata_full (G_OBJECT (p), collation_quarks[column], made, g_free);
-      key = made;
-    }
-  return key;
-}
-
-typedef struct
-{
-  TjProjectPage *page;
-  Column column;
-} SortColumn;
-
-static int
-compare_cb (gconstpointer a,
-            gconstpointer b,
-            gpointer      user_data)
-{
-  SortColumn *sort = user_data;
-  TjProject *pa = (TjProject *) a, *pb = (TjProject *) b;
-  gint64 va, vb;
-
-  switch (sort->column)
-    {
-    case COLUMN_TOTAL:
-      va = pa->total_investment, vb = pb->total_investment;
-      break;
-    case COLUMN_PLAN:
-      va = pa->annual_plan, vb = pb->annual_plan;
-      break;
-    case COLUMN_LEVEL:
-      va = pa->level, vb = pb->level;
-      break;
-    case COLUMN_NATURE:
-      va = pa->nature, vb = pb->nature;
-      break;
-    case COLUMN_PLANNED_START:
-      return g_strcmp0 (pa->planned_start, pb->planned_start);
-    case COLUMN_ACTUAL_START:
-      return g_strcmp0 (pa->actual_start, pb->actual_start);
-    case COLUMN_STATS:
-      return g_strcmp0 (pa->stats_date, pb->stats_date);
-    default:
-      return strcmp (collation_key (sort->page, pa, sort->column),
-                     collation_key (sort->page, pb, sort->column));
-    }
-  return va < vb ? -1 : va > vb;
-}
-
-/* What search looks through: name, owner, content, people, locality and unit, casefolded once. */
-static const char *
-haystack (TjProject *p)
-{
-  const char *text = g_object_get_qdata (G_OBJECT (p), haystack_quark);
-
-  if (text == NULL)
-    {
-      g_autofree char *joined = g_strjoin ("\n", p->name ? p->name : "", p->owner ? p->owner : "",
-                                           p->content ? p->content : "",
-                                           p->leader_name ? p->leader_name : "",
-                                           p->officer_name ? p->officer_name : "",
-                                           p->locality_name ? p->locality_name : "",
-                                           p->unit_name ? p->unit_name : "",
-                                           p->contact ? p->contact : "", NULL);
-      char *folded = g_utf8_casefold (joined, -1);
-
-      g_object_set_qdata_full (G_OBJECT (p), haystack_quark, folded, g_free);
-      text = folded;
-    }
-  return text;
-}
-
-static gboolean
-filter_cb (gpointer item,
-           gpointer user_data)
-{
-  TjProjectPage *self = user_data;
-  TjProject *p = item;
-  guint level = gtk_drop_down_get_selected (self->level_filter);
-  guint nature = gtk_drop_down_get_selected (self->nature_filter);
-  guint locality = gtk_drop_down_get_selected (self->locality_filter);
-  guint industry = gtk_drop_down_get_selected (self->industry_filter);
-  guint stats = gtk_drop_down_get_selected (self->stats_filter);
-
-  if (level != 0 && level != GTK_INVALID_LIST_POSITION && p->level != (TjLevel) level)
-    return FALSE;
-  if (nature != 0 && nature != GTK_INVALID_LIST_POSITION && p->nature != (TjNature) nature)
-    return FALSE;
-  if (locality != 0 && locality < self->localities->len &&
-      g_strcmp0 (p->locality_name, g_ptr_array_index (self->localities, locality)) != 0)
-    return FALSE;
-  if (industry != 0 && industry < self->industries->len &&
-      g_strcmp0 (p->industry, g_ptr_array_index (self->industries, industry)) != 0)
-    return FALSE;
-  if ((stats == 1 && p->stats_date == NULL) || (stats == 2 && p->stats_date != NULL))
-    return FALSE;
-  if (self->needle != NULL && strstr (haystack (p), self->needle) == NULL)
-    return FALSE;
-  return TRUE;
 }
 
 /* Count, total investment and annual plan of what the filter shows, in 亿元. */
 static void
 update_footer (TjProjectPage *self)
 {
-  GListModel *model = G_LIST_MODEL (self->filtered);
-  guint n = g_list_model_get_n_items (model);
-  gint64 total = 0, plan = 0;
+  guint n = self->summary.count;
   g_autofree char *total_text = NULL, *plan_text = NULL, *text = NULL;
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (TjProject) p = g_list_model_get_item (model, i);
-
-      total = tj_money_add_saturating (total, p->total_investment);
-      plan = tj_money_add_saturating (plan, p->annual_plan);
-    }
-  total_text = tj_money_format_yi (total, 2);
-  plan_text = tj_money_format_yi (plan, 2);
+  total_text = tj_money_format_yi (self->summary.total_investment, 2);
+  plan_text = tj_money_format_yi (self->summary.annual_plan, 2);
   text = g_strdup_printf (ngettext ("%u project · total investment %s (100m yuan) · annual plan %s "
                                     "(100m yuan)",
                                     "%u projects · total investment %s (100m yuan) · annual plan "
@@ -288,14 +383,7 @@ update_footer (TjProjectPage *self)
                                     n),
                           n, total_text, plan_text);
   gtk_label_set_text (self->footer, text);
-}
-
-static void
-filtered_items_changed_cb (TjProjectPage *self)
-{
-  update_footer (self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.carry-over",
-                                 g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.carry-over", n > 0);
 }
 
 static GtkStringList *
@@ -370,11 +458,88 @@ load_names (TjProjectPage *self,
   return TRUE;
 }
 
-static void
-filter_selected_cb (TjProjectPage *self)
+/* The column the list is sorted by and the direction, from the column view's sorter: GTK 4.8
+ * does not say which column the clerk clicked, so the sorter is asked to compare the probe's two
+ * items; the first column sorter it asks is the primary one, and the sign says the direction. */
+static TjProjectSort
+column_view_sort (TjProjectPage *self,
+                  gboolean      *descending)
 {
-  if (!self->filling_filters)
-    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  GtkOrdering order;
+
+  G_STATIC_ASSERT ((int) N_COLUMNS + 1 == (int) TJ_PROJECT_SORT_N);
+  self->probed_column = -1;
+  order = gtk_sorter_compare (gtk_column_view_get_sorter (self->column_view), self->probe[0],
+                              self->probe[1]);
+  *descending = order == GTK_ORDERING_LARGER;
+  if (self->probed_column < 0 || order == GTK_ORDERING_EQUAL)
+    {
+      *descending = FALSE;
+      return TJ_PROJECT_SORT_NONE;
+    }
+  return (TjProjectSort) (self->probed_column + 1);
+}
+
+/* The ids of what the filters, the search and the sort show, read again; the selected projects
+ * stay selected where they are still shown. */
+static gboolean
+requery (TjProjectPage *self,
+         GError       **error)
+{
+  g_autoptr (TjProjectQuery) query = tj_project_query_new (tj_page_get_year (TJ_PAGE (self)));
+  g_autoptr (GArray) ids = NULL;
+  g_autoptr (GHashTable) was_selected = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                               g_free, NULL);
+  GtkSelectionModel *selection = GTK_SELECTION_MODEL (self->selection);
+  GtkBitset *selected;
+  GtkBitsetIter iter;
+  guint position;
+  guint level = gtk_drop_down_get_selected (self->level_filter);
+  guint nature = gtk_drop_down_get_selected (self->nature_filter);
+  guint locality = gtk_drop_down_get_selected (self->locality_filter);
+  guint industry = gtk_drop_down_get_selected (self->industry_filter);
+  guint stats = gtk_drop_down_get_selected (self->stats_filter);
+
+  if (level < TJ_LEVEL_N)
+    query->level = level;
+  if (nature < TJ_NATURE_N)
+    query->nature = nature;
+  if (locality != 0 && locality < self->localities->len)
+    query->locality = g_strdup (g_ptr_array_index (self->localities, locality));
+  if (industry != 0 && industry < self->industries->len)
+    query->industry = g_strdup (g_ptr_array_index (self->industries, industry));
+  if (stats == 1)
+    query->stats = TJ_PROJECT_STATS_ENTERED;
+  else if (stats == 2)
+    query->stats = TJ_PROJECT_STATS_NOT_ENTERED;
+  query->search = g_strdup (self->search);
+  query->sort = column_view_sort (self, &query->descending);
+  g_set_object (&self->model->db, tj_page_get_db (TJ_PAGE (self)));
+  ids = tj_project_query_ids (self->model->db, query, &self->summary, error);
+  if (ids == NULL)
+    return FALSE;
+
+  selected = gtk_selection_model_get_selection (selection);
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position); more;
+       more = gtk_bitset_iter_next (&iter, &position))
+    g_hash_table_add (was_selected, g_memdup2 (&g_array_index (self->model->ids, gint64, position),
+                                               sizeof (gint64)));
+  gtk_bitset_unref (selected);
+  if (g_hash_table_size (was_selected) > 0)
+    gtk_selection_model_unselect_all (selection);
+  list_model_set_ids (self->model, ids);
+  if (g_hash_table_size (was_selected) > 0)
+    {
+      g_autoptr (GtkBitset) again = gtk_bitset_new_empty ();
+
+      for (guint i = 0; i < ids->len; i++)
+        if (g_hash_table_contains (was_selected, &g_array_index (ids, gint64, i)))
+          gtk_bitset_add (again, i);
+      if (!gtk_bitset_is_empty (again))
+        gtk_selection_model_set_selection (selection, again, again);
+    }
+  update_footer (self);
+  return TRUE;
 }
 
 /* The page says why in place of the list; no stale row is left to act on. */
@@ -382,15 +547,41 @@ static void
 show_read_error (TjProjectPage *self,
                  const GError  *error)
 {
+  g_autoptr (GArray) none = g_array_new (FALSE, FALSE, sizeof (gint64));
+
   tj_read_error_set_error (self->read_error, error);
   gtk_stack_set_visible_child_name (self->stack, "error");
-  g_list_store_remove_all (self->store);
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  list_model_set_ids (self->model, none);
+  memset (&self->summary, 0, sizeof self->summary);
+  update_footer (self);
+}
+
+static gboolean
+show_pending_error_cb (gpointer data)
+{
+  TjProjectPage *self = data;
+  g_autoptr (GError) error = g_steal_pointer (&self->pending_error);
+
+  if (error != NULL)
+    show_read_error (self, error);
+  return G_SOURCE_REMOVE;
+}
+
+/* A block of rows could not be read while the list drew them: shown once the drawing is done. */
+static void
+read_failed (TjProjectPage *self,
+             const GError  *error)
+{
+  if (self->pending_error != NULL)
+    return;
+  self->pending_error = g_error_copy (error);
+  g_idle_add_full (G_PRIORITY_DEFAULT, show_pending_error_cb, g_object_ref (self), g_object_unref);
 }
 
 static void
 reload (TjProjectPage *self)
 {
-  g_autoptr (GPtrArray) projects = NULL;
   g_autoptr (GError) error = NULL;
   gboolean empty;
 
@@ -403,17 +594,21 @@ reload (TjProjectPage *self)
     }
   if (tj_page_get_year (TJ_PAGE (self)) == 0)
     return;
-  projects = tj_project_list (tj_page_get_db (TJ_PAGE (self)), tj_page_get_year (TJ_PAGE (self)),
-                              &error);
-  if (projects == NULL)
+  if (!requery (self, &error))
     {
       show_read_error (self, error);
       return;
     }
-  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
-                       projects->pdata, projects->len);
   empty = tj_db_is_empty (tj_page_get_db (TJ_PAGE (self)));
   gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
+}
+
+/* A filter or the sort changed: the list is read again (a read error shows in its place). */
+static void
+filter_selected_cb (TjProjectPage *self)
+{
+  if (!self->filling_filters)
+    reload (self);
 }
 
 static void
@@ -630,17 +825,17 @@ carry_over_action (GtkWidget  *widget,
 {
   TjProjectPage *self = TJ_PROJECT_PAGE (widget);
   GtkBitset *selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-  GListModel *model = G_LIST_MODEL (self->selection);
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  guint n = g_list_model_get_n_items (model);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
   g_autofree char *body = NULL;
   GtkWidget *dialog;
 
+  /* by id: the rows need not be read */
   for (guint i = 0; i < n; i++)
     if (gtk_bitset_get_size (selected) == 0 || gtk_bitset_contains (selected, i))
       {
-        g_autoptr (TjProject) p = g_list_model_get_item (model, i);
-        g_array_append_val (ids, p->id);
+        gint64 id = list_model_get_id (self->model, i);
+        g_array_append_val (ids, id);
       }
   gtk_bitset_unref (selected);
 
@@ -668,18 +863,17 @@ add_columns (TjProjectPage *self)
   for (Column c = 0; c < N_COLUMNS; c++)
     {
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-      SortColumn *sort = g_new0 (SortColumn, 1);
-      g_autoptr (GtkSorter) sorter = NULL;
+      TjColumnSorter *sorter = g_object_new (TJ_TYPE_COLUMN_SORTER, NULL);
       g_autoptr (GtkColumnViewColumn) column = NULL;
 
       g_object_set_data (G_OBJECT (factory), "page", self);
       g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), GINT_TO_POINTER (c));
       g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), GINT_TO_POINTER (c));
-      sort->page = self;
-      sort->column = c;
-      sorter = GTK_SORTER (gtk_custom_sorter_new (compare_cb, sort, g_free));
+      sorter->page = self;
+      sorter->column = c;
       column = gtk_column_view_column_new (_(columns[c].title), factory);
-      gtk_column_view_column_set_sorter (column, sorter);
+      gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
+      g_object_unref (sorter);
       gtk_column_view_column_set_resizable (column, TRUE);
       if (c == COLUMN_NAME)
         {
@@ -688,7 +882,8 @@ add_columns (TjProjectPage *self)
         }
       gtk_column_view_append_column (self->column_view, column);
     }
-  gtk_sort_list_model_set_sorter (self->sorted, gtk_column_view_get_sorter (self->column_view));
+  g_signal_connect_swapped (gtk_column_view_get_sorter (self->column_view), "changed",
+                            G_CALLBACK (filter_selected_cb), self);
 }
 
 static void
@@ -696,12 +891,14 @@ tj_project_page_dispose (GObject *object)
 {
   TjProjectPage *self = TJ_PROJECT_PAGE (object);
 
+  /* the column view's sorter changes as its columns go: nothing to read then */
+  if (self->column_view != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), TJ_TYPE_PROJECT_PAGE);
   g_clear_object (&self->selection);
-  g_clear_object (&self->filtered);
-  g_clear_object (&self->sorted);
-  g_clear_object (&self->store);
-  g_clear_object (&self->filter);
+  g_clear_object (&self->model);
+  g_clear_object (&self->probe[0]);
+  g_clear_object (&self->probe[1]);
   G_OBJECT_CLASS (tj_project_page_parent_class)->dispose (object);
 }
 
@@ -713,7 +910,8 @@ tj_project_page_finalize (GObject *object)
   g_clear_pointer (&self->level_names, tj_level_names_free);
   g_clear_pointer (&self->localities, g_ptr_array_unref);
   g_clear_pointer (&self->industries, g_ptr_array_unref);
-  g_free (self->needle);
+  g_free (self->search);
+  g_clear_error (&self->pending_error);
   G_OBJECT_CLASS (tj_project_page_parent_class)->finalize (object);
 }
 
@@ -749,13 +947,6 @@ tj_project_page_class_init (TjProjectPageClass *klass)
   object_class->dispose = tj_project_page_dispose;
   TJ_PAGE_CLASS (klass)->year_changed = tj_project_page_year_changed;
   object_class->finalize = tj_project_page_finalize;
-
-  haystack_quark = g_quark_from_static_string ("tj-search-haystack");
-  for (guint c = 0; c < N_COLUMNS; c++)
-    {
-      g_autofree char *name = g_strdup_printf ("tj-collation-%u", c);
-      collation_quarks[c] = g_quark_from_string (name);
-    }
 
   g_type_ensure (TJ_TYPE_READ_ERROR);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -796,24 +987,21 @@ tj_project_page_init (TjProjectPage *self)
 
   self->localities = g_ptr_array_new_with_free_func (g_free);
   self->industries = g_ptr_array_new_with_free_func (g_free);
-  /* store → sort → filter → selection: typing narrows without sorting again. */
-  self->store = g_list_store_new (TJ_TYPE_PROJECT);
-  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->store)), NULL);
-  self->filter = gtk_custom_filter_new (filter_cb, self, NULL);
-  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sorted)),
-                                              g_object_ref (GTK_FILTER (self->filter)));
-  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+  /* ids from the database → rows read on demand → selection */
+  self->model = g_object_new (TJ_TYPE_PROJECT_LIST_MODEL, NULL);
+  self->model->page = self;
+  self->probe[0] = g_object_new (G_TYPE_OBJECT, NULL);
+  self->probe[1] = g_object_new (G_TYPE_OBJECT, NULL);
+  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   add_columns (self);
 
-  g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (filtered_items_changed_cb),
-                            self);
   g_signal_connect_swapped (self->selection, "selection-changed", G_CALLBACK (update_actions), self);
   g_signal_connect_swapped (self->selection, "items-changed", G_CALLBACK (update_actions), self);
   for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
     g_signal_connect_swapped (filters[i], "notify::selected", G_CALLBACK (filter_selected_cb), self);
   update_actions (self);
-  filtered_items_changed_cb (self);
+  update_footer (self);
 }
 
 
@@ -821,29 +1009,21 @@ void
 tj_project_page_set_search (TjProjectPage *self,
                             const char    *text)
 {
-  g_autofree char *folded = NULL;
-  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
-
   g_return_if_fail (TJ_IS_PROJECT_PAGE (self));
 
-  if (text != NULL && *text != '\0')
-    folded = g_utf8_casefold (text, -1);
-  if (g_strcmp0 (folded, self->needle) == 0)
+  if (text != NULL && *text == '\0')
+    text = NULL;
+  if (g_strcmp0 (text, self->search) == 0)
     return;
-  /* Typing one more character can only narrow; deleting one can only widen. */
-  if (self->needle == NULL || (folded != NULL && strstr (folded, self->needle) != NULL))
-    change = GTK_FILTER_CHANGE_MORE_STRICT;
-  else if (folded == NULL || strstr (self->needle, folded) != NULL)
-    change = GTK_FILTER_CHANGE_LESS_STRICT;
-  g_free (self->needle);
-  self->needle = g_steal_pointer (&folded);
-  gtk_filter_changed (GTK_FILTER (self->filter), change);
+  g_free (self->search);
+  self->search = g_strdup (text);
+  reload (self);
 }
 
 GListModel *
 tj_project_page_get_shown (TjProjectPage *self)
 {
-  return G_LIST_MODEL (self->filtered);
+  return G_LIST_MODEL (self->model);
 }
 
 /* The selection over the shown rows, as the list's own. */
@@ -871,12 +1051,17 @@ tj_project_page_get_footer (TjProjectPage *self)
 GPtrArray *
 tj_project_page_get_shown_projects (TjProjectPage *self)
 {
-  GListModel *model = G_LIST_MODEL (self->filtered);
+  GListModel *model = G_LIST_MODEL (self->model);
   guint n = g_list_model_get_n_items (model);
   GPtrArray *projects = g_ptr_array_new_full (n, g_object_unref);
 
   for (guint i = 0; i < n; i++)
-    g_ptr_array_add (projects, g_list_model_get_item (model, i));
+    {
+      TjProject *p = g_list_model_get_item (model, i);
+
+      if (p != NULL)
+        g_ptr_array_add (projects, p);
+    }
   return projects;
 }
 

@@ -6,7 +6,9 @@
  * GSK_RENDERER to choose one); the peak memory at the first frame (VmHWM); and search per
  * keystroke (median and worst of 30). With TJ_BENCH_GL_INFO set, an untimed run that also
  * prints the OpenGL driver behind the renderer (from a context of its own, made after the
- * figures so that the measured runs do not carry it). */
+ * figures so that the measured runs do not carry it). With TJ_BENCH_SCREENSHOT=FILE.png, an
+ * untimed run that scrolls the list to its middle, saves the window there and prints the time
+ * to sort by name (both directions) and the peak memory after it. */
 #include "config.h"
 
 #include <adwaita.h>
@@ -36,6 +38,76 @@ print_gl_driver (GtkWidget *window)
   g_print ("gl_driver=%s, %s\n", (const char *) glGetString (GL_RENDERER),
            (const char *) glGetString (GL_VERSION));
   gdk_gl_context_clear_current ();
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = find_descendant (child, type)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+wait_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* The list scrolled to its middle, saved to path; then sorted by name both ways. */
+static void
+scroll_and_save (GtkWidget  *window,
+                 const char *path)
+{
+  GtkWidget *view = find_descendant (window, GTK_TYPE_COLUMN_VIEW);
+  GtkWidget *scrolled = gtk_widget_get_ancestor (view, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autoptr (GtkColumnViewColumn) name = NULL;
+  int width = gtk_widget_get_width (window), height = gtk_widget_get_height (window);
+  double t0;
+
+  for (guint step = 1; step <= 10; step++)
+    {
+      gtk_adjustment_set_value (adjustment, (gtk_adjustment_get_upper (adjustment) -
+                                             gtk_adjustment_get_page_size (adjustment)) *
+                                                step / 20);
+      wait_ms (100);
+    }
+  gtk_test_widget_wait_for_draw (window);
+  wait_ms (300);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gdk_texture_save_to_png (texture, path);
+  g_print ("scrolled_to=%.0f of %.0f\n", gtk_adjustment_get_value (adjustment),
+           gtk_adjustment_get_upper (adjustment));
+
+  name = g_list_model_get_item (gtk_column_view_get_columns (GTK_COLUMN_VIEW (view)), 0);
+  t0 = tj_bench_now_ms ();
+  gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (view), name, GTK_SORT_ASCENDING);
+  g_print ("sort_name_ascending_ms=%.0f\n", tj_bench_now_ms () - t0);
+  t0 = tj_bench_now_ms ();
+  gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (view), name, GTK_SORT_DESCENDING);
+  g_print ("sort_name_descending_ms=%.0f\n", tj_bench_now_ms () - t0);
+  gtk_test_widget_wait_for_draw (window);
+  g_print ("peak_after_scroll_and_sort_kb=%ld\n", tj_bench_peak_kb ());
 }
 
 static int
@@ -108,6 +180,8 @@ main (int   argc,
   g_print ("search_median_ms=%.2f\nsearch_worst_ms=%.2f\n",
            g_array_index (keystrokes, double, keystrokes->len / 2),
            g_array_index (keystrokes, double, keystrokes->len - 1));
+  if (g_getenv ("TJ_BENCH_SCREENSHOT") != NULL)
+    scroll_and_save (GTK_WIDGET (window), g_getenv ("TJ_BENCH_SCREENSHOT"));
   if (g_getenv ("TJ_BENCH_GL_INFO") != NULL)
     print_gl_driver (GTK_WIDGET (window));
   gtk_window_destroy (GTK_WINDOW (window));

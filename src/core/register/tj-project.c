@@ -159,6 +159,13 @@ tj_level_code (TjLevel level)
   return level_codes[level];
 }
 
+const char *
+tj_nature_code (TjNature nature)
+{
+  g_return_val_if_fail (nature < TJ_NATURE_N, NULL);
+  return nature_codes[nature];
+}
+
 TjLevel
 tj_level_from_code (const char *code)
 {
@@ -441,6 +448,53 @@ tj_project_list (TjDb    *db,
     g_ptr_array_add (projects, read_row (stmt));
   if (!tj_db_rows_done (db, rc, error))
     return NULL;
+  return g_steal_pointer (&projects);
+}
+
+/* The projects of ids, in the order of ids (one statement per block of up to 64); an id no longer
+ * in the database is left out. */
+GPtrArray *
+tj_project_load_many (TjDb         *db,
+                      const gint64 *ids,
+                      guint         n_ids,
+                      GError      **error)
+{
+  g_autoptr (GPtrArray) projects = g_ptr_array_new_full (n_ids, g_object_unref);
+  g_autoptr (GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                                         g_object_unref);
+
+  for (guint start = 0; start < n_ids; start += 64)
+    {
+      guint n = MIN (64, n_ids - start);
+      g_autoptr (GString) sql = g_string_new ("SELECT " PROJECT_COLUMNS PROJECT_JOINS
+                                              "WHERE p.id IN (?");
+      g_autoptr (sqlite3_stmt) stmt = NULL;
+      int rc;
+
+      for (guint i = 1; i < n; i++)
+        g_string_append (sql, ", ?");
+      g_string_append_c (sql, ')');
+      stmt = tj_db_prepare (db, sql->str, error);
+      if (stmt == NULL)
+        return NULL;
+      for (guint i = 0; i < n; i++)
+        sqlite3_bind_int64 (stmt, i + 1, ids[start + i]);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          TjProject *p = read_row (stmt);
+
+          g_hash_table_insert (by_id, &p->id, p);
+        }
+      if (!tj_db_rows_done (db, rc, error))
+        return NULL;
+    }
+  for (guint i = 0; i < n_ids; i++)
+    {
+      TjProject *p = g_hash_table_lookup (by_id, &ids[i]);
+
+      if (p != NULL)
+        g_ptr_array_add (projects, g_object_ref (p));
+    }
   return g_steal_pointer (&projects);
 }
 

@@ -77,6 +77,7 @@ void tj_project_reset (TjProject *self);
 const char *tj_nature_label (TjNature nature);
 TjNature tj_nature_from_label (const char *label);
 const char *tj_level_code (TjLevel level);
+const char *tj_nature_code (TjNature nature);
 TjLevel tj_level_from_code (const char *code);
 TjNature tj_nature_from_code (const char *code);
 TjLevelNames *tj_level_names_load (TjDb    *db,
@@ -93,6 +94,10 @@ GPtrArray *tj_project_validate (TjProject *self,
 GPtrArray *tj_project_list (TjDb    *db,
                             int      year,
                             GError **error);
+GPtrArray *tj_project_load_many (TjDb         *db,
+                                 const gint64 *ids,
+                                 guint         n_ids,
+                                 GError      **error);
 TjProject *tj_project_load (TjDb    *db,
                             gint64   id,
                             GError **error);

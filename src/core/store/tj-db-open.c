@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <errno.h>
+#include <string.h>
 
 #include "tj-db.h"
 #include "tj-db-private.h"
@@ -98,6 +99,43 @@ tj_db_set_wait_notify (TjDb        *self,
   self->wait_data = user_data;
 }
 
+/* "pinyin": text in the locale's collation, as g_utf8_collate orders it (glibc's zh_CN orders
+ * Chinese by pinyin); the lists sort by it in SQL. */
+static int
+pinyin_compare (void       *user_data,
+                int         n_a,
+                const void *a,
+                int         n_b,
+                const void *b)
+{
+  char buffer_a[256], buffer_b[256];
+  g_autofree char *heap_a = NULL, *heap_b = NULL;
+  char *text_a = buffer_a, *text_b = buffer_b;
+
+  if (n_a >= (int) sizeof buffer_a)
+    text_a = heap_a = g_malloc (n_a + 1);
+  if (n_b >= (int) sizeof buffer_b)
+    text_b = heap_b = g_malloc (n_b + 1);
+  memcpy (text_a, a, n_a);
+  text_a[n_a] = '\0';
+  memcpy (text_b, b, n_b);
+  text_b[n_b] = '\0';
+  return g_utf8_collate (text_a, text_b);
+}
+
+/* pinyin_key(text): the same order as a sort key (g_utf8_collate_key, compared bytewise), made
+ * once per row where a whole list is sorted rather than once per comparison. */
+static void
+pinyin_key (sqlite3_context *context,
+            int              argc,
+            sqlite3_value  **argv)
+{
+  const char *text = (const char *) sqlite3_value_text (argv[0]);
+  char *key = g_utf8_collate_key (text != NULL ? text : "", sqlite3_value_bytes (argv[0]));
+
+  sqlite3_result_blob (context, key, strlen (key), g_free);
+}
+
 static gboolean
 open_handle (TjDb       *self,
              const char *uri,
@@ -121,6 +159,9 @@ open_handle (TjDb       *self,
   sqlite3_busy_handler (self->handle, busy_handler, self);
   tj_db_track_changes (self);
   tj_db_add_audit_functions (self);
+  sqlite3_create_collation_v2 (self->handle, "pinyin", SQLITE_UTF8, NULL, pinyin_compare, NULL);
+  sqlite3_create_function (self->handle, "pinyin_key", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+                           pinyin_key, NULL, NULL);
   return TRUE;
 }
 
