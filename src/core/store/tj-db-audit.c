@@ -790,21 +790,6 @@ ids_as_ranges (GArray *ids)
   return g_string_free (ranges, FALSE);
 }
 
-static GBytes *
-convert_bytes (GConverter   *converter,
-               gconstpointer data,
-               gsize         size,
-               GError      **error)
-{
-  g_autoptr (GOutputStream) memory = g_memory_output_stream_new_resizable ();
-  g_autoptr (GOutputStream) out = g_converter_output_stream_new (memory, converter);
-
-  if (!g_output_stream_write_all (out, data, size, NULL, NULL, error) ||
-      !g_output_stream_close (out, NULL, error))
-    return NULL;
-  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
-}
-
 #define CHUNK_SIZE (256 * 1024)
 
 /* The file an import read, read again in chunks into its SHA-256, its size and its gzip bytes,
@@ -909,6 +894,68 @@ write_kept_file (TjDb          *self,
       tj_db_set_error (self, error);
       return FALSE;
     }
+  return TRUE;
+}
+
+/* The copy of a file import id kept, gunzipped chunk by chunk from its blob into its SHA-256
+ * (NULL when the bytes are not gzip) and its size: nothing held grows with the file. FALSE
+ * only when reading the database fails. */
+static gboolean
+kept_file_digest (TjDb    *self,
+                  gint64   id,
+                  char   **sha256,
+                  gint64  *size,
+                  GError **error)
+{
+  g_autoptr (GZlibDecompressor) gunzip = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP);
+  g_autofree guchar *in = g_malloc (CHUNK_SIZE);
+  g_autofree guchar *out = g_malloc (CHUNK_SIZE);
+  GConverterResult converted = G_CONVERTER_CONVERTED;
+  struct sha256_ctx checksum;
+  sqlite3_blob *blob = NULL;
+  gsize in_used = 0, in_length = 0;
+  int length, offset = 0;
+
+  *sha256 = NULL;
+  *size = 0;
+  if (sqlite3_blob_open (self->handle, "main", "imports", "data", id, 0, &blob) != SQLITE_OK)
+    {
+      tj_db_set_error (self, error);
+      sqlite3_blob_close (blob);
+      return FALSE;
+    }
+  length = sqlite3_blob_bytes (blob);
+  sha256_init (&checksum);
+  while (converted != G_CONVERTER_FINISHED)
+    {
+      gsize read = 0, written = 0;
+
+      if (in_used == in_length && offset < length)
+        {
+          in_length = MIN (CHUNK_SIZE, length - offset);
+          if (sqlite3_blob_read (blob, in, in_length, offset) != SQLITE_OK)
+            {
+              tj_db_set_error (self, error);
+              sqlite3_blob_close (blob);
+              return FALSE;
+            }
+          offset += in_length;
+          in_used = 0;
+        }
+      converted = g_converter_convert (G_CONVERTER (gunzip), in + in_used, in_length - in_used,
+                                       out, CHUNK_SIZE,
+                                       offset == length ? G_CONVERTER_INPUT_AT_END : 0, &read,
+                                       &written, NULL);
+      if (converted == G_CONVERTER_ERROR)
+        break;
+      in_used += read;
+      sha256_update (&checksum, written, out);
+      *size += written;
+    }
+  sqlite3_blob_close (blob);
+  /* a copy with bytes after its end is not the one kept */
+  if (converted == G_CONVERTER_FINISHED && in_used == in_length && offset == length)
+    *sha256 = sha256_hex (&checksum);
   return TRUE;
 }
 
@@ -1027,7 +1074,7 @@ tj_db_verify_imports (TjDb      *self,
   g_autoptr (sqlite3_stmt) tables = NULL;
   int rc;
 
-  files = tj_db_prepare (self, "SELECT i.id, i.file_name, i.size, i.sha256, i.data, "
+  files = tj_db_prepare (self, "SELECT i.id, i.file_name, i.size, i.sha256, NULL, "
                          "a.changes ->> '$.sha256', a.changes ->> '$.size' FROM imports i "
                          "LEFT JOIN audit a ON a.action = 'import' AND a.record_id = i.id "
                          "ORDER BY i.id", error);
@@ -1037,17 +1084,13 @@ tj_db_verify_imports (TjDb      *self,
     {
       const char *name = (const char *) sqlite3_column_text (files, 1);
       const char *sha256 = (const char *) sqlite3_column_text (files, 3);
-      g_autoptr (GZlibDecompressor) gunzip =
-        g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP);
-      g_autoptr (GBytes) data = NULL;
       g_autofree char *actual = NULL;
+      gint64 size;
 
-      data = convert_bytes (G_CONVERTER (gunzip), sqlite3_column_blob (files, 4),
-                            sqlite3_column_bytes (files, 4), NULL);
-      if (data != NULL)
-        actual = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, data);
-      if (data == NULL || g_strcmp0 (actual, sha256) != 0 ||
-          (gint64) g_bytes_get_size (data) != sqlite3_column_int64 (files, 2))
+      if (!kept_file_digest (self, sqlite3_column_int64 (files, 0), &actual, &size, error))
+        return FALSE;
+      if (actual == NULL || g_strcmp0 (actual, sha256) != 0 ||
+          size != sqlite3_column_int64 (files, 2))
         g_ptr_array_add (problems, g_strdup_printf (_("Imported file “%s” (import %lld): its "
                                                       "stored copy does not match its SHA-256."),
                                                     name, (long long) sqlite3_column_int64 (files, 0)));
