@@ -1427,6 +1427,72 @@ test_streamed_as_whole (Fixture       *fixture,
     }
 }
 
+/* An export holds no lagging list: its sheet reads the projects from the database in the
+ * order of names (sorted by SQLite), and only the dozen names of the overview are kept. With 40
+ * more lagging projects entered out of pinyin order, the export's workbook is the one of the
+ * bulletin held whole, sheet for sheet, and its overview names the same first twelve. */
+static void
+test_lagging_streamed (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  static const char *const syllables[] = { "梓", "安", "中", "北", "河", "嵩", "白", "登", "云",
+                                           "阳", "颍", "卢" };
+  static const int months[] = { 10, 12 };
+  gint64 officer = tj_person_find (fixture->db, "郑宏伟");
+
+  for (guint i = 0; i < 40; i++)
+    {
+      /* P6: a 新开工 due in 2025-11, not started: lagging, red */
+      FixtureProject f = fixture_projects[5];
+      g_autofree char *name = g_strdup_printf ("%s%s%u号工程", syllables[(i * 7) % 12],
+                                               syllables[(i * 5 + 3) % 12], 40 - i);
+
+      f.name = name;
+      f.level = i % 3 == 0 ? TJ_LEVEL_PROVINCIAL : TJ_LEVEL_CITY;
+      f.leader = "王国强";
+      add_project (fixture->db, 2026, &f, officer);
+    }
+
+  for (guint m = 0; m < G_N_ELEMENTS (months); m++)
+    {
+      g_autoptr (TjBulletin) whole = build (fixture, months[m]);
+      g_autoptr (TjBulletin) sums = NULL;
+      g_autoptr (TjReportBook) book = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autofree char *streamed_path = g_build_filename (fixture->dir, "streamed.xlsx", NULL);
+      g_autofree char *whole_path = g_build_filename (fixture->dir, "whole.xlsx", NULL);
+      g_autofree char *streamed = NULL;
+      g_autofree char *held = NULL;
+      g_autofree char *whole_first = NULL;
+      g_autofree char *sums_first = NULL;
+
+      sums = tj_bulletin_build_sums (fixture->db, 2026, months[m], &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (whole->lagging->len, >, 40);
+      g_assert_cmpuint (sums->n_lagging, ==, whole->lagging->len);
+      g_assert_cmpuint (whole->n_lagging, ==, whole->lagging->len);
+      g_assert_cmpuint (sums->n_lagging_red, ==, whole->n_lagging_red);
+      g_assert_cmpuint (sums->lagging->len, ==, 12);
+      g_ptr_array_set_size (whole->lagging, 12);
+      whole_first = joined_names (whole->lagging);
+      sums_first = joined_names (sums->lagging);
+      g_assert_cmpstr (sums_first, ==, whole_first);
+      g_ptr_array_set_size (whole->lagging, 0);
+      g_clear_pointer (&whole, tj_bulletin_free);
+
+      whole = build (fixture, months[m]);
+      g_assert_true (tj_bulletin_write (fixture->db, 2026, months[m], streamed_path, &error));
+      g_assert_no_error (error);
+      book = tj_bulletin_book (whole);
+      g_assert_true (tj_report_book_write (book, whole_path, &error));
+      g_assert_no_error (error);
+      streamed = xlsx_xml (streamed_path);
+      held = xlsx_xml (whole_path);
+      g_assert_nonnull (strstr (held, "号工程"));
+      g_assert_cmpstr (streamed, ==, held);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1442,6 +1508,7 @@ main (int   argc,
   ADD ("/tj/bulletin/lights/january-counts-months-across-years", test_lights_january);
   ADD ("/tj/bulletin/lights/thresholds-from-the-settings", test_lights_from_settings);
   ADD ("/tj/bulletin/lagging/by-name-with-locality-unit-and-leader", test_lagging);
+  ADD ("/tj/bulletin/lagging/streamed-by-name-from-sql", test_lagging_streamed);
   ADD ("/tj/bulletin/overview/reads-as-a-bulletin", test_overview);
   g_test_add_func ("/tj/bulletin/overview/rounds-half-away-from-zero", test_overview_rounding);
   ADD ("/tj/bulletin/reporting/counted-and-named", test_reporting);

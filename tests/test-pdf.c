@@ -798,6 +798,71 @@ test_pdf_streamed_read_fails (void)
   tj_test_rmdir (dir);
 }
 
+/* The PDF's bytes, its creation date blanked. */
+static GBytes *
+pdf_without_date (const char *path)
+{
+  static const char mark[] = "/CreationDate (D:";
+  char *contents = NULL;
+  gsize length;
+  char *date;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  for (date = contents; date + strlen (mark) < contents + length; date++)
+    if (memcmp (date, mark, strlen (mark)) == 0)
+      break;
+  g_assert_true (date + strlen (mark) < contents + length);
+  for (date += strlen (mark); *date != ')'; date++)
+    *date = '0';
+  return g_bytes_new_take (contents, length);
+}
+
+/* A streamed table longer than the rows whose widths the column fitting keeps (65,536) is read
+ * once more for its sampled rows, not held: the same PDF, byte for byte (but its date), as the
+ * table held in memory, over a thousand pages; four reads. */
+static void
+test_pdf_streamed_long_table (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("tuijin-pdf-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "内存.pdf", NULL);
+  g_autofree char *streamed_pdf = g_build_filename (dir, "流式.pdf", NULL);
+  g_autoptr (TjReportBook) book = tj_report_book_new ("登封市");
+  g_autoptr (TjReportBook) twin = tj_report_book_new ("登封市");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) held = NULL;
+  g_autoptr (GBytes) streamed = NULL;
+  TjReport *report = tj_report_new ("名单", "登封市重点项目名单");
+
+  tj_report_add_column (report, "序号", TJ_REPORT_INTEGER, 0);
+  tj_report_add_column (report, "项目名称", TJ_REPORT_TEXT, 24);
+  for (guint i = 1; i <= 70000; i++)
+    {
+      guint row = tj_report_add_row (report, TJ_REPORT_ROW_BODY);
+      g_autofree char *name = NULL;
+
+      /* names of every length, a few wrapping, the longest late in the table */
+      name = g_strdup_printf ("%s第%u号工程", i % 7 == 0 ? "嵩山大道北延及少林大道东延工程配套" :
+                                               i > 69000 ? "告成镇污水处理厂及配套管网提升改造" : "",
+                              i);
+      tj_report_set_integer (report, row, 0, i);
+      tj_report_set_text (report, row, 1, name);
+    }
+  tj_report_book_add (book, report);
+  tj_report_book_add (twin, streamed_twin (report));
+  g_assert_true (tj_pdf_write (book, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_true (tj_pdf_write (twin, streamed_pdf, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (((TwinSource *) ((TjReport *) g_ptr_array_index (twin->reports, 0))->source)->reads,
+                    ==, 4);
+  g_assert_cmpuint (pdf_pages (pdf), >, 1000);
+  held = pdf_without_date (pdf);
+  streamed = pdf_without_date (streamed_pdf);
+  g_assert_cmpuint (g_bytes_get_size (held), >, 1000000);
+  g_assert_true (g_bytes_equal (held, streamed));
+  tj_test_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -813,5 +878,7 @@ main (int   argc,
                    test_pdf_table_keeps_together);
   g_test_add_func ("/tj/pdf/streamed-report-prints-the-same-pages", test_pdf_streamed_same_pages);
   g_test_add_func ("/tj/pdf/streamed-rows-unreadable-leave-no-file", test_pdf_streamed_read_fails);
+  g_test_add_func ("/tj/pdf/streamed-long-table-read-again-not-held",
+                   test_pdf_streamed_long_table);
   return g_test_run ();
 }

@@ -786,6 +786,89 @@ test_register_stream_error (Fixture       *fixture,
     }
 }
 
+/* A source of n rows, "第i号工程" and i; failing at row fail (0: never). */
+typedef struct
+{
+  guint n, fail, next;
+} CountingSource;
+
+static void
+counting_rewind (gpointer data,
+                 gboolean in_order)
+{
+  ((CountingSource *) data)->next = 0;
+}
+
+static gboolean
+counting_next (gpointer     data,
+               TjReportRow *row,
+               GError     **error)
+{
+  CountingSource *source = data;
+  g_autofree char *name = NULL;
+
+  if (source->next == source->n)
+    return FALSE;
+  if (++source->next == source->fail)
+    {
+      g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID, "第%u行读不出", source->next);
+      return FALSE;
+    }
+  name = g_strdup_printf ("登封市第%u号重点项目嵩山大道北延工程", source->next);
+  tj_report_row_set_text (row, 0, name);
+  tj_report_row_set_integer (row, 1, source->next);
+  return TRUE;
+}
+
+/* A long streamed table goes to its CSV file as it is read, several times 256 KiB, not held:
+ * every row once in order, one byte order mark; a row that cannot be read after the first blocks
+ * are written leaves no file and no temporary one. */
+static void
+test_csv_streamed_in_blocks (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "长表.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_auto (GStrv) lines = NULL;
+  gsize length;
+
+  for (guint fail = 0; fail <= 40000; fail += 40000)
+    {
+      g_autoptr (TjReportBook) book = tj_report_book_new ("登封市");
+      g_autoptr (GError) error = NULL;
+      TjReport *report = tj_report_new ("表", "表");
+      CountingSource *source = g_new0 (CountingSource, 1);
+
+      source->n = 50000;
+      source->fail = fail;
+      tj_report_add_column (report, "项目名称", TJ_REPORT_TEXT, 0);
+      tj_report_add_column (report, "序号", TJ_REPORT_INTEGER, 0);
+      tj_report_set_source (report, counting_next, counting_rewind, source, g_free);
+      tj_report_book_add (book, report);
+      if (fail == 0)
+        {
+          g_assert_true (tj_report_book_write (book, path, &error));
+          g_assert_no_error (error);
+          continue;
+        }
+      g_assert_false (tj_report_book_write (book, path, &error));
+      g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);
+      g_assert_cmpstr (error->message, ==, "第40000行读不出");
+    }
+  /* the file of the failed export was never there: the complete one of the first stays */
+  g_assert_cmpuint (count_temporaries (fixture->dir), ==, 0);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 8 * 256 * 1024);
+  g_assert_true (g_str_has_prefix (contents, "\xef\xbb\xbf\"项目名称\",\"序号\"\r\n"));
+  g_assert_null (strstr (contents + 3, "\xef\xbb\xbf"));
+  lines = g_strsplit (contents, "\r\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 50000 + 2);
+  g_assert_cmpstr (lines[1], ==, "\"登封市第1号重点项目嵩山大道北延工程\",\"1\"");
+  g_assert_cmpstr (lines[25000], ==, "\"登封市第25000号重点项目嵩山大道北延工程\",\"25000\"");
+  g_assert_cmpstr (lines[50000], ==, "\"登封市第50000号重点项目嵩山大道北延工程\",\"50000\"");
+  g_assert_cmpstr (lines[50001], ==, "");
+}
+
 /* The register read from the database in one scan per level writes every project of the year,
  * none of another, by level then in the order entered, with the amounts the database holds: the
  * names of column B in the order SQL gives, the sum of 总投资 in the sheet (to the yuan) the SUM
@@ -890,6 +973,8 @@ main (int   argc,
   g_test_add_func ("/tj/report/write/csv-holds-one-table-body-rows", test_book_csv);
   g_test_add ("/tj/report/register/streamed-writes-as-held", Fixture, NULL, fixture_set_up,
               test_register_stream_twin, fixture_tear_down);
+  g_test_add ("/tj/report/csv/streamed-in-blocks", Fixture, NULL, fixture_set_up,
+              test_csv_streamed_in_blocks, fixture_tear_down);
   g_test_add ("/tj/report/register/streamed-error-leaves-no-file", Fixture, NULL,
               fixture_set_up, test_register_stream_error, fixture_tear_down);
   g_test_add ("/tj/xlsx/register/rows-as-the-database-holds-them", Fixture, NULL,

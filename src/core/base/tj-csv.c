@@ -1022,3 +1022,17 @@ tj_csv_writer_save (TjCsvWriter *self,
   return output != NULL && tj_output_file_write (output, self->data->str, self->data->len, error) &&
          tj_output_file_commit (output, error);
 }
+
+/* output: a TjOutputFile (the header of tj-csv is included where tj-output-file's is not). */
+gboolean
+tj_csv_writer_write_to (TjCsvWriter *self,
+                        gpointer     output,
+                        GError     **error)
+{
+  g_return_val_if_fail (self != NULL && output != NULL, FALSE);
+
+  if (!tj_output_file_write (output, self->data->str, self->data->len, error))
+    return FALSE;
+  g_string_truncate (self->data, 0);
+  return TRUE;
+}

@@ -145,6 +145,11 @@ const char *tj_csv_writer_get_data (TjCsvWriter *self,
 gboolean tj_csv_writer_save (TjCsvWriter *self,
                              const char  *path,
                              GError     **error);
+/* Writes the text built so far to output and lets go of it: a long table is written as it is
+ * built, not held (the file is committed by its caller). */
+gboolean tj_csv_writer_write_to (TjCsvWriter *self,
+                                 gpointer     output,
+                                 GError     **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TjCsvWriter, tj_csv_writer_free)
 

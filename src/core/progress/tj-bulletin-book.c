@@ -649,20 +649,88 @@ lagging_reason (TjBulletin              *self,
   return g_string_free (g_steal_pointer (&reason), FALSE);
 }
 
-/* The lagging projects' rows, pulled from the bulletin's list as the writer asks for them: the
- * list is the bulletin's own, the rows are not held a second time. The source borrows the
- * bulletin. */
+/* The lagging projects' rows, pulled as the writer asks for them: from the bulletin's list when
+ * it keeps its projects; otherwise from the database, not held: the year's ids in the list's
+ * order (SQLite sorts them, spilling to a temporary file), each project read by its id, judged
+ * and skipped when it does not lag; a reader that only measures gets them from a scan as
+ * stored. The source borrows the bulletin. */
 typedef struct
 {
   TjBulletin *bulletin;
-  guint next; /* the list's item the next row gives */
+  sqlite3_stmt *by_name; /* the year's ids in the list's order */
+  sqlite3_stmt *project; /* one project by id */
+  sqlite3_stmt *scan;    /* all of them as stored */
+  gboolean in_order;
+  guint next;            /* the rows given */
+  gboolean done;
+  GError *error;         /* the statements could not be prepared: the first row says so */
 } LaggingSource;
+
+static void
+lagging_source_free (gpointer data)
+{
+  LaggingSource *source = data;
+
+  sqlite3_finalize (source->by_name);
+  sqlite3_finalize (source->project);
+  sqlite3_finalize (source->scan);
+  g_clear_error (&source->error);
+  g_free (source);
+}
 
 static void
 lagging_source_rewind (gpointer data,
                        gboolean in_order)
 {
-  ((LaggingSource *) data)->next = 0;
+  LaggingSource *source = data;
+
+  if (source->by_name != NULL)
+    sqlite3_reset (source->by_name);
+  if (source->scan != NULL)
+    sqlite3_reset (source->scan);
+  source->in_order = in_order;
+  source->next = 0;
+  source->done = FALSE;
+}
+
+/* The next lagging project from the database: FALSE after the last (error unset) or with an
+ * error. */
+static gboolean
+lagging_source_read (LaggingSource     *source,
+                     TjBulletinProject *p,
+                     GError           **error)
+{
+  TjBulletin *bulletin = source->bulletin;
+
+  for (;;)
+    {
+      sqlite3_stmt *stmt = source->in_order ? source->by_name : source->scan;
+      int rc = sqlite3_step (stmt);
+
+      if (rc == SQLITE_ROW && source->in_order)
+        {
+          sqlite3_reset (source->project);
+          sqlite3_bind_int64 (source->project, 3, sqlite3_column_int64 (stmt, 0));
+          stmt = source->project;
+          rc = sqlite3_step (stmt);
+          if (rc == SQLITE_DONE)
+            {
+              g_set_error_literal (error, TJ_ERROR, TJ_ERROR_INVALID,
+                                   _("The list of projects changed while the bulletin was being "
+                                     "written; export it again."));
+              return FALSE;
+            }
+        }
+      if (rc != SQLITE_ROW)
+        {
+          tj_db_rows_done (bulletin->db, rc, error);
+          return FALSE;
+        }
+      if (!tj_bulletin_read_project (bulletin, stmt, p, error))
+        return FALSE;
+      if (tj_bulletin_project_lags (p))
+        return TRUE;
+    }
 }
 
 static gboolean
@@ -672,12 +740,42 @@ lagging_source_next (gpointer     data,
 {
   LaggingSource *source = data;
   TjBulletin *self = source->bulletin;
+  g_autoptr (GError) local = NULL;
+  TjBulletinProject read;
   const TjBulletinProject *p;
   g_autofree char *reason = NULL;
 
-  if (source->next >= self->lagging->len)
+  if (source->error != NULL)
+    {
+      g_propagate_error (error, g_error_copy (source->error));
+      return FALSE;
+    }
+  if (source->done)
     return FALSE;
-  p = g_ptr_array_index (self->lagging, source->next++);
+  if (self->db == NULL)
+    {
+      if (source->next >= self->lagging->len)
+        return FALSE;
+      p = g_ptr_array_index (self->lagging, source->next);
+    }
+  else if (lagging_source_read (source, &read, &local))
+    p = &read;
+  else if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  else
+    {
+      source->done = TRUE;
+      /* the list read now is the one counted: the overview's count is the sheet's rows */
+      if (source->next != self->n_lagging)
+        g_set_error_literal (error, TJ_ERROR, TJ_ERROR_INVALID,
+                             _("The list of projects changed while the bulletin was being "
+                               "written; export it again."));
+      return FALSE;
+    }
+  source->next++;
   reason = lagging_reason (self, p);
   tj_report_row_set_integer (row, LAGGING_NUMBER, source->next);
   tj_report_row_set_text (row, LAGGING_NAME, p->name);
@@ -728,7 +826,23 @@ lagging_sheet (TjBulletin *self)
 
   source = g_new0 (LaggingSource, 1);
   source->bulletin = self;
-  tj_report_set_source (report, lagging_source_next, lagging_source_rewind, source, g_free);
+  source->in_order = TRUE;
+  /* a statement that cannot be prepared is reported by the first row the writer asks for */
+  if (self->db != NULL &&
+      (source->by_name = tj_db_prepare (self->db, tj_bulletin_by_name_sql,
+                                        &source->error)) != NULL &&
+      (source->project = tj_db_prepare (self->db, tj_bulletin_project_sql,
+                                        &source->error)) != NULL &&
+      (source->scan = tj_db_prepare (self->db, tj_bulletin_scan_sql, &source->error)) != NULL)
+    {
+      sqlite3_bind_int (source->by_name, 1, self->year);
+      sqlite3_bind_int (source->project, 1, self->year);
+      sqlite3_bind_int (source->project, 2, self->month);
+      sqlite3_bind_int (source->scan, 1, self->year);
+      sqlite3_bind_int (source->scan, 2, self->month);
+    }
+  tj_report_set_source (report, lagging_source_next, lagging_source_rewind, source,
+                        lagging_source_free);
   /* the window's bulletin: a table held in memory, as the window reads it; its rows cannot
    * fail */
   if (self->db == NULL && !tj_report_fill (report, NULL))

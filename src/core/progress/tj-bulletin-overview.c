@@ -64,10 +64,10 @@ tj_bulletin_gap_phrase (gint64 cumulative,
   return g_strdup (_("level with the time schedule"));
 }
 
-#define TJ_BULLETIN_NAMES_IN_TEXT 12
-
+/* The first names of a list of n projects (those the list holds first), "等" after them. */
 static char *
-names_text (GPtrArray *projects)
+names_text (GPtrArray *projects,
+            guint      n)
 {
   g_autoptr (GString) text = g_string_new (NULL);
 
@@ -79,7 +79,7 @@ names_text (GPtrArray *projects)
         g_string_append (text, _(", "));
       g_string_append (text, ((TjBulletinProject *) g_ptr_array_index (projects, i))->name);
     }
-  if (projects->len > TJ_BULLETIN_NAMES_IN_TEXT)
+  if (n > TJ_BULLETIN_NAMES_IN_TEXT)
     /* Translators: after the first names of a long list: "等（详见附表）" */
     g_string_append (text, _(" and others (see the attached tables)"));
   return g_string_free (g_steal_pointer (&text), FALSE);
@@ -144,7 +144,7 @@ overview_overall (TjBulletin *self,
 
   if (self->early_starts->len > 0)
     {
-      g_autofree char *names = names_text (self->early_starts);
+      g_autofree char *names = names_text (self->early_starts, self->early_starts->len);
 
       /* Translators: "提前开工项目2个：甲、乙。" */
       g_string_append_printf (text,
@@ -155,7 +155,7 @@ overview_overall (TjBulletin *self,
     }
   if (self->not_started->len > 0)
     {
-      g_autofree char *names = names_text (self->not_started);
+      g_autofree char *names = names_text (self->not_started, self->not_started->len);
 
       /* Translators: "应开未开项目4个：甲、乙、丙、丁。" */
       g_string_append_printf (text,
@@ -229,24 +229,21 @@ overview_lagging (TjBulletin *self,
                   GString    *text)
 {
   g_autofree char *names = NULL;
-  guint red = 0;
 
-  if (self->lagging->len == 0)
+  if (self->n_lagging == 0)
     {
       g_string_append (text, _("No project is lagging."));
       return;
     }
-  for (guint i = 0; i < self->lagging->len; i++)
-    red += ((TjBulletinProject *) g_ptr_array_index (self->lagging, i))->light == TJ_LIGHT_RED;
-  names = names_text (self->lagging);
+  names = names_text (self->lagging, self->n_lagging);
   /* Translators: "进度滞后项目3个：甲、乙、丙。" */
   g_string_append_printf (text,
                           ngettext ("%1$u project is lagging: %2$s.",
-                                    "%1$u projects are lagging: %2$s.", self->lagging->len),
-                          self->lagging->len, names);
+                                    "%1$u projects are lagging: %2$s.", self->n_lagging),
+                          self->n_lagging, names);
   /* Translators: "其中红灯1个、黄灯2个。" */
-  g_string_append_printf (text, _(" Red lights: %1$u, yellow lights: %2$u."), red,
-                          self->lagging->len - red);
+  g_string_append_printf (text, _(" Red lights: %1$u, yellow lights: %2$u."),
+                          self->n_lagging_red, self->n_lagging - self->n_lagging_red);
 }
 
 static void

@@ -23,10 +23,21 @@ TjBulletin *tj_bulletin_build_sums (TjDb    *db,
                                     int      month,
                                     GError **error);
 
+/* The names of a list the overview's sentence shows before "等". */
+#define TJ_BULLETIN_NAMES_IN_TEXT 12
+
+/* Whether a project stands on the lagging list: a yellow or a red light (tj-bulletin.c). */
+gboolean tj_bulletin_project_lags (const TjBulletinProject *p);
+
 /* The statements the detail table streams with (?1 year, ?2 month): the year's projects as
  * stored; those of one level (?3: 1 provincial, 2 prefectural, 3 city, 4 none) as entered. */
 extern const char tj_bulletin_scan_sql[];
 extern const char tj_bulletin_level_sql[];
+/* The lagging sheet's (?1 year, ?2 month): the ids of the year's projects in the order of the
+ * lists (by name in pinyin, then by level and as entered), sorted by SQLite, whose sorter spills
+ * to a temporary file rather than holding them; and one project by its id (?3). */
+extern const char tj_bulletin_by_name_sql[];
+extern const char tj_bulletin_project_sql[];
 
 /* One project of a statement above, judged against month N: its strings point into the
  * statement's row. FALSE with an error naming the project whose amounts are out of bounds. */

@@ -63,6 +63,12 @@ static const char projects_sql[] =
 const char tj_bulletin_scan_sql[] = PROJECTS_SQL "WHERE +p.year = ?1";
 const char tj_bulletin_level_sql[] =
   PROJECTS_SQL "WHERE +p.year = ?1 AND " LEVEL_RANK " = ?3 ORDER BY p.id";
+/* pinyin_key() is g_utf8_collate_key and LEVEL_RANK order_key's rank: the order of
+ * sort_projects_by_name. */
+const char tj_bulletin_by_name_sql[] =
+  "SELECT p.id FROM projects p WHERE +p.year = ?1 "
+  "ORDER BY pinyin_key (p.name), " LEVEL_RANK ", p.id";
+const char tj_bulletin_project_sql[] = PROJECTS_SQL "WHERE p.id = ?3 AND p.year = ?1";
 
 enum
 {
@@ -580,26 +586,129 @@ add_to_groups (TjBulletin              *self,
   return TRUE;
 }
 
-/* Whether a project stands on one of the bulletin's lists. */
-static gboolean
-is_listed (const TjBulletinProject *p)
+gboolean
+tj_bulletin_project_lags (const TjBulletinProject *p)
 {
-  return p->early_start || (p->start_due && !p->started) || p->light == TJ_LIGHT_YELLOW ||
-         p->light == TJ_LIGHT_RED || !p->reported;
+  return p->light == TJ_LIGHT_YELLOW || p->light == TJ_LIGHT_RED;
+}
+
+/* Whether a project stands on one of the bulletin's lists held in memory: with lagging FALSE,
+ * the lagging list is not one of them. */
+static gboolean
+is_listed (const TjBulletinProject *p,
+           gboolean                 lagging)
+{
+  return p->early_start || (p->start_due && !p->started) ||
+         (lagging && tj_bulletin_project_lags (p)) || !p->reported;
 }
 
 static void
 add_to_lists (TjBulletin        *self,
-              TjBulletinProject *p)
+              TjBulletinProject *p,
+              gboolean           lagging)
 {
   if (p->early_start)
     g_ptr_array_add (self->early_starts, p);
   if (p->start_due && !p->started)
     g_ptr_array_add (self->not_started, p);
-  if (p->light == TJ_LIGHT_YELLOW || p->light == TJ_LIGHT_RED)
+  if (lagging && tj_bulletin_project_lags (p))
     g_ptr_array_add (self->lagging, p);
   if (!p->reported)
     g_ptr_array_add (self->unreported, p);
+}
+
+/* An export's lagging list: not held, as its sheet reads it from the database in order
+ * (tj_bulletin_by_name_sql); only the first names the overview shows are found as the projects
+ * are read: their collation keys and ids, the projects read again at the end. */
+typedef struct
+{
+  char *key;
+  gint64 order;
+  gint64 id;
+} FirstEntry;
+
+static void
+first_entry_clear (gpointer data)
+{
+  g_free (((FirstEntry *) data)->key);
+}
+
+static int
+first_entry_compare (const FirstEntry *a,
+                     const FirstEntry *b)
+{
+  int order = strcmp (a->key, b->key);
+
+  if (order != 0)
+    return order;
+  return a->order < b->order ? -1 : a->order > b->order;
+}
+
+static void
+note_lagging (GArray                  *first,
+              const TjBulletinProject *p)
+{
+  FirstEntry entry = { NULL, order_key (p), p->id };
+  guint at = first->len;
+
+  if (at == TJ_BULLETIN_NAMES_IN_TEXT)
+    {
+      /* most projects come after the last kept: no key is made for them twice */
+      entry.key = g_utf8_collate_key (p->name, -1);
+      if (first_entry_compare (&entry, &g_array_index (first, FirstEntry, at - 1)) >= 0)
+        {
+          g_free (entry.key);
+          return;
+        }
+    }
+  else
+    entry.key = g_utf8_collate_key (p->name, -1);
+  while (at > 0 && first_entry_compare (&entry, &g_array_index (first, FirstEntry, at - 1)) < 0)
+    at--;
+  g_array_insert_val (first, at, entry);
+  if (first->len > TJ_BULLETIN_NAMES_IN_TEXT)
+    g_array_remove_index (first, first->len - 1);
+}
+
+/* The first lagging projects by name, read again by their ids into self->lagging. */
+static gboolean
+read_first_lagging (TjBulletin *self,
+                    TjDb       *db,
+                    GArray     *first,
+                    GError    **error)
+{
+  g_autoptr (TjCachedStmt) stmt = tj_db_prepare_cached (db, tj_bulletin_project_sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < first->len; i++)
+    {
+      TjBulletinProject p;
+      TjBulletinProject *copy;
+      int rc;
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int (stmt, 1, self->year);
+      sqlite3_bind_int (stmt, 2, self->month);
+      sqlite3_bind_int64 (stmt, 3, g_array_index (first, FirstEntry, i).id);
+      rc = sqlite3_step (stmt);
+      if (rc != SQLITE_ROW)
+        {
+          if (tj_db_rows_done (db, rc, error))
+            g_set_error_literal (error, TJ_ERROR, TJ_ERROR_INVALID,
+                                 _("The list of projects changed while the bulletin was being "
+                                   "written; export it again."));
+          return FALSE;
+        }
+      if (!tj_bulletin_read_project (self, stmt, &p, error))
+        return FALSE;
+      copy = g_memdup2 (&p, sizeof p);
+      project_intern (self, copy);
+      g_ptr_array_add (self->kept, copy);
+      g_ptr_array_add (self->lagging, copy);
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
 }
 
 /* Reads the year's list, each project judged and added up as it is read. keep: every project
@@ -615,8 +724,10 @@ read_projects (TjBulletin *self,
   g_autoptr (TjCachedStmt) stmt = tj_db_prepare_cached (db, keep ? projects_sql
                                                                   : tj_bulletin_scan_sql,
                                                         error);
+  g_autoptr (GArray) first = g_array_new (FALSE, FALSE, sizeof (FirstEntry));
   int rc;
 
+  g_array_set_clear_func (first, first_entry_clear);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int (stmt, 1, self->year);
@@ -628,26 +739,33 @@ read_projects (TjBulletin *self,
       if (!tj_bulletin_read_project (self, stmt, &p, error) ||
           !add_to_groups (self, grouping, &p, error))
         return FALSE;
+      if (tj_bulletin_project_lags (&p))
+        {
+          self->n_lagging++;
+          self->n_lagging_red += p.light == TJ_LIGHT_RED;
+          if (!keep)
+            note_lagging (first, &p);
+        }
       if (keep)
         {
           project_intern (self, &p);
           g_array_append_val (self->projects, p);
         }
-      else if (is_listed (&p))
+      else if (is_listed (&p, FALSE))
         {
           TjBulletinProject *copy = g_memdup2 (&p, sizeof p);
 
           project_intern (self, copy);
           g_ptr_array_add (self->kept, copy);
-          add_to_lists (self, copy);
+          add_to_lists (self, copy, FALSE);
         }
     }
   if (!tj_db_rows_done (db, rc, error))
     return FALSE;
   /* the array is whole: its items no longer move */
   for (guint i = 0; keep && i < self->projects->len; i++)
-    add_to_lists (self, &g_array_index (self->projects, TjBulletinProject, i));
-  return TRUE;
+    add_to_lists (self, &g_array_index (self->projects, TjBulletinProject, i), TRUE);
+  return keep || read_first_lagging (self, db, first, error);
 }
 
 /* Industries in the order of the settings' list, those not in it after by name, projects with

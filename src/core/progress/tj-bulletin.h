@@ -96,7 +96,11 @@ typedef struct
                              * bulletin built for export (its detail table streams) */
   GPtrArray *early_starts;  /* of TjBulletinProject *, 提前开工, by name */
   GPtrArray *not_started;   /* of TjBulletinProject *, 应开未开, by name */
-  GPtrArray *lagging;       /* of TjBulletinProject *, yellow and red lights, by name */
+  GPtrArray *lagging;       /* of TjBulletinProject *, yellow and red lights, by name; in a
+                             * bulletin built for export only the first names the overview
+                             * shows (its sheet reads the list from the database) */
+  guint n_lagging;          /* the lagging projects, and the red lights among them */
+  guint n_lagging_red;
   guint reported;           /* projects with a report for month N */
   GPtrArray *unreported;    /* of TjBulletinProject *, no report for month N (counted as 0), by
                              * name */

@@ -5,6 +5,10 @@
 #include "tj-csv-report-writer.h"
 #include "tj-csv.h"
 #include "tj-money.h"
+#include "tj-output-file.h"
+
+/* The text written to the file whenever this much is built. */
+#define CSV_FLUSH_SIZE (256 * 1024)
 
 /* A report as one CSV table (tj-csv's writer: as Excel on Chinese Windows opens it): its header
  * and its body rows, without totals and the headings of sections, so that the file reads back
@@ -15,15 +19,21 @@ tj_csv_report_write (TjReport    *report,
                      GError     **error)
 {
   g_autoptr (TjCsvWriter) writer = NULL;
+  g_autoptr (TjOutputFile) output = NULL;
   g_autoptr (GPtrArray) cells = NULL;
   g_autofree gboolean *figures = NULL;
   GError *local_error = NULL;
   TjReportIter iter;
   guint n_columns;
+  gsize length;
 
   g_return_val_if_fail (report != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  /* a temporary file renamed over the target once complete: never a half file */
+  output = tj_output_file_new (path, error);
+  if (output == NULL)
+    return FALSE;
   writer = tj_csv_writer_new ();
   n_columns = tj_report_get_n_columns (report);
   cells = g_ptr_array_new_full (n_columns, g_free);
@@ -52,11 +62,14 @@ tj_csv_report_write (TjReport    *report,
         }
       tj_csv_writer_add_row_full (writer, (const char *const *) cells->pdata, n_columns,
                                   figures);
+      tj_csv_writer_get_data (writer, &length);
+      if (length >= CSV_FLUSH_SIZE && !tj_csv_writer_write_to (writer, output, error))
+        return FALSE;
     }
   if (local_error != NULL)
     {
       g_propagate_error (error, local_error);
       return FALSE;
     }
-  return tj_csv_writer_save (writer, path, error);
+  return tj_csv_writer_write_to (writer, output, error) && tj_output_file_commit (output, error);
 }

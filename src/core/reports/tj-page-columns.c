@@ -18,6 +18,9 @@ static const double table_sizes[] = { 10.5, 9.0, 8.0, 7.5, 7.0, 6.5 };
 #define NO_WRAP_EM 6.0        /* a text column whose cells are all this short never wraps */
 #define CELL_LINE_WEIGHT 0.1  /* what a wrapped line of a cell weighs against one of a row */
 #define FITTING_SAMPLES 3000  /* rows sampled to weigh the columns' wrapping */
+/* The rows whose wrapping cells' widths are kept as they are counted, to be sampled after; a
+ * longer report's sampled rows are read again (a read more, and no more memory). */
+#define FITTING_KEPT_ROWS (1 << 16)
 #define FITTING_STEP_EM 0.25
 #define FITTING_STEPS 80.0
 #define LINES_WORTH_SHRINKING 0.8 /* a smaller size must spare a fifth of the lines */
@@ -58,6 +61,25 @@ fitting_clear (Fitting *fitting)
   g_free (fitting->top_column);
 }
 
+/* The estimated width of a cell of a held row, in em; its longest unbroken run into *word. */
+static double
+cell_width (TjPageLayout *self,
+            Sheet        *sheet,
+            guint         r,
+            guint         c,
+            double       *word)
+{
+  const TjReportCell *cell = row_cell (sheet, r, c);
+  Advances *advances = &self->advances[row_is_bold (sheet, r)];
+  g_autofree char *owned = NULL;
+  gboolean lines;
+
+  *word = 0;
+  if (cell->type == TJ_REPORT_EMPTY)
+    return 0;
+  return tj_page_estimate_em (self, advances, tj_page_cell_text (cell, &owned), &lines, word);
+}
+
 static void
 fitting_init (TjPageLayout *self,
               Sheet        *sheet,
@@ -65,8 +87,8 @@ fitting_init (TjPageLayout *self,
 {
   guint n = sheet->n_columns;
   guint n_rows, stride;
-  /* the wrapping cells' widths of every row, as the number of rows a streamed report has is
-   * known once they are read: sampled after */
+  /* the wrapping cells' widths of the first rows, as the number of rows a streamed report has
+   * is known once they are read: sampled after */
   g_autoptr (GArray) cells = g_array_new (FALSE, TRUE, sizeof (double));
   g_autoptr (PangoLayout) probe = tj_page_text_layout_new (self, HEADING_FACE, TRUE, REFERENCE_SIZE);
   g_autofree double *header = g_new0 (double, n);
@@ -88,28 +110,26 @@ fitting_init (TjPageLayout *self,
 
   for (n_rows = 0; tj_page_hold_rows (sheet, n_rows, n_rows + 1); n_rows++)
     {
-      guint r = n_rows;
-      Advances *advances = &self->advances[row_is_bold (sheet, r)];
+      gboolean keep = n_rows < FITTING_KEPT_ROWS;
 
-      g_array_set_size (cells, cells->len + fitting->n_wrapping);
+      if (keep)
+        g_array_set_size (cells, cells->len + fitting->n_wrapping);
+      else
+        g_clear_pointer (&cells, g_array_unref); /* its rows are read again */
       /* A section's heading spans the table: it asks nothing of its first column. */
-      if (row_kind (sheet, r) == TJ_REPORT_ROW_SECTION)
+      if (row_kind (sheet, n_rows) == TJ_REPORT_ROW_SECTION)
         continue;
 
       for (guint c = 0, w = 0; c < n; c++)
         {
-          const TjReportCell *cell = row_cell (sheet, r, c);
           gboolean wraps = w < fitting->n_wrapping && fitting->wrapping[w] == c;
-          g_autofree char *owned = NULL;
-          gboolean lines;
-          double width = 0, word = 0;
+          double word;
+          double width = cell_width (self, sheet, n_rows, c, &word);
 
-          if (cell->type != TJ_REPORT_EMPTY)
-            width = tj_page_estimate_em (self, advances, tj_page_cell_text (cell, &owned), &lines, &word);
           fitting->natural[c] = MAX (fitting->natural[c], width);
           unbroken[c] = MAX (unbroken[c], word);
-          if (wraps)
-            g_array_index (cells, double, (gsize) r * fitting->n_wrapping + w) = width;
+          if (wraps && keep)
+            g_array_index (cells, double, (gsize) n_rows * fitting->n_wrapping + w) = width;
           w += wraps;
         }
     }
@@ -122,13 +142,34 @@ fitting_init (TjPageLayout *self,
   fitting->top = g_new0 (double, fitting->n_samples);
   fitting->second = g_new0 (double, fitting->n_samples);
   fitting->top_column = g_new0 (guint, fitting->n_samples);
-  for (guint i = 0; i < fitting->n_samples; i++)
+  /* The sampled rows' wrapping cells: kept, or beyond FITTING_KEPT_ROWS estimated again as
+   * they are read again (the stride is known once the rows are counted; the widths of every row
+   * would be 8 bytes a wrapping cell, 40 MB at a million rows). A section's heading asks
+   * nothing: 0. */
+  for (guint i = 0; n_rows <= FITTING_KEPT_ROWS && i < fitting->n_samples; i++)
     {
       gsize sampled = (gsize) stride * i;
 
       for (guint w = 0; w < fitting->n_wrapping; w++)
         fitting->cells[(gsize) i * fitting->n_wrapping + w] =
           g_array_index (cells, double, sampled * fitting->n_wrapping + w);
+    }
+  for (guint i = 0; n_rows > FITTING_KEPT_ROWS && fitting->n_wrapping > 0 &&
+                    i < fitting->n_samples; i++)
+    {
+      guint sampled = stride * i;
+
+      if (!tj_page_hold_rows (sheet, sampled, sampled + 1))
+        break; /* the error is the sheet's, reported by the writer */
+      if (row_kind (sheet, sampled) == TJ_REPORT_ROW_SECTION)
+        continue;
+      for (guint w = 0; w < fitting->n_wrapping; w++)
+        {
+          double word;
+
+          fitting->cells[(gsize) i * fitting->n_wrapping + w] =
+            cell_width (self, sheet, sampled, fitting->wrapping[w], &word);
+        }
     }
 
   for (guint c = 0; c < n; c++)

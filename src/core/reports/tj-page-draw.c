@@ -323,7 +323,8 @@ tj_page_layout_draw_page (TjPageLayout *self,
   /* the page's rows only, read now when the report streams */
   for (guint i = page->first; i < page->last; i++)
     {
-      Item *item = &g_array_index (sheet->items, Item, i);
+      Item buffer;
+      Item *item = tj_page_item (sheet, i, &buffer);
 
       if (item->kind == ITEM_ROW)
         {
@@ -343,7 +344,8 @@ tj_page_layout_draw_page (TjPageLayout *self,
   y = self->top;
   for (guint i = page->first; i < page->last; i++)
     {
-      Item *item = &g_array_index (sheet->items, Item, i);
+      Item buffer;
+      Item *item = tj_page_item (sheet, i, &buffer);
       double from = i == page->first ? page->first_from : 0;
       double to = i + 1 == page->last ? page->last_to : item->height;
 

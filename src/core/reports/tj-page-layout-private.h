@@ -132,7 +132,11 @@ typedef struct
   GHashTable *measured_cells; /* row × n_columns + column + 1 → index in measured + 1 */
   guint max_lines;      /* the most lines a cell shows: CELL_MAX_PAGES pages of rows */
   GHashTable *cuts;     /* row × n_columns + column + 1 → char *: a text cut to max_lines */
-  GArray *items;        /* of Item */
+  GArray *items;        /* of Item: the blocks of text; the rows are kept apart, compactly */
+  guint rows_at;        /* the place of the first row among the items */
+  GArray *row_heights;  /* of double: each row's height, for paginating without the row */
+  GByteArray *row_kinds; /* each row's TjReportRowKind */
+  double rows_space;    /* the space before the first row */
 } Sheet;
 
 /* The foot of a row of the table on a page; a section's heading spans the columns. */
@@ -307,5 +311,12 @@ Sheet *tj_page_sheet_new (TjPageLayout *self,
 void tj_page_paginate_sheet (TjPageLayout *self,
                              Sheet        *sheet,
                              guint         index);
+
+/* The items down a sheet's pages, the blocks and the rows in their order (tj-page-sheet.c): item
+ * i is filled into `item` (a row's made from its height and kind), NULL past the last. */
+guint tj_page_n_items (Sheet *sheet);
+Item *tj_page_item (Sheet *sheet,
+                    guint  i,
+                    Item  *item);
 
 G_END_DECLS

@@ -60,18 +60,12 @@ add_page (TjPageLayout *self,
   g_array_append_val (self->pages, page);
 }
 
-static Item *
-item_at (Sheet *sheet,
-         guint  i)
-{
-  return i < sheet->items->len ? &g_array_index (sheet->items, Item, i) : NULL;
-}
-
 static TjReportRowKind
 item_row_kind (Sheet *sheet,
                guint  i)
 {
-  Item *item = item_at (sheet, i);
+  Item buffer;
+  Item *item = tj_page_item (sheet, i, &buffer);
 
   return item != NULL && item->kind == ITEM_ROW ? item->row_kind : TJ_REPORT_ROW_BODY;
 }
@@ -80,7 +74,8 @@ static gboolean
 is_row (Sheet *sheet,
         guint  i)
 {
-  Item *item = item_at (sheet, i);
+  Item buffer;
+  Item *item = tj_page_item (sheet, i, &buffer);
 
   return item != NULL && item->kind == ITEM_ROW;
 }
@@ -90,12 +85,14 @@ static gboolean
 starts_table (Sheet *sheet,
               guint  i)
 {
-  Item *item = item_at (sheet, i);
+  Item buffer, before;
+  Item *item = tj_page_item (sheet, i, &buffer);
 
   if (item->kind == ITEM_UNIT_LINE)
     return is_row (sheet, i + 1);
-  return item->kind == ITEM_ROW && (i == 0 || (!is_row (sheet, i - 1) &&
-                                               item_at (sheet, i - 1)->kind != ITEM_UNIT_LINE));
+  return item->kind == ITEM_ROW &&
+         (i == 0 || (!is_row (sheet, i - 1) &&
+                     tj_page_item (sheet, i - 1, &before)->kind != ITEM_UNIT_LINE));
 }
 
 /* Where a page ends when row i does not fit on it: before i, or before the rows a total (合计)
@@ -136,16 +133,17 @@ table_starts_short (TjPageLayout *self,
 {
   guint first = i, next;
   double room;
+  Item buffer;
 
-  if (item_at (sheet, i)->kind == ITEM_UNIT_LINE)
+  if (tj_page_item (sheet, i, &buffer)->kind == ITEM_UNIT_LINE)
     {
-      y += item_at (sheet, i)->height;
+      y += buffer.height;
       first = i + 1;
     }
   room = self->bottom - y - sheet->header_height;
   for (next = first; is_row (sheet, next); next++)
     {
-      Item *row = item_at (sheet, next);
+      Item *row = tj_page_item (sheet, next, &buffer);
 
       if (row->height > room)
         break;
@@ -169,12 +167,14 @@ tj_page_paginate_sheet (TjPageLayout *self,
 {
   double y = self->top;
   gboolean empty = TRUE, rows = FALSE;
+  guint n_items = tj_page_n_items (sheet);
   Page *page;
 
   add_page (self, index, 0, 0);
-  for (guint i = 0; i < sheet->items->len; i++)
+  for (guint i = 0; i < n_items; i++)
     {
-      Item *item = &g_array_index (sheet->items, Item, i);
+      Item buffer;
+      Item *item = tj_page_item (sheet, i, &buffer);
       double from = 0;
       guint carried = i;
 
@@ -186,9 +186,10 @@ tj_page_paginate_sheet (TjPageLayout *self,
           double room, cut;
 
           page = &g_array_index (self->pages, Page, self->pages->len - 1);
-          if (item->kind == ITEM_UNIT_LINE && i + 1 < sheet->items->len)
+          if (item->kind == ITEM_UNIT_LINE && i + 1 < n_items)
             {
-              Item *next = &g_array_index (sheet->items, Item, i + 1);
+              Item next_buffer;
+              Item *next = tj_page_item (sheet, i + 1, &next_buffer);
 
               if (next->kind == ITEM_ROW)
                 keep = sheet->header_height + MIN (next->height, self->bottom - self->top);
@@ -228,8 +229,10 @@ tj_page_paginate_sheet (TjPageLayout *self,
           if (carried < i)
             {
               /* The page ends before the rows the total carries; they are laid out again. */
+              Item carried_item;
+
               page->last = carried;
-              page->last_to = item_at (sheet, carried - 1)->height;
+              page->last_to = tj_page_item (sheet, carried - 1, &carried_item)->height;
               from = 0;
             }
           add_page (self, index, carried, from);
