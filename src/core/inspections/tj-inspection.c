@@ -42,6 +42,8 @@ static const char *const evidence_labels[TJ_EVIDENCE_N] = {
   "ORDER BY r.month DESC LIMIT 1), "                                                             \
   "(SELECT count (*) FROM inspection_photos ph WHERE ph.inspection_id = i.id), "                 \
   "(SELECT count (*) FROM inspection_findings f JOIN rectifications c ON c.finding_id = f.id "   \
+  "WHERE f.inspection_id = i.id), "                                                              \
+  "(SELECT count (*) FROM inspection_findings f JOIN rectifications c ON c.finding_id = f.id "   \
   "WHERE f.inspection_id = i.id AND c.closed IS NULL), "                                         \
   "(SELECT count (*) FROM inspection_findings f JOIN rectifications c ON c.finding_id = f.id "   \
   "WHERE f.inspection_id = i.id AND c.closed IS NULL AND c.deadline < ?1) "
@@ -414,6 +416,7 @@ tj_inspection_copy (TjInspection *self)
   copy->suggested = self->suggested;
   copy->final_verdict = self->final_verdict;
   copy->n_photos = self->n_photos;
+  copy->n_rectifications = self->n_rectifications;
   copy->n_open_rectifications = self->n_open_rectifications;
   copy->n_overdue_rectifications = self->n_overdue_rectifications;
   return copy;
@@ -609,6 +612,7 @@ read_inspection (sqlite3_stmt *stmt,
   self->reported = sqlite3_column_int64 (stmt, c++);
   self->reported_progress = tj_db_column_dup (stmt, c++);
   self->n_photos = (guint) sqlite3_column_int (stmt, c++);
+  self->n_rectifications = (guint) sqlite3_column_int (stmt, c++);
   self->n_open_rectifications = (guint) sqlite3_column_int (stmt, c++);
   self->n_overdue_rectifications = (guint) sqlite3_column_int (stmt, c++);
   fill_computed (self, tolerance);
@@ -881,7 +885,7 @@ write_findings (TjDb         *db,
 /* Validates, then inserts or updates the inspection with its findings and rectifications,
  * inside the caller's transaction. The verdict is stored only when it differs from the
  * suggestion, with its reason. */
-static gboolean
+gboolean
 tj_inspection_write (TjDb         *db,
                      TjInspection *self,
                      GError      **error)

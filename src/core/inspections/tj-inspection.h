@@ -2,6 +2,8 @@
 #pragma once
 
 #include "tj-db.h"
+#include "tj-import.h"
+#include "tj-report.h"
 
 G_BEGIN_DECLS
 
@@ -129,6 +131,7 @@ struct _TjInspection
   TjVerdict suggested;    /* 建议结论 */
   TjVerdict final_verdict; /* 结论: verdict when has_verdict, else suggested */
   guint n_photos;
+  guint n_rectifications;
   guint n_open_rectifications;
   guint n_overdue_rectifications; /* open and past deadline as of today */
 };
@@ -153,6 +156,10 @@ GPtrArray *tj_inspection_list_project (TjDb    *db,
 TjInspection *tj_inspection_load (TjDb    *db, /* with its findings and rectifications */
                                   gint64   id,
                                   GError **error);
+/* Validates, then writes inside the caller's transaction (an import's). */
+gboolean tj_inspection_write (TjDb         *db,
+                              TjInspection *inspection,
+                              GError      **error);
 gboolean tj_inspection_save (TjDb         *db,
                              TjInspection *inspection,
                              GError      **error);
@@ -190,5 +197,25 @@ TjPhoto *tj_photo_load (TjDb    *db, /* with bytes */
 gboolean tj_photo_delete (TjDb    *db,
                           gint64   id,
                           GError **error);
+
+/* tuijin import inspections: 巡查日期, 项目名称, 组织单位, 巡查人员, 暗访 (是/否), 核实累计完成
+ * (万元), 核实形象进度, 结论 (empty: the suggested one), 结论说明 (required when 结论 differs
+ * from the suggestion), 现场情况; all or nothing, one audit entry; a row of a project, date and
+ * organiser already stored updates it. */
+gboolean tj_inspection_import (TjDb            *db,
+                               const char      *path,
+                               int              year,
+                               gboolean         dry_run,
+                               TjImportResult **result,
+                               GError         **error);
+
+/* 巡查台账 of year's list, by date: .xlsx, .pdf or .csv by the path's extension. */
+TjReportBook *tj_inspection_ledger_book (TjDb    *db,
+                                         int      year,
+                                         GError **error);
+gboolean tj_inspection_write_ledger (TjDb       *db,
+                                     int         year,
+                                     const char *path,
+                                     GError    **error);
 
 G_END_DECLS
