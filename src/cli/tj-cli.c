@@ -17,6 +17,7 @@
 #include "tj-db.h"
 #include "tj-demo.h"
 #include "tj-error.h"
+#include "tj-inspection.h"
 #include "tj-ledger.h"
 #include "tj-problem.h"
 #include "tj-progress.h"
@@ -32,6 +33,7 @@ typedef enum
   TJ_EXPORT_BULLETIN,
   TJ_EXPORT_APPROVALS,
   TJ_EXPORT_SPEEDUP,
+  TJ_EXPORT_INSPECTIONS,
 } TjExport;
 
 typedef struct
@@ -61,6 +63,7 @@ static int run_import_projects (TjDb *db, int argc, char **argv);
 static int run_import_progress (TjDb *db, int argc, char **argv);
 static int run_import_holidays (TjDb *db, int argc, char **argv);
 static int run_import_approvals (TjDb *db, int argc, char **argv);
+static int run_import_inspections (TjDb *db, int argc, char **argv);
 static int run_export (TjDb *db, const TjCommand *command, int argc, char **argv);
 
 static const TjCommand commands[] = {
@@ -101,6 +104,12 @@ static const TjCommand commands[] = {
     N_("Export the approval speed-up by department and the parallel batches as a workbook or a "
        "PDF, or the departments as CSV"),
     NULL, TJ_DB_OPEN_READ_ONLY | TJ_DB_OPEN_HEALTHY, TJ_EXPORT_SPEEDUP },
+  { "import inspections", "FILE --year Y [--dry-run]",
+    N_("Import site inspections of the projects on year Y's list (CSV, UTF-8 or GB18030)"),
+    run_import_inspections },
+  { "export inspections", "--year Y --output FILE.xlsx|FILE.pdf|FILE.csv",
+    N_("Export the site inspection ledger of year Y as a workbook, a PDF or CSV"),
+    NULL, TJ_DB_OPEN_READ_ONLY | TJ_DB_OPEN_HEALTHY, TJ_EXPORT_INSPECTIONS },
   { "issue bulletin", "--month YYYY-MM --by NAME [--date YYYY-MM-DD]",
     N_("Issue the month's bulletin: its monthly reports are locked from then on"),
     tj_cli_run_issue_bulletin },
@@ -890,6 +899,40 @@ run_import_approvals (TjDb  *db,
   return TJ_EXIT_OK;
 }
 
+/* 巡查记录 of year's list, each project matched by name. */
+static int
+run_import_inspections (TjDb  *db,
+                        int    argc,
+                        char **argv)
+{
+  g_auto (TjImportCommand) import = { 0 };
+  int year = 0;
+  const GOptionEntry options[] = {
+    { "year", 0, 0, G_OPTION_ARG_INT, &year, NULL, NULL },
+    { NULL },
+  };
+
+  if (!parse_import (argc, argv, "import inspections", options, &import))
+    return TJ_EXIT_USAGE;
+  if (year == 0)
+    {
+      print_error (_("%s needs --year Y."), "import inspections");
+      return TJ_EXIT_USAGE;
+    }
+  if (!check_year (year))
+    return TJ_EXIT_USAGE;
+  if (!import_done (&import, tj_inspection_import (db, import.files[0], year, import.dry_run,
+                                                   &import.result, &import.error)))
+    return TJ_EXIT_BAD_DATA;
+  print_added_updated (
+    &import,
+    /* Translators: "试导入，未写入任何数据：将新增巡查记录 12 条，更新 3 条。" */
+    _("Dry run, nothing was written. Inspections to add: %u; to update: %u.\n"),
+    /* Translators: "已新增巡查记录 12 条，更新 3 条。" */
+    _("Inspections added: %u; updated: %u.\n"));
+  return TJ_EXIT_OK;
+}
+
 static void
 export_request_clear (TjExportRequest *request)
 {
@@ -983,6 +1026,9 @@ run_export (TjDb            *db,
     case TJ_EXPORT_SPEEDUP:
       ok = tj_approval_write_speedup (db, request.year, request.today, request.output, &error);
       break;
+    case TJ_EXPORT_INSPECTIONS:
+      ok = tj_inspection_write_ledger (db, request.year, request.output, &error);
+      break;
     case TJ_EXPORT_NONE:
       g_assert_not_reached ();
     }
@@ -995,6 +1041,9 @@ run_export (TjDb            *db,
     /* Translators: "已将 2026 年 10 月的月通报导出到 F.xlsx。" */
     g_print (_("Exported the bulletin of %1$d-%2$02d to %3$s.\n"), request.year, request.month,
              request.output);
+  else if (command->export == TJ_EXPORT_INSPECTIONS)
+    /* Translators: "已将 2026 年巡查台账导出到 F.xlsx。" */
+    g_print (_("Exported the %1$d inspection ledger to %2$s.\n"), request.year, request.output);
   else if (command->export == TJ_EXPORT_APPROVALS)
     /* Translators: "已将 2026 年代办事项台账（截至 2026-05-20）导出到 F.xlsx。" */
     g_print (_("Exported the %1$d approval ledger (as of %2$s) to %3$s.\n"), request.year,
