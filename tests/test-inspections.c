@@ -132,8 +132,13 @@ test_save_and_list (Fixture       *f,
   g_ptr_array_add (inspection->findings, finding);
   {
     g_autoptr (GPtrArray) problems = tj_inspection_validate (inspection, f->db);
+    const char *reason = tj_problems_find (problems, "verdict_reason");
 
-    g_assert_nonnull (tj_problems_find (problems, "verdict_reason"));
+    g_assert_nonnull (reason);
+    /* the message names the field as the form and the import's column do, in Chinese */
+    g_assert_nonnull (strstr (reason, "结论说明"));
+    g_assert_nonnull (strstr (reason, "属实"));
+    g_assert_nonnull (strstr (reason, "虚报"));
   }
   g_assert_false (tj_inspection_save (f->db, inspection, &error));
   g_assert_cmpint (inspection->id, ==, 0);
