@@ -118,7 +118,8 @@ photo_pixbuf (const TjPhoto *photo,
     {
       g_set_error (error, TJ_ERROR, TJ_ERROR_DAMAGED, _("The photo “%s” cannot be read: %s"),
                    photo->name,
-                   local_error != NULL ? local_error->message : C_("inspection record", "not an image"));
+                   local_error != NULL ? local_error->message
+                                       : C_ ("inspection record", "not an image"));
       return NULL;
     }
   pixbuf = gdk_pixbuf_loader_get_pixbuf (loader);
@@ -418,33 +419,41 @@ flow_form (Flow *flow)
   g_autofree char *rate = inspection->has_rate ? tj_report_format_percent (inspection->rate)
                                                : g_strdup ("—");
   g_autoptr (GString) evidence = g_string_new (NULL);
-  const char *figure_labels[] = { C_("inspection column", "Reported cumulative (10,000 yuan)"),
-                                  C_("inspection column", "Verified cumulative (10,000 yuan)"),
-                                  C_("inspection column", "Difference (10,000 yuan)"), C_("inspection column", "Difference rate") };
+  const char *figure_labels[] = { C_ ("inspection column", "Reported cumulative (10,000 yuan)"),
+                                  C_ ("inspection column", "Verified cumulative (10,000 yuan)"),
+                                  C_ ("inspection column", "Difference (10,000 yuan)"),
+                                  C_ ("inspection column", "Difference rate") };
   const char *figures[] = { reported, verified, difference, rate };
 
-  flow_line (flow, C_("inspection column", "Project"), inspection->project_name);
-  flow_pair (flow, C_("inspection column", "Locality"), inspection->locality_name, C_("inspection record", "Inspection date"),
+  flow_line (flow, C_ ("inspection column", "Project"), inspection->project_name);
+  flow_pair (flow, C_ ("inspection column", "Locality"), inspection->locality_name,
+             C_ ("inspection record", "Inspection date"),
              inspection->date);
-  flow_pair (flow, C_("inspection record", "Organiser"), inspection->organiser_name, C_("inspection column", "Unannounced"),
-             inspection->unannounced ? C_("inspection record", "Yes") : C_("inspection record", "No"));
-  flow_line (flow, C_("inspection record", "Inspectors"), inspection->inspectors);
-  flow_line (flow, C_("inspection record", "On site"), inspection->seen);
-  flow_pair (flow, C_("inspection record", "Workers on site"), workers, C_("inspection record", "Machines on site"), machines);
+  flow_pair (flow, C_ ("inspection record", "Organiser"), inspection->organiser_name,
+             C_ ("inspection column", "Unannounced"),
+             inspection->unannounced ? C_ ("inspection record", "Yes")
+                                     : C_ ("inspection record", "No"));
+  flow_line (flow, C_ ("inspection record", "Inspectors"), inspection->inspectors);
+  flow_line (flow, C_ ("inspection record", "On site"), inspection->seen);
+  flow_pair (flow, C_ ("inspection record", "Workers on site"), workers,
+             C_ ("inspection record", "Machines on site"), machines);
   flow_row (flow, 4, figure_edges, figure_labels, label_flags);
   flow_row (flow, 4, figure_edges, figures, figure_flags);
-  flow_pair (flow, C_("inspection record", "Reported visual progress"), inspection->reported_progress,
-             C_("inspection record", "Verified visual progress"), inspection->verified_progress);
-  flow_pair (flow, C_("inspection column", "Suggested verdict"), tj_verdict_label (inspection->suggested),
-             C_("inspection column", "Verdict"), tj_verdict_label (inspection->final_verdict));
+  flow_pair (flow, C_ ("inspection record", "Reported visual progress"),
+             inspection->reported_progress,
+             C_ ("inspection record", "Verified visual progress"), inspection->verified_progress);
+  flow_pair (flow, C_ ("inspection column", "Suggested verdict"),
+             tj_verdict_label (inspection->suggested),
+             C_ ("inspection column", "Verdict"), tj_verdict_label (inspection->final_verdict));
   if (inspection->has_verdict && inspection->verdict_reason != NULL &&
       *inspection->verdict_reason != '\0')
-    flow_line (flow, C_("inspection record", "Reason for the verdict"), inspection->verdict_reason);
+    flow_line (flow, C_ ("inspection record", "Reason for the verdict"),
+               inspection->verdict_reason);
   for (guint i = 0; i < TJ_EVIDENCE_N; i++)
-    g_string_append_printf (evidence, "%s%s%s", i > 0 ? "　　" : "",
+    g_string_append_printf (evidence, "%s%s%s", i > 0 ? "　" : "",
                             (inspection->evidence & (1u << i)) != 0 ? "☑" : "☐",
                             tj_evidence_label (i));
-  flow_line (flow, C_("inspection record", "Evidence checked"), evidence->str);
+  flow_line (flow, C_ ("inspection record", "Evidence checked"), evidence->str);
 }
 
 /* The state of a rectification on the day the record is printed. */
@@ -454,8 +463,9 @@ rectification_state (TjInspectionRecord    *self,
 {
   if (rectification->closed != NULL)
     return NULL;
-  return tj_rectification_is_overdue (rectification, self->today) ? C_("inspection record", "overdue, not closed")
-                                                                  : C_("inspection record", "not closed");
+  if (tj_rectification_is_overdue (rectification, self->today))
+    return C_ ("inspection record", "overdue, not closed");
+  return C_ ("inspection record", "not closed");
 }
 
 static void
@@ -466,7 +476,7 @@ flow_findings (Flow *flow)
 
   if (findings == NULL || findings->len == 0)
     {
-      flow_line (flow, C_("inspection record", "Findings"), C_("inspection record", "None"));
+      flow_line (flow, C_ ("inspection record", "Findings"), C_ ("inspection record", "None"));
       return;
     }
   for (guint i = 0; i < findings->len; i++)
@@ -476,12 +486,14 @@ flow_findings (Flow *flow)
       g_autofree char *label = NULL;
 
       /* Translators: the label of a finding in the record: "问题1" */
-      label = g_strdup_printf (C_("inspection record", "Finding %u"), i + 1);
+      label = g_strdup_printf (C_ ("inspection record", "Finding %u"), i + 1);
       /* Translators: "【进度不实】上报进度高于现场" */
-      g_string_append_printf (text, C_("inspection record", "[%s] %s"), finding->kind, finding->description);
+      g_string_append_printf (text, C_ ("inspection record", "[%s] %s"), finding->kind,
+                              finding->description);
       if (finding->unit_name != NULL)
         /* Translators: "（责任单位：城建局）" */
-        g_string_append_printf (text, C_("inspection record", " (responsible unit: %s)"), finding->unit_name);
+        g_string_append_printf (text, C_ ("inspection record", " (responsible unit: %s)"),
+                                finding->unit_name);
       for (guint r = 0; r < finding->rectifications->len; r++)
         {
           TjRectification *rectification = g_ptr_array_index (finding->rectifications, r);
@@ -489,23 +501,28 @@ flow_findings (Flow *flow)
 
           g_string_append_c (text, '\n');
           /* Translators: "整改要求：如实填报；整改期限：2026-07-01" */
-          g_string_append_printf (text, C_("inspection record", "Rectification: %s; deadline: %s"),
+          g_string_append_printf (text, C_ ("inspection record", "Rectification: %s; deadline: %s"),
                                   rectification->requirement, rectification->deadline);
           if (rectification->unit_name != NULL || rectification->person != NULL)
-            /* Translators: "；责任单位及责任人：城建局 李四" */
-            g_string_append_printf (text, C_("inspection record", "; responsible: %s %s"),
-                                    rectification->unit_name != NULL ? rectification->unit_name
-                                                                     : "",
-                                    rectification->person != NULL ? rectification->person : "");
+            {
+              g_autofree char *who = g_strjoin (
+                rectification->unit_name != NULL && rectification->person != NULL ? " " : "",
+                rectification->unit_name != NULL ? rectification->unit_name : "",
+                rectification->person != NULL ? rectification->person : "", NULL);
+
+              /* Translators: "；责任单位及责任人：城建局 李四" */
+              g_string_append_printf (text, C_ ("inspection record", "; responsible: %s"), who);
+            }
           if (rectification->result != NULL && *rectification->result != '\0')
             /* Translators: "；整改结果：已补报" */
-            g_string_append_printf (text, C_("inspection record", "; result: %s"), rectification->result);
+            g_string_append_printf (text, C_ ("inspection record", "; result: %s"),
+                                    rectification->result);
           if (state != NULL)
             /* Translators: "（未销号）" */
-            g_string_append_printf (text, C_("inspection record", " (%s)"), state);
+            g_string_append_printf (text, C_ ("inspection record", " (%s)"), state);
           else
             /* Translators: "；验收人：王明，2026-07-10销号" */
-            g_string_append_printf (text, C_("inspection record", "; checked by %s, closed on %s"),
+            g_string_append_printf (text, C_ ("inspection record", "; checked by %s, closed on %s"),
                                     rectification->checked_by != NULL ? rectification->checked_by
                                                                       : "",
                                     rectification->closed);
@@ -548,13 +565,13 @@ flow_photos (Flow *flow)
       height = image_height + mm (self, 1.5) + caption_height;
       if (i == 0)
         {
-          g_autoptr (PangoLayout) heading = text_new (self, C_("inspection record", "Site photos"), TRUE, HEADING_SIZE,
-                                                      0, PANGO_ALIGN_LEFT);
+          const char *title = C_ ("inspection record", "Site photos");
+          g_autoptr (PangoLayout) heading = text_new (self, title, TRUE, HEADING_SIZE, 0,
+                                                      PANGO_ALIGN_LEFT);
 
           /* the heading stays with the first row */
           flow_room (flow, text_height (heading) + mm (self, GAP_MM) + height);
-          flow_text (flow, C_("inspection record", "Site photos"), TRUE, HEADING_SIZE, PANGO_ALIGN_LEFT,
-                     mm (self, GAP_MM));
+          flow_text (flow, title, TRUE, HEADING_SIZE, PANGO_ALIGN_LEFT, mm (self, GAP_MM));
         }
       flow_room (flow, height);
       if (flow_drawing (flow))
@@ -616,8 +633,8 @@ flow_record (Flow *flow)
   flow->page = 0;
   flow->page_top = self->top;
   flow->y = self->top;
-  flow_text (flow, C_("inspection record", "Site Inspection Record"), TRUE, TITLE_SIZE, PANGO_ALIGN_CENTER,
-             mm (self, 2));
+  flow_text (flow, C_ ("inspection record", "Site Inspection Record"), TRUE, TITLE_SIZE,
+             PANGO_ALIGN_CENTER, mm (self, 2));
   flow_text (flow, self->office, FALSE, OFFICE_SIZE, PANGO_ALIGN_CENTER, mm (self, GAP_MM));
   flow_form (flow);
   flow_findings (flow);
@@ -635,7 +652,7 @@ draw_folio (TjInspectionRecord *self,
   g_autoptr (PangoLayout) layout = NULL;
 
   /* Translators: the page number at the foot of a record's page: "第 1 页　共 3 页" */
-  text = g_strdup_printf (C_("inspection record", "Page %u of %u"), page + 1, self->n_pages);
+  text = g_strdup_printf (C_ ("inspection record", "Page %u of %u"), page + 1, self->n_pages);
   layout = text_new (self, text, FALSE, tj_page_folio_size () - 2, self->right - self->left,
                      PANGO_ALIGN_CENTER);
   cairo_set_source_rgb (cr, 0, 0, 0);
@@ -692,7 +709,8 @@ tj_inspection_record_new (TjDb    *db,
             entry->finding_id)
           finding = f + 1;
       /* Translators: the caption of a finding's photo: "问题1：裂缝.jpg" */
-      photo->caption = finding > 0 ? g_strdup_printf (C_("inspection record", "Finding %u: %s"), finding, entry->name)
+      photo->caption = finding > 0 ? g_strdup_printf (C_ ("inspection record", "Finding %u: %s"),
+                                                      finding, entry->name)
                                    : g_strdup (entry->name);
     }
   return g_steal_pointer (&self);
