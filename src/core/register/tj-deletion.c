@@ -43,7 +43,8 @@ tj_project_holdings (TjDb              *db,
                         "(SELECT count(*) FROM approval_items WHERE project_id = ?1), "
                         "(SELECT count(*) FROM approval_reminders r JOIN approval_items i "
                         "ON i.id = r.item_id WHERE i.project_id = ?1), "
-                        "(SELECT count(*) FROM projects WHERE carried_from = ?1)",
+                        "(SELECT count(*) FROM projects WHERE carried_from = ?1), "
+                        "(SELECT count(*) FROM inspections WHERE project_id = ?1)",
                         error);
   if (stmt == NULL)
     return FALSE;
@@ -59,6 +60,7 @@ tj_project_holdings (TjDb              *db,
   holdings->approval_items = sqlite3_column_int (stmt, 3);
   holdings->approval_reminders = sqlite3_column_int (stmt, 4);
   holdings->carried_into = sqlite3_column_int (stmt, 5);
+  holdings->inspections = sqlite3_column_int (stmt, 6);
   return TRUE;
 }
 
@@ -88,6 +90,8 @@ tj_project_holdings_describe (const TjProjectHoldings *h)
              h->approval_batches);
   add_count (parts, ngettext ("%u reminder", "%u reminders", h->approval_reminders),
              h->approval_reminders);
+  add_count (parts, ngettext ("%u inspection", "%u inspections", h->inspections),
+             h->inspections);
   if (parts->len == 0 && h->carried_into == 0)
     return NULL;
   g_ptr_array_add (parts, NULL);
@@ -112,7 +116,9 @@ tj_project_holdings_describe (const TjProjectHoldings *h)
 /* The tables a delete can reach: the project, what cascades from it, what links to it. */
 static const char *const recorded_tables[] = {
   "projects", "monthly_reports", "monthly_notes", "agency_cases", "approval_batches",
-  "approval_items", "approval_reminders", "approval_suspensions",
+  "approval_items", "approval_reminders", "approval_suspensions", "inspections",
+  "inspection_findings", "rectifications", "inspection_photos",
+  "matters", /* the matter stays with its meeting; its project link is cleared */
 };
 
 TjDeletion *

@@ -13,6 +13,7 @@ typedef struct
   guint approval_batches;
   guint approval_items;
   guint approval_reminders;
+  guint inspections;
   guint carried_into; /* projects of later years carried over from it: they lose the link */
 } TjProjectHoldings;
 
