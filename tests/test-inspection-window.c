@@ -4,6 +4,7 @@
 
 #include <adwaita.h>
 #include <cairo.h>
+#include <string.h>
 
 #include "tj-test-ui.h"
 
@@ -13,6 +14,7 @@
 #include "tj-inspection-page.h"
 #include "tj-inspection.h"
 #include "tj-money.h"
+#include "tj-settings.h"
 #include "tj-window.h"
 
 typedef struct
@@ -315,6 +317,89 @@ test_photo_thumbnail (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (form));
 }
 
+/* A photo above the limit (a setting) is refused with core's message and nothing is kept. */
+static void
+test_photo_over_limit (Fixture       *f,
+                       gconstpointer  data)
+{
+  gint64 id = add_inspection (f, "2026-08-01", NULL);
+  TjInspectionSettings settings = { 100, 1024 * 1024 };
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "大图.png", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 800, 800);
+  guint32 *pixels = (guint32 *) cairo_image_surface_get_data (surface);
+  TjInspectionForm *form;
+  GtkWidget *alert = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  g_assert_true (tj_settings_set_inspections (f->db, &settings, &error));
+  g_assert_no_error (error);
+  /* noise does not compress: well above 1 MB as a PNG */
+  for (int i = 0; i < 800 * 800; i++)
+    pixels[i] = g_random_int ();
+  cairo_surface_mark_dirty (surface);
+  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  form = TJ_INSPECTION_FORM (tj_inspection_form_new (f->db, id, 2026));
+  gtk_window_present (GTK_WINDOW (form));
+  g_assert_false (tj_inspection_form_add_photo_file (form, file));
+  tj_test_wait_idle ();
+  g_assert_cmpuint (tj_inspection_form_get_n_thumbnails (form), ==, 0);
+  g_assert_cmpint (tj_test_scalar (f->db, "SELECT count(*) FROM inspection_photos"), ==, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && alert == NULL; i++)
+    {
+      g_autoptr (GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        alert = window;
+    }
+  g_assert_nonnull (alert);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (alert)), "大图.png"));
+  gtk_window_destroy (GTK_WINDOW (alert));
+  gtk_window_destroy (GTK_WINDOW (form));
+}
+
+/* The button of action_name under widget, depth first. */
+static GtkWidget *
+action_button (GtkWidget  *widget,
+               const char *action_name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action_name) == 0)
+        return child;
+      if ((found = action_button (child, action_name)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The 巡查台账 is written in a worker while its button waits; the workbook names the year and
+ * lists the inspection's project. */
+static void
+test_export_ledger (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "巡查台账.xlsx", NULL);
+  g_autoptr (GVariant) facts = NULL;
+  GtkWidget *button = action_button (GTK_WIDGET (f->page), "inspection.export");
+
+  add_inspection (f, "2026-08-01", NULL);
+  g_assert_true (gtk_widget_get_sensitive (button));
+  tj_inspection_page_export (f->page, path);
+  g_assert_false (gtk_widget_get_sensitive (button));
+  while (!gtk_widget_get_sensitive (button))
+    g_main_context_iteration (NULL, TRUE);
+  facts = tj_test_xlsx_read (path, 0, "A1", NULL);
+  g_assert_nonnull (strstr (tj_test_xlsx_fact (facts, "A1"), "2026"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -331,6 +416,10 @@ main (int   argc,
   g_test_add ("/tj/inspections/delete-and-undo", Fixture, NULL, setup, test_delete_and_undo,
               teardown);
   g_test_add ("/tj/inspections/photo-thumbnail", Fixture, NULL, setup, test_photo_thumbnail,
+              teardown);
+  g_test_add ("/tj/inspections/photo-over-limit", Fixture, NULL, setup, test_photo_over_limit,
+              teardown);
+  g_test_add ("/tj/inspections/export-ledger", Fixture, NULL, setup, test_export_ledger,
               teardown);
   return g_test_run ();
 }

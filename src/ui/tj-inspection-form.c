@@ -456,7 +456,7 @@ expander_entry (TjInspectionForm *self,
   if (placeholder != NULL)
     gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
   gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
-  gtk_widget_set_hexpand (entry, TRUE);
+  gtk_widget_set_size_request (entry, 320, -1);
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), entry);
   g_signal_connect_swapped (entry, "changed", G_CALLBACK (changed_cb), self);
@@ -478,7 +478,7 @@ expander_unit (TjInspectionForm *self,
   tj_drop_down_enable_search (GTK_DROP_DOWN (dropdown));
   tj_drop_down_set_value (GTK_DROP_DOWN (dropdown), unit_id);
   gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
-  gtk_widget_set_size_request (dropdown, 240, -1);
+  gtk_widget_set_size_request (dropdown, 320, -1);
   g_signal_connect_swapped (dropdown, "notify::selected", G_CALLBACK (changed_cb), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), dropdown);
   adw_expander_row_add_row (expander, row);
@@ -530,8 +530,8 @@ add_rect (TjInspectionForm      *self,
   r->person = expander_entry (self, f->row, _("Person Responsible"),
                               rect != NULL ? rect->person : NULL, NULL);
   r->unit = expander_unit (self, f->row, _("Unit Responsible"), rect != NULL ? rect->unit_id : 0);
-  r->deadline = expander_entry (self, f->row, _("Deadline"), rect != NULL ? rect->deadline : NULL,
-                                "2026-06-30");
+  r->deadline = expander_entry (self, f->row, C_ ("rectification", "Deadline"),
+                                rect != NULL ? rect->deadline : NULL, "2026-06-30");
   r->result = expander_entry (self, f->row, _("Result"), rect != NULL ? rect->result : NULL, NULL);
   r->checked_by = expander_entry (self, f->row, _("Checked By"),
                                   rect != NULL ? rect->checked_by : NULL, NULL);
@@ -717,6 +717,8 @@ thumbnail_new (TjInspectionForm *self,
   gtk_widget_set_size_request (picture, 160, 120);
   gtk_picture_set_content_fit (GTK_PICTURE (picture), GTK_CONTENT_FIT_COVER);
   gtk_button_set_child (GTK_BUTTON (open), picture);
+  gtk_widget_set_halign (open, GTK_ALIGN_CENTER);
+  gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (open, "flat");
   gtk_widget_set_tooltip_text (open, _("Open at full size"));
   g_object_set_data_full (G_OBJECT (open), "texture", g_object_ref (texture), g_object_unref);
