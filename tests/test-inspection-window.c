@@ -153,6 +153,14 @@ test_verdict_needs_reason (Fixture       *f,
   g_assert_cmpstr (tj_inspection_form_get_shown (form, "suggested"), ==, tj_verdict_label (TJ_VERDICT_TRUE));
   g_assert_true (tj_inspection_form_choose (form, "verdict", tj_verdict_label (TJ_VERDICT_CONCEALED)));
   g_assert_false (tj_inspection_form_save (form));
+  tj_inspection_form_add_finding (form, "进度滞后", "实际完成与上报不符", "据实更正月报", "2026-08-15");
+  gtk_window_set_default_size (GTK_WINDOW (form), 720, 980);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (form));
+  gtk_adjustment_set_value (
+    gtk_scrolled_window_get_vadjustment (
+      GTK_SCROLLED_WINDOW (tj_test_find_descendant (GTK_WIDGET (form), GTK_TYPE_SCROLLED_WINDOW))),
+    560);
+  tj_test_screenshot (GTK_WIDGET (form), "inspection-form-verdict.png");
   g_assert_nonnull (tj_inspection_form_get_message (form, "verdict_reason"));
   g_assert_cmpint (tj_test_scalar (f->db, "SELECT count(*) FROM inspections"), ==, 0);
 

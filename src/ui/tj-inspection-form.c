@@ -360,6 +360,15 @@ show_computed (TjInspectionForm *self,
   set_shown (self, "difference", difference);
   set_shown (self, "rate", rate);
   set_shown (self, "suggested", suggested);
+  /* 虚报 and 瞒报 in the error colour */
+  for (guint i = 0; i < N_FIELDS; i++)
+    if (g_str_equal (fields[i].field, "suggested"))
+      {
+        if (suggested != NULL && inspection->suggested != TJ_VERDICT_TRUE)
+          gtk_widget_add_css_class (self->inputs[i], "error");
+        else
+          gtk_widget_remove_css_class (self->inputs[i], "error");
+      }
   g_free (self->progress_note);
   self->progress_note = g_steal_pointer (&progress);
 }
@@ -395,6 +404,10 @@ validate (TjInspectionForm *self)
       if (message == NULL && g_str_equal (field, "reported") && self->progress_note != NULL)
         adw_action_row_set_subtitle (self->rows[i], self->progress_note);
     }
+  for (guint i = 0; i < N_FIELDS; i++)
+    if (g_str_equal (fields[i].field, "verdict_reason"))
+      gtk_widget_set_visible (GTK_WIDGET (self->rows[i]),
+                              inspection->has_verdict || inspection->verdict_reason != NULL);
   for (guint k = 0; self->show_all && k < self->problems->len; k++)
     {
       TjProblem *problem = g_ptr_array_index (self->problems, k);
