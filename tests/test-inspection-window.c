@@ -226,6 +226,8 @@ test_overdue_rectification (Fixture       *f,
   GListModel *shown = tj_inspection_page_get_shown (f->page);
   g_autofree char *status = NULL;
 
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1024, 700);
+  tj_test_screenshot (GTK_WIDGET (f->window), "inspections-empty.png");
   add_inspection (f, "2026-08-01", NULL);
   add_inspection (f, "2026-08-01", "2026-07-30");
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);

@@ -31,6 +31,7 @@ struct _TjInspectionPage
   GtkDropDown *locality_filter;
   GtkDropDown *rectification_filter;
   GtkLabel *overdue_label;
+  GtkStack *content; /* "table", or "empty" when the year has no inspection */
   GtkScrolledWindow *scrolled;
   GtkButton *export_ledger;
   GtkStack *stack; /* "list", or "error" when the inspections could not be read */
@@ -296,6 +297,7 @@ reload (TjInspectionPage *self)
   g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
                        items->pdata, items->len);
   set_overdue (self, overdue);
+  gtk_stack_set_visible_child_name (self->content, items->len > 0 ? "table" : "empty");
   gtk_stack_set_visible_child_name (self->stack, "list");
 }
 
@@ -707,6 +709,7 @@ tj_inspection_page_class_init (TjInspectionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TjInspectionPage, locality_filter);
   gtk_widget_class_bind_template_child (widget_class, TjInspectionPage, rectification_filter);
   gtk_widget_class_bind_template_child (widget_class, TjInspectionPage, overdue_label);
+  gtk_widget_class_bind_template_child (widget_class, TjInspectionPage, content);
   gtk_widget_class_bind_template_child (widget_class, TjInspectionPage, scrolled);
   gtk_widget_class_bind_template_child (widget_class, TjInspectionPage, export_ledger);
   gtk_widget_class_bind_template_child (widget_class, TjInspectionPage, stack);
