@@ -14,6 +14,7 @@
 #include "tj-inspection-page.h"
 #include "tj-inspection.h"
 #include "tj-money.h"
+#include "tj-read-error.h"
 #include "tj-settings.h"
 #include "tj-window.h"
 
@@ -248,7 +249,13 @@ test_overdue_rectification (Fixture       *f,
   tj_test_screenshot (GTK_WIDGET (f->window), "inspections-1024.png");
 }
 
-/* Deleting puts a toast with Undo; Undo brings the inspection back with its finding. */
+static GFile *write_png (Fixture    *f,
+                         const char *name,
+                         int         width,
+                         int         height);
+
+/* Deleting puts a toast with Undo; Undo brings the inspection back with its finding and its
+ * photo. */
 static void
 test_delete_and_undo (Fixture       *f,
                       gconstpointer  data)
@@ -256,8 +263,14 @@ test_delete_and_undo (Fixture       *f,
   GListModel *shown = tj_inspection_page_get_shown (f->page);
   AdwToastOverlay *overlay;
   AdwToast *toast;
+  gint64 id = add_inspection (f, "2026-08-01", NULL);
+  g_autoptr (GFile) file = write_png (f, "围挡.png", 64, 48);
+  g_autoptr (GBytes) bytes = g_file_load_bytes (file, NULL, NULL, NULL);
+  g_autoptr (GError) error = NULL;
 
-  add_inspection (f, "2026-08-01", NULL);
+  g_assert_cmpint (tj_photo_add (f->db, id, 0, "围挡.png", bytes, &error), >, 0);
+  g_assert_no_error (error);
+  tj_test_wait_idle ();
   g_assert_true (tj_inspection_page_delete (f->page, 0));
   tj_test_wait_idle ();
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
@@ -272,6 +285,10 @@ test_delete_and_undo (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
   g_assert_cmpint (tj_test_scalar (f->db, "SELECT count(*) FROM rectifications "
                                           "WHERE requirement = '补齐围挡'"),
+                   ==, 1);
+  g_assert_cmpint (tj_test_scalar (f->db, "SELECT count(*) FROM inspection_photos "
+                                          "WHERE name = '围挡.png' AND inspection_id = "
+                                          "(SELECT max(id) FROM inspections)"),
                    ==, 1);
 }
 
@@ -410,6 +427,47 @@ test_export_ledger (Fixture       *f,
   g_assert_nonnull (strstr (tj_test_xlsx_fact (facts, "A1"), "2026"));
 }
 
+/* The search keeps the rows whose project, inspectors or what was seen holds the text. */
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  GListModel *shown = tj_inspection_page_get_shown (f->page);
+
+  add_inspection (f, "2026-08-01", NULL);
+  tj_inspection_page_set_search (f->page, "王五");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  tj_inspection_page_set_search (f->page, "赵六");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
+  tj_inspection_page_set_search (f->page, "");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+}
+
+/* When the inspections cannot be read the page says why in place of the list, leaves no row to
+ * act on, and shows them again on 重试 once they can. */
+static void
+test_read_error (Fixture       *f,
+                 gconstpointer  data)
+{
+  GListModel *shown = tj_inspection_page_get_shown (f->page);
+  TjReadError *state;
+
+  add_inspection (f, "2026-08-01", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  tj_test_exec_elsewhere (f->db, "ALTER TABLE inspections RENAME TO inspections_gone");
+  tj_db_relay_changed (f->db, "inspections");
+  tj_test_wait_idle ();
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
+  state = TJ_READ_ERROR (tj_test_find_descendant (GTK_WIDGET (f->page), TJ_TYPE_READ_ERROR));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (state)));
+  g_assert_nonnull (tj_read_error_get_message (state));
+  tj_test_exec_elsewhere (f->db, "ALTER TABLE inspections_gone RENAME TO inspections");
+  tj_read_error_retry (state);
+  tj_test_wait_idle ();
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (state)));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -431,5 +489,7 @@ main (int   argc,
               teardown);
   g_test_add ("/tj/inspections/export-ledger", Fixture, NULL, setup, test_export_ledger,
               teardown);
+  g_test_add ("/tj/inspections/search", Fixture, NULL, setup, test_search, teardown);
+  g_test_add ("/tj/inspections/read-error", Fixture, NULL, setup, test_read_error, teardown);
   return g_test_run ();
 }
