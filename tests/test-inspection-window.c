@@ -333,7 +333,18 @@ test_photo_thumbnail (Fixture       *f,
   g_assert_cmpint (gdk_paintable_get_intrinsic_width (paintable), ==, 640);
   g_assert_cmpint (gdk_paintable_get_intrinsic_height (paintable), ==, 480);
   g_assert_cmpint (tj_test_scalar (f->db, "SELECT count(*) FROM inspection_photos "
-                                          "WHERE name = '现场.png'"),
+                                          "WHERE name = '现场.png' AND finding_id IS NULL"),
+                   ==, 1);
+  /* a photo of the finding */
+  g_clear_object (&file);
+  file = write_png (f, "围挡缺失.png", 320, 240);
+  g_assert_true (tj_inspection_form_choose_photo_owner (form, "问题 1：安全文明施工"));
+  g_assert_true (tj_inspection_form_add_photo_file (form, file));
+  tj_test_wait_idle ();
+  g_assert_cmpuint (tj_inspection_form_get_n_thumbnails (form), ==, 2);
+  g_assert_cmpint (tj_test_scalar (f->db, "SELECT count(*) FROM inspection_photos p "
+                                          "JOIN inspection_findings f ON f.id = p.finding_id "
+                                          "WHERE p.name = '围挡缺失.png' AND f.kind = '安全文明施工'"),
                    ==, 1);
   gtk_window_set_default_size (GTK_WINDOW (form), 720, 980);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (form));

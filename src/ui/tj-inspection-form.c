@@ -94,6 +94,7 @@ struct _TjInspectionForm
   AdwActionRow *findings_row;
   AdwPreferencesGroup *photos_group;
   GtkButton *add_photo;
+  GtkDropDown *photo_owner; /* the inspection (0) or a saved finding's id */
   GtkFlowBox *photos;
   AdwActionRow *rows[N_FIELDS];
   GtkWidget *inputs[N_FIELDS];
@@ -714,6 +715,9 @@ remove_photo_cb (GtkButton        *button,
   load_photos (self);
 }
 
+static char *finding_label (TjInspectionForm *self,
+                           gint64            finding_id);
+
 static GtkWidget *
 thumbnail_new (TjInspectionForm *self,
                TjPhoto          *photo,
@@ -722,7 +726,10 @@ thumbnail_new (TjInspectionForm *self,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *open = gtk_button_new ();
   GtkWidget *picture = gtk_picture_new_for_paintable (GDK_PAINTABLE (texture));
-  GtkWidget *label = gtk_label_new (photo->name);
+  g_autofree char *owner = photo->finding_id != 0 ? finding_label (self, photo->finding_id) : NULL;
+  g_autofree char *caption = owner != NULL ? g_strdup_printf ("%s\n%s", photo->name, owner)
+                                           : g_strdup (photo->name);
+  GtkWidget *label = gtk_label_new (caption);
   GtkWidget *remove = gtk_button_new_with_mnemonic (_("_Remove"));
   gint64 *id = g_new (gint64, 1);
 
@@ -738,6 +745,7 @@ thumbnail_new (TjInspectionForm *self,
   g_object_set_data_full (G_OBJECT (open), "name", g_strdup (photo->name), g_free);
   g_signal_connect (open, "clicked", G_CALLBACK (open_photo_cb), self);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 14);
   gtk_widget_add_css_class (label, "caption");
   gtk_widget_add_css_class (remove, "flat");
@@ -748,6 +756,44 @@ thumbnail_new (TjInspectionForm *self,
   gtk_box_append (GTK_BOX (box), remove);
   g_ptr_array_add (self->thumbnails, open);
   return box;
+}
+
+/* A photo is of the site or of one of the findings as saved (a finding added since has no id
+ * yet): "问题 1：进度滞后". */
+static char *
+finding_label (TjInspectionForm *self,
+               gint64            finding_id)
+{
+  for (guint i = 0; self->original->findings != NULL && i < self->original->findings->len; i++)
+    {
+      TjFinding *finding = g_ptr_array_index (self->original->findings, i);
+
+      if (finding->id == finding_id)
+        /* Translators: the finding a photo belongs to: "问题 1：进度滞后" */
+        return g_strdup_printf (_("Finding %u: %s"), i + 1, finding->kind);
+    }
+  return NULL;
+}
+
+static void
+fill_photo_owners (TjInspectionForm *self)
+{
+  g_autoptr (GtkStringList) labels = gtk_string_list_new (NULL);
+  GArray *values = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 none = 0;
+
+  gtk_string_list_append (labels, _("Of the Site"));
+  g_array_append_val (values, none);
+  for (guint i = 0; self->original->findings != NULL && i < self->original->findings->len; i++)
+    {
+      TjFinding *finding = g_ptr_array_index (self->original->findings, i);
+      g_autofree char *label = finding_label (self, finding->id);
+
+      gtk_string_list_append (labels, label);
+      g_array_append_val (values, finding->id);
+    }
+  tj_drop_down_set_choices (self->photo_owner, labels, values);
+  gtk_widget_set_visible (GTK_WIDGET (self->photo_owner), values->len > 1);
 }
 
 /* The inspection's photos as thumbnails; a failed read is said in their place. */
@@ -806,7 +852,8 @@ tj_inspection_form_add_photo_file (TjInspectionForm *self,
   g_return_val_if_fail (self->original->id != 0, FALSE);
 
   if (bytes == NULL ||
-      tj_photo_add (self->db, self->original->id, 0, name, bytes, &error) == 0)
+      tj_photo_add (self->db, self->original->id, tj_drop_down_get_value (self->photo_owner),
+                    name, bytes, &error) == 0)
     {
       tj_alert (GTK_WINDOW (self), _("Cannot add the photo"), error->message);
       return FALSE;
@@ -1014,6 +1061,7 @@ tj_inspection_form_class_init (TjInspectionFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TjInspectionForm, findings_row);
   gtk_widget_class_bind_template_child (widget_class, TjInspectionForm, photos_group);
   gtk_widget_class_bind_template_child (widget_class, TjInspectionForm, add_photo);
+  gtk_widget_class_bind_template_child (widget_class, TjInspectionForm, photo_owner);
   gtk_widget_class_bind_template_child (widget_class, TjInspectionForm, photos);
   gtk_widget_class_bind_template_callback (widget_class, add_finding_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_photo_cb);
@@ -1059,6 +1107,7 @@ tj_inspection_form_new (TjDb  *db,
   adw_window_title_set_subtitle (self->title, id != 0 ? self->original->project_name
                                                       : _("New Inspection"));
   build (self);
+  fill_photo_owners (self);
   load_photos (self);
   return GTK_WINDOW (self);
 }
@@ -1093,4 +1142,12 @@ tj_inspection_form_get_shown (TjInspectionForm *self,
   if (g_str_equal (field, "reported_progress"))
     return self->reported_progress;
   return gtk_label_get_text (GTK_LABEL (tj_form_find_input (GTK_WIDGET (self), field)));
+}
+
+/* As a user picks what the next photo shows: "Of the Site" or a finding's label. */
+gboolean
+tj_inspection_form_choose_photo_owner (TjInspectionForm *self,
+                                       const char       *label)
+{
+  return tj_drop_down_choose (self->photo_owner, label);
 }

@@ -35,6 +35,8 @@ void tj_inspection_form_add_finding (TjInspectionForm *self,
                                      const char       *description,
                                      const char       *requirement,
                                      const char       *deadline);
+gboolean tj_inspection_form_choose_photo_owner (TjInspectionForm *self,
+                                                const char       *label);
 gboolean tj_inspection_form_add_photo_file (TjInspectionForm *self,
                                             GFile            *file);
 guint tj_inspection_form_get_n_thumbnails (TjInspectionForm *self);
