@@ -33,6 +33,7 @@ struct _TjWindow
   TjBulletinPage *bulletin_page;
   TjApprovalPage *approval_page;
   TjAgencyPage *agency_page;
+  TjInspectionPage *inspection_page;
   AdwViewStackPage *approval_stack_page;
 
   TjDb *db;
@@ -684,6 +685,8 @@ tj_window_new (TjApplication *app,
       "emblem-documents-symbolic" },
     { (gpointer *) &self->bulletin_page, TJ_TYPE_BULLETIN_PAGE, "bulletin", N_("Bulletin"),
       "x-office-document-symbolic" },
+    { (gpointer *) &self->inspection_page, TJ_TYPE_INSPECTION_PAGE, "inspections",
+      N_("Inspections"), "find-location-symbolic" },
   };
 
   self->settings = g_object_ref (tj_application_get_settings (app));
@@ -762,6 +765,12 @@ TjBulletinPage *
 tj_window_get_bulletin_page (TjWindow *self)
 {
   return self->bulletin_page;
+}
+
+TjInspectionPage *
+tj_window_get_inspection_page (TjWindow *self)
+{
+  return self->inspection_page;
 }
 
 void
