@@ -1160,6 +1160,74 @@ convert (GConverter *converter,
   return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
 }
 
+/* A kept file larger than the chunks it is compressed, stored and checked in (256 KiB): its
+ * bytes come back whole, it verifies, and a copy cut short or with bytes after its end does not.
+ * The contents are random hex so that gzip cannot shrink them below three chunks. */
+static void
+test_import_large_file_kept_in_chunks (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  g_autofree char *path = g_build_filename (dir, "大台账.csv", NULL);
+  g_autoptr (GString) contents =
+    g_string_new ("序号,项目名称,级别,建设性质,属地,首席服务官,总投资（万元）,建设规模及内容\r\n");
+  g_autoptr (GRand) rand = g_rand_new_with_seed (11);
+  g_autoptr (TjImportResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GZlibDecompressor) gunzip = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP);
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GBytes) kept = NULL;
+  g_autofree guint8 *cut = NULL;
+  gsize stored;
+
+  for (guint i = 1; i <= 8000; i++)
+    {
+      g_string_append_printf (contents, "%u,项目%u,登封市重点,续建,颍阳镇,赵强,10,", i, i);
+      for (guint c = 0; c < 200; c++)
+        g_string_append_c (contents, "0123456789abcdef"[g_rand_int_range (rand, 0, 16)]);
+      g_string_append (contents, "\r\n");
+    }
+  g_assert_true (g_file_set_contents (path, contents->str, contents->len, NULL));
+  g_assert_true (tj_ledger_import (db, path, 2026, TRUE, FALSE, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->added, ==, 8000);
+
+  stored = tj_test_scalar (db, "SELECT length (data) FROM imports");
+  g_assert_cmpuint (stored, >, 3 * 256 * 1024);
+  stmt = tj_db_prepare (db, "SELECT data FROM imports", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  kept = convert (G_CONVERTER (gunzip), sqlite3_column_blob (stmt, 0),
+                  sqlite3_column_bytes (stmt, 0));
+  cut = g_malloc0 (stored + 1);
+  memcpy (cut, sqlite3_column_blob (stmt, 0), stored);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_assert_cmpmem (g_bytes_get_data (kept, NULL), g_bytes_get_size (kept), contents->str,
+                   contents->len);
+  g_assert_true (tj_audit_verify_records (db, problems, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+
+  /* cut short by a byte, then one byte too many: neither is the file kept */
+  g_assert_true (tj_db_exec (db, "DROP TRIGGER imports_no_update", &error));
+  for (int extra = -1; extra <= 1; extra += 2)
+    {
+      stmt = tj_db_prepare (db, "UPDATE imports SET data = ?", &error);
+      g_assert_no_error (error);
+      sqlite3_bind_blob64 (stmt, 1, cut, stored + extra, SQLITE_STATIC);
+      g_assert_true (tj_db_step_done (db, stmt, &error));
+      g_clear_pointer (&stmt, sqlite3_finalize);
+      g_ptr_array_set_size (problems, 0);
+      g_assert_true (tj_audit_verify_records (db, problems, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (problems->len, ==, 1);
+      g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "大台账.csv"));
+      g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "SHA-256"));
+    }
+  tj_test_rmdir (dir);
+}
+
 /* A ledger import is one audit entry naming the file it keeps (gzip, its SHA-256): no entry per
  * project, the chain and the records verified, an edit after it logged as ever; a dry run keeps
  * nothing; an imported project changed, or the kept file changed, behind Tuijin's back is found. */
@@ -1319,6 +1387,8 @@ main (int   argc,
   g_test_add_func ("/tj/audit/tamper-refused-or-found", test_audit_tamper);
   g_test_add_func ("/tj/audit/import/one-entry-kept-file-verified",
                    test_import_one_entry_and_its_file);
+  g_test_add_func ("/tj/audit/import/large-file-kept-in-chunks",
+                   test_import_large_file_kept_in_chunks);
   g_test_add_func ("/tj/db/restore/checks-keeps-and-restores", test_restore);
   g_test_add_func ("/tj/db/import/refused-on-a-damaged-file", test_import_refuses_damage);
   g_test_add_func ("/tj/limits/max-amount-setting-bounds-a-save", test_max_amount_setting);

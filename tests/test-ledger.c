@@ -262,6 +262,59 @@ test_unknown_names_listed (void)
   tj_test_rmdir (dir);
 }
 
+/* A name the file gives twice is refused with the line that first gave it, whether that line's
+ * project was written (a new one or one already on the list) or not (a file already in error),
+ * and among thousands of names (the import keeps the written ones by hash, not by name). */
+static void
+test_names_twice_named_by_first_line (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  g_autoptr (TjImportResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GString) text = g_string_new (HEADER);
+  g_autofree char *path = NULL;
+
+  add_person (db, "郑宏伟", FALSE);
+  g_string_append (text, "1,老项目,登封市重点,续建,颍阳镇,,,郑宏伟,100\r\n");
+  path = write_file (dir, "before.csv", text->str);
+  g_assert_true (tj_ledger_import (db, path, 2026, FALSE, FALSE, &result, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&result, tj_import_result_free);
+
+  g_string_assign (text, HEADER);
+  for (guint i = 1; i <= 3000; i++)
+    g_string_append_printf (text, "%u,项目%u,登封市重点,续建,颍阳镇,,,郑宏伟,100\r\n", i, i);
+  g_string_append (text, "3001,老项目,登封市重点,续建,颍阳镇,,,郑宏伟,200\r\n"
+                         "3002,项目2999,登封市重点,续建,颍阳镇,,,郑宏伟,100\r\n"
+                         "3003,老项目,登封市重点,续建,颍阳镇,,,郑宏伟,300\r\n"
+                         "3004,坏项目,登封市重点,在建,颍阳镇,,,郑宏伟,100\r\n"
+                         "3005,新项目,登封市重点,续建,颍阳镇,,,郑宏伟,100\r\n"
+                         "3006,新项目,登封市重点,续建,颍阳镇,,,郑宏伟,100\r\n"
+                         "3007,坏项目,登封市重点,续建,颍阳镇,,,郑宏伟,100\r\n"
+                         "3008,项目7,登封市重点,续建,颍阳镇,,,郑宏伟,100\r\n");
+  g_free (path);
+  path = write_file (dir, "ledger.csv", text->str);
+  g_assert_false (tj_ledger_import (db, path, 2026, FALSE, FALSE, &result, &error));
+  g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);
+  g_assert_cmpuint (result->errors->len, ==, 6);
+  g_assert_cmpstr (g_ptr_array_index (result->errors, 0), ==,
+                   "第 3003 行，“项目名称”：“项目2999”与第 3000 行重名。");
+  g_assert_cmpstr (g_ptr_array_index (result->errors, 1), ==,
+                   "第 3004 行，“项目名称”：“老项目”与第 3002 行重名。");
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (result->errors, 2), "第 3005 行，“建设性质”"));
+  g_assert_cmpstr (g_ptr_array_index (result->errors, 3), ==,
+                   "第 3007 行，“项目名称”：“新项目”与第 3006 行重名。");
+  g_assert_cmpstr (g_ptr_array_index (result->errors, 4), ==,
+                   "第 3008 行，“项目名称”：“坏项目”与第 3005 行重名。");
+  g_assert_cmpstr (g_ptr_array_index (result->errors, 5), ==,
+                   "第 3009 行，“项目名称”：“项目7”与第 8 行重名。");
+  /* all or nothing: the list is as it was */
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM projects"), ==, 1);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT total_investment FROM projects"), ==, 1000000);
+  tj_test_rmdir (dir);
+}
+
 static void
 test_reimport_updates (void)
 {
@@ -755,6 +808,8 @@ main (int   argc,
   g_test_add_func ("/tj/ledger/import/again-updates-instead-of-duplicating",
                    test_reimport_updates);
   g_test_add_func ("/tj/ledger/import/dry-run-writes-nothing", test_dry_run_writes_nothing);
+  g_test_add_func ("/tj/ledger/import/names-twice-named-by-first-line",
+                   test_names_twice_named_by_first_line);
   g_test_add_func ("/tj/ledger/import/headers-as-offices-write-them",
                    test_headers_as_offices_write_them);
   g_test_add_func ("/tj/ledger/import/bad-values-named-by-line-and-column", test_bad_values_named);

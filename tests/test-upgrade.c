@@ -8,7 +8,7 @@
 
 static const char *const fixtures[] = {
   "schema-1-64544e2.db", "schema-2-0c95548.db", "schema-2-eb8292b.db",
-  "schema-3-2530a39.db", "schema-3-b36f1e6.db",
+  "schema-3-2530a39.db", "schema-3-b36f1e6.db", "schema-9-94dd2bf.db",
 };
 
 /* A copy of one fixture upgraded by tj_db_open, beside a database created new, in one folder. */

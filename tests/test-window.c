@@ -766,6 +766,105 @@ test_sort_by_name_is_pinyin (Fixture       *f,
   g_assert_cmpstr (g_ptr_array_index (names, names->len - 1), ==, g_ptr_array_index (expected, 0));
 }
 
+/* The names of the year's projects holding needle in a searched field, by SQL's LIKE, in pinyin
+ * order (g_utf8_collate, stable on the order of entry). */
+static GPtrArray *
+expected_matches (Fixture    *f,
+                  const char *needle)
+{
+  g_autofree char *year = g_strdup_printf ("%d", this_year ());
+  g_autofree char *like = g_strdup_printf ("%%%s%%", needle);
+  g_autoptr (sqlite3_stmt) stmt = tj_db_prepare (
+      f->db,
+      "SELECT p.name FROM projects p "
+      "LEFT JOIN people l ON l.id = p.leader_id LEFT JOIN people o ON o.id = p.officer_id "
+      "LEFT JOIN units u ON u.id = p.unit_id LEFT JOIN units c ON c.id = p.locality_id "
+      "WHERE p.year = ?1 AND (p.name LIKE ?2 OR p.owner LIKE ?2 OR p.content LIKE ?2 "
+      "OR l.name LIKE ?2 OR o.name LIKE ?2 OR u.name LIKE ?2 OR c.name LIKE ?2 "
+      "OR p.contact LIKE ?2) ORDER BY p.id",
+      NULL);
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+
+  sqlite3_bind_text (stmt, 1, year, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, like, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  g_ptr_array_sort (names, compare_names);
+  return names;
+}
+
+static void
+assert_shows (Fixture    *f,
+              const char *needle)
+{
+  g_autoptr (GPtrArray) expected = expected_matches (f, needle);
+  g_autoptr (GPtrArray) names = shown_names (f);
+  g_autofree char *count_text = g_strdup_printf ("%u 个项目", expected->len);
+
+  g_assert_cmpuint (expected->len, >, 0);
+  g_assert_cmpuint (names->len, ==, expected->len);
+  for (guint i = 0; i < names->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (names, i), ==, g_ptr_array_index (expected, i));
+  g_assert_nonnull (strstr (tj_project_page_get_footer (f->page), count_text));
+}
+
+/* Typing fast in the search box, the list sorted by name: each keystroke narrows (or, deleting,
+ * widens) what is shown, the rows kept in place are the right ones, and the order stays pinyin,
+ * down to the last keystroke; the same through the search entry's delay. */
+static void
+test_search_while_typing_keeps_pinyin (Fixture       *f,
+                                       gconstpointer  data)
+{
+  g_autofree char *year = g_strdup_printf ("%d", this_year ());
+  g_autoptr (sqlite3_stmt) stmt = tj_db_prepare (f->db, "SELECT name FROM projects WHERE year = ? "
+                                                  "ORDER BY id LIMIT 1", NULL);
+  g_autofree char *name = NULL;
+  const char *end;
+  g_autoptr (GPtrArray) typed = g_ptr_array_new_with_free_func (g_free);
+  guint all = shown (f);
+
+  sqlite3_bind_text (stmt, 1, year, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  end = name;
+  sort_by_column (f, 0, GTK_SORT_ASCENDING);
+  /* the first four characters of a name, one at a time, then two deleted */
+  for (guint i = 0; i < 4 && *end != '\0'; i++)
+    {
+      end = g_utf8_next_char (end);
+      g_ptr_array_add (typed, g_strndup (name, end - name));
+    }
+  g_assert_cmpuint (typed->len, >=, 2);
+  g_ptr_array_add (typed, g_strdup (g_ptr_array_index (typed, typed->len - 2)));
+  g_ptr_array_add (typed, g_strdup (g_ptr_array_index (typed, 0)));
+  for (guint i = 0; i < typed->len; i++)
+    {
+      tj_project_page_set_search (f->page, g_ptr_array_index (typed, i));
+      assert_shows (f, g_ptr_array_index (typed, i));
+    }
+  g_assert_cmpuint (shown (f), <, all);
+
+  /* through the entry: keystrokes closer together than its delay, the last one shown */
+  tj_window_set_search (f->window, "");
+  g_usleep (120000);
+  tj_test_wait_idle ();
+  for (guint i = 0; i < typed->len - 2; i++)
+    tj_window_set_search (f->window, g_ptr_array_index (typed, i));
+  g_usleep (120000); /* the search entry's delay */
+  tj_test_wait_idle ();
+  assert_shows (f, g_ptr_array_index (typed, typed->len - 3));
+
+  sort_by_column (f, 0, GTK_SORT_DESCENDING);
+  {
+    g_autoptr (GPtrArray) expected = expected_matches (f, g_ptr_array_index (typed, typed->len - 3));
+    g_autoptr (GPtrArray) names = shown_names (f);
+
+    g_assert_cmpuint (names->len, ==, expected->len);
+    g_assert_cmpstr (g_ptr_array_index (names, 0), ==,
+                     g_ptr_array_index (expected, expected->len - 1));
+  }
+}
+
 /* The project the clerk selected stays selected when the list is sorted by another column. */
 static void
 test_selection_survives_sort (Fixture       *f,
@@ -904,6 +1003,8 @@ main (int   argc,
               test_year_reaches_every_page, teardown);
   g_test_add ("/tj/window/sort/by-name-is-pinyin", Fixture, NULL, setup_demo,
               test_sort_by_name_is_pinyin, teardown);
+  g_test_add ("/tj/window/search/typing-fast-keeps-pinyin-order", Fixture, NULL, setup_demo,
+              test_search_while_typing_keeps_pinyin, teardown);
   g_test_add ("/tj/window/sort/selection-survives", Fixture, NULL, setup_demo,
               test_selection_survives_sort, teardown);
   g_test_add ("/tj/window/changed/saved-project-appears", Fixture, NULL, setup_demo,

@@ -35,6 +35,8 @@ struct _TjProjectPage
 
   TjLevelNames *level_names;
   TjProjectListModel *model;
+  TjProjectQueryCache *query_cache; /* the ordering and the searched text, kept while unchanged */
+  gboolean rows_stale;              /* the data changed: every shown row to be read again */
   GtkMultiSelection *selection;
   char *search;
   TjProjectSummary summary;
@@ -194,17 +196,43 @@ tj_project_list_model_iface_init (GListModelInterface *iface)
   iface->get_item = list_model_get_item;
 }
 
-/* Shows ids in place of what was shown; the rows are read again. */
+/* Shows ids in place of what was shown. With all, every row is read again (the data changed);
+ * otherwise the rows shown before and after that did not move are left as they are, so that
+ * narrowing a search keeps the rows at the top of the list (and their widgets) in place. The
+ * rows that go are told of in one change and those that come in another: told of both at once,
+ * GTK 4.8's list looks for the row it was anchored to among every added item
+ * (g_list_model_get_item on each: 100k rows read from the database, 2 s of a sort), and never
+ * finds it, as each read makes a new object. */
 static void
 list_model_set_ids (TjProjectListModel *self,
-                    GArray             *ids)
+                    GArray             *ids,
+                    gboolean            all)
 {
-  guint removed = self->ids->len;
+  guint old_len = self->ids->len, new_len = ids->len, prefix = 0, suffix = 0;
+  const gint64 *old_ids = (const gint64 *) (void *) self->ids->data;
+  const gint64 *new_ids = (const gint64 *) (void *) ids->data;
+  g_autoptr (GArray) old = NULL;
 
+  if (!all)
+    {
+      while (prefix < old_len && prefix < new_len && old_ids[prefix] == new_ids[prefix])
+        prefix++;
+      while (suffix < old_len - prefix && suffix < new_len - prefix &&
+             old_ids[old_len - 1 - suffix] == new_ids[new_len - 1 - suffix])
+        suffix++;
+    }
   list_model_clear_blocks (self);
+  old = g_steal_pointer (&self->ids);
+  self->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), prefix + suffix);
+  /* between the two changes the list holds what stayed */
+  g_array_append_vals (self->ids, old->data, prefix);
+  g_array_append_vals (self->ids, &g_array_index (old, gint64, old_len - suffix), suffix);
+  if (old_len > prefix + suffix)
+    g_list_model_items_changed (G_LIST_MODEL (self), prefix, old_len - prefix - suffix, 0);
   g_array_unref (self->ids);
   self->ids = g_array_ref (ids);
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, ids->len);
+  if (new_len > prefix + suffix)
+    g_list_model_items_changed (G_LIST_MODEL (self), prefix, 0, new_len - prefix - suffix);
 }
 
 static gint64
@@ -480,6 +508,14 @@ column_view_sort (TjProjectPage *self,
   return (TjProjectSort) (self->probed_column + 1);
 }
 
+/* The data changed: the ordering and the searched text are read again, and every shown row. */
+static void
+clear_cache (TjProjectPage *self)
+{
+  tj_project_query_cache_clear (self->query_cache);
+  self->rows_stale = TRUE;
+}
+
 /* The ids of what the filters, the search and the sort show, read again; the selected projects
  * stay selected where they are still shown. */
 static gboolean
@@ -514,8 +550,11 @@ requery (TjProjectPage *self,
     query->stats = TJ_PROJECT_STATS_NOT_ENTERED;
   query->search = g_strdup (self->search);
   query->sort = column_view_sort (self, &query->descending);
+  if (self->model->db != tj_page_get_db (TJ_PAGE (self)))
+    clear_cache (self);
   g_set_object (&self->model->db, tj_page_get_db (TJ_PAGE (self)));
-  ids = tj_project_query_ids (self->model->db, query, &self->summary, error);
+  ids = tj_project_query_ids_cached (self->model->db, query, self->query_cache, &self->summary,
+                                     error);
   if (ids == NULL)
     return FALSE;
 
@@ -527,7 +566,8 @@ requery (TjProjectPage *self,
   gtk_bitset_unref (selected);
   if (g_hash_table_size (was_selected) > 0)
     gtk_selection_model_unselect_all (selection);
-  list_model_set_ids (self->model, ids);
+  list_model_set_ids (self->model, ids, self->rows_stale);
+  self->rows_stale = FALSE;
   if (g_hash_table_size (was_selected) > 0)
     {
       g_autoptr (GtkBitset) again = gtk_bitset_new_empty ();
@@ -552,7 +592,7 @@ show_read_error (TjProjectPage *self,
   tj_read_error_set_error (self->read_error, error);
   gtk_stack_set_visible_child_name (self->stack, "error");
   gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
-  list_model_set_ids (self->model, none);
+  list_model_set_ids (self->model, none, TRUE);
   memset (&self->summary, 0, sizeof self->summary);
   update_footer (self);
 }
@@ -614,6 +654,7 @@ filter_selected_cb (TjProjectPage *self)
 static void
 projects_changed_cb (TjProjectPage *self)
 {
+  clear_cache (self);
   reload (self);
 }
 
@@ -622,12 +663,14 @@ static void
 names_changed_cb (TjProjectPage *self)
 {
   self->names_stale = TRUE;
+  clear_cache (self);
   reload (self);
 }
 
 static void
 retry_cb (TjProjectPage *self)
 {
+  clear_cache (self);
   reload (self);
 }
 
@@ -908,6 +951,7 @@ tj_project_page_finalize (GObject *object)
   TjProjectPage *self = TJ_PROJECT_PAGE (object);
 
   g_clear_pointer (&self->level_names, tj_level_names_free);
+  g_clear_pointer (&self->query_cache, tj_project_query_cache_free);
   g_clear_pointer (&self->localities, g_ptr_array_unref);
   g_clear_pointer (&self->industries, g_ptr_array_unref);
   g_free (self->search);
@@ -990,6 +1034,7 @@ tj_project_page_init (TjProjectPage *self)
   /* ids from the database → rows read on demand → selection */
   self->model = g_object_new (TJ_TYPE_PROJECT_LIST_MODEL, NULL);
   self->model->page = self;
+  self->query_cache = tj_project_query_cache_new ();
   self->probe[0] = g_object_new (G_TYPE_OBJECT, NULL);
   self->probe[1] = g_object_new (G_TYPE_OBJECT, NULL);
   self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->model)));

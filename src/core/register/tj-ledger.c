@@ -41,6 +41,77 @@ typedef enum
   N_COLUMNS
 } Column;
 
+/* The lines of the file whose project is written, by the hash of their name: 16 bytes a line
+ * and not the name (1M names held as strings were most of a 1M import's memory). A name is
+ * compared with the one the database holds for the line's project, which is the line's. */
+typedef struct
+{
+  guint32 check; /* the other half of the name's hash */
+  guint32 line;  /* 0: an empty slot */
+  gint64 id;     /* the project the line wrote */
+} NameLine;
+
+typedef struct
+{
+  NameLine *slots;
+  gsize mask; /* the number of slots (a power of 2) - 1 */
+  gsize used;
+} NameLines;
+
+static guint64
+name_hash (const char *name)
+{
+  guint64 hash = 0xcbf29ce484222325u; /* FNV-1a, then mixed so that both halves vary */
+
+  for (const guchar *p = (const guchar *) name; *p != '\0'; p++)
+    hash = (hash ^ *p) * 0x100000001b3u;
+  hash ^= hash >> 33;
+  hash *= 0xff51afd7ed558ccdu;
+  hash ^= hash >> 33;
+  return hash;
+}
+
+static void
+name_lines_add (NameLines  *table,
+                const char *name,
+                guint       line,
+                gint64      id)
+{
+  guint64 hash = name_hash (name);
+  gsize i;
+
+  if (table->slots == NULL || (table->used + 1) * 4 > (table->mask + 1) * 3)
+    {
+      gsize size = table->slots == NULL ? 1024 : 2 * (table->mask + 1);
+      NameLine *old = table->slots;
+      gsize old_size = old == NULL ? 0 : table->mask + 1;
+
+      table->slots = g_new0 (NameLine, size);
+      table->mask = size - 1;
+      for (gsize o = 0; o < old_size; o++)
+        if (old[o].line != 0)
+          {
+            for (i = old[o].check & table->mask; table->slots[i].line != 0;)
+              i = (i + 1) & table->mask;
+            table->slots[i] = old[o];
+          }
+      g_free (old);
+    }
+  for (i = (hash >> 32) & table->mask; table->slots[i].line != 0;)
+    i = (i + 1) & table->mask;
+  table->slots[i].check = hash >> 32;
+  table->slots[i].line = line;
+  table->slots[i].id = id;
+  table->used++;
+}
+
+static void
+name_lines_clear (NameLines *table)
+{
+  g_clear_pointer (&table->slots, g_free);
+  table->mask = table->used = 0;
+}
+
 /* What an import keeps while it reads the file, inside its transaction. */
 typedef struct
 {
@@ -54,7 +125,8 @@ typedef struct
   GHashTable *people;         /* name → TjPerson */
   GHashTable *new_people;     /* TjPerson created by this import */
   GHashTable *projects;       /* name → TjProject already on the year's list */
-  GHashTable *lines;          /* project name → the line that first names it */
+  NameLines written;          /* the lines whose project was written, by their name's hash */
+  GHashTable *unwritten;      /* project name → the line that first names it, not written */
   GHashTable *missing;        /* names already in result->missing */
   TjProject *scratch;         /* a new row's project, emptied for each one */
   const char *column_names[N_COLUMNS]; /* the headers of columns, for csv */
@@ -279,6 +351,50 @@ column_of_field (const char *field)
   return -1;
 }
 
+/* The line that first named name, or 0: among the lines not written by the name itself, among
+ * the written ones by the name's hash and then the name of the project each wrote. FALSE only
+ * when the database fails. */
+static gboolean
+first_line_of (LedgerImport *import,
+               const char   *name,
+               guint        *first,
+               GError      **error)
+{
+  NameLines *table = &import->written;
+  guint32 check = name_hash (name) >> 32;
+  gpointer line;
+
+  *first = 0;
+  if (g_hash_table_lookup_extended (import->unwritten, name, NULL, &line))
+    {
+      *first = GPOINTER_TO_UINT (line);
+      return TRUE;
+    }
+  if (table->slots == NULL)
+    return TRUE;
+  for (gsize i = check & table->mask; table->slots[i].line != 0; i = (i + 1) & table->mask)
+    if (table->slots[i].check == check)
+      {
+        g_autoptr (TjCachedStmt) stmt =
+          tj_db_prepare_cached (import->db, "SELECT name = ?2 FROM projects WHERE id = ?1", error);
+        int rc;
+
+        if (stmt == NULL)
+          return FALSE;
+        sqlite3_bind_int64 (stmt, 1, table->slots[i].id);
+        sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
+        rc = sqlite3_step (stmt);
+        if (rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0)
+          {
+            *first = table->slots[i].line;
+            return TRUE;
+          }
+        if (rc != SQLITE_ROW && !tj_db_rows_done (import->db, rc, error))
+          return FALSE;
+      }
+  return TRUE;
+}
+
 /* Maps one row onto a project (the one of the same name on the year's list, or a new one),
  * validates it and, while the file has shown no error, writes it. A row is all or nothing: its
  * problems are reported with the line and the file's column, and nothing more is written. */
@@ -296,6 +412,7 @@ import_row (TjCsvImport *csv,
   guint errors_before = import->result->errors->len;
   guint32 bad = 0;
   TjProject *existing = NULL;
+  gboolean first_naming = FALSE;
   const char *name;
 
   /* Absent columns leave the field as it is; short rows have empty cells. A row with at most its
@@ -317,17 +434,19 @@ import_row (TjCsvImport *csv,
 
   if (*name != '\0')
     {
-      gpointer first;
+      guint first;
 
-      if (g_hash_table_lookup_extended (import->lines, name, NULL, &first))
+      if (!first_line_of (import, name, &first, error))
+        return FALSE;
+      if (first != 0)
         {
           g_autofree char *message =
-            g_strdup_printf (_("“%s” is also on line %u."), name, GPOINTER_TO_UINT (first));
+            g_strdup_printf (_("“%s” is also on line %u."), name, first);
 
           add_cell_error (import, line, COLUMN_NAME, &bad, message);
         }
       else
-        g_hash_table_insert (import->lines, g_strdup (name), GUINT_TO_POINTER (line));
+        first_naming = TRUE;
     }
   tj_import_read_text (&import->csv, line, COLUMN_NAME, NULL, name, &project->name);
 
@@ -408,6 +527,8 @@ import_row (TjCsvImport *csv,
 
       if (tj_project_write_listed (import->db, project, &local))
         {
+          if (first_naming)
+            name_lines_add (&import->written, name, line, project->id);
           if (update)
             import->result->updated++;
           else
@@ -423,6 +544,8 @@ import_row (TjCsvImport *csv,
 
   /* The rules of a project, each named by the file's column; a cell already reported is not
    * reported again (an amount that is not one is not also "not greater than 0"). */
+  if (first_naming)
+    g_hash_table_insert (import->unwritten, g_strdup (name), GUINT_TO_POINTER (line));
   problems = tj_project_validate (project, import->db);
   for (guint i = 0; i < problems->len; i++)
     {
@@ -496,7 +619,8 @@ import_clear (LedgerImport *import)
   g_clear_pointer (&import->people, g_hash_table_unref);
   g_clear_pointer (&import->new_people, g_hash_table_unref);
   g_clear_pointer (&import->projects, g_hash_table_unref);
-  g_clear_pointer (&import->lines, g_hash_table_unref);
+  name_lines_clear (&import->written);
+  g_clear_pointer (&import->unwritten, g_hash_table_unref);
   g_clear_pointer (&import->missing, g_hash_table_unref);
   g_clear_object (&import->scratch);
   tj_csv_import_clear (&import->csv);
@@ -550,7 +674,7 @@ tj_ledger_import (TjDb            *db,
   import.people = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
   import.new_people = g_hash_table_new (NULL, NULL);
   import.projects = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
-  import.lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  import.unwritten = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   import.missing = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   import.scratch = tj_project_new ();
 

@@ -2,6 +2,8 @@
 #define G_LOG_DOMAIN "tj-project-query"
 #include "config.h"
 
+#include <string.h>
+
 #include "tj-money.h"
 #include "tj-project-query.h"
 
@@ -52,34 +54,233 @@ static const char *const sort_keys[TJ_PROJECT_SORT_N] = {
   [TJ_PROJECT_SORT_STATS] = "p.stats_date",
 };
 
-/* Search looks through the same fields as the list did, each on its own (no match spans two);
- * the names of people and units are searched in their own small tables, once per statement.
- * SQLite's lower() folds ASCII only, and so does the needle here: Chinese has no case. */
-#define SEARCH_CONDITION                                                                         \
-  " AND (instr(lower(p.name), :needle) OR instr(lower(p.owner), :needle) "                      \
-  "OR instr(lower(p.content), :needle) OR instr(lower(p.contact), :needle) "                    \
-  "OR p.leader_id IN (SELECT id FROM people WHERE instr(lower(name), :needle)) "                \
-  "OR p.officer_id IN (SELECT id FROM people WHERE instr(lower(name), :needle)) "               \
-  "OR p.locality_id IN (SELECT id FROM units WHERE instr(lower(name), :needle)) "               \
-  "OR p.unit_id IN (SELECT id FROM units WHERE instr(lower(name), :needle)))"
+/* One shown row as the filters and sort read it. */
+typedef struct
+{
+  gint64 id;
+  gint64 total_investment;
+  gint64 annual_plan;
+} Row;
 
-GArray *
-tj_project_query_ids (TjDb                 *db,
-                      const TjProjectQuery *query,
-                      TjProjectSummary     *summary,
-                      GError              **error)
+/* The searched text of one project: its own fields, each folded and ended by SEPARATOR (no match
+ * spans two), and the ids of its people and units, whose names are searched in their own list. */
+typedef struct
+{
+  gint64 id;
+  guint offset;  /* in Haystack.text */
+  gint64 leader_id, officer_id, locality_id, unit_id;
+} Entry;
+
+typedef struct
+{
+  gint64 id;
+  guint offset;
+} Name;
+
+#define SEPARATOR '\x1f'
+
+struct _TjProjectQueryCache
+{
+  /* the last ordering read: the query that read it, as text, and its rows */
+  char *order_key;
+  GArray *rows;       /* of Row */
+  /* the year's searched text, read at the first search */
+  int search_year;
+  GArray *entries;    /* of Entry, by id */
+  GArray *names;      /* of Name: people, then units (ids apart by names_units) */
+  guint names_units;  /* index of the first unit in names */
+  GString *text;
+};
+
+TjProjectQueryCache *
+tj_project_query_cache_new (void)
+{
+  return g_new0 (TjProjectQueryCache, 1);
+}
+
+void
+tj_project_query_cache_clear (TjProjectQueryCache *cache)
+{
+  g_return_if_fail (cache != NULL);
+  g_clear_pointer (&cache->order_key, g_free);
+  g_clear_pointer (&cache->rows, g_array_unref);
+  g_clear_pointer (&cache->entries, g_array_unref);
+  g_clear_pointer (&cache->names, g_array_unref);
+  if (cache->text != NULL)
+    g_string_free (g_steal_pointer (&cache->text), TRUE);
+  cache->search_year = 0;
+}
+
+void
+tj_project_query_cache_free (TjProjectQueryCache *cache)
+{
+  if (cache == NULL)
+    return;
+  tj_project_query_cache_clear (cache);
+  g_free (cache);
+}
+
+/* Search folds ASCII letters only, as SQLite's lower() did: Chinese has no case. */
+static void
+append_folded (GString    *text,
+               const char *field)
+{
+  if (field != NULL)
+    for (const char *c = field; *c != '\0'; c++)
+      g_string_append_c (text, g_ascii_tolower (*c));
+  g_string_append_c (text, SEPARATOR);
+}
+
+/* Reads the searched text of the year's projects (in id order) and the names of people and
+ * units, once; the search then runs in memory on every keystroke. */
+static gboolean
+load_search (TjDb                *db,
+             TjProjectQueryCache *cache,
+             int                  year,
+             GError             **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (sqlite3_stmt) names = NULL;
+  g_autoptr (GArray) entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+  g_autoptr (GArray) name_list = g_array_new (FALSE, FALSE, sizeof (Name));
+  GString *text = g_string_new (NULL);
+  guint units = 0;
+  int rc;
+
+  if (cache->entries != NULL && cache->search_year == year)
+    {
+      g_string_free (text, TRUE);
+      return TRUE;
+    }
+  stmt = tj_db_prepare (db, "SELECT id, name, owner, content, contact, coalesce(leader_id, 0), "
+                        "officer_id, locality_id, coalesce(unit_id, 0) FROM projects NOT INDEXED "
+                        "WHERE year = ? ORDER BY id", error);
+  names = stmt == NULL ? NULL
+                       : tj_db_prepare (db, "SELECT 0, id, name FROM people UNION ALL "
+                                        "SELECT 1, id, name FROM units ORDER BY 1, 2", error);
+  if (names == NULL)
+    {
+      g_string_free (text, TRUE);
+      return FALSE;
+    }
+  sqlite3_bind_int (stmt, 1, year);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Entry entry = { sqlite3_column_int64 (stmt, 0), text->len, sqlite3_column_int64 (stmt, 5),
+                      sqlite3_column_int64 (stmt, 6), sqlite3_column_int64 (stmt, 7),
+                      sqlite3_column_int64 (stmt, 8) };
+
+      for (int field = 1; field <= 4; field++)
+        append_folded (text, (const char *) sqlite3_column_text (stmt, field));
+      g_string_append_c (text, '\0');
+      g_array_append_val (entries, entry);
+    }
+  if (!tj_db_rows_done (db, rc, error))
+    {
+      g_string_free (text, TRUE);
+      return FALSE;
+    }
+  while ((rc = sqlite3_step (names)) == SQLITE_ROW)
+    {
+      Name name = { sqlite3_column_int64 (names, 1), text->len };
+
+      if (sqlite3_column_int (names, 0) == 0)
+        units++;
+      append_folded (text, (const char *) sqlite3_column_text (names, 2));
+      g_string_append_c (text, '\0');
+      g_array_append_val (name_list, name);
+    }
+  if (!tj_db_rows_done (db, rc, error))
+    {
+      g_string_free (text, TRUE);
+      return FALSE;
+    }
+  g_clear_pointer (&cache->entries, g_array_unref);
+  g_clear_pointer (&cache->names, g_array_unref);
+  if (cache->text != NULL)
+    g_string_free (cache->text, TRUE);
+  cache->text = text;
+  cache->entries = g_steal_pointer (&entries);
+  cache->names = g_steal_pointer (&name_list);
+  cache->names_units = units;
+  cache->search_year = year;
+  return TRUE;
+}
+
+static int
+compare_entry_id (gconstpointer a,
+                  gconstpointer b)
+{
+  gint64 x = ((const Entry *) a)->id, y = ((const Entry *) b)->id;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The ids of the people (first) and units whose names hold the needle. */
+static GHashTable *
+matching_names (TjProjectQueryCache *cache,
+                const char          *needle,
+                gboolean             units)
+{
+  GHashTable *ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  guint start = units ? cache->names_units : 0;
+  guint end = units ? cache->names->len : cache->names_units;
+
+  for (guint i = start; i < end; i++)
+    {
+      Name *name = &g_array_index (cache->names, Name, i);
+
+      if (strstr (cache->text->str + name->offset, needle) != NULL)
+        g_hash_table_add (ids, g_memdup2 (&name->id, sizeof name->id));
+    }
+  return ids;
+}
+
+/* Search looks through the name, owner, content and contact of a project, each on its own, and
+ * the names of its city leader, service officer, locality and responsible unit. */
+static gboolean
+row_matches (TjProjectQueryCache *cache,
+             gint64               id,
+             const char          *needle,
+             GHashTable          *people,
+             GHashTable          *units)
+{
+  Entry key = { .id = id };
+  guint index;
+
+  if (!g_array_binary_search (cache->entries, &key, compare_entry_id, &index))
+    return FALSE; /* added since the text was read: the cache is cleared on every change */
+  key = g_array_index (cache->entries, Entry, index);
+  return strstr (cache->text->str + key.offset, needle) != NULL ||
+         g_hash_table_contains (people, &key.leader_id) ||
+         g_hash_table_contains (people, &key.officer_id) ||
+         g_hash_table_contains (units, &key.locality_id) ||
+         g_hash_table_contains (units, &key.unit_id);
+}
+
+/* The rows the filters show, in the order of the sort, read again unless the cache holds them. */
+static GArray *
+read_order (TjDb                 *db,
+            const TjProjectQuery *query,
+            TjProjectQueryCache  *cache,
+            GError              **error)
 {
   g_autoptr (GString) sql = g_string_new (NULL);
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autofree char *needle = NULL;
-  TjProjectSummary sums = { 0, 0, 0 };
+  g_autoptr (GArray) rows = g_array_new (FALSE, FALSE, sizeof (Row));
+  g_autofree char *key = NULL;
   int i = 1, rc;
 
-  g_return_val_if_fail (query != NULL, NULL);
-  g_return_val_if_fail (query->sort < TJ_PROJECT_SORT_N, NULL);
+  key = g_strdup_printf ("%d\n%d\n%d\n%s\n%s\n%d\n%d\n%d", query->year, query->level,
+                         query->nature, query->locality != NULL ? query->locality : "",
+                         query->industry != NULL ? query->industry : "", query->stats,
+                         query->sort, query->descending);
+  if (cache->rows != NULL && g_strcmp0 (cache->order_key, key) == 0)
+    return g_array_ref (cache->rows);
 
-  g_string_append (sql, "SELECT p.id, p.total_investment, p.annual_plan FROM projects p "
+  /* NOT INDEXED: the year read in one pass over the table, in the table's order, rather than a
+   * seek from the (year, name) index for each row (10 times slower at 100k) */
+  g_string_append (sql, "SELECT p.id, p.total_investment, p.annual_plan FROM projects p NOT INDEXED "
                         "LEFT JOIN units l ON l.id = p.locality_id "
                         "LEFT JOIN units u ON u.id = p.unit_id "
                         "LEFT JOIN people ld ON ld.id = p.leader_id "
@@ -96,11 +297,6 @@ tj_project_query_ids (TjDb                 *db,
     g_string_append (sql, " AND p.stats_date IS NOT NULL");
   else if (query->stats == TJ_PROJECT_STATS_NOT_ENTERED)
     g_string_append (sql, " AND p.stats_date IS NULL");
-  if (query->search != NULL && *query->search != '\0')
-    {
-      needle = g_ascii_strdown (query->search, -1);
-      g_string_append (sql, SEARCH_CONDITION);
-    }
   g_string_append (sql, " ORDER BY ");
   if (sort_keys[query->sort] != NULL)
     g_string_append_printf (sql, "%s %s, ", sort_keys[query->sort],
@@ -119,23 +315,75 @@ tj_project_query_ids (TjDb                 *db,
     sqlite3_bind_text (stmt, i++, query->locality, -1, SQLITE_STATIC);
   if (query->industry != NULL)
     sqlite3_bind_text (stmt, i++, query->industry, -1, SQLITE_STATIC);
-  if (needle != NULL)
-    sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":needle"), needle, -1,
-                       SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      Row row = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
+                  sqlite3_column_int64 (stmt, 2) };
 
-      g_array_append_val (ids, id);
-      sums.total_investment = tj_money_add_saturating (sums.total_investment,
-                                                       sqlite3_column_int64 (stmt, 1));
-      sums.annual_plan = tj_money_add_saturating (sums.annual_plan,
-                                                  sqlite3_column_int64 (stmt, 2));
+      g_array_append_val (rows, row);
     }
   if (!tj_db_rows_done (db, rc, error))
     return NULL;
+  g_free (cache->order_key);
+  cache->order_key = g_steal_pointer (&key);
+  g_clear_pointer (&cache->rows, g_array_unref);
+  cache->rows = g_array_ref (rows);
+  return g_steal_pointer (&rows);
+}
+
+GArray *
+tj_project_query_ids_cached (TjDb                 *db,
+                             const TjProjectQuery *query,
+                             TjProjectQueryCache  *cache,
+                             TjProjectSummary     *summary,
+                             GError              **error)
+{
+  g_autoptr (TjProjectQueryCache) own = NULL;
+  g_autoptr (GArray) rows = NULL;
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GHashTable) people = NULL;
+  g_autoptr (GHashTable) units = NULL;
+  g_autofree char *needle = NULL;
+  TjProjectSummary sums = { 0, 0, 0 };
+
+  g_return_val_if_fail (query != NULL, NULL);
+  g_return_val_if_fail (query->sort < TJ_PROJECT_SORT_N, NULL);
+
+  if (cache == NULL)
+    cache = own = tj_project_query_cache_new ();
+  rows = read_order (db, query, cache, error);
+  if (rows == NULL)
+    return NULL;
+  if (query->search != NULL && *query->search != '\0')
+    {
+      if (!load_search (db, cache, query->year, error))
+        return NULL;
+      needle = g_ascii_strdown (query->search, -1);
+      people = matching_names (cache, needle, FALSE);
+      units = matching_names (cache, needle, TRUE);
+    }
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Row *row = &g_array_index (rows, Row, i);
+
+      if (needle != NULL && !row_matches (cache, row->id, needle, people, units))
+        continue;
+      g_array_append_val (ids, row->id);
+      sums.total_investment = tj_money_add_saturating (sums.total_investment,
+                                                       row->total_investment);
+      sums.annual_plan = tj_money_add_saturating (sums.annual_plan, row->annual_plan);
+    }
   sums.count = ids->len;
   if (summary != NULL)
     *summary = sums;
   return g_steal_pointer (&ids);
+}
+
+GArray *
+tj_project_query_ids (TjDb                 *db,
+                      const TjProjectQuery *query,
+                      TjProjectSummary     *summary,
+                      GError              **error)
+{
+  return tj_project_query_ids_cached (db, query, NULL, summary, error);
 }

@@ -61,6 +61,20 @@ GArray *tj_project_query_ids (TjDb                 *db,
                               TjProjectSummary     *summary,
                               GError              **error);
 
+/* What the list read last, kept between its queries: the ids in order for the filters and sort,
+ * and the searched text of the year's projects. Cleared when the data changes. */
+typedef struct _TjProjectQueryCache TjProjectQueryCache;
+
+TjProjectQueryCache *tj_project_query_cache_new (void);
+void tj_project_query_cache_free (TjProjectQueryCache *cache);
+void tj_project_query_cache_clear (TjProjectQueryCache *cache);
+GArray *tj_project_query_ids_cached (TjDb                 *db,
+                                     const TjProjectQuery *query,
+                                     TjProjectQueryCache  *cache,
+                                     TjProjectSummary     *summary,
+                                     GError              **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TjProjectQuery, tj_project_query_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TjProjectQueryCache, tj_project_query_cache_free)
 
 G_END_DECLS

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 #include <gio/gio.h>
+#include <nettle/sha2.h>
 #include <string.h>
 
 #include "tj-db.h"
@@ -122,10 +123,33 @@ audit_hash_input (GString    *input,
     }
 }
 
+/* The SHA-256 of what ctx has taken, in lowercase hex as GChecksum writes it. Nettle's, which
+ * uses the CPU's SHA instructions where it has them: the same hash, several times faster. */
+static char *
+sha256_hex (struct sha256_ctx *ctx)
+{
+  static const char digits[] = "0123456789abcdef";
+  guint8 digest[SHA256_DIGEST_SIZE];
+  char *hex = g_malloc (2 * SHA256_DIGEST_SIZE + 1);
+
+  sha256_digest (ctx, SHA256_DIGEST_SIZE, digest);
+  for (guint i = 0; i < SHA256_DIGEST_SIZE; i++)
+    {
+      hex[2 * i] = digits[digest[i] >> 4];
+      hex[2 * i + 1] = digits[digest[i] & 0xf];
+    }
+  hex[2 * SHA256_DIGEST_SIZE] = '\0';
+  return hex;
+}
+
 static char *
 audit_hash_of_input (GString *input)
 {
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) input->str, input->len);
+  struct sha256_ctx ctx;
+
+  sha256_init (&ctx);
+  sha256_update (&ctx, input->len, (const guint8 *) input->str);
+  return sha256_hex (&ctx);
 }
 
 /* The audit chain: each row's hash is SHA-256 over the previous row's hash and the row's own
@@ -613,15 +637,15 @@ compare_ids (gconstpointer a,
  * table's value when none did. kept, when not NULL, gets the ranges of the ids found. */
 /* One row of an import in the canonical form, into the hash; its id extends kept's ranges. */
 static void
-hash_import_row (GChecksum  *checksum,
-                 const char *json,
-                 gint64      id,
-                 GString    *ranges,
-                 gint64     *first,
-                 gint64     *last)
+hash_import_row (struct sha256_ctx *checksum,
+                 const char        *json,
+                 gint64             id,
+                 GString           *ranges,
+                 gint64            *first,
+                 gint64            *last)
 {
-  g_checksum_update (checksum, (const guchar *) json, -1);
-  g_checksum_update (checksum, (const guchar *) "\n", 1);
+  sha256_update (checksum, strlen (json), (const guint8 *) json);
+  sha256_update (checksum, 1, (const guint8 *) "\n");
   if (id != *last + 1)
     {
       if (*last >= *first)
@@ -644,7 +668,8 @@ import_rows_hash (TjDb        *self,
   g_auto (GStrv) columns = tj_db_audited_columns (self, table, error);
   g_autoptr (GString) fields = g_string_new (NULL);
   g_autoptr (GString) ranges = g_string_new ("[");
-  g_autoptr (GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  struct sha256_ctx checksum_ctx;
+  struct sha256_ctx *checksum = &checksum_ctx;
   g_autoptr (sqlite3_stmt) present = NULL;
   g_autoptr (sqlite3_stmt) absent = NULL;
   g_autoptr (sqlite3_stmt) range_list = NULL;
@@ -656,6 +681,7 @@ import_rows_hash (TjDb        *self,
 
   if (columns == NULL)
     return NULL;
+  sha256_init (checksum);
   /* the fields with the row's id as k.id: r.id for a row the table holds, x.id for one it no
    * longer does (replayed from the log) */
   for (guint c = 0; columns[c] != NULL; c++)
@@ -751,7 +777,7 @@ import_rows_hash (TjDb        *self,
   g_string_append_c (ranges, ']');
   if (kept != NULL)
     *kept = g_strdup (ranges->str);
-  return g_strdup (g_checksum_get_string (checksum));
+  return sha256_hex (checksum);
 }
 
 /* The ids a table got, sorted, as JSON ranges [[first, last], …]. */
@@ -775,45 +801,44 @@ ids_as_ranges (GArray *ids)
   return g_string_free (ranges, FALSE);
 }
 
-static GBytes *
-convert_bytes (GConverter   *converter,
-               gconstpointer data,
-               gsize         size,
-               GError      **error)
-{
-  g_autoptr (GOutputStream) memory = g_memory_output_stream_new_resizable ();
-  g_autoptr (GOutputStream) out = g_converter_output_stream_new (memory, converter);
+#define CHUNK_SIZE (256 * 1024)
 
-  if (!g_output_stream_write_all (out, data, size, NULL, NULL, error) ||
-      !g_output_stream_close (out, NULL, error))
-    return NULL;
-  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
-}
-
-/* The file an import read, read again in chunks into its SHA-256, its size and its gzip bytes:
- * only the compressed copy is held, whatever the file's size. */
-static GBytes *
+/* The file an import read, read again in chunks into its SHA-256, its size and its gzip bytes,
+ * which go to a temporary file (removed as soon as it is made: a killed import leaves nothing
+ * behind), so that nothing held grows with the file; returned at its start, with the size of
+ * the gzip bytes in compressed. */
+static GFileIOStream *
 compress_file (const char  *path,
                char       **sha256,
                gsize       *size,
+               goffset     *compressed,
                GError     **error)
 {
   g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFile) temporary = NULL;
+  g_autoptr (GFileIOStream) copy = NULL;
   g_autoptr (GFileInputStream) in = NULL;
   g_autoptr (GZlibCompressor) gzip = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, 1);
-  g_autoptr (GOutputStream) memory = g_memory_output_stream_new_resizable ();
-  g_autoptr (GOutputStream) out = g_converter_output_stream_new (memory, G_CONVERTER (gzip));
-  g_autoptr (GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr (GOutputStream) out = NULL;
   g_autoptr (GError) local = NULL;
-  g_autofree guchar *buffer = g_malloc (256 * 1024);
+  g_autofree guchar *buffer = g_malloc (CHUNK_SIZE);
+  struct sha256_ctx checksum;
   gssize n = 0;
 
   *size = 0;
+  temporary = g_file_new_tmp ("tuijin-import-XXXXXX.gz", &copy, error);
+  if (temporary == NULL)
+    return NULL;
+  g_file_delete (temporary, NULL, NULL);
+  out = g_converter_output_stream_new (g_io_stream_get_output_stream (G_IO_STREAM (copy)),
+                                       G_CONVERTER (gzip));
+  g_filter_output_stream_set_close_base_stream (G_FILTER_OUTPUT_STREAM (out), FALSE);
+  sha256_init (&checksum);
   in = g_file_read (file, NULL, &local);
-  while (in != NULL && (n = g_input_stream_read (G_INPUT_STREAM (in), buffer, 256 * 1024, NULL,
+  while (in != NULL && (n = g_input_stream_read (G_INPUT_STREAM (in), buffer, CHUNK_SIZE, NULL,
                                                  &local)) > 0)
     {
-      g_checksum_update (checksum, buffer, n);
+      sha256_update (&checksum, n, buffer);
       *size += n;
       if (!g_output_stream_write_all (out, buffer, n, NULL, NULL, error))
         return NULL;
@@ -824,10 +849,125 @@ compress_file (const char  *path,
                    path, local->message);
       return NULL;
     }
-  if (!g_output_stream_close (out, NULL, error))
+  if (!g_output_stream_close (out, NULL, error) ||
+      !g_output_stream_flush (g_io_stream_get_output_stream (G_IO_STREAM (copy)), NULL, error))
     return NULL;
-  *sha256 = g_strdup (g_checksum_get_string (checksum));
-  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
+  *compressed = g_seekable_tell (G_SEEKABLE (copy));
+  if (!g_seekable_seek (G_SEEKABLE (copy), 0, G_SEEK_SET, NULL, error))
+    return NULL;
+  *sha256 = sha256_hex (&checksum);
+  return g_steal_pointer (&copy);
+}
+
+/* The gzip bytes of copy into the blob of the imports row id, chunk by chunk. */
+static gboolean
+write_kept_file (TjDb          *self,
+                 gint64         id,
+                 GFileIOStream *copy,
+                 goffset        compressed,
+                 GError       **error)
+{
+  GInputStream *in = g_io_stream_get_input_stream (G_IO_STREAM (copy));
+  g_autofree guchar *buffer = g_malloc (CHUNK_SIZE);
+  sqlite3_blob *blob = NULL;
+  goffset offset = 0;
+  int rc;
+
+  rc = sqlite3_blob_open (self->handle, "main", "imports", "data", id, 1, &blob);
+  while (rc == SQLITE_OK && offset < compressed)
+    {
+      gsize n = 0;
+
+      if (!g_input_stream_read_all (in, buffer, MIN (CHUNK_SIZE, compressed - offset), &n, NULL,
+                                    error))
+        {
+          sqlite3_blob_close (blob);
+          return FALSE;
+        }
+      if (n == 0)
+        {
+          sqlite3_blob_close (blob);
+          g_set_error_literal (error, TJ_ERROR, TJ_ERROR_IO,
+                               _("The compressed copy of the imported file is incomplete."));
+          return FALSE;
+        }
+      rc = sqlite3_blob_write (blob, buffer, n, offset);
+      offset += n;
+    }
+  if (rc != SQLITE_OK)
+    {
+      tj_db_set_error (self, error);
+      sqlite3_blob_close (blob);
+      return FALSE;
+    }
+  if (sqlite3_blob_close (blob) != SQLITE_OK)
+    {
+      tj_db_set_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The copy of a file import id kept, gunzipped chunk by chunk from its blob into its SHA-256
+ * (NULL when the bytes are not gzip) and its size: nothing held grows with the file. FALSE
+ * only when reading the database fails. */
+static gboolean
+kept_file_digest (TjDb    *self,
+                  gint64   id,
+                  char   **sha256,
+                  gint64  *size,
+                  GError **error)
+{
+  g_autoptr (GZlibDecompressor) gunzip = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP);
+  g_autofree guchar *in = g_malloc (CHUNK_SIZE);
+  g_autofree guchar *out = g_malloc (CHUNK_SIZE);
+  GConverterResult converted = G_CONVERTER_CONVERTED;
+  struct sha256_ctx checksum;
+  sqlite3_blob *blob = NULL;
+  gsize in_used = 0, in_length = 0;
+  int length, offset = 0;
+
+  *sha256 = NULL;
+  *size = 0;
+  if (sqlite3_blob_open (self->handle, "main", "imports", "data", id, 0, &blob) != SQLITE_OK)
+    {
+      tj_db_set_error (self, error);
+      sqlite3_blob_close (blob);
+      return FALSE;
+    }
+  length = sqlite3_blob_bytes (blob);
+  sha256_init (&checksum);
+  while (converted != G_CONVERTER_FINISHED)
+    {
+      gsize read = 0, written = 0;
+
+      if (in_used == in_length && offset < length)
+        {
+          in_length = MIN (CHUNK_SIZE, length - offset);
+          if (sqlite3_blob_read (blob, in, in_length, offset) != SQLITE_OK)
+            {
+              tj_db_set_error (self, error);
+              sqlite3_blob_close (blob);
+              return FALSE;
+            }
+          offset += in_length;
+          in_used = 0;
+        }
+      converted = g_converter_convert (G_CONVERTER (gunzip), in + in_used, in_length - in_used,
+                                       out, CHUNK_SIZE,
+                                       offset == length ? G_CONVERTER_INPUT_AT_END : 0, &read,
+                                       &written, NULL);
+      if (converted == G_CONVERTER_ERROR)
+        break;
+      in_used += read;
+      sha256_update (&checksum, written, out);
+      *size += written;
+    }
+  sqlite3_blob_close (blob);
+  /* a copy with bytes after its end is not the one kept */
+  if (converted == G_CONVERTER_FINISHED && in_used == in_length && offset == length)
+    *sha256 = sha256_hex (&checksum);
+  return TRUE;
 }
 
 /* Whether the import began by tj_db_import_begin inserted or logged anything yet. */
@@ -861,21 +1001,20 @@ tj_db_import_record (TjDb       *self,
 {
   g_autofree char *name = g_path_get_basename (path);
   g_autofree char *sha256 = NULL;
-  g_autoptr (GBytes) data = NULL;
+  g_autoptr (GFileIOStream) copy = NULL;
   g_autoptr (GString) changes = NULL;
   g_autoptr (sqlite3_stmt) insert = NULL;
   g_autoptr (sqlite3_stmt) entry = NULL;
-  sqlite3_blob *blob = NULL;
+  goffset compressed = 0;
   gsize size;
   gint64 import_id;
-  int rc;
 
   g_return_val_if_fail (TJ_IS_DB (self), FALSE);
   g_return_val_if_fail (self->importing != NULL, FALSE);
 
   if (!import_wrote (self))
     return TRUE;
-  if ((data = compress_file (path, &sha256, &size, error)) == NULL)
+  if ((copy = compress_file (path, &sha256, &size, &compressed, error)) == NULL)
     return FALSE;
 
   /* the bytes go into the row's blob in place: binding them would copy them into the record */
@@ -887,26 +1026,14 @@ tj_db_import_record (TjDb       *self,
   sqlite3_bind_text (insert, 1, name, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (insert, 2, size);
   sqlite3_bind_text (insert, 3, sha256, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (insert, 4, g_bytes_get_size (data));
+  sqlite3_bind_int64 (insert, 4, compressed);
   sqlite3_bind_text (insert, 5, kind, -1, SQLITE_STATIC);
   if (!tj_db_step_done (self, insert, error))
     return FALSE;
   import_id = sqlite3_last_insert_rowid (self->handle);
-  rc = sqlite3_blob_open (self->handle, "main", "imports", "data", import_id, 1, &blob);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_blob_write (blob, g_bytes_get_data (data, NULL), g_bytes_get_size (data), 0);
-  if (rc != SQLITE_OK)
-    {
-      tj_db_set_error (self, error);
-      sqlite3_blob_close (blob);
-      return FALSE;
-    }
-  if (sqlite3_blob_close (blob) != SQLITE_OK)
-    {
-      tj_db_set_error (self, error);
-      return FALSE;
-    }
-  g_clear_pointer (&data, g_bytes_unref);
+  if (!write_kept_file (self, import_id, copy, compressed, error))
+    return FALSE;
+  g_clear_object (&copy);
 
   /* the name goes in by json_set, which quotes it */
   changes = g_string_new (NULL);
@@ -958,7 +1085,7 @@ tj_db_verify_imports (TjDb      *self,
   g_autoptr (sqlite3_stmt) tables = NULL;
   int rc;
 
-  files = tj_db_prepare (self, "SELECT i.id, i.file_name, i.size, i.sha256, i.data, "
+  files = tj_db_prepare (self, "SELECT i.id, i.file_name, i.size, i.sha256, NULL, "
                          "a.changes ->> '$.sha256', a.changes ->> '$.size' FROM imports i "
                          "LEFT JOIN audit a ON a.action = 'import' AND a.record_id = i.id "
                          "ORDER BY i.id", error);
@@ -968,17 +1095,13 @@ tj_db_verify_imports (TjDb      *self,
     {
       const char *name = (const char *) sqlite3_column_text (files, 1);
       const char *sha256 = (const char *) sqlite3_column_text (files, 3);
-      g_autoptr (GZlibDecompressor) gunzip =
-        g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP);
-      g_autoptr (GBytes) data = NULL;
       g_autofree char *actual = NULL;
+      gint64 size;
 
-      data = convert_bytes (G_CONVERTER (gunzip), sqlite3_column_blob (files, 4),
-                            sqlite3_column_bytes (files, 4), NULL);
-      if (data != NULL)
-        actual = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, data);
-      if (data == NULL || g_strcmp0 (actual, sha256) != 0 ||
-          (gint64) g_bytes_get_size (data) != sqlite3_column_int64 (files, 2))
+      if (!kept_file_digest (self, sqlite3_column_int64 (files, 0), &actual, &size, error))
+        return FALSE;
+      if (actual == NULL || g_strcmp0 (actual, sha256) != 0 ||
+          size != sqlite3_column_int64 (files, 2))
         g_ptr_array_add (problems, g_strdup_printf (_("Imported file “%s” (import %lld): its "
                                                       "stored copy does not match its SHA-256."),
                                                     name, (long long) sqlite3_column_int64 (files, 0)));

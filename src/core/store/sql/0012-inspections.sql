@@ -1,5 +1,5 @@
 -- SPDX-License-Identifier: GPL-3.0-or-later
--- Schema 11: site inspections (巡查; policy 十, 十一), what they found and what they demanded.
+-- Schema 12: site inspections (巡查; policy 十, 十一), what they found and what they demanded.
 -- The reported cumulative and the suggested verdict are computed from the monthly reports when
 -- read (tj-inspection.c), never stored; verdict holds the inspector's own conclusion only when it
 -- differs from the suggestion, with its reason. Evidence is a set of flags (tj-inspection.h).

@@ -1,5 +1,5 @@
 -- SPDX-License-Identifier: GPL-3.0-or-later
--- Schema 10: meetings and the matters they decide (一事一议、一事一结、一事一报; policy 二, 六, 十).
+-- Schema 11: meetings and the matters they decide (一事一议、一事一结、一事一报; policy 二, 六, 十).
 -- A matter's deadline in force is its own deadline, or the new date of its last approved
 -- extension (by approval date, then id); its status as of a day is computed, never stored
 -- (tj-matter.c). A matter keeps its meeting's record when its project is deleted: the link is
