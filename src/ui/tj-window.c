@@ -33,6 +33,7 @@ struct _TjWindow
   TjBulletinPage *bulletin_page;
   TjApprovalPage *approval_page;
   TjAgencyPage *agency_page;
+  TjMatterPage *matter_page;
   AdwViewStackPage *approval_stack_page;
 
   TjDb *db;
@@ -682,6 +683,8 @@ tj_window_new (TjApplication *app,
       "system-users-symbolic" },
     { (gpointer *) &self->approval_page, TJ_TYPE_APPROVAL_PAGE, "approvals", N_("Approvals"),
       "emblem-documents-symbolic" },
+    { (gpointer *) &self->matter_page, TJ_TYPE_MATTER_PAGE, "matters", N_("Supervision"),
+      "task-due-symbolic" },
     { (gpointer *) &self->bulletin_page, TJ_TYPE_BULLETIN_PAGE, "bulletin", N_("Bulletin"),
       "x-office-document-symbolic" },
   };
@@ -756,6 +759,12 @@ TjApprovalPage *
 tj_window_get_approval_page (TjWindow *self)
 {
   return self->approval_page;
+}
+
+TjMatterPage *
+tj_window_get_matter_page (TjWindow *self)
+{
+  return self->matter_page;
 }
 
 TjBulletinPage *
