@@ -113,6 +113,7 @@ tj_project_holdings_describe (const TjProjectHoldings *h)
 static const char *const recorded_tables[] = {
   "projects", "monthly_reports", "monthly_notes", "agency_cases", "approval_batches",
   "approval_items", "approval_reminders", "approval_suspensions",
+  "matters", /* the matter stays with its meeting; its project link is cleared */
 };
 
 TjDeletion *
