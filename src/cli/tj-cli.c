@@ -101,6 +101,10 @@ static const TjCommand commands[] = {
     N_("Export the approval speed-up by department and the parallel batches as a workbook or a "
        "PDF, or the departments as CSV"),
     NULL, TJ_DB_OPEN_READ_ONLY | TJ_DB_OPEN_HEALTHY, TJ_EXPORT_SPEEDUP },
+  { "export meeting-pack", "--date YYYY-MM-DD --output FILE.xlsx|FILE.pdf|FILE.csv",
+    N_("Export the meeting pack of the monthly meeting on a day: the matters new since the last "
+       "one, in progress, overdue and closed, with their reports"),
+    tj_cli_run_export_meeting_pack, TJ_DB_OPEN_READ_ONLY | TJ_DB_OPEN_HEALTHY },
   { "issue bulletin", "--month YYYY-MM --by NAME [--date YYYY-MM-DD]",
     N_("Issue the month's bulletin: its monthly reports are locked from then on"),
     tj_cli_run_issue_bulletin },

@@ -560,7 +560,7 @@ tj_matter_form_new_finish (GtkWindow  *parent,
 {
   GtkWindow *form = change_form_new (parent, db, matter, CHANGE_FINISH, _("Close Matter"));
 
-  add_entry (form, "finished", _("Finished"), today, NULL);
+  add_entry (form, "finished", _("Finished On"), today, NULL);
   add_entry (form, "result", _("Result"), NULL, NULL);
   return form;
 }

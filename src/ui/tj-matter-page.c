@@ -28,6 +28,7 @@ struct _TjMatterPage
   GtkSearchEntry *search;
   GtkStack *stack;
   TjReadError *read_error;
+  GtkScrolledWindow *scrolled;
   GtkColumnView *column_view;
 
   char *today;
@@ -549,6 +550,7 @@ tj_matter_page_class_init (TjMatterPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TjMatterPage, meeting_filter);
   gtk_widget_class_bind_template_child (widget_class, TjMatterPage, status_filter);
   gtk_widget_class_bind_template_child (widget_class, TjMatterPage, search);
+  gtk_widget_class_bind_template_child (widget_class, TjMatterPage, scrolled);
   gtk_widget_class_bind_template_child (widget_class, TjMatterPage, stack);
   gtk_widget_class_bind_template_child (widget_class, TjMatterPage, read_error);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
@@ -559,8 +561,6 @@ static void
 tj_matter_page_init (TjMatterPage *self)
 {
   g_autoptr (GtkStringList) statuses = gtk_string_list_new (NULL);
-  GtkScrolledWindow *scrolled;
-
   self->today = tj_date_today ();
   self->matters = g_list_store_new (TJ_TYPE_MATTER);
   self->filter = gtk_custom_filter_new (filter_cb, self, NULL);
@@ -579,9 +579,7 @@ tj_matter_page_init (TjMatterPage *self)
   self->column_view = tj_table_new (GTK_SELECTION_MODEL (self->selection), columns, N_COLUMNS,
                                     COLUMN_CONTENT, column_text, row_style);
   g_signal_connect_swapped (self->column_view, "activate", G_CALLBACK (activated_cb), self);
-  scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_template_child (GTK_WIDGET (self),
-                                                                  TJ_TYPE_MATTER_PAGE, "scrolled"));
-  gtk_scrolled_window_set_child (scrolled, GTK_WIDGET (self->column_view));
+  gtk_scrolled_window_set_child (self->scrolled, GTK_WIDGET (self->column_view));
   g_signal_connect_swapped (self->selection, "notify::selected-item",
                             G_CALLBACK (selection_changed_cb), self);
   self->exports = tj_file_job_new ();

@@ -74,7 +74,8 @@ place (TjMeetingPack *pack,
   const char *last = pack->last_meeting;
   gboolean finished_by_d = matter->finished != NULL && g_strcmp0 (matter->finished, d) <= 0;
 
-  if (g_strcmp0 (matter->assigned, d) > 0)
+  /* the pack is made before the meeting: what it decides is in the next one */
+  if (g_strcmp0 (matter->assigned, d) >= 0)
     return;
   if (last == NULL || g_strcmp0 (matter->assigned, last) > 0)
     g_ptr_array_add (pack->groups[TJ_PACK_NEW], g_object_ref (matter));
@@ -217,7 +218,7 @@ tj_meeting_pack_book (TjDb          *db,
     [COLUMN_PERSON] = { N_("Responsible Person"), TJ_REPORT_TEXT, 8 },
     [COLUMN_ASSIGNED] = { N_("Assigned"), TJ_REPORT_DATE, 0 },
     [COLUMN_DEADLINE] = { N_("Deadline in Force"), TJ_REPORT_DATE, 0 },
-    [COLUMN_FINISHED] = { N_("Finished"), TJ_REPORT_DATE, 0 },
+    [COLUMN_FINISHED] = { N_("Finished On"), TJ_REPORT_DATE, 0 },
     [COLUMN_STATUS] = { N_("Status"), TJ_REPORT_TEXT, 10 },
     [COLUMN_REPORTS] = { N_("Progress Reports"), TJ_REPORT_TEXT, 40 },
   };

@@ -9,7 +9,7 @@ G_BEGIN_DECLS
 /* 会议材料: what the monthly meeting on a day D reviews of the matters decided before it. */
 typedef enum
 {
-  TJ_PACK_NEW,     /* 新交办: assigned after the last monthly meeting before D, on or before D */
+  TJ_PACK_NEW,     /* 新交办: assigned after the last monthly meeting before D, before D */
   TJ_PACK_OPEN,    /* 在办: not finished by D, deadline in force not passed (办理中 as of D) */
   TJ_PACK_OVERDUE, /* 超期未办结 as of D */
   TJ_PACK_CLOSED,  /* 办结: finished after the last meeting, on or before D */
@@ -26,7 +26,7 @@ typedef struct
 } TjMeetingPack;
 
 /* The matters of the meetings of D's year and the year before, grouped as above; a matter
- * assigned after D is in no group. */
+ * assigned on D or after (at the meeting itself) is in no group. */
 TjMeetingPack *tj_meeting_pack_new (TjDb       *db,
                                     const char *date,
                                     GError    **error);
