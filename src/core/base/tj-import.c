@@ -58,6 +58,7 @@ static const char *const kind_names[] = {
   [TJ_IMPORT_MONTHLY_REPORTS] = "monthly_reports",
   [TJ_IMPORT_APPROVAL_ITEMS] = "approval_items",
   [TJ_IMPORT_HOLIDAYS] = "holidays",
+  [TJ_IMPORT_MATTERS] = "matters",
 };
 
 /* Every message an import ends with, by what it imports. */
@@ -75,6 +76,8 @@ empty_message (TjImportKind  kind,
       return g_strdup_printf (_("“%s” is empty; no approval item was imported."), path);
     case TJ_IMPORT_HOLIDAYS:
       return g_strdup_printf (_("“%s” is empty; no holiday was imported."), path);
+    case TJ_IMPORT_MATTERS:
+      return g_strdup_printf (_("“%s” is empty; no matter was imported."), path);
     default:
       g_assert_not_reached ();
     }
@@ -123,6 +126,12 @@ set_problems_error (TjImportKind  kind,
       g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
                    ngettext ("%u problem found; no holiday was imported.",
                              "%u problems found; no holiday was imported.", n),
+                   n);
+      break;
+    case TJ_IMPORT_MATTERS:
+      g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
+                   ngettext ("%u problem found; no matter was imported.",
+                             "%u problems found; no matter was imported.", n),
                    n);
       break;
     default:

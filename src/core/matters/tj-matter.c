@@ -106,8 +106,8 @@ tj_meeting_kind_to_sql (TjMeetingKind kind)
   return kind_codes[kind];
 }
 
-/* The label (translated or not: a file may come from an office running in English) or the SQL
- * word. */
+/* The label (translated or not: a file may come from an office running in English, and an
+ * office's file says 月例会 whatever the language of the program reading it) or the SQL word. */
 gboolean
 tj_meeting_kind_from_label (const char    *label,
                             TjMeetingKind *kind)
@@ -117,12 +117,17 @@ tj_meeting_kind_from_label (const char    *label,
     [TJ_MEETING_COORDINATION] = "Coordination meeting",
     [TJ_MEETING_TOUR] = "Observation tour",
   };
+  static const char *const chinese[] = {
+    [TJ_MEETING_MONTHLY] = "月例会",
+    [TJ_MEETING_COORDINATION] = "专题协调会",
+    [TJ_MEETING_TOUR] = "观摩",
+  };
   g_autofree char *text = g_strstrip (g_strdup (label != NULL ? label : ""));
 
   for (guint i = 0; i < G_N_ELEMENTS (kind_codes); i++)
     if (g_strcmp0 (text, tj_meeting_kind_label (i)) == 0 ||
         g_ascii_strcasecmp (text, kind_codes[i]) == 0 ||
-        g_ascii_strcasecmp (text, english[i]) == 0)
+        g_ascii_strcasecmp (text, english[i]) == 0 || g_strcmp0 (text, chinese[i]) == 0)
       {
         *kind = i;
         return TRUE;
