@@ -349,6 +349,84 @@ test_delete_project (Fixture       *fixture,
   g_assert_cmpstr (loaded->project_name, ==, ROAD);
 }
 
+/* Deleting a meeting takes its two matters, their extensions and reports; undo puts everything
+ * back with its ids; deleting one matter alone is undone the same way. */
+static void
+test_delete_meeting_undo (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr (TjMatter) first = new_matter (fixture);
+  g_autoptr (TjMatter) second = new_matter (fixture);
+  g_autoptr (TjMatter) loaded = NULL;
+  g_autoptr (TjMeeting) meeting = NULL;
+  g_autoptr (TjDeletion) deletion = NULL;
+  g_autoptr (GError) error = NULL;
+  TjMatterReport *report;
+
+  add_extension (first, "2026-03-20", "2026-04-30", "2026-03-22");
+  g_ptr_array_add (first->reports, tj_matter_report_new ("2026-03-18", "已完成入户调查"));
+  g_ptr_array_add (first->reports, tj_matter_report_new ("2026-04-10", "拆迁户已签约 12 户"));
+  g_free (second->content);
+  second->content = g_strdup ("落实施工用电接入");
+  g_ptr_array_add (second->reports, tj_matter_report_new ("2026-03-25", "供电公司已现场勘查"));
+  g_assert_true (tj_matter_save (fixture->db, first, &error));
+  g_assert_no_error (error);
+  g_assert_true (tj_matter_save (fixture->db, second, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count (fixture->db, "SELECT count(*) FROM matter_reports"), ==, 3);
+
+  deletion = tj_meeting_delete_undoable (fixture->db, fixture->meeting, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (deletion);
+  g_assert_cmpuint (count (fixture->db, "SELECT count(*) FROM meetings"), ==, 0);
+  g_assert_cmpuint (count (fixture->db, "SELECT count(*) FROM matters"), ==, 0);
+  g_assert_cmpuint (count (fixture->db, "SELECT count(*) FROM matter_extensions"), ==, 0);
+  g_assert_cmpuint (count (fixture->db, "SELECT count(*) FROM matter_reports"), ==, 0);
+  g_assert_null (tj_meeting_delete_undoable (fixture->db, fixture->meeting, &error));
+  g_assert_error (error, TJ_ERROR, TJ_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_true (tj_deletion_undo (fixture->db, deletion, &error));
+  g_assert_no_error (error);
+  meeting = tj_meeting_load (fixture->db, fixture->meeting, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (meeting);
+  loaded = tj_matter_load (fixture->db, first->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (loaded->deadline_in_force, ==, "2026-04-30");
+  g_assert_cmpuint (loaded->extensions->len, ==, 1);
+  g_assert_cmpuint (loaded->reports->len, ==, 2);
+  report = g_ptr_array_index (loaded->reports, 1);
+  g_assert_cmpstr (report->text, ==, "拆迁户已签约 12 户");
+  g_assert_cmpint (loaded->project_id, ==, fixture->road);
+  g_clear_object (&loaded);
+  loaded = tj_matter_load (fixture->db, second->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (loaded->content, ==, "落实施工用电接入");
+  g_assert_cmpuint (loaded->reports->len, ==, 1);
+  g_clear_object (&loaded);
+  g_clear_pointer (&deletion, tj_deletion_free);
+
+  /* One matter: its report goes and comes back; the other matter is untouched. */
+  deletion = tj_matter_delete_undoable (fixture->db, second->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count (fixture->db, "SELECT count(*) FROM matters"), ==, 1);
+  g_assert_cmpuint (count (fixture->db, "SELECT count(*) FROM matter_reports"), ==, 2);
+  g_assert_true (tj_deletion_undo (fixture->db, deletion, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count (fixture->db, "SELECT count(*) FROM matters"), ==, 2);
+  g_assert_cmpuint (count (fixture->db, "SELECT count(*) FROM matter_reports"), ==, 3);
+  g_clear_pointer (&deletion, tj_deletion_free);
+
+  /* Undoing a matter's delete after its meeting went is refused as a whole. */
+  deletion = tj_matter_delete_undoable (fixture->db, second->id, &error);
+  g_assert_no_error (error);
+  g_assert_true (tj_meeting_delete (fixture->db, fixture->meeting, &error));
+  g_assert_false (tj_deletion_undo (fixture->db, deletion, &error));
+  g_assert_error (error, TJ_ERROR, TJ_ERROR_IN_USE);
+  g_assert_cmpuint (count (fixture->db, "SELECT count(*) FROM matters"), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -362,6 +440,7 @@ main (int    argc,
   ADD ("/tj/matters/validation", test_validation);
   ADD ("/tj/matters/import", test_import);
   ADD ("/tj/matters/delete-project", test_delete_project);
+  ADD ("/tj/matters/delete-meeting-undo", test_delete_meeting_undo);
 #undef ADD
   return g_test_run ();
 }
