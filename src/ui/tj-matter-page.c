@@ -13,6 +13,7 @@
 #include "tj-form-row.h"
 #include "tj-matter-form.h"
 #include "tj-matter-page.h"
+#include "tj-matter-report.h"
 #include "tj-meeting-pack.h"
 #include "tj-read-error.h"
 #include "tj-table.h"
@@ -143,6 +144,8 @@ filter_cb (gpointer object,
 static void
 filter_changed_cb (TjMatterPage *self)
 {
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "matter.delete-meeting",
+                                 tj_drop_down_get_value (self->meeting_filter) != 0);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
@@ -314,16 +317,81 @@ change_action (GtkWidget  *widget,
 }
 
 static void
+undo_delete_cb (AdwToast   *toast,
+                TjDeletion *deletion)
+{
+  TjMatterPage *self = g_object_get_data (G_OBJECT (toast), "page");
+  g_autoptr (GError) error = NULL;
+
+  if (!tj_deletion_undo (tj_page_get_db (TJ_PAGE (self)), deletion, &error))
+    tj_alert (parent_window (self), _("Cannot undo"), error->message);
+}
+
+static void
+show_toast (TjMatterPage *self,
+            AdwToast     *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+/* Deletes the matter (or the meeting with its matters) and offers to undo it. */
+static void
 delete_response_cb (AdwMessageDialog *dialog,
                     const char       *response,
                     TjMatterPage     *self)
 {
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "matter-id"));
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "id"));
+  gboolean meeting = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "meeting"));
+  const char *name = g_object_get_data (G_OBJECT (dialog), "name");
+  TjDb *db = tj_page_get_db (TJ_PAGE (self));
+  g_autoptr (TjDeletion) deletion = NULL;
   g_autoptr (GError) error = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
 
-  if (g_str_equal (response, "delete") &&
-      !tj_matter_delete (tj_page_get_db (TJ_PAGE (self)), id, &error))
-    tj_alert (parent_window (self), _("Cannot delete"), error->message);
+  if (!g_str_equal (response, "delete"))
+    return;
+  deletion = meeting ? tj_meeting_delete_undoable (db, id, &error)
+                     : tj_matter_delete_undoable (db, id, &error);
+  if (deletion == NULL)
+    {
+      tj_alert (parent_window (self), _("Cannot delete"), error->message);
+      return;
+    }
+  title = g_strdup_printf (_("“%s” deleted"), name);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data (G_OBJECT (toast), "page", self);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_delete_cb),
+                         g_steal_pointer (&deletion),
+                         (GClosureNotify) (void (*) (void)) tj_deletion_free, 0);
+  show_toast (self, toast);
+}
+
+static void
+ask_delete (TjMatterPage *self,
+            const char   *heading,
+            const char   *body,
+            gint64        id,
+            gboolean      meeting,
+            const char   *name)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent_window (self), heading, body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "delete", _("_Delete"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
+  g_object_set_data (G_OBJECT (dialog), "id", GSIZE_TO_POINTER (id));
+  g_object_set_data (G_OBJECT (dialog), "meeting", GINT_TO_POINTER (meeting));
+  g_object_set_data_full (G_OBJECT (dialog), "name", g_strdup (name), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -333,22 +401,49 @@ delete_action (GtkWidget  *widget,
 {
   TjMatterPage *self = TJ_MATTER_PAGE (widget);
   TjMatter *m = selected (self);
-  AdwMessageDialog *dialog;
 
-  if (m == NULL)
+  if (m != NULL)
+    ask_delete (self, _("Delete the matter?"), m->content, m->id, FALSE, m->content);
+}
+
+/* The meeting chosen in the filter, with its matters: the dialog says how many go with it. */
+static void
+delete_meeting_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  TjMatterPage *self = TJ_MATTER_PAGE (widget);
+  gint64 id = tj_drop_down_get_value (self->meeting_filter);
+  g_autoptr (TjMeeting) meeting = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) matters = NULL;
+  g_autofree char *body = NULL;
+
+  if (id == 0)
     return;
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent_window (self),
-                                                       _("Delete the matter?"), m->content));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "delete", _("_Delete"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
-  g_object_set_data (G_OBJECT (dialog), "matter-id", GSIZE_TO_POINTER (m->id));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  if ((meeting = tj_meeting_load (tj_page_get_db (TJ_PAGE (self)), id, &error)) == NULL ||
+      (matters = tj_matter_list (tj_page_get_db (TJ_PAGE (self)), tj_page_get_year (TJ_PAGE (self)),
+                                 id, &error)) == NULL)
+    {
+      tj_alert (parent_window (self), _("Cannot read the matters"), error->message);
+      return;
+    }
+  if (matters->len == 0)
+    body = g_strdup_printf (_("%s %s. It has no matters."), meeting->date, meeting->name);
+  else
+    body = g_strdup_printf (ngettext ("%s %s. Its %u matter is deleted with it, with its "
+                                      "extensions and reports.",
+                                      "%s %s. Its %u matters are deleted with it, with their "
+                                      "extensions and reports.",
+                                      matters->len),
+                            meeting->date, meeting->name, matters->len);
+  ask_delete (self, _("Delete the meeting?"), body, id, TRUE, meeting->name);
 }
 
 typedef struct
 {
   char *date;
+  int year; /* the ledger's; 0 for the meeting pack */
 } PackJob;
 
 static void
@@ -366,6 +461,8 @@ write_pack (TjDb       *db,
 {
   PackJob *job = data;
 
+  if (job->year != 0)
+    return tj_matter_write_ledger (db, job->year, job->date, path, error);
   return tj_meeting_pack_write (db, job->date, path, error);
 }
 
@@ -416,6 +513,60 @@ pack_date (TjMatterPage *self)
       m->kind == TJ_MEETING_MONTHLY)
     return g_strdup (m->date);
   return g_strdup (self->today);
+}
+
+/* Writes the 督办台账 of the page's year, the statuses as of the page's day, in a worker thread. */
+void
+tj_matter_page_export_ledger (TjMatterPage *self,
+                              const char   *path)
+{
+  PackJob *job = g_new0 (PackJob, 1);
+
+  job->date = g_strdup (self->today);
+  job->year = tj_page_get_year (TJ_PAGE (self));
+  tj_file_job_start (self->exports, self, tj_page_get_db (TJ_PAGE (self)), path, write_pack, job,
+                     (GDestroyNotify) pack_job_free, pack_done_cb, NULL);
+}
+
+static void
+ledger_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    TjMatterPage    *self)
+{
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    path = tj_export_chooser_get_path (GTK_FILE_CHOOSER (dialog));
+  if (path != NULL)
+    {
+      tj_file_chooser_remember (GTK_FILE_CHOOSER (dialog));
+      tj_matter_page_export_ledger (self, path);
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+ledger_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TjMatterPage *self = TJ_MATTER_PAGE (widget);
+  g_autofree char *name = NULL;
+
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (_("Export the Supervision Ledger"),
+                                               parent_window (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Export"), _("_Cancel"));
+  tj_export_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), TJ_REPORT_FORMAT_XLSX, NULL);
+  tj_export_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), TJ_REPORT_FORMAT_PDF, NULL);
+  tj_export_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), TJ_REPORT_FORMAT_CSV,
+                                _("Matters (.csv)"));
+  /* Translators: the file name of the ledger: "督办台账 2026.xlsx" */
+  name = g_strdup_printf (_("Supervision Ledger %d.xlsx"), tj_page_get_year (TJ_PAGE (self)));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  tj_file_chooser_prepare (GTK_FILE_CHOOSER (self->chooser));
+  g_signal_connect (self->chooser, "response", G_CALLBACK (ledger_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
 static void
@@ -542,7 +693,10 @@ tj_matter_page_class_init (TjMatterPageClass *klass)
   gtk_widget_class_install_action (widget_class, "matter.report", NULL, change_action);
   gtk_widget_class_install_action (widget_class, "matter.finish", NULL, change_action);
   gtk_widget_class_install_action (widget_class, "matter.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "matter.delete-meeting", NULL,
+                                   delete_meeting_action);
   gtk_widget_class_install_action (widget_class, "matter.pack", NULL, pack_action);
+  gtk_widget_class_install_action (widget_class, "matter.export", NULL, ledger_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   g_type_ensure (TJ_TYPE_READ_ERROR);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -584,6 +738,7 @@ tj_matter_page_init (TjMatterPage *self)
                             G_CALLBACK (selection_changed_cb), self);
   self->exports = tj_file_job_new ();
   selection_changed_cb (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "matter.delete-meeting", FALSE);
   g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
 }
 

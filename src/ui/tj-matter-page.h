@@ -19,6 +19,9 @@ void tj_matter_page_select (TjMatterPage *self,
                             guint         position);
 /* The form the last action opened (for tests). */
 GtkWindow *tj_matter_page_get_form (TjMatterPage *self);
+/* The 督办台账 of the page's year as of its day (.xlsx, .pdf or .csv by the name). */
+void tj_matter_page_export_ledger (TjMatterPage *self,
+                                   const char   *path);
 void tj_matter_page_export_pack (TjMatterPage *self,
                                  const char   *date,
                                  const char   *path);
