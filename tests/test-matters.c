@@ -8,6 +8,7 @@
 #include "tj-deletion.h"
 #include "tj-error.h"
 #include "tj-matter-import.h"
+#include "tj-matter-report.h"
 #include "tj-matter.h"
 #include "tj-person.h"
 #include "tj-problem.h"
@@ -427,6 +428,48 @@ test_delete_meeting_undo (Fixture       *fixture,
   g_assert_cmpuint (count (fixture->db, "SELECT count(*) FROM matters"), ==, 0);
 }
 
+/* The 督办台账 read back from the workbook: the 状态 column as of the day asked, and the 延期至
+ * cell of an approved extension (an unapproved one leaves it empty). */
+static void
+test_ledger_workbook (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr (TjMatter) extended = new_matter (fixture);
+  g_autoptr (TjMatter) late = new_matter (fixture);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "督办台账.xlsx", NULL);
+  g_autoptr (GVariant) facts = NULL;
+
+  add_extension (extended, "2026-03-20", "2026-04-30", "2026-03-22");
+  g_free (late->content);
+  late->content = g_strdup ("落实施工用电接入");
+  add_extension (late, "2026-03-25", "2026-05-31", NULL);
+  g_assert_true (tj_matter_save (fixture->db, extended, &error));
+  g_assert_no_error (error);
+  g_assert_true (tj_matter_save (fixture->db, late, &error));
+  g_assert_no_error (error);
+
+  /* As of 04-15: the extended one is in progress, the other past its 03-31. */
+  g_assert_true (tj_matter_write_ledger (fixture->db, 2026, "2026-04-15", path, &error));
+  g_assert_no_error (error);
+  facts = tj_test_xlsx_read (path, 0, "E4", "E5", "L4", "M4", "M5", "O3", "O4", "O5", NULL);
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "O3"), ==, "状态");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "E4"), ==, "协调解决征地拆迁问题");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "M4"), ==, "2026-04-30");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "O4"), ==, "办理中");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "E5"), ==, "落实施工用电接入");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "M5"), ==, "");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "O5"), ==, "超期未办结");
+  g_clear_pointer (&facts, g_variant_unref);
+
+  /* As of 05-01 the extension has run out too. */
+  g_assert_true (tj_matter_write_ledger (fixture->db, 2026, "2026-05-01", path, &error));
+  g_assert_no_error (error);
+  facts = tj_test_xlsx_read (path, 0, "O4", "O5", NULL);
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "O4"), ==, "超期未办结");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "O5"), ==, "超期未办结");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -441,6 +484,7 @@ main (int    argc,
   ADD ("/tj/matters/import", test_import);
   ADD ("/tj/matters/delete-project", test_delete_project);
   ADD ("/tj/matters/delete-meeting-undo", test_delete_meeting_undo);
+  ADD ("/tj/matters/ledger-workbook", test_ledger_workbook);
 #undef ADD
   return g_test_run ();
 }
