@@ -59,7 +59,7 @@ typedef enum
 } Column;
 
 static const TjTableColumn columns[N_COLUMNS] = {
-  [COLUMN_MEETING] = { "meeting", N_("Meeting"), 10, FALSE },
+  [COLUMN_MEETING] = { "meeting", N_("Meeting"), 16, FALSE },
   [COLUMN_CONTENT] = { "content", N_("Matter"), 24, FALSE },
   [COLUMN_PROJECT] = { "project", N_("Project"), 12, FALSE },
   [COLUMN_UNIT] = { "unit", N_("Responsible Unit"), 8, FALSE },

@@ -575,7 +575,7 @@ tj_meeting_delete_undoable (TjDb    *db,
 {
   g_return_val_if_fail (TJ_IS_DB (db), NULL);
   return tj_delete_undoable (db, matter_tables, "DELETE FROM meetings WHERE id = ?", id,
-                             _("The meeting no longer exists; it may have been deleted elsewhere."),
+                             _("The meeting no longer exists."),
                              _("The meeting cannot be put back: a meeting of the same date, type "
                                "and name has been entered since it was deleted. Nothing was "
                                "changed."),
@@ -1162,7 +1162,7 @@ tj_matter_delete_undoable (TjDb    *db,
 {
   g_return_val_if_fail (TJ_IS_DB (db), NULL);
   return tj_delete_undoable (db, matter_tables, "DELETE FROM matters WHERE id = ?", id,
-                             _("The matter no longer exists; it may have been deleted elsewhere."),
+                             _("The matter no longer exists."),
                              _("The matter cannot be put back: its meeting has been deleted since. "
                                "Nothing was changed."),
                              error);
