@@ -69,14 +69,20 @@ static const TjTableColumn columns[N_COLUMNS] = {
   [COLUMN_REPORT] = { "report", N_("Latest Report"), 16, FALSE },
 };
 
-static TjMatterPage *current_page; /* the page a column's text and style are read for */
+/* The day a listed matter's status is as of: its page's, set on each matter when the page
+ * loads it (the table's callbacks see only the matter). */
+static GQuark
+status_day_quark (void)
+{
+  return g_quark_from_static_string ("tj-matter-page-status-day");
+}
 
 static char *
 column_text (gpointer object,
              guint    column)
 {
   TjMatter *m = object;
-  const char *today = current_page != NULL ? current_page->today : NULL;
+  const char *today = g_object_get_qdata (object, status_day_quark ());
 
   switch (column)
     {
@@ -113,7 +119,7 @@ static const char *
 row_style (gpointer object)
 {
   TjMatter *m = object;
-  const char *today = current_page != NULL ? current_page->today : NULL;
+  const char *today = g_object_get_qdata (object, status_day_quark ());
 
   return tj_matter_get_status (m, today) == TJ_MATTER_OVERDUE ? "overdue" : NULL;
 }
@@ -206,6 +212,9 @@ reload (TjMatterPage *self)
       return;
     }
   fill_meetings (self, meetings);
+  for (guint i = 0; i < matters->len; i++)
+    g_object_set_qdata_full (g_ptr_array_index (matters, i), status_day_quark (),
+                             g_strdup (self->today), g_free);
   g_list_store_splice (self->matters, 0, g_list_model_get_n_items (G_LIST_MODEL (self->matters)),
                        matters->pdata, matters->len);
   gtk_stack_set_visible_child_name (self->stack, "list");
@@ -653,8 +662,6 @@ tj_matter_page_dispose (GObject *object)
   TjMatterPage *self = TJ_MATTER_PAGE (object);
   GtkWidget *child;
 
-  if (current_page == self)
-    current_page = NULL;
   if (self->form != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->form), (gpointer *) &self->form);
   self->form = NULL;
@@ -723,7 +730,6 @@ tj_matter_page_init (TjMatterPage *self)
   for (guint s = TJ_MATTER_IN_PROGRESS; s <= TJ_MATTER_OVERDUE; s++)
     gtk_string_list_append (statuses, tj_matter_status_label (s));
   gtk_drop_down_set_model (self->status_filter, G_LIST_MODEL (statuses));
-  current_page = self;
 
   self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->matters)),
                                               g_object_ref (GTK_FILTER (self->filter)));
