@@ -189,6 +189,70 @@ test_report (Fixture       *f,
   tj_test_screenshot (GTK_WIDGET (f->window), "matter-window-report.png");
 }
 
+/* The button of the window's toast labelled label, or NULL. */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The April meeting deleted through its dialog takes its two matters (one with a report); the
+ * toast's 撤销 puts all of it back. */
+static void
+test_delete_meeting_undo (Fixture       *f,
+                          gconstpointer  data)
+{
+  TjMatterPage *page = tj_window_get_matter_page (f->window);
+  gint64 april = tj_test_scalar (f->db, "SELECT id FROM meetings WHERE date = '2026-04-08'");
+  g_autoptr (GError) error = NULL;
+  g_autofree char *latest = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *undo;
+
+  g_assert_true (tj_db_exec (f->db, "INSERT INTO matter_reports (matter_id, date, text) "
+                                    "SELECT id, '2026-04-20', '已完成用地组卷' FROM matters "
+                                    "WHERE content = '协调解决项目用地组卷报批'", &error));
+  g_assert_no_error (error);
+  tj_matter_page_show_meeting (page, april);
+  tj_test_wait_idle ();
+  g_assert_cmpuint (g_list_model_get_n_items (tj_matter_page_get_shown (page)), ==, 2);
+  gtk_widget_activate_action (GTK_WIDGET (page), "matter.delete-meeting", NULL);
+  dialog = tj_test_find_dialog ("删除该会议？");
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "其下 2 项事项"));
+  adw_message_dialog_response (dialog, "delete");
+  tj_test_wait_idle ();
+  g_assert_cmpint (tj_test_scalar (f->db, "SELECT count(*) FROM meetings"), ==, 2);
+  g_assert_cmpint (tj_test_scalar (f->db, "SELECT count(*) FROM matters"), ==, 3);
+  g_assert_cmpint (tj_test_scalar (f->db, "SELECT count(*) FROM matter_reports"), ==, 0);
+  tj_matter_page_show_meeting (page, 0);
+  tj_test_wait_idle ();
+  g_assert_cmpuint (g_list_model_get_n_items (tj_matter_page_get_shown (page)), ==, 3);
+  tj_test_screenshot (GTK_WIDGET (f->window), "matter-window-deleted.png");
+
+  undo = find_button (GTK_WIDGET (f->window), "撤销(_U)");
+  g_assert_nonnull (undo);
+  g_assert_true (gtk_widget_get_mapped (undo));
+  g_signal_emit_by_name (undo, "clicked");
+  tj_test_wait_idle ();
+  g_assert_cmpint (tj_test_scalar (f->db, "SELECT count(*) FROM meetings"), ==, 3);
+  g_assert_cmpint (tj_test_scalar (f->db, "SELECT count(*) FROM matter_reports"), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (tj_matter_page_get_shown (page)), ==, 5);
+  latest = cell (page, "协调解决项目用地组卷报批", "report");
+  g_assert_cmpstr (latest, ==, "2026-04-20 已完成用地组卷");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -196,5 +260,7 @@ main (int   argc,
   tj_test_init_full (&argc, &argv, FALSE);
   g_test_add ("/matter-window/extension", Fixture, NULL, setup, test_extension, teardown);
   g_test_add ("/matter-window/report", Fixture, NULL, setup, test_report, teardown);
+  g_test_add ("/matter-window/delete-meeting-undo", Fixture, NULL, setup, test_delete_meeting_undo,
+              teardown);
   return g_test_run ();
 }

@@ -783,6 +783,14 @@ tj_matter_page_select (TjMatterPage *self,
   gtk_single_selection_set_selected (self->selection, position);
 }
 
+/* Shows the matters of one meeting (0: all), as choosing it in the filter does. */
+void
+tj_matter_page_show_meeting (TjMatterPage *self,
+                             gint64        meeting_id)
+{
+  tj_drop_down_set_value (self->meeting_filter, meeting_id);
+}
+
 GtkWindow *
 tj_matter_page_get_form (TjMatterPage *self)
 {

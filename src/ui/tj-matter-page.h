@@ -17,6 +17,8 @@ char *tj_matter_page_get_cell_text (TjMatterPage *self,
                                     const char   *column);
 void tj_matter_page_select (TjMatterPage *self,
                             guint         position);
+void tj_matter_page_show_meeting (TjMatterPage *self,
+                                  gint64        meeting_id);
 /* The form the last action opened (for tests). */
 GtkWindow *tj_matter_page_get_form (TjMatterPage *self);
 /* The 督办台账 of the page's year as of its day (.xlsx, .pdf or .csv by the name). */
