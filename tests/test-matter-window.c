@@ -253,6 +253,54 @@ test_delete_meeting_undo (Fixture       *f,
   g_assert_cmpstr (latest, ==, "2026-04-20 已完成用地组卷");
 }
 
+/* The page's button bound to action, or NULL. */
+static GtkWidget *
+find_action_button (GtkWidget  *widget,
+                    const char *action)
+{
+  if (GTK_IS_BUTTON (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* 导出督办台账 from the page: the year's matters with their status as of the page's day, the
+ * buttons waiting while it is written. */
+static void
+test_export_ledger (Fixture       *f,
+                    gconstpointer  data)
+{
+  TjMatterPage *page = tj_window_get_matter_page (f->window);
+  GtkWidget *ledger = find_action_button (GTK_WIDGET (page), "matter.export");
+  GtkWidget *pack = find_action_button (GTK_WIDGET (page), "matter.pack");
+  g_autofree char *path = g_build_filename (f->dir, "督办台账.xlsx", NULL);
+  g_autoptr (GVariant) facts = NULL;
+
+  g_assert_nonnull (ledger);
+  g_assert_true (gtk_widget_get_sensitive (ledger));
+  tj_matter_page_export_ledger (page, path);
+  g_assert_false (gtk_widget_get_sensitive (ledger));
+  g_assert_false (gtk_widget_get_sensitive (pack));
+  while (!gtk_widget_get_sensitive (ledger))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_widget_get_sensitive (pack));
+  facts = tj_test_xlsx_read (path, 0, "A1", "A2", "E6", "O6", "E7", "O7", NULL);
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "A1"), ==, "登封市2026年会议议定事项督办台账");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "A2"), ==, "（截至" TODAY "）");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "E6"), ==, "落实项目环评批复，限期完成整改");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "O6"), ==, "超期未办结");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "E7"), ==, "协调供电公司完成10千伏线路迁改");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "O7"), ==, "逾期办结");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -260,6 +308,7 @@ main (int   argc,
   tj_test_init_full (&argc, &argv, FALSE);
   g_test_add ("/matter-window/extension", Fixture, NULL, setup, test_extension, teardown);
   g_test_add ("/matter-window/report", Fixture, NULL, setup, test_report, teardown);
+  g_test_add ("/matter-window/export-ledger", Fixture, NULL, setup, test_export_ledger, teardown);
   g_test_add ("/matter-window/delete-meeting-undo", Fixture, NULL, setup, test_delete_meeting_undo,
               teardown);
   return g_test_run ();

@@ -631,6 +631,16 @@ selection_changed_cb (TjMatterPage *self)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], any);
 }
 
+/* An export keeps both export buttons until its file is written. */
+static void
+exports_busy_cb (TjMatterPage *self)
+{
+  gboolean idle = !tj_file_job_get_busy (self->exports);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "matter.pack", idle);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "matter.export", idle);
+}
+
 static void
 tables_changed_cb (TjMatterPage *self)
 {
@@ -743,6 +753,8 @@ tj_matter_page_init (TjMatterPage *self)
   g_signal_connect_swapped (self->selection, "notify::selected-item",
                             G_CALLBACK (selection_changed_cb), self);
   self->exports = tj_file_job_new ();
+  g_signal_connect_object (self->exports, "notify::busy", G_CALLBACK (exports_busy_cb), self,
+                           G_CONNECT_SWAPPED);
   selection_changed_cb (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "matter.delete-meeting", FALSE);
   g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
