@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "tj-audit.h"
 #include "tj-deletion.h"
 #include "tj-error.h"
 #include "tj-matter-import.h"
@@ -365,7 +366,9 @@ test_delete_meeting_undo (Fixture       *fixture,
   g_autoptr (TjMatter) loaded = NULL;
   g_autoptr (TjMeeting) meeting = NULL;
   g_autoptr (TjDeletion) deletion = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
   g_autoptr (GError) error = NULL;
+  gint64 first_broken = 0, audit_rows = 0;
   TjMatterReport *report;
 
   add_extension (first, "2026-03-20", "2026-04-30", "2026-03-22");
@@ -422,6 +425,17 @@ test_delete_meeting_undo (Fixture       *fixture,
   g_assert_cmpuint (count (fixture->db, "SELECT count(*) FROM matters"), ==, 2);
   g_assert_cmpuint (count (fixture->db, "SELECT count(*) FROM matter_reports"), ==, 3);
   g_clear_pointer (&deletion, tj_deletion_free);
+
+  /* The deletes and the undos are in the audit log, its chain and records intact. */
+  problems = g_ptr_array_new_with_free_func (g_free);
+  g_assert_true (tj_audit_verify_chain (fixture->db, &first_broken, &audit_rows, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (first_broken, ==, 0);
+  g_assert_true (tj_audit_verify_records (fixture->db, problems, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_cmpuint (count (fixture->db, "SELECT count(*) FROM audit WHERE table_name = "
+                                        "'matter_reports' AND action = 'delete'"), ==, 4);
 
   /* Undoing a matter's delete after its meeting went is refused as a whole. */
   deletion = tj_matter_delete_undoable (fixture->db, second->id, &error);
