@@ -5,9 +5,11 @@
 
 #include <string.h>
 
+#include "tj-audit.h"
 #include "tj-deletion.h"
 #include "tj-error.h"
 #include "tj-matter-import.h"
+#include "tj-matter-report.h"
 #include "tj-matter.h"
 #include "tj-person.h"
 #include "tj-problem.h"
@@ -256,7 +258,8 @@ test_import (Fixture       *fixture,
     fixture, "bad.csv",
     HEADER "2026-04-10,专题协调会,供水专题协调会,落实供水管网迁改,,,住建局,王五,2026-04-10,2026-04-30,,,\n"
            "2026-04-10,专题协调会,供水专题协调会,办理用地手续,嵩山大道北延,,住建局,王五,2026-04-10,2026-04-30,,,\n"
-           "2026-04-10,专题协调会,供水专题协调会,完成管线勘测,,,住建局,王五,2026-04-10,2026-04-30,,,\n",
+           "2026-04-10,专题协调会,供水专题协调会,完成管线勘测,,,住建局,王五,2026-04-10,2026-04-30,,,\n"
+           "2026-04-10,专题协调会,供水专题协调会,推进门诊楼建设,人民医院门诊楼,,住建局,王五,2026-04-10,2026-04-30,,,\n",
     FALSE);
   g_autofree char *good = NULL, *again = NULL;
   g_autoptr (TjImportResult) result = NULL;
@@ -266,9 +269,12 @@ test_import (Fixture       *fixture,
 
   g_assert_false (tj_matter_import (fixture->db, bad, 2026, FALSE, &result, &error));
   g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);
-  g_assert_cmpuint (result->errors->len, ==, 1);
+  g_assert_cmpuint (result->errors->len, ==, 2);
+  /* a slip is named with the nearest project of the list; a name far from all of them is not */
   g_assert_cmpstr (g_ptr_array_index (result->errors, 0), ==,
-                   "第 3 行，“项目名称”：2026 年名单中没有项目“嵩山大道北延”。");
+                   "第 3 行，“项目名称”：2026 年名单中没有项目“嵩山大道北延”，是否为“" ROAD "”？");
+  g_assert_cmpstr (g_ptr_array_index (result->errors, 1), ==,
+                   "第 5 行，“项目名称”：2026 年名单中没有项目“人民医院门诊楼”。");
   g_assert_cmpuint (count (fixture->db, "SELECT count (*) FROM matters"), ==, 0);
   g_assert_cmpuint (count (fixture->db, "SELECT count (*) FROM meetings"), ==, 1);
   g_clear_pointer (&result, tj_import_result_free);
@@ -349,6 +355,139 @@ test_delete_project (Fixture       *fixture,
   g_assert_cmpstr (loaded->project_name, ==, ROAD);
 }
 
+/* Deleting a meeting takes its two matters, their extensions and reports; undo puts everything
+ * back with its ids; deleting one matter alone is undone the same way. */
+static void
+test_delete_meeting_undo (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr (TjMatter) first = new_matter (fixture);
+  g_autoptr (TjMatter) second = new_matter (fixture);
+  g_autoptr (TjMatter) loaded = NULL;
+  g_autoptr (TjMeeting) meeting = NULL;
+  g_autoptr (TjDeletion) deletion = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 first_broken = 0, audit_rows = 0;
+  TjMatterReport *report;
+
+  add_extension (first, "2026-03-20", "2026-04-30", "2026-03-22");
+  g_ptr_array_add (first->reports, tj_matter_report_new ("2026-03-18", "已完成入户调查"));
+  g_ptr_array_add (first->reports, tj_matter_report_new ("2026-04-10", "拆迁户已签约 12 户"));
+  g_free (second->content);
+  second->content = g_strdup ("落实施工用电接入");
+  g_ptr_array_add (second->reports, tj_matter_report_new ("2026-03-25", "供电公司已现场勘查"));
+  g_assert_true (tj_matter_save (fixture->db, first, &error));
+  g_assert_no_error (error);
+  g_assert_true (tj_matter_save (fixture->db, second, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count (fixture->db, "SELECT count(*) FROM matter_reports"), ==, 3);
+
+  deletion = tj_meeting_delete_undoable (fixture->db, fixture->meeting, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (deletion);
+  g_assert_cmpuint (count (fixture->db, "SELECT count(*) FROM meetings"), ==, 0);
+  g_assert_cmpuint (count (fixture->db, "SELECT count(*) FROM matters"), ==, 0);
+  g_assert_cmpuint (count (fixture->db, "SELECT count(*) FROM matter_extensions"), ==, 0);
+  g_assert_cmpuint (count (fixture->db, "SELECT count(*) FROM matter_reports"), ==, 0);
+  g_assert_null (tj_meeting_delete_undoable (fixture->db, fixture->meeting, &error));
+  g_assert_error (error, TJ_ERROR, TJ_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_true (tj_deletion_undo (fixture->db, deletion, &error));
+  g_assert_no_error (error);
+  meeting = tj_meeting_load (fixture->db, fixture->meeting, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (meeting);
+  loaded = tj_matter_load (fixture->db, first->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (loaded->deadline_in_force, ==, "2026-04-30");
+  g_assert_cmpuint (loaded->extensions->len, ==, 1);
+  g_assert_cmpuint (loaded->reports->len, ==, 2);
+  report = g_ptr_array_index (loaded->reports, 1);
+  g_assert_cmpstr (report->text, ==, "拆迁户已签约 12 户");
+  g_assert_cmpint (loaded->project_id, ==, fixture->road);
+  g_clear_object (&loaded);
+  loaded = tj_matter_load (fixture->db, second->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (loaded->content, ==, "落实施工用电接入");
+  g_assert_cmpuint (loaded->reports->len, ==, 1);
+  g_clear_object (&loaded);
+  g_clear_pointer (&deletion, tj_deletion_free);
+
+  /* One matter: its report goes and comes back; the other matter is untouched. */
+  deletion = tj_matter_delete_undoable (fixture->db, second->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count (fixture->db, "SELECT count(*) FROM matters"), ==, 1);
+  g_assert_cmpuint (count (fixture->db, "SELECT count(*) FROM matter_reports"), ==, 2);
+  g_assert_true (tj_deletion_undo (fixture->db, deletion, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count (fixture->db, "SELECT count(*) FROM matters"), ==, 2);
+  g_assert_cmpuint (count (fixture->db, "SELECT count(*) FROM matter_reports"), ==, 3);
+  g_clear_pointer (&deletion, tj_deletion_free);
+
+  /* The deletes and the undos are in the audit log, its chain and records intact. */
+  problems = g_ptr_array_new_with_free_func (g_free);
+  g_assert_true (tj_audit_verify_chain (fixture->db, &first_broken, &audit_rows, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (first_broken, ==, 0);
+  g_assert_true (tj_audit_verify_records (fixture->db, problems, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_cmpuint (count (fixture->db, "SELECT count(*) FROM audit WHERE table_name = "
+                                        "'matter_reports' AND action = 'delete'"), ==, 4);
+
+  /* Undoing a matter's delete after its meeting went is refused as a whole. */
+  deletion = tj_matter_delete_undoable (fixture->db, second->id, &error);
+  g_assert_no_error (error);
+  g_assert_true (tj_meeting_delete (fixture->db, fixture->meeting, &error));
+  g_assert_false (tj_deletion_undo (fixture->db, deletion, &error));
+  g_assert_error (error, TJ_ERROR, TJ_ERROR_IN_USE);
+  g_assert_cmpuint (count (fixture->db, "SELECT count(*) FROM matters"), ==, 0);
+}
+
+/* The 督办台账 read back from the workbook: the 状态 column as of the day asked, and the 延期至
+ * cell of an approved extension (an unapproved one leaves it empty). */
+static void
+test_ledger_workbook (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr (TjMatter) extended = new_matter (fixture);
+  g_autoptr (TjMatter) late = new_matter (fixture);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "督办台账.xlsx", NULL);
+  g_autoptr (GVariant) facts = NULL;
+
+  add_extension (extended, "2026-03-20", "2026-04-30", "2026-03-22");
+  g_free (late->content);
+  late->content = g_strdup ("落实施工用电接入");
+  add_extension (late, "2026-03-25", "2026-05-31", NULL);
+  g_assert_true (tj_matter_save (fixture->db, extended, &error));
+  g_assert_no_error (error);
+  g_assert_true (tj_matter_save (fixture->db, late, &error));
+  g_assert_no_error (error);
+
+  /* As of 04-15: the extended one is in progress, the other past its 03-31. */
+  g_assert_true (tj_matter_write_ledger (fixture->db, 2026, "2026-04-15", path, &error));
+  g_assert_no_error (error);
+  facts = tj_test_xlsx_read (path, 0, "E4", "E5", "L4", "M4", "M5", "O3", "O4", "O5", NULL);
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "O3"), ==, "状态");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "E4"), ==, "协调解决征地拆迁问题");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "M4"), ==, "2026-04-30");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "O4"), ==, "办理中");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "E5"), ==, "落实施工用电接入");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "M5"), ==, "");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "O5"), ==, "超期未办结");
+  g_clear_pointer (&facts, g_variant_unref);
+
+  /* As of 05-01 the extension has run out too. */
+  g_assert_true (tj_matter_write_ledger (fixture->db, 2026, "2026-05-01", path, &error));
+  g_assert_no_error (error);
+  facts = tj_test_xlsx_read (path, 0, "O4", "O5", NULL);
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "O4"), ==, "超期未办结");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "O5"), ==, "超期未办结");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -362,6 +501,8 @@ main (int    argc,
   ADD ("/tj/matters/validation", test_validation);
   ADD ("/tj/matters/import", test_import);
   ADD ("/tj/matters/delete-project", test_delete_project);
+  ADD ("/tj/matters/delete-meeting-undo", test_delete_meeting_undo);
+  ADD ("/tj/matters/ledger-workbook", test_ledger_workbook);
 #undef ADD
   return g_test_run ();
 }

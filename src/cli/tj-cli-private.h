@@ -34,5 +34,9 @@ int tj_cli_run_unlock_bulletin (TjDb  *db,
 int tj_cli_run_export_record (TjDb  *db,
                               int    argc,
                               char **argv);
+/* tj-cli-pack.c */
+int tj_cli_run_export_meeting_pack (TjDb  *db,
+                                    int    argc,
+                                    char **argv);
 
 G_END_DECLS

@@ -117,6 +117,10 @@ static const TjCommand commands[] = {
   { "export inspection-record", "--id N --output FILE.pdf",
     N_("Export the record of site inspection N with its photos as a PDF"),
     tj_cli_run_export_record, TJ_DB_OPEN_READ_ONLY | TJ_DB_OPEN_HEALTHY },
+  { "export meeting-pack", "--date YYYY-MM-DD --output FILE.xlsx|FILE.pdf|FILE.csv",
+    N_("Export the meeting pack of the monthly meeting on a day: the matters new since the last "
+       "one, in progress, overdue and closed, with their reports"),
+    tj_cli_run_export_meeting_pack, TJ_DB_OPEN_READ_ONLY | TJ_DB_OPEN_HEALTHY },
   { "issue bulletin", "--month YYYY-MM --by NAME [--date YYYY-MM-DD]",
     N_("Issue the month's bulletin: its monthly reports are locked from then on"),
     tj_cli_run_issue_bulletin },

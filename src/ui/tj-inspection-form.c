@@ -546,7 +546,7 @@ add_rect (TjInspectionForm      *self,
   r->unit = expander_unit (self, f->row, _("Unit Responsible"), rect != NULL ? rect->unit_id : 0);
   r->deadline = expander_entry (self, f->row, C_ ("rectification", "Deadline"),
                                 rect != NULL ? rect->deadline : NULL, "2026-06-30");
-  r->result = expander_entry (self, f->row, _("Result"), rect != NULL ? rect->result : NULL, NULL);
+  r->result = expander_entry (self, f->row, C_("rectification", "Result"), rect != NULL ? rect->result : NULL, NULL);
   r->checked_by = expander_entry (self, f->row, _("Checked By"),
                                   rect != NULL ? rect->checked_by : NULL, NULL);
   r->closed = expander_entry (self, f->row, _("Closed On"), rect != NULL ? rect->closed : NULL,

@@ -34,6 +34,7 @@ struct _TjWindow
   TjApprovalPage *approval_page;
   TjAgencyPage *agency_page;
   TjInspectionPage *inspection_page;
+  TjMatterPage *matter_page;
   AdwViewStackPage *approval_stack_page;
 
   TjDb *db;
@@ -683,6 +684,8 @@ tj_window_new (TjApplication *app,
       "system-users-symbolic" },
     { (gpointer *) &self->approval_page, TJ_TYPE_APPROVAL_PAGE, "approvals", N_("Approvals"),
       "emblem-documents-symbolic" },
+    { (gpointer *) &self->matter_page, TJ_TYPE_MATTER_PAGE, "matters", N_("Supervision"),
+      "task-due-symbolic" },
     { (gpointer *) &self->bulletin_page, TJ_TYPE_BULLETIN_PAGE, "bulletin", N_("Bulletin"),
       "x-office-document-symbolic" },
     { (gpointer *) &self->inspection_page, TJ_TYPE_INSPECTION_PAGE, "inspections",
@@ -759,6 +762,12 @@ TjApprovalPage *
 tj_window_get_approval_page (TjWindow *self)
 {
   return self->approval_page;
+}
+
+TjMatterPage *
+tj_window_get_matter_page (TjWindow *self)
+{
+  return self->matter_page;
 }
 
 TjBulletinPage *

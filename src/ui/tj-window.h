@@ -9,6 +9,7 @@
 #include "tj-approval-page.h"
 #include "tj-bulletin-page.h"
 #include "tj-inspection-page.h"
+#include "tj-matter-page.h"
 #include "tj-progress-page.h"
 #include "tj-project-page.h"
 
@@ -25,6 +26,7 @@ AdwViewStack *tj_window_get_stack (TjWindow *self);
 TjProgressPage *tj_window_get_progress_page (TjWindow *self);
 TjAgencyPage *tj_window_get_agency_page (TjWindow *self);
 TjApprovalPage *tj_window_get_approval_page (TjWindow *self);
+TjMatterPage *tj_window_get_matter_page (TjWindow *self);
 TjBulletinPage *tj_window_get_bulletin_page (TjWindow *self);
 TjInspectionPage *tj_window_get_inspection_page (TjWindow *self);
 void tj_window_set_search (TjWindow   *self,

@@ -300,9 +300,11 @@ import_row (TjCsvImport *csv,
   if (!is_blank (values[COLUMN_PROJECT]) &&
       (project_id = tj_project_find (import->db, import->year, values[COLUMN_PROJECT])) == 0)
     {
-      g_autofree char *message = g_strdup_printf (_("The %d list has no project “%s”."),
-                                                  import->year, values[COLUMN_PROJECT]);
+      g_autofree char *message = tj_project_unknown_message (import->db, import->year,
+                                                             values[COLUMN_PROJECT], error);
 
+      if (message == NULL)
+        return FALSE;
       tj_csv_import_add_error (csv, line, COLUMN_PROJECT, message);
     }
   if (!is_blank (values[COLUMN_LEADER]) &&

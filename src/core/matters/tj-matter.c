@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "tj-date.h"
+#include "tj-deletion.h"
 #include "tj-error.h"
 #include "tj-matter.h"
 #include "tj-problem.h"
@@ -559,6 +560,26 @@ tj_meeting_delete (TjDb    *db,
 {
   g_return_val_if_fail (TJ_IS_DB (db), FALSE);
   return tj_db_delete_row (db, "DELETE FROM meetings WHERE id = ?", id, error);
+}
+
+/* What deleting a meeting or a matter reaches: the matters of the meeting, their extensions and
+ * reports. */
+static const char *const matter_tables[] = {
+  "meetings", "matters", "matter_extensions", "matter_reports", NULL
+};
+
+TjDeletion *
+tj_meeting_delete_undoable (TjDb    *db,
+                            gint64   id,
+                            GError **error)
+{
+  g_return_val_if_fail (TJ_IS_DB (db), NULL);
+  return tj_delete_undoable (db, matter_tables, "DELETE FROM meetings WHERE id = ?", id,
+                             _("The meeting no longer exists."),
+                             _("The meeting cannot be put back: a meeting of the same date, type "
+                               "and name has been entered since it was deleted. Nothing was "
+                               "changed."),
+                             error);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -1132,4 +1153,17 @@ tj_matter_delete (TjDb    *db,
 {
   g_return_val_if_fail (TJ_IS_DB (db), FALSE);
   return tj_db_delete_row (db, "DELETE FROM matters WHERE id = ?", id, error);
+}
+
+TjDeletion *
+tj_matter_delete_undoable (TjDb    *db,
+                           gint64   id,
+                           GError **error)
+{
+  g_return_val_if_fail (TJ_IS_DB (db), NULL);
+  return tj_delete_undoable (db, matter_tables, "DELETE FROM matters WHERE id = ?", id,
+                             _("The matter no longer exists."),
+                             _("The matter cannot be put back: its meeting has been deleted since. "
+                               "Nothing was changed."),
+                             error);
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "tj-db.h"
+#include "tj-deletion.h"
 
 G_BEGIN_DECLS
 
@@ -141,6 +142,11 @@ gboolean tj_meeting_save (TjDb      *db,
 gboolean tj_meeting_delete (TjDb    *db, /* with its matters */
                             gint64   id,
                             GError **error);
+/* The same, undone by tj_deletion_undo: the meeting, its matters, their extensions and reports
+ * back with their ids, in one transaction. */
+TjDeletion *tj_meeting_delete_undoable (TjDb    *db,
+                                        gint64   id,
+                                        GError **error);
 
 /* Matters */
 TjMatter *tj_matter_new (void);
@@ -174,5 +180,8 @@ gboolean tj_matter_save (TjDb     *db, /* validates, one transaction */
 gboolean tj_matter_delete (TjDb    *db,
                            gint64   id,
                            GError **error);
+TjDeletion *tj_matter_delete_undoable (TjDb    *db, /* with its extensions and reports */
+                                       gint64   id,
+                                       GError **error);
 
 G_END_DECLS
