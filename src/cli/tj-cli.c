@@ -19,6 +19,8 @@
 #include "tj-error.h"
 #include "tj-inspection.h"
 #include "tj-ledger.h"
+#include "tj-matter-import.h"
+#include "tj-matter-report.h"
 #include "tj-problem.h"
 #include "tj-progress.h"
 #include "tj-project.h"
@@ -33,6 +35,7 @@ typedef enum
   TJ_EXPORT_BULLETIN,
   TJ_EXPORT_APPROVALS,
   TJ_EXPORT_SPEEDUP,
+  TJ_EXPORT_MATTERS,
   TJ_EXPORT_INSPECTIONS,
 } TjExport;
 
@@ -62,6 +65,7 @@ static int run_demo (TjDb *db, int argc, char **argv);
 static int run_import_projects (TjDb *db, int argc, char **argv);
 static int run_import_progress (TjDb *db, int argc, char **argv);
 static int run_import_holidays (TjDb *db, int argc, char **argv);
+static int run_import_matters (TjDb *db, int argc, char **argv);
 static int run_import_approvals (TjDb *db, int argc, char **argv);
 static int run_import_inspections (TjDb *db, int argc, char **argv);
 static int run_export (TjDb *db, const TjCommand *command, int argc, char **argv);
@@ -116,6 +120,14 @@ static const TjCommand commands[] = {
   { "unlock bulletin", "--month YYYY-MM --by NAME --reason TEXT",
     N_("Unlock an issued month's reports for a change, giving the reason"),
     tj_cli_run_unlock_bulletin },
+  { "import matters", "FILE --year Y [--dry-run]",
+    N_("Import meeting matters (CSV, UTF-8 or GB18030), projects on the year's list; a matter "
+       "is known by its meeting (date, type, name) and its content, so importing again updates "
+       "it"),
+    run_import_matters },
+  { "export matters", "--year Y --output FILE.xlsx|FILE.pdf|FILE.csv [--as-of YYYY-MM-DD]",
+    N_("Export the ledger of meeting matters with their status as of a day (today by default)"),
+    NULL, TJ_DB_OPEN_READ_ONLY | TJ_DB_OPEN_HEALTHY, TJ_EXPORT_MATTERS },
 };
 
 #define print_error tj_cli_print_error
@@ -933,6 +945,40 @@ run_import_inspections (TjDb  *db,
   return TJ_EXIT_OK;
 }
 
+/* 一事一议: the matters decided at meetings, projects on the list of --year. */
+static int
+run_import_matters (TjDb  *db,
+                    int    argc,
+                    char **argv)
+{
+  g_auto (TjImportCommand) import = { 0 };
+  int year = 0;
+  const GOptionEntry options[] = {
+    { "year", 0, 0, G_OPTION_ARG_INT, &year, NULL, NULL },
+    { NULL },
+  };
+
+  if (!parse_import (argc, argv, "import matters", options, &import))
+    return TJ_EXIT_USAGE;
+  if (year == 0)
+    {
+      print_error (_("%s needs --year Y."), "import matters");
+      return TJ_EXIT_USAGE;
+    }
+  if (!check_year (year))
+    return TJ_EXIT_USAGE;
+  if (!import_done (&import, tj_matter_import (db, import.files[0], year, import.dry_run,
+                                               &import.result, &import.error)))
+    return TJ_EXIT_BAD_DATA;
+  print_added_updated (
+    &import,
+    /* Translators: "试导入，未写入任何数据：将新增议定事项 12 项，更新 3 项。" */
+    _("Dry run, nothing was written. Matters to add: %u; to update: %u.\n"),
+    /* Translators: "已新增议定事项 12 项，更新 3 项。" */
+    _("Matters added: %u; updated: %u.\n"));
+  return TJ_EXIT_OK;
+}
+
 static void
 export_request_clear (TjExportRequest *request)
 {
@@ -951,13 +997,16 @@ parse_export (int              argc,
               TjExportRequest *request)
 {
   gboolean by_month = command->export == TJ_EXPORT_BULLETIN;
-  gboolean as_of = command->export == TJ_EXPORT_APPROVALS || command->export == TJ_EXPORT_SPEEDUP;
+  gboolean as_of = command->export == TJ_EXPORT_APPROVALS || command->export == TJ_EXPORT_SPEEDUP ||
+                   command->export == TJ_EXPORT_MATTERS;
+  /* the ledger of matters says as of which day its statuses are */
+  const char *as_of_name = command->export == TJ_EXPORT_MATTERS ? "as-of" : "today";
   g_autofree char *month_text = NULL;
   g_autofree char *today_text = NULL;
   g_autoptr (GError) error = NULL;
   GOptionEntry year = { "year", 'y', 0, G_OPTION_ARG_INT, &request->year, NULL, NULL };
   GOptionEntry month = { "month", 'm', 0, G_OPTION_ARG_STRING, &month_text, NULL, NULL };
-  GOptionEntry today = { "today", 0, 0, G_OPTION_ARG_STRING, &today_text, NULL, NULL };
+  GOptionEntry today = { as_of_name, 0, 0, G_OPTION_ARG_STRING, &today_text, NULL, NULL };
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &request->output, NULL, NULL },
     by_month ? month : year,
@@ -992,7 +1041,7 @@ parse_export (int              argc,
     request->today = tj_date_today ();
   else if ((request->today = tj_date_parse (today_text, &error)) == NULL)
     {
-      print_error ("--today: %s", error->message);
+      print_error ("--%s: %s", as_of_name, error->message);
       return FALSE;
     }
   return TRUE;
@@ -1029,6 +1078,9 @@ run_export (TjDb            *db,
     case TJ_EXPORT_INSPECTIONS:
       ok = tj_inspection_write_ledger (db, request.year, request.output, &error);
       break;
+    case TJ_EXPORT_MATTERS:
+      ok = tj_matter_write_ledger (db, request.year, request.today, request.output, &error);
+      break;
     case TJ_EXPORT_NONE:
       g_assert_not_reached ();
     }
@@ -1047,6 +1099,10 @@ run_export (TjDb            *db,
   else if (command->export == TJ_EXPORT_APPROVALS)
     /* Translators: "已将 2026 年代办事项台账（截至 2026-05-20）导出到 F.xlsx。" */
     g_print (_("Exported the %1$d approval ledger (as of %2$s) to %3$s.\n"), request.year,
+             request.today, request.output);
+  else if (command->export == TJ_EXPORT_MATTERS)
+    /* Translators: "已将 2026 年督办台账（截至 2026-05-20）导出到 F.xlsx。" */
+    g_print (_("Exported the %1$d ledger of matters (as of %2$s) to %3$s.\n"), request.year,
              request.today, request.output);
   else
     /* Translators: "已将 2026 年部门审批提速情况（截至 2026-05-20）导出到 F.xlsx。" */

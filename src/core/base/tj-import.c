@@ -58,6 +58,7 @@ static const char *const kind_names[] = {
   [TJ_IMPORT_MONTHLY_REPORTS] = "monthly_reports",
   [TJ_IMPORT_APPROVAL_ITEMS] = "approval_items",
   [TJ_IMPORT_HOLIDAYS] = "holidays",
+  [TJ_IMPORT_MATTERS] = "matters",
   [TJ_IMPORT_INSPECTIONS] = "inspections",
 };
 
@@ -76,6 +77,8 @@ empty_message (TjImportKind  kind,
       return g_strdup_printf (_("“%s” is empty; no approval item was imported."), path);
     case TJ_IMPORT_HOLIDAYS:
       return g_strdup_printf (_("“%s” is empty; no holiday was imported."), path);
+    case TJ_IMPORT_MATTERS:
+      return g_strdup_printf (_("“%s” is empty; no matter was imported."), path);
     case TJ_IMPORT_INSPECTIONS:
       return g_strdup_printf (_("“%s” is empty; no inspection was imported."), path);
     default:
@@ -132,6 +135,12 @@ set_problems_error (TjImportKind  kind,
       g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
                    ngettext ("%u problem found; no inspection was imported.",
                              "%u problems found; no inspection was imported.", n),
+                   n);
+      break;
+    case TJ_IMPORT_MATTERS:
+      g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
+                   ngettext ("%u problem found; no matter was imported.",
+                             "%u problems found; no matter was imported.", n),
                    n);
       break;
     default:

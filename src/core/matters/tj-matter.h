@@ -131,6 +131,10 @@ GPtrArray *tj_meeting_list (TjDb    *db,
 TjMeeting *tj_meeting_load (TjDb    *db,
                             gint64   id,
                             GError **error);
+/* Validates, then inserts or updates inside the caller's transaction (an import). */
+gboolean tj_meeting_write (TjDb      *db,
+                           TjMeeting *meeting,
+                           GError   **error);
 gboolean tj_meeting_save (TjDb      *db,
                           TjMeeting *meeting,
                           GError   **error);
@@ -159,6 +163,11 @@ GPtrArray *tj_matter_list_project (TjDb    *db,
 TjMatter *tj_matter_load (TjDb    *db,
                           gint64   id,
                           GError **error);
+/* Validates, then writes the matter and its loaded extensions and reports inside the caller's
+ * transaction (an import). */
+gboolean tj_matter_write (TjDb     *db,
+                          TjMatter *matter,
+                          GError  **error);
 gboolean tj_matter_save (TjDb     *db, /* validates, one transaction */
                          TjMatter *matter,
                          GError  **error);

@@ -118,6 +118,7 @@ static const char *const recorded_tables[] = {
   "projects", "monthly_reports", "monthly_notes", "agency_cases", "approval_batches",
   "approval_items", "approval_reminders", "approval_suspensions", "inspections",
   "inspection_findings", "rectifications", "inspection_photos",
+  "matters", /* the matter stays with its meeting; its project link is cleared */
 };
 
 TjDeletion *
