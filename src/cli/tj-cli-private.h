@@ -30,4 +30,9 @@ int tj_cli_run_unlock_bulletin (TjDb  *db,
                                 int    argc,
                                 char **argv);
 
+/* tj-cli-accountability.c */
+int tj_cli_run_export_accountability (TjDb  *db,
+                                      int    argc,
+                                      char **argv);
+
 G_END_DECLS
