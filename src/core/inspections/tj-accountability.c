@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "tj-accountability.h"
@@ -148,7 +149,7 @@ wan (gint64 yuan)
   g_autofree char *number = tj_money_format_wan (yuan, 2, TRUE);
 
   /* Translators: an amount in the facts of the accountability list: "120.00 万元" */
-  return g_strdup_printf (_("%s (10k yuan)"), number);
+  return g_strdup_printf (C_ ("amount", "%s 10k yuan"), number);
 }
 
 /* The years (of a query's single integer column) to list. */
@@ -481,8 +482,8 @@ load_carried (TjDb    *db,
   return g_steal_pointer (&carried);
 }
 
-/* (d) Red in two consecutive monthly bulletins, the second month in the period and over by
- * as_of: the bulletins of the month before the period up to its last month over. */
+/* (d) Red in two consecutive monthly bulletins, the second month in the period (its last day
+ * is) and over by as_of: the bulletins of the month before the period's first up to its last. */
 static gboolean
 add_red_runs (TjDb       *db,
               const char *from,
@@ -492,11 +493,17 @@ add_red_runs (TjDb       *db,
               GError    **error)
 {
   int first = tj_month_index (from);
-  int last = MIN (tj_month_index (to), tj_month_index (as_of) - 1);
+  int to_month = tj_month_index (to);
+  int last;
   g_autoptr (GHashTable) runs = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
                                                        (GDestroyNotify) run_free);
   GHashTableIter iter;
   Run *run;
+
+  /* a month is in the period when its last day is */
+  if (atoi (to + 8) < g_date_get_days_in_month (to_month % 12 + 1, to_month / 12))
+    to_month--;
+  last = MIN (to_month, tj_month_index (as_of) - 1);
 
   for (int index = first - 1; index <= last; index++)
     {
@@ -688,7 +695,7 @@ tj_accountability_book (TjDb       *db,
                       _("Note: 1. A matter is listed when its deadline in force (the last "
                         "approved extension, else its deadline) falls in the period and it was "
                         "not finished on or before it; one still open once the deadline is past. "
-                        "2. A rectification likewise by its deadline and its closing (销号) "
+                        "2. A rectification likewise by its deadline and its closing "
                         "date. 3. An inspection dated in the period whose final verdict is false "
                         "or concealed reporting. 4. A project red in the monthly bulletins of two "
                         "consecutive months, the second in the period, by the bulletin's own "
