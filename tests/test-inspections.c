@@ -7,6 +7,7 @@
 
 #include <cairo.h>
 
+#include "tj-audit.h"
 #include "tj-deletion.h"
 #include "tj-inspection.h"
 #include "tj-problem.h"
@@ -132,8 +133,13 @@ test_save_and_list (Fixture       *f,
   g_ptr_array_add (inspection->findings, finding);
   {
     g_autoptr (GPtrArray) problems = tj_inspection_validate (inspection, f->db);
+    const char *reason = tj_problems_find (problems, "verdict_reason");
 
-    g_assert_nonnull (tj_problems_find (problems, "verdict_reason"));
+    g_assert_nonnull (reason);
+    /* the message names the field as the form and the import's column do, in Chinese */
+    g_assert_nonnull (strstr (reason, "结论说明"));
+    g_assert_nonnull (strstr (reason, "属实"));
+    g_assert_nonnull (strstr (reason, "虚报"));
   }
   g_assert_false (tj_inspection_save (f->db, inspection, &error));
   g_assert_cmpint (inspection->id, ==, 0);
@@ -274,6 +280,42 @@ test_photos (Fixture       *f,
   g_assert_cmpuint (photos->len, ==, 1);
 }
 
+/* The audit names the new tables in words: an inspection changed behind Tuijin's back is
+ * listed by `tuijin check` as 巡查记录. */
+static void
+test_table_labels (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const char *const labels[][2] = {
+    { "meetings", "会议" },
+    { "matters", "议定事项" },
+    { "matter_extensions", "延期申请" },
+    { "matter_reports", "事项进展报告" },
+    { "inspections", "巡查记录" },
+    { "inspection_findings", "巡查问题" },
+    { "rectifications", "整改事项" },
+    { "inspection_photos", "巡查照片" },
+  };
+  g_autoptr (TjInspection) inspection = new_inspection (f, "2026-06-15", 5000000);
+  g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    g_assert_cmpstr (tj_db_table_label (labels[i][0]), ==, labels[i][1]);
+
+  g_assert_true (tj_inspection_save (f->db, inspection, &error));
+  g_assert_no_error (error);
+  g_assert_true (tj_audit_verify_records (f->db, problems, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_true (tj_db_exec (f->db, "DROP TRIGGER audit_inspections_update", &error));
+  g_assert_true (tj_db_exec (f->db, "UPDATE inspections SET verified = 9000000", &error));
+  g_assert_true (tj_audit_verify_records (f->db, problems, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "巡查记录"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -287,6 +329,8 @@ main (int    argc,
   g_test_add ("/tj/inspections/delete-undo", Fixture, NULL, fixture_set_up, test_delete_undo,
               fixture_tear_down);
   g_test_add ("/tj/inspections/photos", Fixture, NULL, fixture_set_up, test_photos,
+              fixture_tear_down);
+  g_test_add ("/tj/inspections/table-labels", Fixture, NULL, fixture_set_up, test_table_labels,
               fixture_tear_down);
   return g_test_run ();
 }

@@ -35,8 +35,8 @@ typedef enum
   TJ_EXPORT_BULLETIN,
   TJ_EXPORT_APPROVALS,
   TJ_EXPORT_SPEEDUP,
-  TJ_EXPORT_MATTERS,
   TJ_EXPORT_INSPECTIONS,
+  TJ_EXPORT_MATTERS,
 } TjExport;
 
 typedef struct
@@ -65,9 +65,9 @@ static int run_demo (TjDb *db, int argc, char **argv);
 static int run_import_projects (TjDb *db, int argc, char **argv);
 static int run_import_progress (TjDb *db, int argc, char **argv);
 static int run_import_holidays (TjDb *db, int argc, char **argv);
-static int run_import_matters (TjDb *db, int argc, char **argv);
 static int run_import_approvals (TjDb *db, int argc, char **argv);
 static int run_import_inspections (TjDb *db, int argc, char **argv);
+static int run_import_matters (TjDb *db, int argc, char **argv);
 static int run_export (TjDb *db, const TjCommand *command, int argc, char **argv);
 
 static const TjCommand commands[] = {

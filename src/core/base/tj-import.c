@@ -58,8 +58,8 @@ static const char *const kind_names[] = {
   [TJ_IMPORT_MONTHLY_REPORTS] = "monthly_reports",
   [TJ_IMPORT_APPROVAL_ITEMS] = "approval_items",
   [TJ_IMPORT_HOLIDAYS] = "holidays",
-  [TJ_IMPORT_MATTERS] = "matters",
   [TJ_IMPORT_INSPECTIONS] = "inspections",
+  [TJ_IMPORT_MATTERS] = "matters",
 };
 
 /* Every message an import ends with, by what it imports. */
@@ -77,10 +77,10 @@ empty_message (TjImportKind  kind,
       return g_strdup_printf (_("“%s” is empty; no approval item was imported."), path);
     case TJ_IMPORT_HOLIDAYS:
       return g_strdup_printf (_("“%s” is empty; no holiday was imported."), path);
-    case TJ_IMPORT_MATTERS:
-      return g_strdup_printf (_("“%s” is empty; no matter was imported."), path);
     case TJ_IMPORT_INSPECTIONS:
       return g_strdup_printf (_("“%s” is empty; no inspection was imported."), path);
+    case TJ_IMPORT_MATTERS:
+      return g_strdup_printf (_("“%s” is empty; no matter was imported."), path);
     default:
       g_assert_not_reached ();
     }

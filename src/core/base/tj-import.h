@@ -31,8 +31,8 @@ typedef enum
   TJ_IMPORT_MONTHLY_REPORTS,
   TJ_IMPORT_APPROVAL_ITEMS,
   TJ_IMPORT_HOLIDAYS,
-  TJ_IMPORT_MATTERS,
   TJ_IMPORT_INSPECTIONS,
+  TJ_IMPORT_MATTERS,
 } TjImportKind;
 
 /* After the last row, inside the transaction, when the header had no problem: what the file

@@ -34,7 +34,7 @@ rectifications_text (const TjInspection *inspection)
   if (inspection->n_rectifications == 0)
     return g_strdup (C_("rectifications", "None"));
   text = g_string_new (NULL);
-  g_string_printf (text, _("%u items"), inspection->n_rectifications);
+  g_string_printf (text, C_("rectifications", "%u items"), inspection->n_rectifications);
   if (inspection->n_open_rectifications == 0)
     g_string_append (text, _(", all closed"));
   else

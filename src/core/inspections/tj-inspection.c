@@ -15,8 +15,9 @@
 G_DEFINE_FINAL_TYPE (TjInspection, tj_inspection, G_TYPE_OBJECT)
 
 static const char *const verdict_sql[] = { "true", "false", "concealed" };
-static const char *const verdict_labels[] = { N_("True"), N_("Over-reported"),
-                                              N_("Under-reported") };
+static const char *const verdict_labels[] = { NC_ ("verdict", "True"),
+                                              NC_ ("verdict", "Over-reported"),
+                                              NC_ ("verdict", "Under-reported") };
 static const char *const evidence_labels[TJ_EVIDENCE_N] = {
   N_("Approval documents"), N_("Construction contract"), N_("Settlement statement"),
   N_("Construction log"),   N_("Invoices"),              N_("Financial accounts"),
@@ -89,7 +90,7 @@ const char *
 tj_verdict_label (TjVerdict verdict)
 {
   g_return_val_if_fail (verdict <= TJ_VERDICT_CONCEALED, "");
-  return _(verdict_labels[verdict]);
+  return g_dpgettext2 (NULL, "verdict", verdict_labels[verdict]);
 }
 
 const char *
@@ -106,7 +107,8 @@ tj_verdict_from_label (const char *label,
   if (label == NULL)
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (verdict_sql); i++)
-    if (strcmp (label, verdict_sql[i]) == 0 || strcmp (label, _(verdict_labels[i])) == 0)
+    if (strcmp (label, verdict_sql[i]) == 0 ||
+        strcmp (label, g_dpgettext2 (NULL, "verdict", verdict_labels[i])) == 0)
       {
         *verdict = i;
         return TRUE;

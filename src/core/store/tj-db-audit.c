@@ -45,6 +45,14 @@ tj_db_table_label (const char *table)
     { "approval_suspensions", N_("approval suspensions") },
     { "bulletin_issues", N_("issued bulletins") },
     { "imports", N_("imported files") },
+    { "meetings", N_("meetings") },
+    { "matters", N_("matters") },
+    { "matter_extensions", N_("matter extensions") },
+    { "matter_reports", N_("matter progress reports") },
+    { "inspections", N_("inspections") },
+    { "inspection_findings", N_("inspection findings") },
+    { "rectifications", N_("rectifications") },
+    { "inspection_photos", N_("inspection photos") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
