@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "tj-accountability.h"
+#include "tj-bulletin.h"
 #include "tj-error.h"
 
 #define FROM "2026-04-01"
@@ -175,11 +176,66 @@ test_causes (void)
   tj_test_db_free (&db, &dir);
 }
 
+/* The lights of months 1..N from one bulletin (tj_bulletin_month_lights, what the list reads)
+ * are each month's own bulletin's, project by project: 安阳路 red in March and April only,
+ * 嵩山大道 red in March, green in April, red again from May (8.3% against 41.7%, then 50%). */
+static void
+test_month_lights (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TjBulletin) june = NULL;
+  g_autofree TjLight *lights = NULL;
+  const int months = 6;
+
+  fill (db);
+  june = tj_bulletin_build (db, 2026, months, &error);
+  g_assert_no_error (error);
+  lights = tj_bulletin_month_lights (june, db, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (lights);
+  g_assert_cmpuint (june->projects->len, ==, 2);
+  for (int month = 1; month <= months; month++)
+    {
+      g_autoptr (TjBulletin) bulletin = tj_bulletin_build (db, 2026, month, &error);
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < june->projects->len; i++)
+        {
+          TjBulletinProject *p = &g_array_index (june->projects, TjBulletinProject, i);
+
+          for (guint j = 0; j < bulletin->projects->len; j++)
+            {
+              TjBulletinProject *q = &g_array_index (bulletin->projects, TjBulletinProject, j);
+
+              if (q->id == p->id)
+                g_assert_cmpint (lights[i * months + month - 1], ==, q->light);
+            }
+          if (p->id == 1)
+            g_assert_cmpint (lights[i * months + month - 1] == TJ_LIGHT_RED, ==,
+                             month == 3 || month == 4);
+          else
+            g_assert_cmpint (lights[i * months + month - 1] == TJ_LIGHT_RED, ==,
+                             month == 3 || month >= 5);
+          if (p->id == 2 && month == 4)
+            g_assert_cmpint (lights[i * months + month - 1], ==, TJ_LIGHT_GREEN);
+        }
+    }
+  /* month N's is the bulletin's own */
+  for (guint i = 0; i < june->projects->len; i++)
+    g_assert_cmpint (lights[i * months + months - 1], ==,
+                     g_array_index (june->projects, TjBulletinProject, i).light);
+  g_clear_pointer (&june, tj_bulletin_free);
+  tj_test_db_free (&db, &dir);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   tj_test_init (&argc, &argv);
   g_test_add_func ("/accountability/causes", test_causes);
+  g_test_add_func ("/accountability/month-lights", test_month_lights);
   return g_test_run ();
 }

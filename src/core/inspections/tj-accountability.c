@@ -497,6 +497,10 @@ add_red_runs (TjDb       *db,
   int last;
   g_autoptr (GHashTable) runs = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
                                                        (GDestroyNotify) run_free);
+  /* One bulletin a year, of the last month the period needs: its list, and the lights of its
+   * months 1..N by its own rule (tj_bulletin_month_lights), not a bulletin a month. */
+  g_autoptr (TjBulletin) bulletin = NULL;
+  g_autofree TjLight *lights = NULL;
   GHashTableIter iter;
   Run *run;
 
@@ -508,18 +512,23 @@ add_red_runs (TjDb       *db,
   for (int index = first - 1; index <= last; index++)
     {
       int year = index / 12, month = index % 12 + 1;
-      g_autoptr (TjBulletin) bulletin = NULL;
       g_autoptr (GHashTable) carried = NULL;
       g_autoptr (GHashTable) next = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
                                                            (GDestroyNotify) run_free);
 
-      if (tj_year_check (year, NULL))
+      if (index == first - 1 || month == 1)
         {
-          bulletin = tj_bulletin_build (db, year, month, error);
-          if (bulletin == NULL)
-            return FALSE;
-          if (month == 1 && (carried = load_carried (db, year, error)) == NULL)
-            return FALSE;
+          g_clear_pointer (&bulletin, tj_bulletin_free);
+          g_clear_pointer (&lights, g_free);
+          if (tj_year_check (year, NULL))
+            {
+              bulletin = tj_bulletin_build (db, year, MIN (12, last - year * 12 + 1), error);
+              if (bulletin == NULL ||
+                  (lights = tj_bulletin_month_lights (bulletin, db, error)) == NULL)
+                return FALSE;
+              if (month == 1 && (carried = load_carried (db, year, error)) == NULL)
+                return FALSE;
+            }
         }
       for (guint i = 0; bulletin != NULL && i < bulletin->projects->len; i++)
         {
@@ -527,7 +536,7 @@ add_red_runs (TjDb       *db,
           gint64 *before = carried != NULL ? g_hash_table_lookup (carried, &p->id) : NULL;
           gpointer key;
 
-          if (p->light != TJ_LIGHT_RED)
+          if (lights[(gsize) i * bulletin->month + month - 1] != TJ_LIGHT_RED)
             continue;
           if (g_hash_table_steal_extended (runs, &p->id, &key, (gpointer *) &run) ||
               (before != NULL &&
