@@ -135,6 +135,11 @@ static const TjCommand commands[] = {
   { "export matters", "--year Y --output FILE.xlsx|FILE.pdf|FILE.csv [--as-of YYYY-MM-DD]",
     N_("Export the ledger of meeting matters with their status as of a day (today by default)"),
     NULL, TJ_DB_OPEN_READ_ONLY | TJ_DB_OPEN_HEALTHY, TJ_EXPORT_MATTERS },
+  { "export accountability",
+    "--from YYYY-MM-DD --to YYYY-MM-DD --output FILE.xlsx|FILE.pdf|FILE.csv [--as-of YYYY-MM-DD]",
+    N_("Export the accountability list of a period: overdue matters and rectifications, false "
+       "or concealed reporting found on inspection, red lights two months running"),
+    tj_cli_run_export_accountability, TJ_DB_OPEN_READ_ONLY | TJ_DB_OPEN_HEALTHY },
 };
 
 #define print_error tj_cli_print_error
