@@ -446,8 +446,9 @@ test_delete_meeting_undo (Fixture       *fixture,
   g_assert_cmpuint (count (fixture->db, "SELECT count(*) FROM matters"), ==, 0);
 }
 
-/* The 督办台账 read back from the workbook: the 状态 column as of the day asked, and the 延期至
- * cell of an approved extension (an unapproved one leaves it empty). */
+/* The 督办台账 read back from the workbook: the 状态 column as of the day asked, the 延期至
+ * cell of an approved extension (an unapproved one leaves it empty), and the 最新进展 column:
+ * the last report made on or before the day (none: empty). */
 static void
 test_ledger_workbook (Fixture       *fixture,
                       gconstpointer  data)
@@ -459,6 +460,9 @@ test_ledger_workbook (Fixture       *fixture,
   g_autoptr (GVariant) facts = NULL;
 
   add_extension (extended, "2026-03-20", "2026-04-30", "2026-03-22");
+  g_ptr_array_add (extended->reports, tj_matter_report_new ("2026-04-20", "拆迁户已签约 12 户"));
+  g_ptr_array_add (extended->reports, tj_matter_report_new ("2026-03-18", "已完成入户调查"));
+  g_ptr_array_add (extended->reports, tj_matter_report_new ("2026-05-10", "拆迁完毕"));
   g_free (late->content);
   late->content = g_strdup ("落实施工用电接入");
   add_extension (late, "2026-03-25", "2026-05-31", NULL);
@@ -470,7 +474,8 @@ test_ledger_workbook (Fixture       *fixture,
   /* As of 04-15: the extended one is in progress, the other past its 03-31. */
   g_assert_true (tj_matter_write_ledger (fixture->db, 2026, "2026-04-15", path, &error));
   g_assert_no_error (error);
-  facts = tj_test_xlsx_read (path, 0, "E4", "E5", "L4", "M4", "M5", "O3", "O4", "O5", NULL);
+  facts = tj_test_xlsx_read (path, 0, "E4", "E5", "L4", "M4", "M5", "O3", "O4", "O5", "P4",
+                             "P5", NULL);
   g_assert_cmpstr (tj_test_xlsx_fact (facts, "O3"), ==, "状态");
   g_assert_cmpstr (tj_test_xlsx_fact (facts, "E4"), ==, "协调解决征地拆迁问题");
   g_assert_cmpstr (tj_test_xlsx_fact (facts, "M4"), ==, "2026-04-30");
@@ -478,14 +483,17 @@ test_ledger_workbook (Fixture       *fixture,
   g_assert_cmpstr (tj_test_xlsx_fact (facts, "E5"), ==, "落实施工用电接入");
   g_assert_cmpstr (tj_test_xlsx_fact (facts, "M5"), ==, "");
   g_assert_cmpstr (tj_test_xlsx_fact (facts, "O5"), ==, "超期未办结");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "P4"), ==, "2026-03-18：已完成入户调查");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "P5"), ==, "");
   g_clear_pointer (&facts, g_variant_unref);
 
   /* As of 05-01 the extension has run out too. */
   g_assert_true (tj_matter_write_ledger (fixture->db, 2026, "2026-05-01", path, &error));
   g_assert_no_error (error);
-  facts = tj_test_xlsx_read (path, 0, "O4", "O5", NULL);
+  facts = tj_test_xlsx_read (path, 0, "O4", "O5", "P4", NULL);
   g_assert_cmpstr (tj_test_xlsx_fact (facts, "O4"), ==, "超期未办结");
   g_assert_cmpstr (tj_test_xlsx_fact (facts, "O5"), ==, "超期未办结");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "P4"), ==, "2026-04-20：拆迁户已签约 12 户");
 }
 
 int

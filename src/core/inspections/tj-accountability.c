@@ -187,7 +187,57 @@ in_period (const char *date,
   return date != NULL && strcmp (date, from) >= 0 && strcmp (date, to) <= 0;
 }
 
-/* (a) Matters whose deadline in force falls in the period, not finished on or before it. */
+typedef struct
+{
+  GHashTable *projects;
+  const char *from;
+  const char *to;
+  const char *as_of;
+  GPtrArray *causes;
+} MatterScan;
+
+static gboolean
+add_matter (const TjMatterRow *m,
+            gpointer           data,
+            GError           **error)
+{
+  MatterScan *scan = data;
+  TjMatterStatus status;
+  const char *label;
+  ProjectInfo *info;
+  Cause *cause;
+
+  if (!in_period (m->deadline_in_force, scan->from, scan->to))
+    return TRUE;
+  status = tj_matter_status_at (m->finished, m->deadline_in_force, scan->as_of);
+  if (status == TJ_MATTER_DONE_LATE)
+    label = _("Matter finished late");
+  else if (status == TJ_MATTER_OVERDUE)
+    label = _("Matter overdue, not finished");
+  else
+    return TRUE;
+  info = m->project_id != 0 ? g_hash_table_lookup (scan->projects, &m->project_id) : NULL;
+  cause = cause_new (label, info, m->unit_name, m->leader_name, m->deadline_in_force);
+  if (status == TJ_MATTER_DONE_LATE)
+    /* Translators: the facts of a matter finished late: "事项：完成征地；会议：
+     * 2026-03-05 月例会；办结期限：2026-04-30；办结日期：2026-05-06。" */
+    cause->facts = g_strdup_printf (_("Matter: %1$s; meeting: %2$s %3$s; deadline in "
+                                      "force: %4$s; finished on: %5$s."),
+                                    m->content, m->meeting_date, m->meeting_name,
+                                    m->deadline_in_force, m->finished);
+  else
+    /* Translators: the facts of a matter not finished: "事项：完成征地；会议：
+     * 2026-03-05 月例会；办结期限：2026-04-30；未办结。" */
+    cause->facts = g_strdup_printf (_("Matter: %1$s; meeting: %2$s %3$s; deadline in "
+                                      "force: %4$s; not finished."),
+                                    m->content, m->meeting_date, m->meeting_name,
+                                    m->deadline_in_force);
+  g_ptr_array_add (scan->causes, cause);
+  return TRUE;
+}
+
+/* (a) Matters whose deadline in force falls in the period, not finished on or before it: each
+ * judged as it is read (tj_matter_foreach). */
 static gboolean
 add_matters (TjDb       *db,
              GHashTable *projects,
@@ -198,6 +248,7 @@ add_matters (TjDb       *db,
              GError    **error)
 {
   g_autoptr (GArray) years = NULL;
+  MatterScan scan = { projects, from, to, as_of, causes };
 
   /* a matter is assigned at its meeting, on or before its deadline */
   years = years_of (db,
@@ -207,48 +258,8 @@ add_matters (TjDb       *db,
   if (years == NULL)
     return FALSE;
   for (guint y = 0; y < years->len; y++)
-    {
-      g_autoptr (GPtrArray) matters = tj_matter_list (db, g_array_index (years, int, y), 0,
-                                                      error);
-
-      if (matters == NULL)
-        return FALSE;
-      for (guint i = 0; i < matters->len; i++)
-        {
-          TjMatter *m = g_ptr_array_index (matters, i);
-          TjMatterStatus status;
-          const char *label;
-          ProjectInfo *info;
-          Cause *cause;
-
-          if (!in_period (m->deadline_in_force, from, to))
-            continue;
-          status = tj_matter_get_status (m, as_of);
-          if (status == TJ_MATTER_DONE_LATE)
-            label = _("Matter finished late");
-          else if (status == TJ_MATTER_OVERDUE)
-            label = _("Matter overdue, not finished");
-          else
-            continue;
-          info = m->project_id != 0 ? g_hash_table_lookup (projects, &m->project_id) : NULL;
-          cause = cause_new (label, info, m->unit_name, m->leader_name, m->deadline_in_force);
-          if (status == TJ_MATTER_DONE_LATE)
-            /* Translators: the facts of a matter finished late: "事项：完成征地；会议：
-             * 2026-03-05 月例会；办结期限：2026-04-30；办结日期：2026-05-06。" */
-            cause->facts = g_strdup_printf (_("Matter: %1$s; meeting: %2$s %3$s; deadline in "
-                                              "force: %4$s; finished on: %5$s."),
-                                            m->content, m->meeting_date, m->meeting_name,
-                                            m->deadline_in_force, m->finished);
-          else
-            /* Translators: the facts of a matter not finished: "事项：完成征地；会议：
-             * 2026-03-05 月例会；办结期限：2026-04-30；未办结。" */
-            cause->facts = g_strdup_printf (_("Matter: %1$s; meeting: %2$s %3$s; deadline in "
-                                              "force: %4$s; not finished."),
-                                            m->content, m->meeting_date, m->meeting_name,
-                                            m->deadline_in_force);
-          g_ptr_array_add (causes, cause);
-        }
-    }
+    if (!tj_matter_foreach (db, g_array_index (years, int, y), NULL, add_matter, &scan, error))
+      return FALSE;
   return TRUE;
 }
 

@@ -49,7 +49,7 @@ static const char *const evidence_labels[TJ_EVIDENCE_N] = {
   "(SELECT count (*) FROM inspection_findings f JOIN rectifications c ON c.finding_id = f.id "   \
   "WHERE f.inspection_id = i.id AND c.closed IS NULL AND c.deadline < ?1) "
 #define INSPECTION_JOINS                                                                         \
-  "FROM inspections i JOIN projects p ON p.id = i.project_id "                                   \
+  "FROM inspections i CROSS JOIN projects p ON p.id = i.project_id "                             \
   "LEFT JOIN units l ON l.id = p.locality_id LEFT JOIN units o ON o.id = i.organiser_id "
 
 static void

@@ -62,48 +62,75 @@ add_columns (TjReport *report)
                           columns[i].type, columns[i].max_width);
 }
 
-/* The last report made on or before as_of: "2026-05-10：已完成土地报批". */
-static char *
-latest_report (TjMatter   *matter,
-               const char *as_of)
+typedef struct
 {
-  TjMatterReport *latest = NULL;
+  TjReport *report;
+  const char *as_of;
+  guint n;
+  guint counts[TJ_MATTER_OVERDUE + 1];
+} Ledger;
 
-  for (guint i = 0; matter->reports != NULL && i < matter->reports->len; i++)
+/* One row of the ledger, as the matter is read. */
+static gboolean
+add_matter (const TjMatterRow *matter,
+            gpointer           data,
+            GError           **error)
+{
+  Ledger *ledger = data;
+  TjReport *report = ledger->report;
+  TjMatterStatus status = tj_matter_status_at (matter->finished, matter->deadline_in_force,
+                                               ledger->as_of);
+  guint row = tj_report_add_row (report, TJ_REPORT_ROW_BODY);
+
+  ledger->counts[status]++;
+  tj_report_set_integer (report, row, COLUMN_NUMBER, ++ledger->n);
+  tj_report_set_date (report, row, COLUMN_MEETING_DATE, matter->meeting_date);
+  tj_report_set_text (report, row, COLUMN_MEETING_KIND,
+                      tj_meeting_kind_label (matter->meeting_kind));
+  tj_report_set_text (report, row, COLUMN_MEETING_NAME, matter->meeting_name);
+  tj_report_set_text (report, row, COLUMN_CONTENT, matter->content);
+  tj_report_set_text (report, row, COLUMN_PROJECT, matter->project_name);
+  tj_report_set_text (report, row, COLUMN_LOCALITY, matter->locality_name);
+  tj_report_set_text (report, row, COLUMN_LEADER, matter->leader_name);
+  tj_report_set_text (report, row, COLUMN_UNIT, matter->unit_name);
+  tj_report_set_text (report, row, COLUMN_PERSON, matter->person);
+  tj_report_set_date (report, row, COLUMN_ASSIGNED, matter->assigned);
+  tj_report_set_date (report, row, COLUMN_DEADLINE, matter->deadline);
+  if (g_strcmp0 (matter->deadline_in_force, matter->deadline) != 0)
+    tj_report_set_date (report, row, COLUMN_EXTENDED, matter->deadline_in_force);
+  tj_report_set_date (report, row, COLUMN_FINISHED, matter->finished);
+  tj_report_set_text (report, row, COLUMN_STATUS, tj_matter_status_label (status));
+  if (matter->report_date != NULL)
     {
-      TjMatterReport *report = g_ptr_array_index (matter->reports, i);
+      /* Translators: a report in the ledger's column: "2026-05-10：已完成土地报批" */
+      g_autofree char *latest = g_strdup_printf (_("%s: %s"), matter->report_date,
+                                                 matter->report_text);
 
-      if (strcmp (report->date, as_of) <= 0)
-        latest = report;
+      tj_report_set_text (report, row, COLUMN_REPORT, latest);
     }
-  if (latest == NULL)
-    return NULL;
-  /* Translators: a report in the ledger's column: "2026-05-10：已完成土地报批" */
-  return g_strdup_printf (_("%s: %s"), latest->date, latest->text);
+  return TRUE;
 }
 
-/* The ledger of the matters of the meetings held in year, their status as of as_of. */
+/* The ledger of the matters of the meetings held in year, their status as of as_of: each row
+ * laid out as it is read (tj_matter_foreach), no object per matter. */
 TjReportBook *
 tj_matter_ledger_book (TjDb       *db,
                        int         year,
                        const char *as_of,
                        GError    **error)
 {
-  g_autoptr (GPtrArray) matters = NULL;
+  g_autoptr (TjReport) report = NULL;
   g_autofree char *org = NULL;
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *total = NULL;
-  guint counts[TJ_MATTER_OVERDUE + 1] = { 0 };
+  Ledger ledger = { .as_of = as_of };
+  guint *counts = ledger.counts;
   TjReportBook *book;
-  TjReport *report;
 
   g_return_val_if_fail (TJ_IS_DB (db), NULL);
   g_return_val_if_fail (as_of != NULL, NULL);
 
-  matters = tj_matter_list (db, year, 0, error);
-  if (matters == NULL)
-    return NULL;
   org = tj_settings_organisation (db);
   /* Translators: the title of the ledger of matters: "登封市2026年会议议定事项督办台账" */
   title = g_strdup_printf (_("%s %d Ledger of Meeting Matters"), org, year);
@@ -114,36 +141,12 @@ tj_matter_ledger_book (TjDb       *db,
   add_columns (report);
   report->frozen_columns = COLUMN_CONTENT + 1;
 
-  for (guint i = 0; i < matters->len; i++)
-    {
-      TjMatter *matter = g_ptr_array_index (matters, i);
-      TjMatterStatus status = tj_matter_get_status (matter, as_of);
-      g_autofree char *latest = latest_report (matter, as_of);
-      guint row = tj_report_add_row (report, TJ_REPORT_ROW_BODY);
-
-      counts[status]++;
-      tj_report_set_integer (report, row, COLUMN_NUMBER, i + 1);
-      tj_report_set_date (report, row, COLUMN_MEETING_DATE, matter->meeting_date);
-      tj_report_set_text (report, row, COLUMN_MEETING_KIND,
-                          tj_meeting_kind_label (matter->meeting_kind));
-      tj_report_set_text (report, row, COLUMN_MEETING_NAME, matter->meeting_name);
-      tj_report_set_text (report, row, COLUMN_CONTENT, matter->content);
-      tj_report_set_text (report, row, COLUMN_PROJECT, matter->project_name);
-      tj_report_set_text (report, row, COLUMN_LOCALITY, matter->locality_name);
-      tj_report_set_text (report, row, COLUMN_LEADER, matter->leader_name);
-      tj_report_set_text (report, row, COLUMN_UNIT, matter->unit_name);
-      tj_report_set_text (report, row, COLUMN_PERSON, matter->person);
-      tj_report_set_date (report, row, COLUMN_ASSIGNED, matter->assigned);
-      tj_report_set_date (report, row, COLUMN_DEADLINE, matter->deadline);
-      if (g_strcmp0 (matter->deadline_in_force, matter->deadline) != 0)
-        tj_report_set_date (report, row, COLUMN_EXTENDED, matter->deadline_in_force);
-      tj_report_set_date (report, row, COLUMN_FINISHED, matter->finished);
-      tj_report_set_text (report, row, COLUMN_STATUS, tj_matter_status_label (status));
-      tj_report_set_text (report, row, COLUMN_REPORT, latest);
-    }
+  ledger.report = report;
+  if (!tj_matter_foreach (db, year, as_of, add_matter, &ledger, error))
+    return NULL;
 
   /* Translators: "合计：共 12 项，其中办理中 5 项，按期办结 4 项，逾期办结 1 项，超期未办结 2 项。" */
-  total = g_strdup_printf (_("Total: %u matters; %s %u, %s %u, %s %u, %s %u."), matters->len,
+  total = g_strdup_printf (_("Total: %u matters; %s %u, %s %u, %s %u, %s %u."), ledger.n,
                            tj_matter_status_label (TJ_MATTER_IN_PROGRESS),
                            counts[TJ_MATTER_IN_PROGRESS],
                            tj_matter_status_label (TJ_MATTER_DONE_ON_TIME),
@@ -160,7 +163,7 @@ tj_matter_ledger_book (TjDb       *db,
                         "past it."));
 
   book = tj_report_book_new (org);
-  tj_report_book_add (book, report);
+  tj_report_book_add (book, g_steal_pointer (&report));
   return book;
 }
 

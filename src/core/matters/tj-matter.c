@@ -920,6 +920,104 @@ tj_matter_list (TjDb    *db,
                        year, 0, error);
 }
 
+#define YEAR_CONDITION \
+  "m.date >= printf ('%04d-01-01', ?1) AND m.date < printf ('%04d-01-01', ?1 + 1)"
+
+gboolean
+tj_matter_foreach (TjDb            *db,
+                   int              year,
+                   const char      *report_until,
+                   TjMatterRowFunc  func,
+                   gpointer         data,
+                   GError         **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GHashTable) extensions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                             (GDestroyNotify) g_ptr_array_unref);
+  int rc;
+
+  g_return_val_if_fail (TJ_IS_DB (db), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  /* the few extensions first, for the rule of the deadline in force (in C, once) */
+  stmt = tj_db_prepare (db,
+                        "SELECT x.matter_id, x.id, x.new_deadline, x.approved "
+                        "FROM matter_extensions x JOIN matters mt ON mt.id = x.matter_id "
+                        "JOIN meetings m ON m.id = mt.meeting_id WHERE " YEAR_CONDITION " "
+                        "ORDER BY x.matter_id, x.requested, x.id",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, year);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TjMatterExtension *extension = tj_matter_extension_new ();
+      gint64 matter_id = sqlite3_column_int64 (stmt, 0);
+      GPtrArray *list;
+
+      extension->id = sqlite3_column_int64 (stmt, 1);
+      extension->new_deadline = tj_db_column_dup (stmt, 2);
+      extension->approved = tj_db_column_dup (stmt, 3);
+      list = g_hash_table_lookup (extensions, &matter_id);
+      if (list == NULL)
+        {
+          list = g_ptr_array_new_with_free_func ((GDestroyNotify) tj_matter_extension_free);
+          g_hash_table_insert (extensions, g_memdup2 (&matter_id, sizeof matter_id), list);
+        }
+      g_ptr_array_add (list, extension);
+    }
+  if (!tj_db_rows_done (db, rc, error))
+    return FALSE;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  stmt = tj_db_prepare (db,
+                        "SELECT mt.id, mt.project_id, m.kind, m.date, m.name, mt.content, p.name, "
+                        "l.name, ld.name, u.name, mt.person, mt.assigned, mt.deadline, "
+                        "mt.finished, r.date, r.text " MATTER_JOINS
+                        "LEFT JOIN matter_reports r ON ?2 IS NOT NULL AND r.id = "
+                        "(SELECT r2.id FROM matter_reports r2 WHERE r2.matter_id = mt.id "
+                        "AND r2.date <= ?2 ORDER BY r2.date DESC, r2.id DESC LIMIT 1) "
+                        "WHERE " YEAR_CONDITION " ORDER BY m.date, m.id, mt.id",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, year);
+  sqlite3_bind_text (stmt, 2, report_until, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *kind = (const char *) sqlite3_column_text (stmt, 2);
+      TjMatterRow row = { 0 };
+      int c = 0;
+
+      row.id = sqlite3_column_int64 (stmt, c++);
+      row.project_id = sqlite3_column_int64 (stmt, c++);
+      c++;
+      row.meeting_kind = TJ_MEETING_MONTHLY;
+      for (guint i = 0; kind != NULL && i < G_N_ELEMENTS (kind_codes); i++)
+        if (strcmp (kind, kind_codes[i]) == 0)
+          row.meeting_kind = i;
+      row.meeting_date = (const char *) sqlite3_column_text (stmt, c++);
+      row.meeting_name = (const char *) sqlite3_column_text (stmt, c++);
+      row.content = (const char *) sqlite3_column_text (stmt, c++);
+      row.project_name = (const char *) sqlite3_column_text (stmt, c++);
+      row.locality_name = (const char *) sqlite3_column_text (stmt, c++);
+      row.leader_name = (const char *) sqlite3_column_text (stmt, c++);
+      row.unit_name = (const char *) sqlite3_column_text (stmt, c++);
+      row.person = (const char *) sqlite3_column_text (stmt, c++);
+      row.assigned = (const char *) sqlite3_column_text (stmt, c++);
+      row.deadline = (const char *) sqlite3_column_text (stmt, c++);
+      row.finished = (const char *) sqlite3_column_text (stmt, c++);
+      row.report_date = (const char *) sqlite3_column_text (stmt, c++);
+      row.report_text = (const char *) sqlite3_column_text (stmt, c++);
+      row.deadline_in_force = deadline_in_force_until (row.deadline,
+                                                       g_hash_table_lookup (extensions, &row.id),
+                                                       NULL, NULL);
+      if (!func (&row, data, error))
+        return FALSE;
+    }
+  return tj_db_rows_done (db, rc, error);
+}
+
 GPtrArray *
 tj_matter_list_project (TjDb    *db,
                         gint64   project_id,

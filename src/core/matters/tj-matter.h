@@ -163,6 +163,42 @@ GPtrArray *tj_matter_list (TjDb    *db,
                            int      year,
                            gint64   meeting_id,
                            GError **error);
+/* One matter of tj_matter_foreach: its strings are valid during the call only. */
+typedef struct
+{
+  gint64 id;
+  gint64 project_id;
+  TjMeetingKind meeting_kind;
+  const char *meeting_date;
+  const char *meeting_name;
+  const char *content;
+  const char *project_name;
+  const char *locality_name;
+  const char *leader_name;
+  const char *unit_name;
+  const char *person;
+  const char *assigned;
+  const char *deadline;
+  const char *deadline_in_force; /* by tj_matter_deadline_in_force's rule */
+  const char *finished;
+  const char *report_date; /* the last report on or before report_until, or NULL */
+  const char *report_text;
+} TjMatterRow;
+
+typedef gboolean (*TjMatterRowFunc) (const TjMatterRow *row,
+                                     gpointer           data,
+                                     GError           **error);
+
+/* The matters of tj_matter_list (year, all meetings), in its order, read as they go in one
+ * statement (for the ledger and the accountability list of 20,000 matters): no object per
+ * matter. report_until (YYYY-MM-DD) names the last report made on or before it; NULL: none.
+ * Stops at func's FALSE (its error) or a read error. */
+gboolean tj_matter_foreach (TjDb            *db,
+                            int              year,
+                            const char      *report_until,
+                            TjMatterRowFunc  func,
+                            gpointer         data,
+                            GError         **error);
 GPtrArray *tj_matter_list_project (TjDb    *db,
                                    gint64   project_id,
                                    GError **error);
