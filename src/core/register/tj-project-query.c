@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "tj-project-query"
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "tj-money.h"
@@ -9,10 +10,11 @@
 
 /* The project list reads the ids of what it shows in one statement, in the order shown, with
  * the figures of its summary line from the same rows; the rows themselves are read a block at
- * a time as they scroll into view (tj_project_load_many). Text sorts by pinyin_key, which the
- * connection registers with the "pinyin" collation (tj-db-open.c): the locale's order, as
- * g_utf8_collate_key gives it, a key made once per row (the collation compares per pair: 5 s for
- * 100k names on this machine). */
+ * a time as they scroll into view (tj_project_load_many). A sort ranks the year's projects by the
+ * column's key once (read_ranks) and sorts the filters' rows by rank in memory after. Text sorts
+ * by pinyin_key, which the connection registers with the "pinyin" collation (tj-db-open.c): the
+ * locale's order, as g_utf8_collate_key gives it, a key made once per row (the collation compares
+ * per pair: 5 s for 100k names on this machine). */
 
 TjProjectQuery *
 tj_project_query_new (int year)
@@ -79,11 +81,25 @@ typedef struct
 
 #define SEPARATOR '\x1f'
 
+/* A project's place in the order of a sort column: equal keys share a rank. */
+typedef struct
+{
+  gint64 id;
+  guint rank;
+} Rank;
+
 struct _TjProjectQueryCache
 {
   /* the last ordering read: the query that read it, as text, and its rows */
   char *order_key;
   GArray *rows;       /* of Row */
+  /* the rows the last filters showed, in id order, and the filters as text */
+  char *filter_key;
+  GArray *filtered;   /* of Row */
+  /* per sort column, the rank of every project of rank_year, by id: made at the first sort by
+   * that column, so that sorting again is a sort of integers */
+  int rank_year;
+  GArray *ranks[TJ_PROJECT_SORT_N]; /* of Rank */
   /* the year's searched text, read at the first search */
   int search_year;
   GArray *entries;    /* of Entry, by id */
@@ -104,6 +120,11 @@ tj_project_query_cache_clear (TjProjectQueryCache *cache)
   g_return_if_fail (cache != NULL);
   g_clear_pointer (&cache->order_key, g_free);
   g_clear_pointer (&cache->rows, g_array_unref);
+  g_clear_pointer (&cache->filter_key, g_free);
+  g_clear_pointer (&cache->filtered, g_array_unref);
+  for (guint i = 0; i < TJ_PROJECT_SORT_N; i++)
+    g_clear_pointer (&cache->ranks[i], g_array_unref);
+  cache->rank_year = 0;
   g_clear_pointer (&cache->entries, g_array_unref);
   g_clear_pointer (&cache->names, g_array_unref);
   if (cache->text != NULL)
@@ -258,12 +279,113 @@ row_matches (TjProjectQueryCache *cache,
          g_hash_table_contains (units, &key.unit_id);
 }
 
-/* The rows the filters show, in the order of the sort, read again unless the cache holds them. */
+#define JOINS "LEFT JOIN units l ON l.id = p.locality_id " \
+              "LEFT JOIN units u ON u.id = p.unit_id " \
+              "LEFT JOIN people ld ON ld.id = p.leader_id " \
+              "LEFT JOIN people o ON o.id = p.officer_id "
+
+/* Whether the sort key of the statement's current row equals the one kept in previous. */
+static gboolean
+same_key (sqlite3_stmt *stmt,
+          int           column,
+          GByteArray   *previous,
+          int          *previous_type)
+{
+  int type = sqlite3_column_type (stmt, column);
+  const void *bytes;
+  int n;
+  gint64 number;
+
+  if (type == SQLITE_INTEGER)
+    {
+      number = sqlite3_column_int64 (stmt, column);
+      bytes = &number;
+      n = sizeof number;
+    }
+  else if (type == SQLITE_NULL)
+    {
+      bytes = NULL;
+      n = 0;
+    }
+  else
+    {
+      bytes = sqlite3_column_blob (stmt, column);
+      n = sqlite3_column_bytes (stmt, column);
+    }
+  if (type == *previous_type && (guint) n == previous->len &&
+      (n == 0 || memcmp (bytes, previous->data, n) == 0))
+    return TRUE;
+  *previous_type = type;
+  g_byte_array_set_size (previous, 0);
+  if (n > 0)
+    g_byte_array_append (previous, bytes, n);
+  return FALSE;
+}
+
+static int
+compare_rank_id (gconstpointer a,
+                 gconstpointer b)
+{
+  gint64 x = ((const Rank *) a)->id, y = ((const Rank *) b)->id;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The rank of every project of the year in the order of sort, read once (a pinyin_key per
+ * name: the dearest part of a sort) and kept until the data changes. */
 static GArray *
-read_order (TjDb                 *db,
-            const TjProjectQuery *query,
-            TjProjectQueryCache  *cache,
-            GError              **error)
+read_ranks (TjDb                *db,
+            TjProjectQueryCache *cache,
+            int                  year,
+            TjProjectSort        sort,
+            GError             **error)
+{
+  g_autofree char *sql = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GByteArray) previous = g_byte_array_new ();
+  g_autoptr (GArray) ranks = g_array_new (FALSE, FALSE, sizeof (Rank));
+  int previous_type = -1, rc;
+  guint rank = 0;
+
+  if (cache->rank_year != year)
+    {
+      for (guint i = 0; i < TJ_PROJECT_SORT_N; i++)
+        g_clear_pointer (&cache->ranks[i], g_array_unref);
+      cache->rank_year = year;
+    }
+  if (cache->ranks[sort] != NULL)
+    return cache->ranks[sort];
+  /* NOT INDEXED: the year read in one pass over the table (see read_rows) */
+  sql = g_strdup_printf ("SELECT p.id, %s FROM projects p NOT INDEXED " JOINS
+                         "WHERE p.year = ? ORDER BY 2, 1", sort_keys[sort]);
+  stmt = tj_db_prepare (db, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, year);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Rank row = { sqlite3_column_int64 (stmt, 0), 0 };
+
+      if (ranks->len > 0 && !same_key (stmt, 1, previous, &previous_type))
+        rank++;
+      else if (ranks->len == 0)
+        (void) same_key (stmt, 1, previous, &previous_type);
+      row.rank = rank;
+      g_array_append_val (ranks, row);
+    }
+  if (!tj_db_rows_done (db, rc, error))
+    return NULL;
+  g_array_sort (ranks, compare_rank_id);
+  cache->ranks[sort] = g_steal_pointer (&ranks);
+  return cache->ranks[sort];
+}
+
+/* The rows the filters show, in id order, read again unless the cache holds them. */
+static GArray *
+read_rows (TjDb                 *db,
+           const TjProjectQuery *query,
+           TjProjectQueryCache  *cache,
+           GError              **error)
 {
   g_autoptr (GString) sql = g_string_new (NULL);
   g_autoptr (sqlite3_stmt) stmt = NULL;
@@ -271,20 +393,16 @@ read_order (TjDb                 *db,
   g_autofree char *key = NULL;
   int i = 1, rc;
 
-  key = g_strdup_printf ("%d\n%d\n%d\n%s\n%s\n%d\n%d\n%d", query->year, query->level,
-                         query->nature, query->locality != NULL ? query->locality : "",
-                         query->industry != NULL ? query->industry : "", query->stats,
-                         query->sort, query->descending);
-  if (cache->rows != NULL && g_strcmp0 (cache->order_key, key) == 0)
-    return g_array_ref (cache->rows);
+  key = g_strdup_printf ("%d\n%d\n%d\n%s\n%s\n%d", query->year, query->level, query->nature,
+                         query->locality != NULL ? query->locality : "",
+                         query->industry != NULL ? query->industry : "", query->stats);
+  if (cache->filtered != NULL && g_strcmp0 (cache->filter_key, key) == 0)
+    return g_array_ref (cache->filtered);
 
   /* NOT INDEXED: the year read in one pass over the table, in the table's order, rather than a
    * seek from the (year, name) index for each row (10 times slower at 100k) */
   g_string_append (sql, "SELECT p.id, p.total_investment, p.annual_plan FROM projects p NOT INDEXED "
-                        "LEFT JOIN units l ON l.id = p.locality_id "
-                        "LEFT JOIN units u ON u.id = p.unit_id "
-                        "LEFT JOIN people ld ON ld.id = p.leader_id "
-                        "LEFT JOIN people o ON o.id = p.officer_id WHERE p.year = ?");
+                        JOINS "WHERE p.year = ?");
   if (query->level != TJ_LEVEL_NONE)
     g_string_append (sql, " AND p.level = ?");
   if (query->nature != TJ_NATURE_NONE)
@@ -297,11 +415,7 @@ read_order (TjDb                 *db,
     g_string_append (sql, " AND p.stats_date IS NOT NULL");
   else if (query->stats == TJ_PROJECT_STATS_NOT_ENTERED)
     g_string_append (sql, " AND p.stats_date IS NULL");
-  g_string_append (sql, " ORDER BY ");
-  if (sort_keys[query->sort] != NULL)
-    g_string_append_printf (sql, "%s %s, ", sort_keys[query->sort],
-                            query->descending ? "DESC" : "ASC");
-  g_string_append (sql, "p.id");
+  g_string_append (sql, " ORDER BY p.id");
 
   stmt = tj_db_prepare (db, sql->str, error);
   if (stmt == NULL)
@@ -324,6 +438,94 @@ read_order (TjDb                 *db,
     }
   if (!tj_db_rows_done (db, rc, error))
     return NULL;
+  g_free (cache->filter_key);
+  cache->filter_key = g_steal_pointer (&key);
+  g_clear_pointer (&cache->filtered, g_array_unref);
+  cache->filtered = g_array_ref (rows);
+  return g_steal_pointer (&rows);
+}
+
+typedef struct
+{
+  guint rank;
+  guint index; /* in the filtered rows, which are in id order: the tie broken by id */
+} Ranked;
+
+static int
+compare_ranked (gconstpointer a,
+                gconstpointer b)
+{
+  const Ranked *x = a, *y = b;
+
+  if (x->rank != y->rank)
+    return x->rank < y->rank ? -1 : 1;
+  return x->index < y->index ? -1 : x->index > y->index;
+}
+
+static int
+compare_ranked_descending (gconstpointer a,
+                           gconstpointer b)
+{
+  const Ranked *x = a, *y = b;
+
+  if (x->rank != y->rank)
+    return x->rank > y->rank ? -1 : 1;
+  return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* The rows the filters show, in the order of the sort (ties in the order of entry, in either
+ * direction), read again unless the cache holds them: the filters' rows and each column's ranks
+ * are kept apart, so that sorting by another column reads nothing. */
+static GArray *
+read_order (TjDb                 *db,
+            const TjProjectQuery *query,
+            TjProjectQueryCache  *cache,
+            GError              **error)
+{
+  g_autoptr (GArray) filtered = NULL;
+  g_autoptr (GArray) rows = NULL;
+  g_autofree Ranked *ranked = NULL;
+  g_autofree char *key = NULL;
+  GArray *ranks;
+  guint r = 0;
+
+  key = g_strdup_printf ("%d\n%d\n%d\n%s\n%s\n%d\n%d\n%d", query->year, query->level,
+                         query->nature, query->locality != NULL ? query->locality : "",
+                         query->industry != NULL ? query->industry : "", query->stats,
+                         query->sort, query->descending);
+  if (cache->rows != NULL && g_strcmp0 (cache->order_key, key) == 0)
+    return g_array_ref (cache->rows);
+  filtered = read_rows (db, query, cache, error);
+  if (filtered == NULL)
+    return NULL;
+  if (sort_keys[query->sort] == NULL)
+    rows = g_array_ref (filtered);
+  else
+    {
+      ranks = read_ranks (db, cache, query->year, query->sort, error);
+      if (ranks == NULL)
+        return NULL;
+      /* both in id order: one walk */
+      ranked = g_new (Ranked, MAX (filtered->len, 1));
+      for (guint i = 0; i < filtered->len; i++)
+        {
+          gint64 id = g_array_index (filtered, Row, i).id;
+
+          while (r < ranks->len && g_array_index (ranks, Rank, r).id < id)
+            r++;
+          ranked[i].index = i;
+          /* a row the ranks do not hold (not possible while the cache is cleared on every
+           * change) sorts as the highest key */
+          ranked[i].rank = r < ranks->len && g_array_index (ranks, Rank, r).id == id
+                             ? g_array_index (ranks, Rank, r).rank
+                             : G_MAXUINT;
+        }
+      qsort (ranked, filtered->len, sizeof (Ranked),
+             query->descending ? compare_ranked_descending : compare_ranked);
+      rows = g_array_sized_new (FALSE, FALSE, sizeof (Row), filtered->len);
+      for (guint i = 0; i < filtered->len; i++)
+        g_array_append_val (rows, g_array_index (filtered, Row, ranked[i].index));
+    }
   g_free (cache->order_key);
   cache->order_key = g_steal_pointer (&key);
   g_clear_pointer (&cache->rows, g_array_unref);
