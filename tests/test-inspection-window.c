@@ -267,6 +267,8 @@ test_delete_and_undo (Fixture       *f,
   g_autoptr (GFile) file = write_png (f, "围挡.png", 64, 48);
   g_autoptr (GBytes) bytes = g_file_load_bytes (file, NULL, NULL, NULL);
   g_autoptr (GError) error = NULL;
+  g_autofree char *photo_sql = NULL;
+  g_autoptr (TjInspection) back = NULL;
 
   g_assert_cmpint (tj_photo_add (f->db, id, 0, "围挡.png", bytes, &error), >, 0);
   g_assert_no_error (error);
@@ -286,10 +288,13 @@ test_delete_and_undo (Fixture       *f,
   g_assert_cmpint (tj_test_scalar (f->db, "SELECT count(*) FROM rectifications "
                                           "WHERE requirement = '补齐围挡'"),
                    ==, 1);
-  g_assert_cmpint (tj_test_scalar (f->db, "SELECT count(*) FROM inspection_photos "
-                                          "WHERE name = '围挡.png' AND inspection_id = "
-                                          "(SELECT max(id) FROM inspections)"),
-                   ==, 1);
+  /* core's undo: the same inspection, under its own id, with its photo's bytes */
+  back = g_list_model_get_item (shown, 0);
+  g_assert_cmpint (back->id, ==, id);
+  photo_sql = g_strdup_printf ("SELECT count(*) FROM inspection_photos WHERE name = '围挡.png' "
+                               "AND inspection_id = %" G_GINT64_FORMAT " AND size = %" G_GSIZE_FORMAT,
+                               id, g_bytes_get_size (bytes));
+  g_assert_cmpint (tj_test_scalar (f->db, photo_sql), ==, 1);
 }
 
 /* A PNG of width × height pixels written to the fixture's folder. */

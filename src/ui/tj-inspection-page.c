@@ -382,67 +382,18 @@ show_toast (TjInspectionPage *self,
     g_object_unref (g_object_ref_sink (toast));
 }
 
-/* What a deletion took: the inspection with its findings and rectifications, and its photos
- * with their bytes, to be saved again by Undo. */
-typedef struct
-{
-  TjInspection *inspection;
-  GPtrArray *photos; /* TjPhoto with bytes */
-} Deleted;
-
+/* Undo puts back what the delete took, as core recorded it: the inspection, its findings,
+ * their rectifications and its photos, with their ids. */
 static void
-deleted_free (Deleted *deleted)
-{
-  g_clear_object (&deleted->inspection);
-  g_clear_pointer (&deleted->photos, g_ptr_array_unref);
-  g_free (deleted);
-}
-
-/* Undo saves the inspection again (a new id), its findings, then its photos, each under the
- * finding it belonged to. */
-static void
-undo_delete_cb (AdwToast *toast,
-                Deleted  *deleted)
+undo_delete_cb (AdwToast   *toast,
+                TjDeletion *deletion)
 {
   TjInspectionPage *self = g_object_get_data (G_OBJECT (toast), "page");
-  TjDb *db = tj_page_get_db (TJ_PAGE (self));
-  g_autoptr (TjInspection) copy = tj_inspection_copy (deleted->inspection);
-  g_autoptr (GHashTable) findings = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr (GError) error = NULL;
 
-  copy->id = 0;
-  for (guint i = 0; copy->findings != NULL && i < copy->findings->len; i++)
-    {
-      TjFinding *finding = g_ptr_array_index (copy->findings, i);
-
-      finding->id = 0;
-      for (guint k = 0; finding->rectifications != NULL && k < finding->rectifications->len; k++)
-        ((TjRectification *) g_ptr_array_index (finding->rectifications, k))->id = 0;
-    }
-  if (!tj_inspection_save (db, copy, &error))
-    {
-      tj_alert (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _("Cannot undo"),
-                error->message);
-      return;
-    }
-  /* the findings are saved in order: the old ids map to the new ones by position */
-  for (guint i = 0; copy->findings != NULL && i < copy->findings->len; i++)
-    g_hash_table_insert (findings,
-                         &((TjFinding *) g_ptr_array_index (deleted->inspection->findings, i))->id,
-                         &((TjFinding *) g_ptr_array_index (copy->findings, i))->id);
-  for (guint i = 0; i < deleted->photos->len; i++)
-    {
-      TjPhoto *photo = g_ptr_array_index (deleted->photos, i);
-      gint64 *finding = g_hash_table_lookup (findings, &photo->finding_id);
-
-      if (tj_photo_add (db, copy->id, finding != NULL ? *finding : 0, photo->name, photo->data,
-                        &error) == 0)
-        {
-          tj_alert (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _("Cannot undo"),
-                    error->message);
-          return;
-        }
-    }
+  if (!tj_deletion_undo (tj_page_get_db (TJ_PAGE (self)), deletion, &error))
+    tj_alert (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _("Cannot undo"),
+              error->message);
 }
 
 gboolean
@@ -450,29 +401,15 @@ tj_inspection_page_delete (TjInspectionPage *self,
                            guint             position)
 {
   g_autoptr (TjInspection) shown = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
-  TjDb *db = tj_page_get_db (TJ_PAGE (self));
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) listed = NULL;
-  Deleted *deleted;
+  TjDeletion *deletion;
   g_autofree char *title = NULL;
   AdwToast *toast;
 
   g_return_val_if_fail (shown != NULL, FALSE);
-  deleted = g_new0 (Deleted, 1);
-  deleted->inspection = tj_inspection_load (db, shown->id, &error);
-  deleted->photos = g_ptr_array_new_with_free_func ((GDestroyNotify) tj_photo_free);
-  if (deleted->inspection != NULL)
-    listed = tj_photo_list (db, shown->id, &error);
-  for (guint i = 0; listed != NULL && i < listed->len && error == NULL; i++)
+  deletion = tj_inspection_delete_undoable (tj_page_get_db (TJ_PAGE (self)), shown->id, &error);
+  if (deletion == NULL)
     {
-      TjPhoto *photo = tj_photo_load (db, ((TjPhoto *) g_ptr_array_index (listed, i))->id, &error);
-
-      if (photo != NULL)
-        g_ptr_array_add (deleted->photos, photo);
-    }
-  if (error != NULL || !tj_inspection_delete (db, shown->id, &error))
-    {
-      deleted_free (deleted);
       tj_alert (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                 _("Cannot delete the inspection"), error->message);
       return FALSE;
@@ -483,8 +420,8 @@ tj_inspection_page_delete (TjInspectionPage *self,
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data (G_OBJECT (toast), "page", self);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_delete_cb), deleted,
-                         (GClosureNotify) (void (*) (void)) deleted_free, 0);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_delete_cb), deletion,
+                         (GClosureNotify) (void (*) (void)) tj_deletion_free, 0);
   /* the toast of the last deletion, for tests */
   g_object_set_data_full (G_OBJECT (self), "last-toast", g_object_ref (toast), g_object_unref);
   show_toast (self, toast);
