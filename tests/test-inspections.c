@@ -9,6 +9,7 @@
 
 #include "tj-audit.h"
 #include "tj-deletion.h"
+#include "tj-error.h"
 #include "tj-inspection.h"
 #include "tj-problem.h"
 #include "tj-settings.h"
@@ -280,6 +281,106 @@ test_photos (Fixture       *f,
   g_assert_cmpuint (photos->len, ==, 1);
 }
 
+/* Deleting an inspection and undoing it: the inspection, its finding, the finding's
+ * rectification and its photo come back with the same ids and the photo's bytes, the audit
+ * chain whole; refused as a whole when a new inspection has taken the deleted one's id. */
+static void
+test_inspection_delete_undo (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr (TjInspection) inspection = new_inspection (f, "2026-03-10", 2000000);
+  g_autoptr (TjInspection) other = NULL;
+  g_autoptr (TjInspection) loaded = NULL;
+  g_autoptr (TjDeletion) deletion = NULL;
+  g_autoptr (TjPhoto) photo = NULL;
+  g_autoptr (GBytes) png = make_png (40, 30);
+  g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) error = NULL;
+  TjFinding *finding = tj_finding_new ();
+  TjRectification *rectification = tj_rectification_new ();
+  TjFinding *back;
+  gint64 finding_id, rectification_id, photo_id, first_broken = 0, audit_rows = 0;
+
+  finding->kind = g_strdup ("安全文明施工");
+  finding->description = g_strdup ("未设围挡");
+  rectification->requirement = g_strdup ("补齐围挡");
+  rectification->person = g_strdup ("赵六");
+  rectification->deadline = g_strdup ("2026-03-31");
+  finding->rectifications = g_ptr_array_new_with_free_func ((GDestroyNotify) tj_rectification_free);
+  g_ptr_array_add (finding->rectifications, rectification);
+  inspection->findings = g_ptr_array_new_with_free_func ((GDestroyNotify) tj_finding_free);
+  g_ptr_array_add (inspection->findings, finding);
+  inspection->inspectors = g_strdup ("张三、李四");
+  g_assert_true (tj_inspection_save (f->db, inspection, &error));
+  g_assert_no_error (error);
+  finding_id = finding->id;
+  rectification_id = rectification->id;
+  photo_id = tj_photo_add (f->db, inspection->id, finding_id, "围挡.png", png, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (photo_id, >, 0);
+
+  deletion = tj_inspection_delete_undoable (f->db, inspection->id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (deletion);
+  g_assert_cmpint (tj_test_scalar (f->db, "SELECT count (*) FROM inspections"), ==, 0);
+  g_assert_cmpint (tj_test_scalar (f->db, "SELECT count (*) FROM inspection_findings"), ==, 0);
+  g_assert_cmpint (tj_test_scalar (f->db, "SELECT count (*) FROM rectifications"), ==, 0);
+  g_assert_cmpint (tj_test_scalar (f->db, "SELECT count (*) FROM inspection_photos"), ==, 0);
+  /* deleting it twice: named as gone */
+  g_assert_null (tj_inspection_delete_undoable (f->db, inspection->id, &error));
+  g_assert_error (error, TJ_ERROR, TJ_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_true (tj_deletion_undo (f->db, deletion, &error));
+  g_assert_no_error (error);
+  loaded = tj_inspection_load (f->db, inspection->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (loaded->inspectors, ==, "张三、李四");
+  g_assert_cmpint (loaded->verified, ==, 2000000);
+  g_assert_cmpuint (loaded->findings->len, ==, 1);
+  back = g_ptr_array_index (loaded->findings, 0);
+  g_assert_cmpint (back->id, ==, finding_id);
+  g_assert_cmpstr (back->description, ==, "未设围挡");
+  g_assert_cmpuint (back->rectifications->len, ==, 1);
+  g_assert_cmpint (((TjRectification *) g_ptr_array_index (back->rectifications, 0))->id, ==,
+                   rectification_id);
+  g_assert_cmpstr (((TjRectification *) g_ptr_array_index (back->rectifications, 0))->requirement,
+                   ==, "补齐围挡");
+  photo = tj_photo_load (f->db, photo_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (photo->finding_id, ==, finding_id);
+  g_assert_cmpstr (photo->name, ==, "围挡.png");
+  g_assert_true (g_bytes_equal (photo->data, png));
+
+  /* the delete and the undo are in the audit log, its chain and records intact */
+  g_assert_true (tj_audit_verify_chain (f->db, &first_broken, &audit_rows, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (first_broken, ==, 0);
+  g_assert_true (tj_audit_verify_records (f->db, problems, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_cmpint (tj_test_scalar (f->db, "SELECT count (*) FROM audit WHERE table_name = "
+                                          "'inspection_photos' AND action = 'delete'"),
+                   ==, 1);
+
+  /* a new inspection entered after the delete takes the freed id: the undo is refused and
+   * nothing is changed */
+  g_clear_pointer (&deletion, tj_deletion_free);
+  deletion = tj_inspection_delete_undoable (f->db, inspection->id, &error);
+  g_assert_no_error (error);
+  other = new_inspection (f, "2026-04-02", 3000000);
+  g_assert_true (tj_inspection_save (f->db, other, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (other->id, ==, inspection->id);
+  g_assert_false (tj_deletion_undo (f->db, deletion, &error));
+  g_assert_error (error, TJ_ERROR, TJ_ERROR_IN_USE);
+  g_clear_error (&error);
+  g_assert_cmpint (tj_test_scalar (f->db, "SELECT count (*) FROM inspections"), ==, 1);
+  g_assert_cmpint (tj_test_scalar (f->db, "SELECT count (*) FROM inspection_findings"), ==, 0);
+  g_assert_cmpint (tj_test_scalar (f->db, "SELECT count (*) FROM inspection_photos"), ==, 0);
+  g_assert_cmpint (tj_test_scalar (f->db, "SELECT verified FROM inspections"), ==, 3000000);
+}
+
 /* The audit names the new tables in words: an inspection changed behind Tuijin's back is
  * listed by `tuijin check` as 巡查记录. */
 static void
@@ -328,6 +429,8 @@ main (int    argc,
               test_save_and_list, fixture_tear_down);
   g_test_add ("/tj/inspections/delete-undo", Fixture, NULL, fixture_set_up, test_delete_undo,
               fixture_tear_down);
+  g_test_add ("/tj/inspections/inspection-delete-undo", Fixture, NULL, fixture_set_up,
+              test_inspection_delete_undo, fixture_tear_down);
   g_test_add ("/tj/inspections/photos", Fixture, NULL, fixture_set_up, test_photos,
               fixture_tear_down);
   g_test_add ("/tj/inspections/table-labels", Fixture, NULL, fixture_set_up, test_table_labels,

@@ -12,6 +12,7 @@
 #include "tj-form-row.h"
 #include "tj-inspection-form.h"
 #include "tj-inspection-page.h"
+#include "tj-inspection-record.h"
 #include "tj-inspection.h"
 #include "tj-money.h"
 #include "tj-read-error.h"
@@ -34,6 +35,7 @@ struct _TjInspectionPage
   GtkStack *content; /* "table", or "empty" when the year has no inspection */
   GtkScrolledWindow *scrolled;
   GtkButton *export_ledger;
+  GtkMenuButton *record_button;
   GtkStack *stack; /* "list", or "error" when the inspections could not be read */
   TjReadError *read_error;
   GtkColumnView *column_view;
@@ -382,67 +384,18 @@ show_toast (TjInspectionPage *self,
     g_object_unref (g_object_ref_sink (toast));
 }
 
-/* What a deletion took: the inspection with its findings and rectifications, and its photos
- * with their bytes, to be saved again by Undo. */
-typedef struct
-{
-  TjInspection *inspection;
-  GPtrArray *photos; /* TjPhoto with bytes */
-} Deleted;
-
+/* Undo puts back what the delete took, as core recorded it: the inspection, its findings,
+ * their rectifications and its photos, with their ids. */
 static void
-deleted_free (Deleted *deleted)
-{
-  g_clear_object (&deleted->inspection);
-  g_clear_pointer (&deleted->photos, g_ptr_array_unref);
-  g_free (deleted);
-}
-
-/* Undo saves the inspection again (a new id), its findings, then its photos, each under the
- * finding it belonged to. */
-static void
-undo_delete_cb (AdwToast *toast,
-                Deleted  *deleted)
+undo_delete_cb (AdwToast   *toast,
+                TjDeletion *deletion)
 {
   TjInspectionPage *self = g_object_get_data (G_OBJECT (toast), "page");
-  TjDb *db = tj_page_get_db (TJ_PAGE (self));
-  g_autoptr (TjInspection) copy = tj_inspection_copy (deleted->inspection);
-  g_autoptr (GHashTable) findings = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr (GError) error = NULL;
 
-  copy->id = 0;
-  for (guint i = 0; copy->findings != NULL && i < copy->findings->len; i++)
-    {
-      TjFinding *finding = g_ptr_array_index (copy->findings, i);
-
-      finding->id = 0;
-      for (guint k = 0; finding->rectifications != NULL && k < finding->rectifications->len; k++)
-        ((TjRectification *) g_ptr_array_index (finding->rectifications, k))->id = 0;
-    }
-  if (!tj_inspection_save (db, copy, &error))
-    {
-      tj_alert (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _("Cannot undo"),
-                error->message);
-      return;
-    }
-  /* the findings are saved in order: the old ids map to the new ones by position */
-  for (guint i = 0; copy->findings != NULL && i < copy->findings->len; i++)
-    g_hash_table_insert (findings,
-                         &((TjFinding *) g_ptr_array_index (deleted->inspection->findings, i))->id,
-                         &((TjFinding *) g_ptr_array_index (copy->findings, i))->id);
-  for (guint i = 0; i < deleted->photos->len; i++)
-    {
-      TjPhoto *photo = g_ptr_array_index (deleted->photos, i);
-      gint64 *finding = g_hash_table_lookup (findings, &photo->finding_id);
-
-      if (tj_photo_add (db, copy->id, finding != NULL ? *finding : 0, photo->name, photo->data,
-                        &error) == 0)
-        {
-          tj_alert (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _("Cannot undo"),
-                    error->message);
-          return;
-        }
-    }
+  if (!tj_deletion_undo (tj_page_get_db (TJ_PAGE (self)), deletion, &error))
+    tj_alert (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _("Cannot undo"),
+              error->message);
 }
 
 gboolean
@@ -450,29 +403,15 @@ tj_inspection_page_delete (TjInspectionPage *self,
                            guint             position)
 {
   g_autoptr (TjInspection) shown = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
-  TjDb *db = tj_page_get_db (TJ_PAGE (self));
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) listed = NULL;
-  Deleted *deleted;
+  TjDeletion *deletion;
   g_autofree char *title = NULL;
   AdwToast *toast;
 
   g_return_val_if_fail (shown != NULL, FALSE);
-  deleted = g_new0 (Deleted, 1);
-  deleted->inspection = tj_inspection_load (db, shown->id, &error);
-  deleted->photos = g_ptr_array_new_with_free_func ((GDestroyNotify) tj_photo_free);
-  if (deleted->inspection != NULL)
-    listed = tj_photo_list (db, shown->id, &error);
-  for (guint i = 0; listed != NULL && i < listed->len && error == NULL; i++)
+  deletion = tj_inspection_delete_undoable (tj_page_get_db (TJ_PAGE (self)), shown->id, &error);
+  if (deletion == NULL)
     {
-      TjPhoto *photo = tj_photo_load (db, ((TjPhoto *) g_ptr_array_index (listed, i))->id, &error);
-
-      if (photo != NULL)
-        g_ptr_array_add (deleted->photos, photo);
-    }
-  if (error != NULL || !tj_inspection_delete (db, shown->id, &error))
-    {
-      deleted_free (deleted);
       tj_alert (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                 _("Cannot delete the inspection"), error->message);
       return FALSE;
@@ -483,8 +422,8 @@ tj_inspection_page_delete (TjInspectionPage *self,
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data (G_OBJECT (toast), "page", self);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_delete_cb), deleted,
-                         (GClosureNotify) (void (*) (void)) deleted_free, 0);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_delete_cb), deletion,
+                         (GClosureNotify) (void (*) (void)) tj_deletion_free, 0);
   /* the toast of the last deletion, for tests */
   g_object_set_data_full (G_OBJECT (self), "last-toast", g_object_ref (toast), g_object_unref);
   show_toast (self, toast);
@@ -545,13 +484,19 @@ delete_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* What acts on the selected inspection waits for a selection; the exports, for the one being
+ * written. */
 static void
 selection_changed_cb (TjInspectionPage *self)
 {
   gboolean any = selected_item (self) != NULL;
+  gboolean busy = tj_file_job_get_busy (self->exports);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "inspection.edit", any);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "inspection.delete", any);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "inspection.print-record", any);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "inspection.export-record", any && !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->record_button), any);
 }
 
 static gboolean
@@ -642,6 +587,172 @@ exports_busy_cb (TjInspectionPage *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "inspection.export",
                                  !tj_file_job_get_busy (self->exports));
+  selection_changed_cb (self);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* 巡查记录表: the selected inspection's record form, printed or saved as a PDF */
+
+static gboolean
+write_record (TjDb       *db,
+              const char *path,
+              gpointer    data,
+              GError    **error)
+{
+  return tj_inspection_record_write (db, *(gint64 *) data, path, error);
+}
+
+/* Writes the record of the inspection id as a PDF at path in a worker thread; the ledger's
+ * export waits meanwhile, as this one waits for it. */
+void
+tj_inspection_page_export_record (TjInspectionPage *self,
+                                  gint64            id,
+                                  const char       *path)
+{
+  g_return_if_fail (TJ_IS_INSPECTION_PAGE (self));
+
+  tj_file_job_start (self->exports, self, tj_page_get_db (TJ_PAGE (self)), path, write_record,
+                     g_memdup2 (&id, sizeof id), g_free, export_done_cb, NULL);
+}
+
+static void
+export_record_response_cb (GtkNativeDialog  *dialog,
+                           int               response,
+                           TjInspectionPage *self)
+{
+  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "inspection-id");
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    path = tj_export_chooser_get_path (GTK_FILE_CHOOSER (dialog));
+  if (path != NULL)
+    {
+      tj_file_chooser_remember (GTK_FILE_CHOOSER (dialog));
+      tj_inspection_page_export_record (self, id, path);
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+export_record_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  TjInspectionPage *self = TJ_INSPECTION_PAGE (widget);
+  TjInspection *inspection = selected_item (self);
+  g_autofree char *name = NULL;
+
+  if (inspection == NULL)
+    return;
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (_("Export the Inspection Record"),
+                                               GTK_WINDOW (gtk_widget_get_root (widget)),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                                               _("_Cancel"));
+  tj_export_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), TJ_REPORT_FORMAT_PDF, NULL);
+  /* Translators: the PDF's name: "嵩山大道 巡查记录表 2026-06-15.pdf" */
+  name = g_strdup_printf (_("%s Inspection Record %s.pdf"), inspection->project_name,
+                          inspection->date);
+  g_strdelimit (name, "/\\", '-');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  tj_file_chooser_prepare (GTK_FILE_CHOOSER (self->chooser));
+  g_object_set_data_full (G_OBJECT (self->chooser), "inspection-id",
+                          g_memdup2 (&inspection->id, sizeof inspection->id), g_free);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (export_record_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+begin_print_cb (GtkPrintOperation  *operation,
+                GtkPrintContext    *context,
+                TjInspectionRecord *record)
+{
+  g_autoptr (GObject) pango = G_OBJECT (gtk_print_context_create_pango_context (context));
+  guint n_pages = tj_inspection_record_paginate (record, PANGO_CONTEXT (pango),
+                                                 gtk_print_context_get_width (context),
+                                                 gtk_print_context_get_height (context));
+
+  gtk_print_operation_set_n_pages (operation, MAX (n_pages, 1));
+}
+
+static void
+draw_page_cb (GtkPrintOperation  *operation,
+              GtkPrintContext    *context,
+              int                 page,
+              TjInspectionRecord *record)
+{
+  tj_inspection_record_draw_page (record, gtk_print_context_get_cairo_context (context), page);
+}
+
+/* Prints the record of the inspection id on A4 portrait through the print dialog (action
+ * GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG) or straight to export_filename as a PDF
+ * (GTK_PRINT_OPERATION_ACTION_EXPORT, for tests); FALSE with the reason in an alert. */
+gboolean
+tj_inspection_page_print_record (TjInspectionPage       *self,
+                                 gint64                  id,
+                                 GtkPrintOperationAction action,
+                                 const char             *export_filename)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
+  g_autoptr (TjInspectionRecord) record = NULL;
+  g_autoptr (GtkPrintOperation) operation = NULL;
+  g_autoptr (GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr (GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TjInspection) inspection = NULL;
+  g_autofree char *job = NULL;
+  GtkPrintOperationResult result;
+
+  g_return_val_if_fail (TJ_IS_INSPECTION_PAGE (self), FALSE);
+
+  record = tj_inspection_record_new (tj_page_get_db (TJ_PAGE (self)), id, &error);
+  if (record != NULL)
+    inspection = tj_inspection_load (tj_page_get_db (TJ_PAGE (self)), id, &error);
+  if (inspection == NULL)
+    {
+      tj_alert (window, _("Cannot print"), error->message);
+      return FALSE;
+    }
+  /* Translators: the print job's name: "嵩山大道 巡查记录表 2026-06-15" */
+  job = g_strdup_printf (_("%s Inspection Record %s"), inspection->project_name,
+                         inspection->date);
+  operation = gtk_print_operation_new ();
+  gtk_print_operation_set_job_name (operation, job);
+  gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
+  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_PORTRAIT);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  /* the record keeps its own margins, in millimetres from the paper's edge */
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  if (export_filename != NULL)
+    gtk_print_operation_set_export_filename (operation, export_filename);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), record);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), record);
+  result = gtk_print_operation_run (operation, action, window, &error);
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      tj_alert (window, _("Cannot print"), error->message);
+      return FALSE;
+    }
+  if (result == GTK_PRINT_OPERATION_RESULT_APPLY && !tj_inspection_record_check (record, &error))
+    {
+      tj_alert (window, _("Cannot print"), error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+print_record_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  TjInspectionPage *self = TJ_INSPECTION_PAGE (widget);
+  TjInspection *inspection = selected_item (self);
+
+  if (inspection != NULL)
+    tj_inspection_page_print_record (self, inspection->id,
+                                     GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL);
 }
 
 static void
@@ -699,6 +810,10 @@ tj_inspection_page_class_init (TjInspectionPageClass *klass)
   gtk_widget_class_install_action (widget_class, "inspection.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "inspection.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "inspection.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "inspection.print-record", NULL,
+                                   print_record_action);
+  gtk_widget_class_install_action (widget_class, "inspection.export-record", NULL,
+                                   export_record_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   g_type_ensure (TJ_TYPE_READ_ERROR);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -712,6 +827,7 @@ tj_inspection_page_class_init (TjInspectionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TjInspectionPage, content);
   gtk_widget_class_bind_template_child (widget_class, TjInspectionPage, scrolled);
   gtk_widget_class_bind_template_child (widget_class, TjInspectionPage, export_ledger);
+  gtk_widget_class_bind_template_child (widget_class, TjInspectionPage, record_button);
   gtk_widget_class_bind_template_child (widget_class, TjInspectionPage, stack);
   gtk_widget_class_bind_template_child (widget_class, TjInspectionPage, read_error);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);

@@ -24,5 +24,12 @@ gboolean tj_inspection_page_delete (TjInspectionPage *self,
                                     guint             position);
 void tj_inspection_page_export (TjInspectionPage *self,
                                 const char       *path);
+void tj_inspection_page_export_record (TjInspectionPage *self,
+                                       gint64            id,
+                                       const char       *path);
+gboolean tj_inspection_page_print_record (TjInspectionPage       *self,
+                                          gint64                  id,
+                                          GtkPrintOperationAction action,
+                                          const char             *export_filename);
 
 G_END_DECLS

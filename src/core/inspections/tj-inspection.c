@@ -994,3 +994,22 @@ tj_inspection_delete (TjDb    *db,
   g_return_val_if_fail (TJ_IS_DB (db), FALSE);
   return tj_db_delete_row (db, "DELETE FROM inspections WHERE id = ?", id, error);
 }
+
+/* What deleting an inspection reaches: its findings, their rectifications, its photos. */
+static const char *const inspection_tables[] = {
+  "inspections", "inspection_findings", "rectifications", "inspection_photos", NULL
+};
+
+TjDeletion *
+tj_inspection_delete_undoable (TjDb    *db,
+                               gint64   id,
+                               GError **error)
+{
+  g_return_val_if_fail (TJ_IS_DB (db), NULL);
+  return tj_delete_undoable (db, inspection_tables, "DELETE FROM inspections WHERE id = ?", id,
+                             _("The inspection no longer exists."),
+                             _("The inspection cannot be put back: its project has been deleted "
+                               "since, or a record entered since has taken its place. Nothing "
+                               "was changed."),
+                             error);
+}

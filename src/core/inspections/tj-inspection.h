@@ -2,6 +2,7 @@
 #pragma once
 
 #include "tj-db.h"
+#include "tj-deletion.h"
 #include "tj-import.h"
 #include "tj-report.h"
 
@@ -166,6 +167,11 @@ gboolean tj_inspection_save (TjDb         *db,
 gboolean tj_inspection_delete (TjDb    *db,
                                gint64   id,
                                GError **error);
+/* The same, undone by tj_deletion_undo: the inspection, its findings, their rectifications and
+ * its photos (bytes included) back with their ids, in one transaction. */
+TjDeletion *tj_inspection_delete_undoable (TjDb    *db,
+                                           gint64   id,
+                                           GError **error);
 
 TjFinding *tj_finding_new (void);
 void tj_finding_free (TjFinding *self);
