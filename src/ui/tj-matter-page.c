@@ -28,6 +28,7 @@ struct _TjMatterPage
   GtkDropDown *status_filter;
   GtkSearchEntry *search;
   GtkStack *stack;
+  GtkStack *content; /* "table", or "empty" when the year has no matter */
   TjReadError *read_error;
   GtkScrolledWindow *scrolled;
   GtkColumnView *column_view;
@@ -217,6 +218,7 @@ reload (TjMatterPage *self)
                              g_strdup (self->today), g_free);
   g_list_store_splice (self->matters, 0, g_list_model_get_n_items (G_LIST_MODEL (self->matters)),
                        matters->pdata, matters->len);
+  gtk_stack_set_visible_child_name (self->content, matters->len > 0 ? "table" : "empty");
   gtk_stack_set_visible_child_name (self->stack, "list");
 }
 
@@ -723,6 +725,7 @@ tj_matter_page_class_init (TjMatterPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TjMatterPage, search);
   gtk_widget_class_bind_template_child (widget_class, TjMatterPage, scrolled);
   gtk_widget_class_bind_template_child (widget_class, TjMatterPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, TjMatterPage, content);
   gtk_widget_class_bind_template_child (widget_class, TjMatterPage, read_error);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, reload);
