@@ -27,26 +27,9 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr (GError) error = NULL;
-
   f->db = tj_test_db_new (&f->dir);
-  g_assert_true (tj_db_exec (f->db,
-                             "INSERT INTO people (name, is_officer) VALUES ('王明', 1);"
-                             "INSERT INTO projects (year, name, level, nature, locality_id, "
-                             "officer_id, total_investment) VALUES (2026, '嵩山大道', 'city', "
-                             "'new', 1, 1, 100000000);",
-                             &error));
-  g_assert_no_error (error);
-  f->project = tj_test_scalar (f->db, "SELECT id FROM projects WHERE name = '嵩山大道'");
+  f->project = tj_test_reported_project (f->db, "嵩山大道", "第%d月进度");
   f->organiser = tj_test_scalar (f->db, "SELECT id FROM units WHERE name = '纪委监委'");
-  for (int m = 1; m <= 12; m++)
-    {
-      g_autofree char *sql = g_strdup_printf ("INSERT INTO monthly_reports (project_id, month, "
-                                              "completed, progress) VALUES (%" G_GINT64_FORMAT
-                                              ", %d, 1000000, '第%d月进度')",
-                                              f->project, m, m);
-      g_assert_true (tj_db_exec (f->db, sql, &error));
-    }
 }
 
 static void

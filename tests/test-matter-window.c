@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 
+#include "tj-test-matters.h"
 #include "tj-test-window.h"
 
 #include "tj-demo.h"
@@ -15,23 +16,6 @@
 typedef TjTestWindow Fixture;
 
 #define TODAY "2026-06-10"
-
-static gint64
-add_meeting (TjDb          *db,
-             TjMeetingKind  kind,
-             const char    *date,
-             const char    *name)
-{
-  g_autoptr (TjMeeting) m = tj_meeting_new ();
-  g_autoptr (GError) error = NULL;
-
-  m->kind = kind;
-  m->date = g_strdup (date);
-  m->name = g_strdup (name);
-  g_assert_true (tj_meeting_save (db, m, &error));
-  g_assert_no_error (error);
-  return m->id;
-}
 
 static void
 add_matter (TjDb       *db,
@@ -78,10 +62,10 @@ setup (Fixture       *f,
   for (guint i = 0; i < demo_meetings->len; i++)
     g_assert_true (tj_meeting_delete (f->db, ((TjMeeting *) demo_meetings->pdata[i])->id, NULL));
   tj_test_window_open (f);
-  april = add_meeting (f->db, TJ_MEETING_MONTHLY, "2026-04-08", "4月份重点项目月例会");
-  may = add_meeting (f->db, TJ_MEETING_MONTHLY, "2026-05-08", "5月份重点项目月例会");
-  coordination = add_meeting (f->db, TJ_MEETING_COORDINATION, "2026-05-20",
-                              "产业园区基础设施专题协调会");
+  april = tj_test_add_meeting (f->db, TJ_MEETING_MONTHLY, "2026-04-08", "4月份重点项目月例会");
+  may = tj_test_add_meeting (f->db, TJ_MEETING_MONTHLY, "2026-05-08", "5月份重点项目月例会");
+  coordination = tj_test_add_meeting (f->db, TJ_MEETING_COORDINATION, "2026-05-20",
+                                      "产业园区基础设施专题协调会");
   add_matter (f->db, april, "协调解决项目用地组卷报批", "李建国", "2026-04-08", "2026-04-30",
               "2026-04-28");
   add_matter (f->db, april, "督促施工单位增加人员机械，确保6月底主体封顶", "王志强",

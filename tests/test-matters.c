@@ -259,7 +259,8 @@ test_import (Fixture       *fixture,
     HEADER "2026-04-10,专题协调会,供水专题协调会,落实供水管网迁改,,,住建局,王五,2026-04-10,2026-04-30,,,\n"
            "2026-04-10,专题协调会,供水专题协调会,办理用地手续,嵩山大道北延,,住建局,王五,2026-04-10,2026-04-30,,,\n"
            "2026-04-10,专题协调会,供水专题协调会,完成管线勘测,,,住建局,王五,2026-04-10,2026-04-30,,,\n"
-           "2026-04-10,专题协调会,供水专题协调会,推进门诊楼建设,人民医院门诊楼,,住建局,王五,2026-04-10,2026-04-30,,,\n",
+           "2026-04-10,专题协调会,供水专题协调会,推进门诊楼建设,人民医院门诊楼,,住建局,王五,2026-04-10,2026-04-30,,,\n"
+           "2026-04-10,专题协调会,供水专题协调会,完成道路改线,,,住建局,王五,2026-04-10,2026-04-01,,,\n",
     FALSE);
   g_autofree char *good = NULL, *again = NULL;
   g_autoptr (TjImportResult) result = NULL;
@@ -269,12 +270,15 @@ test_import (Fixture       *fixture,
 
   g_assert_false (tj_matter_import (fixture->db, bad, 2026, FALSE, &result, &error));
   g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);
-  g_assert_cmpuint (result->errors->len, ==, 2);
+  g_assert_cmpuint (result->errors->len, ==, 3);
   /* a slip is named with the nearest project of the list; a name far from all of them is not */
   g_assert_cmpstr (g_ptr_array_index (result->errors, 0), ==,
                    "第 3 行，“项目名称”：2026 年名单中没有项目“嵩山大道北延”，是否为“" ROAD "”？");
   g_assert_cmpstr (g_ptr_array_index (result->errors, 1), ==,
                    "第 5 行，“项目名称”：2026 年名单中没有项目“人民医院门诊楼”。");
+  /* a problem of the matter's validation stands at its field's column */
+  g_assert_cmpstr (g_ptr_array_index (result->errors, 2), ==,
+                   "第 6 行，“办结期限”：办结期限不能早于交办日期。");
   g_assert_cmpuint (count (fixture->db, "SELECT count (*) FROM matters"), ==, 0);
   g_assert_cmpuint (count (fixture->db, "SELECT count (*) FROM meetings"), ==, 1);
   g_clear_pointer (&result, tj_import_result_free);

@@ -4,29 +4,12 @@
 #include <string.h>
 
 #include "tj-meeting-pack.h"
-#include "tj-test.h"
+#include "tj-test-matters.h"
 
 /* Monthly meetings on 2026-04-08 and 2026-05-08; the pack is for the meeting of 2026-06-05, so
  * "since the last meeting" means after 2026-05-08. */
 #define LAST "2026-05-08"
 #define D "2026-06-05"
-
-static gint64
-add_meeting (TjDb          *db,
-             TjMeetingKind  kind,
-             const char    *date,
-             const char    *name)
-{
-  g_autoptr (TjMeeting) m = tj_meeting_new ();
-  g_autoptr (GError) error = NULL;
-
-  m->kind = kind;
-  m->date = g_strdup (date);
-  m->name = g_strdup (name);
-  g_assert_true (tj_meeting_save (db, m, &error));
-  g_assert_no_error (error);
-  return m->id;
-}
 
 static void
 add_matter (TjDb       *db,
@@ -88,10 +71,10 @@ fill (TjDb *db)
                                  "'department')", &error));
   g_assert_no_error (error);
   unit = tj_test_scalar (db, "SELECT id FROM units");
-  april = add_meeting (db, TJ_MEETING_MONTHLY, "2026-04-08", "4月份月例会");
-  may = add_meeting (db, TJ_MEETING_MONTHLY, LAST, "5月份月例会");
-  coordination = add_meeting (db, TJ_MEETING_COORDINATION, "2026-05-20", "专题协调会");
-  june = add_meeting (db, TJ_MEETING_MONTHLY, D, "6月份月例会");
+  april = tj_test_add_meeting (db, TJ_MEETING_MONTHLY, "2026-04-08", "4月份月例会");
+  may = tj_test_add_meeting (db, TJ_MEETING_MONTHLY, LAST, "5月份月例会");
+  coordination = tj_test_add_meeting (db, TJ_MEETING_COORDINATION, "2026-05-20", "专题协调会");
+  june = tj_test_add_meeting (db, TJ_MEETING_MONTHLY, D, "6月份月例会");
 
   /* assigned on the last meeting's day: not new; open, deadline after D */
   add_matter (db, may, unit, "A在办", LAST, "2026-06-30", NULL, NULL, "已组卷上报");

@@ -923,11 +923,24 @@ run_import_approvals (TjDb  *db,
   return TJ_EXIT_OK;
 }
 
-/* 巡查记录 of year's list, each project matched by name. */
+/* An import of records whose projects are on the list of --year: the file, --year and
+ * --dry-run read as command calls them, the import run, its outcome told with added and
+ * updated, in the words dry_run_done ("将新增…") or done ("已新增…"). */
+typedef gboolean (*TjYearImportFunc) (TjDb            *db,
+                                      const char      *path,
+                                      int              year,
+                                      gboolean         dry_run,
+                                      TjImportResult **result,
+                                      GError         **error);
+
 static int
-run_import_inspections (TjDb  *db,
-                        int    argc,
-                        char **argv)
+run_import_of_year (TjDb             *db,
+                    int               argc,
+                    char            **argv,
+                    const char       *command,
+                    TjYearImportFunc  run,
+                    const char       *dry_run_done,
+                    const char       *done)
 {
   g_auto (TjImportCommand) import = { 0 };
   int year = 0;
@@ -936,25 +949,34 @@ run_import_inspections (TjDb  *db,
     { NULL },
   };
 
-  if (!parse_import (argc, argv, "import inspections", options, &import))
+  if (!parse_import (argc, argv, command, options, &import))
     return TJ_EXIT_USAGE;
   if (year == 0)
     {
-      print_error (_("%s needs --year Y."), "import inspections");
+      print_error (_("%s needs --year Y."), command);
       return TJ_EXIT_USAGE;
     }
   if (!check_year (year))
     return TJ_EXIT_USAGE;
-  if (!import_done (&import, tj_inspection_import (db, import.files[0], year, import.dry_run,
-                                                   &import.result, &import.error)))
+  if (!import_done (&import, run (db, import.files[0], year, import.dry_run, &import.result,
+                                  &import.error)))
     return TJ_EXIT_BAD_DATA;
-  print_added_updated (
-    &import,
+  print_added_updated (&import, dry_run_done, done);
+  return TJ_EXIT_OK;
+}
+
+/* 巡查记录 of year's list, each project matched by name. */
+static int
+run_import_inspections (TjDb  *db,
+                        int    argc,
+                        char **argv)
+{
+  return run_import_of_year (
+    db, argc, argv, "import inspections", tj_inspection_import,
     /* Translators: "试导入，未写入任何数据：将新增巡查记录 12 条，更新 3 条。" */
     _("Dry run, nothing was written. Inspections to add: %u; to update: %u.\n"),
     /* Translators: "已新增巡查记录 12 条，更新 3 条。" */
     _("Inspections added: %u; updated: %u.\n"));
-  return TJ_EXIT_OK;
 }
 
 /* 一事一议: the matters decided at meetings, projects on the list of --year. */
@@ -963,32 +985,12 @@ run_import_matters (TjDb  *db,
                     int    argc,
                     char **argv)
 {
-  g_auto (TjImportCommand) import = { 0 };
-  int year = 0;
-  const GOptionEntry options[] = {
-    { "year", 0, 0, G_OPTION_ARG_INT, &year, NULL, NULL },
-    { NULL },
-  };
-
-  if (!parse_import (argc, argv, "import matters", options, &import))
-    return TJ_EXIT_USAGE;
-  if (year == 0)
-    {
-      print_error (_("%s needs --year Y."), "import matters");
-      return TJ_EXIT_USAGE;
-    }
-  if (!check_year (year))
-    return TJ_EXIT_USAGE;
-  if (!import_done (&import, tj_matter_import (db, import.files[0], year, import.dry_run,
-                                               &import.result, &import.error)))
-    return TJ_EXIT_BAD_DATA;
-  print_added_updated (
-    &import,
+  return run_import_of_year (
+    db, argc, argv, "import matters", tj_matter_import,
     /* Translators: "试导入，未写入任何数据：将新增议定事项 12 项，更新 3 项。" */
     _("Dry run, nothing was written. Matters to add: %u; to update: %u.\n"),
     /* Translators: "已新增议定事项 12 项，更新 3 项。" */
     _("Matters added: %u; updated: %u.\n"));
-  return TJ_EXIT_OK;
 }
 
 static void

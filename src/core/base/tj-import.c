@@ -333,3 +333,26 @@ tj_import_read_integer (TjCsvImport *import,
   *number = (int) parsed;
   return TRUE;
 }
+
+void
+tj_import_add_problems (TjCsvImport         *import,
+                        guint                row,
+                        GPtrArray           *problems,
+                        const TjImportField *fields,
+                        guint                n_fields,
+                        guint                fallback)
+{
+  for (guint i = 0; i < problems->len; i++)
+    {
+      TjProblem *problem = g_ptr_array_index (problems, i);
+      guint column = fallback;
+
+      for (guint f = 0; f < n_fields; f++)
+        if (g_strcmp0 (problem->field, fields[f].field) == 0)
+          {
+            column = fields[f].column;
+            break;
+          }
+      tj_csv_import_add_error (import, row, column, problem->message);
+    }
+}

@@ -82,4 +82,20 @@ gboolean tj_import_read_integer (TjCsvImport *import,
                                  const char  *unit,
                                  int         *number);
 
+/* The column of an import's file that holds a record's field. */
+typedef struct
+{
+  const char *field;
+  guint column;
+} TjImportField;
+
+/* Adds a record's problems (tj_problems_new) as errors of row, each at the column of its
+ * field in fields, at fallback for a field not listed. */
+void tj_import_add_problems (TjCsvImport         *import,
+                             guint                row,
+                             GPtrArray           *problems,
+                             const TjImportField *fields,
+                             guint                n_fields,
+                             guint                fallback);
+
 G_END_DECLS

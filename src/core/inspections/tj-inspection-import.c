@@ -55,25 +55,12 @@ typedef struct
   GHashTable *keys; /* "project|date|organiser" → the row that names it */
 } InspectionImport;
 
-/* The row's column a problem of a field belongs to. */
-static Column
-column_of (const char *field)
-{
-  static const struct
-  {
-    const char *field;
-    Column column;
-  } map[] = {
-    { "date", COLUMN_DATE },         { "project", COLUMN_NAME },
-    { "organiser", COLUMN_ORGANISER }, { "verified", COLUMN_VERIFIED },
-    { "verdict", COLUMN_VERDICT },   { "verdict_reason", COLUMN_REASON },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (map); i++)
-    if (g_strcmp0 (field, map[i].field) == 0)
-      return map[i].column;
-  return COLUMN_NAME;
-}
+/* The column of each field an inspection's problem names; any other: 项目名称. */
+static const TjImportField fields[] = {
+  { "date", COLUMN_DATE },           { "project", COLUMN_NAME },
+  { "organiser", COLUMN_ORGANISER }, { "verified", COLUMN_VERIFIED },
+  { "verdict", COLUMN_VERDICT },     { "verdict_reason", COLUMN_REASON },
+};
 
 static void
 set_text (char      **text,
@@ -246,12 +233,7 @@ import_row (TjCsvImport *csv,
   problems = tj_inspection_validate (inspection, import->db);
   if (problems->len > 0)
     {
-      for (guint i = 0; i < problems->len; i++)
-        {
-          TjProblem *problem = g_ptr_array_index (problems, i);
-
-          tj_csv_import_add_error (csv, line, column_of (problem->field), problem->message);
-        }
+      tj_import_add_problems (csv, line, problems, fields, G_N_ELEMENTS (fields), COLUMN_NAME);
       csv->bad_rows++;
       return TRUE;
     }

@@ -6,7 +6,9 @@
 #include <string.h>
 
 #include "tj-date.h"
+#include "tj-db-children.h"
 #include "tj-error.h"
+#include "tj-field.h"
 #include "tj-inspection.h"
 #include "tj-limits.h"
 #include "tj-problem.h"
@@ -424,42 +426,6 @@ tj_inspection_copy (TjInspection *self)
   return copy;
 }
 
-/* Strips a text; an empty one becomes NULL. */
-static void
-tidy (char **text)
-{
-  if (*text == NULL)
-    return;
-  g_strstrip (*text);
-  if (**text == '\0')
-    g_clear_pointer (text, g_free);
-}
-
-/* A date field: empty is none; a date is rewritten as YYYY-MM-DD; else a problem naming it. */
-static gboolean
-tidy_date (GPtrArray  *problems,
-           const char *field,
-           const char *label,
-           char      **date)
-{
-  g_autoptr (GError) local = NULL;
-  char *parsed;
-
-  tidy (date);
-  if (*date == NULL)
-    return TRUE;
-  parsed = tj_date_parse (*date, &local);
-  if (parsed == NULL)
-    {
-      /* Translators: the field, then what is wrong: "巡查日期：“2026-02-30”不是有效日期…" */
-      tj_problems_add (problems, field, _("%s: %s"), label, local->message);
-      return FALSE;
-    }
-  g_free (*date);
-  *date = parsed;
-  return TRUE;
-}
-
 static gboolean
 unit_exists (TjDb   *db,
              gint64  id)
@@ -482,8 +448,8 @@ validate_findings (TjInspection *self,
     {
       TjFinding *finding = g_ptr_array_index (self->findings, i);
 
-      tidy (&finding->kind);
-      tidy (&finding->description);
+      tj_field_tidy_text (&finding->kind);
+      tj_field_tidy_text (&finding->description);
       if (finding->kind == NULL)
         tj_problems_add (problems, "findings", _("Finding %u: the type of problem is required."),
                          i + 1);
@@ -501,16 +467,16 @@ validate_findings (TjInspection *self,
           g_autofree char *deadline_label = g_strdup_printf (_("%s: deadline"), where);
           g_autofree char *closed_label = g_strdup_printf (_("%s: closed on"), where);
 
-          tidy (&r->requirement);
-          tidy (&r->person);
-          tidy (&r->result);
-          tidy (&r->checked_by);
+          tj_field_tidy_text (&r->requirement);
+          tj_field_tidy_text (&r->person);
+          tj_field_tidy_text (&r->result);
+          tj_field_tidy_text (&r->checked_by);
           if (r->requirement == NULL)
             tj_problems_add (problems, "findings", _("%s: the requirement is required."), where);
-          if (tidy_date (problems, "findings", deadline_label, &r->deadline) &&
+          if (tj_field_tidy_date (problems, "findings", deadline_label, &r->deadline) &&
               r->deadline == NULL)
             tj_problems_add (problems, "findings", _("%s: the deadline is required."), where);
-          tidy_date (problems, "findings", closed_label, &r->closed);
+          tj_field_tidy_date (problems, "findings", closed_label, &r->closed);
           if (r->unit_id != 0 && !unit_exists (db, r->unit_id))
             tj_problems_add (problems, "findings",
                              _("%s: the responsible unit no longer exists."), where);
@@ -540,17 +506,17 @@ tj_inspection_validate (TjInspection *self,
       if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
         tj_problems_add (problems, "project", "%s", _("The project no longer exists."));
     }
-  date_ok = tidy_date (problems, "date", _("Inspection date"), &self->date);
+  date_ok = tj_field_tidy_date (problems, "date", _("Inspection date"), &self->date);
   if (date_ok && self->date == NULL)
     tj_problems_add (problems, "date", "%s", _("The inspection date is required."));
   if (self->organiser_id == 0)
     tj_problems_add (problems, "organiser", "%s", _("Choose the organising unit."));
   else if (!unit_exists (db, self->organiser_id))
     tj_problems_add (problems, "organiser", "%s", _("The organising unit no longer exists."));
-  tidy (&self->inspectors);
-  tidy (&self->seen);
-  tidy (&self->verified_progress);
-  tidy (&self->verdict_reason);
+  tj_field_tidy_text (&self->inspectors);
+  tj_field_tidy_text (&self->seen);
+  tj_field_tidy_text (&self->verified_progress);
+  tj_field_tidy_text (&self->verdict_reason);
   if (self->verified < 0)
     tj_problems_add (problems, "verified", "%s",
                      _("Verified cumulative: the amount cannot be negative."));
@@ -759,29 +725,6 @@ tj_inspection_load (TjDb    *db,
   return self;
 }
 
-/* Deletes the rows of table whose parent is parent_id and whose id is not in kept. */
-static gboolean
-delete_others (TjDb       *db,
-               const char *table,
-               const char *parent_column,
-               gint64      parent_id,
-               GArray     *kept,
-               GError    **error)
-{
-  g_autoptr (GString) sql = g_string_new (NULL);
-
-  g_string_printf (sql, "DELETE FROM %s WHERE %s = ?", table, parent_column);
-  if (kept->len > 0)
-    {
-      g_string_append (sql, " AND id NOT IN (");
-      for (guint i = 0; i < kept->len; i++)
-        g_string_append_printf (sql, "%s%" G_GINT64_FORMAT, i > 0 ? ", " : "",
-                                g_array_index (kept, gint64, i));
-      g_string_append (sql, ")");
-    }
-  return tj_db_exec_for_id (db, sql->str, parent_id, error);
-}
-
 static gboolean
 write_rectification (TjDb            *db,
                      gint64           finding_id,
@@ -815,10 +758,8 @@ write_rectification (TjDb            *db,
   tj_db_bind_text_or_null (stmt, c++, r->closed);
   if (r->id != 0)
     sqlite3_bind_int64 (stmt, c++, r->id);
-  if (!tj_db_step_done (db, stmt, error))
+  if (!tj_db_step_record (db, stmt, &r->id, error))
     return FALSE;
-  if (r->id == 0)
-    r->id = sqlite3_last_insert_rowid (tj_db_get_handle (db));
   return TRUE;
 }
 
@@ -829,22 +770,13 @@ write_findings (TjDb         *db,
                 TjInspection *self,
                 GError      **error)
 {
-  g_autoptr (GArray) kept = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-  for (guint i = 0; i < self->findings->len; i++)
-    {
-      TjFinding *f = g_ptr_array_index (self->findings, i);
-
-      if (f->id != 0)
-        g_array_append_val (kept, f->id);
-    }
-  if (!delete_others (db, "inspection_findings", "inspection_id", self->id, kept, error))
+  if (!tj_db_delete_unlisted (db, "inspection_findings", "inspection_id", self->id,
+                              self->findings, G_STRUCT_OFFSET (TjFinding, id), error))
     return FALSE;
   for (guint i = 0; i < self->findings->len; i++)
     {
       TjFinding *f = g_ptr_array_index (self->findings, i);
       g_autoptr (TjCachedStmt) stmt = NULL;
-      g_autoptr (GArray) kept_r = g_array_new (FALSE, FALSE, sizeof (gint64));
 
       if (f->id == 0)
         stmt = tj_db_prepare_cached (db,
@@ -864,18 +796,10 @@ write_findings (TjDb         *db,
       tj_db_bind_id_or_null (stmt, 4, f->unit_id);
       if (f->id != 0)
         sqlite3_bind_int64 (stmt, 5, f->id);
-      if (!tj_db_step_done (db, stmt, error))
+      if (!tj_db_step_record (db, stmt, &f->id, error))
         return FALSE;
-      if (f->id == 0)
-        f->id = sqlite3_last_insert_rowid (tj_db_get_handle (db));
-      for (guint j = 0; j < f->rectifications->len; j++)
-        {
-          TjRectification *r = g_ptr_array_index (f->rectifications, j);
-
-          if (r->id != 0)
-            g_array_append_val (kept_r, r->id);
-        }
-      if (!delete_others (db, "rectifications", "finding_id", f->id, kept_r, error))
+      if (!tj_db_delete_unlisted (db, "rectifications", "finding_id", f->id, f->rectifications,
+                                  G_STRUCT_OFFSET (TjRectification, id), error))
         return FALSE;
       for (guint j = 0; j < f->rectifications->len; j++)
         if (!write_rectification (db, f->id, g_ptr_array_index (f->rectifications, j), error))
@@ -938,10 +862,8 @@ tj_inspection_write (TjDb         *db,
   sqlite3_bind_int (stmt, c++, (int) self->evidence);
   if (self->id != 0)
     sqlite3_bind_int64 (stmt, c++, self->id);
-  if (!tj_db_step_done (db, stmt, error))
+  if (!tj_db_step_record (db, stmt, &self->id, error))
     return FALSE;
-  if (self->id == 0)
-    self->id = sqlite3_last_insert_rowid (tj_db_get_handle (db));
   if (!own)
     {
       self->has_verdict = FALSE;

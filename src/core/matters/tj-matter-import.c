@@ -81,39 +81,22 @@ tj_matter_import_approver (void)
   return _("Import");
 }
 
-static Column
-column_of_field (const char *field)
-{
-  static const struct
-  {
-    const char *field;
-    Column column;
-  } columns[] = {
-    { "content", COLUMN_CONTENT },   { "unit", COLUMN_UNIT },
-    { "assigned", COLUMN_ASSIGNED }, { "deadline", COLUMN_DEADLINE },
-    { "finished", COLUMN_FINISHED }, { "extensions", COLUMN_EXTENDED },
-    { "date", COLUMN_MEETING_DATE }, { "name", COLUMN_MEETING_NAME },
-    { "kind", COLUMN_MEETING_KIND },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    if (g_strcmp0 (field, columns[i].field) == 0)
-      return columns[i].column;
-  return COLUMN_CONTENT;
-}
+/* The column of each field a matter's or a meeting's problem names; any other: 事项内容. */
+static const TjImportField fields[] = {
+  { "content", COLUMN_CONTENT },   { "unit", COLUMN_UNIT },
+  { "assigned", COLUMN_ASSIGNED }, { "deadline", COLUMN_DEADLINE },
+  { "finished", COLUMN_FINISHED }, { "extensions", COLUMN_EXTENDED },
+  { "date", COLUMN_MEETING_DATE }, { "name", COLUMN_MEETING_NAME },
+  { "kind", COLUMN_MEETING_KIND },
+};
 
 static void
 add_problems (MatterImport *import,
               guint         line,
               GPtrArray    *problems)
 {
-  for (guint i = 0; i < problems->len; i++)
-    {
-      TjProblem *problem = g_ptr_array_index (problems, i);
-
-      tj_csv_import_add_error (&import->csv, line, column_of_field (problem->field),
-                               problem->message);
-    }
+  tj_import_add_problems (&import->csv, line, problems, fields, G_N_ELEMENTS (fields),
+                          COLUMN_CONTENT);
 }
 
 /* The id of the row's meeting: stored, made by an earlier row, or written now. 0 with an error

@@ -9,8 +9,10 @@
 #include <string.h>
 
 #include "tj-date.h"
+#include "tj-db-children.h"
 #include "tj-deletion.h"
 #include "tj-error.h"
+#include "tj-field.h"
 #include "tj-matter.h"
 #include "tj-problem.h"
 
@@ -35,41 +37,6 @@ static const char *const kind_codes[] = {
 /* ------------------------------------------------------------------------------------------ */
 /* Helpers */
 
-/* Trims a text field in place; an empty one becomes NULL. */
-static void
-tidy_text (char **text)
-{
-  if (*text != NULL)
-    g_strstrip (*text);
-  if (*text != NULL && **text == '\0')
-    g_clear_pointer (text, g_free);
-}
-
-/* A date field as entered: empty is none; a date is rewritten YYYY-MM-DD; anything else is a
- * problem naming the field by its label. FALSE for a problem. */
-static gboolean
-tidy_date (GPtrArray  *problems,
-           const char *field,
-           const char *label,
-           char      **date)
-{
-  g_autoptr (GError) local = NULL;
-  char *parsed;
-
-  tidy_text (date);
-  if (*date == NULL)
-    return TRUE;
-  parsed = tj_date_parse (*date, &local);
-  if (parsed == NULL)
-    {
-      tj_problems_add (problems, field, _("%s: %s"), label, local->message);
-      return FALSE;
-    }
-  g_free (*date);
-  *date = parsed;
-  return TRUE;
-}
-
 static void
 tidy_required_date (GPtrArray  *problems,
                     const char *field,
@@ -77,7 +44,7 @@ tidy_required_date (GPtrArray  *problems,
                     const char *missing,
                     char      **date)
 {
-  if (tidy_date (problems, field, label, date) && *date == NULL)
+  if (tj_field_tidy_date (problems, field, label, date) && *date == NULL)
     tj_problems_add (problems, field, "%s", missing);
 }
 
@@ -366,10 +333,10 @@ tj_meeting_validate (TjMeeting *self)
     tj_problems_add (problems, "kind", "%s", _("Choose the meeting type."));
   tidy_required_date (problems, "date", _("Meeting date"), _("The meeting date is required."),
                       &self->date);
-  tidy_text (&self->name);
-  tidy_text (&self->chair);
-  tidy_text (&self->attendees);
-  tidy_text (&self->summary);
+  tj_field_tidy_text (&self->name);
+  tj_field_tidy_text (&self->chair);
+  tj_field_tidy_text (&self->attendees);
+  tj_field_tidy_text (&self->summary);
   if (self->name == NULL)
     tj_problems_add (problems, "name", "%s", _("The meeting name is required."));
   return problems;
@@ -535,10 +502,8 @@ tj_meeting_write (TjDb      *db,
   tj_db_bind_text_or_null (stmt, c++, meeting->summary);
   if (meeting->id != 0)
     sqlite3_bind_int64 (stmt, c++, meeting->id);
-  if (!tj_db_step_done (db, stmt, error))
+  if (!tj_db_step_record (db, stmt, &meeting->id, error))
     return FALSE;
-  if (meeting->id == 0)
-    meeting->id = sqlite3_last_insert_rowid (tj_db_get_handle (db));
   return TRUE;
 }
 
@@ -659,15 +624,16 @@ validate_extensions (TjMatter  *self,
     {
       TjMatterExtension *extension = g_ptr_array_index (self->extensions, i);
 
-      tidy_text (&extension->reason);
-      tidy_text (&extension->approved_by);
+      tj_field_tidy_text (&extension->reason);
+      tj_field_tidy_text (&extension->approved_by);
       tidy_required_date (problems, "extensions", _("Extension requested on"),
                           _("The date the extension was requested is required."),
                           &extension->requested);
       tidy_required_date (problems, "extensions", _("Extended to"),
                           _("The new deadline of the extension is required."),
                           &extension->new_deadline);
-      if (!tidy_date (problems, "extensions", _("Extension approved on"), &extension->approved))
+      if (!tj_field_tidy_date (problems, "extensions", _("Extension approved on"),
+                               &extension->approved))
         dates_ok = FALSE;
       if (extension->requested == NULL || extension->new_deadline == NULL)
         dates_ok = FALSE;
@@ -721,27 +687,27 @@ tj_matter_validate (TjMatter *self,
 
   if (self->meeting_id == 0)
     tj_problems_add (problems, "meeting", "%s", _("Choose the meeting."));
-  tidy_text (&self->content);
-  tidy_text (&self->person);
-  tidy_text (&self->result);
+  tj_field_tidy_text (&self->content);
+  tj_field_tidy_text (&self->person);
+  tj_field_tidy_text (&self->result);
   if (self->content == NULL)
     tj_problems_add (problems, "content", "%s", _("The content of the matter is required."));
   if (self->unit_id == 0)
     tj_problems_add (problems, "unit", "%s", _("Choose the responsible unit."));
 
-  assigned_ok = tidy_date (problems, "assigned", _("Assigned on"), &self->assigned);
+  assigned_ok = tj_field_tidy_date (problems, "assigned", _("Assigned on"), &self->assigned);
   if (assigned_ok && self->assigned == NULL)
     {
       tj_problems_add (problems, "assigned", "%s", _("The date assigned is required."));
       assigned_ok = FALSE;
     }
-  deadline_ok = tidy_date (problems, "deadline", _("Deadline"), &self->deadline);
+  deadline_ok = tj_field_tidy_date (problems, "deadline", _("Deadline"), &self->deadline);
   if (deadline_ok && self->deadline == NULL)
     {
       tj_problems_add (problems, "deadline", "%s", _("The deadline is required."));
       deadline_ok = FALSE;
     }
-  finished_ok = tidy_date (problems, "finished", _("Finished on"), &self->finished);
+  finished_ok = tj_field_tidy_date (problems, "finished", _("Finished on"), &self->finished);
   if (assigned_ok && deadline_ok && strcmp (self->deadline, self->assigned) < 0)
     tj_problems_add (problems, "deadline", "%s",
                      _("The deadline cannot be before the date assigned."));
@@ -756,7 +722,7 @@ tj_matter_validate (TjMatter *self,
     {
       TjMatterReport *report = g_ptr_array_index (self->reports, i);
 
-      tidy_text (&report->text);
+      tj_field_tidy_text (&report->text);
       tidy_required_date (problems, "reports", _("Report date"),
                           _("The date of the report is required."), &report->date);
       if (report->text == NULL)
@@ -1044,48 +1010,13 @@ tj_matter_load (TjDb    *db,
   return g_object_ref (g_ptr_array_index (matters, 0));
 }
 
-/* Deletes the stored rows of a matter's child table whose ids are not in keep. */
-static gboolean
-remove_others (TjDb       *db,
-               const char *table,
-               gint64      matter_id,
-               GArray     *keep,
-               GError    **error)
-{
-  g_autoptr (GString) sql = g_string_new (NULL);
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-
-  g_string_printf (sql, "DELETE FROM %s WHERE matter_id = ?1", table);
-  if (keep->len > 0)
-    {
-      g_string_append (sql, " AND id NOT IN (");
-      for (guint i = 0; i < keep->len; i++)
-        g_string_append_printf (sql, "%s%" G_GINT64_FORMAT, i > 0 ? ", " : "",
-                                g_array_index (keep, gint64, i));
-      g_string_append (sql, ")");
-    }
-  stmt = tj_db_prepare (db, sql->str, error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, matter_id);
-  return tj_db_step_done (db, stmt, error);
-}
-
 static gboolean
 write_extensions (TjDb     *db,
                   TjMatter *matter,
                   GError  **error)
 {
-  g_autoptr (GArray) keep = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-  for (guint i = 0; i < matter->extensions->len; i++)
-    {
-      TjMatterExtension *extension = g_ptr_array_index (matter->extensions, i);
-
-      if (extension->id != 0)
-        g_array_append_val (keep, extension->id);
-    }
-  if (!remove_others (db, "matter_extensions", matter->id, keep, error))
+  if (!tj_db_delete_unlisted (db, "matter_extensions", "matter_id", matter->id,
+                              matter->extensions, G_STRUCT_OFFSET (TjMatterExtension, id), error))
     return FALSE;
   for (guint i = 0; i < matter->extensions->len; i++)
     {
@@ -1116,10 +1047,8 @@ write_extensions (TjDb     *db,
       sqlite3_bind_int64 (stmt, 6, matter->id);
       if (extension->id != 0)
         sqlite3_bind_int64 (stmt, 7, extension->id);
-      if (!tj_db_step_done (db, stmt, error))
+      if (!tj_db_step_record (db, stmt, &extension->id, error))
         return FALSE;
-      if (extension->id == 0)
-        extension->id = sqlite3_last_insert_rowid (tj_db_get_handle (db));
     }
   return TRUE;
 }
@@ -1129,16 +1058,8 @@ write_reports (TjDb     *db,
                TjMatter *matter,
                GError  **error)
 {
-  g_autoptr (GArray) keep = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-  for (guint i = 0; i < matter->reports->len; i++)
-    {
-      TjMatterReport *report = g_ptr_array_index (matter->reports, i);
-
-      if (report->id != 0)
-        g_array_append_val (keep, report->id);
-    }
-  if (!remove_others (db, "matter_reports", matter->id, keep, error))
+  if (!tj_db_delete_unlisted (db, "matter_reports", "matter_id", matter->id, matter->reports,
+                              G_STRUCT_OFFSET (TjMatterReport, id), error))
     return FALSE;
   for (guint i = 0; i < matter->reports->len; i++)
     {
@@ -1163,10 +1084,8 @@ write_reports (TjDb     *db,
       sqlite3_bind_int64 (stmt, 3, matter->id);
       if (report->id != 0)
         sqlite3_bind_int64 (stmt, 4, report->id);
-      if (!tj_db_step_done (db, stmt, error))
+      if (!tj_db_step_record (db, stmt, &report->id, error))
         return FALSE;
-      if (report->id == 0)
-        report->id = sqlite3_last_insert_rowid (tj_db_get_handle (db));
     }
   return TRUE;
 }
@@ -1216,10 +1135,8 @@ tj_matter_write (TjDb     *db,
   tj_db_bind_text_or_null (stmt, c++, matter->result);
   if (matter->id != 0)
     sqlite3_bind_int64 (stmt, c++, matter->id);
-  if (!tj_db_step_done (db, stmt, error))
+  if (!tj_db_step_record (db, stmt, &matter->id, error))
     return FALSE;
-  if (matter->id == 0)
-    matter->id = sqlite3_last_insert_rowid (tj_db_get_handle (db));
   if (matter->extensions != NULL && !write_extensions (db, matter, error))
     return FALSE;
   if (matter->reports != NULL && !write_reports (db, matter, error))
