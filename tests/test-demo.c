@@ -7,6 +7,8 @@
 
 #include "tj-demo.h"
 #include "tj-error.h"
+#include "tj-inspection.h"
+#include "tj-matter.h"
 #include "tj-person.h"
 #include "tj-problem.h"
 #include "tj-project.h"
@@ -28,6 +30,34 @@ digest (TjDb *db,
       g_string_append_printf (text, "%s|%d|%d|%s|%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT "|%s|%s\n",
                               p->name, p->level, p->nature, p->locality_name, p->total_investment,
                               p->annual_plan, p->planned_start, p->actual_start);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The year's meetings, matters and inspections, one line each. */
+static char *
+digest_issue8 (TjDb *db,
+               int   year)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) matters = tj_matter_list (db, year, 0, &error);
+  g_autoptr (GPtrArray) inspections = tj_inspection_list (db, year, &error);
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < matters->len; i++)
+    {
+      TjMatter *m = g_ptr_array_index (matters, i);
+
+      g_string_append_printf (text, "%s|%s|%s|%s|%s|%s\n", m->meeting_date, m->content,
+                              m->unit_name, m->person, m->deadline_in_force, m->finished);
+    }
+  for (guint i = 0; i < inspections->len; i++)
+    {
+      TjInspection *in = g_ptr_array_index (inspections, i);
+
+      g_string_append_printf (text, "%s|%s|%s|%" G_GINT64_FORMAT "|%d\n", in->date,
+                              in->project_name, in->inspectors, in->verified, in->final_verdict);
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
@@ -140,6 +170,128 @@ test_fill (void)
   tj_test_rmdir (dir);
 }
 
+/* 督办 and 巡查 as the current year stands on its as-of day: meetings of each kind with their
+ * matters in every status, inspections finding 属实, 虚报 and 瞒报, rectifications closed and
+ * one overdue. */
+static void
+test_meetings_and_inspections (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) meetings = NULL;
+  g_autoptr (GPtrArray) matters = NULL;
+  g_autoptr (GPtrArray) inspections = NULL;
+  const char *as_of = "2026-10-31";
+  const char *const organisers[] = { "纪委监委", "督查考核办", "发改委", NULL };
+  guint by_kind[3] = { 0 }, by_status[4] = { 0 }, by_verdict[3] = { 0 };
+  guint extended = 0, reported = 0, unannounced = 0, own = 0, closed = 0, overdue = 0;
+  guint previous_meetings;
+
+  g_assert_true (tj_demo_fill (db, 2026, &error));
+  g_assert_no_error (error);
+  meetings = tj_meeting_list (db, 2026, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (meetings->len, >=, 5);
+  g_assert_cmpuint (meetings->len, <=, 6);
+  for (guint i = 0; i < meetings->len; i++)
+    {
+      TjMeeting *m = g_ptr_array_index (meetings, i);
+
+      by_kind[m->kind]++;
+      g_assert_cmpuint (m->n_matters, >=, 3);
+      g_assert_cmpuint (m->n_matters, <=, 8);
+      g_assert_cmpstr (m->date, <=, as_of);
+      g_assert_nonnull (m->chair);
+      if (m->kind == TJ_MEETING_MONTHLY)
+        g_assert_cmpint (atoi (m->date + 8), >=, 8);
+    }
+  g_assert_cmpuint (by_kind[TJ_MEETING_MONTHLY], >=, 3);
+  g_assert_cmpuint (by_kind[TJ_MEETING_MONTHLY], <=, 4);
+  g_assert_cmpuint (by_kind[TJ_MEETING_COORDINATION], ==, 1);
+  g_assert_cmpuint (by_kind[TJ_MEETING_TOUR], ==, 1);
+  /* The year before has none. */
+  previous_meetings = tj_test_scalar (db, "SELECT count(*) FROM meetings WHERE date < '2026'");
+  g_assert_cmpuint (previous_meetings, ==, 0);
+
+  matters = tj_matter_list (db, 2026, 0, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < matters->len; i++)
+    {
+      TjMatter *m = g_ptr_array_index (matters, i);
+      g_autoptr (GPtrArray) problems = tj_matter_validate (m, db);
+
+      g_assert_cmpuint (problems->len, ==, 0);
+      g_assert_nonnull (m->leader_name);
+      g_assert_nonnull (m->unit_name);
+      g_assert_nonnull (m->person);
+      g_assert_cmpstr (m->deadline, >=, m->assigned);
+      if (m->finished != NULL)
+        {
+          g_assert_cmpstr (m->finished, <=, as_of);
+          g_assert_nonnull (m->result);
+        }
+      by_status[tj_matter_get_status (m, as_of)]++;
+      extended += m->extensions->len > 0 && strcmp (m->deadline_in_force, m->deadline) > 0;
+      reported += m->reports->len > 0;
+    }
+  g_assert_cmpuint (by_status[TJ_MATTER_DONE_ON_TIME], >, by_status[TJ_MATTER_DONE_LATE]);
+  g_assert_cmpuint (by_status[TJ_MATTER_DONE_LATE], >, 0);
+  g_assert_cmpuint (by_status[TJ_MATTER_OVERDUE], >, 0);
+  g_assert_cmpuint (by_status[TJ_MATTER_IN_PROGRESS], >, 0);
+  g_assert_cmpuint (extended, >=, 1);
+  g_assert_cmpuint (extended, <=, 2);
+  g_assert_cmpuint (reported, >, 0);
+  g_assert_cmpuint (reported, <, matters->len);
+
+  inspections = tj_inspection_list (db, 2026, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (inspections->len, >=, 15);
+  g_assert_cmpuint (inspections->len, <=, 30);
+  for (guint i = 0; i < inspections->len; i++)
+    {
+      TjInspection *listed = g_ptr_array_index (inspections, i);
+      g_autoptr (TjInspection) in = tj_inspection_load (db, listed->id, &error);
+
+      g_assert_no_error (error);
+      g_assert_true (g_str_has_prefix (in->date, "2026-"));
+      g_assert_cmpstr (in->date, <=, as_of);
+      g_assert_true (g_strv_contains (organisers, in->organiser_name));
+      by_verdict[in->final_verdict]++;
+      unannounced += in->unannounced;
+      if (in->has_verdict)
+        {
+          own++;
+          g_assert_cmpint (in->verdict, !=, in->suggested);
+          g_assert_nonnull (in->verdict_reason);
+        }
+      for (guint f = 0; f < in->findings->len; f++)
+        {
+          TjFinding *finding = g_ptr_array_index (in->findings, f);
+
+          g_assert_cmpuint (finding->rectifications->len, >, 0);
+          for (guint r = 0; r < finding->rectifications->len; r++)
+            {
+              TjRectification *rect = g_ptr_array_index (finding->rectifications, r);
+
+              closed += rect->closed != NULL;
+              overdue += tj_rectification_is_overdue (rect, as_of);
+            }
+        }
+    }
+  /* Mostly within the tolerance; a few overstated and concealed. */
+  g_assert_cmpuint (by_verdict[TJ_VERDICT_TRUE], >, inspections->len / 2);
+  g_assert_cmpuint (by_verdict[TJ_VERDICT_FALSE], >=, 1);
+  g_assert_cmpuint (by_verdict[TJ_VERDICT_CONCEALED], >=, 1);
+  g_assert_cmpuint (own, ==, 1);
+  g_assert_cmpuint (unannounced, >, 0);
+  g_assert_cmpuint (unannounced, <, inspections->len);
+  g_assert_cmpuint (closed, >, 0);
+  g_assert_cmpuint (overdue, ==, 1);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM inspection_photos"), ==, 0);
+  tj_test_rmdir (dir);
+}
+
 static void
 test_same_every_time (void)
 {
@@ -159,6 +311,12 @@ test_same_every_time (void)
   b_previous = digest (b, 2025);
   g_assert_cmpstr (a_current, ==, b_current);
   g_assert_cmpstr (a_previous, ==, b_previous);
+  g_clear_pointer (&a_current, g_free);
+  g_clear_pointer (&b_current, g_free);
+  a_current = digest_issue8 (a, 2026);
+  b_current = digest_issue8 (b, 2026);
+  g_assert_cmpstr (a_current, !=, "");
+  g_assert_cmpstr (a_current, ==, b_current);
   tj_test_rmdir (dir_a);
   tj_test_rmdir (dir_b);
 }
@@ -188,6 +346,7 @@ main (int   argc,
 {
   tj_test_init (&argc, &argv);
   g_test_add_func ("/tj/demo/fill/plausible-and-valid", test_fill);
+  g_test_add_func ("/tj/demo/fill/meetings-matters-inspections", test_meetings_and_inspections);
   g_test_add_func ("/tj/demo/fill/same-every-time", test_same_every_time);
   g_test_add_func ("/tj/demo/fill/refuses-a-database-with-projects", test_refuses_second_run);
   return g_test_run ();

@@ -382,6 +382,8 @@ test_pages_at_two_sizes (Fixture       *f,
     { "agency", GTK_WIDGET (tj_window_get_agency_page (f->window)), 0 },
     { "approvals", GTK_WIDGET (tj_window_get_approval_page (f->window)), 1 },
     { "bulletin", NULL, 0 },
+    { "matters", GTK_WIDGET (tj_window_get_matter_page (f->window)), 0 },
+    { "inspections", GTK_WIDGET (tj_window_get_inspection_page (f->window)), 0 },
   };
 
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)

@@ -141,6 +141,49 @@ tj_test_scalar (TjDb       *db,
   return tj_test_scalar_bind (db, sql, NULL);
 }
 
+/* A 2026 city project of 1 亿元 named name (locality 1, officer 王明, added), with 100 万元
+ * reported in each month 1–12 and as that month's visual progress progress: an SQL printf
+ * format of the month ("第%d月进度"). Returns the project's id. */
+static inline gint64
+tj_test_reported_project (TjDb       *db,
+                          const char *name,
+                          const char *progress)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 project;
+
+  g_assert_true (tj_db_exec (db, "INSERT INTO people (name, is_officer) VALUES ('王明', 1)",
+                             &error));
+  g_assert_no_error (error);
+  stmt = tj_db_prepare (db,
+                        "INSERT INTO projects (year, name, level, nature, locality_id, "
+                        "officer_id, total_investment) VALUES (2026, ?1, 'city', 'new', 1, "
+                        "(SELECT id FROM people WHERE name = '王明'), 100000000)",
+                        &error);
+  g_assert_no_error (error);
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  g_assert_true (tj_db_step_done (db, stmt, &error));
+  g_assert_no_error (error);
+  project = sqlite3_last_insert_rowid (tj_db_get_handle (db));
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  stmt = tj_db_prepare (db,
+                        "INSERT INTO monthly_reports (project_id, month, completed, progress) "
+                        "VALUES (?1, ?2, 1000000, printf (?3, ?2))",
+                        &error);
+  g_assert_no_error (error);
+  for (int m = 1; m <= 12; m++)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, project);
+      sqlite3_bind_int (stmt, 2, m);
+      sqlite3_bind_text (stmt, 3, progress, -1, SQLITE_TRANSIENT);
+      g_assert_true (tj_db_step_done (db, stmt, &error));
+      g_assert_no_error (error);
+    }
+  return project;
+}
+
 /* Closes a database from tj_test_db_new and removes its folder. */
 static inline void
 tj_test_db_free (TjDb **db,

@@ -30,4 +30,17 @@ int tj_cli_run_unlock_bulletin (TjDb  *db,
                                 int    argc,
                                 char **argv);
 
+/* tj-cli-record.c */
+int tj_cli_run_export_record (TjDb  *db,
+                              int    argc,
+                              char **argv);
+/* tj-cli-pack.c */
+int tj_cli_run_export_meeting_pack (TjDb  *db,
+                                    int    argc,
+                                    char **argv);
+/* tj-cli-accountability.c */
+int tj_cli_run_export_accountability (TjDb  *db,
+                                      int    argc,
+                                      char **argv);
+
 G_END_DECLS

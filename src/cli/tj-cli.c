@@ -17,7 +17,10 @@
 #include "tj-db.h"
 #include "tj-demo.h"
 #include "tj-error.h"
+#include "tj-inspection.h"
 #include "tj-ledger.h"
+#include "tj-matter-import.h"
+#include "tj-matter-report.h"
 #include "tj-problem.h"
 #include "tj-progress.h"
 #include "tj-project.h"
@@ -32,6 +35,8 @@ typedef enum
   TJ_EXPORT_BULLETIN,
   TJ_EXPORT_APPROVALS,
   TJ_EXPORT_SPEEDUP,
+  TJ_EXPORT_INSPECTIONS,
+  TJ_EXPORT_MATTERS,
 } TjExport;
 
 typedef struct
@@ -61,6 +66,8 @@ static int run_import_projects (TjDb *db, int argc, char **argv);
 static int run_import_progress (TjDb *db, int argc, char **argv);
 static int run_import_holidays (TjDb *db, int argc, char **argv);
 static int run_import_approvals (TjDb *db, int argc, char **argv);
+static int run_import_inspections (TjDb *db, int argc, char **argv);
+static int run_import_matters (TjDb *db, int argc, char **argv);
 static int run_export (TjDb *db, const TjCommand *command, int argc, char **argv);
 
 static const TjCommand commands[] = {
@@ -101,12 +108,38 @@ static const TjCommand commands[] = {
     N_("Export the approval speed-up by department and the parallel batches as a workbook or a "
        "PDF, or the departments as CSV"),
     NULL, TJ_DB_OPEN_READ_ONLY | TJ_DB_OPEN_HEALTHY, TJ_EXPORT_SPEEDUP },
+  { "import inspections", "FILE --year Y [--dry-run]",
+    N_("Import site inspections of the projects on year Y's list (CSV, UTF-8 or GB18030)"),
+    run_import_inspections },
+  { "export inspections", "--year Y --output FILE.xlsx|FILE.pdf|FILE.csv",
+    N_("Export the site inspection ledger of year Y as a workbook, a PDF or CSV"),
+    NULL, TJ_DB_OPEN_READ_ONLY | TJ_DB_OPEN_HEALTHY, TJ_EXPORT_INSPECTIONS },
+  { "export inspection-record", "--id N --output FILE.pdf",
+    N_("Export the record of site inspection N with its photos as a PDF"),
+    tj_cli_run_export_record, TJ_DB_OPEN_READ_ONLY | TJ_DB_OPEN_HEALTHY },
+  { "export meeting-pack", "--date YYYY-MM-DD --output FILE.xlsx|FILE.pdf|FILE.csv",
+    N_("Export the meeting pack of the monthly meeting on a day: the matters new since the last "
+       "one, in progress, overdue and closed, with their reports"),
+    tj_cli_run_export_meeting_pack, TJ_DB_OPEN_READ_ONLY | TJ_DB_OPEN_HEALTHY },
   { "issue bulletin", "--month YYYY-MM --by NAME [--date YYYY-MM-DD]",
     N_("Issue the month's bulletin: its monthly reports are locked from then on"),
     tj_cli_run_issue_bulletin },
   { "unlock bulletin", "--month YYYY-MM --by NAME --reason TEXT",
     N_("Unlock an issued month's reports for a change, giving the reason"),
     tj_cli_run_unlock_bulletin },
+  { "import matters", "FILE --year Y [--dry-run]",
+    N_("Import meeting matters (CSV, UTF-8 or GB18030), projects on the year's list; a matter "
+       "is known by its meeting (date, type, name) and its content, so importing again updates "
+       "it"),
+    run_import_matters },
+  { "export matters", "--year Y --output FILE.xlsx|FILE.pdf|FILE.csv [--as-of YYYY-MM-DD]",
+    N_("Export the ledger of meeting matters with their status as of a day (today by default)"),
+    NULL, TJ_DB_OPEN_READ_ONLY | TJ_DB_OPEN_HEALTHY, TJ_EXPORT_MATTERS },
+  { "export accountability",
+    "--from YYYY-MM-DD --to YYYY-MM-DD --output FILE.xlsx|FILE.pdf|FILE.csv [--as-of YYYY-MM-DD]",
+    N_("Export the accountability list of a period: overdue matters and rectifications, false "
+       "or concealed reporting found on inspection, red lights two months running"),
+    tj_cli_run_export_accountability, TJ_DB_OPEN_READ_ONLY | TJ_DB_OPEN_HEALTHY },
 };
 
 #define print_error tj_cli_print_error
@@ -890,6 +923,76 @@ run_import_approvals (TjDb  *db,
   return TJ_EXIT_OK;
 }
 
+/* An import of records whose projects are on the list of --year: the file, --year and
+ * --dry-run read as command calls them, the import run, its outcome told with added and
+ * updated, in the words dry_run_done ("将新增…") or done ("已新增…"). */
+typedef gboolean (*TjYearImportFunc) (TjDb            *db,
+                                      const char      *path,
+                                      int              year,
+                                      gboolean         dry_run,
+                                      TjImportResult **result,
+                                      GError         **error);
+
+static int
+run_import_of_year (TjDb             *db,
+                    int               argc,
+                    char            **argv,
+                    const char       *command,
+                    TjYearImportFunc  run,
+                    const char       *dry_run_done,
+                    const char       *done)
+{
+  g_auto (TjImportCommand) import = { 0 };
+  int year = 0;
+  const GOptionEntry options[] = {
+    { "year", 0, 0, G_OPTION_ARG_INT, &year, NULL, NULL },
+    { NULL },
+  };
+
+  if (!parse_import (argc, argv, command, options, &import))
+    return TJ_EXIT_USAGE;
+  if (year == 0)
+    {
+      print_error (_("%s needs --year Y."), command);
+      return TJ_EXIT_USAGE;
+    }
+  if (!check_year (year))
+    return TJ_EXIT_USAGE;
+  if (!import_done (&import, run (db, import.files[0], year, import.dry_run, &import.result,
+                                  &import.error)))
+    return TJ_EXIT_BAD_DATA;
+  print_added_updated (&import, dry_run_done, done);
+  return TJ_EXIT_OK;
+}
+
+/* 巡查记录 of year's list, each project matched by name. */
+static int
+run_import_inspections (TjDb  *db,
+                        int    argc,
+                        char **argv)
+{
+  return run_import_of_year (
+    db, argc, argv, "import inspections", tj_inspection_import,
+    /* Translators: "试导入，未写入任何数据：将新增巡查记录 12 条，更新 3 条。" */
+    _("Dry run, nothing was written. Inspections to add: %u; to update: %u.\n"),
+    /* Translators: "已新增巡查记录 12 条，更新 3 条。" */
+    _("Inspections added: %u; updated: %u.\n"));
+}
+
+/* 一事一议: the matters decided at meetings, projects on the list of --year. */
+static int
+run_import_matters (TjDb  *db,
+                    int    argc,
+                    char **argv)
+{
+  return run_import_of_year (
+    db, argc, argv, "import matters", tj_matter_import,
+    /* Translators: "试导入，未写入任何数据：将新增议定事项 12 项，更新 3 项。" */
+    _("Dry run, nothing was written. Matters to add: %u; to update: %u.\n"),
+    /* Translators: "已新增议定事项 12 项，更新 3 项。" */
+    _("Matters added: %u; updated: %u.\n"));
+}
+
 static void
 export_request_clear (TjExportRequest *request)
 {
@@ -908,13 +1011,16 @@ parse_export (int              argc,
               TjExportRequest *request)
 {
   gboolean by_month = command->export == TJ_EXPORT_BULLETIN;
-  gboolean as_of = command->export == TJ_EXPORT_APPROVALS || command->export == TJ_EXPORT_SPEEDUP;
+  gboolean as_of = command->export == TJ_EXPORT_APPROVALS || command->export == TJ_EXPORT_SPEEDUP ||
+                   command->export == TJ_EXPORT_MATTERS;
+  /* the ledger of matters says as of which day its statuses are */
+  const char *as_of_name = command->export == TJ_EXPORT_MATTERS ? "as-of" : "today";
   g_autofree char *month_text = NULL;
   g_autofree char *today_text = NULL;
   g_autoptr (GError) error = NULL;
   GOptionEntry year = { "year", 'y', 0, G_OPTION_ARG_INT, &request->year, NULL, NULL };
   GOptionEntry month = { "month", 'm', 0, G_OPTION_ARG_STRING, &month_text, NULL, NULL };
-  GOptionEntry today = { "today", 0, 0, G_OPTION_ARG_STRING, &today_text, NULL, NULL };
+  GOptionEntry today = { as_of_name, 0, 0, G_OPTION_ARG_STRING, &today_text, NULL, NULL };
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &request->output, NULL, NULL },
     by_month ? month : year,
@@ -949,7 +1055,7 @@ parse_export (int              argc,
     request->today = tj_date_today ();
   else if ((request->today = tj_date_parse (today_text, &error)) == NULL)
     {
-      print_error ("--today: %s", error->message);
+      print_error ("--%s: %s", as_of_name, error->message);
       return FALSE;
     }
   return TRUE;
@@ -983,6 +1089,12 @@ run_export (TjDb            *db,
     case TJ_EXPORT_SPEEDUP:
       ok = tj_approval_write_speedup (db, request.year, request.today, request.output, &error);
       break;
+    case TJ_EXPORT_INSPECTIONS:
+      ok = tj_inspection_write_ledger (db, request.year, request.output, &error);
+      break;
+    case TJ_EXPORT_MATTERS:
+      ok = tj_matter_write_ledger (db, request.year, request.today, request.output, &error);
+      break;
     case TJ_EXPORT_NONE:
       g_assert_not_reached ();
     }
@@ -995,9 +1107,16 @@ run_export (TjDb            *db,
     /* Translators: "已将 2026 年 10 月的月通报导出到 F.xlsx。" */
     g_print (_("Exported the bulletin of %1$d-%2$02d to %3$s.\n"), request.year, request.month,
              request.output);
+  else if (command->export == TJ_EXPORT_INSPECTIONS)
+    /* Translators: "已将 2026 年巡查台账导出到 F.xlsx。" */
+    g_print (_("Exported the %1$d inspection ledger to %2$s.\n"), request.year, request.output);
   else if (command->export == TJ_EXPORT_APPROVALS)
     /* Translators: "已将 2026 年代办事项台账（截至 2026-05-20）导出到 F.xlsx。" */
     g_print (_("Exported the %1$d approval ledger (as of %2$s) to %3$s.\n"), request.year,
+             request.today, request.output);
+  else if (command->export == TJ_EXPORT_MATTERS)
+    /* Translators: "已将 2026 年督办台账（截至 2026-05-20）导出到 F.xlsx。" */
+    g_print (_("Exported the %1$d ledger of matters (as of %2$s) to %3$s.\n"), request.year,
              request.today, request.output);
   else
     /* Translators: "已将 2026 年部门审批提速情况（截至 2026-05-20）导出到 F.xlsx。" */

@@ -9,6 +9,8 @@
 #include "tj-approval.h"
 #include "tj-date.h"
 #include "tj-form-row.h"
+#include "tj-inspection.h"
+#include "tj-matter.h"
 #include "tj-money.h"
 #include "tj-person-dialog.h"
 #include "tj-person.h"
@@ -624,6 +626,173 @@ add_approvals (TjProjectForm *self)
   adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (group));
 }
 
+/* A read-only group of the form, titled with its count; a read error is its description. */
+static GtkWidget *
+add_list_group (TjProjectForm *self,
+                const char    *title,
+                const char    *failed,
+                GPtrArray     *items,
+                const GError  *error)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  if (items == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (failed, error->message);
+
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), message);
+    }
+  adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (group));
+  return group;
+}
+
+static void
+add_row (GtkWidget  *group,
+         const char *title,
+         const char *subtitle,
+         gboolean    alarm)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  if (alarm)
+    gtk_widget_add_css_class (row, "error");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+}
+
+/* The project's site inspections (巡查记录), read-only here: they are kept on the 巡查 page. */
+static void
+add_inspections (TjProjectForm *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) list = tj_inspection_list_project (self->db, self->original->id, &error);
+  g_autofree char *title = NULL;
+  guint overdue = 0;
+  GtkWidget *group;
+
+  if (list != NULL)
+    {
+      for (guint i = 0; i < list->len; i++)
+        overdue += ((TjInspection *) g_ptr_array_index (list, i))->n_overdue_rectifications;
+      /* Translators: "巡查记录（2 次）" */
+      title = g_strdup_printf (g_dngettext (NULL, "Site Inspections (%u)",
+                                            "Site Inspections (%u)", list->len),
+                               list->len);
+    }
+  group = add_list_group (self, title != NULL ? title : C_ ("project form", "Site Inspections"),
+                          _("Cannot read the site inspections: %s"), list, error);
+  if (list == NULL)
+    return;
+  for (guint i = 0; i < list->len; i++)
+    {
+      TjInspection *insp = g_ptr_array_index (list, i);
+      g_autofree char *row_title = NULL, *subtitle = NULL, *rectifications = NULL;
+
+      /* Translators: "2026-05-20　纪委监委（暗访）　结论：虚报" */
+      row_title = g_strdup_printf (insp->unannounced ? _("%1$s  %2$s (unannounced)  Verdict: %3$s")
+                                                     : _("%1$s  %2$s  Verdict: %3$s"),
+                                   insp->date, insp->organiser_name != NULL ? insp->organiser_name
+                                                                            : "—",
+                                   tj_verdict_label (insp->final_verdict));
+      if (insp->n_rectifications == 0)
+        rectifications = g_strdup (_("no rectification"));
+      else
+        /* Translators: "整改 3 项，未销号 2 项，逾期 1 项" */
+        rectifications = g_strdup_printf (_("rectifications: %1$u, open: %2$u, overdue: %3$u"),
+                                          insp->n_rectifications, insp->n_open_rectifications,
+                                          insp->n_overdue_rectifications);
+      subtitle = g_strdup_printf (_("Inspectors: %1$s; %2$s"),
+                                  insp->inspectors != NULL && *insp->inspectors != '\0'
+                                    ? insp->inspectors
+                                    : "—",
+                                  rectifications);
+      add_row (group, row_title, subtitle, insp->n_overdue_rectifications > 0);
+    }
+  if (list->len == 0)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                           _("No site inspection yet."));
+  else if (overdue > 0)
+    {
+      g_autofree char *text = g_strdup_printf (g_dngettext (NULL, "%u rectification overdue. "
+                                                            "Kept on the Inspections page.",
+                                                            "%u rectifications overdue. Kept "
+                                                            "on the Inspections page.",
+                                                            overdue),
+                                               overdue);
+
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), text);
+    }
+  else
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                           _("Kept on the Inspections page."));
+}
+
+/* The matters decided for the project (议定事项), with their status today, read-only here: they
+ * are kept on the 督办 page. */
+static void
+add_matters (TjProjectForm *self)
+{
+  g_autofree char *today = tj_date_today ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) list = tj_matter_list_project (self->db, self->original->id, &error);
+  g_autofree char *title = NULL;
+  guint overdue = 0;
+  GtkWidget *group;
+
+  if (list != NULL)
+    /* Translators: "议定事项（3 项）" */
+    title = g_strdup_printf (g_dngettext (NULL, "Meeting Matters (%u)", "Meeting Matters (%u)",
+                                          list->len),
+                             list->len);
+  group = add_list_group (self, title != NULL ? title : C_ ("project form", "Meeting Matters"),
+                          _("Cannot read the meeting matters: %s"), list, error);
+  if (list == NULL)
+    return;
+  for (guint i = 0; i < list->len; i++)
+    {
+      TjMatter *matter = g_ptr_array_index (list, i);
+      TjMatterStatus status = tj_matter_get_status (matter, today);
+      g_autofree char *subtitle = NULL;
+
+      if (status == TJ_MATTER_OVERDUE)
+        overdue++;
+      /* Translators: "办结期限：2026-06-15　状态：办理中　责任单位：住建局　会议：2026-03-05 三月例会" */
+      subtitle = g_strdup_printf (_("Deadline: %1$s  Status: %2$s  Responsible unit: %3$s  "
+                                    "Meeting: %4$s %5$s"),
+                                  matter->deadline_in_force != NULL ? matter->deadline_in_force
+                                                                    : "—",
+                                  tj_matter_status_label (status),
+                                  matter->unit_name != NULL ? matter->unit_name : "—",
+                                  matter->meeting_date != NULL ? matter->meeting_date : "",
+                                  matter->meeting_name != NULL ? matter->meeting_name : "");
+      add_row (group, matter->content != NULL ? matter->content : "", subtitle,
+               status == TJ_MATTER_OVERDUE);
+    }
+  if (list->len == 0)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                           _("No meeting matter for this project."));
+  else if (overdue > 0)
+    {
+      g_autofree char *text = g_strdup_printf (g_dngettext (NULL, "%u overdue, not finished. "
+                                                            "Status as of today; kept on the "
+                                                            "Supervision page.",
+                                                            "%u overdue, not finished. Status "
+                                                            "as of today; kept on the "
+                                                            "Supervision page.",
+                                                            overdue),
+                                               overdue);
+
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), text);
+    }
+  else
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                           _("Status as of today; kept on the Supervision "
+                                             "page."));
+}
+
 /* Saves when valid; otherwise shows every problem at its field and keeps the form open. */
 gboolean
 tj_project_form_save (TjProjectForm *self)
@@ -774,6 +943,8 @@ tj_project_form_new (TjDb      *db,
     {
       add_months (self);
       add_approvals (self);
+      add_inspections (self);
+      add_matters (self);
     }
   return GTK_WINDOW (self);
 }

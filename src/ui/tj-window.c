@@ -4,12 +4,15 @@
 
 #include <glib/gi18n.h>
 
+#include "tj-accountability.h"
 #include "tj-alert.h"
+#include "tj-date.h"
 #include "tj-demo.h"
 #include "tj-export-chooser.h"
 #include "tj-file-chooser.h"
 #include "tj-file-job.h"
 #include "tj-ledger.h"
+#include "tj-period-dialog.h"
 #include "tj-preferences-window.h"
 #include "tj-project-form.h"
 #include "tj-project-page.h"
@@ -33,6 +36,8 @@ struct _TjWindow
   TjBulletinPage *bulletin_page;
   TjApprovalPage *approval_page;
   TjAgencyPage *agency_page;
+  TjInspectionPage *inspection_page;
+  TjMatterPage *matter_page;
   AdwViewStackPage *approval_stack_page;
 
   TjDb *db;
@@ -400,6 +405,129 @@ export_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+/* 导出责任追究清单: the period and its as-of day asked first, then the file. */
+typedef struct
+{
+  char *from;
+  char *to;
+  char *as_of;
+} Period;
+
+static void
+period_free (Period *period)
+{
+  g_free (period->from);
+  g_free (period->to);
+  g_free (period->as_of);
+  g_free (period);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Period, period_free)
+
+static gboolean
+write_accountability (TjDb       *db,
+                      const char *path,
+                      gpointer    data,
+                      GError    **error)
+{
+  Period *period = data;
+
+  return tj_accountability_write (db, period->from, period->to, period->as_of, path, error);
+}
+
+/* Writes the accountability list of [from, to] as of as_of in a file job, as the menu does
+ * once the file is chosen. */
+void
+tj_window_export_accountability (TjWindow   *self,
+                                 const char *from,
+                                 const char *to,
+                                 const char *as_of,
+                                 const char *path)
+{
+  Period *period = g_new0 (Period, 1);
+
+  g_return_if_fail (TJ_IS_WINDOW (self));
+  period->from = g_strdup (from);
+  period->to = g_strdup (to);
+  period->as_of = g_strdup (as_of);
+  tj_file_job_start (self->exports, self, self->db, path, write_accountability, period,
+                     (GDestroyNotify) period_free, export_done_cb, NULL);
+}
+
+static void
+accountability_file_cb (GtkNativeDialog *dialog,
+                        int              response,
+                        TjWindow        *self)
+{
+  g_autoptr (Period) period = g_object_steal_data (G_OBJECT (dialog), "period");
+  g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_autofree char *path = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT || file == NULL || period == NULL)
+    {
+      g_clear_object (&self->chooser);
+      return;
+    }
+  tj_file_chooser_remember (GTK_FILE_CHOOSER (dialog));
+  path = tj_export_chooser_get_path (GTK_FILE_CHOOSER (dialog));
+  g_clear_object (&self->chooser);
+  tj_window_export_accountability (self, period->from, period->to, period->as_of, path);
+}
+
+static void
+period_response_cb (TjPeriodDialog *dialog,
+                    const char     *response,
+                    TjWindow       *self)
+{
+  g_autoptr (Period) period = NULL;
+  g_autofree char *name = NULL;
+
+  if (g_strcmp0 (response, "export") != 0)
+    return;
+  period = g_new0 (Period, 1);
+  period->from = tj_period_dialog_get_from (dialog);
+  period->to = tj_period_dialog_get_to (dialog);
+  period->as_of = tj_period_dialog_get_as_of (dialog);
+  if (period->from == NULL || period->to == NULL || period->as_of == NULL)
+    return;
+
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (_("Export the Accountability List"),
+                                               GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Export"), _("_Cancel"));
+  tj_export_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), TJ_REPORT_FORMAT_XLSX, NULL);
+  tj_export_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), TJ_REPORT_FORMAT_PDF, NULL);
+  tj_export_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), TJ_REPORT_FORMAT_CSV, NULL);
+  /* Translators: the file name: "责任追究清单 2026-07-01至2026-09-30.xlsx" */
+  name = g_strdup_printf (_("Accountability List %s to %s.xlsx"), period->from, period->to);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  g_object_set_data_full (G_OBJECT (self->chooser), "period", g_steal_pointer (&period),
+                          (GDestroyNotify) period_free);
+  tj_file_chooser_prepare (GTK_FILE_CHOOSER (self->chooser));
+  g_signal_connect (self->chooser, "response", G_CALLBACK (accountability_file_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/* The dialog asking for the period, shown over the window (returned for tests). */
+TjPeriodDialog *
+tj_window_ask_accountability_period (TjWindow *self)
+{
+  g_autofree char *today = tj_date_today ();
+  TjPeriodDialog *dialog = tj_period_dialog_new (GTK_WINDOW (self), today);
+
+  g_signal_connect_object (dialog, "response", G_CALLBACK (period_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+export_accountability_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  tj_window_ask_accountability_period (TJ_WINDOW (widget));
+}
+
 static void
 present_over (TjWindow  *self,
               GtkWindow *window)
@@ -531,6 +659,8 @@ jobs_busy_cb (TjWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", !importing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export",
                                  !importing && !tj_file_job_get_busy (self->exports));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-accountability",
+                                 !importing && !tj_file_job_get_busy (self->exports));
 }
 
 static gboolean
@@ -633,6 +763,8 @@ tj_window_class_init (TjWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-project", NULL, new_project_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-accountability", NULL,
+                                   export_accountability_action);
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
   gtk_widget_class_install_action (widget_class, "win.units", NULL, units_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
@@ -682,8 +814,12 @@ tj_window_new (TjApplication *app,
       "system-users-symbolic" },
     { (gpointer *) &self->approval_page, TJ_TYPE_APPROVAL_PAGE, "approvals", N_("Approvals"),
       "emblem-documents-symbolic" },
+    { (gpointer *) &self->matter_page, TJ_TYPE_MATTER_PAGE, "matters", N_("Supervision"),
+      "task-due-symbolic" },
     { (gpointer *) &self->bulletin_page, TJ_TYPE_BULLETIN_PAGE, "bulletin", N_("Bulletin"),
       "x-office-document-symbolic" },
+    { (gpointer *) &self->inspection_page, TJ_TYPE_INSPECTION_PAGE, "inspections",
+      N_("Inspections"), "find-location-symbolic" },
   };
 
   self->settings = g_object_ref (tj_application_get_settings (app));
@@ -758,10 +894,22 @@ tj_window_get_approval_page (TjWindow *self)
   return self->approval_page;
 }
 
+TjMatterPage *
+tj_window_get_matter_page (TjWindow *self)
+{
+  return self->matter_page;
+}
+
 TjBulletinPage *
 tj_window_get_bulletin_page (TjWindow *self)
 {
   return self->bulletin_page;
+}
+
+TjInspectionPage *
+tj_window_get_inspection_page (TjWindow *self)
+{
+  return self->inspection_page;
 }
 
 void

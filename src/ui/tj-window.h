@@ -8,6 +8,9 @@
 #include "tj-agency-page.h"
 #include "tj-approval-page.h"
 #include "tj-bulletin-page.h"
+#include "tj-inspection-page.h"
+#include "tj-matter-page.h"
+#include "tj-period-dialog.h"
 #include "tj-progress-page.h"
 #include "tj-project-page.h"
 
@@ -24,7 +27,17 @@ AdwViewStack *tj_window_get_stack (TjWindow *self);
 TjProgressPage *tj_window_get_progress_page (TjWindow *self);
 TjAgencyPage *tj_window_get_agency_page (TjWindow *self);
 TjApprovalPage *tj_window_get_approval_page (TjWindow *self);
+TjMatterPage *tj_window_get_matter_page (TjWindow *self);
 TjBulletinPage *tj_window_get_bulletin_page (TjWindow *self);
+TjInspectionPage *tj_window_get_inspection_page (TjWindow *self);
+/* 导出责任追究清单: the dialog asking for the period (the menu's first step), and the export
+ * itself once the file is chosen, in the window's export job. */
+TjPeriodDialog *tj_window_ask_accountability_period (TjWindow *self);
+void tj_window_export_accountability (TjWindow   *self,
+                                      const char *from,
+                                      const char *to,
+                                      const char *as_of,
+                                      const char *path);
 void tj_window_set_search (TjWindow   *self,
                            const char *text);
 

@@ -58,6 +58,8 @@ static const char *const kind_names[] = {
   [TJ_IMPORT_MONTHLY_REPORTS] = "monthly_reports",
   [TJ_IMPORT_APPROVAL_ITEMS] = "approval_items",
   [TJ_IMPORT_HOLIDAYS] = "holidays",
+  [TJ_IMPORT_INSPECTIONS] = "inspections",
+  [TJ_IMPORT_MATTERS] = "matters",
 };
 
 /* Every message an import ends with, by what it imports. */
@@ -75,6 +77,10 @@ empty_message (TjImportKind  kind,
       return g_strdup_printf (_("“%s” is empty; no approval item was imported."), path);
     case TJ_IMPORT_HOLIDAYS:
       return g_strdup_printf (_("“%s” is empty; no holiday was imported."), path);
+    case TJ_IMPORT_INSPECTIONS:
+      return g_strdup_printf (_("“%s” is empty; no inspection was imported."), path);
+    case TJ_IMPORT_MATTERS:
+      return g_strdup_printf (_("“%s” is empty; no matter was imported."), path);
     default:
       g_assert_not_reached ();
     }
@@ -123,6 +129,18 @@ set_problems_error (TjImportKind  kind,
       g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
                    ngettext ("%u problem found; no holiday was imported.",
                              "%u problems found; no holiday was imported.", n),
+                   n);
+      break;
+    case TJ_IMPORT_INSPECTIONS:
+      g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
+                   ngettext ("%u problem found; no inspection was imported.",
+                             "%u problems found; no inspection was imported.", n),
+                   n);
+      break;
+    case TJ_IMPORT_MATTERS:
+      g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
+                   ngettext ("%u problem found; no matter was imported.",
+                             "%u problems found; no matter was imported.", n),
                    n);
       break;
     default:
@@ -314,4 +332,27 @@ tj_import_read_integer (TjCsvImport *import,
     }
   *number = (int) parsed;
   return TRUE;
+}
+
+void
+tj_import_add_problems (TjCsvImport         *import,
+                        guint                row,
+                        GPtrArray           *problems,
+                        const TjImportField *fields,
+                        guint                n_fields,
+                        guint                fallback)
+{
+  for (guint i = 0; i < problems->len; i++)
+    {
+      TjProblem *problem = g_ptr_array_index (problems, i);
+      guint column = fallback;
+
+      for (guint f = 0; f < n_fields; f++)
+        if (g_strcmp0 (problem->field, fields[f].field) == 0)
+          {
+            column = fields[f].column;
+            break;
+          }
+      tj_csv_import_add_error (import, row, column, problem->message);
+    }
 }

@@ -31,6 +31,8 @@ typedef enum
   TJ_IMPORT_MONTHLY_REPORTS,
   TJ_IMPORT_APPROVAL_ITEMS,
   TJ_IMPORT_HOLIDAYS,
+  TJ_IMPORT_INSPECTIONS,
+  TJ_IMPORT_MATTERS,
 } TjImportKind;
 
 /* After the last row, inside the transaction, when the header had no problem: what the file
@@ -79,5 +81,21 @@ gboolean tj_import_read_integer (TjCsvImport *import,
                                  const char  *cell,
                                  const char  *unit,
                                  int         *number);
+
+/* The column of an import's file that holds a record's field. */
+typedef struct
+{
+  const char *field;
+  guint column;
+} TjImportField;
+
+/* Adds a record's problems (tj_problems_new) as errors of row, each at the column of its
+ * field in fields, at fallback for a field not listed. */
+void tj_import_add_problems (TjCsvImport         *import,
+                             guint                row,
+                             GPtrArray           *problems,
+                             const TjImportField *fields,
+                             guint                n_fields,
+                             guint                fallback);
 
 G_END_DECLS

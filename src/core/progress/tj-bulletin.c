@@ -258,9 +258,10 @@ figures_finish (TjBulletinFigures *figures,
  * of tenths T exactly when ⌊10g⌋ ≥ T. */
 static TjLight
 investment_light (TjBulletin              *self,
-                  const TjBulletinProject *p)
+                  const TjBulletinProject *p,
+                  int                      month)
 {
-  gint64 num = tj_bulletin_gap_numerator (p->cumulative, p->plan, self->month);
+  gint64 num = tj_bulletin_gap_numerator (p->cumulative, p->plan, month);
   gint64 tenths = scaled_floor (num, 12 * p->plan, 3, NULL);
 
   if (tenths >= self->green_gap)
@@ -271,12 +272,14 @@ investment_light (TjBulletin              *self,
 }
 
 /* Everything of one project that depends on month N: its dates against the month's end, its
- * rate and its lights. */
+ * rate and its lights. month is N (self->month), or an earlier month of the year for
+ * tj_bulletin_month_lights, p->cumulative then being that month's. */
 static void
 project_judge (TjBulletin        *self,
-               TjBulletinProject *p)
+               TjBulletinProject *p,
+               int                month)
 {
-  int month_n = self->year * 12 + self->month - 1;
+  int month_n = self->year * 12 + month - 1;
   int planned = p->planned_start != NULL ? tj_month_index (p->planned_start) : G_MAXINT;
   gboolean not_yet_due;
 
@@ -294,12 +297,13 @@ project_judge (TjBulletin        *self,
   if (p->has_rate)
     {
       p->rate = (double) p->cumulative / (double) p->plan;
-      p->gap = (double) tj_bulletin_gap_numerator (p->cumulative, p->plan, self->month) * 100.0 /
+      p->gap = (double) tj_bulletin_gap_numerator (p->cumulative, p->plan, month) * 100.0 /
                (12.0 * (double) p->plan);
     }
 
   /* Without a plan there is nothing to measure; a 新开工 not due yet is not behind. */
-  p->investment_light = p->has_rate && !not_yet_due ? investment_light (self, p) : TJ_LIGHT_NONE;
+  p->investment_light = p->has_rate && !not_yet_due ? investment_light (self, p, month)
+                                                   : TJ_LIGHT_NONE;
   if (p->start_due && !p->started)
     {
       p->months_late = month_n - planned;
@@ -538,7 +542,7 @@ tj_bulletin_read_project (TjBulletin        *self,
                    p->name != NULL ? p->name : "", bound);
       return FALSE;
     }
-  project_judge (self, p);
+  project_judge (self, p, self->month);
   return TRUE;
 }
 
@@ -895,6 +899,83 @@ tj_bulletin_build (TjDb    *db,
                    GError **error)
 {
   return bulletin_build (db, year, month, TRUE, error);
+}
+
+/* Month m's light of every project of the bulletin (built by tj_bulletin_build, projects kept),
+ * for each month 1..N of its year, by the rule its own month is judged by (project_judge), on
+ * the sum of the project's reports of months 1..m: one read of the year's reports instead of one
+ * bulletin a month. lights[i × N + m − 1] is project i's (self->projects) light of month m;
+ * month N's is its own. Sums beyond ±MAX_FIGURE are refused as the bulletin refuses them. */
+TjLight *
+tj_bulletin_month_lights (TjBulletin *self,
+                          TjDb       *db,
+                          GError    **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GHashTable) index = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autofree gint64 *completed = NULL;
+  g_autofree TjLight *lights = NULL;
+  guint n = self->projects->len;
+  int months = self->month;
+  int rc;
+
+  g_return_val_if_fail (self->db == NULL, NULL);
+
+  /* never NULL, for an empty list too: NULL is the error */
+  completed = g_new0 (gint64, MAX ((gsize) n * months, 1));
+  lights = g_new0 (TjLight, MAX ((gsize) n * months, 1));
+  for (guint i = 0; i < n; i++)
+    {
+      TjBulletinProject *p = &g_array_index (self->projects, TjBulletinProject, i);
+
+      g_hash_table_insert (index, &p->id, GUINT_TO_POINTER (i + 1));
+    }
+  stmt = tj_db_prepare (db,
+                        "SELECT m.project_id, m.month, m.completed FROM monthly_reports m "
+                        "JOIN projects p ON p.id = m.project_id "
+                        "WHERE p.year = ?1 AND m.month <= ?2",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, self->year);
+  sqlite3_bind_int (stmt, 2, months);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      int month = sqlite3_column_int (stmt, 1);
+      guint i = GPOINTER_TO_UINT (g_hash_table_lookup (index, &id));
+
+      if (i > 0 && month >= 1)
+        completed[(gsize) (i - 1) * months + month - 1] = sqlite3_column_int64 (stmt, 2);
+    }
+  if (!tj_db_rows_done (db, rc, error))
+    return NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      TjBulletinProject judged = g_array_index (self->projects, TjBulletinProject, i);
+      gint64 sum = 0;
+
+      for (int month = 1; month <= months; month++)
+        {
+          if (!figure_add (&sum, completed[(gsize) i * months + month - 1]))
+            {
+              g_autofree char *bound = tj_limits_format_amount (MAX_FIGURE);
+
+              g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
+                           _("The amounts of “%s” exceed %s: the database may have been changed "
+                             "outside Tuijin."),
+                           judged.name != NULL ? judged.name : "", bound);
+              return NULL;
+            }
+          judged.cumulative = sum;
+          judged.months_late = 0;
+          judged.start_light = TJ_LIGHT_NONE;
+          project_judge (self, &judged, month);
+          lights[(gsize) i * months + month - 1] = judged.light;
+        }
+    }
+  return g_steal_pointer (&lights);
 }
 
 TjBulletin *

@@ -119,6 +119,9 @@ TjBulletin *tj_bulletin_build (TjDb    *db,
                                int      year,
                                int      month,
                                GError **error);
+TjLight *tj_bulletin_month_lights (TjBulletin *self,
+                                   TjDb       *db,
+                                   GError    **error);
 void tj_bulletin_free (TjBulletin *self);
 
 char *tj_bulletin_overview (TjBulletin *self);

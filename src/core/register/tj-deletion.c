@@ -16,6 +16,7 @@ struct _TjDeletion
 {
   void *changeset;
   int size;
+  const char *taken; /* translated: why the undo was refused */
 };
 
 void
@@ -43,7 +44,8 @@ tj_project_holdings (TjDb              *db,
                         "(SELECT count(*) FROM approval_items WHERE project_id = ?1), "
                         "(SELECT count(*) FROM approval_reminders r JOIN approval_items i "
                         "ON i.id = r.item_id WHERE i.project_id = ?1), "
-                        "(SELECT count(*) FROM projects WHERE carried_from = ?1)",
+                        "(SELECT count(*) FROM projects WHERE carried_from = ?1), "
+                        "(SELECT count(*) FROM inspections WHERE project_id = ?1)",
                         error);
   if (stmt == NULL)
     return FALSE;
@@ -59,6 +61,7 @@ tj_project_holdings (TjDb              *db,
   holdings->approval_items = sqlite3_column_int (stmt, 3);
   holdings->approval_reminders = sqlite3_column_int (stmt, 4);
   holdings->carried_into = sqlite3_column_int (stmt, 5);
+  holdings->inspections = sqlite3_column_int (stmt, 6);
   return TRUE;
 }
 
@@ -88,6 +91,8 @@ tj_project_holdings_describe (const TjProjectHoldings *h)
              h->approval_batches);
   add_count (parts, ngettext ("%u reminder", "%u reminders", h->approval_reminders),
              h->approval_reminders);
+  add_count (parts, ngettext ("%u inspection", "%u inspections", h->inspections),
+             h->inspections);
   if (parts->len == 0 && h->carried_into == 0)
     return NULL;
   g_ptr_array_add (parts, NULL);
@@ -112,13 +117,20 @@ tj_project_holdings_describe (const TjProjectHoldings *h)
 /* The tables a delete can reach: the project, what cascades from it, what links to it. */
 static const char *const recorded_tables[] = {
   "projects", "monthly_reports", "monthly_notes", "agency_cases", "approval_batches",
-  "approval_items", "approval_reminders", "approval_suspensions",
+  "approval_items", "approval_reminders", "approval_suspensions", "inspections",
+  "inspection_findings", "rectifications", "inspection_photos",
+  "matters", /* the matter stays with its meeting; its project link is cleared */
+  NULL
 };
 
 TjDeletion *
-tj_project_delete_undoable (TjDb    *db,
-                            gint64   project_id,
-                            GError **error)
+tj_delete_undoable (TjDb              *db,
+                    const char *const *tables,
+                    const char        *sql,
+                    gint64             id,
+                    const char        *gone,
+                    const char        *taken,
+                    GError           **error)
 {
   sqlite3 *handle = tj_db_get_handle (db);
   sqlite3_session *session = NULL;
@@ -128,23 +140,23 @@ tj_project_delete_undoable (TjDb    *db,
   if (!tj_db_begin (db, error))
     return NULL;
   rc = sqlite3session_create (handle, "main", &session);
-  for (guint i = 0; rc == SQLITE_OK && i < G_N_ELEMENTS (recorded_tables); i++)
-    rc = sqlite3session_attach (session, recorded_tables[i]);
+  for (guint i = 0; rc == SQLITE_OK && tables[i] != NULL; i++)
+    rc = sqlite3session_attach (session, tables[i]);
   if (rc != SQLITE_OK)
     {
       g_set_error (error, TJ_ERROR, TJ_ERROR_DATABASE, _("Database error: %s"),
                    sqlite3_errstr (rc));
       goto fail;
     }
-  if (!tj_db_exec_for_id (db, "DELETE FROM projects WHERE id = ?", project_id, error))
+  if (!tj_db_exec_for_id (db, sql, id, error))
     goto fail;
   if (sqlite3_changes (handle) == 0)
     {
-      g_set_error (error, TJ_ERROR, TJ_ERROR_NOT_FOUND,
-                   _("The project no longer exists; it may have been deleted elsewhere."));
+      g_set_error_literal (error, TJ_ERROR, TJ_ERROR_NOT_FOUND, gone);
       goto fail;
     }
   deletion = g_new0 (TjDeletion, 1);
+  deletion->taken = taken;
   rc = sqlite3session_changeset (session, &deletion->size, &deletion->changeset);
   if (rc != SQLITE_OK)
     {
@@ -164,6 +176,19 @@ fail:
   tj_db_rollback (db);
   tj_deletion_free (deletion);
   return NULL;
+}
+
+TjDeletion *
+tj_project_delete_undoable (TjDb    *db,
+                            gint64   project_id,
+                            GError **error)
+{
+  return tj_delete_undoable (db, recorded_tables, "DELETE FROM projects WHERE id = ?", project_id,
+                             _("The project no longer exists; it may have been deleted elsewhere."),
+                             _("The project cannot be put back: a record has taken its place "
+                               "since it was deleted (a project of the same name, or its "
+                               "reports). Nothing was changed."),
+                             error);
 }
 
 static int
@@ -205,10 +230,7 @@ tj_deletion_undo (TjDb       *db,
   if (rc != SQLITE_OK)
     {
       if (conflict != 0 || rc == SQLITE_ABORT)
-        g_set_error (error, TJ_ERROR, TJ_ERROR_IN_USE,
-                     _("The project cannot be put back: a record has taken its place since it "
-                       "was deleted (a project of the same name, or its reports). Nothing was "
-                       "changed."));
+        g_set_error_literal (error, TJ_ERROR, TJ_ERROR_IN_USE, deletion->taken);
       else
         tj_db_set_error (db, error);
       tj_db_rollback (db);

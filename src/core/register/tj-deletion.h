@@ -13,6 +13,7 @@ typedef struct
   guint approval_batches;
   guint approval_items;
   guint approval_reminders;
+  guint inspections;
   guint carried_into; /* projects of later years carried over from it: they lose the link */
 } TjProjectHoldings;
 
@@ -26,6 +27,16 @@ char *tj_project_holdings_describe (const TjProjectHoldings *holdings);
  * included), recorded by SQLite's session extension while it ran. */
 typedef struct _TjDeletion TjDeletion;
 
+/* Runs sql, a DELETE of the row id, recording the tables (NULL-terminated) it reaches; gone is
+ * the error when it deleted nothing, taken the error when the undo finds a row in the way (both
+ * translated, kept as given). */
+TjDeletion *tj_delete_undoable (TjDb              *db,
+                                const char *const *tables,
+                                const char        *sql,
+                                gint64             id,
+                                const char        *gone,
+                                const char        *taken,
+                                GError           **error);
 TjDeletion *tj_project_delete_undoable (TjDb    *db,
                                         gint64   project_id,
                                         GError **error);

@@ -10,6 +10,7 @@
 #include "tj-person.h"
 #include "tj-problem.h"
 #include "tj-project.h"
+#include "tj-unit.h"
 #include "tj-deletion.h"
 
 G_DEFINE_FINAL_TYPE (TjProject, tj_project, G_TYPE_OBJECT)
@@ -530,6 +531,47 @@ tj_project_find (TjDb       *db,
   sqlite3_bind_int (stmt, 1, year);
   sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
   return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+}
+
+/* An import's message for a project name not on year's list, naming the project of that list
+ * whose name is nearest (tj_name_slip_distance), the first listed on a tie; NULL and error when
+ * the list cannot be read. */
+char *
+tj_project_unknown_message (TjDb       *db,
+                            int         year,
+                            const char *name,
+                            GError    **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autofree char *nearest = NULL;
+  guint best = G_MAXUINT;
+  int rc;
+
+  stmt = tj_db_prepare (db, "SELECT name FROM projects WHERE year = ? ORDER BY id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, year);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *candidate = (const char *) sqlite3_column_text (stmt, 0);
+      guint distance = tj_name_slip_distance (name, candidate);
+
+      if (distance < best)
+        {
+          g_free (nearest);
+          nearest = g_strdup (candidate);
+          best = distance;
+        }
+    }
+  if (rc != SQLITE_DONE)
+    {
+      tj_db_set_error (db, error);
+      return NULL;
+    }
+  if (nearest != NULL)
+    return g_strdup_printf (_("The %d list has no project “%s”. Did you mean “%s”?"), year, name,
+                            nearest);
+  return g_strdup_printf (_("The %d list has no project “%s”."), year, name);
 }
 
 /* Validates, then inserts (id 0, or keep_id to put a deleted record back) or updates, inside the

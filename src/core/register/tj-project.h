@@ -104,6 +104,10 @@ TjProject *tj_project_load (TjDb    *db,
 gint64 tj_project_find (TjDb       *db,
                         int         year,
                         const char *name);
+char *tj_project_unknown_message (TjDb       *db,
+                                  int         year,
+                                  const char *name,
+                                  GError    **error);
 gboolean tj_project_write (TjDb      *db,
                            TjProject *project,
                            gboolean   keep_id,

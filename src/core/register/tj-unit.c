@@ -80,15 +80,25 @@ name_distance (const char *a,
   return row[n_b];
 }
 
+/* How far candidate is from name, or G_MAXUINT when it is too far to be a slip of the keyboard
+ * or the input method: at most one character in three differs. */
+guint
+tj_name_slip_distance (const char *name,
+                       const char *candidate)
+{
+  guint allowed = MAX (1, g_utf8_strlen (name, -1) / 3);
+  guint distance = name_distance (name, candidate);
+
+  return distance > allowed ? G_MAXUINT : distance;
+}
+
 /* The known unit (a locality when asked) whose name is nearest to name, when it is near enough
- * to be a slip of the keyboard or the input method: at most one character in three differs.
- * Ties go to the unit listed first. */
+ * to be a slip (tj_name_slip_distance). Ties go to the unit listed first. */
 TjUnit *
 tj_unit_nearest (GList      *units,
                  const char *name,
                  gboolean    locality)
 {
-  guint allowed = MAX (1, g_utf8_strlen (name, -1) / 3);
   TjUnit *nearest = NULL;
   guint best = G_MAXUINT;
 
@@ -99,8 +109,8 @@ tj_unit_nearest (GList      *units,
 
       if (locality && !tj_unit_is_locality (unit))
         continue;
-      distance = name_distance (name, unit->name);
-      if (distance > allowed)
+      distance = tj_name_slip_distance (name, unit->name);
+      if (distance == G_MAXUINT)
         continue;
       if (distance < best ||
           (distance == best && (unit->sort_order < nearest->sort_order ||

@@ -45,6 +45,10 @@ gboolean tj_unit_delete (TjDb    *db,
                          GError **error);
 gint64 tj_unit_find (TjDb       *db,
                      const char *name);
+/* The edit distance (in characters) from name to candidate when it is near enough to be a slip
+ * (at most one character in three differs), else G_MAXUINT: the rule for every "Did you mean". */
+guint tj_name_slip_distance (const char *name,
+                             const char *candidate);
 TjUnit *tj_unit_nearest (GList      *units,
                          const char *name,
                          gboolean    locality);

@@ -15,7 +15,8 @@
 static const char *const audited_tables[] = {
   "units", "people", "projects", "monthly_reports", "monthly_notes", "holidays", "agency_cases",
   "bulletin_issues", "approval_catalogue", "approval_batches", "approval_items", "approval_reminders",
-  "approval_suspensions",
+  "approval_suspensions", "meetings", "matters", "matter_extensions", "matter_reports",
+  "inspections", "inspection_findings", "rectifications", "inspection_photos",
 };
 
 const char *const *
@@ -45,6 +46,14 @@ tj_db_table_label (const char *table)
     { "approval_suspensions", N_("approval suspensions") },
     { "bulletin_issues", N_("issued bulletins") },
     { "imports", N_("imported files") },
+    { "meetings", N_("meetings") },
+    { "matters", N_("matters") },
+    { "matter_extensions", N_("matter extensions") },
+    { "matter_reports", N_("matter progress reports") },
+    { "inspections", N_("inspections") },
+    { "inspection_findings", N_("inspection findings") },
+    { "rectifications", N_("rectifications") },
+    { "inspection_photos", N_("inspection photos") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
@@ -54,7 +63,7 @@ tj_db_table_label (const char *table)
 }
 
 /* The columns of an audited table whose values the log records: all but the created and updated
- * stamps. None for a table a later migration creates; NULL with error when reading fails. */
+ * stamps and BLOBs (a photo is logged by the SHA-256 its table keeps beside it). None for a table a later migration creates; NULL with error when reading fails. */
 GStrv
 tj_db_audited_columns (TjDb       *self,
                        const char *table,
@@ -72,8 +81,10 @@ tj_db_audited_columns (TjDb       *self,
   while ((rc = sqlite3_step (info)) == SQLITE_ROW)
     {
       const char *column = (const char *) sqlite3_column_text (info, 1);
+      const char *type = (const char *) sqlite3_column_text (info, 2);
 
-      if (!g_str_equal (column, "created") && !g_str_equal (column, "updated"))
+      if (!g_str_equal (column, "created") && !g_str_equal (column, "updated") &&
+          g_strcmp0 (type, "BLOB") != 0)
         g_strv_builder_add (columns, column);
     }
   if (!tj_db_rows_done (self, rc, error))

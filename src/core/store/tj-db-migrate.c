@@ -88,6 +88,8 @@ static const char *const migrations[TJ_DB_SCHEMA_VERSION] = {
   "0008-check-as-or.sql",
   "0009-imports.sql",
   "0010-imports-data-last.sql",
+  "0011-meetings-matters.sql",
+  "0012-inspections.sql",
 };
 
 /* After a migration edited a table's text in sqlite_schema (0008, 0009): the schema cookie goes up by

@@ -124,3 +124,61 @@ tj_settings_set_lights (TjDb                  *db,
     }
   return tj_db_commit (db, error);
 }
+
+/* Read and checked: a setting out of its bounds is an error naming it, never a silent default. */
+gboolean
+tj_settings_read_inspections (TjDb                 *db,
+                              TjInspectionSettings *settings,
+                              GError              **error)
+{
+  return read_number (db, TJ_SETTINGS_INSPECTION_TOLERANCE_KEY,
+                      TJ_SETTINGS_INSPECTION_TOLERANCE_DEFAULT, &settings->tolerance_permille,
+                      error) &&
+         read_number (db, TJ_SETTINGS_PHOTO_LIMIT_KEY, TJ_SETTINGS_PHOTO_LIMIT_DEFAULT,
+                      &settings->photo_limit, error) &&
+         tj_settings_check_inspections (settings, error);
+}
+
+gboolean
+tj_settings_check_inspections (const TjInspectionSettings *settings,
+                               GError                    **error)
+{
+  if (settings->tolerance_permille < 0 ||
+      settings->tolerance_permille > TJ_SETTINGS_INSPECTION_TOLERANCE_HIGHEST)
+    {
+      g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
+                   _("The inspection tolerance must lie between 0%% and %d%%."),
+                   TJ_SETTINGS_INSPECTION_TOLERANCE_HIGHEST / 10);
+      return FALSE;
+    }
+  if (settings->photo_limit < 1024 * 1024 || settings->photo_limit > TJ_SETTINGS_PHOTO_LIMIT_HIGHEST)
+    {
+      g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
+                   _("The photo limit must lie between 1 MB and %d MB."),
+                   TJ_SETTINGS_PHOTO_LIMIT_HIGHEST / (1024 * 1024));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Checked, then both written in one transaction. */
+gboolean
+tj_settings_set_inspections (TjDb                       *db,
+                             const TjInspectionSettings *settings,
+                             GError                    **error)
+{
+  g_autofree char *tolerance = NULL;
+  g_autofree char *limit = NULL;
+
+  if (!tj_settings_check_inspections (settings, error) || !tj_db_begin (db, error))
+    return FALSE;
+  tolerance = g_strdup_printf ("%d", settings->tolerance_permille);
+  limit = g_strdup_printf ("%d", settings->photo_limit);
+  if (!tj_db_set_setting (db, TJ_SETTINGS_INSPECTION_TOLERANCE_KEY, tolerance, error) ||
+      !tj_db_set_setting (db, TJ_SETTINGS_PHOTO_LIMIT_KEY, limit, error))
+    {
+      tj_db_rollback (db);
+      return FALSE;
+    }
+  return tj_db_commit (db, error);
+}

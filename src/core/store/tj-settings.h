@@ -44,4 +44,29 @@ gboolean tj_settings_set_lights (TjDb                  *db,
                                  const TjLightSettings *lights,
                                  GError               **error);
 
+/* Site inspections (巡查): the tolerance of the suggested verdict in tenths of a percent (100 =
+ * 10%: a reported cumulative within ±10% of the verified one is 属实) and the largest photo kept,
+ * in bytes (10 MB). */
+#define TJ_SETTINGS_INSPECTION_TOLERANCE_KEY "inspection-tolerance"
+#define TJ_SETTINGS_PHOTO_LIMIT_KEY "photo-limit"
+#define TJ_SETTINGS_INSPECTION_TOLERANCE_DEFAULT 100
+#define TJ_SETTINGS_INSPECTION_TOLERANCE_HIGHEST 1000
+#define TJ_SETTINGS_PHOTO_LIMIT_DEFAULT (10 * 1024 * 1024)
+#define TJ_SETTINGS_PHOTO_LIMIT_HIGHEST (100 * 1024 * 1024)
+
+typedef struct
+{
+  int tolerance_permille; /* 0..1000 */
+  int photo_limit;        /* bytes, 1..100 MB */
+} TjInspectionSettings;
+
+gboolean tj_settings_read_inspections (TjDb                 *db,
+                                       TjInspectionSettings *settings,
+                                       GError              **error);
+gboolean tj_settings_check_inspections (const TjInspectionSettings *settings,
+                                        GError                    **error);
+gboolean tj_settings_set_inspections (TjDb                       *db,
+                                      const TjInspectionSettings *settings,
+                                      GError                    **error);
+
 G_END_DECLS
