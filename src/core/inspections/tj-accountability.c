@@ -533,7 +533,8 @@ add_red_runs (TjDb       *db,
           g_clear_pointer (&lights, g_free);
           if (tj_year_check (year, NULL))
             {
-              bulletin = tj_bulletin_build (db, year, MIN (12, last - year * 12 + 1), error);
+              bulletin = tj_bulletin_build_lights (db, year, MIN (12, last - year * 12 + 1),
+                                                  error);
               if (bulletin == NULL ||
                   (lights = tj_bulletin_month_lights (bulletin, db, error)) == NULL)
                 return FALSE;
