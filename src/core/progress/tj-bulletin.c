@@ -978,6 +978,87 @@ tj_bulletin_month_lights (TjBulletin *self,
   return g_steal_pointer (&lights);
 }
 
+/* The list of year's projects with only what their lights and the accountability list need:
+ * ids, names, nature, plan, dates, and the names of locality, unit, leader and officer, in one
+ * query (no sums, groups or lists). See tj-bulletin.h. */
+TjBulletin *
+tj_bulletin_build_lights (TjDb    *db,
+                          int      year,
+                          int      month,
+                          GError **error)
+{
+  g_autoptr (TjBulletin) self = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (TJ_IS_DB (db), NULL);
+
+  if (month < 1 || month > 12)
+    {
+      g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID, _("%d is not a month."), month);
+      return NULL;
+    }
+  self = g_new0 (TjBulletin, 1);
+  self->year = year;
+  self->month = month;
+  self->schedule = month / 12.0;
+  self->strings = g_string_chunk_new (64 * 1024);
+  self->projects = g_array_new (FALSE, TRUE, sizeof (TjBulletinProject));
+  if (!load_settings (self, db, error))
+    return NULL;
+  stmt = tj_db_prepare (db,
+                        "SELECT p.id, p.name, p.nature, p.total_investment, p.annual_plan, "
+                        "p.planned_start, p.planned_completion, p.actual_start, "
+                        "p.actual_completion, p.stats_date, p.locality_id, l.name, u.name, "
+                        "ld.name, o.name FROM projects p "
+                        "LEFT JOIN units l ON l.id = p.locality_id "
+                        "LEFT JOIN units u ON u.id = p.unit_id "
+                        "LEFT JOIN people ld ON ld.id = p.leader_id "
+                        "LEFT JOIN people o ON o.id = p.officer_id "
+                        "WHERE p.year = ?1 ORDER BY " LEVEL_RANK ", p.id",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, year);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TjBulletinProject p = { 0 };
+
+      p.id = sqlite3_column_int64 (stmt, 0);
+      p.name = row_text (stmt, 1);
+      p.nature = tj_nature_from_label ((const char *) sqlite3_column_text (stmt, 2));
+      p.total_investment = sqlite3_column_int64 (stmt, 3);
+      p.plan = sqlite3_column_int64 (stmt, 4);
+      p.planned_start = row_text (stmt, 5);
+      p.planned_completion = row_text (stmt, 6);
+      p.actual_start = row_text (stmt, 7);
+      p.actual_completion = row_text (stmt, 8);
+      p.stats_date = row_text (stmt, 9);
+      p.locality_id = sqlite3_column_int64 (stmt, 10);
+      p.locality = row_text (stmt, 11);
+      p.unit = row_text (stmt, 12);
+      p.leader = row_text (stmt, 13);
+      p.officer = row_text (stmt, 14);
+      /* refused as the bulletin refuses them (tj_bulletin_read_project) */
+      if (p.total_investment > MAX_FIGURE || p.total_investment < -MAX_FIGURE ||
+          p.plan > MAX_FIGURE || p.plan < -MAX_FIGURE)
+        {
+          g_autofree char *bound = tj_limits_format_amount (MAX_FIGURE);
+
+          g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
+                       _("The amounts of “%s” exceed %s: the database may have been changed "
+                         "outside Tuijin."),
+                       p.name != NULL ? p.name : "", bound);
+          return NULL;
+        }
+      project_intern (self, &p);
+      g_array_append_val (self->projects, p);
+    }
+  if (!tj_db_rows_done (db, rc, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
 TjBulletin *
 tj_bulletin_build_sums (TjDb    *db,
                         int      year,

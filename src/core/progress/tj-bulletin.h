@@ -119,6 +119,12 @@ TjBulletin *tj_bulletin_build (TjDb    *db,
                                int      year,
                                int      month,
                                GError **error);
+/* Only for tj_bulletin_month_lights: the year's projects (the fields the lights judge by, names,
+ * locality, unit, leader, officer) in the list's order, nothing else (no sums, groups, lists). */
+TjBulletin *tj_bulletin_build_lights (TjDb    *db,
+                                      int      year,
+                                      int      month,
+                                      GError **error);
 TjLight *tj_bulletin_month_lights (TjBulletin *self,
                                    TjDb       *db,
                                    GError    **error);
