@@ -289,7 +289,6 @@ test_inspection_delete_undo (Fixture       *f,
   rectification->requirement = g_strdup ("补齐围挡");
   rectification->person = g_strdup ("赵六");
   rectification->deadline = g_strdup ("2026-03-31");
-  finding->rectifications = g_ptr_array_new_with_free_func ((GDestroyNotify) tj_rectification_free);
   g_ptr_array_add (finding->rectifications, rectification);
   inspection->findings = g_ptr_array_new_with_free_func ((GDestroyNotify) tj_finding_free);
   g_ptr_array_add (inspection->findings, finding);
