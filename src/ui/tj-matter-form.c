@@ -459,9 +459,14 @@ save_change (GtkWidget *form,
         break;
       }
     case CHANGE_REPORT:
-      g_ptr_array_add (m->reports,
-                       tj_matter_report_new (read_text (form, "date"), read_text (form, "text")));
-      break;
+      {
+        /* tj_matter_report_new copies them */
+        g_autofree char *date = read_text (form, "date");
+        g_autofree char *text = read_text (form, "text");
+
+        g_ptr_array_add (m->reports, tj_matter_report_new (date, text));
+        break;
+      }
     case CHANGE_FINISH:
       g_free (m->finished);
       m->finished = read_text (form, "finished");
