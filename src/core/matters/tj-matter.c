@@ -766,6 +766,65 @@ read_matter (sqlite3_stmt *stmt)
   return matter;
 }
 
+static void
+add_extension (TjMatter     *matter,
+               sqlite3_stmt *stmt)
+{
+  TjMatterExtension *extension = tj_matter_extension_new ();
+
+  extension->id = sqlite3_column_int64 (stmt, 1);
+  extension->requested = tj_db_column_dup (stmt, 2);
+  extension->reason = tj_db_column_dup (stmt, 3);
+  extension->new_deadline = tj_db_column_dup (stmt, 4);
+  extension->approved_by = tj_db_column_dup (stmt, 5);
+  extension->approved = tj_db_column_dup (stmt, 6);
+  g_ptr_array_add (matter->extensions, extension);
+}
+
+static void
+add_report (TjMatter     *matter,
+            sqlite3_stmt *stmt)
+{
+  TjMatterReport *report = tj_matter_report_new ((const char *) sqlite3_column_text (stmt, 2),
+                                                 (const char *) sqlite3_column_text (stmt, 3));
+
+  report->id = sqlite3_column_int64 (stmt, 1);
+  g_ptr_array_add (matter->reports, report);
+}
+
+/* One kind of child row (extensions, reports) of the matters listed by condition, read in one
+ * statement and given to its matter (by_id) by add; column 0 is the matter's id. */
+static gboolean
+read_children (TjDb        *db,
+               const char  *select,
+               const char  *condition,
+               const char  *order,
+               gint64       key,
+               gint64       key2,
+               GHashTable  *by_id,
+               void       (*add) (TjMatter *, sqlite3_stmt *),
+               GError     **error)
+{
+  g_autofree char *sql = g_strconcat (select, "(SELECT mt.id FROM matters mt JOIN meetings m ON "
+                                      "m.id = mt.meeting_id WHERE ", condition, ")", order, NULL);
+  g_autoptr (sqlite3_stmt) stmt = tj_db_prepare (db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, key);
+  sqlite3_bind_int64 (stmt, 2, key2);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 matter_id = sqlite3_column_int64 (stmt, 0);
+      TjMatter *matter = g_hash_table_lookup (by_id, &matter_id);
+
+      if (matter != NULL)
+        add (matter, stmt);
+    }
+  return tj_db_rows_done (db, rc, error);
+}
+
 /* The matters whose meeting, project or id is key (condition on mt and m, key ?1, ?2 the year's
  * first day), extensions and reports loaded in one read each. */
 static GPtrArray *
@@ -799,64 +858,17 @@ list_matters (TjDb       *db,
     }
   if (!tj_db_rows_done (db, rc, error))
     return NULL;
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  g_free (sql);
 
-  sql = g_strconcat ("SELECT x.matter_id, x.id, x.requested, x.reason, x.new_deadline, "
-                     "x.approved_by, x.approved FROM matter_extensions x WHERE x.matter_id IN "
-                     "(SELECT mt.id FROM matters mt JOIN meetings m ON m.id = mt.meeting_id "
-                     "WHERE ",
-                     condition, ") ORDER BY x.matter_id, x.requested, x.id", NULL);
-  stmt = tj_db_prepare (db, sql, error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, key);
-  sqlite3_bind_int64 (stmt, 2, key2);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 matter_id = sqlite3_column_int64 (stmt, 0);
-      TjMatter *matter = g_hash_table_lookup (by_id, &matter_id);
-      TjMatterExtension *extension;
-
-      if (matter == NULL)
-        continue;
-      extension = tj_matter_extension_new ();
-      extension->id = sqlite3_column_int64 (stmt, 1);
-      extension->requested = tj_db_column_dup (stmt, 2);
-      extension->reason = tj_db_column_dup (stmt, 3);
-      extension->new_deadline = tj_db_column_dup (stmt, 4);
-      extension->approved_by = tj_db_column_dup (stmt, 5);
-      extension->approved = tj_db_column_dup (stmt, 6);
-      g_ptr_array_add (matter->extensions, extension);
-    }
-  if (!tj_db_rows_done (db, rc, error))
-    return NULL;
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  g_free (sql);
-
-  sql = g_strconcat ("SELECT r.matter_id, r.id, r.date, r.text FROM matter_reports r WHERE "
-                     "r.matter_id IN (SELECT mt.id FROM matters mt JOIN meetings m ON "
-                     "m.id = mt.meeting_id WHERE ",
-                     condition, ") ORDER BY r.matter_id, r.date, r.id", NULL);
-  stmt = tj_db_prepare (db, sql, error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, key);
-  sqlite3_bind_int64 (stmt, 2, key2);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 matter_id = sqlite3_column_int64 (stmt, 0);
-      TjMatter *matter = g_hash_table_lookup (by_id, &matter_id);
-      TjMatterReport *report;
-
-      if (matter == NULL)
-        continue;
-      report = tj_matter_report_new ((const char *) sqlite3_column_text (stmt, 2),
-                                     (const char *) sqlite3_column_text (stmt, 3));
-      report->id = sqlite3_column_int64 (stmt, 1);
-      g_ptr_array_add (matter->reports, report);
-    }
-  if (!tj_db_rows_done (db, rc, error))
+  if (!read_children (db,
+                      "SELECT x.matter_id, x.id, x.requested, x.reason, x.new_deadline, "
+                      "x.approved_by, x.approved FROM matter_extensions x WHERE x.matter_id IN ",
+                      condition, " ORDER BY x.matter_id, x.requested, x.id", key, key2, by_id,
+                      add_extension, error) ||
+      !read_children (db,
+                      "SELECT r.matter_id, r.id, r.date, r.text FROM matter_reports r WHERE "
+                      "r.matter_id IN ",
+                      condition, " ORDER BY r.matter_id, r.date, r.id", key, key2, by_id,
+                      add_report, error))
     return NULL;
 
   for (guint i = 0; i < matters->len; i++)
