@@ -12,6 +12,7 @@
 #include "tj-error.h"
 #include "tj-money.h"
 #include "tj-output-file.h"
+#include "tj-xlsx-chart.h"
 #include "tj-xlsx-writer.h"
 
 /* Official documents (GB/T 9704-2012 practice): a heading face for titles, 仿宋 for the body. */
@@ -545,6 +546,7 @@ write_sheet (Writer   *w,
   g_autofree gboolean *wraps = g_new0 (gboolean, MAX (n_columns, 1));
   g_autofree double *widths = column_widths (w, report, wraps);
   TjReportIter iter;
+  g_autoptr (GArray) chart_bars = tj_xlsx_chart_bars_new (report); /* NULL: no chart */
   g_auto (GStrv) headers = g_new0 (char *, n_columns + 1);
   g_autofree char *footer = NULL;
   lxw_worksheet *sheet;
@@ -637,6 +639,8 @@ write_sheet (Writer   *w,
           write_across (w, sheet, row, 0, last, heading, w->section);
           continue;
         }
+      if (chart_bars != NULL)
+        tj_xlsx_chart_add_bar (chart_bars, report, &iter, row);
       height = body_row_height (&iter, n_columns, widths, wraps);
       note_error (w, worksheet_set_row (sheet, row, MIN (height, MAX_ROW_HEIGHT), NULL));
       for (guint c = 0; c < n_columns; c++)
@@ -645,6 +649,14 @@ write_sheet (Writer   *w,
     }
   if (w->source_error != NULL)
     return;
+
+  /* The chart below the table, a row apart, over rows left blank: the notes follow it. */
+  if (chart_bars != NULL && chart_bars->len > 0)
+    {
+      note_error (w, tj_xlsx_chart_insert (w->workbook, sheet, name, report, chart_bars, row + 1,
+                                           widths, n_columns, TITLE_FONT, BODY_FONT));
+      row += 2 + tj_xlsx_chart_rows (chart_bars->len);
+    }
 
   for (guint i = 0; i < report->notes->len; i++)
     {
