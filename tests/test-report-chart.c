@@ -137,7 +137,7 @@ test_xlsx_chart (void)
   g_assert_nonnull (strstr (chart, "<c:val><c:numRef><c:f>'排名'!$D$4:$D$18</c:f>"));
   g_assert_nonnull (strstr (chart, "<c:orientation val=\"maxMin\"/>"));
   g_assert_nonnull (strstr (chart, CHART_TITLE));
-  g_assert_nonnull (strstr (chart, "<c:dLbls>"));
+  g_assert_nonnull (strstr (chart, "<c:dLbls><c:numFmt formatCode=\"0.0\" sourceLinked=\"0\"/>"));
   g_assert_null (strstr (chart, "<c:legend>"));
   g_assert_nonnull (strstr (chart, "仿宋"));
 

@@ -168,6 +168,7 @@ tj_xlsx_chart_insert (lxw_workbook  *workbook,
   lxw_chart_options options = { 0 };
   lxw_chart_series *series;
   lxw_chart *chart;
+  const char *number_format;
   double pixels = 0;
 
   if (!tj_report_get_chart (report, &title, &category, &value) || bars->len == 0)
@@ -187,6 +188,13 @@ tj_xlsx_chart_insert (lxw_workbook  *workbook,
   chart_series_set_labels (series);
   chart_series_set_labels_position (series, LXW_CHART_LABEL_POSITION_OUTSIDE_END);
   chart_series_set_labels_font (series, &text);
+  /* the figures as the table shows them: 98.5, 86.2% */
+  number_format = tj_xlsx_number_format (tj_report_get_column (report, value)->type);
+  if (number_format != NULL)
+    {
+      chart_series_set_labels_num_format (series, number_format);
+      chart_axis_set_num_format (chart->x_axis, number_format);
+    }
 
   chart_title_set_name (chart, title);
   chart_title_set_name_font (chart, &heading);

@@ -11,6 +11,9 @@ G_BEGIN_DECLS
 /* A report's chart in its workbook (tj_report_set_chart): a native bar chart whose categories and
  * values refer to the sheet's body cells, anchored below the table. */
 
+/* tj-xlsx-writer.c: how a figure of this type shows in a cell; NULL for text. */
+const char *tj_xlsx_number_format (TjReportType type);
+
 /* A bar: its body row on the sheet, its label and its value, kept as the rows are written for the
  * chart's cached values (libxlsxwriter reads no cell back in constant_memory). */
 typedef struct

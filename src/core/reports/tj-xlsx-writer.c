@@ -110,6 +110,32 @@ create_formats (Writer *w)
   format_set_border (w->section, LXW_BORDER_THIN);
 }
 
+/* How a figure of this type shows in a cell (and in a chart's labels); NULL for text. */
+const char *
+tj_xlsx_number_format (TjReportType type)
+{
+  switch (type)
+    {
+    case TJ_REPORT_INTEGER:
+      return "0";
+    case TJ_REPORT_WAN:
+    case TJ_REPORT_YI:
+      return "#,##0.00";
+    case TJ_REPORT_PERCENT:
+      return "0.0%";
+    case TJ_REPORT_POINTS:
+      return "+0.0;-0.0;0.0";
+    case TJ_REPORT_DECIMAL:
+      return "0.0";
+    case TJ_REPORT_EMPTY:
+    case TJ_REPORT_TEXT:
+    case TJ_REPORT_DATE:
+    case TJ_REPORT_LIGHT:
+    default:
+      return NULL;
+    }
+}
+
 static lxw_format *
 body_format (Writer       *w,
              TjReportType  column_type,
@@ -144,33 +170,10 @@ body_format (Writer       *w,
       format_set_align (format, LXW_ALIGN_CENTER);
       break;
     }
-  switch (cell_type)
-    {
-    case TJ_REPORT_TEXT:
-      format_set_text_wrap (format);
-      break;
-    case TJ_REPORT_INTEGER:
-      format_set_num_format (format, "0");
-      break;
-    case TJ_REPORT_WAN:
-    case TJ_REPORT_YI:
-      format_set_num_format (format, "#,##0.00");
-      break;
-    case TJ_REPORT_PERCENT:
-      format_set_num_format (format, "0.0%");
-      break;
-    case TJ_REPORT_POINTS:
-      format_set_num_format (format, "+0.0;-0.0;0.0");
-      break;
-    case TJ_REPORT_DECIMAL:
-      format_set_num_format (format, "0.0");
-      break;
-    case TJ_REPORT_EMPTY:
-    case TJ_REPORT_DATE:
-    case TJ_REPORT_LIGHT:
-    default:
-      break;
-    }
+  if (cell_type == TJ_REPORT_TEXT)
+    format_set_text_wrap (format);
+  else if (tj_xlsx_number_format (cell_type) != NULL)
+    format_set_num_format (format, tj_xlsx_number_format (cell_type));
   return format;
 }
 
