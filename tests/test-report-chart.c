@@ -30,7 +30,14 @@ enum
 static double
 score_of (guint i)
 {
-  return 98.5 - i * 4.7;
+  return i < N_UNITS ? 98.5 - i * 4.7 : 30.0 - i * 0.13;
+}
+
+/* The fifteen townships, then numbered units: an assessment ranks up to 200. */
+static char *
+name_of (guint i)
+{
+  return i < N_UNITS ? g_strdup (units[i]) : g_strdup_printf ("单位%03u", i);
 }
 
 /* A ranking: n units, best first; with a section heading before the 8th unit and a total at the
@@ -54,9 +61,11 @@ ranking_new (guint    n,
           row = tj_report_add_row (report, TJ_REPORT_ROW_SECTION);
           tj_report_set_text (report, row, 0, "后进单位");
         }
+      g_autofree char *name = name_of (i);
+
       row = tj_report_add_row (report, TJ_REPORT_ROW_BODY);
       tj_report_set_integer (report, row, COL_RANK, i + 1);
-      tj_report_set_text (report, row, COL_UNIT, units[i % N_UNITS]);
+      tj_report_set_text (report, row, COL_UNIT, name);
       tj_report_set_percent (report, row, COL_RATE, 1.0 - i * 0.031);
       tj_report_set_decimal (report, row, COL_SCORE, score_of (i));
     }
@@ -242,6 +251,48 @@ test_pdf_chart (void)
   tj_test_rmdir (dir);
 }
 
+/* 200 bars do not fit a page: the chart goes on over pages in parts, every bar once in the
+ * table's order, each part over its axis (0 to 40), the title on the first only. */
+static void
+test_pdf_chart_parts (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("tuijin-chart-XXXXXX", NULL);
+  g_autoptr (TjReport) report = ranking_new (200, FALSE);
+  g_autofree char *path = write_book (g_steal_pointer (&report), dir, "考核.pdf");
+  guint pages = n_pages (path), page, chart_page = 0, next = 0, parts = 0;
+
+  for (page = 1; page <= pages && chart_page == 0; page++)
+    {
+      g_autofree char *text = page_text (path, page);
+
+      if (strstr (text, CHART_TITLE) != NULL)
+        chart_page = page;
+    }
+  g_assert_cmpuint (chart_page, >, 1);
+  for (page = chart_page; page <= pages; page++)
+    {
+      g_autofree char *text = page_text (path, page);
+      const char *from = page == chart_page ? strstr (text, CHART_TITLE) : text;
+
+      if (page > chart_page)
+        g_assert_null (strstr (text, CHART_TITLE));
+      for (; next < 200; next++)
+        {
+          g_autofree char *name = name_of (next);
+          const char *label = strstr (from, name);
+
+          if (label == NULL)
+            break;
+          from = label;
+        }
+      g_assert_nonnull (strstr (from, "40"));
+      parts++;
+    }
+  g_assert_cmpuint (next, ==, 200);
+  g_assert_cmpuint (parts, >=, 8);
+  tj_test_rmdir (dir);
+}
+
 /* TJ_CHART_DEMO=FOLDER: the ranking as a workbook and a PDF, to look at. */
 static void
 test_demo (void)
@@ -253,11 +304,11 @@ test_demo (void)
       g_test_skip ("TJ_CHART_DEMO is not set");
       return;
     }
-  for (guint i = 0; i < 2; i++)
+  for (guint i = 0; i < 3; i++)
     {
-      g_autoptr (TjReport) report = ranking_new (N_UNITS, FALSE);
-      g_autofree char *path = write_book (g_steal_pointer (&report), folder,
-                                          i == 0 ? "chart-demo.xlsx" : "chart-demo.pdf");
+      const char *names[] = { "chart-demo.xlsx", "chart-demo.pdf", "chart-demo-200.pdf" };
+      g_autoptr (TjReport) report = ranking_new (i < 2 ? N_UNITS : 200, FALSE);
+      g_autofree char *path = write_book (g_steal_pointer (&report), folder, names[i]);
 
       g_test_message ("wrote %s", path);
     }
@@ -271,6 +322,7 @@ main (int   argc,
   g_test_add_func ("/report-chart/xlsx", test_xlsx_chart);
   g_test_add_func ("/report-chart/xlsx-body-only", test_xlsx_chart_body_only);
   g_test_add_func ("/report-chart/pdf", test_pdf_chart);
+  g_test_add_func ("/report-chart/pdf-parts", test_pdf_chart_parts);
   g_test_add_func ("/report-chart/demo", test_demo);
   return g_test_run ();
 }

@@ -8,13 +8,14 @@
 
 /* A report's chart on the page (tj_report_set_chart): under the table, before the notes, a bar
  * per body row in the table's order, its label on the left and its value at its end, over an
- * axis with ticks. Black and grey only: it prints in black and white as it shows. */
+ * axis with ticks. Black and grey only: it prints in black and white as it shows. A chart of
+ * more bars than a page holds (the 200 units of an assessment) goes on in parts, a page each,
+ * every part with its axis, on the same scale. */
 
 /* Sizes in points. */
 #define TITLE_SIZE 12.0
 #define LABEL_SIZE 10.5
 #define TICK_SIZE 9.0
-#define MIN_LABEL_SIZE 5.0
 #define PITCH_PER_SIZE 1.7   /* a bar's pitch, in its label's size */
 #define BAR_SHARE 0.62       /* of the pitch a bar takes */
 #define GAP 6.0
@@ -38,7 +39,8 @@ struct _PageChart
   double low, high, step;
   double x, width;
   double plot_left, plot_right; /* the axis from low to high */
-  double title_height, pitch, height;
+  double title_height, axis_height, pitch;
+  guint per_part; /* the bars of a part */
 };
 
 PageChart *
@@ -150,25 +152,9 @@ widest (GPtrArray *layouts)
   return width;
 }
 
-static void
-set_size (GPtrArray *layouts,
-          double     size)
-{
-  PangoFontDescription *font;
-
-  if (layouts->len == 0)
-    return;
-  font = pango_font_description_copy (
-    pango_layout_get_font_description (g_ptr_array_index (layouts, 0)));
-  pango_font_description_set_size (font, (int) lround (size * PANGO_SCALE));
-  for (guint i = 0; i < layouts->len; i++)
-    pango_layout_set_font_description (g_ptr_array_index (layouts, i), font);
-  pango_font_description_free (font);
-}
-
-/* Lays the chart out `width` wide from `x`, no taller than `room` (a page's type area): many bars
- * are set closer and smaller. Returns its height, 0 without a bar. */
-double
+/* Lays the chart out `width` wide from `x`, each part no taller than `room` (a page's type area).
+ * Returns its parts, 0 without a bar. */
+guint
 tj_page_chart_lay_out (TjPageLayout *self,
                        PageChart    *chart,
                        const char   *title,
@@ -177,7 +163,7 @@ tj_page_chart_lay_out (TjPageLayout *self,
                        double        room)
 {
   double pt = self->scale;
-  double size = LABEL_SIZE, label_width, value_width, tick_height = 0, first_tick = 0, last_tick = 0;
+  double label_width, value_width, tick_height = 0, first_tick = 0, last_tick = 0;
   guint n = chart->numbers->len;
 
   if (n == 0)
@@ -198,17 +184,10 @@ tj_page_chart_lay_out (TjPageLayout *self,
       g_ptr_array_add (chart->ticks, layout);
       tick_height = tj_page_text_height (layout);
     }
-
-  /* Every bar on one page: closer and smaller when there are many. */
+  chart->axis_height = (TICK_LENGTH + 2) * pt + tick_height;
   chart->pitch = PITCH_PER_SIZE * LABEL_SIZE * pt;
-  if (chart->title_height + n * chart->pitch + (TICK_LENGTH + 2) * pt + tick_height > room)
-    {
-      chart->pitch = MAX (0.5 * pt, (room - chart->title_height - (TICK_LENGTH + 2) * pt -
-                                     tick_height) / n);
-      size = MAX (MIN_LABEL_SIZE, chart->pitch / pt / PITCH_PER_SIZE);
-      set_size (chart->labels, size);
-      set_size (chart->values, size);
-    }
+  chart->per_part = (guint) MAX (1.0, floor ((room - chart->title_height - chart->axis_height) /
+                                             chart->pitch));
 
   /* The labels on the left, cut short when very long; the figures after the bars. */
   label_width = MIN (widest (chart->labels), LABEL_MAX_SHARE * width);
@@ -231,8 +210,18 @@ tj_page_chart_lay_out (TjPageLayout *self,
   if (chart->plot_right - chart->plot_left < width / 4)
     chart->plot_right = chart->plot_left + width / 4;
 
-  chart->height = chart->title_height + n * chart->pitch + (TICK_LENGTH + 2) * pt + tick_height;
-  return chart->height;
+  return (n + chart->per_part - 1) / chart->per_part;
+}
+
+/* The height of a part: the first has the title. */
+double
+tj_page_chart_part_height (PageChart *chart,
+                           guint      part)
+{
+  guint first = part * chart->per_part;
+  guint n = MIN (chart->numbers->len - first, chart->per_part);
+
+  return (part == 0 ? chart->title_height : 0) + n * chart->pitch + chart->axis_height;
 }
 
 static double
@@ -253,21 +242,25 @@ show_layout (cairo_t     *cr,
   pango_cairo_show_layout (cr, layout);
 }
 
-/* Draws the chart with its top at y. */
+/* Draws a part of the chart with its top at y. */
 void
 tj_page_chart_draw (TjPageLayout *self,
                     PageChart    *chart,
                     cairo_t      *cr,
-                    double        y)
+                    double        y,
+                    guint         part)
 {
   double pt = self->scale;
-  double top = y + chart->title_height;
-  double foot = top + chart->numbers->len * chart->pitch;
+  guint first = part * chart->per_part;
+  guint last = MIN (chart->numbers->len, first + chart->per_part);
+  double top = y + (part == 0 ? chart->title_height : 0);
+  double foot = top + (last - first) * chart->pitch;
   double zero = at (chart, MAX (chart->low, MIN (0, chart->high)));
   guint t = 0;
 
   cairo_save (cr);
-  show_layout (cr, chart->title, chart->x, y);
+  if (part == 0)
+    show_layout (cr, chart->title, chart->x, y);
 
   /* the grid, light, under the bars */
   cairo_set_line_width (cr, LINE_WIDTH * pt);
@@ -280,11 +273,11 @@ tj_page_chart_draw (TjPageLayout *self,
     }
   cairo_stroke (cr);
 
-  for (guint i = 0; i < chart->numbers->len; i++)
+  for (guint i = first; i < last; i++)
     {
       double number = g_array_index (chart->numbers, double, i);
       double end = at (chart, number);
-      double row_top = top + i * chart->pitch;
+      double row_top = top + (i - first) * chart->pitch;
       double bar = BAR_SHARE * chart->pitch;
       PangoLayout *label = g_ptr_array_index (chart->labels, i);
       PangoLayout *value = g_ptr_array_index (chart->values, i);

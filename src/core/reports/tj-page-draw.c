@@ -373,7 +373,7 @@ tj_page_layout_draw_page (TjPageLayout *self,
               rows = FALSE;
             }
           if (item->kind == ITEM_CHART)
-            tj_page_chart_draw (self, sheet->chart, cr, y);
+            tj_page_chart_draw (self, sheet->chart, cr, y, item->row);
           else
             draw_block (cr, item->layout,
                         item->kind == ITEM_NOTE || item->kind == ITEM_UNIT_LINE ? sheet->x[0]

@@ -33,7 +33,7 @@ typedef enum
   ITEM_UNIT_LINE,
   ITEM_ROW,
   ITEM_NOTE,
-  ITEM_CHART, /* the report's chart (tj-page-chart.c), drawn whole on one page */
+  ITEM_CHART, /* a part of the report's chart (tj-page-chart.c; `row`: which), never cut */
 } ItemKind;
 
 typedef struct _PageChart PageChart;
@@ -318,16 +318,19 @@ void tj_page_chart_add_row (TjPageLayout *self,
                             PageChart    *chart,
                             Sheet        *sheet,
                             guint         row);
-double tj_page_chart_lay_out (TjPageLayout *self,
-                              PageChart    *chart,
-                              const char   *title,
-                              double        x,
-                              double        width,
-                              double        room);
+guint tj_page_chart_lay_out (TjPageLayout *self,
+                             PageChart    *chart,
+                             const char   *title,
+                             double        x,
+                             double        width,
+                             double        room);
+double tj_page_chart_part_height (PageChart *chart,
+                                  guint      part);
 void tj_page_chart_draw (TjPageLayout *self,
                          PageChart    *chart,
                          cairo_t      *cr,
-                         double        y);
+                         double        y,
+                         guint         part);
 
 /* tj-page-paginate.c */
 void tj_page_paginate_sheet (TjPageLayout *self,

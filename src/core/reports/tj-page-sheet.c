@@ -515,13 +515,14 @@ tj_page_sheet_new (TjPageLayout *self,
       if (sheet->chart != NULL)
         {
           const char *chart_title;
-          double chart_height;
+          guint parts;
 
           tj_report_get_chart (report, &chart_title, NULL, NULL);
-          chart_height = tj_page_chart_lay_out (self, sheet->chart, chart_title, sheet->x[0],
-                                                table_width, self->bottom - self->top);
-          if (chart_height > 0)
-            add_item (self, sheet, ITEM_CHART, 0, NULL, 14 * pt, chart_height);
+          parts = tj_page_chart_lay_out (self, sheet->chart, chart_title, sheet->x[0], table_width,
+                                         self->bottom - self->top);
+          for (guint part = 0; part < parts; part++)
+            add_item (self, sheet, ITEM_CHART, part, NULL, part == 0 ? 14 * pt : 0,
+                      tj_page_chart_part_height (sheet->chart, part));
         }
     }
   for (guint i = 0; i < report->notes->len; i++)
