@@ -293,6 +293,66 @@ test_pdf_chart_parts (void)
   tj_test_rmdir (dir);
 }
 
+/* A ranking whose rows stream from a source: the bars are taken as the rows are read. */
+static gboolean
+streamed_next (gpointer     data,
+               TjReportRow *row,
+               GError     **error)
+{
+  guint *next = data;
+  g_autofree char *name = NULL;
+
+  if (*next >= N_UNITS)
+    return FALSE;
+  name = name_of (*next);
+  tj_report_row_set_integer (row, COL_RANK, *next + 1);
+  tj_report_row_set_text (row, COL_UNIT, name);
+  tj_report_row_set_percent (row, COL_RATE, 0.5);
+  tj_report_row_set_decimal (row, COL_SCORE, score_of (*next));
+  (*next)++;
+  return TRUE;
+}
+
+static void
+streamed_rewind (gpointer data,
+                 gboolean in_order)
+{
+  *(guint *) data = 0;
+}
+
+static void
+test_streamed_chart (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("tuijin-chart-XXXXXX", NULL);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr (TjReport) report = ranking_new (0, FALSE);
+      g_autofree char *path = NULL;
+
+      tj_report_set_source (report, streamed_next, streamed_rewind, g_new0 (guint, 1), g_free);
+      path = write_book (g_steal_pointer (&report), dir, i == 0 ? "流.xlsx" : "流.pdf");
+      if (i == 0)
+        {
+          const char *argv[] = { "unzip", "-p", path, "xl/charts/chart1.xml", NULL };
+          g_autofree char *chart = tool_output (argv);
+
+          g_assert_nonnull (strstr (chart, "<c:val><c:numRef><c:f>'排名'!$D$4:$D$18</c:f>"));
+          g_assert_nonnull (strstr (chart, "<c:v>石道乡</c:v>"));
+        }
+      else
+        {
+          g_autofree char *text = page_text (path, 2);
+          const char *chart = strstr (text, CHART_TITLE);
+
+          g_assert_nonnull (chart);
+          g_assert_nonnull (strstr (chart, units[0]));
+          g_assert_nonnull (strstr (chart, units[N_UNITS - 1]));
+        }
+    }
+  tj_test_rmdir (dir);
+}
+
 /* TJ_CHART_DEMO=FOLDER: the ranking as a workbook and a PDF, to look at. */
 static void
 test_demo (void)
@@ -323,6 +383,7 @@ main (int   argc,
   g_test_add_func ("/report-chart/xlsx-body-only", test_xlsx_chart_body_only);
   g_test_add_func ("/report-chart/pdf", test_pdf_chart);
   g_test_add_func ("/report-chart/pdf-parts", test_pdf_chart_parts);
+  g_test_add_func ("/report-chart/streamed", test_streamed_chart);
   g_test_add_func ("/report-chart/demo", test_demo);
   return g_test_run ();
 }
