@@ -372,10 +372,13 @@ tj_page_layout_draw_page (TjPageLayout *self,
               g_array_set_size (lines, 0);
               rows = FALSE;
             }
-          draw_block (cr, item->layout,
-                      item->kind == ITEM_NOTE || item->kind == ITEM_UNIT_LINE ? sheet->x[0]
-                                                                               : self->left,
-                      y, from, to, item->height);
+          if (item->kind == ITEM_CHART)
+            tj_page_chart_draw (self, sheet->chart, cr, y, item->row);
+          else
+            draw_block (cr, item->layout,
+                        item->kind == ITEM_NOTE || item->kind == ITEM_UNIT_LINE ? sheet->x[0]
+                                                                                 : self->left,
+                        y, from, to, item->height);
         }
       y += to - from;
       if (item->kind == ITEM_ROW)

@@ -33,7 +33,10 @@ typedef enum
   ITEM_UNIT_LINE,
   ITEM_ROW,
   ITEM_NOTE,
+  ITEM_CHART, /* a part of the report's chart (tj-page-chart.c; `row`: which), never cut */
 } ItemKind;
+
+typedef struct _PageChart PageChart;
 
 /* One thing placed down a sheet's pages: a block of text or a table row. */
 typedef struct
@@ -137,6 +140,7 @@ typedef struct
   GArray *row_heights;  /* of double: each row's height, for paginating without the row */
   GByteArray *row_kinds; /* each row's TjReportRowKind */
   double rows_space;    /* the space before the first row */
+  PageChart *chart;     /* NULL: the report has none */
 } Sheet;
 
 /* The foot of a row of the table on a page; a section's heading spans the columns. */
@@ -306,6 +310,27 @@ const Measured *tj_page_measured_cell (Sheet *sheet,
                                        guint  column);
 Sheet *tj_page_sheet_new (TjPageLayout *self,
                           TjReport     *report);
+
+/* tj-page-chart.c */
+PageChart *tj_page_chart_new (TjReport *report);
+void tj_page_chart_free (PageChart *chart);
+void tj_page_chart_add_row (TjPageLayout *self,
+                            PageChart    *chart,
+                            Sheet        *sheet,
+                            guint         row);
+guint tj_page_chart_lay_out (TjPageLayout *self,
+                             PageChart    *chart,
+                             const char   *title,
+                             double        x,
+                             double        width,
+                             double        room);
+double tj_page_chart_part_height (PageChart *chart,
+                                  guint      part);
+void tj_page_chart_draw (TjPageLayout *self,
+                         PageChart    *chart,
+                         cairo_t      *cr,
+                         double        y,
+                         guint         part);
 
 /* tj-page-paginate.c */
 void tj_page_paginate_sheet (TjPageLayout *self,

@@ -58,6 +58,7 @@ tj_page_sheet_free (gpointer data)
     }
   tj_page_glyphs_clear (&sheet->row_text);
   tj_page_glyphs_clear (&sheet->header_glyphs);
+  g_clear_pointer (&sheet->chart, tj_page_chart_free);
   g_clear_object (&sheet->header_font);
   tj_page_glyphs_clear (&sheet->measured_glyphs);
   g_clear_pointer (&sheet->measured, g_array_unref);
@@ -501,10 +502,28 @@ tj_page_sheet_new (TjPageLayout *self,
                   tj_page_block_new (self, report->unit_line, BODY_FACE, FALSE, UNIT_LINE_SIZE,
                              table_width, PANGO_ALIGN_RIGHT, FALSE),
                   10 * pt, 0);
-      /* a streamed report's rows read again, one at a time: their heights and kinds are kept */
+      /* a streamed report's rows read again, one at a time: their heights and kinds are kept,
+       * and the chart's bars */
+      sheet->chart = tj_page_chart_new (report);
       for (guint r = 0; r < sheet->n_rows && tj_page_hold_rows (sheet, r, r + 1); r++)
-        add_item (self, sheet, ITEM_ROW, r, NULL, r == 0 && report->unit_line == NULL ? 10 * pt : 0,
-                  row_height (self, sheet, r));
+        {
+          add_item (self, sheet, ITEM_ROW, r, NULL,
+                    r == 0 && report->unit_line == NULL ? 10 * pt : 0, row_height (self, sheet, r));
+          if (sheet->chart != NULL)
+            tj_page_chart_add_row (self, sheet->chart, sheet, r);
+        }
+      if (sheet->chart != NULL)
+        {
+          const char *chart_title;
+          guint parts;
+
+          tj_report_get_chart (report, &chart_title, NULL, NULL);
+          parts = tj_page_chart_lay_out (self, sheet->chart, chart_title, sheet->x[0], table_width,
+                                         self->bottom - self->top);
+          for (guint part = 0; part < parts; part++)
+            add_item (self, sheet, ITEM_CHART, part, NULL, part == 0 ? 14 * pt : 0,
+                      tj_page_chart_part_height (sheet->chart, part));
+        }
     }
   for (guint i = 0; i < report->notes->len; i++)
     add_item (self, sheet, ITEM_NOTE, 0,

@@ -53,6 +53,7 @@ tj_report_free (TjReport *self)
   g_free (self->title);
   g_free (self->subtitle);
   g_free (self->unit_line);
+  g_free (self->chart_title);
   g_ptr_array_unref (self->paragraphs);
   g_ptr_array_unref (self->notes);
   g_array_unref (self->columns);
@@ -656,6 +657,73 @@ tj_report_cell_text (const TjReportCell *cell)
     case TJ_REPORT_EMPTY:
     default:
       return g_strdup ("");
+    }
+}
+
+/* A chart of one column's values: the xlsx writer refers to the sheet's cells, the page layout
+ * draws it from the rows it reads. */
+void
+tj_report_set_chart (TjReport   *self,
+                     const char *title,
+                     guint       category_column,
+                     guint       value_column)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (title != NULL);
+  g_return_if_fail (category_column < self->columns->len);
+  g_return_if_fail (value_column < self->columns->len);
+
+  g_free (self->chart_title);
+  self->chart_title = g_strdup (title);
+  self->chart_category = category_column;
+  self->chart_value = value_column;
+}
+
+/* Whether the report has a chart, and which. */
+gboolean
+tj_report_get_chart (TjReport    *self,
+                     const char **title,
+                     guint       *category_column,
+                     guint       *value_column)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (self->chart_title == NULL)
+    return FALSE;
+  if (title != NULL)
+    *title = self->chart_title;
+  if (category_column != NULL)
+    *category_column = self->chart_category;
+  if (value_column != NULL)
+    *value_column = self->chart_value;
+  return TRUE;
+}
+
+/* A figure as its cell shows it (money in 万元 or 亿元, a rate as a fraction), for a chart's bar;
+ * 0 for a cell without a figure. */
+double
+tj_report_cell_number (const TjReportCell *cell)
+{
+  g_return_val_if_fail (cell != NULL, 0);
+
+  switch (cell->type)
+    {
+    case TJ_REPORT_INTEGER:
+      return (double) cell->value.number;
+    case TJ_REPORT_WAN:
+      return tj_money_to_wan (cell->value.yuan);
+    case TJ_REPORT_YI:
+      return (double) cell->value.yuan / TJ_YUAN_PER_YI;
+    case TJ_REPORT_PERCENT:
+    case TJ_REPORT_POINTS:
+    case TJ_REPORT_DECIMAL:
+      return cell->value.fraction;
+    case TJ_REPORT_EMPTY:
+    case TJ_REPORT_TEXT:
+    case TJ_REPORT_DATE:
+    case TJ_REPORT_LIGHT:
+    default:
+      return 0;
     }
 }
 

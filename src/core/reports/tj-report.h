@@ -99,6 +99,9 @@ struct _TjReport
   gpointer source;
   GDestroyNotify source_free;
   TjReportRow *row; /* the row a source fills */
+  char *chart_title; /* tj_report_set_chart: NULL, no chart */
+  guint chart_category;
+  guint chart_value;
 };
 
 /* Every writer reads the rows this way, held in memory or pulled from a source as it goes. */
@@ -172,6 +175,18 @@ void tj_report_set_light (TjReport *self,
                           guint     row,
                           guint     column,
                           TjLight   light);
+
+/* A bar chart of the values of one column of the body rows, labelled by another column's text,
+ * in the order of the table; drawn after the table (before the notes). */
+void tj_report_set_chart (TjReport   *self,
+                          const char *title,
+                          guint       category_column,
+                          guint       value_column);
+gboolean tj_report_get_chart (TjReport    *self,
+                              const char **title,
+                              guint       *category_column,
+                              guint       *value_column);
+double tj_report_cell_number (const TjReportCell *cell);
 
 void tj_report_set_source (TjReport        *self,
                            TjReportNextRow  next_row,

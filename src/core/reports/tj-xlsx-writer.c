@@ -12,6 +12,7 @@
 #include "tj-error.h"
 #include "tj-money.h"
 #include "tj-output-file.h"
+#include "tj-xlsx-chart.h"
 #include "tj-xlsx-writer.h"
 
 /* Official documents (GB/T 9704-2012 practice): a heading face for titles, 仿宋 for the body. */
@@ -109,6 +110,32 @@ create_formats (Writer *w)
   format_set_border (w->section, LXW_BORDER_THIN);
 }
 
+/* How a figure of this type shows in a cell (and in a chart's labels); NULL for text. */
+const char *
+tj_xlsx_number_format (TjReportType type)
+{
+  switch (type)
+    {
+    case TJ_REPORT_INTEGER:
+      return "0";
+    case TJ_REPORT_WAN:
+    case TJ_REPORT_YI:
+      return "#,##0.00";
+    case TJ_REPORT_PERCENT:
+      return "0.0%";
+    case TJ_REPORT_POINTS:
+      return "+0.0;-0.0;0.0";
+    case TJ_REPORT_DECIMAL:
+      return "0.0";
+    case TJ_REPORT_EMPTY:
+    case TJ_REPORT_TEXT:
+    case TJ_REPORT_DATE:
+    case TJ_REPORT_LIGHT:
+    default:
+      return NULL;
+    }
+}
+
 static lxw_format *
 body_format (Writer       *w,
              TjReportType  column_type,
@@ -143,33 +170,10 @@ body_format (Writer       *w,
       format_set_align (format, LXW_ALIGN_CENTER);
       break;
     }
-  switch (cell_type)
-    {
-    case TJ_REPORT_TEXT:
-      format_set_text_wrap (format);
-      break;
-    case TJ_REPORT_INTEGER:
-      format_set_num_format (format, "0");
-      break;
-    case TJ_REPORT_WAN:
-    case TJ_REPORT_YI:
-      format_set_num_format (format, "#,##0.00");
-      break;
-    case TJ_REPORT_PERCENT:
-      format_set_num_format (format, "0.0%");
-      break;
-    case TJ_REPORT_POINTS:
-      format_set_num_format (format, "+0.0;-0.0;0.0");
-      break;
-    case TJ_REPORT_DECIMAL:
-      format_set_num_format (format, "0.0");
-      break;
-    case TJ_REPORT_EMPTY:
-    case TJ_REPORT_DATE:
-    case TJ_REPORT_LIGHT:
-    default:
-      break;
-    }
+  if (cell_type == TJ_REPORT_TEXT)
+    format_set_text_wrap (format);
+  else if (tj_xlsx_number_format (cell_type) != NULL)
+    format_set_num_format (format, tj_xlsx_number_format (cell_type));
   return format;
 }
 
@@ -545,6 +549,7 @@ write_sheet (Writer   *w,
   g_autofree gboolean *wraps = g_new0 (gboolean, MAX (n_columns, 1));
   g_autofree double *widths = column_widths (w, report, wraps);
   TjReportIter iter;
+  g_autoptr (GArray) chart_bars = tj_xlsx_chart_bars_new (report); /* NULL: no chart */
   g_auto (GStrv) headers = g_new0 (char *, n_columns + 1);
   g_autofree char *footer = NULL;
   lxw_worksheet *sheet;
@@ -637,6 +642,8 @@ write_sheet (Writer   *w,
           write_across (w, sheet, row, 0, last, heading, w->section);
           continue;
         }
+      if (chart_bars != NULL)
+        tj_xlsx_chart_add_bar (chart_bars, report, &iter, row);
       height = body_row_height (&iter, n_columns, widths, wraps);
       note_error (w, worksheet_set_row (sheet, row, MIN (height, MAX_ROW_HEIGHT), NULL));
       for (guint c = 0; c < n_columns; c++)
@@ -645,6 +652,14 @@ write_sheet (Writer   *w,
     }
   if (w->source_error != NULL)
     return;
+
+  /* The chart below the table, a row apart, over rows left blank: the notes follow it. */
+  if (chart_bars != NULL && chart_bars->len > 0)
+    {
+      note_error (w, tj_xlsx_chart_insert (w->workbook, sheet, name, report, chart_bars, row + 1,
+                                           widths, n_columns, TITLE_FONT, BODY_FONT));
+      row += 2 + tj_xlsx_chart_rows (chart_bars->len);
+    }
 
   for (guint i = 0; i < report->notes->len; i++)
     {
