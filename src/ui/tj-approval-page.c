@@ -12,8 +12,6 @@
 #include "tj-approval.h"
 #include "tj-calendar.h"
 #include "tj-date.h"
-#include "tj-export-chooser.h"
-#include "tj-file-chooser.h"
 #include "tj-file-job.h"
 #include "tj-read-error.h"
 #include "tj-table.h"
@@ -47,7 +45,6 @@ struct _TjApprovalPage
   GtkCustomFilter *filter;
   GtkSingleSelection *selection;
   GPtrArray *departments; /* names, [0] = all */
-  GtkFileChooserNative *chooser;
   TjFileJob *exports; /* busy: the export buttons wait for the file being written */
   guint overdue;
 };
@@ -350,7 +347,6 @@ remind (TjApprovalPage *self,
 {
   g_autoptr (GError) error = NULL;
   const char *who = g_get_real_name ();
-  GtkWidget *overlay;
   g_autofree char *title = NULL;
 
   if (who == NULL || g_str_equal (who, "Unknown"))
@@ -363,9 +359,7 @@ remind (TjApprovalPage *self,
       return FALSE;
     }
   title = g_strdup_printf (_("Reminder logged: %s, %s"), item->project_name, item->name);
-  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
+  tj_page_show_toast (TJ_PAGE (self), adw_toast_new (title));
   return TRUE;
 }
 
@@ -439,29 +433,6 @@ write_report (TjDb       *db,
                       : tj_approval_write_ledger (db, job->year, job->today, path, error);
 }
 
-static void
-report_done_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  TjApprovalPage *self = TJ_APPROVAL_PAGE (source);
-  g_autoptr (GError) error = NULL;
-  g_autofree char *base = g_path_get_basename (tj_file_job_get_path (result));
-  g_autofree char *title = NULL;
-  GtkWidget *overlay;
-
-  if (!tj_file_job_finish (result, &error))
-    {
-      tj_alert (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                _("Export Failed"), error->message);
-      return;
-    }
-  title = g_strdup_printf (_("Exported to “%s”"), base);
-  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
-}
-
 /* Writes the ledger (or the speed-up) of the page's year on its day in a worker thread; the
  * export buttons wait until it is written. */
 void
@@ -476,26 +447,16 @@ tj_approval_page_export (TjApprovalPage *self,
   job->year = tj_page_get_year (TJ_PAGE (self));
   job->today = g_strdup (self->today);
   job->speedup = speedup;
-  tj_file_job_start (self->exports, self, tj_page_get_db (TJ_PAGE (self)), path, write_report, job,
-                     (GDestroyNotify) report_job_free, report_done_cb, NULL);
+  tj_page_export (TJ_PAGE (self), self->exports, path, write_report, job,
+                  (GDestroyNotify) report_job_free);
 }
 
 static void
-export_response_cb (GtkNativeDialog *dialog,
-                    int              response,
-                    TjApprovalPage  *self)
+export_report (TjPage     *page,
+               const char *path,
+               gpointer    data)
 {
-  g_autofree char *path = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    path = tj_export_chooser_get_path (GTK_FILE_CHOOSER (dialog));
-  if (path != NULL)
-    {
-      tj_file_chooser_remember (GTK_FILE_CHOOSER (dialog));
-      tj_approval_page_export (self, path,
-                               GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "speedup")));
-    }
-  g_clear_object (&self->chooser);
+  tj_approval_page_export (TJ_APPROVAL_PAGE (page), path, GPOINTER_TO_INT (data));
 }
 
 static void
@@ -507,24 +468,13 @@ export_action (GtkWidget  *widget,
   gboolean speedup = g_str_equal (g_variant_get_string (parameter, NULL), "speedup");
   g_autofree char *name = NULL;
 
-  g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (speedup ? _("Export Department Speed-up")
-                                                       : _("Export the Approval Ledger"),
-                                               GTK_WINDOW (gtk_widget_get_root (widget)),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
-                                               _("_Cancel"));
-  tj_export_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), TJ_REPORT_FORMAT_XLSX, NULL);
-  tj_export_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), TJ_REPORT_FORMAT_PDF, NULL);
-  tj_export_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), TJ_REPORT_FORMAT_CSV,
-                                speedup ? _("Departments' Speed-up (.csv)")
-                                        : _("Approval Items (.csv)"));
   name = g_strdup_printf (speedup ? _("Department Speed-up %d.xlsx") : _("Approval Ledger %d.xlsx"),
                           tj_page_get_year (TJ_PAGE (self)));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  tj_file_chooser_prepare (GTK_FILE_CHOOSER (self->chooser));
-  g_object_set_data (G_OBJECT (self->chooser), "speedup", GINT_TO_POINTER (speedup));
-  g_signal_connect (self->chooser, "response", G_CALLBACK (export_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  tj_page_choose_export (TJ_PAGE (self),
+                         speedup ? _("Export Department Speed-up") : _("Export the Approval Ledger"),
+                         name, TJ_PAGE_FORMATS_ALL,
+                         speedup ? _("Departments' Speed-up (.csv)") : _("Approval Items (.csv)"),
+                         export_report, GINT_TO_POINTER (speedup), NULL);
 }
 
 static void
@@ -544,7 +494,6 @@ tj_approval_page_dispose (GObject *object)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
-  g_clear_object (&self->chooser);
   g_clear_object (&self->exports);
   g_clear_object (&self->selection);
   g_clear_object (&self->filtered);

@@ -6,8 +6,6 @@
 #include <string.h>
 
 #include "tj-alert.h"
-#include "tj-export-chooser.h"
-#include "tj-file-chooser.h"
 #include "tj-file-job.h"
 #include "tj-form-row.h"
 #include "tj-inspection-form.h"
@@ -45,7 +43,6 @@ struct _TjInspectionPage
   GtkFilterListModel *filtered;
   GtkCustomFilter *filter;
   GtkSingleSelection *selection;
-  GtkFileChooserNative *chooser;
   TjFileJob *exports;
   guint overdue;
 };
@@ -372,32 +369,6 @@ activated_cb (TjInspectionPage *self,
   open_item (self, inspection);
 }
 
-static void
-show_toast (TjInspectionPage *self,
-            AdwToast         *toast)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
-}
-
-/* Undo puts back what the delete took, as core recorded it: the inspection, its findings,
- * their rectifications and its photos, with their ids. */
-static void
-undo_delete_cb (AdwToast   *toast,
-                TjDeletion *deletion)
-{
-  TjInspectionPage *self = g_object_get_data (G_OBJECT (toast), "page");
-  g_autoptr (GError) error = NULL;
-
-  if (!tj_deletion_undo (tj_page_get_db (TJ_PAGE (self)), deletion, &error))
-    tj_alert (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _("Cannot undo"),
-              error->message);
-}
-
 gboolean
 tj_inspection_page_delete (TjInspectionPage *self,
                            guint             position)
@@ -406,7 +377,6 @@ tj_inspection_page_delete (TjInspectionPage *self,
   g_autoptr (GError) error = NULL;
   TjDeletion *deletion;
   g_autofree char *title = NULL;
-  AdwToast *toast;
 
   g_return_val_if_fail (shown != NULL, FALSE);
   deletion = tj_inspection_delete_undoable (tj_page_get_db (TJ_PAGE (self)), shown->id, &error);
@@ -418,15 +388,7 @@ tj_inspection_page_delete (TjInspectionPage *self,
     }
   /* Translators: "2026-05-12 城区集中供热管网扩建工程 巡查记录已删除" */
   title = g_strdup_printf (_("Inspection of %s on %s deleted"), shown->project_name, shown->date);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_object_set_data (G_OBJECT (toast), "page", self);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_delete_cb), deletion,
-                         (GClosureNotify) (void (*) (void)) tj_deletion_free, 0);
-  /* the toast of the last deletion, for tests */
-  g_object_set_data_full (G_OBJECT (self), "last-toast", g_object_ref (toast), g_object_unref);
-  show_toast (self, toast);
+  tj_page_delete_with_undo (TJ_PAGE (self), deletion, title);
   return TRUE;
 }
 
@@ -508,26 +470,6 @@ write_ledger (TjDb       *db,
   return tj_inspection_write_ledger (db, GPOINTER_TO_INT (data), path, error);
 }
 
-static void
-export_done_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  TjInspectionPage *self = TJ_INSPECTION_PAGE (source);
-  g_autoptr (GError) error = NULL;
-  g_autofree char *base = g_path_get_basename (tj_file_job_get_path (result));
-  g_autofree char *title = NULL;
-
-  if (!tj_file_job_finish (result, &error))
-    {
-      tj_alert (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _("Export Failed"),
-                error->message);
-      return;
-    }
-  title = g_strdup_printf (_("Exported to “%s”"), base);
-  show_toast (self, adw_toast_new (title));
-}
-
 /* Writes the 巡查台账 of the page's year in a worker thread; the button waits until it is
  * written. */
 void
@@ -536,26 +478,16 @@ tj_inspection_page_export (TjInspectionPage *self,
 {
   g_return_if_fail (TJ_IS_INSPECTION_PAGE (self));
 
-  tj_file_job_start (self->exports, self, tj_page_get_db (TJ_PAGE (self)), path, write_ledger,
-                     GINT_TO_POINTER (tj_page_get_year (TJ_PAGE (self))), NULL, export_done_cb,
-                     NULL);
+  tj_page_export (TJ_PAGE (self), self->exports, path, write_ledger,
+                  GINT_TO_POINTER (tj_page_get_year (TJ_PAGE (self))), NULL);
 }
 
 static void
-export_response_cb (GtkNativeDialog  *dialog,
-                    int               response,
-                    TjInspectionPage *self)
+export_ledger (TjPage     *page,
+               const char *path,
+               gpointer    data)
 {
-  g_autofree char *path = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    path = tj_export_chooser_get_path (GTK_FILE_CHOOSER (dialog));
-  if (path != NULL)
-    {
-      tj_file_chooser_remember (GTK_FILE_CHOOSER (dialog));
-      tj_inspection_page_export (self, path);
-    }
-  g_clear_object (&self->chooser);
+  tj_inspection_page_export (TJ_INSPECTION_PAGE (page), path);
 }
 
 static void
@@ -566,20 +498,9 @@ export_action (GtkWidget  *widget,
   TjInspectionPage *self = TJ_INSPECTION_PAGE (widget);
   g_autofree char *name = NULL;
 
-  g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (_("Export the Inspection Ledger"),
-                                               GTK_WINDOW (gtk_widget_get_root (widget)),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
-                                               _("_Cancel"));
-  tj_export_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), TJ_REPORT_FORMAT_XLSX, NULL);
-  tj_export_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), TJ_REPORT_FORMAT_PDF, NULL);
-  tj_export_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), TJ_REPORT_FORMAT_CSV,
-                                _("Inspections (.csv)"));
   name = g_strdup_printf (_("Inspection Ledger %d.xlsx"), tj_page_get_year (TJ_PAGE (self)));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  tj_file_chooser_prepare (GTK_FILE_CHOOSER (self->chooser));
-  g_signal_connect (self->chooser, "response", G_CALLBACK (export_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  tj_page_choose_export (TJ_PAGE (self), _("Export the Inspection Ledger"), name,
+                         TJ_PAGE_FORMATS_ALL, _("Inspections (.csv)"), export_ledger, NULL, NULL);
 }
 
 static void
@@ -611,26 +532,16 @@ tj_inspection_page_export_record (TjInspectionPage *self,
 {
   g_return_if_fail (TJ_IS_INSPECTION_PAGE (self));
 
-  tj_file_job_start (self->exports, self, tj_page_get_db (TJ_PAGE (self)), path, write_record,
-                     g_memdup2 (&id, sizeof id), g_free, export_done_cb, NULL);
+  tj_page_export (TJ_PAGE (self), self->exports, path, write_record, g_memdup2 (&id, sizeof id),
+                  g_free);
 }
 
 static void
-export_record_response_cb (GtkNativeDialog  *dialog,
-                           int               response,
-                           TjInspectionPage *self)
+export_record (TjPage     *page,
+               const char *path,
+               gpointer    data)
 {
-  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "inspection-id");
-  g_autofree char *path = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    path = tj_export_chooser_get_path (GTK_FILE_CHOOSER (dialog));
-  if (path != NULL)
-    {
-      tj_file_chooser_remember (GTK_FILE_CHOOSER (dialog));
-      tj_inspection_page_export_record (self, id, path);
-    }
-  g_clear_object (&self->chooser);
+  tj_inspection_page_export_record (TJ_INSPECTION_PAGE (page), *(gint64 *) data, path);
 }
 
 static void
@@ -644,22 +555,13 @@ export_record_action (GtkWidget  *widget,
 
   if (inspection == NULL)
     return;
-  g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (_("Export the Inspection Record"),
-                                               GTK_WINDOW (gtk_widget_get_root (widget)),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
-                                               _("_Cancel"));
-  tj_export_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), TJ_REPORT_FORMAT_PDF, NULL);
   /* Translators: the PDF's name: "嵩山大道 巡查记录表 2026-06-15.pdf" */
   name = g_strdup_printf (_("%s Inspection Record %s.pdf"), inspection->project_name,
                           inspection->date);
   g_strdelimit (name, "/\\", '-');
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  tj_file_chooser_prepare (GTK_FILE_CHOOSER (self->chooser));
-  g_object_set_data_full (G_OBJECT (self->chooser), "inspection-id",
-                          g_memdup2 (&inspection->id, sizeof inspection->id), g_free);
-  g_signal_connect (self->chooser, "response", G_CALLBACK (export_record_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  tj_page_choose_export (TJ_PAGE (self), _("Export the Inspection Record"), name,
+                         TJ_PAGE_FORMAT (TJ_REPORT_FORMAT_PDF), NULL, export_record,
+                         g_memdup2 (&inspection->id, sizeof inspection->id), g_free);
 }
 
 static void
@@ -763,7 +665,6 @@ tj_inspection_page_dispose (GObject *object)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
-  g_clear_object (&self->chooser);
   g_clear_object (&self->exports);
   g_clear_object (&self->selection);
   g_clear_object (&self->filtered);

@@ -7,8 +7,6 @@
 
 #include "tj-alert.h"
 #include "tj-date.h"
-#include "tj-export-chooser.h"
-#include "tj-file-chooser.h"
 #include "tj-file-job.h"
 #include "tj-form-row.h"
 #include "tj-matter-form.h"
@@ -40,7 +38,6 @@ struct _TjMatterPage
   GtkFilterListModel *filtered;
   GtkSingleSelection *selection;
   GtkWindow *form; /* weak */
-  GtkFileChooserNative *chooser;
   TjFileJob *exports;
 };
 
@@ -327,29 +324,6 @@ change_action (GtkWidget  *widget,
     show_form (self, tj_matter_form_new_finish (parent_window (self), db, m, self->today));
 }
 
-static void
-undo_delete_cb (AdwToast   *toast,
-                TjDeletion *deletion)
-{
-  TjMatterPage *self = g_object_get_data (G_OBJECT (toast), "page");
-  g_autoptr (GError) error = NULL;
-
-  if (!tj_deletion_undo (tj_page_get_db (TJ_PAGE (self)), deletion, &error))
-    tj_alert (parent_window (self), _("Cannot undo"), error->message);
-}
-
-static void
-show_toast (TjMatterPage *self,
-            AdwToast     *toast)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
-}
-
 /* Deletes the matter (or the meeting with its matters) and offers to undo it. */
 static void
 delete_response_cb (AdwMessageDialog *dialog,
@@ -363,7 +337,6 @@ delete_response_cb (AdwMessageDialog *dialog,
   g_autoptr (TjDeletion) deletion = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *title = NULL;
-  AdwToast *toast;
 
   if (!g_str_equal (response, "delete"))
     return;
@@ -375,14 +348,7 @@ delete_response_cb (AdwMessageDialog *dialog,
       return;
     }
   title = g_strdup_printf (_("“%s” deleted"), name);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_object_set_data (G_OBJECT (toast), "page", self);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_delete_cb),
-                         g_steal_pointer (&deletion),
-                         (GClosureNotify) (void (*) (void)) tj_deletion_free, 0);
-  show_toast (self, toast);
+  tj_page_delete_with_undo (TJ_PAGE (self), g_steal_pointer (&deletion), title);
 }
 
 static void
@@ -477,28 +443,6 @@ write_pack (TjDb       *db,
   return tj_meeting_pack_write (db, job->date, path, error);
 }
 
-static void
-pack_done_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  TjMatterPage *self = TJ_MATTER_PAGE (source);
-  g_autoptr (GError) error = NULL;
-  g_autofree char *base = g_path_get_basename (tj_file_job_get_path (result));
-  g_autofree char *title = NULL;
-  GtkWidget *overlay;
-
-  if (!tj_file_job_finish (result, &error))
-    {
-      tj_alert (parent_window (self), _("Export Failed"), error->message);
-      return;
-    }
-  title = g_strdup_printf (_("Exported to “%s”"), base);
-  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
-}
-
 /* Writes the meeting pack for the monthly meeting on date in a worker thread. */
 void
 tj_matter_page_export_pack (TjMatterPage *self,
@@ -508,8 +452,8 @@ tj_matter_page_export_pack (TjMatterPage *self,
   PackJob *job = g_new0 (PackJob, 1);
 
   job->date = g_strdup (date);
-  tj_file_job_start (self->exports, self, tj_page_get_db (TJ_PAGE (self)), path, write_pack, job,
-                     (GDestroyNotify) pack_job_free, pack_done_cb, NULL);
+  tj_page_export (TJ_PAGE (self), self->exports, path, write_pack, job,
+                  (GDestroyNotify) pack_job_free);
 }
 
 /* The meeting the pack is for: the monthly meeting chosen in the filter, else today. */
@@ -535,25 +479,16 @@ tj_matter_page_export_ledger (TjMatterPage *self,
 
   job->date = g_strdup (self->today);
   job->year = tj_page_get_year (TJ_PAGE (self));
-  tj_file_job_start (self->exports, self, tj_page_get_db (TJ_PAGE (self)), path, write_pack, job,
-                     (GDestroyNotify) pack_job_free, pack_done_cb, NULL);
+  tj_page_export (TJ_PAGE (self), self->exports, path, write_pack, job,
+                  (GDestroyNotify) pack_job_free);
 }
 
 static void
-ledger_response_cb (GtkNativeDialog *dialog,
-                    int              response,
-                    TjMatterPage    *self)
+export_ledger (TjPage     *page,
+               const char *path,
+               gpointer    data)
 {
-  g_autofree char *path = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    path = tj_export_chooser_get_path (GTK_FILE_CHOOSER (dialog));
-  if (path != NULL)
-    {
-      tj_file_chooser_remember (GTK_FILE_CHOOSER (dialog));
-      tj_matter_page_export_ledger (self, path);
-    }
-  g_clear_object (&self->chooser);
+  tj_matter_page_export_ledger (TJ_MATTER_PAGE (page), path);
 }
 
 static void
@@ -564,39 +499,22 @@ ledger_action (GtkWidget  *widget,
   TjMatterPage *self = TJ_MATTER_PAGE (widget);
   g_autofree char *name = NULL;
 
-  g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (_("Export the Supervision Ledger"),
-                                               parent_window (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                               _("_Export"), _("_Cancel"));
-  tj_export_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), TJ_REPORT_FORMAT_XLSX, NULL);
-  tj_export_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), TJ_REPORT_FORMAT_PDF, NULL);
-  tj_export_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), TJ_REPORT_FORMAT_CSV,
-                                _("Matters (.csv)"));
   /* Translators: the file name of the ledger: "督办台账 2026.xlsx" */
   name = g_strdup_printf (_("Supervision Ledger %d.xlsx"), tj_page_get_year (TJ_PAGE (self)));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  tj_file_chooser_prepare (GTK_FILE_CHOOSER (self->chooser));
-  g_signal_connect (self->chooser, "response", G_CALLBACK (ledger_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  tj_page_choose_export (TJ_PAGE (self), _("Export the Supervision Ledger"), name,
+                         TJ_PAGE_FORMATS_ALL, _("Matters (.csv)"), export_ledger, NULL, NULL);
 }
 
+/* The pack is for the meeting chosen when the dialog is answered. */
 static void
-pack_response_cb (GtkNativeDialog *dialog,
-                  int              response,
-                  TjMatterPage    *self)
+export_pack (TjPage     *page,
+             const char *path,
+             gpointer    data)
 {
-  g_autofree char *path = NULL;
+  TjMatterPage *self = TJ_MATTER_PAGE (page);
+  g_autofree char *date = pack_date (self);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    path = tj_export_chooser_get_path (GTK_FILE_CHOOSER (dialog));
-  if (path != NULL)
-    {
-      g_autofree char *date = pack_date (self);
-
-      tj_file_chooser_remember (GTK_FILE_CHOOSER (dialog));
-      tj_matter_page_export_pack (self, date, path);
-    }
-  g_clear_object (&self->chooser);
+  tj_matter_page_export_pack (self, date, path);
 }
 
 static void
@@ -608,18 +526,12 @@ pack_action (GtkWidget  *widget,
   g_autofree char *date = pack_date (self);
   g_autofree char *name = NULL;
 
-  g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (_("Meeting Pack"), parent_window (self),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
-                                               _("_Cancel"));
-  tj_export_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), TJ_REPORT_FORMAT_XLSX, NULL);
-  tj_export_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), TJ_REPORT_FORMAT_PDF, NULL);
   /* Translators: the file name of the meeting pack: "月例会督办材料 2026-06-05.xlsx" */
   name = g_strdup_printf (_("Meeting Pack %s.xlsx"), date);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  tj_file_chooser_prepare (GTK_FILE_CHOOSER (self->chooser));
-  g_signal_connect (self->chooser, "response", G_CALLBACK (pack_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  tj_page_choose_export (TJ_PAGE (self), _("Meeting Pack"), name,
+                         TJ_PAGE_FORMAT (TJ_REPORT_FORMAT_XLSX) |
+                           TJ_PAGE_FORMAT (TJ_REPORT_FORMAT_PDF),
+                         NULL, export_pack, NULL, NULL);
 }
 
 static void
@@ -679,7 +591,6 @@ tj_matter_page_dispose (GObject *object)
   self->form = NULL;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
-  g_clear_object (&self->chooser);
   g_clear_object (&self->exports);
   g_clear_object (&self->selection);
   g_clear_object (&self->filtered);

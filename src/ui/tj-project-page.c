@@ -739,37 +739,6 @@ history_action (GtkWidget  *widget,
 }
 
 static void
-show_toast (TjProjectPage *self,
-            AdwToast      *toast)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
-}
-
-static void
-show_error (TjProjectPage *self,
-            const char    *heading,
-            const char    *message)
-{
-  tj_alert (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading, message);
-}
-
-static void
-undo_delete_cb (AdwToast   *toast,
-                TjDeletion *deletion)
-{
-  TjProjectPage *self = g_object_get_data (G_OBJECT (toast), "page");
-  g_autoptr (GError) error = NULL;
-
-  if (!tj_deletion_undo (tj_page_get_db (TJ_PAGE (self)), deletion, &error))
-    show_error (self, _("Cannot undo"), error->message);
-}
-
-static void
 delete_response_cb (AdwMessageDialog *dialog,
                     const char       *response,
                     TjProjectPage    *self)
@@ -778,25 +747,17 @@ delete_response_cb (AdwMessageDialog *dialog,
   g_autoptr (TjDeletion) deletion = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *title = NULL;
-  AdwToast *toast;
 
   if (!g_str_equal (response, "delete"))
     return;
   deletion = tj_project_delete_undoable (tj_page_get_db (TJ_PAGE (self)), project->id, &error);
   if (deletion == NULL)
     {
-      show_error (self, _("Cannot delete the project"), error->message);
+      tj_page_alert (TJ_PAGE (self), _("Cannot delete the project"), error->message);
       return;
     }
   title = g_strdup_printf (_("“%s” deleted"), project->name);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_object_set_data (G_OBJECT (toast), "page", self);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_delete_cb),
-                         g_steal_pointer (&deletion),
-                         (GClosureNotify) (void (*) (void)) tj_deletion_free, 0);
-  show_toast (self, toast);
+  tj_page_delete_with_undo (TJ_PAGE (self), g_steal_pointer (&deletion), title);
 }
 
 static void
@@ -817,7 +778,7 @@ delete_action (GtkWidget  *widget,
   /* Say what goes with it before asking. */
   if (!tj_project_holdings (tj_page_get_db (TJ_PAGE (self)), project->id, &holdings, &error))
     {
-      show_error (self, _("Cannot delete the project"), error->message);
+      tj_page_alert (TJ_PAGE (self), _("Cannot delete the project"), error->message);
       return;
     }
   holds = tj_project_holdings_describe (&holdings);
@@ -852,13 +813,13 @@ carry_over_response_cb (AdwMessageDialog *dialog,
   if (!tj_project_carry_over (tj_page_get_db (TJ_PAGE (self)), (gint64 *) (void *) ids->data,
                               ids->len, tj_page_get_year (TJ_PAGE (self)) + 1, &error))
     {
-      show_error (self, _("Cannot carry over"), error->message);
+      tj_page_alert (TJ_PAGE (self), _("Cannot carry over"), error->message);
       return;
     }
   title = g_strdup_printf (ngettext ("%u project carried over to %d",
                                      "%u projects carried over to %d", ids->len),
                            ids->len, tj_page_get_year (TJ_PAGE (self)) + 1);
-  show_toast (self, adw_toast_new (title));
+  tj_page_show_toast (TJ_PAGE (self), adw_toast_new (title));
 }
 
 static void
