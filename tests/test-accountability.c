@@ -230,6 +230,43 @@ test_month_lights (void)
   tj_test_db_free (&db, &dir);
 }
 
+/* A run of red months follows a project into the next year's list (carried over): 少林路 of
+ * 2025, 新开工 due 2025-08 and not started, red from November (3 months late); carried into 2026
+ * as 少林路（续建） and still not started, red in January: one row naming December (the list looks
+ * back one month before the period) and January, with the 2026 project's names. A report of the 2025 project is not read as the 2026 project's. */
+static void
+test_red_run_carried_over (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  g_autofree char *path = NULL;
+  g_autofree char *rows = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GVariant) facts = NULL;
+
+  fill (db);
+  exec (db,
+        "INSERT INTO projects (id, year, name, level, nature, locality_id, unit_id, leader_id, "
+        "officer_id, annual_plan, planned_start) VALUES "
+        "(3, 2025, '少林路', 'city', 'new', 901, 902, 902, 901, 0, '2025-08');"
+        "INSERT INTO projects (id, year, name, level, nature, locality_id, unit_id, leader_id, "
+        "officer_id, annual_plan, planned_start, carried_from) VALUES "
+        "(4, 2026, '少林路（续建）', 'city', 'new', 901, 902, 902, 901, 0, '2025-08', 3);"
+        "INSERT INTO monthly_reports (project_id, month, completed) VALUES (3, 1, 100);");
+  path = g_build_filename (dir, "追究.xlsx", NULL);
+  g_assert_true (tj_accountability_write (db, "2026-01-01", "2026-01-31", "2026-03-01", path,
+                                          &error));
+  g_assert_no_error (error);
+  facts = tj_test_xlsx_read (path, 0, "B4:B10", "C4", "H4", "I4", NULL);
+  rows = range (facts, "B4:B10");
+  g_assert_cmpstr (rows, ==, "连续两个月红灯");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "C4"), ==, "少林路（续建）");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "H4"), ==, "2026-01");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "I4"), ==,
+                   "2025年12月、2026年1月的月通报均为红灯（连续 2 个月）。");
+  tj_test_db_free (&db, &dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -237,5 +274,6 @@ main (int    argc,
   tj_test_init (&argc, &argv);
   g_test_add_func ("/accountability/causes", test_causes);
   g_test_add_func ("/accountability/month-lights", test_month_lights);
+  g_test_add_func ("/accountability/red-run-carried-over", test_red_run_carried_over);
   return g_test_run ();
 }

@@ -217,6 +217,20 @@ test_import_refused (Fixture       *fixture,
                    ==, 1);
   g_assert_nonnull (strstr (err, "第 2 行，“项目名称”：2024 年名单中没有项目“" ROAD "”。"));
   g_assert_cmpint (count_items (fixture), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* A name one character off: named as every import names it, with the nearest on the list
+   * (tj_project_unknown_message). */
+  g_clear_pointer (&csv, g_free);
+  csv = write_csv (fixture, "审批事项2.csv",
+                   ROAD "二期,环评审批,环保局,立项用地规划,20,10,是,2025-09-22,,,,\r\n");
+  g_assert_cmpint (run_tuijin (fixture, &out, &err, "import", "approvals", csv, "--year", "2025",
+                               NULL),
+                   ==, 1);
+  g_assert_nonnull (strstr (err, "第 2 行，“项目名称”：2025 年名单中没有项目“" ROAD "二期”，是否为“"
+                                 ROAD "”？"));
+  g_assert_cmpint (count_items (fixture), ==, 0);
 }
 
 /* Issue 7, point 15: without --year each row's project is looked up on the list of its

@@ -5,6 +5,8 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "tj-inspection.h"
+#include "tj-matter.h"
 #include "tj-project.h"
 
 /* Runs tuijin --db DB ARGS… and returns its exit status. */
@@ -103,6 +105,90 @@ test_check_names_bad_records (void)
   tj_test_rmdir (dir);
 }
 
+/* The one integer of a query. */
+static gint64
+query_id (TjDb       *db,
+          const char *sql)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (sqlite3_stmt) stmt = tj_db_prepare (db, sql, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* `tuijin check` validates the stored inspections (with their rectifications) and matters by
+ * core's own rules, naming the record and the field. */
+static void
+test_check_names_bad_inspection_and_matter (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *db_path = tj_test_db_path (&dir);
+  g_autofree char *out = NULL, *err = NULL, *bad_out = NULL, *bad_err = NULL;
+  g_autofree char *demo_out = NULL, *demo_err = NULL;
+  g_autofree char *matter_line = NULL, *inspection_line = NULL, *rectification_line = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TjMatter) matter = NULL;
+  g_autoptr (TjInspection) inspection = NULL;
+  g_autoptr (TjInspection) rectified = NULL;
+  gint64 matter_id, inspection_id, rectified_id;
+  TjDb *db;
+
+  g_assert_cmpint (run_tuijin (db_path, &demo_out, &demo_err, "demo", "--year", "2026", NULL), ==,
+                   0);
+  g_assert_cmpint (run_tuijin (db_path, &out, &err, "check", NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+
+  /* Written behind the forms' back: a matter's deadline that is no date, a verified figure beyond the limit
+   * figure, and a rectification's deadline that is no date. */
+  db = tj_db_open (db_path, &error);
+  g_assert_no_error (error);
+  matter_id = query_id (db, "SELECT min(id) FROM matters");
+  inspection_id = query_id (db, "SELECT min(id) FROM inspections");
+  rectified_id = query_id (db, "SELECT i.id FROM rectifications c JOIN "
+                                        "inspection_findings f ON f.id = c.finding_id JOIN "
+                                        "inspections i ON i.id = f.inspection_id "
+                                        "WHERE i.id <> (SELECT min(id) FROM inspections) "
+                                        "ORDER BY c.id LIMIT 1");
+  g_assert_cmpint (rectified_id, >, 0);
+  g_assert_true (tj_db_exec (db,
+                             "UPDATE matters SET deadline = '2026-12-32' "
+                             "WHERE id = (SELECT min(id) FROM matters)",
+                             NULL));
+  g_assert_true (tj_db_exec (db,
+                             "UPDATE inspections SET verified = 900000000000000000 "
+                             "WHERE id = (SELECT min(id) FROM inspections)",
+                             NULL));
+  g_assert_true (tj_db_exec (db,
+                             "UPDATE rectifications SET deadline = '2026-12-32' WHERE id = "
+                             "(SELECT min(c.id) FROM rectifications c JOIN inspection_findings f "
+                             "ON f.id = c.finding_id WHERE f.inspection_id <> "
+                             "(SELECT min(id) FROM inspections))",
+                             NULL));
+  matter = tj_matter_load (db, matter_id, &error);
+  g_assert_no_error (error);
+  inspection = tj_inspection_load (db, inspection_id, &error);
+  g_assert_no_error (error);
+  rectified = tj_inspection_load (db, rectified_id, &error);
+  g_assert_no_error (error);
+  g_object_unref (db);
+
+  g_assert_cmpint (run_tuijin (db_path, &bad_out, &bad_err, "check", NULL), ==, 1);
+  matter_line = g_strdup_printf ("tuijin: %s 的会议“%s”，事项“%s”：办结期限", matter->meeting_date,
+                                 matter->meeting_name, matter->content);
+  inspection_line = g_strdup_printf ("tuijin: 2026 年“%s”，%s 的巡查：核实累计完成超过上限",
+                                     inspection->project_name, inspection->date);
+  rectification_line = g_strdup_printf ("tuijin: 2026 年“%s”，%s 的巡查：第 1 个问题的第 1 项整改：整改期限",
+                                        rectified->project_name, rectified->date);
+  g_test_message ("%s", bad_err);
+  g_assert_nonnull (strstr (bad_err, matter_line));
+  g_assert_nonnull (strstr (bad_err, inspection_line));
+  g_assert_nonnull (strstr (bad_err, rectification_line));
+  g_assert_nonnull (strstr (bad_err, "发现 3 个问题"));
+  tj_test_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -110,5 +196,7 @@ main (int   argc,
   tj_test_init (&argc, &argv);
   g_test_add_func ("/tj/cli/demo/fills-once-then-refuses", test_demo_then_refuse);
   g_test_add_func ("/tj/cli/check/names-a-bad-approval-item", test_check_names_bad_records);
+  g_test_add_func ("/tj/cli/check/names-a-bad-inspection-and-matter",
+                   test_check_names_bad_inspection_and_matter);
   return g_test_run ();
 }

@@ -178,7 +178,8 @@ test_bad_lines (Fixture       *fixture,
                                       -1, NULL));
   amount = g_strdup_printf ("tuijin: %s：第 3 行，“当月完成（万元）”：“12O”不是有效金额\n", path);
   unknown = g_strdup_printf (
-    "tuijin: %s：第 4 行，“项目名称”：2026 年名单中没有项目“石淙供水管网改造工”。\n", path);
+    "tuijin: %s：第 4 行，“项目名称”：2026 年名单中没有项目“石淙供水管网改造工”，"
+    "是否为“石淙供水管网改造工程”？\n", path);
   g_assert_cmpint (run_tuijin (fixture, &out, &err, "import", "progress", path, "--month",
                                "2026-10", NULL),
                    ==, 1);

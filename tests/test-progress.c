@@ -807,7 +807,8 @@ test_bad_file_writes_nothing (void)
   g_assert_cmpstr (error->message, ==, "发现 7 处错误，未导入任何月报。");
   g_assert_cmpuint (result->errors->len, ==, 7);
   g_assert_cmpstr (g_ptr_array_index (result->errors, 0), ==,
-                   "第 4 行，“项目名称”：2026 年名单中没有项目“少林污水处理厂提标改造工程”。");
+                   "第 4 行，“项目名称”：2026 年名单中没有项目“少林污水处理厂提标改造工程”，"
+                   "是否为“少林污水处理厂提标改造”？");
   g_assert_cmpstr (g_ptr_array_index (result->errors, 1), ==,
                    "第 5 行，“当月完成（万元）”：“12.34567”的小数超过 4 位（万元最多精确到 4 位"
                    "小数，即 1 元）");

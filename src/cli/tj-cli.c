@@ -19,6 +19,7 @@
 #include "tj-error.h"
 #include "tj-inspection.h"
 #include "tj-ledger.h"
+#include "tj-matter.h"
 #include "tj-matter-import.h"
 #include "tj-matter-report.h"
 #include "tj-problem.h"
@@ -733,6 +734,104 @@ check_approvals (TjDb  *db,
   return found;
 }
 
+/* The inspections of the year's projects, each with its findings and rectifications, validated
+ * as the form does (tj_inspection_validate). */
+static guint
+check_inspections (TjDb  *db,
+                   int    year,
+                   guint *checked)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) inspections = tj_inspection_list (db, year, &error);
+  guint found = 0;
+
+  if (inspections == NULL)
+    return unreadable (_("the inspections"), error);
+  for (guint i = 0; i < inspections->len; i++)
+    {
+      TjInspection *listed = g_ptr_array_index (inspections, i);
+      g_autoptr (TjInspection) inspection = tj_inspection_load (db, listed->id, &error);
+      g_autoptr (GPtrArray) problems = NULL;
+
+      if (inspection == NULL)
+        {
+          found += unreadable (_("the inspections"), error);
+          g_clear_error (&error);
+          continue;
+        }
+      problems = tj_inspection_validate (inspection, db);
+      (*checked)++;
+      for (guint k = 0; k < problems->len; k++, found++)
+        /* Translators: "2026 “嵩阳街道污水处理厂”，2026-04-10 的巡查：核实累计：金额不能为负数。" */
+        print_error (_("%d “%s”, inspection of %s: %s"), year, listed->project_name,
+                     listed->date != NULL ? listed->date : "",
+                     ((TjProblem *) g_ptr_array_index (problems, k))->message);
+    }
+  return found;
+}
+
+/* Every meeting and its matters (with their extensions and reports), validated as the forms do
+ * (tj_meeting_validate, tj_matter_validate), year by year of the meetings' dates. */
+static guint
+check_matters (TjDb  *db,
+               guint *checked)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) years = tj_meeting_years (db, &error);
+  guint found = 0;
+
+  if (years == NULL)
+    return unreadable (_("the meetings"), error);
+  for (guint y = 0; y < years->len; y++)
+    {
+      int year = g_array_index (years, int, y);
+      g_autoptr (GPtrArray) meetings = tj_meeting_list (db, year, &error);
+      g_autoptr (GPtrArray) matters = NULL;
+
+      if (meetings == NULL)
+        {
+          found += unreadable (_("the meetings"), error);
+          g_clear_error (&error);
+        }
+      for (guint i = 0; meetings != NULL && i < meetings->len; i++)
+        {
+          TjMeeting *meeting = g_ptr_array_index (meetings, i);
+          g_autofree char *date = g_strdup (meeting->date);
+          g_autofree char *name = g_strdup (meeting->name);
+          g_autoptr (GPtrArray) problems = tj_meeting_validate (meeting);
+
+          (*checked)++;
+          for (guint k = 0; k < problems->len; k++, found++)
+            /* Translators: "2026-03-05 的会议“3月份月例会”：会议名称为必填项。" */
+            print_error (_("Meeting “%2$s” of %1$s: %3$s"), date != NULL ? date : "",
+                         name != NULL ? name : "",
+                         ((TjProblem *) g_ptr_array_index (problems, k))->message);
+        }
+      matters = tj_matter_list (db, year, 0, &error);
+      if (matters == NULL)
+        {
+          found += unreadable (_("the meeting matters"), error);
+          g_clear_error (&error);
+        }
+      for (guint i = 0; matters != NULL && i < matters->len; i++)
+        {
+          TjMatter *matter = g_ptr_array_index (matters, i);
+          g_autofree char *content = g_strdup (matter->content);
+          g_autoptr (GPtrArray) problems = tj_matter_validate (matter, db);
+
+          (*checked)++;
+          for (guint k = 0; k < problems->len; k++, found++)
+            /* Translators: "2026-03-05 的会议“3月份月例会”，事项“完成征地”：办结期限不能早于交办日期。" */
+            print_error (_("Meeting “%2$s” of %1$s, matter “%3$s”: %4$s"),
+                         matter->meeting_date != NULL ? matter->meeting_date : "",
+                         matter->meeting_name != NULL ? matter->meeting_name : "",
+                         content != NULL ? content : "",
+                         ((TjProblem *) g_ptr_array_index (problems, k))->message);
+        }
+    }
+  return found;
+}
+
 /* SQLite's own checks: the file's integrity, then the references between records. */
 static guint
 check_database (TjDb *db)
@@ -801,7 +900,8 @@ check_audit_log (TjDb   *db,
   return found;
 }
 
-/* Every year's projects, agency cases and approval items, validated as the forms do. */
+/* Every year's projects, agency cases, approval items and inspections, and every meeting and
+ * matter, validated as the forms do. */
 static guint
 check_records (TjDb  *db,
                guint *checked)
@@ -837,8 +937,9 @@ check_records (TjDb  *db,
             }
         }
       found += check_approvals (db, year, checked);
+      found += check_inspections (db, year, checked);
     }
-  return found;
+  return found + check_matters (db, checked);
 }
 
 static int

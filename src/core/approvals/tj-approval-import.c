@@ -246,12 +246,14 @@ agent_case (ApprovalImport *import,
 }
 
 /* The project of a row: by name, on the list of the year given, or else of the year of the row's
- * acceptance date (a project is on the list of the year its items are handled in). */
-static void
+ * acceptance date (a project is on the list of the year its items are handled in). FALSE: the
+ * list could not be read (error). */
+static gboolean
 find_project (ApprovalImport  *import,
               guint            line,
               const char     **values,
-              TjApprovalItem  *item)
+              TjApprovalItem  *item,
+              GError         **error)
 {
   g_autofree char *message = NULL;
   int year = import->year;
@@ -260,7 +262,7 @@ find_project (ApprovalImport  *import,
     {
       tj_csv_import_add_error (&import->csv, line, COLUMN_PROJECT,
                                _("The project name is required."));
-      return;
+      return TRUE;
     }
   if (year == 0 && item->accepted == NULL)
     {
@@ -269,16 +271,18 @@ find_project (ApprovalImport  *import,
         tj_csv_import_add_error (&import->csv, line, COLUMN_ACCEPTED,
                                  _("Without an acceptance date the year of the project’s list "
                                    "is unknown: write the acceptance date, or give the year."));
-      return;
+      return TRUE;
     }
   if (year == 0)
     year = atoi (item->accepted);
   item->project_id = tj_project_find (import->db, year, values[COLUMN_PROJECT]);
   if (item->project_id != 0)
-    return;
-  message = g_strdup_printf (_("The %d list has no project “%s”."), year,
-                             values[COLUMN_PROJECT]);
+    return TRUE;
+  message = tj_project_unknown_message (import->db, year, values[COLUMN_PROJECT], error);
+  if (message == NULL)
+    return FALSE;
   tj_csv_import_add_error (&import->csv, line, COLUMN_PROJECT, message);
+  return TRUE;
 }
 
 static gboolean
@@ -302,7 +306,8 @@ import_row (TjCsvImport *csv,
     return TRUE;
 
   tj_import_read_date (csv, line, COLUMN_ACCEPTED, values[COLUMN_ACCEPTED], &item->accepted);
-  find_project (import, line, values, item);
+  if (!find_project (import, line, values, item, error))
+    return FALSE;
   if (is_blank (values[COLUMN_NAME]))
     tj_csv_import_add_error (&import->csv, line, COLUMN_NAME, _("The item name is required."));
   else

@@ -45,9 +45,9 @@ typedef struct
   char *officer;
   char *date;        /* YYYY-MM-DD, or YYYY-MM for a red month */
   char *facts;
-  /* the order */
-  char *locality_key;
-  char *project_key;
+  /* the order: keys owned by the table of keys (collate_key) */
+  const char *locality_key;
+  const char *project_key;
 } Cause;
 
 static void
@@ -60,8 +60,6 @@ cause_free (Cause *self)
   g_free (self->officer);
   g_free (self->date);
   g_free (self->facts);
-  g_free (self->locality_key);
-  g_free (self->project_key);
   g_free (self);
 }
 
@@ -553,26 +551,29 @@ add_red_runs (TjDb       *db,
           if (g_hash_table_steal_extended (runs, &p->id, &key, (gpointer *) &run) ||
               (before != NULL &&
                g_hash_table_steal_extended (runs, before, &key, (gpointer *) &run)))
-            {
-              run->listed = run->listed || index >= first;
-              g_free (run->info.name);
-              g_free (run->info.locality);
-              g_free (run->info.unit);
-              g_free (run->info.leader);
-              g_free (run->info.officer);
-            }
+            run->listed = run->listed || index >= first;
           else
             {
               run = g_new0 (Run, 1);
               run->months = g_array_new (FALSE, FALSE, sizeof (int));
             }
           g_array_append_val (run->months, index);
-          run->project_id = p->id;
-          run->info.name = g_strdup (p->name);
-          run->info.locality = g_strdup (p->locality);
-          run->info.unit = g_strdup (p->unit);
-          run->info.leader = g_strdup (p->leader);
-          run->info.officer = g_strdup (p->officer);
+          /* the names of the run's last project: a project's are the same all year, so copied
+           * when the run begins or crosses into the project carried over */
+          if (run->project_id != p->id)
+            {
+              g_free (run->info.name);
+              g_free (run->info.locality);
+              g_free (run->info.unit);
+              g_free (run->info.leader);
+              g_free (run->info.officer);
+              run->project_id = p->id;
+              run->info.name = g_strdup (p->name);
+              run->info.locality = g_strdup (p->locality);
+              run->info.unit = g_strdup (p->unit);
+              run->info.leader = g_strdup (p->leader);
+              run->info.officer = g_strdup (p->officer);
+            }
           g_hash_table_insert (next, &run->project_id, run);
         }
       /* the runs not continued this month have ended */
@@ -591,6 +592,22 @@ add_red_runs (TjDb       *db,
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &run))
     end_run (run, causes);
   return TRUE;
+}
+
+/* The collation key of name, made once and kept in keys (name → key, borrowed by the causes,
+ * whose names outlive the table). */
+static const char *
+collate_key (GHashTable *keys,
+             const char *name)
+{
+  char *key = g_hash_table_lookup (keys, name);
+
+  if (key == NULL)
+    {
+      key = g_utf8_collate_key (name, -1);
+      g_hash_table_insert (keys, (gpointer) name, key);
+    }
+  return key;
 }
 
 /* By locality (none last), project, then date: names by the locale's collation. */
@@ -660,6 +677,7 @@ tj_accountability_book (TjDb       *db,
 {
   g_autoptr (GPtrArray) causes = g_ptr_array_new_with_free_func ((GDestroyNotify) cause_free);
   g_autoptr (GHashTable) projects = NULL;
+  g_autoptr (GHashTable) keys = NULL;
   g_autofree char *org = NULL;
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
@@ -698,13 +716,14 @@ tj_accountability_book (TjDb       *db,
   if (!read)
     return NULL;
 
+  /* a name's collation key made once: the causes share a few localities and many projects */
+  keys = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   for (guint i = 0; i < causes->len; i++)
     {
       Cause *cause = g_ptr_array_index (causes, i);
 
-      cause->locality_key = cause->locality != NULL ? g_utf8_collate_key (cause->locality, -1)
-                                                    : NULL;
-      cause->project_key = g_utf8_collate_key (cause->project != NULL ? cause->project : "", -1);
+      cause->locality_key = cause->locality != NULL ? collate_key (keys, cause->locality) : NULL;
+      cause->project_key = collate_key (keys, cause->project != NULL ? cause->project : "");
     }
   g_ptr_array_sort (causes, compare_causes);
 

@@ -11,6 +11,7 @@
 #include "tj-import.h"
 #include "tj-inspection.h"
 #include "tj-problem.h"
+#include "tj-project.h"
 #include "tj-unit.h"
 
 typedef enum
@@ -127,9 +128,11 @@ import_row (TjCsvImport *csv,
         return FALSE;
       if (project_id == 0)
         {
-          g_autofree char *message = g_strdup_printf (_("The %d list has no project “%s”."),
-                                                      import->year, values[COLUMN_NAME]);
+          g_autofree char *message = tj_project_unknown_message (import->db, import->year,
+                                                                 values[COLUMN_NAME], error);
 
+          if (message == NULL)
+            return FALSE;
           tj_csv_import_add_error (csv, line, COLUMN_NAME, message);
         }
     }

@@ -407,6 +407,28 @@ tj_meeting_list (TjDb    *db,
                         first, error);
 }
 
+GArray *
+tj_meeting_years (TjDb    *db,
+                  GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GArray) years = g_array_new (FALSE, FALSE, sizeof (int));
+  int rc;
+
+  g_return_val_if_fail (TJ_IS_DB (db), NULL);
+  stmt = tj_db_prepare (db,
+                        "SELECT DISTINCT CAST (substr (date, 1, 4) AS INTEGER) FROM meetings "
+                        "ORDER BY 1",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_array_append_val (years, (int){ sqlite3_column_int (stmt, 0) });
+  if (!tj_db_rows_done (db, rc, error))
+    return NULL;
+  return g_steal_pointer (&years);
+}
+
 TjMeeting *
 tj_meeting_load (TjDb    *db,
                  gint64   id,

@@ -129,6 +129,9 @@ GPtrArray *tj_meeting_validate (TjMeeting *self); /* TjProblem: fields "kind", "
 GPtrArray *tj_meeting_list (TjDb    *db,
                             int      year, /* of the meeting's date */
                             GError **error);
+/* The years of the meetings' dates, ascending (tuijin check reads each year's). */
+GArray *tj_meeting_years (TjDb    *db,
+                          GError **error);
 TjMeeting *tj_meeting_load (TjDb    *db,
                             gint64   id,
                             GError **error);

@@ -12,6 +12,7 @@
 #include "tj-money.h"
 #include "tj-problem.h"
 #include "tj-progress-private.h"
+#include "tj-project.h"
 
 /* A month's progress file (进度填报) read into the month's reports, all or nothing: the file's
  * month, its columns, each row against the year's list, and the reports of projects it does not
@@ -360,9 +361,11 @@ import_row (TjCsvImport *csv,
                              _("The project name is required."));
   else if ((project = g_hash_table_lookup (import->projects, name)) == NULL)
     {
-      g_autofree char *message =
-        g_strdup_printf (_("The %d list has no project “%s”."), import->year, name);
+      g_autofree char *message = tj_project_unknown_message (import->db, import->year, name,
+                                                             error);
 
+      if (message == NULL)
+        return FALSE;
       tj_csv_import_add_error (&import->csv, line, COLUMN_NAME, message);
     }
   else if (project->line != 0)
