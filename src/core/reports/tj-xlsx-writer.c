@@ -34,7 +34,7 @@
 #define MAX_ROW_HEIGHT 409.0 /* points */
 #define FORBIDDEN_SHEET_CHARS "[]:*?/\\"
 
-#define N_TYPES (TJ_REPORT_DECIMAL + 1)
+#define N_TYPES (TJ_REPORT_HUNDREDTHS + 1)
 #define N_LIGHTS (TJ_LIGHT_RED + 1)
 
 typedef struct
@@ -133,6 +133,7 @@ body_format (Writer       *w,
     case TJ_REPORT_PERCENT:
     case TJ_REPORT_POINTS:
     case TJ_REPORT_DECIMAL:
+    case TJ_REPORT_HUNDREDTHS:
       format_set_align (format, LXW_ALIGN_RIGHT);
       break;
     case TJ_REPORT_EMPTY:
@@ -163,6 +164,9 @@ body_format (Writer       *w,
       break;
     case TJ_REPORT_DECIMAL:
       format_set_num_format (format, "0.0");
+      break;
+    case TJ_REPORT_HUNDREDTHS:
+      format_set_num_format (format, "0.00");
       break;
     case TJ_REPORT_EMPTY:
     case TJ_REPORT_DATE:
@@ -282,6 +286,8 @@ cell_width (const TjReportCell *cell)
       return grouped_width ((gint64) cell->value.fraction, 1) + 1;
     case TJ_REPORT_DECIMAL:
       return grouped_width ((gint64) cell->value.fraction, 1);
+    case TJ_REPORT_HUNDREDTHS:
+      return grouped_width (cell->value.number / 100, 2) + (cell->value.number < 0);
     case TJ_REPORT_LIGHT:
       return 2;
     case TJ_REPORT_EMPTY:
@@ -443,6 +449,10 @@ write_cell (Writer             *w,
     case TJ_REPORT_POINTS:
     case TJ_REPORT_DECIMAL:
       note_error (w, worksheet_write_number (sheet, row, column, cell->value.fraction, format));
+      break;
+    case TJ_REPORT_HUNDREDTHS:
+      note_error (w, worksheet_write_number (sheet, row, column,
+                                             (double) cell->value.number / 100.0, format));
       break;
     case TJ_REPORT_EMPTY:
     case TJ_REPORT_LIGHT:
