@@ -40,16 +40,23 @@
 const char *
 tj_indicator_label (TjIndicator indicator)
 {
-  static const char *const labels[TJ_INDICATOR_N] = {
-    [TJ_INDICATOR_INVESTMENT] = N_("Investment completion"),
-    [TJ_INDICATOR_STARTS] = N_("Project starts"),
-    [TJ_INDICATOR_STATISTICS] = N_("Statistics entry"),
-    [TJ_INDICATOR_MATTERS] = N_("Matters finished on time"),
-    [TJ_INDICATOR_APPROVALS] = N_("Approvals finished on time"),
-  };
-
-  g_return_val_if_fail (indicator < TJ_INDICATOR_N, "");
-  return _(labels[indicator]);
+  switch (indicator)
+    {
+    case TJ_INDICATOR_INVESTMENT:
+      return C_("indicator", "Investment completion rate");
+    case TJ_INDICATOR_STARTS:
+      return C_("indicator", "Start rate");
+    case TJ_INDICATOR_STATISTICS:
+      return C_("indicator", "Statistics entry rate");
+    case TJ_INDICATOR_MATTERS:
+      return C_("indicator", "Matters on-time rate");
+    case TJ_INDICATOR_APPROVALS:
+      return C_("indicator", "Approvals on-time rate");
+    case TJ_INDICATOR_N:
+    default:
+      g_return_val_if_fail (indicator < TJ_INDICATOR_N, "");
+      return "";
+    }
 }
 
 gboolean
