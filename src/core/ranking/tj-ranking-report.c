@@ -118,6 +118,27 @@ add_rules (TjReport                *report,
             s->red_size, s->black_size);
 }
 
+/* The points column's header, short enough for a column of figures: 投资得分. */
+static const char *
+points_header (TjIndicator indicator)
+{
+  switch (indicator)
+    {
+    case TJ_INDICATOR_INVESTMENT:
+      return C_("points", "Investment");
+    case TJ_INDICATOR_STARTS:
+      return C_("points", "Starts");
+    case TJ_INDICATOR_STATISTICS:
+      return C_("points", "Statistics");
+    case TJ_INDICATOR_MATTERS:
+      return C_("points", "Matters");
+    case TJ_INDICATOR_APPROVALS:
+    case TJ_INDICATOR_N:
+    default:
+      return C_("points", "Approvals");
+    }
+}
+
 static TjReport *
 ranking_sheet (TjRanking *self)
 {
@@ -136,11 +157,8 @@ ranking_sheet (TjRanking *self)
   tj_report_add_column (report, _("Township (subdistrict, zone)"), TJ_REPORT_TEXT, 16);
   for (int k = 0; k < TJ_INDICATOR_N; k++)
     {
-      /* Translators: "投资完成率得分" */
-      g_autofree char *points = g_strdup_printf (_("%s points"), tj_indicator_label (k));
-
       tj_report_add_column (report, tj_indicator_label (k), TJ_REPORT_PERCENT, 10);
-      tj_report_add_column (report, points, TJ_REPORT_HUNDREDTHS, 10);
+      tj_report_add_column (report, points_header (k), TJ_REPORT_HUNDREDTHS, 10);
     }
   tj_report_add_column (report, _("Deduction"), TJ_REPORT_HUNDREDTHS, 0);
   tj_report_add_column (report, _("Score"), TJ_REPORT_HUNDREDTHS, 0);
