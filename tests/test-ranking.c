@@ -7,6 +7,7 @@
 
 #include "tj-error.h"
 #include "tj-ranking.h"
+#include "tj-report-format.h"
 #include "tj-settings.h"
 #include "tj-test-matters.h"
 
@@ -312,6 +313,31 @@ test_settings (void)
   tj_test_db_free (&db, &dir);
 }
 
+/* The hundredths as every writer but the workbook shows them. */
+static void
+test_hundredths (void)
+{
+  const struct
+  {
+    gint64 hundredths;
+    const char *text;
+  } cases[] = {
+    { 8735, "87.35" }, { 9001, "90.01" }, { 0, "0.00" }, { 5, "0.05" }, { -5, "-0.05" },
+    { 10000, "100.00" }, { -12345, "-123.45" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = tj_report_format_hundredths (cases[i].hundredths);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+  g_assert_cmpint (tj_ranking_round_quotient (18667, 2), ==, 9334);  /* 9333.5: away from 0 */
+  g_assert_cmpint (tj_ranking_round_quotient (-18667, 2), ==, -9334);
+  g_assert_cmpint (tj_ranking_round_quotient (32333, 4), ==, 8083);  /* 8083.25 */
+  g_assert_cmpint (tj_ranking_round_quotient (32334, 4), ==, 8084);  /* 8083.5 */
+}
+
 static void
 test_quarter_parse (void)
 {
@@ -340,6 +366,7 @@ test_cli (void)
   g_autofree char *db_path = NULL;
   g_autofree char *xlsx = NULL;
   g_autofree char *csv = NULL;
+  g_autofree char *pdf = NULL;
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autofree char *text = NULL;
@@ -391,6 +418,26 @@ test_cli (void)
   g_assert_cmpint (run_tuijin (db_path, &out, &err, "export", "ranking", "--quarter",
                                        "2026-Q5", "--output", csv, NULL), ==, EXIT_USAGE);
   g_assert_nonnull (strstr (err, "2026-Q5"));
+
+  /* the PDF: the table's scores with 2 decimals and the lists after it */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_clear_pointer (&text, g_free);
+  pdf = g_build_filename (dir, "排名.pdf", NULL);
+  g_assert_cmpint (run_tuijin (db_path, &out, &err, "export", "ranking", "--quarter", "2026-Q3",
+                               "--output", pdf, NULL), ==, EXIT_OK);
+  {
+    const char *pdftotext[] = { "pdftotext", "-raw", pdf, "-", NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) pdftotext, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                 &text, NULL, NULL, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_nonnull (strstr (text, "2026年第3季度重点项目推进工作排名"));
+  g_assert_nonnull (strstr (text, "2 大河镇 75.0% 30.01 100.0% 20.00 100.0% 15.00 100.0% 15.00 "
+                                  "100.0% 10.00 0.00 90.01"));
+  g_assert_nonnull (strstr (text, "红榜：陈庄镇。"));
+  g_assert_nonnull (strstr (text, "黑榜：东风镇。"));
   tj_test_rmdir (dir);
 }
 
@@ -402,6 +449,7 @@ main (int   argc,
   g_test_add_func ("/ranking/quarter", test_quarter);
   g_test_add_func ("/ranking/settings", test_settings);
   g_test_add_func ("/ranking/quarter-parse", test_quarter_parse);
+  g_test_add_func ("/ranking/hundredths", test_hundredths);
   g_test_add_func ("/ranking/cli", test_cli);
   return g_test_run ();
 }
