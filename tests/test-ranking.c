@@ -332,6 +332,12 @@ test_hundredths (void)
 
       g_assert_cmpstr (text, ==, cases[i].text);
     }
+  /* nothing due is 1, even below 0 done; more than due is capped */
+  g_assert_true (tj_ratio_is_full ((TjRatio){ -5, 0 }));
+  g_assert_true (tj_ratio_is_full ((TjRatio){ 13, 12 }));
+  g_assert_false (tj_ratio_is_full ((TjRatio){ 11, 12 }));
+  g_assert_cmpint (tj_ratio_compare ((TjRatio){ 13, 12 }, (TjRatio){ 0, 0 }), ==, 0);
+  g_assert_cmpint (tj_ratio_compare ((TjRatio){ 2, 3 }, (TjRatio){ 6667, 10000 }), <, 0);
   g_assert_cmpint (tj_ranking_round_quotient (18667, 2), ==, 9334);  /* 9333.5: away from 0 */
   g_assert_cmpint (tj_ranking_round_quotient (-18667, 2), ==, -9334);
   g_assert_cmpint (tj_ranking_round_quotient (32333, 4), ==, 8083);  /* 8083.25 */

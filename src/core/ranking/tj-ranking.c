@@ -59,10 +59,11 @@ tj_indicator_label (TjIndicator indicator)
     }
 }
 
+/* Nothing due is 1 whatever was done (a plan of 0 with a correction below 0 included). */
 gboolean
 tj_ratio_is_full (TjRatio ratio)
 {
-  return ratio.done >= ratio.due;
+  return ratio.due == 0 || ratio.done >= ratio.due;
 }
 
 /* Exact: the products of two gint64 fit in an __int128 (|a × b| < 2^126). */
@@ -73,9 +74,9 @@ tj_ratio_compare (TjRatio a,
   __int128 left, right;
 
   if (tj_ratio_is_full (a))
-    a = (TjRatio) { 1, 1 };
+    a = (TjRatio){ 1, 1 };
   if (tj_ratio_is_full (b))
-    b = (TjRatio) { 1, 1 };
+    b = (TjRatio){ 1, 1 };
   left = (__int128) a.done * b.due;
   right = (__int128) b.done * a.due;
   return left < right ? -1 : left > right ? 1 : 0;
@@ -445,13 +446,13 @@ score_unit (TjRanking     *self,
   const TjRankingSettings *s = &self->settings;
   mpq_t score, term;
 
-  unit->ratios[TJ_INDICATOR_INVESTMENT] = (TjRatio) { 12 * unit->cumulative,
+  unit->ratios[TJ_INDICATOR_INVESTMENT] = (TjRatio){ 12 * unit->cumulative,
                                                       (gint64) self->month * unit->plan };
-  unit->ratios[TJ_INDICATOR_STARTS] = (TjRatio) { unit->started, unit->starts_due };
-  unit->ratios[TJ_INDICATOR_STATISTICS] = (TjRatio) { unit->statistics_entered,
+  unit->ratios[TJ_INDICATOR_STARTS] = (TjRatio){ unit->started, unit->starts_due };
+  unit->ratios[TJ_INDICATOR_STATISTICS] = (TjRatio){ unit->statistics_entered,
                                                       unit->statistics_base };
-  unit->ratios[TJ_INDICATOR_MATTERS] = (TjRatio) { unit->matters_on_time, unit->matters_due };
-  unit->ratios[TJ_INDICATOR_APPROVALS] = (TjRatio) { unit->approvals_on_time,
+  unit->ratios[TJ_INDICATOR_MATTERS] = (TjRatio){ unit->matters_on_time, unit->matters_due };
+  unit->ratios[TJ_INDICATOR_APPROVALS] = (TjRatio){ unit->approvals_on_time,
                                                      unit->approvals_due };
   unit->place.tie = unit->ratios[TJ_INDICATOR_INVESTMENT];
 
