@@ -7,6 +7,7 @@
 #include "tj-assessment.h"
 #include "tj-bulletin.h"
 #include "tj-date.h"
+#include "tj-ranking-private.h"
 
 /* The assessment of a half-year (Q1, Q2) or a year (Q1 to Q4), issue 9: per unit each quarter's
  * score and rank (tj_ranking_build); the assessment score is the mean of the quarters' scores as
@@ -70,29 +71,54 @@ unit_by_id (GHashTable *units,
   return g_hash_table_lookup (units, &id);
 }
 
-/* The months of the period at or above the schedule, as each month's bulletin judges them. */
-static gboolean
-count_months (TjDb         *db,
-              TjAssessment *self,
-              GHashTable   *by_id,
-              GError      **error)
+/* The months at or above the schedule, as month m's bulletin judges them: months, locality id
+ * (gint64 *) → count, before the units are known (the first ranking is month 3's). */
+static void
+count_month (TjBulletin *bulletin,
+             GHashTable *months)
 {
-  for (int month = 1; month <= 3 * self->n_quarters; month++)
+  for (guint i = 0; i < bulletin->localities->len; i++)
     {
-      g_autoptr (TjBulletin) bulletin = tj_bulletin_build (db, self->year, month, error);
+      TjBulletinFigures *f = &g_array_index (bulletin->localities, TjBulletinFigures, i);
+      guint count;
 
-      if (bulletin == NULL)
-        return FALSE;
-      for (guint i = 0; i < bulletin->localities->len; i++)
-        {
-          TjBulletinFigures *f = &g_array_index (bulletin->localities, TjBulletinFigures, i);
-          TjAssessmentUnit *unit = unit_by_id (by_id, f->id);
-
-          if (unit != NULL && f->on_schedule)
-            unit->months_on_schedule++;
-        }
+      if (!f->on_schedule)
+        continue;
+      count = GPOINTER_TO_UINT (g_hash_table_lookup (months, &f->id));
+      g_hash_table_insert (months, g_memdup2 (&f->id, sizeof f->id), GUINT_TO_POINTER (count + 1));
     }
-  return TRUE;
+}
+
+/* Quarter q's scores and ranks, from its ranking. */
+static void
+add_quarter (TjAssessment *self,
+             GHashTable   *by_id,
+             TjRanking    *ranking,
+             int           q)
+{
+  if (q == 1)
+    {
+      self->organisation = g_strdup (ranking->organisation);
+      self->settings = ranking->settings;
+    }
+  for (guint i = 0; i < ranking->units->len; i++)
+    {
+      TjRankingUnit *r = g_ptr_array_index (ranking->units, i);
+      TjAssessmentUnit *unit = unit_by_id (by_id, r->id);
+
+      if (unit == NULL)
+        {
+          unit = g_new0 (TjAssessmentUnit, 1);
+          unit->id = r->id;
+          unit->name = g_strdup (r->name);
+          unit->place.pinyin_order = r->place.pinyin_order;
+          g_ptr_array_add (self->units, unit);
+          g_hash_table_insert (by_id, &unit->id, unit);
+        }
+      unit->scores[q - 1] = r->place.score;
+      unit->ranks[q - 1] = r->place.rank;
+      unit->place.tie = r->place.tie;
+    }
 }
 
 TjAssessment *
@@ -103,6 +129,8 @@ tj_assessment_build (TjDb    *db,
 {
   g_autoptr (TjAssessment) self = g_new0 (TjAssessment, 1);
   g_autoptr (GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (GHashTable) months = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                         NULL);
   guint n;
 
   if (!tj_year_check (year, error))
@@ -111,35 +139,22 @@ tj_assessment_build (TjDb    *db,
   self->half = half;
   self->n_quarters = half ? 2 : 4;
   self->units = g_ptr_array_new_with_free_func ((GDestroyNotify) unit_free);
-  for (int q = 1; q <= self->n_quarters; q++)
+  /* Each month's bulletin once: its localities on schedule, and at a quarter's end the
+   * quarter's ranking from it. The units are the same every quarter (the year's list). */
+  for (int month = 1; month <= 3 * self->n_quarters; month++)
     {
-      g_autoptr (TjRanking) ranking = tj_ranking_build (db, year, q, error);
+      g_autoptr (TjBulletin) bulletin = tj_bulletin_build (db, year, month, error);
+      g_autoptr (TjRanking) ranking = NULL;
 
-      if (ranking == NULL)
+      if (bulletin == NULL)
         return NULL;
-      if (q == 1)
+      if (month % 3 == 0)
         {
-          self->organisation = g_strdup (ranking->organisation);
-          self->settings = ranking->settings;
+          if ((ranking = tj_ranking_build_from (db, year, month / 3, bulletin, error)) == NULL)
+            return NULL;
+          add_quarter (self, by_id, ranking, month / 3);
         }
-      for (guint i = 0; i < ranking->units->len; i++)
-        {
-          TjRankingUnit *r = g_ptr_array_index (ranking->units, i);
-          TjAssessmentUnit *unit = unit_by_id (by_id, r->id);
-
-          if (unit == NULL)
-            {
-              unit = g_new0 (TjAssessmentUnit, 1);
-              unit->id = r->id;
-              unit->name = g_strdup (r->name);
-              unit->place.pinyin_order = r->place.pinyin_order;
-              g_ptr_array_add (self->units, unit);
-              g_hash_table_insert (by_id, &unit->id, unit);
-            }
-          unit->scores[q - 1] = r->place.score;
-          unit->ranks[q - 1] = r->place.rank;
-          unit->place.tie = r->place.tie;
-        }
+      count_month (bulletin, months);
     }
 
   /* The mean of the quarters' scores as published (rounded to hundredths each), not of their
@@ -152,6 +167,7 @@ tj_assessment_build (TjDb    *db,
       for (int q = 0; q < self->n_quarters; q++)
         sum += unit->scores[q];
       unit->place.score = tj_ranking_round_quotient (sum, self->n_quarters);
+      unit->months_on_schedule = GPOINTER_TO_UINT (g_hash_table_lookup (months, &unit->id));
     }
   tj_ranking_assign (self->units);
   n = self->units->len;
@@ -166,7 +182,5 @@ tj_assessment_build (TjDb    *db,
       else
         unit->grade = TJ_GRADE_STANDARD;
     }
-  if (!count_months (db, self, by_id, error))
-    return NULL;
   return g_steal_pointer (&self);
 }

@@ -14,6 +14,7 @@
 #include "tj-inspection.h"
 #include "tj-matter.h"
 #include "tj-money.h"
+#include "tj-ranking-private.h"
 #include "tj-ranking.h"
 
 /* The quarterly ranking, issue 9, as written. Quarter Q of year Y: month N = 3Q, quarter end E
@@ -301,17 +302,13 @@ read_units (TjDb    *db,
 }
 
 /* Investment, starts and statistics: the bulletin of month N, as it is published. */
-static gboolean
-read_bulletin (TjDb    *db,
-               Reading *r,
-               GError **error)
+static void
+read_bulletin (TjBulletin *bulletin,
+               Reading    *r)
 {
   TjRanking *self = r->ranking;
-  g_autoptr (TjBulletin) bulletin = tj_bulletin_build (db, self->year, self->month, error);
   gint64 threshold = (gint64) self->settings.threshold_wan * TJ_YUAN_PER_WAN;
 
-  if (bulletin == NULL)
-    return FALSE;
   for (guint i = 0; i < bulletin->localities->len; i++)
     {
       TjBulletinFigures *f = &g_array_index (bulletin->localities, TjBulletinFigures, i);
@@ -335,7 +332,6 @@ read_bulletin (TjDb    *db,
       if (p->in_statistics)
         unit->statistics_entered++;
     }
-  return TRUE;
 }
 
 static gboolean
@@ -504,13 +500,30 @@ tj_ranking_build (TjDb    *db,
                   int      quarter,
                   GError **error)
 {
+  g_autoptr (TjBulletin) bulletin = NULL;
+
+  g_return_val_if_fail (quarter >= 1 && quarter <= 4, NULL);
+  if (!tj_year_check (year, error) ||
+      (bulletin = tj_bulletin_build (db, year, 3 * quarter, error)) == NULL)
+    return NULL;
+  return tj_ranking_build_from (db, year, quarter, bulletin, error);
+}
+
+/* The same from the bulletin of the quarter's last month, built by the caller (the assessment
+ * builds every month's bulletin once). */
+TjRanking *
+tj_ranking_build_from (TjDb       *db,
+                       int         year,
+                       int         quarter,
+                       TjBulletin *bulletin,
+                       GError    **error)
+{
   g_autoptr (TjRanking) self = g_new0 (TjRanking, 1);
   Reading r = { self, NULL, NULL, NULL };
   gboolean ok;
 
   g_return_val_if_fail (quarter >= 1 && quarter <= 4, NULL);
-  if (!tj_year_check (year, error))
-    return NULL;
+  g_return_val_if_fail (bulletin->year == year && bulletin->month == 3 * quarter, NULL);
   self->year = year;
   self->quarter = quarter;
   self->month = 3 * quarter;
@@ -524,8 +537,10 @@ tj_ranking_build (TjDb    *db,
   r.by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   r.by_name = g_hash_table_new (g_str_hash, g_str_equal);
   r.locality = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  ok = read_units (db, &r, error) && read_bulletin (db, &r, error) &&
-       read_matters (db, &r, error) && read_approvals (db, &r, error) &&
+  ok = read_units (db, &r, error);
+  if (ok)
+    read_bulletin (bulletin, &r);
+  ok = ok && read_matters (db, &r, error) && read_approvals (db, &r, error) &&
        read_inspections (db, &r, error);
   g_hash_table_unref (r.by_id);
   g_hash_table_unref (r.by_name);
