@@ -42,5 +42,12 @@ int tj_cli_run_export_meeting_pack (TjDb  *db,
 int tj_cli_run_export_accountability (TjDb  *db,
                                       int    argc,
                                       char **argv);
+/* tj-cli-ranking.c */
+int tj_cli_run_export_ranking (TjDb  *db,
+                               int    argc,
+                               char **argv);
+int tj_cli_run_export_assessment (TjDb  *db,
+                                  int    argc,
+                                  char **argv);
 
 G_END_DECLS

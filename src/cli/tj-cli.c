@@ -141,6 +141,14 @@ static const TjCommand commands[] = {
     N_("Export the accountability list of a period: overdue matters and rectifications, false "
        "or concealed reporting found on inspection, red lights two months running"),
     tj_cli_run_export_accountability, TJ_DB_OPEN_READ_ONLY | TJ_DB_OPEN_HEALTHY },
+  { "export ranking", "--quarter YYYY-QN --output FILE.xlsx|FILE.pdf|FILE.csv",
+    N_("Export the quarterly ranking of the townships: the five indicators, the deductions, the "
+       "scores and ranks, the red and black lists"),
+    tj_cli_run_export_ranking, TJ_DB_OPEN_READ_ONLY | TJ_DB_OPEN_HEALTHY },
+  { "export assessment", "--year Y [--half] --output FILE.xlsx|FILE.pdf|FILE.csv",
+    N_("Export the half-year or annual assessment: each quarter's score and rank, the mean, the "
+       "final rank, the months on schedule and the grade"),
+    tj_cli_run_export_assessment, TJ_DB_OPEN_READ_ONLY | TJ_DB_OPEN_HEALTHY },
 };
 
 #define print_error tj_cli_print_error

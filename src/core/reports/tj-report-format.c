@@ -94,3 +94,12 @@ tj_report_format_complete_path (const char     *path,
     return g_strdup (path);
   return g_strconcat (path, formats[format].extension, NULL);
 }
+
+char *
+tj_report_format_hundredths (gint64 hundredths)
+{
+  guint64 magnitude = hundredths < 0 ? -(guint64) hundredths : (guint64) hundredths;
+
+  return g_strdup_printf ("%s%" G_GUINT64_FORMAT ".%02" G_GUINT64_FORMAT, hundredths < 0 ? "-" : "",
+                          magnitude / 100, magnitude % 100);
+}

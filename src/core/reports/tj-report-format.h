@@ -24,4 +24,7 @@ gboolean tj_report_format_from_path (const char     *path,
 char *tj_report_format_complete_path (const char     *path,
                                       TjReportFormat  format);
 
+/* An exact count of hundredths as text with 2 decimals: 8735 is "87.35", -5 is "-0.05". */
+char *tj_report_format_hundredths (gint64 hundredths);
+
 G_END_DECLS

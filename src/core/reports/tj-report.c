@@ -285,6 +285,20 @@ tj_report_set_decimal (TjReport *self,
   fill_fraction (cell_at (self, row, column), TJ_REPORT_DECIMAL, number);
 }
 
+/* An exact figure with 2 decimals, kept as an integer count of hundredths (8735 is 87.35). */
+void
+tj_report_set_hundredths (TjReport *self,
+                          guint     row,
+                          guint     column,
+                          gint64    hundredths)
+{
+  TjReportCell *cell = cell_at (self, row, column);
+
+  fill_integer (cell, hundredths);
+  if (cell != NULL)
+    cell->type = TJ_REPORT_HUNDREDTHS;
+}
+
 void
 tj_report_set_light (TjReport *self,
                      guint     row,
@@ -652,6 +666,8 @@ tj_report_cell_text (const TjReportCell *cell)
       tenths = (gint64) round (cell->value.fraction * 10.0);
       return g_strdup_printf ("%s%" G_GINT64_FORMAT ".%" G_GINT64_FORMAT, tenths < 0 ? "-" : "",
                               ABS (tenths) / 10, ABS (tenths) % 10);
+    case TJ_REPORT_HUNDREDTHS:
+      return tj_report_format_hundredths (cell->value.number);
     case TJ_REPORT_LIGHT:
       return g_strdup (tj_light_label (cell->value.light));
     case TJ_REPORT_EMPTY:
@@ -718,6 +734,8 @@ tj_report_cell_number (const TjReportCell *cell)
     case TJ_REPORT_POINTS:
     case TJ_REPORT_DECIMAL:
       return cell->value.fraction;
+    case TJ_REPORT_HUNDREDTHS:
+      return (double) cell->value.number / 100;
     case TJ_REPORT_EMPTY:
     case TJ_REPORT_TEXT:
     case TJ_REPORT_DATE:

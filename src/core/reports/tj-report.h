@@ -20,6 +20,8 @@ typedef enum
   TJ_REPORT_LIGHT,   /* a TjLight: a coloured cell with the word 红/黄/绿 */
   TJ_REPORT_POINTS,  /* percentage points, signed, shown with 1 decimal: 2.94 is +2.9 */
   TJ_REPORT_DECIMAL, /* a plain number shown with 1 decimal: 12.25 is 12.3 (an average of days) */
+  TJ_REPORT_HUNDREDTHS, /* an exact count of hundredths in value.number, shown with 2 decimals:
+                         * 8735 is 87.35 (a score) */
 } TjReportType;
 
 /* The lights of the lagging-project list; the word goes with the colour so that a grey print
@@ -55,7 +57,7 @@ typedef struct
   {
     const char *text; /* TEXT, DATE: owned by the report */
     gint64 yuan;      /* WAN, YI */
-    gint64 number;    /* INTEGER */
+    gint64 number;    /* INTEGER; HUNDREDTHS: the hundredths */
     double fraction;  /* PERCENT; POINTS: the points; DECIMAL: the number */
     TjLight light;    /* LIGHT */
   } value;
@@ -171,6 +173,10 @@ void tj_report_set_decimal (TjReport *self,
                             guint     row,
                             guint     column,
                             double    number);
+void tj_report_set_hundredths (TjReport *self,
+                               guint     row,
+                               guint     column,
+                               gint64    hundredths);
 void tj_report_set_light (TjReport *self,
                           guint     row,
                           guint     column,

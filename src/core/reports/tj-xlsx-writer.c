@@ -35,7 +35,7 @@
 #define MAX_ROW_HEIGHT 409.0 /* points */
 #define FORBIDDEN_SHEET_CHARS "[]:*?/\\"
 
-#define N_TYPES (TJ_REPORT_DECIMAL + 1)
+#define N_TYPES (TJ_REPORT_HUNDREDTHS + 1)
 #define N_LIGHTS (TJ_LIGHT_RED + 1)
 
 typedef struct
@@ -127,6 +127,8 @@ tj_xlsx_number_format (TjReportType type)
       return "+0.0;-0.0;0.0";
     case TJ_REPORT_DECIMAL:
       return "0.0";
+    case TJ_REPORT_HUNDREDTHS:
+      return "0.00";
     case TJ_REPORT_EMPTY:
     case TJ_REPORT_TEXT:
     case TJ_REPORT_DATE:
@@ -160,6 +162,7 @@ body_format (Writer       *w,
     case TJ_REPORT_PERCENT:
     case TJ_REPORT_POINTS:
     case TJ_REPORT_DECIMAL:
+    case TJ_REPORT_HUNDREDTHS:
       format_set_align (format, LXW_ALIGN_RIGHT);
       break;
     case TJ_REPORT_EMPTY:
@@ -286,6 +289,8 @@ cell_width (const TjReportCell *cell)
       return grouped_width ((gint64) cell->value.fraction, 1) + 1;
     case TJ_REPORT_DECIMAL:
       return grouped_width ((gint64) cell->value.fraction, 1);
+    case TJ_REPORT_HUNDREDTHS:
+      return grouped_width (cell->value.number / 100, 2) + (cell->value.number < 0);
     case TJ_REPORT_LIGHT:
       return 2;
     case TJ_REPORT_EMPTY:
@@ -447,6 +452,10 @@ write_cell (Writer             *w,
     case TJ_REPORT_POINTS:
     case TJ_REPORT_DECIMAL:
       note_error (w, worksheet_write_number (sheet, row, column, cell->value.fraction, format));
+      break;
+    case TJ_REPORT_HUNDREDTHS:
+      note_error (w, worksheet_write_number (sheet, row, column,
+                                             (double) cell->value.number / 100.0, format));
       break;
     case TJ_REPORT_EMPTY:
     case TJ_REPORT_LIGHT:

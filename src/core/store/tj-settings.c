@@ -182,3 +182,115 @@ tj_settings_set_inspections (TjDb                       *db,
     }
   return tj_db_commit (db, error);
 }
+
+/* The ranking's settings, each with its key, its default and the name a message gives it. */
+typedef struct
+{
+  const char *key;
+  int fallback;
+  int highest;
+  const char *label;
+  gsize offset;
+} RankingField;
+
+static const RankingField ranking_fields[] = {
+  { TJ_SETTINGS_RANKING_WEIGHT_INVESTMENT_KEY, 40, 100, N_("the weight of the investment ratio"),
+    G_STRUCT_OFFSET (TjRankingSettings, weights[0]) },
+  { TJ_SETTINGS_RANKING_WEIGHT_STARTS_KEY, 20, 100, N_("the weight of the starts ratio"),
+    G_STRUCT_OFFSET (TjRankingSettings, weights[1]) },
+  { TJ_SETTINGS_RANKING_WEIGHT_STATISTICS_KEY, 15, 100,
+    N_("the weight of the statistics-entry ratio"),
+    G_STRUCT_OFFSET (TjRankingSettings, weights[2]) },
+  { TJ_SETTINGS_RANKING_WEIGHT_MATTERS_KEY, 15, 100, N_("the weight of the matters ratio"),
+    G_STRUCT_OFFSET (TjRankingSettings, weights[3]) },
+  { TJ_SETTINGS_RANKING_WEIGHT_APPROVALS_KEY, 10, 100, N_("the weight of the approvals ratio"),
+    G_STRUCT_OFFSET (TjRankingSettings, weights[4]) },
+  { TJ_SETTINGS_RANKING_DEDUCTION_KEY, 5, TJ_SETTINGS_RANKING_DEDUCTION_HIGHEST,
+    N_("the points taken off per false or concealed report"),
+    G_STRUCT_OFFSET (TjRankingSettings, deduction) },
+  { TJ_SETTINGS_RANKING_RED_SIZE_KEY, 3, TJ_SETTINGS_RANKING_SIZE_HIGHEST,
+    N_("the size of the red list"), G_STRUCT_OFFSET (TjRankingSettings, red_size) },
+  { TJ_SETTINGS_RANKING_BLACK_SIZE_KEY, 3, TJ_SETTINGS_RANKING_SIZE_HIGHEST,
+    N_("the size of the black list"), G_STRUCT_OFFSET (TjRankingSettings, black_size) },
+  { TJ_SETTINGS_RANKING_THRESHOLD_KEY, 500, TJ_SETTINGS_RANKING_THRESHOLD_HIGHEST,
+    N_("the statistics threshold"), G_STRUCT_OFFSET (TjRankingSettings, threshold_wan) },
+  { TJ_SETTINGS_RANKING_ADVANCED_SIZE_KEY, 3, TJ_SETTINGS_RANKING_SIZE_HIGHEST,
+    N_("the number of advanced units"), G_STRUCT_OFFSET (TjRankingSettings, advanced_size) },
+  { TJ_SETTINGS_RANKING_BACKWARD_SIZE_KEY, 3, TJ_SETTINGS_RANKING_SIZE_HIGHEST,
+    N_("the number of backward units"), G_STRUCT_OFFSET (TjRankingSettings, backward_size) },
+};
+
+#define RANKING_FIELD(settings, i) \
+  G_STRUCT_MEMBER (int, (settings), ranking_fields[i].offset)
+
+void
+tj_settings_ranking_defaults (TjRankingSettings *settings)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (ranking_fields); i++)
+    RANKING_FIELD (settings, i) = ranking_fields[i].fallback;
+}
+
+/* Read and checked: a setting out of its bounds is an error naming it. */
+gboolean
+tj_settings_read_ranking (TjDb              *db,
+                          TjRankingSettings *settings,
+                          GError           **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (ranking_fields); i++)
+    if (!read_number (db, ranking_fields[i].key, ranking_fields[i].fallback,
+                      &RANKING_FIELD (settings, i), error))
+      return FALSE;
+  return tj_settings_check_ranking (settings, error);
+}
+
+/* Each value within its bounds, and the weights adding up to 100: a full score is 100. */
+gboolean
+tj_settings_check_ranking (const TjRankingSettings *settings,
+                           GError                 **error)
+{
+  int sum = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (ranking_fields); i++)
+    {
+      int value = RANKING_FIELD ((gpointer) settings, i);
+
+      if (value < 0 || value > ranking_fields[i].highest)
+        {
+          /* Translators: "季排名设置：投资完成率的权重必须在 0 到 100 之间，现为 120。" */
+          g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
+                       _("Ranking settings: %s must lie between 0 and %d, not %d."),
+                       _(ranking_fields[i].label), ranking_fields[i].highest, value);
+          return FALSE;
+        }
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (settings->weights); i++)
+    sum += settings->weights[i];
+  if (sum != 100)
+    {
+      g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
+                   _("Ranking settings: the weights must add up to 100 points, not %d."), sum);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Checked, then all written in one transaction. */
+gboolean
+tj_settings_set_ranking (TjDb                    *db,
+                         const TjRankingSettings *settings,
+                         GError                 **error)
+{
+  if (!tj_settings_check_ranking (settings, error) || !tj_db_begin (db, error))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (ranking_fields); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("%d", RANKING_FIELD ((gpointer) settings, i));
+
+      if (!tj_db_set_setting (db, ranking_fields[i].key, text, error))
+        {
+          tj_db_rollback (db);
+          return FALSE;
+        }
+    }
+  return tj_db_commit (db, error);
+}

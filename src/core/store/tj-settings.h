@@ -69,4 +69,45 @@ gboolean tj_settings_set_inspections (TjDb                       *db,
                                       const TjInspectionSettings *settings,
                                       GError                    **error);
 
+/* The quarterly ranking and the assessment (季排名, 年考核; issue 9): the weights of the five
+ * indicators in points (they add up to 100), the points taken off per inspection found 虚报 or
+ * 瞒报, the sizes of the red and black lists and of the grades 先进 and 后进, and the total
+ * investment from which a started project must be in the statistics (入库), in 万元. */
+#define TJ_SETTINGS_RANKING_WEIGHT_INVESTMENT_KEY "ranking-weight-investment"
+#define TJ_SETTINGS_RANKING_WEIGHT_STARTS_KEY "ranking-weight-starts"
+#define TJ_SETTINGS_RANKING_WEIGHT_STATISTICS_KEY "ranking-weight-statistics"
+#define TJ_SETTINGS_RANKING_WEIGHT_MATTERS_KEY "ranking-weight-matters"
+#define TJ_SETTINGS_RANKING_WEIGHT_APPROVALS_KEY "ranking-weight-approvals"
+#define TJ_SETTINGS_RANKING_DEDUCTION_KEY "ranking-deduction"
+#define TJ_SETTINGS_RANKING_RED_SIZE_KEY "ranking-red-size"
+#define TJ_SETTINGS_RANKING_BLACK_SIZE_KEY "ranking-black-size"
+#define TJ_SETTINGS_RANKING_THRESHOLD_KEY "ranking-statistics-threshold"
+#define TJ_SETTINGS_RANKING_ADVANCED_SIZE_KEY "ranking-advanced-size"
+#define TJ_SETTINGS_RANKING_BACKWARD_SIZE_KEY "ranking-backward-size"
+#define TJ_SETTINGS_RANKING_DEDUCTION_HIGHEST 100
+#define TJ_SETTINGS_RANKING_SIZE_HIGHEST 100
+#define TJ_SETTINGS_RANKING_THRESHOLD_HIGHEST 1000000 /* 万元: 100亿元 */
+
+typedef struct
+{
+  int weights[5];   /* TjIndicator order: investment 40, starts 20, statistics 15, matters 15,
+                     * approvals 10 */
+  int deduction;    /* 5 */
+  int red_size;     /* 3 */
+  int black_size;   /* 3 */
+  int threshold_wan; /* 500 */
+  int advanced_size; /* 先进 3 */
+  int backward_size; /* 后进 3 */
+} TjRankingSettings;
+
+void tj_settings_ranking_defaults (TjRankingSettings *settings);
+gboolean tj_settings_read_ranking (TjDb              *db,
+                                   TjRankingSettings *settings,
+                                   GError           **error);
+gboolean tj_settings_check_ranking (const TjRankingSettings *settings,
+                                    GError                 **error);
+gboolean tj_settings_set_ranking (TjDb                    *db,
+                                  const TjRankingSettings *settings,
+                                  GError                 **error);
+
 G_END_DECLS
