@@ -43,4 +43,9 @@ int tj_cli_run_export_accountability (TjDb  *db,
                                       int    argc,
                                       char **argv);
 
+/* tj-cli-leaders.c */
+int tj_cli_run_export_contacts (TjDb  *db,
+                                int    argc,
+                                char **argv);
+
 G_END_DECLS

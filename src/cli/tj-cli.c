@@ -140,6 +140,11 @@ static const TjCommand commands[] = {
     N_("Export the accountability list of a period: overdue matters and rectifications, false "
        "or concealed reporting found on inspection, red lights two months running"),
     tj_cli_run_export_accountability, TJ_DB_OPEN_READ_ONLY | TJ_DB_OPEN_HEALTHY },
+  { "export contacts", "--project NAME [--year Y] | --year Y --output FILE.pdf [--date YYYY-MM-DD]",
+    N_("Export the service contact card of a project, or of every project of a year, as a PDF: "
+       "its city leader (the acting one during a delegation), service officer, locality contact "
+       "and service centre"),
+    tj_cli_run_export_contacts, TJ_DB_OPEN_READ_ONLY | TJ_DB_OPEN_HEALTHY },
 };
 
 #define print_error tj_cli_print_error
