@@ -28,26 +28,25 @@ tj_visit_free (TjVisit *self)
   g_free (self);
 }
 
-/* Validated (a project, a city leader or service officer, a date), then written inside the
- * caller's transaction. */
-static gboolean
-visit_write (TjDb     *db,
-             TjVisit  *self,
-             GError  **error)
+/* The problems of a visit (field: project, person, date), empty when it may be saved; the date
+ * normalised. NULL with error when reading the database fails. */
+GPtrArray *
+tj_visit_validate (TjVisit  *self,
+                   TjDb     *db,
+                   GError  **error)
 {
   g_autoptr (GPtrArray) problems = tj_problems_new ();
   g_autoptr (sqlite3_stmt) check = NULL;
-  g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autofree char *date = NULL;
   int rc;
 
   check = tj_db_prepare (db, "SELECT is_leader OR is_officer FROM people WHERE id = ?1", error);
   if (check == NULL)
-    return FALSE;
+    return NULL;
   sqlite3_bind_int64 (check, 1, self->person_id);
   rc = sqlite3_step (check);
   if (rc != SQLITE_ROW && !tj_db_rows_done (db, rc, error))
-    return FALSE;
+    return NULL;
   if (rc != SQLITE_ROW || sqlite3_column_int (check, 0) == 0)
     tj_problems_add (problems, "person", "%s",
                      _("Visitor: choose a city leader or a service officer."));
@@ -55,11 +54,25 @@ visit_write (TjDb     *db,
     tj_problems_add (problems, "project", "%s", _("Project: choose the project visited."));
   if (self->date == NULL || (date = tj_date_parse (self->date, NULL)) == NULL)
     tj_problems_add (problems, "date", "%s", _("Date: a date such as 2026-03-01."));
-  if (!tj_problems_to_error (problems, error))
-    return FALSE;
-  g_free (self->date);
-  self->date = g_steal_pointer (&date);
+  else
+    {
+      g_free (self->date);
+      self->date = g_steal_pointer (&date);
+    }
+  return g_steal_pointer (&problems);
+}
 
+/* Validated, then written inside the caller's transaction. */
+static gboolean
+visit_write (TjDb     *db,
+             TjVisit  *self,
+             GError  **error)
+{
+  g_autoptr (GPtrArray) problems = tj_visit_validate (self, db, error);
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  if (problems == NULL || !tj_problems_to_error (problems, error))
+    return FALSE;
   if (self->id == 0)
     stmt = tj_db_prepare (db,
                           "INSERT INTO visits (project_id, person_id, date, found, solved) "

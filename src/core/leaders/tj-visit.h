@@ -20,6 +20,9 @@ typedef struct
 
 TjVisit *tj_visit_new (void);
 void tj_visit_free (TjVisit *self);
+GPtrArray *tj_visit_validate (TjVisit  *self,
+                              TjDb     *db,
+                              GError  **error);
 gboolean tj_visit_save (TjDb     *db,
                         TjVisit  *self,
                         GError  **error);
