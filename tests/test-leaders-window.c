@@ -11,6 +11,8 @@
 #include "tj-project-form.h"
 #include "tj-project.h"
 #include "tj-visit-group.h"
+#include "tj-leaders-window.h"
+#include "tj-date.h"
 
 typedef TjTestWindow Fixture;
 
@@ -23,7 +25,8 @@ setup (Fixture       *f,
   f->db = tj_test_db_new (&f->dir);
   tj_db_exec (f->db,
               "INSERT INTO people (id, name, is_officer) VALUES (901, '王明', 1);"
-              "INSERT INTO people (id, name, is_leader) VALUES (902, '张三', 1);"
+              "INSERT INTO people (id, name, phone, is_leader) VALUES "
+              "(902, '张三', '13800000001', 1), (904, '李四', '13800000002', 1);"
               "INSERT INTO people (id, name, is_staff) VALUES (903, '赵敏', 1);"
               "INSERT INTO units (id, name, kind) VALUES (901, '甲乙镇', 'town');"
               "INSERT INTO projects (id, year, name, level, nature, locality_id, leader_id, "
@@ -143,11 +146,79 @@ test_add_visit (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (form));
 }
 
+static gboolean
+has_title (GtkWidget  *widget,
+           const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_title (child, title))
+      return TRUE;
+  return FALSE;
+}
+
+/* The 领导 window: 张三 holds 嵩山大道; a delegation to 李四 from today for two months shows
+ * under both, the card printed from the window names the acting leader and his phone. */
+static void
+test_leaders_window (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *today = tj_date_today ();
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (GDateTime) later = g_date_time_add_months (now, 2);
+  g_autofree char *until = g_date_time_format (later, "%Y-%m-%d");
+  g_autofree char *pdf = g_build_filename (f->dir, "card.pdf", NULL);
+  g_autofree char *text = NULL;
+  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+  g_autoptr (GError) error = NULL;
+  AdwPreferencesGroup *zhang, *li;
+  TjLeadersWindow *window;
+  int status = 0;
+
+  window = TJ_LEADERS_WINDOW (tj_leaders_window_new (f->db, 2026));
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (f->window));
+  gtk_window_present (GTK_WINDOW (window));
+  tj_test_wait_idle ();
+  zhang = find_group (GTK_WIDGET (window), "张三");
+  g_assert_nonnull (zhang);
+  g_assert_cmpstr (adw_preferences_group_get_description (zhang), ==,
+                   "电话：13800000001　分包项目 1 个");
+  g_assert_true (has_title (GTK_WIDGET (zhang), "嵩山大道"));
+
+  /* a delegation to oneself is refused, nothing saved */
+  g_assert_false (tj_leaders_window_add_delegation (window, 902, 902, today, until, "学习"));
+  g_assert_nonnull (tj_test_wait_for_dialog ("无法添加委托"));
+  g_assert_cmpint (tj_test_scalar (f->db, "SELECT count (*) FROM delegations"), ==, 0);
+  tj_test_respond (tj_test_find_dialog ("无法添加委托"), "close");
+
+  g_assert_true (tj_leaders_window_add_delegation (window, 902, 904, today, until, "党校学习"));
+  tj_test_wait_idle ();
+  zhang = find_group (GTK_WIDGET (window), "张三");
+  li = find_group (GTK_WIDGET (window), "李四");
+  g_assert_true (has_title (GTK_WIDGET (zhang), "委托李四代管分包项目"));
+  g_assert_true (has_title (GTK_WIDGET (li), "受张三委托代管其分包项目"));
+
+  g_assert_true (tj_leaders_window_print_card (window, 1, GTK_PRINT_OPERATION_ACTION_EXPORT, pdf));
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &text,
+                               NULL, &status, &error));
+  g_assert_no_error (error);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "嵩山大道"));
+  g_assert_nonnull (strstr (text, "张三（代：李四）"));
+  g_assert_nonnull (strstr (text, "13800000002"));
+  tj_test_screenshot (GTK_WIDGET (window), "leaders-window.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
 {
   tj_test_init_full (&argc, &argv, FALSE);
   g_test_add ("/leaders-window/add-visit", Fixture, NULL, setup, test_add_visit, teardown);
+  g_test_add ("/leaders-window/leaders", Fixture, NULL, setup, test_leaders_window, teardown);
   return g_test_run ();
 }

@@ -324,3 +324,95 @@ tj_delegation_leader_names (TjDb       *db,
     return NULL;
   return g_steal_pointer (&names);
 }
+
+void
+tj_leader_free (TjLeader *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->name);
+  g_free (self->phone);
+  g_clear_pointer (&self->project_ids, g_array_unref);
+  g_clear_pointer (&self->project_names, g_ptr_array_unref);
+  g_clear_pointer (&self->acting_for, g_ptr_array_unref);
+  g_clear_pointer (&self->away, g_ptr_array_unref);
+  g_free (self);
+}
+
+/* The active city leaders (by id) with year's projects held and every delegation given or
+ * taken; NULL with error when reading fails. */
+GPtrArray *
+tj_leader_list (TjDb    *db,
+                int      year,
+                GError **error)
+{
+  g_autoptr (GPtrArray) leaders = g_ptr_array_new_with_free_func ((GDestroyNotify) tj_leader_free);
+  g_autoptr (GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (GPtrArray) delegations = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = tj_db_prepare (db,
+                        "SELECT id, name, phone FROM people WHERE is_leader = 1 AND active = 1 "
+                        "ORDER BY id",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TjLeader *leader = g_new0 (TjLeader, 1);
+
+      leader->id = sqlite3_column_int64 (stmt, 0);
+      leader->name = tj_db_column_dup (stmt, 1);
+      leader->phone = tj_db_column_dup (stmt, 2);
+      leader->project_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      leader->project_names = g_ptr_array_new_with_free_func (g_free);
+      leader->away = g_ptr_array_new_with_free_func ((GDestroyNotify) tj_delegation_free);
+      leader->acting_for = g_ptr_array_new ();
+      g_ptr_array_add (leaders, leader);
+      g_hash_table_insert (by_id, &leader->id, leader);
+    }
+  if (!tj_db_rows_done (db, rc, error))
+    return NULL;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  stmt = tj_db_prepare (db,
+                        "SELECT id, name, leader_id FROM projects WHERE year = ?1 "
+                        "AND leader_id IS NOT NULL ORDER BY id",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, year);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      TjLeader *leader = g_hash_table_lookup (by_id, &(gint64){ sqlite3_column_int64 (stmt, 2) });
+
+      if (leader == NULL)
+        continue;
+      g_array_append_val (leader->project_ids, id);
+      g_ptr_array_add (leader->project_names, tj_db_column_dup (stmt, 1));
+    }
+  if (!tj_db_rows_done (db, rc, error))
+    return NULL;
+
+  if ((delegations = tj_delegation_list (db, 0, error)) == NULL)
+    return NULL;
+  g_ptr_array_set_free_func (delegations, NULL);
+  for (guint i = 0; i < delegations->len; i++)
+    {
+      TjDelegation *d = delegations->pdata[i];
+      TjLeader *away = g_hash_table_lookup (by_id, &d->leader_id);
+      TjLeader *acting = g_hash_table_lookup (by_id, &d->acting_id);
+
+      if (away == NULL)
+        {
+          tj_delegation_free (d);
+          continue;
+        }
+      g_ptr_array_add (away->away, d);
+      if (acting != NULL)
+        g_ptr_array_add (acting->acting_for, d);
+    }
+  return g_steal_pointer (&leaders);
+}

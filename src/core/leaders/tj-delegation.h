@@ -47,6 +47,25 @@ char *tj_delegation_label (const char *leader,
 char *tj_delegation_month_end (int year,
                                int month);
 
+/* A city leader as the 领导 page lists them: the projects of a year held (分包), the
+ * delegations while away and those where they act for another. */
+typedef struct
+{
+  gint64 id;
+  char *name;
+  char *phone;
+  GArray *project_ids;      /* of gint64, the year's projects held, by id */
+  GPtrArray *project_names; /* of char *, the same order */
+  GPtrArray *away;          /* of TjDelegation *, owned: delegated to another, by date */
+  GPtrArray *acting_for;    /* of TjDelegation *, another's away (not owned), by date */
+} TjLeader;
+
+void tj_leader_free (TjLeader *self);
+GPtrArray *tj_leader_list (TjDb    *db,
+                           int      year,
+                           GError **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TjDelegation, tj_delegation_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TjLeader, tj_leader_free)
 
 G_END_DECLS
