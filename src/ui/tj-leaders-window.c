@@ -9,6 +9,8 @@
 #include "tj-contact-card.h"
 #include "tj-date.h"
 #include "tj-delegation.h"
+#include "tj-export-chooser.h"
+#include "tj-report-format.h"
 #include "tj-file-chooser.h"
 #include "tj-form-row.h"
 
@@ -24,6 +26,7 @@ struct _TjLeadersWindow
   GtkWidget *page;          /* AdwPreferencesPage, rebuilt on every change */
   GtkWidget *content;
   GPtrArray *leaders;       /* of TjLeader, as listed */
+  GtkFileChooserNative *chooser;
 };
 
 G_DEFINE_FINAL_TYPE (TjLeadersWindow, tj_leaders_window, ADW_TYPE_WINDOW)
@@ -214,6 +217,64 @@ print_clicked_cb (GtkButton       *button,
   tj_leaders_window_print_card (self, id, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL);
 }
 
+/* Saves the project's card as of today as a PDF at path; FALSE with the reason in an alert. */
+static gboolean
+save_card (TjLeadersWindow *self,
+           gint64           project_id,
+           const char      *path)
+{
+  g_autofree char *today = tj_date_today ();
+  g_autoptr (GError) error = NULL;
+
+  if (!tj_contact_cards_write (self->db, &project_id, 1, today, path, &error))
+    {
+      tj_alert (GTK_WINDOW (self), _("Cannot export"), error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+save_response_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  TjLeadersWindow *self)
+{
+  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "project");
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    path = tj_export_chooser_get_path (GTK_FILE_CHOOSER (dialog));
+  if (path != NULL)
+    {
+      tj_file_chooser_remember (GTK_FILE_CHOOSER (dialog));
+      save_card (self, id, path);
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+save_clicked_cb (GtkButton       *button,
+                 TjLeadersWindow *self)
+{
+  gint64 *id = g_object_get_data (G_OBJECT (button), "project");
+  const char *project = g_object_get_data (G_OBJECT (button), "name");
+  g_autofree char *name = NULL;
+
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (_("Save the Service Contact Card"),
+                                               GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Export"), _("_Cancel"));
+  tj_export_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), TJ_REPORT_FORMAT_PDF, NULL);
+  /* Translators: the PDF's name: "嵩山大道 服务联系卡.pdf" */
+  name = g_strdup_printf (_("%s Service Contact Card.pdf"), project);
+  g_strdelimit (name, "/\\", '-');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  tj_file_chooser_prepare (GTK_FILE_CHOOSER (self->chooser));
+  g_object_set_data_full (G_OBJECT (self->chooser), "project", g_memdup2 (id, sizeof *id), g_free);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (save_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
 static GtkWidget *
 suffix_button (const char *icon,
                const char *tooltip)
@@ -292,14 +353,21 @@ add_leader (TjLeadersWindow *self,
     }
   for (guint i = 0; i < leader->project_ids->len; i++)
     {
+      gint64 *id = &g_array_index (leader->project_ids, gint64, i);
+      GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
       GtkWidget *print = suffix_button ("printer-symbolic", _("Print the Service Contact Card"));
+      GtkWidget *save = suffix_button ("document-save-symbolic",
+                                       _("Save the Service Contact Card as a PDF"));
 
-      g_object_set_data_full (G_OBJECT (print), "project",
-                              g_memdup2 (&g_array_index (leader->project_ids, gint64, i),
-                                         sizeof (gint64)),
-                              g_free);
+      g_object_set_data_full (G_OBJECT (print), "project", g_memdup2 (id, sizeof *id), g_free);
       g_signal_connect (print, "clicked", G_CALLBACK (print_clicked_cb), self);
-      add_row (group, leader->project_names->pdata[i], NULL, print);
+      g_object_set_data_full (G_OBJECT (save), "project", g_memdup2 (id, sizeof *id), g_free);
+      g_object_set_data_full (G_OBJECT (save), "name", g_strdup (leader->project_names->pdata[i]),
+                              g_free);
+      g_signal_connect (save, "clicked", G_CALLBACK (save_clicked_cb), self);
+      gtk_box_append (GTK_BOX (buttons), print);
+      gtk_box_append (GTK_BOX (buttons), save);
+      add_row (group, leader->project_names->pdata[i], NULL, buttons);
     }
   if (leader->project_ids->len == 0 && leader->away->len == 0 && leader->acting_for->len == 0)
     add_row (group, _("No project held this year."), NULL, NULL);
@@ -349,6 +417,7 @@ tj_leaders_window_dispose (GObject *object)
   if (self->db != NULL)
     g_signal_handlers_disconnect_by_data (self->db, self);
   g_clear_object (&self->db);
+  g_clear_object (&self->chooser);
   g_clear_pointer (&self->leaders, g_ptr_array_unref);
   G_OBJECT_CLASS (tj_leaders_window_parent_class)->dispose (object);
 }
