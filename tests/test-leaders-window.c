@@ -172,6 +172,7 @@ test_leaders_window (Fixture       *f,
   g_autofree char *until = g_date_time_format (later, "%Y-%m-%d");
   g_autofree char *pdf = g_build_filename (f->dir, "card.pdf", NULL);
   g_autofree char *text = NULL;
+  g_autofree char *acting = NULL;
   const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
   g_autoptr (GError) error = NULL;
   AdwPreferencesGroup *zhang, *li;
@@ -188,6 +189,11 @@ test_leaders_window (Fixture       *f,
                    "电话：13800000001　分包项目 1 个");
   g_assert_true (has_title (GTK_WIDGET (zhang), "嵩山大道"));
 
+  /* 委托… opens the delegation dialog over the window */
+  gtk_widget_activate (adw_preferences_group_get_header_suffix (zhang));
+  tj_test_screenshot (GTK_WIDGET (tj_test_wait_for_dialog ("张三外出委托")), "leaders-delegate.png");
+  tj_test_respond (tj_test_find_dialog ("张三外出委托"), "cancel");
+
   /* a delegation to oneself is refused, nothing saved */
   g_assert_false (tj_leaders_window_add_delegation (window, 902, 902, today, until, "学习"));
   g_assert_nonnull (tj_test_wait_for_dialog ("无法添加委托"));
@@ -200,6 +206,8 @@ test_leaders_window (Fixture       *f,
   li = find_group (GTK_WIDGET (window), "李四");
   g_assert_true (has_title (GTK_WIDGET (zhang), "委托李四代管分包项目"));
   g_assert_true (has_title (GTK_WIDGET (li), "受张三委托代管其分包项目"));
+  acting = g_strdup_printf ("%s 至 %s　党校学习　代管：嵩山大道", today, until);
+  g_assert_true (has_row (GTK_WIDGET (li), "受张三委托代管其分包项目", acting));
 
   g_assert_true (tj_leaders_window_print_card (window, 1, GTK_PRINT_OPERATION_ACTION_EXPORT, pdf));
   g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &text,

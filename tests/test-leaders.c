@@ -137,8 +137,9 @@ bulletin_leader (TjDb *db,
   return g_strdup (tj_report_get_cell (details, 0, DETAIL_LEADER)->value.text);
 }
 
-/* Delegated from 2026-03-10 to 2026-04-20: the March and April bulletins (as of 03-31, 04-30)
- * name 张三（代：李四）… only March's: April's end is after the delegation; May names 张三. */
+/* Delegated from 2026-03-10 to 2026-04-20: the March bulletin (as of 03-31) names
+ * 张三（代：李四）; April's (as of 04-30, after the delegation) names 张三 again; the
+ * accountability list names the leader as of its day. */
 static void
 test_delegation_on_reports (void)
 {

@@ -345,10 +345,25 @@ add_leader (TjLeadersWindow *self,
       TjDelegation *d = leader->acting_for->pdata[i];
       g_autofree char *title = NULL, *subtitle = NULL;
 
+      g_autoptr (GString) projects = g_string_new (NULL);
+
+      for (guint k = 0; k < self->leaders->len; k++)
+        {
+          TjLeader *away = self->leaders->pdata[k];
+
+          for (guint j = 0; away->id == d->leader_id && j < away->project_names->len; j++)
+            {
+              if (projects->len > 0)
+                g_string_append (projects, _(", "));
+              g_string_append (projects, away->project_names->pdata[j]);
+            }
+        }
       /* Translators: "受张三委托代管其分包项目" */
       title = g_strdup_printf (_("Acting for %s"), d->leader);
-      subtitle = g_strdup_printf (_("%1$s to %2$s  %3$s"), d->date_from, d->date_to,
-                                  d->reason != NULL ? d->reason : "");
+      /* Translators: "2026-03-01 至 2026-04-15　党校学习　代管：嵩山大道、少林路" */
+      subtitle = g_strdup_printf (_("%1$s to %2$s  %3$s  Projects: %4$s"), d->date_from,
+                                  d->date_to, d->reason != NULL ? d->reason : "",
+                                  projects->len > 0 ? projects->str : "—");
       add_row (group, title, subtitle, NULL);
     }
   for (guint i = 0; i < leader->project_ids->len; i++)
