@@ -13,6 +13,7 @@
 #include "tj-visit-group.h"
 #include "tj-leaders-window.h"
 #include "tj-date.h"
+#include "tj-form-row.h"
 
 typedef TjTestWindow Fixture;
 
@@ -209,6 +210,14 @@ test_leaders_window (Fixture       *f,
   acting = g_strdup_printf ("%s 至 %s　党校学习　代管：嵩山大道", today, until);
   g_assert_true (has_row (GTK_WIDGET (li), "受张三委托代管其分包项目", acting));
 
+  /* the service centre the card names: a phone that is not one refused, then kept */
+  g_assert_true (tj_form_set_text (GTK_WIDGET (window), "centre-phone", "六二八"));
+  g_assert_false (tj_leaders_window_save_centre (window));
+  tj_test_respond (tj_test_wait_for_dialog ("无法保存服务中心"), "close");
+  g_assert_true (tj_form_set_text (GTK_WIDGET (window), "centre", "登封市投资项目代办中心"));
+  g_assert_true (tj_form_set_text (GTK_WIDGET (window), "centre-phone", "0371-62812345"));
+  g_assert_true (tj_leaders_window_save_centre (window));
+
   g_assert_true (tj_leaders_window_print_card (window, 1, GTK_PRINT_OPERATION_ACTION_EXPORT, pdf));
   g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &text,
                                NULL, &status, &error));
@@ -217,6 +226,8 @@ test_leaders_window (Fixture       *f,
   g_assert_nonnull (strstr (text, "嵩山大道"));
   g_assert_nonnull (strstr (text, "张三（代：李四）"));
   g_assert_nonnull (strstr (text, "13800000002"));
+  g_assert_nonnull (strstr (text, "登封市投资项目代办中心"));
+  g_assert_nonnull (strstr (text, "0371-62812345"));
   tj_test_screenshot (GTK_WIDGET (window), "leaders-window.png");
   gtk_window_destroy (GTK_WINDOW (window));
 }

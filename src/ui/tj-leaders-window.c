@@ -389,6 +389,69 @@ add_leader (TjLeadersWindow *self,
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page), ADW_PREFERENCES_GROUP (group));
 }
 
+/* Keeps the service centre typed in the card's group; FALSE with the reason in an alert. */
+gboolean
+tj_leaders_window_save_centre (TjLeadersWindow *self)
+{
+  g_autofree char *name = tj_form_entry_get_text (tj_form_find_input (GTK_WIDGET (self),
+                                                                      "centre"));
+  g_autofree char *phone = tj_form_entry_get_text (tj_form_find_input (GTK_WIDGET (self),
+                                                                       "centre-phone"));
+  g_autoptr (GError) error = NULL;
+
+  if (!tj_contact_card_set_centre (self->db, name, phone, &error))
+    {
+      tj_alert (GTK_WINDOW (self), _("Cannot save the service centre"), error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+save_centre_clicked_cb (GtkButton       *button,
+                        TjLeadersWindow *self)
+{
+  tj_leaders_window_save_centre (self);
+}
+
+/* The service centre the cards name, with its phone (settings; the default name when empty). */
+static void
+add_centre (TjLeadersWindow *self)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *save = gtk_button_new_with_label (_("Save"));
+  g_autofree char *name = NULL;
+  g_autofree char *phone = NULL;
+  g_autoptr (GError) error = NULL;
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group),
+                                   C_("contact card", "Service Contact Card"));
+  if (!tj_contact_card_read_centre (self->db, &name, &phone, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Cannot read the service centre: %s"),
+                                                  error->message);
+
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), message);
+      adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page), ADW_PREFERENCES_GROUP (group));
+      return;
+    }
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("The service centre every card names, with its "
+                                           "phone."));
+  gtk_widget_add_css_class (save, "flat");
+  g_signal_connect (save, "clicked", G_CALLBACK (save_centre_clicked_cb), self);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), save);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                             GTK_WIDGET (tj_form_row_new ("centre", C_("contact card",
+                                                                       "Service centre"),
+                                                          tj_form_entry_new (name, NULL))));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                             GTK_WIDGET (tj_form_row_new ("centre-phone", C_("contact card",
+                                                                             "Phone"),
+                                                          tj_form_entry_new (phone, NULL))));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page), ADW_PREFERENCES_GROUP (group));
+}
+
 static void
 reload (TjLeadersWindow *self)
 {
@@ -414,6 +477,7 @@ reload (TjLeadersWindow *self)
     }
   for (guint i = 0; i < self->leaders->len; i++)
     add_leader (self, self->leaders->pdata[i]);
+  add_centre (self);
 }
 
 static void

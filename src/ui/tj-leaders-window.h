@@ -18,6 +18,7 @@ gboolean tj_leaders_window_add_delegation (TjLeadersWindow *self,
                                            const char      *from,
                                            const char      *to,
                                            const char      *reason);
+gboolean tj_leaders_window_save_centre (TjLeadersWindow *self);
 gboolean tj_leaders_window_print_card (TjLeadersWindow        *self,
                                        gint64                  project_id,
                                        GtkPrintOperationAction action,

@@ -12,6 +12,7 @@
 #include "tj-error.h"
 #include "tj-output-file.h"
 #include "tj-page-style.h"
+#include "tj-person.h"
 #include "tj-settings.h"
 
 /* A4 portrait, in points. */
@@ -78,21 +79,56 @@ tj_contact_cards_free (TjContactCards *self)
 
 /* The service centre's name and phone: the settings', or the office's 行政服务中心 (policy 四) and
  * no phone (a blank the office writes in). */
-static gboolean
-read_centre (TjContactCards *self,
-             TjDb           *db,
-             GError        **error)
+gboolean
+tj_contact_card_read_centre (TjDb     *db,
+                             char    **name,
+                             char    **phone,
+                             GError  **error)
 {
-  if (!tj_db_read_setting (db, TJ_CONTACT_CARD_CENTRE_KEY, &self->centre, error) ||
-      !tj_db_read_setting (db, TJ_CONTACT_CARD_CENTRE_PHONE_KEY, &self->centre_phone, error))
+  g_autofree char *centre = NULL;
+  g_autofree char *number = NULL;
+
+  if (!tj_db_read_setting (db, TJ_CONTACT_CARD_CENTRE_KEY, &centre, error) ||
+      !tj_db_read_setting (db, TJ_CONTACT_CARD_CENTRE_PHONE_KEY, &number, error))
     return FALSE;
-  if (self->centre == NULL || *g_strstrip (self->centre) == '\0')
+  if (centre == NULL || *g_strstrip (centre) == '\0')
     {
-      g_free (self->centre);
+      g_autofree char *office = tj_settings_organisation (db);
+
+      g_free (centre);
       /* Translators: the default service centre on a contact card: "登封市行政服务中心（投资项目
        * 代办中心）" */
-      self->centre = g_strdup_printf (_("%s Administrative Service Centre (Investment Project "
-                                        "Agency Centre)"), self->office);
+      centre = g_strdup_printf (_("%s Administrative Service Centre (Investment Project "
+                                  "Agency Centre)"), office);
+    }
+  *name = g_steal_pointer (&centre);
+  *phone = g_steal_pointer (&number);
+  return TRUE;
+}
+
+/* Keeps the service centre's name (empty: the default) and phone, in one transaction; refused
+ * with a message naming the field when the phone is not one. */
+gboolean
+tj_contact_card_set_centre (TjDb        *db,
+                            const char  *name,
+                            const char  *phone,
+                            GError     **error)
+{
+  if (!tj_phone_is_valid (phone))
+    {
+      g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
+                   _("Service centre phone: digits, spaces, “-” and “+” only."));
+      return FALSE;
+    }
+  if (!tj_db_begin (db, error))
+    return FALSE;
+  if (!tj_db_set_setting (db, TJ_CONTACT_CARD_CENTRE_KEY, name != NULL ? name : "", error) ||
+      !tj_db_set_setting (db, TJ_CONTACT_CARD_CENTRE_PHONE_KEY, phone != NULL ? phone : "",
+                          error) ||
+      !tj_db_commit (db, error))
+    {
+      tj_db_rollback (db);
+      return FALSE;
     }
   return TRUE;
 }
@@ -154,11 +190,14 @@ read_card (TjContactCards *self,
           return FALSE;
         }
       sqlite3_bind_int64 (phone, 1, acting_id);
-      if (sqlite3_step (phone) == SQLITE_ROW)
+      rc = sqlite3_step (phone);
+      if (rc != SQLITE_ROW && !tj_db_rows_done (db, rc, error))
         {
-          g_free (card.leader_phone);
-          card.leader_phone = tj_db_column_dup (phone, 0);
+          card_clear (&card);
+          return FALSE;
         }
+      g_free (card.leader_phone);
+      card.leader_phone = rc == SQLITE_ROW ? tj_db_column_dup (phone, 0) : NULL;
     }
   g_array_append_val (self->cards, card);
   return TRUE;
@@ -180,7 +219,7 @@ tj_contact_cards_new (TjDb         *db,
   g_array_set_clear_func (self->cards, (GDestroyNotify) card_clear);
   self->office = tj_settings_organisation (db);
   self->date = g_strdup (date);
-  if (!read_centre (self, db, error))
+  if (!tj_contact_card_read_centre (db, &self->centre, &self->centre_phone, error))
     return NULL;
   acting = tj_delegation_leader_names (db, date, error);
   if (acting == NULL)

@@ -18,6 +18,14 @@ typedef struct _TjContactCards TjContactCards;
 #define TJ_CONTACT_CARD_CENTRE_KEY "service_centre"
 #define TJ_CONTACT_CARD_CENTRE_PHONE_KEY "service_centre_phone"
 
+gboolean tj_contact_card_read_centre (TjDb     *db,
+                                      char    **name,
+                                      char    **phone,
+                                      GError  **error);
+gboolean tj_contact_card_set_centre (TjDb        *db,
+                                     const char  *name,
+                                     const char  *phone,
+                                     GError     **error);
 TjContactCards *tj_contact_cards_new (TjDb         *db,
                                       const gint64 *project_ids,
                                       guint         n_projects,
