@@ -50,4 +50,9 @@ int tj_cli_run_export_assessment (TjDb  *db,
                                   int    argc,
                                   char **argv);
 
+/* tj-cli-leaders.c */
+int tj_cli_run_export_contacts (TjDb  *db,
+                                int    argc,
+                                char **argv);
+
 G_END_DECLS

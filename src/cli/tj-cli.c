@@ -149,6 +149,11 @@ static const TjCommand commands[] = {
     N_("Export the half-year or annual assessment: each quarter's score and rank, the mean, the "
        "final rank, the months on schedule and the grade"),
     tj_cli_run_export_assessment, TJ_DB_OPEN_READ_ONLY | TJ_DB_OPEN_HEALTHY },
+  { "export contacts", "--project NAME [--year Y] | --year Y --output FILE.pdf [--date YYYY-MM-DD]",
+    N_("Export the service contact card of a project, or of every project of a year, as a PDF: "
+       "its city leader (the acting one during a delegation), service officer, locality contact "
+       "and service centre"),
+    tj_cli_run_export_contacts, TJ_DB_OPEN_READ_ONLY | TJ_DB_OPEN_HEALTHY },
 };
 
 #define print_error tj_cli_print_error

@@ -19,6 +19,7 @@
 #include "tj-project-form.h"
 #include "tj-read-error.h"
 #include "tj-unit.h"
+#include "tj-visit-group.h"
 
 typedef enum
 {
@@ -945,6 +946,8 @@ tj_project_form_new (TjDb      *db,
       add_approvals (self);
       add_inspections (self);
       add_matters (self);
+      adw_preferences_page_add (self->page,
+                                ADW_PREFERENCES_GROUP (tj_visit_group_new (db, self->original->id)));
     }
   return GTK_WINDOW (self);
 }

@@ -19,6 +19,7 @@
 #include "tj-register-report.h"
 #include "tj-settings.h"
 #include "tj-units-window.h"
+#include "tj-leaders-window.h"
 #include "tj-window.h"
 
 struct _TjWindow
@@ -573,6 +574,16 @@ open_demo_action (GtkWidget  *widget,
 }
 
 static void
+leaders_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  TjWindow *self = TJ_WINDOW (widget);
+
+  present_over (self, tj_leaders_window_new (self->db, self->year));
+}
+
+static void
 units_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
@@ -767,6 +778,7 @@ tj_window_class_init (TjWindowClass *klass)
                                    export_accountability_action);
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
   gtk_widget_class_install_action (widget_class, "win.units", NULL, units_action);
+  gtk_widget_class_install_action (widget_class, "win.leaders", NULL, leaders_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.about", NULL, about_action);

@@ -14,6 +14,7 @@
 #include "tj-accountability.h"
 #include "tj-bulletin.h"
 #include "tj-date.h"
+#include "tj-delegation.h"
 #include "tj-error.h"
 #include "tj-inspection.h"
 #include "tj-matter.h"
@@ -85,16 +86,21 @@ project_info_free (ProjectInfo *self)
 }
 
 static GHashTable *
-load_projects (TjDb    *db,
-               GError **error)
+load_projects (TjDb       *db,
+               const char *as_of,
+               GError    **error)
 {
+  g_autoptr (GHashTable) acting = tj_delegation_leader_names (db, as_of, error);
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autoptr (GHashTable) projects = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                            (GDestroyNotify) project_info_free);
   int rc;
 
+  if (acting == NULL)
+    return NULL;
   stmt = tj_db_prepare (db,
-                        "SELECT p.id, p.name, l.name, u.name, ld.name, o.name FROM projects p "
+                        "SELECT p.id, p.name, l.name, u.name, ld.name, o.name, p.leader_id "
+                        "FROM projects p "
                         "LEFT JOIN units l ON l.id = p.locality_id "
                         "LEFT JOIN units u ON u.id = p.unit_id "
                         "LEFT JOIN people ld ON ld.id = p.leader_id "
@@ -105,11 +111,13 @@ load_projects (TjDb    *db,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       ProjectInfo *info = g_new0 (ProjectInfo, 1);
+      const char *label = g_hash_table_lookup (acting,
+                                               &(gint64){ sqlite3_column_int64 (stmt, 6) });
 
       info->name = tj_db_column_dup (stmt, 1);
       info->locality = tj_db_column_dup (stmt, 2);
       info->unit = tj_db_column_dup (stmt, 3);
-      info->leader = tj_db_column_dup (stmt, 4);
+      info->leader = label != NULL ? g_strdup (label) : tj_db_column_dup (stmt, 4);
       info->officer = tj_db_column_dup (stmt, 5);
       g_hash_table_insert (projects, g_memdup2 (&(gint64){ sqlite3_column_int64 (stmt, 0) },
                                                 sizeof (gint64)),
@@ -702,7 +710,7 @@ tj_accountability_book (TjDb       *db,
   cache_size = sqlite3_exec (tj_db_get_handle (db), "PRAGMA cache_size", read_int,
                              &old_cache_size, NULL) == SQLITE_OK &&
                tj_db_exec (db, "PRAGMA cache_size = -65536", NULL);
-  read = (projects = load_projects (db, error)) != NULL &&
+  read = (projects = load_projects (db, as_of, error)) != NULL &&
          add_matters (db, projects, from, to, as_of, causes, error) &&
          add_rectifications (db, projects, from, to, as_of, causes, error) &&
          add_inspections (db, projects, from, to, causes, error) &&

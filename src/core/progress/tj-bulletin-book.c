@@ -309,6 +309,8 @@ overview_sheet (TjBulletin *self,
                           schedule);
   tj_report_add_note (report, note);
   add_reporting_note (self, report);
+  if (self->visits_note != NULL)
+    tj_report_add_note (report, self->visits_note);
   return report;
 }
 

@@ -7,10 +7,12 @@
 
 #include "tj-bulletin-private.h"
 #include "tj-date.h"
+#include "tj-delegation.h"
 #include "tj-error.h"
 #include "tj-limits.h"
 #include "tj-money.h"
 #include "tj-settings.h"
+#include "tj-visit.h"
 
 /* The monthly bulletin. 推进机制 (九): "月通报、季排名、年考核奖惩" — every month the DRC reports
  * the key projects' completion to the leadership meeting of 推进机制 (二).
@@ -471,6 +473,29 @@ name_of (GHashTable *names,
   return id != 0 ? g_hash_table_lookup (names, &id) : NULL;
 }
 
+/* The city leaders delegated at month N's end, by the label the reports name them by. */
+static gboolean
+load_acting_leaders (TjBulletin *self,
+                     TjDb       *db,
+                     GError    **error)
+{
+  g_autofree char *end = tj_delegation_month_end (self->year, self->month);
+
+  self->acting_leaders = tj_delegation_leader_names (db, end, error);
+  return self->acting_leaders != NULL;
+}
+
+/* A project's city leader as the bulletin names them: the acting one too when delegated. */
+static const char *
+leader_of (TjBulletin *self,
+           gint64      id,
+           const char *name)
+{
+  const char *acting = name_of (self->acting_leaders, id);
+
+  return acting != NULL ? acting : name;
+}
+
 /* The names of the units and of the people, by id: a few hundred rows, read once. */
 static GHashTable *
 load_names (TjDb       *db,
@@ -515,7 +540,8 @@ tj_bulletin_read_project (TjBulletin        *self,
   p->locality_id = sqlite3_column_int64 (stmt, Q_LOCALITY_ID);
   p->locality = name_of (self->unit_names, p->locality_id);
   p->unit = name_of (self->unit_names, sqlite3_column_int64 (stmt, Q_UNIT_ID));
-  p->leader = name_of (self->people_names, sqlite3_column_int64 (stmt, Q_LEADER_ID));
+  p->leader = leader_of (self, sqlite3_column_int64 (stmt, Q_LEADER_ID),
+                        name_of (self->people_names, sqlite3_column_int64 (stmt, Q_LEADER_ID)));
   p->officer = name_of (self->people_names, sqlite3_column_int64 (stmt, Q_OFFICER_ID));
   p->total_investment = sqlite3_column_int64 (stmt, Q_TOTAL);
   p->plan = sqlite3_column_int64 (stmt, Q_PLAN);
@@ -853,7 +879,8 @@ bulletin_build (TjDb    *db,
   if (self->unit_names == NULL)
     return NULL;
   self->people_names = load_names (db, "SELECT id, name FROM people", error);
-  if (self->people_names == NULL)
+  if (self->people_names == NULL || !load_acting_leaders (self, db, error) ||
+      !tj_visit_month_note (db, year, month, &self->visits_note, error))
     return NULL;
   for (guint i = 1; i < TJ_LEVEL_N; i++)
     self->levels[i].name = g_strdup (self->level_names->full[i]);
@@ -1004,13 +1031,13 @@ tj_bulletin_build_lights (TjDb    *db,
   self->schedule = month / 12.0;
   self->strings = g_string_chunk_new (64 * 1024);
   self->projects = g_array_new (FALSE, TRUE, sizeof (TjBulletinProject));
-  if (!load_settings (self, db, error))
+  if (!load_settings (self, db, error) || !load_acting_leaders (self, db, error))
     return NULL;
   stmt = tj_db_prepare (db,
                         "SELECT p.id, p.name, p.nature, p.total_investment, p.annual_plan, "
                         "p.planned_start, p.planned_completion, p.actual_start, "
                         "p.actual_completion, p.stats_date, p.locality_id, l.name, u.name, "
-                        "ld.name, o.name FROM projects p "
+                        "ld.name, o.name, p.leader_id FROM projects p "
                         "LEFT JOIN units l ON l.id = p.locality_id "
                         "LEFT JOIN units u ON u.id = p.unit_id "
                         "LEFT JOIN people ld ON ld.id = p.leader_id "
@@ -1037,7 +1064,7 @@ tj_bulletin_build_lights (TjDb    *db,
       p.locality_id = sqlite3_column_int64 (stmt, 10);
       p.locality = row_text (stmt, 11);
       p.unit = row_text (stmt, 12);
-      p.leader = row_text (stmt, 13);
+      p.leader = leader_of (self, sqlite3_column_int64 (stmt, 15), row_text (stmt, 13));
       p.officer = row_text (stmt, 14);
       /* refused as the bulletin refuses them (tj_bulletin_read_project) */
       if (p.total_investment > MAX_FIGURE || p.total_investment < -MAX_FIGURE ||
@@ -1091,6 +1118,8 @@ tj_bulletin_free (TjBulletin *self)
   g_clear_pointer (&self->level_names, tj_level_names_free);
   g_clear_pointer (&self->unit_names, g_hash_table_unref);
   g_clear_pointer (&self->people_names, g_hash_table_unref);
+  g_clear_pointer (&self->acting_leaders, g_hash_table_unref);
+  g_free (self->visits_note);
   g_clear_object (&self->db);
   g_free (self);
 }

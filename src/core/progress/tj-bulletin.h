@@ -110,6 +110,8 @@ typedef struct
   TjLevelNames *level_names;
   GHashTable *unit_names;   /* gint64 id → char *name */
   GHashTable *people_names;
+  GHashTable *acting_leaders; /* leader id → "张三（代：李四）" at month N's end (tj-delegation.h) */
+  char *visits_note;        /* leaders' visits in month N (tj-visit.h); NULL when none */
   TjDb *db;                 /* set when the projects are not kept: the detail table streams */
   GPtrArray *kept;          /* of TjBulletinProject *, owned: the listed projects when the
                              * projects are not kept */
