@@ -273,7 +273,6 @@ year_items (TjDb       *db,
 {
   g_autoptr (TjCalendar) calendar = NULL;
   GPtrArray *items;
-
   int first = year, last = year;
 
   if ((calendar = tj_calendar_load (db, error)) == NULL ||
