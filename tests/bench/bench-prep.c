@@ -2,7 +2,11 @@
 /* Prepares what the benchmarks measure on, never timed itself:
  *   bench-prep ledger FILE N   a generated ledger of N projects (the same one every time)
  *   bench-prep empty DB        a new database with Tuijin's schema and nothing in it
- *   bench-prep months DB       12 months of 2026 reports for every project of 2026 in DB */
+ *   bench-prep months DB       12 months of 2026 reports for every project of 2026 in DB
+ *   bench-prep approvals DB    3 approval items for every project of 2026 in DB: accepted in
+ *                              2026 (some over the Spring Festival and National Day), committed
+ *                              limits of 5 to 19 working days, half finished, one in 10
+ *                              suspended for a period, one in 7 not accepted yet */
 #include "config.h"
 
 #include <stdlib.h>
@@ -50,6 +54,111 @@ fill_months (const char *db_path)
   return 0;
 }
 
+static const char *const item_names[] = { "环评审批", "建设用地规划许可", "施工许可" };
+static const char *const item_stages[] = { "permit", "land", "construction" };
+
+static int
+fill_approvals (const char *db_path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TjDb) db = tj_db_open (db_path, &error);
+  g_autoptr (sqlite3_stmt) insert = NULL;
+  g_autoptr (sqlite3_stmt) suspend = NULL;
+  g_autoptr (sqlite3_stmt) projects = NULL;
+  g_autoptr (GArray) units = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GDate) accepted = g_date_new ();
+  g_autoptr (GRand) rand = g_rand_new_with_seed (13);
+  sqlite3 *handle;
+  guint n = 0;
+  int step;
+
+  if (db == NULL || !tj_db_begin (db, &error))
+    g_error ("%s", error->message);
+  handle = tj_db_get_handle (db);
+  {
+    g_autoptr (sqlite3_stmt) departments =
+      tj_db_prepare (db, "SELECT id FROM units WHERE kind = 'department' ORDER BY id", &error);
+
+    if (departments == NULL)
+      g_error ("%s", error->message);
+    while (sqlite3_step (departments) == SQLITE_ROW)
+      {
+        gint64 id = sqlite3_column_int64 (departments, 0);
+
+        g_array_append_val (units, id);
+      }
+    if (units->len == 0)
+      g_error ("no departments in %s", db_path);
+  }
+  insert = tj_db_prepare (db,
+                          "INSERT INTO approval_items (project_id, name, stage, unit_id, "
+                          "statutory_days, committed_days, green, accepted, finished) "
+                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                          &error);
+  suspend = tj_db_prepare (db,
+                           "INSERT INTO approval_suspensions (item_id, from_date, to_date, reason) "
+                           "VALUES (?, ?, ?, '补正材料')",
+                           &error);
+  projects = tj_db_prepare (db, "SELECT id FROM projects WHERE year = 2026 ORDER BY id", &error);
+  if (insert == NULL || suspend == NULL || projects == NULL)
+    g_error ("%s", error->message);
+  while ((step = sqlite3_step (projects)) == SQLITE_ROW)
+    for (guint k = 0; k < G_N_ELEMENTS (item_names); k++, n++)
+      {
+        int committed = g_rand_int_range (rand, 5, 20);
+        char from[11], to[11], accepted_text[11], finished_text[11];
+        gboolean is_accepted = n % 7 != 0;
+        guint32 day;
+
+        /* Accepted on a day of 2026 up to early November. */
+        g_date_set_dmy (accepted, 1, G_DATE_JANUARY, 2026);
+        g_date_add_days (accepted, g_rand_int_range (rand, 0, 310));
+        g_date_strftime (accepted_text, sizeof accepted_text, "%Y-%m-%d", accepted);
+        day = g_date_get_julian (accepted);
+        sqlite3_reset (insert);
+        sqlite3_bind_int64 (insert, 1, sqlite3_column_int64 (projects, 0));
+        sqlite3_bind_text (insert, 2, item_names[k], -1, SQLITE_STATIC);
+        sqlite3_bind_text (insert, 3, item_stages[k], -1, SQLITE_STATIC);
+        sqlite3_bind_int64 (insert, 4, g_array_index (units, gint64, n % units->len));
+        sqlite3_bind_int (insert, 5, committed + g_rand_int_range (rand, 0, 10));
+        sqlite3_bind_int (insert, 6, committed);
+        sqlite3_bind_int (insert, 7, n % 5 == 0);
+        if (is_accepted)
+          sqlite3_bind_text (insert, 8, accepted_text, -1, SQLITE_TRANSIENT);
+        else
+          sqlite3_bind_null (insert, 8);
+        if (is_accepted && n % 2 == 0)
+          {
+            g_date_add_days (accepted, g_rand_int_range (rand, 3, 40));
+            g_date_strftime (finished_text, sizeof finished_text, "%Y-%m-%d", accepted);
+            sqlite3_bind_text (insert, 9, finished_text, -1, SQLITE_TRANSIENT);
+          }
+        else
+          sqlite3_bind_null (insert, 9);
+        if (sqlite3_step (insert) != SQLITE_DONE)
+          g_error ("approval item: %s", sqlite3_errmsg (handle));
+        if (!is_accepted || n % 10 != 1)
+          continue;
+        /* Two days from the day after acceptance (before the finish, which is 3 or more days
+         * after it). */
+        g_date_set_julian (accepted, day + 1);
+        g_date_strftime (from, sizeof from, "%Y-%m-%d", accepted);
+        g_date_add_days (accepted, 1);
+        g_date_strftime (to, sizeof to, "%Y-%m-%d", accepted);
+        sqlite3_reset (suspend);
+        sqlite3_bind_int64 (suspend, 1, sqlite3_last_insert_rowid (handle));
+        sqlite3_bind_text (suspend, 2, from, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text (suspend, 3, to, -1, SQLITE_TRANSIENT);
+        if (sqlite3_step (suspend) != SQLITE_DONE)
+          g_error ("suspension: %s", sqlite3_errmsg (handle));
+      }
+  if (step != SQLITE_DONE)
+    g_error ("projects: %s", sqlite3_errmsg (handle));
+  if (!tj_db_commit (db, &error))
+    g_error ("%s", error->message);
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -70,6 +179,8 @@ main (int   argc,
     }
   if (argc == 3 && g_str_equal (argv[1], "months"))
     return fill_months (argv[2]);
-  g_printerr ("usage: bench-prep ledger FILE N | empty DB | months DB\n");
+  if (argc == 3 && g_str_equal (argv[1], "approvals"))
+    return fill_approvals (argv[2]);
+  g_printerr ("usage: bench-prep ledger FILE N | empty DB | months DB | approvals DB\n");
   return 2;
 }

@@ -63,4 +63,25 @@ gpointer tj_approval_only_record (GPtrArray  *records,
                                   const char *missing,
                                   GError    **error);
 
+/* Items read one at a time, computed as they are read (tj-approval-item.c). */
+typedef struct _TjApprovalItemCursor TjApprovalItemCursor;
+
+TjApprovalItemCursor *tj_approval_item_cursor_new (TjDb       *db,
+                                                   const char *condition,
+                                                   gint64      key,
+                                                   const char *today,
+                                                   GError    **error);
+TjApprovalItemCursor *tj_approval_item_cursor_year (TjDb       *db,
+                                                    int         year,
+                                                    const char *today,
+                                                    GError    **error);
+TjApprovalItem *tj_approval_item_cursor_next (TjApprovalItemCursor *self,
+                                              GError              **error);
+void tj_approval_item_cursor_rewind (TjApprovalItemCursor *self);
+TjCalendar *tj_approval_item_cursor_get_calendar (TjApprovalItemCursor *self);
+const char *tj_approval_item_cursor_get_today (TjApprovalItemCursor *self);
+void tj_approval_item_cursor_free (TjApprovalItemCursor *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TjApprovalItemCursor, tj_approval_item_cursor_free)
+
 G_END_DECLS

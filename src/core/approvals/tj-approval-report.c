@@ -212,34 +212,37 @@ date_words (const char *iso_date)
   return g_strdup_printf (_("%1$d-%2$02d-%3$02d"), year, month, day);
 }
 
-/* The years the figures depend on that have no holiday table: from the earliest date of an
- * item (acceptance, or the year of the list) to the latest (finish, deadline, or today for an
- * item still running). */
+/* Widens [first, last] to the years the item's figures depend on: from its acceptance to its
+ * finish or deadline, or to today for an item still running. */
+static void
+widen_years (const TjApprovalItem *item,
+             const char           *today,
+             int                  *first,
+             int                  *last)
+{
+  const char *dates[] = { item->accepted, item->finished, item->deadline,
+                          item->has_remaining ? today : NULL };
+
+  for (guint d = 0; d < G_N_ELEMENTS (dates); d++)
+    if (dates[d] != NULL)
+      {
+        int y = atoi (dates[d]);
+
+        *first = MIN (*first, y);
+        *last = MAX (*last, y);
+      }
+}
+
+/* The years in [first, last] (from the year of the list and widen_years) that have no holiday
+ * table, as a note; NULL when there is none. */
 static char *
 plain_weekdays_note (TjCalendar *calendar,
-                     GPtrArray  *items,
-                     int         year,
-                     const char *today)
+                     int         first,
+                     int         last)
 {
   g_autoptr (GArray) missing = NULL;
   g_autoptr (GString) years = NULL;
-  int first = year, last = year;
 
-  for (guint i = 0; i < items->len; i++)
-    {
-      const TjApprovalItem *item = g_ptr_array_index (items, i);
-      const char *dates[] = { item->accepted, item->finished, item->deadline,
-                              item->has_remaining ? today : NULL };
-
-      for (guint d = 0; d < G_N_ELEMENTS (dates); d++)
-        if (dates[d] != NULL)
-          {
-            int y = atoi (dates[d]);
-
-            first = MIN (first, y);
-            last = MAX (last, y);
-          }
-    }
   missing = tj_calendar_missing_years (calendar, first, last);
   if (missing->len == 0)
     return NULL;
@@ -270,11 +273,14 @@ year_items (TjDb       *db,
 {
   g_autoptr (TjCalendar) calendar = NULL;
   GPtrArray *items;
+  int first = year, last = year;
 
   if ((calendar = tj_calendar_load (db, error)) == NULL ||
       (items = tj_approval_item_list (db, year, today, error)) == NULL)
     return NULL;
-  *calendar_note = plain_weekdays_note (calendar, items, year, today);
+  for (guint i = 0; i < items->len; i++)
+    widen_years (g_ptr_array_index (items, i), today, &first, &last);
+  *calendar_note = plain_weekdays_note (calendar, first, last);
   return items;
 }
 
@@ -322,46 +328,184 @@ add_calendar_paragraph (TjReport   *report,
     tj_report_add_paragraph (report, calendar_note);
 }
 
-/* Why a deadline moved: each suspended item's periods with their reasons, by the row's number:
- * "第 3 行 施工许可：2026-03-02 至 2026-03-04 补正材料（3 个工作日）". */
-static void
-add_suspension_notes (TjReport  *report,
-                      GPtrArray *items)
+/* Why a deadline moved: a suspended item's periods with their reasons, by the row's number:
+ * "第 3 行 施工许可：2026-03-02 至 2026-03-04 补正材料（3 个工作日）"; NULL for an item never
+ * suspended. */
+static char *
+suspension_note (guint           number,
+                 TjApprovalItem *item)
 {
-  gboolean any = FALSE;
+  g_autofree char *periods = tj_approval_item_describe_suspensions (item);
 
-  for (guint i = 0; i < items->len; i++)
-    {
-      TjApprovalItem *item = g_ptr_array_index (items, i);
-      g_autofree char *periods = tj_approval_item_describe_suspensions (item);
-      g_autofree char *line = NULL;
-
-      if (periods == NULL)
-        continue;
-      if (!any)
-        tj_report_add_note (report,
-                            _("Suspensions (supplementing materials, expert review, hearing, "
-                              "public notice) are not counted in the time limit: the deadline "
-                              "moves later by the suspended working days and the working days "
-                              "taken leave them out."));
-      any = TRUE;
-      /* Translators: a suspended item in the ledger's notes, by its row number: "第 3 行 施工许可：…" */
-      line = g_strdup_printf (_("No. %u %s: %s"), i + 1, item->name, periods);
-      tj_report_add_note (report, line);
-    }
+  if (periods == NULL)
+    return NULL;
+  /* Translators: a suspended item in the ledger's notes, by its row number: "第 3 行 施工许可：…" */
+  return g_strdup_printf (_("No. %u %s: %s"), number, item->name, periods);
 }
 
+/* What the ledger says about its items as a whole, above and below the table and on the cases'
+ * sheet, gathered in one scan before the rows stream: the count of each state, the years the
+ * figures depend on, the suspended items' notes and each case's items overdue. */
+typedef struct
+{
+  guint n_items;
+  guint states[TJ_ITEM_N_STATES];
+  int first_year;
+  int last_year;
+  GPtrArray *suspension_notes; /* of char * */
+  GHashTable *case_overdue;    /* case id (gint64 *) → items overdue (guint) */
+} LedgerSummary;
+
+static void
+ledger_summary_free (LedgerSummary *self)
+{
+  g_clear_pointer (&self->suspension_notes, g_ptr_array_unref);
+  g_clear_pointer (&self->case_overdue, g_hash_table_unref);
+  g_free (self);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LedgerSummary, ledger_summary_free)
+
+static LedgerSummary *
+ledger_summary_read (TjApprovalItemCursor *cursor,
+                     int                   year,
+                     GError              **error)
+{
+  g_autoptr (LedgerSummary) summary = g_new0 (LedgerSummary, 1);
+  const char *today = tj_approval_item_cursor_get_today (cursor);
+  GError *local_error = NULL;
+  TjApprovalItem *read;
+
+  summary->first_year = summary->last_year = year;
+  summary->suspension_notes = g_ptr_array_new_with_free_func (g_free);
+  summary->case_overdue = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  while ((read = tj_approval_item_cursor_next (cursor, &local_error)) != NULL)
+    {
+      g_autoptr (TjApprovalItem) item = read;
+      char *note = suspension_note (++summary->n_items, item);
+
+      summary->states[item->state]++;
+      widen_years (item, today, &summary->first_year, &summary->last_year);
+      if (note != NULL)
+        g_ptr_array_add (summary->suspension_notes, note);
+      if (item->case_id != 0 && item->overdue)
+        {
+          guint count = GPOINTER_TO_UINT (g_hash_table_lookup (summary->case_overdue,
+                                                               &item->case_id));
+
+          g_hash_table_replace (summary->case_overdue, g_memdup2 (&item->case_id, sizeof (gint64)),
+                                GUINT_TO_POINTER (count + 1));
+        }
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  tj_approval_item_cursor_rewind (cursor);
+  return g_steal_pointer (&summary);
+}
+
+static void
+add_suspension_notes (TjReport      *report,
+                      LedgerSummary *summary)
+{
+  if (summary->suspension_notes->len == 0)
+    return;
+  tj_report_add_note (report,
+                      _("Suspensions (supplementing materials, expert review, hearing, "
+                        "public notice) are not counted in the time limit: the deadline "
+                        "moves later by the suspended working days and the working days "
+                        "taken leave them out."));
+  for (guint i = 0; i < summary->suspension_notes->len; i++)
+    tj_report_add_note (report, g_ptr_array_index (summary->suspension_notes, i));
+}
+
+/* One row of the items' sheet. */
+static void
+ledger_row (TjReportRow          *row,
+            guint                 number,
+            const TjApprovalItem *item)
+{
+  tj_report_row_set_integer (row, LEDGER_NUMBER, number);
+  tj_report_row_set_text (row, LEDGER_PROJECT, item->project_name);
+  tj_report_row_set_text (row, LEDGER_LOCALITY, item->locality_name);
+  tj_report_row_set_text (row, LEDGER_NAME, item->name);
+  tj_report_row_set_text (row, LEDGER_STAGE, tj_approval_stage_label (item->stage));
+  tj_report_row_set_text (row, LEDGER_UNIT, item->unit_name);
+  tj_report_row_set_text (row, LEDGER_GREEN,
+                          item->green ? C_("green channel", "Yes") : C_("green channel", "No"));
+  tj_report_row_set_integer (row, LEDGER_STATUTORY, item->statutory_days);
+  tj_report_row_set_integer (row, LEDGER_COMMITTED, item->committed_days);
+  tj_report_row_set_date (row, LEDGER_ACCEPTED, item->accepted);
+  tj_report_row_set_date (row, LEDGER_DEADLINE, item->deadline);
+  tj_report_row_set_date (row, LEDGER_FINISHED, item->finished);
+  if (item->has_elapsed)
+    tj_report_row_set_integer (row, LEDGER_ELAPSED, item->elapsed);
+  if (item->has_remaining)
+    tj_report_row_set_integer (row, LEDGER_REMAINING, item->remaining);
+  if (item->has_speedup)
+    tj_report_row_set_percent (row, LEDGER_SPEEDUP, item->speedup);
+  tj_report_row_set_text (row, LEDGER_STATE, tj_item_state_label (item->state));
+  tj_report_row_set_text (row, LEDGER_AGENT, item->agent_name);
+  if (item->suspended_days > 0)
+    tj_report_row_set_integer (row, LEDGER_SUSPENDED, item->suspended_days);
+}
+
+/* The items' rows stream from the cursor, each computed as it is read. */
+typedef struct
+{
+  TjApprovalItemCursor *cursor;
+  guint number; /* items read */
+} LedgerSource;
+
+static void
+ledger_source_free (gpointer data)
+{
+  LedgerSource *source = data;
+
+  tj_approval_item_cursor_free (source->cursor);
+  g_free (source);
+}
+
+static void
+ledger_source_rewind (gpointer data,
+                      gboolean in_order)
+{
+  LedgerSource *source = data;
+
+  tj_approval_item_cursor_rewind (source->cursor);
+  source->number = 0;
+}
+
+static gboolean
+ledger_source_next (gpointer     data,
+                    TjReportRow *row,
+                    GError     **error)
+{
+  LedgerSource *source = data;
+  g_autoptr (TjApprovalItem) item = tj_approval_item_cursor_next (source->cursor, error);
+
+  if (item == NULL)
+    return FALSE;
+  ledger_row (row, ++source->number, item);
+  return TRUE;
+}
+
+/* Takes the cursor: the rows stream from it. */
 static TjReport *
-ledger_items_sheet (TjDb       *db,
-                    int         year,
-                    const char *today,
-                    GPtrArray  *items,
-                    const char *calendar_note)
+ledger_items_sheet (TjDb                 *db,
+                    int                   year,
+                    const char           *today,
+                    TjApprovalItemCursor *cursor,
+                    LedgerSummary        *counts)
 {
   g_autofree char *org = tj_settings_organisation (db);
   g_autofree char *title = NULL;
   g_autofree char *summary = NULL;
-  guint states[TJ_ITEM_N_STATES] = { 0 };
+  g_autofree char *calendar_note = NULL;
+  const guint *states = counts->states;
+  LedgerSource *source;
   TjReport *report;
 
   /* Translators: the ledger's title: "登封市2026年代办事项台账" */
@@ -391,36 +535,10 @@ ledger_items_sheet (TjDb       *db,
                         TJ_REPORT_INTEGER, 0);
   report->frozen_columns = LEDGER_NAME + 1;
 
-  for (guint i = 0; i < items->len; i++)
-    {
-      const TjApprovalItem *item = g_ptr_array_index (items, i);
-      guint row = tj_report_add_row (report, TJ_REPORT_ROW_BODY);
-
-      states[item->state]++;
-      tj_report_set_integer (report, row, LEDGER_NUMBER, i + 1);
-      tj_report_set_text (report, row, LEDGER_PROJECT, item->project_name);
-      tj_report_set_text (report, row, LEDGER_LOCALITY, item->locality_name);
-      tj_report_set_text (report, row, LEDGER_NAME, item->name);
-      tj_report_set_text (report, row, LEDGER_STAGE, tj_approval_stage_label (item->stage));
-      tj_report_set_text (report, row, LEDGER_UNIT, item->unit_name);
-      tj_report_set_text (report, row, LEDGER_GREEN,
-                          item->green ? C_("green channel", "Yes") : C_("green channel", "No"));
-      tj_report_set_integer (report, row, LEDGER_STATUTORY, item->statutory_days);
-      tj_report_set_integer (report, row, LEDGER_COMMITTED, item->committed_days);
-      tj_report_set_date (report, row, LEDGER_ACCEPTED, item->accepted);
-      tj_report_set_date (report, row, LEDGER_DEADLINE, item->deadline);
-      tj_report_set_date (report, row, LEDGER_FINISHED, item->finished);
-      if (item->has_elapsed)
-        tj_report_set_integer (report, row, LEDGER_ELAPSED, item->elapsed);
-      if (item->has_remaining)
-        tj_report_set_integer (report, row, LEDGER_REMAINING, item->remaining);
-      if (item->has_speedup)
-        tj_report_set_percent (report, row, LEDGER_SPEEDUP, item->speedup);
-      tj_report_set_text (report, row, LEDGER_STATE, tj_item_state_label (item->state));
-      tj_report_set_text (report, row, LEDGER_AGENT, item->agent_name);
-      if (item->suspended_days > 0)
-        tj_report_set_integer (report, row, LEDGER_SUSPENDED, item->suspended_days);
-    }
+  source = g_new0 (LedgerSource, 1);
+  source->cursor = cursor;
+  tj_report_set_source (report, ledger_source_next, ledger_source_rewind, source,
+                        ledger_source_free);
 
   /* Translators: "共 42 项：办理中 10 项，超期未办结 3 项，按时办结 25 项，逾期办结 2 项，未受理 2 项。" */
   summary = g_strdup_printf (ngettext ("%u item: %u in progress, %u overdue and not finished, %u "
@@ -428,11 +546,13 @@ ledger_items_sheet (TjDb       *db,
                                        "%u items: %u in progress, %u overdue and not finished, "
                                        "%u finished on time, %u finished late, %u not accepted "
                                        "yet.",
-                                       items->len),
-                             items->len, states[TJ_ITEM_IN_PROGRESS], states[TJ_ITEM_OVERDUE],
+                                       counts->n_items),
+                             counts->n_items, states[TJ_ITEM_IN_PROGRESS], states[TJ_ITEM_OVERDUE],
                              states[TJ_ITEM_ON_TIME], states[TJ_ITEM_LATE],
                              states[TJ_ITEM_NOT_ACCEPTED]);
   tj_report_add_paragraph (report, summary);
+  calendar_note = plain_weekdays_note (tj_approval_item_cursor_get_calendar (cursor),
+                                       counts->first_year, counts->last_year);
   add_calendar_paragraph (report, calendar_note);
   add_rules_note (report);
   tj_report_add_note (report,
@@ -440,7 +560,7 @@ ledger_items_sheet (TjDb       *db,
                         "overdue — not finished after the deadline; finished on time — on or "
                         "before the deadline; finished late — after it. Working days left are "
                         "counted from the report date, negative once the deadline has passed."));
-  add_suspension_notes (report, items);
+  add_suspension_notes (report, counts);
   return report;
 }
 
@@ -449,24 +569,11 @@ ledger_cases_sheet (TjDb       *db,
                     int         year,
                     const char *today,
                     GPtrArray  *cases,
-                    GPtrArray  *items)
+                    GHashTable *overdue)
 {
   g_autofree char *org = tj_settings_organisation (db);
   g_autofree char *title = NULL;
-  g_autoptr (GHashTable) overdue = g_hash_table_new (g_int64_hash, g_int64_equal);
   TjReport *report;
-
-  for (guint i = 0; i < items->len; i++)
-    {
-      TjApprovalItem *item = g_ptr_array_index (items, i);
-
-      if (item->case_id != 0 && item->overdue)
-        {
-          guint count = GPOINTER_TO_UINT (g_hash_table_lookup (overdue, &item->case_id));
-
-          g_hash_table_insert (overdue, &item->case_id, GUINT_TO_POINTER (count + 1));
-        }
-    }
 
   /* Translators: the title of the cases' sheet: "登封市2026年全程代办件登记表" */
   title = g_strdup_printf (_("%s %d Agency Cases"), org, year);
@@ -518,27 +625,31 @@ ledger_cases_sheet (TjDb       *db,
   return report;
 }
 
-/* 代办事项台账: every item of the year's projects on one sheet, every agency case on another. */
+/* 代办事项台账: every item of the year's projects on one sheet, every agency case on another.
+ * The items are read once for the counts above and below the table, then stream to the writer
+ * as it reads them, each computed as it is read. */
 TjReportBook *
 tj_approval_ledger_book (TjDb       *db,
                          int         year,
                          const char *today,
                          GError    **error)
 {
-  g_autoptr (GPtrArray) items = NULL;
+  g_autoptr (TjApprovalItemCursor) cursor = NULL;
+  g_autoptr (LedgerSummary) summary = NULL;
   g_autoptr (GPtrArray) cases = NULL;
   g_autofree char *now = today_or_now (today);
-  g_autofree char *note = NULL;
   TjReportBook *book;
 
   g_return_val_if_fail (TJ_IS_DB (db), NULL);
 
-  if ((items = year_items (db, year, now, &note, error)) == NULL ||
+  if ((cursor = tj_approval_item_cursor_year (db, year, now, error)) == NULL ||
+      (summary = ledger_summary_read (cursor, year, error)) == NULL ||
       (cases = tj_agency_case_list (db, year, error)) == NULL)
     return NULL;
   book = new_book (db);
-  tj_report_book_add (book, ledger_items_sheet (db, year, now, items, note));
-  tj_report_book_add (book, ledger_cases_sheet (db, year, now, cases, items));
+  tj_report_book_add (book, ledger_items_sheet (db, year, now, g_steal_pointer (&cursor),
+                                                summary));
+  tj_report_book_add (book, ledger_cases_sheet (db, year, now, cases, summary->case_overdue));
   return book;
 }
 
