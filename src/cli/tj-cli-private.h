@@ -42,5 +42,9 @@ int tj_cli_run_export_meeting_pack (TjDb  *db,
 int tj_cli_run_export_accountability (TjDb  *db,
                                       int    argc,
                                       char **argv);
+/* tj-cli-tours.c */
+int tj_cli_run_export_tour (TjDb  *db,
+                            int    argc,
+                            char **argv);
 
 G_END_DECLS

@@ -140,6 +140,9 @@ static const TjCommand commands[] = {
     N_("Export the accountability list of a period: overdue matters and rectifications, false "
        "or concealed reporting found on inspection, red lights two months running"),
     tj_cli_run_export_accountability, TJ_DB_OPEN_READ_ONLY | TJ_DB_OPEN_HEALTHY },
+  { "export tour", "--date YYYY-MM-DD --output FILE.xlsx|FILE.pdf|FILE.csv",
+    N_("Export an observation tour's scores and ranking"),
+    tj_cli_run_export_tour, TJ_DB_OPEN_READ_ONLY | TJ_DB_OPEN_HEALTHY },
 };
 
 #define print_error tj_cli_print_error
