@@ -167,6 +167,34 @@ tj_tour_list (TjDb    *db,
   return g_steal_pointer (&tours);
 }
 
+/* The projects of a year that a tour may visit (TjTourStop *), by name in pinyin order. */
+GPtrArray *
+tj_tour_candidates (TjDb    *db,
+                    int      year,
+                    GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GPtrArray) stops = NULL;
+  g_autoptr (TjTour) tour = tj_tour_new ();
+  int rc;
+
+  stmt = tj_db_prepare (db,
+                        "SELECT p.id, p.name, u.name FROM projects p "
+                        "JOIN units u ON u.id = p.locality_id WHERE p.year = ? "
+                        "ORDER BY p.name COLLATE pinyin, p.id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, year);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    tj_tour_add_stop (tour, sqlite3_column_int64 (stmt, 0),
+                      (const char *) sqlite3_column_text (stmt, 1),
+                      (const char *) sqlite3_column_text (stmt, 2));
+  if (!tj_db_rows_done (db, rc, error))
+    return NULL;
+  stops = g_ptr_array_ref (tour->stops);
+  return g_steal_pointer (&stops);
+}
+
 /* The saved tour's ranking (TjTourRank): totals summed in hundredths by SQLite, best first,
  * equal totals by name in the connection's pinyin order and sharing a rank (1, 2, 2, 4). */
 GArray *

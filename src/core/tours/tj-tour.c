@@ -183,6 +183,35 @@ tj_tour_parse_score (const char *text,
   return TRUE;
 }
 
+/* A score of the grid as entered: blank is not scored; a wrong one is named by its project and
+ * criterion. Whether it fits the criterion's weight is checked when the tour is saved. */
+gboolean
+tj_tour_set_score_text (TjTour     *self,
+                        guint       stop,
+                        guint       criterion,
+                        const char *text,
+                        GError    **error)
+{
+  g_autoptr (GError) score_error = NULL;
+  gint64 score = TJ_TOUR_NO_SCORE;
+
+  g_return_val_if_fail (stop < self->stops->len, FALSE);
+  g_return_val_if_fail (criterion < self->criteria->len, FALSE);
+
+  if (text != NULL && *text != '\0' && !tj_tour_parse_score (text, &score, &score_error))
+    {
+      TjTourStop *s = g_ptr_array_index (self->stops, stop);
+      TjTourCriterion *c = g_ptr_array_index (self->criteria, criterion);
+
+      /* Translators: "项目“安阳路”的“形象进度”得分：……" */
+      g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID, _("Score of “%s” for “%s”: %s"), s->name,
+                   c->name, score_error->message);
+      return FALSE;
+    }
+  tj_tour_set_score (self, stop, criterion, score);
+  return TRUE;
+}
+
 /* 36.5, 40, 36.25: as few decimals as the score has. */
 char *
 tj_tour_format_score (gint64 hundredths)

@@ -73,6 +73,11 @@ void tj_tour_set_score (TjTour *self,
 gboolean tj_tour_parse_score (const char *text,
                               gint64     *hundredths,
                               GError    **error);
+gboolean tj_tour_set_score_text (TjTour     *self,
+                                 guint       stop,
+                                 guint       criterion,
+                                 const char *text,
+                                 GError    **error);
 char *tj_tour_format_score (gint64 hundredths);
 const char *tj_tour_month_warning (const char *date);
 
@@ -92,6 +97,9 @@ TjTour *tj_tour_load_by_date (TjDb       *db,
                               GError    **error);
 GPtrArray *tj_tour_list (TjDb    *db,
                          GError **error);
+GPtrArray *tj_tour_candidates (TjDb    *db,
+                               int      year,
+                               GError **error);
 GArray *tj_tour_rank (TjDb    *db,
                       TjTour  *self,
                       GError **error);
