@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "tj-deletion.h"
 #include "tj-error.h"
 #include "tj-tour.h"
 
@@ -124,6 +125,19 @@ test_rank (void)
   g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM tour_scores"), ==, 16);
   g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM audit WHERE table_name = "
                                    "'tour_scores'"), >=, 16);
+
+  /* deleting a visited project takes its place and scores; the undo brings them back */
+  {
+    g_autoptr (TjDeletion) deletion = tj_project_delete_undoable (db, 2, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM tour_scores"), ==, 12);
+    g_assert_true (tj_deletion_undo (db, deletion, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM tour_scores"), ==, 16);
+    g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM tour_projects WHERE "
+                                     "project_id = 2"), ==, 1);
+  }
   tj_test_db_free (&db, &dir);
 }
 
