@@ -204,6 +204,18 @@ test_score_refused (void)
   g_assert_true (tj_tour_parse_score ("7", &score, &error));
   g_assert_cmpint (score, ==, 700);
 
+  /* a tour without a date or a name is refused, the field named */
+  g_clear_pointer (&tour->date, g_free);
+  g_assert_false (tj_tour_save (db, tour, &error));
+  g_assert_nonnull (strstr (error->message, "观摩日期"));
+  g_clear_error (&error);
+  tour->date = g_strdup (DATE);
+  g_free (tour->name);
+  tour->name = g_strdup ("  ");
+  g_assert_false (tj_tour_save (db, tour, &error));
+  g_assert_cmpstr (error->message, ==, "观摩名称：请填写观摩名称。");
+  g_clear_error (&error);
+
   /* odd months warned about, even months not */
   g_assert_nonnull (tj_tour_month_warning ("2026-05-20"));
   g_assert_cmpstr (tj_tour_month_warning ("2026-05-20"), ==, "观摩一般安排在双月。");

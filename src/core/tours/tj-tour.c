@@ -229,7 +229,7 @@ tj_tour_format_score (gint64 hundredths)
 const char *
 tj_tour_month_warning (const char *date)
 {
-  g_autofree char *day = tj_date_parse (date, NULL);
+  g_autofree char *day = tj_date_parse (date != NULL ? date : "", NULL);
 
   if (day == NULL || g_ascii_strtoull (day + 5, NULL, 10) % 2 == 0)
     return NULL;
@@ -246,7 +246,7 @@ tj_tour_validate (TjTour  *self,
 
   tj_field_tidy_text (&self->name);
   tj_field_tidy_text (&self->route);
-  if ((date = tj_date_parse (self->date, &date_error)) == NULL)
+  if ((date = tj_date_parse (self->date != NULL ? self->date : "", &date_error)) == NULL)
     {
       g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID, _("Tour date: %s"), date_error->message);
       return FALSE;
