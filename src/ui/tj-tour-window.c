@@ -104,7 +104,8 @@ pull (TjTourWindow *self)
 static void
 date_changed_cb (TjTourWindow *self)
 {
-  const char *warning = tj_tour_month_warning (gtk_editable_get_text (GTK_EDITABLE (self->date_row)));
+  const char *date = gtk_editable_get_text (GTK_EDITABLE (self->date_row));
+  const char *warning = tj_tour_month_warning (date);
 
   gtk_label_set_text (self->warning, warning != NULL ? warning : "");
   gtk_widget_set_visible (GTK_WIDGET (self->warning), warning != NULL);

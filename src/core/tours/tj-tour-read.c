@@ -207,8 +207,9 @@ tj_tour_rank (TjDb    *db,
   int rc;
 
   stmt = tj_db_prepare (db,
-                        "SELECT tp.position, (SELECT coalesce (sum (s.score), 0) FROM tour_scores s "
-                        "WHERE s.tour_project_id = tp.id) AS total FROM tour_projects tp "
+                        "SELECT tp.position, (SELECT coalesce (sum (s.score), 0) "
+                        "FROM tour_scores s WHERE s.tour_project_id = tp.id) AS total "
+                        "FROM tour_projects tp "
                         "JOIN projects p ON p.id = tp.project_id WHERE tp.tour_id = ? "
                         "ORDER BY total DESC, p.name COLLATE pinyin, p.id", error);
   if (stmt == NULL)
