@@ -54,5 +54,9 @@ int tj_cli_run_export_assessment (TjDb  *db,
 int tj_cli_run_export_contacts (TjDb  *db,
                                 int    argc,
                                 char **argv);
+/* tj-cli-tours.c */
+int tj_cli_run_export_tour (TjDb  *db,
+                            int    argc,
+                            char **argv);
 
 G_END_DECLS

@@ -154,6 +154,9 @@ static const TjCommand commands[] = {
        "its city leader (the acting one during a delegation), service officer, locality contact "
        "and service centre"),
     tj_cli_run_export_contacts, TJ_DB_OPEN_READ_ONLY | TJ_DB_OPEN_HEALTHY },
+  { "export tour", "--date YYYY-MM-DD --output FILE.xlsx|FILE.pdf|FILE.csv",
+    N_("Export an observation tour's scores and ranking"),
+    tj_cli_run_export_tour, TJ_DB_OPEN_READ_ONLY | TJ_DB_OPEN_HEALTHY },
 };
 
 #define print_error tj_cli_print_error

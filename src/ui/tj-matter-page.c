@@ -15,6 +15,7 @@
 #include "tj-meeting-pack.h"
 #include "tj-read-error.h"
 #include "tj-table.h"
+#include "tj-tour-window.h"
 
 /* 督办: the matters decided at the meetings of the year (一事一议、一事一结、一事一报), by
  * meeting and status, overdue ones in the error colour; their extensions, reports and closing. */
@@ -534,6 +535,19 @@ pack_action (GtkWidget  *widget,
                          NULL, export_pack, NULL, NULL);
 }
 
+/* 观摩评分: the tours, their scores and ranking, in a window of their own. */
+static void
+tours_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  TjMatterPage *self = TJ_MATTER_PAGE (widget);
+
+  gtk_window_present (GTK_WINDOW (tj_tour_window_new (parent_window (self),
+                                                      tj_page_get_db (TJ_PAGE (self)),
+                                                      tj_page_get_year (TJ_PAGE (self)))));
+}
+
 static void
 selection_changed_cb (TjMatterPage *self)
 {
@@ -627,6 +641,7 @@ tj_matter_page_class_init (TjMatterPageClass *klass)
                                    delete_meeting_action);
   gtk_widget_class_install_action (widget_class, "matter.pack", NULL, pack_action);
   gtk_widget_class_install_action (widget_class, "matter.export", NULL, ledger_action);
+  gtk_widget_class_install_action (widget_class, "matter.tours", NULL, tours_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   g_type_ensure (TJ_TYPE_READ_ERROR);
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -118,7 +118,7 @@ tj_project_holdings_describe (const TjProjectHoldings *h)
 static const char *const recorded_tables[] = {
   "projects", "monthly_reports", "monthly_notes", "agency_cases", "approval_batches",
   "approval_items", "approval_reminders", "approval_suspensions", "inspections",
-  "inspection_findings", "rectifications", "inspection_photos",
+  "inspection_findings", "rectifications", "inspection_photos", "tour_projects", "tour_scores",
   "matters", /* the matter stays with its meeting; its project link is cleared */
   NULL
 };

@@ -18,6 +18,7 @@ static const char *const audited_tables[] = {
   "approval_suspensions", "meetings", "matters", "matter_extensions", "matter_reports",
   "inspections", "inspection_findings", "rectifications", "inspection_photos",
   "delegations", "visits",
+  "tours", "tour_criteria", "tour_projects", "tour_scores",
 };
 
 const char *const *
@@ -57,6 +58,10 @@ tj_db_table_label (const char *table)
     { "inspection_photos", N_("inspection photos") },
     { "delegations", N_("leader delegations") },
     { "visits", N_("visits") },
+    { "tours", N_("observation tours") },
+    { "tour_criteria", N_("tour criteria") },
+    { "tour_projects", N_("toured projects") },
+    { "tour_scores", N_("tour scores") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
