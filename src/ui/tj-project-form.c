@@ -8,6 +8,7 @@
 #include "tj-report.h"
 #include "tj-approval.h"
 #include "tj-date.h"
+#include "tj-element-section.h"
 #include "tj-form-row.h"
 #include "tj-inspection.h"
 #include "tj-matter.h"
@@ -945,6 +946,8 @@ tj_project_form_new (TjDb      *db,
       add_approvals (self);
       add_inspections (self);
       add_matters (self);
+      /* 要素保障: the project's funds and quotas (tj-element-section.c) */
+      adw_preferences_page_add (self->page, tj_element_section_new (db, self->original->id));
     }
   return GTK_WINDOW (self);
 }

@@ -17,6 +17,7 @@ static const char *const audited_tables[] = {
   "bulletin_issues", "approval_catalogue", "approval_batches", "approval_items", "approval_reminders",
   "approval_suspensions", "meetings", "matters", "matter_extensions", "matter_reports",
   "inspections", "inspection_findings", "rectifications", "inspection_photos",
+  "project_elements", "statistics_followups",
 };
 
 const char *const *
@@ -54,6 +55,8 @@ tj_db_table_label (const char *table)
     { "inspection_findings", N_("inspection findings") },
     { "rectifications", N_("rectifications") },
     { "inspection_photos", N_("inspection photos") },
+    { "project_elements", N_("funds and quotas") },
+    { "statistics_followups", N_("statistics entry follow-ups") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)

@@ -90,6 +90,7 @@ static const char *const migrations[TJ_DB_SCHEMA_VERSION] = {
   "0010-imports-data-last.sql",
   "0011-meetings-matters.sql",
   "0012-inspections.sql",
+  "0013-elements.sql",
 };
 
 /* After a migration edited a table's text in sqlite_schema (0008, 0009): the schema cookie goes up by
