@@ -362,13 +362,14 @@ refresh (Section *self)
     {
       TjElement *need = g_ptr_array_index (needs, i);
       GtkWidget *row = adw_action_row_new ();
-      g_autofree char *title = describe (need);
+      g_autofree char *amounts = describe (need);
+      g_autofree char *title = g_strdup_printf (_("%s: %s"), tj_element_kind_label (need->kind),
+                                                amounts);
       g_autofree char *subtitle = NULL;
       GtkWidget *edit, *delete;
 
-      /* Translators: "中央资金　申请日期 2026-02-01　到位日期 2026-04-10" */
-      subtitle = g_strdup_printf (_("%1$s  requested %2$s  secured %3$s%4$s%5$s"),
-                                  tj_element_kind_label (need->kind), need->needed_date,
+      /* Translators: "申请日期 2026-02-01　到位日期 2026-04-10　备注" */
+      subtitle = g_strdup_printf (_("requested %1$s  secured %2$s%3$s%4$s"), need->needed_date,
                                   need->secured_date != NULL ? need->secured_date : "—",
                                   need->note != NULL ? "  " : "",
                                   need->note != NULL ? need->note : "");
