@@ -293,6 +293,69 @@ test_statistics (void)
   first = g_ptr_array_index (rates, 0);
   g_assert_cmpuint (first->meeting, ==, 1);
   g_assert_cmpfloat (first->rate, ==, 1.0);
+
+  /* At 1000 万元 none meets it: no rate, rather than 0% */
+  g_assert_true (tj_db_set_setting (db, TJ_STATISTICS_THRESHOLD_KEY, "10000001", &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr (TjReportBook) book = tj_statistics_entry_book (db, 2026, &error);
+    TjReport *rates_sheet;
+
+    g_assert_no_error (error);
+    rates_sheet = g_ptr_array_index (book->reports, 2);
+    g_assert_cmpint (tj_report_get_cell (rates_sheet, 0, 2)->value.number, ==, 0);
+    g_assert_cmpint (tj_report_get_cell (rates_sheet, 0, 5)->type, ==, TJ_REPORT_EMPTY);
+    g_assert_cmpint (tj_report_get_cell (rates_sheet, 2, 5)->type, ==, TJ_REPORT_EMPTY);
+  }
+  tj_test_db_free (&db, &dir);
+}
+
+static char *
+pdf_text (const char *pdf)
+{
+  const char *argv[] = { "pdftotext", "-raw", pdf, "-", NULL };
+  g_autoptr (GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
+                               NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* Both books as PDF (kept in the build folder to look at): every sheet, with its figures. */
+static void
+test_pdf (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  g_autofree char *ledger = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "elements-ledger.pdf",
+                                              NULL);
+  g_autofree char *entry = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "statistics-entry.pdf",
+                                             NULL);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *ledger_text = NULL;
+  g_autofree char *entry_text = NULL;
+
+  fill (db);
+  add_need (db, 1, TJ_ELEMENT_CENTRAL, "120.5", "2026-02-01", "100", "2026-04-10");
+  add_need (db, 5, TJ_ELEMENT_LOAN, "3,000", "2026-06-01", "1,200", "2026-07-01");
+  add_need (db, 1, TJ_ELEMENT_LAND, "12.35", "2026-01-05", "5.5", "2026-02-20");
+  add_need (db, 5, TJ_ELEMENT_ENERGY, "800", "2026-01-05", "650.25", "2026-02-20");
+  g_assert_true (tj_element_ledger_write (db, 2026, ledger, &error));
+  g_assert_no_error (error);
+  g_assert_true (tj_statistics_entry_write (db, 2026, entry, &error));
+  g_assert_no_error (error);
+
+  ledger_text = pdf_text (ledger);
+  g_assert_nonnull (strstr (ledger_text, "登封市2026年重点项目要素保障台账（资金）"));
+  g_assert_nonnull (strstr (ledger_text, "1,800.00"));
+  g_assert_nonnull (strstr (ledger_text, "149.75"));
+  entry_text = pdf_text (entry);
+  g_assert_nonnull (strstr (entry_text, "（报送统计局）"));
+  g_assert_nonnull (strstr (entry_text, "50.0%"));
   tj_test_db_free (&db, &dir);
 }
 
@@ -305,5 +368,6 @@ main (int   argc,
   g_test_add_func ("/elements/refused", test_refused);
   g_test_add_func ("/elements/delete-undo", test_delete_undo);
   g_test_add_func ("/elements/statistics", test_statistics);
+  g_test_add_func ("/elements/pdf", test_pdf);
   return g_test_run ();
 }

@@ -319,7 +319,8 @@ new_rates (const char *title,
       tj_report_set_integer (report, row, 2, rate->meeting);
       tj_report_set_integer (report, row, 3, rate->entered);
       tj_report_set_integer (report, row, 4, rate->meeting - rate->entered);
-      tj_report_set_percent (report, row, 5, rate->rate);
+      if (rate->meeting > 0) /* none meeting the condition: no rate, not 0% */
+        tj_report_set_percent (report, row, 5, rate->rate);
       meeting += rate->meeting;
       entered += rate->entered;
     }
@@ -328,7 +329,8 @@ new_rates (const char *title,
   tj_report_set_integer (report, row, 2, meeting);
   tj_report_set_integer (report, row, 3, entered);
   tj_report_set_integer (report, row, 4, meeting - entered);
-  tj_report_set_percent (report, row, 5, meeting > 0 ? (double) entered / meeting : 0);
+  if (meeting > 0)
+    tj_report_set_percent (report, row, 5, (double) entered / meeting);
   tj_report_add_note (report, _("Note: the entry rate is the projects entered divided by the "
                                 "projects meeting the entry condition."));
   return report;

@@ -53,7 +53,8 @@ typedef struct
 } TjStatisticsRate;
 
 void tj_statistics_rate_free (TjStatisticsRate *self);
-/* Per locality with a project of the year, by the localities' order; NULL with error. */
+/* Per locality with a project of the year, by the localities' order; NULL with error. The
+ * book leaves the rate blank where none meets the condition. */
 GPtrArray *tj_statistics_rates (TjDb    *db,
                                 int      year,
                                 GError **error);
