@@ -209,6 +209,24 @@ test_delete_undo (void)
   g_assert_true (tj_deletion_undo (db, deletion, &error));
   g_assert_no_error (error);
   g_assert_cmpint (tj_test_scalar (db, "SELECT needed FROM project_elements"), ==, 350);
+
+  /* deleting the project takes its needs and its follow-ups; undoing it puts them back */
+  {
+    g_autoptr (TjStatisticsFollowup) followup = tj_statistics_followup_new (1, "2026-06-01",
+                                                                            "电话督促", NULL);
+    g_autoptr (TjDeletion) project = NULL;
+
+    g_assert_true (tj_statistics_followup_save (db, followup, &error));
+    g_assert_no_error (error);
+    project = tj_project_delete_undoable (db, 1, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM project_elements"), ==, 0);
+    g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM statistics_followups"), ==, 0);
+    g_assert_true (tj_deletion_undo (db, project, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (tj_test_scalar (db, "SELECT needed FROM project_elements"), ==, 350);
+    g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM statistics_followups"), ==, 1);
+  }
   tj_test_db_free (&db, &dir);
 }
 
