@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* `tuijin export funds` and `tuijin export stats-entry` end to end: the books written in each
- * format, the figures in the workbook, the messages and exit statuses. */
+/* `tuijin export funds`, `tuijin export stats-entry` and `tuijin record follow-up` end to end:
+ * the books written in each format, the figures in the workbook, a follow-up on the list, the
+ * messages and exit statuses. */
 #include "tj-test.h"
 
 #include <string.h>
@@ -85,6 +86,35 @@ test_exports (void)
     g_assert_cmpstr (tj_test_xlsx_fact (list, "E5"), ==, "500");
     g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
     g_assert_nonnull (strstr (csv, "嵩山大道"));
+  }
+  {
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+    g_autofree char *entry = g_strdup_printf ("%s/入库.xlsx", dir);
+    g_autoptr (GVariant) list = NULL;
+
+    /* a follow-up recorded, then on the list; a project not on the list named with the nearest */
+    g_assert_cmpint (run_tuijin (path, &out, &err, "record", "follow-up", "--year", "2026",
+                                 "--project", "嵩山大道", "--date", "2026-6-2", "--note",
+                                 "电话督促补齐手续", "--by", "王明", NULL),
+                     ==, 0);
+    g_assert_cmpstr (out, ==, "已记录“嵩山大道”的统计入库跟进（2026-06-02）。\n");
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run_tuijin (path, &out, &err, "record", "follow-up", "--year", "2026",
+                                 "--project", "嵩山大路", "--date", "2026-06-03", "--note", "再督促",
+                                 NULL),
+                     ==, 1);
+    g_assert_nonnull (strstr (err, "“嵩山大路”"));
+    g_assert_nonnull (strstr (err, "“嵩山大道”"));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run_tuijin (path, &out, &err, "export", "stats-entry", "--year", "2026",
+                                 "--output", entry, NULL),
+                     ==, 0);
+    list = tj_test_xlsx_read (entry, 0, "G5", "H5", NULL);
+    g_assert_cmpstr (tj_test_xlsx_fact (list, "G5"), ==, "2026-06-02");
+    g_assert_cmpstr (tj_test_xlsx_fact (list, "H5"), ==, "2026-06-02 电话督促补齐手续（王明）");
   }
   {
     g_autofree char *out = NULL;

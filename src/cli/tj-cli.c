@@ -151,6 +151,10 @@ static const TjCommand commands[] = {
     N_("Export the projects of year Y meeting the statistics entry condition but not entered, "
        "for the statistics bureau, with the entry rate per locality"),
     NULL, TJ_DB_OPEN_READ_ONLY | TJ_DB_OPEN_HEALTHY, TJ_EXPORT_STATS_ENTRY },
+  { "record follow-up",
+    "--year Y --project NAME --date YYYY-MM-DD --note TEXT [--by NAME]",
+    N_("Record what was done to get a project of year Y entered in the statistics"),
+    tj_cli_run_record_follow_up },
 };
 
 #define print_error tj_cli_print_error

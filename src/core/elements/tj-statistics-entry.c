@@ -10,6 +10,7 @@
 #include "tj-field.h"
 #include "tj-money.h"
 #include "tj-problem.h"
+#include "tj-project.h"
 #include "tj-settings.h"
 #include "tj-statistics-entry.h"
 
@@ -121,6 +122,35 @@ tj_statistics_followup_save (TjDb                 *db,
   g_return_val_if_fail (self != NULL, FALSE);
 
   return tj_db_save_record (db, write_followup, self, error);
+}
+
+gboolean
+tj_statistics_followup_add (TjDb       *db,
+                            int         year,
+                            const char *project,
+                            const char *date,
+                            const char *note,
+                            const char *by_whom,
+                            GError    **error)
+{
+  g_autoptr (TjStatisticsFollowup) followup = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (TJ_IS_DB (db), FALSE);
+
+  if (!tj_year_check (year, error))
+    return FALSE;
+  if ((id = tj_project_find (db, year, project)) == 0)
+    {
+      g_autofree char *message = tj_project_unknown_message (db, year, project, error);
+
+      if (message == NULL)
+        return FALSE;
+      g_set_error_literal (error, TJ_ERROR, TJ_ERROR_NOT_FOUND, message);
+      return FALSE;
+    }
+  followup = tj_statistics_followup_new (id, date, note, by_whom);
+  return tj_statistics_followup_save (db, followup, error);
 }
 
 void

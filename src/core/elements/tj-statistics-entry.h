@@ -42,6 +42,16 @@ gboolean tj_statistics_followup_save (TjDb                 *db,
                                       TjStatisticsFollowup *self,
                                       GError              **error);
 
+/* A follow-up of the project named on year's list (an error naming the nearest name when none
+ * is), saved as tj_statistics_followup_save does. */
+gboolean tj_statistics_followup_add (TjDb       *db,
+                                     int         year,
+                                     const char *project,
+                                     const char *date,
+                                     const char *note,
+                                     const char *by_whom,
+                                     GError    **error);
+
 /* The entry of one locality for a year: the projects meeting the condition, those of them
  * entered, the rate (entered ÷ meeting; 0 when none meets it). */
 typedef struct
