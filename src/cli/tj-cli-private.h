@@ -34,6 +34,10 @@ int tj_cli_run_unlock_bulletin (TjDb  *db,
 int tj_cli_run_export_record (TjDb  *db,
                               int    argc,
                               char **argv);
+/* tj-cli-elements.c */
+int tj_cli_run_record_follow_up (TjDb  *db,
+                                 int    argc,
+                                 char **argv);
 /* tj-cli-pack.c */
 int tj_cli_run_export_meeting_pack (TjDb  *db,
                                     int    argc,

@@ -23,10 +23,12 @@
 #include "tj-matter-import.h"
 #include "tj-matter-report.h"
 #include "tj-problem.h"
+#include "tj-element-report.h"
 #include "tj-progress.h"
 #include "tj-project.h"
 #include "tj-register-report.h"
 #include "tj-report-format.h"
+#include "tj-statistics-entry.h"
 
 /* The reports an export command writes: one runner, run_export, serves them all. */
 typedef enum
@@ -38,6 +40,8 @@ typedef enum
   TJ_EXPORT_SPEEDUP,
   TJ_EXPORT_INSPECTIONS,
   TJ_EXPORT_MATTERS,
+  TJ_EXPORT_FUNDS,
+  TJ_EXPORT_STATS_ENTRY,
 } TjExport;
 
 typedef struct
@@ -157,6 +161,17 @@ static const TjCommand commands[] = {
   { "export tour", "--date YYYY-MM-DD --output FILE.xlsx|FILE.pdf|FILE.csv",
     N_("Export an observation tour's scores and ranking"),
     tj_cli_run_export_tour, TJ_DB_OPEN_READ_ONLY | TJ_DB_OPEN_HEALTHY },
+  { "export funds", "--year Y --output FILE.xlsx|FILE.pdf|FILE.csv",
+    N_("Export the ledger of unmet needs for funds and quotas of year Y's projects"),
+    NULL, TJ_DB_OPEN_READ_ONLY | TJ_DB_OPEN_HEALTHY, TJ_EXPORT_FUNDS },
+  { "export stats-entry", "--year Y --output FILE.xlsx|FILE.pdf|FILE.csv",
+    N_("Export the projects of year Y meeting the statistics entry condition but not entered, "
+       "for the statistics bureau, with the entry rate per locality"),
+    NULL, TJ_DB_OPEN_READ_ONLY | TJ_DB_OPEN_HEALTHY, TJ_EXPORT_STATS_ENTRY },
+  { "record follow-up",
+    "--year Y --project NAME --date YYYY-MM-DD --note TEXT [--by NAME]",
+    N_("Record what was done to get a project of year Y entered in the statistics"),
+    tj_cli_run_record_follow_up },
 };
 
 #define print_error tj_cli_print_error
@@ -1212,6 +1227,12 @@ run_export (TjDb            *db,
     case TJ_EXPORT_MATTERS:
       ok = tj_matter_write_ledger (db, request.year, request.today, request.output, &error);
       break;
+    case TJ_EXPORT_FUNDS:
+      ok = tj_element_ledger_write (db, request.year, request.output, &error);
+      break;
+    case TJ_EXPORT_STATS_ENTRY:
+      ok = tj_statistics_entry_write (db, request.year, request.output, &error);
+      break;
     case TJ_EXPORT_NONE:
       g_assert_not_reached ();
     }
@@ -1227,6 +1248,14 @@ run_export (TjDb            *db,
   else if (command->export == TJ_EXPORT_INSPECTIONS)
     /* Translators: "已将 2026 年巡查台账导出到 F.xlsx。" */
     g_print (_("Exported the %1$d inspection ledger to %2$s.\n"), request.year, request.output);
+  else if (command->export == TJ_EXPORT_FUNDS)
+    /* Translators: "已将 2026 年要素保障台账导出到 F.xlsx。" */
+    g_print (_("Exported the %1$d ledger of funds and quotas to %2$s.\n"), request.year,
+             request.output);
+  else if (command->export == TJ_EXPORT_STATS_ENTRY)
+    /* Translators: "已将 2026 年统计入库清单导出到 F.xlsx。" */
+    g_print (_("Exported the %1$d statistics entry list to %2$s.\n"), request.year,
+             request.output);
   else if (command->export == TJ_EXPORT_APPROVALS)
     /* Translators: "已将 2026 年代办事项台账（截至 2026-05-20）导出到 F.xlsx。" */
     g_print (_("Exported the %1$d approval ledger (as of %2$s) to %3$s.\n"), request.year,

@@ -8,6 +8,7 @@
 #include "tj-report.h"
 #include "tj-approval.h"
 #include "tj-date.h"
+#include "tj-element-section.h"
 #include "tj-form-row.h"
 #include "tj-inspection.h"
 #include "tj-matter.h"
@@ -948,6 +949,8 @@ tj_project_form_new (TjDb      *db,
       add_matters (self);
       adw_preferences_page_add (self->page,
                                 ADW_PREFERENCES_GROUP (tj_visit_group_new (db, self->original->id)));
+      /* 要素保障: the project's funds and quotas (tj-element-section.c) */
+      adw_preferences_page_add (self->page, tj_element_section_new (db, self->original->id));
     }
   return GTK_WINDOW (self);
 }

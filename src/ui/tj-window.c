@@ -8,6 +8,7 @@
 #include "tj-alert.h"
 #include "tj-date.h"
 #include "tj-demo.h"
+#include "tj-element-report.h"
 #include "tj-export-chooser.h"
 #include "tj-file-chooser.h"
 #include "tj-file-job.h"
@@ -18,6 +19,7 @@
 #include "tj-project-page.h"
 #include "tj-register-report.h"
 #include "tj-settings.h"
+#include "tj-statistics-entry.h"
 #include "tj-units-window.h"
 #include "tj-leaders-window.h"
 #include "tj-window.h"
@@ -342,6 +344,38 @@ export_file (TjDb       *db,
   return tj_register_write (db, GPOINTER_TO_INT (data), path, error);
 }
 
+static gboolean
+export_elements (TjDb       *db,
+                 const char *path,
+                 gpointer    data,
+                 GError    **error)
+{
+  return tj_element_ledger_write (db, GPOINTER_TO_INT (data), path, error);
+}
+
+static gboolean
+export_statistics_entry (TjDb       *db,
+                         const char *path,
+                         gpointer    data,
+                         GError    **error)
+{
+  return tj_statistics_entry_write (db, GPOINTER_TO_INT (data), path, error);
+}
+
+/* What an export of the year shown writes, by the chooser's "year-export" (none: the list). */
+enum
+{
+  YEAR_EXPORT_LIST,
+  YEAR_EXPORT_ELEMENTS,
+  YEAR_EXPORT_STATISTICS_ENTRY,
+};
+
+static const TjFileJobFunc year_exports[] = {
+  [YEAR_EXPORT_LIST] = export_file,
+  [YEAR_EXPORT_ELEMENTS] = export_elements,
+  [YEAR_EXPORT_STATISTICS_ENTRY] = export_statistics_entry,
+};
+
 static void
 export_done_cb (GObject      *source,
                 GAsyncResult *result,
@@ -377,7 +411,9 @@ export_response_cb (GtkNativeDialog *dialog,
   tj_file_chooser_remember (GTK_FILE_CHOOSER (dialog));
   path = tj_export_chooser_get_path (GTK_FILE_CHOOSER (dialog));
   g_clear_object (&self->chooser);
-  tj_file_job_start (self->exports, self, self->db, path, export_file,
+  tj_file_job_start (self->exports, self, self->db, path,
+                     year_exports[GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog),
+                                                                       "year-export"))],
                      GINT_TO_POINTER (selected_year (self)), NULL, export_done_cb, NULL);
 }
 
@@ -404,6 +440,53 @@ export_action (GtkWidget  *widget,
   tj_file_chooser_prepare (GTK_FILE_CHOOSER (self->chooser));
   g_signal_connect (self->chooser, "response", G_CALLBACK (export_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/* 导出要素保障台账, 导出统计入库清单: the year shown, then the file (written as the list is). */
+static void
+ask_year_export (TjWindow   *self,
+                 guint       kind,
+                 const char *title,
+                 const char *name)
+{
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                                               _("_Cancel"));
+  for (TjReportFormat format = 0; format < TJ_REPORT_N_FORMATS; format++)
+    tj_export_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), format, NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  g_object_set_data (G_OBJECT (self->chooser), "year-export", GUINT_TO_POINTER (kind));
+  tj_file_chooser_prepare (GTK_FILE_CHOOSER (self->chooser));
+  g_signal_connect (self->chooser, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+export_elements_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  TjWindow *self = TJ_WINDOW (widget);
+  /* Translators: the file name: "2026年要素保障台账.xlsx" */
+  g_autofree char *name = g_strdup_printf (_("%d Funds and Quotas Ledger.xlsx"),
+                                           selected_year (self));
+
+  ask_year_export (self, YEAR_EXPORT_ELEMENTS, _("Export the Funds and Quotas Ledger"), name);
+}
+
+static void
+export_statistics_entry_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  TjWindow *self = TJ_WINDOW (widget);
+  /* Translators: the file name: "2026年统计入库清单.xlsx" */
+  g_autofree char *name = g_strdup_printf (_("%d Statistics Entry List.xlsx"),
+                                           selected_year (self));
+
+  ask_year_export (self, YEAR_EXPORT_STATISTICS_ENTRY, _("Export the Statistics Entry List"),
+                   name);
 }
 
 /* 导出责任追究清单: the period and its as-of day asked first, then the file. */
@@ -672,6 +755,10 @@ jobs_busy_cb (TjWindow *self)
                                  !importing && !tj_file_job_get_busy (self->exports));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-accountability",
                                  !importing && !tj_file_job_get_busy (self->exports));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-elements",
+                                 !importing && !tj_file_job_get_busy (self->exports));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-statistics-entry",
+                                 !importing && !tj_file_job_get_busy (self->exports));
 }
 
 static gboolean
@@ -776,6 +863,10 @@ tj_window_class_init (TjWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.export-accountability", NULL,
                                    export_accountability_action);
+  gtk_widget_class_install_action (widget_class, "win.export-elements", NULL,
+                                   export_elements_action);
+  gtk_widget_class_install_action (widget_class, "win.export-statistics-entry", NULL,
+                                   export_statistics_entry_action);
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
   gtk_widget_class_install_action (widget_class, "win.units", NULL, units_action);
   gtk_widget_class_install_action (widget_class, "win.leaders", NULL, leaders_action);

@@ -120,6 +120,7 @@ static const char *const recorded_tables[] = {
   "approval_items", "approval_reminders", "approval_suspensions", "inspections",
   "inspection_findings", "rectifications", "inspection_photos", "tour_projects", "tour_scores",
   "matters", /* the matter stays with its meeting; its project link is cleared */
+  "project_elements", "statistics_followups",
   NULL
 };
 

@@ -19,6 +19,7 @@ static const char *const audited_tables[] = {
   "inspections", "inspection_findings", "rectifications", "inspection_photos",
   "delegations", "visits",
   "tours", "tour_criteria", "tour_projects", "tour_scores",
+  "project_elements", "statistics_followups",
 };
 
 const char *const *
@@ -62,6 +63,8 @@ tj_db_table_label (const char *table)
     { "tour_criteria", N_("tour criteria") },
     { "tour_projects", N_("toured projects") },
     { "tour_scores", N_("tour scores") },
+    { "project_elements", N_("funds and quotas") },
+    { "statistics_followups", N_("statistics entry follow-ups") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
