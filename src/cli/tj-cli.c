@@ -81,13 +81,13 @@ static const TjCommand commands[] = {
     NULL },
   { "demo", "[--year Y]",
     N_("Fill an empty database with demo projects of year Y and the year before"), run_demo },
-  { "import projects", "FILE [--year Y] [--create-missing] [--dry-run]",
+  { "import projects", "FILE [--sheet NAME] [--year Y] [--create-missing] [--dry-run]",
     N_("Import a year's project ledger (CSV, UTF-8 or GB18030); --create-missing creates "
        "the missing people only, units are added under Units and People first"),
     run_import_projects },
-  { "import progress", "FILE --month YYYY-MM [--dry-run]",
+  { "import progress", "FILE [--sheet NAME] --month YYYY-MM [--dry-run]",
     N_("Import a month's progress reports (CSV, UTF-8 or GB18030)"), run_import_progress },
-  { "import holidays", "FILE [--dry-run]",
+  { "import holidays", "FILE [--sheet NAME] [--dry-run]",
     N_("Import the holiday table of the years in FILE (CSV, UTF-8 or GB18030)"),
     run_import_holidays },
   { "export projects", "--year Y --output FILE.xlsx|FILE.pdf|FILE.csv",
@@ -96,7 +96,7 @@ static const TjCommand commands[] = {
   { "export bulletin", "--month YYYY-MM --output FILE.xlsx|FILE.pdf|FILE.csv",
     N_("Export the monthly bulletin as a workbook or a PDF, or its detail table as CSV"),
     NULL, TJ_DB_OPEN_READ_ONLY | TJ_DB_OPEN_HEALTHY, TJ_EXPORT_BULLETIN },
-  { "import approvals", "FILE [--year Y] [--dry-run]",
+  { "import approvals", "FILE [--sheet NAME] [--year Y] [--dry-run]",
     N_("Import approval items (CSV, UTF-8 or GB18030): projects on the list of each item's "
        "acceptance year, or of year Y"),
     run_import_approvals },
@@ -108,7 +108,7 @@ static const TjCommand commands[] = {
     N_("Export the approval speed-up by department and the parallel batches as a workbook or a "
        "PDF, or the departments as CSV"),
     NULL, TJ_DB_OPEN_READ_ONLY | TJ_DB_OPEN_HEALTHY, TJ_EXPORT_SPEEDUP },
-  { "import inspections", "FILE --year Y [--dry-run]",
+  { "import inspections", "FILE [--sheet NAME] --year Y [--dry-run]",
     N_("Import site inspections of the projects on year Y's list (CSV, UTF-8 or GB18030)"),
     run_import_inspections },
   { "export inspections", "--year Y --output FILE.xlsx|FILE.pdf|FILE.csv",
@@ -127,7 +127,7 @@ static const TjCommand commands[] = {
   { "unlock bulletin", "--month YYYY-MM --by NAME --reason TEXT",
     N_("Unlock an issued month's reports for a change, giving the reason"),
     tj_cli_run_unlock_bulletin },
-  { "import matters", "FILE --year Y [--dry-run]",
+  { "import matters", "FILE [--sheet NAME] --year Y [--dry-run]",
     N_("Import meeting matters (CSV, UTF-8 or GB18030), projects on the year's list; a matter "
        "is known by its meeting (date, type, name) and its content, so importing again updates "
        "it"),
@@ -428,6 +428,7 @@ tj_cli_parse_month (const char *text,
 typedef struct
 {
   char **files; /* the one file */
+  char *sheet;  /* a workbook's sheet, or NULL for its first */
   gboolean dry_run;
   TjImportResult *result;
   GError *error;
@@ -437,31 +438,38 @@ static void
 import_command_clear (TjImportCommand *import)
 {
   g_clear_pointer (&import->files, g_strfreev);
+  g_clear_pointer (&import->sheet, g_free);
   g_clear_pointer (&import->result, tj_import_result_free);
   g_clear_error (&import->error);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TjImportCommand, import_command_clear)
 
-/* An import command's options: the file, --dry-run and the command's own (options, up to three
- * and NULL-terminated, or NULL). FALSE after printing what is wrong. */
+/* An import command's options: the file, --dry-run, --sheet (a workbook's sheet, the imports
+ * on db read it) and the command's own (options, up to three and NULL-terminated, or NULL).
+ * FALSE after printing what is wrong. */
 static gboolean
-parse_import (int                 argc,
+parse_import (TjDb               *db,
+              int                 argc,
               char              **argv,
               const char         *name,
               const GOptionEntry *options,
               TjImportCommand    *import)
 {
-  GOptionEntry entries[5] = {
+  GOptionEntry entries[6] = {
     { "dry-run", 0, 0, G_OPTION_ARG_NONE, &import->dry_run, NULL, NULL },
+    { "sheet", 0, 0, G_OPTION_ARG_STRING, &import->sheet, NULL, NULL },
   };
 
   for (guint i = 0; options != NULL && options[i].long_name != NULL; i++)
     {
-      g_assert (i + 2 < G_N_ELEMENTS (entries));
-      entries[i + 1] = options[i];
+      g_assert (i + 3 < G_N_ELEMENTS (entries));
+      entries[i + 2] = options[i];
     }
-  return tj_cli_parse_options (argc, argv, name, entries, 1, &import->files);
+  if (!tj_cli_parse_options (argc, argv, name, entries, 1, &import->files))
+    return FALSE;
+  tj_import_set_sheet (db, import->sheet);
+  return TRUE;
 }
 
 /* Prints an import's warnings and, when it failed (ok FALSE), its errors each after the file's
@@ -579,7 +587,7 @@ run_import_projects (TjDb  *db,
     { NULL },
   };
 
-  if (!parse_import (argc, argv, "import projects", options, &import) || !check_year (year))
+  if (!parse_import (db, argc, argv, "import projects", options, &import) || !check_year (year))
     return TJ_EXIT_USAGE;
   if (!import_done (&import, tj_ledger_import (db, import.files[0], year, create_missing,
                                                import.dry_run, &import.result, &import.error)))
@@ -604,7 +612,7 @@ run_import_progress (TjDb  *db,
   int year, number;
   guint added, updated, removed;
 
-  if (!parse_import (argc, argv, "import progress", options, &import))
+  if (!parse_import (db, argc, argv, "import progress", options, &import))
     return TJ_EXIT_USAGE;
   if (month_text == NULL)
     {
@@ -656,7 +664,7 @@ run_import_holidays (TjDb  *db,
 {
   g_auto (TjImportCommand) import = { 0 };
 
-  if (!parse_import (argc, argv, "import holidays", NULL, &import))
+  if (!parse_import (db, argc, argv, "import holidays", NULL, &import))
     return TJ_EXIT_USAGE;
   if (!import_done (&import, tj_holidays_import (db, import.files[0], import.dry_run,
                                                  &import.result, &import.error)))
@@ -908,7 +916,7 @@ run_import_approvals (TjDb  *db,
     { NULL },
   };
 
-  if (!parse_import (argc, argv, "import approvals", options, &import) ||
+  if (!parse_import (db, argc, argv, "import approvals", options, &import) ||
       (year != 0 && !check_year (year)))
     return TJ_EXIT_USAGE;
   if (!import_done (&import, tj_approval_import (db, import.files[0], year, import.dry_run,
@@ -949,7 +957,7 @@ run_import_of_year (TjDb             *db,
     { NULL },
   };
 
-  if (!parse_import (argc, argv, command, options, &import))
+  if (!parse_import (db, argc, argv, command, options, &import))
     return TJ_EXIT_USAGE;
   if (year == 0)
     {
