@@ -82,13 +82,13 @@ static const TjCommand commands[] = {
   { "demo", "[--year Y]",
     N_("Fill an empty database with demo projects of year Y and the year before"), run_demo },
   { "import projects", "FILE [--sheet NAME] [--year Y] [--create-missing] [--dry-run]",
-    N_("Import a year's project ledger (CSV, UTF-8 or GB18030); --create-missing creates "
+    N_("Import a year's project ledger (.xlsx, .xls or CSV); --create-missing creates "
        "the missing people only, units are added under Units and People first"),
     run_import_projects },
   { "import progress", "FILE [--sheet NAME] --month YYYY-MM [--dry-run]",
-    N_("Import a month's progress reports (CSV, UTF-8 or GB18030)"), run_import_progress },
+    N_("Import a month's progress reports (.xlsx, .xls or CSV)"), run_import_progress },
   { "import holidays", "FILE [--sheet NAME] [--dry-run]",
-    N_("Import the holiday table of the years in FILE (CSV, UTF-8 or GB18030)"),
+    N_("Import the holiday table of the years in FILE (.xlsx, .xls or CSV)"),
     run_import_holidays },
   { "export projects", "--year Y --output FILE.xlsx|FILE.pdf|FILE.csv",
     N_("Export a year's key-project list as a workbook or a PDF, or as a ledger for import"),
@@ -97,7 +97,7 @@ static const TjCommand commands[] = {
     N_("Export the monthly bulletin as a workbook or a PDF, or its detail table as CSV"),
     NULL, TJ_DB_OPEN_READ_ONLY | TJ_DB_OPEN_HEALTHY, TJ_EXPORT_BULLETIN },
   { "import approvals", "FILE [--sheet NAME] [--year Y] [--dry-run]",
-    N_("Import approval items (CSV, UTF-8 or GB18030): projects on the list of each item's "
+    N_("Import approval items (.xlsx, .xls or CSV): projects on the list of each item's "
        "acceptance year, or of year Y"),
     run_import_approvals },
   { "export approvals", "--year Y --output FILE.xlsx|FILE.pdf|FILE.csv [--today YYYY-MM-DD]",
@@ -109,7 +109,7 @@ static const TjCommand commands[] = {
        "PDF, or the departments as CSV"),
     NULL, TJ_DB_OPEN_READ_ONLY | TJ_DB_OPEN_HEALTHY, TJ_EXPORT_SPEEDUP },
   { "import inspections", "FILE [--sheet NAME] --year Y [--dry-run]",
-    N_("Import site inspections of the projects on year Y's list (CSV, UTF-8 or GB18030)"),
+    N_("Import site inspections of the projects on year Y's list (.xlsx, .xls or CSV)"),
     run_import_inspections },
   { "export inspections", "--year Y --output FILE.xlsx|FILE.pdf|FILE.csv",
     N_("Export the site inspection ledger of year Y as a workbook, a PDF or CSV"),
@@ -128,7 +128,7 @@ static const TjCommand commands[] = {
     N_("Unlock an issued month's reports for a change, giving the reason"),
     tj_cli_run_unlock_bulletin },
   { "import matters", "FILE [--sheet NAME] --year Y [--dry-run]",
-    N_("Import meeting matters (CSV, UTF-8 or GB18030), projects on the year's list; a matter "
+    N_("Import meeting matters (.xlsx, .xls or CSV), projects on the year's list; a matter "
        "is known by its meeting (date, type, name) and its content, so importing again updates "
        "it"),
     run_import_matters },
