@@ -11,6 +11,7 @@
 #include "tj-error.h"
 #include "tj-import.h"
 #include "tj-ledger.h"
+#include "tj-progress.h"
 #include "tj-workbook.h"
 
 static char *
@@ -306,6 +307,88 @@ test_told_by_content (void)
   tj_test_rmdir (dir);
 }
 
+/* Writes a CSV file's rows into a workbook as an office would keep them: a title merged above,
+ * figures as numbers, the rest as (shared) strings. */
+typedef struct
+{
+  lxw_worksheet *sheet;
+  guint rows;
+} CopyRows;
+
+static gboolean
+copy_row_cb (guint     line,
+             char    **cells,
+             guint     n_cells,
+             gpointer  user_data,
+             GError  **error)
+{
+  CopyRows *copy = user_data;
+
+  for (guint c = 0; c < n_cells; c++)
+    {
+      char *end = NULL;
+      double number = g_ascii_strtod (cells[c], &end);
+
+      if (*cells[c] != '\0' && *end == '\0')
+        worksheet_write_number (copy->sheet, copy->rows + 1, c, number, NULL);
+      else
+        worksheet_write_string (copy->sheet, copy->rows + 1, c, cells[c], NULL);
+    }
+  copy->rows++;
+  return TRUE;
+}
+
+static char *
+csv_to_xlsx (const char *csv,
+             const char *dir,
+             const char *name)
+{
+  char *path = g_build_filename (dir, name, NULL);
+  lxw_workbook *book = workbook_new (path);
+  CopyRows copy = { workbook_add_worksheet (book, "月报"), 0 };
+  g_autoptr (GError) error = NULL;
+
+  worksheet_merge_range (copy.sheet, 0, 0, 0, 3, "2026年2月重点项目月报", NULL);
+  g_assert_true (tj_csv_read_rows (csv, copy_row_cb, &copy, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (workbook_close (book), ==, LXW_NO_ERROR);
+  return path;
+}
+
+/* The monthly reports read from a workbook as from the CSV they were copied from: the month
+ * its cumulative column names, and the same reports to the yuan. */
+static void
+test_xlsx_progress (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  g_autofree char *other_dir = NULL;
+  g_autoptr (TjDb) other = tj_test_db_new (&other_dir);
+  g_autofree char *ledger = sample ("ledger-2026-gb18030.csv");
+  g_autofree char *csv = sample ("progress-2026-02.csv");
+  g_autofree char *xlsx = csv_to_xlsx (csv, dir, "2月月报.xlsx");
+  g_autoptr (TjImportResult) projects = NULL, other_projects = NULL;
+  g_autoptr (TjImportResult) reports = NULL, other_reports = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *sum = "SELECT sum (completed) * 1000 + count(*) FROM monthly_reports";
+  int month = 0;
+
+  g_assert_true (tj_progress_file_month (xlsx, &month, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (month, ==, 2);
+  g_assert_true (tj_ledger_import (db, ledger, 2026, TRUE, FALSE, &projects, &error));
+  g_assert_true (tj_ledger_import (other, ledger, 2026, TRUE, FALSE, &other_projects, &error));
+  g_assert_true (tj_progress_import (db, xlsx, 2026, 2, FALSE, &reports, &error));
+  g_assert_no_error (error);
+  g_assert_true (tj_progress_import (other, csv, 2026, 2, FALSE, &other_reports, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (reports->added, >, 0);
+  g_assert_cmpuint (reports->added, ==, other_reports->added);
+  g_assert_cmpint (tj_test_scalar (db, sum), ==, tj_test_scalar (other, sum));
+  tj_test_rmdir (other_dir);
+  tj_test_rmdir (dir);
+}
+
 static int
 run_tuijin (const char *db,
             char      **out,
@@ -404,6 +487,7 @@ main (int    argc,
                    test_xlsx_formula_without_value);
   g_test_add_func ("/tj/workbook/xlsx/1904-dates-and-gaps", test_xlsx_1904_and_gaps);
   g_test_add_func ("/tj/workbook/xls/ledger", test_xls_ledger);
+  g_test_add_func ("/tj/workbook/xlsx/progress-as-from-csv", test_xlsx_progress);
   g_test_add_func ("/tj/workbook/format-told-by-content", test_told_by_content);
   g_test_add_func ("/tj/workbook/round-trip/register", test_round_trip_register);
   g_test_add_func ("/tj/workbook/round-trip/approvals", test_round_trip_approvals);
