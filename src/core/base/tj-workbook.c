@@ -601,16 +601,33 @@ read_sheet (Xlsx               *xlsx,
     return damaged (xlsx->path, sheet->part, error);
   cell.value = value;
   reader = part_reader (input);
+  /* a node's type and name are asked once: a sheet has millions of nodes */
   while (ok && (rc = xmlTextReaderRead (reader)) == 1)
     {
-      if (is_element (reader, "row"))
+      int type = xmlTextReaderNodeType (reader);
+      gboolean start = type == XML_READER_TYPE_ELEMENT;
+      gboolean end;
+      const char *name;
+
+      if (cell.in_value && !start && type != XML_READER_TYPE_END_ELEMENT)
+        {
+          if (is_text (reader))
+            g_string_append (cell.value, (const char *) xmlTextReaderConstValue (reader));
+          continue;
+        }
+      if (!start && type != XML_READER_TYPE_END_ELEMENT)
+        continue;
+      name = (const char *) xmlTextReaderConstLocalName (reader);
+      end = !start || xmlTextReaderIsEmptyElement (reader);
+
+      if (start && strcmp (name, "row") == 0)
         {
           g_autofree char *number = attribute (reader, "r");
 
           row_cells_start (&row, number != NULL ? (guint) atoi (number) : row.row + 1);
           in_row = TRUE;
         }
-      else if (in_row && is_element (reader, "c"))
+      else if (start && in_row && strcmp (name, "c") == 0)
         {
           g_autofree char *reference = attribute (reader, "r");
           g_autofree char *style = attribute (reader, "s");
@@ -624,21 +641,16 @@ read_sheet (Xlsx               *xlsx,
           cell.has_formula = cell.in_value = cell.in_phonetic = FALSE;
           in_cell = TRUE;
         }
-      else if (in_cell && is_element (reader, "f"))
+      else if (!in_cell)
+        ;
+      else if (start && strcmp (name, "f") == 0)
         cell.has_formula = TRUE;
-      else if (in_cell && is_element (reader, "rPh") && !xmlTextReaderIsEmptyElement (reader))
-        cell.in_phonetic = TRUE;
-      else if (in_cell && is_end (reader, "rPh"))
-        cell.in_phonetic = FALSE;
-      else if (in_cell && (is_element (reader, "v") || is_element (reader, "t")) &&
-               !xmlTextReaderIsEmptyElement (reader))
-        cell.in_value = !cell.in_phonetic;
-      else if (in_cell && (is_end (reader, "v") || is_end (reader, "t")))
-        cell.in_value = FALSE;
-      else if (cell.in_value && is_text (reader))
-        g_string_append (cell.value, (const char *) xmlTextReaderConstValue (reader));
+      else if (strcmp (name, "rPh") == 0)
+        cell.in_phonetic = !end;
+      else if (strcmp (name, "v") == 0 || strcmp (name, "t") == 0)
+        cell.in_value = !end && !cell.in_phonetic;
 
-      if (in_cell && is_end (reader, "c"))
+      if (in_cell && end && strcmp (name, "c") == 0)
         {
           gboolean no_value = FALSE;
           char *text = cell_text (xlsx, &cell, &no_value);
@@ -653,7 +665,7 @@ read_sheet (Xlsx               *xlsx,
             g_free (text);
           in_cell = FALSE;
         }
-      if (in_row && is_end (reader, "row"))
+      if (in_row && end && strcmp (name, "row") == 0)
         {
           ok = row_cells_give (&row, func, user_data, error);
           in_row = FALSE;
