@@ -194,11 +194,11 @@ test_help_names_the_command (Fixture       *fixture,
   g_autofree char *out = NULL, *err = NULL;
 
   g_assert_cmpint (run_tuijin (fixture, &out, &err, "--help", NULL), ==, 0);
-  g_assert_nonnull (strstr (out, "import holidays FILE [--dry-run]"));
-  g_assert_nonnull (strstr (out, "导入文件中各年度的节假日安排（CSV 文件，UTF-8 或 GB18030 编码）"));
+  g_assert_nonnull (strstr (out, "import holidays FILE [--sheet NAME] [--dry-run]"));
+  g_assert_nonnull (strstr (out, "导入文件中各年度的节假日安排（Excel 工作簿或 CSV 文件）"));
   /* each description on its own line under its command, at one indent, however long the
    * command's syntax (issue 7: the columns were misaligned) */
-  g_assert_nonnull (strstr (out, "\n  import projects FILE [--year Y] [--create-missing] "
+  g_assert_nonnull (strstr (out, "\n  import projects FILE [--sheet NAME] [--year Y] [--create-missing] "
                                  "[--dry-run]\n      导入某年度的重点项目台账"));
   g_assert_nonnull (strstr (out, "\n  check\n      检查数据库"));
   g_assert_nonnull (strstr (out, "\n  --db FILE\n      使用指定的数据库文件"));

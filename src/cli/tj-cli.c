@@ -86,14 +86,14 @@ static const TjCommand commands[] = {
     NULL },
   { "demo", "[--year Y]",
     N_("Fill an empty database with demo projects of year Y and the year before"), run_demo },
-  { "import projects", "FILE [--year Y] [--create-missing] [--dry-run]",
-    N_("Import a year's project ledger (CSV, UTF-8 or GB18030); --create-missing creates "
+  { "import projects", "FILE [--sheet NAME] [--year Y] [--create-missing] [--dry-run]",
+    N_("Import a year's project ledger (.xlsx, .xls or CSV); --create-missing creates "
        "the missing people only, units are added under Units and People first"),
     run_import_projects },
-  { "import progress", "FILE --month YYYY-MM [--dry-run]",
-    N_("Import a month's progress reports (CSV, UTF-8 or GB18030)"), run_import_progress },
-  { "import holidays", "FILE [--dry-run]",
-    N_("Import the holiday table of the years in FILE (CSV, UTF-8 or GB18030)"),
+  { "import progress", "FILE [--sheet NAME] --month YYYY-MM [--dry-run]",
+    N_("Import a month's progress reports (.xlsx, .xls or CSV)"), run_import_progress },
+  { "import holidays", "FILE [--sheet NAME] [--dry-run]",
+    N_("Import the holiday table of the years in FILE (.xlsx, .xls or CSV)"),
     run_import_holidays },
   { "export projects", "--year Y --output FILE.xlsx|FILE.pdf|FILE.csv",
     N_("Export a year's key-project list as a workbook or a PDF, or as a ledger for import"),
@@ -101,8 +101,8 @@ static const TjCommand commands[] = {
   { "export bulletin", "--month YYYY-MM --output FILE.xlsx|FILE.pdf|FILE.csv",
     N_("Export the monthly bulletin as a workbook or a PDF, or its detail table as CSV"),
     NULL, TJ_DB_OPEN_READ_ONLY | TJ_DB_OPEN_HEALTHY, TJ_EXPORT_BULLETIN },
-  { "import approvals", "FILE [--year Y] [--dry-run]",
-    N_("Import approval items (CSV, UTF-8 or GB18030): projects on the list of each item's "
+  { "import approvals", "FILE [--sheet NAME] [--year Y] [--dry-run]",
+    N_("Import approval items (.xlsx, .xls or CSV): projects on the list of each item's "
        "acceptance year, or of year Y"),
     run_import_approvals },
   { "export approvals", "--year Y --output FILE.xlsx|FILE.pdf|FILE.csv [--today YYYY-MM-DD]",
@@ -113,8 +113,8 @@ static const TjCommand commands[] = {
     N_("Export the approval speed-up by department and the parallel batches as a workbook or a "
        "PDF, or the departments as CSV"),
     NULL, TJ_DB_OPEN_READ_ONLY | TJ_DB_OPEN_HEALTHY, TJ_EXPORT_SPEEDUP },
-  { "import inspections", "FILE --year Y [--dry-run]",
-    N_("Import site inspections of the projects on year Y's list (CSV, UTF-8 or GB18030)"),
+  { "import inspections", "FILE [--sheet NAME] --year Y [--dry-run]",
+    N_("Import site inspections of the projects on year Y's list (.xlsx, .xls or CSV)"),
     run_import_inspections },
   { "export inspections", "--year Y --output FILE.xlsx|FILE.pdf|FILE.csv",
     N_("Export the site inspection ledger of year Y as a workbook, a PDF or CSV"),
@@ -132,8 +132,8 @@ static const TjCommand commands[] = {
   { "unlock bulletin", "--month YYYY-MM --by NAME --reason TEXT",
     N_("Unlock an issued month's reports for a change, giving the reason"),
     tj_cli_run_unlock_bulletin },
-  { "import matters", "FILE --year Y [--dry-run]",
-    N_("Import meeting matters (CSV, UTF-8 or GB18030), projects on the year's list; a matter "
+  { "import matters", "FILE [--sheet NAME] --year Y [--dry-run]",
+    N_("Import meeting matters (.xlsx, .xls or CSV), projects on the year's list; a matter "
        "is known by its meeting (date, type, name) and its content, so importing again updates "
        "it"),
     run_import_matters },
@@ -460,6 +460,7 @@ tj_cli_parse_month (const char *text,
 typedef struct
 {
   char **files; /* the one file */
+  char *sheet;  /* a workbook's sheet, or NULL for its first */
   gboolean dry_run;
   TjImportResult *result;
   GError *error;
@@ -469,31 +470,38 @@ static void
 import_command_clear (TjImportCommand *import)
 {
   g_clear_pointer (&import->files, g_strfreev);
+  g_clear_pointer (&import->sheet, g_free);
   g_clear_pointer (&import->result, tj_import_result_free);
   g_clear_error (&import->error);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TjImportCommand, import_command_clear)
 
-/* An import command's options: the file, --dry-run and the command's own (options, up to three
- * and NULL-terminated, or NULL). FALSE after printing what is wrong. */
+/* An import command's options: the file, --dry-run, --sheet (a workbook's sheet, the imports
+ * on db read it) and the command's own (options, up to three and NULL-terminated, or NULL).
+ * FALSE after printing what is wrong. */
 static gboolean
-parse_import (int                 argc,
+parse_import (TjDb               *db,
+              int                 argc,
               char              **argv,
               const char         *name,
               const GOptionEntry *options,
               TjImportCommand    *import)
 {
-  GOptionEntry entries[5] = {
+  GOptionEntry entries[6] = {
     { "dry-run", 0, 0, G_OPTION_ARG_NONE, &import->dry_run, NULL, NULL },
+    { "sheet", 0, 0, G_OPTION_ARG_STRING, &import->sheet, NULL, NULL },
   };
 
   for (guint i = 0; options != NULL && options[i].long_name != NULL; i++)
     {
-      g_assert (i + 2 < G_N_ELEMENTS (entries));
-      entries[i + 1] = options[i];
+      g_assert (i + 3 < G_N_ELEMENTS (entries));
+      entries[i + 2] = options[i];
     }
-  return tj_cli_parse_options (argc, argv, name, entries, 1, &import->files);
+  if (!tj_cli_parse_options (argc, argv, name, entries, 1, &import->files))
+    return FALSE;
+  tj_import_set_sheet (db, import->sheet);
+  return TRUE;
 }
 
 /* Prints an import's warnings and, when it failed (ok FALSE), its errors each after the file's
@@ -611,7 +619,7 @@ run_import_projects (TjDb  *db,
     { NULL },
   };
 
-  if (!parse_import (argc, argv, "import projects", options, &import) || !check_year (year))
+  if (!parse_import (db, argc, argv, "import projects", options, &import) || !check_year (year))
     return TJ_EXIT_USAGE;
   if (!import_done (&import, tj_ledger_import (db, import.files[0], year, create_missing,
                                                import.dry_run, &import.result, &import.error)))
@@ -636,7 +644,7 @@ run_import_progress (TjDb  *db,
   int year, number;
   guint added, updated, removed;
 
-  if (!parse_import (argc, argv, "import progress", options, &import))
+  if (!parse_import (db, argc, argv, "import progress", options, &import))
     return TJ_EXIT_USAGE;
   if (month_text == NULL)
     {
@@ -688,7 +696,7 @@ run_import_holidays (TjDb  *db,
 {
   g_auto (TjImportCommand) import = { 0 };
 
-  if (!parse_import (argc, argv, "import holidays", NULL, &import))
+  if (!parse_import (db, argc, argv, "import holidays", NULL, &import))
     return TJ_EXIT_USAGE;
   if (!import_done (&import, tj_holidays_import (db, import.files[0], import.dry_run,
                                                  &import.result, &import.error)))
@@ -1040,7 +1048,7 @@ run_import_approvals (TjDb  *db,
     { NULL },
   };
 
-  if (!parse_import (argc, argv, "import approvals", options, &import) ||
+  if (!parse_import (db, argc, argv, "import approvals", options, &import) ||
       (year != 0 && !check_year (year)))
     return TJ_EXIT_USAGE;
   if (!import_done (&import, tj_approval_import (db, import.files[0], year, import.dry_run,
@@ -1081,7 +1089,7 @@ run_import_of_year (TjDb             *db,
     { NULL },
   };
 
-  if (!parse_import (argc, argv, command, options, &import))
+  if (!parse_import (db, argc, argv, command, options, &import))
     return TJ_EXIT_USAGE;
   if (year == 0)
     {

@@ -64,3 +64,18 @@ tj_file_chooser_remember (GtkFileChooser *chooser)
   settings = g_settings_new (APPLICATION_ID);
   g_settings_set_string (settings, LAST_FOLDER_KEY, path);
 }
+
+/* The files an import reads: workbooks (.xlsx, .xls) and CSV, whatever the case of their
+ * extension; label says so ("台账（Excel 或 CSV）"). */
+void
+tj_file_chooser_add_import_filter (GtkFileChooser *chooser,
+                                   const char     *label)
+{
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, label);
+  gtk_file_filter_add_suffix (filter, "xlsx");
+  gtk_file_filter_add_suffix (filter, "xls");
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_chooser_add_filter (chooser, filter);
+}

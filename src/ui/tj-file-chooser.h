@@ -11,5 +11,7 @@ G_BEGIN_DECLS
 char *tj_file_chooser_get_start_folder (void);
 void tj_file_chooser_prepare (GtkFileChooser *chooser);
 void tj_file_chooser_remember (GtkFileChooser *chooser);
+void tj_file_chooser_add_import_filter (GtkFileChooser *chooser,
+                                        const char     *label);
 
 G_END_DECLS

@@ -858,7 +858,6 @@ import_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   TjProgressPage *self = TJ_PROGRESS_PAGE (widget);
-  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *title = g_strdup_printf (_("Import the Reports of a Month of %d"),
                                             tj_page_get_year (TJ_PAGE (self)));
 
@@ -866,10 +865,8 @@ import_action (GtkWidget  *widget,
   self->chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (gtk_widget_get_root (widget)),
                                                GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"),
                                                _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Monthly reports (CSV)"));
-  gtk_file_filter_add_pattern (filter, "*.csv");
-  gtk_file_filter_add_pattern (filter, "*.CSV");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  tj_file_chooser_add_import_filter (GTK_FILE_CHOOSER (self->chooser),
+                                     _("Monthly reports (Excel or CSV)"));
   tj_file_chooser_prepare (GTK_FILE_CHOOSER (self->chooser));
   g_signal_connect (self->chooser, "response", G_CALLBACK (import_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));

@@ -316,7 +316,6 @@ import_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   TjWindow *self = TJ_WINDOW (widget);
-  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *title = g_strdup_printf (_("Import a Ledger into the %d List"),
                                             selected_year (self));
 
@@ -324,9 +323,8 @@ import_action (GtkWidget  *widget,
   self->chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self),
                                                GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"),
                                                _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Ledgers (CSV)"));
-  gtk_file_filter_add_suffix (filter, "csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  tj_file_chooser_add_import_filter (GTK_FILE_CHOOSER (self->chooser),
+                                     _("Ledgers (Excel or CSV)"));
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (self->chooser), "create-missing",
                                _("Create missing people (units must be added first)"), NULL,
                                NULL);

@@ -12,6 +12,7 @@
 #include "tj-csv.h"
 #include "tj-error.h"
 #include "tj-output-file.h"
+#include "tj-workbook.h"
 
 struct _TjCsvWriter
 {
@@ -700,6 +701,31 @@ tj_csv_map_header (char              **cells,
   return headers;
 }
 
+/* "工作表“台账”第12行 D列（计划投资）：…": a workbook's cell named by its sheet, its row and
+ * column as Excel shows them, and its header. */
+static char *
+workbook_cell_message (TjCsvImport *import,
+                       guint        row,
+                       int          column,
+                       const char  *header,
+                       const char  *message)
+{
+  g_autofree char *letters = NULL;
+
+  if (column < 0)
+    /* Translators: "工作表“台账”第12行，“计划投资”：…" */
+    return g_strdup_printf (_("Sheet “%s”, row %u, “%s”: %s"), import->sheet_read, row, header,
+                            message);
+  letters = tj_workbook_column_letters (column);
+  if (*header == '\0')
+    /* Translators: "工作表“台账”第12行 D列：…" */
+    return g_strdup_printf (_("Sheet “%s”, row %u, column %s: %s"), import->sheet_read, row,
+                            letters, message);
+  /* Translators: "工作表“台账”第12行 D列（计划投资）：…" */
+  return g_strdup_printf (_("Sheet “%s”, row %u, column %s (%s): %s"), import->sheet_read, row,
+                          letters, header, message);
+}
+
 /* "第 12 行，“总投资（万元）”：“abc”不是有效金额": a problem named by its row and the file's
  * column; "第 8 行（文本第 14 行），…" when line breaks in quoted cells above put the row on
  * another line of the text. */
@@ -711,6 +737,19 @@ tj_csv_import_cell_message (TjCsvImport *import,
 {
   guint line = row;
 
+  if (import->sheet_read != NULL)
+    {
+      int column = -1;
+
+      /* the file's column of the header: the header itself as tj_csv_import_header gives it */
+      for (guint i = 0; i < import->n_headers && column < 0; i++)
+        if (import->headers[i] == header)
+          column = i;
+      for (guint i = 0; i < import->n_headers && column < 0; i++)
+        if (g_str_equal (import->headers[i], header))
+          column = i;
+      return workbook_cell_message (import, row, column, header, message);
+    }
   if (import->text_lines != NULL)
     line = GPOINTER_TO_UINT (g_hash_table_lookup (import->text_lines, GUINT_TO_POINTER (row)));
   if (line == 0 || line == row)
@@ -760,23 +799,12 @@ tj_csv_sum_up_long_rows (GPtrArray *warnings,
                                     more));
 }
 
-/* Rows are named as a spreadsheet shows them; the text line too where it differs. */
+/* Looks for the header in a row before it is found: TRUE to go on reading rows. */
 static gboolean
-import_record_read_cb (guint     row,
-                       guint     line,
-                       char    **cells,
-                       guint     n_cells,
-                       gpointer  user_data,
-                       GError  **error)
+import_find_header (TjCsvImport  *import,
+                    char        **cells,
+                    guint         n_cells)
 {
-  TjCsvImport *import = user_data;
-
-  import->n_records++;
-  if (line != row)
-    g_hash_table_insert (import->text_lines, GUINT_TO_POINTER (row), GUINT_TO_POINTER (line));
-  if (import->headers != NULL)
-    return import->read_row (import, row, cells, n_cells, error);
-
   import->headers = tj_csv_map_header (cells, n_cells, import->columns, import->n_columns,
                                        import->anchor, import->key_func, NULL, import->index,
                                        import->warnings);
@@ -794,6 +822,57 @@ import_record_read_cb (guint     row,
   if (import->check_header != NULL)
     import->check_header (import);
   return import->header_problems == 0;
+}
+
+/* Rows are named as a spreadsheet shows them; the text line too where it differs. */
+static gboolean
+import_record_read_cb (guint     row,
+                       guint     line,
+                       char    **cells,
+                       guint     n_cells,
+                       gpointer  user_data,
+                       GError  **error)
+{
+  TjCsvImport *import = user_data;
+
+  import->n_records++;
+  if (line != row)
+    g_hash_table_insert (import->text_lines, GUINT_TO_POINTER (row), GUINT_TO_POINTER (line));
+  if (import->headers != NULL)
+    return import->read_row (import, row, cells, n_cells, error);
+  return import_find_header (import, cells, n_cells);
+}
+
+/* A workbook's row, as a CSV record; a cell whose formula has no cached value is named and its
+ * row not read, and the table's total row is left out. */
+static gboolean
+import_workbook_row_cb (guint         row,
+                        char        **cells,
+                        guint         n_cells,
+                        const guint  *uncomputed,
+                        guint         n_uncomputed,
+                        gpointer      user_data,
+                        GError      **error)
+{
+  TjCsvImport *import = user_data;
+
+  import->n_records++;
+  if (import->headers == NULL)
+    return import_find_header (import, cells, n_cells);
+  /* the 合计 row Tuijin's own workbooks end a table with (tj-report): not a record */
+  if (n_cells > 0 && g_str_equal (tj_csv_clean_cell (cells[0]), _("Total")))
+    return TRUE;
+  if (n_uncomputed == 0)
+    return import->read_row (import, row, cells, n_cells, error);
+  for (guint i = 0; i < n_uncomputed; i++)
+    g_ptr_array_add (import->errors,
+                     workbook_cell_message (
+                       import, row, uncomputed[i],
+                       uncomputed[i] < import->n_headers ? import->headers[uncomputed[i]] : "",
+                       _("The formula has no computed value; recalculate it in Excel, save the "
+                         "workbook and import it again.")));
+  import->bad_rows++;
+  return TRUE;
 }
 
 /* Clears import and gives it an index of n_columns columns, none found yet. */
@@ -815,16 +894,60 @@ tj_csv_import_clear (TjCsvImport *import)
   g_clear_pointer (&import->index, g_free);
   g_clear_pointer (&import->headers, g_strfreev);
   g_clear_pointer (&import->text_lines, g_hash_table_unref);
+  g_clear_pointer (&import->sheet_read, g_free);
 }
 
-/* Reads the file (UTF-8 or GB18030): finds the header among the first rows, then gives every
- * row to read_row. FALSE with error when the file cannot be read or is empty (empty_message),
- * or when prepare or a row fails; otherwise TRUE, the file's problems in errors. */
+/* What tj_csv_read_rows gives a workbook's rows to. */
+typedef struct
+{
+  TjCsvRecordFunc func;
+  gpointer user_data;
+} RowsReader;
+
+static gboolean
+rows_workbook_row_cb (guint         row,
+                      char        **cells,
+                      guint         n_cells,
+                      const guint  *uncomputed,
+                      guint         n_uncomputed,
+                      gpointer      user_data,
+                      GError      **error)
+{
+  RowsReader *reader = user_data;
+
+  return reader->func (row, cells, n_cells, reader->user_data, error);
+}
+
+/* Gives func every row of the file at path, a workbook (its first sheet; a row numbered as
+ * Excel shows it) or CSV (UTF-8 or GB18030; a record by its line): for a look at a file before
+ * it is imported. FALSE when the file cannot be read, or func returned FALSE (with error set
+ * when it failed; without, when it stopped). */
 gboolean
-tj_csv_import_read (TjCsvImport *import,
-                    const char  *path,
-                    const char  *empty_message,
-                    GError     **error)
+tj_csv_read_rows (const char       *path,
+                  TjCsvRecordFunc   func,
+                  gpointer          user_data,
+                  GError          **error)
+{
+  RowsReader reader = { func, user_data };
+  g_autofree char *text = NULL;
+  TjWorkbookFormat format;
+  gsize length = 0;
+
+  g_return_val_if_fail (path != NULL && func != NULL, FALSE);
+
+  if (!tj_workbook_sniff (path, &format, error))
+    return FALSE;
+  if (format != TJ_WORKBOOK_NONE)
+    return tj_workbook_read (path, format, NULL, NULL, rows_workbook_row_cb, &reader, error);
+  text = tj_csv_read_file (path, &length, error);
+  return text != NULL && tj_csv_parse (text, length, func, user_data, error);
+}
+
+/* Reads a CSV file (UTF-8 or GB18030) through import's callbacks. */
+static gboolean
+import_read_text (TjCsvImport *import,
+                  const char  *path,
+                  GError     **error)
 {
   g_autofree char *text = NULL;
   g_autofree char *buffer = NULL;
@@ -834,8 +957,13 @@ tj_csv_import_read (TjCsvImport *import,
   gboolean utf8 = FALSE;
   gsize length = 0;
 
-  g_return_val_if_fail (import->read_row != NULL, FALSE);
-
+  if (import->sheet != NULL)
+    {
+      g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
+                   _("“%s” is a CSV file, not a workbook: it has no sheet “%s”."), path,
+                   import->sheet);
+      return FALSE;
+    }
   /* UTF-8 is parsed as it is read; GB18030 is converted whole first. */
   file = g_fopen (path, "rb");
   if (file == NULL)
@@ -874,6 +1002,45 @@ tj_csv_import_read (TjCsvImport *import,
         }
       g_ptr_array_add (import->errors, g_strdup (local->message));
       import->bad_rows++;
+    }
+  return TRUE;
+}
+
+/* Reads the file, a workbook (.xlsx or .xls, told by its content: import's sheet, else the
+ * first) or CSV (UTF-8 or GB18030): finds the header among the first rows, then gives every row
+ * to read_row. FALSE with error when the file cannot be read or is empty (empty_message), or
+ * when prepare or a row fails; otherwise TRUE, the file's problems in errors. */
+gboolean
+tj_csv_import_read (TjCsvImport *import,
+                    const char  *path,
+                    const char  *empty_message,
+                    GError     **error)
+{
+  TjWorkbookFormat format;
+
+  g_return_val_if_fail (import->read_row != NULL, FALSE);
+
+  if (!tj_workbook_sniff (path, &format, error))
+    return FALSE;
+  if (format == TJ_WORKBOOK_NONE)
+    {
+      if (!import_read_text (import, path, error))
+        return FALSE;
+    }
+  else
+    {
+      if (import->prepare != NULL && !import->prepare (import, error))
+        return FALSE;
+      g_autoptr (GError) local = NULL;
+
+      g_clear_pointer (&import->sheet_read, g_free);
+      /* stopped without an error: the header was not found or has a problem */
+      if (!tj_workbook_read (path, format, import->sheet, &import->sheet_read,
+                             import_workbook_row_cb, import, &local) && local != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
     }
   tj_csv_sum_up_long_rows (import->warnings, import->long_rows);
 

@@ -26,6 +26,10 @@ gboolean tj_csv_parse (const char      *text,
                        TjCsvRecordFunc  func,
                        gpointer         user_data,
                        GError         **error);
+gboolean tj_csv_read_rows (const char       *path,
+                           TjCsvRecordFunc   func,
+                           gpointer          user_data,
+                           GError          **error);
 
 /* Reading a table that offices head in their own words. */
 
@@ -90,6 +94,7 @@ struct _TjCsvImport
   TjCsvImportPrepareFunc prepare;     /* set, or NULL */
   TjCsvImportHeaderFunc check_header; /* set, or NULL */
   TjCsvImportRowFunc read_row;        /* set */
+  const char *sheet;                  /* set, or NULL: a workbook's sheet to read (else its first) */
 
   guint n_columns;       /* of columns, given to tj_csv_import_init */
   int *index;            /* the file's column of each known column, or -1 */
@@ -101,6 +106,7 @@ struct _TjCsvImport
   guint bad_rows;        /* rows with errors, counted by read_row, and a quote left open */
   GHashTable *text_lines; /* row → the text line it starts on, where line breaks in quoted
                            * cells above make them differ */
+  char *sheet_read;       /* the workbook's sheet the rows were read from; NULL for CSV */
 };
 
 void tj_csv_import_init (TjCsvImport *import,

@@ -148,6 +148,17 @@ set_problems_error (TjImportKind  kind,
     }
 }
 
+/* The sheet the imports on db read from a workbook (`--sheet NAME`): NULL for the first. Every
+ * import takes it from here, so none needs an argument of its own for it. */
+void
+tj_import_set_sheet (TjDb       *db,
+                     const char *sheet)
+{
+  g_return_if_fail (TJ_IS_DB (db));
+
+  g_object_set_data_full (G_OBJECT (db), "tj-import-sheet", g_strdup (sheet), g_free);
+}
+
 /* Imports path through reader, all or nothing, in one transaction: reader's errors and warnings
  * become result's; finish, when not NULL, runs after the last row if the header had no problem.
  * FALSE with error when the file cannot be read, is empty or has a problem (then result->errors
@@ -172,6 +183,7 @@ tj_import_run (TjDb               *db,
 
   reader->errors = result->errors;
   reader->warnings = result->warnings;
+  reader->sheet = g_object_get_data (G_OBJECT (db), "tj-import-sheet");
   if (!tj_db_begin_bulk (db, error))
     return FALSE;
 

@@ -41,6 +41,8 @@ typedef enum
 typedef gboolean (*TjImportFinishFunc) (TjCsvImport *import,
                                         GError     **error);
 
+void tj_import_set_sheet (TjDb       *db,
+                          const char *sheet);
 gboolean tj_import_run (TjDb               *db,
                         const char         *path,
                         TjImportKind        kind,

@@ -168,16 +168,17 @@ tj_progress_file_month (const char *path,
                         int        *month,
                         GError    **error)
 {
-  g_autofree char *text = NULL;
+  g_autoptr (GError) local = NULL;
   FileMonth found = { 0 };
-  gsize length = 0;
 
   *month = 0;
-  text = tj_csv_read_file (path, &length, error);
-  if (text == NULL)
-    return FALSE;
-  /* stopping early is not a failure */
-  tj_csv_parse (text, length, file_month_cb, &found, NULL);
+  /* stopping early is not a failure; a workbook or text that cannot be read is */
+  if (!tj_csv_read_rows (path, file_month_cb, &found, &local) && local != NULL &&
+      found.rows == 0)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
   *month = found.month;
   return TRUE;
 }

@@ -1,0 +1,495 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Excel in: imports read .xlsx and .xls as they read CSV. The workbooks are written here by
+ * libxlsxwriter, committed as made by openpyxl and xlwt (tests/fixtures/make-workbook-fixtures.py)
+ * and exported by tuijin itself. */
+#include "tj-test.h"
+
+#include <string.h>
+#include <xlsxwriter.h>
+
+#include "tj-csv.h"
+#include "tj-error.h"
+#include "tj-import.h"
+#include "tj-ledger.h"
+#include "tj-progress.h"
+#include "tj-workbook.h"
+
+static char *
+sample (const char *name)
+{
+  return g_build_filename (g_getenv ("TJ_SAMPLES"), name, NULL);
+}
+
+/* A text column of the 2026 project named name. */
+static char *
+project_text (TjDb       *db,
+              const char *column,
+              const char *name)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM projects WHERE year = 2026 AND "
+                                          "name = ?",
+                                          column);
+  g_autoptr (sqlite3_stmt) stmt = tj_db_prepare (db, sql, NULL);
+
+  g_assert_nonnull (stmt);
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+static gint64
+project_figure (TjDb       *db,
+                const char *column,
+                const char *name)
+{
+  g_autofree char *text = project_text (db, column, name);
+
+  return g_ascii_strtoll (text, NULL, 10);
+}
+
+static const char *const ledger_header[] = {
+  "序号", "项目名称", "级别", "建设性质", "属地", "责任单位", "分包市领导", "首席服务官",
+  "总投资（万元）", "年度计划投资（万元）", "实际开工",
+};
+
+/* A ledger as offices keep it: an instructions sheet first, then 台账 with a merged title above
+ * the header; a total with a number format, the plan a formula with its cached value, a date as
+ * a serial number with a date format, a total typed as text, names as shared strings. The
+ * second project's level is level (a wrong one makes its row bad). */
+static char *
+write_ledger_xlsx (const char *dir,
+                   const char *level)
+{
+  char *path = g_build_filename (dir, "台账.xlsx", NULL);
+  lxw_workbook *book = workbook_new (path);
+  lxw_worksheet *notes = workbook_add_worksheet (book, "说明");
+  lxw_worksheet *sheet = workbook_add_worksheet (book, "台账");
+  lxw_format *money = workbook_add_format (book);
+  lxw_format *date = workbook_add_format (book);
+  lxw_datetime march = { 2026, 3, 15, 0, 0, 0 };
+
+  format_set_num_format (money, "#,##0.00");
+  format_set_num_format (date, "yyyy\"年\"m\"月\"d\"日\"");
+  worksheet_write_string (notes, 0, 0, "请在“台账”工作表填写。", NULL);
+  worksheet_merge_range (sheet, 0, 0, 0, G_N_ELEMENTS (ledger_header) - 1, "2026年重点项目台账",
+                         NULL);
+  for (guint c = 0; c < G_N_ELEMENTS (ledger_header); c++)
+    worksheet_write_string (sheet, 1, c, ledger_header[c], NULL);
+  {
+    const char *const first[] = { "工作簿项目甲", "郑州市重点", "新开工", "嵩阳街道", "发改委",
+                                  "陈志明", "吴晓峰" };
+    const char *const second[] = { "工作簿项目乙", level, "续建", "嵩阳街道", "发改委",
+                                   "陈志明", "吴晓峰" };
+
+    worksheet_write_number (sheet, 2, 0, 1, NULL);
+    worksheet_write_number (sheet, 3, 0, 2, NULL);
+    for (guint c = 0; c < G_N_ELEMENTS (first); c++)
+      {
+        worksheet_write_string (sheet, 2, c + 1, first[c], NULL);
+        worksheet_write_string (sheet, 3, c + 1, second[c], NULL);
+      }
+  }
+  worksheet_write_number (sheet, 2, 8, 1234.56, money);
+  worksheet_write_formula_num (sheet, 2, 9, "=I3/2", money, 617.28);
+  worksheet_write_datetime (sheet, 2, 10, &march, date);
+  worksheet_write_string (sheet, 3, 8, "88.5", NULL);
+  worksheet_write_number (sheet, 3, 9, 40, money);
+  g_assert_cmpint (workbook_close (book), ==, LXW_NO_ERROR);
+  return path;
+}
+
+static void
+test_cells (void)
+{
+  g_autofree char *number = tj_workbook_format_number (g_ascii_strtod ("1234.5599999999999",
+                                                                       NULL));
+  g_autofree char *third = tj_workbook_format_number (0.1 + 0.2);
+  g_autofree char *a = tj_workbook_column_letters (0);
+  g_autofree char *z = tj_workbook_column_letters (25);
+  g_autofree char *aa = tj_workbook_column_letters (26);
+  g_autofree char *xfd = tj_workbook_column_letters (16383);
+
+  g_assert_cmpstr (number, ==, "1234.56");
+  g_assert_cmpstr (third, ==, "0.30000000000000004");
+  g_assert_cmpstr (a, ==, "A");
+  g_assert_cmpstr (z, ==, "Z");
+  g_assert_cmpstr (aa, ==, "AA");
+  g_assert_cmpstr (xfd, ==, "XFD");
+  g_assert_true (tj_workbook_format_is_date (14, NULL));
+  g_assert_true (tj_workbook_format_is_date (31, NULL));
+  g_assert_false (tj_workbook_format_is_date (4, NULL));
+  g_assert_true (tj_workbook_format_is_date (164, "yyyy\"年\"m\"月\"d\"日\""));
+  g_assert_true (tj_workbook_format_is_date (165, "[$-804]mmm-yy"));
+  g_assert_false (tj_workbook_format_is_date (166, "#,##0.00\"万元\""));
+  g_assert_false (tj_workbook_format_is_date (167, "h:mm:ss"));
+}
+
+/* Excel's 1900 system counts a 1900-02-29 that never was (serial 60); the 1904 system starts a
+ * day later and four years on. */
+static void
+test_serial_dates (void)
+{
+  const struct
+  {
+    double serial;
+    gboolean date1904;
+    const char *date;
+  } cases[] = {
+    { 1, FALSE, "1900-01-01" },    { 59, FALSE, "1900-02-28" },
+    { 60, FALSE, "1900-02-29" },   { 61, FALSE, "1900-03-01" },
+    { 46096, FALSE, "2026-03-15" }, { 46096.75, FALSE, "2026-03-15" },
+    { 0, TRUE, "1904-01-01" },     { 44634, TRUE, "2026-03-15" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *date = tj_workbook_serial_date (cases[i].serial, cases[i].date1904);
+
+      g_assert_cmpstr (date, ==, cases[i].date);
+    }
+  g_assert_null (tj_workbook_serial_date (0, FALSE));
+  g_assert_null (tj_workbook_serial_date (-3, TRUE));
+}
+
+/* The ledger's figures from the sheet named with --sheet; the first sheet (instructions) has no
+ * ledger, and a sheet not there is named with those there are. */
+static void
+test_xlsx_ledger (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  g_autofree char *path = write_ledger_xlsx (dir, "郑州市重点");
+  g_autoptr (TjImportResult) result = NULL;
+  g_autoptr (TjImportResult) first = NULL;
+  g_autoptr (TjImportResult) missing = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GError) first_error = NULL;
+  g_autoptr (GError) missing_error = NULL;
+  g_autofree char *start = NULL;
+
+  g_assert_false (tj_ledger_import (db, path, 2026, TRUE, FALSE, &first, &first_error));
+  g_assert_cmpuint (first->errors->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (first->errors, 0), ==, "文件中没有“项目名称”列。");
+
+  tj_import_set_sheet (db, "台帐");
+  g_assert_false (tj_ledger_import (db, path, 2026, TRUE, FALSE, &missing, &missing_error));
+  g_assert_error (missing_error, TJ_ERROR, TJ_ERROR_INVALID);
+  g_assert_nonnull (strstr (missing_error->message, "没有名为“台帐”的工作表，其中的工作表为：说明、台账。"));
+
+  tj_import_set_sheet (db, "台账");
+  g_assert_true (tj_ledger_import (db, path, 2026, TRUE, FALSE, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->added, ==, 2);
+  g_assert_cmpint (project_figure (db, "total_investment", "工作簿项目甲"), ==, 12345600);
+  g_assert_cmpint (project_figure (db, "annual_plan", "工作簿项目甲"), ==, 6172800);
+  start = project_text (db, "actual_start", "工作簿项目甲");
+  g_assert_cmpstr (start, ==, "2026-03-15");
+  g_assert_cmpint (project_figure (db, "total_investment", "工作簿项目乙"), ==, 885000);
+  g_assert_cmpint (project_figure (db, "annual_plan", "工作簿项目乙"), ==, 400000);
+  /* the workbook is kept as the import's file */
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM imports"), ==, 1);
+  tj_test_rmdir (dir);
+}
+
+/* A bad cell is named by sheet, row as Excel shows it, column letter and header; the good row
+ * before it is not imported either. */
+static void
+test_xlsx_bad_row (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  g_autofree char *path = write_ledger_xlsx (dir, "国家级重点");
+  g_autoptr (TjImportResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+
+  tj_import_set_sheet (db, "台账");
+  g_assert_false (tj_ledger_import (db, path, 2026, TRUE, FALSE, &result, &error));
+  g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);
+  g_assert_cmpuint (result->errors->len, ==, 1);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (result->errors, 0),
+                                   "工作表“台账”第4行 C列（级别）："));
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM projects"), ==, 0);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM imports"), ==, 0);
+  tj_test_rmdir (dir);
+}
+
+/* openpyxl writes a formula without its value: refused, naming the cell. */
+static void
+test_xlsx_formula_without_value (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  g_autofree char *path = sample ("ledger-formula-no-value.xlsx");
+  g_autoptr (TjImportResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_false (tj_ledger_import (db, path, 2026, TRUE, FALSE, &result, &error));
+  g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);
+  g_assert_cmpuint (result->errors->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (result->errors, 0), ==,
+                   "工作表“台账”第2行 J列（年度计划投资（万元））：公式没有计算结果，请在 Excel "
+                   "中重新计算并保存后再导入。");
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM projects"), ==, 0);
+  tj_test_rmdir (dir);
+}
+
+static gboolean
+collect_row_cb (guint     line,
+                char    **cells,
+                guint     n_cells,
+                gpointer  user_data,
+                GError  **error)
+{
+  GPtrArray *rows = user_data;
+  GString *row = g_string_new (NULL);
+
+  g_string_append_printf (row, "%u:", line);
+  for (guint i = 0; i < n_cells; i++)
+    g_string_append_printf (row, "%s|", cells[i]);
+  g_ptr_array_add (rows, g_string_free (row, FALSE));
+  return TRUE;
+}
+
+/* openpyxl's 1904 workbook: the date, the cells after a gap placed by their letters, a boolean,
+ * a number. */
+static void
+test_xlsx_1904_and_gaps (void)
+{
+  g_autofree char *path = sample ("dates-1904.xlsx");
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (tj_csv_read_rows (path, collect_row_cb, rows, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (rows, 0), ==, "1:2026-03-15|||TRUE|1234.56|");
+}
+
+/* An Excel 97–2003 ledger (xlwt): the merged title skipped, the figures and the date. */
+static void
+test_xls_ledger (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  g_autofree char *path = sample ("ledger-2026.xls");
+  g_autoptr (TjImportResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *start = NULL;
+
+  g_assert_true (tj_ledger_import (db, path, 2026, TRUE, FALSE, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->added, ==, 1);
+  g_assert_cmpint (project_figure (db, "total_investment", "老版工作簿项目"), ==, 12345600);
+  g_assert_cmpint (project_figure (db, "annual_plan", "老版工作簿项目"), ==, 6172800);
+  start = project_text (db, "actual_start", "老版工作簿项目");
+  g_assert_cmpstr (start, ==, "2026-03-15");
+  tj_test_rmdir (dir);
+}
+
+/* The format is told by the content: a workbook saved under a .csv name is read as one. */
+static void
+test_told_by_content (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  g_autofree char *xls = sample ("ledger-2026.xls");
+  g_autofree char *renamed = g_build_filename (dir, "台账.csv", NULL);
+  g_autofree char *bytes = NULL;
+  g_autoptr (TjImportResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (xls, &bytes, &length, NULL));
+  g_assert_true (g_file_set_contents (renamed, bytes, length, NULL));
+  g_assert_true (tj_ledger_import (db, renamed, 2026, TRUE, FALSE, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->added, ==, 1);
+  tj_test_rmdir (dir);
+}
+
+/* Writes a CSV file's rows into a workbook as an office would keep them: a title merged above,
+ * figures as numbers, the rest as (shared) strings. */
+typedef struct
+{
+  lxw_worksheet *sheet;
+  guint rows;
+} CopyRows;
+
+static gboolean
+copy_row_cb (guint     line,
+             char    **cells,
+             guint     n_cells,
+             gpointer  user_data,
+             GError  **error)
+{
+  CopyRows *copy = user_data;
+
+  for (guint c = 0; c < n_cells; c++)
+    {
+      char *end = NULL;
+      double number = g_ascii_strtod (cells[c], &end);
+
+      if (*cells[c] != '\0' && *end == '\0')
+        worksheet_write_number (copy->sheet, copy->rows + 1, c, number, NULL);
+      else
+        worksheet_write_string (copy->sheet, copy->rows + 1, c, cells[c], NULL);
+    }
+  copy->rows++;
+  return TRUE;
+}
+
+static char *
+csv_to_xlsx (const char *csv,
+             const char *dir,
+             const char *name)
+{
+  char *path = g_build_filename (dir, name, NULL);
+  lxw_workbook *book = workbook_new (path);
+  CopyRows copy = { workbook_add_worksheet (book, "月报"), 0 };
+  g_autoptr (GError) error = NULL;
+
+  worksheet_merge_range (copy.sheet, 0, 0, 0, 3, "2026年2月重点项目月报", NULL);
+  g_assert_true (tj_csv_read_rows (csv, copy_row_cb, &copy, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (workbook_close (book), ==, LXW_NO_ERROR);
+  return path;
+}
+
+/* The monthly reports read from a workbook as from the CSV they were copied from: the month
+ * its cumulative column names, and the same reports to the yuan. */
+static void
+test_xlsx_progress (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  g_autofree char *other_dir = NULL;
+  g_autoptr (TjDb) other = tj_test_db_new (&other_dir);
+  g_autofree char *ledger = sample ("ledger-2026-gb18030.csv");
+  g_autofree char *csv = sample ("progress-2026-02.csv");
+  g_autofree char *xlsx = csv_to_xlsx (csv, dir, "2月月报.xlsx");
+  g_autoptr (TjImportResult) projects = NULL, other_projects = NULL;
+  g_autoptr (TjImportResult) reports = NULL, other_reports = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *sum = "SELECT sum (completed) * 1000 + count(*) FROM monthly_reports";
+  int month = 0;
+
+  g_assert_true (tj_progress_file_month (xlsx, &month, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (month, ==, 2);
+  g_assert_true (tj_ledger_import (db, ledger, 2026, TRUE, FALSE, &projects, &error));
+  g_assert_true (tj_ledger_import (other, ledger, 2026, TRUE, FALSE, &other_projects, &error));
+  g_assert_true (tj_progress_import (db, xlsx, 2026, 2, FALSE, &reports, &error));
+  g_assert_no_error (error);
+  g_assert_true (tj_progress_import (other, csv, 2026, 2, FALSE, &other_reports, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (reports->added, >, 0);
+  g_assert_cmpuint (reports->added, ==, other_reports->added);
+  g_assert_cmpint (tj_test_scalar (db, sum), ==, tj_test_scalar (other, sum));
+  tj_test_rmdir (other_dir);
+  tj_test_rmdir (dir);
+}
+
+static int
+run_tuijin (const char *db,
+            char      **out,
+            char      **err,
+            ...)
+{
+  va_list args;
+  int status;
+
+  va_start (args, err);
+  status = tj_test_run_tuijin_valist (db, out, err, args);
+  va_end (args);
+  return status;
+}
+
+/* A ledger tuijin exported as a workbook imports again unchanged: imported into the database
+ * it came from, every project is updated to what it was (the list exported as CSV before and
+ * after is the same to the byte); into a fresh one (--sheet by its name), every project added. */
+static void
+test_round_trip_register (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("tuijin-test-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "a.db", NULL);
+  g_autofree char *fresh = g_build_filename (dir, "b.db", NULL);
+  g_autofree char *xlsx = g_build_filename (dir, "台账.xlsx", NULL);
+  g_autofree char *before = g_build_filename (dir, "before.csv", NULL);
+  g_autofree char *after = g_build_filename (dir, "after.csv", NULL);
+  g_autofree char *out = NULL, *err = NULL, *exported = NULL, *exported_again = NULL;
+  g_autoptr (GError) error = NULL;
+  gsize length = 0, length_again = 0;
+
+  g_assert_cmpint (run_tuijin (db, NULL, NULL, "demo", "--year", "2026", NULL), ==, 0);
+  g_assert_cmpint (run_tuijin (db, NULL, NULL, "export", "projects", "--year", "2026", "--output",
+                               xlsx, NULL),
+                   ==, 0);
+  g_assert_cmpint (run_tuijin (db, NULL, NULL, "export", "projects", "--year", "2026", "--output",
+                               before, NULL),
+                   ==, 0);
+  g_assert_cmpint (run_tuijin (db, &out, &err, "import", "projects", xlsx, "--year", "2026", NULL),
+                   ==, 0);
+  g_assert_cmpstr (out, ==, "新增 0 个项目，更新 128 个项目。\n");
+  g_assert_cmpint (run_tuijin (db, NULL, NULL, "export", "projects", "--year", "2026", "--output",
+                               after, NULL),
+                   ==, 0);
+  g_assert_true (g_file_get_contents (before, &exported, &length, &error));
+  g_assert_true (g_file_get_contents (after, &exported_again, &length_again, &error));
+  g_assert_cmpmem (exported, length, exported_again, length_again);
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_tuijin (fresh, &out, &err, "import", "projects", xlsx, "--sheet",
+                               "2026年重点项目", "--year", "2026", "--create-missing", NULL),
+                   ==, 0);
+  g_assert_nonnull (strstr (out, "新增 128 个项目，更新 0 个项目。"));
+  tj_test_rmdir (dir);
+}
+
+/* The approvals ledger exported as a workbook imports again as the same items, none added. */
+static void
+test_round_trip_approvals (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("tuijin-test-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "a.db", NULL);
+  g_autofree char *xlsx = g_build_filename (dir, "审批.xlsx", NULL);
+  g_autofree char *csv = g_build_filename (dir, "审批.csv", NULL);
+  g_autofree char *out_xlsx = NULL, *out_csv = NULL;
+
+  g_assert_cmpint (run_tuijin (db, NULL, NULL, "demo", "--year", "2026", NULL), ==, 0);
+  g_assert_cmpint (run_tuijin (db, NULL, NULL, "export", "approvals", "--year", "2026",
+                               "--output", xlsx, NULL),
+                   ==, 0);
+  g_assert_cmpint (run_tuijin (db, NULL, NULL, "export", "approvals", "--year", "2026",
+                               "--output", csv, NULL),
+                   ==, 0);
+  g_assert_cmpint (run_tuijin (db, &out_xlsx, NULL, "import", "approvals", xlsx, "--year", "2026",
+                               "--dry-run", NULL),
+                   ==, 0);
+  g_assert_cmpint (run_tuijin (db, &out_csv, NULL, "import", "approvals", csv, "--year", "2026",
+                               "--dry-run", NULL),
+                   ==, 0);
+  g_assert_nonnull (strstr (out_xlsx, "将新增审批事项 0 项"));
+  g_assert_cmpstr (out_xlsx, ==, out_csv);
+  tj_test_rmdir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  tj_test_init (&argc, &argv);
+  g_test_add_func ("/tj/workbook/cells/numbers-letters-formats", test_cells);
+  g_test_add_func ("/tj/workbook/cells/serial-dates", test_serial_dates);
+  g_test_add_func ("/tj/workbook/xlsx/ledger-from-named-sheet", test_xlsx_ledger);
+  g_test_add_func ("/tj/workbook/xlsx/bad-cell-named-nothing-imported", test_xlsx_bad_row);
+  g_test_add_func ("/tj/workbook/xlsx/formula-without-value-refused",
+                   test_xlsx_formula_without_value);
+  g_test_add_func ("/tj/workbook/xlsx/1904-dates-and-gaps", test_xlsx_1904_and_gaps);
+  g_test_add_func ("/tj/workbook/xls/ledger", test_xls_ledger);
+  g_test_add_func ("/tj/workbook/xlsx/progress-as-from-csv", test_xlsx_progress);
+  g_test_add_func ("/tj/workbook/format-told-by-content", test_told_by_content);
+  g_test_add_func ("/tj/workbook/round-trip/register", test_round_trip_register);
+  g_test_add_func ("/tj/workbook/round-trip/approvals", test_round_trip_approvals);
+  return g_test_run ();
+}
