@@ -1493,6 +1493,63 @@ test_lagging_streamed (Fixture       *fixture,
     }
 }
 
+/* The lagging sheet streamed and read over again, as the PDF writer reads it (three times in
+ * order; the reads after the first go by the ids the first kept): the held bulletin's list each
+ * time. A project that stops lagging between two reads fails the read, never a shorter list. */
+static char *
+lagging_read (TjReport *lagging,
+              GError  **error)
+{
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  TjReportIter iter;
+
+  tj_report_iter_init (&iter, lagging);
+  while (tj_report_iter_next (&iter, error))
+    g_ptr_array_add (names, tj_report_cell_text (tj_report_iter_get_cell (&iter, 1)));
+  if (error != NULL && *error != NULL)
+    return NULL;
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv ("|", (char **) names->pdata);
+}
+
+static void
+test_lagging_read_again (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr (TjBulletin) whole = build (fixture, 10);
+  g_autoptr (TjBulletin) sums = NULL;
+  g_autoptr (TjReportBook) book = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *expected = joined_names (whole->lagging);
+  g_autofree char *after = NULL;
+  TjReport *lagging;
+
+  sums = tj_bulletin_build_sums (fixture->db, 2026, 10, &error);
+  g_assert_no_error (error);
+  book = tj_bulletin_book (sums);
+  lagging = g_ptr_array_index (book->reports, 3);
+  g_assert_cmpuint (whole->lagging->len, ==, 6);
+  for (guint read = 0; read < 3; read++)
+    {
+      g_autofree char *names = lagging_read (lagging, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (names, ==, expected);
+    }
+
+  /* 大冶镇光伏电站项目 (the first listed) reports its whole plan: it lags no more */
+  g_assert_true (tj_db_exec (fixture->db,
+                             "UPDATE monthly_reports SET completed = (SELECT annual_plan FROM "
+                             "projects WHERE id = project_id) WHERE project_id = (SELECT id FROM "
+                             "projects WHERE name = '" P4 "' AND year = 2026)",
+                             &error));
+  g_assert_no_error (error);
+  after = lagging_read (lagging, &error);
+  g_assert_null (after);
+  g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "导出月通报期间项目名单发生了变化，请重新导出。");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1508,6 +1565,7 @@ main (int   argc,
   ADD ("/tj/bulletin/lights/january-counts-months-across-years", test_lights_january);
   ADD ("/tj/bulletin/lights/thresholds-from-the-settings", test_lights_from_settings);
   ADD ("/tj/bulletin/lagging/by-name-with-locality-unit-and-leader", test_lagging);
+  ADD ("/tj/bulletin/lagging/streamed-read-again", test_lagging_read_again);
   ADD ("/tj/bulletin/lagging/streamed-by-name-from-sql", test_lagging_streamed);
   ADD ("/tj/bulletin/overview/reads-as-a-bulletin", test_overview);
   g_test_add_func ("/tj/bulletin/overview/rounds-half-away-from-zero", test_overview_rounding);

@@ -655,7 +655,10 @@ lagging_reason (TjBulletin              *self,
  * it keeps its projects; otherwise from the database, not held: the year's ids in the list's
  * order (SQLite sorts them, spilling to a temporary file), each project read by its id, judged
  * and skipped when it does not lag; a reader that only measures gets them from a scan as
- * stored. The source borrows the bulletin. */
+ * stored. The first whole read in order keeps the lagging projects' ids (8 bytes each), so a
+ * reader going through them again (the PDF writer, three times) reads those projects alone by
+ * id, neither sorting the year again nor reading the projects that do not lag. The source
+ * borrows the bulletin. */
 typedef struct
 {
   TjBulletin *bulletin;
@@ -665,6 +668,8 @@ typedef struct
   gboolean in_order;
   guint next;            /* the rows given */
   gboolean done;
+  GArray *ids;           /* gint64: the lagging projects in order, as far as read */
+  gboolean ids_complete; /* `ids` holds them all: an ordered read goes by them */
   GError *error;         /* the statements could not be prepared: the first row says so */
 } LaggingSource;
 
@@ -676,6 +681,7 @@ lagging_source_free (gpointer data)
   sqlite3_finalize (source->by_name);
   sqlite3_finalize (source->project);
   sqlite3_finalize (source->scan);
+  g_clear_pointer (&source->ids, g_array_unref);
   g_clear_error (&source->error);
   g_free (source);
 }
@@ -693,6 +699,9 @@ lagging_source_rewind (gpointer data,
   source->in_order = in_order;
   source->next = 0;
   source->done = FALSE;
+  /* ids from a read left before its end are not the whole list */
+  if (!source->ids_complete)
+    g_array_set_size (source->ids, 0);
 }
 
 /* The next lagging project from the database: FALSE after the last (error unset) or with an
@@ -706,13 +715,21 @@ lagging_source_read (LaggingSource     *source,
 
   for (;;)
     {
+      gboolean by_ids = source->in_order && source->ids_complete;
       sqlite3_stmt *stmt = source->in_order ? source->by_name : source->scan;
-      int rc = sqlite3_step (stmt);
+      int rc;
 
+      if (by_ids)
+        rc = source->next < source->ids->len ? SQLITE_ROW : SQLITE_DONE;
+      else
+        rc = sqlite3_step (stmt);
       if (rc == SQLITE_ROW && source->in_order)
         {
+          gint64 id = by_ids ? g_array_index (source->ids, gint64, source->next)
+                             : sqlite3_column_int64 (stmt, 0);
+
           sqlite3_reset (source->project);
-          sqlite3_bind_int64 (source->project, 3, sqlite3_column_int64 (stmt, 0));
+          sqlite3_bind_int64 (source->project, 3, id);
           stmt = source->project;
           rc = sqlite3_step (stmt);
           if (rc == SQLITE_DONE)
@@ -725,13 +742,23 @@ lagging_source_read (LaggingSource     *source,
         }
       if (rc != SQLITE_ROW)
         {
-          tj_db_rows_done (bulletin->db, rc, error);
+          if (by_ids)
+            return FALSE;
+          if (tj_db_rows_done (bulletin->db, rc, error) && source->in_order)
+            source->ids_complete = TRUE;
           return FALSE;
         }
       if (!tj_bulletin_read_project (bulletin, stmt, p, error))
         return FALSE;
       if (tj_bulletin_project_lags (p))
-        return TRUE;
+        {
+          if (source->in_order && !by_ids)
+            g_array_append_val (source->ids, p->id);
+          return TRUE;
+        }
+      /* a project kept as lagging that no longer lags: counted as a changed list below */
+      if (by_ids)
+        return FALSE;
     }
 }
 
@@ -829,6 +856,7 @@ lagging_sheet (TjBulletin *self)
   source = g_new0 (LaggingSource, 1);
   source->bulletin = self;
   source->in_order = TRUE;
+  source->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   /* a statement that cannot be prepared is reported by the first row the writer asks for */
   if (self->db != NULL &&
       (source->by_name = tj_db_prepare (self->db, tj_bulletin_by_name_sql,

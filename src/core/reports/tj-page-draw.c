@@ -114,17 +114,31 @@ draw_header (Sheet   *sheet,
     }
 }
 
+/* Draws the glyphs of the rows gathered in the sheet's row text, in their font. */
+static void
+flush_rows (Sheet      *sheet,
+            cairo_t    *cr,
+            PangoFont **pending)
+{
+  if (*pending != NULL)
+    tj_page_glyphs_show (&sheet->row_text, cr, *pending);
+  *pending = NULL;
+}
+
 /* The part [from, to) of a row, at y. A whole row is centred vertically in its cells; a row cut
  * over pages reads from the top. Figures never wrap: right-aligned, dates centred. The glyphs of
- * a whole row are drawn at once, after the fills of the lights. */
+ * whole rows in one font are gathered in the sheet's row text (`pending` names their font) and
+ * drawn at once by flush_rows, after the fills of the lights: one text object for the rows of a
+ * page rather than one a row. */
 static void
-draw_row (Sheet   *sheet,
-          cairo_t *cr,
-          guint    row,
-          double   y,
-          double   from,
-          double   to,
-          double   height)
+draw_row (Sheet      *sheet,
+          cairo_t    *cr,
+          guint       row,
+          double      y,
+          double      from,
+          double      to,
+          double      height,
+          PangoFont **pending)
 {
   gboolean bold = row_is_bold (sheet, row);
   gboolean partial = from > 0 || to < height;
@@ -132,6 +146,8 @@ draw_row (Sheet   *sheet,
   double figures_top = partial ? y - from + sheet->pad_y : y + (height - sheet->pitch) / 2;
   guint n_columns = sheet->n_columns;
 
+  if (partial || (*pending != NULL && *pending != figures->font))
+    flush_rows (sheet, cr, pending);
   if (partial)
     {
       cairo_save (cr);
@@ -226,9 +242,13 @@ draw_row (Sheet   *sheet,
       else
         tj_page_glyphs_add_figure (&sheet->row_text, figures, text, left, figures_top + figures->baseline);
     }
-  tj_page_glyphs_show (&sheet->row_text, cr, figures->font);
   if (partial)
-    cairo_restore (cr);
+    {
+      tj_page_glyphs_show (&sheet->row_text, cr, figures->font);
+      cairo_restore (cr);
+    }
+  else
+    *pending = figures->font;
 }
 
 /* The grid of the table from top to bottom: every column's edges but across the headings of
@@ -314,6 +334,7 @@ tj_page_layout_draw_page (TjPageLayout *self,
   double y, table_top = 0;
   gboolean rows = FALSE, held = TRUE;
   guint first_row = G_MAXUINT, last_row = 0;
+  PangoFont *pending = NULL;
 
   g_return_if_fail (self != NULL && cr != NULL);
   g_return_if_fail (self->pages != NULL && page_index < self->pages->len);
@@ -362,10 +383,11 @@ tj_page_layout_draw_page (TjPageLayout *self,
               rows = TRUE;
             }
           if (held)
-            draw_row (sheet, cr, item->row, y, from, to, item->height);
+            draw_row (sheet, cr, item->row, y, from, to, item->height, &pending);
         }
       else
         {
+          flush_rows (sheet, cr, &pending);
           if (rows)
             {
               draw_grid (self, sheet, cr, table_top, (GridLine *) lines->data, lines->len);
@@ -388,6 +410,7 @@ tj_page_layout_draw_page (TjPageLayout *self,
           g_array_append_val (lines, line);
         }
     }
+  flush_rows (sheet, cr, &pending);
   if (rows)
     draw_grid (self, sheet, cr, table_top, (GridLine *) lines->data, lines->len);
 
