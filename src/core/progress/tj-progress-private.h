@@ -28,4 +28,19 @@ gboolean tj_progress_set_actual_dates (TjDb       *db,
                                        gboolean   *changed,
                                        GError    **error);
 
+/* What one file of a month's reports answers for, when it is not the whole year's list. */
+typedef struct
+{
+  GHashTable *project_ids; /* gint64 * set: the projects it answers for; NULL for all */
+  const char *sheet;       /* a workbook's sheet to read, or NULL for its first */
+} TjProgressScope;
+
+gboolean tj_progress_import_in_transaction (TjDb                  *db,
+                                            const char            *path,
+                                            int                    year,
+                                            int                    month,
+                                            const TjProgressScope *scope,
+                                            TjImportResult        *result,
+                                            GError               **error);
+
 G_END_DECLS
