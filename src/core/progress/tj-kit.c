@@ -83,25 +83,30 @@ write_instructions (lxw_workbook *workbook,
                     lxw_format   *wrap)
 {
   lxw_worksheet *sheet = workbook_add_worksheet (workbook, "填报说明");
-  g_autofree char *who = g_strdup_printf ("一、填报单位：%s。由乡镇（街道）负责重点项目工作的"
-                                          "同志填写，分管负责同志审核。", locality);
-  g_autofree char *when = g_strdup_printf ("二、报送时限：请于%s前报送%s。", kit->deadline,
-                                           kit->organisation);
+  g_autofree char *who = g_strdup_printf (
+    _("1. Who fills it in: %s. The colleague in charge of key projects fills it in; the "
+      "responsible leader checks it."), locality);
+  g_autofree char *when = g_strdup_printf (_("2. Deadline: return it to %s by %s."),
+                                           kit->organisation, kit->deadline);
   g_autofree char *what = g_strdup_printf (
-    "三、填报内容：“%s”工作表中，灰色各列（项目名称、年度计划投资、上月末累计）由%s预填并锁定，"
-    "不得修改；请填写白色各列：%d月当月完成投资、形象进度、存在问题、下步打算。", TJ_KIT_SHEET,
-    kit->organisation, kit->month);
+    _("3. What to fill in: on the sheet “%s”, the grey columns (project name, annual plan, "
+      "cumulative to the end of last month) are filled in by %s and locked; do not change them. "
+      "Fill in the white columns: month %d's investment completed, physical progress, problems "
+      "and next steps."),
+    TJ_KIT_SHEET, kit->organisation, kit->month);
   const char *lines[] = {
     who, when, what,
-    "四、计量单位：投资额以万元为单位，可保留四位小数；当月完成不得为负数。如需冲减以前月份"
-    "多报的投资，可填写负数，但须在“更正说明”列写明原因，否则不予导入。",
-    "五、报送方式：填好后保存为原文件（.xlsx格式），不要改名、不要另存为其他格式，"
-    "不要增删行列，通过电子邮件或政务网报送。无需密码即可填写。",
-    "六、本月无进展的项目，当月完成填 0，并在存在问题中说明原因。",
+    _("4. Units: amounts in 10,000 yuan, up to four decimals; this month's figure is not "
+      "negative. To take back investment over-reported in earlier months, a negative figure may "
+      "be entered, but only with the reason in “更正说明”; otherwise it is not imported."),
+    _("5. How to return it: save it as it is (.xlsx), without renaming it, saving it in another "
+      "format or adding or removing rows and columns, and send it by e-mail or the government "
+      "network. No password is needed to fill it in."),
+    _("6. A project without progress this month: enter 0 and give the reason under problems."),
   };
 
   worksheet_set_column (sheet, 0, 0, 100, wrap);
-  worksheet_write_string (sheet, 0, 0, "填报说明", NULL);
+  worksheet_write_string (sheet, 0, 0, _("How to fill in this kit"), NULL);
   for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
     worksheet_write_string (sheet, i + 1, 0, lines[i], wrap);
 }
@@ -169,10 +174,11 @@ write_kit (const Kit               *kit,
   format_set_text_wrap (wrap);
 
   sheet = workbook_add_worksheet (workbook, TJ_KIT_SHEET);
-  title_text = g_strdup_printf ("%s%d年%d月项目进度填报表", locality->name, kit->year,
-                                kit->month);
-  office = g_strdup_printf ("填报单位：%s（盖章）    下发单位：%s    报送截止：%s", locality->name,
-                            kit->organisation, kit->deadline);
+  /* Translators: "城关镇2026年10月项目进度填报表" */
+  title_text = g_strdup_printf (_("%1$s: project progress of %3$d-%2$d"), locality->name,
+                                kit->month, kit->year);
+  office = g_strdup_printf (_("Filled in by: %s (seal)    Sent by: %s    Return by: %s"),
+                            locality->name, kit->organisation, kit->deadline);
   worksheet_merge_range (sheet, 0, 0, 0, G_N_ELEMENTS (kit_headers) - 1, title_text, title);
   worksheet_merge_range (sheet, 1, 0, 1, G_N_ELEMENTS (kit_headers) - 1, office, NULL);
   for (guint c = 0; c < G_N_ELEMENTS (kit_headers); c++)
@@ -237,11 +243,13 @@ write_kit (const Kit               *kit,
                              HEADER_ROW + 2, HEADER_ROW + 2);
   validation.validate = LXW_VALIDATION_TYPE_CUSTOM_FORMULA;
   validation.value_formula = formula;
-  validation.input_title = "当月完成（万元）";
-  validation.input_message = "请填写本月完成投资，单位万元，不小于0。冲减以前月份时可填负数，"
-                             "须同时填写“更正说明”。";
-  validation.error_title = "填报有误";
-  validation.error_message = "当月完成须为不小于0的数字（万元）；填写负数须先填写“更正说明”。";
+  validation.input_title = (char *) kit_headers[4];
+  validation.input_message = _("This month's investment completed, in 10,000 yuan, 0 or more. "
+                               "A negative figure takes back earlier months and needs "
+                               "“更正说明”.");
+  validation.error_title = _("Not a valid figure");
+  validation.error_message = _("This month's figure is a number of 0 or more (10,000 yuan); "
+                               "for a negative one, fill in “更正说明” first.");
   validation.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
   worksheet_data_validation_range (sheet, HEADER_ROW + 1, 4, last, 4, &validation);
 
@@ -317,7 +325,9 @@ tj_kit_export (TjDb       *db,
         }
       if (projects->len == 0)
         continue;
-      name = g_strdup_printf ("「%s」%d年%d月项目进度填报表.xlsx", locality->name, year, month);
+      /* Translators: the kit's file name, "「城关镇」2026年10月项目进度填报表.xlsx" */
+      name = g_strdup_printf (_("%1$s project progress of %3$d-%2$d.xlsx"), locality->name,
+                              month, year);
       path = g_build_filename (folder, name, NULL);
       if (!write_kit (&kit, locality, projects, path, error))
         return NULL;
