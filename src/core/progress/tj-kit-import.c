@@ -376,3 +376,32 @@ tj_kit_import (TjDb         *db,
   *result = g_steal_pointer (&import);
   return TRUE;
 }
+
+/* The localities of year's list that have not returned month's figures: none of their projects
+ * has a report for the month (typed, imported or from a kit), by the units' order. */
+GPtrArray *
+tj_kit_unreturned (TjDb    *db,
+                   int      year,
+                   int      month,
+                   GError **error)
+{
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (TJ_IS_DB (db), NULL);
+
+  stmt = tj_db_prepare (db, "SELECT u.name FROM units u JOIN projects p ON p.locality_id = u.id "
+                        "WHERE p.year = ?1 GROUP BY u.id HAVING NOT max (EXISTS (SELECT 1 FROM "
+                        "monthly_reports r WHERE r.project_id = p.id AND r.month = ?2)) "
+                        "ORDER BY u.id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, year);
+  sqlite3_bind_int (stmt, 2, month);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (names, tj_db_column_dup (stmt, 0));
+  if (!tj_db_rows_done (db, rc, error))
+    return NULL;
+  return g_steal_pointer (&names);
+}

@@ -304,7 +304,7 @@ tj_kit_export (TjDb       *db,
                    g_strerror (saved));
       return NULL;
     }
-  kit = (Kit) { db, id, year, month, deadline, bulletin->organisation };
+  kit = (Kit){ db, id, year, month, deadline, bulletin->organisation };
 
   for (guint l = 0; l < bulletin->localities->len; l++)
     {

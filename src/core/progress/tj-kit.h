@@ -47,6 +47,10 @@ gboolean tj_kit_import (TjDb         *db,
                         char        **paths,
                         TjKitImport **import,
                         GError      **error);
+GPtrArray *tj_kit_unreturned (TjDb    *db,
+                              int      year,
+                              int      month,
+                              GError **error);
 char *tj_kit_cell_hash (const char *database_id,
                         gint64      project_id,
                         const char *value);
