@@ -80,6 +80,7 @@ static void
 write_instructions (lxw_workbook *workbook,
                     const Kit    *kit,
                     const char   *locality,
+                    lxw_format   *title,
                     lxw_format   *wrap)
 {
   lxw_worksheet *sheet = workbook_add_worksheet (workbook, "填报说明");
@@ -105,10 +106,20 @@ write_instructions (lxw_workbook *workbook,
     _("6. A project without progress this month: enter 0 and give the reason under problems."),
   };
 
-  worksheet_set_column (sheet, 0, 0, 100, wrap);
-  worksheet_write_string (sheet, 0, 0, _("How to fill in this kit"), NULL);
+  worksheet_set_column (sheet, 0, 0, 76, wrap);
+  worksheet_write_string (sheet, 0, 0, _("How to fill in this kit"), title);
+  worksheet_set_row (sheet, 0, 24, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
-    worksheet_write_string (sheet, i + 1, 0, lines[i], wrap);
+    {
+      /* spreadsheets do not grow a row to its wrapped text on opening: a CJK character is
+       * about 2 units of the 76-unit column, 16 points a line */
+      guint n_lines = (guint) g_utf8_strlen (lines[i], -1) * 2 / 72 + 1;
+
+      worksheet_set_row (sheet, i + 1, 16.0 * n_lines + 4, NULL);
+      worksheet_write_string (sheet, i + 1, 0, lines[i], wrap);
+    }
+  worksheet_set_paper (sheet, 9);
+  worksheet_fit_to_pages (sheet, 1, 0);
 }
 
 /* One locality's workbook, written through a temporary file renamed when complete. */
@@ -122,7 +133,8 @@ write_kit (const Kit               *kit,
   g_autoptr (TjOutputFile) output = tj_output_file_new (path, error);
   lxw_workbook *workbook;
   lxw_worksheet *sheet, *check;
-  lxw_format *title, *header, *locked, *locked_number, *open, *open_number, *wrap;
+  lxw_format *title, *header, *locked, *locked_serial, *locked_number, *open, *open_number;
+  lxw_format *wrap;
   lxw_protection protection = { 0 };
   lxw_data_validation validation = { 0 };
   g_autofree char *title_text = NULL;
@@ -158,6 +170,10 @@ write_kit (const Kit               *kit,
   format_set_border (locked, LXW_BORDER_THIN);
   format_set_bg_color (locked, 0xF2F2F2);
   format_set_text_wrap (locked);
+  locked_serial = workbook_add_format (workbook);
+  format_set_border (locked_serial, LXW_BORDER_THIN);
+  format_set_bg_color (locked_serial, 0xF2F2F2);
+  format_set_align (locked_serial, LXW_ALIGN_CENTER);
   locked_number = workbook_add_format (workbook);
   format_set_border (locked_number, LXW_BORDER_THIN);
   format_set_bg_color (locked_number, 0xF2F2F2);
@@ -172,6 +188,7 @@ write_kit (const Kit               *kit,
   format_set_unlocked (open_number);
   wrap = workbook_add_format (workbook);
   format_set_text_wrap (wrap);
+  format_set_align (wrap, LXW_ALIGN_VERTICAL_TOP);
 
   sheet = workbook_add_worksheet (workbook, TJ_KIT_SHEET);
   /* Translators: "城关镇2026年10月项目进度填报表" */
@@ -186,8 +203,8 @@ write_kit (const Kit               *kit,
   worksheet_set_row (sheet, HEADER_ROW, 30, NULL);
   worksheet_set_column (sheet, 0, 0, 6, NULL);
   worksheet_set_column (sheet, 1, 1, 36, NULL);
-  worksheet_set_column (sheet, 2, 4, 14, NULL);
-  worksheet_set_column (sheet, 5, 8, 24, NULL);
+  worksheet_set_column (sheet, 2, 4, 16, NULL);
+  worksheet_set_column (sheet, 5, 8, 22, NULL);
   worksheet_freeze_panes (sheet, HEADER_ROW + 1, 2);
   worksheet_set_landscape (sheet);
   worksheet_set_paper (sheet, 9);
@@ -217,7 +234,8 @@ write_kit (const Kit               *kit,
       g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, p->id);
       const char *values[N_LOCKED] = { serial, p->name, plan, before_text };
 
-      worksheet_write_number (sheet, row, 0, i + 1, locked);
+      worksheet_set_row (sheet, row, 22, NULL);
+      worksheet_write_number (sheet, row, 0, i + 1, locked_serial);
       worksheet_write_string (sheet, row, 1, p->name, locked);
       worksheet_write_number (sheet, row, 2, (double) p->plan / 10000.0, locked_number);
       worksheet_write_number (sheet, row, 3, (double) before / 10000.0, locked_number);
@@ -255,7 +273,7 @@ write_kit (const Kit               *kit,
 
   worksheet_protect (sheet, NULL, &protection);
   worksheet_protect (check, NULL, &protection);
-  write_instructions (workbook, kit, locality->name, wrap);
+  write_instructions (workbook, kit, locality->name, title, wrap);
   worksheet_activate (sheet);
   worksheet_hide (check);
 
