@@ -17,7 +17,7 @@
  * and messages) for its locality's projects, all in one transaction, each file kept with its
  * own import entry. Any problem anywhere: nothing is stored. */
 
-#define N_LOCKED 4
+#define N_LOCKED TJ_PROGRESS_KIT_LOCKED
 
 static void
 kit_locality_free (TjKitLocality *locality)
@@ -147,10 +147,8 @@ check_kit (TjKitImport *import,
   g_autoptr (GError) local = NULL;
   g_autofree char *name = g_path_get_basename (path);
   Kit *kit;
-  guint problems_before;
-  static const char *const locked_headers[N_LOCKED] = {
-    "序号", "项目名称", "年度计划投资（万元）", "上月末累计（万元）",
-  };
+  guint problems_before, n_headers;
+  const char *const *locked_headers = tj_progress_kit_headers (&n_headers);
 
   if ((check = read_sheet (path, TJ_KIT_CHECK_SHEET, &local)) == NULL ||
       (sheet = read_sheet (path, TJ_KIT_SHEET, &local)) == NULL)

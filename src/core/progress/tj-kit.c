@@ -11,6 +11,7 @@
 #include "tj-error.h"
 #include "tj-kit.h"
 #include "tj-output-file.h"
+#include "tj-progress-private.h"
 #include "tj-settings.h"
 #include "tj-workbook.h"
 
@@ -20,13 +21,7 @@
  * hidden checksum sheet: the database's identity, the month, the locality, and per locked cell
  * a SHA-256 of its value, so that the import (tj-kit-import.c) tells a changed cell. */
 
-/* The kit's columns: the first four locked, the others open. Their headers are the progress
- * import's (tj-progress-import.c), which reads the sheet. */
-static const char *const kit_headers[] = {
-  "序号", "项目名称", "年度计划投资（万元）", "上月末累计（万元）", "当月完成（万元）",
-  "形象进度", "存在问题", "下步打算", "更正说明",
-};
-#define N_LOCKED 4
+#define N_LOCKED TJ_PROGRESS_KIT_LOCKED
 #define HEADER_ROW 2 /* zero-based: the title, the office's line, then the header */
 
 /* The hash of a locked cell as the import reads it back: the database's identity and the
@@ -140,11 +135,15 @@ write_kit (const Kit               *kit,
   g_autofree char *title_text = NULL;
   g_autofree char *office = NULL;
   g_autofree char *formula = NULL;
+  g_autofree char *figure = NULL;
+  g_autofree char *correction = NULL;
   g_autofree char *year_text = g_strdup_printf ("%d", kit->year);
   g_autofree char *month_text = g_strdup_printf ("%d", kit->month);
   g_autofree char *locality_id = g_strdup_printf ("%" G_GINT64_FORMAT, locality->id);
   guint last;
   lxw_error failure;
+  guint n_columns;
+  const char *const *kit_headers = tj_progress_kit_headers (&n_columns);
 
   if (output == NULL)
     return FALSE;
@@ -196,9 +195,9 @@ write_kit (const Kit               *kit,
                                 kit->month, kit->year);
   office = g_strdup_printf (_("Filled in by: %s (seal)    Sent by: %s    Return by: %s"),
                             locality->name, kit->organisation, kit->deadline);
-  worksheet_merge_range (sheet, 0, 0, 0, G_N_ELEMENTS (kit_headers) - 1, title_text, title);
-  worksheet_merge_range (sheet, 1, 0, 1, G_N_ELEMENTS (kit_headers) - 1, office, NULL);
-  for (guint c = 0; c < G_N_ELEMENTS (kit_headers); c++)
+  worksheet_merge_range (sheet, 0, 0, 0, n_columns - 1, title_text, title);
+  worksheet_merge_range (sheet, 1, 0, 1, n_columns - 1, office, NULL);
+  for (guint c = 0; c < n_columns; c++)
     worksheet_write_string (sheet, HEADER_ROW, c, kit_headers[c], header);
   worksheet_set_row (sheet, HEADER_ROW, 30, NULL);
   worksheet_set_column (sheet, 0, 0, 6, NULL);
@@ -239,8 +238,8 @@ write_kit (const Kit               *kit,
       worksheet_write_string (sheet, row, 1, p->name, locked);
       worksheet_write_number (sheet, row, 2, (double) p->plan / 10000.0, locked_number);
       worksheet_write_number (sheet, row, 3, (double) before / 10000.0, locked_number);
-      worksheet_write_blank (sheet, row, 4, open_number);
-      for (guint c = 5; c < G_N_ELEMENTS (kit_headers); c++)
+      worksheet_write_blank (sheet, row, N_LOCKED, open_number);
+      for (guint c = N_LOCKED + 1; c < n_columns; c++)
         worksheet_write_blank (sheet, row, c, open);
 
       worksheet_write_string (check, 5 + i, 0, row_text, NULL);
@@ -257,11 +256,13 @@ write_kit (const Kit               *kit,
 
   /* the month's figure: a number, not negative unless the row's 更正说明 says why */
   last = HEADER_ROW + MAX (projects->len, 1);
-  formula = g_strdup_printf ("=AND(ISNUMBER(E%d),OR(E%d>=0,LEN(I%d)>0))", HEADER_ROW + 2,
-                             HEADER_ROW + 2, HEADER_ROW + 2);
+  figure = tj_workbook_column_letters (N_LOCKED);
+  correction = tj_workbook_column_letters (n_columns - 1);
+  formula = g_strdup_printf ("=AND(ISNUMBER(%1$s%3$d),OR(%1$s%3$d>=0,LEN(%2$s%3$d)>0))", figure,
+                             correction, HEADER_ROW + 2);
   validation.validate = LXW_VALIDATION_TYPE_CUSTOM_FORMULA;
   validation.value_formula = formula;
-  validation.input_title = (char *) kit_headers[4];
+  validation.input_title = (char *) kit_headers[N_LOCKED];
   validation.input_message = _("This month's investment completed, in 10,000 yuan, 0 or more. "
                                "A negative figure takes back earlier months and needs "
                                "“更正说明”.");
@@ -269,7 +270,7 @@ write_kit (const Kit               *kit,
   validation.error_message = _("This month's figure is a number of 0 or more (10,000 yuan); "
                                "for a negative one, fill in “更正说明” first.");
   validation.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
-  worksheet_data_validation_range (sheet, HEADER_ROW + 1, 4, last, 4, &validation);
+  worksheet_data_validation_range (sheet, HEADER_ROW + 1, N_LOCKED, last, N_LOCKED, &validation);
 
   worksheet_protect (sheet, NULL, &protection);
   worksheet_protect (check, NULL, &protection);

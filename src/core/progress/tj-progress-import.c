@@ -35,24 +35,50 @@ typedef enum
   N_COLUMNS
 } Column;
 
+/* The headers of the columns a fill-in kit shares with a progress file. */
+#define HEADER_SERIAL "序号"
+#define HEADER_NAME "项目名称"
+#define HEADER_COMPLETED "当月完成（万元）"
+#define HEADER_PROGRESS "形象进度"
+#define HEADER_PROBLEMS "存在问题"
+#define HEADER_PLAN "年度计划投资（万元）"
+#define HEADER_BEFORE "上月末累计（万元）"
+#define HEADER_CORRECTION "更正说明"
+/* 下步计划 as a kit heads it, read as the same column */
+#define HEADER_NEXT_STEPS_KIT "下步打算"
+
 /* The columns of a month's progress file as offices head them. The cumulative column is also
  * read under the names parse_cumulative_header knows ("1—10月累计（万元）"). */
 static const char *const column_headers[N_COLUMNS] = {
-  [COLUMN_SERIAL] = "序号",
-  [COLUMN_NAME] = "项目名称",
-  [COLUMN_COMPLETED] = "当月完成（万元）",
+  [COLUMN_SERIAL] = HEADER_SERIAL,
+  [COLUMN_NAME] = HEADER_NAME,
+  [COLUMN_COMPLETED] = HEADER_COMPLETED,
   [COLUMN_CUMULATIVE] = "累计完成（万元）",
-  [COLUMN_PROGRESS] = "形象进度",
-  [COLUMN_PROBLEMS] = "存在问题",
+  [COLUMN_PROGRESS] = HEADER_PROGRESS,
+  [COLUMN_PROBLEMS] = HEADER_PROBLEMS,
   [COLUMN_NEXT_STEPS] = "下步计划",
   [COLUMN_ACTUAL_START] = "实际开工",
   [COLUMN_ACTUAL_COMPLETION] = "实际竣工",
   /* shown, not read: a fill-in kit's locked figures (tj-kit.c), checked by its checksums */
-  [COLUMN_PLAN] = "年度计划投资（万元）",
-  [COLUMN_BEFORE] = "上月末累计（万元）",
+  [COLUMN_PLAN] = HEADER_PLAN,
+  [COLUMN_BEFORE] = HEADER_BEFORE,
   /* a file with this column accepts a negative figure only on a row that fills it */
-  [COLUMN_CORRECTION] = "更正说明",
+  [COLUMN_CORRECTION] = HEADER_CORRECTION,
 };
+
+/* A fill-in kit's columns in its order (tj-kit.c): the locked ones first
+ * (TJ_PROGRESS_KIT_LOCKED), then the month's figure and texts. */
+static const char *const kit_headers[] = {
+  HEADER_SERIAL,    HEADER_NAME,     HEADER_PLAN,           HEADER_BEFORE,     HEADER_COMPLETED,
+  HEADER_PROGRESS,  HEADER_PROBLEMS, HEADER_NEXT_STEPS_KIT, HEADER_CORRECTION,
+};
+
+const char *const *
+tj_progress_kit_headers (guint *n_headers)
+{
+  *n_headers = G_N_ELEMENTS (kit_headers);
+  return kit_headers;
+}
 
 /* A project of the year's list as the import of one month sees it. */
 typedef struct
@@ -203,7 +229,7 @@ header_key (const char *header,
     return tj_csv_normalise_header (column_headers[COLUMN_CUMULATIVE]);
   if (g_str_equal (key, "当月完成投资(万元)"))
     return tj_csv_normalise_header (column_headers[COLUMN_COMPLETED]);
-  if (g_str_equal (key, "下步打算"))
+  if (g_str_equal (key, HEADER_NEXT_STEPS_KIT))
     return tj_csv_normalise_header (column_headers[COLUMN_NEXT_STEPS]);
   return g_steal_pointer (&key);
 }

@@ -35,6 +35,11 @@ typedef struct
   const char *sheet;       /* a workbook's sheet to read, or NULL for its first */
 } TjProgressScope;
 
+/* A fill-in kit's columns, the first TJ_PROGRESS_KIT_LOCKED locked, the one after them the
+ * month's figure. */
+#define TJ_PROGRESS_KIT_LOCKED 4
+const char *const *tj_progress_kit_headers (guint *n_headers);
+
 gboolean tj_progress_import_in_transaction (TjDb                  *db,
                                             const char            *path,
                                             int                    year,
