@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The 进度填报 page's townships not returned: all of them before any kit comes back, two fewer
- * after two localities' kits are imported. */
+/* The 进度填报 page's townships not returned: all of them before any kit comes back; two
+ * localities' kits imported from a folder (导入乡镇填报包…): the dialog lists each township,
+ * returned with its rows or not, and the line names two fewer. */
 #include "tj-test-window.h"
 
 #include <string.h>
@@ -41,13 +42,16 @@ test_unreturned (void)
   TjTestWindow f = { 0 };
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) kits = NULL;
-  g_autoptr (TjKitImport) import = NULL;
+  g_autofree char *returned = NULL;
+  g_autofree char *line = NULL;
+  AdwMessageDialog *dialog;
+  const char *body;
   g_autofree char *folder = NULL;
   g_autofree char *before = NULL;
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
   g_autofree char *expected = NULL;
-  char *paths[3] = { NULL };
+  const char *paths[2] = { NULL };
   TjProgressPage *page;
   const char *after;
 
@@ -73,13 +77,30 @@ test_unreturned (void)
 
   paths[0] = g_ptr_array_index (kits, 0);
   paths[1] = g_ptr_array_index (kits, 1);
-  fill (paths[0]);
-  fill (paths[1]);
+  returned = g_build_filename (f.dir, "returned", NULL);
+  g_mkdir (returned, 0755);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *base = g_path_get_basename (paths[i]);
+      g_autofree char *copy = g_build_filename (returned, base, NULL);
+      g_autofree char *bytes = NULL;
+      gsize length;
+
+      g_assert_true (g_file_get_contents (paths[i], &bytes, &length, &error));
+      g_assert_true (g_file_set_contents (copy, bytes, length, &error));
+      fill (copy);
+    }
   first = locality_of (paths[0]);
   second = locality_of (paths[1]);
   g_assert_nonnull (strstr (before, first));
-  g_assert_true (tj_kit_import (f.db, paths, &import, &error));
-  g_assert_no_error (error);
+  tj_progress_page_import_kits (page, returned);
+  dialog = tj_test_wait_for_dialog ("填报包已导入");
+  body = adw_message_dialog_get_body (dialog);
+  line = g_strdup_printf ("%s：已报送（填报 ", first);
+  g_assert_nonnull (strstr (body, line));
+  g_assert_nonnull (strstr (body, "：未报送"));
+  tj_test_screenshot (GTK_WIDGET (dialog), "kit-import-dialog.png");
+  tj_test_respond (dialog, "close");
   tj_test_wait_idle ();
 
   after = tj_progress_page_get_unreturned_text (page);

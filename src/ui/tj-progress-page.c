@@ -985,6 +985,17 @@ kits_imported_cb (GObject      *source,
 
   if (!ok)
     g_string_append_printf (body, "%s\n\n", error->message);
+  if (import != NULL)
+    {
+      guint returned = 0;
+
+      for (guint i = 0; i < import->localities->len; i++)
+        returned += ((TjKitLocality *) g_ptr_array_index (import->localities, i))->returned;
+      /* Translators: "已报送 2 个乡镇，未报送 15 个。" */
+      g_string_append_printf (body, _("%u townships returned, %u not returned."), returned,
+                              import->localities->len - returned);
+      g_string_append (body, "\n\n");
+    }
   for (guint i = 0; import != NULL && i < import->problems->len; i++)
     g_string_append_printf (body, "%s\n", (char *) g_ptr_array_index (import->problems, i));
   for (guint i = 0; import != NULL && i < import->localities->len; i++)
@@ -1010,6 +1021,8 @@ kits_imported_cb (GObject      *source,
     gtk_drop_down_set_selected (self->month_dropdown, (guint) import->month - 1);
 }
 
+static void start_kits (TjProgressPage *self, const char *folder, gboolean writing);
+
 static void
 kits_folder_cb (GtkNativeDialog *dialog,
                 int              response,
@@ -1018,12 +1031,21 @@ kits_folder_cb (GtkNativeDialog *dialog,
   g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
   g_autofree char *folder = file != NULL ? g_file_get_path (file) : NULL;
   gboolean writing = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "writing"));
-  KitJob *job;
 
   g_clear_object (&self->chooser);
   if (response != GTK_RESPONSE_ACCEPT || folder == NULL)
     return;
-  job = g_new0 (KitJob, 1);
+  start_kits (self, folder, writing);
+}
+
+/* Writes the month's kits into folder, or imports the returned kits in it (writing FALSE). */
+static void
+start_kits (TjProgressPage *self,
+            const char     *folder,
+            gboolean        writing)
+{
+  KitJob *job = g_new0 (KitJob, 1);
+
   job->year = tj_page_get_year (TJ_PAGE (self));
   job->month = selected_month (self);
   job->folder = g_strdup (folder);
@@ -1249,6 +1271,15 @@ tj_progress_page_get_lock_text (TjProgressPage *self)
 {
   g_return_val_if_fail (TJ_IS_PROGRESS_PAGE (self), NULL);
   return gtk_widget_get_visible (self->lock_bar) ? gtk_label_get_text (self->lock_label) : NULL;
+}
+
+/* Imports the returned kits in folder, as 导入乡镇填报包… does once the folder is chosen. */
+void
+tj_progress_page_import_kits (TjProgressPage *self,
+                              const char     *folder)
+{
+  g_return_if_fail (TJ_IS_PROGRESS_PAGE (self));
+  start_kits (self, folder, FALSE);
 }
 
 /* The line naming the townships that have not returned the month, or NULL when none. */
