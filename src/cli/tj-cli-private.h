@@ -62,5 +62,12 @@ int tj_cli_run_export_contacts (TjDb  *db,
 int tj_cli_run_export_tour (TjDb  *db,
                             int    argc,
                             char **argv);
+/* tj-cli-kit.c */
+int tj_cli_run_export_kit (TjDb  *db,
+                           int    argc,
+                           char **argv);
+int tj_cli_run_import_kit (TjDb  *db,
+                           int    argc,
+                           char **argv);
 
 G_END_DECLS

@@ -168,6 +168,11 @@ static const TjCommand commands[] = {
     N_("Export the projects of year Y meeting the statistics entry condition but not entered, "
        "for the statistics bureau, with the entry rate per locality"),
     NULL, TJ_DB_OPEN_READ_ONLY | TJ_DB_OPEN_HEALTHY, TJ_EXPORT_STATS_ENTRY },
+  { "export kit", "--month YYYY-MM --output FOLDER [--deadline YYYY-MM-DD]",
+    N_("Write the month's fill-in kits, one protected workbook per locality"),
+    tj_cli_run_export_kit, TJ_DB_OPEN_HEALTHY },
+  { "import kit", "FOLDER-or-FILE…",
+    N_("Import the returned fill-in kits together, all or nothing"), tj_cli_run_import_kit },
   { "record follow-up",
     "--year Y --project NAME --date YYYY-MM-DD --note TEXT [--by NAME]",
     N_("Record what was done to get a project of year Y entered in the statistics"),
@@ -389,7 +394,8 @@ tj_cli_parse_options (int           argc,
       print_error (_("“%s” takes no argument “%s”."), name, args[1]);
       return FALSE;
     }
-  if ((int) g_strv_length (args) - 1 != n_positional)
+  /* n_positional -1: any number of them */
+  if (n_positional >= 0 && (int) g_strv_length (args) - 1 != n_positional)
     {
       print_error (_("“%s” takes %d file name(s)."), name, n_positional);
       return FALSE;

@@ -9,6 +9,7 @@
 #include "tj-report.h"
 #include "tj-file-job.h"
 #include "tj-file-chooser.h"
+#include "tj-kit.h"
 #include "tj-money.h"
 #include "tj-month.h"
 #include "tj-period-lock.h"
@@ -31,6 +32,7 @@ struct _TjProgressPage
   GtkColumnView *column_view;
   GtkWidget *lock_bar;
   GtkLabel *lock_label;
+  GtkLabel *unreturned_label; /* the townships that have not returned the month */
   GtkStack *stack;           /* "list", or "error" when the month could not be read */
   TjReadError *read_error;
 
@@ -595,6 +597,34 @@ update_lock (TjProgressPage *self)
                                  : NULL);
 }
 
+/* The townships none of whose projects has reported the month: the kits still to come back. */
+static void
+update_unreturned (TjProgressPage *self)
+{
+  g_autoptr (GPtrArray) names = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *line = NULL;
+
+  names = tj_kit_unreturned (tj_page_get_db (TJ_PAGE (self)), tj_page_get_year (TJ_PAGE (self)),
+                             selected_month (self), &error);
+  if (names == NULL)
+    line = g_strdup (error->message);
+  else if (names->len > 0)
+    {
+      g_autofree char *list = NULL;
+
+      g_ptr_array_add (names, NULL);
+      list = g_strjoinv (_(", "), (char **) names->pdata);
+      /* Translators: "10月未报送的乡镇（3个）：大冶镇、告成镇、君召乡" */
+      line = g_strdup_printf (ngettext ("Not yet returned for month %d (%u township): %s",
+                                        "Not yet returned for month %d (%u townships): %s",
+                                        names->len - 1),
+                              selected_month (self), names->len - 1, list);
+    }
+  gtk_label_set_text (self->unreturned_label, line);
+  gtk_widget_set_visible (GTK_WIDGET (self->unreturned_label), line != NULL);
+}
+
 static void
 reload (TjProgressPage *self)
 {
@@ -621,6 +651,7 @@ reload (TjProgressPage *self)
       return;
     }
   update_lock (self);
+  update_unreturned (self);
   g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
                        rows->pdata, rows->len);
   set_titles (self);
@@ -872,6 +903,195 @@ import_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+/* The township fill-in kits of the month shown: written into a folder, read back from one. */
+typedef struct
+{
+  int year;
+  int month;
+  char *folder;
+  GPtrArray *written;
+  TjKitImport *import;
+} KitJob;
+
+static void
+kit_job_free (KitJob *job)
+{
+  g_clear_pointer (&job->written, g_ptr_array_unref);
+  g_clear_pointer (&job->import, tj_kit_import_free);
+  g_free (job->folder);
+  g_free (job);
+}
+
+static gboolean
+export_kits (TjDb       *db,
+             const char *folder,
+             gpointer    data,
+             GError    **error)
+{
+  KitJob *job = data;
+
+  job->written = tj_kit_export (db, job->year, job->month, NULL, folder, error);
+  return job->written != NULL;
+}
+
+static gboolean
+import_kits (TjDb       *db,
+             const char *folder,
+             gpointer    data,
+             GError    **error)
+{
+  KitJob *job = data;
+  char *paths[] = { (char *) folder, NULL };
+
+  return tj_kit_import (db, paths, &job->import, error);
+}
+
+static void
+kits_written_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  TjProgressPage *self = TJ_PROGRESS_PAGE (source);
+  KitJob *job = tj_file_job_get_data (result);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *body = NULL;
+
+  if (!tj_file_job_finish (result, &error))
+    {
+      tj_alert (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _("No Kit Was Written"),
+                error->message);
+      return;
+    }
+  body = g_strdup_printf (ngettext ("%u township’s kit for month %d was written into %s.",
+                                    "%u townships’ kits for month %d were written into %s.",
+                                    job->written->len),
+                          job->written->len, job->month, job->folder);
+  tj_alert (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _("Kits Written"), body);
+}
+
+/* After an import of kits: each township, returned (its rows filled) or not, and the problems. */
+static void
+kits_imported_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  TjProgressPage *self = TJ_PROGRESS_PAGE (source);
+  KitJob *job = tj_file_job_get_data (result);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GString) body = g_string_new (NULL);
+  gboolean ok = tj_file_job_finish (result, &error);
+  TjKitImport *import = job->import;
+  GtkWidget *dialog;
+
+  if (!ok)
+    g_string_append_printf (body, "%s\n\n", error->message);
+  if (import != NULL)
+    {
+      guint returned = 0;
+
+      for (guint i = 0; i < import->localities->len; i++)
+        returned += ((TjKitLocality *) g_ptr_array_index (import->localities, i))->returned;
+      /* Translators: "已报送 2 个乡镇，未报送 15 个。" */
+      g_string_append_printf (body, _("%u townships returned, %u not returned."), returned,
+                              import->localities->len - returned);
+      g_string_append (body, "\n\n");
+    }
+  for (guint i = 0; import != NULL && i < import->problems->len; i++)
+    g_string_append_printf (body, "%s\n", (char *) g_ptr_array_index (import->problems, i));
+  for (guint i = 0; import != NULL && i < import->localities->len; i++)
+    {
+      TjKitLocality *l = g_ptr_array_index (import->localities, i);
+
+      if (l->returned)
+        /* Translators: "城关镇：已报送（填报 5 行）" */
+        g_string_append_printf (body, _("%s: returned (%u rows filled)"), l->locality,
+                                l->rows_filled);
+      else
+        g_string_append_printf (body, _("%s: not returned"), l->locality);
+      g_string_append_c (body, '\n');
+      for (guint p = 0; p < l->problems->len; p++)
+        g_string_append_printf (body, "    %s\n", (char *) g_ptr_array_index (l->problems, p));
+    }
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   ok ? _("Kits Imported") : _("Nothing Was Imported"),
+                                   g_strchomp (body->str));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+  if (ok && import != NULL)
+    gtk_drop_down_set_selected (self->month_dropdown, (guint) import->month - 1);
+}
+
+static void start_kits (TjProgressPage *self, const char *folder, gboolean writing);
+
+static void
+kits_folder_cb (GtkNativeDialog *dialog,
+                int              response,
+                TjProgressPage  *self)
+{
+  g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_autofree char *folder = file != NULL ? g_file_get_path (file) : NULL;
+  gboolean writing = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "writing"));
+
+  g_clear_object (&self->chooser);
+  if (response != GTK_RESPONSE_ACCEPT || folder == NULL)
+    return;
+  start_kits (self, folder, writing);
+}
+
+/* Writes the month's kits into folder, or imports the returned kits in it (writing FALSE). */
+static void
+start_kits (TjProgressPage *self,
+            const char     *folder,
+            gboolean        writing)
+{
+  KitJob *job = g_new0 (KitJob, 1);
+
+  job->year = tj_page_get_year (TJ_PAGE (self));
+  job->month = selected_month (self);
+  job->folder = g_strdup (folder);
+  tj_file_job_start (self->imports, self, tj_page_get_db (TJ_PAGE (self)), folder,
+                     writing ? export_kits : import_kits, job, (GDestroyNotify) kit_job_free,
+                     writing ? kits_written_cb : kits_imported_cb, NULL);
+}
+
+static void
+choose_kits_folder (TjProgressPage *self,
+                    const char     *title,
+                    const char     *accept,
+                    gboolean        writing)
+{
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (title,
+                                               GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                               GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, accept,
+                                               _("_Cancel"));
+  tj_file_chooser_prepare (GTK_FILE_CHOOSER (self->chooser));
+  g_object_set_data (G_OBJECT (self->chooser), "writing", GINT_TO_POINTER (writing));
+  g_signal_connect (self->chooser, "response", G_CALLBACK (kits_folder_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+export_kits_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  TjProgressPage *self = TJ_PROGRESS_PAGE (widget);
+  g_autofree char *title = g_strdup_printf (_("Folder for the Township Kits of Month %d"),
+                                            selected_month (self));
+
+  choose_kits_folder (self, title, _("_Write Kits"), TRUE);
+}
+
+static void
+import_kits_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  choose_kits_folder (TJ_PROGRESS_PAGE (widget), _("Folder of the Returned Township Kits"),
+                      _("_Import"), FALSE);
+}
+
 static void
 tj_progress_page_dispose (GObject *object)
 {
@@ -934,10 +1154,13 @@ tj_progress_page_class_init (TjProgressPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TjProgressPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, TjProgressPage, lock_bar);
   gtk_widget_class_bind_template_child (widget_class, TjProgressPage, lock_label);
+  gtk_widget_class_bind_template_child (widget_class, TjProgressPage, unreturned_label);
   gtk_widget_class_bind_template_child (widget_class, TjProgressPage, stack);
   gtk_widget_class_bind_template_child (widget_class, TjProgressPage, read_error);
   gtk_widget_class_bind_template_callback (widget_class, retry_cb);
   gtk_widget_class_install_action (widget_class, "progress.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "progress.export-kits", NULL, export_kits_action);
+  gtk_widget_class_install_action (widget_class, "progress.import-kits", NULL, import_kits_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -1048,6 +1271,25 @@ tj_progress_page_get_lock_text (TjProgressPage *self)
 {
   g_return_val_if_fail (TJ_IS_PROGRESS_PAGE (self), NULL);
   return gtk_widget_get_visible (self->lock_bar) ? gtk_label_get_text (self->lock_label) : NULL;
+}
+
+/* Imports the returned kits in folder, as 导入乡镇填报包… does once the folder is chosen. */
+void
+tj_progress_page_import_kits (TjProgressPage *self,
+                              const char     *folder)
+{
+  g_return_if_fail (TJ_IS_PROGRESS_PAGE (self));
+  start_kits (self, folder, FALSE);
+}
+
+/* The line naming the townships that have not returned the month, or NULL when none. */
+const char *
+tj_progress_page_get_unreturned_text (TjProgressPage *self)
+{
+  g_return_val_if_fail (TJ_IS_PROGRESS_PAGE (self), NULL);
+  return gtk_widget_get_visible (GTK_WIDGET (self->unreturned_label))
+           ? gtk_label_get_text (self->unreturned_label)
+           : NULL;
 }
 
 gboolean

@@ -22,6 +22,9 @@ char *tj_progress_page_get_cell_text (TjProgressPage *self,
                                             guint           position,
                                             const char     *field);
 const char *tj_progress_page_get_lock_text (TjProgressPage *self);
+const char *tj_progress_page_get_unreturned_text (TjProgressPage *self);
+void tj_progress_page_import_kits (TjProgressPage *self,
+                                   const char     *folder);
 void tj_progress_page_import_file (TjProgressPage *self,
                                    const char     *path);
 gboolean tj_progress_page_is_cell_editable (TjProgressPage *self,

@@ -29,22 +29,56 @@ typedef enum
   COLUMN_NEXT_STEPS,
   COLUMN_ACTUAL_START,
   COLUMN_ACTUAL_COMPLETION,
+  COLUMN_PLAN,
+  COLUMN_BEFORE,
+  COLUMN_CORRECTION,
   N_COLUMNS
 } Column;
+
+/* The headers of the columns a fill-in kit shares with a progress file. */
+#define HEADER_SERIAL "序号"
+#define HEADER_NAME "项目名称"
+#define HEADER_COMPLETED "当月完成（万元）"
+#define HEADER_PROGRESS "形象进度"
+#define HEADER_PROBLEMS "存在问题"
+#define HEADER_PLAN "年度计划投资（万元）"
+#define HEADER_BEFORE "上月末累计（万元）"
+#define HEADER_CORRECTION "更正说明"
+/* 下步计划 as a kit heads it, read as the same column */
+#define HEADER_NEXT_STEPS_KIT "下步打算"
 
 /* The columns of a month's progress file as offices head them. The cumulative column is also
  * read under the names parse_cumulative_header knows ("1—10月累计（万元）"). */
 static const char *const column_headers[N_COLUMNS] = {
-  [COLUMN_SERIAL] = "序号",
-  [COLUMN_NAME] = "项目名称",
-  [COLUMN_COMPLETED] = "当月完成（万元）",
+  [COLUMN_SERIAL] = HEADER_SERIAL,
+  [COLUMN_NAME] = HEADER_NAME,
+  [COLUMN_COMPLETED] = HEADER_COMPLETED,
   [COLUMN_CUMULATIVE] = "累计完成（万元）",
-  [COLUMN_PROGRESS] = "形象进度",
-  [COLUMN_PROBLEMS] = "存在问题",
+  [COLUMN_PROGRESS] = HEADER_PROGRESS,
+  [COLUMN_PROBLEMS] = HEADER_PROBLEMS,
   [COLUMN_NEXT_STEPS] = "下步计划",
   [COLUMN_ACTUAL_START] = "实际开工",
   [COLUMN_ACTUAL_COMPLETION] = "实际竣工",
+  /* shown, not read: a fill-in kit's locked figures (tj-kit.c), checked by its checksums */
+  [COLUMN_PLAN] = HEADER_PLAN,
+  [COLUMN_BEFORE] = HEADER_BEFORE,
+  /* a file with this column accepts a negative figure only on a row that fills it */
+  [COLUMN_CORRECTION] = HEADER_CORRECTION,
 };
+
+/* A fill-in kit's columns in its order (tj-kit.c): the locked ones first
+ * (TJ_PROGRESS_KIT_LOCKED), then the month's figure and texts. */
+static const char *const kit_headers[] = {
+  HEADER_SERIAL,    HEADER_NAME,     HEADER_PLAN,           HEADER_BEFORE,     HEADER_COMPLETED,
+  HEADER_PROGRESS,  HEADER_PROBLEMS, HEADER_NEXT_STEPS_KIT, HEADER_CORRECTION,
+};
+
+const char *const *
+tj_progress_kit_headers (guint *n_headers)
+{
+  *n_headers = G_N_ELEMENTS (kit_headers);
+  return kit_headers;
+}
 
 /* A project of the year's list as the import of one month sees it. */
 typedef struct
@@ -73,6 +107,7 @@ typedef struct
   TjImportResult *result;
   GPtrArray *listed;    /* ListedProject, in the order of the register */
   GHashTable *projects; /* name → ListedProject of listed */
+  const TjProgressScope *scope; /* or NULL: the whole year's list */
   guint dates_changed;
   guint rows; /* the file's rows below its header */
 } ProgressImport;
@@ -194,6 +229,8 @@ header_key (const char *header,
     return tj_csv_normalise_header (column_headers[COLUMN_CUMULATIVE]);
   if (g_str_equal (key, "当月完成投资(万元)"))
     return tj_csv_normalise_header (column_headers[COLUMN_COMPLETED]);
+  if (g_str_equal (key, HEADER_NEXT_STEPS_KIT))
+    return tj_csv_normalise_header (column_headers[COLUMN_NEXT_STEPS]);
   return g_steal_pointer (&key);
 }
 
@@ -317,6 +354,16 @@ read_figure (ProgressImport *import,
   if (below != 0)
     {
       g_autofree char *message = tj_progress_negative_cumulative_message (below, negative);
+
+      tj_csv_import_add_error (&import->csv, line, column, message);
+    }
+  else if (*completed < 0 && import->csv.index[COLUMN_CORRECTION] >= 0 &&
+           tj_progress_is_blank (values[COLUMN_CORRECTION]))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("A negative figure is a correction of earlier months: say why in "
+                           "“%s”, or give a figure of 0 or more."),
+                         column_headers[COLUMN_CORRECTION]);
 
       tj_csv_import_add_error (&import->csv, line, column, message);
     }
@@ -482,6 +529,10 @@ load_projects (ProgressImport *import,
       gint64 id = sqlite3_column_int64 (stmt, 0);
       int month;
 
+      /* a kit answers for its locality's projects only: the others are left as they are */
+      if (import->scope != NULL && import->scope->project_ids != NULL &&
+          !g_hash_table_contains (import->scope->project_ids, &id))
+        continue;
       if (project == NULL || project->id != id)
         {
           project = g_new0 (ListedProject, 1);
@@ -601,6 +652,69 @@ finish_cb (TjCsvImport *csv,
   return remove_unreported (import, error);
 }
 
+static void
+progress_import_init (ProgressImport        *import,
+                      TjDb                  *db,
+                      const char            *path,
+                      int                    year,
+                      int                    month,
+                      const TjProgressScope *scope,
+                      TjImportResult        *outcome)
+{
+  tj_csv_import_init (&import->csv, N_COLUMNS);
+  import->csv.columns = column_headers;
+  import->csv.anchor = COLUMN_NAME;
+  import->csv.key_func = header_key;
+  import->csv.prepare = prepare_cb;
+  import->csv.check_header = header_read_cb;
+  import->csv.read_row = import_row;
+  import->db = db;
+  import->year = year;
+  import->month = month;
+  import->path = path;
+  import->scope = scope;
+  import->result = outcome;
+  import->listed = g_ptr_array_new_with_free_func ((GDestroyNotify) listed_project_free);
+  import->projects = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+static void
+progress_import_clear (ProgressImport *import)
+{
+  g_hash_table_unref (import->projects);
+  g_ptr_array_unref (import->listed);
+  tj_csv_import_clear (&import->csv);
+}
+
+/* One file of a month's reports read inside the caller's transaction (a fill-in kit's import,
+ * tj-kit-import.c, reads several in one), held to the same rules as tj_progress_import: its
+ * problems go to result->errors, and then the caller rolls back. FALSE with error when the file
+ * cannot be read or the database fails. */
+gboolean
+tj_progress_import_in_transaction (TjDb                  *db,
+                                   const char            *path,
+                                   int                    year,
+                                   int                    month,
+                                   const TjProgressScope *scope,
+                                   TjImportResult        *result,
+                                   GError               **error)
+{
+  ProgressImport import = { 0 };
+  g_autofree char *empty = NULL;
+  gboolean ok;
+
+  progress_import_init (&import, db, path, year, month, scope, result);
+  import.csv.errors = result->errors;
+  import.csv.warnings = result->warnings;
+  import.csv.sheet = scope != NULL ? scope->sheet : NULL;
+  empty = g_strdup_printf (_("“%s” is empty; no monthly report was imported."), path);
+  ok = tj_csv_import_read (&import.csv, path, empty, error);
+  if (ok && import.csv.header_problems == 0)
+    ok = finish_cb (&import.csv, error);
+  progress_import_clear (&import);
+  return ok;
+}
+
 /* Imports one month's reports (CSV, UTF-8 or GB18030) for the projects of `year`'s list, matched
  * by name, all or nothing: every problem is reported in result->errors with its line and column,
  * and then nothing is written. The file replaces the month: a project it does not name has not
@@ -624,25 +738,9 @@ tj_progress_import (TjDb            *db,
   if (!tj_year_month_check (year, month, error))
     return tj_import_result_give (g_steal_pointer (&outcome), result, FALSE);
 
-  tj_csv_import_init (&import.csv, N_COLUMNS);
-  import.csv.columns = column_headers;
-  import.csv.anchor = COLUMN_NAME;
-  import.csv.key_func = header_key;
-  import.csv.prepare = prepare_cb;
-  import.csv.check_header = header_read_cb;
-  import.csv.read_row = import_row;
-  import.db = db;
-  import.year = year;
-  import.month = month;
-  import.path = path;
-  import.result = outcome;
-  import.listed = g_ptr_array_new_with_free_func ((GDestroyNotify) listed_project_free);
-  import.projects = g_hash_table_new (g_str_hash, g_str_equal);
-
+  progress_import_init (&import, db, path, year, month, NULL, outcome);
   ok = tj_import_run (db, path, TJ_IMPORT_MONTHLY_REPORTS, dry_run, &import.csv, finish_cb,
                       outcome, error);
-  g_hash_table_unref (import.projects);
-  g_ptr_array_unref (import.listed);
-  tj_csv_import_clear (&import.csv);
+  progress_import_clear (&import);
   return tj_import_result_give (g_steal_pointer (&outcome), result, ok);
 }

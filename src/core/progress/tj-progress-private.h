@@ -28,4 +28,24 @@ gboolean tj_progress_set_actual_dates (TjDb       *db,
                                        gboolean   *changed,
                                        GError    **error);
 
+/* What one file of a month's reports answers for, when it is not the whole year's list. */
+typedef struct
+{
+  GHashTable *project_ids; /* gint64 * set: the projects it answers for; NULL for all */
+  const char *sheet;       /* a workbook's sheet to read, or NULL for its first */
+} TjProgressScope;
+
+/* A fill-in kit's columns, the first TJ_PROGRESS_KIT_LOCKED locked, the one after them the
+ * month's figure. */
+#define TJ_PROGRESS_KIT_LOCKED 4
+const char *const *tj_progress_kit_headers (guint *n_headers);
+
+gboolean tj_progress_import_in_transaction (TjDb                  *db,
+                                            const char            *path,
+                                            int                    year,
+                                            int                    month,
+                                            const TjProgressScope *scope,
+                                            TjImportResult        *result,
+                                            GError               **error);
+
 G_END_DECLS
