@@ -6,6 +6,8 @@
 #   kit-fill.py KIT tamper      also changes the first project's name (a locked cell)
 #   kit-fill.py KIT negative    the row with the largest cumulative: −1 万元, no 更正说明
 #   kit-fill.py KIT correction  the same with 更正说明 filled
+#   kit-fill.py KIT partial     every row but the last, which is left blank; prints its name
+#                               with the yuan "-"
 import sys
 import openpyxl
 
@@ -14,14 +16,17 @@ book = openpyxl.load_workbook(path)
 sheet = book['进度填报']
 assert sheet.protection.sheet, 'the kit is not protected'
 rows = [r for r in range(4, sheet.max_row + 1) if sheet.cell(r, 2).value]
-for n, r in enumerate(rows, 1):
+filled = rows[:-1] if mode == 'partial' else rows
+for n, r in enumerate(filled, 1):
     wan = round(1.2345 * n, 4)
     sheet.cell(r, 5).value = wan
     sheet.cell(r, 6).value = '主体施工'
     sheet.cell(r, 7).value = '无'
     sheet.cell(r, 8).value = '加快进度'
     print('%s\t%d' % (sheet.cell(r, 2).value, round(wan * 10000)))
-if mode == 'tamper':
+if mode == 'partial':
+    print('%s\t-' % sheet.cell(rows[-1], 2).value)
+elif mode == 'tamper':
     sheet.cell(rows[0], 2).value = sheet.cell(rows[0], 2).value + '（改）'
 elif mode in ('negative', 'correction'):
     r = max(rows, key=lambda r: sheet.cell(r, 4).value or 0)

@@ -217,6 +217,43 @@ test_round_trip (Fixture       *fixture,
   g_assert_cmpint (count (fixture, "SELECT count(*) FROM imports"), ==, imports + 2);
 }
 
+/* A row the township left blank keeps the report the office has for the month (a kit answers
+ * for what it fills, unlike a whole month's file). */
+static void
+test_blank_row_keeps (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr (TjKitImport) import = NULL;
+  g_autoptr (GError) error = NULL;
+  char *paths[] = { g_ptr_array_index (fixture->kits, 0), NULL };
+  g_auto (GStrv) lines = fill (paths[0], "partial");
+  guint n = g_strv_length (lines);
+  g_auto (GStrv) blank = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  g_assert_cmpuint (n, >=, 2);
+  blank = g_strsplit (lines[n - 1], "\t", -1);
+  g_assert_cmpstr (blank[1], ==, "-");
+  stmt = tj_db_prepare (fixture->db,
+                        "INSERT OR REPLACE INTO monthly_reports (project_id, month, completed) "
+                        "SELECT id, 10, 4321000 FROM projects WHERE year = 2026 AND name = ?",
+                        &error);
+  g_assert_no_error (error);
+  sqlite3_bind_text (stmt, 1, blank[0], -1, SQLITE_STATIC);
+  g_assert_true (tj_db_step_done (fixture->db, stmt, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (tj_kit_import (fixture->db, paths, &import, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (october (fixture, blank[0]), ==, 4321000);
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      g_auto (GStrv) f = g_strsplit (lines[i], "\t", -1);
+
+      g_assert_cmpint (october (fixture, f[0]), ==, g_ascii_strtoll (f[1], NULL, 10));
+    }
+}
+
 /* A refused import stores nothing: the first workbook's figures are not in either. */
 static void
 assert_nothing_stored (Fixture *fixture,
@@ -344,6 +381,8 @@ main (int    argc,
   tj_test_init (&argc, &argv);
   g_test_add ("/kit/sheet", Fixture, NULL, fixture_set_up, test_sheet, fixture_tear_down);
   g_test_add ("/kit/round-trip", Fixture, NULL, fixture_set_up, test_round_trip,
+              fixture_tear_down);
+  g_test_add ("/kit/blank-row-keeps", Fixture, NULL, fixture_set_up, test_blank_row_keeps,
               fixture_tear_down);
   g_test_add ("/kit/tampered", Fixture, NULL, fixture_set_up, test_tampered, fixture_tear_down);
   g_test_add ("/kit/foreign", Fixture, NULL, fixture_set_up, test_foreign, fixture_tear_down);

@@ -337,7 +337,7 @@ tj_kit_import (TjDb         *db,
       for (guint i = 0; ok && i < kits->len; i++)
         {
           Kit *kit = g_ptr_array_index (kits, i);
-          TjProgressScope scope = { kit->project_ids, TJ_KIT_SHEET };
+          TjProgressScope scope = { kit->project_ids, TJ_KIT_SHEET, TRUE };
           GPtrArray *errors = import->result->errors;
           guint before = errors->len;
 

@@ -580,7 +580,8 @@ remove_unreported (ProgressImport *import,
         continue;
       if (project->line == 0)
         unreported++;
-      if (!project->reported)
+      if (!project->reported ||
+          (import->scope != NULL && import->scope->keep_unfilled))
         continue;
       memcpy (months, project->completed, sizeof months);
       months[import->month] = 0;

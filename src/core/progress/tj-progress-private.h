@@ -33,6 +33,9 @@ typedef struct
 {
   GHashTable *project_ids; /* gint64 * set: the projects it answers for; NULL for all */
   const char *sheet;       /* a workbook's sheet to read, or NULL for its first */
+  gboolean keep_unfilled;  /* a project it names without a figure, or does not name, keeps the
+                            * month's report it has (a township's kit: the office may have
+                            * entered it already); otherwise the file replaces the month */
 } TjProgressScope;
 
 /* A fill-in kit's columns, the first TJ_PROGRESS_KIT_LOCKED locked, the one after them the
