@@ -53,4 +53,10 @@ gboolean tj_demo_add_inspections (Demo    *demo,
                                   int      year,
                                   GError **error);
 
+/* tj-demo-mechanism.c: delegations, visits, tours, funds and quotas, statistics follow-ups
+ * (issues 9 and 10) */
+gboolean tj_demo_add_mechanism (Demo    *demo,
+                                int      year,
+                                GError **error);
+
 G_END_DECLS

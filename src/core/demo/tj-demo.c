@@ -1315,7 +1315,8 @@ tj_demo_fill (TjDb    *db,
       !add_reports (demo, current_year, CURRENT_AS_OF_MONTH, error) ||
       !add_approvals (demo, current_year, error) ||
       !tj_demo_add_meetings (demo, current_year, error) ||
-      !tj_demo_add_inspections (demo, current_year, error) || !tj_db_commit (db, error))
+      !tj_demo_add_inspections (demo, current_year, error) ||
+      !tj_demo_add_mechanism (demo, current_year, error) || !tj_db_commit (db, error))
     {
       tj_db_rollback (db);
       return FALSE;
