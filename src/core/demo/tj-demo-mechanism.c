@@ -50,7 +50,8 @@ static const struct
   { "林地使用手续办理慢", "协调林业局提前介入，指导编制可研报告" },
 };
 
-static const char *const tour_names[] = { "上半年重点项目观摩评比活动", "三季度重点项目观摩评比活动" };
+static const char *const tour_names[] = { "第一次重点项目观摩评比活动",
+                                          "第二次重点项目观摩评比活动" };
 static const char *const tour_routes[] = { "由市区出发，经东部各乡镇，返回市区",
                                            "由市区出发，经西部各乡镇，返回市区" };
 
