@@ -5,12 +5,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tj-contact-card.h"
 #include "tj-delegation.h"
 #include "tj-demo-private.h"
 #include "tj-element.h"
+#include "tj-person.h"
 #include "tj-project.h"
 #include "tj-statistics-entry.h"
 #include "tj-tour.h"
+#include "tj-unit.h"
 #include "tj-visit.h"
 
 /* The mechanisms of the policy around the projects (issues 9 and 10): the leaders' delegations
@@ -62,6 +65,9 @@ static const char *const followup_notes[] = {
   "入库资料已报统计局审核",
 };
 
+/* The locality's staff contact on the contact card (属地联系人), by the kind of locality. */
+static const char *const contact_posts[] = { "经济发展办主任", "党政办主任" };
+
 static char *
 date_of (int year,
          int month,
@@ -75,6 +81,30 @@ static gboolean
 under_way (TjProject *p)
 {
   return p->actual_start != NULL && p->actual_completion == NULL;
+}
+
+/* 服务联系卡 (policy 四): one staff contact in each locality, and the service centre's phone. */
+static gboolean
+add_contacts (Demo    *demo,
+              GError **error)
+{
+  g_autofree char *centre_phone = NULL;
+
+  for (guint i = 0; i < demo->localities->len; i++)
+    {
+      TjUnit *unit = g_ptr_array_index (demo->localities, i);
+      g_autoptr (TjPerson) person = tj_person_new ();
+
+      person->name = tj_demo_person_name (demo);
+      person->post = g_strdup (contact_posts[pick (demo, G_N_ELEMENTS (contact_posts))]);
+      person->unit_id = unit->id;
+      person->phone = tj_demo_office_phone (demo);
+      person->is_staff = TRUE;
+      if (!tj_person_write (demo->db, person, error))
+        return FALSE;
+    }
+  centre_phone = tj_demo_office_phone (demo);
+  return tj_db_set_setting (demo->db, TJ_CONTACT_CARD_CENTRE_PHONE_KEY, centre_phone, error);
 }
 
 static gboolean
@@ -109,6 +139,7 @@ add_visits (Demo      *demo,
     {
       g_autoptr (TjVisit) visit = tj_visit_new ();
       int month = 1 + (int) (n * CURRENT_AS_OF_MONTH / DEMO_VISITS);
+      g_autofree char *date = date_of (year, month, 5 + pick (demo, 20));
       TjProject *p = NULL;
       guint v;
 
@@ -116,7 +147,7 @@ add_visits (Demo      *demo,
         {
           TjProject *candidate = g_ptr_array_index (projects, pick (demo, projects->len));
 
-          if (under_way (candidate) && tj_demo_month_of (candidate->actual_start, year) <= month)
+          if (under_way (candidate) && strcmp (candidate->actual_start, date) < 0)
             p = candidate;
         }
       if (p == NULL)
@@ -124,7 +155,7 @@ add_visits (Demo      *demo,
       v = pick (demo, G_N_ELEMENTS (visit_notes));
       visit->project_id = p->id;
       visit->person_id = p->leader_id > 0 && chance (demo, 0.6) ? p->leader_id : p->officer_id;
-      visit->date = date_of (year, month, 5 + pick (demo, 20));
+      visit->date = g_steal_pointer (&date);
       visit->found = g_strdup (visit_notes[v].found);
       visit->solved = g_strdup (visit_notes[v].solved);
       if (!tj_visit_write (demo->db, visit, error))
@@ -223,8 +254,9 @@ add_elements (Demo      *demo,
 
       if (!under_way (p) || wan < 1000)
         continue;
-      if (!add_element (demo, p, year, fund, MAX (wan / (5 + pick (demo, 10)), 100), share,
-                        error))
+      /* a county's share: 100 to 5,000 万元 */
+      if (!add_element (demo, p, year, fund, CLAMP (wan / (5 + pick (demo, 10)), 100, 5000),
+                        share, error))
         return FALSE;
       if (chance (demo, 0.5) &&
           !add_element (demo, p, year, quota,
@@ -299,7 +331,7 @@ tj_demo_add_mechanism (Demo    *demo,
     return FALSE;
   if (projects->len == 0)
     return TRUE;
-  return add_delegations (demo, year, error) && add_visits (demo, year, projects, error) &&
+  return add_contacts (demo, error) && add_delegations (demo, year, error) && add_visits (demo, year, projects, error) &&
          add_tours (demo, year, projects, error) && add_elements (demo, year, projects, error) &&
          add_statistics (demo, year, projects, error);
 }

@@ -41,6 +41,8 @@ chance (Demo  *demo,
 
 /* tj-demo.c */
 char *tj_demo_contact_name (Demo *demo);
+char *tj_demo_person_name (Demo *demo);
+char *tj_demo_office_phone (Demo *demo);
 int tj_demo_month_of (const char *date,
                       int         year);
 char *tj_demo_as_of_day (int year);
