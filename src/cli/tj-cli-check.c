@@ -152,7 +152,7 @@ tj_cli_check_mechanism (TjDb  *db,
       (*checked)++;
       if (!tj_tour_validate (tour, &error))
         {
-          /* Translators: "2026-04-20 的观摩“2026年第一次重点项目观摩评比活动”：权重：…" */
+          /* Translators: "2026-04-22 的观摩“2026年第一季度重点项目观摩”：权重：…" */
           print_error (_("Tour “%2$s” of %1$s: %3$s"), or_empty (date), or_empty (name),
                        error->message);
           g_clear_error (&error);

@@ -53,8 +53,15 @@ static const struct
   { "林地使用手续办理慢", "协调林业局提前介入，指导编制可研报告" },
 };
 
-static const char *const tour_names[] = { "第一次重点项目观摩评比活动",
-                                          "第二次重点项目观摩评比活动" };
+/* The second is the day of the 观摩 meeting of tj-demo-oversight.c, named alike. */
+static const struct
+{
+  int month, day;
+  const char *name;
+} demo_tours[] = {
+  { 4, 22, "%d年第一季度重点项目观摩" },
+  { 8, 24, "%d年第三季度重点项目观摩" },
+};
 static const char *const tour_routes[] = { "由市区出发，经东部各乡镇，返回市区",
                                            "由市区出发，经西部各乡镇，返回市区" };
 
@@ -172,23 +179,21 @@ add_tours (Demo      *demo,
            GPtrArray *projects,
            GError   **error)
 {
-  static const int months[] = { 4, 8 };
-
-  for (guint t = 0; t < G_N_ELEMENTS (months); t++)
+  for (guint t = 0; t < G_N_ELEMENTS (demo_tours); t++)
     {
       g_autoptr (TjTour) tour = tj_tour_new ();
       guint n_stops = DEMO_TOUR_STOPS - 1 + pick (demo, 3);
       guint start = pick (demo, projects->len);
 
-      tour->date = date_of (year, months[t], 16 + pick (demo, 10));
-      tour->name = g_strdup_printf ("%d年%s", year, tour_names[t]);
+      tour->date = date_of (year, demo_tours[t].month, demo_tours[t].day);
+      tour->name = g_strdup_printf (demo_tours[t].name, year);
       tour->route = g_strdup (tour_routes[t]);
       tj_tour_add_default_criteria (tour);
       for (guint k = 0; k < projects->len && tour->stops->len < n_stops; k++)
         {
           TjProject *p = g_ptr_array_index (projects, (start + k * 7) % projects->len);
 
-          if (under_way (p) && tj_demo_month_of (p->actual_start, year) < months[t] &&
+          if (under_way (p) && tj_demo_month_of (p->actual_start, year) < demo_tours[t].month &&
               !chance (demo, 0.5))
             tj_tour_add_stop (tour, p->id, p->name, p->locality_name);
         }
@@ -251,12 +256,12 @@ add_elements (Demo      *demo,
       TjElementKind fund = funds[pick (demo, G_N_ELEMENTS (funds))];
       TjElementKind quota = quotas[pick (demo, G_N_ELEMENTS (quotas))];
       double share = added % 3 == 2 ? 0.4 * pick (demo, 2) : 1.0;
+      gint64 sought = wan / (5 + pick (demo, 10));
 
       if (!under_way (p) || wan < 1000)
         continue;
       /* a county's share: 100 to 5,000 万元 */
-      if (!add_element (demo, p, year, fund, CLAMP (wan / (5 + pick (demo, 10)), 100, 5000),
-                        share, error))
+      if (!add_element (demo, p, year, fund, CLAMP (sought, 100, 5000), share, error))
         return FALSE;
       if (chance (demo, 0.5) &&
           !add_element (demo, p, year, quota,
@@ -268,9 +273,9 @@ add_elements (Demo      *demo,
   return TRUE;
 }
 
-/* 统计入库 (policy 八): the office's push gets most of the started projects that meet the
- * entry condition entered, a month or three after their start (or from January for those
- * started before the year); for some of the others it records what it did (跟进). */
+/* 统计入库 (policy 八): the office's push gets the started projects that meet the entry
+ * condition entered: those started in earlier years by February or March, most of this year's
+ * a month or two after their start; for some of the others it records what it did (跟进). */
 static gboolean
 add_statistics (Demo      *demo,
                 int        year,
@@ -286,12 +291,18 @@ add_statistics (Demo      *demo,
     {
       TjProject *p = g_ptr_array_index (projects, i);
       int month = tj_demo_month_of (p->actual_start, year);
+      int entered;
 
       if (p->actual_start == NULL || p->stats_date != NULL || p->total_investment < threshold ||
-          month >= CURRENT_AS_OF_MONTH || !chance (demo, 0.6))
+          month >= CURRENT_AS_OF_MONTH)
         continue;
-      p->stats_date = date_of (year, MIN (month + 1 + pick (demo, 3), CURRENT_AS_OF_MONTH),
-                               1 + pick (demo, 28));
+      /* the backlog of earlier years is cleared in the first months; of this year's starts,
+       * some wait */
+      if (atoi (p->actual_start) == year && !chance (demo, 0.7))
+        continue;
+      /* one draw each: MIN evaluates its arguments twice */
+      entered = month + 1 + pick (demo, 2);
+      p->stats_date = date_of (year, MIN (entered, CURRENT_AS_OF_MONTH), 1 + pick (demo, 28));
       if (!tj_project_write (demo->db, p, FALSE, error))
         return FALSE;
     }
