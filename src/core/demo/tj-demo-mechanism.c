@@ -171,6 +171,16 @@ add_visits (Demo      *demo,
   return TRUE;
 }
 
+static int
+by_locality (gconstpointer a,
+             gconstpointer b)
+{
+  const TjProject *p = *(TjProject *const *) a;
+  const TjProject *q = *(TjProject *const *) b;
+
+  return p->locality_id < q->locality_id ? -1 : p->locality_id > q->locality_id;
+}
+
 /* In April and August: 6 to 8 projects under way, scored on the default criteria with a panel's
  * usual spread (most between 70 and 95 per cent of the weight, in half points). */
 static gboolean
@@ -182,6 +192,7 @@ add_tours (Demo      *demo,
   for (guint t = 0; t < G_N_ELEMENTS (demo_tours); t++)
     {
       g_autoptr (TjTour) tour = tj_tour_new ();
+      g_autoptr (GPtrArray) chosen = g_ptr_array_new ();
       guint n_stops = DEMO_TOUR_STOPS - 1 + pick (demo, 3);
       guint start = pick (demo, projects->len);
 
@@ -189,13 +200,21 @@ add_tours (Demo      *demo,
       tour->name = g_strdup_printf (demo_tours[t].name, year);
       tour->route = g_strdup (tour_routes[t]);
       tj_tour_add_default_criteria (tour);
-      for (guint k = 0; k < projects->len && tour->stops->len < n_stops; k++)
+      for (guint k = 0; k < projects->len && chosen->len < n_stops; k++)
         {
           TjProject *p = g_ptr_array_index (projects, (start + k * 7) % projects->len);
 
           if (under_way (p) && tj_demo_month_of (p->actual_start, year) < demo_tours[t].month &&
               !chance (demo, 0.5))
-            tj_tour_add_stop (tour, p->id, p->name, p->locality_name);
+            g_ptr_array_add (chosen, p);
+        }
+      /* the route takes a locality's projects one after another */
+      g_ptr_array_sort (chosen, by_locality);
+      for (guint k = 0; k < chosen->len; k++)
+        {
+          TjProject *p = g_ptr_array_index (chosen, k);
+
+          tj_tour_add_stop (tour, p->id, p->name, p->locality_name);
         }
       for (guint s = 0; s < tour->stops->len; s++)
         for (guint c = 0; c < tour->criteria->len; c++)
