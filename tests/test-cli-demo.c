@@ -5,9 +5,11 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "tj-element.h"
 #include "tj-inspection.h"
 #include "tj-matter.h"
 #include "tj-project.h"
+#include "tj-tour.h"
 
 /* Runs tuijin --db DB ARGS… and returns its exit status. */
 static int
@@ -189,6 +191,136 @@ test_check_names_bad_inspection_and_matter (void)
   tj_test_rmdir (dir);
 }
 
+/* The line check prints for a problem, up to its message: "tuijin: " and the text. */
+static void
+assert_line (const char *err,
+             const char *line)
+{
+  g_autofree char *prefixed = g_strconcat ("tuijin: ", line, NULL);
+
+  if (strstr (err, prefixed) == NULL)
+    g_error ("not in the check's output: %s", prefixed);
+}
+
+/* `tuijin check` validates the records of the mechanisms by core's own functions: a tour whose
+ * weights do not add up to 100, a tour score beyond its weight, a delegation to the leader
+ * away, a visit on no date, secured funds beyond those sought and a follow-up on no date, each
+ * written behind the forms' back and each named. */
+static void
+test_check_names_bad_mechanism_records (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *db_path = tj_test_db_path (&dir);
+  g_autofree char *out = NULL, *err = NULL, *bad_out = NULL, *bad_err = NULL;
+  g_autofree char *demo_out = NULL, *demo_err = NULL;
+  g_autofree char *line = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TjTour) weighed = NULL, scored = NULL;
+  g_autoptr (TjProject) visited = NULL, funded = NULL, followed = NULL;
+  g_autoptr (sqlite3_stmt) delegation = NULL;
+  g_autofree char *leader = NULL, *from = NULL, *to = NULL;
+  g_autoptr (GPtrArray) elements = NULL;
+  TjElement *element = NULL;
+  gint64 element_id;
+  TjDb *db;
+
+  g_assert_cmpint (run_tuijin (db_path, &demo_out, &demo_err, "demo", "--year", "2026", NULL), ==,
+                   0);
+  g_assert_cmpint (run_tuijin (db_path, &out, &err, "check", NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+
+  db = tj_db_open (db_path, &error);
+  g_assert_no_error (error);
+  weighed = tj_tour_load (db, query_id (db, "SELECT min(id) FROM tours"), &error);
+  g_assert_no_error (error);
+  scored = tj_tour_load (db, query_id (db, "SELECT max(id) FROM tours"), &error);
+  g_assert_no_error (error);
+  visited = tj_project_load (db, query_id (db, "SELECT project_id FROM visits ORDER BY id "
+                                              "LIMIT 1"), &error);
+  g_assert_no_error (error);
+  funded = tj_project_load (db, query_id (db, "SELECT project_id FROM project_elements WHERE "
+                                             "secured_date IS NOT NULL ORDER BY id LIMIT 1"),
+                            &error);
+  g_assert_no_error (error);
+  followed = tj_project_load (db, query_id (db, "SELECT project_id FROM statistics_followups "
+                                               "ORDER BY id LIMIT 1"), &error);
+  g_assert_no_error (error);
+  delegation = tj_db_prepare (db, "SELECT p.name, d.date_from, d.date_to FROM delegations d "
+                                  "JOIN people p ON p.id = d.leader_id ORDER BY d.id LIMIT 1",
+                              &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (delegation), ==, SQLITE_ROW);
+  leader = g_strdup ((const char *) sqlite3_column_text (delegation, 0));
+  from = g_strdup ((const char *) sqlite3_column_text (delegation, 1));
+  to = g_strdup ((const char *) sqlite3_column_text (delegation, 2));
+  g_clear_pointer (&delegation, sqlite3_finalize);
+  elements = tj_elements_load (db, funded->id, &error);
+  g_assert_no_error (error);
+  element_id = query_id (db, "SELECT min(id) FROM project_elements WHERE secured_date IS NOT "
+                             "NULL");
+  for (guint i = 0; i < elements->len; i++)
+    if (((TjElement *) g_ptr_array_index (elements, i))->id == element_id)
+      element = g_ptr_array_index (elements, i);
+  g_assert_nonnull (element);
+
+  /* The table checks stop two of them; a damaged file or another tool would not. */
+  g_assert_true (tj_db_exec (db,
+                             "PRAGMA ignore_check_constraints = ON; "
+                             "UPDATE tour_criteria SET weight = weight + 5 WHERE id = (SELECT "
+                             "min(c.id) FROM tour_criteria c WHERE c.tour_id = (SELECT min(id) "
+                             "FROM tours)); "
+                             "UPDATE tour_scores SET score = 9000 WHERE id = (SELECT min(s.id) "
+                             "FROM tour_scores s JOIN tour_projects t ON t.id = "
+                             "s.tour_project_id WHERE t.tour_id = (SELECT max(id) FROM tours)); "
+                             "UPDATE delegations SET acting_id = leader_id WHERE id = (SELECT "
+                             "min(id) FROM delegations); "
+                             "UPDATE visits SET date = '2026-02-30' WHERE id = (SELECT min(id) "
+                             "FROM visits); "
+                             "UPDATE project_elements SET secured = needed + 10000 WHERE id = "
+                             "(SELECT min(id) FROM project_elements WHERE secured_date IS NOT "
+                             "NULL); "
+                             "UPDATE statistics_followups SET date = '2026-13-01' WHERE id = "
+                             "(SELECT min(id) FROM statistics_followups); "
+                             "PRAGMA ignore_check_constraints = OFF",
+                             &error));
+  g_assert_no_error (error);
+  g_object_unref (db);
+
+  g_assert_cmpint (run_tuijin (db_path, &bad_out, &bad_err, "check", NULL), ==, 1);
+  g_test_message ("%s", bad_err);
+  line = g_strdup_printf ("%s 的观摩“%s”：权重：各项评分标准的权重合计为 105，应为 100。",
+                          weighed->date, weighed->name);
+  assert_line (bad_err, line);
+  g_free (line);
+  line = g_strdup_printf ("%s 的观摩“%s”：项目“%s”的“", scored->date, scored->name,
+                          ((TjTourStop *) g_ptr_array_index (scored->stops, 0))->name);
+  assert_line (bad_err, line);
+  g_free (line);
+  line = g_strdup_printf ("%s的委托（%s 至 %s）：代理领导：应为外出领导以外的另一位市领导。",
+                          leader, from, to);
+  assert_line (bad_err, line);
+  g_free (line);
+  line = g_strdup_printf ("2026 年“%s”，", visited->name);
+  assert_line (bad_err, line);
+  g_assert_nonnull (strstr (bad_err, " 2026-02-30 的调研走访：日期：请填写日期，如 2026-03-01。"));
+  g_free (line);
+  line = g_strdup_printf ("2026 年“%s”，%s 申请的%s：%s不能超过", funded->name,
+                          element->needed_date, tj_element_kind_label (element->kind),
+                          tj_element_kind_is_fund (element->kind) ? "到位金额" : "");
+  if (tj_element_kind_is_fund (element->kind))
+    assert_line (bad_err, line);
+  g_free (line);
+  line = g_strdup_printf ("2026 年“%s”，%s 申请的%s：", funded->name, element->needed_date,
+                          tj_element_kind_label (element->kind));
+  assert_line (bad_err, line);
+  g_assert_nonnull (strstr (bad_err, "不能超过"));
+  g_free (line);
+  line = g_strdup_printf ("2026 年“%s”，2026-13-01 的入库跟进：跟进日期：", followed->name);
+  assert_line (bad_err, line);
+  g_assert_nonnull (strstr (bad_err, "发现 6 个问题"));
+  tj_test_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -198,5 +330,7 @@ main (int   argc,
   g_test_add_func ("/tj/cli/check/names-a-bad-approval-item", test_check_names_bad_records);
   g_test_add_func ("/tj/cli/check/names-a-bad-inspection-and-matter",
                    test_check_names_bad_inspection_and_matter);
+  g_test_add_func ("/tj/cli/check/names-bad-mechanism-records",
+                   test_check_names_bad_mechanism_records);
   return g_test_run ();
 }

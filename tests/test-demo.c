@@ -5,13 +5,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tj-delegation.h"
 #include "tj-demo.h"
+#include "tj-element.h"
 #include "tj-error.h"
 #include "tj-inspection.h"
 #include "tj-matter.h"
 #include "tj-person.h"
 #include "tj-problem.h"
 #include "tj-project.h"
+#include "tj-ranking.h"
+#include "tj-statistics-entry.h"
+#include "tj-tour.h"
+#include "tj-visit.h"
 
 /* Every project of a year, one line each: what must come out the same from the same seed. */
 static char *
@@ -58,6 +64,42 @@ digest_issue8 (TjDb *db,
 
       g_string_append_printf (text, "%s|%s|%s|%" G_GINT64_FORMAT "|%d\n", in->date,
                               in->project_name, in->inspectors, in->verified, in->final_verdict);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The delegations, the tours with their scores, and the entry dates, one line each. */
+static char *
+digest_mechanism (TjDb *db)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) delegations = tj_delegation_list (db, 0, &error);
+  g_autoptr (GPtrArray) tours = tj_tour_list (db, &error);
+  g_autoptr (GPtrArray) projects = tj_project_list (db, 2026, &error);
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < delegations->len; i++)
+    {
+      TjDelegation *d = g_ptr_array_index (delegations, i);
+
+      g_string_append_printf (text, "%s|%s|%s|%s\n", d->leader, d->acting, d->date_from,
+                              d->date_to);
+    }
+  for (guint i = 0; i < tours->len; i++)
+    {
+      TjTour *tour = g_ptr_array_index (tours, i);
+
+      g_string_append_printf (text, "%s|%s", tour->date, tour->name);
+      for (guint k = 0; k < tour->scores->len; k++)
+        g_string_append_printf (text, "|%" G_GINT64_FORMAT, g_array_index (tour->scores, gint64, k));
+      g_string_append_c (text, '\n');
+    }
+  for (guint i = 0; i < projects->len; i++)
+    {
+      TjProject *p = g_ptr_array_index (projects, i);
+
+      g_string_append_printf (text, "%s|%s\n", p->name, p->stats_date != NULL ? p->stats_date : "");
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
@@ -292,6 +334,149 @@ test_meetings_and_inspections (void)
   tj_test_rmdir (dir);
 }
 
+/* The mechanisms around the projects (issues 9 and 10), read through core: two delegations (one
+ * in force on the as-of day), about thirty visits, two tours in even months fully scored, funds
+ * and quotas for about twenty projects (some not met), most started projects of 500万元 or more
+ * entered and follow-ups on some of the others; and a third quarter whose ranking has varied
+ * ratios, deductions, a red list and a black list. */
+static void
+test_mechanism (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) delegations = NULL;
+  g_autoptr (GPtrArray) tours = NULL;
+  g_autoptr (GPtrArray) projects = NULL;
+  g_autoptr (TjRanking) ranking = NULL;
+  const char *as_of = "2026-10-31";
+  guint current = 0, visits = 0, needing = 0, needs = 0, unmet = 0, quotas = 0;
+  guint base = 0, entered = 0, followed = 0, red = 0, black = 0, deducted = 0;
+  guint below[TJ_INDICATOR_N] = { 0 };
+  gint64 threshold;
+
+  g_assert_true (tj_demo_fill (db, 2026, &error));
+  g_assert_no_error (error);
+
+  delegations = tj_delegation_list (db, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (delegations->len, ==, 2);
+  for (guint i = 0; i < delegations->len; i++)
+    {
+      TjDelegation *d = g_ptr_array_index (delegations, i);
+      g_autoptr (GPtrArray) problems = tj_delegation_validate (d, db, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (problems->len, ==, 0);
+      g_assert_cmpint (d->acting_id, !=, d->leader_id);
+      current += strcmp (d->date_from, as_of) <= 0 && strcmp (d->date_to, as_of) >= 0;
+    }
+  g_assert_cmpuint (current, ==, 1);
+
+  tours = tj_tour_list (db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tours->len, ==, 2);
+  for (guint i = 0; i < tours->len; i++)
+    {
+      TjTour *tour = g_ptr_array_index (tours, i);
+      g_autoptr (GArray) ranks = NULL;
+
+      g_assert_true (tj_tour_validate (tour, &error));
+      g_assert_no_error (error);
+      g_assert_null (tj_tour_month_warning (tour->date));
+      g_assert_cmpstr (tour->date, <=, as_of);
+      g_assert_cmpuint (tour->stops->len, >=, 6);
+      g_assert_cmpuint (tour->stops->len, <=, 8);
+      for (guint k = 0; k < tour->scores->len; k++)
+        g_assert_cmpint (g_array_index (tour->scores, gint64, k), !=, TJ_TOUR_NO_SCORE);
+      ranks = tj_tour_rank (db, tour, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (ranks->len, ==, tour->stops->len);
+      /* a panel's spread: the best and the last apart */
+      g_assert_cmpint (g_array_index (ranks, TjTourRank, 0).total, >,
+                       g_array_index (ranks, TjTourRank, ranks->len - 1).total);
+    }
+
+  g_assert_true (tj_statistics_threshold (db, &threshold, &error));
+  projects = tj_project_list (db, 2026, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < projects->len; i++)
+    {
+      TjProject *p = g_ptr_array_index (projects, i);
+      g_autoptr (GPtrArray) listed = tj_visit_list (db, p->id, &error);
+      g_autoptr (GPtrArray) elements = tj_elements_load (db, p->id, &error);
+      g_autoptr (GPtrArray) followups = tj_statistics_followups_load (db, p->id, &error);
+
+      g_assert_no_error (error);
+      for (guint k = 0; k < listed->len; k++)
+        {
+          TjVisit *v = g_ptr_array_index (listed, k);
+          g_autoptr (GPtrArray) problems = tj_visit_validate (v, db, &error);
+
+          g_assert_no_error (error);
+          g_assert_cmpuint (problems->len, ==, 0);
+          g_assert_cmpstr (v->date, >=, p->actual_start);
+          g_assert_cmpstr (v->date, <=, as_of);
+        }
+      visits += listed->len;
+      needing += elements->len > 0;
+      for (guint k = 0; k < elements->len; k++)
+        {
+          TjElement *e = g_ptr_array_index (elements, k);
+          g_autoptr (GPtrArray) problems = tj_problems_new ();
+
+          tj_element_validate (e, problems);
+          g_assert_cmpuint (problems->len, ==, 0);
+          g_assert_cmpint (e->secured, <=, e->needed);
+          needs++;
+          unmet += e->secured < e->needed;
+          quotas += !tj_element_kind_is_fund (e->kind);
+        }
+      if (p->actual_start != NULL && p->total_investment >= threshold)
+        {
+          base++;
+          entered += p->stats_date != NULL;
+        }
+      if (followups->len > 0)
+        {
+          followed++;
+          g_assert_null (p->stats_date);
+          g_assert_nonnull (p->actual_start);
+        }
+    }
+  g_assert_cmpuint (visits, >=, 25);
+  g_assert_cmpuint (visits, <=, 30);
+  g_assert_cmpuint (needing, >=, 18);
+  g_assert_cmpuint (needing, <=, 22);
+  g_assert_cmpuint (unmet, >, 0);
+  g_assert_cmpuint (unmet, <, needs / 2);
+  g_assert_cmpuint (quotas, >, 0);
+  g_assert_cmpuint (entered, >, base * 3 / 4);
+  g_assert_cmpuint (entered, <, base);
+  g_assert_cmpuint (followed, >=, 3);
+
+  /* The last finished quarter as of October: Q3. */
+  ranking = tj_ranking_build (db, 2026, 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ranking->units->len, >=, 10);
+  for (guint i = 0; i < ranking->units->len; i++)
+    {
+      TjRankingUnit *u = g_ptr_array_index (ranking->units, i);
+
+      red += u->red;
+      black += u->black;
+      deducted += u->deductions > 0;
+      for (guint k = 0; k < TJ_INDICATOR_N; k++)
+        below[k] += !tj_ratio_is_full (u->ratios[k]);
+    }
+  g_assert_cmpuint (red, >, 0);
+  g_assert_cmpuint (black, >, 0);
+  g_assert_cmpuint (deducted, >, 0);
+  for (guint k = 0; k < TJ_INDICATOR_N; k++)
+    g_assert_cmpuint (below[k], >, 0);
+  tj_test_rmdir (dir);
+}
+
 static void
 test_same_every_time (void)
 {
@@ -315,6 +500,12 @@ test_same_every_time (void)
   g_clear_pointer (&b_current, g_free);
   a_current = digest_issue8 (a, 2026);
   b_current = digest_issue8 (b, 2026);
+  g_assert_cmpstr (a_current, !=, "");
+  g_assert_cmpstr (a_current, ==, b_current);
+  g_clear_pointer (&a_current, g_free);
+  g_clear_pointer (&b_current, g_free);
+  a_current = digest_mechanism (a);
+  b_current = digest_mechanism (b);
   g_assert_cmpstr (a_current, !=, "");
   g_assert_cmpstr (a_current, ==, b_current);
   tj_test_rmdir (dir_a);
@@ -347,6 +538,7 @@ main (int   argc,
   tj_test_init (&argc, &argv);
   g_test_add_func ("/tj/demo/fill/plausible-and-valid", test_fill);
   g_test_add_func ("/tj/demo/fill/meetings-matters-inspections", test_meetings_and_inspections);
+  g_test_add_func ("/tj/demo/fill/mechanism-and-ranking", test_mechanism);
   g_test_add_func ("/tj/demo/fill/same-every-time", test_same_every_time);
   g_test_add_func ("/tj/demo/fill/refuses-a-database-with-projects", test_refuses_second_run);
   return g_test_run ();

@@ -6,6 +6,7 @@
 #include <glib.h>
 
 #include "tj-db.h"
+#include "tj-project.h"
 
 G_BEGIN_DECLS
 
@@ -22,6 +23,15 @@ gboolean tj_cli_parse_month (const char *text,
                              int        *month);
 int tj_cli_bad_data (const GError *error);
 
+/* tj-cli.c: prints why `check` could not read something; counts as one problem. */
+guint tj_cli_unreadable (const char *what,
+                         GError     *error);
+/* tj-cli-check.c: `check` for the records of issues 9 and 10 */
+guint tj_cli_check_project_records (TjDb      *db,
+                                    TjProject *project,
+                                    guint     *checked);
+guint tj_cli_check_mechanism (TjDb  *db,
+                              guint *checked);
 /* tj-cli-period.c */
 int tj_cli_run_issue_bulletin (TjDb  *db,
                                int    argc,

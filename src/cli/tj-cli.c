@@ -721,9 +721,10 @@ run_import_holidays (TjDb  *db,
 }
 
 /* Prints why the check could not read something: that is a failed check, never "no problems". */
-static guint
-unreadable (const char *what,
-            GError     *error)
+#define unreadable tj_cli_unreadable
+guint
+tj_cli_unreadable (const char *what,
+                   GError     *error)
 {
   print_error (_("Could not read %s: %s"), what, error->message);
   return 1;
@@ -945,8 +946,9 @@ check_audit_log (TjDb   *db,
   return found;
 }
 
-/* Every year's projects, agency cases, approval items and inspections, and every meeting and
- * matter, validated as the forms do. */
+/* Every year's projects (with their visits, needs and statistics follow-ups), agency cases,
+ * approval items and inspections, every meeting and matter, every delegation and tour, validated
+ * as the forms do. */
 static guint
 check_records (TjDb  *db,
                guint *checked)
@@ -980,11 +982,12 @@ check_records (TjDb  *db,
               print_error (_("%d “%s”, %s: %s"), project->year, project->name,
                            tj_project_field_label (problem->field), problem->message);
             }
+          found += tj_cli_check_project_records (db, project, checked);
         }
       found += check_approvals (db, year, checked);
       found += check_inspections (db, year, checked);
     }
-  return found + check_matters (db, checked);
+  return found + check_matters (db, checked) + tj_cli_check_mechanism (db, checked);
 }
 
 static int

@@ -142,11 +142,14 @@ fill_ranking (TjTourWindow *self)
       g_autofree char *number = g_strdup_printf ("%u", rank->rank);
       g_autofree char *total = tj_tour_format_score (rank->total);
       GtkWidget *name = gtk_label_new (stop->name);
+      GtkWidget *total_label;
 
       gtk_label_set_xalign (GTK_LABEL (name), 0);
       gtk_grid_attach (self->ranking, gtk_label_new (number), 0, i + 1, 1, 1);
       gtk_grid_attach (self->ranking, name, 1, i + 1, 1, 1);
-      gtk_grid_attach (self->ranking, gtk_label_new (total), 2, i + 1, 1, 1);
+      total_label = gtk_label_new (total);
+      gtk_label_set_xalign (GTK_LABEL (total_label), 1);
+      gtk_grid_attach (self->ranking, total_label, 2, i + 1, 1, 1);
     }
 }
 
@@ -304,11 +307,14 @@ rebuild (TjTourWindow *self)
   for (guint c = 0; c < tour->criteria->len; c++)
     {
       TjTourCriterion *criterion = g_ptr_array_index (tour->criteria, c);
-      /* Translators: "形象进度（40分）" */
-      g_autofree char *header = g_strdup_printf (_("%s (%u)"), criterion->name, criterion->weight);
+      /* Translators: a criterion's weight, under its name in the score grid: "（40分）" */
+      g_autofree char *weight = g_strdup_printf (_("(%u points)"), criterion->weight);
+      /* "形象进度" over "（40分）": four criteria fit the window at 1024 pixels */
+      g_autofree char *header = g_strconcat (criterion->name, "\n", weight, NULL);
       GtkWidget *label = gtk_label_new (header);
 
       gtk_widget_add_css_class (label, "heading");
+      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
       gtk_grid_attach (self->scores, label, c + 1, 0, 1, 1);
     }
   for (guint s = 0; s < tour->stops->len; s++)

@@ -89,8 +89,9 @@ static const DemoMeeting demo_meetings[] = {
   { TJ_MEETING_COORDINATION, 5, 16, "%s专题协调会", 4 },
   { TJ_MEETING_MONTHLY, 7, 8, "%d年7月份重点项目建设推进月例会", 6 },
   { TJ_MEETING_MONTHLY, 8, 8, "%d年8月份重点项目建设推进月例会", 5 },
+  /* 观摩 in an even month (policy 二), the day of the demo's second scored tour */
+  { TJ_MEETING_TOUR, 8, 24, "%d年第三季度重点项目观摩", 5 },
   { TJ_MEETING_MONTHLY, 9, 9, "%d年9月份重点项目建设推进月例会", 7 },
-  { TJ_MEETING_TOUR, 9, 24, "%d年第三季度重点项目观摩", 5 },
   { TJ_MEETING_MONTHLY, 10, 10, "%d年10月份重点项目建设推进月例会", 6 },
 };
 

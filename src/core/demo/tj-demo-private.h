@@ -41,6 +41,8 @@ chance (Demo  *demo,
 
 /* tj-demo.c */
 char *tj_demo_contact_name (Demo *demo);
+char *tj_demo_person_name (Demo *demo);
+char *tj_demo_office_phone (Demo *demo);
 int tj_demo_month_of (const char *date,
                       int         year);
 char *tj_demo_as_of_day (int year);
@@ -52,5 +54,11 @@ gboolean tj_demo_add_meetings (Demo    *demo,
 gboolean tj_demo_add_inspections (Demo    *demo,
                                   int      year,
                                   GError **error);
+
+/* tj-demo-mechanism.c: delegations, visits, tours, funds and quotas, statistics follow-ups
+ * (issues 9 and 10) */
+gboolean tj_demo_add_mechanism (Demo    *demo,
+                                int      year,
+                                GError **error);
 
 G_END_DECLS

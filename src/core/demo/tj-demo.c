@@ -298,8 +298,8 @@ mobile_phone (Demo *demo)
   return g_strdup_printf ("%s%04d%04d", prefix, high, low);
 }
 
-static char *
-office_phone (Demo *demo)
+char *
+tj_demo_office_phone (Demo *demo)
 {
   int exchange = chance (demo, 0.7) ? 2 : 0;
   int line = pick (demo, 1000000);
@@ -317,8 +317,8 @@ person_name (Demo *demo)
 }
 
 /* People listed in the database have names of their own. */
-static char *
-unique_person_name (Demo *demo)
+char *
+tj_demo_person_name (Demo *demo)
 {
   for (;;)
     {
@@ -722,7 +722,7 @@ new_project (Demo    *demo,
   p->officer_id = officer_of (demo, locality);
   p->owner = owner_company (demo, kind);
   p->contact = tj_demo_contact_name (demo);
-  p->phone = chance (demo, 0.8) ? mobile_phone (demo) : office_phone (demo);
+  p->phone = chance (demo, 0.8) ? mobile_phone (demo) : tj_demo_office_phone (demo);
   p->total_investment = total_investment (demo, p->level);
   p->annual_plan = annual_plan (demo, p->total_investment, p->nature);
   plan_schedule (demo, p, as_of);
@@ -772,7 +772,7 @@ add_people (Demo    *demo,
     {
       g_autoptr (TjPerson) person = tj_person_new ();
 
-      person->name = unique_person_name (demo);
+      person->name = tj_demo_person_name (demo);
       person->post = g_strdup (leader_posts[i]);
       person->phone = mobile_phone (demo);
       person->is_leader = TRUE;
@@ -789,7 +789,7 @@ add_people (Demo    *demo,
         {
           g_autoptr (TjPerson) person = tj_person_new ();
 
-          person->name = unique_person_name (demo);
+          person->name = tj_demo_person_name (demo);
           person->post = g_strdup (officer_posts[unit->kind][k]);
           person->unit_id = unit->id;
           person->phone = mobile_phone (demo);
@@ -804,10 +804,10 @@ add_people (Demo    *demo,
     {
       g_autoptr (TjPerson) person = tj_person_new ();
 
-      person->name = unique_person_name (demo);
+      person->name = tj_demo_person_name (demo);
       person->post = g_strdup (staff[i].post);
       person->unit_id = tj_unit_find (demo->db, staff[i].unit);
-      person->phone = office_phone (demo);
+      person->phone = tj_demo_office_phone (demo);
       person->is_staff = TRUE;
       if (!tj_person_write (demo->db, person, error))
         return FALSE;
@@ -1315,7 +1315,8 @@ tj_demo_fill (TjDb    *db,
       !add_reports (demo, current_year, CURRENT_AS_OF_MONTH, error) ||
       !add_approvals (demo, current_year, error) ||
       !tj_demo_add_meetings (demo, current_year, error) ||
-      !tj_demo_add_inspections (demo, current_year, error) || !tj_db_commit (db, error))
+      !tj_demo_add_inspections (demo, current_year, error) ||
+      !tj_demo_add_mechanism (demo, current_year, error) || !tj_db_commit (db, error))
     {
       tj_db_rollback (db);
       return FALSE;

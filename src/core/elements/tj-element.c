@@ -263,6 +263,15 @@ write_element (TjDb     *db,
   return tj_db_step_record (db, stmt, &self->id, error);
 }
 
+/* Validated, then written inside the caller's transaction (the demo's fill). */
+gboolean
+tj_element_write (TjDb      *db,
+                  TjElement *self,
+                  GError   **error)
+{
+  return write_element (db, self, error);
+}
+
 gboolean
 tj_element_save (TjDb      *db,
                  TjElement *self,

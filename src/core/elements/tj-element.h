@@ -70,6 +70,10 @@ void tj_element_set_amounts (TjElement  *self,
 /* Tidies the dates and the note, then adds to problems what is wrong, naming the field. */
 void tj_element_validate (TjElement *self,
                           GPtrArray *problems);
+/* Validates, then inserts (setting id) or updates, inside the caller's transaction. */
+gboolean tj_element_write (TjDb      *db,
+                           TjElement *self,
+                           GError   **error);
 /* Validates, then inserts (setting id) or updates, in a transaction of its own. */
 gboolean tj_element_save (TjDb      *db,
                           TjElement *self,

@@ -58,6 +58,19 @@ tj_statistics_followup_free (TjStatisticsFollowup *self)
   g_free (self);
 }
 
+void
+tj_statistics_followup_validate (TjStatisticsFollowup *self,
+                                 GPtrArray            *problems)
+{
+  if (tj_field_tidy_date (problems, "date", _("Follow-up date"), &self->date) &&
+      self->date == NULL)
+    tj_problems_add (problems, "date", _("The follow-up date is required."));
+  tj_field_tidy_text (&self->note);
+  tj_field_tidy_text (&self->by_whom);
+  if (self->note == NULL)
+    tj_problems_add (problems, "note", _("What was done to follow up is required."));
+}
+
 static gboolean
 write_followup (TjDb     *db,
                 gpointer  record,
@@ -68,13 +81,7 @@ write_followup (TjDb     *db,
   sqlite3_stmt *stmt;
   int c = 1;
 
-  if (tj_field_tidy_date (problems, "date", _("Follow-up date"), &self->date) &&
-      self->date == NULL)
-    tj_problems_add (problems, "date", _("The follow-up date is required."));
-  tj_field_tidy_text (&self->note);
-  tj_field_tidy_text (&self->by_whom);
-  if (self->note == NULL)
-    tj_problems_add (problems, "note", _("What was done to follow up is required."));
+  tj_statistics_followup_validate (self, problems);
   if (!tj_problems_to_error (problems, error))
     return FALSE;
   if (self->id == 0)
@@ -99,6 +106,15 @@ write_followup (TjDb     *db,
   return tj_db_step_record (db, stmt, &self->id, error);
 }
 
+/* Validated, then written inside the caller's transaction (the demo's fill). */
+gboolean
+tj_statistics_followup_write (TjDb                 *db,
+                              TjStatisticsFollowup *self,
+                              GError              **error)
+{
+  return write_followup (db, self, error);
+}
+
 gboolean
 tj_statistics_followup_save (TjDb                 *db,
                              TjStatisticsFollowup *self,
@@ -108,6 +124,41 @@ tj_statistics_followup_save (TjDb                 *db,
   g_return_val_if_fail (self != NULL, FALSE);
 
   return tj_db_save_record (db, write_followup, self, error);
+}
+
+/* A project's follow-ups by date; an error never reads as none. */
+GPtrArray *
+tj_statistics_followups_load (TjDb    *db,
+                              gint64   project_id,
+                              GError **error)
+{
+  g_autoptr (GPtrArray) list =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) tj_statistics_followup_free);
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (TJ_IS_DB (db), NULL);
+
+  stmt = tj_db_prepare (db,
+                        "SELECT id, date, note, by_whom FROM statistics_followups "
+                        "WHERE project_id = ? ORDER BY date, id",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, project_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TjStatisticsFollowup *followup =
+        tj_statistics_followup_new (project_id, (const char *) sqlite3_column_text (stmt, 1),
+                                    (const char *) sqlite3_column_text (stmt, 2),
+                                    (const char *) sqlite3_column_text (stmt, 3));
+
+      followup->id = sqlite3_column_int64 (stmt, 0);
+      g_ptr_array_add (list, followup);
+    }
+  if (!tj_db_rows_done (db, rc, error))
+    return NULL;
+  return g_steal_pointer (&list);
 }
 
 gboolean

@@ -33,11 +33,23 @@ TjStatisticsFollowup *tj_statistics_followup_new (gint64      project_id,
 void tj_statistics_followup_free (TjStatisticsFollowup *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TjStatisticsFollowup, tj_statistics_followup_free)
 
+/* Tidies the date and the texts, then adds to problems what is wrong, naming the field
+ * ("date", "note"). */
+void tj_statistics_followup_validate (TjStatisticsFollowup *self,
+                                      GPtrArray            *problems);
+/* Validates, then inserts or updates inside the caller's transaction. */
+gboolean tj_statistics_followup_write (TjDb                 *db,
+                                       TjStatisticsFollowup *self,
+                                       GError              **error);
 /* Validates (naming the field), then inserts or updates in a transaction of its own. */
 gboolean tj_statistics_followup_save (TjDb                 *db,
                                       TjStatisticsFollowup *self,
                                       GError              **error);
 
+/* A project's follow-ups by date; NULL with error. */
+GPtrArray *tj_statistics_followups_load (TjDb    *db,
+                                         gint64   project_id,
+                                         GError **error);
 /* A follow-up of the project named on year's list (an error naming the nearest name when none
  * is), saved as tj_statistics_followup_save does. */
 gboolean tj_statistics_followup_add (TjDb       *db,

@@ -206,6 +206,15 @@ delegation_write (TjDb          *db,
   return TRUE;
 }
 
+/* Validated, then written inside the caller's transaction (the demo's fill). */
+gboolean
+tj_delegation_write (TjDb          *db,
+                     TjDelegation  *self,
+                     GError       **error)
+{
+  return delegation_write (db, self, error);
+}
+
 /* Validated and saved in one transaction; refused with the problems naming their fields. */
 gboolean
 tj_delegation_save (TjDb          *db,

@@ -25,6 +25,9 @@ void tj_delegation_free (TjDelegation *self);
 GPtrArray *tj_delegation_validate (TjDelegation *self,
                                    TjDb         *db,
                                    GError      **error);
+gboolean tj_delegation_write (TjDb         *db,
+                              TjDelegation *self,
+                              GError      **error);
 gboolean tj_delegation_save (TjDb         *db,
                              TjDelegation *self,
                              GError      **error);

@@ -99,6 +99,15 @@ visit_write (TjDb     *db,
   return TRUE;
 }
 
+/* Validated, then written inside the caller's transaction (the demo's fill). */
+gboolean
+tj_visit_write (TjDb     *db,
+                TjVisit  *self,
+                GError  **error)
+{
+  return visit_write (db, self, error);
+}
+
 gboolean
 tj_visit_save (TjDb     *db,
                TjVisit  *self,

@@ -23,6 +23,9 @@ void tj_visit_free (TjVisit *self);
 GPtrArray *tj_visit_validate (TjVisit  *self,
                               TjDb     *db,
                               GError  **error);
+gboolean tj_visit_write (TjDb     *db,
+                         TjVisit  *self,
+                         GError  **error);
 gboolean tj_visit_save (TjDb     *db,
                         TjVisit  *self,
                         GError  **error);

@@ -451,6 +451,15 @@ tour_write (TjDb     *db,
   return insert_children (db, self, error);
 }
 
+/* Validated, then written inside the caller's transaction (the demo's fill). */
+gboolean
+tj_tour_write_record (TjDb    *db,
+                      TjTour  *self,
+                      GError **error)
+{
+  return tour_write (db, self, error);
+}
+
 /* Validated, then saved in one transaction; a new tour gets its id. */
 gboolean
 tj_tour_save (TjDb    *db,

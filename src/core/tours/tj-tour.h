@@ -83,6 +83,9 @@ const char *tj_tour_month_warning (const char *date);
 
 gboolean tj_tour_validate (TjTour  *self,
                            GError **error);
+gboolean tj_tour_write_record (TjDb    *db,
+                               TjTour  *self,
+                               GError **error);
 gboolean tj_tour_save (TjDb    *db,
                        TjTour  *self,
                        GError **error);
