@@ -161,7 +161,7 @@ test_page (Fixture       *f,
   breakdown = tj_ranking_page_get_breakdown_text (page);
   g_test_message ("%s", breakdown);
   g_assert_nonnull (strstr (breakdown, "陈庄镇"));
-  g_assert_nonnull (strstr (breakdown, "投资完成率\t计划 1,200.00\t完成 450.00\t50.0%\t40\t20.00"));
+  g_assert_nonnull (strstr (breakdown, "投资完成率\t计划1,200.00万元\t完成450.00万元\t50.0%\t40\t20.00"));
   g_assert_nonnull (strstr (breakdown, "5.00"));
   g_assert_nonnull (strstr (breakdown, "75.00"));
 

@@ -827,7 +827,7 @@ tj_ranking_page_init (TjRankingPage *self)
   gtk_widget_set_margin_top (side, 12);
   gtk_widget_set_margin_bottom (side, 12);
   gtk_frame_set_child (GTK_FRAME (frame), side);
-  gtk_widget_set_size_request (frame, 420, -1);
+  gtk_widget_set_size_request (frame, 300, -1);
   gtk_widget_set_margin_start (frame, 6);
 
   gtk_paned_set_start_child (GTK_PANED (paned), scrolled);
