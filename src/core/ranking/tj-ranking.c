@@ -14,14 +14,13 @@
 #include "tj-inspection.h"
 #include "tj-matter.h"
 #include "tj-money.h"
-#include "tj-ranking-private.h"
 #include "tj-ranking.h"
 
 /* The quarterly ranking, issue 9, as written. Quarter Q of year Y: month N = 3Q, quarter end E
  * = the last day of month N. The units are the localities with a project on year Y's list; per
  * unit u, over the projects of year Y's list whose locality is u:
  * - investment = (Σ C to month N ÷ Σ A) ÷ (N/12), capped at 1; Σ C and Σ A are the bulletin's
- *   (tj_bulletin_build of month N: its locality figures);
+ *   (month N's locality figures, tj_bulletin_localities);
  * - starts = started ÷ due, the bulletin's 新开工 due by month N and started by its end;
  * - statistics = entered ÷ base: base = started by E (the bulletin's `started`) with total
  *   investment ≥ the threshold; entered = those in the statistics by E (its `in_statistics`);
@@ -301,37 +300,50 @@ read_units (TjDb    *db,
   return tj_db_rows_done (db, rc, error);
 }
 
-/* Investment, starts and statistics: the bulletin of month N, as it is published. */
+/* Statistics: each project as month N's bulletin judges it (started by the quarter's end, in
+ * the statistics by then). */
 static void
-read_bulletin (TjBulletin *bulletin,
-               Reading    *r)
+count_statistics (const TjBulletinProject *p,
+                  gpointer                 data)
+{
+  Reading *r = data;
+  gint64 threshold = (gint64) r->ranking->settings.threshold_wan * TJ_YUAN_PER_WAN;
+  TjRankingUnit *unit = unit_of_locality (r, p->locality_id);
+
+  if (unit == NULL || !p->started || p->total_investment < threshold)
+    return;
+  unit->statistics_base++;
+  if (p->in_statistics)
+    unit->statistics_entered++;
+}
+
+/* Investment, starts and statistics: the bulletins of months 1..N, as they are published
+ * (tj_bulletin_localities: their rules, one read). */
+static gboolean
+read_bulletin (TjDb    *db,
+               Reading *r,
+               GError **error)
 {
   TjRanking *self = r->ranking;
-  gint64 threshold = (gint64) self->settings.threshold_wan * TJ_YUAN_PER_WAN;
+  g_autoptr (GArray) localities = tj_bulletin_localities (db, self->year, self->month,
+                                                          count_statistics, r, error);
 
-  for (guint i = 0; i < bulletin->localities->len; i++)
+  if (localities == NULL)
+    return FALSE;
+  for (guint i = 0; i < localities->len; i++)
     {
-      TjBulletinFigures *f = &g_array_index (bulletin->localities, TjBulletinFigures, i);
-      TjRankingUnit *unit = unit_of_locality (r, f->id);
+      TjBulletinLocality *l = &g_array_index (localities, TjBulletinLocality, i);
+      TjRankingUnit *unit = unit_of_locality (r, l->figures.id);
 
       if (unit == NULL)
         continue;
-      unit->cumulative = f->cumulative;
-      unit->plan = f->plan;
-      unit->starts_due = f->starts_due;
-      unit->started = f->started;
+      unit->cumulative = l->figures.cumulative;
+      unit->plan = l->figures.plan;
+      unit->starts_due = l->figures.starts_due;
+      unit->started = l->figures.started;
+      unit->on_schedule_months = l->on_schedule_months;
     }
-  for (guint i = 0; i < bulletin->projects->len; i++)
-    {
-      TjBulletinProject *p = &g_array_index (bulletin->projects, TjBulletinProject, i);
-      TjRankingUnit *unit = unit_of_locality (r, p->locality_id);
-
-      if (unit == NULL || !p->started || p->total_investment < threshold)
-        continue;
-      unit->statistics_base++;
-      if (p->in_statistics)
-        unit->statistics_entered++;
-    }
+  return TRUE;
 }
 
 static gboolean
@@ -500,30 +512,13 @@ tj_ranking_build (TjDb    *db,
                   int      quarter,
                   GError **error)
 {
-  g_autoptr (TjBulletin) bulletin = NULL;
-
-  g_return_val_if_fail (quarter >= 1 && quarter <= 4, NULL);
-  if (!tj_year_check (year, error) ||
-      (bulletin = tj_bulletin_build (db, year, 3 * quarter, error)) == NULL)
-    return NULL;
-  return tj_ranking_build_from (db, year, quarter, bulletin, error);
-}
-
-/* The same from the bulletin of the quarter's last month, built by the caller (the assessment
- * builds every month's bulletin once). */
-TjRanking *
-tj_ranking_build_from (TjDb       *db,
-                       int         year,
-                       int         quarter,
-                       TjBulletin *bulletin,
-                       GError    **error)
-{
   g_autoptr (TjRanking) self = g_new0 (TjRanking, 1);
   Reading r = { self, NULL, NULL, NULL };
   gboolean ok;
 
   g_return_val_if_fail (quarter >= 1 && quarter <= 4, NULL);
-  g_return_val_if_fail (bulletin->year == year && bulletin->month == 3 * quarter, NULL);
+  if (!tj_year_check (year, error))
+    return NULL;
   self->year = year;
   self->quarter = quarter;
   self->month = 3 * quarter;
@@ -537,10 +532,7 @@ tj_ranking_build_from (TjDb       *db,
   r.by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   r.by_name = g_hash_table_new (g_str_hash, g_str_equal);
   r.locality = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  ok = read_units (db, &r, error);
-  if (ok)
-    read_bulletin (bulletin, &r);
-  ok = ok && read_matters (db, &r, error) && read_approvals (db, &r, error) &&
+  ok = read_units (db, &r, error) && read_bulletin (db, &r, error) && read_matters (db, &r, error) && read_approvals (db, &r, error) &&
        read_inspections (db, &r, error);
   g_hash_table_unref (r.by_id);
   g_hash_table_unref (r.by_name);
