@@ -45,6 +45,7 @@ struct _TjRankingPage
   TjReport *report; /* the book's first sheet: the table and its chart */
   char *error;
   gboolean stale; /* changed while not shown */
+  guint rebuild_source; /* one rebuild for the tables of one commit */
   gboolean quarter_chosen; /* by the user: kept when the year changes */
   TjFileJob *exports;
 };
@@ -416,14 +417,24 @@ rebuild (TjRankingPage *self)
   set_notes (self);
 }
 
+static gboolean
+rebuild_idle_cb (gpointer user_data)
+{
+  TjRankingPage *self = user_data;
+
+  self->rebuild_source = 0;
+  rebuild (self);
+  return G_SOURCE_REMOVE;
+}
+
 /* Built only when shown: a window opened on the register does not pay for the ranking. */
 static void
 changed_cb (TjRankingPage *self)
 {
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     self->stale = TRUE;
-  else
-    rebuild (self);
+  else if (self->rebuild_source == 0)
+    self->rebuild_source = g_idle_add (rebuild_idle_cb, self);
 }
 
 static void
@@ -685,6 +696,7 @@ tj_ranking_page_dispose (GObject *object)
   TjRankingPage *self = TJ_RANKING_PAGE (object);
   GtkWidget *child;
 
+  g_clear_handle_id (&self->rebuild_source, g_source_remove);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   G_OBJECT_CLASS (tj_ranking_page_parent_class)->dispose (object);
