@@ -6,6 +6,7 @@
 
 #include "tj-assessment.h"
 #include "tj-date.h"
+#include "tj-ranking-private.h"
 
 /* The assessment of a half-year (Q1, Q2) or a year (Q1 to Q4), issue 9: per unit each quarter's
  * score and rank (tj_ranking_build); the assessment score is the mean of the quarters' scores as
@@ -109,6 +110,7 @@ tj_assessment_build (TjDb    *db,
 {
   g_autoptr (TjAssessment) self = g_new0 (TjAssessment, 1);
   g_autoptr (GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (TjRankingFacts) facts = NULL;
   guint n;
 
   if (!tj_year_check (year, error))
@@ -120,9 +122,11 @@ tj_assessment_build (TjDb    *db,
   /* Each quarter's ranking; the months on schedule as each month's bulletin finds them, from
    * the last quarter's reading of months 1..N (tj_bulletin_localities). The units are the same
    * every quarter (the year's list). */
+  if ((facts = tj_ranking_facts_read (db, year, error)) == NULL)
+    return NULL;
   for (int q = 1; q <= self->n_quarters; q++)
     {
-      g_autoptr (TjRanking) ranking = tj_ranking_build (db, year, q, error);
+      g_autoptr (TjRanking) ranking = tj_ranking_build_with (db, year, q, facts, error);
 
       if (ranking == NULL)
         return NULL;
