@@ -230,7 +230,8 @@ test_preferences (Fixture       *f,
   g_assert_cmpstr (message, ==, "季排名设置：各项权重之和必须为 100 分，现为 110 分。");
   tj_test_wait_idle ();
   assert_table (f, 3, "1 安乐镇 100.00|2 白沙镇 86.67|3 陈庄镇 75.00");
-  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), NULL);
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "ranking");
+  gtk_window_set_default_size (preferences, 640, 900);
   tj_test_screenshot (GTK_WIDGET (preferences), "ranking-preferences.png");
   message = tj_preferences_window_save_ranking (preferences, right);
   g_assert_null (strstr (message, "季排名设置"));

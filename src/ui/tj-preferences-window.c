@@ -466,6 +466,7 @@ add_ranking_page (TjPreferencesWindow *self)
   gboolean read = tj_settings_read_ranking (self->db, &settings, &error);
 
   adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (page), _("Ranking"));
+  adw_preferences_page_set_name (ADW_PREFERENCES_PAGE (page), "ranking");
   adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (page),
                                       "view-sort-descending-symbolic");
   weights = ranking_group (self, _("Weights"),
