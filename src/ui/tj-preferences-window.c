@@ -15,6 +15,7 @@
 #include "tj-limits.h"
 #include "tj-money.h"
 #include "tj-preferences-window.h"
+#include "tj-ranking.h"
 
 /* The organisation's settings live in its database, so that every report and every machine that
  * opens the file names the same organisation and levels. Each key is the id of its row in the
@@ -78,6 +79,11 @@ struct _TjPreferencesWindow
   AdwPreferencesGroup *holiday_tables;
   GPtrArray *holiday_rows;
   GtkFileChooserNative *chooser;
+
+  /* 排名: the ranking's settings, saved together (the weights must add up to 100) */
+  GtkSpinButton *ranking_spins[TJ_INDICATOR_N + 6];
+  GtkWidget *ranking_save;
+  GtkLabel *ranking_message;
 
   TjDb *db;
   gboolean filled; /* the fields hold the settings: their changes are the user's */
@@ -377,6 +383,151 @@ import_clicked_cb (TjPreferencesWindow *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+/* ------------------------------------------------------------------------------------------ */
+/* 排名 (issue 9): the weights, the deduction, the list and grade sizes and the statistics
+ * threshold; checked by core (tj_settings_check_ranking), whose message is shown, and saved at once
+ * with 保存 since the weights only add up once all are set. */
+
+#define N_RANKING_SPINS (TJ_INDICATOR_N + 6)
+
+static int *
+ranking_value (TjRankingSettings *settings,
+               guint              i)
+{
+  int *others[] = { &settings->deduction, &settings->red_size, &settings->black_size,
+                    &settings->threshold_wan, &settings->advanced_size,
+                    &settings->backward_size };
+
+  return i < TJ_INDICATOR_N ? &settings->weights[i] : others[i - TJ_INDICATOR_N];
+}
+
+static void
+ranking_save_cb (TjPreferencesWindow *self)
+{
+  TjRankingSettings settings;
+  g_autoptr (GError) error = NULL;
+
+  for (guint i = 0; i < N_RANKING_SPINS; i++)
+    *ranking_value (&settings, i) = gtk_spin_button_get_value_as_int (self->ranking_spins[i]);
+  if (!tj_settings_set_ranking (self->db, &settings, &error))
+    {
+      gtk_label_set_text (self->ranking_message, error->message);
+      gtk_widget_add_css_class (GTK_WIDGET (self->ranking_message), "error");
+      return;
+    }
+  gtk_label_set_text (self->ranking_message, _("Saved. The ranking pages and exports use these "
+                                               "values from now on."));
+  gtk_widget_remove_css_class (GTK_WIDGET (self->ranking_message), "error");
+}
+
+static AdwPreferencesGroup *
+ranking_group (TjPreferencesWindow *self,
+               const char          *title,
+               const char          *description,
+               AdwPreferencesPage  *page)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (group));
+  return ADW_PREFERENCES_GROUP (group);
+}
+
+static void
+add_ranking_page (TjPreferencesWindow *self)
+{
+  static const struct
+  {
+    const char *title;
+    const char *subtitle;
+    int highest;
+  } others[] = {
+    { N_("Deduction per false or concealed report"), N_("Points"),
+      TJ_SETTINGS_RANKING_DEDUCTION_HIGHEST },
+    { N_("Red list size"), N_("Units at the top with every ratio full"),
+      TJ_SETTINGS_RANKING_SIZE_HIGHEST },
+    { N_("Black list size"), N_("Units at the bottom behind the time schedule"),
+      TJ_SETTINGS_RANKING_SIZE_HIGHEST },
+    { N_("Statistics threshold"), N_("Total investment from which a started project must be in "
+                                     "the statistics, in 10,000 yuan"),
+      TJ_SETTINGS_RANKING_THRESHOLD_HIGHEST },
+    { N_("Advanced units"), N_("Best ranks of the assessment graded advanced"),
+      TJ_SETTINGS_RANKING_SIZE_HIGHEST },
+    { N_("Backward units"), N_("Last ranks of the assessment graded backward"),
+      TJ_SETTINGS_RANKING_SIZE_HIGHEST },
+  };
+  GtkWidget *page = adw_preferences_page_new ();
+  AdwPreferencesGroup *weights;
+  AdwPreferencesGroup *rules;
+  GtkWidget *save_row;
+  TjRankingSettings settings;
+  g_autoptr (GError) error = NULL;
+  gboolean read = tj_settings_read_ranking (self->db, &settings, &error);
+
+  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (page), _("Ranking"));
+  adw_preferences_page_set_name (ADW_PREFERENCES_PAGE (page), "ranking");
+  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (page),
+                                      "view-sort-descending-symbolic");
+  weights = ranking_group (self, _("Weights"),
+                           read ? _("Points of each indicator in the quarterly ranking; they add "
+                                    "up to 100.")
+                                : error->message,
+                           ADW_PREFERENCES_PAGE (page));
+  rules = ranking_group (self, _("Deductions and Lists"), NULL, ADW_PREFERENCES_PAGE (page));
+  for (guint i = 0; i < N_RANKING_SPINS; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *spin = gtk_spin_button_new (NULL, 1, 0);
+      int highest = i < TJ_INDICATOR_N ? 100 : others[i - TJ_INDICATOR_N].highest;
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     i < TJ_INDICATOR_N ? tj_indicator_label (i)
+                                                        : _(others[i - TJ_INDICATOR_N].title));
+      if (i >= TJ_INDICATOR_N)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(others[i - TJ_INDICATOR_N].subtitle));
+      set_bounds (GTK_SPIN_BUTTON (spin), 0, highest, 1);
+      if (read)
+        gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), *ranking_value (&settings, i));
+      /* a value not read must not be written back as another */
+      gtk_widget_set_sensitive (spin, read);
+      gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+      adw_preferences_group_add (i < TJ_INDICATOR_N ? weights : rules, row);
+      self->ranking_spins[i] = GTK_SPIN_BUTTON (spin);
+    }
+  self->ranking_message = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->ranking_message, TRUE);
+  gtk_label_set_xalign (self->ranking_message, 0.0);
+  self->ranking_save = gtk_button_new_with_mnemonic (_("_Save"));
+  gtk_widget_add_css_class (self->ranking_save, "suggested-action");
+  gtk_widget_set_valign (self->ranking_save, GTK_ALIGN_CENTER);
+  gtk_widget_set_sensitive (self->ranking_save, read);
+  g_signal_connect_swapped (self->ranking_save, "clicked", G_CALLBACK (ranking_save_cb), self);
+  save_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->ranking_message), TRUE);
+  gtk_box_append (GTK_BOX (save_row), GTK_WIDGET (self->ranking_message));
+  gtk_box_append (GTK_BOX (save_row), self->ranking_save);
+  gtk_widget_set_margin_top (save_row, 12);
+  adw_preferences_group_add (rules, save_row);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (page));
+}
+
+/* For the tests: sets the ranking's spin i (the weights in TjIndicator order, then the deduction,
+ * the red and black list sizes, the threshold, the advanced and backward sizes) and saves. */
+const char *
+tj_preferences_window_save_ranking (GtkWindow *window,
+                                    const int *values)
+{
+  TjPreferencesWindow *self = TJ_PREFERENCES_WINDOW (window);
+
+  for (guint i = 0; i < N_RANKING_SPINS; i++)
+    gtk_spin_button_set_value (self->ranking_spins[i], values[i]);
+  ranking_save_cb (self);
+  return gtk_label_get_text (self->ranking_message);
+}
+
 static void
 tj_preferences_window_dispose (GObject *object)
 {
@@ -461,6 +612,7 @@ tj_preferences_window_new (TjDb *db)
   fill_backup (self);
   fill_limits (self);
   fill_holidays (self);
+  add_ranking_page (self);
   self->filled = TRUE;
   return GTK_WINDOW (self);
 }

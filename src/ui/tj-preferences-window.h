@@ -12,5 +12,9 @@ G_DECLARE_FINAL_TYPE (TjPreferencesWindow, tj_preferences_window, TJ, PREFERENCE
                       AdwPreferencesWindow)
 
 GtkWindow *tj_preferences_window_new (TjDb *db);
+/* For the tests: the 排名 settings set as a user types them and saved; returns the message shown
+ * (core's when refused). */
+const char *tj_preferences_window_save_ranking (GtkWindow *window,
+                                                const int *values);
 
 G_END_DECLS

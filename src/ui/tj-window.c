@@ -17,6 +17,7 @@
 #include "tj-preferences-window.h"
 #include "tj-project-form.h"
 #include "tj-project-page.h"
+#include "tj-ranking-page.h"
 #include "tj-register-report.h"
 #include "tj-settings.h"
 #include "tj-statistics-entry.h"
@@ -41,6 +42,7 @@ struct _TjWindow
   TjAgencyPage *agency_page;
   TjInspectionPage *inspection_page;
   TjMatterPage *matter_page;
+  TjRankingPage *ranking_page;
   AdwViewStackPage *approval_stack_page;
 
   TjDb *db;
@@ -921,6 +923,8 @@ tj_window_new (TjApplication *app,
       "x-office-document-symbolic" },
     { (gpointer *) &self->inspection_page, TJ_TYPE_INSPECTION_PAGE, "inspections",
       N_("Inspections"), "find-location-symbolic" },
+    { (gpointer *) &self->ranking_page, TJ_TYPE_RANKING_PAGE, "ranking", N_("Ranking"),
+      "view-sort-descending-symbolic" },
   };
 
   self->settings = g_object_ref (tj_application_get_settings (app));
@@ -1019,4 +1023,10 @@ tj_window_set_search (TjWindow   *self,
 {
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+}
+
+TjRankingPage *
+tj_window_get_ranking_page (TjWindow *self)
+{
+  return self->ranking_page;
 }

@@ -9,6 +9,7 @@
 #include "tj-approval-page.h"
 #include "tj-bulletin-page.h"
 #include "tj-inspection-page.h"
+#include "tj-ranking-page.h"
 #include "tj-matter-page.h"
 #include "tj-period-dialog.h"
 #include "tj-progress-page.h"
@@ -30,6 +31,7 @@ TjApprovalPage *tj_window_get_approval_page (TjWindow *self);
 TjMatterPage *tj_window_get_matter_page (TjWindow *self);
 TjBulletinPage *tj_window_get_bulletin_page (TjWindow *self);
 TjInspectionPage *tj_window_get_inspection_page (TjWindow *self);
+TjRankingPage *tj_window_get_ranking_page (TjWindow *self);
 /* 导出责任追究清单: the dialog asking for the period (the menu's first step), and the export
  * itself once the file is chosen, in the window's export job. */
 TjPeriodDialog *tj_window_ask_accountability_period (TjWindow *self);

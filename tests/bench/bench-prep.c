@@ -6,12 +6,19 @@
  *   bench-prep approvals DB    3 approval items for every project of 2026 in DB: accepted in
  *                              2026 (some over the Spring Festival and National Day), committed
  *                              limits of 5 to 19 working days, half finished, one in 10
- *                              suspended for a period, one in 7 not accepted yet */
+ *                              suspended for a period, one in 7 not accepted yet
+ *   bench-prep ranking DB      issue 9's county for every project of 2026 in DB: 200 towns the
+ *                              projects are spread over, 12 months of reports, 20,000 matters
+ *                              of 1,000 meetings, 5 approval items a project (50,000 for
+ *                              10,000), 500 inspections (one in 4 虚报 or 瞒报)
+ *   bench-prep rank DB         builds (writes nothing) the ranking of 2026-Q4 and the annual
+ *                              assessment of 2026: what run-all times as "build" */
 #include "config.h"
 
 #include <stdlib.h>
 
 #include "bench-common.h"
+#include "tj-assessment.h"
 #include "tj-db.h"
 
 static int
@@ -58,7 +65,8 @@ static const char *const item_names[] = { "环评审批", "建设用地规划许
 static const char *const item_stages[] = { "permit", "land", "construction" };
 
 static int
-fill_approvals (const char *db_path)
+fill_approvals (const char *db_path,
+                guint       per_project)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (TjDb) db = tj_db_open (db_path, &error);
@@ -103,7 +111,7 @@ fill_approvals (const char *db_path)
   if (insert == NULL || suspend == NULL || projects == NULL)
     g_error ("%s", error->message);
   while ((step = sqlite3_step (projects)) == SQLITE_ROW)
-    for (guint k = 0; k < G_N_ELEMENTS (item_names); k++, n++)
+    for (guint k = 0; k < per_project; k++, n++)
       {
         int committed = g_rand_int_range (rand, 5, 20);
         char from[11], to[11], accepted_text[11], finished_text[11];
@@ -117,8 +125,10 @@ fill_approvals (const char *db_path)
         day = g_date_get_julian (accepted);
         sqlite3_reset (insert);
         sqlite3_bind_int64 (insert, 1, sqlite3_column_int64 (projects, 0));
-        sqlite3_bind_text (insert, 2, item_names[k], -1, SQLITE_STATIC);
-        sqlite3_bind_text (insert, 3, item_stages[k], -1, SQLITE_STATIC);
+        sqlite3_bind_text (insert, 2, item_names[k % G_N_ELEMENTS (item_names)], -1,
+                           SQLITE_STATIC);
+        sqlite3_bind_text (insert, 3, item_stages[k % G_N_ELEMENTS (item_stages)], -1,
+                           SQLITE_STATIC);
         sqlite3_bind_int64 (insert, 4, g_array_index (units, gint64, n % units->len));
         sqlite3_bind_int (insert, 5, committed + g_rand_int_range (rand, 0, 10));
         sqlite3_bind_int (insert, 6, committed);
@@ -159,6 +169,188 @@ fill_approvals (const char *db_path)
   return 0;
 }
 
+/* Run in one transaction; fails the program on an error. */
+static void
+exec (TjDb       *db,
+      const char *sql)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!tj_db_exec (db, sql, &error))
+    g_error ("%s", error->message);
+}
+
+#define N_TOWNS 200
+#define N_MEETINGS 1000
+#define MATTERS_PER_MEETING 20
+#define N_INSPECTIONS 500
+
+/* The projects of 2026 spread over 200 towns of their own, in turn. */
+static int
+fill_towns (const char *db_path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TjDb) db = tj_db_open (db_path, &error);
+  g_autoptr (GString) sql = g_string_new ("INSERT INTO units (id, name, kind) VALUES ");
+
+  if (db == NULL || !tj_db_begin (db, &error))
+    g_error ("%s", error->message);
+  for (int t = 0; t < N_TOWNS; t++)
+    g_string_append_printf (sql, "%s(%d, '第%03d镇', 'town')", t > 0 ? ", " : "", 900000 + t, t + 1);
+  exec (db, sql->str);
+  g_string_printf (sql, "UPDATE projects SET locality_id = 900000 + id %% %d WHERE year = 2026",
+                   N_TOWNS);
+  exec (db, sql->str);
+  if (!tj_db_commit (db, &error))
+    g_error ("%s", error->message);
+  return 0;
+}
+
+/* 1,000 meetings of 20 matters across 2026 (a third finished on time, a third late, a third
+ * open; one in 4 without a project, for a town), and 500 inspections, one in 4 虚报 or 瞒报. */
+static int
+fill_matters (const char *db_path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TjDb) db = tj_db_open (db_path, &error);
+  g_autoptr (sqlite3_stmt) meeting = NULL;
+  g_autoptr (sqlite3_stmt) matter = NULL;
+  g_autoptr (sqlite3_stmt) inspection = NULL;
+  g_autoptr (GArray) projects = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GDate) date = g_date_new ();
+  gint64 department;
+  sqlite3 *handle;
+
+  if (db == NULL || !tj_db_begin (db, &error))
+    g_error ("%s", error->message);
+  handle = tj_db_get_handle (db);
+  {
+    g_autoptr (sqlite3_stmt) list =
+      tj_db_prepare (db, "SELECT id FROM projects WHERE year = 2026 ORDER BY id", &error);
+    g_autoptr (sqlite3_stmt) unit =
+      tj_db_prepare (db, "SELECT id FROM units WHERE kind = 'department' ORDER BY id LIMIT 1",
+                     &error);
+
+    if (list == NULL || unit == NULL || sqlite3_step (unit) != SQLITE_ROW)
+      g_error ("%s", error != NULL ? error->message : "no department");
+    department = sqlite3_column_int64 (unit, 0);
+    while (sqlite3_step (list) == SQLITE_ROW)
+      {
+        gint64 id = sqlite3_column_int64 (list, 0);
+
+        g_array_append_val (projects, id);
+      }
+    if (projects->len == 0)
+      g_error ("no projects of 2026 in %s", db_path);
+  }
+  meeting = tj_db_prepare (db, "INSERT INTO meetings (kind, date, name) VALUES ('monthly', ?, ?)",
+                           &error);
+  matter = tj_db_prepare (db,
+                          "INSERT INTO matters (meeting_id, content, project_id, unit_id, "
+                          "assigned, deadline, finished) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                          &error);
+  inspection = tj_db_prepare (db,
+                              "INSERT INTO inspections (project_id, date, organiser_id, verified, "
+                              "verdict, verdict_reason) VALUES (?, ?, ?, 0, ?, '核查')",
+                              &error);
+  if (meeting == NULL || matter == NULL || inspection == NULL)
+    g_error ("%s", error->message);
+  for (guint m = 0; m < N_MEETINGS; m++)
+    {
+      char day[11], deadline[11], finished[11];
+      g_autofree char *name = g_strdup_printf ("第%u次月例会", m + 1);
+      gint64 meeting_id;
+
+      g_date_set_dmy (date, 5, G_DATE_JANUARY, 2026);
+      g_date_add_days (date, m * 300 / N_MEETINGS);
+      g_date_strftime (day, sizeof day, "%Y-%m-%d", date);
+      sqlite3_reset (meeting);
+      sqlite3_bind_text (meeting, 1, day, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (meeting, 2, name, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (meeting) != SQLITE_DONE)
+        g_error ("meeting: %s", sqlite3_errmsg (handle));
+      meeting_id = sqlite3_last_insert_rowid (handle);
+      for (guint k = 0; k < MATTERS_PER_MEETING; k++)
+        {
+          guint i = m * MATTERS_PER_MEETING + k;
+          g_autofree char *content = g_strdup_printf ("协调解决用地、用电问题（第%u项）", i + 1);
+          g_autoptr (GDate) due = g_date_copy (date);
+
+          g_date_add_days (due, 15 + i % 45);
+          g_date_strftime (deadline, sizeof deadline, "%Y-%m-%d", due);
+          if (i % 3 == 0)
+            g_date_subtract_days (due, 3);
+          else
+            g_date_add_days (due, 5);
+          g_date_strftime (finished, sizeof finished, "%Y-%m-%d", due);
+          sqlite3_reset (matter);
+          sqlite3_bind_int64 (matter, 1, meeting_id);
+          sqlite3_bind_text (matter, 2, content, -1, SQLITE_TRANSIENT);
+          if (i % 4 != 0)
+            {
+              sqlite3_bind_int64 (matter, 3, g_array_index (projects, gint64,
+                                                            (i * 7) % projects->len));
+              sqlite3_bind_int64 (matter, 4, department);
+            }
+          else
+            {
+              sqlite3_bind_null (matter, 3);
+              sqlite3_bind_int64 (matter, 4, 900000 + i % N_TOWNS);
+            }
+          sqlite3_bind_text (matter, 5, day, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (matter, 6, deadline, -1, SQLITE_TRANSIENT);
+          if (i % 3 != 2)
+            sqlite3_bind_text (matter, 7, finished, -1, SQLITE_TRANSIENT);
+          else
+            sqlite3_bind_null (matter, 7);
+          if (sqlite3_step (matter) != SQLITE_DONE)
+            g_error ("matter: %s", sqlite3_errmsg (handle));
+        }
+    }
+  for (guint i = 0; i < N_INSPECTIONS; i++)
+    {
+      char day[11];
+      static const char *const verdicts[] = { "false", "true", "concealed", "true",
+                                              "true", "true", "true", "true" };
+
+      g_date_set_dmy (date, 10, G_DATE_JANUARY, 2026);
+      g_date_add_days (date, i * 340 / N_INSPECTIONS);
+      g_date_strftime (day, sizeof day, "%Y-%m-%d", date);
+      sqlite3_reset (inspection);
+      sqlite3_bind_int64 (inspection, 1, g_array_index (projects, gint64,
+                                                        (i * 13) % projects->len));
+      sqlite3_bind_text (inspection, 2, day, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (inspection, 3, department);
+      sqlite3_bind_text (inspection, 4, verdicts[i % G_N_ELEMENTS (verdicts)], -1, SQLITE_STATIC);
+      if (sqlite3_step (inspection) != SQLITE_DONE)
+        g_error ("inspection: %s", sqlite3_errmsg (handle));
+    }
+  if (!tj_db_commit (db, &error))
+    g_error ("%s", error->message);
+  return 0;
+}
+
+/* What `tuijin export ranking` and `export assessment` build before they write. */
+static int
+rank (const char *db_path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TjDb) db = tj_db_open (db_path, &error);
+  g_autoptr (TjRanking) ranking = NULL;
+  g_autoptr (TjAssessment) assessment = NULL;
+
+  if (db == NULL)
+    g_error ("%s", error->message);
+  ranking = tj_ranking_build (db, 2026, 4, &error);
+  if (ranking == NULL)
+    g_error ("%s", error->message);
+  assessment = tj_assessment_build (db, 2026, FALSE, &error);
+  if (assessment == NULL)
+    g_error ("%s", error->message);
+  g_print ("units=%u\n", assessment->units->len);
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -180,7 +372,13 @@ main (int   argc,
   if (argc == 3 && g_str_equal (argv[1], "months"))
     return fill_months (argv[2]);
   if (argc == 3 && g_str_equal (argv[1], "approvals"))
-    return fill_approvals (argv[2]);
-  g_printerr ("usage: bench-prep ledger FILE N | empty DB | months DB | approvals DB\n");
+    return fill_approvals (argv[2], G_N_ELEMENTS (item_names));
+  if (argc == 3 && g_str_equal (argv[1], "ranking"))
+    return fill_towns (argv[2]) || fill_months (argv[2]) || fill_approvals (argv[2], 5) ||
+           fill_matters (argv[2]);
+  if (argc == 3 && g_str_equal (argv[1], "rank"))
+    return rank (argv[2]);
+  g_printerr ("usage: bench-prep ledger FILE N | empty DB | months DB | approvals DB | "
+              "ranking DB | rank DB\n");
   return 2;
 }

@@ -1123,3 +1123,159 @@ tj_bulletin_free (TjBulletin *self)
   g_clear_object (&self->db);
   g_free (self);
 }
+
+/* What the quarterly ranking and the assessment read of the bulletins of months 1..N: one read
+ * of the list and one of its reports of months 1..N. Each project is judged by project_judge
+ * and added to its locality by figures_add as month N's bulletin adds it, its cumulative sum
+ * from the reports; each month m's locality sums are finished by figures_finish, as month m's
+ * bulletin finishes them. */
+GArray *
+tj_bulletin_localities (TjDb                 *db,
+                        int                   year,
+                        int                   month,
+                        TjBulletinProjectFunc func,
+                        gpointer              data,
+                        GError              **error)
+{
+  g_autoptr (TjBulletin) self = g_new0 (TjBulletin, 1);
+  g_autoptr (GArray) localities = g_array_new (FALSE, TRUE, sizeof (TjBulletinLocality));
+  g_autoptr (GArray) monthly = g_array_new (FALSE, TRUE, 12 * sizeof (gint64));
+  g_autoptr (GHashTable) index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                        NULL);
+  g_autoptr (sqlite3_stmt) projects = NULL;
+  g_autoptr (sqlite3_stmt) reports = NULL;
+  int rc;
+
+  g_return_val_if_fail (TJ_IS_DB (db), NULL);
+
+  if (month < 1 || month > 12)
+    {
+      g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID, _("%d is not a month."), month);
+      return NULL;
+    }
+  self->year = year;
+  self->month = month;
+  if (!load_settings (self, db, error))
+    return NULL;
+  projects = tj_db_prepare (db,
+                            "SELECT p.id, p.name, p.nature, p.total_investment, p.annual_plan, "
+                            "p.planned_start, p.planned_completion, p.actual_start, "
+                            "p.actual_completion, p.stats_date, p.locality_id "
+                            "FROM projects p WHERE p.year = ?1 ORDER BY p.id",
+                            error);
+  reports = tj_db_prepare (db,
+                           "SELECT p.locality_id, m.month, m.completed, p.name "
+                           "FROM projects p JOIN monthly_reports m ON m.project_id = p.id "
+                           "WHERE p.year = ?1 AND m.month <= ?2",
+                           error);
+  if (projects == NULL || reports == NULL)
+    return NULL;
+  sqlite3_bind_int (projects, 1, year);
+  while ((rc = sqlite3_step (projects)) == SQLITE_ROW)
+    {
+      TjBulletinProject p = { 0 };
+      TjBulletinLocality *locality;
+      gpointer at;
+
+      p.id = sqlite3_column_int64 (projects, 0);
+      p.name = row_text (projects, 1);
+      p.nature = tj_nature_from_label ((const char *) sqlite3_column_text (projects, 2));
+      p.total_investment = sqlite3_column_int64 (projects, 3);
+      p.plan = sqlite3_column_int64 (projects, 4);
+      p.planned_start = row_text (projects, 5);
+      p.planned_completion = row_text (projects, 6);
+      p.actual_start = row_text (projects, 7);
+      p.actual_completion = row_text (projects, 8);
+      p.stats_date = row_text (projects, 9);
+      p.locality_id = sqlite3_column_int64 (projects, 10);
+      if (!g_hash_table_lookup_extended (index, &p.locality_id, NULL, &at))
+        {
+          TjBulletinLocality empty = { { 0 } };
+
+          empty.figures.id = p.locality_id;
+          g_array_append_val (localities, empty);
+          g_array_set_size (monthly, localities->len);
+          at = GUINT_TO_POINTER (localities->len - 1);
+          g_hash_table_insert (index, g_memdup2 (&p.locality_id, sizeof p.locality_id), at);
+        }
+      locality = &g_array_index (localities, TjBulletinLocality, GPOINTER_TO_UINT (at));
+      if (p.total_investment > MAX_FIGURE || p.total_investment < -MAX_FIGURE ||
+          p.plan > MAX_FIGURE || p.plan < -MAX_FIGURE)
+        {
+          g_autofree char *bound = tj_limits_format_amount (MAX_FIGURE);
+
+          g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
+                       _("The amounts of “%s” exceed %s: the database may have been changed "
+                         "outside Tuijin."),
+                       p.name != NULL ? p.name : "", bound);
+          return NULL;
+        }
+      /* judged at month N, its cumulative sum (0 here) from the reports below */
+      project_judge (self, &p, month);
+      if (!figures_add (&locality->figures, &p))
+        {
+          g_autofree char *bound = tj_limits_format_amount (MAX_FIGURE);
+
+          g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
+                       _("Adding up “%s”, the bulletin’s sums exceed %s: the database may have "
+                         "been changed outside Tuijin."),
+                       p.name != NULL ? p.name : "", bound);
+          return NULL;
+        }
+      if (func != NULL)
+        func (&p, data);
+    }
+  if (!tj_db_rows_done (db, rc, error))
+    return NULL;
+
+  sqlite3_bind_int (reports, 1, year);
+  sqlite3_bind_int (reports, 2, month);
+  while ((rc = sqlite3_step (reports)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (reports, 0);
+      int m = sqlite3_column_int (reports, 1);
+      gpointer at;
+
+      if (m < 1 || !g_hash_table_lookup_extended (index, &id, NULL, &at))
+        continue;
+      if (!figure_add (&((gint64 *) monthly->data)[12 * GPOINTER_TO_UINT (at) + m - 1],
+                       sqlite3_column_int64 (reports, 2)))
+        {
+          g_autofree char *bound = tj_limits_format_amount (MAX_FIGURE);
+
+          g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
+                       _("Adding up “%s”, the bulletin’s sums exceed %s: the database may have "
+                         "been changed outside Tuijin."),
+                       (const char *) sqlite3_column_text (reports, 3), bound);
+          return NULL;
+        }
+    }
+  if (!tj_db_rows_done (db, rc, error))
+    return NULL;
+
+  for (guint i = 0; i < localities->len; i++)
+    {
+      TjBulletinLocality *locality = &g_array_index (localities, TjBulletinLocality, i);
+      const gint64 *months = &((gint64 *) monthly->data)[12 * i];
+      TjBulletinFigures figures = locality->figures;
+
+      for (int m = 1; m <= month; m++)
+        {
+          if (!figure_add (&figures.cumulative, months[m - 1]))
+            {
+              g_autofree char *bound = tj_limits_format_amount (MAX_FIGURE);
+
+              g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
+                           _("Adding up “%s”, the bulletin’s sums exceed %s: the database may "
+                             "have been changed outside Tuijin."),
+                           "", bound);
+              return NULL;
+            }
+          figures_finish (&figures, m);
+          if (figures.on_schedule)
+            locality->on_schedule_months |= 1u << (m - 1);
+        }
+      locality->figures = figures;
+    }
+  return g_steal_pointer (&localities);
+}

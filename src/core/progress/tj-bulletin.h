@@ -132,6 +132,28 @@ TjLight *tj_bulletin_month_lights (TjBulletin *self,
                                    GError    **error);
 void tj_bulletin_free (TjBulletin *self);
 
+/* The bulletins of months 1..N of year Y as the quarterly ranking and the assessment read them,
+ * by the bulletin's own rules in one read of the list and one of its reports: per locality
+ * (the unit id; 0 for none) the figures of month N's bulletin (count, Σ A, Σ C, starts due and
+ * started, on schedule; no name, no month's figures), and the months m ≤ N whose bulletin finds
+ * it on schedule. func, when given, sees each project as month N's bulletin judges it (its
+ * strings only during the call; its cumulative sum is not read). */
+typedef struct
+{
+  TjBulletinFigures figures;
+  guint on_schedule_months; /* bit m − 1: month m */
+} TjBulletinLocality;
+
+typedef void (*TjBulletinProjectFunc) (const TjBulletinProject *project,
+                                       gpointer                 data);
+
+GArray *tj_bulletin_localities (TjDb                 *db,
+                                int                   year,
+                                int                   month,
+                                TjBulletinProjectFunc func,
+                                gpointer              data,
+                                GError              **error);
+
 char *tj_bulletin_overview (TjBulletin *self);
 char *tj_bulletin_reporting_text (TjBulletin *self);
 char *tj_bulletin_unreported_names (TjBulletin *self);

@@ -5,7 +5,6 @@
 #include <glib/gi18n.h>
 
 #include "tj-assessment.h"
-#include "tj-bulletin.h"
 #include "tj-date.h"
 #include "tj-ranking-private.h"
 
@@ -71,24 +70,6 @@ unit_by_id (GHashTable *units,
   return g_hash_table_lookup (units, &id);
 }
 
-/* The months at or above the schedule, as month m's bulletin judges them: months, locality id
- * (gint64 *) → count, before the units are known (the first ranking is month 3's). */
-static void
-count_month (TjBulletin *bulletin,
-             GHashTable *months)
-{
-  for (guint i = 0; i < bulletin->localities->len; i++)
-    {
-      TjBulletinFigures *f = &g_array_index (bulletin->localities, TjBulletinFigures, i);
-      guint count;
-
-      if (!f->on_schedule)
-        continue;
-      count = GPOINTER_TO_UINT (g_hash_table_lookup (months, &f->id));
-      g_hash_table_insert (months, g_memdup2 (&f->id, sizeof f->id), GUINT_TO_POINTER (count + 1));
-    }
-}
-
 /* Quarter q's scores and ranks, from its ranking. */
 static void
 add_quarter (TjAssessment *self,
@@ -129,8 +110,7 @@ tj_assessment_build (TjDb    *db,
 {
   g_autoptr (TjAssessment) self = g_new0 (TjAssessment, 1);
   g_autoptr (GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr (GHashTable) months = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                                         NULL);
+  g_autoptr (TjRankingFacts) facts = NULL;
   guint n;
 
   if (!tj_year_check (year, error))
@@ -139,22 +119,27 @@ tj_assessment_build (TjDb    *db,
   self->half = half;
   self->n_quarters = half ? 2 : 4;
   self->units = g_ptr_array_new_with_free_func ((GDestroyNotify) unit_free);
-  /* Each month's bulletin once: its localities on schedule, and at a quarter's end the
-   * quarter's ranking from it. The units are the same every quarter (the year's list). */
-  for (int month = 1; month <= 3 * self->n_quarters; month++)
+  /* Each quarter's ranking; the months on schedule as each month's bulletin finds them, from
+   * the last quarter's reading of months 1..N (tj_bulletin_localities). The units are the same
+   * every quarter (the year's list). */
+  if ((facts = tj_ranking_facts_read (db, year, error)) == NULL)
+    return NULL;
+  for (int q = 1; q <= self->n_quarters; q++)
     {
-      g_autoptr (TjBulletin) bulletin = tj_bulletin_build (db, year, month, error);
-      g_autoptr (TjRanking) ranking = NULL;
+      g_autoptr (TjRanking) ranking = tj_ranking_build_with (db, year, q, facts, error);
 
-      if (bulletin == NULL)
+      if (ranking == NULL)
         return NULL;
-      if (month % 3 == 0)
+      add_quarter (self, by_id, ranking, q);
+      for (guint i = 0; q == self->n_quarters && i < ranking->units->len; i++)
         {
-          if ((ranking = tj_ranking_build_from (db, year, month / 3, bulletin, error)) == NULL)
-            return NULL;
-          add_quarter (self, by_id, ranking, month / 3);
+          TjRankingUnit *r = g_ptr_array_index (ranking->units, i);
+
+          TjAssessmentUnit *unit = unit_by_id (by_id, r->id);
+
+          for (guint m = 0; m < 12; m++)
+            unit->months_on_schedule += (r->on_schedule_months >> m) & 1;
         }
-      count_month (bulletin, months);
     }
 
   /* The mean of the quarters' scores as published (rounded to hundredths each), not of their
@@ -167,7 +152,6 @@ tj_assessment_build (TjDb    *db,
       for (int q = 0; q < self->n_quarters; q++)
         sum += unit->scores[q];
       unit->place.score = tj_ranking_round_quotient (sum, self->n_quarters);
-      unit->months_on_schedule = GPOINTER_TO_UINT (g_hash_table_lookup (months, &unit->id));
     }
   tj_ranking_assign (self->units);
   n = self->units->len;

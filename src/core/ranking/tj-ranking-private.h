@@ -1,16 +1,24 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "tj-bulletin.h"
 #include "tj-ranking.h"
 
 G_BEGIN_DECLS
 
-/* tj_ranking_build from the bulletin of month 3 × quarter of year, built by the caller. */
-TjRanking *tj_ranking_build_from (TjDb       *db,
-                                  int         year,
-                                  int         quarter,
-                                  TjBulletin *bulletin,
-                                  GError    **error);
+/* What the ranking reads that does not depend on the quarter (the matters, the approval items,
+ * the inspections of the year's list), read once for the quarters of an assessment. */
+typedef struct _TjRankingFacts TjRankingFacts;
+
+TjRankingFacts *tj_ranking_facts_read (TjDb    *db,
+                                       int      year,
+                                       GError **error);
+void tj_ranking_facts_free (TjRankingFacts *facts);
+TjRanking *tj_ranking_build_with (TjDb           *db,
+                                  int             year,
+                                  int             quarter,
+                                  TjRankingFacts *facts,
+                                  GError        **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TjRankingFacts, tj_ranking_facts_free)
 
 G_END_DECLS

@@ -9,19 +9,19 @@
 
 #include "tj-approval-item.h"
 #include "tj-bulletin.h"
+#include "tj-ranking-private.h"
 #include "tj-date.h"
 #include "tj-error.h"
 #include "tj-inspection.h"
 #include "tj-matter.h"
 #include "tj-money.h"
-#include "tj-ranking-private.h"
 #include "tj-ranking.h"
 
 /* The quarterly ranking, issue 9, as written. Quarter Q of year Y: month N = 3Q, quarter end E
  * = the last day of month N. The units are the localities with a project on year Y's list; per
  * unit u, over the projects of year Y's list whose locality is u:
  * - investment = (Σ C to month N ÷ Σ A) ÷ (N/12), capped at 1; Σ C and Σ A are the bulletin's
- *   (tj_bulletin_build of month N: its locality figures);
+ *   (month N's locality figures, tj_bulletin_localities);
  * - starts = started ÷ due, the bulletin's 新开工 due by month N and started by its end;
  * - statistics = entered ÷ base: base = started by E (the bulletin's `started`) with total
  *   investment ≥ the threshold; entered = those in the statistics by E (its `in_statistics`);
@@ -301,67 +301,114 @@ read_units (TjDb    *db,
   return tj_db_rows_done (db, rc, error);
 }
 
-/* Investment, starts and statistics: the bulletin of month N, as it is published. */
+/* Statistics: each project as month N's bulletin judges it (started by the quarter's end, in
+ * the statistics by then). */
 static void
-read_bulletin (TjBulletin *bulletin,
-               Reading    *r)
+count_statistics (const TjBulletinProject *p,
+                  gpointer                 data)
+{
+  Reading *r = data;
+  gint64 threshold = (gint64) r->ranking->settings.threshold_wan * TJ_YUAN_PER_WAN;
+  TjRankingUnit *unit = unit_of_locality (r, p->locality_id);
+
+  if (unit == NULL || !p->started || p->total_investment < threshold)
+    return;
+  unit->statistics_base++;
+  if (p->in_statistics)
+    unit->statistics_entered++;
+}
+
+/* Investment, starts and statistics: the bulletins of months 1..N, as they are published
+ * (tj_bulletin_localities: their rules, one read). */
+static gboolean
+read_bulletin (TjDb    *db,
+               Reading *r,
+               GError **error)
 {
   TjRanking *self = r->ranking;
-  gint64 threshold = (gint64) self->settings.threshold_wan * TJ_YUAN_PER_WAN;
+  g_autoptr (GArray) localities = tj_bulletin_localities (db, self->year, self->month,
+                                                          count_statistics, r, error);
 
-  for (guint i = 0; i < bulletin->localities->len; i++)
+  if (localities == NULL)
+    return FALSE;
+  for (guint i = 0; i < localities->len; i++)
     {
-      TjBulletinFigures *f = &g_array_index (bulletin->localities, TjBulletinFigures, i);
-      TjRankingUnit *unit = unit_of_locality (r, f->id);
+      TjBulletinLocality *l = &g_array_index (localities, TjBulletinLocality, i);
+      TjRankingUnit *unit = unit_of_locality (r, l->figures.id);
 
       if (unit == NULL)
         continue;
-      unit->cumulative = f->cumulative;
-      unit->plan = f->plan;
-      unit->starts_due = f->starts_due;
-      unit->started = f->started;
+      unit->cumulative = l->figures.cumulative;
+      unit->plan = l->figures.plan;
+      unit->starts_due = l->figures.starts_due;
+      unit->started = l->figures.started;
+      unit->on_schedule_months = l->on_schedule_months;
     }
-  for (guint i = 0; i < bulletin->projects->len; i++)
-    {
-      TjBulletinProject *p = &g_array_index (bulletin->projects, TjBulletinProject, i);
-      TjRankingUnit *unit = unit_of_locality (r, p->locality_id);
+  return TRUE;
+}
 
-      if (unit == NULL || !p->started || p->total_investment < threshold)
-        continue;
-      unit->statistics_base++;
-      if (p->in_statistics)
-        unit->statistics_entered++;
-    }
+/* What the ranking reads of the matters, the approval items and the inspections: none of it
+ * depends on the quarter's end (a matter's deadline in force and finish; an item's deadline, its
+ * committed working days and its closed suspensions, and its finish), so that an assessment
+ * reads it once for its quarters. */
+typedef struct
+{
+  gint64 project_id;
+  const char *unit_name; /* a matter without a project: its responsible unit */
+  const char *deadline;  /* in force */
+  const char *finished;
+} Dated;
+
+struct _TjRankingFacts
+{
+  GStringChunk *strings;
+  GArray *matters; /* of Dated: those with a deadline in force */
+  GArray *items;   /* of Dated: those with a deadline (accepted) */
+  GPtrArray *inspections;
+};
+
+void
+tj_ranking_facts_free (TjRankingFacts *facts)
+{
+  if (facts == NULL)
+    return;
+  g_string_chunk_free (facts->strings);
+  g_array_unref (facts->matters);
+  g_array_unref (facts->items);
+  g_clear_pointer (&facts->inspections, g_ptr_array_unref);
+  g_free (facts);
+}
+
+static const char *
+keep (TjRankingFacts *facts,
+      const char     *text)
+{
+  return text != NULL ? g_string_chunk_insert_const (facts->strings, text) : NULL;
 }
 
 static gboolean
-count_matter (const TjMatterRow *row,
-              gpointer           data,
-              GError           **error)
+keep_matter (const TjMatterRow *row,
+             gpointer           data,
+             GError           **error)
 {
-  Reading *r = data;
-  const char *end = r->ranking->quarter_end;
-  TjRankingUnit *unit;
+  TjRankingFacts *facts = data;
+  Dated matter = { row->project_id, NULL, NULL, NULL };
 
-  if (row->project_id != 0)
-    unit = unit_of_project (r, row->project_id);
-  else
-    unit = row->unit_name != NULL ? g_hash_table_lookup (r->by_name, row->unit_name) : NULL;
-  if (unit == NULL || row->deadline_in_force == NULL ||
-      strcmp (row->deadline_in_force, end) > 0)
+  if (row->deadline_in_force == NULL)
     return TRUE;
-  unit->matters_due++;
-  if (tj_matter_status_at (row->finished, row->deadline_in_force, end) == TJ_MATTER_DONE_ON_TIME)
-    unit->matters_on_time++;
+  matter.unit_name = row->project_id == 0 ? keep (facts, row->unit_name) : NULL;
+  matter.deadline = keep (facts, row->deadline_in_force);
+  matter.finished = keep (facts, row->finished);
+  g_array_append_val (facts->matters, matter);
   return TRUE;
 }
 
 /* Every matter, of the meetings of any year: one whose deadline in force is by E is due whenever
  * it was decided. */
 static gboolean
-read_matters (TjDb    *db,
-              Reading *r,
-              GError **error)
+read_matters (TjDb           *db,
+              TjRankingFacts *facts,
+              GError        **error)
 {
   static const char years_sql[] =
     "SELECT DISTINCT CAST (substr (date, 1, 4) AS INTEGER) FROM meetings ORDER BY 1";
@@ -380,49 +427,106 @@ read_matters (TjDb    *db,
   if (!tj_db_rows_done (db, rc, error))
     return FALSE;
   for (guint i = 0; i < years->len; i++)
-    if (!tj_matter_foreach (db, g_array_index (years, int, i), NULL, count_matter, r, error))
+    if (!tj_matter_foreach (db, g_array_index (years, int, i), NULL, keep_matter, facts, error))
       return FALSE;
   return TRUE;
 }
 
 static gboolean
-read_approvals (TjDb    *db,
-                Reading *r,
-                GError **error)
+read_approvals (TjDb           *db,
+                int             year,
+                TjRankingFacts *facts,
+                GError        **error)
 {
-  const char *end = r->ranking->quarter_end;
-  g_autoptr (GPtrArray) items = tj_approval_item_list (db, r->ranking->year, end, error);
+  g_autofree char *year_end = g_strdup_printf ("%04d-12-31", year);
+  g_autoptr (GPtrArray) items = tj_approval_item_list (db, year, year_end, error);
 
   if (items == NULL)
     return FALSE;
   for (guint i = 0; i < items->len; i++)
     {
       TjApprovalItem *item = g_ptr_array_index (items, i);
+      Dated dated = { item->project_id, NULL, NULL, NULL };
+
+      if (item->deadline == NULL)
+        continue;
+      dated.deadline = keep (facts, item->deadline);
+      dated.finished = keep (facts, item->finished);
+      g_array_append_val (facts->items, dated);
+    }
+  return TRUE;
+}
+
+TjRankingFacts *
+tj_ranking_facts_read (TjDb    *db,
+                       int      year,
+                       GError **error)
+{
+  g_autoptr (TjRankingFacts) facts = g_new0 (TjRankingFacts, 1);
+
+  facts->strings = g_string_chunk_new (64 * 1024);
+  facts->matters = g_array_new (FALSE, FALSE, sizeof (Dated));
+  facts->items = g_array_new (FALSE, FALSE, sizeof (Dated));
+  if (!read_matters (db, facts, error) || !read_approvals (db, year, facts, error) ||
+      (facts->inspections = tj_inspection_list (db, year, error)) == NULL)
+    return NULL;
+  return g_steal_pointer (&facts);
+}
+
+static void
+count_matters (Reading        *r,
+               TjRankingFacts *facts)
+{
+  const char *end = r->ranking->quarter_end;
+
+  for (guint i = 0; i < facts->matters->len; i++)
+    {
+      const Dated *matter = &g_array_index (facts->matters, Dated, i);
+      TjRankingUnit *unit;
+
+      if (matter->project_id != 0)
+        unit = unit_of_project (r, matter->project_id);
+      else
+        unit = matter->unit_name != NULL ? g_hash_table_lookup (r->by_name, matter->unit_name)
+                                         : NULL;
+      if (unit == NULL || strcmp (matter->deadline, end) > 0)
+        continue;
+      unit->matters_due++;
+      if (tj_matter_status_at (matter->finished, matter->deadline, end) ==
+          TJ_MATTER_DONE_ON_TIME)
+        unit->matters_on_time++;
+    }
+}
+
+static void
+count_approvals (Reading        *r,
+                 TjRankingFacts *facts)
+{
+  const char *end = r->ranking->quarter_end;
+
+  for (guint i = 0; i < facts->items->len; i++)
+    {
+      const Dated *item = &g_array_index (facts->items, Dated, i);
       TjRankingUnit *unit = unit_of_project (r, item->project_id);
 
-      if (unit == NULL || item->deadline == NULL || strcmp (item->deadline, end) > 0)
+      if (unit == NULL || strcmp (item->deadline, end) > 0)
         continue;
       unit->approvals_due++;
       if (item->finished != NULL && strcmp (item->finished, item->deadline) <= 0)
         unit->approvals_on_time++;
     }
-  return TRUE;
 }
 
-static gboolean
-read_inspections (TjDb    *db,
-                  Reading *r,
-                  GError **error)
+static void
+count_inspections (Reading        *r,
+                   TjRankingFacts *facts)
 {
   TjRanking *self = r->ranking;
   g_autofree char *start = g_strdup_printf ("%04d-%02d-01", self->year, self->month - 2);
-  g_autoptr (GPtrArray) inspections = tj_inspection_list (db, self->year, error);
 
-  if (inspections == NULL)
-    return FALSE;
-  for (guint i = 0; i < inspections->len; i++)
+  for (guint i = 0; i < facts->inspections->len; i++)
     {
-      TjInspection *inspection = g_ptr_array_index (inspections, i);
+      TjInspection *inspection = g_ptr_array_index (facts->inspections, i);
       TjRankingUnit *unit = unit_of_project (r, inspection->project_id);
 
       if (unit != NULL && strcmp (inspection->date, start) >= 0 &&
@@ -431,7 +535,6 @@ read_inspections (TjDb    *db,
            inspection->final_verdict == TJ_VERDICT_CONCEALED))
         unit->deductions++;
     }
-  return TRUE;
 }
 
 /* The ratios, the points shown, and the exact score rounded. */
@@ -500,30 +603,28 @@ tj_ranking_build (TjDb    *db,
                   int      quarter,
                   GError **error)
 {
-  g_autoptr (TjBulletin) bulletin = NULL;
+  g_autoptr (TjRankingFacts) facts = NULL;
 
   g_return_val_if_fail (quarter >= 1 && quarter <= 4, NULL);
-  if (!tj_year_check (year, error) ||
-      (bulletin = tj_bulletin_build (db, year, 3 * quarter, error)) == NULL)
+  if (!tj_year_check (year, error) || (facts = tj_ranking_facts_read (db, year, error)) == NULL)
     return NULL;
-  return tj_ranking_build_from (db, year, quarter, bulletin, error);
+  return tj_ranking_build_with (db, year, quarter, facts, error);
 }
 
-/* The same from the bulletin of the quarter's last month, built by the caller (the assessment
- * builds every month's bulletin once). */
 TjRanking *
-tj_ranking_build_from (TjDb       *db,
-                       int         year,
-                       int         quarter,
-                       TjBulletin *bulletin,
-                       GError    **error)
+tj_ranking_build_with (TjDb           *db,
+                       int             year,
+                       int             quarter,
+                       TjRankingFacts *facts,
+                       GError        **error)
 {
   g_autoptr (TjRanking) self = g_new0 (TjRanking, 1);
   Reading r = { self, NULL, NULL, NULL };
   gboolean ok;
 
   g_return_val_if_fail (quarter >= 1 && quarter <= 4, NULL);
-  g_return_val_if_fail (bulletin->year == year && bulletin->month == 3 * quarter, NULL);
+  if (!tj_year_check (year, error))
+    return NULL;
   self->year = year;
   self->quarter = quarter;
   self->month = 3 * quarter;
@@ -537,11 +638,13 @@ tj_ranking_build_from (TjDb       *db,
   r.by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   r.by_name = g_hash_table_new (g_str_hash, g_str_equal);
   r.locality = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  ok = read_units (db, &r, error);
+  ok = read_units (db, &r, error) && read_bulletin (db, &r, error);
   if (ok)
-    read_bulletin (bulletin, &r);
-  ok = ok && read_matters (db, &r, error) && read_approvals (db, &r, error) &&
-       read_inspections (db, &r, error);
+    {
+      count_matters (&r, facts);
+      count_approvals (&r, facts);
+      count_inspections (&r, facts);
+    }
   g_hash_table_unref (r.by_id);
   g_hash_table_unref (r.by_name);
   g_hash_table_unref (r.locality);

@@ -68,6 +68,7 @@ typedef struct
   gint64 deducted;     /* deduction × deductions, hundredths */
   gboolean red;
   gboolean black;
+  guint on_schedule_months; /* bit m − 1: month m's bulletin (m ≤ N) finds the unit on schedule */
 } TjRankingUnit;
 
 typedef struct

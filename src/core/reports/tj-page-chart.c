@@ -315,3 +315,49 @@ tj_page_chart_draw (TjPageLayout *self,
     }
   cairo_restore (cr);
 }
+
+/* A report's chart on a screen, drawn as the pages draw it (one part, all its bars). */
+double
+tj_page_layout_draw_chart (TjReport     *report,
+                           PangoContext *context,
+                           cairo_t      *cr,
+                           double        x,
+                           double        y,
+                           double        width)
+{
+  TjPageLayout layout = { 0 };
+  Sheet sheet = { 0 };
+  PageChart *chart = tj_page_chart_new (report);
+  const char *title = NULL;
+  double resolution, height = 0;
+
+  if (chart == NULL || tj_report_is_streamed (report))
+    {
+      tj_page_chart_free (chart);
+      return 0;
+    }
+  resolution = pango_cairo_context_get_resolution (context);
+  layout.context = context;
+  layout.scale = (resolution > 0 ? resolution : 96.0) / 72.0;
+  sheet.report = report;
+  for (guint r = 0; r < tj_report_get_n_rows (report); r++)
+    tj_page_chart_add_row (&layout, chart, &sheet, r);
+  tj_report_get_chart (report, &title, NULL, NULL);
+  /* room for every bar in one part */
+  if (tj_page_chart_lay_out (&layout, chart, title, x, width,
+                             (chart->numbers->len + 8) * PITCH_PER_SIZE * LABEL_SIZE *
+                               layout.scale * 2) > 0)
+    {
+      height = tj_page_chart_part_height (chart, 0);
+      if (cr != NULL)
+        {
+          /* the title is drawn in the source the pages leave: black */
+          cairo_save (cr);
+          cairo_set_source_rgb (cr, 0, 0, 0);
+          tj_page_chart_draw (&layout, chart, cr, y, 0);
+          cairo_restore (cr);
+        }
+    }
+  tj_page_chart_free (chart);
+  return height;
+}

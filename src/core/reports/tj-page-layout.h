@@ -31,6 +31,17 @@ void tj_page_layout_draw_page (TjPageLayout *self,
 gboolean tj_page_layout_check (TjPageLayout *self,
                                GError      **error);
 
+/* A report's chart (tj_report_set_chart) drawn as the pages draw it, for a screen: all its bars
+ * `width` wide from (x, y) in the units of `context` (a widget's), its fonts at the context's
+ * resolution. Returns the height it takes, 0 when the report has no chart or its rows are
+ * streamed; `cr` NULL: only measures. */
+double tj_page_layout_draw_chart (TjReport     *report,
+                                  PangoContext *context,
+                                  cairo_t      *cr,
+                                  double        x,
+                                  double        y,
+                                  double        width);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TjPageLayout, tj_page_layout_free)
 
 G_END_DECLS
