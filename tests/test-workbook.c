@@ -404,6 +404,93 @@ run_tuijin (const char *db,
   return status;
 }
 
+/* The rows of sql on the database at path, one line each, the columns separated by tabs. */
+static char *
+db_rows (const char *path,
+         const char *sql)
+{
+  g_autoptr (GString) rows = g_string_new (NULL);
+  sqlite3 *handle = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      for (int c = 0; c < sqlite3_column_count (stmt); c++)
+        {
+          const char *text = (const char *) sqlite3_column_text (stmt, c);
+
+          g_string_append_printf (rows, "%s%s", c > 0 ? "\t" : "", text != NULL ? text : "∅");
+        }
+      g_string_append_c (rows, '\n');
+    }
+  g_assert_cmpint (rc, ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  sqlite3_close (handle);
+  return g_string_free (g_steal_pointer (&rows), FALSE);
+}
+
+/* sql on the database at path, through Tuijin's own connection (its triggers' functions). */
+static void
+db_exec (const char *path,
+         const char *sql)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TjDb) db = tj_db_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (tj_db_exec (db, sql, &error));
+  g_assert_no_error (error);
+}
+
+static void
+copy_file (const char *from,
+           const char *to)
+{
+  g_autofree char *bytes = NULL;
+  g_autoptr (GError) error = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (from, &bytes, &length, &error));
+  g_assert_true (g_file_set_contents (to, bytes, length, &error));
+  g_assert_no_error (error);
+}
+
+static guint
+count_lines (const char *text)
+{
+  guint n = 0;
+
+  for (const char *c = text; *c != '\0'; c++)
+    n += *c == '\n';
+  return n;
+}
+
+static guint
+count_rows (const char *path,
+                    const char *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
+  g_autofree char *rows = db_rows (path, sql);
+
+  return (guint) g_ascii_strtoull (rows, NULL, 10);
+}
+
+static char *
+file_text (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  char *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
+  g_assert_no_error (error);
+  return text;
+}
+
+#define CODES "SELECT name, code, notes FROM projects WHERE year = 2026 ORDER BY name"
+
 /* A ledger tuijin exported as a workbook imports again unchanged: imported into the database
  * it came from, every project is updated to what it was (the list exported as CSV before and
  * after is the same to the byte); into a fresh one (--sheet by its name), every project added. */
@@ -417,10 +504,12 @@ test_round_trip_register (void)
   g_autofree char *before = g_build_filename (dir, "before.csv", NULL);
   g_autofree char *after = g_build_filename (dir, "after.csv", NULL);
   g_autofree char *out = NULL, *err = NULL, *exported = NULL, *exported_again = NULL;
+  g_autofree char *codes = NULL, *fresh_codes = NULL;
   g_autoptr (GError) error = NULL;
   gsize length = 0, length_again = 0;
 
   g_assert_cmpint (run_tuijin (db, NULL, NULL, "demo", "--year", "2026", NULL), ==, 0);
+  db_exec (db, "UPDATE projects SET notes = '用地待核实，' || id WHERE id % 7 = 0");
   g_assert_cmpint (run_tuijin (db, NULL, NULL, "export", "projects", "--year", "2026", "--output",
                                xlsx, NULL),
                    ==, 0);
@@ -443,6 +532,11 @@ test_round_trip_register (void)
                                "2026年重点项目", "--year", "2026", "--create-missing", NULL),
                    ==, 0);
   g_assert_nonnull (strstr (out, "新增 128 个项目，更新 0 个项目。"));
+  /* 项目编号 and 备注 come with the rest */
+  codes = db_rows (db, CODES);
+  g_assert_nonnull (strstr (codes, "用地待核实，"));
+  fresh_codes = db_rows (fresh, CODES);
+  g_assert_cmpstr (fresh_codes, ==, codes);
   tj_test_rmdir (dir);
 }
 
@@ -474,6 +568,142 @@ test_round_trip_approvals (void)
   tj_test_rmdir (dir);
 }
 
+/* What an inspection holds that its import writes, by project, date and organising unit. */
+#define INSPECTION_ROWS                                                                          \
+  "SELECT p.name, i.date, u.name, i.inspectors, i.unannounced, i.seen, i.verified, "              \
+  "i.verified_progress, i.verdict, i.verdict_reason FROM inspections i "                         \
+  "JOIN projects p ON p.id = i.project_id JOIN units u ON u.id = i.organiser_id "                \
+  "ORDER BY p.name, i.date, u.name"
+
+/* The 巡查台账 exported as a workbook carries every column its import needs: imported into the
+ * database it came from, every inspection stays as it was (the ledger as CSV the same to the
+ * byte, the verdicts of the inspectors' own and the suggested ones as they were); into one
+ * without inspections, every inspection comes back the same. */
+static void
+test_round_trip_inspections (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("tuijin-test-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "a.db", NULL);
+  g_autofree char *fresh = g_build_filename (dir, "b.db", NULL);
+  g_autofree char *xlsx = g_build_filename (dir, "巡查台账.xlsx", NULL);
+  g_autofree char *before = g_build_filename (dir, "before.csv", NULL);
+  g_autofree char *after = g_build_filename (dir, "after.csv", NULL);
+  g_autofree char *rows = NULL, *rows_again = NULL, *fresh_rows = NULL;
+  g_autofree char *csv = NULL, *csv_again = NULL, *out = NULL, *err = NULL;
+  g_autofree char *expected = NULL;
+  guint n;
+
+  g_assert_cmpint (run_tuijin (db, NULL, NULL, "demo", "--year", "2026", NULL), ==, 0);
+  g_assert_cmpint (run_tuijin (db, NULL, NULL, "export", "inspections", "--year", "2026",
+                               "--output", xlsx, NULL),
+                   ==, 0);
+  g_assert_cmpint (run_tuijin (db, NULL, NULL, "export", "inspections", "--year", "2026",
+                               "--output", before, NULL),
+                   ==, 0);
+  copy_file (db, fresh);
+  rows = db_rows (db, INSPECTION_ROWS);
+  n = count_lines (rows);
+  g_assert_cmpuint (n, >, 3);
+  /* the demo's inspections have verdicts of the inspectors' own and suggested ones */
+  g_assert_nonnull (strstr (rows, "\ttrue\t"));
+  g_assert_nonnull (strstr (rows, "\t∅\t∅\n"));
+
+  g_assert_cmpint (run_tuijin (db, &out, &err, "import", "inspections", xlsx, "--year", "2026",
+                               NULL),
+                   ==, 0);
+  expected = g_strdup_printf ("已新增巡查记录 0 条，更新 %u 条。\n", n);
+  g_assert_cmpstr (out, ==, expected);
+  rows_again = db_rows (db, INSPECTION_ROWS);
+  g_assert_cmpstr (rows_again, ==, rows);
+  g_assert_cmpint (run_tuijin (db, NULL, NULL, "export", "inspections", "--year", "2026",
+                               "--output", after, NULL),
+                   ==, 0);
+  csv = file_text (before);
+  csv_again = file_text (after);
+  g_assert_cmpstr (csv_again, ==, csv);
+
+  db_exec (fresh, "DELETE FROM inspections");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_tuijin (fresh, &out, &err, "import", "inspections", xlsx, "--year", "2026",
+                               NULL),
+                   ==, 0);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("已新增巡查记录 %u 条，更新 0 条。\n", n);
+  g_assert_cmpstr (out, ==, expected);
+  fresh_rows = db_rows (fresh, INSPECTION_ROWS);
+  g_assert_cmpstr (fresh_rows, ==, rows);
+  tj_test_rmdir (dir);
+}
+
+/* The 督办台账 exported as a workbook imports again unchanged: its 延期至, an extension approved
+ * in the window, is that extension (no new one, nothing refused); into a database without the
+ * meetings, every matter comes back with the same deadline in force and status (the ledger the
+ * same but for the reports, which it does not carry in full). */
+static void
+test_round_trip_matters (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("tuijin-test-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "a.db", NULL);
+  g_autofree char *fresh = g_build_filename (dir, "b.db", NULL);
+  g_autofree char *unreported = g_build_filename (dir, "c.db", NULL);
+  g_autofree char *xlsx = g_build_filename (dir, "督办台账.xlsx", NULL);
+  g_autofree char *before = g_build_filename (dir, "before.csv", NULL);
+  g_autofree char *after = g_build_filename (dir, "after.csv", NULL);
+  g_autofree char *expected = g_build_filename (dir, "expected.csv", NULL);
+  g_autofree char *fresh_csv = g_build_filename (dir, "fresh.csv", NULL);
+  g_autofree char *extensions = NULL, *extensions_again = NULL, *message = NULL;
+  g_autofree char *csv = NULL, *csv_again = NULL, *out = NULL, *err = NULL;
+  g_autofree char *csv_expected = NULL, *csv_fresh = NULL;
+  guint n;
+
+  g_assert_cmpint (run_tuijin (db, NULL, NULL, "demo", "--year", "2026", NULL), ==, 0);
+  g_assert_cmpint (run_tuijin (db, NULL, NULL, "export", "matters", "--year", "2026", "--as-of",
+                               "2026-11-30", "--output", xlsx, NULL),
+                   ==, 0);
+  g_assert_cmpint (run_tuijin (db, NULL, NULL, "export", "matters", "--year", "2026", "--as-of",
+                               "2026-11-30", "--output", before, NULL),
+                   ==, 0);
+  copy_file (db, fresh);
+  copy_file (db, unreported);
+  extensions = db_rows (db, "SELECT * FROM matter_extensions ORDER BY id");
+  g_assert_cmpuint (count_lines (extensions), >, 0);
+  n = count_rows (db, "matters");
+
+  g_assert_cmpint (run_tuijin (db, &out, &err, "import", "matters", xlsx, "--year", "2026", NULL),
+                   ==, 0);
+  message = g_strdup_printf ("已新增议定事项 0 项，更新 %u 项。\n", n);
+  g_assert_cmpstr (out, ==, message);
+  extensions_again = db_rows (db, "SELECT * FROM matter_extensions ORDER BY id");
+  g_assert_cmpstr (extensions_again, ==, extensions);
+  g_assert_cmpint (run_tuijin (db, NULL, NULL, "export", "matters", "--year", "2026", "--as-of",
+                               "2026-11-30", "--output", after, NULL),
+                   ==, 0);
+  csv = file_text (before);
+  csv_again = file_text (after);
+  g_assert_cmpstr (csv_again, ==, csv);
+
+  db_exec (fresh, "DELETE FROM meetings");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&message, g_free);
+  g_assert_cmpint (run_tuijin (fresh, &out, NULL, "import", "matters", xlsx, "--year", "2026",
+                               NULL),
+                   ==, 0);
+  message = g_strdup_printf ("已新增议定事项 %u 项，更新 0 项。\n", n);
+  g_assert_cmpstr (out, ==, message);
+  db_exec (unreported, "DELETE FROM matter_reports");
+  g_assert_cmpint (run_tuijin (unreported, NULL, NULL, "export", "matters", "--year", "2026",
+                               "--as-of", "2026-11-30", "--output", expected, NULL),
+                   ==, 0);
+  g_assert_cmpint (run_tuijin (fresh, NULL, NULL, "export", "matters", "--year", "2026",
+                               "--as-of", "2026-11-30", "--output", fresh_csv, NULL),
+                   ==, 0);
+  csv_expected = file_text (expected);
+  csv_fresh = file_text (fresh_csv);
+  g_assert_cmpstr (csv_fresh, ==, csv_expected);
+  tj_test_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -491,5 +721,7 @@ main (int    argc,
   g_test_add_func ("/tj/workbook/format-told-by-content", test_told_by_content);
   g_test_add_func ("/tj/workbook/round-trip/register", test_round_trip_register);
   g_test_add_func ("/tj/workbook/round-trip/approvals", test_round_trip_approvals);
+  g_test_add_func ("/tj/workbook/round-trip/inspections", test_round_trip_inspections);
+  g_test_add_func ("/tj/workbook/round-trip/matters", test_round_trip_matters);
   return g_test_run ();
 }
