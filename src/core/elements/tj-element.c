@@ -228,7 +228,16 @@ write_element (TjDb     *db,
                gpointer  record,
                GError  **error)
 {
-  TjElement *self = record;
+  return tj_element_write (db, record, error);
+}
+
+/* Validates, then inserts (setting id) or updates inside the caller's transaction (an
+ * import's). */
+gboolean
+tj_element_write (TjDb      *db,
+                  TjElement *self,
+                  GError   **error)
+{
   g_autoptr (GPtrArray) problems = tj_problems_new ();
   sqlite3_stmt *stmt;
   int c = 1;

@@ -3,6 +3,7 @@
 
 #include "tj-db.h"
 #include "tj-deletion.h"
+#include "tj-import.h"
 
 G_BEGIN_DECLS
 
@@ -70,6 +71,10 @@ void tj_element_set_amounts (TjElement  *self,
 /* Tidies the dates and the note, then adds to problems what is wrong, naming the field. */
 void tj_element_validate (TjElement *self,
                           GPtrArray *problems);
+/* The same inside the caller's transaction (an import's). */
+gboolean tj_element_write (TjDb      *db,
+                           TjElement *self,
+                           GError   **error);
 /* Validates, then inserts (setting id) or updates, in a transaction of its own. */
 gboolean tj_element_save (TjDb      *db,
                           TjElement *self,
@@ -81,5 +86,14 @@ GPtrArray *tj_elements_load (TjDb    *db,
 TjDeletion *tj_element_delete_undoable (TjDb    *db,
                                         gint64   id,
                                         GError **error);
+
+/* tj-element-import.c: needs of the projects on year's list from a file (.xlsx, .xls or CSV);
+ * a need stored for the same project, kind and date of request is updated. */
+gboolean tj_element_import (TjDb            *db,
+                            const char      *path,
+                            int              year,
+                            gboolean         dry_run,
+                            TjImportResult **result,
+                            GError         **error);
 
 G_END_DECLS

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "tj-db.h"
+#include "tj-import.h"
 
 G_BEGIN_DECLS
 
@@ -23,6 +24,9 @@ void tj_visit_free (TjVisit *self);
 GPtrArray *tj_visit_validate (TjVisit  *self,
                               TjDb     *db,
                               GError  **error);
+gboolean tj_visit_write (TjDb     *db, /* inside the caller's transaction */
+                         TjVisit  *self,
+                         GError  **error);
 gboolean tj_visit_save (TjDb     *db,
                         TjVisit  *self,
                         GError  **error);
@@ -37,6 +41,12 @@ gboolean tj_visit_month_note (TjDb     *db,
                               int       month,
                               char    **note,
                               GError  **error);
+/* tj-visit-import.c */
+gboolean tj_visit_import (TjDb            *db,
+                          const char      *path,
+                          gboolean         dry_run,
+                          TjImportResult **result,
+                          GError         **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TjVisit, tj_visit_free)
 

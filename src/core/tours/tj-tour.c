@@ -451,6 +451,15 @@ tour_write (TjDb     *db,
   return insert_children (db, self, error);
 }
 
+/* Validated, then written inside the caller's transaction (an import's). */
+gboolean
+tj_tour_store (TjDb    *db,
+               TjTour  *self,
+               GError **error)
+{
+  return tour_write (db, self, error);
+}
+
 /* Validated, then saved in one transaction; a new tour gets its id. */
 gboolean
 tj_tour_save (TjDb    *db,

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "tj-db.h"
+#include "tj-import.h"
 #include "tj-report.h"
 
 G_BEGIN_DECLS
@@ -83,6 +84,9 @@ const char *tj_tour_month_warning (const char *date);
 
 gboolean tj_tour_validate (TjTour  *self,
                            GError **error);
+gboolean tj_tour_store (TjDb    *db, /* inside the caller's transaction */
+                        TjTour  *self,
+                        GError **error);
 gboolean tj_tour_save (TjDb    *db,
                        TjTour  *self,
                        GError **error);
@@ -111,6 +115,13 @@ gboolean tj_tour_write (TjDb       *db,
                         const char *date,
                         const char *path,
                         GError    **error);
+/* tj-tour-import.c: the scores of the tour on date from a file (.xlsx, .xls or CSV). */
+gboolean tj_tour_import_scores (TjDb            *db,
+                                const char      *path,
+                                const char      *date,
+                                gboolean         dry_run,
+                                TjImportResult **result,
+                                GError         **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TjTour, tj_tour_free)
 
