@@ -182,12 +182,14 @@ test_register_totals (Fixture       *fixture,
   g_assert_cmpstr (report->title, ==, "登封市2026年重点项目名单");
   g_assert_cmpstr (report->sheet_name, ==, "2026年重点项目");
   g_assert_cmpstr (report->unit_line, ==, "单位：万元");
-  g_assert_cmpuint (tj_report_get_n_columns (report), ==, 20);
+  g_assert_cmpuint (tj_report_get_n_columns (report), ==, 22);
   g_assert_cmpstr (tj_report_get_column (report, 0)->header, ==, "序号");
   g_assert_cmpstr (tj_report_get_column (report, 5)->header, ==, "建设规模及内容");
   g_assert_cmpstr (tj_report_get_column (report, 13)->header, ==, "总投资（万元）");
   g_assert_cmpstr (tj_report_get_column (report, 14)->header, ==, "年度计划投资（万元）");
   g_assert_cmpstr (tj_report_get_column (report, 19)->header, ==, "入库日期");
+  g_assert_cmpstr (tj_report_get_column (report, 20)->header, ==, "项目编号");
+  g_assert_cmpstr (tj_report_get_column (report, 21)->header, ==, "备注");
 
   /* By level: provincial, prefectural, city; then 合计. */
   g_assert_cmpuint (tj_report_get_n_rows (report), ==, 4);
@@ -259,15 +261,15 @@ test_register_xlsx (Fixture       *fixture,
   g_assert_false (g_file_test (part, G_FILE_TEST_EXISTS));
 
   /* Row 1 title, 2 unit line, 3 header, 4–6 projects, 7 合计. */
-  facts = tj_test_xlsx_read (path, 0, "A1", "T2", "A3", "B3", "N3", "B4", "F4", "N4", "C5", "N5",
-                             "C6", "P6", "R6", "A7", "B7", "N7", "O7", NULL);
+  facts = tj_test_xlsx_read (path, 0, "A1", "T2", "A3", "B3", "N3", "U3", "V3", "B4", "F4", "N4",
+                             "C5", "N5", "C6", "P6", "R6", "A7", "B7", "N7", "O7", NULL);
   g_assert_cmpstr (tj_test_xlsx_fact (facts, "sheets"), ==, "2026年重点项目");
   g_assert_cmpstr (tj_test_xlsx_fact (facts, "doc_title"), ==, "登封市2026年重点项目名单");
   g_assert_cmpstr (tj_test_xlsx_fact (facts, "max_row"), ==, "7");
-  g_assert_cmpstr (tj_test_xlsx_fact (facts, "max_column"), ==, "20");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "max_column"), ==, "22");
 
   g_assert_cmpstr (tj_test_xlsx_fact (facts, "A1"), ==, "登封市2026年重点项目名单");
-  g_assert_nonnull (strstr (tj_test_xlsx_fact (facts, "merged"), "A1:T1"));
+  g_assert_nonnull (strstr (tj_test_xlsx_fact (facts, "merged"), "A1:V1"));
   g_assert_cmpstr (tj_test_xlsx_fact (facts, "overlapping_merges"), ==, "0");
   g_assert_cmpstr (tj_test_xlsx_fact (facts, "A1.bold"), ==, "True");
   g_assert_cmpstr (tj_test_xlsx_fact (facts, "A1.font"), ==, "黑体");
@@ -279,6 +281,9 @@ test_register_xlsx (Fixture       *fixture,
 
   g_assert_cmpstr (tj_test_xlsx_fact (facts, "A3"), ==, "序号");
   g_assert_cmpstr (tj_test_xlsx_fact (facts, "B3"), ==, "项目名称");
+  /* 项目编号 and 备注 last, as the ledger's import reads them */
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "U3"), ==, "项目编号");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "V3"), ==, "备注");
   /* A header breaks before its unit. */
   g_assert_cmpstr (tj_test_xlsx_fact (facts, "N3"), ==, "总投资\n（万元）");
   g_assert_cmpstr (tj_test_xlsx_fact (facts, "B3.bold"), ==, "True");

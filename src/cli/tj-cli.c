@@ -29,6 +29,9 @@
 #include "tj-register-report.h"
 #include "tj-report-format.h"
 #include "tj-statistics-entry.h"
+#include "tj-element.h"
+#include "tj-tour.h"
+#include "tj-visit.h"
 
 /* The reports an export command writes: one runner, run_export, serves them all. */
 typedef enum
@@ -73,6 +76,9 @@ static int run_import_holidays (TjDb *db, int argc, char **argv);
 static int run_import_approvals (TjDb *db, int argc, char **argv);
 static int run_import_inspections (TjDb *db, int argc, char **argv);
 static int run_import_matters (TjDb *db, int argc, char **argv);
+static int run_import_visits (TjDb *db, int argc, char **argv);
+static int run_import_tour_scores (TjDb *db, int argc, char **argv);
+static int run_import_funds (TjDb *db, int argc, char **argv);
 static int run_export (TjDb *db, const TjCommand *command, int argc, char **argv);
 
 static const TjCommand commands[] = {
@@ -137,6 +143,19 @@ static const TjCommand commands[] = {
        "is known by its meeting (date, type, name) and its content, so importing again updates "
        "it"),
     run_import_matters },
+  { "import visits", "FILE [--sheet NAME] [--dry-run]",
+    N_("Import the visits of city leaders and service officers to projects (.xlsx, .xls or "
+       "CSV), each project on the list of its visit's year; a visit is known by its project, "
+       "visitor and date"),
+    run_import_visits },
+  { "import tour-scores", "FILE [--sheet NAME] --date YYYY-MM-DD [--dry-run]",
+    N_("Import the panel's scores of the tour on a day (.xlsx, .xls or CSV): a row per project, "
+       "a column per criterion"),
+    run_import_tour_scores },
+  { "import funds", "FILE [--sheet NAME] --year Y [--dry-run]",
+    N_("Import the projects' needs for funds and quotas (.xlsx, .xls or CSV), projects on the "
+       "year's list; a need is known by its project, kind and date of request"),
+    run_import_funds },
   { "export matters", "--year Y --output FILE.xlsx|FILE.pdf|FILE.csv [--as-of YYYY-MM-DD]",
     N_("Export the ledger of meeting matters with their status as of a day (today by default)"),
     NULL, TJ_DB_OPEN_READ_ONLY | TJ_DB_OPEN_HEALTHY, TJ_EXPORT_MATTERS },
@@ -1140,6 +1159,81 @@ run_import_matters (TjDb  *db,
     _("Dry run, nothing was written. Matters to add: %u; to update: %u.\n"),
     /* Translators: "已新增议定事项 12 项，更新 3 项。" */
     _("Matters added: %u; updated: %u.\n"));
+}
+
+/* 调研走访: each project on the list of its visit's year. */
+static int
+run_import_visits (TjDb  *db,
+                   int    argc,
+                   char **argv)
+{
+  g_auto (TjImportCommand) import = { 0 };
+
+  if (!parse_import (db, argc, argv, "import visits", NULL, &import))
+    return TJ_EXIT_USAGE;
+  if (!import_done (&import, tj_visit_import (db, import.files[0], import.dry_run,
+                                              &import.result, &import.error)))
+    return TJ_EXIT_BAD_DATA;
+  print_added_updated (
+    &import,
+    /* Translators: "试导入，未写入任何数据：将新增走访记录 12 条，更新 3 条。" */
+    _("Dry run, nothing was written. Visits to add: %u; to update: %u.\n"),
+    /* Translators: "已新增走访记录 12 条，更新 3 条。" */
+    _("Visits added: %u; updated: %u.\n"));
+  return TJ_EXIT_OK;
+}
+
+/* 观摩评分: the scores of the tour on --date. */
+static int
+run_import_tour_scores (TjDb  *db,
+                        int    argc,
+                        char **argv)
+{
+  g_auto (TjImportCommand) import = { 0 };
+  g_autofree char *date_text = NULL;
+  g_autofree char *date = NULL;
+  g_autoptr (GError) error = NULL;
+  const GOptionEntry options[] = {
+    { "date", 'd', 0, G_OPTION_ARG_STRING, &date_text, NULL, NULL },
+    { NULL },
+  };
+
+  if (!parse_import (db, argc, argv, "import tour-scores", options, &import))
+    return TJ_EXIT_USAGE;
+  if (date_text == NULL)
+    {
+      print_error (_("%s needs --date YYYY-MM-DD."), "import tour-scores");
+      return TJ_EXIT_USAGE;
+    }
+  if ((date = tj_date_parse (date_text, &error)) == NULL)
+    {
+      print_error ("--date: %s", error->message);
+      return TJ_EXIT_USAGE;
+    }
+  if (!import_done (&import, tj_tour_import_scores (db, import.files[0], date, import.dry_run,
+                                                    &import.result, &import.error)))
+    return TJ_EXIT_BAD_DATA;
+  print_added_updated (
+    &import,
+    /* Translators: "试导入，未写入任何数据：将新评分项目 12 个，更新 3 个。" */
+    _("Dry run, nothing was written. Projects to score: %u; to score again: %u.\n"),
+    /* Translators: "已新评分项目 12 个，更新 3 个。" */
+    _("Projects scored: %u; scored again: %u.\n"));
+  return TJ_EXIT_OK;
+}
+
+/* 要素保障: needs for funds and quotas of the projects on --year's list. */
+static int
+run_import_funds (TjDb  *db,
+                  int    argc,
+                  char **argv)
+{
+  return run_import_of_year (
+    db, argc, argv, "import funds", tj_element_import,
+    /* Translators: "试导入，未写入任何数据：将新增要素需求 12 项，更新 3 项。" */
+    _("Dry run, nothing was written. Needs to add: %u; to update: %u.\n"),
+    /* Translators: "已新增要素需求 12 项，更新 3 项。" */
+    _("Needs added: %u; updated: %u.\n"));
 }
 
 static void

@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Prepares what the benchmarks measure on, never timed itself:
  *   bench-prep ledger FILE N   a generated ledger of N projects (the same one every time)
+ *   bench-prep ledger-xlsx CSV OUT.xlsx  that ledger as an office keeps it in Excel: a merged
+ *                              title above the header, names as shared strings, amounts as
+ *                              numbers with a number format, dates as Excel's serial dates
  *   bench-prep empty DB        a new database with Tuijin's schema and nothing in it
  *   bench-prep months DB       12 months of 2026 reports for every project of 2026 in DB
  *   bench-prep approvals DB    3 approval items for every project of 2026 in DB: accepted in
@@ -15,11 +18,77 @@
  *                              assessment of 2026: what run-all times as "build" */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <xlsxwriter.h>
 
 #include "bench-common.h"
 #include "tj-assessment.h"
+#include "tj-csv.h"
 #include "tj-db.h"
+
+typedef struct
+{
+  lxw_worksheet *sheet;
+  lxw_format *money;
+  lxw_format *date;
+} LedgerXlsx;
+
+/* One row of the CSV ledger into the sheet, below the title: the 序号 and the amounts (总投资,
+ * 年度计划投资) as numbers, a whole date (实际开工, 实际竣工, 入库日期) as a date, the rest as
+ * text. */
+static gboolean
+add_ledger_row (guint     line,
+                char    **cells,
+                guint     n_cells,
+                gpointer  user_data,
+                GError  **error)
+{
+  LedgerXlsx *out = user_data;
+  lxw_row_t row = line; /* the title on row 0 */
+
+  for (guint c = 0; c < n_cells; c++)
+    {
+      int y, m, d;
+
+      if (*cells[c] == '\0')
+        continue;
+      if (line > 1 && (c == 0 || c == 13 || c == 14))
+        worksheet_write_number (out->sheet, row, c, g_ascii_strtod (cells[c], NULL),
+                                c == 0 ? NULL : out->money);
+      else if (line > 1 && strlen (cells[c]) == 10 &&
+               sscanf (cells[c], "%4d-%2d-%2d", &y, &m, &d) == 3)
+        {
+          lxw_datetime when = { y, m, d, 0, 0, 0 };
+
+          worksheet_write_datetime (out->sheet, row, c, &when, out->date);
+        }
+      else
+        worksheet_write_string (out->sheet, row, c, cells[c], NULL);
+    }
+  return TRUE;
+}
+
+static int
+write_ledger_xlsx (const char *csv,
+                   const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  lxw_workbook *book = workbook_new (path);
+  LedgerXlsx out = { workbook_add_worksheet (book, "2026年重点项目") };
+
+  out.money = workbook_add_format (book);
+  format_set_num_format (out.money, "#,##0.00");
+  out.date = workbook_add_format (book);
+  format_set_num_format (out.date, "yyyy\"年\"m\"月\"d\"日\"");
+  worksheet_merge_range (out.sheet, 0, 0, 0, 19, "登封市2026年重点项目名单", NULL);
+  if (!tj_csv_read_rows (csv, add_ledger_row, &out, &error))
+    g_error ("%s", error->message);
+  if (workbook_close (book) != LXW_NO_ERROR)
+    g_error ("%s: the workbook could not be written", path);
+  return 0;
+}
 
 static int
 fill_months (const char *db_path)
@@ -360,6 +429,8 @@ main (int   argc,
       tj_bench_write_ledger (argv[2], (guint) atoi (argv[3]));
       return 0;
     }
+  if (argc == 4 && g_str_equal (argv[1], "ledger-xlsx"))
+    return write_ledger_xlsx (argv[2], argv[3]);
   if (argc == 3 && g_str_equal (argv[1], "empty"))
     {
       g_autoptr (GError) error = NULL;
@@ -378,7 +449,7 @@ main (int   argc,
            fill_matters (argv[2]);
   if (argc == 3 && g_str_equal (argv[1], "rank"))
     return rank (argv[2]);
-  g_printerr ("usage: bench-prep ledger FILE N | empty DB | months DB | approvals DB | "
-              "ranking DB | rank DB\n");
+  g_printerr ("usage: bench-prep ledger FILE N | ledger-xlsx CSV OUT.xlsx | empty DB | months DB "
+              "| approvals DB | ranking DB | rank DB\n");
   return 2;
 }

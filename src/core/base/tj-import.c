@@ -60,6 +60,9 @@ static const char *const kind_names[] = {
   [TJ_IMPORT_HOLIDAYS] = "holidays",
   [TJ_IMPORT_INSPECTIONS] = "inspections",
   [TJ_IMPORT_MATTERS] = "matters",
+  [TJ_IMPORT_VISITS] = "visits",
+  [TJ_IMPORT_TOUR_SCORES] = "tour_scores",
+  [TJ_IMPORT_FUNDS] = "elements",
 };
 
 /* Every message an import ends with, by what it imports. */
@@ -81,6 +84,13 @@ empty_message (TjImportKind  kind,
       return g_strdup_printf (_("“%s” is empty; no inspection was imported."), path);
     case TJ_IMPORT_MATTERS:
       return g_strdup_printf (_("“%s” is empty; no matter was imported."), path);
+    case TJ_IMPORT_VISITS:
+      return g_strdup_printf (_("“%s” is empty; no visit was imported."), path);
+    case TJ_IMPORT_TOUR_SCORES:
+      return g_strdup_printf (_("“%s” is empty; no score was imported."), path);
+    case TJ_IMPORT_FUNDS:
+      return g_strdup_printf (_("“%s” is empty; no need for funds or quotas was imported."),
+                              path);
     default:
       g_assert_not_reached ();
     }
@@ -141,6 +151,24 @@ set_problems_error (TjImportKind  kind,
       g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
                    ngettext ("%u problem found; no matter was imported.",
                              "%u problems found; no matter was imported.", n),
+                   n);
+      break;
+    case TJ_IMPORT_VISITS:
+      g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
+                   ngettext ("%u problem found; no visit was imported.",
+                             "%u problems found; no visit was imported.", n),
+                   n);
+      break;
+    case TJ_IMPORT_TOUR_SCORES:
+      g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
+                   ngettext ("%u problem found; no score was imported.",
+                             "%u problems found; no score was imported.", n),
+                   n);
+      break;
+    case TJ_IMPORT_FUNDS:
+      g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
+                   ngettext ("%u problem found; no need for funds or quotas was imported.",
+                             "%u problems found; no need for funds or quotas was imported.", n),
                    n);
       break;
     default:

@@ -33,6 +33,9 @@ typedef enum
   TJ_IMPORT_HOLIDAYS,
   TJ_IMPORT_INSPECTIONS,
   TJ_IMPORT_MATTERS,
+  TJ_IMPORT_VISITS,
+  TJ_IMPORT_TOUR_SCORES,
+  TJ_IMPORT_FUNDS,
 } TjImportKind;
 
 /* After the last row, inside the transaction, when the header had no problem: what the file

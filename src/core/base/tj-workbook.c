@@ -46,43 +46,69 @@ sheet_free (gpointer data)
   g_free (sheet);
 }
 
-/* What reading a row of a sheet holds. */
+/* What reading a row of a sheet holds: its cells' texts one after the other in one buffer
+ * (each ended by its NUL, written in place by the reader of the row), not one allocation per
+ * cell; the pointers func gets are made once the row is read, when the buffer no longer moves. */
 typedef struct
 {
-  GPtrArray *cells;     /* char *, the row's cells so far */
+  GString *text;        /* the row's cells' texts */
+  GArray *offsets;      /* gsize per column: where its text starts in text, or NO_TEXT */
+  GPtrArray *cells;     /* char *, into text: what func gets */
   GArray *uncomputed;   /* guint, the columns whose formula has no cached value */
   gboolean has_value;
   guint row;
-  guint column;         /* the last cell's column, for a cell without a reference */
 } RowCells;
+
+#define NO_TEXT G_MAXSIZE
+
+static void
+row_cells_init (RowCells *cells)
+{
+  cells->text = g_string_sized_new (1024);
+  cells->offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
+  cells->cells = g_ptr_array_new ();
+  cells->uncomputed = g_array_new (FALSE, FALSE, sizeof (guint));
+}
+
+static void
+row_cells_clear (RowCells *cells)
+{
+  g_string_free (cells->text, TRUE);
+  g_array_unref (cells->offsets);
+  g_ptr_array_unref (cells->cells);
+  g_array_unref (cells->uncomputed);
+}
 
 static void
 row_cells_start (RowCells *cells,
                  guint     row)
 {
-  g_ptr_array_set_size (cells->cells, 0);
+  g_string_truncate (cells->text, 0);
+  g_array_set_size (cells->offsets, 0);
   g_array_set_size (cells->uncomputed, 0);
   cells->has_value = FALSE;
   cells->row = row;
-  cells->column = 0;
 }
 
-/* Places value (taken) in column: the columns a row skips are empty. */
+/* Places a copy of the length bytes of value in column: the columns a row skips are empty. */
 static void
-row_cells_put (RowCells *cells,
-               guint     column,
-               char     *value)
+row_cells_put (RowCells   *cells,
+               guint       column,
+               const char *value,
+               gsize       length)
 {
-  while (cells->cells->len < column)
-    g_ptr_array_add (cells->cells, g_strdup (""));
-  if (column < cells->cells->len)
+  gsize offset = cells->text->len;
+
+  while (cells->offsets->len <= column)
     {
-      g_free (cells->cells->pdata[column]);
-      cells->cells->pdata[column] = value;
+      gsize none = NO_TEXT;
+
+      g_array_append_val (cells->offsets, none);
     }
-  else
-    g_ptr_array_add (cells->cells, value);
-  if (*value != '\0')
+  g_array_index (cells->offsets, gsize, column) = offset;
+  g_string_append_len (cells->text, value, length);
+  g_string_append_c (cells->text, '\0');
+  if (length > 0)
     cells->has_value = TRUE;
 }
 
@@ -92,9 +118,22 @@ row_cells_give (RowCells          *cells,
                 gpointer           user_data,
                 GError           **error)
 {
+  gsize *offsets = (gsize *) cells->offsets->data;
+  guint n = cells->offsets->len;
+
   if (!cells->has_value && cells->uncomputed->len == 0)
     return TRUE;
-  return func (cells->row, (char **) cells->cells->pdata, cells->cells->len,
+  /* a skipped column gets an empty text of its own, before the buffer is pointed into */
+  for (guint c = 0; c < n; c++)
+    if (offsets[c] == NO_TEXT)
+      {
+        offsets[c] = cells->text->len;
+        g_string_append_c (cells->text, '\0');
+      }
+  g_ptr_array_set_size (cells->cells, n);
+  for (guint c = 0; c < n; c++)
+    cells->cells->pdata[c] = cells->text->str + offsets[c];
+  return func (cells->row, (char **) cells->cells->pdata, n,
                (const guint *) cells->uncomputed->data, cells->uncomputed->len, user_data, error);
 }
 
@@ -165,23 +204,32 @@ reference_column (const char *reference)
   return (int) column - 1;
 }
 
-/* The shortest text that reads back to value: 1234.56, not 1234.5599999999999. */
+/* The shortest text that reads back to value (1234.56, not 1234.5599999999999) into text, of
+ * G_ASCII_DTOSTR_BUF_SIZE bytes; returns its length. */
+static gsize
+format_number (double value,
+               char  *text)
+{
+  static const char *const formats[] = { "%.15g", "%.16g", "%.17g" };
+
+  /* a whole number of up to 15 digits (序号, 万元 without decimals) as it is */
+  if (fabs (value) < 1e15 && value == (double) (gint64) value)
+    return g_snprintf (text, G_ASCII_DTOSTR_BUF_SIZE, "%" G_GINT64_FORMAT, (gint64) value);
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_ascii_formatd (text, G_ASCII_DTOSTR_BUF_SIZE, formats[i], value);
+      if (g_ascii_strtod (text, NULL) == value)
+        break;
+    }
+  return strlen (text);
+}
+
 char *
 tj_workbook_format_number (double value)
 {
   char text[G_ASCII_DTOSTR_BUF_SIZE];
 
-  if (value == 0)
-    return g_strdup ("0");
-  for (int digits = 15; digits <= 17; digits++)
-    {
-      char format[8];
-
-      g_snprintf (format, sizeof format, "%%.%dg", digits);
-      g_ascii_formatd (text, sizeof text, format, value);
-      if (g_ascii_strtod (text, NULL) == value)
-        break;
-    }
+  format_number (value, text);
   return g_strdup (text);
 }
 
@@ -373,7 +421,8 @@ typedef struct
   GsfInfile *zip;
   GPtrArray *sheets;      /* Sheet */
   gboolean date1904;
-  GPtrArray *strings;     /* char *, the shared strings */
+  GString *strings;       /* the shared strings one after the other, each ended by its NUL */
+  GArray *string_starts;  /* gsize per shared string: where it starts in strings */
   GArray *date_styles;    /* gboolean per cell style (the s attribute) */
 } Xlsx;
 
@@ -469,7 +518,12 @@ read_shared_strings (Xlsx    *xlsx,
       else if (in_text && is_text (reader))
         g_string_append (text, (const char *) xmlTextReaderConstValue (reader));
       if (is_end (reader, "si"))
-        g_ptr_array_add (xlsx->strings, g_strdup (text->str));
+        {
+          gsize start = xlsx->strings->len;
+
+          g_array_append_val (xlsx->string_starts, start);
+          g_string_append_len (xlsx->strings, text->str, text->len + 1);
+        }
     }
   xmlFreeTextReader (reader);
   if (rc != 0)
@@ -524,59 +578,156 @@ read_styles (Xlsx    *xlsx,
 }
 
 /* One cell as it is read: its attributes, then its value's text. */
+/* A cell's t attribute. */
+typedef enum
+{
+  CELL_NUMBER, /* n, or none */
+  CELL_SHARED, /* s: an index into the shared strings */
+  CELL_TEXT,   /* inlineStr, str (a formula's text), e (an error: #N/A) */
+  CELL_BOOLEAN,
+  CELL_DATE,   /* d: an ISO date and time */
+} CellType;
+
+/* The cell being read. */
 typedef struct
 {
-  int column;
+  guint column;
   guint style;
-  char *type;
+  CellType type;
   GString *value;
   gboolean has_formula;
   gboolean in_value;  /* inside <v>, or inside an inline string's <t> */
   gboolean in_phonetic;
 } Cell;
 
-static char *
-cell_text (Xlsx     *xlsx,
-           Cell     *cell,
-           gboolean *uncomputed)
+static CellType
+cell_type (const char *t)
 {
-  const char *type = cell->type != NULL ? cell->type : "n";
+  if (g_str_equal (t, "s"))
+    return CELL_SHARED;
+  if (g_str_equal (t, "b"))
+    return CELL_BOOLEAN;
+  if (g_str_equal (t, "d"))
+    return CELL_DATE;
+  if (g_str_equal (t, "inlineStr") || g_str_equal (t, "str") || g_str_equal (t, "e"))
+    return CELL_TEXT;
+  return CELL_NUMBER;
+}
+
+/* The cell's text into its column of row; uncomputed set for a formula without its value. */
+static void
+put_cell (Xlsx     *xlsx,
+          Cell     *cell,
+          RowCells *row,
+          gboolean *uncomputed)
+{
   const char *value = cell->value->str;
+  char number_text[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *date = NULL;
   char *end = NULL;
   double number;
 
   *uncomputed = FALSE;
-  if (g_str_equal (type, "s"))
+  switch (cell->type)
     {
-      guint64 index = g_ascii_strtoull (value, &end, 10);
+    case CELL_SHARED:
+      {
+        guint64 index = g_ascii_strtoull (value, &end, 10);
+        const char *text = "";
 
-      return g_strdup (end != value && index < xlsx->strings->len
-                         ? (const char *) g_ptr_array_index (xlsx->strings, index)
-                         : "");
+        if (end != value && index < xlsx->string_starts->len)
+          text = xlsx->strings->str + g_array_index (xlsx->string_starts, gsize, index);
+        row_cells_put (row, cell->column, text, strlen (text));
+        return;
+      }
+    case CELL_TEXT:
+      row_cells_put (row, cell->column, value, cell->value->len);
+      return;
+    case CELL_BOOLEAN:
+      value = *value == '\0' ? "" : g_str_equal (value, "1") ? "TRUE" : "FALSE";
+      row_cells_put (row, cell->column, value, strlen (value));
+      return;
+    case CELL_DATE:
+      row_cells_put (row, cell->column, value, strcspn (value, "T"));
+      return;
+    case CELL_NUMBER:
+    default:
+      break;
     }
-  if (g_str_equal (type, "inlineStr") || g_str_equal (type, "str") || g_str_equal (type, "e"))
-    return g_strdup (value);
-  if (g_str_equal (type, "b"))
-    return g_strdup (*value == '\0' ? "" : g_str_equal (value, "1") ? "TRUE" : "FALSE");
-  if (g_str_equal (type, "d"))
-    return g_strndup (value, strcspn (value, "T"));
   if (*value == '\0')
     {
       *uncomputed = cell->has_formula;
-      return g_strdup ("");
+      row_cells_put (row, cell->column, "", 0);
+      return;
     }
   number = g_ascii_strtod (value, &end);
   if (end == value || *end != '\0')
-    return g_strdup (value);
-  if (cell->style < xlsx->date_styles->len &&
-      g_array_index (xlsx->date_styles, gboolean, cell->style))
     {
-      char *date = tj_workbook_serial_date (number, xlsx->date1904);
-
-      if (date != NULL)
-        return date;
+      row_cells_put (row, cell->column, value, cell->value->len);
+      return;
     }
-  return tj_workbook_format_number (number);
+  if (cell->style < xlsx->date_styles->len &&
+      g_array_index (xlsx->date_styles, gboolean, cell->style) &&
+      (date = tj_workbook_serial_date (number, xlsx->date1904)) != NULL)
+    {
+      row_cells_put (row, cell->column, date, strlen (date));
+      return;
+    }
+  row_cells_put (row, cell->column, number_text, format_number (number, number_text));
+}
+
+/* The names a sheet is read by, interned in the reader's dictionary as its nodes' names are:
+ * compared by pointer, not letter by letter (a sheet has millions of nodes). */
+typedef struct
+{
+  const char *row, *c, *f, *v, *t, *rPh, *r, *s;
+} SheetNames;
+
+static void
+sheet_names_intern (SheetNames       *names,
+                    xmlTextReaderPtr  reader)
+{
+#define INTERN(name) (const char *) xmlTextReaderConstString (reader, BAD_CAST (name))
+  names->row = INTERN ("row");
+  names->c = INTERN ("c");
+  names->f = INTERN ("f");
+  names->v = INTERN ("v");
+  names->t = INTERN ("t");
+  names->rPh = INTERN ("rPh");
+  names->r = INTERN ("r");
+  names->s = INTERN ("s");
+#undef INTERN
+}
+
+/* A <c>'s attributes in one pass: r (its column), s (its style), t (its type). */
+static void
+read_cell_attributes (xmlTextReaderPtr  reader,
+                      const SheetNames *names,
+                      Cell             *cell,
+                      guint             next_column)
+{
+  int column = -1;
+
+  cell->style = 0;
+  cell->type = CELL_NUMBER;
+  if (xmlTextReaderMoveToFirstAttribute (reader) == 1)
+    {
+      do
+        {
+          const char *name = (const char *) xmlTextReaderConstLocalName (reader);
+          const char *value = (const char *) xmlTextReaderConstValue (reader);
+
+          if (name == names->r)
+            column = reference_column (value);
+          else if (name == names->s)
+            cell->style = (guint) atoi (value);
+          else if (name == names->t)
+            cell->type = cell_type (value);
+        }
+      while (xmlTextReaderMoveToNextAttribute (reader) == 1);
+      xmlTextReaderMoveToElement (reader);
+    }
+  cell->column = column >= 0 ? (guint) column : next_column;
 }
 
 /* Streams the sheet's rows to func. */
@@ -588,11 +739,10 @@ read_sheet (Xlsx               *xlsx,
             GError            **error)
 {
   g_autoptr (GsfInput) input = open_part (xlsx->zip, sheet->part);
-  g_autoptr (GPtrArray) row_cells = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GArray) uncomputed = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr (GString) value = g_string_new ("");
-  RowCells row = { row_cells, uncomputed, FALSE, 0, 0 };
+  RowCells row;
   Cell cell = { 0 };
+  SheetNames names;
   gboolean in_row = FALSE, in_cell = FALSE, ok = TRUE;
   xmlTextReaderPtr reader;
   int rc;
@@ -601,6 +751,8 @@ read_sheet (Xlsx               *xlsx,
     return damaged (xlsx->path, sheet->part, error);
   cell.value = value;
   reader = part_reader (input);
+  sheet_names_intern (&names, reader);
+  row_cells_init (&row);
   /* a node's type and name are asked once: a sheet has millions of nodes */
   while (ok && (rc = xmlTextReaderRead (reader)) == 1)
     {
@@ -620,59 +772,49 @@ read_sheet (Xlsx               *xlsx,
       name = (const char *) xmlTextReaderConstLocalName (reader);
       end = !start || xmlTextReaderIsEmptyElement (reader);
 
-      if (start && strcmp (name, "row") == 0)
+      if (start && name == names.row)
         {
           g_autofree char *number = attribute (reader, "r");
 
           row_cells_start (&row, number != NULL ? (guint) atoi (number) : row.row + 1);
           in_row = TRUE;
         }
-      else if (start && in_row && strcmp (name, "c") == 0)
+      else if (start && in_row && name == names.c)
         {
-          g_autofree char *reference = attribute (reader, "r");
-          g_autofree char *style = attribute (reader, "s");
-          int column = reference != NULL ? reference_column (reference) : -1;
-
-          cell.column = column >= 0 ? column : (int) row.cells->len;
-          cell.style = style != NULL ? (guint) atoi (style) : 0;
-          g_free (cell.type);
-          cell.type = attribute (reader, "t");
+          read_cell_attributes (reader, &names, &cell, row.offsets->len);
           g_string_truncate (cell.value, 0);
           cell.has_formula = cell.in_value = cell.in_phonetic = FALSE;
           in_cell = TRUE;
         }
       else if (!in_cell)
         ;
-      else if (start && strcmp (name, "f") == 0)
+      else if (start && name == names.f)
         cell.has_formula = TRUE;
-      else if (strcmp (name, "rPh") == 0)
+      else if (name == names.rPh)
         cell.in_phonetic = !end;
-      else if (strcmp (name, "v") == 0 || strcmp (name, "t") == 0)
+      else if (name == names.v || name == names.t)
         cell.in_value = !end && !cell.in_phonetic;
 
-      if (in_cell && end && strcmp (name, "c") == 0)
+      if (in_cell && end && name == names.c)
         {
           gboolean no_value = FALSE;
-          char *text = cell_text (xlsx, &cell, &no_value);
 
           if (cell.column < MAX_COLUMNS)
             {
-              row_cells_put (&row, cell.column, text);
+              put_cell (xlsx, &cell, &row, &no_value);
               if (no_value)
                 g_array_append_val (row.uncomputed, cell.column);
             }
-          else
-            g_free (text);
           in_cell = FALSE;
         }
-      if (in_row && end && strcmp (name, "row") == 0)
+      if (in_row && end && name == names.row)
         {
           ok = row_cells_give (&row, func, user_data, error);
           in_row = FALSE;
         }
     }
   xmlFreeTextReader (reader);
-  g_free (cell.type);
+  row_cells_clear (&row);
   if (!ok)
     return FALSE;
   if (rc != 0)
@@ -722,10 +864,11 @@ read_xlsx (const char         *path,
   g_autoptr (GError) local = NULL;
   g_autoptr (GsfInput) input = NULL;
   g_autoptr (GPtrArray) sheets = g_ptr_array_new_with_free_func (sheet_free);
-  g_autoptr (GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GString) strings = g_string_new (NULL);
+  g_autoptr (GArray) string_starts = g_array_new (FALSE, FALSE, sizeof (gsize));
   g_autoptr (GArray) date_styles = g_array_new (FALSE, FALSE, sizeof (gboolean));
   g_autoptr (GsfInfile) zip = NULL;
-  Xlsx xlsx = { path, NULL, sheets, FALSE, strings, date_styles };
+  Xlsx xlsx = { path, NULL, sheets, FALSE, strings, string_starts, date_styles };
   Sheet *sheet;
 
   input = gsf_input_stdio_new (path, &local);
@@ -792,9 +935,7 @@ read_xls (const char         *path,
           GError            **error)
 {
   g_autoptr (GPtrArray) sheets = g_ptr_array_new_with_free_func (sheet_free);
-  g_autoptr (GPtrArray) row_cells = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GArray) uncomputed = g_array_new (FALSE, FALSE, sizeof (guint));
-  RowCells row = { row_cells, uncomputed, FALSE, 0, 0 };
+  RowCells row;
   const void *handle = NULL;
   unsigned int count = 0, n_rows = 0;
   unsigned short n_columns = 0;
@@ -832,6 +973,7 @@ read_xls (const char         *path,
     }
   if (sheet_read != NULL)
     *sheet_read = g_strdup (sheet->name);
+  row_cells_init (&row);
   rc = freexl_select_active_worksheet (handle, (unsigned short) atoi (sheet->part));
   if (rc == FREEXL_OK)
     rc = freexl_worksheet_dimensions (handle, &n_rows, &n_columns);
@@ -844,12 +986,17 @@ read_xls (const char         *path,
 
           rc = freexl_get_cell_value (handle, r, c, &value);
           if (rc == FREEXL_OK)
-            row_cells_put (&row, c, xls_cell_text (&value));
+            {
+              g_autofree char *text = xls_cell_text (&value);
+
+              row_cells_put (&row, c, text, strlen (text));
+            }
         }
       if (rc == FREEXL_OK)
         ok = row_cells_give (&row, func, user_data, error);
     }
   freexl_close (handle);
+  row_cells_clear (&row);
   if (ok && rc != FREEXL_OK)
     return xls_failed (path, rc, error);
   return ok;

@@ -228,7 +228,16 @@ write_element (TjDb     *db,
                gpointer  record,
                GError  **error)
 {
-  TjElement *self = record;
+  return tj_element_write (db, record, error);
+}
+
+/* Validates, then inserts (setting id) or updates inside the caller's transaction (an
+ * import's, the demo's fill). */
+gboolean
+tj_element_write (TjDb      *db,
+                  TjElement *self,
+                  GError   **error)
+{
   g_autoptr (GPtrArray) problems = tj_problems_new ();
   sqlite3_stmt *stmt;
   int c = 1;
@@ -261,15 +270,6 @@ write_element (TjDb     *db,
   if (self->id != 0)
     sqlite3_bind_int64 (stmt, c++, self->id);
   return tj_db_step_record (db, stmt, &self->id, error);
-}
-
-/* Validated, then written inside the caller's transaction (the demo's fill). */
-gboolean
-tj_element_write (TjDb      *db,
-                  TjElement *self,
-                  GError   **error)
-{
-  return write_element (db, self, error);
 }
 
 gboolean

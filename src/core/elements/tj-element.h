@@ -3,6 +3,7 @@
 
 #include "tj-db.h"
 #include "tj-deletion.h"
+#include "tj-import.h"
 
 G_BEGIN_DECLS
 
@@ -85,5 +86,14 @@ GPtrArray *tj_elements_load (TjDb    *db,
 TjDeletion *tj_element_delete_undoable (TjDb    *db,
                                         gint64   id,
                                         GError **error);
+
+/* tj-element-import.c: needs of the projects on year's list from a file (.xlsx, .xls or CSV);
+ * a need stored for the same project, kind and date of request is updated. */
+gboolean tj_element_import (TjDb            *db,
+                            const char      *path,
+                            int              year,
+                            gboolean         dry_run,
+                            TjImportResult **result,
+                            GError         **error);
 
 G_END_DECLS

@@ -225,13 +225,22 @@ import_row (TjCsvImport *csv,
     set_text (&inspection->verified_progress, values[COLUMN_VERIFIED_PROGRESS]);
   if (values[COLUMN_SEEN] != NULL)
     set_text (&inspection->seen, values[COLUMN_SEEN]);
+  if (values[COLUMN_REASON] != NULL)
+    set_text (&inspection->verdict_reason, values[COLUMN_REASON]);
   if (values[COLUMN_VERDICT] != NULL)
     {
+      /* the suggested verdict written out (as the 巡查台账 does) is no verdict of the inspector's
+       * own: the ledger imported again changes nothing */
+      if (has_verdict && !(id > 0 && inspection->has_verdict && inspection->verdict == verdict))
+        {
+          if (!tj_inspection_compute (inspection, import->db, error))
+            return FALSE;
+          if (verdict == inspection->suggested)
+            has_verdict = FALSE;
+        }
       inspection->has_verdict = has_verdict;
       inspection->verdict = verdict;
     }
-  if (values[COLUMN_REASON] != NULL)
-    set_text (&inspection->verdict_reason, values[COLUMN_REASON]);
 
   problems = tj_inspection_validate (inspection, import->db);
   if (problems->len > 0)

@@ -15,14 +15,18 @@ enum
   COLUMN_NAME,
   COLUMN_LOCALITY,
   COLUMN_ORGANISER,
+  COLUMN_INSPECTORS,
   COLUMN_UNANNOUNCED,
   COLUMN_REPORTED,
   COLUMN_VERIFIED,
   COLUMN_DIFFERENCE,
   COLUMN_RATE,
+  COLUMN_VERIFIED_PROGRESS,
   COLUMN_SUGGESTED,
   COLUMN_VERDICT,
+  COLUMN_REASON,
   COLUMN_RECTIFICATIONS,
+  COLUMN_SEEN,
 };
 
 /* 整改 in words: "2 项，未销号 1 项，逾期 1 项", "1 项，已全部销号", or "无". */
@@ -74,6 +78,7 @@ tj_inspection_ledger_book (TjDb    *db,
   tj_report_add_column (report, C_("inspection column", "Project"), TJ_REPORT_TEXT, 0);
   tj_report_add_column (report, C_("inspection column", "Locality"), TJ_REPORT_TEXT, 0);
   tj_report_add_column (report, C_("inspection column", "Organising unit"), TJ_REPORT_TEXT, 0);
+  tj_report_add_column (report, C_("inspection column", "Inspectors"), TJ_REPORT_TEXT, 16);
   tj_report_add_column (report, C_("inspection column", "Unannounced"), TJ_REPORT_TEXT, 0);
   tj_report_add_column (report, C_("inspection column", "Reported cumulative (10,000 yuan)"),
                         TJ_REPORT_WAN, 0);
@@ -82,9 +87,14 @@ tj_inspection_ledger_book (TjDb    *db,
   tj_report_add_column (report, C_("inspection column", "Difference (10,000 yuan)"),
                         TJ_REPORT_WAN, 0);
   tj_report_add_column (report, C_("inspection column", "Difference rate"), TJ_REPORT_PERCENT, 0);
+  tj_report_add_column (report, C_("inspection column", "Verified visual progress"),
+                        TJ_REPORT_TEXT, 24);
   tj_report_add_column (report, C_("inspection column", "Suggested verdict"), TJ_REPORT_TEXT, 0);
   tj_report_add_column (report, C_("inspection column", "Verdict"), TJ_REPORT_TEXT, 0);
+  tj_report_add_column (report, C_("inspection column", "Reason for the verdict"),
+                        TJ_REPORT_TEXT, 24);
   tj_report_add_column (report, C_("inspection column", "Rectifications"), TJ_REPORT_TEXT, 0);
+  tj_report_add_column (report, C_("inspection column", "On site"), TJ_REPORT_TEXT, 30);
   report->frozen_columns = 3;
 
   for (guint i = 0; i < inspections->len; i++)
@@ -98,6 +108,7 @@ tj_inspection_ledger_book (TjDb    *db,
       tj_report_set_text (report, row, COLUMN_NAME, inspection->project_name);
       tj_report_set_text (report, row, COLUMN_LOCALITY, inspection->locality_name);
       tj_report_set_text (report, row, COLUMN_ORGANISER, inspection->organiser_name);
+      tj_report_set_text (report, row, COLUMN_INSPECTORS, inspection->inspectors);
       tj_report_set_text (report, row, COLUMN_UNANNOUNCED,
                           inspection->unannounced ? _("Yes") : _("No"));
       tj_report_set_money (report, row, COLUMN_REPORTED, inspection->reported);
@@ -105,10 +116,13 @@ tj_inspection_ledger_book (TjDb    *db,
       tj_report_set_money (report, row, COLUMN_DIFFERENCE, inspection->difference);
       if (inspection->has_rate)
         tj_report_set_percent (report, row, COLUMN_RATE, inspection->rate);
+      tj_report_set_text (report, row, COLUMN_VERIFIED_PROGRESS, inspection->verified_progress);
       tj_report_set_text (report, row, COLUMN_SUGGESTED, tj_verdict_label (inspection->suggested));
       tj_report_set_text (report, row, COLUMN_VERDICT,
                           tj_verdict_label (inspection->final_verdict));
+      tj_report_set_text (report, row, COLUMN_REASON, inspection->verdict_reason);
       tj_report_set_text (report, row, COLUMN_RECTIFICATIONS, rectifications);
+      tj_report_set_text (report, row, COLUMN_SEEN, inspection->seen);
     }
 
   tolerance_text = tj_report_format_percent (tolerance / 1000.0);

@@ -62,11 +62,11 @@ tj_visit_validate (TjVisit  *self,
   return g_steal_pointer (&problems);
 }
 
-/* Validated, then written inside the caller's transaction. */
-static gboolean
-visit_write (TjDb     *db,
-             TjVisit  *self,
-             GError  **error)
+/* Validated, then written inside the caller's transaction (an import's, the demo's fill). */
+gboolean
+tj_visit_write (TjDb     *db,
+                TjVisit  *self,
+                GError  **error)
 {
   g_autoptr (GPtrArray) problems = tj_visit_validate (self, db, error);
   g_autoptr (sqlite3_stmt) stmt = NULL;
@@ -99,21 +99,12 @@ visit_write (TjDb     *db,
   return TRUE;
 }
 
-/* Validated, then written inside the caller's transaction (the demo's fill). */
-gboolean
-tj_visit_write (TjDb     *db,
-                TjVisit  *self,
-                GError  **error)
-{
-  return visit_write (db, self, error);
-}
-
 gboolean
 tj_visit_save (TjDb     *db,
                TjVisit  *self,
                GError  **error)
 {
-  return tj_db_save_record (db, (TjDbWriteFunc) visit_write, self, error);
+  return tj_db_save_record (db, (TjDbWriteFunc) tj_visit_write, self, error);
 }
 
 gboolean

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "tj-db.h"
+#include "tj-import.h"
 
 G_BEGIN_DECLS
 
@@ -40,6 +41,12 @@ gboolean tj_visit_month_note (TjDb     *db,
                               int       month,
                               char    **note,
                               GError  **error);
+/* tj-visit-import.c */
+gboolean tj_visit_import (TjDb            *db,
+                          const char      *path,
+                          gboolean         dry_run,
+                          TjImportResult **result,
+                          GError         **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TjVisit, tj_visit_free)
 

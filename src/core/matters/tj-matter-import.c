@@ -215,12 +215,28 @@ set_text (char      **field,
 }
 
 /* 延期至: the approved extension of an import, requested and approved on the original deadline;
- * a file imported again replaces the one an earlier import wrote. */
+ * a file imported again replaces the one an earlier import wrote. The date the extensions
+ * approved otherwise (in the window) already give is that extension, as the 督办台账 writes it:
+ * nothing new. */
 static void
 set_extension (TjMatter   *matter,
                const char *extended_to)
 {
   TjMatterExtension *extension = NULL;
+  g_autoptr (GPtrArray) approved = g_ptr_array_new ();
+  g_autofree char *in_force = NULL;
+
+  for (guint i = 0; i < matter->extensions->len; i++)
+    {
+      TjMatterExtension *old = g_ptr_array_index (matter->extensions, i);
+
+      if (g_strcmp0 (old->approved_by, tj_matter_import_approver ()) != 0)
+        g_ptr_array_add (approved, old);
+    }
+  in_force = tj_matter_deadline_in_force (matter->deadline, approved);
+  if (extended_to != NULL && g_strcmp0 (in_force, matter->deadline) != 0 &&
+      g_strcmp0 (in_force, extended_to) == 0)
+    extended_to = NULL;
 
   for (guint i = matter->extensions->len; i > 0; i--)
     {

@@ -36,6 +36,8 @@ enum
   COL_ACTUAL_START,
   COL_ACTUAL_COMPLETION,
   COL_STATS_DATE,
+  COL_CODE,
+  COL_NOTES,
   N_COLUMNS
 };
 
@@ -66,6 +68,8 @@ static const struct
   [COL_ACTUAL_START] = { "actual_start", NULL, TJ_REPORT_DATE, 0 },
   [COL_ACTUAL_COMPLETION] = { "actual_completion", NULL, TJ_REPORT_DATE, 0 },
   [COL_STATS_DATE] = { "stats_date", NULL, TJ_REPORT_DATE, 0 },
+  [COL_CODE] = { "code", NULL, TJ_REPORT_TEXT, 0 },
+  [COL_NOTES] = { "notes", NULL, TJ_REPORT_TEXT, 30 },
 };
 
 /* The whole list reads by level, the provincial projects first, then in the order entered. */
@@ -110,12 +114,15 @@ add_project_row (TjReport     *report,
   tj_report_set_date (report, row, COL_ACTUAL_START, p->actual_start);
   tj_report_set_date (report, row, COL_ACTUAL_COMPLETION, p->actual_completion);
   tj_report_set_date (report, row, COL_STATS_DATE, p->stats_date);
+  tj_report_set_text (report, row, COL_CODE, p->code);
+  tj_report_set_text (report, row, COL_NOTES, p->notes);
 }
 
-/* The report without its rows: title, unit and columns. */
+/* The report without its rows: title, unit and its first n_columns columns. */
 static TjReport *
-new_register_report (TjDb *db,
-                     int   year)
+new_register_report (TjDb  *db,
+                     int    year,
+                     guint  n_columns)
 {
   g_autofree char *org = tj_settings_organisation (db);
   g_autofree char *title = NULL;
@@ -130,7 +137,7 @@ new_register_report (TjDb *db,
   tj_report_set_unit_line (report, _("Unit: 10,000 yuan"));
   report->frozen_columns = COL_NAME + 1;
 
-  for (guint c = 0; c < N_COLUMNS; c++)
+  for (guint c = 0; c < n_columns; c++)
     tj_report_add_column (report,
                           columns[c].field != NULL ? tj_project_field_label (columns[c].field)
                                                    : _(columns[c].header),
@@ -193,7 +200,7 @@ tj_register_report_build (TjDb      *db,
   levels = tj_level_names_load (db, error);
   if (levels == NULL)
     return NULL;
-  report = new_register_report (db, year);
+  report = new_register_report (db, year, N_COLUMNS);
 
   for (guint i = 0; i < projects->len; i++)
     {
@@ -242,6 +249,7 @@ typedef struct
   gint64 total;
   gint64 plan;
   gboolean done;   /* the 合计 row is given */
+  guint n_columns; /* the report's: the printed list has no 项目编号 and 备注 */
 } RegisterSource;
 
 enum
@@ -261,12 +269,15 @@ enum
   SQL_TOTAL,
   SQL_PLAN,
   SQL_PLANNED_START,
+  SQL_CODE = SQL_PLANNED_START + COL_STATS_DATE - COL_PLANNED_START + 1,
+  SQL_NOTES,
 };
 
 #define REGISTER_SQL                                                                             \
   "SELECT p.name, p.level, p.nature, p.industry, p.content, p.locality_id, p.unit_id, "          \
   "p.leader_id, p.officer_id, p.owner, p.contact, p.phone, p.total_investment, p.annual_plan, "  \
-  "p.planned_start, p.planned_completion, p.actual_start, p.actual_completion, p.stats_date "    \
+  "p.planned_start, p.planned_completion, p.actual_start, p.actual_completion, p.stats_date, " \
+  "p.code, p.notes "                                                                             \
   "FROM projects p WHERE +p.year = ?1"
 /* The levels' codes in the order of TjLevel: CASE gives the enum's value (?5). */
 #define REGISTER_LEVEL_SQL                                                                       \
@@ -427,16 +438,22 @@ register_source_next (gpointer     data,
   tj_report_row_set_money (row, COL_PLAN, sqlite3_column_int64 (stmt, SQL_PLAN));
   for (guint c = COL_PLANNED_START; c <= COL_STATS_DATE; c++)
     tj_report_row_set_date (row, c, column_text (stmt, SQL_PLANNED_START + c - COL_PLANNED_START));
+  if (source->n_columns > COL_NOTES)
+    {
+      tj_report_row_set_text (row, COL_CODE, column_text (stmt, SQL_CODE));
+      tj_report_row_set_text (row, COL_NOTES, column_text (stmt, SQL_NOTES));
+    }
   return TRUE;
 }
 
 /* The year's whole register as a report that streams: its rows are read from the database as a
  * writer pulls them, the same rows tj_register_report_build gives for the projects of the year
- * (memory flat however long the list). */
-TjReport *
-tj_register_report_stream (TjDb    *db,
-                           int      year,
-                           GError **error)
+ * (memory flat however long the list); its first n_columns columns. */
+static TjReport *
+register_report_stream (TjDb    *db,
+                        int      year,
+                        guint    n_columns,
+                        GError **error)
 {
   g_autoptr (sqlite3_stmt) ordered = NULL;
   g_autoptr (sqlite3_stmt) scan = NULL;
@@ -468,8 +485,9 @@ tj_register_report_stream (TjDb    *db,
   for (int level = TJ_LEVEL_PROVINCIAL; level <= TJ_LEVEL_CITY; level++)
     sqlite3_bind_text (ordered, 1 + level, tj_level_code (level), -1, SQLITE_STATIC);
 
-  report = new_register_report (db, year);
+  report = new_register_report (db, year, n_columns);
   source = g_new0 (RegisterSource, 1);
+  source->n_columns = n_columns;
   source->db = g_object_ref (db);
   source->ordered = g_steal_pointer (&ordered);
   source->scan = g_steal_pointer (&scan);
@@ -483,15 +501,19 @@ tj_register_report_stream (TjDb    *db,
   return report;
 }
 
-/* The register as a workbook of one sheet, e.g. for the projects a window shows. */
-TjReportBook *
-tj_register_book_build (TjDb      *db,
-                        int        year,
-                        GPtrArray *projects,
-                        GError   **error)
+TjReport *
+tj_register_report_stream (TjDb    *db,
+                           int      year,
+                           GError **error)
 {
-  TjReport *report = projects != NULL ? tj_register_report_build (db, year, projects, error)
-                                       : tj_register_report_stream (db, year, error);
+  return register_report_stream (db, year, N_COLUMNS, error);
+}
+
+/* A book of report, NULL for none. */
+static TjReportBook *
+book_of (TjDb     *db,
+         TjReport *report)
+{
   g_autofree char *org = NULL;
   TjReportBook *book;
 
@@ -501,6 +523,17 @@ tj_register_book_build (TjDb      *db,
   book = tj_report_book_new (org);
   tj_report_book_add (book, report);
   return book;
+}
+
+/* The register as a workbook of one sheet, e.g. for the projects a window shows. */
+TjReportBook *
+tj_register_book_build (TjDb      *db,
+                        int        year,
+                        GPtrArray *projects,
+                        GError   **error)
+{
+  return book_of (db, projects != NULL ? tj_register_report_build (db, year, projects, error)
+                                       : tj_register_report_stream (db, year, error));
 }
 
 /* Writes the year's register as its path's extension says: the list as a workbook (.xlsx) or as
@@ -528,6 +561,12 @@ tj_register_write (TjDb       *db,
         return FALSE;
       book = tj_report_book_new (NULL);
       tj_report_book_set_csv (book, ledger);
+    }
+  /* the printed list is read, not imported: without 项目编号 and 备注, its names stay wide */
+  else if (format == TJ_REPORT_FORMAT_PDF)
+    {
+      if ((book = book_of (db, register_report_stream (db, year, COL_CODE, error))) == NULL)
+        return FALSE;
     }
   else if ((book = tj_register_book_build (db, year, NULL, error)) == NULL)
     return FALSE;

@@ -451,7 +451,7 @@ tour_write (TjDb     *db,
   return insert_children (db, self, error);
 }
 
-/* Validated, then written inside the caller's transaction (the demo's fill). */
+/* Validated, then written inside the caller's transaction (the demo's fill, an import's). */
 gboolean
 tj_tour_write_record (TjDb    *db,
                       TjTour  *self,

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "tj-db.h"
+#include "tj-import.h"
 #include "tj-report.h"
 
 G_BEGIN_DECLS
@@ -114,6 +115,13 @@ gboolean tj_tour_write (TjDb       *db,
                         const char *date,
                         const char *path,
                         GError    **error);
+/* tj-tour-import.c: the scores of the tour on date from a file (.xlsx, .xls or CSV). */
+gboolean tj_tour_import_scores (TjDb            *db,
+                                const char      *path,
+                                const char      *date,
+                                gboolean         dry_run,
+                                TjImportResult **result,
+                                GError         **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TjTour, tj_tour_free)
 
