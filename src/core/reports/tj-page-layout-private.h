@@ -9,6 +9,7 @@
 #include <cairo.h>
 #include <glib.h>
 #include <pango/pangocairo.h>
+#include <stdio.h>
 
 #include "tj-page-layout.h"
 
@@ -115,6 +116,15 @@ typedef struct
   TjReportIter iter;
   guint held_first;
   GPtrArray *held; /* of HeldRow * */
+  /* The rows of the first whole read are kept in a file (tj-page-rows.c), a later read replays
+   * them instead of asking the source again: `n_read` rows read in this read, `spooled` in the
+   * file, `spool_whole` once it holds them all, `from_spool` while replaying. */
+  FILE *spool;
+  gsize spool_size;
+  guint spooled;
+  guint n_read;
+  gboolean spool_whole;
+  gboolean from_spool;
   GError *error;
   double em;            /* the table's font size in context units */
   double pad_x, pad_y;
