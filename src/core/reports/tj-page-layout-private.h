@@ -9,9 +9,9 @@
 #include <cairo.h>
 #include <glib.h>
 #include <pango/pangocairo.h>
-#include <stdio.h>
 
 #include "tj-page-layout.h"
+#include "tj-row-spool.h"
 
 G_BEGIN_DECLS
 
@@ -98,11 +98,7 @@ typedef struct
 } Measured;
 
 /* A row of a streamed report held while it is measured or drawn, with copies of its texts. */
-typedef struct
-{
-  TjReportRowKind kind;
-  TjReportCell cells[];
-} HeldRow;
+typedef TjSpooledRow HeldRow;
 
 typedef struct
 {
@@ -116,13 +112,10 @@ typedef struct
   TjReportIter iter;
   guint held_first;
   GPtrArray *held; /* of HeldRow * */
-  /* The rows of the first whole read are kept in a file (tj-page-rows.c), a later read replays
-   * them instead of asking the source again: `n_read` rows read in this read, `spooled` in the
-   * file, `spool_whole` once it holds them all, `from_spool` while replaying. */
-  FILE *spool;
-  gsize spool_size;
-  guint spooled;
-  guint n_read;
+  /* The rows of the first whole read, kept as they are read (tj-row-spool.h): a later read
+   * replays them instead of asking the source again. `spool_whole` once it holds them all,
+   * `from_spool` while replaying. */
+  TjRowSpool *spool;
   gboolean spool_whole;
   gboolean from_spool;
   GError *error;
