@@ -402,7 +402,6 @@ ledger_summary_read (TjApprovalItemCursor *cursor,
       g_propagate_error (error, local_error);
       return NULL;
     }
-  tj_approval_item_cursor_rewind (cursor);
   return g_steal_pointer (&summary);
 }
 
@@ -667,7 +666,8 @@ ledger_cases_sheet (TjDb               *db,
 }
 
 /* 代办事项台账: every item of the year's projects on one sheet, every agency case on another.
- * The items are read once for the counts above and below the table, then stream to the writer
+ * The items' figures are read once for the counts above and below the table, then the items
+ * stream to the writer
  * as it reads them, each computed as it is read; the cases stream from theirs. */
 TjReportBook *
 tj_approval_ledger_book (TjDb       *db,
@@ -675,6 +675,7 @@ tj_approval_ledger_book (TjDb       *db,
                          const char *today,
                          GError    **error)
 {
+  g_autoptr (TjApprovalItemCursor) figures = NULL;
   g_autoptr (TjApprovalItemCursor) cursor = NULL;
   g_autoptr (LedgerSummary) summary = NULL;
   g_autoptr (TjAgencyCaseCursor) cases = NULL;
@@ -683,8 +684,10 @@ tj_approval_ledger_book (TjDb       *db,
 
   g_return_val_if_fail (TJ_IS_DB (db), NULL);
 
-  if ((cursor = tj_approval_item_cursor_year (db, year, now, error)) == NULL ||
-      (summary = ledger_summary_read (cursor, year, error)) == NULL ||
+  /* the counts and notes from the items' figures alone, without their names' joins */
+  if ((figures = tj_approval_item_cursor_year_figures (db, year, now, error)) == NULL ||
+      (summary = ledger_summary_read (figures, year, error)) == NULL ||
+      (cursor = tj_approval_item_cursor_year (db, year, now, error)) == NULL ||
       (cases = tj_agency_case_cursor_year (db, year, error)) == NULL)
     return NULL;
   book = new_book (db);
