@@ -2,8 +2,10 @@
 #define G_LOG_DOMAIN "tj-report"
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "tj-row-spool.h"
 
@@ -81,15 +83,24 @@ tj_spooled_row_new (TjReportIter *iter,
   return row;
 }
 
-/* NULL when no temporary file can be made: the rows are then read from the source again. */
+/* NULL when no temporary file can be made: the rows are then read from the source again. The
+ * file is in g_get_tmp_dir () (TMPDIR), removed from its folder as soon as it is open. */
 TjRowSpool *
 tj_row_spool_new (guint n_columns)
 {
-  FILE *file = tmpfile ();
+  g_autofree char *path = NULL;
+  int fd = g_file_open_tmp ("tuijin-rows-XXXXXX", &path, NULL);
+  FILE *file;
   TjRowSpool *self;
 
-  if (file == NULL)
+  if (fd < 0)
     return NULL;
+  g_unlink (path);
+  if ((file = fdopen (fd, "w+b")) == NULL)
+    {
+      close (fd);
+      return NULL;
+    }
   self = g_new0 (TjRowSpool, 1);
   self->file = file;
   self->n_columns = n_columns;
