@@ -795,6 +795,7 @@ test_register_stream_error (Fixture       *fixture,
 typedef struct
 {
   guint n, fail, next;
+  guint rewinds; /* the reads from the first row */
 } CountingSource;
 
 static void
@@ -802,6 +803,7 @@ counting_rewind (gpointer data,
                  gboolean in_order)
 {
   ((CountingSource *) data)->next = 0;
+  ((CountingSource *) data)->rewinds++;
 }
 
 static gboolean
@@ -872,6 +874,52 @@ test_csv_streamed_in_blocks (Fixture       *fixture,
   g_assert_cmpstr (lines[25000], ==, "\"登封市第25000号重点项目嵩山大道北延工程\",\"25000\"");
   g_assert_cmpstr (lines[50000], ==, "\"登封市第50000号重点项目嵩山大道北延工程\",\"50000\"");
   g_assert_cmpstr (lines[50001], ==, "");
+}
+
+/* A streamed table is read from its source once for the workbook: the widths' read is kept (a
+ * spool) and the cells written from it, every row in order; a row that cannot be read fails the
+ * export, leaving no file. */
+static void
+test_xlsx_streamed_read_once (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "长表.xlsx", NULL);
+  g_autofree char *sheet = NULL;
+  const char *last;
+
+  for (guint fail = 0; fail <= 3000; fail += 3000)
+    {
+      g_autoptr (TjReportBook) book = tj_report_book_new ("登封市");
+      g_autoptr (GError) error = NULL;
+      TjReport *report = tj_report_new ("表", "表");
+      CountingSource *source = g_new0 (CountingSource, 1);
+
+      source->n = 5000;
+      source->fail = fail;
+      tj_report_add_column (report, "项目名称", TJ_REPORT_TEXT, 0);
+      tj_report_add_column (report, "序号", TJ_REPORT_INTEGER, 0);
+      tj_report_set_source (report, counting_next, counting_rewind, source, g_free);
+      tj_report_book_add (book, report);
+      if (fail != 0)
+        {
+          g_assert_false (tj_report_book_write (book, path, &error));
+          g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);
+          g_assert_cmpstr (error->message, ==, "第3000行读不出");
+          continue;
+        }
+      g_assert_true (tj_report_book_write (book, path, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (source->rewinds, ==, 1);
+    }
+  g_assert_cmpuint (count_temporaries (fixture->dir), ==, 0);
+  /* the first and the last rows, in order, after the title and the header */
+  sheet = xlsx_member (path, "xl/worksheets/sheet1.xml");
+  g_assert_nonnull (strstr (sheet, "<c r=\"A3\" s=\""));
+  g_assert_nonnull (strstr (sheet, "登封市第1号重点项目嵩山大道北延工程"));
+  last = strstr (sheet, "登封市第5000号重点项目嵩山大道北延工程");
+  g_assert_nonnull (last);
+  g_assert_nonnull (strstr (last, "<c r=\"B5002\""));
+  g_assert_null (strstr (last, "<row r=\"5003\""));
 }
 
 /* The register read from the database in one scan per level writes every project of the year,
@@ -978,6 +1026,8 @@ main (int   argc,
   g_test_add_func ("/tj/report/write/csv-holds-one-table-body-rows", test_book_csv);
   g_test_add ("/tj/report/register/streamed-writes-as-held", Fixture, NULL, fixture_set_up,
               test_register_stream_twin, fixture_tear_down);
+  g_test_add ("/tj/report/xlsx/streamed-read-once", Fixture, NULL, fixture_set_up,
+              test_xlsx_streamed_read_once, fixture_tear_down);
   g_test_add ("/tj/report/csv/streamed-in-blocks", Fixture, NULL, fixture_set_up,
               test_csv_streamed_in_blocks, fixture_tear_down);
   g_test_add ("/tj/report/register/streamed-error-leaves-no-file", Fixture, NULL,

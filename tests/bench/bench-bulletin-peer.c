@@ -4,8 +4,9 @@
  * SQL, the same figures (each project's sum of months 1..N, its report of month N, its rate and
  * its light by the rules of DOMAIN.md), the same cells and formats as tj-xlsx-writer.c lays them
  * out (widths from a first pass over the rows, wrapped text, row heights, merged title, frozen
- * panes, A4 landscape). The rows are read twice as Tuijin reads them (widths, then cells); the
- * sums of the 合计 row come from the first pass.
+ * panes, A4 landscape). The rows are read twice (widths, then cells: Tuijin reads them once and
+ * writes the cells from a temporary file of that read, tj-row-spool.c); the sums of the 合计 row
+ * come from the first pass.
  * The words Tuijin shows (sheet name, title, subtitle, unit line, headers, the 合计 row's two
  * texts, the note, the footer) are given in LAYOUT, one a line, as run-all reads them from
  * Tuijin's workbook, so that the two sheets can be compared cell by cell; the words of the

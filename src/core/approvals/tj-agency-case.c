@@ -177,29 +177,94 @@ read_case (sqlite3_stmt *stmt)
   return agency_case;
 }
 
+/* The cases one at a time, as they are read: the cases' sheet of the ledger streams from it. */
+struct _TjAgencyCaseCursor
+{
+  TjDb *db;
+  sqlite3_stmt *stmt;
+};
+
+void
+tj_agency_case_cursor_free (TjAgencyCaseCursor *self)
+{
+  if (self == NULL)
+    return;
+  sqlite3_finalize (self->stmt);
+  g_clear_object (&self->db);
+  g_free (self);
+}
+
+static TjAgencyCaseCursor *
+cursor_new (TjDb       *db,
+            const char *condition,
+            gint64      key,
+            GError    **error)
+{
+  g_autoptr (TjAgencyCaseCursor) self = g_new0 (TjAgencyCaseCursor, 1);
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (TJ_IS_DB (db), NULL);
+
+  sql = g_strconcat ("SELECT " CASE_COLUMNS CASE_JOINS "WHERE ", condition,
+                     " ORDER BY c.entrusted, c.id", NULL);
+  self->db = g_object_ref (db);
+  if ((self->stmt = tj_db_prepare (db, sql, error)) == NULL)
+    return NULL;
+  sqlite3_bind_int64 (self->stmt, 1, key);
+  return g_steal_pointer (&self);
+}
+
+/* The cases of the projects of year's list, by entrustment date, one at a time. */
+TjAgencyCaseCursor *
+tj_agency_case_cursor_year (TjDb    *db,
+                            int      year,
+                            GError **error)
+{
+  return cursor_new (db, "p.year = ?", year, error);
+}
+
+/* The next case; NULL after the last (error unset) or when it cannot be read (error set). */
+TjAgencyCase *
+tj_agency_case_cursor_next (TjAgencyCaseCursor *self,
+                            GError            **error)
+{
+  int rc;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if ((rc = sqlite3_step (self->stmt)) == SQLITE_ROW)
+    return read_case (self->stmt);
+  tj_db_rows_done (self->db, rc, error);
+  return NULL;
+}
+
+void
+tj_agency_case_cursor_rewind (TjAgencyCaseCursor *self)
+{
+  g_return_if_fail (self != NULL);
+  sqlite3_reset (self->stmt);
+}
+
 static GPtrArray *
 list_cases (TjDb       *db,
             const char *condition,
             gint64      key,
             GError    **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (TjAgencyCaseCursor) cursor = cursor_new (db, condition, key, error);
   g_autoptr (GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *sql = NULL;
-  int rc;
+  GError *local_error = NULL;
+  TjAgencyCase *agency_case;
 
-  g_return_val_if_fail (TJ_IS_DB (db), NULL);
-
-  sql = g_strconcat ("SELECT " CASE_COLUMNS CASE_JOINS "WHERE ", condition,
-                     " ORDER BY c.entrusted, c.id", NULL);
-  stmt = tj_db_prepare (db, sql, error);
-  if (stmt == NULL)
+  if (cursor == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, key);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (cases, read_case (stmt));
-  if (!tj_db_rows_done (db, rc, error))
-    return NULL;
+  while ((agency_case = tj_agency_case_cursor_next (cursor, &local_error)) != NULL)
+    g_ptr_array_add (cases, agency_case);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
   return g_steal_pointer (&cases);
 }
 

@@ -49,6 +49,17 @@ GPtrArray *tj_agency_case_validate (TjAgencyCase *self,
 GPtrArray *tj_agency_case_list (TjDb    *db,
                                 int      year,
                                 GError **error);
+
+typedef struct _TjAgencyCaseCursor TjAgencyCaseCursor;
+
+TjAgencyCaseCursor *tj_agency_case_cursor_year (TjDb    *db,
+                                                int      year,
+                                                GError **error);
+TjAgencyCase *tj_agency_case_cursor_next (TjAgencyCaseCursor *self,
+                                          GError            **error);
+void tj_agency_case_cursor_rewind (TjAgencyCaseCursor *self);
+void tj_agency_case_cursor_free (TjAgencyCaseCursor *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TjAgencyCaseCursor, tj_agency_case_cursor_free)
 GPtrArray *tj_agency_case_list_project (TjDb    *db,
                                         gint64   project_id,
                                         GError **error);

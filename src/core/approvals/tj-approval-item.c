@@ -44,12 +44,19 @@ G_DEFINE_FINAL_TYPE (TjApprovalItem, tj_approval_item, G_TYPE_OBJECT)
 G_DEFINE_FINAL_TYPE (TjApprovalReminder, tj_approval_reminder, G_TYPE_OBJECT)
 
 /* The columns of approval_items as SELECT lists them; the order is the one read_item expects. */
-#define ITEM_COLUMNS                                                                             \
+#define ITEM_OWN_COLUMNS                                                                         \
   "i.id, i.project_id, i.case_id, i.batch_id, i.name, i.stage, i.unit_id, i.statutory_days, "   \
   "i.committed_days, i.green, i.handler, i.accepted, i.copied, i.finished, i.delivered, "       \
-  "i.suspended, i.notes, p.name, p.year, l.name, u.name, u.sort_order, c.company, ag.name, "    \
+  "i.suspended, i.notes, "
+#define ITEM_COLUMNS                                                                             \
+  ITEM_OWN_COLUMNS                                                                               \
+  "p.name, p.year, l.name, u.name, u.sort_order, c.company, ag.name, "                          \
   "b.accepted, (SELECT count (*) FROM approval_reminders r WHERE r.item_id = i.id), "           \
   "(SELECT max (r.date) FROM approval_reminders r WHERE r.item_id = i.id) "
+/* The same columns for an item's figures alone (its state, deadline and working days): no
+ * names, batch or reminders, none of their joins. */
+#define ITEM_FIGURE_COLUMNS                                                                      \
+  ITEM_OWN_COLUMNS "NULL, p.year, NULL, NULL, 0, NULL, NULL, NULL, 0, NULL "
 /* The items drive the join (CROSS JOIN keeps SQLite from starting at the projects' year index):
  * read through approval_items_by_project they come in the lists' order, by project then as
  * entered, with no sort, and each project is read by its rowid in increasing order. Starting at
@@ -59,6 +66,7 @@ G_DEFINE_FINAL_TYPE (TjApprovalReminder, tj_approval_reminder, G_TYPE_OBJECT)
   "LEFT JOIN units l ON l.id = p.locality_id LEFT JOIN units u ON u.id = i.unit_id "            \
   "LEFT JOIN agency_cases c ON c.id = i.case_id LEFT JOIN people ag ON ag.id = c.agent_id "     \
   "LEFT JOIN approval_batches b ON b.id = i.batch_id "
+#define ITEM_FIGURE_JOINS "FROM approval_items i CROSS JOIN projects p ON p.id = i.project_id "
 
 /* ------------------------------------------------------------------------------------------ */
 /* Overrides, class_init and init */
@@ -403,12 +411,13 @@ tj_approval_item_cursor_free (TjApprovalItemCursor *self)
   g_free (self);
 }
 
-TjApprovalItemCursor *
-tj_approval_item_cursor_new (TjDb       *db,
-                             const char *condition,
-                             gint64      key,
-                             const char *today,
-                             GError    **error)
+static TjApprovalItemCursor *
+cursor_new (TjDb       *db,
+            const char *columns,
+            const char *condition,
+            gint64      key,
+            const char *today,
+            GError    **error)
 {
   g_autoptr (TjApprovalItemCursor) self = g_new0 (TjApprovalItemCursor, 1);
   g_autofree char *items_sql = NULL;
@@ -420,7 +429,7 @@ tj_approval_item_cursor_new (TjDb       *db,
   self->today = today_or_now (today);
   if ((self->calendar = tj_calendar_load (db, error)) == NULL)
     return NULL;
-  items_sql = g_strconcat ("SELECT " ITEM_COLUMNS ITEM_JOINS "WHERE ", condition,
+  items_sql = g_strconcat ("SELECT ", columns, "WHERE ", condition,
                            " ORDER BY i.project_id, i.id", NULL);
   periods_sql = g_strconcat ("SELECT i.project_id, s.item_id, s.id, s.from_date, s.to_date, s.reason "
                              "FROM approval_suspensions s "
@@ -434,6 +443,16 @@ tj_approval_item_cursor_new (TjDb       *db,
   sqlite3_bind_int64 (self->periods, 1, key);
   self->periods_rc = sqlite3_step (self->periods);
   return g_steal_pointer (&self);
+}
+
+TjApprovalItemCursor *
+tj_approval_item_cursor_new (TjDb       *db,
+                             const char *condition,
+                             gint64      key,
+                             const char *today,
+                             GError    **error)
+{
+  return cursor_new (db, ITEM_COLUMNS ITEM_JOINS, condition, key, today, error);
 }
 
 /* Reads from the first item again. */
@@ -552,6 +571,18 @@ tj_approval_item_cursor_year (TjDb       *db,
                               GError    **error)
 {
   return tj_approval_item_cursor_new (db, "p.year = ?", year, today, error);
+}
+
+/* As tj_approval_item_cursor_year, the items' own fields and figures only: their names (of
+ * the project, locality, unit, case and agent), batch and reminders are left out, and so are
+ * their joins. For counting the items by state and noting their suspensions. */
+TjApprovalItemCursor *
+tj_approval_item_cursor_year_figures (TjDb       *db,
+                                      int         year,
+                                      const char *today,
+                                      GError    **error)
+{
+  return cursor_new (db, ITEM_FIGURE_COLUMNS ITEM_FIGURE_JOINS, "p.year = ?", year, today, error);
 }
 
 /* The items of the projects of year's list, by project, then as entered; the caller filters. */

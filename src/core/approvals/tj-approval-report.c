@@ -402,7 +402,6 @@ ledger_summary_read (TjApprovalItemCursor *cursor,
       g_propagate_error (error, local_error);
       return NULL;
     }
-  tj_approval_item_cursor_rewind (cursor);
   return g_steal_pointer (&summary);
 }
 
@@ -564,15 +563,79 @@ ledger_items_sheet (TjDb                 *db,
   return report;
 }
 
+/* The cases' rows stream from their cursor, with each case's items overdue from the summary. */
+typedef struct
+{
+  TjAgencyCaseCursor *cursor;
+  GHashTable *overdue; /* case id (gint64 *) → items overdue (guint) */
+  guint number;        /* cases read */
+} CasesSource;
+
+static void
+cases_source_free (gpointer data)
+{
+  CasesSource *source = data;
+
+  tj_agency_case_cursor_free (source->cursor);
+  g_hash_table_unref (source->overdue);
+  g_free (source);
+}
+
+static void
+cases_source_rewind (gpointer data,
+                     gboolean in_order)
+{
+  CasesSource *source = data;
+
+  tj_agency_case_cursor_rewind (source->cursor);
+  source->number = 0;
+}
+
+static gboolean
+cases_source_next (gpointer     data,
+                   TjReportRow *row,
+                   GError     **error)
+{
+  CasesSource *source = data;
+  g_autoptr (TjAgencyCase) agency_case = tj_agency_case_cursor_next (source->cursor, error);
+  g_autofree char *status = NULL;
+
+  if (agency_case == NULL)
+    return FALSE;
+  if (agency_case->status == TJ_CASE_TERMINATED && agency_case->termination_reason != NULL)
+    /* Translators: a terminated case with its reason: "已终止（投资方放弃）" */
+    status = g_strdup_printf (_("%s (%s)"), tj_case_status_label (agency_case->status),
+                              agency_case->termination_reason);
+  else
+    status = g_strdup (tj_case_status_label (agency_case->status));
+  tj_report_row_set_integer (row, CASES_NUMBER, ++source->number);
+  tj_report_row_set_text (row, CASES_PROJECT, agency_case->project_name);
+  tj_report_row_set_text (row, CASES_COMPANY, agency_case->company);
+  tj_report_row_set_text (row, CASES_CONTACT, agency_case->contact);
+  tj_report_row_set_date (row, CASES_ENTRUSTED, agency_case->entrusted);
+  tj_report_row_set_text (row, CASES_AGENT, agency_case->agent_name);
+  tj_report_row_set_text (row, CASES_STATUS, status);
+  tj_report_row_set_integer (row, CASES_ITEMS, agency_case->n_items);
+  tj_report_row_set_integer (row, CASES_FINISHED, agency_case->n_finished);
+  tj_report_row_set_integer (row, CASES_OVERDUE,
+                             GPOINTER_TO_UINT (g_hash_table_lookup (source->overdue,
+                                                                    &agency_case->id)));
+  tj_report_row_set_date (row, CASES_DELIVERED, agency_case->delivered);
+  tj_report_row_set_text (row, CASES_EVALUATION, tj_evaluation_label (agency_case->evaluation));
+  return TRUE;
+}
+
+/* Takes the cursor: the rows stream from it. */
 static TjReport *
-ledger_cases_sheet (TjDb       *db,
-                    int         year,
-                    const char *today,
-                    GPtrArray  *cases,
-                    GHashTable *overdue)
+ledger_cases_sheet (TjDb               *db,
+                    int                 year,
+                    const char         *today,
+                    TjAgencyCaseCursor *cursor,
+                    GHashTable         *overdue)
 {
   g_autofree char *org = tj_settings_organisation (db);
   g_autofree char *title = NULL;
+  CasesSource *source = g_new0 (CasesSource, 1);
   TjReport *report;
 
   /* Translators: the title of the cases' sheet: "登封市2026年全程代办件登记表" */
@@ -593,63 +656,45 @@ ledger_cases_sheet (TjDb       *db,
   tj_report_add_column (report, C_("approval column", "Evaluation"), TJ_REPORT_TEXT, 0);
   report->frozen_columns = CASES_PROJECT + 1;
 
-  for (guint i = 0; i < cases->len; i++)
-    {
-      TjAgencyCase *agency_case = g_ptr_array_index (cases, i);
-      guint row = tj_report_add_row (report, TJ_REPORT_ROW_BODY);
-      g_autofree char *status = NULL;
-
-      if (agency_case->status == TJ_CASE_TERMINATED && agency_case->termination_reason != NULL)
-        /* Translators: a terminated case with its reason: "已终止（投资方放弃）" */
-        status = g_strdup_printf (_("%s (%s)"), tj_case_status_label (agency_case->status),
-                                  agency_case->termination_reason);
-      else
-        status = g_strdup (tj_case_status_label (agency_case->status));
-      tj_report_set_integer (report, row, CASES_NUMBER, i + 1);
-      tj_report_set_text (report, row, CASES_PROJECT, agency_case->project_name);
-      tj_report_set_text (report, row, CASES_COMPANY, agency_case->company);
-      tj_report_set_text (report, row, CASES_CONTACT, agency_case->contact);
-      tj_report_set_date (report, row, CASES_ENTRUSTED, agency_case->entrusted);
-      tj_report_set_text (report, row, CASES_AGENT, agency_case->agent_name);
-      tj_report_set_text (report, row, CASES_STATUS, status);
-      tj_report_set_integer (report, row, CASES_ITEMS, agency_case->n_items);
-      tj_report_set_integer (report, row, CASES_FINISHED, agency_case->n_finished);
-      tj_report_set_integer (report, row, CASES_OVERDUE,
-                             GPOINTER_TO_UINT (g_hash_table_lookup (overdue, &agency_case->id)));
-      tj_report_set_date (report, row, CASES_DELIVERED, agency_case->delivered);
-      tj_report_set_text (report, row, CASES_EVALUATION,
-                          tj_evaluation_label (agency_case->evaluation));
-    }
+  source->cursor = cursor;
+  source->overdue = g_hash_table_ref (overdue);
+  tj_report_set_source (report, cases_source_next, cases_source_rewind, source,
+                        cases_source_free);
   /* 推进机制 (三) */
   tj_report_add_note (report, _("Note: the agency service is free of charge to the investor."));
   return report;
 }
 
 /* 代办事项台账: every item of the year's projects on one sheet, every agency case on another.
- * The items are read once for the counts above and below the table, then stream to the writer
- * as it reads them, each computed as it is read. */
+ * The items' figures are read once for the counts above and below the table, then the items
+ * stream to the writer
+ * as it reads them, each computed as it is read; the cases stream from theirs. */
 TjReportBook *
 tj_approval_ledger_book (TjDb       *db,
                          int         year,
                          const char *today,
                          GError    **error)
 {
+  g_autoptr (TjApprovalItemCursor) figures = NULL;
   g_autoptr (TjApprovalItemCursor) cursor = NULL;
   g_autoptr (LedgerSummary) summary = NULL;
-  g_autoptr (GPtrArray) cases = NULL;
+  g_autoptr (TjAgencyCaseCursor) cases = NULL;
   g_autofree char *now = today_or_now (today);
   TjReportBook *book;
 
   g_return_val_if_fail (TJ_IS_DB (db), NULL);
 
-  if ((cursor = tj_approval_item_cursor_year (db, year, now, error)) == NULL ||
-      (summary = ledger_summary_read (cursor, year, error)) == NULL ||
-      (cases = tj_agency_case_list (db, year, error)) == NULL)
+  /* the counts and notes from the items' figures alone, without their names' joins */
+  if ((figures = tj_approval_item_cursor_year_figures (db, year, now, error)) == NULL ||
+      (summary = ledger_summary_read (figures, year, error)) == NULL ||
+      (cursor = tj_approval_item_cursor_year (db, year, now, error)) == NULL ||
+      (cases = tj_agency_case_cursor_year (db, year, error)) == NULL)
     return NULL;
   book = new_book (db);
   tj_report_book_add (book, ledger_items_sheet (db, year, now, g_steal_pointer (&cursor),
                                                 summary));
-  tj_report_book_add (book, ledger_cases_sheet (db, year, now, cases, summary->case_overdue));
+  tj_report_book_add (book, ledger_cases_sheet (db, year, now, g_steal_pointer (&cases),
+                                                summary->case_overdue));
   return book;
 }
 

@@ -11,6 +11,7 @@
 #include <pango/pangocairo.h>
 
 #include "tj-page-layout.h"
+#include "tj-row-spool.h"
 
 G_BEGIN_DECLS
 
@@ -97,11 +98,7 @@ typedef struct
 } Measured;
 
 /* A row of a streamed report held while it is measured or drawn, with copies of its texts. */
-typedef struct
-{
-  TjReportRowKind kind;
-  TjReportCell cells[];
-} HeldRow;
+typedef TjSpooledRow HeldRow;
 
 typedef struct
 {
@@ -115,6 +112,12 @@ typedef struct
   TjReportIter iter;
   guint held_first;
   GPtrArray *held; /* of HeldRow * */
+  /* The rows of the first whole read, kept as they are read (tj-row-spool.h): a later read
+   * replays them instead of asking the source again. `spool_whole` once it holds them all,
+   * `from_spool` while replaying. */
+  TjRowSpool *spool;
+  gboolean spool_whole;
+  gboolean from_spool;
   GError *error;
   double em;            /* the table's font size in context units */
   double pad_x, pad_y;

@@ -2,48 +2,63 @@
 #define G_LOG_DOMAIN "tj-page-layout"
 #include "config.h"
 
-#include <string.h>
-
 #include "tj-page-layout-private.h"
 
 /* The rows of a streamed report, read as the pages are measured and drawn: a sheet holds the
  * rows of the page being drawn (or the row being measured), never the whole report. Going back
- * (a print preview showing an earlier page) reads the rows again from the first. */
+ * (a print preview showing an earlier page) reads the rows again from the first: from the
+ * spool once a read has gone through them all. */
 
-/* A row as the source gave it, its texts copied: the source's are gone with the next row. */
-static HeldRow *
-held_row_new (TjReportIter *iter,
-              guint         n_columns)
+/* The first whole read of a report is kept in a spool as it is read, and a later read from the
+ * first row replays it: the source (SQLite's joins and sums) is asked once, not once for the
+ * widths, once for the heights and once for the pages, and memory stays one page of rows. */
+
+/* Starts a read from the first row: the spool's when it holds them all, else the source's,
+ * kept in a new spool. */
+static void
+read_start (Sheet *sheet)
 {
-  gsize size = sizeof (HeldRow) + n_columns * sizeof (TjReportCell);
-  HeldRow *held;
-  char *text;
-
-  for (guint c = 0; c < n_columns; c++)
+  if (sheet->spool_whole && tj_row_spool_rewind (sheet->spool))
     {
-      const TjReportCell *cell = tj_report_iter_get_cell (iter, c);
-
-      if (cell->type == TJ_REPORT_TEXT || cell->type == TJ_REPORT_DATE)
-        size += strlen (cell->value.text) + 1;
+      sheet->iter.report = sheet->report;
+      sheet->iter.index = 0;
+      sheet->from_spool = TRUE;
+      return;
     }
-  held = g_malloc (size);
-  held->kind = tj_report_iter_get_kind (iter);
-  text = (char *) &held->cells[n_columns];
-  for (guint c = 0; c < n_columns; c++)
-    {
-      const TjReportCell *cell = tj_report_iter_get_cell (iter, c);
+  g_clear_pointer (&sheet->spool, tj_row_spool_free);
+  sheet->spool_whole = FALSE;
+  sheet->from_spool = FALSE;
+  tj_report_iter_init (&sheet->iter, sheet->report);
+  sheet->spool = tj_row_spool_new (sheet->n_columns);
+}
 
-      held->cells[c] = *cell;
-      if (cell->type == TJ_REPORT_TEXT || cell->type == TJ_REPORT_DATE)
+/* The next row, or NULL after the last or on an error (kept in the sheet). */
+static HeldRow *
+read_next (Sheet *sheet)
+{
+  TjSpooledRow *row = NULL;
+
+  if (sheet->from_spool)
+    {
+      if (!tj_row_spool_iter_next (&sheet->spool, &sheet->iter, &row, &sheet->error))
         {
-          gsize length = strlen (cell->value.text) + 1;
-
-          memcpy (text, cell->value.text, length);
-          held->cells[c].value.text = text;
-          text += length;
+          sheet->spool_whole = sheet->spool != NULL;
+          return NULL;
         }
+      /* the spool's own row, or one of the source's when it could not be read back */
+      return row != NULL ? row : tj_spooled_row_new (&sheet->iter, sheet->n_columns);
     }
-  return held;
+  if (!tj_report_iter_next (&sheet->iter, &sheet->error))
+    {
+      if (sheet->error == NULL && sheet->spool != NULL)
+        sheet->spool_whole = tj_row_spool_finish (sheet->spool);
+      if (!sheet->spool_whole)
+        g_clear_pointer (&sheet->spool, tj_row_spool_free);
+      return NULL;
+    }
+  if (sheet->spool != NULL && !tj_row_spool_add (sheet->spool, &sheet->iter))
+    g_clear_pointer (&sheet->spool, tj_row_spool_free);
+  return tj_spooled_row_new (&sheet->iter, sheet->n_columns);
 }
 
 /* Holds the rows [first, last) for row_kind and row_cell, letting go of the rows before first:
@@ -63,7 +78,7 @@ tj_page_hold_rows (Sheet *sheet,
   if (!sheet->reading || first < sheet->held_first)
     {
       g_ptr_array_set_size (sheet->held, 0);
-      tj_report_iter_init (&sheet->iter, sheet->report);
+      read_start (sheet);
       sheet->held_first = 0;
       sheet->reading = TRUE;
     }
@@ -74,12 +89,17 @@ tj_page_hold_rows (Sheet *sheet,
     sheet->held_first = sheet->iter.index;
   while (sheet->held_first + sheet->held->len < last)
     {
-      if (!tj_report_iter_next (&sheet->iter, &sheet->error))
+      HeldRow *held = read_next (sheet);
+
+      if (held == NULL)
         return FALSE;
       if (sheet->iter.index <= first)
-        sheet->held_first = sheet->iter.index; /* a row before first: skipped */
+        {
+          g_free (held); /* a row before first: skipped */
+          sheet->held_first = sheet->iter.index;
+        }
       else
-        g_ptr_array_add (sheet->held, held_row_new (&sheet->iter, sheet->n_columns));
+        g_ptr_array_add (sheet->held, held);
     }
   return TRUE;
 }
@@ -89,4 +109,5 @@ tj_page_rows_clear (Sheet *sheet)
 {
   g_clear_pointer (&sheet->held, g_ptr_array_unref);
   g_clear_error (&sheet->error);
+  g_clear_pointer (&sheet->spool, tj_row_spool_free);
 }

@@ -12,6 +12,7 @@
 #include "tj-error.h"
 #include "tj-money.h"
 #include "tj-output-file.h"
+#include "tj-row-spool.h"
 #include "tj-xlsx-chart.h"
 #include "tj-xlsx-writer.h"
 
@@ -330,10 +331,12 @@ header_min_width (const char *header)
 /* worksheet_autofit does not exist in 1.1.4: each column is as wide as its widest cell, within
  * its maximum; the header may take two lines. `wraps` tells the columns whose text is wider. */
 static double *
-column_widths (Writer   *w,
-               TjReport *report,
-               gboolean *wraps)
+column_widths (Writer      *w,
+               TjReport    *report,
+               gboolean    *wraps,
+               TjRowSpool **spool_out)
 {
+  g_autoptr (TjRowSpool) spool = NULL;
   guint n_columns = tj_report_get_n_columns (report);
   double *widths = g_new0 (double, MAX (n_columns, 1));
   g_autofree guint *widest = g_new0 (guint, MAX (n_columns, 1));
@@ -348,18 +351,28 @@ column_widths (Writer   *w,
       widest[c] = header_min_width (column->header);
       limit[c] = MAX (max_width, MIN_WIDTH);
     }
-  /* One pass over the rows, a streamed report's read from its source (and read again to be
-   * written). A section's heading spans the row: it widens no column. */
-  tj_report_iter_init_any_order (&iter, report);
+  /* One pass over the rows, a streamed report's read from its source in order and kept in a
+   * spool as it is read, to be written from it (or, without a spool, in any order and read
+   * again to be written). A section's heading spans the row: it widens no column. */
+  if (tj_report_is_streamed (report) && (spool = tj_row_spool_new (n_columns)) != NULL)
+    tj_report_iter_init (&iter, report);
+  else
+    tj_report_iter_init_any_order (&iter, report);
   while (tj_report_iter_next (&iter, &w->source_error))
-    if (tj_report_iter_get_kind (&iter) != TJ_REPORT_ROW_SECTION)
-      for (guint c = 0; c < n_columns; c++)
-        {
-          /* wider than its limit: the column's width and wrapping are known */
-          if (widest[c] + PADDING > limit[c])
-            continue;
-          widest[c] = MAX (widest[c], cell_width (tj_report_iter_get_cell (&iter, c)));
-        }
+    {
+      if (spool != NULL && !tj_row_spool_add (spool, &iter))
+        g_clear_pointer (&spool, tj_row_spool_free);
+      if (tj_report_iter_get_kind (&iter) != TJ_REPORT_ROW_SECTION)
+        for (guint c = 0; c < n_columns; c++)
+          {
+            /* wider than its limit: the column's width and wrapping are known */
+            if (widest[c] + PADDING > limit[c])
+              continue;
+            widest[c] = MAX (widest[c], cell_width (tj_report_iter_get_cell (&iter, c)));
+          }
+    }
+  if (spool != NULL && w->source_error == NULL && tj_row_spool_finish (spool))
+    *spool_out = g_steal_pointer (&spool);
   for (guint c = 0; c < n_columns; c++)
     {
       widths[c] = CLAMP (widest[c] + PADDING, MIN_WIDTH, limit[c]);
@@ -556,7 +569,9 @@ write_sheet (Writer   *w,
   lxw_col_t last = MAX (n_columns, 1) - 1;
   g_autofree char *name = sheet_name (w, report->sheet_name, index);
   g_autofree gboolean *wraps = g_new0 (gboolean, MAX (n_columns, 1));
-  g_autofree double *widths = column_widths (w, report, wraps);
+  g_autoptr (TjRowSpool) spool = NULL;
+  g_autofree double *widths = column_widths (w, report, wraps, &spool);
+  g_autofree TjSpooledRow *spooled = NULL;
   TjReportIter iter;
   g_autoptr (GArray) chart_bars = tj_xlsx_chart_bars_new (report); /* NULL: no chart */
   g_auto (GStrv) headers = g_new0 (char *, n_columns + 1);
@@ -633,9 +648,16 @@ write_sheet (Writer   *w,
       row++;
     }
 
-  /* Each row is written as it is read: a streamed report is never held whole. */
-  tj_report_iter_init (&iter, report);
-  for (; tj_report_iter_next (&iter, &w->source_error); row++)
+  /* Each row is written as it is read (from the spool of the widths' read, when there is one):
+   * a streamed report is never held whole. */
+  if (spool != NULL)
+    {
+      iter.report = report;
+      iter.index = 0;
+    }
+  else
+    tj_report_iter_init (&iter, report);
+  for (; tj_row_spool_iter_next (&spool, &iter, &spooled, &w->source_error); row++)
     {
       TjReportRowKind kind = tj_report_iter_get_kind (&iter);
       gboolean bold = kind == TJ_REPORT_ROW_TOTAL;
