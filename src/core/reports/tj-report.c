@@ -550,6 +550,18 @@ tj_report_iter_next (TjReportIter *iter,
   return TRUE;
 }
 
+void
+tj_report_iter_set_row (TjReportIter       *iter,
+                        TjReportRowKind     kind,
+                        const TjReportCell *cells)
+{
+  g_return_if_fail (iter != NULL);
+
+  iter->kind = kind;
+  iter->cells = cells;
+  iter->index++;
+}
+
 TjReportRowKind
 tj_report_iter_get_kind (TjReportIter *iter)
 {

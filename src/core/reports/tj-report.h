@@ -237,6 +237,10 @@ void tj_report_iter_init_any_order (TjReportIter *iter,
 gboolean tj_report_iter_next (TjReportIter *iter,
                               GError      **error);
 TjReportRowKind tj_report_iter_get_kind (TjReportIter *iter);
+/* Moves the iterator on to a row kept elsewhere (a spool's copy of the source's row). */
+void tj_report_iter_set_row (TjReportIter       *iter,
+                             TjReportRowKind     kind,
+                             const TjReportCell *cells);
 const TjReportCell *tj_report_iter_get_cell (TjReportIter *iter,
                                              guint         column);
 

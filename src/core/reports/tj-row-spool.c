@@ -204,10 +204,7 @@ tj_row_spool_iter_next (TjRowSpool  **spool,
         return FALSE;
       if ((*row = tj_row_spool_read (*spool)) != NULL)
         {
-          /* the iterator's row, as tj_report_iter_next sets it */
-          iter->kind = (*row)->kind;
-          iter->cells = (*row)->cells;
-          iter->index++;
+          tj_report_iter_set_row (iter, (*row)->kind, (*row)->cells);
           return TRUE;
         }
       g_clear_pointer (spool, tj_row_spool_free);
