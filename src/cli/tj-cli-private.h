@@ -62,5 +62,15 @@ int tj_cli_run_export_contacts (TjDb  *db,
 int tj_cli_run_export_tour (TjDb  *db,
                             int    argc,
                             char **argv);
+/* tj-cli-exits.c */
+int tj_cli_run_export_exits (TjDb  *db,
+                             int    argc,
+                             char **argv);
+int tj_cli_run_propose_exit (TjDb  *db,
+                             int    argc,
+                             char **argv);
+int tj_cli_run_decide_exit (TjDb  *db,
+                            int    argc,
+                            char **argv);
 
 G_END_DECLS
