@@ -82,8 +82,7 @@ test_decision (Fixture       *f,
   g_assert_nonnull (alert);
   g_assert_cmpstr (adw_message_dialog_get_body (alert), ==, "文号：请填写市政府决定的文号。");
   tj_test_respond (alert, "close");
-  g_assert_cmpint (tj_test_scalar (f->db, "SELECT count(*) FROM projects "
-                                          "WHERE exit_date IS NOT NULL"), ==, 0);
+  g_assert_cmpint (tj_test_scalar (f->db, "SELECT count(*) FROM project_exits"), ==, 0);
 
   dialog = open_dialog (page, "page.decide-exit", "退出决定");
   tj_exit_dialog_set_text (dialog, "date", "2026-07-01");
@@ -92,7 +91,7 @@ test_decision (Fixture       *f,
   tj_exit_dialog_set_text (dialog, "land-date", "2026-07-15");
   tj_test_screenshot (GTK_WIDGET (dialog), "exit-decision.png");
   tj_test_respond (ADW_MESSAGE_DIALOG (dialog), "save");
-  g_assert_cmpint (tj_test_scalar (f->db, "SELECT exit_land FROM projects WHERE id = 1 "
+  g_assert_cmpint (tj_test_scalar (f->db, "SELECT exit_land FROM project_exits WHERE project_id = 1 "
                                           "AND exit_date = '2026-07-01' "
                                           "AND exit_document = '登政〔2026〕12号' "
                                           "AND exit_land_date = '2026-07-15'"),

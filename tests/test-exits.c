@@ -4,6 +4,7 @@
  * back from its workbook. */
 #include "tj-test.h"
 
+#include "tj-audit.h"
 #include "tj-bulletin.h"
 #include "tj-error.h"
 #include "tj-exit.h"
@@ -131,12 +132,23 @@ test_propose_and_decide (void)
   g_assert_true (tj_exit_decide (db, 2, "2026-06-10", "登政〔2026〕12号", 1235, "2026-07-02",
                                  &error));
   g_assert_no_error (error);
-  g_assert_cmpint (tj_test_scalar (db, "SELECT exit_land FROM projects WHERE id = 2"), ==, 1235);
-  /* the history (audit) of the project holds the exit */
-  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM audit WHERE table_name = 'projects' "
-                                       "AND record_id = 2 AND action = 'update' "
-                                       "AND changes ->> '$.exit_date[1]' = '2026-06-10'"),
-                   ==, 1);
+  g_assert_cmpint (tj_test_scalar (db, "SELECT exit_land FROM project_exits WHERE project_id = 2"),
+                   ==, 1235);
+  /* the history of the project holds the exit */
+  {
+    g_autoptr (GPtrArray) history = tj_audit_history (db, "projects", 2, &error);
+    TjAuditEntry *last;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (history->len, >=, 1);
+    last = g_ptr_array_index (history, 0);
+    g_assert_cmpstr (last->action, ==, "insert");
+    g_assert_cmpuint (last->changes->len, ==, 4);
+    g_assert_cmpstr (g_ptr_array_index (last->changes, 0), ==, "退出决定日期：2026-06-10");
+    g_assert_cmpstr (g_ptr_array_index (last->changes, 1), ==, "退出决定文号：登政〔2026〕12号");
+    g_assert_cmpstr (g_ptr_array_index (last->changes, 2), ==, "收回土地（亩）：12.35");
+    g_assert_cmpstr (g_ptr_array_index (last->changes, 3), ==, "收回土地日期：2026-07-02");
+  }
   g_assert_false (tj_exit_decide (db, 2, "2026-06-11", "登政〔2026〕13号", -1, NULL, &error));
   g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);
   /* no longer a candidate once exited */

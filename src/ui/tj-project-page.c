@@ -975,7 +975,7 @@ tj_project_page_constructed (GObject *object)
   TjProjectPage *self = TJ_PROJECT_PAGE (object);
 
   /* the list shows projects with their people's names */
-  static const char *const list_tables[] = { "projects", "people", NULL };
+  static const char *const list_tables[] = { "projects", "people", "project_exits", NULL };
   static const char *const names_tables[] = { "units", "settings", NULL };
 
   G_OBJECT_CLASS (tj_project_page_parent_class)->constructed (object);

@@ -275,8 +275,8 @@ exited_by (TjDb       *db,
   g_autoptr (sqlite3_stmt) stmt = NULL;
   int rc;
 
-  stmt = tj_db_prepare (db, "SELECT p.exit_date IS NOT NULL AND p.exit_date <= ?2 "
-                            "FROM projects p WHERE p.id = ?1", error);
+  stmt = tj_db_prepare (db, "SELECT count(*) FROM project_exits x "
+                            "WHERE x.project_id = ?1 AND x.exit_date <= ?2", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -397,8 +397,8 @@ check_proposed (TjDb       *db,
   int rc;
 
   stmt = tj_db_prepare (db, "SELECT p.year, (SELECT min (x.date) FROM exit_proposals x "
-                            "WHERE x.project_id = p.id), p.exit_date FROM projects p "
-                            "WHERE p.id = ?",
+                            "WHERE x.project_id = p.id), (SELECT e.exit_date FROM project_exits e "
+                            "WHERE e.project_id = p.id) FROM projects p WHERE p.id = ?",
                         error);
   if (stmt == NULL)
     return FALSE;
@@ -492,8 +492,9 @@ tj_exit_decide (TjDb       *db,
   if (!tj_db_begin (db, error))
     return FALSE;
   if (!check_proposed (db, project_id, day, error) ||
-      (stmt = tj_db_prepare (db, "UPDATE projects SET exit_date = ?2, exit_document = ?3, "
-                                 "exit_land = ?4, exit_land_date = ?5 WHERE id = ?1",
+      (stmt = tj_db_prepare (db, "INSERT INTO project_exits (project_id, exit_date, "
+                                 "exit_document, exit_land, exit_land_date) "
+                                 "VALUES (?1, ?2, ?3, ?4, ?5)",
                              error)) == NULL)
     {
       tj_db_rollback (db);

@@ -29,7 +29,7 @@ static const char *const nature_labels[TJ_NATURE_N] = {
   "p.unit_id, p.leader_id, p.officer_id, p.owner, p.contact, p.phone, p.total_investment, "     \
   "p.annual_plan, p.planned_start, p.planned_completion, p.actual_start, p.actual_completion, " \
   "p.stats_date, p.notes, p.carried_from, p.created, p.updated, l.name, u.name, ld.name, o.name, " \
-  "p.exit_date "
+  "(SELECT x.exit_date FROM project_exits x WHERE x.project_id = p.id) "
 #define PROJECT_JOINS                                                                            \
   "FROM projects p LEFT JOIN units l ON l.id = p.locality_id "                                  \
   "LEFT JOIN units u ON u.id = p.unit_id LEFT JOIN people ld ON ld.id = p.leader_id "          \
@@ -283,7 +283,7 @@ tj_project_field_label (const char *field)
     { "carried_from", N_("Carried over from") },
     { "exit_date", N_("Exit decision date") },
     { "exit_document", N_("Exit document number") },
-    { "exit_land", N_("Land recovered (hundredths of a mu)") },
+    { "exit_land", N_("Land recovered (mu)") },
     { "exit_land_date", N_("Land recovered on") },
     { "id", N_("Record") },
     { "post", N_("Post") },
