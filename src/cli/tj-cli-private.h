@@ -79,5 +79,15 @@ int tj_cli_run_export_kit (TjDb  *db,
 int tj_cli_run_import_kit (TjDb  *db,
                            int    argc,
                            char **argv);
+/* tj-cli-exits.c */
+int tj_cli_run_export_exits (TjDb  *db,
+                             int    argc,
+                             char **argv);
+int tj_cli_run_propose_exit (TjDb  *db,
+                             int    argc,
+                             char **argv);
+int tj_cli_run_decide_exit (TjDb  *db,
+                            int    argc,
+                            char **argv);
 
 G_END_DECLS

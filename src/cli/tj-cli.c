@@ -196,6 +196,17 @@ static const TjCommand commands[] = {
     "--year Y --project NAME --date YYYY-MM-DD --note TEXT [--by NAME]",
     N_("Record what was done to get a project of year Y entered in the statistics"),
     tj_cli_run_record_follow_up },
+  { "export exits", "--year Y [--as-of YYYY-MM-DD] --output FILE.xlsx|FILE.pdf|FILE.csv",
+    N_("Export the list of projects proposed for exit (by rule and by hand) for the government"),
+    tj_cli_run_export_exits, TJ_DB_OPEN_READ_ONLY | TJ_DB_OPEN_HEALTHY },
+  { "propose exit", "--year Y --project NAME --date YYYY-MM-DD --reason TEXT",
+    N_("Propose a project's exit by hand, with the reason"),
+    tj_cli_run_propose_exit },
+  { "decide exit",
+    "--year Y --project NAME --date YYYY-MM-DD --document NO [--land MU --land-date YYYY-MM-DD]",
+    N_("Record the government's exit decision of a project: its date, document number and the "
+       "land recovered"),
+    tj_cli_run_decide_exit },
 };
 
 #define print_error tj_cli_print_error

@@ -666,7 +666,8 @@ tj_bulletin_page_constructed (GObject *object)
 
   /* the month's figures, the projects' names and people, the thresholds and the issue (签发) */
   static const char *const bulletin_tables[] = {
-    "monthly_reports", "projects", "units", "people", "settings", "bulletin_issues", NULL
+    "monthly_reports", "projects", "units", "people", "settings", "bulletin_issues",
+    "project_exits", NULL
   };
 
   G_OBJECT_CLASS (tj_bulletin_page_parent_class)->constructed (object);

@@ -5,6 +5,8 @@
 #include <glib/gi18n.h>
 
 #include "tj-alert.h"
+#include "tj-date.h"
+#include "tj-exit-dialog.h"
 #include "tj-form-row.h"
 #include "tj-history-window.h"
 #include "tj-money.h"
@@ -31,6 +33,7 @@ struct _TjProjectPage
   GtkDropDown *locality_filter;
   GtkDropDown *industry_filter;
   GtkDropDown *stats_filter;
+  GtkDropDown *exit_filter;
   TjReadError *read_error;
 
   TjLevelNames *level_names;
@@ -341,6 +344,9 @@ column_text (TjProjectPage *self,
   switch (column)
     {
     case COLUMN_NAME:
+      if (p->exit_date != NULL)
+        /* Translators: an exited project in the list: "嵩山大道（已退出）" */
+        return g_strdup_printf (_("%s (exited)"), p->name);
       return g_strdup (p->name);
     case COLUMN_LEVEL:
       return g_strdup (self->level_names->full[p->level]);
@@ -438,6 +444,8 @@ load_names (TjProjectPage *self,
   g_autoptr (GtkStringList) industry_list = NULL;
   const char *stats[] = { _("Statistics: All"), _("Entered"), _("Not Entered"), NULL };
   g_autoptr (GtkStringList) stats_list = gtk_string_list_new (stats);
+  const char *exits[] = { _("Exit: All"), _("Not Exited"), _("Exited"), NULL };
+  g_autoptr (GtkStringList) exit_list = gtk_string_list_new (exits);
 
   if (names == NULL)
     return FALSE;
@@ -482,6 +490,7 @@ load_names (TjProjectPage *self,
   gtk_drop_down_set_model (self->locality_filter, G_LIST_MODEL (localities));
   gtk_drop_down_set_model (self->industry_filter, G_LIST_MODEL (industry_list));
   gtk_drop_down_set_model (self->stats_filter, G_LIST_MODEL (stats_list));
+  gtk_drop_down_set_model (self->exit_filter, G_LIST_MODEL (exit_list));
   self->filling_filters = FALSE;
   return TRUE;
 }
@@ -535,6 +544,7 @@ requery (TjProjectPage *self,
   guint locality = gtk_drop_down_get_selected (self->locality_filter);
   guint industry = gtk_drop_down_get_selected (self->industry_filter);
   guint stats = gtk_drop_down_get_selected (self->stats_filter);
+  guint exit = gtk_drop_down_get_selected (self->exit_filter);
 
   if (level < TJ_LEVEL_N)
     query->level = level;
@@ -548,6 +558,10 @@ requery (TjProjectPage *self,
     query->stats = TJ_PROJECT_STATS_ENTERED;
   else if (stats == 2)
     query->stats = TJ_PROJECT_STATS_NOT_ENTERED;
+  if (exit == 1)
+    query->exit = TJ_PROJECT_EXIT_ACTIVE;
+  else if (exit == 2)
+    query->exit = TJ_PROJECT_EXIT_EXITED;
   query->search = g_strdup (self->search);
   query->sort = column_view_sort (self, &query->descending);
   if (self->model->db != tj_page_get_db (TJ_PAGE (self)))
@@ -698,6 +712,8 @@ update_actions (TjProjectPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.edit", n == 1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.history", n == 1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.delete", n == 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.propose-exit", n == 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.decide-exit", n == 1);
   gtk_bitset_unref (selected);
 }
 
@@ -795,6 +811,39 @@ delete_action (GtkWidget  *widget,
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "project", g_steal_pointer (&project), g_object_unref);
   g_signal_connect (dialog, "response", G_CALLBACK (delete_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* 提出退出建议… and 退出决定…: the dialog writes through tj-exit.h; what it refuses is shown. */
+static void
+exit_response_cb (TjExitDialog  *dialog,
+                  const char    *response,
+                  TjProjectPage *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!g_str_equal (response, "save"))
+    return;
+  if (!tj_exit_dialog_save (dialog, tj_page_get_db (TJ_PAGE (self)), &error))
+    tj_page_alert (TJ_PAGE (self), _("Cannot save the exit"), error->message);
+}
+
+static void
+exit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TjProjectPage *self = TJ_PROJECT_PAGE (widget);
+  g_autoptr (TjProject) project = selected_project (self);
+  g_autofree char *today = tj_date_today ();
+  TjExitDialog *dialog;
+
+  if (project == NULL)
+    return;
+  dialog = tj_exit_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                               g_str_equal (action_name, "page.decide-exit"), project->id,
+                               project->name, today);
+  g_signal_connect (dialog, "response", G_CALLBACK (exit_response_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -926,7 +975,7 @@ tj_project_page_constructed (GObject *object)
   TjProjectPage *self = TJ_PROJECT_PAGE (object);
 
   /* the list shows projects with their people's names */
-  static const char *const list_tables[] = { "projects", "people", NULL };
+  static const char *const list_tables[] = { "projects", "people", "project_exits", NULL };
   static const char *const names_tables[] = { "units", "settings", NULL };
 
   G_OBJECT_CLASS (tj_project_page_parent_class)->constructed (object);
@@ -964,6 +1013,7 @@ tj_project_page_class_init (TjProjectPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TjProjectPage, locality_filter);
   gtk_widget_class_bind_template_child (widget_class, TjProjectPage, industry_filter);
   gtk_widget_class_bind_template_child (widget_class, TjProjectPage, stats_filter);
+  gtk_widget_class_bind_template_child (widget_class, TjProjectPage, exit_filter);
   gtk_widget_class_bind_template_child (widget_class, TjProjectPage, read_error);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, retry_cb);
@@ -972,6 +1022,8 @@ tj_project_page_class_init (TjProjectPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.history", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "page.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "page.carry-over", NULL, carry_over_action);
+  gtk_widget_class_install_action (widget_class, "page.propose-exit", NULL, exit_action);
+  gtk_widget_class_install_action (widget_class, "page.decide-exit", NULL, exit_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "page.delete", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -980,7 +1032,7 @@ tj_project_page_class_init (TjProjectPageClass *klass)
 static void
 tj_project_page_init (TjProjectPage *self)
 {
-  GtkDropDown *filters[5];
+  GtkDropDown *filters[6];
 
   gtk_widget_init_template (GTK_WIDGET (self));
   filters[0] = self->level_filter;
@@ -988,6 +1040,7 @@ tj_project_page_init (TjProjectPage *self)
   filters[2] = self->locality_filter;
   filters[3] = self->industry_filter;
   filters[4] = self->stats_filter;
+  filters[5] = self->exit_filter;
   tj_drop_down_enable_search (self->locality_filter);
 
   self->localities = g_ptr_array_new_with_free_func (g_free);

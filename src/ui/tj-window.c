@@ -9,6 +9,7 @@
 #include "tj-date.h"
 #include "tj-demo.h"
 #include "tj-element-report.h"
+#include "tj-exit.h"
 #include "tj-export-chooser.h"
 #include "tj-file-chooser.h"
 #include "tj-file-job.h"
@@ -362,18 +363,32 @@ export_statistics_entry (TjDb       *db,
   return tj_statistics_entry_write (db, GPOINTER_TO_INT (data), path, error);
 }
 
+/* 退出建议名单: the rules as of today and the clerks' proposals. */
+static gboolean
+export_exits (TjDb       *db,
+              const char *path,
+              gpointer    data,
+              GError    **error)
+{
+  g_autofree char *today = tj_date_today ();
+
+  return tj_exit_write (db, GPOINTER_TO_INT (data), today, path, error);
+}
+
 /* What an export of the year shown writes, by the chooser's "year-export" (none: the list). */
 enum
 {
   YEAR_EXPORT_LIST,
   YEAR_EXPORT_ELEMENTS,
   YEAR_EXPORT_STATISTICS_ENTRY,
+  YEAR_EXPORT_EXITS,
 };
 
 static const TjFileJobFunc year_exports[] = {
   [YEAR_EXPORT_LIST] = export_file,
   [YEAR_EXPORT_ELEMENTS] = export_elements,
   [YEAR_EXPORT_STATISTICS_ENTRY] = export_statistics_entry,
+  [YEAR_EXPORT_EXITS] = export_exits,
 };
 
 static void
@@ -487,6 +502,18 @@ export_statistics_entry_action (GtkWidget  *widget,
 
   ask_year_export (self, YEAR_EXPORT_STATISTICS_ENTRY, _("Export the Statistics Entry List"),
                    name);
+}
+
+static void
+export_exits_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  TjWindow *self = TJ_WINDOW (widget);
+  /* Translators: the file name: "2026年重点项目退出建议名单.xlsx" */
+  g_autofree char *name = g_strdup_printf (_("%d Exit Proposals.xlsx"), selected_year (self));
+
+  ask_year_export (self, YEAR_EXPORT_EXITS, _("Export the Exit Proposals"), name);
 }
 
 /* 导出责任追究清单: the period and its as-of day asked first, then the file. */
@@ -759,6 +786,8 @@ jobs_busy_cb (TjWindow *self)
                                  !importing && !tj_file_job_get_busy (self->exports));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-statistics-entry",
                                  !importing && !tj_file_job_get_busy (self->exports));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-exits",
+                                 !importing && !tj_file_job_get_busy (self->exports));
 }
 
 static gboolean
@@ -867,6 +896,7 @@ tj_window_class_init (TjWindowClass *klass)
                                    export_elements_action);
   gtk_widget_class_install_action (widget_class, "win.export-statistics-entry", NULL,
                                    export_statistics_entry_action);
+  gtk_widget_class_install_action (widget_class, "win.export-exits", NULL, export_exits_action);
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
   gtk_widget_class_install_action (widget_class, "win.units", NULL, units_action);
   gtk_widget_class_install_action (widget_class, "win.leaders", NULL, leaders_action);

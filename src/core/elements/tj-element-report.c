@@ -8,6 +8,7 @@
 #include "tj-element.h"
 #include "tj-element-report.h"
 #include "tj-money.h"
+#include "tj-project-active.h"
 #include "tj-settings.h"
 
 /* 要素保障台账 (issue 10): each need of a project summed per kind; only what is still missing. */
@@ -94,6 +95,7 @@ tj_element_ledger_book (TjDb    *db,
                         "MAX (MAX (e.needed_date), IFNULL (MAX (e.secured_date), '')) "
                         "FROM project_elements e JOIN projects p ON p.id = e.project_id "
                         "JOIN units l ON l.id = p.locality_id WHERE p.year = ? "
+                        "AND " TJ_PROJECT_ACTIVE_TODAY " "
                         "GROUP BY e.project_id, e.kind HAVING SUM (e.needed) > SUM (e.secured) "
                         "ORDER BY l.sort_order, l.name, p.name, instr ('central province "
                         "zhengzhou bond loan private land energy emission', e.kind)",

@@ -10,6 +10,7 @@
 #include "tj-field.h"
 #include "tj-money.h"
 #include "tj-problem.h"
+#include "tj-project-active.h"
 #include "tj-project.h"
 #include "tj-settings.h"
 #include "tj-statistics-entry.h"
@@ -220,7 +221,7 @@ tj_statistics_rates (TjDb    *db,
                         "SELECT l.name, SUM (" MEETS "), "
                         "SUM (" MEETS " AND p.stats_date IS NOT NULL) "
                         "FROM projects p JOIN units l ON l.id = p.locality_id WHERE p.year = ?2 "
-                        "GROUP BY l.id ORDER BY l.sort_order, l.name",
+                        "AND " TJ_PROJECT_ACTIVE_TODAY " GROUP BY l.id ORDER BY l.sort_order, l.name",
                         error);
   if (stmt == NULL)
     return NULL;
@@ -321,7 +322,8 @@ add_projects (TjDb      *db,
                         "f.note || IFNULL ('（' || f.by_whom || '）', ''), '；') FROM "
                         "(SELECT * FROM statistics_followups ORDER BY date, id) f "
                         "WHERE f.project_id = p.id) FROM projects p JOIN units l "
-                        "ON l.id = p.locality_id WHERE p.year = ?2 AND p.stats_date IS NULL "
+                        "ON l.id = p.locality_id WHERE p.year = ?2 AND p.stats_date IS NULL AND "
+                        TJ_PROJECT_ACTIVE_TODAY " "
                         "ORDER BY l.sort_order, l.name, p.name",
                         error);
   if (stmt == NULL)

@@ -403,30 +403,21 @@ add_inspections (TjDb       *db,
   return TRUE;
 }
 
-/* A run of red months of one project (followed across a carry-over). */
-typedef struct
-{
-  GArray *months;  /* of int, month indexes (tj_month_index) */
-  gboolean listed; /* a second red month in the period */
-  ProjectInfo info;
-  gint64 project_id;
-} Run;
-
-static void
-run_free (Run *self)
+void
+tj_red_run_free (TjRedRun *self)
 {
   g_array_unref (self->months);
-  g_free (self->info.name);
-  g_free (self->info.locality);
-  g_free (self->info.unit);
-  g_free (self->info.leader);
-  g_free (self->info.officer);
+  g_free (self->name);
+  g_free (self->locality);
+  g_free (self->unit);
+  g_free (self->leader);
+  g_free (self->officer);
   g_free (self);
 }
 
 /* "2026年3月、4月", the year named again where it changes. */
-static char *
-months_text (GArray *months)
+char *
+tj_red_run_months_text (GArray *months)
 {
   GString *text = g_string_new (NULL);
 
@@ -448,20 +439,19 @@ months_text (GArray *months)
 }
 
 static void
-end_run (Run       *run,
-         GPtrArray *causes)
+add_red_run_cause (TjRedRun  *run,
+                   GPtrArray *causes)
 {
   g_autofree char *months = NULL;
   g_autofree char *last = NULL;
+  ProjectInfo info = { run->name, run->locality, run->unit, run->leader, run->officer };
   int index;
   Cause *cause;
 
-  if (!run->listed)
-    return;
   index = g_array_index (run->months, int, run->months->len - 1);
   last = g_strdup_printf ("%04d-%02d", index / 12, index % 12 + 1);
-  cause = cause_new (_("Red light two months running"), &run->info, NULL, NULL, last);
-  months = months_text (run->months);
+  cause = cause_new (_("Red light two months running"), &info, NULL, NULL, last);
+  months = tj_red_run_months_text (run->months);
   /* Translators: "2026年3月、4月月通报连续红灯（共 2 个月）。" */
   cause->facts = g_strdup_printf (g_dngettext (NULL, "Red in the bulletins of %1$s (%2$u month "
                                                "running).",
@@ -470,6 +460,20 @@ end_run (Run       *run,
                                                run->months->len),
                                   months, run->months->len);
   g_ptr_array_add (causes, cause);
+}
+
+/* A run ended: kept when it has min_months months, the last of them first or later. */
+static void
+end_run (TjRedRun  *run,
+         int        first,
+         guint      min_months,
+         GPtrArray *runs)
+{
+  if (run->months->len >= min_months &&
+      g_array_index (run->months, int, run->months->len - 1) >= first)
+    g_ptr_array_add (runs, run);
+  else
+    tj_red_run_free (run);
 }
 
 /* The projects of year's list carried over from a project of the year before: id → from. */
@@ -499,6 +503,103 @@ load_carried (TjDb    *db,
   return g_steal_pointer (&carried);
 }
 
+GPtrArray *
+tj_red_runs (TjDb    *db,
+             int      first,
+             int      last,
+             guint    min_months,
+             GError **error)
+{
+  g_autoptr (GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) tj_red_run_free);
+  g_autoptr (GHashTable) runs = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                                       (GDestroyNotify) tj_red_run_free);
+  /* One bulletin a year, of the last month the period needs: its list, and the lights of its
+   * months 1..N by its own rule (tj_bulletin_month_lights), not a bulletin a month. */
+  g_autoptr (TjBulletin) bulletin = NULL;
+  g_autofree TjLight *lights = NULL;
+  int start = first - (int) min_months + 1;
+  GHashTableIter iter;
+  TjRedRun *run;
+
+  for (int index = start; index <= last; index++)
+    {
+      int year = index / 12, month = index % 12 + 1;
+      g_autoptr (GHashTable) carried = NULL;
+      g_autoptr (GHashTable) next = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                                           (GDestroyNotify) tj_red_run_free);
+
+      if (index == start || month == 1)
+        {
+          g_clear_pointer (&bulletin, tj_bulletin_free);
+          g_clear_pointer (&lights, g_free);
+          if (tj_year_check (year, NULL))
+            {
+              bulletin = tj_bulletin_build_lights (db, year, MIN (12, last - year * 12 + 1),
+                                                  error);
+              if (bulletin == NULL ||
+                  (lights = tj_bulletin_month_lights (bulletin, db, error)) == NULL)
+                return NULL;
+              if (month == 1 && (carried = load_carried (db, year, error)) == NULL)
+                return NULL;
+            }
+        }
+      for (guint i = 0; bulletin != NULL && i < bulletin->projects->len; i++)
+        {
+          TjBulletinProject *p = &g_array_index (bulletin->projects, TjBulletinProject, i);
+          gint64 *before = carried != NULL ? g_hash_table_lookup (carried, &p->id) : NULL;
+          gpointer key;
+
+          if (lights[(gsize) i * bulletin->month + month - 1] != TJ_LIGHT_RED)
+            continue;
+          if (!g_hash_table_steal_extended (runs, &p->id, &key, (gpointer *) &run) &&
+              (before == NULL ||
+               !g_hash_table_steal_extended (runs, before, &key, (gpointer *) &run)))
+            {
+              run = g_new0 (TjRedRun, 1);
+              run->months = g_array_new (FALSE, FALSE, sizeof (int));
+            }
+          g_array_append_val (run->months, index);
+          /* the names of the run's last project: a project's are the same all year, so copied
+           * when the run begins or crosses into the project carried over */
+          if (run->project_id != p->id)
+            {
+              g_free (run->name);
+              g_free (run->locality);
+              g_free (run->unit);
+              g_free (run->leader);
+              g_free (run->officer);
+              run->project_id = p->id;
+              run->name = g_strdup (p->name);
+              run->locality = g_strdup (p->locality);
+              run->unit = g_strdup (p->unit);
+              run->leader = g_strdup (p->leader);
+              run->officer = g_strdup (p->officer);
+            }
+          g_hash_table_insert (next, &run->project_id, run);
+        }
+      /* the runs not continued this month have ended */
+      g_hash_table_iter_init (&iter, runs);
+      while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &run))
+        {
+          g_hash_table_iter_steal (&iter);
+          end_run (run, first, min_months, found);
+        }
+      g_hash_table_iter_init (&iter, next);
+      while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &run))
+        {
+          g_hash_table_iter_steal (&iter);
+          g_hash_table_insert (runs, &run->project_id, run);
+        }
+    }
+  g_hash_table_iter_init (&iter, runs);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &run))
+    {
+      g_hash_table_iter_steal (&iter);
+      end_run (run, first, min_months, found);
+    }
+  return g_steal_pointer (&found);
+}
+
 /* (d) Red in two consecutive monthly bulletins, the second month in the period (its last day
  * is) and over by as_of: the bulletins of the month before the period's first up to its last. */
 static gboolean
@@ -511,94 +612,16 @@ add_red_runs (TjDb       *db,
 {
   int first = tj_month_index (from);
   int to_month = tj_month_index (to);
-  int last;
-  g_autoptr (GHashTable) runs = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
-                                                       (GDestroyNotify) run_free);
-  /* One bulletin a year, of the last month the period needs: its list, and the lights of its
-   * months 1..N by its own rule (tj_bulletin_month_lights), not a bulletin a month. */
-  g_autoptr (TjBulletin) bulletin = NULL;
-  g_autofree TjLight *lights = NULL;
-  GHashTableIter iter;
-  Run *run;
+  g_autoptr (GPtrArray) runs = NULL;
 
   /* a month is in the period when its last day is */
   if (atoi (to + 8) < g_date_get_days_in_month (to_month % 12 + 1, to_month / 12))
     to_month--;
-  last = MIN (to_month, tj_month_index (as_of) - 1);
-
-  for (int index = first - 1; index <= last; index++)
-    {
-      int year = index / 12, month = index % 12 + 1;
-      g_autoptr (GHashTable) carried = NULL;
-      g_autoptr (GHashTable) next = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
-                                                           (GDestroyNotify) run_free);
-
-      if (index == first - 1 || month == 1)
-        {
-          g_clear_pointer (&bulletin, tj_bulletin_free);
-          g_clear_pointer (&lights, g_free);
-          if (tj_year_check (year, NULL))
-            {
-              bulletin = tj_bulletin_build_lights (db, year, MIN (12, last - year * 12 + 1),
-                                                  error);
-              if (bulletin == NULL ||
-                  (lights = tj_bulletin_month_lights (bulletin, db, error)) == NULL)
-                return FALSE;
-              if (month == 1 && (carried = load_carried (db, year, error)) == NULL)
-                return FALSE;
-            }
-        }
-      for (guint i = 0; bulletin != NULL && i < bulletin->projects->len; i++)
-        {
-          TjBulletinProject *p = &g_array_index (bulletin->projects, TjBulletinProject, i);
-          gint64 *before = carried != NULL ? g_hash_table_lookup (carried, &p->id) : NULL;
-          gpointer key;
-
-          if (lights[(gsize) i * bulletin->month + month - 1] != TJ_LIGHT_RED)
-            continue;
-          if (g_hash_table_steal_extended (runs, &p->id, &key, (gpointer *) &run) ||
-              (before != NULL &&
-               g_hash_table_steal_extended (runs, before, &key, (gpointer *) &run)))
-            run->listed = run->listed || index >= first;
-          else
-            {
-              run = g_new0 (Run, 1);
-              run->months = g_array_new (FALSE, FALSE, sizeof (int));
-            }
-          g_array_append_val (run->months, index);
-          /* the names of the run's last project: a project's are the same all year, so copied
-           * when the run begins or crosses into the project carried over */
-          if (run->project_id != p->id)
-            {
-              g_free (run->info.name);
-              g_free (run->info.locality);
-              g_free (run->info.unit);
-              g_free (run->info.leader);
-              g_free (run->info.officer);
-              run->project_id = p->id;
-              run->info.name = g_strdup (p->name);
-              run->info.locality = g_strdup (p->locality);
-              run->info.unit = g_strdup (p->unit);
-              run->info.leader = g_strdup (p->leader);
-              run->info.officer = g_strdup (p->officer);
-            }
-          g_hash_table_insert (next, &run->project_id, run);
-        }
-      /* the runs not continued this month have ended */
-      g_hash_table_iter_init (&iter, runs);
-      while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &run))
-        end_run (run, causes);
-      g_hash_table_remove_all (runs);
-      g_hash_table_iter_init (&iter, next);
-      while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &run))
-        {
-          g_hash_table_iter_steal (&iter);
-          g_hash_table_insert (runs, &run->project_id, run);
-        }
-    }
-  g_hash_table_iter_init (&iter, runs);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &run))
-    end_run (run, causes);
+  runs = tj_red_runs (db, first, MIN (to_month, tj_month_index (as_of) - 1), 2, error);
+  if (runs == NULL)
+    return FALSE;
+  for (guint i = 0; i < runs->len; i++)
+    add_red_run_cause (g_ptr_array_index (runs, i), causes);
   return TRUE;
 }
 

@@ -31,4 +31,29 @@ gboolean tj_accountability_write (TjDb       *db,
                                   const char *path,
                                   GError    **error);
 
+/* A run of red months of one project in the monthly bulletins' own lights
+ * (tj_bulletin_month_lights), followed across a carry-over; named as its last project. */
+typedef struct
+{
+  GArray *months; /* of int, month indexes (tj_month_index), consecutive */
+  gint64 project_id;
+  char *name;
+  char *locality;
+  char *unit;
+  char *leader;
+  char *officer;
+} TjRedRun;
+
+void tj_red_run_free (TjRedRun *self);
+/* The runs of at least min_months red months whose last month is first or later and at most
+ * last (month indexes): the bulletins from min_months − 1 months before first are read. The
+ * one rule of "red N months running" for the accountability list (2) and the exits (3). */
+GPtrArray *tj_red_runs (TjDb    *db,
+                        int      first,
+                        int      last,
+                        guint    min_months,
+                        GError **error);
+/* "2026年3月、4月", the year named again where it changes. */
+char *tj_red_run_months_text (GArray *months);
+
 G_END_DECLS

@@ -866,6 +866,7 @@ lagging_sheet (TjBulletin *self)
       (source->scan = tj_db_prepare (self->db, tj_bulletin_scan_sql, &source->error)) != NULL)
     {
       sqlite3_bind_int (source->by_name, 1, self->year);
+      sqlite3_bind_int (source->by_name, 2, self->month);
       sqlite3_bind_int (source->project, 1, self->year);
       sqlite3_bind_int (source->project, 2, self->month);
       sqlite3_bind_int (source->scan, 1, self->year);

@@ -11,6 +11,7 @@
 #include "tj-error.h"
 #include "tj-limits.h"
 #include "tj-money.h"
+#include "tj-project-active.h"
 #include "tj-settings.h"
 #include "tj-visit.h"
 
@@ -60,17 +61,20 @@
 #define LEVEL_RANK                                                                               \
   "CASE p.level WHEN 'provincial' THEN 1 WHEN 'prefectural' THEN 2 WHEN 'city' THEN 3 ELSE 4 END"
 
+/* A project that exited before month ?2 began is not in its bulletin (tj-project-active.h). */
+#define ACTIVE " AND " TJ_PROJECT_ACTIVE_IN_MONTH ("?1", "?2")
+
 static const char projects_sql[] =
-  PROJECTS_SQL "WHERE p.year = ?1 ORDER BY " LEVEL_RANK ", p.id";
-const char tj_bulletin_scan_sql[] = PROJECTS_SQL "WHERE +p.year = ?1";
+  PROJECTS_SQL "WHERE p.year = ?1" ACTIVE " ORDER BY " LEVEL_RANK ", p.id";
+const char tj_bulletin_scan_sql[] = PROJECTS_SQL "WHERE +p.year = ?1" ACTIVE;
 const char tj_bulletin_level_sql[] =
-  PROJECTS_SQL "WHERE +p.year = ?1 AND " LEVEL_RANK " = ?3 ORDER BY p.id";
+  PROJECTS_SQL "WHERE +p.year = ?1" ACTIVE " AND " LEVEL_RANK " = ?3 ORDER BY p.id";
 /* pinyin_key() is g_utf8_collate_key and LEVEL_RANK order_key's rank: the order of
  * sort_projects_by_name. */
 const char tj_bulletin_by_name_sql[] =
-  "SELECT p.id FROM projects p WHERE +p.year = ?1 "
+  "SELECT p.id FROM projects p WHERE +p.year = ?1" ACTIVE " "
   "ORDER BY pinyin_key (p.name), " LEVEL_RANK ", p.id";
-const char tj_bulletin_project_sql[] = PROJECTS_SQL "WHERE p.id = ?3 AND p.year = ?1";
+const char tj_bulletin_project_sql[] = PROJECTS_SQL "WHERE p.id = ?3 AND p.year = ?1" ACTIVE;
 
 enum
 {
@@ -1042,11 +1046,12 @@ tj_bulletin_build_lights (TjDb    *db,
                         "LEFT JOIN units u ON u.id = p.unit_id "
                         "LEFT JOIN people ld ON ld.id = p.leader_id "
                         "LEFT JOIN people o ON o.id = p.officer_id "
-                        "WHERE p.year = ?1 ORDER BY " LEVEL_RANK ", p.id",
+                        "WHERE p.year = ?1" ACTIVE " ORDER BY " LEVEL_RANK ", p.id",
                         error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int (stmt, 1, year);
+  sqlite3_bind_int (stmt, 2, month);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       TjBulletinProject p = { 0 };

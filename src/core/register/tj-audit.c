@@ -7,6 +7,7 @@
 #include "tj-audit.h"
 #include "tj-money.h"
 #include "tj-project.h"
+#include "tj-report-format.h"
 
 void
 tj_audit_entry_free (TjAuditEntry *entry)
@@ -88,6 +89,8 @@ describe_value (TjDb          *db,
     return g_strdup (_("(empty)"));
   if (g_str_equal (field, "total_investment") || g_str_equal (field, "annual_plan"))
     return tj_money_format_wan (number, 4, TRUE);
+  if (g_str_equal (field, "exit_land"))
+    return tj_report_format_hundredths (number);
   if (g_str_equal (field, "level") && tj_level_from_code (text) != TJ_LEVEL_NONE)
     return g_strdup (levels->full[tj_level_from_code (text)]);
   if (g_str_equal (field, "nature") && tj_nature_from_code (text) != TJ_NATURE_NONE)
@@ -124,8 +127,9 @@ add_change (TjDb          *db,
   g_autofree char *old_value = NULL;
   g_autofree char *new_value = NULL;
 
-  /* the record's own number says nothing to a clerk */
-  if (g_str_equal (field, "id"))
+  /* the record's own number says nothing to a clerk; an exit decision's project is the one
+   * whose history it is */
+  if (g_str_equal (field, "id") || g_str_equal (field, "project_id"))
     return TRUE;
   if (!g_str_equal (entry->action, "update") &&
       sqlite3_column_type (stmt, deleted ? 5 : 6) == SQLITE_NULL)
@@ -185,7 +189,10 @@ tj_audit_history (TjDb       *db,
     "AND mr.id BETWEEN r.value ->> 0 AND r.value ->> 1 UNION ALL SELECT 1 FROM audit d "
     "WHERE d.table_name = 'monthly_reports' AND d.action = 'delete' "
     "AND d.record_id BETWEEN r.value ->> 0 AND r.value ->> 1 "
-    "AND d.changes ->> '$.project_id[0]' = ?2)) "
+    "AND d.changes ->> '$.project_id[0]' = ?2) "
+    /* a project's exit decision (退出决定), kept in a table of its own */
+    "UNION SELECT a.id FROM audit a WHERE ?1 = 'projects' AND a.table_name = 'project_exits' "
+    "AND coalesce (a.changes ->> '$.project_id[1]', a.changes ->> '$.project_id[0]') = ?2) "
     "SELECT a.id, a.at, a.os_user, a.action, j.key, j.value ->> 0, j.value ->> 1, "
     "a.action = 'insert' AND EXISTS (SELECT 1 FROM audit d WHERE d.id = (SELECT max (p.id) "
     "FROM audit p WHERE p.table_name = a.table_name AND p.record_id = a.record_id "

@@ -121,6 +121,7 @@ static const char *const recorded_tables[] = {
   "inspection_findings", "rectifications", "inspection_photos", "tour_projects", "tour_scores",
   "matters", /* the matter stays with its meeting; its project link is cleared */
   "project_elements", "statistics_followups",
+  "exit_proposals", "project_exits",
   NULL
 };
 

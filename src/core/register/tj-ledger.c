@@ -12,6 +12,7 @@
 #include "tj-person.h"
 #include "tj-problem.h"
 #include "tj-project.h"
+#include "tj-project-active.h"
 #include "tj-unit.h"
 
 typedef enum
@@ -693,7 +694,8 @@ tj_ledger_import (TjDb            *db,
   "p.planned_completion, p.actual_start, p.actual_completion, p.stats_date, p.code, p.notes "   \
   "FROM projects p LEFT JOIN units l ON l.id = p.locality_id "                                  \
   "LEFT JOIN units u ON u.id = p.unit_id LEFT JOIN people ld ON ld.id = p.leader_id "          \
-  "LEFT JOIN people o ON o.id = p.officer_id WHERE +p.year = ? ORDER BY p.id"
+  "LEFT JOIN people o ON o.id = p.officer_id "                                                 \
+  "WHERE +p.year = ? AND " TJ_PROJECT_ACTIVE_TODAY " ORDER BY p.id"
 
 typedef struct
 {

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "tj-money.h"
+#include "tj-project-active.h"
 #include "tj-project-query.h"
 
 /* The project list reads the ids of what it shows in one statement, in the order shown, with
@@ -393,9 +394,10 @@ read_rows (TjDb                 *db,
   g_autofree char *key = NULL;
   int i = 1, rc;
 
-  key = g_strdup_printf ("%d\n%d\n%d\n%s\n%s\n%d", query->year, query->level, query->nature,
-                         query->locality != NULL ? query->locality : "",
-                         query->industry != NULL ? query->industry : "", query->stats);
+  key = g_strdup_printf ("%d\n%d\n%d\n%s\n%s\n%d\n%d", query->year, query->level,
+                         query->nature, query->locality != NULL ? query->locality : "",
+                         query->industry != NULL ? query->industry : "", query->stats,
+                         query->exit);
   if (cache->filtered != NULL && g_strcmp0 (cache->filter_key, key) == 0)
     return g_array_ref (cache->filtered);
 
@@ -415,6 +417,10 @@ read_rows (TjDb                 *db,
     g_string_append (sql, " AND p.stats_date IS NOT NULL");
   else if (query->stats == TJ_PROJECT_STATS_NOT_ENTERED)
     g_string_append (sql, " AND p.stats_date IS NULL");
+  if (query->exit == TJ_PROJECT_EXIT_ACTIVE)
+    g_string_append (sql, " AND " TJ_PROJECT_ACTIVE_TODAY);
+  else if (query->exit == TJ_PROJECT_EXIT_EXITED)
+    g_string_append (sql, " AND NOT " TJ_PROJECT_ACTIVE_TODAY);
   g_string_append (sql, " ORDER BY p.id");
 
   stmt = tj_db_prepare (db, sql->str, error);
@@ -489,10 +495,10 @@ read_order (TjDb                 *db,
   GArray *ranks;
   guint r = 0;
 
-  key = g_strdup_printf ("%d\n%d\n%d\n%s\n%s\n%d\n%d\n%d", query->year, query->level,
+  key = g_strdup_printf ("%d\n%d\n%d\n%s\n%s\n%d\n%d\n%d\n%d", query->year, query->level,
                          query->nature, query->locality != NULL ? query->locality : "",
                          query->industry != NULL ? query->industry : "", query->stats,
-                         query->sort, query->descending);
+                         query->exit, query->sort, query->descending);
   if (cache->rows != NULL && g_strcmp0 (cache->order_key, key) == 0)
     return g_array_ref (cache->rows);
   filtered = read_rows (db, query, cache, error);

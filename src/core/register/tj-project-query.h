@@ -25,6 +25,14 @@ typedef enum
   TJ_PROJECT_SORT_N
 } TjProjectSort;
 
+/* Exited (退出, tj-project-active.h) or not, as of today. */
+typedef enum
+{
+  TJ_PROJECT_EXIT_ALL,
+  TJ_PROJECT_EXIT_ACTIVE,
+  TJ_PROJECT_EXIT_EXITED,
+} TjProjectExit;
+
 typedef enum
 {
   TJ_PROJECT_STATS_ALL,
@@ -41,6 +49,7 @@ typedef struct
   char *locality;      /* name of the locality; NULL: all */
   char *industry;      /* NULL: all */
   TjProjectStats stats;
+  TjProjectExit exit;
   char *search;        /* in name, owner, content, people, locality, unit, contact; NULL: all */
   TjProjectSort sort;
   gboolean descending;

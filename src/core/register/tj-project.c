@@ -28,7 +28,8 @@ static const char *const nature_labels[TJ_NATURE_N] = {
   "p.id, p.year, p.code, p.name, p.level, p.nature, p.industry, p.content, p.locality_id, "     \
   "p.unit_id, p.leader_id, p.officer_id, p.owner, p.contact, p.phone, p.total_investment, "     \
   "p.annual_plan, p.planned_start, p.planned_completion, p.actual_start, p.actual_completion, " \
-  "p.stats_date, p.notes, p.carried_from, p.created, p.updated, l.name, u.name, ld.name, o.name "
+  "p.stats_date, p.notes, p.carried_from, p.created, p.updated, l.name, u.name, ld.name, o.name, " \
+  "(SELECT x.exit_date FROM project_exits x WHERE x.project_id = p.id) "
 #define PROJECT_JOINS                                                                            \
   "FROM projects p LEFT JOIN units l ON l.id = p.locality_id "                                  \
   "LEFT JOIN units u ON u.id = p.unit_id LEFT JOIN people ld ON ld.id = p.leader_id "          \
@@ -56,6 +57,7 @@ free_texts (TjProject *self)
   g_free (self->unit_name);
   g_free (self->leader_name);
   g_free (self->officer_name);
+  g_free (self->exit_date);
 }
 
 static void
@@ -132,6 +134,7 @@ tj_project_copy (TjProject *self)
   copy->unit_name = g_strdup (self->unit_name);
   copy->leader_name = g_strdup (self->leader_name);
   copy->officer_name = g_strdup (self->officer_name);
+  copy->exit_date = g_strdup (self->exit_date);
   return copy;
 }
 
@@ -278,6 +281,10 @@ tj_project_field_label (const char *field)
     { "stats_date", N_("Statistics entry") },
     { "notes", N_("Notes") },
     { "carried_from", N_("Carried over from") },
+    { "exit_date", N_("Exit decision date") },
+    { "exit_document", N_("Exit document number") },
+    { "exit_land", N_("Land recovered (mu)") },
+    { "exit_land_date", N_("Land recovered on") },
     { "id", N_("Record") },
     { "post", N_("Post") },
     { "kind", N_("Kind") },
@@ -428,6 +435,7 @@ read_row (sqlite3_stmt *stmt)
   p->unit_name = tj_db_column_dup (stmt, c++);
   p->leader_name = tj_db_column_dup (stmt, c++);
   p->officer_name = tj_db_column_dup (stmt, c++);
+  p->exit_date = tj_db_column_dup (stmt, c++);
   return p;
 }
 

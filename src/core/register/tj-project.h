@@ -61,6 +61,7 @@ struct _TjProject
   char *unit_name;
   char *leader_name;
   char *officer_name;
+  char *exit_date; /* the exit decision's date (退出, tj-exit.h), or NULL; never written here */
 };
 
 /* The names of the levels are the organisation's, kept in its settings. */

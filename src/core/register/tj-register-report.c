@@ -11,6 +11,7 @@
 #include "tj-register-report.h"
 #include "tj-error.h"
 #include "tj-money.h"
+#include "tj-project-active.h"
 #include "tj-report-format.h"
 
 /* The register's columns: the same set, in the same order, as the office's CSV ledger. */
@@ -278,7 +279,7 @@ enum
   "p.leader_id, p.officer_id, p.owner, p.contact, p.phone, p.total_investment, p.annual_plan, "  \
   "p.planned_start, p.planned_completion, p.actual_start, p.actual_completion, p.stats_date, " \
   "p.code, p.notes "                                                                             \
-  "FROM projects p WHERE +p.year = ?1"
+  "FROM projects p WHERE +p.year = ?1 AND " TJ_PROJECT_ACTIVE_TODAY
 /* The levels' codes in the order of TjLevel: CASE gives the enum's value (?5). */
 #define REGISTER_LEVEL_SQL                                                                       \
   REGISTER_SQL " AND CASE p.level WHEN ?2 THEN 1 WHEN ?3 THEN 2 WHEN ?4 THEN 3 ELSE 0 END = ?5 " \

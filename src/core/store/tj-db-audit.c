@@ -20,6 +20,7 @@ static const char *const audited_tables[] = {
   "delegations", "visits",
   "tours", "tour_criteria", "tour_projects", "tour_scores",
   "project_elements", "statistics_followups",
+  "exit_proposals", "project_exits",
 };
 
 const char *const *
@@ -65,6 +66,8 @@ tj_db_table_label (const char *table)
     { "tour_scores", N_("tour scores") },
     { "project_elements", N_("funds and quotas") },
     { "statistics_followups", N_("statistics entry follow-ups") },
+    { "exit_proposals", N_("exit proposals") },
+    { "project_exits", N_("exit decisions") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
