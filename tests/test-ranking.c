@@ -453,7 +453,7 @@ test_cli (void)
                                  &text, NULL, NULL, &error));
     g_assert_no_error (error);
   }
-  g_assert_nonnull (strstr (text, "2026年第3季度重点项目推进工作排名"));
+  g_assert_nonnull (strstr (text, "2026年第三季度重点项目推进工作排名"));
   g_assert_nonnull (strstr (text, "2 大河镇 75.0% 30.01 100.0% 20.00 100.0% 15.00 100.0% 15.00 "
                                   "100.0% 10.00 0.00 90.01"));
   g_assert_nonnull (strstr (text, "红榜：陈庄镇。"));
