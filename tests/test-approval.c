@@ -1143,15 +1143,15 @@ test_ledger_xlsx (Fixture       *fixture,
   static const char *const headers[] = {
     "序号", "项目名称", "属地", "事项名称", "阶段", "审批部门", "绿色通道", "法定时限（工作日）",
     "承诺时限（工作日）", "受理日期", "办结期限", "办结日期", "用时（工作日）", "剩余工作日",
-    "提速率", "状态", "代办员", "暂停（工作日）",
+    "提速率", "状态", "代办员", "暂停（工作日）", "抄告日期", "送达日期", "经办人",
   };
   char cell[8];
 
   g_assert_true (tj_approval_write_ledger (fixture->db, 2025, TODAY, path, &error));
   g_assert_no_error (error);
   items = tj_test_xlsx_read (path, 0, "A1", "A2", "A3", "A4", "B4", "C4", "D4", "E4", "F4", "G4",
-                             "H4", "I4", "J4", "K4", "L4", "M4", "N4", "O4", "P4", "Q4", "R4", "B5", "D5",
-                             "F5", "G5", "H5", "I5", "J5", "K5", "L5", "M5", "N5", "O5", "P5", "Q5",
+                             "H4", "I4", "J4", "K4", "L4", "M4", "N4", "O4", "P4", "Q4", "R4",
+                             "S4", "T4", "U4", "B5", "D5", "F5", "G5", "H5", "I5", "J5", "K5", "L5", "M5", "N5", "O5", "P5", "Q5",
                              "D8", "K8", "M8", "O8", "P8", "D9", "K9", "M9", "N9", "O9", "P9",
                              "D10", "K10", "N10", "P10", "D11", "K11", "P11", "D12", "M12", "O12",
                              "P12", "A13", NULL);
@@ -1208,7 +1208,7 @@ test_ledger_xlsx (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (tj_test_xlsx_fact (items, "A13"), "注：时限均按工作日计算"));
   /* 2025 has its holiday table: no plain-weekday note. */
   assert_print_setup (items, "$4:$4");
-  g_assert_cmpstr (tj_test_xlsx_fact (items, "max_column"), ==, "18");
+  g_assert_cmpstr (tj_test_xlsx_fact (items, "max_column"), ==, "21");
 
   cases = tj_test_xlsx_read (path, 1, "A1", "B4", "C4", "E4", "F4", "G4", "H4", "I4", "J4", NULL);
   g_assert_cmpstr (tj_test_xlsx_fact (cases, "A1"), ==, "登封市2025年全程代办件登记表");

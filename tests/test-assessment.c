@@ -110,10 +110,13 @@ test_half_year (void)
   path = g_build_filename (dir, "考核.xlsx", NULL);
   g_assert_true (tj_assessment_write (db, 2026, TRUE, path, &error));
   g_assert_no_error (error);
-  facts = tj_test_xlsx_read (path, 0, "A1", "A2", "G2", "A3:A6", "B3:B6", "C3", "G3", "H3",
+  facts = tj_test_xlsx_read (path, 0, "A1", "A2", "C2", "F2", "G2", "A3:A6", "B3:B6", "C3", "G3", "H3",
                              "I3", NULL);
   g_test_message ("%s", tj_test_xlsx_fact (facts, "A1"));
   g_assert_cmpstr (tj_test_xlsx_fact (facts, "A2"), ==, "最终排名");
+  /* quarters named as official documents write them */
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "C2"), ==, "一季度得分");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "F2"), ==, "二季度排名");
   g_assert_cmpstr (tj_test_xlsx_fact (facts, "G2"), ==, "平均得分");
   g_assert_cmpstr (tj_test_xlsx_fact (facts, "A3:A6"), ==, "1\n2\n2\n4");
   g_assert_cmpstr (tj_test_xlsx_fact (facts, "B3:B6"), ==, "乙镇\n丙镇\n甲镇\n丁镇");

@@ -118,6 +118,12 @@ test_gap (void)
   gaps = range (funds, "G5:G11");
   /* 50.5001 万元 and 1000 万元 missing, 1050.5001 in all: to the yuan. */
   g_assert_cmpstr (gaps, ==, "50.5001\n1000\n1050.5001");
+  {
+    /* the project form's 要素保障 section writes amounts as every table does */
+    g_autofree char *shown = tj_element_format_amount (TJ_ELEMENT_PRIVATE, 50000000);
+
+    g_assert_cmpstr (shown, ==, "5,000.00");
+  }
   dates = range (funds, "H5:H11");
   g_assert_cmpstr (dates, ==, "2026-05-03\n2026-06-01");
   g_assert_cmpstr (tj_test_xlsx_fact (funds, "B7"), ==, "合计");
@@ -297,7 +303,7 @@ test_statistics (void)
   others = range (other, "C5:C10");
   g_assert_cmpstr (others, ==, "嵩山大道\n未开工园区");
   missing = range (other, "G5:G10");
-  g_assert_cmpstr (missing, ==, "总投资不足 500.00 万元\n未开工（无实际开工日期）");
+  g_assert_cmpstr (missing, ==, "总投资不足500万元\n未开工（无实际开工日期）");
 
   rate = tj_test_xlsx_read (path, 2, "F4:F10", NULL);
   rates_text = range (rate, "F4:F10");

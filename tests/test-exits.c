@@ -1,14 +1,20 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Project exit (issue 10, policy 十二): each rule at its edge, a proposal by hand, the decision's
- * validation, an exit taking a project out of the bulletins after it, the proposal list read
- * back from its workbook. */
+ * validation, an exit taking a project out of the bulletins after it, of the monthly entry list
+ * and of the 要素保障 ledger and the 统计入库 list made today, the proposal list read back from
+ * its workbook. */
 #include "tj-test.h"
 
 #include "tj-audit.h"
 #include "tj-bulletin.h"
+#include "tj-element-report.h"
+#include "tj-element.h"
 #include "tj-error.h"
 #include "tj-exit.h"
+#include "tj-problem.h"
+#include "tj-progress.h"
 #include "tj-project-query.h"
+#include "tj-statistics-entry.h"
 
 static void
 exec (TjDb       *db,
@@ -204,6 +210,97 @@ test_exit_leaves_bulletins (void)
   tj_test_db_free (&db, &dir);
 }
 
+/* Whether sheet SHEET of the workbook at path names text in its first 26 columns and 40 rows. */
+static gboolean
+workbook_names (const char *path,
+                guint       sheet,
+                const char *text)
+{
+  g_autoptr (GVariant) facts = tj_test_xlsx_read (path, sheet, "A1:Z40", NULL);
+
+  return strstr (tj_test_xlsx_fact (facts, "A1:Z40"), text) != NULL;
+}
+
+/* The 进度填报 page's list for a month counts the projects active in it: 嵩山大道, exited on
+ * 2026-05-15, is in May's list and out of June's. */
+static void
+test_exit_leaves_entry_list (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) may = NULL;
+  g_autoptr (GPtrArray) june = NULL;
+
+  fill (db);
+  g_assert_true (tj_exit_propose (db, 2, "2026-05-01", "不再实施", &error));
+  g_assert_true (tj_exit_decide (db, 2, "2026-05-15", "登政〔2026〕8号", -1, NULL, &error));
+  g_assert_no_error (error);
+  may = tj_progress_list_month (db, 2026, 5, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (may->len, ==, 3);
+  june = tj_progress_list_month (db, 2026, 6, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (june->len, ==, 2);
+  for (guint i = 0; i < june->len; i++)
+    g_assert_cmpstr (((TjMonthRow *) g_ptr_array_index (june, i))->project_name, !=, "嵩山大道");
+  tj_test_db_free (&db, &dir);
+}
+
+/* The 要素保障 ledger and the 统计入库 list are made today: a project that exited before today
+ * leaves both (嵩山大道 started 2026-01-10 with 5 000 万元, over the 500 万元 threshold, and a
+ * 中央资金 need). */
+static void
+test_exit_leaves_elements (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TjElement) element = tj_element_new (2, TJ_ELEMENT_CENTRAL);
+  g_autoptr (GPtrArray) problems = tj_problems_new ();
+  g_autoptr (GPtrArray) before = NULL;
+  g_autoptr (GPtrArray) after = NULL;
+  g_autofree char *ledger = NULL;
+  g_autofree char *entry = NULL;
+
+  fill (db);
+  exec (db, "UPDATE projects SET total_investment = 50000000 WHERE id = 2");
+  tj_element_set_amounts (element, "100", NULL, problems);
+  g_assert_cmpuint (problems->len, ==, 0);
+  element->needed_date = g_strdup ("2026-04-01");
+  g_assert_true (tj_element_save (db, element, &error));
+  g_assert_no_error (error);
+  ledger = g_build_filename (dir, "要素保障.xlsx", NULL);
+  entry = g_build_filename (dir, "入库.xlsx", NULL);
+
+  before = tj_statistics_rates (db, 2026, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (before->len, ==, 1);
+  g_assert_cmpuint (((TjStatisticsRate *) g_ptr_array_index (before, 0))->meeting, ==, 1);
+  g_assert_true (tj_element_ledger_write (db, 2026, ledger, &error));
+  g_assert_no_error (error);
+  g_assert_true (workbook_names (ledger, 0, "嵩山大道"));
+  g_assert_true (tj_statistics_entry_write (db, 2026, entry, &error));
+  g_assert_no_error (error);
+  g_assert_true (workbook_names (entry, 0, "嵩山大道"));
+
+  g_assert_true (tj_exit_propose (db, 2, "2026-05-01", "不再实施", &error));
+  g_assert_true (tj_exit_decide (db, 2, "2026-05-15", "登政〔2026〕8号", -1, NULL, &error));
+  g_assert_no_error (error);
+  after = tj_statistics_rates (db, 2026, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < after->len; i++)
+    g_assert_cmpuint (((TjStatisticsRate *) g_ptr_array_index (after, i))->meeting, ==, 0);
+  g_assert_true (tj_element_ledger_write (db, 2026, ledger, &error));
+  g_assert_no_error (error);
+  g_assert_false (workbook_names (ledger, 0, "嵩山大道"));
+  g_assert_true (tj_statistics_entry_write (db, 2026, entry, &error));
+  g_assert_no_error (error);
+  g_assert_false (workbook_names (entry, 0, "嵩山大道"));
+  g_assert_false (workbook_names (entry, 1, "嵩山大道"));
+  tj_test_db_free (&db, &dir);
+}
+
 /* The proposal list: one row per candidate, read back from the workbook. */
 static void
 test_workbook (void)
@@ -235,6 +332,8 @@ main (int    argc,
   g_test_add_func ("/exits/rules", test_rules);
   g_test_add_func ("/exits/propose-and-decide", test_propose_and_decide);
   g_test_add_func ("/exits/exit-leaves-bulletins", test_exit_leaves_bulletins);
+  g_test_add_func ("/exits/exit-leaves-entry-list", test_exit_leaves_entry_list);
+  g_test_add_func ("/exits/exit-leaves-elements", test_exit_leaves_elements);
   g_test_add_func ("/exits/workbook", test_workbook);
   return g_test_run ();
 }

@@ -138,7 +138,7 @@ bulletin_leader (TjDb *db,
 }
 
 /* Delegated from 2026-03-10 to 2026-04-20: the March bulletin (as of 03-31) names
- * 张三（代：李四）; April's (as of 04-30, after the delegation) names 张三 again; the
+ * 张三（李四代）; April's (as of 04-30, after the delegation) names 张三 again; the
  * accountability list names the leader as of its day. */
 static void
 test_delegation_on_reports (void)
@@ -158,7 +158,7 @@ test_delegation_on_reports (void)
   g_assert_true (delegate (db, 1, 2, "2026-03-10", "2026-04-20", &error));
   g_assert_no_error (error);
   during = bulletin_leader (db, 3);
-  g_assert_cmpstr (during, ==, "张三（代：李四）");
+  g_assert_cmpstr (during, ==, "张三（李四代）");
   after = bulletin_leader (db, 4);
   g_assert_cmpstr (after, ==, "张三");
 
@@ -173,7 +173,7 @@ test_delegation_on_reports (void)
   list = g_ptr_array_index (book->reports, 0);
   g_assert_cmpuint (tj_report_get_n_rows (list), ==, 1);
   g_assert_cmpstr (tj_report_get_cell (list, 0, ACCOUNTABILITY_LEADER)->value.text, ==,
-                   "张三（代：李四）");
+                   "张三（李四代）");
   g_clear_pointer (&book, tj_report_book_free);
   book = tj_accountability_book (db, "2026-03-01", "2026-03-31", "2026-05-01", &error);
   g_assert_no_error (error);
@@ -315,7 +315,7 @@ test_contact_card (void)
   g_assert_nonnull (strstr (text, "服务联系卡"));
   g_assert_nonnull (strstr (text, "嵩山大道"));
   g_assert_nonnull (strstr (text, "登封市城建投资公司"));
-  g_assert_nonnull (strstr (text, "张三（代：李四）"));
+  g_assert_nonnull (strstr (text, "张三（李四代）"));
   /* the acting leader's phone, not the absent one's */
   g_assert_nonnull (strstr (text, "13800000002"));
   g_assert_null (strstr (text, "13800000001"));
@@ -335,7 +335,7 @@ test_contact_card (void)
   cli_text = pdf_text (cli_path);
   g_assert_nonnull (strstr (cli_text, "少林路"));
   g_assert_nonnull (strstr (cli_text, "13800000001"));
-  g_assert_null (strstr (cli_text, "（代："));
+  g_assert_null (strstr (cli_text, "李四代）"));
   /* one card a page: pdftotext ends each page with a form feed */
   pages = g_strsplit (cli_text, "\f", -1);
   g_assert_cmpuint (g_strv_length (pages), ==, 3);
@@ -344,12 +344,27 @@ test_contact_card (void)
   g_clear_pointer (&dir, g_free);
 }
 
+/* In force from its first day to its last, both included (the 委托中 tag of the leaders' window). */
+static void
+test_delegation_in_force (void)
+{
+  g_autoptr (TjDelegation) d = tj_delegation_new ();
+
+  d->date_from = g_strdup ("2026-03-15");
+  d->date_to = g_strdup ("2026-04-14");
+  g_assert_false (tj_delegation_in_force (d, "2026-03-14"));
+  g_assert_true (tj_delegation_in_force (d, "2026-03-15"));
+  g_assert_true (tj_delegation_in_force (d, "2026-04-14"));
+  g_assert_false (tj_delegation_in_force (d, "2026-04-15"));
+}
+
 int
 main (int    argc,
       char **argv)
 {
   tj_test_init (&argc, &argv);
   g_test_add_func ("/leaders/delegation-rule", test_delegation_rule);
+  g_test_add_func ("/leaders/delegation-in-force", test_delegation_in_force);
   g_test_add_func ("/leaders/delegation-on-reports", test_delegation_on_reports);
   g_test_add_func ("/leaders/visits-in-bulletin", test_visits_in_bulletin);
   g_test_add_func ("/leaders/contact-card", test_contact_card);

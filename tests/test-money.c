@@ -95,6 +95,13 @@ test_format (void)
   g_autofree char *f = tj_money_format_yi (12845500000, 2); /* 128.455 → 128.46 */
   g_autofree char *g = tj_money_format_wan (1000000000000, 2, TRUE);
 
+  g_autofree char *s1 = tj_money_format_wan_short (5000000);   /* 500 万元, whole */
+  g_autofree char *s2 = tj_money_format_wan_short (50000000);  /* 5 000 万元 */
+  g_autofree char *s3 = tj_money_format_wan_short (12345000);  /* 1 234.5 万元 */
+
+  g_assert_cmpstr (s1, ==, "500");
+  g_assert_cmpstr (s2, ==, "5,000");
+  g_assert_cmpstr (s3, ==, "1,234.50");
   g_assert_cmpstr (a, ==, "435,585.00");
   g_assert_cmpstr (b, ==, "435584.9999");
   g_assert_cmpstr (c, ==, "-0.01");

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "tj-error.h"
+#include "tj-exit.h"
 #include "tj-ranking.h"
 #include "tj-report-format.h"
 #include "tj-settings.h"
@@ -258,6 +259,41 @@ test_quarter (void)
  * 95.00 and 八里镇 15 + 80 = 95.00 share rank 2, 大河镇 first by its higher investment ratio
  * (八 comes first in pinyin); 安乐镇 and 白沙镇 20 + 10 + 60 = 90.00 share rank 4 by pinyin;
  * 东风镇 0 − 8 → 0 is 6th: 1, 2, 2, 4, 4, 6. */
+/* The units are the localities with a project counted at the quarter's end: 白沙镇's only
+ * project exited on 2026-05-15, so it is ranked in the first quarter and not in the second. */
+static void
+test_exited_locality (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TjRanking) first = NULL;
+  g_autoptr (TjRanking) second = NULL;
+
+  exec (db,
+        "INSERT INTO people (id, name, is_officer) VALUES (901, '王明', 1);"
+        "INSERT INTO units (id, name, kind) VALUES (901, '安乐镇', 'town'),"
+        "(902, '白沙镇', 'town'), (909, '测试局', 'department');"
+        "INSERT INTO projects (id, year, name, level, nature, locality_id, unit_id, officer_id, "
+        "total_investment, annual_plan, planned_start, actual_start) VALUES "
+        "(1, 2026, '安乐一号', 'city', 'continuing', 901, 909, 901, 5000000, 12000000, NULL, "
+        "'2025-03-01'),"
+        "(2, 2026, '白沙一号', 'city', 'continuing', 902, 909, 901, 4000000, 8000000, NULL, "
+        "'2025-03-01');");
+  g_assert_true (tj_exit_propose (db, 2, "2026-05-01", "不再实施", &error));
+  g_assert_true (tj_exit_decide (db, 2, "2026-05-15", "登政〔2026〕8号", -1, NULL, &error));
+  g_assert_no_error (error);
+
+  first = tj_ranking_build (db, 2026, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (first->units->len, ==, 2);
+  second = tj_ranking_build (db, 2026, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (second->units->len, ==, 1);
+  g_assert_cmpstr (((TjRankingUnit *) g_ptr_array_index (second->units, 0))->name, ==, "安乐镇");
+  tj_test_db_free (&db, &dir);
+}
+
 static void
 test_settings (void)
 {
@@ -453,7 +489,7 @@ test_cli (void)
                                  &text, NULL, NULL, &error));
     g_assert_no_error (error);
   }
-  g_assert_nonnull (strstr (text, "2026年第3季度重点项目推进工作排名"));
+  g_assert_nonnull (strstr (text, "2026年第三季度重点项目推进工作排名"));
   g_assert_nonnull (strstr (text, "2 大河镇 75.0% 30.01 100.0% 20.00 100.0% 15.00 100.0% 15.00 "
                                   "100.0% 10.00 0.00 90.01"));
   g_assert_nonnull (strstr (text, "红榜：陈庄镇。"));
@@ -468,6 +504,7 @@ main (int   argc,
   tj_test_init (&argc, &argv);
   g_test_add_func ("/ranking/quarter", test_quarter);
   g_test_add_func ("/ranking/settings", test_settings);
+  g_test_add_func ("/ranking/exited-locality", test_exited_locality);
   g_test_add_func ("/ranking/quarter-parse", test_quarter_parse);
   g_test_add_func ("/ranking/hundredths", test_hundredths);
   g_test_add_func ("/ranking/cli", test_cli);

@@ -63,8 +63,10 @@ tj_cli_run_export_ranking (TjDb  *db,
     return TJ_EXIT_USAGE;
   if (!tj_ranking_write (db, year, quarter, output, &error))
     return tj_cli_bad_data (error);
-  /* Translators: "已将 2026 年第 3 季度的排名导出到 F.xlsx。" */
-  g_print (_("Exported the ranking of %1$d quarter %2$d to %3$s.\n"), year, quarter, output);
+  /* Translators: "已将 2026 年第三季度的排名导出到 F.xlsx。"; %2$s is the quarter's name
+   * ("三季度") */
+  g_print (_("Exported the ranking of %1$d %2$s to %3$s.\n"), year, tj_quarter_name (quarter),
+           output);
   return TJ_EXIT_OK;
 }
 

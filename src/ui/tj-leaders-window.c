@@ -287,7 +287,7 @@ suffix_button (const char *icon,
   return button;
 }
 
-static void
+static GtkWidget *
 add_row (GtkWidget  *group,
          const char *title,
          const char *subtitle,
@@ -302,6 +302,25 @@ add_row (GtkWidget  *group,
   if (suffix != NULL)
     adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  return row;
+}
+
+/* "委托中" after a delegation's row when it is in force today. */
+static void
+add_in_force_tag (GtkWidget          *row,
+                  const TjDelegation *d,
+                  const char         *today)
+{
+  GtkWidget *tag;
+
+  if (!tj_delegation_in_force (d, today))
+    return;
+  /* Translators: a tag on a delegation in force today: "委托中" */
+  tag = gtk_label_new (_("In force"));
+  gtk_widget_add_css_class (tag, "caption-heading");
+  gtk_widget_add_css_class (tag, "accent");
+  gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), tag);
 }
 
 static void
@@ -311,6 +330,7 @@ add_leader (TjLeadersWindow *self,
   GtkWidget *group = adw_preferences_group_new ();
   GtkWidget *delegate = gtk_button_new_with_label (_("Delegate…"));
   g_autofree char *description = NULL;
+  g_autofree char *today = tj_date_today ();
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), leader->name);
   /* Translators: under a leader's name: "电话：13800000001　分包项目 3 个" */
@@ -338,7 +358,7 @@ add_leader (TjLeadersWindow *self,
                                   d->reason != NULL ? d->reason : "");
       g_object_set_data (G_OBJECT (remove), "delegation", d);
       g_signal_connect (remove, "clicked", G_CALLBACK (remove_clicked_cb), self);
-      add_row (group, title, subtitle, remove);
+      add_in_force_tag (add_row (group, title, subtitle, remove), d, today);
     }
   for (guint i = 0; i < leader->acting_for->len; i++)
     {
@@ -364,7 +384,7 @@ add_leader (TjLeadersWindow *self,
       subtitle = g_strdup_printf (_("%1$s to %2$s  %3$s  Projects: %4$s"), d->date_from,
                                   d->date_to, d->reason != NULL ? d->reason : "",
                                   projects->len > 0 ? projects->str : "—");
-      add_row (group, title, subtitle, NULL);
+      add_in_force_tag (add_row (group, title, subtitle, NULL), d, today);
     }
   for (guint i = 0; i < leader->project_ids->len; i++)
     {
@@ -523,7 +543,8 @@ tj_leaders_window_new (TjDb *db,
                        int   year)
 {
   TjLeadersWindow *self = g_object_new (TJ_TYPE_LEADERS_WINDOW, NULL);
-  g_autofree char *title = g_strdup_printf (_("City Leaders, %d"), year);
+  /* Translators: the window's title, as the menu item names it: "2026年分包领导与委托" */
+  g_autofree char *title = g_strdup_printf (_("City Leaders and Delegations, %d"), year);
 
   self->db = g_object_ref (db);
   self->year = year;

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tj-date.h"
 #include "tj-money.h"
 #include "tj-page-layout.h"
 #include "tj-print-operation.h"
@@ -232,8 +233,7 @@ assessment_breakdown (TjRankingPage    *self,
   grid_add_row (self, 0, TRUE, _("Quarter"), _("Score"), _("Rank"), NULL);
   for (int q = 0; q < self->assessment->n_quarters; q++, row++)
     {
-      /* Translators: "第1季度" */
-      g_autofree char *quarter = g_strdup_printf (_("Quarter %d"), q + 1);
+      const char *quarter = tj_quarter_name (q + 1);
       g_autofree char *quarter_score = tj_report_format_hundredths (unit->scores[q]);
       g_autofree char *rank = g_strdup_printf ("%u", unit->ranks[q]);
 
@@ -506,7 +506,7 @@ export_chosen (TjPage     *page,
   tj_ranking_page_export (TJ_RANKING_PAGE (page), path);
 }
 
-/* "2026年第3季度排名.xlsx", "2026年半年考核.xlsx" */
+/* "2026年第三季度排名.xlsx", "2026年半年考核.xlsx" */
 static char *
 shown_name (TjRankingPage *self)
 {
@@ -520,7 +520,9 @@ shown_name (TjRankingPage *self)
       return g_strdup_printf (_("Annual Assessment %d"), year);
     case TJ_RANKING_VIEW_QUARTER:
     default:
-      return g_strdup_printf (_("Ranking %d Quarter %d"), year, tj_ranking_page_get_quarter (self));
+      /* Translators: "2026年第三季度排名"; %2$s is the quarter's name ("三季度") */
+      return g_strdup_printf (_("Ranking %1$d %2$s"), year,
+                              tj_quarter_name (tj_ranking_page_get_quarter (self)));
     }
 }
 
@@ -746,7 +748,6 @@ wrapped_label (const char *css_class)
 static GtkWidget *
 toolbar_new (TjRankingPage *self)
 {
-  const char *quarters[] = { N_("Quarter 1"), N_("Quarter 2"), N_("Quarter 3"), N_("Quarter 4") };
   const char *views[] = { N_("Quarterly Ranking"), N_("Half-Year Assessment"),
                           N_("Annual Assessment") };
   g_autoptr (GtkStringList) quarter_list = gtk_string_list_new (NULL);
@@ -754,8 +755,8 @@ toolbar_new (TjRankingPage *self)
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
 
-  for (guint i = 0; i < G_N_ELEMENTS (quarters); i++)
-    gtk_string_list_append (quarter_list, _(quarters[i]));
+  for (int q = 1; q <= 4; q++)
+    gtk_string_list_append (quarter_list, tj_quarter_name (q));
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     gtk_string_list_append (view_list, _(views[i]));
   self->quarter_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (quarter_list)),

@@ -32,6 +32,9 @@ enum
   LEDGER_STATE,
   LEDGER_AGENT,
   LEDGER_SUSPENDED,
+  LEDGER_COPIED,
+  LEDGER_DELIVERED,
+  LEDGER_HANDLER,
 };
 
 enum
@@ -449,6 +452,9 @@ ledger_row (TjReportRow          *row,
   tj_report_row_set_text (row, LEDGER_AGENT, item->agent_name);
   if (item->suspended_days > 0)
     tj_report_row_set_integer (row, LEDGER_SUSPENDED, item->suspended_days);
+  tj_report_row_set_date (row, LEDGER_COPIED, item->copied);
+  tj_report_row_set_date (row, LEDGER_DELIVERED, item->delivered);
+  tj_report_row_set_text (row, LEDGER_HANDLER, item->handler);
 }
 
 /* The items' rows stream from the cursor, each computed as it is read. */
@@ -532,6 +538,10 @@ ledger_items_sheet (TjDb                 *db,
   tj_report_add_column (report, C_("approval column", "Agent"), TJ_REPORT_TEXT, 0);
   tj_report_add_column (report, C_("approval column", "Suspended (working days)"),
                         TJ_REPORT_INTEGER, 0);
+  /* the import's words for them, so that the ledger imports again unchanged */
+  tj_report_add_column (report, tj_approval_field_label ("copied"), TJ_REPORT_DATE, 0);
+  tj_report_add_column (report, tj_approval_field_label ("delivered"), TJ_REPORT_DATE, 0);
+  tj_report_add_column (report, tj_approval_field_label ("handler"), TJ_REPORT_TEXT, 0);
   report->frozen_columns = LEDGER_NAME + 1;
 
   source = g_new0 (LedgerSource, 1);

@@ -128,3 +128,23 @@ tj_year_month_check (int      year,
                TJ_YEAR_FIRST, TJ_YEAR_LAST);
   return FALSE;
 }
+
+/* A quarter's name as official documents write it: "一季度" … "四季度"; titles put "第" before
+ * it ("2026年第三季度"), column headers use it bare ("一季度得分"). */
+const char *
+tj_quarter_name (int quarter)
+{
+  static const char *names[] = {
+    /* Translators: the name of a quarter: "一季度" */
+    N_("Quarter 1"),
+    /* Translators: "二季度" */
+    N_("Quarter 2"),
+    /* Translators: "三季度" */
+    N_("Quarter 3"),
+    /* Translators: "四季度" */
+    N_("Quarter 4"),
+  };
+
+  g_return_val_if_fail (quarter >= 1 && quarter <= 4, "");
+  return _(names[quarter - 1]);
+}

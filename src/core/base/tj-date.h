@@ -11,6 +11,7 @@ char *tj_month_parse (const char *text,
                       GError    **error);
 int tj_month_index (const char *iso_month);
 char *tj_date_today (void);
+const char *tj_quarter_name (int quarter);
 
 /* The years Tuijin keeps (the projects table's CHECK says the same). */
 #define TJ_YEAR_FIRST 1990

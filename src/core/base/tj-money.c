@@ -181,6 +181,14 @@ tj_money_format_wan (gint64   yuan,
   return format_scaled (yuan, TJ_YUAN_PER_WAN, decimals, grouping);
 }
 
+/* An amount in running text: whole 万元 without decimals ("500", "5,000"), otherwise with two
+ * ("1,234.50"); grouped as in every table. */
+char *
+tj_money_format_wan_short (gint64 yuan)
+{
+  return format_scaled (yuan, TJ_YUAN_PER_WAN, yuan % TJ_YUAN_PER_WAN == 0 ? 0 : 2, TRUE);
+}
+
 char *
 tj_money_format_yi (gint64 yuan,
                     guint  decimals)

@@ -15,6 +15,7 @@ gboolean tj_money_parse_wan (const char *text,
 char *tj_money_format_wan (gint64 yuan,
                            guint  decimals,
                            gboolean grouping);
+char *tj_money_format_wan_short (gint64 yuan);
 char *tj_money_format_yi (gint64 yuan,
                           guint  decimals);
 gint64 tj_money_round_div (gint64 value,

@@ -110,8 +110,8 @@ tj_element_format_amount (TjElementKind kind,
                           gint64        amount)
 {
   if (tj_element_kind_is_fund (kind))
-    return tj_money_format_wan (amount, 2, FALSE);
-  return tj_money_format_wan (amount * HUNDREDTHS_IN_YUAN, 2, FALSE);
+    return tj_money_format_wan (amount, 2, TRUE);
+  return tj_money_format_wan (amount * HUNDREDTHS_IN_YUAN, 2, TRUE);
 }
 
 TjElement *

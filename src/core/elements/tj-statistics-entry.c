@@ -281,7 +281,7 @@ new_list (const char *sheet,
   return report;
 }
 
-/* "未开工；总投资不足500.00万元" */
+/* "未开工；总投资不足500万元" */
 static char *
 missing_conditions (gboolean started,
                     gint64   total,
@@ -293,11 +293,11 @@ missing_conditions (gboolean started,
     g_string_append (text, _("not started (no actual start date)"));
   if (total < threshold)
     {
-      g_autofree char *wan = tj_money_format_wan (threshold, 2, FALSE);
+      g_autofree char *wan = tj_money_format_wan_short (threshold);
 
       if (text->len > 0)
         g_string_append (text, _("; "));
-      /* Translators: "总投资不足500.00万元" */
+      /* Translators: "总投资不足500万元" */
       g_string_append_printf (text, _("total investment below %s (10k yuan)"), wan);
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
@@ -430,7 +430,7 @@ tj_statistics_entry_book (TjDb    *db,
     return NULL;
   org = tj_settings_organisation (db);
   today = tj_date_today ();
-  wan = tj_money_format_wan (threshold, 2, FALSE);
+  wan = tj_money_format_wan_short (threshold);
   /* Translators: "（2026年度项目，截至 2026-11-30）" */
   subtitle = g_strdup_printf (_("(projects of %1$d, as of %2$s)"), year, today);
   /* Translators: "登封市2026年具备入库条件未入库重点项目清单（报送统计局）" */
@@ -442,7 +442,7 @@ tj_statistics_entry_book (TjDb    *db,
                                  org, year);
   /* Translators: "登封市2026年重点项目入库率（按属地）" */
   rate_title = g_strdup_printf (_("%1$s %2$d Key Projects: Entry Rate by Locality"), org, year);
-  /* Translators: "入库条件：已开工（有实际开工日期）且总投资不低于500.00万元。" */
+  /* Translators: "入库条件：已开工（有实际开工日期）且总投资不低于500万元。" */
   condition = g_strdup_printf (_("Entry condition: started (an actual start date) and a total "
                                  "investment of at least %s (10k yuan)."),
                                wan);

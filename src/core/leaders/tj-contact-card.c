@@ -33,7 +33,7 @@ typedef struct
   char *project;
   char *owner;
   char *locality;
-  char *leader;             /* "张三（代：李四）" during a delegation */
+  char *leader;             /* "张三（李四代）" during a delegation */
   char *leader_phone;       /* the acting leader's during a delegation */
   char *officer;
   char *officer_phone;

@@ -5,6 +5,7 @@
 #include "tj-delegation.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "tj-date.h"
 #include "tj-error.h"
@@ -15,7 +16,7 @@
  * - "外出1个月以上": the range spans at least one calendar month, to ≥ from + 1 month − 1 day
  *   (2026-03-15..2026-04-14 is a month; 2026-03-15..2026-04-13 is not);
  * - a leader's delegations do not overlap;
- * - on a day inside a delegation the leader's projects are named "张三（代：李四）"
+ * - on a day inside a delegation the leader's projects are named "张三（李四代）"
  *   (tj_delegation_label), in every report that names a project's city leader as of a date. */
 
 TjDelegation *
@@ -37,7 +38,18 @@ tj_delegation_free (TjDelegation *self)
   g_free (self);
 }
 
-/* The leader named as of a day when another acts for them: "张三（代：李四）". */
+/* Whether the delegation is in force on day (ISO date): from its first day to its last, both
+ * included. */
+gboolean
+tj_delegation_in_force (const TjDelegation *self,
+                        const char         *day)
+{
+  g_return_val_if_fail (self != NULL && day != NULL, FALSE);
+  return self->date_from != NULL && self->date_to != NULL &&
+         strcmp (self->date_from, day) <= 0 && strcmp (day, self->date_to) <= 0;
+}
+
+/* The leader named as of a day when another acts for them: "张三（李四代）". */
 char *
 tj_delegation_label (const char *leader,
                      const char *acting)
@@ -45,7 +57,7 @@ tj_delegation_label (const char *leader,
   if (acting == NULL)
     return g_strdup (leader);
   /* Translators: a city leader and the leader acting for them during a delegation (委托), as
-   * reports name them: "张三（代：李四）" */
+   * reports name them: "张三（李四代）" */
   return g_strdup_printf (_("%1$s (acting: %2$s)"), leader != NULL ? leader : "", acting);
 }
 
@@ -301,7 +313,7 @@ tj_delegation_acting_leader (TjDb       *db,
 }
 
 /* The batch form for reports: leader id (gint64 *) → the label a report names them by on date
- * ("张三（代：李四）"), for the leaders delegated that day only; NULL with error when reading
+ * ("张三（李四代）"), for the leaders delegated that day only; NULL with error when reading
  * fails. */
 GHashTable *
 tj_delegation_leader_names (TjDb       *db,

@@ -45,6 +45,8 @@ gboolean tj_delegation_acting_leader (TjDb       *db,
 GHashTable *tj_delegation_leader_names (TjDb       *db,
                                         const char *date,
                                         GError    **error);
+gboolean tj_delegation_in_force (const TjDelegation *self,
+                                 const char         *day);
 char *tj_delegation_label (const char *leader,
                            const char *acting);
 char *tj_delegation_month_end (int year,

@@ -11,6 +11,7 @@
 #include "tj-money.h"
 #include "tj-problem.h"
 #include "tj-progress-private.h"
+#include "tj-project-active.h"
 
 G_DEFINE_FINAL_TYPE (TjMonthRow, tj_month_row, G_TYPE_OBJECT)
 
@@ -186,7 +187,8 @@ tj_progress_list_month (TjDb    *db,
                         "FROM projects p LEFT JOIN units l ON l.id = p.locality_id "
                         "LEFT JOIN monthly_reports r ON r.project_id = p.id AND r.month = ?2 "
                         "LEFT JOIN monthly_notes n ON n.project_id = p.id AND n.month = ?2 "
-                        "WHERE +p.year = ?1 ORDER BY p.id",
+                        "WHERE +p.year = ?1 AND " TJ_PROJECT_ACTIVE_IN_MONTH ("?1", "?2") " "
+                        "ORDER BY p.id",
                         error);
   if (stmt == NULL)
     return NULL;

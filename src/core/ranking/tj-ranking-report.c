@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "tj-assessment.h"
+#include "tj-date.h"
 #include "tj-ranking.h"
 
 /* The ranking and the assessment as report books: the tables, the red and black lists, the
@@ -146,9 +147,10 @@ ranking_sheet (TjRanking *self)
   g_autofree char *subtitle = NULL;
   TjReport *report;
 
-  /* Translators: "登封市2026年第3季度重点项目推进工作排名" */
-  title = g_strdup_printf (_("%1$s Key Projects Ranking, %2$d Quarter %3$d"),
-                           self->organisation, self->year, self->quarter);
+  /* Translators: "登封市2026年第三季度重点项目推进工作排名"; %3$s is the quarter's name
+   * ("三季度") */
+  title = g_strdup_printf (_("%1$s Key Projects Ranking, %2$d %3$s"), self->organisation,
+                           self->year, tj_quarter_name (self->quarter));
   /* Translators: "（截至2026-09-30）" */
   subtitle = g_strdup_printf (_("(as of %s)"), self->quarter_end);
   report = tj_report_new (_("Ranking"), title);
@@ -199,9 +201,9 @@ detail_sheet (TjRanking *self)
     N_("False or concealed reports"),
   };
 
-  /* Translators: "登封市2026年第3季度排名计分明细" */
-  title = g_strdup_printf (_("%1$s Ranking Score Details, %2$d Quarter %3$d"),
-                           self->organisation, self->year, self->quarter);
+  /* Translators: "登封市2026年第三季度排名计分明细"; %3$s is the quarter's name ("三季度") */
+  title = g_strdup_printf (_("%1$s Ranking Score Details, %2$d %3$s"), self->organisation,
+                           self->year, tj_quarter_name (self->quarter));
   report = tj_report_new (_("Score details"), title);
   tj_report_set_unit_line (report, _("Unit: 10,000 yuan"));
   tj_report_add_column (report, _("Rank"), TJ_REPORT_INTEGER, 0);
@@ -279,10 +281,10 @@ tj_assessment_book (TjAssessment *self)
   tj_report_add_column (report, _("Township (subdistrict, zone)"), TJ_REPORT_TEXT, 16);
   for (int q = 1; q <= self->n_quarters; q++)
     {
-      /* Translators: "第1季度得分" */
-      g_autofree char *score = g_strdup_printf (_("Quarter %d score"), q);
-      /* Translators: "第1季度排名" */
-      g_autofree char *rank = g_strdup_printf (_("Quarter %d rank"), q);
+      /* Translators: "一季度得分"; %s is the quarter's name ("一季度") */
+      g_autofree char *score = g_strdup_printf (_("%s score"), tj_quarter_name (q));
+      /* Translators: "一季度排名"; %s is the quarter's name ("一季度") */
+      g_autofree char *rank = g_strdup_printf (_("%s rank"), tj_quarter_name (q));
 
       tj_report_add_column (report, score, TJ_REPORT_HUNDREDTHS, 0);
       tj_report_add_column (report, rank, TJ_REPORT_INTEGER, 0);

@@ -15,11 +15,12 @@
 #include "tj-inspection.h"
 #include "tj-matter.h"
 #include "tj-money.h"
+#include "tj-project-active.h"
 #include "tj-ranking.h"
 
 /* The quarterly ranking, issue 9, as written. Quarter Q of year Y: month N = 3Q, quarter end E
- * = the last day of month N. The units are the localities with a project on year Y's list; per
- * unit u, over the projects of year Y's list whose locality is u:
+ * = the last day of month N. The units are the localities with a project on year Y's list
+ * counted in month N (not exited before it, tj-project-active.h); per unit u, over the projects of year Y's list whose locality is u:
  * - investment = (Σ C to month N ÷ Σ A) ÷ (N/12), capped at 1; Σ C and Σ A are the bulletin's
  *   (month N's locality figures, tj_bulletin_localities);
  * - starts = started ÷ due, the bulletin's 新开工 due by month N and started by its end;
@@ -271,7 +272,8 @@ read_units (TjDb    *db,
 {
   static const char units_sql[] =
     "SELECT l.id, l.name FROM units l WHERE l.id IN "
-    "(SELECT locality_id FROM projects WHERE year = ?) ORDER BY pinyin_key (l.name), l.id";
+    "(SELECT p.locality_id FROM projects p WHERE p.year = ?1 AND "
+    TJ_PROJECT_ACTIVE_IN_MONTH ("?1", "?2") ") ORDER BY pinyin_key (l.name), l.id";
   g_autoptr (sqlite3_stmt) stmt = tj_db_prepare (db, units_sql, error);
   g_autoptr (sqlite3_stmt) projects = NULL;
   int rc;
@@ -279,6 +281,7 @@ read_units (TjDb    *db,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int (stmt, 1, r->ranking->year);
+  sqlite3_bind_int (stmt, 2, r->ranking->month);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       TjRankingUnit *unit = g_new0 (TjRankingUnit, 1);
