@@ -1018,6 +1018,70 @@ tj_matter_foreach (TjDb            *db,
   return tj_db_rows_done (db, rc, error);
 }
 
+/* Every matter of every meeting with only what the ranking counts: its project, its responsible
+ * unit's name, its deadline in force (deadline_in_force_until, as tj_matter_foreach) and its
+ * finish date, in one read of the matters and one of the extensions. */
+gboolean
+tj_matter_foreach_dated (TjDb             *db,
+                         TjMatterDatedFunc func,
+                         gpointer          data,
+                         GError          **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GHashTable) extensions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                             (GDestroyNotify) g_ptr_array_unref);
+  int rc;
+
+  g_return_val_if_fail (TJ_IS_DB (db), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  stmt = tj_db_prepare (db,
+                        "SELECT x.matter_id, x.id, x.new_deadline, x.approved "
+                        "FROM matter_extensions x ORDER BY x.matter_id, x.requested, x.id",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TjMatterExtension *extension = tj_matter_extension_new ();
+      gint64 matter_id = sqlite3_column_int64 (stmt, 0);
+      GPtrArray *list;
+
+      extension->id = sqlite3_column_int64 (stmt, 1);
+      extension->new_deadline = tj_db_column_dup (stmt, 2);
+      extension->approved = tj_db_column_dup (stmt, 3);
+      list = g_hash_table_lookup (extensions, &matter_id);
+      if (list == NULL)
+        {
+          list = g_ptr_array_new_with_free_func ((GDestroyNotify) tj_matter_extension_free);
+          g_hash_table_insert (extensions, g_memdup2 (&matter_id, sizeof matter_id), list);
+        }
+      g_ptr_array_add (list, extension);
+    }
+  if (!tj_db_rows_done (db, rc, error))
+    return FALSE;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  stmt = tj_db_prepare (db,
+                        "SELECT mt.id, mt.project_id, u.name, mt.deadline, mt.finished "
+                        "FROM matters mt JOIN meetings m ON m.id = mt.meeting_id "
+                        "LEFT JOIN units u ON u.id = mt.unit_id WHERE m.date IS NOT NULL",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      const char *in_force;
+
+      in_force = deadline_in_force_until ((const char *) sqlite3_column_text (stmt, 3),
+                                          g_hash_table_lookup (extensions, &id), NULL, NULL);
+      func (sqlite3_column_int64 (stmt, 1), (const char *) sqlite3_column_text (stmt, 2),
+            in_force, (const char *) sqlite3_column_text (stmt, 4), data);
+    }
+  return tj_db_rows_done (db, rc, error);
+}
+
 GPtrArray *
 tj_matter_list_project (TjDb    *db,
                         gint64   project_id,
