@@ -262,36 +262,6 @@ id_dup (gint64 id)
   return g_memdup2 (&id, sizeof id);
 }
 
-/* The ranked units, in pinyin order of their names (the connection's pinyin_key, as every list
- * sorts by name). */
-static gboolean
-read_units (TjDb    *db,
-            Reading *r,
-            GError **error)
-{
-  static const char units_sql[] =
-    "SELECT l.id, l.name FROM units l WHERE l.id IN "
-    "(SELECT locality_id FROM projects WHERE year = ?) ORDER BY pinyin_key (l.name), l.id";
-  g_autoptr (sqlite3_stmt) stmt = tj_db_prepare (db, units_sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int (stmt, 1, r->ranking->year);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      TjRankingUnit *unit = g_new0 (TjRankingUnit, 1);
-
-      unit->id = sqlite3_column_int64 (stmt, 0);
-      unit->name = tj_db_column_dup (stmt, 1);
-      unit->place.pinyin_order = r->ranking->units->len;
-      g_ptr_array_add (r->ranking->units, unit);
-      g_hash_table_insert (r->by_id, &unit->id, unit);
-      g_hash_table_insert (r->by_name, unit->name, unit);
-    }
-  return tj_db_rows_done (db, rc, error);
-}
-
 /* What the ranking reads once for the quarters of an assessment: the settings; every project's
  * locality; the bulletin figures of each quarter's month N and the statistics counts by locality
  * (tj_bulletin_localities_at: one read of the list and its reports for all the quarters); and
@@ -305,6 +275,13 @@ typedef struct
   const char *finished;
 } Dated;
 
+/* A ranked unit as read. */
+typedef struct
+{
+  gint64 id;
+  const char *name;
+} Unit;
+
 /* The statistics counts of a locality at each quarter's end. */
 typedef struct
 {
@@ -316,6 +293,7 @@ struct _TjRankingFacts
 {
   TjRankingSettings settings;
   GStringChunk *strings;
+  GArray *units;               /* of Unit, the ranked units in pinyin order */
   GHashTable *locality;        /* gint64 * project id → gint64 * locality id */
   GArray *localities[4];       /* of TjBulletinLocality, month 3q's; NULL when not read */
   GHashTable *statistics;      /* gint64 * locality id → Statistics * */
@@ -330,6 +308,7 @@ tj_ranking_facts_free (TjRankingFacts *facts)
   if (facts == NULL)
     return;
   g_clear_pointer (&facts->strings, g_string_chunk_free);
+  g_clear_pointer (&facts->units, g_array_unref);
   g_clear_pointer (&facts->locality, g_hash_table_unref);
   for (int q = 0; q < 4; q++)
     g_clear_pointer (&facts->localities[q], g_array_unref);
@@ -345,6 +324,33 @@ keep (TjRankingFacts *facts,
       const char     *text)
 {
   return text != NULL ? g_string_chunk_insert_const (facts->strings, text) : NULL;
+}
+
+/* The ranked units, in pinyin order of their names (the connection's pinyin_key, as every list
+ * sorts by name). */
+static gboolean
+read_units (TjDb           *db,
+            int             year,
+            TjRankingFacts *facts,
+            GError        **error)
+{
+  static const char units_sql[] =
+    "SELECT l.id, l.name FROM units l WHERE l.id IN "
+    "(SELECT locality_id FROM projects WHERE year = ?) ORDER BY pinyin_key (l.name), l.id";
+  g_autoptr (sqlite3_stmt) stmt = tj_db_prepare (db, units_sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, year);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Unit unit = { sqlite3_column_int64 (stmt, 0),
+                    keep (facts, (const char *) sqlite3_column_text (stmt, 1)) };
+
+      g_array_append_val (facts->units, unit);
+    }
+  return tj_db_rows_done (db, rc, error);
 }
 
 static gboolean
@@ -458,17 +464,37 @@ tj_ranking_facts_read (TjDb    *db,
   g_return_val_if_fail (quarters != 0 && quarters < 16, NULL);
 
   facts->strings = g_string_chunk_new (64 * 1024);
+  facts->units = g_array_new (FALSE, FALSE, sizeof (Unit));
   facts->locality = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   facts->statistics = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   facts->matters = g_array_new (FALSE, FALSE, sizeof (Dated));
   facts->items = g_array_new (FALSE, FALSE, sizeof (Dated));
   if (!tj_settings_read_ranking (db, &facts->settings, error) ||
-      !read_localities (db, facts, error) || !read_bulletins (db, year, quarters, facts, error) ||
+      !read_units (db, year, facts, error) || !read_localities (db, facts, error) || !read_bulletins (db, year, quarters, facts, error) ||
       !tj_matter_foreach_dated (db, keep_matter, facts, error) ||
       !tj_approval_item_foreach_deadline (db, year, keep_item, facts, error) ||
       (facts->inspections = tj_inspection_list (db, year, error)) == NULL)
     return NULL;
   return g_steal_pointer (&facts);
+}
+
+/* The ranking's units, from the facts. */
+static void
+add_units (Reading        *r,
+           TjRankingFacts *facts)
+{
+  for (guint i = 0; i < facts->units->len; i++)
+    {
+      const Unit *read = &g_array_index (facts->units, Unit, i);
+      TjRankingUnit *unit = g_new0 (TjRankingUnit, 1);
+
+      unit->id = read->id;
+      unit->name = g_strdup (read->name);
+      unit->place.pinyin_order = r->ranking->units->len;
+      g_ptr_array_add (r->ranking->units, unit);
+      g_hash_table_insert (r->by_id, &unit->id, unit);
+      g_hash_table_insert (r->by_name, unit->name, unit);
+    }
 }
 
 /* The quarter's bulletin figures and statistics counts, by unit. */
@@ -649,7 +675,6 @@ tj_ranking_build_with (TjDb           *db,
 {
   g_autoptr (TjRanking) self = g_new0 (TjRanking, 1);
   Reading r = { self, NULL, NULL, NULL };
-  gboolean ok;
 
   g_return_val_if_fail (quarter >= 1 && quarter <= 4, NULL);
   g_return_val_if_fail (facts->localities[quarter - 1] != NULL, NULL);
@@ -667,18 +692,13 @@ tj_ranking_build_with (TjDb           *db,
   r.by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   r.by_name = g_hash_table_new (g_str_hash, g_str_equal);
   r.locality = facts->locality;
-  ok = read_units (db, &r, error);
-  if (ok)
-    {
-      count_bulletin (&r, facts);
-      count_matters (&r, facts);
-      count_approvals (&r, facts);
-      count_inspections (&r, facts);
-    }
+  add_units (&r, facts);
+  count_bulletin (&r, facts);
+  count_matters (&r, facts);
+  count_approvals (&r, facts);
+  count_inspections (&r, facts);
   g_hash_table_unref (r.by_id);
   g_hash_table_unref (r.by_name);
-  if (!ok)
-    return NULL;
 
   for (guint i = 0; i < self->units->len; i++)
     score_unit (self, g_ptr_array_index (self->units, i));
