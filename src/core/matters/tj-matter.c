@@ -920,34 +920,22 @@ tj_matter_list (TjDb    *db,
                        year, 0, error);
 }
 
-#define YEAR_CONDITION \
-  "m.date >= printf ('%04d-01-01', ?1) AND m.date < printf ('%04d-01-01', ?1 + 1)"
-
-gboolean
-tj_matter_foreach (TjDb            *db,
-                   int              year,
-                   const char      *report_until,
-                   TjMatterRowFunc  func,
-                   gpointer         data,
-                   GError         **error)
+/* The extensions sql selects (matter id, id, new deadline, approved) by matter, year bound to
+ * its ?1 if it has one, for the rule of the deadline in force (in C, once): matter id →
+ * GPtrArray of TjMatterExtension; NULL when they cannot be read. */
+static GHashTable *
+extensions_read (TjDb       *db,
+                 const char *sql,
+                 int         year,
+                 GError    **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (sqlite3_stmt) stmt = tj_db_prepare (db, sql, error);
   g_autoptr (GHashTable) extensions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                              (GDestroyNotify) g_ptr_array_unref);
   int rc;
 
-  g_return_val_if_fail (TJ_IS_DB (db), FALSE);
-  g_return_val_if_fail (func != NULL, FALSE);
-
-  /* the few extensions first, for the rule of the deadline in force (in C, once) */
-  stmt = tj_db_prepare (db,
-                        "SELECT x.matter_id, x.id, x.new_deadline, x.approved "
-                        "FROM matter_extensions x JOIN matters mt ON mt.id = x.matter_id "
-                        "JOIN meetings m ON m.id = mt.meeting_id WHERE " YEAR_CONDITION " "
-                        "ORDER BY x.matter_id, x.requested, x.id",
-                        error);
   if (stmt == NULL)
-    return FALSE;
+    return NULL;
   sqlite3_bind_int (stmt, 1, year);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -967,8 +955,37 @@ tj_matter_foreach (TjDb            *db,
       g_ptr_array_add (list, extension);
     }
   if (!tj_db_rows_done (db, rc, error))
+    return NULL;
+  return g_steal_pointer (&extensions);
+}
+
+#define YEAR_CONDITION \
+  "m.date >= printf ('%04d-01-01', ?1) AND m.date < printf ('%04d-01-01', ?1 + 1)"
+
+gboolean
+tj_matter_foreach (TjDb            *db,
+                   int              year,
+                   const char      *report_until,
+                   TjMatterRowFunc  func,
+                   gpointer         data,
+                   GError         **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GHashTable) extensions = NULL;
+  int rc;
+
+  g_return_val_if_fail (TJ_IS_DB (db), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  /* the few extensions first */
+  extensions = extensions_read (db,
+                                "SELECT x.matter_id, x.id, x.new_deadline, x.approved "
+                                "FROM matter_extensions x JOIN matters mt ON mt.id = x.matter_id "
+                                "JOIN meetings m ON m.id = mt.meeting_id WHERE " YEAR_CONDITION
+                                " ORDER BY x.matter_id, x.requested, x.id",
+                                year, error);
+  if (extensions == NULL)
     return FALSE;
-  g_clear_pointer (&stmt, sqlite3_finalize);
 
   stmt = tj_db_prepare (db,
                         "SELECT mt.id, mt.project_id, m.kind, m.date, m.name, mt.content, p.name, "
@@ -1028,39 +1045,19 @@ tj_matter_foreach_dated (TjDb             *db,
                          GError          **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  g_autoptr (GHashTable) extensions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                                             (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr (GHashTable) extensions = NULL;
   int rc;
 
   g_return_val_if_fail (TJ_IS_DB (db), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
 
-  stmt = tj_db_prepare (db,
-                        "SELECT x.matter_id, x.id, x.new_deadline, x.approved "
-                        "FROM matter_extensions x ORDER BY x.matter_id, x.requested, x.id",
-                        error);
-  if (stmt == NULL)
+  extensions = extensions_read (db,
+                                "SELECT x.matter_id, x.id, x.new_deadline, x.approved "
+                                "FROM matter_extensions x "
+                                "ORDER BY x.matter_id, x.requested, x.id",
+                                0, error);
+  if (extensions == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      TjMatterExtension *extension = tj_matter_extension_new ();
-      gint64 matter_id = sqlite3_column_int64 (stmt, 0);
-      GPtrArray *list;
-
-      extension->id = sqlite3_column_int64 (stmt, 1);
-      extension->new_deadline = tj_db_column_dup (stmt, 2);
-      extension->approved = tj_db_column_dup (stmt, 3);
-      list = g_hash_table_lookup (extensions, &matter_id);
-      if (list == NULL)
-        {
-          list = g_ptr_array_new_with_free_func ((GDestroyNotify) tj_matter_extension_free);
-          g_hash_table_insert (extensions, g_memdup2 (&matter_id, sizeof matter_id), list);
-        }
-      g_ptr_array_add (list, extension);
-    }
-  if (!tj_db_rows_done (db, rc, error))
-    return FALSE;
-  g_clear_pointer (&stmt, sqlite3_finalize);
 
   stmt = tj_db_prepare (db,
                         "SELECT mt.id, mt.project_id, u.name, mt.deadline, mt.finished "
