@@ -199,6 +199,32 @@ tj_approval_item_copy (TjApprovalItem *self)
   return copy;
 }
 
+/* 办结期限 of an item accepted on `accepted` (not blank): the (committed + suspended)-th working
+ * day after it, the suspension periods' days set and their sum in *suspended_days; NULL when the
+ * calendar cannot tell. The one rule of the ledger (tj_approval_item_compute) and the ranking. */
+char *
+tj_approval_item_deadline (TjCalendar *calendar,
+                           const char *accepted,
+                           int         committed_days,
+                           GPtrArray  *suspensions,
+                           int        *suspended_days)
+{
+  int suspended = 0;
+
+  g_return_val_if_fail (calendar != NULL && accepted != NULL, NULL);
+
+  for (guint i = 0; suspensions != NULL && i < suspensions->len; i++)
+    {
+      TjApprovalSuspension *period = g_ptr_array_index (suspensions, i);
+
+      period->days = tj_approval_suspension_days (calendar, accepted, period);
+      suspended += period->days;
+    }
+  if (suspended_days != NULL)
+    *suspended_days = suspended;
+  return tj_calendar_deadline (calendar, accepted, MAX (committed_days, 0) + suspended);
+}
+
 /* Every computed field of the item on `today` (NULL: the real date), by the rules at the top of
  * this file. */
 void
@@ -223,15 +249,8 @@ tj_approval_item_compute (TjApprovalItem *self,
 
   if (is_blank (self->accepted))
     return;
-  for (guint i = 0; self->suspensions != NULL && i < self->suspensions->len; i++)
-    {
-      TjApprovalSuspension *period = g_ptr_array_index (self->suspensions, i);
-
-      period->days = tj_approval_suspension_days (calendar, self->accepted, period);
-      self->suspended_days += period->days;
-    }
-  self->deadline = tj_calendar_deadline (calendar, self->accepted,
-                                         MAX (self->committed_days, 0) + self->suspended_days);
+  self->deadline = tj_approval_item_deadline (calendar, self->accepted, self->committed_days,
+                                              self->suspensions, &self->suspended_days);
   if (self->deadline == NULL)
     return;
 
@@ -583,6 +602,76 @@ tj_approval_item_cursor_year_figures (TjDb       *db,
                                       GError    **error)
 {
   return cursor_new (db, ITEM_FIGURE_COLUMNS ITEM_FIGURE_JOINS, "p.year = ?", year, today, error);
+}
+
+/* The accepted items of year's list with only their deadline (tj_approval_item_deadline, the
+ * suspension periods counted) and finish date, by project then as entered: two scans, items and
+ * periods in the same order, as the cursor reads them, without building the items. */
+gboolean
+tj_approval_item_foreach_deadline (TjDb                  *db,
+                                   int                    year,
+                                   TjApprovalDeadlineFunc func,
+                                   gpointer               data,
+                                   GError               **error)
+{
+  static const char items_sql[] =
+    "SELECT i.project_id, i.id, i.accepted, i.committed_days, i.finished " ITEM_FIGURE_JOINS
+    "WHERE p.year = ?1 ORDER BY i.project_id, i.id";
+  static const char periods_sql[] =
+    "SELECT i.project_id, s.item_id, s.from_date, s.to_date FROM approval_suspensions s "
+    "JOIN approval_items i ON i.id = s.item_id JOIN projects p ON p.id = i.project_id "
+    "WHERE p.year = ?1 ORDER BY i.project_id, i.id, s.from_date, s.id";
+  g_autoptr (TjCalendar) calendar = NULL;
+  g_autoptr (sqlite3_stmt) items = NULL;
+  g_autoptr (sqlite3_stmt) periods = NULL;
+  g_autoptr (GPtrArray) suspensions = tj_approval_suspensions_new ();
+  int rc, periods_rc;
+
+  g_return_val_if_fail (TJ_IS_DB (db), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  if ((calendar = tj_calendar_load (db, error)) == NULL ||
+      (items = tj_db_prepare (db, items_sql, error)) == NULL ||
+      (periods = tj_db_prepare (db, periods_sql, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_int (items, 1, year);
+  sqlite3_bind_int (periods, 1, year);
+  periods_rc = sqlite3_step (periods);
+  while ((rc = sqlite3_step (items)) == SQLITE_ROW)
+    {
+      gint64 project_id = sqlite3_column_int64 (items, 0);
+      gint64 id = sqlite3_column_int64 (items, 1);
+      const char *accepted = (const char *) sqlite3_column_text (items, 2);
+      g_autofree char *deadline = NULL;
+
+      /* the periods before this item (of no item read) are passed, its own are taken */
+      g_ptr_array_set_size (suspensions, 0);
+      while (periods_rc == SQLITE_ROW &&
+             (sqlite3_column_int64 (periods, 0) < project_id ||
+              (sqlite3_column_int64 (periods, 0) == project_id &&
+               sqlite3_column_int64 (periods, 1) <= id)))
+        {
+          if (sqlite3_column_int64 (periods, 0) == project_id &&
+              sqlite3_column_int64 (periods, 1) == id)
+            {
+              TjApprovalSuspension *period = g_new0 (TjApprovalSuspension, 1);
+
+              period->from = tj_db_column_dup (periods, 2);
+              period->to = tj_db_column_dup (periods, 3);
+              g_ptr_array_add (suspensions, period);
+            }
+          periods_rc = sqlite3_step (periods);
+        }
+      if (periods_rc != SQLITE_ROW && !tj_db_rows_done (db, periods_rc, error))
+        return FALSE;
+      if (is_blank (accepted))
+        continue;
+      deadline = tj_approval_item_deadline (calendar, accepted, sqlite3_column_int (items, 3),
+                                            suspensions, NULL);
+      if (deadline != NULL)
+        func (project_id, deadline, (const char *) sqlite3_column_text (items, 4), data);
+    }
+  return tj_db_rows_done (db, rc, error);
 }
 
 /* The items of the projects of year's list, by project, then as entered; the caller filters. */

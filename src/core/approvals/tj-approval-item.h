@@ -90,6 +90,25 @@ TjApprovalItem *tj_approval_item_copy (TjApprovalItem *self);
 void tj_approval_item_compute (TjApprovalItem *self,
                                TjCalendar     *calendar,
                                const char     *today);
+char *tj_approval_item_deadline (TjCalendar *calendar,
+                                 const char *accepted,
+                                 int         committed_days,
+                                 GPtrArray  *suspensions,
+                                 int        *suspended_days);
+
+/* An accepted item of year's list as the ranking reads it: its project, its deadline (NULL never:
+ * items without one are not passed) and its finish date (NULL when not finished); the strings
+ * only during the call. */
+typedef void (*TjApprovalDeadlineFunc) (gint64      project_id,
+                                        const char *deadline,
+                                        const char *finished,
+                                        gpointer    data);
+
+gboolean tj_approval_item_foreach_deadline (TjDb                  *db,
+                                            int                    year,
+                                            TjApprovalDeadlineFunc func,
+                                            gpointer               data,
+                                            GError               **error);
 GPtrArray *tj_approval_item_validate (TjApprovalItem *self,
                                       TjDb           *db);
 GPtrArray *tj_approval_item_list (TjDb       *db,

@@ -920,35 +920,25 @@ tj_matter_list (TjDb    *db,
                        year, 0, error);
 }
 
-#define YEAR_CONDITION \
-  "m.date >= printf ('%04d-01-01', ?1) AND m.date < printf ('%04d-01-01', ?1 + 1)"
-
-gboolean
-tj_matter_foreach (TjDb            *db,
-                   int              year,
-                   const char      *report_until,
-                   TjMatterRowFunc  func,
-                   gpointer         data,
-                   GError         **error)
+/* The extensions sql selects (matter id, id, new deadline, approved) by matter, year bound to
+ * its ?1 if it has one, for the rule of the deadline in force (in C, once): matter id →
+ * GPtrArray of TjMatterExtension; NULL when they cannot be read. */
+static GHashTable *
+extensions_read (TjDb       *db,
+                 const char *sql,
+                 int         year,
+                 GError    **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (sqlite3_stmt) stmt = tj_db_prepare (db, sql, error);
   g_autoptr (GHashTable) extensions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                              (GDestroyNotify) g_ptr_array_unref);
   int rc;
 
-  g_return_val_if_fail (TJ_IS_DB (db), FALSE);
-  g_return_val_if_fail (func != NULL, FALSE);
-
-  /* the few extensions first, for the rule of the deadline in force (in C, once) */
-  stmt = tj_db_prepare (db,
-                        "SELECT x.matter_id, x.id, x.new_deadline, x.approved "
-                        "FROM matter_extensions x JOIN matters mt ON mt.id = x.matter_id "
-                        "JOIN meetings m ON m.id = mt.meeting_id WHERE " YEAR_CONDITION " "
-                        "ORDER BY x.matter_id, x.requested, x.id",
-                        error);
   if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int (stmt, 1, year);
+    return NULL;
+  /* a statement of every year's matters has no year to bind */
+  if (sqlite3_bind_parameter_count (stmt) > 0)
+    sqlite3_bind_int (stmt, 1, year);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       TjMatterExtension *extension = tj_matter_extension_new ();
@@ -967,8 +957,37 @@ tj_matter_foreach (TjDb            *db,
       g_ptr_array_add (list, extension);
     }
   if (!tj_db_rows_done (db, rc, error))
+    return NULL;
+  return g_steal_pointer (&extensions);
+}
+
+#define YEAR_CONDITION \
+  "m.date >= printf ('%04d-01-01', ?1) AND m.date < printf ('%04d-01-01', ?1 + 1)"
+
+gboolean
+tj_matter_foreach (TjDb            *db,
+                   int              year,
+                   const char      *report_until,
+                   TjMatterRowFunc  func,
+                   gpointer         data,
+                   GError         **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GHashTable) extensions = NULL;
+  int rc;
+
+  g_return_val_if_fail (TJ_IS_DB (db), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  /* the few extensions first */
+  extensions = extensions_read (db,
+                                "SELECT x.matter_id, x.id, x.new_deadline, x.approved "
+                                "FROM matter_extensions x JOIN matters mt ON mt.id = x.matter_id "
+                                "JOIN meetings m ON m.id = mt.meeting_id WHERE " YEAR_CONDITION
+                                " ORDER BY x.matter_id, x.requested, x.id",
+                                year, error);
+  if (extensions == NULL)
     return FALSE;
-  g_clear_pointer (&stmt, sqlite3_finalize);
 
   stmt = tj_db_prepare (db,
                         "SELECT mt.id, mt.project_id, m.kind, m.date, m.name, mt.content, p.name, "
@@ -1014,6 +1033,50 @@ tj_matter_foreach (TjDb            *db,
                                                        NULL, NULL);
       if (!func (&row, data, error))
         return FALSE;
+    }
+  return tj_db_rows_done (db, rc, error);
+}
+
+/* Every matter of every meeting with only what the ranking counts: its project, its responsible
+ * unit's name, its deadline in force (deadline_in_force_until, as tj_matter_foreach) and its
+ * finish date, in one read of the matters and one of the extensions. */
+gboolean
+tj_matter_foreach_dated (TjDb             *db,
+                         TjMatterDatedFunc func,
+                         gpointer          data,
+                         GError          **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GHashTable) extensions = NULL;
+  int rc;
+
+  g_return_val_if_fail (TJ_IS_DB (db), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  extensions = extensions_read (db,
+                                "SELECT x.matter_id, x.id, x.new_deadline, x.approved "
+                                "FROM matter_extensions x "
+                                "ORDER BY x.matter_id, x.requested, x.id",
+                                0, error);
+  if (extensions == NULL)
+    return FALSE;
+
+  stmt = tj_db_prepare (db,
+                        "SELECT mt.id, mt.project_id, u.name, mt.deadline, mt.finished "
+                        "FROM matters mt JOIN meetings m ON m.id = mt.meeting_id "
+                        "LEFT JOIN units u ON u.id = mt.unit_id WHERE m.date IS NOT NULL",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      const char *in_force;
+
+      in_force = deadline_in_force_until ((const char *) sqlite3_column_text (stmt, 3),
+                                          g_hash_table_lookup (extensions, &id), NULL, NULL);
+      func (sqlite3_column_int64 (stmt, 1), (const char *) sqlite3_column_text (stmt, 2),
+            in_force, (const char *) sqlite3_column_text (stmt, 4), data);
     }
   return tj_db_rows_done (db, rc, error);
 }

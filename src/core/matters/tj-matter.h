@@ -202,6 +202,18 @@ gboolean tj_matter_foreach (TjDb            *db,
                             TjMatterRowFunc  func,
                             gpointer         data,
                             GError         **error);
+/* A matter as the ranking counts it: its project (0: none), its responsible unit's name, its
+ * deadline in force (NULL when it has none) and its finish date; strings during the call only. */
+typedef void (*TjMatterDatedFunc) (gint64      project_id,
+                                   const char *unit_name,
+                                   const char *deadline_in_force,
+                                   const char *finished,
+                                   gpointer    data);
+
+gboolean tj_matter_foreach_dated (TjDb             *db,
+                                  TjMatterDatedFunc func,
+                                  gpointer          data,
+                                  GError          **error);
 GPtrArray *tj_matter_list_project (TjDb    *db,
                                    gint64   project_id,
                                    GError **error);

@@ -1129,37 +1129,46 @@ tj_bulletin_free (TjBulletin *self)
   g_free (self);
 }
 
-/* What the quarterly ranking and the assessment read of the bulletins of months 1..N: one read
- * of the list and one of its reports of months 1..N. Each project is judged by project_judge
- * and added to its locality by figures_add as month N's bulletin adds it, its cumulative sum
- * from the reports; each month m's locality sums are finished by figures_finish, as month m's
- * bulletin finishes them. */
-GArray *
-tj_bulletin_localities (TjDb                 *db,
-                        int                   year,
-                        int                   month,
-                        TjBulletinProjectFunc func,
-                        gpointer              data,
-                        GError              **error)
+/* What the quarterly ranking and the assessment read of the bulletins of months 1..N, for
+ * several N at once: one read of the list and one of its reports of months 1..max N. Each
+ * project is judged by project_judge at each N and added to its locality by figures_add as month
+ * N's bulletin adds it, its cumulative sum from the reports; each month m's locality sums are
+ * finished by figures_finish, as month m's bulletin finishes them. */
+GPtrArray *
+tj_bulletin_localities_at (TjDb                   *db,
+                           int                     year,
+                           const int              *months,
+                           guint                   n_months,
+                           TjBulletinProjectAtFunc func,
+                           gpointer                data,
+                           GError                **error)
 {
   g_autoptr (TjBulletin) self = g_new0 (TjBulletin, 1);
-  g_autoptr (GArray) localities = g_array_new (FALSE, TRUE, sizeof (TjBulletinLocality));
+  g_autoptr (GPtrArray) result = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   g_autoptr (GArray) monthly = g_array_new (FALSE, TRUE, 12 * sizeof (gint64));
   g_autoptr (GHashTable) index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                         NULL);
   g_autoptr (sqlite3_stmt) projects = NULL;
   g_autoptr (sqlite3_stmt) reports = NULL;
+  int last = 1;
+  guint n_localities = 0;
   int rc;
 
   g_return_val_if_fail (TJ_IS_DB (db), NULL);
+  g_return_val_if_fail (months != NULL && n_months > 0, NULL);
 
-  if (month < 1 || month > 12)
+  for (guint k = 0; k < n_months; k++)
     {
-      g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID, _("%d is not a month."), month);
-      return NULL;
+      if (months[k] < 1 || months[k] > 12)
+        {
+          g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID, _("%d is not a month."), months[k]);
+          return NULL;
+        }
+      last = MAX (last, months[k]);
+      g_ptr_array_add (result, g_array_new (FALSE, TRUE, sizeof (TjBulletinLocality)));
     }
   self->year = year;
-  self->month = month;
+  self->month = last;
   if (!load_settings (self, db, error))
     return NULL;
   projects = tj_db_prepare (db,
@@ -1179,7 +1188,6 @@ tj_bulletin_localities (TjDb                 *db,
   while ((rc = sqlite3_step (projects)) == SQLITE_ROW)
     {
       TjBulletinProject p = { 0 };
-      TjBulletinLocality *locality;
       gpointer at;
 
       p.id = sqlite3_column_int64 (projects, 0);
@@ -1198,12 +1206,12 @@ tj_bulletin_localities (TjDb                 *db,
           TjBulletinLocality empty = { { 0 } };
 
           empty.figures.id = p.locality_id;
-          g_array_append_val (localities, empty);
-          g_array_set_size (monthly, localities->len);
-          at = GUINT_TO_POINTER (localities->len - 1);
+          for (guint k = 0; k < n_months; k++)
+            g_array_append_val ((GArray *) g_ptr_array_index (result, k), empty);
+          g_array_set_size (monthly, ++n_localities);
+          at = GUINT_TO_POINTER (n_localities - 1);
           g_hash_table_insert (index, g_memdup2 (&p.locality_id, sizeof p.locality_id), at);
         }
-      locality = &g_array_index (localities, TjBulletinLocality, GPOINTER_TO_UINT (at));
       if (p.total_investment > MAX_FIGURE || p.total_investment < -MAX_FIGURE ||
           p.plan > MAX_FIGURE || p.plan < -MAX_FIGURE)
         {
@@ -1215,26 +1223,34 @@ tj_bulletin_localities (TjDb                 *db,
                        p.name != NULL ? p.name : "", bound);
           return NULL;
         }
-      /* judged at month N, its cumulative sum (0 here) from the reports below */
-      project_judge (self, &p, month);
-      if (!figures_add (&locality->figures, &p))
+      for (guint k = 0; k < n_months; k++)
         {
-          g_autofree char *bound = tj_limits_format_amount (MAX_FIGURE);
+          GArray *localities = g_ptr_array_index (result, k);
+          TjBulletinLocality *locality = &g_array_index (localities, TjBulletinLocality,
+                                                         GPOINTER_TO_UINT (at));
+          TjBulletinProject judged = p;
 
-          g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
-                       _("Adding up “%s”, the bulletin’s sums exceed %s: the database may have "
-                         "been changed outside Tuijin."),
-                       p.name != NULL ? p.name : "", bound);
-          return NULL;
+          /* judged at month N, its cumulative sum (0 here) from the reports below */
+          project_judge (self, &judged, months[k]);
+          if (!figures_add (&locality->figures, &judged))
+            {
+              g_autofree char *bound = tj_limits_format_amount (MAX_FIGURE);
+
+              g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
+                           _("Adding up “%s”, the bulletin’s sums exceed %s: the database may "
+                             "have been changed outside Tuijin."),
+                           p.name != NULL ? p.name : "", bound);
+              return NULL;
+            }
+          if (func != NULL)
+            func (&judged, months[k], data);
         }
-      if (func != NULL)
-        func (&p, data);
     }
   if (!tj_db_rows_done (db, rc, error))
     return NULL;
 
   sqlite3_bind_int (reports, 1, year);
-  sqlite3_bind_int (reports, 2, month);
+  sqlite3_bind_int (reports, 2, last);
   while ((rc = sqlite3_step (reports)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (reports, 0);
@@ -1258,29 +1274,65 @@ tj_bulletin_localities (TjDb                 *db,
   if (!tj_db_rows_done (db, rc, error))
     return NULL;
 
-  for (guint i = 0; i < localities->len; i++)
-    {
-      TjBulletinLocality *locality = &g_array_index (localities, TjBulletinLocality, i);
-      const gint64 *months = &((gint64 *) monthly->data)[12 * i];
-      TjBulletinFigures figures = locality->figures;
+  for (guint k = 0; k < n_months; k++)
+    for (guint i = 0; i < n_localities; i++)
+      {
+        GArray *localities = g_ptr_array_index (result, k);
+        TjBulletinLocality *locality = &g_array_index (localities, TjBulletinLocality, i);
+        const gint64 *sums = &((gint64 *) monthly->data)[12 * i];
+        TjBulletinFigures figures = locality->figures;
 
-      for (int m = 1; m <= month; m++)
-        {
-          if (!figure_add (&figures.cumulative, months[m - 1]))
-            {
-              g_autofree char *bound = tj_limits_format_amount (MAX_FIGURE);
+        for (int m = 1; m <= months[k]; m++)
+          {
+            if (!figure_add (&figures.cumulative, sums[m - 1]))
+              {
+                g_autofree char *bound = tj_limits_format_amount (MAX_FIGURE);
 
-              g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
-                           _("Adding up “%s”, the bulletin’s sums exceed %s: the database may "
-                             "have been changed outside Tuijin."),
-                           "", bound);
-              return NULL;
-            }
-          figures_finish (&figures, m);
-          if (figures.on_schedule)
-            locality->on_schedule_months |= 1u << (m - 1);
-        }
-      locality->figures = figures;
-    }
-  return g_steal_pointer (&localities);
+                g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
+                             _("Adding up “%s”, the bulletin’s sums exceed %s: the database "
+                               "may have been changed outside Tuijin."),
+                             "", bound);
+                return NULL;
+              }
+            figures_finish (&figures, m);
+            if (figures.on_schedule)
+              locality->on_schedule_months |= 1u << (m - 1);
+          }
+        locality->figures = figures;
+      }
+  return g_steal_pointer (&result);
+}
+
+typedef struct
+{
+  TjBulletinProjectFunc func;
+  gpointer data;
+} OneMonth;
+
+static void
+one_month_project (const TjBulletinProject *project,
+                   int                      month,
+                   gpointer                 data)
+{
+  OneMonth *one = data;
+
+  one->func (project, one->data);
+}
+
+/* tj_bulletin_localities_at for the one month N. */
+GArray *
+tj_bulletin_localities (TjDb                 *db,
+                        int                   year,
+                        int                   month,
+                        TjBulletinProjectFunc func,
+                        gpointer              data,
+                        GError              **error)
+{
+  OneMonth one = { func, data };
+  g_autoptr (GPtrArray) result = tj_bulletin_localities_at (db, year, &month, 1,
+                                                            func != NULL ? one_month_project
+                                                                         : NULL,
+                                                            &one, error);
+
+  return result != NULL ? g_array_ref (g_ptr_array_index (result, 0)) : NULL;
 }

@@ -153,6 +153,20 @@ GArray *tj_bulletin_localities (TjDb                 *db,
                                 TjBulletinProjectFunc func,
                                 gpointer              data,
                                 GError              **error);
+/* The same for several months N (each 1..12) in one read: element k the localities of
+ * months[k] as tj_bulletin_localities (months[k]) gives them, in the same order; func sees each
+ * project as each month N's bulletin judges it. */
+typedef void (*TjBulletinProjectAtFunc) (const TjBulletinProject *project,
+                                         int                      month,
+                                         gpointer                 data);
+
+GPtrArray *tj_bulletin_localities_at (TjDb                   *db,
+                                      int                     year,
+                                      const int              *months,
+                                      guint                   n_months,
+                                      TjBulletinProjectAtFunc func,
+                                      gpointer                data,
+                                      GError                **error);
 
 char *tj_bulletin_overview (TjBulletin *self);
 char *tj_bulletin_reporting_text (TjBulletin *self);

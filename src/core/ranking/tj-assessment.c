@@ -120,9 +120,9 @@ tj_assessment_build (TjDb    *db,
   self->n_quarters = half ? 2 : 4;
   self->units = g_ptr_array_new_with_free_func ((GDestroyNotify) unit_free);
   /* Each quarter's ranking; the months on schedule as each month's bulletin finds them, from
-   * the last quarter's reading of months 1..N (tj_bulletin_localities). The units are the same
+   * the last quarter's reading of months 1..N (tj_bulletin_localities_at). The units are the same
    * every quarter (the year's list). */
-  if ((facts = tj_ranking_facts_read (db, year, error)) == NULL)
+  if ((facts = tj_ranking_facts_read (db, year, half ? 0x3 : 0xf, error)) == NULL)
     return NULL;
   for (int q = 1; q <= self->n_quarters; q++)
     {

@@ -20,9 +20,10 @@
 
 /* The quarterly ranking, issue 9, as written. Quarter Q of year Y: month N = 3Q, quarter end E
  * = the last day of month N. The units are the localities with a project on year Y's list
- * counted in month N (not exited before it, tj-project-active.h); per unit u, over the projects of year Y's list whose locality is u:
+ * counted in month N (not exited before it, tj-project-active.h; for an assessment, the month N
+ * of its last quarter); per unit u, over the projects of year Y's list whose locality is u:
  * - investment = (Σ C to month N ÷ Σ A) ÷ (N/12), capped at 1; Σ C and Σ A are the bulletin's
- *   (month N's locality figures, tj_bulletin_localities);
+ *   (month N's locality figures, tj_bulletin_localities_at);
  * - starts = started ÷ due, the bulletin's 新开工 due by month N and started by its end;
  * - statistics = entered ÷ base: base = started by E (the bulletin's `started`) with total
  *   investment ≥ the threshold; entered = those in the statistics by E (its `in_statistics`);
@@ -31,7 +32,7 @@
  *   in force (tj_matter_deadline_in_force's rule) ≤ E, on time when 按期办结 as of E
  *   (tj_matter_status_at);
  * - approvals = on time ÷ due over the approval items of u's projects: due when accepted and the
- *   ledger's deadline (tj_approval_item_compute: the committed working days, suspensions not
+ *   ledger's deadline (tj_approval_item_deadline: the committed working days, suspensions not
  *   counted) ≤ E; on time when finished on or before it;
  * - a ratio with nothing due is 1;
  * - score = Σ weight × ratio − deduction × (inspections of u's projects dated in the quarter
@@ -232,13 +233,13 @@ tj_ranking_find (TjRanking  *self,
   return NULL;
 }
 
-/* The read state: units by id and by name, and every project's locality. */
+/* The read state: units by id and by name, and every project's locality (the facts'). */
 typedef struct
 {
   TjRanking *ranking;
   GHashTable *by_id;     /* gint64 * → TjRankingUnit * (borrowed) */
   GHashTable *by_name;   /* const char * → TjRankingUnit * (borrowed) */
-  GHashTable *locality;  /* gint64 * project id → gint64 * locality id */
+  GHashTable *locality;  /* gint64 * project id → gint64 * locality id (borrowed) */
 } Reading;
 
 static TjRankingUnit *
@@ -263,97 +264,11 @@ id_dup (gint64 id)
   return g_memdup2 (&id, sizeof id);
 }
 
-/* The ranked units, in pinyin order of their names (the connection's pinyin_key, as every list
- * sorts by name), and every project's locality. */
-static gboolean
-read_units (TjDb    *db,
-            Reading *r,
-            GError **error)
-{
-  static const char units_sql[] =
-    "SELECT l.id, l.name FROM units l WHERE l.id IN "
-    "(SELECT p.locality_id FROM projects p WHERE p.year = ?1 AND "
-    TJ_PROJECT_ACTIVE_IN_MONTH ("?1", "?2") ") ORDER BY pinyin_key (l.name), l.id";
-  g_autoptr (sqlite3_stmt) stmt = tj_db_prepare (db, units_sql, error);
-  g_autoptr (sqlite3_stmt) projects = NULL;
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int (stmt, 1, r->ranking->year);
-  sqlite3_bind_int (stmt, 2, r->ranking->month);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      TjRankingUnit *unit = g_new0 (TjRankingUnit, 1);
-
-      unit->id = sqlite3_column_int64 (stmt, 0);
-      unit->name = tj_db_column_dup (stmt, 1);
-      unit->place.pinyin_order = r->ranking->units->len;
-      g_ptr_array_add (r->ranking->units, unit);
-      g_hash_table_insert (r->by_id, &unit->id, unit);
-      g_hash_table_insert (r->by_name, unit->name, unit);
-    }
-  if (!tj_db_rows_done (db, rc, error))
-    return FALSE;
-
-  if ((projects = tj_db_prepare (db, "SELECT id, locality_id FROM projects", error)) == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (projects)) == SQLITE_ROW)
-    g_hash_table_insert (r->locality, id_dup (sqlite3_column_int64 (projects, 0)),
-                         id_dup (sqlite3_column_int64 (projects, 1)));
-  return tj_db_rows_done (db, rc, error);
-}
-
-/* Statistics: each project as month N's bulletin judges it (started by the quarter's end, in
- * the statistics by then). */
-static void
-count_statistics (const TjBulletinProject *p,
-                  gpointer                 data)
-{
-  Reading *r = data;
-  gint64 threshold = (gint64) r->ranking->settings.threshold_wan * TJ_YUAN_PER_WAN;
-  TjRankingUnit *unit = unit_of_locality (r, p->locality_id);
-
-  if (unit == NULL || !p->started || p->total_investment < threshold)
-    return;
-  unit->statistics_base++;
-  if (p->in_statistics)
-    unit->statistics_entered++;
-}
-
-/* Investment, starts and statistics: the bulletins of months 1..N, as they are published
- * (tj_bulletin_localities: their rules, one read). */
-static gboolean
-read_bulletin (TjDb    *db,
-               Reading *r,
-               GError **error)
-{
-  TjRanking *self = r->ranking;
-  g_autoptr (GArray) localities = tj_bulletin_localities (db, self->year, self->month,
-                                                          count_statistics, r, error);
-
-  if (localities == NULL)
-    return FALSE;
-  for (guint i = 0; i < localities->len; i++)
-    {
-      TjBulletinLocality *l = &g_array_index (localities, TjBulletinLocality, i);
-      TjRankingUnit *unit = unit_of_locality (r, l->figures.id);
-
-      if (unit == NULL)
-        continue;
-      unit->cumulative = l->figures.cumulative;
-      unit->plan = l->figures.plan;
-      unit->starts_due = l->figures.starts_due;
-      unit->started = l->figures.started;
-      unit->on_schedule_months = l->on_schedule_months;
-    }
-  return TRUE;
-}
-
-/* What the ranking reads of the matters, the approval items and the inspections: none of it
- * depends on the quarter's end (a matter's deadline in force and finish; an item's deadline, its
- * committed working days and its closed suspensions, and its finish), so that an assessment
- * reads it once for its quarters. */
+/* What the ranking reads once for the quarters of an assessment: the settings; every project's
+ * locality; the bulletin figures of each quarter's month N and the statistics counts by locality
+ * (tj_bulletin_localities_at: one read of the list and its reports for all the quarters); and
+ * what does not depend on the quarter's end: the matters (deadline in force, finish), the
+ * approval items (deadline, finish) and the inspections of the year's list. */
 typedef struct
 {
   gint64 project_id;
@@ -362,11 +277,30 @@ typedef struct
   const char *finished;
 } Dated;
 
+/* A ranked unit as read. */
+typedef struct
+{
+  gint64 id;
+  const char *name;
+} Unit;
+
+/* The statistics counts of a locality at each quarter's end. */
+typedef struct
+{
+  gint64 base[4];
+  gint64 entered[4];
+} Statistics;
+
 struct _TjRankingFacts
 {
+  TjRankingSettings settings;
   GStringChunk *strings;
-  GArray *matters; /* of Dated: those with a deadline in force */
-  GArray *items;   /* of Dated: those with a deadline (accepted) */
+  GArray *units;               /* of Unit, the ranked units in pinyin order */
+  GHashTable *locality;        /* gint64 * project id → gint64 * locality id */
+  GArray *localities[4];       /* of TjBulletinLocality, month 3q's; NULL when not read */
+  GHashTable *statistics;      /* gint64 * locality id → Statistics * */
+  GArray *matters;             /* of Dated: those with a deadline in force */
+  GArray *items;               /* of Dated: those with a deadline (accepted) */
   GPtrArray *inspections;
 };
 
@@ -375,9 +309,14 @@ tj_ranking_facts_free (TjRankingFacts *facts)
 {
   if (facts == NULL)
     return;
-  g_string_chunk_free (facts->strings);
-  g_array_unref (facts->matters);
-  g_array_unref (facts->items);
+  g_clear_pointer (&facts->strings, g_string_chunk_free);
+  g_clear_pointer (&facts->units, g_array_unref);
+  g_clear_pointer (&facts->locality, g_hash_table_unref);
+  for (int q = 0; q < 4; q++)
+    g_clear_pointer (&facts->localities[q], g_array_unref);
+  g_clear_pointer (&facts->statistics, g_hash_table_unref);
+  g_clear_pointer (&facts->matters, g_array_unref);
+  g_clear_pointer (&facts->items, g_array_unref);
   g_clear_pointer (&facts->inspections, g_ptr_array_unref);
   g_free (facts);
 }
@@ -389,91 +328,210 @@ keep (TjRankingFacts *facts,
   return text != NULL ? g_string_chunk_insert_const (facts->strings, text) : NULL;
 }
 
+/* The ranked units, in pinyin order of their names (the connection's pinyin_key, as every list
+ * sorts by name). */
 static gboolean
-keep_matter (const TjMatterRow *row,
-             gpointer           data,
-             GError           **error)
+read_units (TjDb           *db,
+            int             year,
+            int             month,
+            TjRankingFacts *facts,
+            GError        **error)
 {
-  TjRankingFacts *facts = data;
-  Dated matter = { row->project_id, NULL, NULL, NULL };
+  /* the localities with a project the bulletin of month counts (an exited one leaves it) */
+  static const char units_sql[] =
+    "SELECT l.id, l.name FROM units l WHERE l.id IN "
+    "(SELECT p.locality_id FROM projects p WHERE p.year = ?1 AND "
+    TJ_PROJECT_ACTIVE_IN_MONTH ("?1", "?2") ") ORDER BY pinyin_key (l.name), l.id";
+  g_autoptr (sqlite3_stmt) stmt = tj_db_prepare (db, units_sql, error);
+  int rc;
 
-  if (row->deadline_in_force == NULL)
-    return TRUE;
-  matter.unit_name = row->project_id == 0 ? keep (facts, row->unit_name) : NULL;
-  matter.deadline = keep (facts, row->deadline_in_force);
-  matter.finished = keep (facts, row->finished);
-  g_array_append_val (facts->matters, matter);
-  return TRUE;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, year);
+  sqlite3_bind_int (stmt, 2, month);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Unit unit = { sqlite3_column_int64 (stmt, 0),
+                    keep (facts, (const char *) sqlite3_column_text (stmt, 1)) };
+
+      g_array_append_val (facts->units, unit);
+    }
+  return tj_db_rows_done (db, rc, error);
 }
 
-/* Every matter, of the meetings of any year: one whose deadline in force is by E is due whenever
- * it was decided. */
 static gboolean
-read_matters (TjDb           *db,
-              TjRankingFacts *facts,
-              GError        **error)
+read_localities (TjDb           *db,
+                 TjRankingFacts *facts,
+                 GError        **error)
 {
-  static const char years_sql[] =
-    "SELECT DISTINCT CAST (substr (date, 1, 4) AS INTEGER) FROM meetings ORDER BY 1";
-  g_autoptr (sqlite3_stmt) stmt = tj_db_prepare (db, years_sql, error);
-  g_autoptr (GArray) years = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr (sqlite3_stmt) stmt = tj_db_prepare (db, "SELECT id, locality_id FROM projects",
+                                                 error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      int year = sqlite3_column_int (stmt, 0);
-
-      g_array_append_val (years, year);
-    }
-  if (!tj_db_rows_done (db, rc, error))
-    return FALSE;
-  for (guint i = 0; i < years->len; i++)
-    if (!tj_matter_foreach (db, g_array_index (years, int, i), NULL, keep_matter, facts, error))
-      return FALSE;
-  return TRUE;
+    g_hash_table_insert (facts->locality, id_dup (sqlite3_column_int64 (stmt, 0)),
+                         id_dup (sqlite3_column_int64 (stmt, 1)));
+  return tj_db_rows_done (db, rc, error);
 }
 
+/* Statistics: each project as month N's bulletin judges it (started by the quarter's end, in
+ * the statistics by then), by locality. */
+static void
+count_statistics (const TjBulletinProject *p,
+                  int                      month,
+                  gpointer                 data)
+{
+  TjRankingFacts *facts = data;
+  gint64 threshold = (gint64) facts->settings.threshold_wan * TJ_YUAN_PER_WAN;
+  Statistics *statistics;
+  int q = month / 3 - 1;
+
+  if (!p->started || p->total_investment < threshold)
+    return;
+  statistics = g_hash_table_lookup (facts->statistics, &p->locality_id);
+  if (statistics == NULL)
+    {
+      statistics = g_new0 (Statistics, 1);
+      g_hash_table_insert (facts->statistics, id_dup (p->locality_id), statistics);
+    }
+  statistics->base[q]++;
+  if (p->in_statistics)
+    statistics->entered[q]++;
+}
+
+/* Investment, starts and statistics: the bulletins of months 1..N of each quarter read, as they
+ * are published (tj_bulletin_localities_at: their rules, one read for all the quarters). */
 static gboolean
-read_approvals (TjDb           *db,
+read_bulletins (TjDb           *db,
                 int             year,
+                guint           quarters,
                 TjRankingFacts *facts,
                 GError        **error)
 {
-  g_autofree char *year_end = g_strdup_printf ("%04d-12-31", year);
-  g_autoptr (GPtrArray) items = tj_approval_item_list (db, year, year_end, error);
+  g_autoptr (GPtrArray) localities = NULL;
+  int months[4];
+  guint n = 0;
 
-  if (items == NULL)
+  for (int q = 1; q <= 4; q++)
+    if (quarters & (1u << (q - 1)))
+      months[n++] = 3 * q;
+  localities = tj_bulletin_localities_at (db, year, months, n, count_statistics, facts, error);
+  if (localities == NULL)
     return FALSE;
-  for (guint i = 0; i < items->len; i++)
-    {
-      TjApprovalItem *item = g_ptr_array_index (items, i);
-      Dated dated = { item->project_id, NULL, NULL, NULL };
-
-      if (item->deadline == NULL)
-        continue;
-      dated.deadline = keep (facts, item->deadline);
-      dated.finished = keep (facts, item->finished);
-      g_array_append_val (facts->items, dated);
-    }
+  for (guint k = 0; k < n; k++)
+    facts->localities[months[k] / 3 - 1] = g_array_ref (g_ptr_array_index (localities, k));
   return TRUE;
 }
 
+static void
+keep_matter (gint64      project_id,
+             const char *unit_name,
+             const char *deadline_in_force,
+             const char *finished,
+             gpointer    data)
+{
+  TjRankingFacts *facts = data;
+  Dated matter = { project_id, NULL, NULL, NULL };
+
+  if (deadline_in_force == NULL)
+    return;
+  matter.unit_name = project_id == 0 ? keep (facts, unit_name) : NULL;
+  matter.deadline = keep (facts, deadline_in_force);
+  matter.finished = keep (facts, finished);
+  g_array_append_val (facts->matters, matter);
+}
+
+static void
+keep_item (gint64      project_id,
+           const char *deadline,
+           const char *finished,
+           gpointer    data)
+{
+  TjRankingFacts *facts = data;
+  Dated item = { project_id, NULL, NULL, NULL };
+
+  item.deadline = keep (facts, deadline);
+  item.finished = keep (facts, finished);
+  g_array_append_val (facts->items, item);
+}
+
+/* Every matter, of the meetings of any year (one whose deadline in force is by E is due
+ * whenever it was decided), and the accepted items of the year's list. */
 TjRankingFacts *
 tj_ranking_facts_read (TjDb    *db,
                        int      year,
+                       guint    quarters,
                        GError **error)
 {
   g_autoptr (TjRankingFacts) facts = g_new0 (TjRankingFacts, 1);
 
+  g_return_val_if_fail (quarters != 0 && quarters < 16, NULL);
+
   facts->strings = g_string_chunk_new (64 * 1024);
+  facts->units = g_array_new (FALSE, FALSE, sizeof (Unit));
+  facts->locality = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  facts->statistics = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   facts->matters = g_array_new (FALSE, FALSE, sizeof (Dated));
   facts->items = g_array_new (FALSE, FALSE, sizeof (Dated));
-  if (!read_matters (db, facts, error) || !read_approvals (db, year, facts, error) ||
+  if (!tj_settings_read_ranking (db, &facts->settings, error) ||
+      !read_units (db, year, 3 * g_bit_nth_msf (quarters, -1) + 3, facts, error) ||
+      !read_localities (db, facts, error) || !read_bulletins (db, year, quarters, facts, error) ||
+      !tj_matter_foreach_dated (db, keep_matter, facts, error) ||
+      !tj_approval_item_foreach_deadline (db, year, keep_item, facts, error) ||
       (facts->inspections = tj_inspection_list (db, year, error)) == NULL)
     return NULL;
   return g_steal_pointer (&facts);
+}
+
+/* The ranking's units, from the facts. */
+static void
+add_units (Reading        *r,
+           TjRankingFacts *facts)
+{
+  for (guint i = 0; i < facts->units->len; i++)
+    {
+      const Unit *read = &g_array_index (facts->units, Unit, i);
+      TjRankingUnit *unit = g_new0 (TjRankingUnit, 1);
+
+      unit->id = read->id;
+      unit->name = g_strdup (read->name);
+      unit->place.pinyin_order = r->ranking->units->len;
+      g_ptr_array_add (r->ranking->units, unit);
+      g_hash_table_insert (r->by_id, &unit->id, unit);
+      g_hash_table_insert (r->by_name, unit->name, unit);
+    }
+}
+
+/* The quarter's bulletin figures and statistics counts, by unit. */
+static void
+count_bulletin (Reading        *r,
+                TjRankingFacts *facts)
+{
+  int q = r->ranking->quarter - 1;
+  GArray *localities = facts->localities[q];
+
+  for (guint i = 0; i < localities->len; i++)
+    {
+      TjBulletinLocality *l = &g_array_index (localities, TjBulletinLocality, i);
+      TjRankingUnit *unit = unit_of_locality (r, l->figures.id);
+      Statistics *statistics;
+
+      if (unit == NULL)
+        continue;
+      unit->cumulative = l->figures.cumulative;
+      unit->plan = l->figures.plan;
+      unit->starts_due = l->figures.starts_due;
+      unit->started = l->figures.started;
+      unit->on_schedule_months = l->on_schedule_months;
+      statistics = g_hash_table_lookup (facts->statistics, &unit->id);
+      if (statistics != NULL)
+        {
+          unit->statistics_base = statistics->base[q];
+          unit->statistics_entered = statistics->entered[q];
+        }
+    }
 }
 
 static void
@@ -609,7 +667,8 @@ tj_ranking_build (TjDb    *db,
   g_autoptr (TjRankingFacts) facts = NULL;
 
   g_return_val_if_fail (quarter >= 1 && quarter <= 4, NULL);
-  if (!tj_year_check (year, error) || (facts = tj_ranking_facts_read (db, year, error)) == NULL)
+  if (!tj_year_check (year, error) ||
+      (facts = tj_ranking_facts_read (db, year, 1u << (quarter - 1), error)) == NULL)
     return NULL;
   return tj_ranking_build_with (db, year, quarter, facts, error);
 }
@@ -623,9 +682,9 @@ tj_ranking_build_with (TjDb           *db,
 {
   g_autoptr (TjRanking) self = g_new0 (TjRanking, 1);
   Reading r = { self, NULL, NULL, NULL };
-  gboolean ok;
 
   g_return_val_if_fail (quarter >= 1 && quarter <= 4, NULL);
+  g_return_val_if_fail (facts->localities[quarter - 1] != NULL, NULL);
   if (!tj_year_check (year, error))
     return NULL;
   self->year = year;
@@ -635,24 +694,18 @@ tj_ranking_build_with (TjDb           *db,
                                        g_date_get_days_in_month (self->month, year));
   self->organisation = tj_settings_organisation (db);
   self->units = g_ptr_array_new_with_free_func ((GDestroyNotify) unit_free);
-  if (!tj_settings_read_ranking (db, &self->settings, error))
-    return NULL;
+  self->settings = facts->settings;
 
   r.by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   r.by_name = g_hash_table_new (g_str_hash, g_str_equal);
-  r.locality = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  ok = read_units (db, &r, error) && read_bulletin (db, &r, error);
-  if (ok)
-    {
-      count_matters (&r, facts);
-      count_approvals (&r, facts);
-      count_inspections (&r, facts);
-    }
+  r.locality = facts->locality;
+  add_units (&r, facts);
+  count_bulletin (&r, facts);
+  count_matters (&r, facts);
+  count_approvals (&r, facts);
+  count_inspections (&r, facts);
   g_hash_table_unref (r.by_id);
   g_hash_table_unref (r.by_name);
-  g_hash_table_unref (r.locality);
-  if (!ok)
-    return NULL;
 
   for (guint i = 0; i < self->units->len; i++)
     score_unit (self, g_ptr_array_index (self->units, i));
