@@ -13,16 +13,6 @@
 #define TO "2026-05-31"
 #define AS_OF "2026-07-01"
 
-static void
-exec (TjDb       *db,
-      const char *sql)
-{
-  g_autoptr (GError) error = NULL;
-
-  g_assert_true (tj_db_exec (db, sql, &error));
-  g_assert_no_error (error);
-}
-
 /* 安阳路: 新开工 due 2025-12, started 2026-05-10, no plan: the start light red in March (3
  * months late) and April, none from May: red in 3 and 4.
  * 嵩山大道: 新开工 due 2025-12, started 2026-04-15, plan 1200 万元; 400 万元 in April, −300 in
@@ -32,7 +22,7 @@ exec (TjDb       *db,
 static void
 fill (TjDb *db)
 {
-  exec (db,
+  tj_test_exec (db,
         "INSERT INTO people (id, name, is_officer) VALUES (901, '王明', 1);"
         "INSERT INTO people (id, name, is_leader) VALUES (902, '李强', 1);"
         "INSERT INTO units (id, name, kind) VALUES (901, '甲乙镇', 'town');"
@@ -245,7 +235,7 @@ test_red_run_carried_over (void)
   g_autoptr (GVariant) facts = NULL;
 
   fill (db);
-  exec (db,
+  tj_test_exec (db,
         "INSERT INTO projects (id, year, name, level, nature, locality_id, unit_id, leader_id, "
         "officer_id, annual_plan, planned_start) VALUES "
         "(3, 2025, '少林路', 'city', 'new', 901, 902, 902, 901, 0, '2025-08');"

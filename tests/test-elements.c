@@ -14,19 +14,9 @@
 #include "tj-statistics-entry.h"
 
 static void
-exec (TjDb       *db,
-      const char *sql)
-{
-  g_autoptr (GError) error = NULL;
-
-  g_assert_true (tj_db_exec (db, sql, &error));
-  g_assert_no_error (error);
-}
-
-static void
 fill (TjDb *db)
 {
-  exec (db,
+  tj_test_exec (db,
         "INSERT INTO people (id, name, is_officer) VALUES (901, '王明', 1);"
         "INSERT INTO units (id, name, kind, sort_order) VALUES (901, '甲乙镇', 'town', 1),"
         "(902, '丙丁乡', 'township', 2);"

@@ -12,21 +12,11 @@
 
 #define DATE "2026-04-18"
 
-static void
-exec (TjDb       *db,
-      const char *sql)
-{
-  g_autoptr (GError) error = NULL;
-
-  g_assert_true (tj_db_exec (db, sql, &error));
-  g_assert_no_error (error);
-}
-
 /* Four projects, visited in the order 嵩山大道, 白沙湖, 安阳路, 中岳街: */
 static void
 fill (TjDb *db)
 {
-  exec (db,
+  tj_test_exec (db,
         "INSERT INTO people (id, name, is_officer) VALUES (901, '王明', 1);"
         "INSERT INTO units (id, name, kind) VALUES (901, '甲乙街道', 'subdistrict'), "
         "(902, '丙丁镇', 'town');"
@@ -223,21 +213,6 @@ test_score_refused (void)
   tj_test_db_free (&db, &dir);
 }
 
-static int
-run_tuijin (const char *db,
-            char      **out,
-            char      **err,
-            ...)
-{
-  va_list args;
-  int status;
-
-  va_start (args, err);
-  status = tj_test_run_tuijin_valist (db, out, err, args);
-  va_end (args);
-  return status;
-}
-
 static char *
 pdf_text (const char *pdf)
 {
@@ -312,7 +287,7 @@ test_report (void)
                                        text, 0, 0));
 
   /* the command line writes the same table as CSV; an unknown date is refused */
-  g_assert_cmpint (run_tuijin (tj_db_get_path (db), &out, &err, "export", "tour", "--date", DATE,
+  g_assert_cmpint (tj_test_run_tuijin (tj_db_get_path (db), &out, &err, "export", "tour", "--date", DATE,
                                "--output", csv, NULL), ==, 0);
   g_assert_true (g_file_get_contents (csv, &contents, NULL, &error));
   g_assert_no_error (error);
@@ -320,7 +295,7 @@ test_report (void)
                               "\"11.0\",\"85.5\""));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_tuijin (tj_db_get_path (db), &out, &err, "export", "tour", "--date",
+  g_assert_cmpint (tj_test_run_tuijin (tj_db_get_path (db), &out, &err, "export", "tour", "--date",
                                "2026-06-18", "--output", csv, NULL), !=, 0);
   g_assert_nonnull (strstr (err, "2026-06-18 没有观摩记录。"));
   tj_test_db_free (&db, &dir);

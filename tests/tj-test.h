@@ -105,6 +105,38 @@ tj_test_run_tuijin_valist (const char *db,
   return WEXITSTATUS (wait_status);
 }
 
+/* tj_test_run_tuijin_valist with its arguments given in place, NULL-terminated. */
+static inline int
+tj_test_run_tuijin (const char *db,
+                    char      **out,
+                    char      **err,
+                    ...) G_GNUC_NULL_TERMINATED;
+static inline int
+tj_test_run_tuijin (const char *db,
+                    char      **out,
+                    char      **err,
+                    ...)
+{
+  va_list args;
+  int status;
+
+  va_start (args, err);
+  status = tj_test_run_tuijin_valist (db, out, err, args);
+  va_end (args);
+  return status;
+}
+
+/* SQL run on db, which must succeed. */
+static inline void
+tj_test_exec (TjDb       *db,
+              const char *sql)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (tj_db_exec (db, sql, &error));
+  g_assert_no_error (error);
+}
+
 /* The first column of the first row of SQL, with ARG (if not NULL) bound to its one parameter. */
 /* What another program does to the file: SQL through a connection of its own. */
 static inline void
