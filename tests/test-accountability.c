@@ -64,14 +64,6 @@ fill (TjDb *db)
         "(1, '期后期限', 902, '2026-06-10', NULL);");
 }
 
-/* The values of a range, without the blank rows after the last. */
-static char *
-range (GVariant   *facts,
-       const char *key)
-{
-  return g_strchomp (g_strdup (tj_test_xlsx_fact (facts, key)));
-}
-
 static void
 test_causes (void)
 {
@@ -144,7 +136,7 @@ test_causes (void)
   g_assert_no_error (error);
   facts = tj_test_xlsx_read (path, 0, "B4:B10", "I4", NULL);
   g_free (rows);
-  rows = range (facts, "B4:B10");
+  rows = tj_test_xlsx_range (facts, "B4:B10");
   g_assert_cmpstr (rows, ==, "议定事项逾期未办结");
   g_assert_nonnull (strstr (tj_test_xlsx_fact (facts, "I4"), "期限当天开始未办结"));
 
@@ -156,7 +148,7 @@ test_causes (void)
   facts = tj_test_xlsx_read (path, 0, "B4:B10", NULL);
   /* the rectification due 05-15 is not past yet, the bulletins of May not over: only 瞒报 */
   g_free (rows);
-  rows = range (facts, "B4:B10");
+  rows = tj_test_xlsx_range (facts, "B4:B10");
   g_assert_cmpstr (rows, ==, "巡查发现瞒报");
 
   /* a period ending before it starts is refused */
@@ -248,7 +240,7 @@ test_red_run_carried_over (void)
                                           &error));
   g_assert_no_error (error);
   facts = tj_test_xlsx_read (path, 0, "B4:B10", "C4", "H4", "I4", NULL);
-  rows = range (facts, "B4:B10");
+  rows = tj_test_xlsx_range (facts, "B4:B10");
   g_assert_cmpstr (rows, ==, "连续两个月红灯");
   g_assert_cmpstr (tj_test_xlsx_fact (facts, "C4"), ==, "少林路（续建）");
   g_assert_cmpstr (tj_test_xlsx_fact (facts, "H4"), ==, "2026-01");

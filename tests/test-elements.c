@@ -54,13 +54,6 @@ add_need (TjDb          *db,
   g_assert_cmpint (element->id, >, 0);
 }
 
-static char *
-range (GVariant   *facts,
-       const char *key)
-{
-  return g_strchomp (g_strdup (tj_test_xlsx_fact (facts, key)));
-}
-
 static void
 test_gap (void)
 {
@@ -103,12 +96,12 @@ test_gap (void)
   funds = tj_test_xlsx_read (path, 0, "A1", "D4", "D5:D11", "G5:G11", "H5:H11", "B7", NULL);
   g_assert_cmpstr (tj_test_xlsx_fact (funds, "sheets"), ==, "资金|指标");
   g_assert_cmpstr (tj_test_xlsx_fact (funds, "A1"), ==, "登封市2026年重点项目要素保障台账（资金）");
-  kinds = range (funds, "D5:D11");
+  kinds = tj_test_xlsx_range (funds, "D5:D11");
   g_assert_cmpstr (kinds, ==, "中央资金\n社会资本");
-  gaps = range (funds, "G5:G11");
+  gaps = tj_test_xlsx_range (funds, "G5:G11");
   /* 50.5001 万元 and 1000 万元 missing, 1050.5001 in all: to the yuan. */
   g_assert_cmpstr (gaps, ==, "50.5001\n1000\n1050.5001");
-  dates = range (funds, "H5:H11");
+  dates = tj_test_xlsx_range (funds, "H5:H11");
   g_assert_cmpstr (dates, ==, "2026-05-03\n2026-06-01");
   g_assert_cmpstr (tj_test_xlsx_fact (funds, "B7"), ==, "合计");
   g_assert_cmpstr (tj_test_xlsx_fact (funds, "D4"), ==, "资金来源");
@@ -116,14 +109,14 @@ test_gap (void)
   /* no unit line: the needs from row 4, each amount in its unit, to the hundredth */
   quotas = tj_test_xlsx_read (path, 1, "D4:D10", "E4:E10", "F4:F10", "G4:G10", "H4:H10",
                               "I4:I10", NULL);
-  land = range (quotas, "D4:D10");
+  land = tj_test_xlsx_range (quotas, "D4:D10");
   g_assert_cmpstr (land, ==, "用地指标");
-  units = range (quotas, "E4:E10");
+  units = tj_test_xlsx_range (quotas, "E4:E10");
   g_assert_cmpstr (units, ==, "亩");
-  needed = range (quotas, "F4:F10");
-  allocated = range (quotas, "G4:G10");
-  missing = range (quotas, "H4:H10");
-  latest = range (quotas, "I4:I10");
+  needed = tj_test_xlsx_range (quotas, "F4:F10");
+  allocated = tj_test_xlsx_range (quotas, "G4:G10");
+  missing = tj_test_xlsx_range (quotas, "H4:H10");
+  latest = tj_test_xlsx_range (quotas, "I4:I10");
   g_assert_cmpstr (needed, ==, "12.35");
   g_assert_cmpstr (allocated, ==, "5.50");
   g_assert_cmpstr (missing, ==, "6.85");
@@ -276,21 +269,21 @@ test_statistics (void)
   list = tj_test_xlsx_read (path, 0, "A1", "C5:C10", "G5:G10", "H5:H10", NULL);
   g_assert_cmpstr (tj_test_xlsx_fact (list, "A1"), ==,
                    "登封市2026年具备入库条件未入库重点项目清单（报送统计局）");
-  projects = range (list, "C5:C10");
+  projects = tj_test_xlsx_range (list, "C5:C10");
   g_assert_cmpstr (projects, ==, "安阳路\n丙丁水厂");
-  last = range (list, "G5:G10");
+  last = tj_test_xlsx_range (list, "G5:G10");
   g_assert_cmpstr (last, ==, "2026-06-02");
-  followups = range (list, "H5:H10");
+  followups = tj_test_xlsx_range (list, "H5:H10");
   g_assert_cmpstr (followups, ==, "2026-06-02 电话督促补齐手续（王明）");
 
   other = tj_test_xlsx_read (path, 1, "C5:C10", "G5:G10", NULL);
-  others = range (other, "C5:C10");
+  others = tj_test_xlsx_range (other, "C5:C10");
   g_assert_cmpstr (others, ==, "嵩山大道\n未开工园区");
-  missing = range (other, "G5:G10");
+  missing = tj_test_xlsx_range (other, "G5:G10");
   g_assert_cmpstr (missing, ==, "总投资不足 500.00 万元\n未开工（无实际开工日期）");
 
   rate = tj_test_xlsx_read (path, 2, "F4:F10", NULL);
-  rates_text = range (rate, "F4:F10");
+  rates_text = tj_test_xlsx_range (rate, "F4:F10");
   g_assert_cmpstr (rates_text, ==, "0.5\n0\n0.3333333333333333");
 
   /* The threshold is one setting, the ranking's: at 501 万元 安阳路 no longer meets it. */
@@ -319,21 +312,6 @@ test_statistics (void)
   tj_test_db_free (&db, &dir);
 }
 
-static char *
-pdf_text (const char *pdf)
-{
-  const char *argv[] = { "pdftotext", "-raw", pdf, "-", NULL };
-  g_autoptr (GError) error = NULL;
-  char *out = NULL;
-  int status = 0;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
-                               NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return out;
-}
-
 /* Both books as PDF (kept in the build folder to look at): every sheet, with its figures. */
 static void
 test_pdf (void)
@@ -358,11 +336,11 @@ test_pdf (void)
   g_assert_true (tj_statistics_entry_write (db, 2026, entry, &error));
   g_assert_no_error (error);
 
-  ledger_text = pdf_text (ledger);
+  ledger_text = tj_test_pdf_text (ledger, "-raw");
   g_assert_nonnull (strstr (ledger_text, "登封市2026年重点项目要素保障台账（资金）"));
   g_assert_nonnull (strstr (ledger_text, "1,800.00"));
   g_assert_nonnull (strstr (ledger_text, "149.75"));
-  entry_text = pdf_text (entry);
+  entry_text = tj_test_pdf_text (entry, "-raw");
   g_assert_nonnull (strstr (entry_text, "（报送统计局）"));
   g_assert_nonnull (strstr (entry_text, "50.0%"));
   tj_test_db_free (&db, &dir);

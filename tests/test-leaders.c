@@ -247,21 +247,6 @@ test_visits_in_bulletin (void)
     }
 }
 
-static char *
-pdf_text (const char *pdf)
-{
-  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
-  g_autoptr (GError) error = NULL;
-  char *out = NULL;
-  int status = 0;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
-                               NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (status, ==, 0);
-  return out;
-}
-
 static void
 test_contact_card (void)
 {
@@ -285,7 +270,7 @@ test_contact_card (void)
   path = g_build_filename (dir, "联系卡.pdf", NULL);
   g_assert_true (tj_contact_cards_write (db, &project, 1, "2026-03-15", path, &error));
   g_assert_no_error (error);
-  text = pdf_text (path);
+  text = tj_test_pdf_text (path, "-layout");
   g_test_message ("%s", text);
   g_assert_nonnull (strstr (text, "服务联系卡"));
   g_assert_nonnull (strstr (text, "嵩山大道"));
@@ -307,7 +292,7 @@ test_contact_card (void)
   g_assert_cmpint (tj_test_run_tuijin (db_path, &out, &err, "export", "contacts", "--year",
                                        "2026", "--date", "2026-05-01", "--output", cli_path,
                                        NULL), ==, 0);
-  cli_text = pdf_text (cli_path);
+  cli_text = tj_test_pdf_text (cli_path, "-layout");
   g_assert_nonnull (strstr (cli_text, "少林路"));
   g_assert_nonnull (strstr (cli_text, "13800000001"));
   g_assert_null (strstr (cli_text, "（代："));

@@ -213,22 +213,6 @@ test_score_refused (void)
   tj_test_db_free (&db, &dir);
 }
 
-static char *
-pdf_text (const char *pdf)
-{
-  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
-  g_autoptr (GError) error = NULL;
-  char *out = NULL;
-  int status = 0;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL,
-                               G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out,
-                               NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return out;
-}
-
 static void
 test_report (void)
 {
@@ -278,7 +262,7 @@ test_report (void)
                    "满分 100 分。");
 
   /* the PDF's text: each row as a clerk reads it */
-  text = pdf_text (pdf);
+  text = tj_test_pdf_text (pdf, "-layout");
   g_assert_nonnull (strstr (text, "四月重点项目观摩评分排名表"));
   g_assert_nonnull (strstr (text, "观摩路线：市政府出发"));
   g_assert_true (g_regex_match_simple ("2 +安阳路 +甲乙街道 +35\\.0 +26\\.0 +12\\.5 +12\\.0 +85\\.5",

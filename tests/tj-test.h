@@ -314,3 +314,30 @@ tj_test_xlsx_fact (GVariant   *facts,
     g_error ("no fact “%s”", key);
   return value;
 }
+
+/* A range read back by tj_test_xlsx_read (its cells a line each), without the last line's end. */
+static inline char *
+tj_test_xlsx_range (GVariant   *facts,
+                    const char *key)
+{
+  return g_strchomp (g_strdup (tj_test_xlsx_fact (facts, key)));
+}
+
+/* The text of a PDF as pdftotext reads it, with mode "-raw" (in the order drawn) or "-layout"
+ * (as the page sets it out). */
+static inline char *
+tj_test_pdf_text (const char *pdf,
+                  const char *mode)
+{
+  const char *argv[] = { "pdftotext", mode, pdf, "-", NULL };
+  g_autoptr (GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL,
+                               G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out,
+                               NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
