@@ -16,19 +16,20 @@
 static void
 fill (TjDb *db)
 {
-  tj_test_exec (db,
-        "INSERT INTO people (id, name, is_officer) VALUES (901, '王明', 1);"
-        "INSERT INTO units (id, name, kind, sort_order) VALUES (901, '甲乙镇', 'town', 1),"
-        "(902, '丙丁乡', 'township', 2);"
-        "INSERT INTO projects (id, year, name, level, nature, locality_id, officer_id, owner, "
-        "total_investment, actual_start, stats_date) VALUES "
-        "(1, 2026, '安阳路', 'city', 'new', 901, 901, '城投公司', 5000000, '2026-03-01', NULL),"
-        "(2, 2026, '嵩山大道', 'city', 'new', 901, 901, NULL, 4999999, '2026-03-01', NULL),"
-        "(3, 2026, '未开工园区', 'city', 'new', 901, 901, NULL, 10000000, NULL, NULL),"
-        "(4, 2026, '已入库厂房', 'city', 'new', 901, 901, NULL, 6000000, '2026-02-01', "
-        "'2026-04-01'),"
-        "(5, 2026, '丙丁水厂', 'city', 'new', 902, 901, NULL, 5000001, '2026-05-01', NULL),"
-        "(6, 2025, '去年项目', 'city', 'new', 902, 901, NULL, 9000000, '2025-05-01', NULL);");
+  tj_test_exec (
+    db,
+    "INSERT INTO people (id, name, is_officer) VALUES (901, '王明', 1);"
+    "INSERT INTO units (id, name, kind, sort_order) VALUES (901, '甲乙镇', 'town', 1),"
+    "(902, '丙丁乡', 'township', 2);"
+    "INSERT INTO projects (id, year, name, level, nature, locality_id, officer_id, owner, "
+    "total_investment, actual_start, stats_date) VALUES "
+    "(1, 2026, '安阳路', 'city', 'new', 901, 901, '城投公司', 5000000, '2026-03-01', NULL),"
+    "(2, 2026, '嵩山大道', 'city', 'new', 901, 901, NULL, 4999999, '2026-03-01', NULL),"
+    "(3, 2026, '未开工园区', 'city', 'new', 901, 901, NULL, 10000000, NULL, NULL),"
+    "(4, 2026, '已入库厂房', 'city', 'new', 901, 901, NULL, 6000000, '2026-02-01', "
+    "'2026-04-01'),"
+    "(5, 2026, '丙丁水厂', 'city', 'new', 902, 901, NULL, 5000001, '2026-05-01', NULL),"
+    "(6, 2025, '去年项目', 'city', 'new', 902, 901, NULL, 9000000, '2025-05-01', NULL);");
 }
 
 /* Adds a need through the record's own parsing and validation, as the form does. */

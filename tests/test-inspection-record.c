@@ -327,7 +327,8 @@ test_cli (Fixture       *f,
 
   id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
   g_assert_cmpint (tj_test_run_tuijin (db, &out, &err, "export", "inspection-record", "--id",
-                                       id_text, "--output", pdf, NULL), ==, 0);
+                                       id_text, "--output", pdf, NULL),
+                   ==, 0);
   text = run_tool ("pdftotext", "-raw", pdf);
   g_assert_nonnull (strstr (text, "巡查记录表"));
   g_assert_nonnull (strstr (text, "100.00"));
@@ -335,7 +336,8 @@ test_cli (Fixture       *f,
   g_clear_pointer (&out, g_free);
   /* only a PDF */
   g_assert_cmpint (tj_test_run_tuijin (db, &out, &err, "export", "inspection-record", "--id",
-                                       id_text, "--output", "记录.xlsx", NULL), ==, 2);
+                                       id_text, "--output", "记录.xlsx", NULL),
+                   ==, 2);
   g_assert_nonnull (strstr (err, "--output"));
 }
 

@@ -26,17 +26,19 @@ fill (TjDb *db)
 {
   gint64 project;
 
-  tj_test_exec (db,
-        "INSERT INTO people (id, name, phone, is_leader) VALUES (1, '张三', '13800000001', 1),"
-        "(2, '李四', '13800000002', 1);"
-        "INSERT INTO people (id, name, phone, unit_id, is_staff) VALUES "
-        "(4, '赵敏', '0371-62800004', 1, 1);");
+  tj_test_exec (
+    db,
+    "INSERT INTO people (id, name, phone, is_leader) VALUES (1, '张三', '13800000001', 1),"
+    "(2, '李四', '13800000002', 1);"
+    "INSERT INTO people (id, name, phone, unit_id, is_staff) VALUES "
+    "(4, '赵敏', '0371-62800004', 1, 1);");
   project = tj_test_reported_project (db, "嵩山大道", "第%d月进度");
-  tj_test_exec (db,
-        "UPDATE people SET phone = '13900000003' WHERE name = '王明';"
-        "UPDATE projects SET leader_id = 1, owner = '登封市城建投资公司' WHERE name = '嵩山大道';"
-        "INSERT INTO projects (year, name, level, nature, locality_id, leader_id, officer_id) "
-        "SELECT 2026, '少林路', 'city', 'new', 1, 2, id FROM people WHERE name = '王明';");
+  tj_test_exec (
+    db,
+    "UPDATE people SET phone = '13900000003' WHERE name = '王明';"
+    "UPDATE projects SET leader_id = 1, owner = '登封市城建投资公司' WHERE name = '嵩山大道';"
+    "INSERT INTO projects (year, name, level, nature, locality_id, leader_id, officer_id) "
+    "SELECT 2026, '少林路', 'city', 'new', 1, 2, id FROM people WHERE name = '王明';");
   return project;
 }
 
@@ -153,11 +155,12 @@ test_delegation_on_reports (void)
   g_assert_cmpstr (after, ==, "张三");
 
   /* the accountability list names the leader as of its day */
-  tj_test_exec (db,
-        "INSERT INTO meetings (id, kind, date, name) VALUES (1, 'monthly', '2026-03-05', '三月例会');"
-        "INSERT INTO matters (meeting_id, content, project_id, unit_id, assigned, deadline) "
-        "SELECT 1, '征地协调', id, 1, '2026-03-05', '2026-03-12' FROM projects "
-        "WHERE name = '嵩山大道';");
+  tj_test_exec (
+    db,
+    "INSERT INTO meetings (id, kind, date, name) VALUES (1, 'monthly', '2026-03-05', '三月例会');"
+    "INSERT INTO matters (meeting_id, content, project_id, unit_id, assigned, deadline) "
+    "SELECT 1, '征地协调', id, 1, '2026-03-05', '2026-03-12' FROM projects "
+    "WHERE name = '嵩山大道';");
   book = tj_accountability_book (db, "2026-03-01", "2026-03-31", "2026-04-01", &error);
   g_assert_no_error (error);
   list = g_ptr_array_index (book->reports, 0);
@@ -289,9 +292,9 @@ test_contact_card (void)
   /* the command line, every project of the year one card a page, after the delegation */
   cli_path = g_build_filename (dir, "全部.pdf", NULL);
   g_clear_object (&db);
-  g_assert_cmpint (tj_test_run_tuijin (db_path, &out, &err, "export", "contacts", "--year",
-                                       "2026", "--date", "2026-05-01", "--output", cli_path,
-                                       NULL), ==, 0);
+  g_assert_cmpint (tj_test_run_tuijin (db_path, &out, &err, "export", "contacts", "--year", "2026",
+                                       "--date", "2026-05-01", "--output", cli_path, NULL),
+                   ==, 0);
   cli_text = tj_test_pdf_text (cli_path, "-layout");
   g_assert_nonnull (strstr (cli_text, "少林路"));
   g_assert_nonnull (strstr (cli_text, "13800000001"));

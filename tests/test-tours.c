@@ -16,15 +16,16 @@
 static void
 fill (TjDb *db)
 {
-  tj_test_exec (db,
-        "INSERT INTO people (id, name, is_officer) VALUES (901, '王明', 1);"
-        "INSERT INTO units (id, name, kind) VALUES (901, '甲乙街道', 'subdistrict'), "
-        "(902, '丙丁镇', 'town');"
-        "INSERT INTO projects (id, year, name, level, nature, locality_id, officer_id) VALUES "
-        "(1, 2026, '安阳路', 'city', 'new', 901, 901),"
-        "(2, 2026, '白沙湖', 'city', 'new', 902, 901),"
-        "(3, 2026, '嵩山大道', 'city', 'new', 901, 901),"
-        "(4, 2026, '中岳街', 'city', 'new', 902, 901);");
+  tj_test_exec (
+    db,
+    "INSERT INTO people (id, name, is_officer) VALUES (901, '王明', 1);"
+    "INSERT INTO units (id, name, kind) VALUES (901, '甲乙街道', 'subdistrict'), "
+    "(902, '丙丁镇', 'town');"
+    "INSERT INTO projects (id, year, name, level, nature, locality_id, officer_id) VALUES "
+    "(1, 2026, '安阳路', 'city', 'new', 901, 901),"
+    "(2, 2026, '白沙湖', 'city', 'new', 902, 901),"
+    "(3, 2026, '嵩山大道', 'city', 'new', 901, 901),"
+    "(4, 2026, '中岳街', 'city', 'new', 902, 901);");
 }
 
 /* Scores in hundredths, by criterion 形象进度 40, 投资完成 30, 质量安全 15, 亮点特色 15:
@@ -271,8 +272,9 @@ test_report (void)
                                        text, 0, 0));
 
   /* the command line writes the same table as CSV; an unknown date is refused */
-  g_assert_cmpint (tj_test_run_tuijin (tj_db_get_path (db), &out, &err, "export", "tour", "--date", DATE,
-                               "--output", csv, NULL), ==, 0);
+  g_assert_cmpint (tj_test_run_tuijin (tj_db_get_path (db), &out, &err, "export", "tour", "--date",
+                                       DATE, "--output", csv, NULL),
+                   ==, 0);
   g_assert_true (g_file_get_contents (csv, &contents, NULL, &error));
   g_assert_no_error (error);
   g_assert_nonnull (strstr (contents, "\"2\",\"白沙湖\",\"丙丁镇\",\"36.5\",\"25.0\",\"13.0\","
@@ -280,7 +282,8 @@ test_report (void)
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (tj_test_run_tuijin (tj_db_get_path (db), &out, &err, "export", "tour", "--date",
-                               "2026-06-18", "--output", csv, NULL), !=, 0);
+                                       "2026-06-18", "--output", csv, NULL),
+                   !=, 0);
   g_assert_nonnull (strstr (err, "2026-06-18 没有观摩记录。"));
   tj_test_db_free (&db, &dir);
 }

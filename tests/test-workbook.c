@@ -498,17 +498,18 @@ test_round_trip_register (void)
 
   g_assert_cmpint (tj_test_run_tuijin (db, NULL, NULL, "demo", "--year", "2026", NULL), ==, 0);
   db_exec (db, "UPDATE projects SET notes = '用地待核实，' || id WHERE id % 7 = 0");
-  g_assert_cmpint (tj_test_run_tuijin (db, NULL, NULL, "export", "projects", "--year", "2026", "--output",
-                               xlsx, NULL),
+  g_assert_cmpint (tj_test_run_tuijin (db, NULL, NULL, "export", "projects", "--year", "2026",
+                                       "--output", xlsx, NULL),
                    ==, 0);
-  g_assert_cmpint (tj_test_run_tuijin (db, NULL, NULL, "export", "projects", "--year", "2026", "--output",
-                               before, NULL),
+  g_assert_cmpint (tj_test_run_tuijin (db, NULL, NULL, "export", "projects", "--year", "2026",
+                                       "--output", before, NULL),
                    ==, 0);
-  g_assert_cmpint (tj_test_run_tuijin (db, &out, &err, "import", "projects", xlsx, "--year", "2026", NULL),
+  g_assert_cmpint (tj_test_run_tuijin (db, &out, &err, "import", "projects", xlsx, "--year", "2026",
+                                       NULL),
                    ==, 0);
   g_assert_cmpstr (out, ==, "新增 0 个项目，更新 128 个项目。\n");
-  g_assert_cmpint (tj_test_run_tuijin (db, NULL, NULL, "export", "projects", "--year", "2026", "--output",
-                               after, NULL),
+  g_assert_cmpint (tj_test_run_tuijin (db, NULL, NULL, "export", "projects", "--year", "2026",
+                                       "--output", after, NULL),
                    ==, 0);
   g_assert_true (g_file_get_contents (before, &exported, &length, &error));
   g_assert_true (g_file_get_contents (after, &exported_again, &length_again, &error));
@@ -517,7 +518,7 @@ test_round_trip_register (void)
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (tj_test_run_tuijin (fresh, &out, &err, "import", "projects", xlsx, "--sheet",
-                               "2026年重点项目", "--year", "2026", "--create-missing", NULL),
+                                       "2026年重点项目", "--year", "2026", "--create-missing", NULL),
                    ==, 0);
   g_assert_nonnull (strstr (out, "新增 128 个项目，更新 0 个项目。"));
   /* 项目编号 and 备注 come with the rest */
@@ -540,16 +541,16 @@ test_round_trip_approvals (void)
 
   g_assert_cmpint (tj_test_run_tuijin (db, NULL, NULL, "demo", "--year", "2026", NULL), ==, 0);
   g_assert_cmpint (tj_test_run_tuijin (db, NULL, NULL, "export", "approvals", "--year", "2026",
-                               "--output", xlsx, NULL),
+                                       "--output", xlsx, NULL),
                    ==, 0);
   g_assert_cmpint (tj_test_run_tuijin (db, NULL, NULL, "export", "approvals", "--year", "2026",
-                               "--output", csv, NULL),
+                                       "--output", csv, NULL),
                    ==, 0);
-  g_assert_cmpint (tj_test_run_tuijin (db, &out_xlsx, NULL, "import", "approvals", xlsx, "--year", "2026",
-                               "--dry-run", NULL),
+  g_assert_cmpint (tj_test_run_tuijin (db, &out_xlsx, NULL, "import", "approvals", xlsx, "--year",
+                                       "2026", "--dry-run", NULL),
                    ==, 0);
-  g_assert_cmpint (tj_test_run_tuijin (db, &out_csv, NULL, "import", "approvals", csv, "--year", "2026",
-                               "--dry-run", NULL),
+  g_assert_cmpint (tj_test_run_tuijin (db, &out_csv, NULL, "import", "approvals", csv, "--year",
+                                       "2026", "--dry-run", NULL),
                    ==, 0);
   g_assert_nonnull (strstr (out_xlsx, "将新增审批事项 0 项"));
   g_assert_cmpstr (out_xlsx, ==, out_csv);
@@ -583,10 +584,10 @@ test_round_trip_inspections (void)
 
   g_assert_cmpint (tj_test_run_tuijin (db, NULL, NULL, "demo", "--year", "2026", NULL), ==, 0);
   g_assert_cmpint (tj_test_run_tuijin (db, NULL, NULL, "export", "inspections", "--year", "2026",
-                               "--output", xlsx, NULL),
+                                       "--output", xlsx, NULL),
                    ==, 0);
   g_assert_cmpint (tj_test_run_tuijin (db, NULL, NULL, "export", "inspections", "--year", "2026",
-                               "--output", before, NULL),
+                                       "--output", before, NULL),
                    ==, 0);
   copy_file (db, fresh);
   rows = db_rows (db, INSPECTION_ROWS);
@@ -596,15 +597,15 @@ test_round_trip_inspections (void)
   g_assert_nonnull (strstr (rows, "\ttrue\t"));
   g_assert_nonnull (strstr (rows, "\t∅\t∅\n"));
 
-  g_assert_cmpint (tj_test_run_tuijin (db, &out, &err, "import", "inspections", xlsx, "--year", "2026",
-                               NULL),
+  g_assert_cmpint (tj_test_run_tuijin (db, &out, &err, "import", "inspections", xlsx, "--year",
+                                       "2026", NULL),
                    ==, 0);
   expected = g_strdup_printf ("已新增巡查记录 0 条，更新 %u 条。\n", n);
   g_assert_cmpstr (out, ==, expected);
   rows_again = db_rows (db, INSPECTION_ROWS);
   g_assert_cmpstr (rows_again, ==, rows);
   g_assert_cmpint (tj_test_run_tuijin (db, NULL, NULL, "export", "inspections", "--year", "2026",
-                               "--output", after, NULL),
+                                       "--output", after, NULL),
                    ==, 0);
   csv = file_text (before);
   csv_again = file_text (after);
@@ -613,8 +614,8 @@ test_round_trip_inspections (void)
   db_exec (fresh, "DELETE FROM inspections");
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (tj_test_run_tuijin (fresh, &out, &err, "import", "inspections", xlsx, "--year", "2026",
-                               NULL),
+  g_assert_cmpint (tj_test_run_tuijin (fresh, &out, &err, "import", "inspections", xlsx, "--year",
+                                       "2026", NULL),
                    ==, 0);
   g_clear_pointer (&expected, g_free);
   expected = g_strdup_printf ("已新增巡查记录 %u 条，更新 0 条。\n", n);
@@ -646,11 +647,11 @@ test_round_trip_matters (void)
   guint n;
 
   g_assert_cmpint (tj_test_run_tuijin (db, NULL, NULL, "demo", "--year", "2026", NULL), ==, 0);
-  g_assert_cmpint (tj_test_run_tuijin (db, NULL, NULL, "export", "matters", "--year", "2026", "--as-of",
-                               "2026-11-30", "--output", xlsx, NULL),
+  g_assert_cmpint (tj_test_run_tuijin (db, NULL, NULL, "export", "matters", "--year", "2026",
+                                       "--as-of", "2026-11-30", "--output", xlsx, NULL),
                    ==, 0);
-  g_assert_cmpint (tj_test_run_tuijin (db, NULL, NULL, "export", "matters", "--year", "2026", "--as-of",
-                               "2026-11-30", "--output", before, NULL),
+  g_assert_cmpint (tj_test_run_tuijin (db, NULL, NULL, "export", "matters", "--year", "2026",
+                                       "--as-of", "2026-11-30", "--output", before, NULL),
                    ==, 0);
   copy_file (db, fresh);
   copy_file (db, unreported);
@@ -658,14 +659,15 @@ test_round_trip_matters (void)
   g_assert_cmpuint (count_lines (extensions), >, 0);
   n = count_rows (db, "matters");
 
-  g_assert_cmpint (tj_test_run_tuijin (db, &out, &err, "import", "matters", xlsx, "--year", "2026", NULL),
+  g_assert_cmpint (tj_test_run_tuijin (db, &out, &err, "import", "matters", xlsx, "--year", "2026",
+                                       NULL),
                    ==, 0);
   message = g_strdup_printf ("已新增议定事项 0 项，更新 %u 项。\n", n);
   g_assert_cmpstr (out, ==, message);
   extensions_again = db_rows (db, "SELECT * FROM matter_extensions ORDER BY id");
   g_assert_cmpstr (extensions_again, ==, extensions);
-  g_assert_cmpint (tj_test_run_tuijin (db, NULL, NULL, "export", "matters", "--year", "2026", "--as-of",
-                               "2026-11-30", "--output", after, NULL),
+  g_assert_cmpint (tj_test_run_tuijin (db, NULL, NULL, "export", "matters", "--year", "2026",
+                                       "--as-of", "2026-11-30", "--output", after, NULL),
                    ==, 0);
   csv = file_text (before);
   csv_again = file_text (after);
@@ -674,17 +676,17 @@ test_round_trip_matters (void)
   db_exec (fresh, "DELETE FROM meetings");
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&message, g_free);
-  g_assert_cmpint (tj_test_run_tuijin (fresh, &out, NULL, "import", "matters", xlsx, "--year", "2026",
-                               NULL),
+  g_assert_cmpint (tj_test_run_tuijin (fresh, &out, NULL, "import", "matters", xlsx, "--year",
+                                       "2026", NULL),
                    ==, 0);
   message = g_strdup_printf ("已新增议定事项 %u 项，更新 0 项。\n", n);
   g_assert_cmpstr (out, ==, message);
   db_exec (unreported, "DELETE FROM matter_reports");
-  g_assert_cmpint (tj_test_run_tuijin (unreported, NULL, NULL, "export", "matters", "--year", "2026",
-                               "--as-of", "2026-11-30", "--output", expected, NULL),
+  g_assert_cmpint (tj_test_run_tuijin (unreported, NULL, NULL, "export", "matters", "--year",
+                                       "2026", "--as-of", "2026-11-30", "--output", expected, NULL),
                    ==, 0);
   g_assert_cmpint (tj_test_run_tuijin (fresh, NULL, NULL, "export", "matters", "--year", "2026",
-                               "--as-of", "2026-11-30", "--output", fresh_csv, NULL),
+                                       "--as-of", "2026-11-30", "--output", fresh_csv, NULL),
                    ==, 0);
   csv_expected = file_text (expected);
   csv_fresh = file_text (fresh_csv);
@@ -714,14 +716,14 @@ test_round_trip_approvals_fresh (void)
 
   g_assert_cmpint (tj_test_run_tuijin (db, NULL, NULL, "demo", "--year", "2026", NULL), ==, 0);
   g_assert_cmpint (tj_test_run_tuijin (db, NULL, NULL, "export", "approvals", "--year", "2026",
-                               "--output", xlsx, NULL),
+                                       "--output", xlsx, NULL),
                    ==, 0);
   rows = db_rows (db, APPROVAL_ROWS);
   n = count_lines (rows);
   g_assert_cmpuint (n, >, 10);
   db_exec (db, "DELETE FROM approval_items");
-  g_assert_cmpint (tj_test_run_tuijin (db, &out, NULL, "import", "approvals", xlsx, "--year", "2026",
-                               NULL),
+  g_assert_cmpint (tj_test_run_tuijin (db, &out, NULL, "import", "approvals", xlsx, "--year",
+                                       "2026", NULL),
                    ==, 0);
   message = g_strdup_printf ("已新增审批事项 %u 项，更新 0 项。\n", n);
   g_assert_cmpstr (out, ==, message);
@@ -870,7 +872,8 @@ test_import_funds (void)
                           "%s,用地指标,35.5,2026-03-01,,,\n",
                           first, second);
   g_assert_true (g_file_set_contents (csv, text, -1, &error));
-  g_assert_cmpint (tj_test_run_tuijin (db, &out, &err, "import", "funds", csv, "--year", "2026", NULL),
+  g_assert_cmpint (tj_test_run_tuijin (db, &out, &err, "import", "funds", csv, "--year", "2026",
+                                       NULL),
                    ==, 0);
   g_assert_cmpstr (out, ==, "已新增要素需求 2 项，更新 0 项。\n");
   rows = db_rows (db, sql);
@@ -889,7 +892,8 @@ test_import_funds (void)
     write_table_xlsx (xlsx, table);
   }
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (tj_test_run_tuijin (db, &out, NULL, "import", "funds", xlsx, "--year", "2026", NULL),
+  g_assert_cmpint (tj_test_run_tuijin (db, &out, NULL, "import", "funds", xlsx, "--year", "2026",
+                                       NULL),
                    ==, 0);
   g_assert_cmpstr (out, ==, "已新增要素需求 0 项，更新 2 项。\n");
   again = db_rows (db, sql);
@@ -901,7 +905,8 @@ test_import_funds (void)
                               first, second);
   g_assert_true (g_file_set_contents (bad, bad_text, -1, &error));
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (tj_test_run_tuijin (db, NULL, &err, "import", "funds", bad, "--year", "2026", NULL),
+  g_assert_cmpint (tj_test_run_tuijin (db, NULL, &err, "import", "funds", bad, "--year", "2026",
+                                       NULL),
                    ==, 1);
   g_assert_nonnull (strstr (err, "第 2 行，“到位数额”：到位金额不能超过申请金额"));
   g_assert_nonnull (strstr (err, "第 3 行，“类别”：“天上掉的”不是要素类别"));
@@ -962,7 +967,7 @@ test_import_tour_scores (void)
     write_table_xlsx (xlsx, table);
   }
   g_assert_cmpint (tj_test_run_tuijin (db, &out, &err, "import", "tour-scores", xlsx, "--date",
-                               "2026-04-18", NULL),
+                                       "2026-04-18", NULL),
                    ==, 0);
   g_assert_cmpstr (out, ==, "已为 3 个项目评分，重新评分 0 个。\n");
   rows = db_rows (db, SCORE_ROWS);
@@ -978,7 +983,7 @@ test_import_tour_scores (void)
   }
   g_clear_pointer (&out, g_free);
   g_assert_cmpint (tj_test_run_tuijin (db, &out, NULL, "import", "tour-scores", xlsx, "--date",
-                               "2026-04-18", NULL),
+                                       "2026-04-18", NULL),
                    ==, 0);
   g_assert_cmpstr (out, ==, "已为 0 个项目评分，重新评分 3 个。\n");
   again = db_rows (db, SCORE_ROWS);
@@ -988,7 +993,7 @@ test_import_tour_scores (void)
   g_assert_true (g_file_set_contents (bad, bad_text, -1, &error));
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (tj_test_run_tuijin (db, NULL, &err, "import", "tour-scores", bad, "--date",
-                               "2026-04-18", NULL),
+                                       "2026-04-18", NULL),
                    ==, 1);
   g_assert_nonnull (strstr (err, "第 2 行，“项目名称”："));
   g_assert_nonnull (strstr (err, "“形象进度”"));
