@@ -13,16 +13,6 @@
 #define TO "2026-05-31"
 #define AS_OF "2026-07-01"
 
-static void
-exec (TjDb       *db,
-      const char *sql)
-{
-  g_autoptr (GError) error = NULL;
-
-  g_assert_true (tj_db_exec (db, sql, &error));
-  g_assert_no_error (error);
-}
-
 /* 安阳路: 新开工 due 2025-12, started 2026-05-10, no plan: the start light red in March (3
  * months late) and April, none from May: red in 3 and 4.
  * 嵩山大道: 新开工 due 2025-12, started 2026-04-15, plan 1200 万元; 400 万元 in April, −300 in
@@ -32,54 +22,47 @@ exec (TjDb       *db,
 static void
 fill (TjDb *db)
 {
-  exec (db,
-        "INSERT INTO people (id, name, is_officer) VALUES (901, '王明', 1);"
-        "INSERT INTO people (id, name, is_leader) VALUES (902, '李强', 1);"
-        "INSERT INTO units (id, name, kind) VALUES (901, '甲乙镇', 'town');"
-        "INSERT INTO units (id, name, kind) VALUES (902, '测试局', 'department');"
-        "INSERT INTO projects (id, year, name, level, nature, locality_id, unit_id, leader_id, "
-        "officer_id, annual_plan, planned_start, actual_start) VALUES "
-        "(1, 2026, '安阳路', 'city', 'new', 901, 902, 902, 901, 0, '2025-12', '2026-05-10'),"
-        "(2, 2026, '嵩山大道', 'city', 'new', 901, 902, 902, 901, 12000000, '2025-12', "
-        "'2026-04-15');"
-        "INSERT INTO monthly_reports (project_id, month, completed) VALUES "
-        "(2, 4, 4000000), (2, 5, -3000000);"
-        "INSERT INTO meetings (id, kind, date, name) VALUES (1, 'monthly', '2026-03-05', "
-        "'三月例会');"
-        "INSERT INTO matters (id, meeting_id, content, project_id, unit_id, assigned, deadline, "
-        "finished) VALUES "
-        "(1, 1, '期限当天开始未办结', 2, 902, '2026-03-05', '2026-04-01', NULL),"
-        "(2, 1, '期限当天办结', 2, 902, '2026-03-05', '2026-05-31', '2026-05-31'),"
-        "(3, 1, '期限次日办结', 2, 902, '2026-03-05', '2026-05-31', '2026-06-01'),"
-        "(4, 1, '期限在期后一天', 2, 902, '2026-03-05', '2026-06-01', NULL),"
-        "(5, 1, '期限在期前一天', 2, 902, '2026-03-05', '2026-03-31', NULL),"
-        "(6, 1, '批准延期出期', 2, 902, '2026-03-05', '2026-04-20', NULL),"
-        "(7, 1, '延期未批准', 2, 902, '2026-03-05', '2026-04-20', NULL),"
-        "(8, 1, '无项目事项', NULL, 902, '2026-03-05', '2026-04-10', NULL);"
-        "INSERT INTO matter_extensions (matter_id, requested, reason, new_deadline, approved_by, "
-        "approved) VALUES (6, '2026-04-10', '征地', '2026-06-15', '李强', '2026-04-12'),"
-        "(7, '2026-04-10', '征地', '2026-06-15', NULL, NULL);"
-        "INSERT INTO inspections (id, project_id, date, organiser_id, verified, verdict, "
-        "verdict_reason) VALUES "
-        "(1, 1, '2026-03-10', 902, 100, 'false', '期外'),"
-        "(2, 2, '2026-04-21', 902, 0, 'false', '现场无施工'),"
-        "(3, 2, '2026-05-10', 902, 5000000, NULL, NULL),"
-        "(4, 1, '2026-05-20', 902, 0, NULL, NULL);"
-        "INSERT INTO inspection_findings (id, inspection_id, kind, description) VALUES "
-        "(1, 1, '进度', '未按计划施工');"
-        "INSERT INTO rectifications (finding_id, requirement, unit_id, deadline, closed) VALUES "
-        "(1, '期限当天销号', 902, '2026-04-30', '2026-04-30'),"
-        "(1, '逾期两天销号', 902, '2026-04-30', '2026-05-02'),"
-        "(1, '未销号', 902, '2026-05-15', NULL),"
-        "(1, '期后期限', 902, '2026-06-10', NULL);");
-}
-
-/* The values of a range, without the blank rows after the last. */
-static char *
-range (GVariant   *facts,
-       const char *key)
-{
-  return g_strchomp (g_strdup (tj_test_xlsx_fact (facts, key)));
+  tj_test_exec (
+    db,
+    "INSERT INTO people (id, name, is_officer) VALUES (901, '王明', 1);"
+    "INSERT INTO people (id, name, is_leader) VALUES (902, '李强', 1);"
+    "INSERT INTO units (id, name, kind) VALUES (901, '甲乙镇', 'town');"
+    "INSERT INTO units (id, name, kind) VALUES (902, '测试局', 'department');"
+    "INSERT INTO projects (id, year, name, level, nature, locality_id, unit_id, leader_id, "
+    "officer_id, annual_plan, planned_start, actual_start) VALUES "
+    "(1, 2026, '安阳路', 'city', 'new', 901, 902, 902, 901, 0, '2025-12', '2026-05-10'),"
+    "(2, 2026, '嵩山大道', 'city', 'new', 901, 902, 902, 901, 12000000, '2025-12', "
+    "'2026-04-15');"
+    "INSERT INTO monthly_reports (project_id, month, completed) VALUES "
+    "(2, 4, 4000000), (2, 5, -3000000);"
+    "INSERT INTO meetings (id, kind, date, name) VALUES (1, 'monthly', '2026-03-05', "
+    "'三月例会');"
+    "INSERT INTO matters (id, meeting_id, content, project_id, unit_id, assigned, deadline, "
+    "finished) VALUES "
+    "(1, 1, '期限当天开始未办结', 2, 902, '2026-03-05', '2026-04-01', NULL),"
+    "(2, 1, '期限当天办结', 2, 902, '2026-03-05', '2026-05-31', '2026-05-31'),"
+    "(3, 1, '期限次日办结', 2, 902, '2026-03-05', '2026-05-31', '2026-06-01'),"
+    "(4, 1, '期限在期后一天', 2, 902, '2026-03-05', '2026-06-01', NULL),"
+    "(5, 1, '期限在期前一天', 2, 902, '2026-03-05', '2026-03-31', NULL),"
+    "(6, 1, '批准延期出期', 2, 902, '2026-03-05', '2026-04-20', NULL),"
+    "(7, 1, '延期未批准', 2, 902, '2026-03-05', '2026-04-20', NULL),"
+    "(8, 1, '无项目事项', NULL, 902, '2026-03-05', '2026-04-10', NULL);"
+    "INSERT INTO matter_extensions (matter_id, requested, reason, new_deadline, approved_by, "
+    "approved) VALUES (6, '2026-04-10', '征地', '2026-06-15', '李强', '2026-04-12'),"
+    "(7, '2026-04-10', '征地', '2026-06-15', NULL, NULL);"
+    "INSERT INTO inspections (id, project_id, date, organiser_id, verified, verdict, "
+    "verdict_reason) VALUES "
+    "(1, 1, '2026-03-10', 902, 100, 'false', '期外'),"
+    "(2, 2, '2026-04-21', 902, 0, 'false', '现场无施工'),"
+    "(3, 2, '2026-05-10', 902, 5000000, NULL, NULL),"
+    "(4, 1, '2026-05-20', 902, 0, NULL, NULL);"
+    "INSERT INTO inspection_findings (id, inspection_id, kind, description) VALUES "
+    "(1, 1, '进度', '未按计划施工');"
+    "INSERT INTO rectifications (finding_id, requirement, unit_id, deadline, closed) VALUES "
+    "(1, '期限当天销号', 902, '2026-04-30', '2026-04-30'),"
+    "(1, '逾期两天销号', 902, '2026-04-30', '2026-05-02'),"
+    "(1, '未销号', 902, '2026-05-15', NULL),"
+    "(1, '期后期限', 902, '2026-06-10', NULL);");
 }
 
 static void
@@ -154,7 +137,7 @@ test_causes (void)
   g_assert_no_error (error);
   facts = tj_test_xlsx_read (path, 0, "B4:B10", "I4", NULL);
   g_free (rows);
-  rows = range (facts, "B4:B10");
+  rows = tj_test_xlsx_range (facts, "B4:B10");
   g_assert_cmpstr (rows, ==, "议定事项逾期未办结");
   g_assert_nonnull (strstr (tj_test_xlsx_fact (facts, "I4"), "期限当天开始未办结"));
 
@@ -166,7 +149,7 @@ test_causes (void)
   facts = tj_test_xlsx_read (path, 0, "B4:B10", NULL);
   /* the rectification due 05-15 is not past yet, the bulletins of May not over: only 瞒报 */
   g_free (rows);
-  rows = range (facts, "B4:B10");
+  rows = tj_test_xlsx_range (facts, "B4:B10");
   g_assert_cmpstr (rows, ==, "巡查发现瞒报");
 
   /* a period ending before it starts is refused */
@@ -245,20 +228,21 @@ test_red_run_carried_over (void)
   g_autoptr (GVariant) facts = NULL;
 
   fill (db);
-  exec (db,
-        "INSERT INTO projects (id, year, name, level, nature, locality_id, unit_id, leader_id, "
-        "officer_id, annual_plan, planned_start) VALUES "
-        "(3, 2025, '少林路', 'city', 'new', 901, 902, 902, 901, 0, '2025-08');"
-        "INSERT INTO projects (id, year, name, level, nature, locality_id, unit_id, leader_id, "
-        "officer_id, annual_plan, planned_start, carried_from) VALUES "
-        "(4, 2026, '少林路（续建）', 'city', 'new', 901, 902, 902, 901, 0, '2025-08', 3);"
-        "INSERT INTO monthly_reports (project_id, month, completed) VALUES (3, 1, 100);");
+  tj_test_exec (
+    db,
+    "INSERT INTO projects (id, year, name, level, nature, locality_id, unit_id, leader_id, "
+    "officer_id, annual_plan, planned_start) VALUES "
+    "(3, 2025, '少林路', 'city', 'new', 901, 902, 902, 901, 0, '2025-08');"
+    "INSERT INTO projects (id, year, name, level, nature, locality_id, unit_id, leader_id, "
+    "officer_id, annual_plan, planned_start, carried_from) VALUES "
+    "(4, 2026, '少林路（续建）', 'city', 'new', 901, 902, 902, 901, 0, '2025-08', 3);"
+    "INSERT INTO monthly_reports (project_id, month, completed) VALUES (3, 1, 100);");
   path = g_build_filename (dir, "追究.xlsx", NULL);
   g_assert_true (tj_accountability_write (db, "2026-01-01", "2026-01-31", "2026-03-01", path,
                                           &error));
   g_assert_no_error (error);
   facts = tj_test_xlsx_read (path, 0, "B4:B10", "C4", "H4", "I4", NULL);
-  rows = range (facts, "B4:B10");
+  rows = tj_test_xlsx_range (facts, "B4:B10");
   g_assert_cmpstr (rows, ==, "连续两个月红灯");
   g_assert_cmpstr (tj_test_xlsx_fact (facts, "C4"), ==, "少林路（续建）");
   g_assert_cmpstr (tj_test_xlsx_fact (facts, "H4"), ==, "2026-01");

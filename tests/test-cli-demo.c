@@ -11,22 +11,6 @@
 #include "tj-project.h"
 #include "tj-tour.h"
 
-/* Runs tuijin --db DB ARGS… and returns its exit status. */
-static int
-run_tuijin (const char  *db,
-            char       **out,
-            char       **err,
-            ...)
-{
-  va_list args;
-  int status;
-
-  va_start (args, err);
-  status = tj_test_run_tuijin_valist (db, out, err, args);
-  va_end (args);
-  return status;
-}
-
 static void
 test_demo_then_refuse (void)
 {
@@ -41,7 +25,7 @@ test_demo_then_refuse (void)
   g_autofree char *expected = NULL;
   guint listed;
 
-  g_assert_cmpint (run_tuijin (db_path, &out, &err, "demo", "--year", "2026", NULL), ==, 0);
+  g_assert_cmpint (tj_test_run_tuijin (db_path, &out, &err, "demo", "--year", "2026", NULL), ==, 0);
   g_assert_cmpstr (err, ==, "");
 
   db = tj_db_open (db_path, &error);
@@ -58,7 +42,8 @@ test_demo_then_refuse (void)
   g_clear_object (&db);
 
   /* Same database again: refused, nothing added. */
-  g_assert_cmpint (run_tuijin (db_path, &again_out, &again_err, "demo", "--year", "2026", NULL),
+  g_assert_cmpint (tj_test_run_tuijin (db_path, &again_out, &again_err, "demo", "--year", "2026",
+                                       NULL),
                    ==, 1);
   g_assert_cmpstr (again_out, ==, "");
   g_assert_nonnull (strstr (again_err, "空数据库"));
@@ -70,7 +55,8 @@ test_demo_then_refuse (void)
   g_assert_cmpuint (current->len, ==, listed);
 
   /* A year out of range is bad usage. */
-  g_assert_cmpint (run_tuijin (db_path, &usage_out, &usage_err, "demo", "--year", "1800", NULL),
+  g_assert_cmpint (tj_test_run_tuijin (db_path, &usage_out, &usage_err, "demo", "--year", "1800",
+                                       NULL),
                    ==, 2);
   tj_test_rmdir (dir);
 }
@@ -87,9 +73,10 @@ test_check_names_bad_records (void)
   TjDb *db;
 
   /* captured: what the command prints must not reach the TAP stream */
-  g_assert_cmpint (run_tuijin (db_path, &demo_out, &demo_err, "demo", "--year", "2026", NULL), ==,
-                   0);
-  g_assert_cmpint (run_tuijin (db_path, &out, &err, "check", NULL), ==, 0);
+  g_assert_cmpint (tj_test_run_tuijin (db_path, &demo_out, &demo_err, "demo", "--year", "2026",
+                                       NULL),
+                   ==, 0);
+  g_assert_cmpint (tj_test_run_tuijin (db_path, &out, &err, "check", NULL), ==, 0);
   g_assert_true (g_str_has_prefix (out, "已检查 "));
 
   /* A committed limit longer than the statutory one, written behind the form's back. */
@@ -100,7 +87,7 @@ test_check_names_bad_records (void)
                              "WHERE id = (SELECT min(id) FROM approval_items)",
                              NULL));
   g_object_unref (db);
-  g_assert_cmpint (run_tuijin (db_path, &bad_out, &bad_err, "check", NULL), ==, 1);
+  g_assert_cmpint (tj_test_run_tuijin (db_path, &bad_out, &bad_err, "check", NULL), ==, 1);
   g_assert_nonnull (strstr (bad_err, "审批事项"));
   g_assert_nonnull (strstr (bad_err, "承诺时限"));
   g_assert_nonnull (strstr (bad_err, "发现 1 个问题"));
@@ -137,9 +124,10 @@ test_check_names_bad_inspection_and_matter (void)
   gint64 matter_id, inspection_id, rectified_id;
   TjDb *db;
 
-  g_assert_cmpint (run_tuijin (db_path, &demo_out, &demo_err, "demo", "--year", "2026", NULL), ==,
-                   0);
-  g_assert_cmpint (run_tuijin (db_path, &out, &err, "check", NULL), ==, 0);
+  g_assert_cmpint (tj_test_run_tuijin (db_path, &demo_out, &demo_err, "demo", "--year", "2026",
+                                       NULL),
+                   ==, 0);
+  g_assert_cmpint (tj_test_run_tuijin (db_path, &out, &err, "check", NULL), ==, 0);
   g_assert_cmpstr (err, ==, "");
 
   /* Written behind the forms' back: a matter's deadline that is no date, a verified figure beyond the limit
@@ -176,7 +164,7 @@ test_check_names_bad_inspection_and_matter (void)
   g_assert_no_error (error);
   g_object_unref (db);
 
-  g_assert_cmpint (run_tuijin (db_path, &bad_out, &bad_err, "check", NULL), ==, 1);
+  g_assert_cmpint (tj_test_run_tuijin (db_path, &bad_out, &bad_err, "check", NULL), ==, 1);
   matter_line = g_strdup_printf ("tuijin: %s 的会议“%s”，事项“%s”：办结期限", matter->meeting_date,
                                  matter->meeting_name, matter->content);
   inspection_line = g_strdup_printf ("tuijin: 2026 年“%s”，%s 的巡查：核实累计完成超过上限",
@@ -224,9 +212,10 @@ test_check_names_bad_mechanism_records (void)
   gint64 element_id;
   TjDb *db;
 
-  g_assert_cmpint (run_tuijin (db_path, &demo_out, &demo_err, "demo", "--year", "2026", NULL), ==,
-                   0);
-  g_assert_cmpint (run_tuijin (db_path, &out, &err, "check", NULL), ==, 0);
+  g_assert_cmpint (tj_test_run_tuijin (db_path, &demo_out, &demo_err, "demo", "--year", "2026",
+                                       NULL),
+                   ==, 0);
+  g_assert_cmpint (tj_test_run_tuijin (db_path, &out, &err, "check", NULL), ==, 0);
   g_assert_cmpstr (err, ==, "");
 
   db = tj_db_open (db_path, &error);
@@ -286,7 +275,7 @@ test_check_names_bad_mechanism_records (void)
   g_assert_no_error (error);
   g_object_unref (db);
 
-  g_assert_cmpint (run_tuijin (db_path, &bad_out, &bad_err, "check", NULL), ==, 1);
+  g_assert_cmpint (tj_test_run_tuijin (db_path, &bad_out, &bad_err, "check", NULL), ==, 1);
   g_test_message ("%s", bad_err);
   line = g_strdup_printf ("%s 的观摩“%s”：权重：各项评分标准的权重合计为 105，应为 100。",
                           weighed->date, weighed->name);

@@ -9,21 +9,6 @@
 #include "tj-element.h"
 #include "tj-problem.h"
 
-static int
-run_tuijin (const char *db,
-            char      **out,
-            char      **err,
-            ...)
-{
-  va_list args;
-  int status;
-
-  va_start (args, err);
-  status = tj_test_run_tuijin_valist (db, out, err, args);
-  va_end (args);
-  return status;
-}
-
 static void
 test_exports (void)
 {
@@ -59,16 +44,16 @@ test_exports (void)
       g_autofree char *err = NULL;
       g_autofree char *said = NULL;
 
-      g_assert_cmpint (run_tuijin (path, &out, &err, "export", "funds", "--year", "2026",
-                                   "--output", funds, NULL),
+      g_assert_cmpint (tj_test_run_tuijin (path, &out, &err, "export", "funds", "--year", "2026",
+                                           "--output", funds, NULL),
                        ==, 0);
       said = g_strdup_printf ("已将 2026 年要素保障台账导出到 %s。\n", funds);
       g_assert_cmpstr (out, ==, said);
       g_assert_true (g_file_test (funds, G_FILE_TEST_IS_REGULAR));
       g_clear_pointer (&out, g_free);
       g_clear_pointer (&err, g_free);
-      g_assert_cmpint (run_tuijin (path, &out, &err, "export", "stats-entry", "--year", "2026",
-                                   "--output", entry, NULL),
+      g_assert_cmpint (tj_test_run_tuijin (path, &out, &err, "export", "stats-entry", "--year",
+                                           "2026", "--output", entry, NULL),
                        ==, 0);
       g_assert_true (g_file_test (entry, G_FILE_TEST_IS_REGULAR));
     }
@@ -94,23 +79,23 @@ test_exports (void)
     g_autoptr (GVariant) list = NULL;
 
     /* a follow-up recorded, then on the list; a project not on the list named with the nearest */
-    g_assert_cmpint (run_tuijin (path, &out, &err, "record", "follow-up", "--year", "2026",
-                                 "--project", "嵩山大道", "--date", "2026-6-2", "--note",
-                                 "电话督促补齐手续", "--by", "王明", NULL),
+    g_assert_cmpint (tj_test_run_tuijin (path, &out, &err, "record", "follow-up", "--year", "2026",
+                                         "--project", "嵩山大道", "--date", "2026-6-2", "--note",
+                                         "电话督促补齐手续", "--by", "王明", NULL),
                      ==, 0);
     g_assert_cmpstr (out, ==, "已记录“嵩山大道”的统计入库跟进（2026-06-02）。\n");
     g_clear_pointer (&out, g_free);
     g_clear_pointer (&err, g_free);
-    g_assert_cmpint (run_tuijin (path, &out, &err, "record", "follow-up", "--year", "2026",
-                                 "--project", "嵩山大路", "--date", "2026-06-03", "--note", "再督促",
-                                 NULL),
+    g_assert_cmpint (tj_test_run_tuijin (path, &out, &err, "record", "follow-up", "--year", "2026",
+                                         "--project", "嵩山大路", "--date", "2026-06-03", "--note",
+                                         "再督促", NULL),
                      ==, 1);
     g_assert_nonnull (strstr (err, "“嵩山大路”"));
     g_assert_nonnull (strstr (err, "“嵩山大道”"));
     g_clear_pointer (&out, g_free);
     g_clear_pointer (&err, g_free);
-    g_assert_cmpint (run_tuijin (path, &out, &err, "export", "stats-entry", "--year", "2026",
-                                 "--output", entry, NULL),
+    g_assert_cmpint (tj_test_run_tuijin (path, &out, &err, "export", "stats-entry", "--year",
+                                         "2026", "--output", entry, NULL),
                      ==, 0);
     list = tj_test_xlsx_read (entry, 0, "G5", "H5", NULL);
     g_assert_cmpstr (tj_test_xlsx_fact (list, "G5"), ==, "2026-06-02");
@@ -120,7 +105,8 @@ test_exports (void)
     g_autofree char *out = NULL;
     g_autofree char *err = NULL;
 
-    g_assert_cmpint (run_tuijin (path, &out, &err, "export", "funds", "--output", "x.xlsx", NULL),
+    g_assert_cmpint (tj_test_run_tuijin (path, &out, &err, "export", "funds", "--output", "x.xlsx",
+                                         NULL),
                      ==, 2);
     g_assert_nonnull (strstr (err, "export funds 需要 --year"));
   }

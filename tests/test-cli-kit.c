@@ -7,21 +7,6 @@
 
 #include "tj-demo.h"
 
-static int
-run (const char *db,
-     char      **out,
-     char      **err,
-     ...)
-{
-  va_list args;
-  int status;
-
-  va_start (args, err);
-  status = tj_test_run_tuijin_valist (db, out, err, args);
-  va_end (args);
-  return status;
-}
-
 static void
 fill (const char *path,
       const char *mode)
@@ -60,8 +45,8 @@ test_export_import (void)
     db_path = g_strdup (tj_db_get_path (db));
   }
   kits = g_build_filename (dir, "kits", NULL);
-  g_assert_cmpint (run (db_path, &out, &err, "export", "kit", "--month", "2026-10", "--output",
-                        kits, "--deadline", "2026-11-08", NULL),
+  g_assert_cmpint (tj_test_run_tuijin (db_path, &out, &err, "export", "kit", "--month", "2026-10",
+                                       "--output", kits, "--deadline", "2026-11-08", NULL),
                    ==, 0);
   lines = g_strsplit (out, "\n", -1);
   g_assert_true (g_str_has_suffix (lines[0], "2026年10月项目进度填报表.xlsx"));
@@ -86,7 +71,8 @@ test_export_import (void)
   fill (copy, "fill");
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run (db_path, &out, &err, "import", "kit", returned, NULL), ==, 0);
+  g_assert_cmpint (tj_test_run_tuijin (db_path, &out, &err, "import", "kit", returned, NULL), ==,
+                   0);
   g_assert_nonnull (strstr (out, "：已报送，填报 "));
   g_assert_nonnull (strstr (out, "：未报送"));
   g_assert_nonnull (strstr (out, "已导入 2026-10 的乡镇填报包"));
@@ -95,7 +81,7 @@ test_export_import (void)
   fill (copy, "tamper");
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run (db_path, &out, &err, "import", "kit", copy, NULL), !=, 0);
+  g_assert_cmpint (tj_test_run_tuijin (db_path, &out, &err, "import", "kit", copy, NULL), !=, 0);
   g_assert_nonnull (strstr (err, "第4行 B列（“项目名称”）被改动"));
   g_assert_nonnull (strstr (err, "未导入任何月报。"));
 

@@ -14,31 +14,22 @@
 #include "tj-statistics-entry.h"
 
 static void
-exec (TjDb       *db,
-      const char *sql)
-{
-  g_autoptr (GError) error = NULL;
-
-  g_assert_true (tj_db_exec (db, sql, &error));
-  g_assert_no_error (error);
-}
-
-static void
 fill (TjDb *db)
 {
-  exec (db,
-        "INSERT INTO people (id, name, is_officer) VALUES (901, '王明', 1);"
-        "INSERT INTO units (id, name, kind, sort_order) VALUES (901, '甲乙镇', 'town', 1),"
-        "(902, '丙丁乡', 'township', 2);"
-        "INSERT INTO projects (id, year, name, level, nature, locality_id, officer_id, owner, "
-        "total_investment, actual_start, stats_date) VALUES "
-        "(1, 2026, '安阳路', 'city', 'new', 901, 901, '城投公司', 5000000, '2026-03-01', NULL),"
-        "(2, 2026, '嵩山大道', 'city', 'new', 901, 901, NULL, 4999999, '2026-03-01', NULL),"
-        "(3, 2026, '未开工园区', 'city', 'new', 901, 901, NULL, 10000000, NULL, NULL),"
-        "(4, 2026, '已入库厂房', 'city', 'new', 901, 901, NULL, 6000000, '2026-02-01', "
-        "'2026-04-01'),"
-        "(5, 2026, '丙丁水厂', 'city', 'new', 902, 901, NULL, 5000001, '2026-05-01', NULL),"
-        "(6, 2025, '去年项目', 'city', 'new', 902, 901, NULL, 9000000, '2025-05-01', NULL);");
+  tj_test_exec (
+    db,
+    "INSERT INTO people (id, name, is_officer) VALUES (901, '王明', 1);"
+    "INSERT INTO units (id, name, kind, sort_order) VALUES (901, '甲乙镇', 'town', 1),"
+    "(902, '丙丁乡', 'township', 2);"
+    "INSERT INTO projects (id, year, name, level, nature, locality_id, officer_id, owner, "
+    "total_investment, actual_start, stats_date) VALUES "
+    "(1, 2026, '安阳路', 'city', 'new', 901, 901, '城投公司', 5000000, '2026-03-01', NULL),"
+    "(2, 2026, '嵩山大道', 'city', 'new', 901, 901, NULL, 4999999, '2026-03-01', NULL),"
+    "(3, 2026, '未开工园区', 'city', 'new', 901, 901, NULL, 10000000, NULL, NULL),"
+    "(4, 2026, '已入库厂房', 'city', 'new', 901, 901, NULL, 6000000, '2026-02-01', "
+    "'2026-04-01'),"
+    "(5, 2026, '丙丁水厂', 'city', 'new', 902, 901, NULL, 5000001, '2026-05-01', NULL),"
+    "(6, 2025, '去年项目', 'city', 'new', 902, 901, NULL, 9000000, '2025-05-01', NULL);");
 }
 
 /* Adds a need through the record's own parsing and validation, as the form does. */
@@ -62,13 +53,6 @@ add_need (TjDb          *db,
   g_assert_true (tj_element_save (db, element, &error));
   g_assert_no_error (error);
   g_assert_cmpint (element->id, >, 0);
-}
-
-static char *
-range (GVariant   *facts,
-       const char *key)
-{
-  return g_strchomp (g_strdup (tj_test_xlsx_fact (facts, key)));
 }
 
 static void
@@ -113,9 +97,9 @@ test_gap (void)
   funds = tj_test_xlsx_read (path, 0, "A1", "D4", "D5:D11", "G5:G11", "H5:H11", "B7", NULL);
   g_assert_cmpstr (tj_test_xlsx_fact (funds, "sheets"), ==, "资金|指标");
   g_assert_cmpstr (tj_test_xlsx_fact (funds, "A1"), ==, "登封市2026年重点项目要素保障台账（资金）");
-  kinds = range (funds, "D5:D11");
+  kinds = tj_test_xlsx_range (funds, "D5:D11");
   g_assert_cmpstr (kinds, ==, "中央资金\n社会资本");
-  gaps = range (funds, "G5:G11");
+  gaps = tj_test_xlsx_range (funds, "G5:G11");
   /* 50.5001 万元 and 1000 万元 missing, 1050.5001 in all: to the yuan. */
   g_assert_cmpstr (gaps, ==, "50.5001\n1000\n1050.5001");
   {
@@ -124,7 +108,7 @@ test_gap (void)
 
     g_assert_cmpstr (shown, ==, "5,000.00");
   }
-  dates = range (funds, "H5:H11");
+  dates = tj_test_xlsx_range (funds, "H5:H11");
   g_assert_cmpstr (dates, ==, "2026-05-03\n2026-06-01");
   g_assert_cmpstr (tj_test_xlsx_fact (funds, "B7"), ==, "合计");
   g_assert_cmpstr (tj_test_xlsx_fact (funds, "D4"), ==, "资金来源");
@@ -132,14 +116,14 @@ test_gap (void)
   /* no unit line: the needs from row 4, each amount in its unit, to the hundredth */
   quotas = tj_test_xlsx_read (path, 1, "D4:D10", "E4:E10", "F4:F10", "G4:G10", "H4:H10",
                               "I4:I10", NULL);
-  land = range (quotas, "D4:D10");
+  land = tj_test_xlsx_range (quotas, "D4:D10");
   g_assert_cmpstr (land, ==, "用地指标");
-  units = range (quotas, "E4:E10");
+  units = tj_test_xlsx_range (quotas, "E4:E10");
   g_assert_cmpstr (units, ==, "亩");
-  needed = range (quotas, "F4:F10");
-  allocated = range (quotas, "G4:G10");
-  missing = range (quotas, "H4:H10");
-  latest = range (quotas, "I4:I10");
+  needed = tj_test_xlsx_range (quotas, "F4:F10");
+  allocated = tj_test_xlsx_range (quotas, "G4:G10");
+  missing = tj_test_xlsx_range (quotas, "H4:H10");
+  latest = tj_test_xlsx_range (quotas, "I4:I10");
   g_assert_cmpstr (needed, ==, "12.35");
   g_assert_cmpstr (allocated, ==, "5.50");
   g_assert_cmpstr (missing, ==, "6.85");
@@ -292,21 +276,21 @@ test_statistics (void)
   list = tj_test_xlsx_read (path, 0, "A1", "C5:C10", "G5:G10", "H5:H10", NULL);
   g_assert_cmpstr (tj_test_xlsx_fact (list, "A1"), ==,
                    "登封市2026年具备入库条件未入库重点项目清单（报送统计局）");
-  projects = range (list, "C5:C10");
+  projects = tj_test_xlsx_range (list, "C5:C10");
   g_assert_cmpstr (projects, ==, "安阳路\n丙丁水厂");
-  last = range (list, "G5:G10");
+  last = tj_test_xlsx_range (list, "G5:G10");
   g_assert_cmpstr (last, ==, "2026-06-02");
-  followups = range (list, "H5:H10");
+  followups = tj_test_xlsx_range (list, "H5:H10");
   g_assert_cmpstr (followups, ==, "2026-06-02 电话督促补齐手续（王明）");
 
   other = tj_test_xlsx_read (path, 1, "C5:C10", "G5:G10", NULL);
-  others = range (other, "C5:C10");
+  others = tj_test_xlsx_range (other, "C5:C10");
   g_assert_cmpstr (others, ==, "嵩山大道\n未开工园区");
-  missing = range (other, "G5:G10");
+  missing = tj_test_xlsx_range (other, "G5:G10");
   g_assert_cmpstr (missing, ==, "总投资不足500万元\n未开工（无实际开工日期）");
 
   rate = tj_test_xlsx_read (path, 2, "F4:F10", NULL);
-  rates_text = range (rate, "F4:F10");
+  rates_text = tj_test_xlsx_range (rate, "F4:F10");
   g_assert_cmpstr (rates_text, ==, "0.5\n0\n0.3333333333333333");
 
   /* The threshold is one setting, the ranking's: at 501 万元 安阳路 no longer meets it. */
@@ -335,21 +319,6 @@ test_statistics (void)
   tj_test_db_free (&db, &dir);
 }
 
-static char *
-pdf_text (const char *pdf)
-{
-  const char *argv[] = { "pdftotext", "-raw", pdf, "-", NULL };
-  g_autoptr (GError) error = NULL;
-  char *out = NULL;
-  int status = 0;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
-                               NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return out;
-}
-
 /* Both books as PDF (kept in the build folder to look at): every sheet, with its figures. */
 static void
 test_pdf (void)
@@ -374,11 +343,11 @@ test_pdf (void)
   g_assert_true (tj_statistics_entry_write (db, 2026, entry, &error));
   g_assert_no_error (error);
 
-  ledger_text = pdf_text (ledger);
+  ledger_text = tj_test_pdf_text (ledger, "-raw");
   g_assert_nonnull (strstr (ledger_text, "登封市2026年重点项目要素保障台账（资金）"));
   g_assert_nonnull (strstr (ledger_text, "1,800.00"));
   g_assert_nonnull (strstr (ledger_text, "149.75"));
-  entry_text = pdf_text (entry);
+  entry_text = tj_test_pdf_text (entry, "-raw");
   g_assert_nonnull (strstr (entry_text, "（报送统计局）"));
   g_assert_nonnull (strstr (entry_text, "50.0%"));
   tj_test_db_free (&db, &dir);

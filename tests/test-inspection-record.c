@@ -134,21 +134,6 @@ pdf_images (const char *pdf,
   return n;
 }
 
-static int
-run_tuijin (const char *db,
-            char      **out,
-            char      **err,
-            ...)
-{
-  va_list args;
-  int status;
-
-  va_start (args, err);
-  status = tj_test_run_tuijin_valist (db, out, err, args);
-  va_end (args);
-  return status;
-}
-
 static cairo_status_t
 append_bytes (void                *closure,
               const unsigned char *data,
@@ -341,16 +326,18 @@ test_cli (Fixture       *f,
   gint64 id = save_inspection (f, 4000000);
 
   id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-  g_assert_cmpint (run_tuijin (db, &out, &err, "export", "inspection-record", "--id",
-                                       id_text, "--output", pdf, NULL), ==, 0);
+  g_assert_cmpint (tj_test_run_tuijin (db, &out, &err, "export", "inspection-record", "--id",
+                                       id_text, "--output", pdf, NULL),
+                   ==, 0);
   text = run_tool ("pdftotext", "-raw", pdf);
   g_assert_nonnull (strstr (text, "巡查记录表"));
   g_assert_nonnull (strstr (text, "100.00"));
   g_clear_pointer (&err, g_free);
   g_clear_pointer (&out, g_free);
   /* only a PDF */
-  g_assert_cmpint (run_tuijin (db, &out, &err, "export", "inspection-record", "--id",
-                                       id_text, "--output", "记录.xlsx", NULL), ==, 2);
+  g_assert_cmpint (tj_test_run_tuijin (db, &out, &err, "export", "inspection-record", "--id",
+                                       id_text, "--output", "记录.xlsx", NULL),
+                   ==, 2);
   g_assert_nonnull (strstr (err, "--output"));
 }
 

@@ -19,16 +19,6 @@
 
 #define OFFICER(db) tj_test_scalar (db, "SELECT id FROM people WHERE name = '王明'")
 
-static void
-exec (TjDb       *db,
-      const char *sql)
-{
-  g_autoptr (GError) error = NULL;
-
-  g_assert_true (tj_db_exec (db, sql, &error));
-  g_assert_no_error (error);
-}
-
 /* 张三 (1) and 李四 (2) city leaders, 王明 (OFFICER) an officer, 赵敏 (4) the locality's staff; 张三
  * holds 嵩山大道 (reported every month of 2026), 李四 holds 少林路. */
 static gint64
@@ -36,17 +26,19 @@ fill (TjDb *db)
 {
   gint64 project;
 
-  exec (db,
-        "INSERT INTO people (id, name, phone, is_leader) VALUES (1, '张三', '13800000001', 1),"
-        "(2, '李四', '13800000002', 1);"
-        "INSERT INTO people (id, name, phone, unit_id, is_staff) VALUES "
-        "(4, '赵敏', '0371-62800004', 1, 1);");
+  tj_test_exec (
+    db,
+    "INSERT INTO people (id, name, phone, is_leader) VALUES (1, '张三', '13800000001', 1),"
+    "(2, '李四', '13800000002', 1);"
+    "INSERT INTO people (id, name, phone, unit_id, is_staff) VALUES "
+    "(4, '赵敏', '0371-62800004', 1, 1);");
   project = tj_test_reported_project (db, "嵩山大道", "第%d月进度");
-  exec (db,
-        "UPDATE people SET phone = '13900000003' WHERE name = '王明';"
-        "UPDATE projects SET leader_id = 1, owner = '登封市城建投资公司' WHERE name = '嵩山大道';"
-        "INSERT INTO projects (year, name, level, nature, locality_id, leader_id, officer_id) "
-        "SELECT 2026, '少林路', 'city', 'new', 1, 2, id FROM people WHERE name = '王明';");
+  tj_test_exec (
+    db,
+    "UPDATE people SET phone = '13900000003' WHERE name = '王明';"
+    "UPDATE projects SET leader_id = 1, owner = '登封市城建投资公司' WHERE name = '嵩山大道';"
+    "INSERT INTO projects (year, name, level, nature, locality_id, leader_id, officer_id) "
+    "SELECT 2026, '少林路', 'city', 'new', 1, 2, id FROM people WHERE name = '王明';");
   return project;
 }
 
@@ -163,11 +155,12 @@ test_delegation_on_reports (void)
   g_assert_cmpstr (after, ==, "张三");
 
   /* the accountability list names the leader as of its day */
-  exec (db,
-        "INSERT INTO meetings (id, kind, date, name) VALUES (1, 'monthly', '2026-03-05', '三月例会');"
-        "INSERT INTO matters (meeting_id, content, project_id, unit_id, assigned, deadline) "
-        "SELECT 1, '征地协调', id, 1, '2026-03-05', '2026-03-12' FROM projects "
-        "WHERE name = '嵩山大道';");
+  tj_test_exec (
+    db,
+    "INSERT INTO meetings (id, kind, date, name) VALUES (1, 'monthly', '2026-03-05', '三月例会');"
+    "INSERT INTO matters (meeting_id, content, project_id, unit_id, assigned, deadline) "
+    "SELECT 1, '征地协调', id, 1, '2026-03-05', '2026-03-12' FROM projects "
+    "WHERE name = '嵩山大道';");
   book = tj_accountability_book (db, "2026-03-01", "2026-03-31", "2026-04-01", &error);
   g_assert_no_error (error);
   list = g_ptr_array_index (book->reports, 0);
@@ -257,36 +250,6 @@ test_visits_in_bulletin (void)
     }
 }
 
-static int
-run_tuijin (const char *db,
-            char      **out,
-            char      **err,
-            ...)
-{
-  va_list args;
-  int status;
-
-  va_start (args, err);
-  status = tj_test_run_tuijin_valist (db, out, err, args);
-  va_end (args);
-  return status;
-}
-
-static char *
-pdf_text (const char *pdf)
-{
-  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
-  g_autoptr (GError) error = NULL;
-  char *out = NULL;
-  int status = 0;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
-                               NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (status, ==, 0);
-  return out;
-}
-
 static void
 test_contact_card (void)
 {
@@ -310,7 +273,7 @@ test_contact_card (void)
   path = g_build_filename (dir, "联系卡.pdf", NULL);
   g_assert_true (tj_contact_cards_write (db, &project, 1, "2026-03-15", path, &error));
   g_assert_no_error (error);
-  text = pdf_text (path);
+  text = tj_test_pdf_text (path, "-layout");
   g_test_message ("%s", text);
   g_assert_nonnull (strstr (text, "服务联系卡"));
   g_assert_nonnull (strstr (text, "嵩山大道"));
@@ -329,10 +292,10 @@ test_contact_card (void)
   /* the command line, every project of the year one card a page, after the delegation */
   cli_path = g_build_filename (dir, "全部.pdf", NULL);
   g_clear_object (&db);
-  g_assert_cmpint (run_tuijin (db_path, &out, &err, "export", "contacts", "--year",
-                                       "2026", "--date", "2026-05-01", "--output", cli_path,
-                                       NULL), ==, 0);
-  cli_text = pdf_text (cli_path);
+  g_assert_cmpint (tj_test_run_tuijin (db_path, &out, &err, "export", "contacts", "--year", "2026",
+                                       "--date", "2026-05-01", "--output", cli_path, NULL),
+                   ==, 0);
+  cli_text = tj_test_pdf_text (cli_path, "-layout");
   g_assert_nonnull (strstr (cli_text, "少林路"));
   g_assert_nonnull (strstr (cli_text, "13800000001"));
   g_assert_null (strstr (cli_text, "李四代）"));

@@ -15,16 +15,6 @@
 
 typedef TjTestWindow Fixture;
 
-static void
-exec (TjDb       *db,
-      const char *sql)
-{
-  g_autoptr (GError) error = NULL;
-
-  g_assert_true (tj_db_exec (db, sql, &error));
-  g_assert_no_error (error);
-}
-
 /* Two projects and a tour of them, 安阳路 unscored on 形象进度. */
 static void
 setup (Fixture       *f,
@@ -34,12 +24,13 @@ setup (Fixture       *f,
   g_autoptr (GError) error = NULL;
 
   f->db = tj_test_db_new (&f->dir);
-  exec (f->db,
-        "INSERT INTO people (id, name, is_officer) VALUES (901, '王明', 1);"
-        "INSERT INTO units (id, name, kind) VALUES (901, '甲乙街道', 'subdistrict');"
-        "INSERT INTO projects (id, year, name, level, nature, locality_id, officer_id) VALUES "
-        "(1, 2026, '安阳路', 'city', 'new', 901, 901),"
-        "(2, 2026, '嵩山大道', 'city', 'new', 901, 901);");
+  tj_test_exec (
+    f->db,
+    "INSERT INTO people (id, name, is_officer) VALUES (901, '王明', 1);"
+    "INSERT INTO units (id, name, kind) VALUES (901, '甲乙街道', 'subdistrict');"
+    "INSERT INTO projects (id, year, name, level, nature, locality_id, officer_id) VALUES "
+    "(1, 2026, '安阳路', 'city', 'new', 901, 901),"
+    "(2, 2026, '嵩山大道', 'city', 'new', 901, 901);");
   tour->date = g_strdup ("2026-04-18");
   tour->name = g_strdup ("四月重点项目观摩");
   tour->route = g_strdup ("嵩山大道—安阳路");

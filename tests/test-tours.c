@@ -12,29 +12,20 @@
 
 #define DATE "2026-04-18"
 
-static void
-exec (TjDb       *db,
-      const char *sql)
-{
-  g_autoptr (GError) error = NULL;
-
-  g_assert_true (tj_db_exec (db, sql, &error));
-  g_assert_no_error (error);
-}
-
 /* Four projects, visited in the order 嵩山大道, 白沙湖, 安阳路, 中岳街: */
 static void
 fill (TjDb *db)
 {
-  exec (db,
-        "INSERT INTO people (id, name, is_officer) VALUES (901, '王明', 1);"
-        "INSERT INTO units (id, name, kind) VALUES (901, '甲乙街道', 'subdistrict'), "
-        "(902, '丙丁镇', 'town');"
-        "INSERT INTO projects (id, year, name, level, nature, locality_id, officer_id) VALUES "
-        "(1, 2026, '安阳路', 'city', 'new', 901, 901),"
-        "(2, 2026, '白沙湖', 'city', 'new', 902, 901),"
-        "(3, 2026, '嵩山大道', 'city', 'new', 901, 901),"
-        "(4, 2026, '中岳街', 'city', 'new', 902, 901);");
+  tj_test_exec (
+    db,
+    "INSERT INTO people (id, name, is_officer) VALUES (901, '王明', 1);"
+    "INSERT INTO units (id, name, kind) VALUES (901, '甲乙街道', 'subdistrict'), "
+    "(902, '丙丁镇', 'town');"
+    "INSERT INTO projects (id, year, name, level, nature, locality_id, officer_id) VALUES "
+    "(1, 2026, '安阳路', 'city', 'new', 901, 901),"
+    "(2, 2026, '白沙湖', 'city', 'new', 902, 901),"
+    "(3, 2026, '嵩山大道', 'city', 'new', 901, 901),"
+    "(4, 2026, '中岳街', 'city', 'new', 902, 901);");
 }
 
 /* Scores in hundredths, by criterion 形象进度 40, 投资完成 30, 质量安全 15, 亮点特色 15:
@@ -223,37 +214,6 @@ test_score_refused (void)
   tj_test_db_free (&db, &dir);
 }
 
-static int
-run_tuijin (const char *db,
-            char      **out,
-            char      **err,
-            ...)
-{
-  va_list args;
-  int status;
-
-  va_start (args, err);
-  status = tj_test_run_tuijin_valist (db, out, err, args);
-  va_end (args);
-  return status;
-}
-
-static char *
-pdf_text (const char *pdf)
-{
-  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
-  g_autoptr (GError) error = NULL;
-  char *out = NULL;
-  int status = 0;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL,
-                               G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out,
-                               NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return out;
-}
-
 static void
 test_report (void)
 {
@@ -303,7 +263,7 @@ test_report (void)
                    "满分 100 分。");
 
   /* the PDF's text: each row as a clerk reads it */
-  text = pdf_text (pdf);
+  text = tj_test_pdf_text (pdf, "-layout");
   g_assert_nonnull (strstr (text, "四月重点项目观摩评分排名表"));
   g_assert_nonnull (strstr (text, "观摩路线：市政府出发"));
   g_assert_true (g_regex_match_simple ("2 +安阳路 +甲乙街道 +35\\.0 +26\\.0 +12\\.5 +12\\.0 +85\\.5",
@@ -312,16 +272,18 @@ test_report (void)
                                        text, 0, 0));
 
   /* the command line writes the same table as CSV; an unknown date is refused */
-  g_assert_cmpint (run_tuijin (tj_db_get_path (db), &out, &err, "export", "tour", "--date", DATE,
-                               "--output", csv, NULL), ==, 0);
+  g_assert_cmpint (tj_test_run_tuijin (tj_db_get_path (db), &out, &err, "export", "tour", "--date",
+                                       DATE, "--output", csv, NULL),
+                   ==, 0);
   g_assert_true (g_file_get_contents (csv, &contents, NULL, &error));
   g_assert_no_error (error);
   g_assert_nonnull (strstr (contents, "\"2\",\"白沙湖\",\"丙丁镇\",\"36.5\",\"25.0\",\"13.0\","
                               "\"11.0\",\"85.5\""));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_tuijin (tj_db_get_path (db), &out, &err, "export", "tour", "--date",
-                               "2026-06-18", "--output", csv, NULL), !=, 0);
+  g_assert_cmpint (tj_test_run_tuijin (tj_db_get_path (db), &out, &err, "export", "tour", "--date",
+                                       "2026-06-18", "--output", csv, NULL),
+                   !=, 0);
   g_assert_nonnull (strstr (err, "2026-06-18 没有观摩记录。"));
   tj_test_db_free (&db, &dir);
 }

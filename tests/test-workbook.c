@@ -392,21 +392,6 @@ test_xlsx_progress (void)
   tj_test_rmdir (dir);
 }
 
-static int
-run_tuijin (const char *db,
-            char      **out,
-            char      **err,
-            ...)
-{
-  va_list args;
-  int status;
-
-  va_start (args, err);
-  status = tj_test_run_tuijin_valist (db, out, err, args);
-  va_end (args);
-  return status;
-}
-
 /* The rows of sql on the database at path, one line each, the columns separated by tabs. */
 static char *
 db_rows (const char *path,
@@ -511,19 +496,20 @@ test_round_trip_register (void)
   g_autoptr (GError) error = NULL;
   gsize length = 0, length_again = 0;
 
-  g_assert_cmpint (run_tuijin (db, NULL, NULL, "demo", "--year", "2026", NULL), ==, 0);
+  g_assert_cmpint (tj_test_run_tuijin (db, NULL, NULL, "demo", "--year", "2026", NULL), ==, 0);
   db_exec (db, "UPDATE projects SET notes = '用地待核实，' || id WHERE id % 7 = 0");
-  g_assert_cmpint (run_tuijin (db, NULL, NULL, "export", "projects", "--year", "2026", "--output",
-                               xlsx, NULL),
+  g_assert_cmpint (tj_test_run_tuijin (db, NULL, NULL, "export", "projects", "--year", "2026",
+                                       "--output", xlsx, NULL),
                    ==, 0);
-  g_assert_cmpint (run_tuijin (db, NULL, NULL, "export", "projects", "--year", "2026", "--output",
-                               before, NULL),
+  g_assert_cmpint (tj_test_run_tuijin (db, NULL, NULL, "export", "projects", "--year", "2026",
+                                       "--output", before, NULL),
                    ==, 0);
-  g_assert_cmpint (run_tuijin (db, &out, &err, "import", "projects", xlsx, "--year", "2026", NULL),
+  g_assert_cmpint (tj_test_run_tuijin (db, &out, &err, "import", "projects", xlsx, "--year", "2026",
+                                       NULL),
                    ==, 0);
   g_assert_cmpstr (out, ==, "新增 0 个项目，更新 128 个项目。\n");
-  g_assert_cmpint (run_tuijin (db, NULL, NULL, "export", "projects", "--year", "2026", "--output",
-                               after, NULL),
+  g_assert_cmpint (tj_test_run_tuijin (db, NULL, NULL, "export", "projects", "--year", "2026",
+                                       "--output", after, NULL),
                    ==, 0);
   g_assert_true (g_file_get_contents (before, &exported, &length, &error));
   g_assert_true (g_file_get_contents (after, &exported_again, &length_again, &error));
@@ -531,8 +517,8 @@ test_round_trip_register (void)
 
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_tuijin (fresh, &out, &err, "import", "projects", xlsx, "--sheet",
-                               "2026年重点项目", "--year", "2026", "--create-missing", NULL),
+  g_assert_cmpint (tj_test_run_tuijin (fresh, &out, &err, "import", "projects", xlsx, "--sheet",
+                                       "2026年重点项目", "--year", "2026", "--create-missing", NULL),
                    ==, 0);
   g_assert_nonnull (strstr (out, "新增 128 个项目，更新 0 个项目。"));
   /* 项目编号 and 备注 come with the rest */
@@ -553,18 +539,18 @@ test_round_trip_approvals (void)
   g_autofree char *csv = g_build_filename (dir, "审批.csv", NULL);
   g_autofree char *out_xlsx = NULL, *out_csv = NULL;
 
-  g_assert_cmpint (run_tuijin (db, NULL, NULL, "demo", "--year", "2026", NULL), ==, 0);
-  g_assert_cmpint (run_tuijin (db, NULL, NULL, "export", "approvals", "--year", "2026",
-                               "--output", xlsx, NULL),
+  g_assert_cmpint (tj_test_run_tuijin (db, NULL, NULL, "demo", "--year", "2026", NULL), ==, 0);
+  g_assert_cmpint (tj_test_run_tuijin (db, NULL, NULL, "export", "approvals", "--year", "2026",
+                                       "--output", xlsx, NULL),
                    ==, 0);
-  g_assert_cmpint (run_tuijin (db, NULL, NULL, "export", "approvals", "--year", "2026",
-                               "--output", csv, NULL),
+  g_assert_cmpint (tj_test_run_tuijin (db, NULL, NULL, "export", "approvals", "--year", "2026",
+                                       "--output", csv, NULL),
                    ==, 0);
-  g_assert_cmpint (run_tuijin (db, &out_xlsx, NULL, "import", "approvals", xlsx, "--year", "2026",
-                               "--dry-run", NULL),
+  g_assert_cmpint (tj_test_run_tuijin (db, &out_xlsx, NULL, "import", "approvals", xlsx, "--year",
+                                       "2026", "--dry-run", NULL),
                    ==, 0);
-  g_assert_cmpint (run_tuijin (db, &out_csv, NULL, "import", "approvals", csv, "--year", "2026",
-                               "--dry-run", NULL),
+  g_assert_cmpint (tj_test_run_tuijin (db, &out_csv, NULL, "import", "approvals", csv, "--year",
+                                       "2026", "--dry-run", NULL),
                    ==, 0);
   g_assert_nonnull (strstr (out_xlsx, "将新增审批事项 0 项"));
   g_assert_cmpstr (out_xlsx, ==, out_csv);
@@ -596,12 +582,12 @@ test_round_trip_inspections (void)
   g_autofree char *expected = NULL;
   guint n;
 
-  g_assert_cmpint (run_tuijin (db, NULL, NULL, "demo", "--year", "2026", NULL), ==, 0);
-  g_assert_cmpint (run_tuijin (db, NULL, NULL, "export", "inspections", "--year", "2026",
-                               "--output", xlsx, NULL),
+  g_assert_cmpint (tj_test_run_tuijin (db, NULL, NULL, "demo", "--year", "2026", NULL), ==, 0);
+  g_assert_cmpint (tj_test_run_tuijin (db, NULL, NULL, "export", "inspections", "--year", "2026",
+                                       "--output", xlsx, NULL),
                    ==, 0);
-  g_assert_cmpint (run_tuijin (db, NULL, NULL, "export", "inspections", "--year", "2026",
-                               "--output", before, NULL),
+  g_assert_cmpint (tj_test_run_tuijin (db, NULL, NULL, "export", "inspections", "--year", "2026",
+                                       "--output", before, NULL),
                    ==, 0);
   copy_file (db, fresh);
   rows = db_rows (db, INSPECTION_ROWS);
@@ -611,15 +597,15 @@ test_round_trip_inspections (void)
   g_assert_nonnull (strstr (rows, "\ttrue\t"));
   g_assert_nonnull (strstr (rows, "\t∅\t∅\n"));
 
-  g_assert_cmpint (run_tuijin (db, &out, &err, "import", "inspections", xlsx, "--year", "2026",
-                               NULL),
+  g_assert_cmpint (tj_test_run_tuijin (db, &out, &err, "import", "inspections", xlsx, "--year",
+                                       "2026", NULL),
                    ==, 0);
   expected = g_strdup_printf ("已新增巡查记录 0 条，更新 %u 条。\n", n);
   g_assert_cmpstr (out, ==, expected);
   rows_again = db_rows (db, INSPECTION_ROWS);
   g_assert_cmpstr (rows_again, ==, rows);
-  g_assert_cmpint (run_tuijin (db, NULL, NULL, "export", "inspections", "--year", "2026",
-                               "--output", after, NULL),
+  g_assert_cmpint (tj_test_run_tuijin (db, NULL, NULL, "export", "inspections", "--year", "2026",
+                                       "--output", after, NULL),
                    ==, 0);
   csv = file_text (before);
   csv_again = file_text (after);
@@ -628,8 +614,8 @@ test_round_trip_inspections (void)
   db_exec (fresh, "DELETE FROM inspections");
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_tuijin (fresh, &out, &err, "import", "inspections", xlsx, "--year", "2026",
-                               NULL),
+  g_assert_cmpint (tj_test_run_tuijin (fresh, &out, &err, "import", "inspections", xlsx, "--year",
+                                       "2026", NULL),
                    ==, 0);
   g_clear_pointer (&expected, g_free);
   expected = g_strdup_printf ("已新增巡查记录 %u 条，更新 0 条。\n", n);
@@ -660,12 +646,12 @@ test_round_trip_matters (void)
   g_autofree char *csv_expected = NULL, *csv_fresh = NULL;
   guint n;
 
-  g_assert_cmpint (run_tuijin (db, NULL, NULL, "demo", "--year", "2026", NULL), ==, 0);
-  g_assert_cmpint (run_tuijin (db, NULL, NULL, "export", "matters", "--year", "2026", "--as-of",
-                               "2026-11-30", "--output", xlsx, NULL),
+  g_assert_cmpint (tj_test_run_tuijin (db, NULL, NULL, "demo", "--year", "2026", NULL), ==, 0);
+  g_assert_cmpint (tj_test_run_tuijin (db, NULL, NULL, "export", "matters", "--year", "2026",
+                                       "--as-of", "2026-11-30", "--output", xlsx, NULL),
                    ==, 0);
-  g_assert_cmpint (run_tuijin (db, NULL, NULL, "export", "matters", "--year", "2026", "--as-of",
-                               "2026-11-30", "--output", before, NULL),
+  g_assert_cmpint (tj_test_run_tuijin (db, NULL, NULL, "export", "matters", "--year", "2026",
+                                       "--as-of", "2026-11-30", "--output", before, NULL),
                    ==, 0);
   copy_file (db, fresh);
   copy_file (db, unreported);
@@ -673,14 +659,15 @@ test_round_trip_matters (void)
   g_assert_cmpuint (count_lines (extensions), >, 0);
   n = count_rows (db, "matters");
 
-  g_assert_cmpint (run_tuijin (db, &out, &err, "import", "matters", xlsx, "--year", "2026", NULL),
+  g_assert_cmpint (tj_test_run_tuijin (db, &out, &err, "import", "matters", xlsx, "--year", "2026",
+                                       NULL),
                    ==, 0);
   message = g_strdup_printf ("已新增议定事项 0 项，更新 %u 项。\n", n);
   g_assert_cmpstr (out, ==, message);
   extensions_again = db_rows (db, "SELECT * FROM matter_extensions ORDER BY id");
   g_assert_cmpstr (extensions_again, ==, extensions);
-  g_assert_cmpint (run_tuijin (db, NULL, NULL, "export", "matters", "--year", "2026", "--as-of",
-                               "2026-11-30", "--output", after, NULL),
+  g_assert_cmpint (tj_test_run_tuijin (db, NULL, NULL, "export", "matters", "--year", "2026",
+                                       "--as-of", "2026-11-30", "--output", after, NULL),
                    ==, 0);
   csv = file_text (before);
   csv_again = file_text (after);
@@ -689,17 +676,17 @@ test_round_trip_matters (void)
   db_exec (fresh, "DELETE FROM meetings");
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&message, g_free);
-  g_assert_cmpint (run_tuijin (fresh, &out, NULL, "import", "matters", xlsx, "--year", "2026",
-                               NULL),
+  g_assert_cmpint (tj_test_run_tuijin (fresh, &out, NULL, "import", "matters", xlsx, "--year",
+                                       "2026", NULL),
                    ==, 0);
   message = g_strdup_printf ("已新增议定事项 %u 项，更新 0 项。\n", n);
   g_assert_cmpstr (out, ==, message);
   db_exec (unreported, "DELETE FROM matter_reports");
-  g_assert_cmpint (run_tuijin (unreported, NULL, NULL, "export", "matters", "--year", "2026",
-                               "--as-of", "2026-11-30", "--output", expected, NULL),
+  g_assert_cmpint (tj_test_run_tuijin (unreported, NULL, NULL, "export", "matters", "--year",
+                                       "2026", "--as-of", "2026-11-30", "--output", expected, NULL),
                    ==, 0);
-  g_assert_cmpint (run_tuijin (fresh, NULL, NULL, "export", "matters", "--year", "2026",
-                               "--as-of", "2026-11-30", "--output", fresh_csv, NULL),
+  g_assert_cmpint (tj_test_run_tuijin (fresh, NULL, NULL, "export", "matters", "--year", "2026",
+                                       "--as-of", "2026-11-30", "--output", fresh_csv, NULL),
                    ==, 0);
   csv_expected = file_text (expected);
   csv_fresh = file_text (fresh_csv);
@@ -727,9 +714,9 @@ test_round_trip_approvals_fresh (void)
   g_autofree char *carried = NULL;
   guint n;
 
-  g_assert_cmpint (run_tuijin (db, NULL, NULL, "demo", "--year", "2026", NULL), ==, 0);
-  g_assert_cmpint (run_tuijin (db, NULL, NULL, "export", "approvals", "--year", "2026",
-                               "--output", xlsx, NULL),
+  g_assert_cmpint (tj_test_run_tuijin (db, NULL, NULL, "demo", "--year", "2026", NULL), ==, 0);
+  g_assert_cmpint (tj_test_run_tuijin (db, NULL, NULL, "export", "approvals", "--year", "2026",
+                                       "--output", xlsx, NULL),
                    ==, 0);
   rows = db_rows (db, APPROVAL_ROWS);
   n = count_lines (rows);
@@ -739,8 +726,8 @@ test_round_trip_approvals_fresh (void)
                          "AND delivered IS NOT NULL AND handler IS NOT NULL");
   g_assert_cmpstr (carried, ==, "1\n");
   db_exec (db, "DELETE FROM approval_items");
-  g_assert_cmpint (run_tuijin (db, &out, NULL, "import", "approvals", xlsx, "--year", "2026",
-                               NULL),
+  g_assert_cmpint (tj_test_run_tuijin (db, &out, NULL, "import", "approvals", xlsx, "--year",
+                                       "2026", NULL),
                    ==, 0);
   message = g_strdup_printf ("已新增审批事项 %u 项，更新 0 项。\n", n);
   g_assert_cmpstr (out, ==, message);
@@ -820,7 +807,7 @@ test_import_visits (void)
   g_autofree char *bad_text = NULL;
   g_autoptr (GError) error = NULL;
 
-  g_assert_cmpint (run_tuijin (db, NULL, NULL, "demo", "--year", "2026", NULL), ==, 0);
+  g_assert_cmpint (tj_test_run_tuijin (db, NULL, NULL, "demo", "--year", "2026", NULL), ==, 0);
   first = demo_project (db, 0);
   second = demo_project (db, 1);
   {
@@ -832,7 +819,7 @@ test_import_visits (void)
 
     write_table_xlsx (xlsx, table);
   }
-  g_assert_cmpint (run_tuijin (db, &out, &err, "import", "visits", xlsx, NULL), ==, 0);
+  g_assert_cmpint (tj_test_run_tuijin (db, &out, &err, "import", "visits", xlsx, NULL), ==, 0);
   g_assert_cmpstr (out, ==, "已新增走访记录 2 条，更新 0 条。\n");
   rows = db_rows (db, VISIT_ROWS);
   expected = g_strdup_printf ("%s\t2026-03-05\t吴丽萍\t用地手续未完成\t协调加快办理\n"
@@ -840,7 +827,7 @@ test_import_visits (void)
                               first, second);
   g_assert_cmpstr (rows, ==, expected);
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (run_tuijin (db, &out, NULL, "import", "visits", xlsx, NULL), ==, 0);
+  g_assert_cmpint (tj_test_run_tuijin (db, &out, NULL, "import", "visits", xlsx, NULL), ==, 0);
   g_assert_cmpstr (out, ==, "已新增走访记录 0 条，更新 2 条。\n");
   again = db_rows (db, VISIT_ROWS);
   g_assert_cmpstr (again, ==, rows);
@@ -851,7 +838,7 @@ test_import_visits (void)
   g_assert_true (g_file_set_contents (bad, bad_text, -1, &error));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_tuijin (db, &out, &err, "import", "visits", bad, NULL), ==, 1);
+  g_assert_cmpint (tj_test_run_tuijin (db, &out, &err, "import", "visits", bad, NULL), ==, 1);
   g_assert_nonnull (strstr (err, "第 3 行，“项目名称”：2026 年名单中没有项目“不存在的项目”"));
   g_assert_nonnull (strstr (err, "第 4 行，“走访人”：人员名单中没有“无名氏”。"));
   g_assert_nonnull (strstr (err, "发现 2 个问题，未导入任何走访记录。"));
@@ -875,7 +862,7 @@ test_import_funds (void)
   g_autoptr (GError) error = NULL;
   g_autofree char *sql = NULL;
 
-  g_assert_cmpint (run_tuijin (db, NULL, NULL, "demo", "--year", "2026", NULL), ==, 0);
+  g_assert_cmpint (tj_test_run_tuijin (db, NULL, NULL, "demo", "--year", "2026", NULL), ==, 0);
   first = demo_project (db, 0);
   second = demo_project (db, 1);
   /* the needs the file names (the demo has needs of its own) */
@@ -889,7 +876,8 @@ test_import_funds (void)
                           "%s,用地指标,35.5,2026-03-01,,,\n",
                           first, second);
   g_assert_true (g_file_set_contents (csv, text, -1, &error));
-  g_assert_cmpint (run_tuijin (db, &out, &err, "import", "funds", csv, "--year", "2026", NULL),
+  g_assert_cmpint (tj_test_run_tuijin (db, &out, &err, "import", "funds", csv, "--year", "2026",
+                                       NULL),
                    ==, 0);
   g_assert_cmpstr (out, ==, "已新增要素需求 2 项，更新 0 项。\n");
   rows = db_rows (db, sql);
@@ -908,7 +896,8 @@ test_import_funds (void)
     write_table_xlsx (xlsx, table);
   }
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (run_tuijin (db, &out, NULL, "import", "funds", xlsx, "--year", "2026", NULL),
+  g_assert_cmpint (tj_test_run_tuijin (db, &out, NULL, "import", "funds", xlsx, "--year", "2026",
+                                       NULL),
                    ==, 0);
   g_assert_cmpstr (out, ==, "已新增要素需求 0 项，更新 2 项。\n");
   again = db_rows (db, sql);
@@ -920,7 +909,8 @@ test_import_funds (void)
                               first, second);
   g_assert_true (g_file_set_contents (bad, bad_text, -1, &error));
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_tuijin (db, NULL, &err, "import", "funds", bad, "--year", "2026", NULL),
+  g_assert_cmpint (tj_test_run_tuijin (db, NULL, &err, "import", "funds", bad, "--year", "2026",
+                                       NULL),
                    ==, 1);
   g_assert_nonnull (strstr (err, "第 2 行，“到位数额”：到位金额不能超过申请金额"));
   g_assert_nonnull (strstr (err, "第 3 行，“类别”：“天上掉的”不是要素类别"));
@@ -949,7 +939,7 @@ test_import_tour_scores (void)
   g_autofree char *after_bad = NULL;
   g_autoptr (GError) error = NULL;
 
-  g_assert_cmpint (run_tuijin (db, NULL, NULL, "demo", "--year", "2026", NULL), ==, 0);
+  g_assert_cmpint (tj_test_run_tuijin (db, NULL, NULL, "demo", "--year", "2026", NULL), ==, 0);
   {
     g_autoptr (TjDb) handle = tj_db_open (db, &error);
     g_autoptr (TjTour) tour = tj_tour_new ();
@@ -980,8 +970,8 @@ test_import_tour_scores (void)
 
     write_table_xlsx (xlsx, table);
   }
-  g_assert_cmpint (run_tuijin (db, &out, &err, "import", "tour-scores", xlsx, "--date",
-                               "2026-04-18", NULL),
+  g_assert_cmpint (tj_test_run_tuijin (db, &out, &err, "import", "tour-scores", xlsx, "--date",
+                                       "2026-04-18", NULL),
                    ==, 0);
   g_assert_cmpstr (out, ==, "已为 3 个项目评分，重新评分 0 个。\n");
   rows = db_rows (db, SCORE_ROWS);
@@ -996,8 +986,8 @@ test_import_tour_scores (void)
     g_assert_cmpstr (sum, ==, "9050\n");
   }
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (run_tuijin (db, &out, NULL, "import", "tour-scores", xlsx, "--date",
-                               "2026-04-18", NULL),
+  g_assert_cmpint (tj_test_run_tuijin (db, &out, NULL, "import", "tour-scores", xlsx, "--date",
+                                       "2026-04-18", NULL),
                    ==, 0);
   g_assert_cmpstr (out, ==, "已为 0 个项目评分，重新评分 3 个。\n");
   again = db_rows (db, SCORE_ROWS);
@@ -1006,8 +996,8 @@ test_import_tour_scores (void)
   bad_text = g_strdup_printf ("项目名称,形象进度\n%s,45\n%s,20\n", names[0], names[3]);
   g_assert_true (g_file_set_contents (bad, bad_text, -1, &error));
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_tuijin (db, NULL, &err, "import", "tour-scores", bad, "--date",
-                               "2026-04-18", NULL),
+  g_assert_cmpint (tj_test_run_tuijin (db, NULL, &err, "import", "tour-scores", bad, "--date",
+                                       "2026-04-18", NULL),
                    ==, 1);
   g_assert_nonnull (strstr (err, "第 2 行，“项目名称”："));
   g_assert_nonnull (strstr (err, "“形象进度”"));

@@ -105,6 +105,38 @@ tj_test_run_tuijin_valist (const char *db,
   return WEXITSTATUS (wait_status);
 }
 
+/* tj_test_run_tuijin_valist with its arguments given in place, NULL-terminated. */
+static inline int
+tj_test_run_tuijin (const char *db,
+                    char      **out,
+                    char      **err,
+                    ...) G_GNUC_NULL_TERMINATED;
+static inline int
+tj_test_run_tuijin (const char *db,
+                    char      **out,
+                    char      **err,
+                    ...)
+{
+  va_list args;
+  int status;
+
+  va_start (args, err);
+  status = tj_test_run_tuijin_valist (db, out, err, args);
+  va_end (args);
+  return status;
+}
+
+/* SQL run on db, which must succeed. */
+static inline void
+tj_test_exec (TjDb       *db,
+              const char *sql)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (tj_db_exec (db, sql, &error));
+  g_assert_no_error (error);
+}
+
 /* The first column of the first row of SQL, with ARG (if not NULL) bound to its one parameter. */
 /* What another program does to the file: SQL through a connection of its own. */
 static inline void
@@ -281,4 +313,31 @@ tj_test_xlsx_fact (GVariant   *facts,
   if (!g_variant_lookup (facts, key, "&s", &value))
     g_error ("no fact “%s”", key);
   return value;
+}
+
+/* A range read back by tj_test_xlsx_read (its cells a line each), without the last line's end. */
+static inline char *
+tj_test_xlsx_range (GVariant   *facts,
+                    const char *key)
+{
+  return g_strchomp (g_strdup (tj_test_xlsx_fact (facts, key)));
+}
+
+/* The text of a PDF as pdftotext reads it, with mode "-raw" (in the order drawn) or "-layout"
+ * (as the page sets it out). */
+static inline char *
+tj_test_pdf_text (const char *pdf,
+                  const char *mode)
+{
+  const char *argv[] = { "pdftotext", mode, pdf, "-", NULL };
+  g_autoptr (GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL,
+                               G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out,
+                               NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
 }

@@ -9,25 +9,10 @@
 #include "tj-cli-private.h"
 #include "tj-date.h"
 #include "tj-db.h"
-#include "tj-report-format.h"
 
 /* tuijin export accountability --from D1 --to D2 --output F [--as-of D]: 责任追究清单. */
 
 #define print_error tj_cli_print_error
-
-/* A day given as --name; FALSE after printing what is wrong. */
-static gboolean
-parse_day (const char *name,
-           const char *text,
-           char      **day)
-{
-  g_autoptr (GError) error = NULL;
-
-  if ((*day = tj_date_parse (text, &error)) != NULL)
-    return TRUE;
-  print_error ("--%s: %s", name, error->message);
-  return FALSE;
-}
 
 int
 tj_cli_run_export_accountability (TjDb  *db,
@@ -61,18 +46,14 @@ tj_cli_run_export_accountability (TjDb  *db,
                    "export accountability");
       return TJ_EXIT_USAGE;
     }
-  if (!parse_day ("from", from_text, &from) || !parse_day ("to", to_text, &to))
+  if (!tj_cli_parse_day ("from", from_text, &from) || !tj_cli_parse_day ("to", to_text, &to))
     return TJ_EXIT_USAGE;
   if (as_of_text == NULL)
     as_of = tj_date_today ();
-  else if (!parse_day ("as-of", as_of_text, &as_of))
+  else if (!tj_cli_parse_day ("as-of", as_of_text, &as_of))
     return TJ_EXIT_USAGE;
-  if (!tj_report_format_from_path (output, NULL, &error))
-    {
-      print_error ("%s", error->message);
-      return TJ_EXIT_USAGE;
-    }
-
+  if (!tj_cli_check_output (output))
+    return TJ_EXIT_USAGE;
   if (!tj_accountability_write (db, from, to, as_of, output, &error))
     return tj_cli_bad_data (error);
   /* Translators: "已将 2026-04-01 至 2026-04-30 的责任追究清单（截至 2026-05-20）导出到 F.xlsx。" */

@@ -46,11 +46,8 @@ tj_cli_run_record_follow_up (TjDb  *db,
                    "record follow-up");
       return TJ_EXIT_USAGE;
     }
-  if ((day = tj_date_parse (date, &error)) == NULL)
-    {
-      print_error ("--date: %s", error->message);
-      return TJ_EXIT_USAGE;
-    }
+  if (!tj_cli_parse_day ("date", date, &day))
+    return TJ_EXIT_USAGE;
   if (!tj_statistics_followup_add (db, year, project, day, note, by, &error))
     return tj_cli_bad_data (error);
   /* Translators: "已记录“嵩山大道”的统计入库跟进（2026-06-02）。" */

@@ -12,7 +12,6 @@
 #include "tj-error.h"
 #include "tj-exit.h"
 #include "tj-project.h"
-#include "tj-report-format.h"
 
 /* Project exit (退出, policy 十二):
  * tuijin export exits --year Y [--as-of D] --output F: 退出建议名单;
@@ -20,20 +19,6 @@
  * tuijin decide exit --year Y --project NAME --date D --document NO [--land MU --land-date D]. */
 
 #define print_error tj_cli_print_error
-
-/* A day given as --name; FALSE after printing what is wrong. */
-static gboolean
-parse_day (const char *name,
-           const char *text,
-           char      **day)
-{
-  g_autoptr (GError) error = NULL;
-
-  if ((*day = tj_date_parse (text, &error)) != NULL)
-    return TRUE;
-  print_error ("--%s: %s", name, error->message);
-  return FALSE;
-}
 
 /* The id of year's project NAME, or 0 after setting error. */
 static gint64
@@ -82,13 +67,10 @@ tj_cli_run_export_exits (TjDb  *db,
     }
   if (as_of_text == NULL)
     as_of = tj_date_today ();
-  else if (!parse_day ("as-of", as_of_text, &as_of))
+  else if (!tj_cli_parse_day ("as-of", as_of_text, &as_of))
     return TJ_EXIT_USAGE;
-  if (!tj_report_format_from_path (output, NULL, &error))
-    {
-      print_error ("%s", error->message);
-      return TJ_EXIT_USAGE;
-    }
+  if (!tj_cli_check_output (output))
+    return TJ_EXIT_USAGE;
   if (!tj_exit_write (db, year, as_of, output, &error))
     return tj_cli_bad_data (error);
   /* Translators: "已将2026年度退出建议名单（截至 2026-09-30）导出到 F.xlsx。" */

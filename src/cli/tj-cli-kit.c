@@ -42,11 +42,8 @@ tj_cli_run_export_kit (TjDb  *db,
     }
   if (!tj_cli_parse_month (month_text, &year, &month))
     return TJ_EXIT_USAGE;
-  if (deadline_text != NULL && (deadline = tj_date_parse (deadline_text, &error)) == NULL)
-    {
-      print_error ("--deadline: %s", error->message);
-      return TJ_EXIT_USAGE;
-    }
+  if (deadline_text != NULL && !tj_cli_parse_day ("deadline", deadline_text, &deadline))
+    return TJ_EXIT_USAGE;
   if ((written = tj_kit_export (db, year, month, deadline, output, &error)) == NULL)
     return tj_cli_bad_data (error);
   for (guint i = 0; i < written->len; i++)

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* What the command files share: the message prefix, the options, the --month option and the
- * ending of a command that could not do its work. */
+/* What the command files share: the message prefix, the options, the --year, --month and day
+ * options, the check of an export's output and the ending of a command that could not do its
+ * work. */
 #pragma once
 
 #include <glib.h>
@@ -22,6 +23,23 @@ gboolean tj_cli_parse_month (const char *text,
                              int        *year,
                              int        *month);
 int tj_cli_bad_data (const GError *error);
+gboolean tj_cli_check_year (int year);
+gboolean tj_cli_check_output (const char *output);
+gboolean tj_cli_parse_day (const char *name,
+                           const char *text,
+                           char      **day);
+
+/* writes the report of day date to output */
+typedef gboolean (*TjCliDayWriter) (TjDb       *db,
+                                    const char *date,
+                                    const char *output,
+                                    GError    **error);
+int tj_cli_run_export_of_day (TjDb           *db,
+                              int             argc,
+                              char          **argv,
+                              const char     *name,
+                              TjCliDayWriter  write,
+                              const char     *message);
 
 /* tj-cli.c: prints why `check` could not read something; counts as one problem. */
 guint tj_cli_unreadable (const char *what,

@@ -9,24 +9,11 @@
 #include "tj-cli-private.h"
 #include "tj-date.h"
 #include "tj-ranking.h"
-#include "tj-report-format.h"
 
 /* tuijin export ranking --quarter 2026-Q3 --output F and
  * tuijin export assessment --year Y [--half] --output F: 季排名, 半年和年度考核. */
 
 #define print_error tj_cli_print_error
-
-/* FALSE after printing what is wrong with the output's extension. */
-static gboolean
-check_output (const char *output)
-{
-  g_autoptr (GError) error = NULL;
-
-  if (tj_report_format_from_path (output, NULL, &error))
-    return TRUE;
-  print_error ("%s", error->message);
-  return FALSE;
-}
 
 int
 tj_cli_run_export_ranking (TjDb  *db,
@@ -59,7 +46,7 @@ tj_cli_run_export_ranking (TjDb  *db,
       print_error ("--quarter: %s", error->message);
       return TJ_EXIT_USAGE;
     }
-  if (!check_output (output))
+  if (!tj_cli_check_output (output))
     return TJ_EXIT_USAGE;
   if (!tj_ranking_write (db, year, quarter, output, &error))
     return tj_cli_bad_data (error);
@@ -97,12 +84,7 @@ tj_cli_run_export_assessment (TjDb  *db,
                    "export assessment");
       return TJ_EXIT_USAGE;
     }
-  if (!tj_year_check (year, &error))
-    {
-      print_error ("--year: %s", error->message);
-      return TJ_EXIT_USAGE;
-    }
-  if (!check_output (output))
+  if (!tj_cli_check_year (year) || !tj_cli_check_output (output))
     return TJ_EXIT_USAGE;
   if (!tj_assessment_write (db, year, half, output, &error))
     return tj_cli_bad_data (error);

@@ -444,8 +444,8 @@ tj_cli_bad_data (const GError *error)
 }
 
 /* FALSE after printing what is wrong when year is not one Tuijin keeps. */
-static gboolean
-check_year (int year)
+gboolean
+tj_cli_check_year (int year)
 {
   g_autoptr (GError) error = NULL;
 
@@ -457,8 +457,8 @@ check_year (int year)
 
 /* FALSE after printing what is wrong when the output's extension names no format a report is
  * written as (tj-report-format). */
-static gboolean
-check_output (const char *output)
+gboolean
+tj_cli_check_output (const char *output)
 {
   g_autoptr (GError) error = NULL;
 
@@ -466,6 +466,58 @@ check_output (const char *output)
     return TRUE;
   print_error ("%s", error->message);
   return FALSE;
+}
+
+/* The day given as --name (YYYY-MM-DD) in *day; FALSE after printing what is wrong. */
+gboolean
+tj_cli_parse_day (const char *name,
+                  const char *text,
+                  char      **day)
+{
+  g_autoptr (GError) error = NULL;
+
+  if ((*day = tj_date_parse (text, &error)) != NULL)
+    return TRUE;
+  print_error ("--%s: %s", name, error->message);
+  return FALSE;
+}
+
+/* An export of the report of one day (--date D --output F): written by write, then message
+ * printed with the day and the output (in that order). */
+int
+tj_cli_run_export_of_day (TjDb           *db,
+                          int             argc,
+                          char          **argv,
+                          const char     *name,
+                          TjCliDayWriter  write,
+                          const char     *message)
+{
+  g_autofree char *date_text = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *date = NULL;
+  g_autoptr (GError) error = NULL;
+  GOptionEntry entries[] = {
+    { "date", 'd', 0, G_OPTION_ARG_STRING, &date_text, NULL, NULL },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, NULL, NULL },
+    { NULL },
+  };
+
+  if (!tj_cli_parse_options (argc, argv, name, entries, 0, NULL))
+    return TJ_EXIT_USAGE;
+  if (date_text == NULL || output == NULL)
+    {
+      /* Translators: "export meeting-pack 需要 --date 会议日期 和 --output 文件.xlsx、文件.pdf 或
+       * 文件.csv。" */
+      print_error (_("%s needs --date YYYY-MM-DD and --output FILE.xlsx, FILE.pdf or FILE.csv."),
+                   name);
+      return TJ_EXIT_USAGE;
+    }
+  if (!tj_cli_parse_day ("date", date_text, &date) || !tj_cli_check_output (output))
+    return TJ_EXIT_USAGE;
+  if (!write (db, date, output, &error))
+    return tj_cli_bad_data (error);
+  g_print (message, date, output);
+  return TJ_EXIT_OK;
 }
 
 /* --month YYYY-MM of a month Tuijin keeps; FALSE after printing what is wrong. */
@@ -655,7 +707,8 @@ run_import_projects (TjDb  *db,
     { NULL },
   };
 
-  if (!parse_import (db, argc, argv, "import projects", options, &import) || !check_year (year))
+  if (!parse_import (db, argc, argv, "import projects", options, &import) ||
+      !tj_cli_check_year (year))
     return TJ_EXIT_USAGE;
   if (!import_done (&import, tj_ledger_import (db, import.files[0], year, create_missing,
                                                import.dry_run, &import.result, &import.error)))
@@ -1088,7 +1141,7 @@ run_import_approvals (TjDb  *db,
   };
 
   if (!parse_import (db, argc, argv, "import approvals", options, &import) ||
-      (year != 0 && !check_year (year)))
+      (year != 0 && !tj_cli_check_year (year)))
     return TJ_EXIT_USAGE;
   if (!import_done (&import, tj_approval_import (db, import.files[0], year, import.dry_run,
                                                  &import.result, &import.error)))
@@ -1135,7 +1188,7 @@ run_import_of_year (TjDb             *db,
       print_error (_("%s needs --year Y."), command);
       return TJ_EXIT_USAGE;
     }
-  if (!check_year (year))
+  if (!tj_cli_check_year (year))
     return TJ_EXIT_USAGE;
   if (!import_done (&import, run (db, import.files[0], year, import.dry_run, &import.result,
                                   &import.error)))
@@ -1203,7 +1256,6 @@ run_import_tour_scores (TjDb  *db,
   g_auto (TjImportCommand) import = { 0 };
   g_autofree char *date_text = NULL;
   g_autofree char *date = NULL;
-  g_autoptr (GError) error = NULL;
   const GOptionEntry options[] = {
     { "date", 'd', 0, G_OPTION_ARG_STRING, &date_text, NULL, NULL },
     { NULL },
@@ -1216,11 +1268,8 @@ run_import_tour_scores (TjDb  *db,
       print_error (_("%s needs --date YYYY-MM-DD."), "import tour-scores");
       return TJ_EXIT_USAGE;
     }
-  if ((date = tj_date_parse (date_text, &error)) == NULL)
-    {
-      print_error ("--date: %s", error->message);
-      return TJ_EXIT_USAGE;
-    }
+  if (!tj_cli_parse_day ("date", date_text, &date))
+    return TJ_EXIT_USAGE;
   if (!import_done (&import, tj_tour_import_scores (db, import.files[0], date, import.dry_run,
                                                     &import.result, &import.error)))
     return TJ_EXIT_BAD_DATA;
@@ -1299,19 +1348,16 @@ parse_export (int              argc,
       return FALSE;
     }
   if (by_month ? !tj_cli_parse_month (month_text, &request->year, &request->month)
-               : !check_year (request->year))
+               : !tj_cli_check_year (request->year))
     return FALSE;
-  if (!check_output (request->output))
+  if (!tj_cli_check_output (request->output))
     return FALSE;
   if (!as_of)
     return TRUE;
   if (today_text == NULL)
     request->today = tj_date_today ();
-  else if ((request->today = tj_date_parse (today_text, &error)) == NULL)
-    {
-      print_error ("--%s: %s", as_of_name, error->message);
-      return FALSE;
-    }
+  else if (!tj_cli_parse_day (as_of_name, today_text, &request->today))
+    return FALSE;
   return TRUE;
 }
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "tj-date.h"
+#include "tj-db-children.h"
 #include "tj-error.h"
 #include "tj-problem.h"
 
@@ -211,11 +212,7 @@ delegation_write (TjDb          *db,
   tj_db_bind_text_or_null (stmt, 5, self->reason);
   if (self->id != 0)
     sqlite3_bind_int64 (stmt, 6, self->id);
-  if (!tj_db_step_done (db, stmt, error))
-    return FALSE;
-  if (self->id == 0)
-    self->id = sqlite3_last_insert_rowid (tj_db_get_handle (db));
-  return TRUE;
+  return tj_db_step_record (db, stmt, &self->id, error);
 }
 
 /* Validated, then written inside the caller's transaction (the demo's fill). */

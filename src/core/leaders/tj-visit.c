@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "tj-date.h"
+#include "tj-db-children.h"
 #include "tj-error.h"
 #include "tj-problem.h"
 
@@ -92,11 +93,7 @@ tj_visit_write (TjDb     *db,
   tj_db_bind_text_or_null (stmt, 5, self->solved);
   if (self->id != 0)
     sqlite3_bind_int64 (stmt, 6, self->id);
-  if (!tj_db_step_done (db, stmt, error))
-    return FALSE;
-  if (self->id == 0)
-    self->id = sqlite3_last_insert_rowid (tj_db_get_handle (db));
-  return TRUE;
+  return tj_db_step_record (db, stmt, &self->id, error);
 }
 
 gboolean

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "tj-date.h"
+#include "tj-db-children.h"
 #include "tj-error.h"
 #include "tj-field.h"
 #include "tj-tour.h"
@@ -341,7 +342,6 @@ insert_children (TjDb    *db,
   g_autoptr (sqlite3_stmt) stop_stmt = NULL;
   g_autoptr (sqlite3_stmt) score_stmt = NULL;
   g_autoptr (GArray) criterion_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3 *handle = tj_db_get_handle (db);
 
   if ((criterion_stmt = tj_db_prepare (db,
                                        "INSERT INTO tour_criteria (tour_id, position, name, "
@@ -356,30 +356,28 @@ insert_children (TjDb    *db,
   for (guint c = 0; c < self->criteria->len; c++)
     {
       TjTourCriterion *criterion = g_ptr_array_index (self->criteria, c);
-      gint64 id;
+      gint64 id = 0;
 
       sqlite3_reset (criterion_stmt);
       sqlite3_bind_int64 (criterion_stmt, 1, self->id);
       sqlite3_bind_int (criterion_stmt, 2, c);
       sqlite3_bind_text (criterion_stmt, 3, criterion->name, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int (criterion_stmt, 4, criterion->weight);
-      if (!tj_db_step_done (db, criterion_stmt, error))
+      if (!tj_db_step_record (db, criterion_stmt, &id, error))
         return FALSE;
-      id = sqlite3_last_insert_rowid (handle);
       g_array_append_val (criterion_ids, id);
     }
   for (guint s = 0; s < self->stops->len; s++)
     {
       TjTourStop *stop = g_ptr_array_index (self->stops, s);
-      gint64 stop_id;
+      gint64 stop_id = 0;
 
       sqlite3_reset (stop_stmt);
       sqlite3_bind_int64 (stop_stmt, 1, self->id);
       sqlite3_bind_int (stop_stmt, 2, s);
       sqlite3_bind_int64 (stop_stmt, 3, stop->project_id);
-      if (!tj_db_step_done (db, stop_stmt, error))
+      if (!tj_db_step_record (db, stop_stmt, &stop_id, error))
         return FALSE;
-      stop_id = sqlite3_last_insert_rowid (handle);
       for (guint c = 0; c < self->criteria->len; c++)
         {
           gint64 score = tj_tour_get_score (self, s, c);
@@ -406,6 +404,7 @@ tour_write (TjDb     *db,
   TjTour *self = record;
   g_autoptr (sqlite3_stmt) same_day = NULL;
   g_autoptr (sqlite3_stmt) stmt = NULL;
+  gboolean is_new = self->id == 0;
   int rc;
 
   if (!tj_tour_validate (self, error))
@@ -439,14 +438,11 @@ tour_write (TjDb     *db,
   tj_db_bind_text_or_null (stmt, 3, self->route);
   if (self->id != 0)
     sqlite3_bind_int64 (stmt, 4, self->id);
-  if (!tj_db_step_done (db, stmt, error))
+  if (!tj_db_step_record (db, stmt, &self->id, error))
     return FALSE;
-  if (self->id == 0)
-    self->id = sqlite3_last_insert_rowid (tj_db_get_handle (db));
-  else if (!tj_db_exec_for_id (db, "DELETE FROM tour_criteria WHERE tour_id = ?", self->id,
-                               error) ||
-           !tj_db_exec_for_id (db, "DELETE FROM tour_projects WHERE tour_id = ?", self->id,
-                               error))
+  if (!is_new &&
+      (!tj_db_exec_for_id (db, "DELETE FROM tour_criteria WHERE tour_id = ?", self->id, error) ||
+       !tj_db_exec_for_id (db, "DELETE FROM tour_projects WHERE tour_id = ?", self->id, error)))
     return FALSE;
   return insert_children (db, self, error);
 }
