@@ -335,6 +335,17 @@ new_format (Peer       *peer,
   return format;
 }
 
+/* A format given its index in the workbook once made: libxlsxwriter 1.1.4 keeps the index of a
+ * format only when it is the first with its properties, and hashes a later one's properties
+ * again for every cell written with it (a replayed sheet's format and a detail cell's are such
+ * twins). */
+static lxw_format *
+indexed (lxw_format *format)
+{
+  format->xf_index = lxw_format_get_xf_index (format);
+  return format;
+}
+
 static lxw_format *
 body_format (Peer *peer,
              int   column_type,
@@ -358,7 +369,7 @@ body_format (Peer *peer,
     format_set_num_format (*slot, "#,##0.00");
   else if (cell_type == T_PERCENT)
     format_set_num_format (*slot, "0.0%");
-  return *slot;
+  return indexed (*slot);
 }
 
 static lxw_format *
@@ -375,6 +386,7 @@ light_format (Peer *peer,
       format_set_align (*slot, LXW_ALIGN_CENTER);
       format_set_pattern (*slot, LXW_PATTERN_SOLID);
       format_set_bg_color (*slot, light_fills[light]);
+      indexed (*slot);
     }
   return *slot;
 }
@@ -529,7 +541,7 @@ replay_style (Peer  *peer,
       format_set_pattern (format, LXW_PATTERN_SOLID);
       format_set_bg_color (format, (lxw_color_t) strtoul (f[9], NULL, 16));
     }
-  replay->formats[id] = format;
+  replay->formats[id] = indexed (format);
 }
 
 static void
