@@ -508,7 +508,7 @@ split_fields (char  *line,
 }
 
 static void
-replay_style (Peer  *peer,
+replay_style (Peer   *peer,
               Replay *replay,
               char  **f)
 {
