@@ -11,7 +11,11 @@
  * texts, the note, the footer) are given in LAYOUT, one a line, as run-all reads them from
  * Tuijin's workbook, so that the two sheets can be compared cell by cell; the words of the
  * cells themselves (levels, natures, 是/否, lights) are the database's settings and DOMAIN.md's.
- *   bench-bulletin-peer DB YEAR MONTH LAYOUT OUT.xlsx */
+ * With REPLAY it writes the whole workbook of four sheets: the other three (总体情况, 分乡镇,
+ * 滞后项目), whose figures and order are Tuijin's rules (the lagging sheet's pinyin order and
+ * reasons), are replayed from REPLAY, one line a libxlsxwriter call, as run-all reads them from
+ * one untimed Tuijin export (bulletin_replay): the peer does not compute them.
+ *   bench-bulletin-peer DB YEAR MONTH LAYOUT OUT.xlsx [REPLAY] */
 #include <math.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -331,6 +335,17 @@ new_format (Peer       *peer,
   return format;
 }
 
+/* A format given its index in the workbook once made: libxlsxwriter 1.1.4 keeps the index of a
+ * format only when it is the first with its properties, and hashes a later one's properties
+ * again for every cell written with it (a replayed sheet's format and a detail cell's are such
+ * twins). */
+static lxw_format *
+indexed (lxw_format *format)
+{
+  format->xf_index = lxw_format_get_xf_index (format);
+  return format;
+}
+
 static lxw_format *
 body_format (Peer *peer,
              int   column_type,
@@ -354,7 +369,7 @@ body_format (Peer *peer,
     format_set_num_format (*slot, "#,##0.00");
   else if (cell_type == T_PERCENT)
     format_set_num_format (*slot, "0.0%");
-  return *slot;
+  return indexed (*slot);
 }
 
 static lxw_format *
@@ -371,6 +386,7 @@ light_format (Peer *peer,
       format_set_align (*slot, LXW_ALIGN_CENTER);
       format_set_pattern (*slot, LXW_PATTERN_SOLID);
       format_set_bg_color (*slot, light_fills[light]);
+      indexed (*slot);
     }
   return *slot;
 }
@@ -437,6 +453,208 @@ write_across (Peer       *peer,
     worksheet_write_string (peer->sheet, row, first, text, format);
   else
     worksheet_merge_range (peer->sheet, row, first, row, N_COLUMNS - 1, text, format);
+}
+
+/* ---- the replayed sheets ---------------------------------------------------------------- */
+
+#define MAX_STYLES 256
+#define MAX_MERGES 256
+#define MAX_SHEETS 8
+
+typedef struct
+{
+  FILE *in;
+  char *line;
+  size_t size;
+  int pending; /* a "sheet" line read and not yet replayed */
+  lxw_format *formats[MAX_STYLES];
+  int repeat_rows[MAX_SHEETS];
+} Replay;
+
+/* "\\", "\t", "\n" back to what they stand for, in place */
+static void
+unescape (char *text)
+{
+  char *out = text;
+
+  for (char *p = text; *p != '\0'; p++)
+    if (p[0] == '\\' && p[1] != '\0')
+      {
+        p++;
+        *out++ = *p == 'n' ? '\n' : *p == 't' ? '\t' : *p;
+      }
+    else
+      *out++ = *p;
+  *out = '\0';
+}
+
+static int
+split_fields (char  *line,
+              char **fields,
+              int    max)
+{
+  int n = 0;
+
+  line[strcspn (line, "\n")] = '\0';
+  while (n < max)
+    {
+      fields[n++] = line;
+      line = strchr (line, '\t');
+      if (line == NULL)
+        break;
+      *line++ = '\0';
+    }
+  return n;
+}
+
+static void
+replay_style (Peer   *peer,
+              Replay *replay,
+              char  **f)
+{
+  int id = atoi (f[1]);
+  lxw_format *format;
+
+  if (id < 0 || id >= MAX_STYLES)
+    return;
+  format = new_format (peer, f[2], atof (f[3]), atoi (f[4]));
+  if (strcmp (f[5], "left") == 0)
+    format_set_align (format, LXW_ALIGN_LEFT);
+  else if (strcmp (f[5], "center") == 0)
+    format_set_align (format, LXW_ALIGN_CENTER);
+  else if (strcmp (f[5], "right") == 0)
+    format_set_align (format, LXW_ALIGN_RIGHT);
+  if (atoi (f[6]))
+    format_set_text_wrap (format);
+  if (atoi (f[7]))
+    format_set_border (format, LXW_BORDER_THIN);
+  unescape (f[8]);
+  if (f[8][0] == '#' && f[8][1] >= '0' && f[8][1] <= '9')
+    {
+      if (atoi (f[8] + 1) != 0)
+        format_set_num_format_index (format, (uint8_t) atoi (f[8] + 1));
+    }
+  else
+    format_set_num_format (format, f[8]);
+  if (f[9][0] != '\0')
+    {
+      format_set_pattern (format, LXW_PATTERN_SOLID);
+      format_set_bg_color (format, (lxw_color_t) strtoul (f[9], NULL, 16));
+    }
+  replay->formats[id] = indexed (format);
+}
+
+static void
+page_setup (lxw_worksheet *sheet)
+{
+  worksheet_set_paper (sheet, 9);
+  worksheet_set_landscape (sheet);
+  worksheet_fit_to_pages (sheet, 1, 0);
+  worksheet_center_horizontally (sheet);
+  worksheet_set_margins (sheet, 0.4, 0.4, 0.6, 0.7);
+}
+
+/* Replays the file up to the sheet numbered `before` (or its end); the formats and repeated rows
+ * come first in it, then each sheet. */
+static void
+replay_until (Peer   *peer,
+              Replay *replay,
+              int     before)
+{
+  lxw_worksheet *sheet = NULL;
+  int merges[MAX_MERGES][3], n_merges = 0;
+  lxw_row_t skip_row = (lxw_row_t) -1;
+  int skip_to = -1;
+
+  if (replay->in == NULL)
+    return;
+  while (replay->pending || getline (&replay->line, &replay->size, replay->in) > 0)
+    {
+      char *f[10];
+      int n;
+      char *copy = replay->line;
+
+      if (replay->pending && atoi (replay->line + 6) >= before)
+        return;
+      replay->pending = 0;
+      n = split_fields (copy, f, 10);
+      if (strcmp (f[0], "end") == 0)
+        break;
+      else if (strcmp (f[0], "style") == 0 && n == 10)
+        replay_style (peer, replay, f);
+      else if (strcmp (f[0], "repeat") == 0 && n == 3 && atoi (f[1]) < MAX_SHEETS)
+        replay->repeat_rows[atoi (f[1])] = atoi (f[2]) + 1;
+      else if (strcmp (f[0], "sheet") == 0 && n == 3)
+        {
+          int index = atoi (f[1]);
+
+          if (sheet != NULL)
+            page_setup (sheet);
+          if (index >= before)
+            {
+              /* keep the line for the next call */
+              f[0][strlen (f[0])] = '\t';
+              f[1][strlen (f[1])] = '\t';
+              replay->pending = 1;
+              return;
+            }
+          unescape (f[2]);
+          sheet = workbook_add_worksheet (peer->workbook, f[2]);
+          n_merges = 0;
+          if (index < MAX_SHEETS && replay->repeat_rows[index] > 0)
+            worksheet_repeat_rows (sheet, replay->repeat_rows[index] - 1,
+                                   replay->repeat_rows[index] - 1);
+        }
+      else if (sheet == NULL)
+        continue;
+      else if (strcmp (f[0], "col") == 0 && n == 3)
+        worksheet_set_column (sheet, atoi (f[1]), atoi (f[1]), atof (f[2]) / 7.0, NULL);
+      else if (strcmp (f[0], "merge") == 0 && n == 4 && n_merges < MAX_MERGES)
+        {
+          merges[n_merges][0] = atoi (f[1]);
+          merges[n_merges][1] = atoi (f[2]);
+          merges[n_merges++][2] = atoi (f[3]);
+        }
+      else if (strcmp (f[0], "row") == 0 && n == 3)
+        worksheet_set_row (sheet, atoi (f[1]), atof (f[2]), NULL);
+      else if ((f[0][0] == 's' || f[0][0] == 'n' || f[0][0] == 'b') && f[0][1] == '\0' && n >= 4)
+        {
+          lxw_row_t row = atoi (f[1]);
+          lxw_col_t col = atoi (f[2]);
+          int style = atoi (f[3]);
+          lxw_format *format = style > 0 && style < MAX_STYLES ? replay->formats[style] : NULL;
+
+          if (row == skip_row && (int) col <= skip_to)
+            continue;
+          if (f[0][0] == 'b')
+            worksheet_write_blank (sheet, row, col, format);
+          else if (f[0][0] == 'n' && n == 5)
+            worksheet_write_number (sheet, row, col, strtod (f[4], NULL), format);
+          else if (n == 5)
+            {
+              int merged = 0;
+
+              unescape (f[4]);
+              for (int m = 0; m < n_merges && !merged; m++)
+                if (merges[m][0] == (int) row && merges[m][1] == (int) col)
+                  {
+                    worksheet_merge_range (sheet, row, col, row, merges[m][2], f[4], format);
+                    skip_row = row, skip_to = merges[m][2], merged = 1;
+                  }
+              if (!merged)
+                worksheet_write_string (sheet, row, col, f[4], format);
+            }
+        }
+      else if (strcmp (f[0], "freeze") == 0 && n == 3)
+        worksheet_freeze_panes (sheet, atoi (f[1]), atoi (f[2]));
+      else if (strcmp (f[0], "footer") == 0 && n == 2)
+        {
+          unescape (f[1]);
+          worksheet_set_footer (sheet, f[1]);
+        }
+    }
+  if (sheet != NULL)
+    page_setup (sheet);
 }
 
 static sqlite3_stmt *
@@ -518,15 +736,21 @@ main (int   argc,
   lxw_col_t first = N_COLUMNS - 1;
   char *text;
   lxw_error error;
+  Replay replay = { 0 };
 
-  if (argc != 6)
+  if (argc != 6 && argc != 7)
     {
-      fprintf (stderr, "usage: bench-bulletin-peer DB YEAR MONTH LAYOUT OUT.xlsx\n");
+      fprintf (stderr, "usage: bench-bulletin-peer DB YEAR MONTH LAYOUT OUT.xlsx [REPLAY]\n");
       return 2;
     }
   peer.year = atoi (argv[2]);
   peer.month = atoi (argv[3]);
   read_layout (&peer, argv[4]);
+  if (argc == 7 && (replay.in = fopen (argv[6], "r")) == NULL)
+    {
+      perror (argv[6]);
+      return 1;
+    }
   if (sqlite3_open_v2 (argv[1], &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
     {
       fprintf (stderr, "bench-bulletin-peer: %s\n", sqlite3_errmsg (db));
@@ -598,6 +822,7 @@ main (int   argc,
   format_set_align (peer.header, LXW_ALIGN_CENTER);
   format_set_text_wrap (peer.header);
   format_set_border (peer.header, LXW_BORDER_THIN);
+  replay_until (&peer, &replay, 3);
   peer.sheet = workbook_add_worksheet (peer.workbook, peer.layout[LAY_SHEET]);
 
   for (int c = 0; c < N_COLUMNS; c++)
@@ -661,6 +886,10 @@ main (int   argc,
   worksheet_center_horizontally (peer.sheet);
   worksheet_set_margins (peer.sheet, 0.4, 0.4, 0.6, 0.7);
   worksheet_set_footer (peer.sheet, peer.layout[LAY_FOOTER]);
+  replay_until (&peer, &replay, 1 << 30);
+  if (replay.in != NULL)
+    fclose (replay.in);
+  free (replay.line);
   error = workbook_close (peer.workbook);
   sqlite3_close (db);
   if (error != LXW_NO_ERROR)
