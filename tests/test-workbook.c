@@ -268,13 +268,14 @@ test_xlsx_1904_and_gaps (void)
   g_assert_cmpstr (g_ptr_array_index (rows, 0), ==, "1:2026-03-15|||TRUE|1234.56|");
 }
 
-/* An Excel 97–2003 ledger (xlwt): the merged title skipped, the figures and the date. */
+/* An Excel 97–2003 ledger (xlwt), and the same saved by LibreOffice as .xlsx and again as .xls
+ * (its date format written "yyyy\-mm\-dd"): the merged title skipped, the figures and the date. */
 static void
-test_xls_ledger (void)
+test_xls_ledger (gconstpointer data)
 {
   g_autofree char *dir = NULL;
   g_autoptr (TjDb) db = tj_test_db_new (&dir);
-  g_autofree char *path = sample ("ledger-2026.xls");
+  g_autofree char *path = sample (data);
   g_autoptr (TjImportResult) result = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *start = NULL;
@@ -1020,7 +1021,11 @@ main (int    argc,
   g_test_add_func ("/tj/workbook/xlsx/formula-without-value-refused",
                    test_xlsx_formula_without_value);
   g_test_add_func ("/tj/workbook/xlsx/1904-dates-and-gaps", test_xlsx_1904_and_gaps);
-  g_test_add_func ("/tj/workbook/xls/ledger", test_xls_ledger);
+  g_test_add_data_func ("/tj/workbook/xls/ledger", "ledger-2026.xls", test_xls_ledger);
+  g_test_add_data_func ("/tj/workbook/libreoffice/xlsx", "ledger-2026-libreoffice.xlsx",
+                        test_xls_ledger);
+  g_test_add_data_func ("/tj/workbook/libreoffice/xls", "ledger-2026-libreoffice.xls",
+                        test_xls_ledger);
   g_test_add_func ("/tj/workbook/xlsx/progress-as-from-csv", test_xlsx_progress);
   g_test_add_func ("/tj/workbook/format-told-by-content", test_told_by_content);
   g_test_add_func ("/tj/workbook/round-trip/register", test_round_trip_register);
