@@ -935,7 +935,7 @@ test_import_tour_scores (void)
   g_autofree char *db = g_build_filename (dir, "a.db", NULL);
   g_autofree char *xlsx = g_build_filename (dir, "评分.xlsx", NULL);
   g_autofree char *bad = g_build_filename (dir, "评分.csv", NULL);
-  g_autofree char *names[4] = { NULL };
+  g_auto (GStrv) names = g_new0 (char *, 5); /* four names and the NULL that ends them */
   g_autofree char *out = NULL, *err = NULL, *rows = NULL, *again = NULL, *bad_text = NULL;
   g_autofree char *after_bad = NULL;
   g_autoptr (GError) error = NULL;

@@ -194,19 +194,21 @@ tj_inspection_reported (TjDb       *db,
 }
 
 /* |difference| ÷ verified against tolerance‰, in integers: |difference| × 1000 compared with
- * tolerance × verified (the amounts are bounded far below G_MAXINT64 ÷ 1000). */
+ * tolerance × verified, in 128 bits so that no stored figure (a record `check` is about to
+ * refuse included) can overflow. */
 TjVerdict
 tj_inspection_suggest (gint64 reported,
                        gint64 verified,
                        int    tolerance_permille)
 {
-  gint64 difference = reported - verified;
+  __int128 difference = (__int128) reported - verified;
+  __int128 limit = (__int128) tolerance_permille * verified;
 
   if (verified == 0)
     return reported > 0 ? TJ_VERDICT_FALSE : TJ_VERDICT_TRUE;
-  if (difference > 0 && difference * 1000 > (gint64) tolerance_permille * verified)
+  if (difference > 0 && difference * 1000 > limit)
     return TJ_VERDICT_FALSE;
-  if (difference < 0 && -difference * 1000 > (gint64) tolerance_permille * verified)
+  if (difference < 0 && -difference * 1000 > limit)
     return TJ_VERDICT_CONCEALED;
   return TJ_VERDICT_TRUE;
 }
