@@ -730,6 +730,7 @@ tj_tour_window_new (GtkWindow *parent,
   TjTourWindow *self = g_object_new (TJ_TYPE_TOUR_WINDOW, "transient-for", parent, NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr (GtkExpression) expression = NULL;
 
   self->db = g_object_ref (db);
   self->year = year;
@@ -744,9 +745,9 @@ tj_tour_window_new (GtkWindow *parent,
       gtk_string_list_append (names, stop->name);
     }
   gtk_drop_down_set_model (self->project_pick, G_LIST_MODEL (names));
-  gtk_drop_down_set_expression (self->project_pick,
-                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL,
-                                                             "string"));
+  /* the drop-down takes a reference of its own (set_expression does not take ours) */
+  expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+  gtk_drop_down_set_expression (self->project_pick, expression);
   new_tour_cb (self);
   fill_list (self, 0);
   if (error != NULL)
