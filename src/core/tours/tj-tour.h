@@ -9,9 +9,8 @@ G_BEGIN_DECLS
 
 /* 观摩 (policy 二, in even months): a tour of projects in the order of its route, scored by the
  * panel on criteria whose weights sum to 100. A score is the panel's agreed score, entered with
- * at most one decimal (36.5) and kept in hundredths of a point (3650) so that totals are exact
- * and a later mean of several judges' scores fits; the report shows one decimal, so every score
- * and total reads exactly as entered. */
+ * at most two decimals (36.5, 87.25) and kept in hundredths of a point (8725) so that totals are
+ * exact; the report shows two decimals, so every score and total reads exactly as entered. */
 
 #define TJ_TOUR_WEIGHT_TOTAL 100
 #define TJ_TOUR_NO_SCORE (-1)
