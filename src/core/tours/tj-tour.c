@@ -479,3 +479,32 @@ tj_tour_delete (TjDb    *db,
 {
   return tj_db_delete_row (db, "DELETE FROM tours WHERE id = ?", id, error);
 }
+
+TjDeletion *
+tj_tour_delete_undoable (TjDb    *db,
+                         gint64   id,
+                         GError **error)
+{
+  static const char *const tables[] = { "tours", "tour_criteria", "tour_projects", "tour_scores",
+                                        NULL };
+
+  g_return_val_if_fail (TJ_IS_DB (db), NULL);
+
+  return tj_delete_undoable (db, tables, "DELETE FROM tours WHERE id = ?", id,
+                             _("The tour no longer exists."),
+                             _("The tour cannot be put back: a tour of its date has been saved "
+                               "or one of its projects deleted since. Nothing was changed."),
+                             error);
+}
+
+guint
+tj_tour_count_scores (TjTour *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  for (guint i = 0; i < self->scores->len; i++)
+    n += g_array_index (self->scores, gint64, i) != TJ_TOUR_NO_SCORE;
+  return n;
+}

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "tj-db.h"
+#include "tj-deletion.h"
 #include "tj-import.h"
 #include "tj-report.h"
 
@@ -92,6 +93,13 @@ gboolean tj_tour_save (TjDb    *db,
 gboolean tj_tour_delete (TjDb    *db,
                          gint64   id,
                          GError **error);
+/* Deletes the tour with its criteria, projects visited and scores, kept to be put back whole
+ * by tj_deletion_undo; NULL with error. */
+TjDeletion *tj_tour_delete_undoable (TjDb    *db,
+                                     gint64   id,
+                                     GError **error);
+/* The scores given in the tour (not the blank cells). */
+guint tj_tour_count_scores (TjTour *self);
 TjTour *tj_tour_load (TjDb       *db,
                       gint64      id,
                       GError    **error);
