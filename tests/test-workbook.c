@@ -964,7 +964,7 @@ test_import_tour_scores (void)
   {
     const char *const header[] = { "序号", "项目名称", "形象进度", "投资完成", "质量安全",
                                    "亮点特色", NULL };
-    const char *const a[] = { "1", names[0], "36.5", "28", "14", "12", NULL };
+    const char *const a[] = { "1", names[0], "36.25", "28", "14.25", "12", NULL };
     const char *const b[] = { "2", names[1], "30", "25.5", "13", "15", NULL };
     const char *const c[] = { "3", names[2], "40", "", "", "", NULL };
     const char *const *const table[] = { header, a, b, c, NULL };
@@ -977,7 +977,8 @@ test_import_tour_scores (void)
   g_assert_cmpstr (out, ==, "已为 3 个项目评分，重新评分 0 个。\n");
   rows = db_rows (db, SCORE_ROWS);
   g_assert_cmpuint (count_lines (rows), ==, 9);
-  /* 36.5 + 28 + 14 + 12 = 90.5 points for the first project, in hundredths */
+  /* 36.25 + 28 + 14.25 + 12 = 90.5 points for the first project, in hundredths (two decimals
+   * as panels score) */
   {
     g_autofree char *sum = db_rows (db, "SELECT sum (s.score) FROM tour_scores s "
                                         "JOIN tour_projects tp ON tp.id = s.tour_project_id "
