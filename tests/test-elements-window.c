@@ -134,19 +134,13 @@ message_of (GtkWidget *widget)
   return NULL;
 }
 
-static void
-test_add_fund (Fixture       *f,
-               gconstpointer  data)
+/* The project form of the fixture's project, shown. */
+static GtkWindow *
+open_form (Fixture *f)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (TjProject) project = tj_project_load (f->db, 1, &error);
   GtkWindow *form;
-  AdwPreferencesGroup *section;
-  AdwMessageDialog *dialog;
-  GtkWidget *add;
-  g_autofree char *rows = NULL;
-  g_autofree char *after_delete = NULL;
-  g_autofree char *after_undo = NULL;
 
   g_assert_no_error (error);
   form = tj_project_form_new (f->db, project, 2026);
@@ -154,6 +148,33 @@ test_add_fund (Fixture       *f,
   gtk_window_set_default_size (form, 900, 1000);
   gtk_window_present (form);
   tj_test_wait_idle ();
+  return form;
+}
+
+/* The form scrolled to its end, where the sections are, as a screenshot. */
+static void
+screenshot_bottom (GtkWindow  *form,
+                   const char *name)
+{
+  GtkWidget *scrolled = tj_test_find_descendant (GTK_WIDGET (form), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+  tj_test_wait_ms (200);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  tj_test_screenshot (GTK_WIDGET (form), name);
+}
+
+static void
+test_add_fund (Fixture       *f,
+               gconstpointer  data)
+{
+  GtkWindow *form = open_form (f);
+  AdwPreferencesGroup *section;
+  AdwMessageDialog *dialog;
+  GtkWidget *add;
+  g_autofree char *rows = NULL;
+  g_autofree char *after_delete = NULL;
+  g_autofree char *after_undo = NULL;
 
   section = find_group (GTK_WIDGET (form), "要素保障");
   g_assert_nonnull (section);
@@ -186,14 +207,7 @@ test_add_fund (Fixture       *f,
   g_assert_cmpstr (rows, ==,
                    "中央资金：申请 120.50 万元，到位 100.00 万元，缺口 20.50 万元 | "
                    "申请日期 2026-02-01　到位日期 2026-04-10\n");
-  {
-    GtkWidget *scrolled = tj_test_find_descendant (GTK_WIDGET (form), GTK_TYPE_SCROLLED_WINDOW);
-    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
-
-    tj_test_wait_ms (200);
-    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-    tj_test_screenshot (GTK_WIDGET (form), "elements-form.png");
-  }
+  screenshot_bottom (form, "elements-form.png");
 
   /* deleted, then put back from the section's own Undo */
   g_signal_emit_by_name (find_button (GTK_WIDGET (section), "删除"), "clicked");
@@ -209,22 +223,6 @@ test_add_fund (Fixture       *f,
   g_assert_cmpstr (after_undo, ==, rows);
   gtk_window_destroy (form);
   tj_test_wait_idle ();
-}
-
-static GtkWindow *
-open_form (Fixture *f)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (TjProject) project = tj_project_load (f->db, 1, &error);
-  GtkWindow *form;
-
-  g_assert_no_error (error);
-  form = tj_project_form_new (f->db, project, 2026);
-  gtk_window_set_transient_for (form, GTK_WINDOW (f->window));
-  gtk_window_set_default_size (form, 900, 1000);
-  gtk_window_present (form);
-  tj_test_wait_idle ();
-  return form;
 }
 
 static void
@@ -275,14 +273,7 @@ test_followup (Fixture       *f,
   rows = rows_of (section);
   g_assert_cmpstr (rows, ==, "2026-03-16：与统计局对接入库资料 | 王明\n");
   g_assert_cmpint (tj_test_scalar (f->db, "SELECT count(*) FROM statistics_followups"), ==, 1);
-  {
-    GtkWidget *scrolled = tj_test_find_descendant (GTK_WIDGET (form), GTK_TYPE_SCROLLED_WINDOW);
-    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
-
-    tj_test_wait_ms (200);
-    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-    tj_test_screenshot (GTK_WIDGET (form), "followup-form.png");
-  }
+  screenshot_bottom (form, "followup-form.png");
 
   /* deleted, then put back */
   g_signal_emit_by_name (find_button (GTK_WIDGET (section), "删除"), "clicked");

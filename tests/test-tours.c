@@ -61,6 +61,30 @@ new_tour (void)
   return tour;
 }
 
+/* The tour's four ranks, best first: each project's name, rank and total in hundredths. */
+static void
+assert_ranks (TjDb              *db,
+              TjTour            *tour,
+              const char *const *names,
+              const guint       *expected_ranks,
+              const gint64      *totals)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) ranks = tj_tour_rank (db, tour, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (ranks->len, ==, 4);
+  for (guint i = 0; i < ranks->len; i++)
+    {
+      TjTourRank *rank = &g_array_index (ranks, TjTourRank, i);
+
+      g_assert_cmpstr (((TjTourStop *) g_ptr_array_index (tour->stops, rank->stop))->name, ==,
+                       names[i]);
+      g_assert_cmpuint (rank->rank, ==, expected_ranks[i]);
+      g_assert_cmpint (rank->total, ==, totals[i]);
+    }
+}
+
 static void
 test_rank (void)
 {
@@ -68,7 +92,6 @@ test_rank (void)
   g_autoptr (TjDb) db = tj_test_db_new (&dir);
   g_autoptr (TjTour) tour = new_tour ();
   g_autoptr (TjTour) again = NULL;
-  g_autoptr (GArray) ranks = NULL;
   g_autoptr (GError) error = NULL;
   const char *names[] = { "嵩山大道", "安阳路", "白沙湖", "中岳街" };
   const guint expected_ranks[] = { 1, 2, 2, 4 };
@@ -90,18 +113,7 @@ test_rank (void)
                    "丙丁镇");
   g_assert_cmpint (tj_tour_get_score (again, 2, 2), ==, 1250);
 
-  ranks = tj_tour_rank (db, again, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (ranks->len, ==, 4);
-  for (guint i = 0; i < ranks->len; i++)
-    {
-      TjTourRank *rank = &g_array_index (ranks, TjTourRank, i);
-
-      g_assert_cmpstr (((TjTourStop *) g_ptr_array_index (again->stops, rank->stop))->name, ==,
-                       names[i]);
-      g_assert_cmpuint (rank->rank, ==, expected_ranks[i]);
-      g_assert_cmpint (rank->total, ==, totals[i]);
-    }
+  assert_ranks (db, again, names, expected_ranks, totals);
 
   /* moving a stop takes its scores with it and survives a save */
   tj_tour_move_stop (again, 3, 0);
@@ -143,7 +155,6 @@ test_rank_hundredths (void)
   g_autoptr (TjDb) db = tj_test_db_new (&dir);
   g_autoptr (TjTour) tour = tj_tour_new ();
   g_autoptr (TjTour) again = NULL;
-  g_autoptr (GArray) ranks = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *csv = NULL;
   g_autofree char *contents = NULL;
@@ -181,18 +192,7 @@ test_rank_hundredths (void)
   g_assert_no_error (error);
   g_assert_cmpint (tj_tour_get_score (again, 0, 3), ==, 1249);
   g_assert_cmpint (tj_tour_get_score (again, 1, 1), ==, 2525);
-  ranks = tj_tour_rank (db, again, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (ranks->len, ==, 4);
-  for (guint i = 0; i < ranks->len; i++)
-    {
-      TjTourRank *rank = &g_array_index (ranks, TjTourRank, i);
-
-      g_assert_cmpstr (((TjTourStop *) g_ptr_array_index (again->stops, rank->stop))->name, ==,
-                       names[i]);
-      g_assert_cmpuint (rank->rank, ==, expected_ranks[i]);
-      g_assert_cmpint (rank->total, ==, totals[i]);
-    }
+  assert_ranks (db, again, names, expected_ranks, totals);
 
   /* the report shows every score and total to the hundredth */
   csv = g_build_filename (dir, "观摩.csv", NULL);

@@ -182,6 +182,30 @@ new_entry (const char *text,
   return entry;
 }
 
+/* Below the fields at line: the label of what is wrong (returned); then Cancel and Save, Save
+ * answered by response_cb. */
+static GtkLabel *
+finish_dialog (AdwMessageDialog *dialog,
+               GtkGrid          *grid,
+               int               line,
+               GCallback         response_cb)
+{
+  GtkLabel *message = GTK_LABEL (gtk_label_new (NULL));
+
+  gtk_label_set_wrap (message, TRUE);
+  gtk_label_set_xalign (message, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (message), "error");
+  gtk_grid_attach (grid, GTK_WIDGET (message), 0, line, 3, 1);
+  adw_message_dialog_set_extra_child (dialog, GTK_WIDGET (grid));
+
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "save", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", response_cb, NULL);
+  return message;
+}
+
 static GtkWindow *
 present_dialog (Section         *section,
                 const TjElement *need)
@@ -223,20 +247,8 @@ present_dialog (Section         *section,
                                   new_entry (need->secured_date, "2026-04-15", dialog), NULL);
   self->note = add_field (grid, line++, "note", _("Note"),
                           new_entry (need->note, _("Optional"), dialog), NULL);
-  self->message = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->message, TRUE);
-  gtk_label_set_xalign (self->message, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->message), "error");
-  gtk_grid_attach (grid, GTK_WIDGET (self->message), 0, line, 3, 1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), GTK_WIDGET (grid));
-
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "save", _("_Save"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (need_response_cb), NULL);
+  self->message = finish_dialog (ADW_MESSAGE_DIALOG (dialog), grid, line,
+                                 G_CALLBACK (need_response_cb));
   revalidate (self, ADW_MESSAGE_DIALOG (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
   return GTK_WINDOW (dialog);
@@ -258,6 +270,28 @@ tj_element_dialog_get_input (GtkWindow  *dialog,
 
 /* ---- the section ---- */
 
+/* After a delete: deletion kept for the Undo row, which says deleted (taken); or the error. */
+static void
+keep_deletion (Section    *self,
+               GtkButton  *button,
+               TjDeletion *deletion,
+               GError     *error,
+               char       *deleted)
+{
+  if (deletion == NULL)
+    {
+      tj_alert (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (button))), _("Cannot delete"),
+                error->message);
+      g_free (deleted);
+      return;
+    }
+  g_clear_pointer (&self->deletion, tj_deletion_free);
+  self->deletion = deletion;
+  g_free (self->deleted);
+  self->deleted = deleted;
+  self->refresh (self); /* the table's changed signal refreshes too; the undo row needs this */
+}
+
 static void
 edit_clicked_cb (GtkButton *button,
                  Section   *self)
@@ -274,19 +308,10 @@ delete_clicked_cb (GtkButton *button,
   g_autofree char *what = describe (need);
   TjDeletion *deletion = tj_element_delete_undoable (self->db, need->id, &error);
 
-  if (deletion == NULL)
-    {
-      tj_alert (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (button))), _("Cannot delete"),
-                error->message);
-      return;
-    }
-  g_clear_pointer (&self->deletion, tj_deletion_free);
-  self->deletion = deletion;
-  g_free (self->deleted);
   /* Translators: "已删除：中央资金（申请 120.50 万元，…）" */
-  self->deleted = g_strdup_printf (_("Deleted: %1$s (%2$s)"), tj_element_kind_label (need->kind),
-                                   what);
-  refresh (self); /* the table's changed signal refreshes too; the undo row needs this one */
+  keep_deletion (self, button, deletion, error,
+                 g_strdup_printf (_("Deleted: %1$s (%2$s)"), tj_element_kind_label (need->kind),
+                                  what));
 }
 
 static void
@@ -419,9 +444,15 @@ changed_cb (TjDb                *db,
   self->refresh (self);
 }
 
-AdwPreferencesGroup *
-tj_element_section_new (TjDb   *db,
-                        gint64  project_id)
+/* A section titled title of the project's rows, shown by refresh_func again after each change of
+ * table (its "changed::" detail), with an Add button answered by add_cb. */
+static AdwPreferencesGroup *
+section_new (TjDb        *db,
+             gint64       project_id,
+             const char  *title,
+             const char  *signal,
+             void       (*refresh_func) (Section *self),
+             GCallback    add_cb)
 {
   AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   Section *self = g_new0 (Section, 1);
@@ -429,19 +460,27 @@ tj_element_section_new (TjDb   *db,
 
   self->db = g_object_ref (db);
   self->project_id = project_id;
-  self->refresh = refresh;
+  self->refresh = refresh_func;
   self->group = group;
   self->rows = g_ptr_array_new ();
   g_object_set_data_full (G_OBJECT (group), "element-section", self,
                           (GDestroyNotify) section_free);
-  adw_preferences_group_set_title (group, _("Funds and Quotas"));
+  adw_preferences_group_set_title (group, title);
   gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (add, "flat");
-  g_signal_connect (add, "clicked", G_CALLBACK (add_clicked_cb), self);
+  g_signal_connect (add, "clicked", add_cb, self);
   adw_preferences_group_set_header_suffix (group, add);
-  g_signal_connect_object (db, "changed::project_elements", G_CALLBACK (changed_cb), group, 0);
-  refresh (self);
+  g_signal_connect_object (db, signal, G_CALLBACK (changed_cb), group, 0);
+  refresh_func (self);
   return group;
+}
+
+AdwPreferencesGroup *
+tj_element_section_new (TjDb   *db,
+                        gint64  project_id)
+{
+  return section_new (db, project_id, _("Funds and Quotas"), "changed::project_elements", refresh,
+                      G_CALLBACK (add_clicked_cb));
 }
 
 GtkWindow *
@@ -536,20 +575,8 @@ present_followup_dialog (Section                    *section,
                           new_entry (followup->note, _("Required"), dialog), NULL);
   self->by_whom = add_field (grid, line++, "by_whom", _("By whom"),
                              new_entry (followup->by_whom, _("Optional"), dialog), NULL);
-  self->message = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->message, TRUE);
-  gtk_label_set_xalign (self->message, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->message), "error");
-  gtk_grid_attach (grid, GTK_WIDGET (self->message), 0, line, 3, 1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), GTK_WIDGET (grid));
-
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "save", _("_Save"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (followup_response_cb), NULL);
+  self->message = finish_dialog (ADW_MESSAGE_DIALOG (dialog), grid, line,
+                                 G_CALLBACK (followup_response_cb));
   followup_revalidate (self, ADW_MESSAGE_DIALOG (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
   return GTK_WINDOW (dialog);
@@ -584,19 +611,10 @@ followup_delete_clicked_cb (GtkButton *button,
   TjDeletion *deletion =
     tj_statistics_followup_delete_undoable (self->db, followup->id, &error);
 
-  if (deletion == NULL)
-    {
-      tj_alert (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (button))), _("Cannot delete"),
-                error->message);
-      return;
-    }
-  g_clear_pointer (&self->deletion, tj_deletion_free);
-  self->deletion = deletion;
-  g_free (self->deleted);
   /* Translators: "已删除：2026-03-15 的跟进（与统计局对接）" */
-  self->deleted = g_strdup_printf (_("Deleted: the follow-up of %1$s (%2$s)"), followup->date,
-                                   followup->note);
-  self->refresh (self);
+  keep_deletion (self, button, deletion, error,
+                 g_strdup_printf (_("Deleted: the follow-up of %1$s (%2$s)"), followup->date,
+                                  followup->note));
 }
 
 static void
@@ -659,26 +677,9 @@ AdwPreferencesGroup *
 tj_followup_section_new (TjDb   *db,
                          gint64  project_id)
 {
-  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  Section *self = g_new0 (Section, 1);
-  GtkWidget *add = gtk_button_new_with_mnemonic (_("_Add…"));
-
-  self->db = g_object_ref (db);
-  self->project_id = project_id;
-  self->refresh = refresh_followups;
-  self->group = group;
-  self->rows = g_ptr_array_new ();
-  g_object_set_data_full (G_OBJECT (group), "element-section", self,
-                          (GDestroyNotify) section_free);
-  adw_preferences_group_set_title (group, _("Statistics Entry Follow-ups"));
-  gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (add, "flat");
-  g_signal_connect (add, "clicked", G_CALLBACK (followup_add_clicked_cb), self);
-  adw_preferences_group_set_header_suffix (group, add);
-  g_signal_connect_object (db, "changed::statistics_followups", G_CALLBACK (changed_cb), group,
-                           0);
-  refresh_followups (self);
-  return group;
+  return section_new (db, project_id, _("Statistics Entry Follow-ups"),
+                      "changed::statistics_followups", refresh_followups,
+                      G_CALLBACK (followup_add_clicked_cb));
 }
 
 GtkWindow *
