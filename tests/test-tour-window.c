@@ -115,15 +115,15 @@ test_enter_score (Fixture       *f,
   g_assert_false (tj_tour_window_save (window));
   g_assert_nonnull (strstr (tj_tour_window_get_error (window), "安阳路"));
 
-  /* 36.5 saved: 安阳路 66.5 goes first */
-  gtk_editable_set_text (tj_tour_window_get_score_cell (window, 1, 0), "36.5");
+  /* 36.25 (two decimals, as panels score) saved: 安阳路 66.25 goes first */
+  gtk_editable_set_text (tj_tour_window_get_score_cell (window, 1, 0), "36.25");
   g_assert_true (tj_tour_window_save (window));
   g_assert_null (tj_tour_window_get_error (window));
   g_assert_cmpint (tj_test_scalar (f->db, "SELECT score FROM tour_scores s JOIN tour_projects p "
                                    "ON p.id = s.tour_project_id JOIN tour_criteria c "
                                    "ON c.id = s.criterion_id WHERE p.project_id = 1 AND "
-                                   "c.name = '形象进度'"), ==, 3650);
-  g_assert_true (find_label (GTK_WIDGET (window), "66.5"));
+                                   "c.name = '形象进度'"), ==, 3625);
+  g_assert_true (find_label (GTK_WIDGET (window), "66.25"));
   tj_test_screenshot (GTK_WIDGET (window), "tours.png");
 
   /* exported from the window, in a worker thread */
@@ -137,7 +137,7 @@ test_enter_score (Fixture       *f,
     g_autoptr (GVariant) facts = tj_test_xlsx_read (path, 0, "B7", "H7", NULL);
 
     g_assert_cmpstr (tj_test_xlsx_fact (facts, "B7"), ==, "安阳路");
-    g_assert_cmpstr (tj_test_xlsx_fact (facts, "H7"), ==, "66.5");
+    g_assert_cmpstr (tj_test_xlsx_fact (facts, "H7"), ==, "66.25");
   }
 
   /* an odd month is allowed, and warned about */
