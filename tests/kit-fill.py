@@ -8,6 +8,8 @@
 #   kit-fill.py KIT correction  the same with 更正说明 filled
 #   kit-fill.py KIT partial     every row but the last, which is left blank; prints its name
 #                               with the yuan "-"
+#   kit-fill.py KIT note        as partial, the last row with 存在问题 typed but no figure (a
+#                               warning, not refused); prints its name with "-" and its row
 import sys
 import openpyxl
 
@@ -16,7 +18,7 @@ book = openpyxl.load_workbook(path)
 sheet = book['进度填报']
 assert sheet.protection.sheet, 'the kit is not protected'
 rows = [r for r in range(4, sheet.max_row + 1) if sheet.cell(r, 2).value]
-filled = rows[:-1] if mode == 'partial' else rows
+filled = rows[:-1] if mode in ('partial', 'note') else rows
 for n, r in enumerate(filled, 1):
     wan = round(1.2345 * n, 4)
     sheet.cell(r, 5).value = wan
@@ -26,6 +28,9 @@ for n, r in enumerate(filled, 1):
     print('%s\t%d' % (sheet.cell(r, 2).value, round(wan * 10000)))
 if mode == 'partial':
     print('%s\t-' % sheet.cell(rows[-1], 2).value)
+elif mode == 'note':
+    sheet.cell(rows[-1], 7).value = '征迁未完成'
+    print('%s\t-\t%d' % (sheet.cell(rows[-1], 2).value, rows[-1]))
 elif mode == 'tamper':
     sheet.cell(rows[0], 2).value = sheet.cell(rows[0], 2).value + '（改）'
 elif mode in ('negative', 'correction'):

@@ -56,7 +56,7 @@ test_export_import (void)
                                &strings, NULL, NULL, &error));
   g_assert_nonnull (strstr (strings, "报送截止：2026-11-08"));
 
-  /* one kit returned, filled */
+  /* one kit returned, filled but for its last row, which has 存在问题 without a figure */
   returned = g_build_filename (dir, "returned", NULL);
   g_mkdir (returned, 0755);
   first = g_path_get_basename (lines[0]);
@@ -68,7 +68,7 @@ test_export_import (void)
     g_assert_true (g_file_get_contents (lines[0], &bytes, &length, &error));
     g_assert_true (g_file_set_contents (copy, bytes, length, &error));
   }
-  fill (copy, "fill");
+  fill (copy, "note");
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (tj_test_run_tuijin (db_path, &out, &err, "import", "kit", returned, NULL), ==,
@@ -76,6 +76,10 @@ test_export_import (void)
   g_assert_nonnull (strstr (out, "：已报送，填报 "));
   g_assert_nonnull (strstr (out, "：未报送"));
   g_assert_nonnull (strstr (out, "已导入 2026-10 的乡镇填报包"));
+  /* the row without a figure: a warning naming the workbook and the row, the import done */
+  g_assert_nonnull (strstr (err, first));
+  g_assert_nonnull (strstr (err, "行“"));
+  g_assert_nonnull (strstr (err, "：当月完成：尚未填报。"));
 
   /* a locked cell changed: refused, non-zero, the cell named */
   fill (copy, "tamper");

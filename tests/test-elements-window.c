@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The project form's 要素保障 section (issue 10, policy 七) under Xvfb: a fund added through its
  * Add button and dialog (more secured than sought keeps Save off, saying why), the row with its
- * gap, deleted and put back with Undo. */
+ * gap, deleted and put back with Undo; a statistics follow-up (入库跟进) added without what was
+ * done (Save off, core's message), saved, edited, deleted and put back. */
 #include "tj-test.h"
 
 #include <adwaita.h>
@@ -107,7 +108,9 @@ type (GtkWindow  *dialog,
       const char *field,
       const char *text)
 {
-  GtkWidget *entry = tj_element_dialog_get_input (dialog, field);
+  GtkWidget *entry = g_object_get_data (G_OBJECT (dialog), "need-dialog") != NULL
+                       ? tj_element_dialog_get_input (dialog, field)
+                       : tj_followup_dialog_get_input (dialog, field);
 
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
@@ -131,19 +134,13 @@ message_of (GtkWidget *widget)
   return NULL;
 }
 
-static void
-test_add_fund (Fixture       *f,
-               gconstpointer  data)
+/* The project form of the fixture's project, shown. */
+static GtkWindow *
+open_form (Fixture *f)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (TjProject) project = tj_project_load (f->db, 1, &error);
   GtkWindow *form;
-  AdwPreferencesGroup *section;
-  AdwMessageDialog *dialog;
-  GtkWidget *add;
-  g_autofree char *rows = NULL;
-  g_autofree char *after_delete = NULL;
-  g_autofree char *after_undo = NULL;
 
   g_assert_no_error (error);
   form = tj_project_form_new (f->db, project, 2026);
@@ -151,6 +148,33 @@ test_add_fund (Fixture       *f,
   gtk_window_set_default_size (form, 900, 1000);
   gtk_window_present (form);
   tj_test_wait_idle ();
+  return form;
+}
+
+/* The form scrolled to its end, where the sections are, as a screenshot. */
+static void
+screenshot_bottom (GtkWindow  *form,
+                   const char *name)
+{
+  GtkWidget *scrolled = tj_test_find_descendant (GTK_WIDGET (form), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+  tj_test_wait_ms (200);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  tj_test_screenshot (GTK_WIDGET (form), name);
+}
+
+static void
+test_add_fund (Fixture       *f,
+               gconstpointer  data)
+{
+  GtkWindow *form = open_form (f);
+  AdwPreferencesGroup *section;
+  AdwMessageDialog *dialog;
+  GtkWidget *add;
+  g_autofree char *rows = NULL;
+  g_autofree char *after_delete = NULL;
+  g_autofree char *after_undo = NULL;
 
   section = find_group (GTK_WIDGET (form), "要素保障");
   g_assert_nonnull (section);
@@ -183,14 +207,7 @@ test_add_fund (Fixture       *f,
   g_assert_cmpstr (rows, ==,
                    "中央资金：申请 120.50 万元，到位 100.00 万元，缺口 20.50 万元 | "
                    "申请日期 2026-02-01　到位日期 2026-04-10\n");
-  {
-    GtkWidget *scrolled = tj_test_find_descendant (GTK_WIDGET (form), GTK_TYPE_SCROLLED_WINDOW);
-    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
-
-    tj_test_wait_ms (200);
-    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-    tj_test_screenshot (GTK_WIDGET (form), "elements-form.png");
-  }
+  screenshot_bottom (form, "elements-form.png");
 
   /* deleted, then put back from the section's own Undo */
   g_signal_emit_by_name (find_button (GTK_WIDGET (section), "删除"), "clicked");
@@ -208,11 +225,78 @@ test_add_fund (Fixture       *f,
   tj_test_wait_idle ();
 }
 
+static void
+test_followup (Fixture       *f,
+               gconstpointer  data)
+{
+  GtkWindow *form = open_form (f);
+  AdwPreferencesGroup *section = find_group (GTK_WIDGET (form), "统计入库跟进");
+  AdwMessageDialog *dialog;
+  g_autofree char *rows = NULL;
+  g_autofree char *after_delete = NULL;
+  g_autofree char *after_undo = NULL;
+
+  g_assert_nonnull (section);
+  g_assert_cmpstr (adw_preferences_group_get_description (section), ==, "尚无入库跟进记录。");
+  g_signal_emit_by_name (find_button (GTK_WIDGET (section), "添加(_A)…"), "clicked");
+  tj_test_wait_idle ();
+  dialog = tj_test_find_dialog ("新增入库跟进");
+  g_assert_nonnull (dialog);
+
+  /* today's date is there; without what was done, no Save and core's message */
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+  g_assert_cmpstr (message_of (GTK_WIDGET (dialog)), ==, "请填写跟进情况。");
+  type (GTK_WINDOW (dialog), "date", "2026-13-01");
+  type (GTK_WINDOW (dialog), "note", "与统计局对接入库资料");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+  g_assert_nonnull (strstr (message_of (GTK_WIDGET (dialog)), "跟进日期"));
+  type (GTK_WINDOW (dialog), "date", "2026-03-15");
+  type (GTK_WINDOW (dialog), "by_whom", "王明");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+  tj_test_screenshot (GTK_WIDGET (dialog), "followup-dialog.png");
+  tj_test_respond (dialog, "save");
+  tj_test_wait_idle ();
+  g_assert_cmpint (tj_test_scalar (f->db, "SELECT count(*) FROM statistics_followups WHERE "
+                                   "date = '2026-03-15' AND by_whom = '王明'"), ==, 1);
+  rows = rows_of (section);
+  g_assert_cmpstr (rows, ==, "2026-03-15：与统计局对接入库资料 | 王明\n");
+
+  /* edited: the date moved */
+  g_signal_emit_by_name (find_button (GTK_WIDGET (section), "编辑"), "clicked");
+  tj_test_wait_idle ();
+  dialog = tj_test_find_dialog ("编辑入库跟进");
+  g_assert_nonnull (dialog);
+  type (GTK_WINDOW (dialog), "date", "2026-03-16");
+  tj_test_respond (dialog, "save");
+  tj_test_wait_idle ();
+  g_clear_pointer (&rows, g_free);
+  rows = rows_of (section);
+  g_assert_cmpstr (rows, ==, "2026-03-16：与统计局对接入库资料 | 王明\n");
+  g_assert_cmpint (tj_test_scalar (f->db, "SELECT count(*) FROM statistics_followups"), ==, 1);
+  screenshot_bottom (form, "followup-form.png");
+
+  /* deleted, then put back */
+  g_signal_emit_by_name (find_button (GTK_WIDGET (section), "删除"), "clicked");
+  tj_test_wait_idle ();
+  g_assert_cmpint (tj_test_scalar (f->db, "SELECT count(*) FROM statistics_followups"), ==, 0);
+  after_delete = rows_of (section);
+  g_assert_cmpstr (after_delete, ==, "已删除：2026-03-16 的跟进（与统计局对接入库资料） | \n");
+  g_signal_emit_by_name (find_button (GTK_WIDGET (section), "撤销(_U)"), "clicked");
+  tj_test_wait_idle ();
+  g_assert_cmpint (tj_test_scalar (f->db, "SELECT count(*) FROM statistics_followups WHERE "
+                                   "date = '2026-03-16' AND by_whom = '王明'"), ==, 1);
+  after_undo = rows_of (section);
+  g_assert_cmpstr (after_undo, ==, rows);
+  gtk_window_destroy (form);
+  tj_test_wait_idle ();
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   tj_test_init_full (&argc, &argv, FALSE);
   g_test_add ("/elements-window/add-fund", Fixture, NULL, setup, test_add_fund, teardown);
+  g_test_add ("/elements-window/followup", Fixture, NULL, setup, test_followup, teardown);
   return g_test_run ();
 }

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* 观摩评分 under Xvfb (issue 10): opened from the 督办 page's meeting menu, a score entered in
  * the grid and saved, the ranking shown; a score above its weight refused with the project and
- * the criterion named; the report exported from the window. */
+ * the criterion named; the report exported from the window; the tour deleted after the
+ * question naming its projects and scores, and Undo putting every score back. */
 #include "tj-test.h"
 
 #include <adwaita.h>
@@ -114,15 +115,15 @@ test_enter_score (Fixture       *f,
   g_assert_false (tj_tour_window_save (window));
   g_assert_nonnull (strstr (tj_tour_window_get_error (window), "安阳路"));
 
-  /* 36.5 saved: 安阳路 66.5 goes first */
-  gtk_editable_set_text (tj_tour_window_get_score_cell (window, 1, 0), "36.5");
+  /* 36.25 (two decimals, as panels score) saved: 安阳路 66.25 goes first */
+  gtk_editable_set_text (tj_tour_window_get_score_cell (window, 1, 0), "36.25");
   g_assert_true (tj_tour_window_save (window));
   g_assert_null (tj_tour_window_get_error (window));
   g_assert_cmpint (tj_test_scalar (f->db, "SELECT score FROM tour_scores s JOIN tour_projects p "
                                    "ON p.id = s.tour_project_id JOIN tour_criteria c "
                                    "ON c.id = s.criterion_id WHERE p.project_id = 1 AND "
-                                   "c.name = '形象进度'"), ==, 3650);
-  g_assert_true (find_label (GTK_WIDGET (window), "66.5"));
+                                   "c.name = '形象进度'"), ==, 3625);
+  g_assert_true (find_label (GTK_WIDGET (window), "66.25"));
   tj_test_screenshot (GTK_WIDGET (window), "tours.png");
 
   /* exported from the window, in a worker thread */
@@ -136,7 +137,7 @@ test_enter_score (Fixture       *f,
     g_autoptr (GVariant) facts = tj_test_xlsx_read (path, 0, "B7", "H7", NULL);
 
     g_assert_cmpstr (tj_test_xlsx_fact (facts, "B7"), ==, "安阳路");
-    g_assert_cmpstr (tj_test_xlsx_fact (facts, "H7"), ==, "66.5");
+    g_assert_cmpstr (tj_test_xlsx_fact (facts, "H7"), ==, "66.25");
   }
 
   /* an odd month is allowed, and warned about */
@@ -149,11 +150,89 @@ test_enter_score (Fixture       *f,
   tj_test_wait_idle ();
 }
 
+static char *
+scores_of (TjDb *db)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  GString *out = g_string_new (NULL);
+
+  stmt = tj_db_prepare (db, "SELECT t.id, t.name, c.name, c.weight, p.position, p.project_id, "
+                        "s.score FROM tour_scores s JOIN tour_projects p ON p.id = "
+                        "s.tour_project_id JOIN tour_criteria c ON c.id = s.criterion_id JOIN "
+                        "tours t ON t.id = p.tour_id ORDER BY s.id", &error);
+  g_assert_no_error (error);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      for (int c = 0; c < 7; c++)
+        g_string_append_printf (out, "%s|", (const char *) sqlite3_column_text (stmt, c));
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_delete (Fixture       *f,
+             gconstpointer  data)
+{
+  TjTourWindow *window = open_tours (f);
+  GtkWidget *list = tj_test_find_descendant (GTK_WIDGET (window), GTK_TYPE_LIST_BOX);
+  g_autofree char *before = scores_of (f->db);
+  g_autofree char *after = NULL;
+  AdwMessageDialog *dialog;
+  AdwToast *toast;
+
+  g_assert_cmpint (tj_test_scalar (f->db, "SELECT count(*) FROM tour_scores"), ==, 7);
+  /* a tour not saved yet has nothing to delete */
+  g_assert_null (tj_tour_window_delete (window));
+  gtk_list_box_select_row (GTK_LIST_BOX (list),
+                           gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
+  tj_test_wait_idle ();
+
+  /* asked first, naming the tour, its projects and scores; Cancel keeps all */
+  dialog = tj_tour_window_delete (window);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "删除观摩？");
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                   "将删除 2026-04-18 的观摩“四月重点项目观摩”，连同观摩的 2 个项目及其 7 项评分。"
+                   "删除后可撤销。");
+  tj_test_screenshot (GTK_WIDGET (dialog), "tour-delete-dialog.png");
+  tj_test_respond (dialog, "cancel");
+  tj_test_wait_idle ();
+  g_assert_cmpint (tj_test_scalar (f->db, "SELECT count(*) FROM tours"), ==, 1);
+
+  /* deleted: the tour, its criteria, projects and scores */
+  dialog = tj_tour_window_delete (window);
+  tj_test_respond (dialog, "delete");
+  tj_test_wait_idle ();
+  g_assert_cmpint (tj_test_scalar (f->db, "SELECT count(*) FROM tours"), ==, 0);
+  g_assert_cmpint (tj_test_scalar (f->db, "SELECT count(*) FROM tour_projects"), ==, 0);
+  g_assert_cmpint (tj_test_scalar (f->db, "SELECT count(*) FROM tour_scores"), ==, 0);
+  g_assert_cmpint (tj_test_scalar (f->db, "SELECT count(*) FROM tour_criteria"), ==, 0);
+  g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
+  toast = g_object_get_data (G_OBJECT (window), "last-toast");
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "已删除观摩“四月重点项目观摩”");
+  tj_test_screenshot (GTK_WIDGET (window), "tour-deleted.png");
+
+  /* Undo: every score back as it was, the tour chosen again in the list */
+  g_signal_emit_by_name (toast, "button-clicked");
+  tj_test_wait_idle ();
+  after = scores_of (f->db);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (tj_test_scalar (f->db, "SELECT count(*) FROM tour_criteria"), ==, 4);
+  g_assert_nonnull (gtk_list_box_get_selected_row (GTK_LIST_BOX (list)));
+  g_assert_cmpstr (gtk_editable_get_text (tj_tour_window_get_score_cell (window, 1, 1)), ==, "10");
+  gtk_window_destroy (GTK_WINDOW (window));
+  tj_test_wait_idle ();
+}
+
 int
 main (int    argc,
       char **argv)
 {
   tj_test_init_full (&argc, &argv, FALSE);
   g_test_add ("/tour-window/enter-score", Fixture, NULL, setup, test_enter_score, teardown);
+  g_test_add ("/tour-window/delete", Fixture, NULL, setup, test_delete, teardown);
   return g_test_run ();
 }

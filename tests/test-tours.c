@@ -61,6 +61,30 @@ new_tour (void)
   return tour;
 }
 
+/* The tour's four ranks, best first: each project's name, rank and total in hundredths. */
+static void
+assert_ranks (TjDb              *db,
+              TjTour            *tour,
+              const char *const *names,
+              const guint       *expected_ranks,
+              const gint64      *totals)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) ranks = tj_tour_rank (db, tour, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (ranks->len, ==, 4);
+  for (guint i = 0; i < ranks->len; i++)
+    {
+      TjTourRank *rank = &g_array_index (ranks, TjTourRank, i);
+
+      g_assert_cmpstr (((TjTourStop *) g_ptr_array_index (tour->stops, rank->stop))->name, ==,
+                       names[i]);
+      g_assert_cmpuint (rank->rank, ==, expected_ranks[i]);
+      g_assert_cmpint (rank->total, ==, totals[i]);
+    }
+}
+
 static void
 test_rank (void)
 {
@@ -68,7 +92,6 @@ test_rank (void)
   g_autoptr (TjDb) db = tj_test_db_new (&dir);
   g_autoptr (TjTour) tour = new_tour ();
   g_autoptr (TjTour) again = NULL;
-  g_autoptr (GArray) ranks = NULL;
   g_autoptr (GError) error = NULL;
   const char *names[] = { "嵩山大道", "安阳路", "白沙湖", "中岳街" };
   const guint expected_ranks[] = { 1, 2, 2, 4 };
@@ -90,18 +113,7 @@ test_rank (void)
                    "丙丁镇");
   g_assert_cmpint (tj_tour_get_score (again, 2, 2), ==, 1250);
 
-  ranks = tj_tour_rank (db, again, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (ranks->len, ==, 4);
-  for (guint i = 0; i < ranks->len; i++)
-    {
-      TjTourRank *rank = &g_array_index (ranks, TjTourRank, i);
-
-      g_assert_cmpstr (((TjTourStop *) g_ptr_array_index (again->stops, rank->stop))->name, ==,
-                       names[i]);
-      g_assert_cmpuint (rank->rank, ==, expected_ranks[i]);
-      g_assert_cmpint (rank->total, ==, totals[i]);
-    }
+  assert_ranks (db, again, names, expected_ranks, totals);
 
   /* moving a stop takes its scores with it and survives a save */
   tj_tour_move_stop (again, 3, 0);
@@ -129,6 +141,71 @@ test_rank (void)
     g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM tour_projects WHERE "
                                      "project_id = 2"), ==, 1);
   }
+  tj_test_db_free (&db, &dir);
+}
+
+/* Scores with two decimals as a panel gives them (87.25): typed as text, kept exactly, and a
+ * hundredth between totals decides the rank; equal totals to the hundredth share it, in pinyin
+ * order. 中岳街 40 + 30 + 15 + 1.26 = 86.26; 安阳路 35.25 + 26 + 12.5 + 12.5 = 86.25 and 白沙湖
+ * 36.5 + 25.25 + 13 + 11.5 = 86.25, tied; 嵩山大道 35.25 + 26 + 12.5 + 12.49 = 86.24. */
+static void
+test_rank_hundredths (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  g_autoptr (TjTour) tour = tj_tour_new ();
+  g_autoptr (TjTour) again = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *contents = NULL;
+  static const struct
+  {
+    gint64 id;
+    const char *name;
+    const char *scores[4];
+  } stops[] = {
+    { 3, "嵩山大道", { "35.25", "26", "12.5", "12.49" } },
+    { 2, "白沙湖", { "36.5", "25.25", "13", "11.5" } },
+    { 1, "安阳路", { "35.25", "26", "12.50", "12.5" } },
+    { 4, "中岳街", { "40", "30", "15", "1.26" } },
+  };
+  const char *names[] = { "中岳街", "安阳路", "白沙湖", "嵩山大道" };
+  const guint expected_ranks[] = { 1, 2, 2, 4 };
+  const gint64 totals[] = { 8626, 8625, 8625, 8624 };
+
+  fill (db);
+  tour->date = g_strdup (DATE);
+  tour->name = g_strdup ("四月重点项目观摩");
+  tj_tour_add_default_criteria (tour);
+  for (guint s = 0; s < G_N_ELEMENTS (stops); s++)
+    {
+      tj_tour_add_stop (tour, stops[s].id, stops[s].name, NULL);
+      for (guint c = 0; c < 4; c++)
+        {
+          g_assert_true (tj_tour_set_score_text (tour, s, c, stops[s].scores[c], &error));
+          g_assert_no_error (error);
+        }
+    }
+  g_assert_true (tj_tour_save (db, tour, &error));
+  g_assert_no_error (error);
+  again = tj_tour_load (db, tour->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tj_tour_get_score (again, 0, 3), ==, 1249);
+  g_assert_cmpint (tj_tour_get_score (again, 1, 1), ==, 2525);
+  assert_ranks (db, again, names, expected_ranks, totals);
+
+  /* the report shows every score and total to the hundredth */
+  csv = g_build_filename (dir, "观摩.csv", NULL);
+  g_assert_true (tj_tour_write (db, DATE, csv, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (contents, "\"1\",\"中岳街\",\"丙丁镇\",\"40.00\",\"30.00\",\"15.00\","
+                              "\"1.26\",\"86.26\""));
+  g_assert_nonnull (strstr (contents, "\"2\",\"白沙湖\",\"丙丁镇\",\"36.50\",\"25.25\",\"13.00\","
+                              "\"11.50\",\"86.25\""));
+  g_assert_nonnull (strstr (contents, "\"4\",\"嵩山大道\",\"甲乙街道\",\"35.25\",\"26.00\","
+                              "\"12.50\",\"12.49\",\"86.24\""));
   tj_test_db_free (&db, &dir);
 }
 
@@ -176,19 +253,23 @@ test_score_refused (void)
   g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM tours"), ==, 0);
   g_clear_error (&error);
 
-  /* a score in hundredths that is not a tenth is refused too */
-  tj_tour_set_score (tour, 2, 2, 1225);
+  /* above the weight by a hundredth is refused too */
+  tj_tour_set_score (tour, 2, 2, 1501);
   g_assert_false (tj_tour_save (db, tour, &error));
   g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);
-  g_assert_nonnull (strstr (error->message, "12.25"));
+  g_assert_nonnull (strstr (error->message, "15.01"));
   g_clear_error (&error);
 
-  /* exactly the weight is allowed; more than one decimal is not a score */
+  /* exactly the weight is allowed; two decimals are a score, three are not */
   tj_tour_set_score (tour, 2, 2, 1500);
   g_assert_true (tj_tour_save (db, tour, &error));
   g_assert_no_error (error);
-  g_assert_false (tj_tour_parse_score ("12.25", &score, &error));
+  g_assert_true (tj_tour_parse_score ("12.25", &score, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (score, ==, 1225);
+  g_assert_false (tj_tour_parse_score ("12.255", &score, &error));
   g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "“12.255”不是有效的得分：请填写最多两位小数的数字。");
   g_clear_error (&error);
   g_assert_false (tj_tour_parse_score ("-1", &score, &error));
   g_clear_error (&error);
@@ -266,10 +347,10 @@ test_report (void)
   text = tj_test_pdf_text (pdf, "-layout");
   g_assert_nonnull (strstr (text, "四月重点项目观摩评分排名表"));
   g_assert_nonnull (strstr (text, "观摩路线：市政府出发"));
-  g_assert_true (g_regex_match_simple ("2 +安阳路 +甲乙街道 +35\\.0 +26\\.0 +12\\.5 +12\\.0 +85\\.5",
-                                       text, 0, 0));
-  g_assert_true (g_regex_match_simple ("4 +中岳街 +丙丁镇 +30\\.0 +20\\.5 +10\\.0 +9\\.5 +70\\.0",
-                                       text, 0, 0));
+  g_assert_true (g_regex_match_simple ("2 +安阳路 +甲乙街道 +35\\.00 +26\\.00 +12\\.50 +12\\.00 "
+                                       "+85\\.50", text, 0, 0));
+  g_assert_true (g_regex_match_simple ("4 +中岳街 +丙丁镇 +30\\.00 +20\\.50 +10\\.00 +9\\.50 "
+                                       "+70\\.00", text, 0, 0));
 
   /* the command line writes the same table as CSV; an unknown date is refused */
   g_assert_cmpint (tj_test_run_tuijin (tj_db_get_path (db), &out, &err, "export", "tour", "--date",
@@ -277,8 +358,8 @@ test_report (void)
                    ==, 0);
   g_assert_true (g_file_get_contents (csv, &contents, NULL, &error));
   g_assert_no_error (error);
-  g_assert_nonnull (strstr (contents, "\"2\",\"白沙湖\",\"丙丁镇\",\"36.5\",\"25.0\",\"13.0\","
-                              "\"11.0\",\"85.5\""));
+  g_assert_nonnull (strstr (contents, "\"2\",\"白沙湖\",\"丙丁镇\",\"36.50\",\"25.00\",\"13.00\","
+                              "\"11.00\",\"85.50\""));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (tj_test_run_tuijin (tj_db_get_path (db), &out, &err, "export", "tour", "--date",
@@ -294,6 +375,7 @@ main (int    argc,
 {
   tj_test_init (&argc, &argv);
   g_test_add_func ("/tours/rank", test_rank);
+  g_test_add_func ("/tours/rank-hundredths", test_rank_hundredths);
   g_test_add_func ("/tours/weights-refused", test_weights_refused);
   g_test_add_func ("/tours/score-refused", test_score_refused);
   g_test_add_func ("/tours/report", test_report);

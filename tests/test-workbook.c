@@ -696,12 +696,13 @@ test_round_trip_matters (void)
 }
 
 /* What an approval item holds that its import writes, by project and name: every column of
- * the import, 抄告日期, 送达日期 and 经办人 among them. */
+ * the import, 抄告日期, 送达日期, 经办人, 备注 and the 代办员 (its agency case's agent) among them. */
 #define APPROVAL_ROWS                                                                            \
   "SELECT p.name, a.name, a.stage, u.name, a.statutory_days, a.committed_days, a.green, "        \
-  "a.accepted, a.copied, a.finished, a.delivered, a.handler, a.notes FROM approval_items a "     \
-  "JOIN projects p ON p.id = a.project_id LEFT JOIN units u ON u.id = a.unit_id "                \
-  "ORDER BY p.name, a.name"
+  "a.accepted, a.copied, a.finished, a.delivered, a.handler, a.notes, ag.name "                  \
+  "FROM approval_items a JOIN projects p ON p.id = a.project_id "                                \
+  "LEFT JOIN units u ON u.id = a.unit_id LEFT JOIN agency_cases c ON c.id = a.case_id "          \
+  "LEFT JOIN people ag ON ag.id = c.agent_id ORDER BY p.name, a.name, a.accepted"
 
 /* The approvals ledger exported as a workbook, imported into a database without the items,
  * brings every item back as it was. */
@@ -713,20 +714,36 @@ test_round_trip_approvals_fresh (void)
   g_autofree char *xlsx = g_build_filename (dir, "审批.xlsx", NULL);
   g_autofree char *rows = NULL, *rows_again = NULL, *out = NULL, *message = NULL;
   g_autofree char *carried = NULL;
+  g_autofree char *count = NULL;
   guint n;
 
   g_assert_cmpint (tj_test_run_tuijin (db, NULL, NULL, "demo", "--year", "2026", NULL), ==, 0);
+  /* 备注 on every third item, one with a line break */
+  db_exec (db, "UPDATE approval_items SET notes = CASE WHEN id % 6 = 0 THEN '补正材料后受理' "
+               "ELSE '容缺受理，' || char (10) || '后补环评批复' END WHERE id % 3 = 0");
   g_assert_cmpint (tj_test_run_tuijin (db, NULL, NULL, "export", "approvals", "--year", "2026",
                                        "--output", xlsx, NULL),
                    ==, 0);
+  {
+    g_autoptr (GVariant) facts = tj_test_xlsx_read (xlsx, 0, "U4", "V4", "Q4", NULL);
+
+    /* 备注 after 经办人, the last column; 代办员 where it was */
+    g_assert_cmpstr (tj_test_xlsx_fact (facts, "U4"), ==, "经办人");
+    g_assert_cmpstr (tj_test_xlsx_fact (facts, "V4"), ==, "备注");
+    g_assert_cmpstr (tj_test_xlsx_fact (facts, "Q4"), ==, "代办员");
+  }
   rows = db_rows (db, APPROVAL_ROWS);
-  n = count_lines (rows);
+  count = db_rows (db, "SELECT count(*) FROM approval_items");
+  n = (guint) atoi (count); /* not the rows' lines: a 备注 has a line break */
   g_assert_cmpuint (n, >, 10);
-  /* the demo fills 抄告日期, 送达日期 and 经办人 on some items: the comparison can fail */
+  /* the demo fills 抄告日期, 送达日期, 经办人 and 代办员 on some items, the test 备注 on others:
+   * the comparison can fail */
   carried = db_rows (db, "SELECT count(*) > 0 FROM approval_items WHERE copied IS NOT NULL "
-                         "AND delivered IS NOT NULL AND handler IS NOT NULL");
+                         "AND delivered IS NOT NULL AND handler IS NOT NULL AND case_id IS NOT "
+                         "NULL AND notes IS NOT NULL");
   g_assert_cmpstr (carried, ==, "1\n");
-  db_exec (db, "DELETE FROM approval_items");
+  /* the agency cases go too: the 代办员 comes back from the ledger, not from a case left over */
+  db_exec (db, "DELETE FROM approval_items; DELETE FROM agency_cases");
   g_assert_cmpint (tj_test_run_tuijin (db, &out, NULL, "import", "approvals", xlsx, "--year",
                                        "2026", NULL),
                    ==, 0);
@@ -964,7 +981,7 @@ test_import_tour_scores (void)
   {
     const char *const header[] = { "序号", "项目名称", "形象进度", "投资完成", "质量安全",
                                    "亮点特色", NULL };
-    const char *const a[] = { "1", names[0], "36.5", "28", "14", "12", NULL };
+    const char *const a[] = { "1", names[0], "36.25", "28", "14.25", "12", NULL };
     const char *const b[] = { "2", names[1], "30", "25.5", "13", "15", NULL };
     const char *const c[] = { "3", names[2], "40", "", "", "", NULL };
     const char *const *const table[] = { header, a, b, c, NULL };
@@ -977,7 +994,8 @@ test_import_tour_scores (void)
   g_assert_cmpstr (out, ==, "已为 3 个项目评分，重新评分 0 个。\n");
   rows = db_rows (db, SCORE_ROWS);
   g_assert_cmpuint (count_lines (rows), ==, 9);
-  /* 36.5 + 28 + 14 + 12 = 90.5 points for the first project, in hundredths */
+  /* 36.25 + 28 + 14.25 + 12 = 90.5 points for the first project, in hundredths (two decimals
+   * as panels score) */
   {
     g_autofree char *sum = db_rows (db, "SELECT sum (s.score) FROM tour_scores s "
                                         "JOIN tour_projects tp ON tp.id = s.tour_project_id "

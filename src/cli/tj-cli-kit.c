@@ -89,6 +89,8 @@ tj_cli_run_import_kit (TjDb  *db,
             g_print (_("%s: not returned\n"), l->locality);
           for (guint p = 0; p < l->problems->len; p++)
             print_error ("%s", (char *) g_ptr_array_index (l->problems, p));
+          for (guint w = 0; w < l->warnings->len; w++)
+            print_error ("%s", (char *) g_ptr_array_index (l->warnings, w));
         }
     }
   if (!ok)

@@ -19,4 +19,15 @@ GtkWindow *tj_element_section_add (AdwPreferencesGroup *section);
 GtkWidget *tj_element_dialog_get_input (GtkWindow  *dialog,
                                         const char *field);
 
+/* The 入库跟进 section of a project form: what the office did to get the project entered in the
+ * statistics (date, what, by whom), Add, Edit and Delete with Undo as the needs'; the same
+ * validation as `add followup`. Follows changed::statistics_followups. */
+AdwPreferencesGroup *tj_followup_section_new (TjDb   *db,
+                                              gint64  project_id);
+/* Opens the dialog of a new follow-up dated today (what the Add button does); returns it. */
+GtkWindow *tj_followup_section_add (AdwPreferencesGroup *section);
+/* The dialog's fields, named "date", "note", "by_whom". */
+GtkWidget *tj_followup_dialog_get_input (GtkWindow  *dialog,
+                                         const char *field);
+
 G_END_DECLS

@@ -1011,6 +1011,14 @@ kits_imported_cb (GObject      *source,
       g_string_append_c (body, '\n');
       for (guint p = 0; p < l->problems->len; p++)
         g_string_append_printf (body, "    %s\n", (char *) g_ptr_array_index (l->problems, p));
+      for (guint w = 0; w < l->warnings->len; w++)
+        {
+          /* Translators: a kit row's warning, nothing refused: "提醒：「城关镇」……xlsx：第 7 行……" */
+          g_autofree char *line = g_strdup_printf (_("Reminder: %s"),
+                                                   (char *) g_ptr_array_index (l->warnings, w));
+
+          g_string_append_printf (body, "    %s\n", line);
+        }
     }
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                    ok ? _("Kits Imported") : _("Nothing Was Imported"),

@@ -951,6 +951,8 @@ tj_project_form_new (TjDb      *db,
                                 ADW_PREFERENCES_GROUP (tj_visit_group_new (db, self->original->id)));
       /* 要素保障: the project's funds and quotas (tj-element-section.c) */
       adw_preferences_page_add (self->page, tj_element_section_new (db, self->original->id));
+      /* 入库跟进: the project's statistics follow-ups (tj-element-section.c) */
+      adw_preferences_page_add (self->page, tj_followup_section_new (db, self->original->id));
     }
   return GTK_WINDOW (self);
 }

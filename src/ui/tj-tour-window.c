@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tj-alert.h"
 #include "tj-date.h"
 #include "tj-export-chooser.h"
 #include "tj-file-chooser.h"
@@ -28,6 +29,8 @@ struct _TjTourWindow
   TjFileJob *exports;
   GtkFileChooserNative *chooser;
 
+  AdwToastOverlay *toasts;
+  GtkWidget *delete_button;
   GtkListBox *list;
   AdwEntryRow *date_row;
   AdwEntryRow *name_row;
@@ -246,6 +249,7 @@ rebuild (TjTourWindow *self)
   GtkWidget *child;
 
   show_error (self, NULL);
+  gtk_widget_set_sensitive (self->delete_button, tour->id != 0);
   gtk_editable_set_text (GTK_EDITABLE (self->date_row), tour->date != NULL ? tour->date : "");
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), tour->name != NULL ? tour->name : "");
   gtk_editable_set_text (GTK_EDITABLE (self->route_row), tour->route != NULL ? tour->route : "");
@@ -538,6 +542,111 @@ print_cb (TjTourWindow *self)
     show_error (self, error->message);
 }
 
+/* Undo of a delete: the tour, its criteria, projects and scores as they were, chosen again. */
+static void
+undo_delete_cb (AdwToast   *toast,
+                TjDeletion *deletion)
+{
+  TjTourWindow *self = g_object_get_data (G_OBJECT (toast), "tour-window");
+  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (toast), "tour-id");
+  g_autoptr (GError) error = NULL;
+
+  if (!tj_deletion_undo (self->db, deletion, &error))
+    {
+      tj_alert (GTK_WINDOW (self), _("Cannot undo"), error->message);
+      return;
+    }
+  fill_list (self, id);
+}
+
+static void
+delete_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    TjTourWindow     *self)
+{
+  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "tour-id");
+  const char *title = g_object_get_data (G_OBJECT (dialog), "toast-title");
+  g_autoptr (GError) error = NULL;
+  TjDeletion *deletion;
+  AdwToast *toast;
+
+  if (!g_str_equal (response, "delete"))
+    return;
+  if ((deletion = tj_tour_delete_undoable (self->db, id, &error)) == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+  g_signal_handlers_block_by_func (self->list, row_selected_cb, self);
+  fill_list (self, 0);
+  g_signal_handlers_unblock_by_func (self->list, row_selected_cb, self);
+  new_tour_cb (self);
+
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 0);
+  g_object_set_data (G_OBJECT (toast), "tour-window", self);
+  g_object_set_data_full (G_OBJECT (toast), "tour-id", g_memdup2 (&id, sizeof id), g_free);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_delete_cb), deletion,
+                         (GClosureNotify) (void (*) (void)) tj_deletion_free, 0);
+  g_object_set_data_full (G_OBJECT (self), "last-toast", g_object_ref (toast), g_object_unref);
+  adw_toast_overlay_add_toast (self->toasts, toast);
+}
+
+/* Asks first, naming the tour and what goes with it (its projects and their scores). */
+AdwMessageDialog *
+tj_tour_window_delete (TjTourWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TjTour) saved = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *projects = NULL;
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (TJ_IS_TOUR_WINDOW (self), NULL);
+
+  if (self->tour->id == 0)
+    return NULL;
+  if ((saved = tj_tour_load (self->db, self->tour->id, &error)) == NULL)
+    {
+      show_error (self, error->message);
+      return NULL;
+    }
+  projects = g_strdup_printf (ngettext ("%u project visited", "%u projects visited",
+                                        saved->stops->len),
+                              saved->stops->len);
+  /* Translators: "将删除 2026-04-18 的观摩“四月重点项目观摩”，连同观摩的 4 个项目及其 16 项评分。
+   * 删除后可撤销。" */
+  body = g_strdup_printf (ngettext ("The tour “%1$s” of %2$s will be deleted with its %3$s and "
+                                    "their %4$u score. It can be undone afterwards.",
+                                    "The tour “%1$s” of %2$s will be deleted with its %3$s and "
+                                    "their %4$u scores. It can be undone afterwards.",
+                                    tj_tour_count_scores (saved)),
+                          saved->name, saved->date, projects, tj_tour_count_scores (saved));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Delete the Tour?"), body);
+  g_object_set_data_full (G_OBJECT (dialog), "tour-id",
+                          g_memdup2 (&saved->id, sizeof saved->id), g_free);
+  /* Translators: "已删除观摩“四月重点项目观摩”" */
+  g_object_set_data_full (G_OBJECT (dialog), "toast-title",
+                          g_strdup_printf (_("Deleted the tour “%s”"), saved->name), g_free);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return ADW_MESSAGE_DIALOG (dialog);
+}
+
+static void
+delete_cb (TjTourWindow *self)
+{
+  tj_tour_window_delete (self);
+}
+
 static GtkWidget *
 group (const char *title,
        GtkWidget  *child)
@@ -616,6 +725,8 @@ tj_tour_window_init (TjTourWindow *self)
 
   adw_header_bar_pack_start (ADW_HEADER_BAR (header),
                              button (_("_New Tour"), G_CALLBACK (new_tour_cb), self));
+  self->delete_button = button (_("_Delete Tour…"), G_CALLBACK (delete_cb), self);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), self->delete_button);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header),
                            button (_("_Print…"), G_CALLBACK (print_cb), self));
   adw_header_bar_pack_end (ADW_HEADER_BAR (header),
@@ -719,7 +830,9 @@ tj_tour_window_init (TjTourWindow *self)
   gtk_paned_set_end_child (GTK_PANED (paned), scrolled);
   gtk_widget_set_vexpand (paned, TRUE);
   gtk_box_append (GTK_BOX (box), paned);
-  adw_window_set_content (ADW_WINDOW (self), box);
+  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  adw_toast_overlay_set_child (self->toasts, box);
+  adw_window_set_content (ADW_WINDOW (self), GTK_WIDGET (self->toasts));
 }
 
 TjTourWindow *

@@ -35,6 +35,7 @@ enum
   LEDGER_COPIED,
   LEDGER_DELIVERED,
   LEDGER_HANDLER,
+  LEDGER_NOTES, /* last: the columns before it stay where readers know them */
 };
 
 enum
@@ -455,6 +456,7 @@ ledger_row (TjReportRow          *row,
   tj_report_row_set_date (row, LEDGER_COPIED, item->copied);
   tj_report_row_set_date (row, LEDGER_DELIVERED, item->delivered);
   tj_report_row_set_text (row, LEDGER_HANDLER, item->handler);
+  tj_report_row_set_text (row, LEDGER_NOTES, item->notes);
 }
 
 /* The items' rows stream from the cursor, each computed as it is read. */
@@ -542,6 +544,7 @@ ledger_items_sheet (TjDb                 *db,
   tj_report_add_column (report, tj_approval_field_label ("copied"), TJ_REPORT_DATE, 0);
   tj_report_add_column (report, tj_approval_field_label ("delivered"), TJ_REPORT_DATE, 0);
   tj_report_add_column (report, tj_approval_field_label ("handler"), TJ_REPORT_TEXT, 0);
+  tj_report_add_column (report, tj_approval_field_label ("notes"), TJ_REPORT_TEXT, 30);
   report->frozen_columns = LEDGER_NAME + 1;
 
   source = g_new0 (LedgerSource, 1);

@@ -48,6 +48,16 @@ tj_statistics_followup_new (gint64      project_id,
   return self;
 }
 
+TjStatisticsFollowup *
+tj_statistics_followup_copy (const TjStatisticsFollowup *self)
+{
+  TjStatisticsFollowup *copy = tj_statistics_followup_new (self->project_id, self->date,
+                                                           self->note, self->by_whom);
+
+  copy->id = self->id;
+  return copy;
+}
+
 void
 tj_statistics_followup_free (TjStatisticsFollowup *self)
 {
@@ -70,6 +80,22 @@ tj_statistics_followup_validate (TjStatisticsFollowup *self,
   tj_field_tidy_text (&self->by_whom);
   if (self->note == NULL)
     tj_problems_add (problems, "note", _("What was done to follow up is required."));
+}
+
+TjDeletion *
+tj_statistics_followup_delete_undoable (TjDb    *db,
+                                        gint64   id,
+                                        GError **error)
+{
+  static const char *const tables[] = { "statistics_followups", NULL };
+
+  g_return_val_if_fail (TJ_IS_DB (db), NULL);
+
+  return tj_delete_undoable (db, tables, "DELETE FROM statistics_followups WHERE id = ?", id,
+                             _("The follow-up no longer exists."),
+                             _("The follow-up cannot be put back: its project has been deleted "
+                               "since. Nothing was changed."),
+                             error);
 }
 
 static gboolean

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "tj-db.h"
+#include "tj-deletion.h"
 #include "tj-report.h"
 
 G_BEGIN_DECLS
@@ -30,6 +31,7 @@ TjStatisticsFollowup *tj_statistics_followup_new (gint64      project_id,
                                                   const char *date,
                                                   const char *note,
                                                   const char *by_whom);
+TjStatisticsFollowup *tj_statistics_followup_copy (const TjStatisticsFollowup *self);
 void tj_statistics_followup_free (TjStatisticsFollowup *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TjStatisticsFollowup, tj_statistics_followup_free)
 
@@ -45,6 +47,11 @@ gboolean tj_statistics_followup_write (TjDb                 *db,
 gboolean tj_statistics_followup_save (TjDb                 *db,
                                       TjStatisticsFollowup *self,
                                       GError              **error);
+
+/* Deletes one follow-up, kept to be put back by tj_deletion_undo; NULL with error. */
+TjDeletion *tj_statistics_followup_delete_undoable (TjDb    *db,
+                                                    gint64   id,
+                                                    GError **error);
 
 /* A project's follow-ups by date; NULL with error. */
 GPtrArray *tj_statistics_followups_load (TjDb    *db,

@@ -24,6 +24,7 @@ kit_locality_free (TjKitLocality *locality)
 {
   g_free (locality->locality);
   g_ptr_array_unref (locality->problems);
+  g_ptr_array_unref (locality->warnings);
   g_free (locality);
 }
 
@@ -132,6 +133,7 @@ find_locality (TjKitImport *import,
   locality = g_new0 (TjKitLocality, 1);
   locality->locality = g_strdup (name);
   locality->problems = g_ptr_array_new_with_free_func (g_free);
+  locality->warnings = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (import->localities, locality);
   return locality;
 }
@@ -339,13 +341,17 @@ tj_kit_import (TjDb         *db,
           Kit *kit = g_ptr_array_index (kits, i);
           TjProgressScope scope = { kit->project_ids, TJ_KIT_SHEET, TRUE };
           GPtrArray *errors = import->result->errors;
+          GPtrArray *warnings = import->result->warnings;
           guint before = errors->len;
+          guint warnings_before = warnings->len;
 
           tj_db_import_begin (db);
           ok = tj_progress_import_in_transaction (db, kit->path, kit->year, kit->month, &scope,
                                                   import->result, error);
           for (guint e = before; e < errors->len; e++)
             add_problem (kit->locality->problems, kit->name, g_ptr_array_index (errors, e));
+          for (guint w = warnings_before; w < warnings->len; w++)
+            add_problem (kit->locality->warnings, kit->name, g_ptr_array_index (warnings, w));
           if (ok && errors->len == 0)
             ok = tj_db_import_record (db, kit->path, "monthly_reports", error);
           tj_db_import_end (db);

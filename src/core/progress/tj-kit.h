@@ -29,6 +29,7 @@ typedef struct
   gboolean returned;
   guint rows_filled;
   GPtrArray *problems; /* char *: this locality's workbooks' problems */
+  GPtrArray *warnings; /* char *: its rows' warnings (a row without a figure), nothing refused */
 } TjKitLocality;
 
 typedef struct

@@ -133,8 +133,8 @@ finish (TjCsvImport *csv,
 }
 
 /* Imports the panel's scores of the tour on date: 项目名称 (a project the tour visited) and a
- * column per criterion headed by its name, a score from 0 to its weight with at most one
- * decimal, an empty cell for none. All or nothing; a project scored again is updated (counted
+ * column per criterion headed by its name, a score from 0 to its weight with at most two
+ * decimals, an empty cell for none. All or nothing; a project scored again is updated (counted
  * as added when it had no score). dry_run does everything, then rolls back. */
 gboolean
 tj_tour_import_scores (TjDb            *db,

@@ -91,9 +91,9 @@ tj_tour_book (TjDb       *db,
       /* Translators: "形象进度（40分）" */
       g_autofree char *header = g_strdup_printf (_("%s (%u)"), criterion->name,
                                                  criterion->weight);
-      tj_report_add_column (report, header, TJ_REPORT_DECIMAL, 0);
+      tj_report_add_column (report, header, TJ_REPORT_HUNDREDTHS, 0);
     }
-  total_column = tj_report_add_column (report, _("Total score"), TJ_REPORT_DECIMAL, 0);
+  total_column = tj_report_add_column (report, _("Total score"), TJ_REPORT_HUNDREDTHS, 0);
   report->frozen_columns = 2;
 
   for (guint i = 0; i < ranks->len; i++)
@@ -110,9 +110,9 @@ tj_tour_book (TjDb       *db,
           gint64 score = tj_tour_get_score (tour, rank->stop, c);
 
           if (score != TJ_TOUR_NO_SCORE)
-            tj_report_set_decimal (report, row, 3 + c, score / 100.0);
+            tj_report_set_hundredths (report, row, 3 + c, score);
         }
-      tj_report_set_decimal (report, row, total_column, rank->total / 100.0);
+      tj_report_set_hundredths (report, row, total_column, rank->total);
     }
   if (ranks->len > 0)
     tj_report_set_chart (report, _("Total score"), 1, total_column);

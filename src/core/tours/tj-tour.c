@@ -148,7 +148,7 @@ tj_tour_set_score (TjTour *self,
   g_array_index (self->scores, gint64, stop * self->criteria->len + criterion) = hundredths;
 }
 
-/* A score as entered: digits with at most one decimal ("36.5"), read exactly. */
+/* A score as entered: digits with at most two decimals ("36.5", "87.25"), read exactly. */
 gboolean
 tj_tour_parse_score (const char *text,
                      gint64     *hundredths,
@@ -164,7 +164,7 @@ tj_tour_parse_score (const char *text,
     {
       if (*p == '.' && !point && p != tidy)
         point = TRUE;
-      else if (g_ascii_isdigit (*p) && (!point || decimals < 1) && value < G_MAXINT32)
+      else if (g_ascii_isdigit (*p) && (!point || decimals < 2) && value < G_MAXINT32)
         {
           value = value * 10 + (*p - '0');
           decimals += point;
@@ -175,7 +175,7 @@ tj_tour_parse_score (const char *text,
   if (*p != '\0' || *tidy == '\0' || p[-1] == '.')
     {
       g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
-                   _("“%s” is not a score: enter a number with at most one decimal."), tidy);
+                   _("“%s” is not a score: enter a number with at most two decimals."), tidy);
       return FALSE;
     }
   for (; decimals < 2; decimals++)
@@ -319,12 +319,12 @@ tj_tour_validate (TjTour  *self,
 
           if (score == TJ_TOUR_NO_SCORE)
             continue;
-          if (score >= 0 && score <= (gint64) criterion->weight * 100 && score % 10 == 0)
+          if (score >= 0 && score <= (gint64) criterion->weight * 100)
             continue;
           shown = tj_tour_format_score (ABS (score));
           g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
                        _("Score of “%s” for “%s”: %s%s is not a score from 0 to the "
-                         "criterion's weight %u with at most one decimal."),
+                         "criterion's weight %u with at most two decimals."),
                        stop->name, criterion->name, score < 0 ? "-" : "", shown,
                        criterion->weight);
           return FALSE;
@@ -478,4 +478,33 @@ tj_tour_delete (TjDb    *db,
                 GError **error)
 {
   return tj_db_delete_row (db, "DELETE FROM tours WHERE id = ?", id, error);
+}
+
+TjDeletion *
+tj_tour_delete_undoable (TjDb    *db,
+                         gint64   id,
+                         GError **error)
+{
+  static const char *const tables[] = { "tours", "tour_criteria", "tour_projects", "tour_scores",
+                                        NULL };
+
+  g_return_val_if_fail (TJ_IS_DB (db), NULL);
+
+  return tj_delete_undoable (db, tables, "DELETE FROM tours WHERE id = ?", id,
+                             _("The tour no longer exists."),
+                             _("The tour cannot be put back: a tour of its date has been saved "
+                               "or one of its projects deleted since. Nothing was changed."),
+                             error);
+}
+
+guint
+tj_tour_count_scores (TjTour *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  for (guint i = 0; i < self->scores->len; i++)
+    n += g_array_index (self->scores, gint64, i) != TJ_TOUR_NO_SCORE;
+  return n;
 }

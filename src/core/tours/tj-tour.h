@@ -2,6 +2,7 @@
 #pragma once
 
 #include "tj-db.h"
+#include "tj-deletion.h"
 #include "tj-import.h"
 #include "tj-report.h"
 
@@ -9,9 +10,8 @@ G_BEGIN_DECLS
 
 /* 观摩 (policy 二, in even months): a tour of projects in the order of its route, scored by the
  * panel on criteria whose weights sum to 100. A score is the panel's agreed score, entered with
- * at most one decimal (36.5) and kept in hundredths of a point (3650) so that totals are exact
- * and a later mean of several judges' scores fits; the report shows one decimal, so every score
- * and total reads exactly as entered. */
+ * at most two decimals (36.5, 87.25) and kept in hundredths of a point (8725) so that totals are
+ * exact; the report shows two decimals, so every score and total reads exactly as entered. */
 
 #define TJ_TOUR_WEIGHT_TOTAL 100
 #define TJ_TOUR_NO_SCORE (-1)
@@ -93,6 +93,13 @@ gboolean tj_tour_save (TjDb    *db,
 gboolean tj_tour_delete (TjDb    *db,
                          gint64   id,
                          GError **error);
+/* Deletes the tour with its criteria, projects visited and scores, kept to be put back whole
+ * by tj_deletion_undo; NULL with error. */
+TjDeletion *tj_tour_delete_undoable (TjDb    *db,
+                                     gint64   id,
+                                     GError **error);
+/* The scores given in the tour (not the blank cells). */
+guint tj_tour_count_scores (TjTour *self);
 TjTour *tj_tour_load (TjDb       *db,
                       gint64      id,
                       GError    **error);
