@@ -249,6 +249,21 @@ test_quarter (void)
   assert_ratio (u, TJ_INDICATOR_APPROVALS, 0, 1);
   g_assert_cmpuint (u->deductions, ==, 4);
   g_assert_cmpint (u->deducted, ==, 2000);
+  /* the four named, by date: 06-30 and 10-01 outside the quarter, 08-15's 属实 not among them */
+  g_assert_cmpuint (u->deducted_inspections->len, ==, 4);
+  {
+    const char *expected[] = {
+      "2026-07-01巡查东风一号，结论：虚报", "2026-08-01巡查东风一号，结论：瞒报",
+      "2026-09-15巡查东风二号，结论：瞒报", "2026-09-30巡查东风一号，结论：虚报",
+    };
+
+    for (guint k = 0; k < G_N_ELEMENTS (expected); k++)
+      {
+        g_autofree char *text = tj_ranking_deduction_text (u, k);
+
+        g_assert_cmpstr (text, ==, expected[k]);
+      }
+  }
   g_assert_true (u->black);
   g_assert_false (u->red);
 
@@ -455,10 +470,15 @@ test_cli (void)
   }
 
   /* the second sheet: the figures behind the ratios of 东风镇 (last row) */
-  details = tj_test_xlsx_read (xlsx, 1, "A3:M3", "E9", "F9", "G9", "H9", "M9", NULL);
+  details = tj_test_xlsx_read (xlsx, 1, "A3:M3", "E9", "F9", "G9", "H9", "M9", "A10", NULL);
   g_assert_cmpstr (tj_test_xlsx_fact (details, "E9"), ==, "1");
   g_assert_cmpstr (tj_test_xlsx_fact (details, "F9"), ==, "0");
   g_assert_cmpstr (tj_test_xlsx_fact (details, "M9"), ==, "4");
+  /* under the table, the four inspections behind 东风镇's 20 points, to be checked by hand */
+  g_assert_cmpstr (tj_test_xlsx_fact (details, "A10"), ==,
+                   "东风镇扣20.00分：2026-07-01巡查东风一号，结论：虚报；2026-08-01巡查东风一号，"
+                   "结论：瞒报；2026-09-15巡查东风二号，结论：瞒报；2026-09-30巡查东风一号，结论："
+                   "虚报。");
 
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
