@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "tj-approval-item.h"
 #include "tj-error.h"
 #include "tj-exit.h"
 #include "tj-ranking.h"
@@ -395,6 +396,40 @@ test_hundredths (void)
   g_assert_cmpint (tj_ranking_round_quotient (32334, 4), ==, 8084);  /* 8083.5 */
 }
 
+/* Suspensions count (the ledger's rule): 东风一号's item accepted Tue 09-01 for 5 working days,
+ * suspended Wed 09-02 to Thu 09-03 (2 days), is due 09-10, not 09-08: finished 09-09, on time,
+ * 1/1. 安乐一号's item of Thu 09-24 for 3 days, suspended Mon 09-28 (1 day), is due 10-08 (中秋节
+ * and 国庆节 between) after the quarter's end: not due, 安乐镇 0/0. Two items with periods, of two
+ * projects: each item takes its own. */
+static void
+test_suspended_approval (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TjRanking) ranking = NULL;
+  g_autoptr (GPtrArray) ledger = NULL;
+  TjApprovalItem *item;
+
+  fill (db);
+  exec (db,
+        "INSERT INTO approval_suspensions (item_id, from_date, to_date, reason) "
+        "SELECT id, '2026-09-02', '2026-09-03', '补正材料' FROM approval_items WHERE project_id = 8;"
+        "INSERT INTO approval_suspensions (item_id, from_date, to_date, reason) "
+        "SELECT id, '2026-09-28', '2026-09-28', '补正材料' FROM approval_items WHERE project_id = 1;");
+  ledger = tj_approval_item_list_project (db, 8, "2026-12-01", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ledger->len, ==, 1);
+  item = g_ptr_array_index (ledger, 0);
+  g_assert_cmpstr (item->deadline, ==, "2026-09-10");
+
+  ranking = tj_ranking_build (db, 2026, 3, &error);
+  g_assert_no_error (error);
+  assert_ratio (tj_ranking_find (ranking, "东风镇"), TJ_INDICATOR_APPROVALS, 1, 1);
+  assert_ratio (tj_ranking_find (ranking, "安乐镇"), TJ_INDICATOR_APPROVALS, 0, 0);
+  tj_test_db_free (&db, &dir);
+}
+
 static void
 test_quarter_parse (void)
 {
@@ -525,6 +560,7 @@ main (int   argc,
   g_test_add_func ("/ranking/quarter", test_quarter);
   g_test_add_func ("/ranking/settings", test_settings);
   g_test_add_func ("/ranking/exited-locality", test_exited_locality);
+  g_test_add_func ("/ranking/suspended-approval", test_suspended_approval);
   g_test_add_func ("/ranking/quarter-parse", test_quarter_parse);
   g_test_add_func ("/ranking/hundredths", test_hundredths);
   g_test_add_func ("/ranking/cli", test_cli);
