@@ -430,6 +430,35 @@ test_suspended_approval (void)
   tj_test_db_free (&db, &dir);
 }
 
+/* A locality's monthly sum beyond the bounds: refused, naming the project whose report made it
+ * overflow (read by its id only then). */
+static void
+test_overflow (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  g_autoptr (GError) error = NULL;
+
+  exec (db,
+        "INSERT INTO people (id, name, is_officer) VALUES (901, '王明', 1);"
+        "INSERT INTO units (id, name, kind) VALUES (901, '安乐镇', 'town'),"
+        "(909, '测试局', 'department');"
+        "INSERT INTO projects (id, year, name, level, nature, locality_id, unit_id, officer_id, "
+        "total_investment, annual_plan, planned_start, actual_start) VALUES "
+        "(1, 2026, '安乐一号', 'city', 'continuing', 901, 909, 901, 5000000, 12000000, NULL, "
+        "'2025-03-01'),"
+        "(2, 2026, '安乐二号', 'city', 'continuing', 901, 909, 901, 5000000, 12000000, NULL, "
+        "'2025-03-01');"
+        "INSERT INTO monthly_reports (project_id, month, completed) VALUES "
+        "(1, 1, 900000000000000), (2, 1, 900000000000000);");
+  g_assert_null (tj_ranking_build (db, 2026, 1, &error));
+  g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "累加到项目“安乐二号”时，通报的合计超过 1000 万亿元，数据库可能在本软件之外"
+                   "被改动过。");
+  tj_test_db_free (&db, &dir);
+}
+
 static void
 test_quarter_parse (void)
 {
@@ -561,6 +590,7 @@ main (int   argc,
   g_test_add_func ("/ranking/settings", test_settings);
   g_test_add_func ("/ranking/exited-locality", test_exited_locality);
   g_test_add_func ("/ranking/suspended-approval", test_suspended_approval);
+  g_test_add_func ("/ranking/overflow", test_overflow);
   g_test_add_func ("/ranking/quarter-parse", test_quarter_parse);
   g_test_add_func ("/ranking/hundredths", test_hundredths);
   g_test_add_func ("/ranking/cli", test_cli);
