@@ -202,26 +202,6 @@ test_changed (Fixture       *f,
   assert_table (f, 3, "1 安乐镇 100.00|2 白沙镇 86.67|3 陈庄镇 80.00");
 }
 
-static void
-test_export (Fixture       *f,
-             gconstpointer  data)
-{
-  TjRankingPage *page = tj_window_get_ranking_page (f->window);
-  g_autofree char *path = g_build_filename (f->dir, "排名.xlsx", NULL);
-  g_autoptr (GVariant) facts = NULL;
-
-  /* written to a temporary file renamed when complete: there, it is whole */
-  tj_ranking_page_export (page, path);
-  while (!g_file_test (path, G_FILE_TEST_EXISTS))
-    g_main_context_iteration (NULL, TRUE);
-  tj_test_wait_idle ();
-  facts = tj_test_xlsx_read (path, 0, "A4:A6", "B4:B6", "N4:N6", NULL);
-  g_assert_cmpstr (tj_test_xlsx_fact (facts, "sheets"), ==, "排名|计分明细");
-  g_assert_cmpstr (tj_test_xlsx_fact (facts, "A4:A6"), ==, "1\n2\n3");
-  g_assert_cmpstr (tj_test_xlsx_fact (facts, "B4:B6"), ==, "安乐镇\n白沙镇\n陈庄镇");
-  g_assert_cmpstr (tj_test_xlsx_fact (facts, "N4:N6"), ==, "100\n86.67\n75");
-}
-
 /* Writes what the page shows to a file of the page's own name in the test's folder and waits
  * for it: written to a temporary file renamed when complete, so there it is whole. */
 static char *
@@ -236,6 +216,26 @@ export_to (Fixture    *f,
     g_main_context_iteration (NULL, TRUE);
   tj_test_wait_idle ();
   return path;
+}
+
+static void
+test_export (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *path = export_to (f, "排名.xlsx");
+  g_autoptr (GVariant) facts = NULL;
+  g_autoptr (GVariant) details = NULL;
+
+  facts = tj_test_xlsx_read (path, 0, "A4:A6", "B4:B6", "N4:N6", NULL);
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "sheets"), ==, "排名|计分明细");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "A4:A6"), ==, "1\n2\n3");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "B4:B6"), ==, "安乐镇\n白沙镇\n陈庄镇");
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "N4:N6"), ==, "100\n86.67\n75");
+  /* 计分明细: 陈庄镇's one 虚报 inspection named under the table */
+  details = tj_test_xlsx_read (path, 1, "M6", "A7", NULL);
+  g_assert_cmpstr (tj_test_xlsx_fact (details, "M6"), ==, "1");
+  g_assert_cmpstr (tj_test_xlsx_fact (details, "A7"), ==,
+                   "陈庄镇扣5.00分：2026-08-15巡查陈庄一号，结论：虚报。");
 }
 
 /* The PDF and the CSV from the page: the table's rows with their scores, the deduction, the
