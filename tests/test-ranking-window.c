@@ -164,6 +164,15 @@ test_page (Fixture       *f,
   g_assert_nonnull (strstr (breakdown, "投资完成率\t计划1,200.00万元\t完成450.00万元\t50.0%\t40\t20.00"));
   g_assert_nonnull (strstr (breakdown, "5.00"));
   g_assert_nonnull (strstr (breakdown, "75.00"));
+  /* the inspection behind the deduction, named so that it can be checked by hand */
+  g_assert_nonnull (strstr (breakdown, "\n\t2026-08-15巡查陈庄一号，结论：虚报\t\t\t\t5.00\n"));
+  tj_test_screenshot (GTK_WIDGET (f->window), "ranking-window-breakdown.png");
+  /* 白沙镇 has none: no line of an inspection */
+  tj_ranking_page_select (page, 1);
+  g_clear_pointer (&breakdown, g_free);
+  breakdown = tj_ranking_page_get_breakdown_text (page);
+  g_assert_nonnull (strstr (breakdown, "白沙镇"));
+  g_assert_null (strstr (breakdown, "结论："));
 
   /* the second quarter ranks them otherwise */
   tj_ranking_page_set_quarter (page, 2);
@@ -193,24 +202,68 @@ test_changed (Fixture       *f,
   assert_table (f, 3, "1 安乐镇 100.00|2 白沙镇 86.67|3 陈庄镇 80.00");
 }
 
-static void
-test_export (Fixture       *f,
-             gconstpointer  data)
+/* Writes what the page shows to a file of the page's own name in the test's folder and waits
+ * for it: written to a temporary file renamed when complete, so there it is whole. */
+static char *
+export_to (Fixture    *f,
+           const char *name)
 {
   TjRankingPage *page = tj_window_get_ranking_page (f->window);
-  g_autofree char *path = g_build_filename (f->dir, "排名.xlsx", NULL);
-  g_autoptr (GVariant) facts = NULL;
+  char *path = g_build_filename (f->dir, name, NULL);
 
-  /* written to a temporary file renamed when complete: there, it is whole */
   tj_ranking_page_export (page, path);
   while (!g_file_test (path, G_FILE_TEST_EXISTS))
     g_main_context_iteration (NULL, TRUE);
   tj_test_wait_idle ();
+  return path;
+}
+
+static void
+test_export (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *path = export_to (f, "排名.xlsx");
+  g_autoptr (GVariant) facts = NULL;
+  g_autoptr (GVariant) details = NULL;
+
   facts = tj_test_xlsx_read (path, 0, "A4:A6", "B4:B6", "N4:N6", NULL);
   g_assert_cmpstr (tj_test_xlsx_fact (facts, "sheets"), ==, "排名|计分明细");
   g_assert_cmpstr (tj_test_xlsx_fact (facts, "A4:A6"), ==, "1\n2\n3");
   g_assert_cmpstr (tj_test_xlsx_fact (facts, "B4:B6"), ==, "安乐镇\n白沙镇\n陈庄镇");
   g_assert_cmpstr (tj_test_xlsx_fact (facts, "N4:N6"), ==, "100\n86.67\n75");
+  /* 计分明细: 陈庄镇's one 虚报 inspection named under the table */
+  details = tj_test_xlsx_read (path, 1, "M6", "A7", NULL);
+  g_assert_cmpstr (tj_test_xlsx_fact (details, "M6"), ==, "1");
+  g_assert_cmpstr (tj_test_xlsx_fact (details, "A7"), ==,
+                   "陈庄镇扣5.00分：2026-08-15巡查陈庄一号，结论：虚报。");
+}
+
+/* The PDF and the CSV from the page: the table's rows with their scores, the deduction, the
+ * lists; the CSV's cells as the table's. */
+static void
+test_export_pdf_csv (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *pdf = export_to (f, "排名.pdf");
+  g_autofree char *csv = export_to (f, "排名.csv");
+  g_autofree char *text = tj_test_pdf_text (pdf, "-raw");
+  g_autofree char *cells = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "2026年第三季度重点项目推进工作排名"));
+  /* 陈庄镇: 50% of the time schedule, 20 points, the other four full, 5 deducted: 75.00 */
+  g_assert_nonnull (strstr (text, "3 陈庄镇 50.0% 20.00 100.0% 20.00 100.0% 15.00 100.0% 15.00 "
+                                  "100.0% 10.00 5.00 75.00"));
+  g_assert_nonnull (strstr (text, "1 安乐镇 100.0% 40.00"));
+  g_assert_nonnull (strstr (text, "红榜：安乐镇。"));
+  g_assert_nonnull (strstr (text, "陈庄镇扣5.00分：2026-08-15巡查陈庄一号，结论：虚报。"));
+
+  g_assert_true (g_file_get_contents (csv, &cells, NULL, &error));
+  g_assert_no_error (error);
+  g_test_message ("%s", cells);
+  g_assert_nonnull (strstr (cells, "\"2\",\"白沙镇\",\"66.7%\",\"26.67\",\"100.0%\",\"20.00\","));
+  g_assert_nonnull (strstr (cells, "\"5.00\",\"75.00\""));
 }
 
 /* Preferences → 排名: weights not adding up to 100 are refused with core's message and change
@@ -248,6 +301,8 @@ main (int   argc,
   g_test_add ("/ranking-window/page", Fixture, NULL, setup, test_page, teardown);
   g_test_add ("/ranking-window/changed", Fixture, NULL, setup, test_changed, teardown);
   g_test_add ("/ranking-window/export", Fixture, NULL, setup, test_export, teardown);
+  g_test_add ("/ranking-window/export-pdf-csv", Fixture, NULL, setup, test_export_pdf_csv,
+              teardown);
   g_test_add ("/ranking-window/preferences", Fixture, NULL, setup, test_preferences, teardown);
   return g_test_run ();
 }

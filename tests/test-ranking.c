@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "tj-approval-item.h"
 #include "tj-error.h"
 #include "tj-exit.h"
 #include "tj-ranking.h"
@@ -249,6 +250,21 @@ test_quarter (void)
   assert_ratio (u, TJ_INDICATOR_APPROVALS, 0, 1);
   g_assert_cmpuint (u->deductions, ==, 4);
   g_assert_cmpint (u->deducted, ==, 2000);
+  /* the four named, by date: 06-30 and 10-01 outside the quarter, 08-15's 属实 not among them */
+  g_assert_cmpuint (u->deducted_inspections->len, ==, 4);
+  {
+    const char *expected[] = {
+      "2026-07-01巡查东风一号，结论：虚报", "2026-08-01巡查东风一号，结论：瞒报",
+      "2026-09-15巡查东风二号，结论：瞒报", "2026-09-30巡查东风一号，结论：虚报",
+    };
+
+    for (guint k = 0; k < G_N_ELEMENTS (expected); k++)
+      {
+        g_autofree char *text = tj_ranking_deduction_text (u, k);
+
+        g_assert_cmpstr (text, ==, expected[k]);
+      }
+  }
   g_assert_true (u->black);
   g_assert_false (u->red);
 
@@ -380,6 +396,69 @@ test_hundredths (void)
   g_assert_cmpint (tj_ranking_round_quotient (32334, 4), ==, 8084);  /* 8083.5 */
 }
 
+/* Suspensions count (the ledger's rule): 东风一号's item accepted Tue 09-01 for 5 working days,
+ * suspended Wed 09-02 to Thu 09-03 (2 days), is due 09-10, not 09-08: finished 09-09, on time,
+ * 1/1. 安乐一号's item of Thu 09-24 for 3 days, suspended Mon 09-28 (1 day), is due 10-08 (中秋节
+ * and 国庆节 between) after the quarter's end: not due, 安乐镇 0/0. Two items with periods, of two
+ * projects: each item takes its own. */
+static void
+test_suspended_approval (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TjRanking) ranking = NULL;
+  g_autoptr (GPtrArray) ledger = NULL;
+  TjApprovalItem *item;
+
+  fill (db);
+  exec (db,
+        "INSERT INTO approval_suspensions (item_id, from_date, to_date, reason) "
+        "SELECT id, '2026-09-02', '2026-09-03', '补正材料' FROM approval_items WHERE project_id = 8;"
+        "INSERT INTO approval_suspensions (item_id, from_date, to_date, reason) "
+        "SELECT id, '2026-09-28', '2026-09-28', '补正材料' FROM approval_items WHERE project_id = 1;");
+  ledger = tj_approval_item_list_project (db, 8, "2026-12-01", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ledger->len, ==, 1);
+  item = g_ptr_array_index (ledger, 0);
+  g_assert_cmpstr (item->deadline, ==, "2026-09-10");
+
+  ranking = tj_ranking_build (db, 2026, 3, &error);
+  g_assert_no_error (error);
+  assert_ratio (tj_ranking_find (ranking, "东风镇"), TJ_INDICATOR_APPROVALS, 1, 1);
+  assert_ratio (tj_ranking_find (ranking, "安乐镇"), TJ_INDICATOR_APPROVALS, 0, 0);
+  tj_test_db_free (&db, &dir);
+}
+
+/* A locality's monthly sum beyond the bounds: refused, naming the project whose report made it
+ * overflow (read by its id only then). */
+static void
+test_overflow (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  g_autoptr (GError) error = NULL;
+
+  exec (db,
+        "INSERT INTO people (id, name, is_officer) VALUES (901, '王明', 1);"
+        "INSERT INTO units (id, name, kind) VALUES (901, '安乐镇', 'town'),"
+        "(909, '测试局', 'department');"
+        "INSERT INTO projects (id, year, name, level, nature, locality_id, unit_id, officer_id, "
+        "total_investment, annual_plan, planned_start, actual_start) VALUES "
+        "(1, 2026, '安乐一号', 'city', 'continuing', 901, 909, 901, 5000000, 12000000, NULL, "
+        "'2025-03-01'),"
+        "(2, 2026, '安乐二号', 'city', 'continuing', 901, 909, 901, 5000000, 12000000, NULL, "
+        "'2025-03-01');"
+        "INSERT INTO monthly_reports (project_id, month, completed) VALUES "
+        "(1, 1, 900000000000000), (2, 1, 900000000000000);");
+  g_assert_null (tj_ranking_build (db, 2026, 1, &error));
+  g_assert_error (error, TJ_ERROR, TJ_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "累加到项目“安乐二号”时，通报的合计超过 1000 万亿元，数据库可能在本软件之外"
+                   "被改动过。");
+  tj_test_db_free (&db, &dir);
+}
+
 static void
 test_quarter_parse (void)
 {
@@ -455,10 +534,15 @@ test_cli (void)
   }
 
   /* the second sheet: the figures behind the ratios of 东风镇 (last row) */
-  details = tj_test_xlsx_read (xlsx, 1, "A3:M3", "E9", "F9", "G9", "H9", "M9", NULL);
+  details = tj_test_xlsx_read (xlsx, 1, "A3:M3", "E9", "F9", "G9", "H9", "M9", "A10", NULL);
   g_assert_cmpstr (tj_test_xlsx_fact (details, "E9"), ==, "1");
   g_assert_cmpstr (tj_test_xlsx_fact (details, "F9"), ==, "0");
   g_assert_cmpstr (tj_test_xlsx_fact (details, "M9"), ==, "4");
+  /* under the table, the four inspections behind 东风镇's 20 points, to be checked by hand */
+  g_assert_cmpstr (tj_test_xlsx_fact (details, "A10"), ==,
+                   "东风镇扣20.00分：2026-07-01巡查东风一号，结论：虚报；2026-08-01巡查东风一号，"
+                   "结论：瞒报；2026-09-15巡查东风二号，结论：瞒报；2026-09-30巡查东风一号，结论："
+                   "虚报。");
 
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
@@ -505,6 +589,8 @@ main (int   argc,
   g_test_add_func ("/ranking/quarter", test_quarter);
   g_test_add_func ("/ranking/settings", test_settings);
   g_test_add_func ("/ranking/exited-locality", test_exited_locality);
+  g_test_add_func ("/ranking/suspended-approval", test_suspended_approval);
+  g_test_add_func ("/ranking/overflow", test_overflow);
   g_test_add_func ("/ranking/quarter-parse", test_quarter_parse);
   g_test_add_func ("/ranking/hundredths", test_hundredths);
   g_test_add_func ("/ranking/cli", test_cli);

@@ -218,6 +218,18 @@ quarter_breakdown (TjRankingPage *self,
   grid_add (self, 0, row, _("Deduction"), FALSE);
   gtk_grid_attach (self->breakdown, gtk_label_new (deductions), 1, row, 4, 1);
   grid_add (self, 5, row++, deducted, FALSE);
+  /* each inspection behind the deduction, so that it can be checked by hand */
+  for (guint i = 0; i < unit->deducted_inspections->len; i++, row++)
+    {
+      g_autofree char *text = tj_ranking_deduction_text (unit, i);
+      g_autofree char *each = tj_report_format_hundredths ((gint64) s->deduction * 100);
+      GtkWidget *label = gtk_label_new (text);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+      grid_add (self, 0, row, "", FALSE);
+      gtk_grid_attach (self->breakdown, label, 1, row, 4, 1);
+      grid_add (self, 5, row, each, FALSE);
+    }
   grid_add (self, 0, row, _("Score"), TRUE);
   grid_add (self, 5, row, score, TRUE);
 }
@@ -637,10 +649,12 @@ tj_ranking_page_get_breakdown_text (TjRankingPage *self)
       for (int c = 0; c < 6; c++)
         {
           GtkWidget *cell = gtk_grid_get_child_at (self->breakdown, c, row);
+          GtkWidget *before = c > 0 ? gtk_grid_get_child_at (self->breakdown, c - 1, row) : NULL;
 
           if (c > 0)
             g_string_append_c (text, '\t');
-          if (GTK_IS_LABEL (cell))
+          /* a label across several columns once, its other columns empty */
+          if (GTK_IS_LABEL (cell) && cell != before)
             g_string_append (text, gtk_label_get_text (GTK_LABEL (cell)));
         }
     }

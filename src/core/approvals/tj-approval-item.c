@@ -617,10 +617,11 @@ tj_approval_item_foreach_deadline (TjDb                  *db,
   static const char items_sql[] =
     "SELECT i.project_id, i.id, i.accepted, i.committed_days, i.finished " ITEM_FIGURE_JOINS
     "WHERE p.year = ?1 ORDER BY i.project_id, i.id";
+  /* from the few periods to their items, not from every item to its periods */
   static const char periods_sql[] =
     "SELECT i.project_id, s.item_id, s.from_date, s.to_date FROM approval_suspensions s "
-    "JOIN approval_items i ON i.id = s.item_id JOIN projects p ON p.id = i.project_id "
-    "WHERE p.year = ?1 ORDER BY i.project_id, i.id, s.from_date, s.id";
+    "CROSS JOIN approval_items i ON i.id = s.item_id CROSS JOIN projects p ON p.id = "
+    "i.project_id WHERE p.year = ?1 ORDER BY i.project_id, i.id, s.from_date, s.id";
   g_autoptr (TjCalendar) calendar = NULL;
   g_autoptr (sqlite3_stmt) items = NULL;
   g_autoptr (sqlite3_stmt) periods = NULL;

@@ -1129,6 +1129,23 @@ tj_bulletin_free (TjBulletin *self)
   g_free (self);
 }
 
+/* A project's name for a message, read only then: the reports' pass reads the index of the
+ * reports (project, month, completed) and the projects' (year, locality), not their rows. */
+static char *
+project_name (TjDb  *db,
+              gint64 id)
+{
+  g_autoptr (sqlite3_stmt) stmt = tj_db_prepare (db, "SELECT name FROM projects WHERE id = ?",
+                                                 NULL);
+
+  if (stmt == NULL)
+    return g_strdup ("");
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return g_strdup ("");
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
 /* What the quarterly ranking and the assessment read of the bulletins of months 1..N, for
  * several N at once: one read of the list and one of its reports of months 1..max N. Each
  * project is judged by project_judge at each N and added to its locality by figures_add as month
@@ -1178,7 +1195,7 @@ tj_bulletin_localities_at (TjDb                   *db,
                             "FROM projects p WHERE p.year = ?1 ORDER BY p.id",
                             error);
   reports = tj_db_prepare (db,
-                           "SELECT p.locality_id, m.month, m.completed, p.name "
+                           "SELECT p.locality_id, m.month, m.completed, m.project_id "
                            "FROM projects p JOIN monthly_reports m ON m.project_id = p.id "
                            "WHERE p.year = ?1 AND m.month <= ?2",
                            error);
@@ -1263,11 +1280,12 @@ tj_bulletin_localities_at (TjDb                   *db,
                        sqlite3_column_int64 (reports, 2)))
         {
           g_autofree char *bound = tj_limits_format_amount (MAX_FIGURE);
+          g_autofree char *name = project_name (db, sqlite3_column_int64 (reports, 3));
 
           g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
                        _("Adding up “%s”, the bulletin’s sums exceed %s: the database may have "
                          "been changed outside Tuijin."),
-                       (const char *) sqlite3_column_text (reports, 3), bound);
+                       name, bound);
           return NULL;
         }
     }

@@ -7,6 +7,7 @@
 #include "tj-assessment.h"
 #include "tj-date.h"
 #include "tj-ranking.h"
+#include "tj-report-format.h"
 
 /* The ranking and the assessment as report books: the tables, the red and black lists, the
  * rules with the values in force; a second sheet with the figures behind every ratio. */
@@ -190,6 +191,37 @@ ranking_sheet (TjRanking *self)
   return report;
 }
 
+/* Under the details: each deducted inspection (date, project, verdict) by unit, so that a
+ * reader can check every deduction by hand. */
+static void
+add_deductions (TjReport  *report,
+                TjRanking *self)
+{
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < self->units->len; i++)
+    {
+      TjRankingUnit *unit = g_ptr_array_index (self->units, i);
+      g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *deducted = NULL;
+      g_autofree char *joined = NULL;
+
+      if (unit->deducted_inspections->len == 0)
+        continue;
+      any = TRUE;
+      for (guint k = 0; k < unit->deducted_inspections->len; k++)
+        g_ptr_array_add (lines, tj_ranking_deduction_text (unit, k));
+      g_ptr_array_add (lines, NULL);
+      joined = g_strjoinv ("；", (char **) lines->pdata);
+      deducted = tj_report_format_hundredths (unit->deducted);
+      /* Translators: "东风镇扣20.00分：2026-07-01巡查东风一号，结论：虚报；…。" */
+      add_note (report, _("%1$s, %2$s points deducted: %3$s."), unit->name, deducted, joined);
+    }
+  if (!any)
+    tj_report_add_note (report, _("No inspection of the quarter was found to be a false or "
+                                  "concealed report."));
+}
+
 static TjReport *
 detail_sheet (TjRanking *self)
 {
@@ -232,6 +264,7 @@ detail_sheet (TjRanking *self)
       for (guint k = 0; k < G_N_ELEMENTS (counts); k++)
         tj_report_set_integer (report, row, c++, counts[k]);
     }
+  add_deductions (report, self);
   return report;
 }
 

@@ -205,6 +205,7 @@ static void
 unit_free (TjRankingUnit *unit)
 {
   g_free (unit->name);
+  g_clear_pointer (&unit->deducted_inspections, g_ptr_array_unref);
   g_free (unit);
 }
 
@@ -498,6 +499,7 @@ add_units (Reading        *r,
       unit->id = read->id;
       unit->name = g_strdup (read->name);
       unit->place.pinyin_order = r->ranking->units->len;
+      unit->deducted_inspections = g_ptr_array_new_with_free_func (g_object_unref);
       g_ptr_array_add (r->ranking->units, unit);
       g_hash_table_insert (r->by_id, &unit->id, unit);
       g_hash_table_insert (r->by_name, unit->name, unit);
@@ -594,8 +596,26 @@ count_inspections (Reading        *r,
           strcmp (inspection->date, self->quarter_end) <= 0 &&
           (inspection->final_verdict == TJ_VERDICT_FALSE ||
            inspection->final_verdict == TJ_VERDICT_CONCEALED))
-        unit->deductions++;
+        {
+          unit->deductions++;
+          g_ptr_array_add (unit->deducted_inspections, g_object_ref (inspection));
+        }
     }
+}
+
+char *
+tj_ranking_deduction_text (TjRankingUnit *unit,
+                           guint          index)
+{
+  TjInspection *inspection;
+
+  g_return_val_if_fail (index < unit->deducted_inspections->len, NULL);
+
+  inspection = g_ptr_array_index (unit->deducted_inspections, index);
+  /* Translators: "2026-08-15巡查陈庄一号，结论：虚报" */
+  return g_strdup_printf (_("%1$s inspection of %2$s, verdict: %3$s"), inspection->date,
+                          inspection->project_name != NULL ? inspection->project_name : "",
+                          tj_verdict_label (inspection->final_verdict));
 }
 
 /* The ratios, the points shown, and the exact score rounded. */

@@ -62,6 +62,7 @@ typedef struct
   guint matters_due, matters_on_time;
   guint approvals_due, approvals_on_time;
   guint deductions;    /* inspections of the quarter found 虚报 or 瞒报 */
+  GPtrArray *deducted_inspections; /* of TjInspection *: those inspections, by date */
   TjRatio ratios[TJ_INDICATOR_N];
   gint64 points[TJ_INDICATOR_N]; /* weight × ratio, in hundredths rounded half away from zero:
                                   * shown only; the score is not their sum but exact */
@@ -81,6 +82,11 @@ typedef struct
   TjRankingSettings settings; /* the values in force */
   GPtrArray *units;      /* of TjRankingUnit *, in ranked order */
 } TjRanking;
+
+/* One inspection behind a deduction, for a reader to check it by hand: its date, its project
+ * and its final verdict ("2026-08-15巡查陈庄一号，结论：虚报"). */
+char *tj_ranking_deduction_text (TjRankingUnit *unit,
+                                 guint          index);
 
 /* Parses "2026-Q3" (also "2026q3"): FALSE with a message naming the text when it is not one. */
 gboolean tj_quarter_parse (const char *text,

@@ -94,6 +94,7 @@ static const char *const migrations[TJ_DB_SCHEMA_VERSION] = {
   "0014-tours.sql",
   "0015-elements.sql",
   "0016-exits.sql",
+  "0017-ranking-indexes.sql",
 };
 
 /* After a migration edited a table's text in sqlite_schema (0008, 0009): the schema cookie goes up by

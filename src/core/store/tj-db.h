@@ -9,7 +9,7 @@ G_BEGIN_DECLS
 #define TJ_TYPE_DB (tj_db_get_type ())
 G_DECLARE_FINAL_TYPE (TjDb, tj_db, TJ, DB, GObject)
 
-#define TJ_DB_SCHEMA_VERSION 16
+#define TJ_DB_SCHEMA_VERSION 17
 
 /* How long a write waits for another connection's write (an import of a large ledger). */
 #define TJ_DB_BUSY_TIMEOUT_MS 120000
