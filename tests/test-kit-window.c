@@ -108,7 +108,11 @@ test_unreturned (void)
   g_assert_nonnull (strstr (before, first));
   tj_progress_page_import_kits (page, returned);
   dialog = tj_test_wait_for_dialog ("填报包已导入");
-  body = adw_message_dialog_get_body (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "已报送 2 个乡镇"));
+  /* each township's line, left-aligned under the summary in the dialog's scrolled detail */
+  body = gtk_label_get_text (GTK_LABEL (gtk_viewport_get_child (GTK_VIEWPORT (
+    gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (
+      adw_message_dialog_get_extra_child (dialog)))))));
   line = g_strdup_printf ("%s：已报送（填报 ", first);
   g_assert_nonnull (strstr (body, line));
   g_assert_nonnull (strstr (body, "：未报送"));

@@ -969,6 +969,28 @@ kits_written_cb (GObject      *source,
   tj_alert (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _("Kits Written"), body);
 }
 
+/* The per-township lines under a kit import's summary: left-aligned, selectable (to copy into a
+ * reply to a township) and scrolled, for a county of some twenty townships. */
+static GtkWidget *
+kit_detail_view (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_yalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "kit-detail");
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
+  gtk_widget_set_size_request (scrolled, 420, -1);
+  return scrolled;
+}
+
 /* After an import of kits: each township, returned (its rows filled) or not, and the problems. */
 static void
 kits_imported_cb (GObject      *source,
@@ -979,6 +1001,7 @@ kits_imported_cb (GObject      *source,
   KitJob *job = tj_file_job_get_data (result);
   g_autoptr (GError) error = NULL;
   g_autoptr (GString) body = g_string_new (NULL);
+  g_autoptr (GString) detail = g_string_new (NULL);
   gboolean ok = tj_file_job_finish (result, &error);
   TjKitImport *import = job->import;
   GtkWidget *dialog;
@@ -997,33 +1020,36 @@ kits_imported_cb (GObject      *source,
       g_string_append (body, "\n\n");
     }
   for (guint i = 0; import != NULL && i < import->problems->len; i++)
-    g_string_append_printf (body, "%s\n", (char *) g_ptr_array_index (import->problems, i));
+    g_string_append_printf (detail, "%s\n", (char *) g_ptr_array_index (import->problems, i));
   for (guint i = 0; import != NULL && i < import->localities->len; i++)
     {
       TjKitLocality *l = g_ptr_array_index (import->localities, i);
 
       if (l->returned)
         /* Translators: "城关镇：已报送（填报 5 行）" */
-        g_string_append_printf (body, _("%s: returned (%u rows filled)"), l->locality,
+        g_string_append_printf (detail, _("%s: returned (%u rows filled)"), l->locality,
                                 l->rows_filled);
       else
-        g_string_append_printf (body, _("%s: not returned"), l->locality);
-      g_string_append_c (body, '\n');
+        g_string_append_printf (detail, _("%s: not returned"), l->locality);
+      g_string_append_c (detail, '\n');
       for (guint p = 0; p < l->problems->len; p++)
-        g_string_append_printf (body, "    %s\n", (char *) g_ptr_array_index (l->problems, p));
+        g_string_append_printf (detail, "    %s\n", (char *) g_ptr_array_index (l->problems, p));
       for (guint w = 0; w < l->warnings->len; w++)
         {
           /* Translators: a kit row's warning, nothing refused: "提醒：「城关镇」……xlsx：第 7 行……" */
           g_autofree char *line = g_strdup_printf (_("Reminder: %s"),
                                                    (char *) g_ptr_array_index (l->warnings, w));
 
-          g_string_append_printf (body, "    %s\n", line);
+          g_string_append_printf (detail, "    %s\n", line);
         }
     }
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                    ok ? _("Kits Imported") : _("Nothing Was Imported"),
                                    g_strchomp (body->str));
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  if (detail->len > 0)
+    adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog),
+                                        kit_detail_view (g_strchomp (detail->str)));
   gtk_window_present (GTK_WINDOW (dialog));
   if (ok && import != NULL)
     gtk_drop_down_set_selected (self->month_dropdown, (guint) import->month - 1);
