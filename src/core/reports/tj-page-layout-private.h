@@ -59,6 +59,13 @@ typedef struct
   PangoLayout *probe;
 } Advances;
 
+/* A character set without shaping: its glyph and advance. */
+typedef struct
+{
+  gulong glyph;
+  double advance;
+} Figure;
+
 /* The glyphs of figures (numbers, dates, rates) in the table's face: set without shaping, as a
  * table of ten thousand rows holds a hundred thousand of them. */
 typedef struct
@@ -68,6 +75,11 @@ typedef struct
   double advances[128];
   gboolean known[128];
   double baseline; /* from the top of a line */
+  /* Other characters set alone as one glyph of `font`, found as they are first met by laying
+   * them out in `probe`: a Chinese text on one line is then set as figures are, unshaped. */
+  PangoLayout *probe;
+  GHashTable *others; /* gunichar → index + 1 in `other`, or OTHER_UNSET */
+  GArray *other;      /* of Figure */
 } Figures;
 
 /* Glyphs with the text they show, as cairo draws them in one operation: a drawing operation
@@ -266,6 +278,7 @@ void tj_page_glyphs_init (Glyphs *glyphs);
 void tj_page_glyphs_clear (Glyphs *glyphs);
 void tj_page_figures_init (Figures     *figures,
                            PangoLayout *layout);
+void tj_page_figures_clear (Figures *figures);
 double tj_page_figure_width (Figures    *figures,
                              const char *text);
 void tj_page_glyphs_add_figure (Glyphs     *glyphs,

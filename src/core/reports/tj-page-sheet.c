@@ -54,7 +54,7 @@ tj_page_sheet_free (gpointer data)
   for (guint b = 0; b < 2; b++)
     {
       g_clear_object (&sheet->cell[b]);
-      g_clear_object (&sheet->figures[b].font);
+      tj_page_figures_clear (&sheet->figures[b]);
     }
   tj_page_glyphs_clear (&sheet->row_text);
   tj_page_glyphs_clear (&sheet->header_glyphs);
