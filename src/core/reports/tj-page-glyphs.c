@@ -181,15 +181,120 @@ tj_page_figure_width (Figures    *figures,
   return width;
 }
 
-/* Adds a text whose width tj_page_figure_width gave, its baseline's left end at (x, baseline). */
+/* How a character set as a figure breaks lines (UAX #14's classes, as Pango uses them), or
+ * BREAK_UNKNOWN when the lines of a text with it are left to Pango. */
+enum
+{
+  BREAK_UNKNOWN,
+  BREAK_IDEOGRAPHIC,
+  BREAK_NUMERIC,
+  BREAK_OPEN,
+  BREAK_NOT_BEFORE /* closing punctuation, non-starters, exclamation */
+};
+
+static int
+break_class (gunichar c)
+{
+  if (c >= '0' && c <= '9')
+    return BREAK_NUMERIC;
+  if (c < 128)
+    return BREAK_UNKNOWN;
+  switch (g_unichar_break_type (c))
+    {
+    case G_UNICODE_BREAK_IDEOGRAPHIC:
+      return g_unichar_get_script (c) == G_UNICODE_SCRIPT_HAN ? BREAK_IDEOGRAPHIC : BREAK_UNKNOWN;
+    case G_UNICODE_BREAK_OPEN_PUNCTUATION:
+      return BREAK_OPEN;
+    case G_UNICODE_BREAK_CLOSE_PUNCTUATION:
+    case G_UNICODE_BREAK_NON_STARTER:
+    case G_UNICODE_BREAK_EXCLAMATION:
+      return BREAK_NOT_BEFORE;
+    default:
+      return BREAK_UNKNOWN;
+    }
+}
+
+/* Whether a line may break between two characters of these classes: not inside a number,
+ * not after an opening bracket, not before a closing one, a comma, a stop or a colon. */
+static gboolean
+break_allowed (int before,
+               int after)
+{
+  return after != BREAK_NOT_BEFORE && before != BREAK_OPEN &&
+         !(before == BREAK_NUMERIC && after == BREAK_NUMERIC);
+}
+
+/* Breaks a text set as figures into lines narrower than room, as a layout of that width (words
+ * then characters) breaks it: each line's end (a byte offset) and width in lines. The number
+ * of lines, or 0 when that is left to Pango: a character other than Han ones, figures and
+ * Chinese brackets and stops, a line as wide as room, one with nowhere to break, more than
+ * `most` lines. */
+guint
+tj_page_figure_lines (Figures    *figures,
+                      const char *text,
+                      double      room,
+                      guint       most,
+                      FigureLine *lines)
+{
+  int bound = (int) (room * PANGO_SCALE);
+  const char *p = text, *start = text, *last_break = NULL;
+  double width = 0, width_at_break = 0;
+  int before = BREAK_UNKNOWN;
+  guint n = 0;
+
+  if (figures->font == NULL || *text == '\0' || most == 0)
+    return 0;
+  while (*p != '\0')
+    {
+      gunichar c = g_utf8_get_char (p);
+      int class = break_class (c);
+      const Figure *figure = c < 128 ? NULL : other_figure (figures, c);
+      double advance;
+
+      if (class == BREAK_UNKNOWN || (c < 128 ? !figures->known[c] : figure == NULL))
+        return 0;
+      advance = c < 128 ? figures->advances[c] : figure->advance;
+      if (p != start && break_allowed (before, class))
+        {
+          last_break = p;
+          width_at_break = width;
+        }
+      if ((width + advance) * PANGO_SCALE == bound)
+        return 0;
+      if ((width + advance) * PANGO_SCALE > bound)
+        {
+          if (last_break == NULL || n + 1 >= most)
+            return 0;
+          lines[n].end = last_break - text;
+          lines[n++].width = width_at_break;
+          /* the rest from the break again */
+          p = start = last_break;
+          last_break = NULL;
+          width = 0;
+          continue;
+        }
+      width += advance;
+      before = class;
+      p = g_utf8_next_char (p);
+    }
+  lines[n].end = p - text;
+  lines[n++].width = width;
+  return n;
+}
+
+/* Adds a text whose width tj_page_figure_width gave (its first length bytes, or all of it when
+ * length is -1), its baseline's left end at (x, baseline). */
 void
 tj_page_glyphs_add_figure (Glyphs     *glyphs,
                            Figures    *figures,
                            const char *text,
+                           gssize      length,
                            double      x,
                            double      baseline)
 {
-  for (const char *p = text; *p != '\0';)
+  const char *end = length < 0 ? text + strlen (text) : text + length;
+
+  for (const char *p = text; p < end;)
     {
       const char *next = g_utf8_next_char (p);
       guchar byte = (guchar) *p;
@@ -202,7 +307,7 @@ tj_page_glyphs_add_figure (Glyphs     *glyphs,
       x += byte < 128 ? figures->advances[byte] : figure->advance;
       p = next;
     }
-  g_string_append (glyphs->text, text);
+  g_string_append_len (glyphs->text, text, end - text);
 }
 
 /* Adds the glyphs of a layout whose top left corner is at (x, y), with their text; FALSE, adding

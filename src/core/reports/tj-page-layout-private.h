@@ -66,6 +66,16 @@ typedef struct
   double advance;
 } Figure;
 
+/* A line of a text set as figures: where it ends in the text (bytes) and how wide it is. */
+typedef struct
+{
+  gsize end;
+  double width;
+} FigureLine;
+
+/* the most lines of a text tj_page_figure_lines breaks */
+#define FIGURE_LINES_MOST 16
+
 /* The glyphs of figures (numbers, dates, rates) in the table's face: set without shaping, as a
  * table of ten thousand rows holds a hundred thousand of them. */
 typedef struct
@@ -281,9 +291,15 @@ void tj_page_figures_init (Figures     *figures,
 void tj_page_figures_clear (Figures *figures);
 double tj_page_figure_width (Figures    *figures,
                              const char *text);
+guint tj_page_figure_lines (Figures    *figures,
+                            const char *text,
+                            double      room,
+                            guint       most,
+                            FigureLine *lines);
 void tj_page_glyphs_add_figure (Glyphs     *glyphs,
                                 Figures    *figures,
                                 const char *text,
+                                gssize      length,
                                 double      x,
                                 double      baseline);
 gboolean tj_page_glyphs_add_layout (Glyphs      *glyphs,
