@@ -125,6 +125,41 @@ flush_rows (Sheet      *sheet,
   *pending = NULL;
 }
 
+/* Adds a text cell's text set as figures are, when it is all in characters set so and its lines
+ * are known without a layout (tj_page_figure_lines): as the layout would place them, at a
+ * fraction of the cost. The row (at y, height tall) is whole. */
+static gboolean
+draw_lines_as_figures (Sheet      *sheet,
+                       Figures    *figures,
+                       guint       column,
+                       double      left,
+                       double      room,
+                       double      y,
+                       double      height,
+                       const char *text)
+{
+  FigureLine lines[FIGURE_LINES_MOST];
+  guint n = tj_page_figure_lines (figures, text, room, MIN (sheet->max_lines, FIGURE_LINES_MOST),
+                                  lines);
+  int bound = (int) (room * PANGO_SCALE);
+  double top = y + (height - n * sheet->pitch) / 2 + figures->baseline;
+  gsize start = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      double x = left;
+
+      if (sheet->align[column] == PANGO_ALIGN_CENTER)
+        x += ((double) bound / PANGO_SCALE - lines[i].width) / 2;
+      else if (sheet->align[column] == PANGO_ALIGN_RIGHT)
+        x += (double) bound / PANGO_SCALE - lines[i].width;
+      tj_page_glyphs_add_figure (&sheet->row_text, figures, text + start, lines[i].end - start, x,
+                                 top + i * sheet->pitch);
+      start = lines[i].end;
+    }
+  return n > 0;
+}
+
 /* The part [from, to) of a row, at y. A whole row is centred vertically in its cells; a row cut
  * over pages reads from the top. Figures never wrap: right-aligned, dates centred. The glyphs of
  * whole rows in one font are gathered in the sheet's row text (`pending` names their font) and
@@ -202,6 +237,10 @@ draw_row (Sheet      *sheet,
               continue;
             }
           shown = tj_page_cell_shown (sheet, c, text, bold);
+          if (shown == NULL && !partial &&
+              draw_lines_as_figures (sheet, figures, c, left, room, y, height,
+                                     tj_page_shown_text (sheet, row, c, text)))
+            continue;
           layout = shown != NULL ? shown->layout : sheet->cell[bold];
           if (shown == NULL)
             tj_page_set_cell_text (sheet, layout, c, tj_page_shown_text (sheet, row, c, text));
@@ -240,7 +279,8 @@ draw_row (Sheet      *sheet,
       if (layout != NULL)
         show_layout_at (cr, layout, left, figures_top);
       else
-        tj_page_glyphs_add_figure (&sheet->row_text, figures, text, left, figures_top + figures->baseline);
+        tj_page_glyphs_add_figure (&sheet->row_text, figures, text, -1, left,
+                                   figures_top + figures->baseline);
     }
   if (partial)
     {

@@ -8,6 +8,9 @@
  * moved into place. */
 
 #define FIGURE_CHARACTERS "0123456789,.-+%:/ "
+/* the characters other than ASCII ones probed for a face: the common Chinese ones and more */
+#define OTHERS_KEPT 16384
+#define OTHER_UNSET G_MAXUINT
 
 void
 tj_page_glyphs_init (Glyphs *glyphs)
@@ -26,36 +29,131 @@ tj_page_glyphs_clear (Glyphs *glyphs)
     g_string_free (g_steal_pointer (&glyphs->text), TRUE);
 }
 
+/* Whether a character laid out in `layout`, alone, is one glyph of `font` with no offset: its
+ * glyph and advance then. */
+static gboolean
+figure_probe (PangoLayout *layout,
+              PangoFont   *font,
+              const char  *text,
+              int          length,
+              Figure      *figure)
+{
+  PangoLayoutLine *line;
+  PangoGlyphItem *run;
+  PangoGlyphInfo *glyph;
+
+  pango_layout_set_text (layout, text, length);
+  line = pango_layout_get_line_readonly (layout, 0);
+  if (line == NULL || line->runs == NULL || line->runs->next != NULL ||
+      pango_layout_get_line_count (layout) != 1)
+    return FALSE;
+  run = line->runs->data;
+  glyph = &run->glyphs->glyphs[0];
+  if (run->glyphs->num_glyphs != 1 || (glyph->glyph & PANGO_GLYPH_UNKNOWN_FLAG) != 0 ||
+      glyph->glyph == PANGO_GLYPH_EMPTY || glyph->geometry.x_offset != 0 ||
+      glyph->geometry.y_offset != 0 || run->item->analysis.level % 2 != 0 ||
+      (font != NULL && font != run->item->analysis.font))
+    return FALSE;
+  figure->glyph = glyph->glyph;
+  figure->advance = (double) glyph->geometry.width / PANGO_SCALE;
+  return TRUE;
+}
+
 void
 tj_page_figures_init (Figures     *figures,
                       PangoLayout *layout)
 {
   for (const char *c = FIGURE_CHARACTERS; *c != '\0'; c++)
     {
-      PangoLayoutLine *line;
-      PangoGlyphItem *run;
-      PangoGlyphInfo *glyph;
+      Figure figure;
 
-      pango_layout_set_text (layout, c, 1);
-      line = pango_layout_get_line_readonly (layout, 0);
-      if (line == NULL || line->runs == NULL || line->runs->next != NULL)
-        continue;
-      run = line->runs->data;
-      glyph = &run->glyphs->glyphs[0];
-      if (run->glyphs->num_glyphs != 1 || (glyph->glyph & PANGO_GLYPH_UNKNOWN_FLAG) != 0 ||
-          (figures->font != NULL && figures->font != run->item->analysis.font))
+      if (!figure_probe (layout, figures->font, c, 1, &figure))
         continue;
       if (figures->font == NULL)
-        figures->font = g_object_ref (run->item->analysis.font);
-      figures->glyphs[(guchar) *c] = glyph->glyph;
-      figures->advances[(guchar) *c] = (double) glyph->geometry.width / PANGO_SCALE;
+        {
+          PangoLayoutLine *line = pango_layout_get_line_readonly (layout, 0);
+
+          figures->font = g_object_ref (((PangoGlyphItem *) line->runs->data)->item->analysis.font);
+        }
+      figures->glyphs[(guchar) *c] = figure.glyph;
+      figures->advances[(guchar) *c] = figure.advance;
       figures->known[(guchar) *c] = TRUE;
     }
   pango_layout_set_text (layout, "0", 1);
   figures->baseline = (double) pango_layout_get_baseline (layout) / PANGO_SCALE;
+  figures->probe = pango_layout_copy (layout);
+  pango_layout_set_width (figures->probe, -1);
+  figures->others = g_hash_table_new (NULL, NULL);
+  figures->other = g_array_new (FALSE, FALSE, sizeof (Figure));
 }
 
-/* A figure's width, or -1 when it has a character the table does not set as a figure. */
+void
+tj_page_figures_clear (Figures *figures)
+{
+  g_clear_object (&figures->font);
+  g_clear_object (&figures->probe);
+  g_clear_pointer (&figures->others, g_hash_table_unref);
+  g_clear_pointer (&figures->other, g_array_unref);
+}
+
+/* Whether a character is set like a figure: one glyph whatever stands beside it. Han
+ * characters and the common punctuation of Chinese text (brackets, quotes, commas, stops);
+ * not letters (kerned, joined), marks, controls, other spaces (breaks, alignment), nor dashes
+ * and symbols (Noto CJK sets a dash after a figure with another glyph). */
+static gboolean
+settable (gunichar c)
+{
+  switch (g_unichar_get_script (c))
+    {
+    case G_UNICODE_SCRIPT_HAN:
+      return TRUE;
+    case G_UNICODE_SCRIPT_COMMON:
+      switch (g_unichar_type (c))
+        {
+        case G_UNICODE_OPEN_PUNCTUATION:
+        case G_UNICODE_CLOSE_PUNCTUATION:
+        case G_UNICODE_INITIAL_PUNCTUATION:
+        case G_UNICODE_FINAL_PUNCTUATION:
+        case G_UNICODE_OTHER_PUNCTUATION:
+        case G_UNICODE_DECIMAL_NUMBER:
+          return TRUE;
+        default:
+          return FALSE;
+        }
+    default:
+      return FALSE;
+    }
+}
+
+/* The glyph of a character other than an ASCII one, probed once; NULL when it is not set as a
+ * figure. The characters kept are bounded (a table of them is a few bytes each). */
+static const Figure *
+other_figure (Figures  *figures,
+              gunichar  c)
+{
+  gpointer found = g_hash_table_lookup (figures->others, GUINT_TO_POINTER (c));
+  char text[8];
+  Figure figure;
+
+  if (found != NULL)
+    return GPOINTER_TO_UINT (found) == OTHER_UNSET
+             ? NULL
+             : &g_array_index (figures->other, Figure, GPOINTER_TO_UINT (found) - 1);
+  if (g_hash_table_size (figures->others) >= OTHERS_KEPT)
+    return NULL;
+  if (!settable (c) ||
+      !figure_probe (figures->probe, figures->font, text, g_unichar_to_utf8 (c, text), &figure))
+    {
+      g_hash_table_insert (figures->others, GUINT_TO_POINTER (c), GUINT_TO_POINTER (OTHER_UNSET));
+      return NULL;
+    }
+  g_array_append_val (figures->other, figure);
+  g_hash_table_insert (figures->others, GUINT_TO_POINTER (c),
+                       GUINT_TO_POINTER (figures->other->len));
+  return &g_array_index (figures->other, Figure, figures->other->len - 1);
+}
+
+/* A text's width set as figures, or -1 when it has a character that is not set so. */
 double
 tj_page_figure_width (Figures    *figures,
                       const char *text)
@@ -64,32 +162,152 @@ tj_page_figure_width (Figures    *figures,
 
   if (figures->font == NULL || *text == '\0')
     return -1;
-  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
-      if (*p >= 128 || !figures->known[*p])
+      guchar byte = (guchar) *p;
+      const Figure *figure;
+
+      if (byte < 128)
+        {
+          if (!figures->known[byte])
+            return -1;
+          width += figures->advances[byte];
+        }
+      else if ((figure = other_figure (figures, g_utf8_get_char (p))) != NULL)
+        width += figure->advance;
+      else
         return -1;
-      width += figures->advances[*p];
     }
   return width;
 }
 
+/* How a character set as a figure breaks lines (UAX #14's classes, as Pango uses them), or
+ * BREAK_UNKNOWN when the lines of a text with it are left to Pango. */
+enum
+{
+  BREAK_UNKNOWN,
+  BREAK_IDEOGRAPHIC,
+  BREAK_NUMERIC,
+  BREAK_OPEN,
+  BREAK_NOT_BEFORE /* closing punctuation, non-starters, exclamation */
+};
+
+static int
+break_class (gunichar c)
+{
+  if (c >= '0' && c <= '9')
+    return BREAK_NUMERIC;
+  if (c < 128)
+    return BREAK_UNKNOWN;
+  switch (g_unichar_break_type (c))
+    {
+    case G_UNICODE_BREAK_IDEOGRAPHIC:
+      return g_unichar_get_script (c) == G_UNICODE_SCRIPT_HAN ? BREAK_IDEOGRAPHIC : BREAK_UNKNOWN;
+    case G_UNICODE_BREAK_OPEN_PUNCTUATION:
+      return BREAK_OPEN;
+    case G_UNICODE_BREAK_CLOSE_PUNCTUATION:
+    case G_UNICODE_BREAK_NON_STARTER:
+    case G_UNICODE_BREAK_EXCLAMATION:
+      return BREAK_NOT_BEFORE;
+    default:
+      return BREAK_UNKNOWN;
+    }
+}
+
+/* Whether a line may break between two characters of these classes: not inside a number,
+ * not after an opening bracket, not before a closing one, a comma, a stop or a colon. */
+static gboolean
+break_allowed (int before,
+               int after)
+{
+  return after != BREAK_NOT_BEFORE && before != BREAK_OPEN &&
+         !(before == BREAK_NUMERIC && after == BREAK_NUMERIC);
+}
+
+/* Breaks a text set as figures into lines narrower than room, as a layout of that width (words
+ * then characters) breaks it: each line's end (a byte offset) and width in lines. The number
+ * of lines, or 0 when that is left to Pango: a character other than Han ones, figures and
+ * Chinese brackets and stops, a line as wide as room, one with nowhere to break, more than
+ * `most` lines. */
+guint
+tj_page_figure_lines (Figures    *figures,
+                      const char *text,
+                      double      room,
+                      guint       most,
+                      FigureLine *lines)
+{
+  int bound = (int) (room * PANGO_SCALE);
+  const char *p = text, *start = text, *last_break = NULL;
+  double width = 0, width_at_break = 0;
+  int before = BREAK_UNKNOWN;
+  guint n = 0;
+
+  if (figures->font == NULL || *text == '\0' || most == 0)
+    return 0;
+  while (*p != '\0')
+    {
+      gunichar c = g_utf8_get_char (p);
+      int class = break_class (c);
+      const Figure *figure = c < 128 ? NULL : other_figure (figures, c);
+      double advance;
+
+      if (class == BREAK_UNKNOWN || (c < 128 ? !figures->known[c] : figure == NULL))
+        return 0;
+      advance = c < 128 ? figures->advances[c] : figure->advance;
+      if (p != start && break_allowed (before, class))
+        {
+          last_break = p;
+          width_at_break = width;
+        }
+      if ((width + advance) * PANGO_SCALE == bound)
+        return 0;
+      if ((width + advance) * PANGO_SCALE > bound)
+        {
+          if (last_break == NULL || n + 1 >= most)
+            return 0;
+          lines[n].end = last_break - text;
+          lines[n++].width = width_at_break;
+          /* the rest from the break again */
+          p = start = last_break;
+          last_break = NULL;
+          width = 0;
+          continue;
+        }
+      width += advance;
+      before = class;
+      p = g_utf8_next_char (p);
+    }
+  lines[n].end = p - text;
+  lines[n++].width = width;
+  return n;
+}
+
+/* Adds a text whose width tj_page_figure_width gave (its first length bytes, or all of it when
+ * length is -1), its baseline's left end at (x, baseline). */
 void
 tj_page_glyphs_add_figure (Glyphs     *glyphs,
                            Figures    *figures,
                            const char *text,
+                           gssize      length,
                            double      x,
                            double      baseline)
 {
-  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+  const char *end = length < 0 ? text + strlen (text) : text + length;
+
+  for (const char *p = text; p < end;)
     {
-      cairo_glyph_t glyph = { figures->glyphs[*p], x, baseline };
-      cairo_text_cluster_t cluster = { 1, 1 };
+      const char *next = g_utf8_next_char (p);
+      guchar byte = (guchar) *p;
+      const Figure *figure = byte < 128 ? NULL : other_figure (figures, g_utf8_get_char (p));
+      cairo_glyph_t glyph = { byte < 128 ? figures->glyphs[byte] : figure->glyph, x, baseline };
+      cairo_text_cluster_t cluster = { (int) (next - p), 1 };
 
       g_array_append_val (glyphs->glyphs, glyph);
       g_array_append_val (glyphs->clusters, cluster);
-      x += figures->advances[*p];
+      x += byte < 128 ? figures->advances[byte] : figure->advance;
+      p = next;
     }
-  g_string_append (glyphs->text, text);
+  g_string_append_len (glyphs->text, text, end - text);
 }
 
 /* Adds the glyphs of a layout whose top left corner is at (x, y), with their text; FALSE, adding

@@ -59,6 +59,23 @@ typedef struct
   PangoLayout *probe;
 } Advances;
 
+/* A character set without shaping: its glyph and advance. */
+typedef struct
+{
+  gulong glyph;
+  double advance;
+} Figure;
+
+/* A line of a text set as figures: where it ends in the text (bytes) and how wide it is. */
+typedef struct
+{
+  gsize end;
+  double width;
+} FigureLine;
+
+/* the most lines of a text tj_page_figure_lines breaks */
+#define FIGURE_LINES_MOST 16
+
 /* The glyphs of figures (numbers, dates, rates) in the table's face: set without shaping, as a
  * table of ten thousand rows holds a hundred thousand of them. */
 typedef struct
@@ -68,6 +85,11 @@ typedef struct
   double advances[128];
   gboolean known[128];
   double baseline; /* from the top of a line */
+  /* Other characters set alone as one glyph of `font`, found as they are first met by laying
+   * them out in `probe`: a Chinese text on one line is then set as figures are, unshaped. */
+  PangoLayout *probe;
+  GHashTable *others; /* gunichar → index + 1 in `other`, or OTHER_UNSET */
+  GArray *other;      /* of Figure */
 } Figures;
 
 /* Glyphs with the text they show, as cairo draws them in one operation: a drawing operation
@@ -266,11 +288,18 @@ void tj_page_glyphs_init (Glyphs *glyphs);
 void tj_page_glyphs_clear (Glyphs *glyphs);
 void tj_page_figures_init (Figures     *figures,
                            PangoLayout *layout);
+void tj_page_figures_clear (Figures *figures);
 double tj_page_figure_width (Figures    *figures,
                              const char *text);
+guint tj_page_figure_lines (Figures    *figures,
+                            const char *text,
+                            double      room,
+                            guint       most,
+                            FigureLine *lines);
 void tj_page_glyphs_add_figure (Glyphs     *glyphs,
                                 Figures    *figures,
                                 const char *text,
+                                gssize      length,
                                 double      x,
                                 double      baseline);
 gboolean tj_page_glyphs_add_layout (Glyphs      *glyphs,

@@ -54,7 +54,7 @@ tj_page_sheet_free (gpointer data)
   for (guint b = 0; b < 2; b++)
     {
       g_clear_object (&sheet->cell[b]);
-      g_clear_object (&sheet->figures[b].font);
+      tj_page_figures_clear (&sheet->figures[b]);
     }
   tj_page_glyphs_clear (&sheet->row_text);
   tj_page_glyphs_clear (&sheet->header_glyphs);
@@ -297,13 +297,23 @@ row_height (TjPageLayout *self,
     {
       const TjReportCell *cell = row_cell (sheet, row, c);
       double room = sheet->x[c + 1] - sheet->x[c] - 2 * sheet->pad_x;
-      gboolean lines;
+      FigureLine lines[FIGURE_LINES_MOST];
+      gboolean wraps;
+      guint n_lines;
 
       if (cell->type != TJ_REPORT_TEXT)
         continue;
-      if (tj_page_estimate_em (self, &self->advances[bold], cell->value.text, &lines, NULL) * sheet->em <
-            room * ESTIMATE_SAFETY && !lines)
+      if (tj_page_estimate_em (self, &self->advances[bold], cell->value.text, &wraps, NULL) * sheet->em <
+            room * ESTIMATE_SAFETY && !wraps)
         continue;
+      /* set as figures (tj-page-draw.c): its lines are known without a layout */
+      n_lines = tj_page_figure_lines (&sheet->figures[bold], cell->value.text, room,
+                                      MIN (sheet->max_lines, FIGURE_LINES_MOST), lines);
+      if (n_lines > 0)
+        {
+          content = MAX (content, sheet->line_height * n_lines);
+          continue;
+        }
       layout = cell_layout (sheet, row, c, cell->value.text, bold);
       content = MAX (content, sheet->line_height * pango_layout_get_line_count (layout));
       if (layout == sheet->cell[bold])
