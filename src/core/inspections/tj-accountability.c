@@ -264,7 +264,8 @@ add_matters (TjDb       *db,
   if (years == NULL)
     return FALSE;
   for (guint y = 0; y < years->len; y++)
-    if (!tj_matter_foreach (db, g_array_index (years, int, y), NULL, add_matter, &scan, error))
+    if (!tj_matter_foreach (db, g_array_index (years, int, y), NULL, FALSE, add_matter, &scan,
+                            error))
       return FALSE;
   return TRUE;
 }

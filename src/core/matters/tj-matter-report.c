@@ -142,7 +142,7 @@ tj_matter_ledger_book (TjDb       *db,
   report->frozen_columns = COLUMN_CONTENT + 1;
 
   ledger.report = report;
-  if (!tj_matter_foreach (db, year, as_of, add_matter, &ledger, error))
+  if (!tj_matter_foreach (db, year, as_of, TRUE, add_matter, &ledger, error))
     return NULL;
 
   /* Translators: "合计：共 12 项，其中办理中 5 项，按期办结 4 项，逾期办结 1 项，超期未办结 2 项。" */
