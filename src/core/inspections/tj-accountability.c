@@ -204,6 +204,11 @@ typedef struct
   const char *as_of;
   GPtrArray *causes;
   GStringChunk *strings;
+  /* the labels and the facts' formats translated once, not a time a row */
+  const char *late_label;
+  const char *late_facts;
+  const char *overdue_label;
+  const char *overdue_facts;
 } MatterScan;
 
 static gboolean
@@ -221,27 +226,20 @@ add_matter (const TjMatterRow *m,
     return TRUE;
   status = tj_matter_status_at (m->finished, m->deadline_in_force, scan->as_of);
   if (status == TJ_MATTER_DONE_LATE)
-    label = _("Matter finished late");
+    label = scan->late_label;
   else if (status == TJ_MATTER_OVERDUE)
-    label = _("Matter overdue, not finished");
+    label = scan->overdue_label;
   else
     return TRUE;
   info = m->project_id != 0 ? g_hash_table_lookup (scan->projects, &m->project_id) : NULL;
-  cause = cause_new (scan->strings, label, info, m->unit_name, m->leader_name, m->deadline_in_force);
+  cause = cause_new (scan->strings, label, info, m->unit_name, m->leader_name,
+                     m->deadline_in_force);
   if (status == TJ_MATTER_DONE_LATE)
-    /* Translators: the facts of a matter finished late: "事项：完成征地；会议：
-     * 2026-03-05 月例会；办结期限：2026-04-30；办结日期：2026-05-06。" */
-    cause->facts = g_strdup_printf (_("Matter: %1$s; meeting: %2$s %3$s; deadline in "
-                                      "force: %4$s; finished on: %5$s."),
-                                    m->content, m->meeting_date, m->meeting_name,
-                                    m->deadline_in_force, m->finished);
+    cause->facts = g_strdup_printf (scan->late_facts, m->content, m->meeting_date,
+                                    m->meeting_name, m->deadline_in_force, m->finished);
   else
-    /* Translators: the facts of a matter not finished: "事项：完成征地；会议：
-     * 2026-03-05 月例会；办结期限：2026-04-30；未办结。" */
-    cause->facts = g_strdup_printf (_("Matter: %1$s; meeting: %2$s %3$s; deadline in "
-                                      "force: %4$s; not finished."),
-                                    m->content, m->meeting_date, m->meeting_name,
-                                    m->deadline_in_force);
+    cause->facts = g_strdup_printf (scan->overdue_facts, m->content, m->meeting_date,
+                                    m->meeting_name, m->deadline_in_force);
   g_ptr_array_add (scan->causes, cause);
   return TRUE;
 }
@@ -259,7 +257,17 @@ add_matters (TjDb         *db,
              GError      **error)
 {
   g_autoptr (GArray) years = NULL;
-  MatterScan scan = { projects, from, to, as_of, causes, strings };
+  MatterScan scan = {
+    projects, from, to, as_of, causes, strings,
+    _("Matter finished late"),
+    /* Translators: the facts of a matter finished late: "事项：完成征地；会议：
+     * 2026-03-05 月例会；办结期限：2026-04-30；办结日期：2026-05-06。" */
+    _("Matter: %1$s; meeting: %2$s %3$s; deadline in force: %4$s; finished on: %5$s."),
+    _("Matter overdue, not finished"),
+    /* Translators: the facts of a matter not finished: "事项：完成征地；会议：
+     * 2026-03-05 月例会；办结期限：2026-04-30；未办结。" */
+    _("Matter: %1$s; meeting: %2$s %3$s; deadline in force: %4$s; not finished."),
+  };
 
   /* a matter is assigned at its meeting, on or before its deadline */
   years = years_of (db,
