@@ -558,7 +558,11 @@ tj_red_runs (TjDb    *db,
             {
               bulletin = tj_bulletin_build_lights (db, year, MIN (12, last - year * 12 + 1),
                                                   error);
-              if (bulletin == NULL ||
+              if (bulletin == NULL)
+                return NULL;
+              /* a year without a list (the one before the first, often) has no lights: not a
+               * pass over every year's reports for them */
+              if (bulletin->projects->len > 0 &&
                   (lights = tj_bulletin_month_lights (bulletin, db, error)) == NULL)
                 return NULL;
               if (month == 1 && (carried = load_carried (db, year, error)) == NULL)
