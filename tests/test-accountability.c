@@ -251,6 +251,50 @@ test_red_run_carried_over (void)
   tj_test_db_free (&db, &dir);
 }
 
+/* A period across the new year lists the false reports found on the projects of both years'
+ * lists (the years read from the inspections in the period), a project of the same name in
+ * each, and none dated outside the period. */
+static void
+test_inspections_across_years (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  g_autofree char *path = NULL;
+  g_autofree char *rows = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GVariant) facts = NULL;
+
+  fill (db);
+  tj_test_exec (
+    db,
+    "INSERT INTO projects (id, year, name, level, nature, locality_id, unit_id, leader_id, "
+    "officer_id, annual_plan) VALUES "
+    "(5, 2024, '登封大道', 'city', 'continuing', 901, 902, 902, 901, 0),"
+    "(6, 2025, '登封大道', 'city', 'continuing', 901, 902, 902, 901, 0),"
+    "(7, 2026, '登封大道', 'city', 'continuing', 901, 902, 902, 901, 0);"
+    "INSERT INTO inspections (id, project_id, date, organiser_id, verified, verdict, "
+    "verdict_reason) VALUES "
+    "(5, 5, '2025-12-05', 902, 0, 'false', '上年项目'),"
+    "(6, 6, '2025-11-30', 902, 0, 'false', '期前一天'),"
+    "(7, 6, '2025-12-01', 902, 0, 'concealed', '期初当天'),"
+    "(8, 7, '2026-01-31', 902, 0, 'false', '期末当天'),"
+    "(9, 7, '2026-02-01', 902, 0, 'false', '期后一天');");
+  path = g_build_filename (dir, "追究.xlsx", NULL);
+  g_assert_true (tj_accountability_write (db, "2025-12-01", "2026-01-31", "2026-03-01", path,
+                                          &error));
+  g_assert_no_error (error);
+  facts = tj_test_xlsx_read (path, 0, "B4:B10", "C4:C10", "H4:H10", NULL);
+  rows = tj_test_xlsx_range (facts, "B4:B10");
+  g_assert_cmpstr (rows, ==, "巡查发现瞒报\n巡查发现虚报\n巡查发现虚报");
+  g_free (rows);
+  rows = tj_test_xlsx_range (facts, "C4:C10");
+  g_assert_cmpstr (rows, ==, "登封大道\n登封大道\n登封大道");
+  g_free (rows);
+  rows = tj_test_xlsx_range (facts, "H4:H10");
+  g_assert_cmpstr (rows, ==, "2025-12-01\n2025-12-05\n2026-01-31");
+  tj_test_db_free (&db, &dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -259,5 +303,6 @@ main (int    argc,
   g_test_add_func ("/accountability/causes", test_causes);
   g_test_add_func ("/accountability/month-lights", test_month_lights);
   g_test_add_func ("/accountability/red-run-carried-over", test_red_run_carried_over);
+  g_test_add_func ("/accountability/inspections-across-years", test_inspections_across_years);
   return g_test_run ();
 }

@@ -500,6 +500,36 @@ test_ledger_workbook (Fixture       *fixture,
   g_assert_cmpstr (tj_test_xlsx_fact (facts, "P4"), ==, "2026-04-20：拆迁户已签约 12 户");
 }
 
+/* The 最新进展 of a matter with two reports of the same day is the one entered last (the
+ * larger id), whichever order its text sorts in; a report after the day is not read. */
+static void
+test_ledger_latest_report_same_day (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr (TjMatter) matter = new_matter (fixture);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "督办台账.xlsx", NULL);
+  g_autoptr (GVariant) facts = NULL;
+
+  g_ptr_array_add (matter->reports, tj_matter_report_new ("2026-04-20", "下午：已签约 12 户"));
+  g_ptr_array_add (matter->reports, tj_matter_report_new ("2026-04-20", "上午：已签约 10 户"));
+  g_ptr_array_add (matter->reports, tj_matter_report_new ("2026-03-18", "已完成入户调查"));
+  g_ptr_array_add (matter->reports, tj_matter_report_new ("2026-04-21", "拆迁完毕"));
+  g_assert_true (tj_matter_save (fixture->db, matter, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (tj_matter_write_ledger (fixture->db, 2026, "2026-04-20", path, &error));
+  g_assert_no_error (error);
+  facts = tj_test_xlsx_read (path, 0, "P4", NULL);
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "P4"), ==, "2026-04-20：上午：已签约 10 户");
+  g_clear_pointer (&facts, g_variant_unref);
+
+  g_assert_true (tj_matter_write_ledger (fixture->db, 2026, "2026-03-17", path, &error));
+  g_assert_no_error (error);
+  facts = tj_test_xlsx_read (path, 0, "P4", NULL);
+  g_assert_cmpstr (tj_test_xlsx_fact (facts, "P4"), ==, "");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -515,6 +545,7 @@ main (int    argc,
   ADD ("/tj/matters/delete-project", test_delete_project);
   ADD ("/tj/matters/delete-meeting-undo", test_delete_meeting_undo);
   ADD ("/tj/matters/ledger-workbook", test_ledger_workbook);
+  ADD ("/tj/matters/ledger-latest-report-same-day", test_ledger_latest_report_same_day);
 #undef ADD
   return g_test_run ();
 }

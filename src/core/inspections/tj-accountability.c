@@ -35,16 +35,17 @@ typedef enum
   N_COLUMNS
 } Column;
 
-/* One cause, its strings owned. */
+/* One cause: its facts owned, its names and date interned in the list's strings (a name is
+ * kept once, however many causes name it; equal names are the same pointer). */
 typedef struct
 {
-  const char *cause; /* translated, static */
-  char *project;     /* the project, or the unit of a matter without one */
-  char *locality;
-  char *unit;
-  char *leader;
-  char *officer;
-  char *date;        /* YYYY-MM-DD, or YYYY-MM for a red month */
+  const char *cause;    /* translated, static */
+  const char *project;  /* the project, or the unit of a matter without one */
+  const char *locality;
+  const char *unit;
+  const char *leader;
+  const char *officer;
+  const char *date;     /* YYYY-MM-DD, or YYYY-MM for a red month */
   char *facts;
   /* the order: keys owned by the table of keys (collate_key) */
   const char *locality_key;
@@ -54,12 +55,6 @@ typedef struct
 static void
 cause_free (Cause *self)
 {
-  g_free (self->project);
-  g_free (self->locality);
-  g_free (self->unit);
-  g_free (self->leader);
-  g_free (self->officer);
-  g_free (self->date);
   g_free (self->facts);
   g_free (self);
 }
@@ -130,8 +125,16 @@ load_projects (TjDb       *db,
 
 /* A cause of a project (NULL info: none), its own responsible unit and leader when it has
  * them, else the project's. */
+static const char *
+intern (GStringChunk *strings,
+        const char   *text)
+{
+  return text != NULL ? g_string_chunk_insert_const (strings, text) : NULL;
+}
+
 static Cause *
-cause_new (const char        *label,
+cause_new (GStringChunk      *strings,
+           const char        *label,
            const ProjectInfo *info,
            const char        *unit,
            const char        *leader,
@@ -140,12 +143,12 @@ cause_new (const char        *label,
   Cause *self = g_new0 (Cause, 1);
 
   self->cause = label;
-  self->project = g_strdup (info != NULL ? info->name : unit);
-  self->locality = g_strdup (info != NULL ? info->locality : NULL);
-  self->unit = g_strdup (unit != NULL ? unit : info != NULL ? info->unit : NULL);
-  self->leader = g_strdup (leader != NULL ? leader : info != NULL ? info->leader : NULL);
-  self->officer = g_strdup (info != NULL ? info->officer : NULL);
-  self->date = g_strdup (date);
+  self->project = intern (strings, info != NULL ? info->name : unit);
+  self->locality = intern (strings, info != NULL ? info->locality : NULL);
+  self->unit = intern (strings, unit != NULL ? unit : info != NULL ? info->unit : NULL);
+  self->leader = intern (strings, leader != NULL ? leader : info != NULL ? info->leader : NULL);
+  self->officer = intern (strings, info != NULL ? info->officer : NULL);
+  self->date = intern (strings, date);
   return self;
 }
 
@@ -200,6 +203,12 @@ typedef struct
   const char *to;
   const char *as_of;
   GPtrArray *causes;
+  GStringChunk *strings;
+  /* the labels and the facts' formats translated once, not a time a row */
+  const char *late_label;
+  const char *late_facts;
+  const char *overdue_label;
+  const char *overdue_facts;
 } MatterScan;
 
 static gboolean
@@ -217,27 +226,20 @@ add_matter (const TjMatterRow *m,
     return TRUE;
   status = tj_matter_status_at (m->finished, m->deadline_in_force, scan->as_of);
   if (status == TJ_MATTER_DONE_LATE)
-    label = _("Matter finished late");
+    label = scan->late_label;
   else if (status == TJ_MATTER_OVERDUE)
-    label = _("Matter overdue, not finished");
+    label = scan->overdue_label;
   else
     return TRUE;
   info = m->project_id != 0 ? g_hash_table_lookup (scan->projects, &m->project_id) : NULL;
-  cause = cause_new (label, info, m->unit_name, m->leader_name, m->deadline_in_force);
+  cause = cause_new (scan->strings, label, info, m->unit_name, m->leader_name,
+                     m->deadline_in_force);
   if (status == TJ_MATTER_DONE_LATE)
-    /* Translators: the facts of a matter finished late: "事项：完成征地；会议：
-     * 2026-03-05 月例会；办结期限：2026-04-30；办结日期：2026-05-06。" */
-    cause->facts = g_strdup_printf (_("Matter: %1$s; meeting: %2$s %3$s; deadline in "
-                                      "force: %4$s; finished on: %5$s."),
-                                    m->content, m->meeting_date, m->meeting_name,
-                                    m->deadline_in_force, m->finished);
+    cause->facts = g_strdup_printf (scan->late_facts, m->content, m->meeting_date,
+                                    m->meeting_name, m->deadline_in_force, m->finished);
   else
-    /* Translators: the facts of a matter not finished: "事项：完成征地；会议：
-     * 2026-03-05 月例会；办结期限：2026-04-30；未办结。" */
-    cause->facts = g_strdup_printf (_("Matter: %1$s; meeting: %2$s %3$s; deadline in "
-                                      "force: %4$s; not finished."),
-                                    m->content, m->meeting_date, m->meeting_name,
-                                    m->deadline_in_force);
+    cause->facts = g_strdup_printf (scan->overdue_facts, m->content, m->meeting_date,
+                                    m->meeting_name, m->deadline_in_force);
   g_ptr_array_add (scan->causes, cause);
   return TRUE;
 }
@@ -245,16 +247,27 @@ add_matter (const TjMatterRow *m,
 /* (a) Matters whose deadline in force falls in the period, not finished on or before it: each
  * judged as it is read (tj_matter_foreach). */
 static gboolean
-add_matters (TjDb       *db,
-             GHashTable *projects,
-             const char *from,
-             const char *to,
-             const char *as_of,
-             GPtrArray  *causes,
-             GError    **error)
+add_matters (TjDb         *db,
+             GHashTable   *projects,
+             const char   *from,
+             const char   *to,
+             const char   *as_of,
+             GPtrArray    *causes,
+             GStringChunk *strings,
+             GError      **error)
 {
   g_autoptr (GArray) years = NULL;
-  MatterScan scan = { projects, from, to, as_of, causes };
+  MatterScan scan = {
+    projects, from, to, as_of, causes, strings,
+    _("Matter finished late"),
+    /* Translators: the facts of a matter finished late: "事项：完成征地；会议：
+     * 2026-03-05 月例会；办结期限：2026-04-30；办结日期：2026-05-06。" */
+    _("Matter: %1$s; meeting: %2$s %3$s; deadline in force: %4$s; finished on: %5$s."),
+    _("Matter overdue, not finished"),
+    /* Translators: the facts of a matter not finished: "事项：完成征地；会议：
+     * 2026-03-05 月例会；办结期限：2026-04-30；未办结。" */
+    _("Matter: %1$s; meeting: %2$s %3$s; deadline in force: %4$s; not finished."),
+  };
 
   /* a matter is assigned at its meeting, on or before its deadline */
   years = years_of (db,
@@ -264,20 +277,22 @@ add_matters (TjDb       *db,
   if (years == NULL)
     return FALSE;
   for (guint y = 0; y < years->len; y++)
-    if (!tj_matter_foreach (db, g_array_index (years, int, y), NULL, add_matter, &scan, error))
+    if (!tj_matter_foreach (db, g_array_index (years, int, y), NULL, FALSE, add_matter, &scan,
+                            error))
       return FALSE;
   return TRUE;
 }
 
 /* (b) Rectifications whose deadline falls in the period, not closed on or before it. */
 static gboolean
-add_rectifications (TjDb       *db,
-                    GHashTable *projects,
-                    const char *from,
-                    const char *to,
-                    const char *as_of,
-                    GPtrArray  *causes,
-                    GError    **error)
+add_rectifications (TjDb         *db,
+                    GHashTable   *projects,
+                    const char   *from,
+                    const char   *to,
+                    const char   *as_of,
+                    GPtrArray    *causes,
+                    GStringChunk *strings,
+                    GError      **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
   int rc;
@@ -314,7 +329,7 @@ add_rectifications (TjDb       *db,
         r.closed = NULL;
       if (!late && !tj_rectification_is_overdue (&r, as_of))
         continue;
-      cause = cause_new (late ? _("Rectification closed late")
+      cause = cause_new (strings, late ? _("Rectification closed late")
                               : _("Rectification overdue, not closed"), g_hash_table_lookup (projects, &project_id),
                          (const char *) sqlite3_column_text (stmt, 7), NULL, r.deadline);
       person = sqlite3_column_type (stmt, 4) != SQLITE_NULL
@@ -346,18 +361,22 @@ add_rectifications (TjDb       *db,
 
 /* (c) Inspections dated in the period whose final verdict is 虚报 or 瞒报. */
 static gboolean
-add_inspections (TjDb       *db,
-                 GHashTable *projects,
-                 const char *from,
-                 const char *to,
-                 GPtrArray  *causes,
-                 GError    **error)
+add_inspections (TjDb         *db,
+                 GHashTable   *projects,
+                 const char   *from,
+                 const char   *to,
+                 GPtrArray    *causes,
+                 GStringChunk *strings,
+                 GError      **error)
 {
   g_autoptr (GArray) years = NULL;
 
+  /* a year is there at its first inspection in the period, not a look-up of the project of
+   * every inspection */
   years = years_of (db,
-                    "SELECT DISTINCT p.year FROM inspections i JOIN projects p "
-                    "ON p.id = i.project_id WHERE i.date >= ?1 AND i.date <= ?2 ORDER BY 1",
+                    "SELECT y.year FROM (SELECT DISTINCT year FROM projects) y WHERE EXISTS "
+                    "(SELECT 1 FROM inspections i JOIN projects p ON p.id = i.project_id "
+                    "WHERE p.year = y.year AND i.date >= ?1 AND i.date <= ?2) ORDER BY 1",
                     from, to, error);
   if (years == NULL)
     return FALSE;
@@ -383,8 +402,8 @@ add_inspections (TjDb       *db,
           label = insp->final_verdict == TJ_VERDICT_FALSE
                     ? _("False reporting found on inspection")
                     : _("Concealed reporting found on inspection");
-          cause = cause_new (label, g_hash_table_lookup (projects, &insp->project_id), NULL,
-                             NULL, insp->date);
+          cause = cause_new (strings, label, g_hash_table_lookup (projects, &insp->project_id),
+                             NULL, NULL, insp->date);
           reported = wan (insp->reported);
           verified = wan (insp->verified);
           difference = wan (insp->difference);
@@ -439,8 +458,9 @@ tj_red_run_months_text (GArray *months)
 }
 
 static void
-add_red_run_cause (TjRedRun  *run,
-                   GPtrArray *causes)
+add_red_run_cause (TjRedRun     *run,
+                   GPtrArray    *causes,
+                   GStringChunk *strings)
 {
   g_autofree char *months = NULL;
   g_autofree char *last = NULL;
@@ -450,7 +470,7 @@ add_red_run_cause (TjRedRun  *run,
 
   index = g_array_index (run->months, int, run->months->len - 1);
   last = g_strdup_printf ("%04d-%02d", index / 12, index % 12 + 1);
-  cause = cause_new (_("Red light two months running"), &info, NULL, NULL, last);
+  cause = cause_new (strings, _("Red light two months running"), &info, NULL, NULL, last);
   months = tj_red_run_months_text (run->months);
   /* Translators: "2026年3月、4月月通报连续红灯（共 2 个月）。" */
   cause->facts = g_strdup_printf (g_dngettext (NULL, "Red in the bulletins of %1$s (%2$u month "
@@ -488,8 +508,10 @@ load_carried (TjDb    *db,
   int rc;
 
   stmt = tj_db_prepare (db,
+                        /* one pass over the table (+year), not a look-up of every row of the
+                         * year's by the index on (year, name): 7 times faster */
                         "SELECT id, carried_from FROM projects "
-                        "WHERE year = ? AND carried_from IS NOT NULL",
+                        "WHERE +year = ? AND carried_from IS NOT NULL",
                         error);
   if (stmt == NULL)
     return NULL;
@@ -536,7 +558,11 @@ tj_red_runs (TjDb    *db,
             {
               bulletin = tj_bulletin_build_lights (db, year, MIN (12, last - year * 12 + 1),
                                                   error);
-              if (bulletin == NULL ||
+              if (bulletin == NULL)
+                return NULL;
+              /* a year without a list (the one before the first, often) has no lights: not a
+               * pass over every year's reports for them */
+              if (bulletin->projects->len > 0 &&
                   (lights = tj_bulletin_month_lights (bulletin, db, error)) == NULL)
                 return NULL;
               if (month == 1 && (carried = load_carried (db, year, error)) == NULL)
@@ -603,12 +629,13 @@ tj_red_runs (TjDb    *db,
 /* (d) Red in two consecutive monthly bulletins, the second month in the period (its last day
  * is) and over by as_of: the bulletins of the month before the period's first up to its last. */
 static gboolean
-add_red_runs (TjDb       *db,
-              const char *from,
-              const char *to,
-              const char *as_of,
-              GPtrArray  *causes,
-              GError    **error)
+add_red_runs (TjDb         *db,
+              const char   *from,
+              const char   *to,
+              const char   *as_of,
+              GPtrArray    *causes,
+              GStringChunk *strings,
+              GError      **error)
 {
   int first = tj_month_index (from);
   int to_month = tj_month_index (to);
@@ -621,7 +648,7 @@ add_red_runs (TjDb       *db,
   if (runs == NULL)
     return FALSE;
   for (guint i = 0; i < runs->len; i++)
-    add_red_run_cause (g_ptr_array_index (runs, i), causes);
+    add_red_run_cause (g_ptr_array_index (runs, i), causes, strings);
   return TRUE;
 }
 
@@ -707,6 +734,8 @@ tj_accountability_book (TjDb       *db,
                         GError    **error)
 {
   g_autoptr (GPtrArray) causes = g_ptr_array_new_with_free_func ((GDestroyNotify) cause_free);
+  /* the causes' names and dates: the causes only point into it */
+  g_autoptr (GStringChunk) strings = g_string_chunk_new (64 * 1024);
   g_autoptr (GHashTable) projects = NULL;
   g_autoptr (GHashTable) keys = NULL;
   g_autofree char *org = NULL;
@@ -734,10 +763,10 @@ tj_accountability_book (TjDb       *db,
                              &old_cache_size, NULL) == SQLITE_OK &&
                tj_db_exec (db, "PRAGMA cache_size = -65536", NULL);
   read = (projects = load_projects (db, as_of, error)) != NULL &&
-         add_matters (db, projects, from, to, as_of, causes, error) &&
-         add_rectifications (db, projects, from, to, as_of, causes, error) &&
-         add_inspections (db, projects, from, to, causes, error) &&
-         add_red_runs (db, from, to, as_of, causes, error);
+         add_matters (db, projects, from, to, as_of, causes, strings, error) &&
+         add_rectifications (db, projects, from, to, as_of, causes, strings, error) &&
+         add_inspections (db, projects, from, to, causes, strings, error) &&
+         add_red_runs (db, from, to, as_of, causes, strings, error);
   if (cache_size)
     {
       g_autofree char *restore = g_strdup_printf ("PRAGMA cache_size = %d", old_cache_size);
@@ -748,7 +777,8 @@ tj_accountability_book (TjDb       *db,
     return NULL;
 
   /* a name's collation key made once: the causes share a few localities and many projects */
-  keys = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  /* by pointer: the names are interned (strings), an equal name is the same pointer */
+  keys = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
   for (guint i = 0; i < causes->len; i++)
     {
       Cause *cause = g_ptr_array_index (causes, i);

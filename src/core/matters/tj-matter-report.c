@@ -68,6 +68,10 @@ typedef struct
   const char *as_of;
   guint n;
   guint counts[TJ_MATTER_OVERDUE + 1];
+  /* the labels translated once, not twice a row */
+  const char *kinds[TJ_MEETING_TOUR + 1];
+  const char *statuses[TJ_MATTER_OVERDUE + 1];
+  const char *report_format;
 } Ledger;
 
 /* One row of the ledger, as the matter is read. */
@@ -86,7 +90,9 @@ add_matter (const TjMatterRow *matter,
   tj_report_set_integer (report, row, COLUMN_NUMBER, ++ledger->n);
   tj_report_set_date (report, row, COLUMN_MEETING_DATE, matter->meeting_date);
   tj_report_set_text (report, row, COLUMN_MEETING_KIND,
-                      tj_meeting_kind_label (matter->meeting_kind));
+                      matter->meeting_kind <= TJ_MEETING_TOUR
+                        ? ledger->kinds[matter->meeting_kind]
+                        : tj_meeting_kind_label (matter->meeting_kind));
   tj_report_set_text (report, row, COLUMN_MEETING_NAME, matter->meeting_name);
   tj_report_set_text (report, row, COLUMN_CONTENT, matter->content);
   tj_report_set_text (report, row, COLUMN_PROJECT, matter->project_name);
@@ -99,11 +105,10 @@ add_matter (const TjMatterRow *matter,
   if (g_strcmp0 (matter->deadline_in_force, matter->deadline) != 0)
     tj_report_set_date (report, row, COLUMN_EXTENDED, matter->deadline_in_force);
   tj_report_set_date (report, row, COLUMN_FINISHED, matter->finished);
-  tj_report_set_text (report, row, COLUMN_STATUS, tj_matter_status_label (status));
+  tj_report_set_text (report, row, COLUMN_STATUS, ledger->statuses[status]);
   if (matter->report_date != NULL)
     {
-      /* Translators: a report in the ledger's column: "2026-05-10：已完成土地报批" */
-      g_autofree char *latest = g_strdup_printf (_("%s: %s"), matter->report_date,
+      g_autofree char *latest = g_strdup_printf (ledger->report_format, matter->report_date,
                                                  matter->report_text);
 
       tj_report_set_text (report, row, COLUMN_REPORT, latest);
@@ -142,7 +147,13 @@ tj_matter_ledger_book (TjDb       *db,
   report->frozen_columns = COLUMN_CONTENT + 1;
 
   ledger.report = report;
-  if (!tj_matter_foreach (db, year, as_of, add_matter, &ledger, error))
+  for (guint i = 0; i < G_N_ELEMENTS (ledger.kinds); i++)
+    ledger.kinds[i] = tj_meeting_kind_label (i);
+  for (guint i = 0; i < G_N_ELEMENTS (ledger.statuses); i++)
+    ledger.statuses[i] = tj_matter_status_label (i);
+  /* Translators: a report in the ledger's column: "2026-05-10：已完成土地报批" */
+  ledger.report_format = _("%s: %s");
+  if (!tj_matter_foreach (db, year, as_of, TRUE, add_matter, &ledger, error))
     return NULL;
 
   /* Translators: "合计：共 12 项，其中办理中 5 项，按期办结 4 项，逾期办结 1 项，超期未办结 2 项。" */

@@ -963,11 +963,19 @@ extensions_read (TjDb       *db,
 
 #define YEAR_CONDITION \
   "m.date >= printf ('%04d-01-01', ?1) AND m.date < printf ('%04d-01-01', ?1 + 1)"
+/* The last report on or before ?2 (NULL: none): of its latest date, the one entered last; by
+ * two aggregates, not ORDER BY … LIMIT 1, a sort opened for every matter (a fifth of the read
+ * of 20,000 matters). */
+#define LATEST_REPORT                                                                          \
+  "LEFT JOIN matter_reports r ON ?2 IS NOT NULL AND r.id = "                                   \
+  "(SELECT max (r2.id) FROM matter_reports r2 WHERE r2.matter_id = mt.id AND r2.date = "       \
+  "(SELECT max (r3.date) FROM matter_reports r3 WHERE r3.matter_id = mt.id AND r3.date <= ?2)) "
 
 gboolean
 tj_matter_foreach (TjDb            *db,
                    int              year,
                    const char      *report_until,
+                   gboolean         project_names,
                    TjMatterRowFunc  func,
                    gpointer         data,
                    GError         **error)
@@ -989,14 +997,22 @@ tj_matter_foreach (TjDb            *db,
   if (extensions == NULL)
     return FALSE;
 
+  /* without the project's names, not even a look at the project's row (a third of the read) */
   stmt = tj_db_prepare (db,
-                        "SELECT mt.id, mt.project_id, m.kind, m.date, m.name, mt.content, p.name, "
-                        "l.name, ld.name, u.name, mt.person, mt.assigned, mt.deadline, "
-                        "mt.finished, r.date, r.text " MATTER_JOINS
-                        "LEFT JOIN matter_reports r ON ?2 IS NOT NULL AND r.id = "
-                        "(SELECT r2.id FROM matter_reports r2 WHERE r2.matter_id = mt.id "
-                        "AND r2.date <= ?2 ORDER BY r2.date DESC, r2.id DESC LIMIT 1) "
-                        "WHERE " YEAR_CONDITION " ORDER BY m.date, m.id, mt.id",
+                        project_names
+                          ? "SELECT mt.id, mt.project_id, m.kind, m.date, m.name, mt.content, "
+                            "p.name, l.name, ld.name, u.name, mt.person, mt.assigned, "
+                            "mt.deadline, mt.finished, r.date, r.text " MATTER_JOINS
+                            LATEST_REPORT
+                            "WHERE " YEAR_CONDITION " ORDER BY m.date, m.id, mt.id"
+                          : "SELECT mt.id, mt.project_id, m.kind, m.date, m.name, mt.content, "
+                            "NULL, NULL, ld.name, u.name, mt.person, mt.assigned, mt.deadline, "
+                            "mt.finished, r.date, r.text "
+                            "FROM matters mt JOIN meetings m ON m.id = mt.meeting_id "
+                            "LEFT JOIN people ld ON ld.id = mt.leader_id "
+                            "LEFT JOIN units u ON u.id = mt.unit_id "
+                            LATEST_REPORT
+                            "WHERE " YEAR_CONDITION " ORDER BY m.date, m.id, mt.id",
                         error);
   if (stmt == NULL)
     return FALSE;

@@ -195,10 +195,13 @@ typedef gboolean (*TjMatterRowFunc) (const TjMatterRow *row,
 /* The matters of tj_matter_list (year, all meetings), in its order, read as they go in one
  * statement (for the ledger and the accountability list of 20,000 matters): no object per
  * matter. report_until (YYYY-MM-DD) names the last report made on or before it; NULL: none.
- * Stops at func's FALSE (its error) or a read error. */
+ * project_names FALSE: the rows' project_name and locality_name are NULL, and the projects are
+ * not read (for a caller that has them by project_id). Stops at func's FALSE (its error) or a
+ * read error. */
 gboolean tj_matter_foreach (TjDb            *db,
                             int              year,
                             const char      *report_until,
+                            gboolean         project_names,
                             TjMatterRowFunc  func,
                             gpointer         data,
                             GError         **error);
