@@ -114,6 +114,26 @@ test_cells (void)
 
   g_assert_cmpstr (number, ==, "1234.56");
   g_assert_cmpstr (third, ==, "0.30000000000000004");
+  /* amounts of a few decimals are written as digits, the rest by %g: the same texts */
+  {
+    static const struct
+    {
+      double value;
+      const char *text;
+    } numbers[] = {
+      { 0.05, "0.05" },           { -5.05, "-5.05" },        { 12345.6789, "12345.6789" },
+      { 0.0001, "0.0001" },       { 1e-05, "1e-05" },        { -0.0, "0" },
+      { 999999999999999.0, "999999999999999" },              { 1e14 + 0.5, "100000000000000.5" },
+      { 123456789012.3456, "123456789012.3456" },            { 1.0 / 3, "0.3333333333333333" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+      {
+        g_autofree char *text = tj_workbook_format_number (numbers[i].value);
+
+        g_assert_cmpstr (text, ==, numbers[i].text);
+      }
+  }
   g_assert_cmpstr (a, ==, "A");
   g_assert_cmpstr (z, ==, "Z");
   g_assert_cmpstr (aa, ==, "AA");

@@ -187,6 +187,33 @@ tj_import_set_sheet (TjDb       *db,
   g_object_set_data_full (G_OBJECT (db), "tj-import-sheet", g_strdup (sheet), g_free);
 }
 
+/* The page cache an import writes through, in KiB: with SQLite's default of 2 MiB a large
+ * import spills dirty pages into the log before its commit and writes many of them again (the
+ * name index's pages change all over the file); 32 MiB holds that index for several hundred
+ * thousand projects, while the table's own pages, appended in order, are written once either
+ * way. Restored after the import. */
+#define IMPORT_CACHE_KIB 32768
+
+/* The connection's cache_size pragma, to be restored after the import; 0 if it cannot be read. */
+static gint64
+cache_size_get (TjDb *db)
+{
+  g_autoptr (sqlite3_stmt) stmt = tj_db_prepare (db, "PRAGMA cache_size", NULL);
+
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return 0;
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static void
+cache_size_set (TjDb  *db,
+                gint64 size)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, size);
+
+  tj_db_exec (db, sql, NULL);
+}
+
 /* Imports path through reader, all or nothing, in one transaction: reader's errors and warnings
  * become result's; finish, when not NULL, runs after the last row if the header had no problem.
  * FALSE with error when the file cannot be read, is empty or has a problem (then result->errors
@@ -203,6 +230,7 @@ tj_import_run (TjDb               *db,
                GError            **error)
 {
   g_autofree char *empty = NULL;
+  gint64 cache_size;
   gboolean ok;
 
   g_return_val_if_fail (TJ_IS_DB (db), FALSE);
@@ -217,7 +245,12 @@ tj_import_run (TjDb               *db,
 
   /* the rows an import inserts are named by its one audit entry, with the file kept; what it
    * changes or removes keeps an entry per row */
+  cache_size = cache_size_get (db);
+  if (cache_size != 0)
+    cache_size_set (db, -IMPORT_CACHE_KIB);
   tj_db_import_begin (db);
+  if (!dry_run)
+    tj_db_import_keep (db, path);
   empty = empty_message (kind, path);
   ok = tj_csv_import_read (reader, path, empty, error);
   if (ok && reader->header_problems == 0 && finish != NULL)
@@ -234,6 +267,8 @@ tj_import_run (TjDb               *db,
     ok = tj_db_commit (db, error);
   else
     tj_db_rollback (db);
+  if (cache_size != 0)
+    cache_size_set (db, cache_size);
 
   if (!ok)
     result->added = result->updated = result->removed = 0;

@@ -204,17 +204,63 @@ reference_column (const char *reference)
   return (int) column - 1;
 }
 
+/* whole with its last decimals digits after a point ("0.05" for 5 and 2) into text, after a
+ * minus when negative; returns its length. */
+static gsize
+format_scaled (gboolean  negative,
+               guint64   whole,
+               guint     decimals,
+               char     *text)
+{
+  char digits[24];
+  gsize n = 0, length = 0;
+
+  do
+    {
+      digits[n++] = (char) ('0' + whole % 10);
+      whole /= 10;
+    }
+  while (whole > 0);
+  while (n <= decimals)
+    digits[n++] = '0';
+  if (negative)
+    text[length++] = '-';
+  while (n > 0)
+    {
+      if (n == decimals)
+        text[length++] = '.';
+      text[length++] = digits[--n];
+    }
+  text[length] = '\0';
+  return length;
+}
+
 /* The shortest text that reads back to value (1234.56, not 1234.5599999999999) into text, of
- * G_ASCII_DTOSTR_BUF_SIZE bytes; returns its length. */
+ * G_ASCII_DTOSTR_BUF_SIZE bytes; returns its length. Amounts in a workbook have a few
+ * decimals: up to 4 are tried as digits before printf's %g, which gives the same text for them
+ * (at most 15 significant digits, fixed notation from 0.0001 on) at a tenth of the cost. */
 static gsize
 format_number (double value,
                char  *text)
 {
   static const char *const formats[] = { "%.15g", "%.16g", "%.17g" };
+  double magnitude = fabs (value);
+  double scaled = magnitude;
 
   /* a whole number of up to 15 digits (序号, 万元 without decimals) as it is */
-  if (fabs (value) < 1e15 && value == (double) (gint64) value)
-    return g_snprintf (text, G_ASCII_DTOSTR_BUF_SIZE, "%" G_GINT64_FORMAT, (gint64) value);
+  if (magnitude < 1e15 && value == (double) (gint64) value)
+    return format_scaled (value < 0, (guint64) magnitude, 0, text);
+  for (guint decimals = 1; decimals <= 4 && (scaled *= 10) < 1e15; decimals++)
+    {
+      guint64 whole = (guint64) llround (scaled);
+      gsize length;
+
+      if (whole == 0 || whole % 10 == 0)
+        continue;
+      length = format_scaled (value < 0, whole, decimals, text);
+      if (g_ascii_strtod (text, NULL) == value)
+        return length;
+    }
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     {
       g_ascii_formatd (text, G_ASCII_DTOSTR_BUF_SIZE, formats[i], value);
@@ -633,11 +679,17 @@ put_cell (Xlsx     *xlsx,
     case CELL_SHARED:
       {
         guint64 index = g_ascii_strtoull (value, &end, 10);
-        const char *text = "";
+        GArray *starts = xlsx->string_starts;
+        gsize start = 0, next = 1; /* "" */
 
-        if (end != value && index < xlsx->string_starts->len)
-          text = xlsx->strings->str + g_array_index (xlsx->string_starts, gsize, index);
-        row_cells_put (row, cell->column, text, strlen (text));
+        /* the strings are held one after the other, each with its NUL: a length is known */
+        if (end != value && index < starts->len)
+          {
+            start = g_array_index (starts, gsize, index);
+            next = index + 1 < starts->len ? g_array_index (starts, gsize, index + 1)
+                                           : xlsx->strings->len;
+          }
+        row_cells_put (row, cell->column, xlsx->strings->str + start, next - start - 1);
         return;
       }
     case CELL_TEXT:

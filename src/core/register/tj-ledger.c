@@ -8,6 +8,7 @@
 #include "tj-date.h"
 #include "tj-error.h"
 #include "tj-ledger.h"
+#include "tj-limits.h"
 #include "tj-money.h"
 #include "tj-person.h"
 #include "tj-problem.h"
@@ -122,6 +123,7 @@ typedef struct
   gboolean create_missing;
   TjImportResult *result;
   TjLevelNames *levels;
+  gint64 max_amount; /* tj_limits_max_amount, read once */
   GHashTable *units;          /* name → TjUnit */
   GHashTable *people;         /* name → TjPerson */
   GHashTable *new_people;     /* TjPerson created by this import */
@@ -526,7 +528,7 @@ import_row (TjCsvImport *csv,
       g_autoptr (GError) local = NULL;
       gboolean update = project->id != 0;
 
-      if (tj_project_write_listed (import->db, project, &local))
+      if (tj_project_write_listed (import->db, project, import->max_amount, &local))
         {
           if (first_naming)
             name_lines_add (&import->written, name, line, project->id);
@@ -608,6 +610,7 @@ load_lists (LedgerImport *import,
 
       g_hash_table_insert (import->projects, project->name, g_object_ref (project));
     }
+  import->max_amount = tj_limits_max_amount (import->db);
   import->levels = tj_level_names_load (import->db, error);
   return import->levels != NULL;
 }

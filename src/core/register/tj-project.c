@@ -308,15 +308,16 @@ is_blank (const char *text)
 }
 
 /* Every rule of a project record; the messages name the field. 推进机制 (一). check_name FALSE
- * leaves out looking the name up on the year's list, for a caller that holds the list. */
+ * leaves out looking the name up on the year's list, for a caller that holds the list;
+ * max_amount is tj_limits_max_amount's, which an import reads once rather than once a row. */
 static GPtrArray *
 validate (TjProject *self,
           TjDb      *db,
-          gboolean   check_name)
+          gboolean   check_name,
+          gint64     max_amount)
 {
   GPtrArray *problems = tj_problems_new ();
   g_autoptr (GPtrArray) quiet = tj_problems_new (); /* a check's answer, before its words */
-  gint64 max_amount = tj_limits_max_amount (db);
   const struct
   {
     const char *field;
@@ -396,7 +397,7 @@ GPtrArray *
 tj_project_validate (TjProject *self,
                      TjDb      *db)
 {
-  return validate (self, db, TRUE);
+  return validate (self, db, TRUE, tj_limits_max_amount (db));
 }
 
 static TjProject *
@@ -589,9 +590,10 @@ write_checked (TjDb      *db,
                TjProject *p,
                gboolean   keep_id,
                gboolean   check_name,
+               gint64     max_amount,
                GError   **error)
 {
-  g_autoptr (GPtrArray) problems = validate (p, db, check_name);
+  g_autoptr (GPtrArray) problems = validate (p, db, check_name, max_amount);
   g_autoptr (TjCachedStmt) stmt = NULL;
   gboolean insert = p->id == 0 || keep_id;
   int c = 1;
@@ -660,17 +662,19 @@ tj_project_write (TjDb      *db,
                   gboolean   keep_id,
                   GError   **error)
 {
-  return write_checked (db, p, keep_id, TRUE, error);
+  return write_checked (db, p, keep_id, TRUE, tj_limits_max_amount (db), error);
 }
 
 /* tj_project_write for the ledger import, which holds the year's list by name and has refused a
- * name the file gives twice: the name is not looked up again. */
+ * name the file gives twice: the name is not looked up again; max_amount is
+ * tj_limits_max_amount's, read once for the file. */
 gboolean
 tj_project_write_listed (TjDb      *db,
                          TjProject *project,
+                         gint64     max_amount,
                          GError   **error)
 {
-  return write_checked (db, project, FALSE, FALSE, error);
+  return write_checked (db, project, FALSE, FALSE, max_amount, error);
 }
 
 /* tj_project_write as a TjDbWriteFunc: a new project gets a new id. */

@@ -115,6 +115,7 @@ gboolean tj_project_write (TjDb      *db,
                            GError   **error);
 gboolean tj_project_write_listed (TjDb      *db,
                                   TjProject *project,
+                                  gint64     max_amount,
                                   GError   **error);
 gboolean tj_project_save (TjDb      *db,
                           TjProject *project,

@@ -611,6 +611,9 @@ tj_db_chain_existing_audit (TjDb    *self,
   return TRUE;
 }
 
+/* The file being kept for the import on a connection (tj_db_import_keep), in its data. */
+#define KEPT_FILE_KEY "tj-import-kept-file"
+
 /* An import on this connection begins: the rows it inserts note their ids (tj_importing)
  * instead of each writing an audit entry. */
 void
@@ -633,6 +636,7 @@ tj_db_import_end (TjDb *self)
 {
   g_return_if_fail (TJ_IS_DB (self));
   g_clear_pointer (&self->importing, g_hash_table_unref);
+  g_object_set_data (G_OBJECT (self), KEPT_FILE_KEY, NULL);
 }
 
 static int
@@ -873,6 +877,93 @@ compress_file (const char  *path,
   return g_steal_pointer (&copy);
 }
 
+/* The file an import reads, compressed and hashed on a thread of its own while the rows are
+ * read and written (tj_db_import_keep); tj_db_import_record takes the result, or compresses
+ * the file itself when no thread was started for it. */
+typedef struct
+{
+  char *path;
+  GThread *thread;
+  GFileIOStream *copy; /* NULL with error set when compress_file failed */
+  char *sha256;
+  gsize size;
+  goffset compressed;
+  GError *error;
+} KeptFile;
+
+
+static gpointer
+kept_file_thread (gpointer data)
+{
+  KeptFile *kept = data;
+
+  kept->copy = compress_file (kept->path, &kept->sha256, &kept->size, &kept->compressed,
+                              &kept->error);
+  return NULL;
+}
+
+static void
+kept_file_free (gpointer data)
+{
+  KeptFile *kept = data;
+
+  if (kept->thread != NULL)
+    g_thread_join (kept->thread);
+  g_clear_object (&kept->copy);
+  g_free (kept->sha256);
+  g_clear_error (&kept->error);
+  g_free (kept->path);
+  g_free (kept);
+}
+
+/* Starts keeping path (its gzip copy, SHA-256 and size) on a second thread, to be taken by
+ * tj_db_import_record; tj_db_import_end waits for it and drops what was not taken. Without a
+ * thread (none could be started) the record compresses the file itself. */
+void
+tj_db_import_keep (TjDb       *self,
+                   const char *path)
+{
+  KeptFile *kept;
+
+  g_return_if_fail (TJ_IS_DB (self));
+  g_return_if_fail (path != NULL);
+
+  kept = g_new0 (KeptFile, 1);
+  kept->path = g_strdup (path);
+  kept->thread = g_thread_try_new ("tj-import-keep", kept_file_thread, kept, NULL);
+  if (kept->thread == NULL)
+    {
+      kept_file_free (kept);
+      kept = NULL;
+    }
+  g_object_set_data_full (G_OBJECT (self), KEPT_FILE_KEY, kept, kept_file_free);
+}
+
+/* The result of tj_db_import_keep for path, waited for, or compress_file's now. */
+static GFileIOStream *
+take_kept_file (TjDb        *self,
+                const char  *path,
+                char       **sha256,
+                gsize       *size,
+                goffset     *compressed,
+                GError     **error)
+{
+  KeptFile *kept = g_object_get_data (G_OBJECT (self), KEPT_FILE_KEY);
+
+  if (kept == NULL || g_strcmp0 (kept->path, path) != 0)
+    return compress_file (path, sha256, size, compressed, error);
+  g_thread_join (g_steal_pointer (&kept->thread));
+  if (kept->copy == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&kept->error));
+      return NULL;
+    }
+  *sha256 = g_steal_pointer (&kept->sha256);
+  *size = kept->size;
+  *compressed = kept->compressed;
+  return g_steal_pointer (&kept->copy);
+}
+
 /* The gzip bytes of copy into the blob of the imports row id, chunk by chunk. */
 static gboolean
 write_kept_file (TjDb          *self,
@@ -1028,7 +1119,7 @@ tj_db_import_record (TjDb       *self,
 
   if (!import_wrote (self))
     return TRUE;
-  if ((copy = compress_file (path, &sha256, &size, &compressed, error)) == NULL)
+  if ((copy = take_kept_file (self, path, &sha256, &size, &compressed, error)) == NULL)
     return FALSE;
 
   /* the bytes go into the row's blob in place: binding them would copy them into the record */

@@ -132,6 +132,8 @@ gboolean tj_db_import_record (TjDb       *self,
                               const char *path,
                               const char *kind,
                               GError    **error);
+void tj_db_import_keep (TjDb       *self,
+                        const char *path);
 void tj_db_import_end (TjDb *self);
 gboolean tj_db_verify_imports (TjDb      *self,
                                GPtrArray *problems,
