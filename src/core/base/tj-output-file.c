@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "tj-db.h"
 #include "tj-error.h"
 #include "tj-output-file.h"
 
@@ -251,8 +252,9 @@ tj_output_file_is_cancelled (TjOutputFile *self)
 }
 
 /* Puts the temporary file on disk and renames it over the target. On failure (a write failed,
- * the disk is full, the target cannot be replaced, or the job was cancelled) the temporary file
- * is removed and the target left as it was. */
+ * the disk is full, the target cannot be replaced, the database it was read from failed its
+ * integrity check, or the job was cancelled) the temporary file is removed and the target left
+ * as it was. */
 gboolean
 tj_output_file_commit (TjOutputFile *self,
                        GError      **error)
@@ -281,6 +283,12 @@ tj_output_file_commit (TjOutputFile *self,
     {
       discard (self);
       set_write_error (error, self->path, self->error);
+      return FALSE;
+    }
+  /* last, so that a check running beside the export had the whole write to finish */
+  if (!tj_db_await_health_checks (error))
+    {
+      discard (self);
       return FALSE;
     }
   if (g_rename (self->temp_path, self->path) != 0)

@@ -35,14 +35,129 @@ set_damaged_error (const char *path,
                path);
 }
 
+/* The quick_check of an export's database (TJ_DB_OPEN_HEALTHY_BEFORE_COMMIT), run on a second
+ * read-only connection in a thread of its own while the export reads and writes on the first:
+ * on two cores it costs the export nothing but the wait for whichever ends last. The output
+ * file's commit (tj-output-file, one layer up) waits for every pending check before it replaces
+ * a target, whichever writer commits (reports, kits, records, contact cards, CSV) in whichever
+ * thread, so no file leaves a damaged database. The checks are process-wide: a commit cannot
+ * tell which connection its figures came from, and waiting for another's is only safer. */
+typedef struct
+{
+  char *path;
+  GMutex lock;
+  GThread *thread; /* until joined */
+  gboolean healthy;
+} HealthCheck;
+
+/* The checks of the connections still open; the lock is held while one is awaited, so that a
+ * connection's finalize (which removes its check) waits for a commit awaiting it. */
+static GMutex checks_lock;
+static GPtrArray *checks;
+
+static GQuark
+health_check_quark (void)
+{
+  return g_quark_from_static_string ("tj-db-health-check");
+}
+
+static gpointer
+health_check_thread (gpointer data)
+{
+  char *uri = data;
+  sqlite3 *handle = NULL;
+  gboolean healthy;
+
+  healthy = sqlite3_open_v2 (uri, &handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI |
+                             SQLITE_OPEN_NOMUTEX, NULL) == SQLITE_OK &&
+            handle_is_healthy (handle);
+  sqlite3_close_v2 (handle);
+  g_free (uri);
+  return GINT_TO_POINTER (healthy);
+}
+
+/* Waits for the check (the first caller joins its thread). */
+static gboolean
+health_check_await (gpointer  data,
+                    GError  **error)
+{
+  HealthCheck *check = data;
+  gboolean healthy;
+
+  g_mutex_lock (&check->lock);
+  if (check->thread != NULL)
+    {
+      check->healthy = GPOINTER_TO_INT (g_thread_join (check->thread));
+      check->thread = NULL;
+    }
+  healthy = check->healthy;
+  g_mutex_unlock (&check->lock);
+  if (!healthy)
+    set_damaged_error (check->path, error);
+  return healthy;
+}
+
+static void
+health_check_free (gpointer data)
+{
+  HealthCheck *check = data;
+
+  g_mutex_lock (&checks_lock);
+  g_ptr_array_remove_fast (checks, check);
+  g_mutex_unlock (&checks_lock);
+  health_check_await (check, NULL);
+  g_mutex_clear (&check->lock);
+  g_free (check->path);
+  g_free (check);
+}
+
+/* Starts the quick_check of the file @self opened from @uri (read-only), kept until @self is
+ * finalized. */
+void
+tj_db_start_health_check (TjDb       *self,
+                          const char *uri)
+{
+  HealthCheck *check = g_new0 (HealthCheck, 1);
+
+  check->path = g_strdup (self->path);
+  g_mutex_init (&check->lock);
+  check->thread = g_thread_new ("tj-quick-check", health_check_thread, g_strdup (uri));
+  g_object_set_qdata_full (G_OBJECT (self), health_check_quark (), check, health_check_free);
+  g_mutex_lock (&checks_lock);
+  if (checks == NULL)
+    checks = g_ptr_array_new ();
+  g_ptr_array_add (checks, check);
+  g_mutex_unlock (&checks_lock);
+}
+
+/* TRUE when every connection opened with TJ_DB_OPEN_HEALTHY_BEFORE_COMMIT and still open passed
+ * its check, waiting for those still running; else the message of a damaged database. */
+gboolean
+tj_db_await_health_checks (GError **error)
+{
+  gboolean healthy = TRUE;
+
+  g_mutex_lock (&checks_lock);
+  for (guint i = 0; healthy && checks != NULL && i < checks->len; i++)
+    healthy = health_check_await (g_ptr_array_index (checks, i), error);
+  g_mutex_unlock (&checks_lock);
+  return healthy;
+}
+
 /* Bulk writes (imports, demo data) and migrations refuse a damaged file rather than write more
- * into it. */
+ * into it; on a connection whose check runs in a thread (TJ_DB_OPEN_HEALTHY_BEFORE_COMMIT), this
+ * waits for that check. */
 gboolean
 tj_db_check_healthy (TjDb    *self,
                      GError **error)
 {
+  HealthCheck *check;
+
   g_return_val_if_fail (TJ_IS_DB (self), FALSE);
 
+  check = g_object_get_qdata (G_OBJECT (self), health_check_quark ());
+  if (check != NULL)
+    return health_check_await (check, error);
   if (handle_is_healthy (self->handle))
     return TRUE;
   set_damaged_error (self->path, error);

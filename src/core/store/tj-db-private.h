@@ -43,6 +43,10 @@ gboolean tj_db_log_unlogged_rows (TjDb    *self,
 gboolean tj_db_chain_existing_audit (TjDb    *self,
                                      GError **error);
 
+/* tj-db-backup.c */
+void tj_db_start_health_check (TjDb       *self,
+                               const char *uri);
+
 /* tj-db-migrate.c */
 gboolean tj_db_migrate (TjDb    *self,
                         int      from,

@@ -18,6 +18,11 @@ typedef enum
 {
   TJ_DB_OPEN_READ_ONLY = 1 << 0, /* for commands that only read: nothing is created or migrated */
   TJ_DB_OPEN_HEALTHY = 1 << 1,   /* refuse a file that fails quick_check (exports, file jobs) */
+  /* With READ_ONLY, for an export: the quick_check runs on a connection of its own in a thread
+   * while the export reads, and no output file is committed (tj_output_file_commit, in any
+   * thread) until it passed; one that failed is refused with HEALTHY's message. Without
+   * READ_ONLY it is HEALTHY. */
+  TJ_DB_OPEN_HEALTHY_BEFORE_COMMIT = 1 << 2,
 } TjDbOpenFlags;
 
 /* Called once when a connection starts waiting for another program's write, so that a command
@@ -122,6 +127,7 @@ gboolean tj_db_restore (const char *path,
                         GError    **error);
 gboolean tj_db_check_healthy (TjDb    *self,
                               GError **error);
+gboolean tj_db_await_health_checks (GError **error);
 gboolean tj_db_begin_bulk (TjDb    *self,
                            GError **error);
 gboolean tj_db_is_empty (TjDb *self);
