@@ -463,7 +463,8 @@ ledger_row (TjReportRow          *row,
 typedef struct
 {
   TjApprovalItemCursor *cursor;
-  guint number; /* items read */
+  guint number;  /* items read */
+  gboolean used; /* asked for a row since made or rewound: a rewind has work to do */
 } LedgerSource;
 
 static void
@@ -481,7 +482,10 @@ ledger_source_rewind (gpointer data,
 {
   LedgerSource *source = data;
 
-  tj_approval_item_cursor_rewind (source->cursor);
+  /* a cursor just made is at its first item: rewinding it would sort its suspensions again */
+  if (source->used)
+    tj_approval_item_cursor_rewind (source->cursor);
+  source->used = FALSE;
   source->number = 0;
 }
 
@@ -491,9 +495,10 @@ ledger_source_next (gpointer     data,
                     GError     **error)
 {
   LedgerSource *source = data;
-  g_autoptr (TjApprovalItem) item = tj_approval_item_cursor_next (source->cursor, error);
+  g_autoptr (TjApprovalItem) item = NULL;
 
-  if (item == NULL)
+  source->used = TRUE;
+  if ((item = tj_approval_item_cursor_next (source->cursor, error)) == NULL)
     return FALSE;
   ledger_row (row, ++source->number, item);
   return TRUE;

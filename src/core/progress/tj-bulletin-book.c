@@ -652,17 +652,16 @@ lagging_reason (TjBulletin              *self,
 }
 
 /* The lagging projects' rows, pulled as the writer asks for them: from the bulletin's list when
- * it keeps its projects; otherwise from the database, not held: the year's ids in the list's
- * order (SQLite sorts them, spilling to a temporary file), each project read by its id, judged
- * and skipped when it does not lag; a reader that only measures gets them from a scan as
- * stored. The first whole read in order keeps the lagging projects' ids (8 bytes each), so a
+ * it keeps its projects; otherwise from the database, not held: the year's projects in the
+ * list's order (SQLite sorts them, spilling to a temporary file), each judged and skipped when
+ * it does not lag; a reader that only measures gets them from a scan as stored. The first whole read in order keeps the lagging projects' ids (8 bytes each), so a
  * reader going through them again (the PDF writer, three times) reads those projects alone by
  * id, neither sorting the year again nor reading the projects that do not lag. The source
  * borrows the bulletin. */
 typedef struct
 {
   TjBulletin *bulletin;
-  sqlite3_stmt *by_name; /* the year's ids in the list's order */
+  sqlite3_stmt *by_name; /* the year's projects in the list's order */
   sqlite3_stmt *project; /* one project by id */
   sqlite3_stmt *scan;    /* all of them as stored */
   gboolean in_order;
@@ -723,13 +722,11 @@ lagging_source_read (LaggingSource     *source,
         rc = source->next < source->ids->len ? SQLITE_ROW : SQLITE_DONE;
       else
         rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW && source->in_order)
+      if (by_ids && rc == SQLITE_ROW)
         {
-          gint64 id = by_ids ? g_array_index (source->ids, gint64, source->next)
-                             : sqlite3_column_int64 (stmt, 0);
-
           sqlite3_reset (source->project);
-          sqlite3_bind_int64 (source->project, 3, id);
+          sqlite3_bind_int64 (source->project, 3,
+                              g_array_index (source->ids, gint64, source->next));
           stmt = source->project;
           rc = sqlite3_step (stmt);
           if (rc == SQLITE_DONE)

@@ -72,8 +72,7 @@ const char tj_bulletin_level_sql[] =
 /* pinyin_key() is g_utf8_collate_key and LEVEL_RANK order_key's rank: the order of
  * sort_projects_by_name. */
 const char tj_bulletin_by_name_sql[] =
-  "SELECT p.id FROM projects p WHERE +p.year = ?1" ACTIVE " "
-  "ORDER BY pinyin_key (p.name), " LEVEL_RANK ", p.id";
+  PROJECTS_SQL "WHERE +p.year = ?1" ACTIVE " ORDER BY pinyin_key (p.name), " LEVEL_RANK ", p.id";
 const char tj_bulletin_project_sql[] = PROJECTS_SQL "WHERE p.id = ?3 AND p.year = ?1" ACTIVE;
 
 enum

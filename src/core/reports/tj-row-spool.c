@@ -9,9 +9,13 @@
 
 #include "tj-row-spool.h"
 
-/* Each row is written as its size, then the block tj_spooled_row_new makes with its texts as
- * offsets from the block's start. */
+/* Each row is written as its size, then its kind and each cell as its type (a byte) and its
+ * value: a text with its final NUL, a light in a byte, a number in its 8 bytes, nothing for an
+ * empty cell. Read back into the block tj_spooled_row_new makes. Half the bytes of the cells as
+ * held (a register of 100 000 projects: 31 MB, not 62), written and read again through the
+ * kernel. */
 #define SPOOL_BUDGET ((gsize) 512 * 1024 * 1024)
+#define SPOOL_BUFFER (256 * 1024)
 
 struct _TjRowSpool
 {
@@ -21,6 +25,7 @@ struct _TjRowSpool
   guint n_rows;   /* rows written */
   guint n_read;   /* rows read back since the last rewind */
   gboolean whole; /* finished: read back only */
+  GByteArray *record; /* the row being written or read */
 };
 
 static gboolean
@@ -45,12 +50,11 @@ row_size (TjReportIter *iter,
   return size;
 }
 
-/* The row of iter copied into `row` (row_size bytes), its texts as offsets or as pointers. */
+/* The row of iter copied into `row` (row_size bytes). */
 static void
 row_copy (TjReportIter *iter,
           guint         n_columns,
-          TjSpooledRow *row,
-          gboolean      offsets)
+          TjSpooledRow *row)
 {
   char *text = (char *) &row->cells[n_columns];
 
@@ -65,8 +69,7 @@ row_copy (TjReportIter *iter,
           gsize length = strlen (cell->value.text) + 1;
 
           memcpy (text, cell->value.text, length);
-          row->cells[c].value.text =
-            offsets ? GSIZE_TO_POINTER ((gsize) (text - (char *) row)) : text;
+          row->cells[c].value.text = text;
           text += length;
         }
     }
@@ -79,7 +82,7 @@ tj_spooled_row_new (TjReportIter *iter,
 {
   TjSpooledRow *row = g_malloc (row_size (iter, n_columns));
 
-  row_copy (iter, n_columns, row, FALSE);
+  row_copy (iter, n_columns, row);
   return row;
 }
 
@@ -101,9 +104,12 @@ tj_row_spool_new (guint n_columns)
       close (fd);
       return NULL;
     }
+  /* fewer, larger writes and reads: the file is tens of megabytes for a long list */
+  setvbuf (file, NULL, _IOFBF, SPOOL_BUFFER);
   self = g_new0 (TjRowSpool, 1);
   self->file = file;
   self->n_columns = n_columns;
+  self->record = g_byte_array_sized_new (1024);
   return self;
 }
 
@@ -113,7 +119,38 @@ tj_row_spool_free (TjRowSpool *self)
   if (self == NULL)
     return;
   fclose (self->file);
+  g_byte_array_unref (self->record);
   g_free (self);
+}
+
+/* The row iter is on, encoded into self->record. */
+static void
+row_encode (TjRowSpool   *self,
+            TjReportIter *iter)
+{
+  guint8 kind = tj_report_iter_get_kind (iter);
+
+  g_byte_array_set_size (self->record, 0);
+  g_byte_array_append (self->record, &kind, 1);
+  for (guint c = 0; c < self->n_columns; c++)
+    {
+      const TjReportCell *cell = tj_report_iter_get_cell (iter, c);
+      guint8 type = cell->type;
+
+      g_byte_array_append (self->record, &type, 1);
+      if (has_text (cell))
+        g_byte_array_append (self->record, (const guint8 *) cell->value.text,
+                             strlen (cell->value.text) + 1);
+      else if (cell->type == TJ_REPORT_LIGHT)
+        {
+          guint8 light = cell->value.light;
+
+          g_byte_array_append (self->record, &light, 1);
+        }
+      else if (cell->type != TJ_REPORT_EMPTY)
+        g_byte_array_append (self->record, (const guint8 *) &cell->value.number,
+                             sizeof cell->value.number);
+    }
 }
 
 /* Adds the row iter is on: FALSE when it cannot (past the budget, or not written), the spool
@@ -122,15 +159,15 @@ gboolean
 tj_row_spool_add (TjRowSpool   *self,
                   TjReportIter *iter)
 {
-  gsize size = row_size (iter, self->n_columns);
-  g_autofree TjSpooledRow *row = NULL;
+  gsize size;
 
   g_return_val_if_fail (!self->whole, FALSE);
+  row_encode (self, iter);
+  size = self->record->len;
   if (self->size + sizeof size + size > SPOOL_BUDGET)
     return FALSE;
-  row = g_malloc (size);
-  row_copy (iter, self->n_columns, row, TRUE);
-  if (fwrite (&size, sizeof size, 1, self->file) != 1 || fwrite (row, size, 1, self->file) != 1)
+  if (fwrite (&size, sizeof size, 1, self->file) != 1 ||
+      fwrite (self->record->data, size, 1, self->file) != 1)
     return FALSE;
   self->size += sizeof size + size;
   self->n_rows++;
@@ -161,6 +198,61 @@ tj_row_spool_rewind (TjRowSpool *self)
   return fseek (self->file, 0, SEEK_SET) == 0;
 }
 
+/* The row of record (size bytes, as row_encode wrote it) decoded into a new block; NULL when
+ * the bytes are not a row of this spool's. */
+static TjSpooledRow *
+row_decode (TjRowSpool   *self,
+            const guint8 *record,
+            gsize         size)
+{
+  const guint8 *p = record, *end = record + size;
+  g_autofree TjSpooledRow *row = NULL;
+  char *text;
+
+  if (size < 1 + self->n_columns)
+    return NULL;
+  /* the texts take at most the record's bytes */
+  row = g_malloc (sizeof (TjSpooledRow) + self->n_columns * sizeof (TjReportCell) + size);
+  text = (char *) &row->cells[self->n_columns];
+  row->kind = *p++;
+  for (guint c = 0; c < self->n_columns; c++)
+    {
+      TjReportCell *cell = &row->cells[c];
+
+      if (p >= end)
+        return NULL;
+      memset (cell, 0, sizeof *cell);
+      cell->type = *p++;
+      if (has_text (cell))
+        {
+          const guint8 *nul = memchr (p, '\0', end - p);
+          gsize length;
+
+          if (nul == NULL)
+            return NULL;
+          length = nul - p + 1;
+          memcpy (text, p, length);
+          cell->value.text = text;
+          text += length;
+          p += length;
+        }
+      else if (cell->type == TJ_REPORT_LIGHT)
+        {
+          if (p >= end)
+            return NULL;
+          cell->value.light = *p++;
+        }
+      else if (cell->type != TJ_REPORT_EMPTY)
+        {
+          if ((gsize) (end - p) < sizeof cell->value.number)
+            return NULL;
+          memcpy (&cell->value.number, p, sizeof cell->value.number);
+          p += sizeof cell->value.number;
+        }
+    }
+  return p == end ? g_steal_pointer (&row) : NULL;
+}
+
 /* The next row (g_free), or NULL after the last or when it cannot be read back. */
 TjSpooledRow *
 tj_row_spool_read (TjRowSpool *self)
@@ -172,15 +264,10 @@ tj_row_spool_read (TjRowSpool *self)
   if (self->n_read == self->n_rows ||
       fread (&size, sizeof size, 1, self->file) != 1 || size > self->size)
     return NULL;
-  row = g_malloc (size);
-  if (fread (row, size, 1, self->file) != 1)
-    {
-      g_free (row);
-      return NULL;
-    }
-  for (guint c = 0; c < self->n_columns; c++)
-    if (has_text (&row->cells[c]))
-      row->cells[c].value.text = (const char *) row + GPOINTER_TO_SIZE (row->cells[c].value.text);
+  g_byte_array_set_size (self->record, size);
+  if (fread (self->record->data, size, 1, self->file) != 1 ||
+      (row = row_decode (self, self->record->data, size)) == NULL)
+    return NULL;
   self->n_read++;
   return row;
 }

@@ -139,6 +139,56 @@ tj_xlsx_number_format (TjReportType type)
     }
 }
 
+/* A body cell's alignment, by its column's type. */
+static enum lxw_format_alignments
+body_align (TjReportType column_type)
+{
+  switch (column_type)
+    {
+    case TJ_REPORT_TEXT:
+      return LXW_ALIGN_LEFT;
+    case TJ_REPORT_WAN:
+    case TJ_REPORT_YI:
+    case TJ_REPORT_PERCENT:
+    case TJ_REPORT_POINTS:
+    case TJ_REPORT_DECIMAL:
+    case TJ_REPORT_HUNDREDTHS:
+      return LXW_ALIGN_RIGHT;
+    case TJ_REPORT_EMPTY:
+    case TJ_REPORT_DATE:
+    case TJ_REPORT_INTEGER:
+    case TJ_REPORT_LIGHT:
+    default:
+      return LXW_ALIGN_CENTER;
+    }
+}
+
+/* The same look is the same format: libxlsxwriter 1.1.4 keeps the index of a format only when
+ * it is the first with its properties, and hashes a later twin's properties again for every
+ * cell written with it (a date column's cells and an empty light's, a money cell in 万元 and in
+ * 亿元). */
+static lxw_format *
+body_twin (Writer       *w,
+           TjReportType  column_type,
+           TjReportType  cell_type,
+           gboolean      bold)
+{
+  const char *number_format = tj_xlsx_number_format (cell_type);
+
+  for (guint col = 0; col < N_TYPES; col++)
+    for (guint cell = 0; cell < N_TYPES; cell++)
+      {
+        lxw_format *twin = w->body[col][cell][bold ? 1 : 0];
+        const char *twin_format = tj_xlsx_number_format (cell);
+
+        if (twin != NULL && body_align (col) == body_align (column_type) &&
+            (cell == TJ_REPORT_TEXT) == (cell_type == TJ_REPORT_TEXT) &&
+            g_strcmp0 (twin_format, number_format) == 0)
+          return twin;
+      }
+  return NULL;
+}
+
 static lxw_format *
 body_format (Writer       *w,
              TjReportType  column_type,
@@ -150,30 +200,12 @@ body_format (Writer       *w,
 
   if (*slot != NULL)
     return *slot;
+  if ((*slot = body_twin (w, column_type, cell_type, bold)) != NULL)
+    return *slot;
 
   format = *slot = new_format (w, BODY_FONT, BODY_SIZE, bold);
   format_set_border (format, LXW_BORDER_THIN);
-  switch (column_type)
-    {
-    case TJ_REPORT_TEXT:
-      format_set_align (format, LXW_ALIGN_LEFT);
-      break;
-    case TJ_REPORT_WAN:
-    case TJ_REPORT_YI:
-    case TJ_REPORT_PERCENT:
-    case TJ_REPORT_POINTS:
-    case TJ_REPORT_DECIMAL:
-    case TJ_REPORT_HUNDREDTHS:
-      format_set_align (format, LXW_ALIGN_RIGHT);
-      break;
-    case TJ_REPORT_EMPTY:
-    case TJ_REPORT_DATE:
-    case TJ_REPORT_INTEGER:
-    case TJ_REPORT_LIGHT:
-    default:
-      format_set_align (format, LXW_ALIGN_CENTER);
-      break;
-    }
+  format_set_align (format, body_align (column_type));
   if (cell_type == TJ_REPORT_TEXT)
     format_set_text_wrap (format);
   else if (tj_xlsx_number_format (cell_type) != NULL)
