@@ -12,6 +12,7 @@
 #include "tj-register-report.h"
 #include "tj-report-format.h"
 #include "tj-report.h"
+#include "tj-row-spool.h"
 #include "tj-unit.h"
 #include "tj-xlsx-writer.h"
 
@@ -922,6 +923,79 @@ test_xlsx_streamed_read_once (Fixture       *fixture,
   g_assert_null (strstr (last, "<row r=\"5003\""));
 }
 
+/* A streamed report of n rows from a CountingSource. */
+static TjReportBook *
+counting_book (guint n)
+{
+  TjReportBook *book = tj_report_book_new ("登封市");
+  TjReport *report = tj_report_new ("表", "表");
+  CountingSource *source = g_new0 (CountingSource, 1);
+
+  source->n = n;
+  tj_report_add_column (report, "项目名称", TJ_REPORT_TEXT, 0);
+  tj_report_add_column (report, "序号", TJ_REPORT_INTEGER, 0);
+  tj_report_set_source (report, counting_next, counting_rewind, source, g_free);
+  tj_report_book_add (book, report);
+  return book;
+}
+
+/* The spool keeps its rows in memory up to its bound and in a temporary file past it: both give
+ * back every row as read, in order, twice (a rewind), and the same workbook byte for byte, read
+ * from the source once either way. */
+static void
+test_spool_memory_then_file (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  /* 0: the default bound, all 3000 rows in memory; 4096 bytes: spilled after ~60 rows */
+  const gsize bounds[] = { 0, 4096 };
+  g_autofree char *sheets[G_N_ELEMENTS (bounds)] = { NULL };
+
+  for (guint b = 0; b < G_N_ELEMENTS (bounds); b++)
+    {
+      g_autoptr (TjReportBook) book = counting_book (3000);
+      TjReport *report = g_ptr_array_index (book->reports, 0);
+      g_autoptr (TjRowSpool) spool = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autofree char *path = g_strdup_printf ("%s/表%u.xlsx", fixture->dir, b);
+      TjReportIter iter;
+
+      tj_row_spool_set_memory_bound (bounds[b]);
+      spool = tj_row_spool_new (2);
+      tj_report_iter_init (&iter, report);
+      while (tj_report_iter_next (&iter, &error))
+        g_assert_true (tj_row_spool_add (spool, &iter));
+      g_assert_no_error (error);
+      g_assert_true (tj_row_spool_finish (spool));
+      g_assert_cmpuint (tj_row_spool_get_n_rows (spool), ==, 3000);
+      for (guint pass = 0; pass < 2; pass++)
+        {
+          g_assert_true (tj_row_spool_rewind (spool));
+          for (guint i = 1; i <= 3000; i++)
+            {
+              g_autofree TjSpooledRow *row = tj_row_spool_read (spool);
+              g_autofree char *name = g_strdup_printf ("登封市第%u号重点项目嵩山大道北延工程", i);
+
+              g_assert_nonnull (row);
+              g_assert_cmpint (row->kind, ==, TJ_REPORT_ROW_BODY);
+              g_assert_cmpint (row->cells[0].type, ==, TJ_REPORT_TEXT);
+              g_assert_cmpstr (row->cells[0].value.text, ==, name);
+              g_assert_cmpint (row->cells[1].type, ==, TJ_REPORT_INTEGER);
+              g_assert_cmpint (row->cells[1].value.number, ==, i);
+            }
+          g_assert_null (tj_row_spool_read (spool));
+        }
+
+      g_assert_true (tj_report_book_write (book, path, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (((CountingSource *) report->source)->rewinds, ==, 2);
+      sheets[b] = xlsx_member (path, "xl/worksheets/sheet1.xml");
+      g_assert_nonnull (strstr (sheets[b], "登封市第3000号重点项目嵩山大道北延工程"));
+    }
+  tj_row_spool_set_memory_bound (0);
+  g_assert_cmpstr (sheets[0], ==, sheets[1]);
+  g_assert_cmpuint (count_temporaries (fixture->dir), ==, 0);
+}
+
 /* The register read from the database in one scan per level writes every project of the year,
  * none of another, by level then in the order entered, with the amounts the database holds: the
  * names of column B in the order SQL gives, the sum of 总投资 in the sheet (to the yuan) the SUM
@@ -1028,6 +1102,8 @@ main (int   argc,
               test_register_stream_twin, fixture_tear_down);
   g_test_add ("/tj/report/xlsx/streamed-read-once", Fixture, NULL, fixture_set_up,
               test_xlsx_streamed_read_once, fixture_tear_down);
+  g_test_add ("/tj/report/spool/memory-then-file", Fixture, NULL, fixture_set_up,
+              test_spool_memory_then_file, fixture_tear_down);
   g_test_add ("/tj/report/csv/streamed-in-blocks", Fixture, NULL, fixture_set_up,
               test_csv_streamed_in_blocks, fixture_tear_down);
   g_test_add ("/tj/report/register/streamed-error-leaves-no-file", Fixture, NULL,

@@ -960,15 +960,18 @@ tj_bulletin_month_lights (TjBulletin *self,
 
       g_hash_table_insert (index, &p->id, GUINT_TO_POINTER (i + 1));
     }
-  /* One pass over the table in its own order, the year's projects picked by the index above: a
-   * join on projects would look each report up in the table at random (five times slower). */
+  /* The year's reports only, from the indexes alone (EXPLAIN QUERY PLAN: the year's projects
+   * from projects_by_year_locality, each one's months from monthly_reports_figures), not a pass
+   * over every year's reports; each row's project picked by the index above. */
   stmt = tj_db_prepare (db,
-                        "SELECT project_id, month, completed FROM monthly_reports "
-                        "WHERE month <= ?1",
+                        "SELECT r.project_id, r.month, r.completed FROM projects p "
+                        "JOIN monthly_reports r ON r.project_id = p.id "
+                        "WHERE p.year = ?2 AND r.month <= ?1",
                         error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int (stmt, 1, months);
+  sqlite3_bind_int (stmt, 2, self->year);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);

@@ -12,14 +12,21 @@
 /* Each row is written as its size, then its kind and each cell as its type (a byte) and its
  * value: a text with its final NUL, a light in a byte, a number in its 8 bytes, nothing for an
  * empty cell. Read back into the block tj_spooled_row_new makes. Half the bytes of the cells as
- * held (a register of 100 000 projects: 31 MB, not 62), written and read again through the
- * kernel. */
+ * held (a register of 100 000 projects: 31 MB, not 62). The records are kept in memory up to
+ * SPOOL_MEMORY, so that a list of a few tens of thousands of rows never goes through the kernel;
+ * past it they are written to a temporary file and memory stays flat however long the list. */
 #define SPOOL_BUDGET ((gsize) 512 * 1024 * 1024)
+#define SPOOL_MEMORY ((gsize) 16 * 1024 * 1024)
 #define SPOOL_BUFFER (256 * 1024)
+
+/* SPOOL_MEMORY, or the bound a test set */
+static gsize memory_bound = SPOOL_MEMORY;
 
 struct _TjRowSpool
 {
-  FILE *file;
+  GByteArray *memory; /* the records, while within memory_bound; NULL once spilled */
+  gsize read_at;      /* of memory: the next record to read back */
+  FILE *file;         /* the records past memory_bound; NULL until then */
   guint n_columns;
   gsize size;     /* bytes written */
   guint n_rows;   /* rows written */
@@ -86,28 +93,21 @@ tj_spooled_row_new (TjReportIter *iter,
   return row;
 }
 
-/* NULL when no temporary file can be made: the rows are then read from the source again. The
- * file is in g_get_tmp_dir () (TMPDIR), removed from its folder as soon as it is open. */
+/* Sets the bytes of records a spool keeps in memory before it spills them to a temporary file:
+ * 0, the default (16 MiB). For tests, before any spool is made. */
+void
+tj_row_spool_set_memory_bound (gsize bound)
+{
+  memory_bound = bound != 0 ? bound : SPOOL_MEMORY;
+}
+
+/* A spool in memory: its temporary file is made when the records pass memory_bound. */
 TjRowSpool *
 tj_row_spool_new (guint n_columns)
 {
-  g_autofree char *path = NULL;
-  int fd = g_file_open_tmp ("tuijin-rows-XXXXXX", &path, NULL);
-  FILE *file;
-  TjRowSpool *self;
+  TjRowSpool *self = g_new0 (TjRowSpool, 1);
 
-  if (fd < 0)
-    return NULL;
-  g_unlink (path);
-  if ((file = fdopen (fd, "w+b")) == NULL)
-    {
-      close (fd);
-      return NULL;
-    }
-  /* fewer, larger writes and reads: the file is tens of megabytes for a long list */
-  setvbuf (file, NULL, _IOFBF, SPOOL_BUFFER);
-  self = g_new0 (TjRowSpool, 1);
-  self->file = file;
+  self->memory = g_byte_array_sized_new (64 * 1024);
   self->n_columns = n_columns;
   self->record = g_byte_array_sized_new (1024);
   return self;
@@ -118,9 +118,36 @@ tj_row_spool_free (TjRowSpool *self)
 {
   if (self == NULL)
     return;
-  fclose (self->file);
+  if (self->memory != NULL)
+    g_byte_array_unref (self->memory);
+  if (self->file != NULL)
+    fclose (self->file);
   g_byte_array_unref (self->record);
   g_free (self);
+}
+
+/* The records in memory moved to a new temporary file, in g_get_tmp_dir () (TMPDIR), removed
+ * from its folder as soon as it is open: FALSE when it cannot be made or written. */
+static gboolean
+spill (TjRowSpool *self)
+{
+  g_autofree char *path = NULL;
+  int fd = g_file_open_tmp ("tuijin-rows-XXXXXX", &path, NULL);
+
+  if (fd < 0)
+    return FALSE;
+  g_unlink (path);
+  if ((self->file = fdopen (fd, "w+b")) == NULL)
+    {
+      close (fd);
+      return FALSE;
+    }
+  /* fewer, larger writes and reads: the file is tens of megabytes for a long list */
+  setvbuf (self->file, NULL, _IOFBF, SPOOL_BUFFER);
+  if (fwrite (self->memory->data, 1, self->memory->len, self->file) != self->memory->len)
+    return FALSE;
+  g_clear_pointer (&self->memory, g_byte_array_unref);
+  return TRUE;
 }
 
 /* The row iter is on, encoded into self->record. */
@@ -166,8 +193,15 @@ tj_row_spool_add (TjRowSpool   *self,
   size = self->record->len;
   if (self->size + sizeof size + size > SPOOL_BUDGET)
     return FALSE;
-  if (fwrite (&size, sizeof size, 1, self->file) != 1 ||
-      fwrite (self->record->data, size, 1, self->file) != 1)
+  if (self->memory != NULL && self->size + sizeof size + size > memory_bound && !spill (self))
+    return FALSE;
+  if (self->memory != NULL)
+    {
+      g_byte_array_append (self->memory, (const guint8 *) &size, sizeof size);
+      g_byte_array_append (self->memory, self->record->data, size);
+    }
+  else if (fwrite (&size, sizeof size, 1, self->file) != 1 ||
+           fwrite (self->record->data, size, 1, self->file) != 1)
     return FALSE;
   self->size += sizeof size + size;
   self->n_rows++;
@@ -179,7 +213,7 @@ tj_row_spool_add (TjRowSpool   *self,
 gboolean
 tj_row_spool_finish (TjRowSpool *self)
 {
-  self->whole = fflush (self->file) == 0;
+  self->whole = self->memory != NULL || fflush (self->file) == 0;
   return self->whole && tj_row_spool_rewind (self);
 }
 
@@ -195,7 +229,8 @@ tj_row_spool_rewind (TjRowSpool *self)
 {
   g_return_val_if_fail (self->whole, FALSE);
   self->n_read = 0;
-  return fseek (self->file, 0, SEEK_SET) == 0;
+  self->read_at = 0;
+  return self->memory != NULL || fseek (self->file, 0, SEEK_SET) == 0;
 }
 
 /* The row of record (size bytes, as row_encode wrote it) decoded into a new block; NULL when
@@ -261,8 +296,23 @@ tj_row_spool_read (TjRowSpool *self)
   gsize size;
 
   g_return_val_if_fail (self->whole, NULL);
-  if (self->n_read == self->n_rows ||
-      fread (&size, sizeof size, 1, self->file) != 1 || size > self->size)
+  if (self->n_read == self->n_rows)
+    return NULL;
+  if (self->memory != NULL)
+    {
+      const guint8 *record = self->memory->data + self->read_at;
+
+      if (self->memory->len - self->read_at < sizeof size)
+        return NULL;
+      memcpy (&size, record, sizeof size);
+      if (self->memory->len - self->read_at - sizeof size < size ||
+          (row = row_decode (self, record + sizeof size, size)) == NULL)
+        return NULL;
+      self->read_at += sizeof size + size;
+      self->n_read++;
+      return row;
+    }
+  if (fread (&size, sizeof size, 1, self->file) != 1 || size > self->size)
     return NULL;
   g_byte_array_set_size (self->record, size);
   if (fread (self->record->data, size, 1, self->file) != 1 ||

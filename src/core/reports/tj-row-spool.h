@@ -14,15 +14,17 @@ typedef struct
   TjReportCell cells[];
 } TjSpooledRow;
 
-/* The rows of one whole read of a streamed report, kept in a temporary file as they are read,
- * so that a writer reading them again (the workbook: widths, then cells; the pages: widths,
- * heights, pages) replays them instead of asking the source (SQLite's joins and sums) again.
- * Memory stays one row; the file is let go past a budget or when it cannot be written. */
+/* The rows of one whole read of a streamed report, kept as they are read, so that a writer
+ * reading them again (the workbook: widths, then cells; the pages: widths, heights, pages)
+ * replays them instead of asking the source (SQLite's joins and sums) again. Kept in memory up
+ * to a bound (16 MiB), past it in a temporary file: memory stays flat in the rows. The spool is
+ * let go past a budget or when its file cannot be written. */
 typedef struct _TjRowSpool TjRowSpool;
 
 TjSpooledRow *tj_spooled_row_new (TjReportIter *iter,
                                   guint         n_columns);
 
+void tj_row_spool_set_memory_bound (gsize bound);
 TjRowSpool *tj_row_spool_new (guint n_columns);
 void tj_row_spool_free (TjRowSpool *self);
 gboolean tj_row_spool_add (TjRowSpool   *self,
