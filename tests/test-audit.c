@@ -289,69 +289,6 @@ test_holidays_import_one_entry (void)
   tj_test_rmdir (dir);
 }
 
-/* The canonical form an import's rows are hashed in, written in C (tj_db_row_as_json), is byte
- * for byte what SQLite's json_array () writes, which tuijin check replays them with: every byte
- * value, quotes, backslashes, Chinese text, a NUL inside a text, numbers and null; a BLOB is
- * refused as json_array () refuses it. */
-static void
-test_row_json_is_sqlites (void)
-{
-  g_autoptr (GString) all = g_string_new (NULL);
-  g_autoptr (GString) row = g_string_new (NULL);
-  sqlite3 *handle = NULL;
-  sqlite3_stmt *stmt = NULL;
-  guint rows = 0;
-
-  g_assert_cmpint (sqlite3_open (":memory:", &handle), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (handle, "CREATE TABLE t (a TEXT, b INTEGER, c REAL, d)", NULL,
-                                 NULL, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (handle, "INSERT INTO t VALUES (?, ?, ?, ?)", -1, &stmt,
-                                       NULL), ==, SQLITE_OK);
-  for (guint b = 1; b < 256; b++)
-    {
-      char text[4] = { 'x', (char) b, '"', '\0' };
-
-      g_string_append_c (all, (char) b);
-      sqlite3_reset (stmt);
-      sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 2, (gint64) b * -987654321987LL);
-      sqlite3_bind_double (stmt, 3, b / 7.0);
-      sqlite3_bind_text (stmt, 4, "12", -1, SQLITE_STATIC);
-      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
-    }
-  sqlite3_finalize (stmt);
-  g_assert_cmpint (sqlite3_prepare_v2 (handle, "INSERT INTO t VALUES (?, NULL, ?, NULL)", -1,
-                                       &stmt, NULL), ==, SQLITE_OK);
-  sqlite3_bind_text (stmt, 1, all->str, all->len, SQLITE_STATIC);
-  sqlite3_bind_double (stmt, 2, 1e300);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
-  sqlite3_finalize (stmt);
-  g_assert_cmpint (sqlite3_exec (handle, "INSERT INTO t VALUES ('县发改委“重点”项目\\\\（一期）', "
-                                 "9223372036854775807, -0.0, 3.0); "
-                                 "INSERT INTO t VALUES (CAST (x'41004200' AS TEXT), '007', '1e5', "
-                                 "0.1); INSERT INTO t VALUES ('', -9223372036854775808, NULL, '')",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-
-  g_assert_cmpint (sqlite3_prepare_v2 (handle, "SELECT json_array (a, b, c, d), a, b, c, d FROM t",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      g_string_truncate (row, 0);
-      g_assert_true (tj_db_row_as_json (stmt, 1, row));
-      g_assert_cmpmem (row->str, row->len, sqlite3_column_text (stmt, 0),
-                       sqlite3_column_bytes (stmt, 0));
-      rows++;
-    }
-  g_assert_cmpuint (rows, ==, 259);
-  sqlite3_finalize (stmt);
-
-  g_assert_cmpint (sqlite3_prepare_v2 (handle, "SELECT x'00ff'", -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_false (tj_db_row_as_json (stmt, 0, row));
-  sqlite3_finalize (stmt);
-  sqlite3_close (handle);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -360,7 +297,6 @@ main (int   argc,
   g_test_add_func ("/tj/audit/history/in-words-with-undo", test_history_in_words);
   g_test_add_func ("/tj/audit/history/new-record-on-a-freed-number", test_new_record_on_a_freed_number_is_created);
   g_test_add_func ("/tj/audit/import/holidays-one-entry-verified", test_holidays_import_one_entry);
-  g_test_add_func ("/tj/audit/import/row-json-is-sqlites", test_row_json_is_sqlites);
   g_test_add_func ("/tj/audit/history/imported-names-its-file",
                    test_imported_project_names_its_file);
   return g_test_run ();

@@ -648,88 +648,6 @@ compare_ids (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
-/* The fields of stmt's row from column first on, as SQLite's json_array () writes them (the
- * canonical form of a row an import inserted), onto out: null, a number as its text, a text
- * quoted with " and \\ escaped and control characters as \\b \\t \\n \\f \\r or \\u00xx.
- * FALSE for a BLOB, which json_array () refuses. Cheaper than json_array () in SQL, which builds
- * and copies each row's text through the VM; test-audit holds the two to the same bytes. */
-gboolean
-tj_db_row_as_json (sqlite3_stmt *stmt,
-                   int           first,
-                   GString      *out)
-{
-  static const char hex[] = "0123456789abcdef";
-  int n = sqlite3_column_count (stmt);
-
-  g_string_append_c (out, '[');
-  for (int c = first; c < n; c++)
-    {
-      if (c > first)
-        g_string_append_c (out, ',');
-      switch (sqlite3_column_type (stmt, c))
-        {
-        case SQLITE_NULL:
-          g_string_append_len (out, "null", 4);
-          break;
-        case SQLITE_INTEGER:
-        case SQLITE_FLOAT:
-          g_string_append_len (out, (const char *) sqlite3_column_text (stmt, c),
-                               sqlite3_column_bytes (stmt, c));
-          break;
-        case SQLITE_TEXT:
-          {
-            const guchar *text = sqlite3_column_text (stmt, c);
-            int length = sqlite3_column_bytes (stmt, c), start = 0;
-
-            g_string_append_c (out, '"');
-            for (int i = 0; i < length; i++)
-              {
-                guchar ch = text[i];
-
-                if (ch >= 0x20 && ch != '"' && ch != '\\')
-                  continue;
-                g_string_append_len (out, (const char *) text + start, i - start);
-                start = i + 1;
-                g_string_append_c (out, '\\');
-                switch (ch)
-                  {
-                  case '"':
-                  case '\\':
-                    g_string_append_c (out, ch);
-                    break;
-                  case '\b':
-                    g_string_append_c (out, 'b');
-                    break;
-                  case '\t':
-                    g_string_append_c (out, 't');
-                    break;
-                  case '\n':
-                    g_string_append_c (out, 'n');
-                    break;
-                  case '\f':
-                    g_string_append_c (out, 'f');
-                    break;
-                  case '\r':
-                    g_string_append_c (out, 'r');
-                    break;
-                  default:
-                    g_string_append_len (out, "u00", 3);
-                    g_string_append_c (out, hex[ch >> 4]);
-                    g_string_append_c (out, hex[ch & 0xf]);
-                  }
-              }
-            g_string_append_len (out, (const char *) text + start, length - start);
-            g_string_append_c (out, '"');
-          }
-          break;
-        default:
-          return FALSE;
-        }
-    }
-  g_string_append_c (out, ']');
-  return TRUE;
-}
-
 /* The canonical form of the rows an import inserted, one JSON array of the audited columns per
  * row in id order, hashed: ids is a JSON array of [first, last] ranges. At the import (replay
  * FALSE) the rows are as the table holds them; for tuijin check (replay TRUE) each field is the
@@ -768,7 +686,6 @@ import_rows_hash (TjDb        *self,
   g_auto (GStrv) columns = tj_db_audited_columns (self, table, error);
   g_autoptr (GString) fields = g_string_new (NULL);
   g_autoptr (GString) ranges = g_string_new ("[");
-  g_autoptr (GString) row = g_string_new (NULL);
   struct sha256_ctx checksum_ctx;
   struct sha256_ctx *checksum = &checksum_ctx;
   g_autoptr (sqlite3_stmt) present = NULL;
@@ -816,13 +733,8 @@ import_rows_hash (TjDb        *self,
     g_string_replace (text, "k.id", "x.id", 0);
     absent_fields = g_string_free (g_steal_pointer (&text), FALSE);
   }
-  /* at the import, the fields themselves, put in the canonical form here (tj_db_row_as_json) */
-  if (replay)
-    sql = g_strdup_printf ("SELECT r.id, json_array (%s) FROM %s r WHERE r.id BETWEEN ?1 AND ?3 "
-                           "ORDER BY r.id", present_fields, table);
-  else
-    sql = g_strdup_printf ("SELECT r.id, %s FROM %s r WHERE r.id BETWEEN ?1 AND ?3 "
-                           "ORDER BY r.id", present_fields, table);
+  sql = g_strdup_printf ("SELECT r.id, json_array (%s) FROM %s r WHERE r.id BETWEEN ?1 AND ?3 "
+                         "ORDER BY r.id", present_fields, table);
   if ((present = tj_db_prepare (self, sql, error)) == NULL)
     return NULL;
   g_free (sql);
@@ -870,20 +782,8 @@ import_rows_hash (TjDb        *self,
             }
           if (row_rc != SQLITE_ROW)
             break;
-          if (!replay)
-            {
-              g_string_truncate (row, 0);
-              if (!tj_db_row_as_json (present, 1, row))
-                {
-                  g_set_error (error, TJ_ERROR, TJ_ERROR_INVALID,
-                               _("Row %lld of %s holds binary data where the audit log expects "
-                                 "text or a number."),
-                               (long long) id, tj_db_table_label (table));
-                  return NULL;
-                }
-            }
-          hash_import_row (checksum, replay ? (const char *) sqlite3_column_text (present, 1)
-                                            : row->str, id, ranges, &first, &last);
+          hash_import_row (checksum, (const char *) sqlite3_column_text (present, 1), id, ranges,
+                           &first, &last);
           next = id + 1;
         }
     }

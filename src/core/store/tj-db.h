@@ -141,9 +141,6 @@ gboolean tj_db_import_record (TjDb       *self,
 void tj_db_import_keep (TjDb       *self,
                         const char *path);
 void tj_db_import_end (TjDb *self);
-gboolean tj_db_row_as_json (sqlite3_stmt *stmt,
-                            int           first,
-                            GString      *out);
 gboolean tj_db_verify_imports (TjDb      *self,
                                GPtrArray *problems,
                                GError   **error);
