@@ -256,6 +256,34 @@ test_xlsx_formula_without_value (void)
   tj_test_rmdir (dir);
 }
 
+/* A sheet as Excel may write it: an inline string with an entity, a character reference, a
+ * CDATA section and a phonetic run (which is not part of the text), a formula with its value;
+ * a sheet cut off inside a row is named damaged and nothing is imported. */
+static void
+test_xlsx_inline_phonetic_and_cut_off (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (TjDb) db = tj_test_db_new (&dir);
+  g_autofree char *path = sample ("ledger-inline-phonetic.xlsx");
+  g_autofree char *cut = sample ("ledger-cut-off.xlsx");
+  g_autoptr (TjImportResult) result = NULL;
+  g_autoptr (TjImportResult) damaged = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GError) damaged_error = NULL;
+
+  g_assert_true (tj_ledger_import (db, path, 2026, TRUE, FALSE, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->added, ==, 1);
+  g_assert_cmpint (project_figure (db, "total_investment", "县&城一项目二"), ==, 12345600);
+  g_assert_cmpint (project_figure (db, "annual_plan", "县&城一项目二"), ==, 6172800);
+
+  g_assert_false (tj_ledger_import (db, cut, 2026, TRUE, FALSE, &damaged, &damaged_error));
+  g_assert_error (damaged_error, TJ_ERROR, TJ_ERROR_INVALID);
+  g_assert_nonnull (strstr (damaged_error->message, "“xl/worksheets/sheet1.xml”部分缺失或已损坏"));
+  g_assert_cmpint (tj_test_scalar (db, "SELECT count(*) FROM projects"), ==, 1);
+  tj_test_rmdir (dir);
+}
+
 static gboolean
 collect_row_cb (guint     line,
                 char    **cells,
@@ -1059,6 +1087,8 @@ main (int    argc,
   g_test_add_func ("/tj/workbook/xlsx/formula-without-value-refused",
                    test_xlsx_formula_without_value);
   g_test_add_func ("/tj/workbook/xlsx/1904-dates-and-gaps", test_xlsx_1904_and_gaps);
+  g_test_add_func ("/tj/workbook/xlsx/inline-phonetic-and-cut-off",
+                   test_xlsx_inline_phonetic_and_cut_off);
   g_test_add_data_func ("/tj/workbook/xls/ledger", "ledger-2026.xls", test_xls_ledger);
   g_test_add_data_func ("/tj/workbook/libreoffice/xlsx", "ledger-2026-libreoffice.xlsx",
                         test_xls_ledger);

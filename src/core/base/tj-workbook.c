@@ -728,18 +728,18 @@ put_cell (Xlsx     *xlsx,
   row_cells_put (row, cell->column, number_text, format_number (number, number_text));
 }
 
-/* The names a sheet is read by, interned in the reader's dictionary as its nodes' names are:
- * compared by pointer, not letter by letter (a sheet has millions of nodes). */
+/* The names a sheet is read by, interned in the parser's dictionary as its elements' names are:
+ * compared by pointer, not letter by letter (a sheet has millions of elements). */
 typedef struct
 {
   const char *row, *c, *f, *v, *t, *rPh, *r, *s;
 } SheetNames;
 
 static void
-sheet_names_intern (SheetNames       *names,
-                    xmlTextReaderPtr  reader)
+sheet_names_intern (SheetNames *names,
+                    xmlDictPtr  dict)
 {
-#define INTERN(name) (const char *) xmlTextReaderConstString (reader, BAD_CAST (name))
+#define INTERN(name) (const char *) xmlDictLookup (dict, BAD_CAST (name), -1)
   names->row = INTERN ("row");
   names->c = INTERN ("c");
   names->f = INTERN ("f");
@@ -751,36 +751,153 @@ sheet_names_intern (SheetNames       *names,
 #undef INTERN
 }
 
-/* A <c>'s attributes in one pass: r (its column), s (its style), t (its type). */
-static void
-read_cell_attributes (xmlTextReaderPtr  reader,
-                      const SheetNames *names,
-                      Cell             *cell,
-                      guint             next_column)
+/* A sheet read by libxml2's SAX2 push parser: no node is built for an element, the part is
+ * given to it in large pieces. */
+typedef struct
 {
-  int column = -1;
+  Xlsx *xlsx;
+  SheetNames names;
+  RowCells row;
+  Cell cell;
+  gboolean in_row;
+  gboolean in_cell;
+  TjWorkbookRowFunc func;
+  gpointer user_data;
+  GError **error;
+  gboolean ok;
+  xmlParserCtxtPtr parser;
+} SheetRead;
 
-  cell->style = 0;
-  cell->type = CELL_NUMBER;
-  if (xmlTextReaderMoveToFirstAttribute (reader) == 1)
-    {
-      do
-        {
-          const char *name = (const char *) xmlTextReaderConstLocalName (reader);
-          const char *value = (const char *) xmlTextReaderConstValue (reader);
+/* The value of the i-th of an element's SAX2 attributes (not ended by a NUL there) into text,
+ * cut to its size. */
+static const char *
+sax_attribute_value (const xmlChar **attributes,
+                     int             i,
+                     char           *text,
+                     gsize           size)
+{
+  gsize length = (gsize) (attributes[5 * i + 4] - attributes[5 * i + 3]);
 
-          if (name == names->r)
-            column = reference_column (value);
-          else if (name == names->s)
-            cell->style = (guint) atoi (value);
-          else if (name == names->t)
-            cell->type = cell_type (value);
-        }
-      while (xmlTextReaderMoveToNextAttribute (reader) == 1);
-      xmlTextReaderMoveToElement (reader);
-    }
-  cell->column = column >= 0 ? (guint) column : next_column;
+  length = MIN (length, size - 1);
+  memcpy (text, attributes[5 * i + 3], length);
+  text[length] = '\0';
+  return text;
 }
+
+static void
+sheet_start (void           *data,
+             const xmlChar  *localname,
+             const xmlChar  *prefix,
+             const xmlChar  *uri,
+             int             n_namespaces,
+             const xmlChar **namespaces,
+             int             n_attributes,
+             int             n_defaulted,
+             const xmlChar **attributes)
+{
+  SheetRead *read = data;
+  const char *name = (const char *) localname;
+  Cell *cell = &read->cell;
+  char value[64];
+
+  if (name == read->names.row)
+    {
+      guint number = read->row.row + 1;
+
+      for (int i = 0; i < n_attributes; i++)
+        if ((const char *) attributes[5 * i] == read->names.r)
+          number = (guint) atoi (sax_attribute_value (attributes, i, value, sizeof value));
+      row_cells_start (&read->row, number);
+      read->in_row = TRUE;
+    }
+  else if (read->in_row && name == read->names.c)
+    {
+      int column = -1;
+
+      cell->style = 0;
+      cell->type = CELL_NUMBER;
+      for (int i = 0; i < n_attributes; i++)
+        {
+          const char *attribute = (const char *) attributes[5 * i];
+
+          if (attribute == read->names.r)
+            column = reference_column (sax_attribute_value (attributes, i, value, sizeof value));
+          else if (attribute == read->names.s)
+            cell->style = (guint) atoi (sax_attribute_value (attributes, i, value, sizeof value));
+          else if (attribute == read->names.t)
+            cell->type = cell_type (sax_attribute_value (attributes, i, value, sizeof value));
+        }
+      cell->column = column >= 0 ? (guint) column : read->row.offsets->len;
+      g_string_truncate (cell->value, 0);
+      cell->has_formula = cell->in_value = cell->in_phonetic = FALSE;
+      read->in_cell = TRUE;
+    }
+  else if (!read->in_cell)
+    ;
+  else if (name == read->names.f)
+    cell->has_formula = TRUE;
+  else if (name == read->names.rPh)
+    cell->in_phonetic = TRUE;
+  else if (name == read->names.v || name == read->names.t)
+    cell->in_value = !cell->in_phonetic;
+}
+
+static void
+sheet_end (void          *data,
+           const xmlChar *localname,
+           const xmlChar *prefix,
+           const xmlChar *uri)
+{
+  SheetRead *read = data;
+  const char *name = (const char *) localname;
+  Cell *cell = &read->cell;
+
+  if (!read->in_cell)
+    ;
+  else if (name == read->names.rPh)
+    cell->in_phonetic = FALSE;
+  else if (name == read->names.v || name == read->names.t)
+    cell->in_value = FALSE;
+  else if (name == read->names.c)
+    {
+      gboolean no_value = FALSE;
+
+      if (cell->column < MAX_COLUMNS)
+        {
+          put_cell (read->xlsx, cell, &read->row, &no_value);
+          if (no_value)
+            g_array_append_val (read->row.uncomputed, cell->column);
+        }
+      read->in_cell = FALSE;
+    }
+  if (read->in_row && name == read->names.row && read->ok)
+    {
+      read->ok = row_cells_give (&read->row, read->func, read->user_data, read->error);
+      read->in_row = FALSE;
+      if (!read->ok)
+        xmlStopParser (read->parser);
+    }
+}
+
+static void
+sheet_text (void          *data,
+            const xmlChar *text,
+            int            length)
+{
+  SheetRead *read = data;
+
+  if (read->in_cell && read->cell.in_value)
+    g_string_append_len (read->cell.value, (const char *) text, length);
+}
+
+/* libxml2's messages stay quiet: a damaged part is named by damaged (). */
+static void
+sheet_error (void        *data,
+             xmlErrorPtr  problem)
+{
+}
+
+#define SHEET_PIECE (256 * 1024)
 
 /* Streams the sheet's rows to func. */
 static gboolean
@@ -792,84 +909,50 @@ read_sheet (Xlsx               *xlsx,
 {
   g_autoptr (GsfInput) input = open_part (xlsx->zip, sheet->part);
   g_autoptr (GString) value = g_string_new ("");
-  RowCells row;
-  Cell cell = { 0 };
-  SheetNames names;
-  gboolean in_row = FALSE, in_cell = FALSE, ok = TRUE;
-  xmlTextReaderPtr reader;
-  int rc;
+  g_autofree guint8 *piece = NULL;
+  xmlSAXHandler handler = { 0 };
+  SheetRead read = { 0 };
+  gboolean well_formed = TRUE;
 
   if (input == NULL)
     return damaged (xlsx->path, sheet->part, error);
-  cell.value = value;
-  reader = part_reader (input);
-  sheet_names_intern (&names, reader);
-  row_cells_init (&row);
-  /* a node's type and name are asked once: a sheet has millions of nodes */
-  while (ok && (rc = xmlTextReaderRead (reader)) == 1)
+  handler.initialized = XML_SAX2_MAGIC;
+  handler.startElementNs = sheet_start;
+  handler.endElementNs = sheet_end;
+  handler.characters = sheet_text;
+  handler.ignorableWhitespace = sheet_text;
+  handler.cdataBlock = sheet_text;
+  handler.serror = sheet_error;
+  read.xlsx = xlsx;
+  read.cell.value = value;
+  read.func = func;
+  read.user_data = user_data;
+  read.error = error;
+  read.ok = TRUE;
+  read.parser = xmlCreatePushParserCtxt (&handler, &read, NULL, 0, NULL);
+  if (read.parser == NULL)
+    return damaged (xlsx->path, sheet->part, error);
+  xmlCtxtUseOptions (read.parser, XML_PARSE_NONET | XML_PARSE_HUGE);
+  sheet_names_intern (&read.names, read.parser->dict);
+  row_cells_init (&read.row);
+  piece = g_malloc (SHEET_PIECE);
+  while (read.ok && well_formed)
     {
-      int type = xmlTextReaderNodeType (reader);
-      gboolean start = type == XML_READER_TYPE_ELEMENT;
-      gboolean end;
-      const char *name;
+      gsf_off_t n = MIN (gsf_input_remaining (input), SHEET_PIECE);
 
-      if (cell.in_value && !start && type != XML_READER_TYPE_END_ELEMENT)
-        {
-          if (is_text (reader))
-            g_string_append (cell.value, (const char *) xmlTextReaderConstValue (reader));
-          continue;
-        }
-      if (!start && type != XML_READER_TYPE_END_ELEMENT)
-        continue;
-      name = (const char *) xmlTextReaderConstLocalName (reader);
-      end = !start || xmlTextReaderIsEmptyElement (reader);
-
-      if (start && name == names.row)
-        {
-          g_autofree char *number = attribute (reader, "r");
-
-          row_cells_start (&row, number != NULL ? (guint) atoi (number) : row.row + 1);
-          in_row = TRUE;
-        }
-      else if (start && in_row && name == names.c)
-        {
-          read_cell_attributes (reader, &names, &cell, row.offsets->len);
-          g_string_truncate (cell.value, 0);
-          cell.has_formula = cell.in_value = cell.in_phonetic = FALSE;
-          in_cell = TRUE;
-        }
-      else if (!in_cell)
-        ;
-      else if (start && name == names.f)
-        cell.has_formula = TRUE;
-      else if (name == names.rPh)
-        cell.in_phonetic = !end;
-      else if (name == names.v || name == names.t)
-        cell.in_value = !end && !cell.in_phonetic;
-
-      if (in_cell && end && name == names.c)
-        {
-          gboolean no_value = FALSE;
-
-          if (cell.column < MAX_COLUMNS)
-            {
-              put_cell (xlsx, &cell, &row, &no_value);
-              if (no_value)
-                g_array_append_val (row.uncomputed, cell.column);
-            }
-          in_cell = FALSE;
-        }
-      if (in_row && end && name == names.row)
-        {
-          ok = row_cells_give (&row, func, user_data, error);
-          in_row = FALSE;
-        }
+      if (n > 0 && gsf_input_read (input, n, piece) == NULL)
+        well_formed = FALSE;
+      else if (xmlParseChunk (read.parser, (const char *) piece, (int) n, n == 0) != 0 ||
+               !read.parser->wellFormed)
+        well_formed = FALSE;
+      else if (n == 0)
+        break;
     }
-  xmlFreeTextReader (reader);
-  row_cells_clear (&row);
-  if (!ok)
+  xmlFreeParserCtxt (read.parser);
+  row_cells_clear (&read.row);
+  if (!read.ok)
     return FALSE;
-  if (rc != 0)
+  if (!well_formed)
     return damaged (xlsx->path, sheet->part, error);
   return TRUE;
 }
