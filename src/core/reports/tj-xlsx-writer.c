@@ -401,10 +401,16 @@ column_widths (Writer      *w,
       if (tj_report_iter_get_kind (&iter) != TJ_REPORT_ROW_SECTION)
         for (guint c = 0; c < n_columns; c++)
           {
+            const TjReportCell *cell = tj_report_iter_get_cell (&iter, c);
+
             /* wider than its limit: the column's width and wrapping are known */
             if (widest[c] + PADDING > limit[c])
               continue;
-            widest[c] = MAX (widest[c], cell_width (tj_report_iter_get_cell (&iter, c)));
+            /* a text is no wider than its bytes (a date, a telephone number) */
+            if ((cell->type == TJ_REPORT_TEXT || cell->type == TJ_REPORT_DATE) &&
+                strlen (cell->value.text) <= widest[c])
+              continue;
+            widest[c] = MAX (widest[c], cell_width (cell));
           }
     }
   if (spool != NULL && w->source_error == NULL && tj_row_spool_finish (spool))
