@@ -274,16 +274,20 @@ enum
   SQL_NOTES,
 };
 
-#define REGISTER_SQL                                                                             \
+#define REGISTER_SELECT                                                                          \
   "SELECT p.name, p.level, p.nature, p.industry, p.content, p.locality_id, p.unit_id, "          \
   "p.leader_id, p.officer_id, p.owner, p.contact, p.phone, p.total_investment, p.annual_plan, "  \
   "p.planned_start, p.planned_completion, p.actual_start, p.actual_completion, p.stats_date, " \
   "p.code, p.notes "                                                                             \
-  "FROM projects p WHERE +p.year = ?1 AND " TJ_PROJECT_ACTIVE_TODAY
-/* The levels' codes in the order of TjLevel: CASE gives the enum's value (?5). */
+  "FROM projects p WHERE +p.year = ?1 AND "
+#define REGISTER_SQL REGISTER_SELECT TJ_PROJECT_ACTIVE_TODAY
+/* The levels' codes in the order of TjLevel: CASE gives the enum's value (?5). The level is
+ * asked before the exits: SQLite tests the terms in the order written, and the exits' NOT IN
+ * probe on every row of each of the four scans, three quarters of them of another level, cost
+ * a quarter of the scans' time (0.129 s → 0.097 s for the four at 100,000 projects). */
 #define REGISTER_LEVEL_SQL                                                                       \
-  REGISTER_SQL " AND CASE p.level WHEN ?2 THEN 1 WHEN ?3 THEN 2 WHEN ?4 THEN 3 ELSE 0 END = ?5 " \
-               "ORDER BY p.id"
+  REGISTER_SELECT "CASE p.level WHEN ?2 THEN 1 WHEN ?3 THEN 2 WHEN ?4 THEN 3 ELSE 0 END = ?5 "   \
+                  "AND " TJ_PROJECT_ACTIVE_TODAY " ORDER BY p.id"
 
 static void
 register_source_free (gpointer data)
