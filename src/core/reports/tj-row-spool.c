@@ -27,6 +27,7 @@ struct _TjRowSpool
   GByteArray *memory; /* the records, while within memory_bound; NULL once spilled */
   gsize read_at;      /* of memory: the next record to read back */
   FILE *file;         /* the records past memory_bound; NULL until then */
+  char *buffer;       /* file's stdio buffer (glibc ignores a size given without one) */
   guint n_columns;
   gsize size;     /* bytes written */
   guint n_rows;   /* rows written */
@@ -122,6 +123,7 @@ tj_row_spool_free (TjRowSpool *self)
     g_byte_array_unref (self->memory);
   if (self->file != NULL)
     fclose (self->file);
+  g_free (self->buffer);
   g_byte_array_unref (self->record);
   g_free (self);
 }
@@ -143,7 +145,8 @@ spill (TjRowSpool *self)
       return FALSE;
     }
   /* fewer, larger writes and reads: the file is tens of megabytes for a long list */
-  setvbuf (self->file, NULL, _IOFBF, SPOOL_BUFFER);
+  self->buffer = g_malloc (SPOOL_BUFFER);
+  setvbuf (self->file, self->buffer, _IOFBF, SPOOL_BUFFER);
   if (fwrite (self->memory->data, 1, self->memory->len, self->file) != self->memory->len)
     return FALSE;
   g_clear_pointer (&self->memory, g_byte_array_unref);
