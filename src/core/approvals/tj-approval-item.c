@@ -53,10 +53,6 @@ G_DEFINE_FINAL_TYPE (TjApprovalReminder, tj_approval_reminder, G_TYPE_OBJECT)
   "p.name, p.year, l.name, u.name, u.sort_order, c.company, ag.name, "                          \
   "b.accepted, (SELECT count (*) FROM approval_reminders r WHERE r.item_id = i.id), "           \
   "(SELECT max (r.date) FROM approval_reminders r WHERE r.item_id = i.id) "
-/* The same columns for an item's figures alone (its state, deadline and working days): no
- * names, batch or reminders, none of their joins. */
-#define ITEM_FIGURE_COLUMNS                                                                      \
-  ITEM_OWN_COLUMNS "NULL, p.year, NULL, NULL, 0, NULL, NULL, NULL, 0, NULL "
 /* The items drive the join (CROSS JOIN keeps SQLite from starting at the projects' year index):
  * read through approval_items_by_project they come in the lists' order, by project then as
  * entered, with no sort, and each project is read by its rowid in increasing order. Starting at
@@ -590,18 +586,6 @@ tj_approval_item_cursor_year (TjDb       *db,
                               GError    **error)
 {
   return tj_approval_item_cursor_new (db, "p.year = ?", year, today, error);
-}
-
-/* As tj_approval_item_cursor_year, the items' own fields and figures only: their names (of
- * the project, locality, unit, case and agent), batch and reminders are left out, and so are
- * their joins. For counting the items by state and noting their suspensions. */
-TjApprovalItemCursor *
-tj_approval_item_cursor_year_figures (TjDb       *db,
-                                      int         year,
-                                      const char *today,
-                                      GError    **error)
-{
-  return cursor_new (db, ITEM_FIGURE_COLUMNS ITEM_FIGURE_JOINS, "p.year = ?", year, today, error);
 }
 
 /* The accepted items of year's list with only their deadline (tj_approval_item_deadline, the
