@@ -366,8 +366,9 @@ tj_report_is_streamed (TjReport *self)
 
 /* The paragraphs and notes of a streamed report that sum up its rows wait for them: `rows_end`
  * adds them once a read of the rows has reached their end (tj_report_iter_next). A writer that
- * reads every row before it lays out the text above the table (the workbook measures the columns
- * first) needs nothing more; any other calls tj_report_complete first. Set after the source. */
+ * reads every row before it lays out the text above the table (the workbook and the pages
+ * measure the columns first) needs nothing more; any other calls tj_report_complete first. Set
+ * after the source. */
 void
 tj_report_set_rows_end (TjReport        *self,
                         TjReportRowsEnd  rows_end)
@@ -876,10 +877,6 @@ tj_report_book_write (TjReportBook *self,
   switch (format)
     {
     case TJ_REPORT_FORMAT_PDF:
-      /* the pages lay out the text above a table before its rows */
-      for (guint i = 0; i < self->reports->len; i++)
-        if (!tj_report_complete (g_ptr_array_index (self->reports, i), error))
-          return FALSE;
       return tj_pdf_write (self, path, error);
     case TJ_REPORT_FORMAT_CSV:
       g_return_val_if_fail (self->csv != NULL || self->reports->len > 0, FALSE);
