@@ -441,20 +441,41 @@ add_suspension_notes (TjReport      *report,
     tj_report_add_note (report, g_ptr_array_index (summary->suspension_notes, i));
 }
 
+/* The words of the items' sheet that repeat on every row, translated once. */
+typedef struct
+{
+  const char *stages[TJ_STAGE_N];
+  const char *states[TJ_ITEM_N_STATES];
+  const char *green[2];
+} LedgerWords;
+
+static void
+ledger_words_init (LedgerWords *words)
+{
+  for (guint i = 0; i < TJ_STAGE_N; i++)
+    words->stages[i] = tj_approval_stage_label (i);
+  for (guint i = 0; i < TJ_ITEM_N_STATES; i++)
+    words->states[i] = tj_item_state_label (i);
+  words->green[FALSE] = C_("green channel", "No");
+  words->green[TRUE] = C_("green channel", "Yes");
+}
+
 /* One row of the items' sheet. */
 static void
 ledger_row (TjReportRow          *row,
             guint                 number,
-            const TjApprovalItem *item)
+            const TjApprovalItem *item,
+            const LedgerWords    *words)
 {
   tj_report_row_set_integer (row, LEDGER_NUMBER, number);
   tj_report_row_set_text (row, LEDGER_PROJECT, item->project_name);
   tj_report_row_set_text (row, LEDGER_LOCALITY, item->locality_name);
   tj_report_row_set_text (row, LEDGER_NAME, item->name);
-  tj_report_row_set_text (row, LEDGER_STAGE, tj_approval_stage_label (item->stage));
+  tj_report_row_set_text (row, LEDGER_STAGE, (guint) item->stage < TJ_STAGE_N
+                                               ? words->stages[item->stage]
+                                               : tj_approval_stage_label (item->stage));
   tj_report_row_set_text (row, LEDGER_UNIT, item->unit_name);
-  tj_report_row_set_text (row, LEDGER_GREEN,
-                          item->green ? C_("green channel", "Yes") : C_("green channel", "No"));
+  tj_report_row_set_text (row, LEDGER_GREEN, words->green[item->green != FALSE]);
   tj_report_row_set_integer (row, LEDGER_STATUTORY, item->statutory_days);
   tj_report_row_set_integer (row, LEDGER_COMMITTED, item->committed_days);
   tj_report_row_set_date (row, LEDGER_ACCEPTED, item->accepted);
@@ -466,7 +487,9 @@ ledger_row (TjReportRow          *row,
     tj_report_row_set_integer (row, LEDGER_REMAINING, item->remaining);
   if (item->has_speedup)
     tj_report_row_set_percent (row, LEDGER_SPEEDUP, item->speedup);
-  tj_report_row_set_text (row, LEDGER_STATE, tj_item_state_label (item->state));
+  tj_report_row_set_text (row, LEDGER_STATE, (guint) item->state < TJ_ITEM_N_STATES
+                                               ? words->states[item->state]
+                                               : tj_item_state_label (item->state));
   tj_report_row_set_text (row, LEDGER_AGENT, item->agent_name);
   if (item->suspended_days > 0)
     tj_report_row_set_integer (row, LEDGER_SUSPENDED, item->suspended_days);
@@ -481,6 +504,7 @@ typedef struct
 {
   TjApprovalItemCursor *cursor;
   LedgerSummary *summary; /* counted as the rows are first read */
+  LedgerWords words;
   guint number;  /* items read */
   gboolean used; /* asked for a row since made or rewound: a rewind has work to do */
 } LedgerSource;
@@ -521,7 +545,7 @@ ledger_source_next (gpointer     data,
   source->used = TRUE;
   if ((item = tj_approval_item_cursor_next (source->cursor, error)) == NULL)
     return FALSE;
-  ledger_row (row, ++source->number, item);
+  ledger_row (row, ++source->number, item, &source->words);
   if (!source->summary->complete)
     ledger_summary_add (source->summary, source->number, item,
                         tj_approval_item_cursor_get_today (source->cursor));
@@ -608,6 +632,7 @@ ledger_items_sheet (TjDb                 *db,
   source = g_new0 (LedgerSource, 1);
   source->cursor = cursor;
   source->summary = g_rc_box_acquire (counts);
+  ledger_words_init (&source->words);
   tj_report_set_source (report, ledger_source_next, ledger_source_rewind, source,
                         ledger_source_free);
 
