@@ -530,6 +530,7 @@ ledger_source_rewind (gpointer data,
     tj_approval_item_cursor_rewind (source->cursor);
   source->used = FALSE;
   source->number = 0;
+  /* the items come in the ledger's order whatever `in_order` says: the notes' row numbers hold */
   if (!source->summary->complete)
     ledger_summary_restart (source->summary);
 }

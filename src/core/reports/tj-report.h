@@ -82,8 +82,10 @@ typedef void (*TjReportRewind) (gpointer data,
                                 gboolean in_order);
 /* Called once, when a read of a streamed report's rows has reached the end (the source gave its
  * last row without an error): a report whose paragraphs or notes sum up its rows adds them here,
- * from what its source gathered as the rows went by, so that they need no read of their own.
- * FALSE with `error` set: the read fails. */
+ * from what its source gathered as the rows went by, so that they need no read of their own
+ * (after a read in any order, tj_report_iter_init_any_order, for a source whose rewind allows
+ * it: what depends on the order needs a source that keeps it). FALSE with `error` set: the read
+ * fails. */
 typedef gboolean (*TjReportRowsEnd) (gpointer   data,
                                      TjReport  *report,
                                      GError   **error);
