@@ -326,7 +326,7 @@ test_streamed_as_held (Fixture       *fixture,
   g_assert_cmpstr (tj_test_xlsx_fact (facts, "O5"), ==, "0.55");
   g_assert_cmpstr (tj_test_xlsx_fact (facts, "P5"), ==, "按时办结");
   g_assert_cmpstr (tj_test_xlsx_fact (facts, "R5"), ==, "2");
-  /* The summary counts every item, read before the rows stream. */
+  /* The summary counts every item, counted as the writer first reads the rows. */
   g_assert_true (g_str_has_prefix (tj_test_xlsx_fact (facts, "A3"), "共 66 项："));
   /* The last item on row 70; under the table the two notes of every ledger, the suspensions'
    * rule, then the suspended items by row number: the first project's two, the second's first
@@ -340,6 +340,103 @@ test_streamed_as_held (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (tj_test_xlsx_fact (facts, "A77"), "序号 45 环评审批："));
 }
 
+/* The text of a report above and below its table, one paragraph or note a line. */
+static char *
+report_text (TjReport *report)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < report->paragraphs->len; i++)
+    g_string_append_printf (text, "P %s\n", (char *) g_ptr_array_index (report->paragraphs, i));
+  for (guint i = 0; i < report->notes->len; i++)
+    g_string_append_printf (text, "N %s\n", (char *) g_ptr_array_index (report->notes, i));
+  return g_string_free (text, FALSE);
+}
+
+/* The items are counted for the text above and under the table as their rows are read, not in a
+ * read of their own: none of it before a read, all of it after one, the same after a read
+ * stopped halfway and started again, and the same as the book held in memory. The cases' sheet
+ * read first reads the items' for the items overdue (tj_report_complete); the pages, which
+ * measure the rows before they lay out the text, have it. */
+static void
+test_counted_as_read (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TjReportBook) book = tj_approval_ledger_book (fixture->db, 2026, TODAY, &error);
+  g_autoptr (TjReportBook) held = tj_approval_ledger_book (fixture->db, 2026, TODAY, &error);
+  g_autoptr (GPtrArray) items = tj_approval_item_list (fixture->db, 2026, TODAY, &error);
+  g_autofree char *pdf = g_build_filename (fixture->dir, "台账.pdf", NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *text = NULL;
+  TjReport *report, *cases;
+  TjReportIter iter;
+  guint overdue = 0, read_overdue = 0, n = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < items->len; i++)
+    {
+      TjApprovalItem *item = g_ptr_array_index (items, i);
+
+      overdue += item->case_id != 0 && item->overdue;
+    }
+  g_assert_cmpuint (overdue, >, 0);
+  for (guint i = 0; i < held->reports->len; i++)
+    g_assert_true (tj_report_fill (g_ptr_array_index (held->reports, i), &error));
+  g_assert_no_error (error);
+  expected = report_text (g_ptr_array_index (held->reports, 0));
+  g_assert_true (strstr (expected, "P 共 66 项：") != NULL);
+  g_assert_true (strstr (expected, "N 序号 1 施工许可：") != NULL);
+
+  report = g_ptr_array_index (book->reports, 0);
+  cases = g_ptr_array_index (book->reports, 1);
+  g_assert_cmpuint (report->paragraphs->len, ==, 0);
+  /* a read stopped after 10 items */
+  tj_report_iter_init (&iter, report);
+  while (n < 10 && tj_report_iter_next (&iter, &error))
+    n++;
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->paragraphs->len, ==, 0);
+
+  /* the cases first: the items' sheet is read for them, from its first row */
+  tj_report_iter_init (&iter, cases);
+  while (tj_report_iter_next (&iter, &error))
+    read_overdue += tj_report_iter_get_cell (&iter, 9)->value.number;
+  g_assert_no_error (error);
+  g_assert_cmpuint (read_overdue, ==, overdue);
+  text = report_text (report);
+  g_assert_cmpstr (text, ==, expected);
+
+  /* read again, nothing is added twice */
+  tj_report_iter_init (&iter, report);
+  while (tj_report_iter_next (&iter, &error))
+    ;
+  g_assert_no_error (error);
+  g_clear_pointer (&text, g_free);
+  text = report_text (report);
+  g_assert_cmpstr (text, ==, expected);
+
+  /* the pages measure the rows first: the book written as a PDF has the text */
+  g_clear_pointer (&book, tj_report_book_free);
+  book = tj_approval_ledger_book (fixture->db, 2026, TODAY, &error);
+  g_assert_no_error (error);
+  g_assert_true (tj_report_book_write (book, pdf, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&text, g_free);
+  text = report_text (g_ptr_array_index (book->reports, 0));
+  g_assert_cmpstr (text, ==, expected);
+  {
+    const char *argv[] = { "pdftotext", "-f", "1", "-l", "1", pdf, "-", NULL };
+    g_autofree char *out = NULL;
+    int status = 0;
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                 &out, NULL, &status, &error));
+    g_assert_no_error (error);
+    g_assert_true (strstr (out, "共 66 项：") != NULL);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -349,6 +446,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/tj/approval/stream/rows-are-the-list", test_rows_are_the_list);
   ADD ("/tj/approval/stream/workbook-and-csv-as-held", test_streamed_as_held);
+  ADD ("/tj/approval/stream/counted-as-read", test_counted_as_read);
 #undef ADD
   return g_test_run ();
 }

@@ -53,19 +53,20 @@ G_DEFINE_FINAL_TYPE (TjApprovalReminder, tj_approval_reminder, G_TYPE_OBJECT)
   "p.name, p.year, l.name, u.name, u.sort_order, c.company, ag.name, "                          \
   "b.accepted, (SELECT count (*) FROM approval_reminders r WHERE r.item_id = i.id), "           \
   "(SELECT max (r.date) FROM approval_reminders r WHERE r.item_id = i.id) "
-/* The same columns for an item's figures alone (its state, deadline and working days): no
- * names, batch or reminders, none of their joins. */
-#define ITEM_FIGURE_COLUMNS                                                                      \
-  ITEM_OWN_COLUMNS "NULL, p.year, NULL, NULL, 0, NULL, NULL, NULL, 0, NULL "
 /* The items drive the join (CROSS JOIN keeps SQLite from starting at the projects' year index):
  * read through approval_items_by_project they come in the lists' order, by project then as
  * entered, with no sort, and each project is read by its rowid in increasing order. Starting at
  * the year's projects by name and sorting took 3 to 4 times as long at 300,000 items. */
-#define ITEM_JOINS                                                                               \
+#define ITEM_NAME_JOINS                                                                          \
   "FROM approval_items i CROSS JOIN projects p ON p.id = i.project_id "                         \
   "LEFT JOIN units l ON l.id = p.locality_id LEFT JOIN units u ON u.id = i.unit_id "            \
-  "LEFT JOIN agency_cases c ON c.id = i.case_id LEFT JOIN people ag ON ag.id = c.agent_id "     \
-  "LEFT JOIN approval_batches b ON b.id = i.batch_id "
+  "LEFT JOIN agency_cases c ON c.id = i.case_id LEFT JOIN people ag ON ag.id = c.agent_id "
+#define ITEM_JOINS ITEM_NAME_JOINS "LEFT JOIN approval_batches b ON b.id = i.batch_id "
+/* The ledger's: neither the reminders (two lookups an item) nor the batch, which it does not show
+ * (n_reminders 0, last_reminded and batch_accepted NULL). */
+#define ITEM_LEDGER_COLUMNS                                                                      \
+  ITEM_OWN_COLUMNS                                                                               \
+  "p.name, p.year, l.name, u.name, u.sort_order, c.company, ag.name, NULL, 0, NULL "
 #define ITEM_FIGURE_JOINS "FROM approval_items i CROSS JOIN projects p ON p.id = i.project_id "
 
 /* ------------------------------------------------------------------------------------------ */
@@ -582,26 +583,15 @@ list_items (TjDb       *db,
   return g_steal_pointer (&items);
 }
 
-/* The items of year's list, read one by one (tj_approval_item_cursor_next): the ledger's rows. */
+/* The items of year's list, read one by one (tj_approval_item_cursor_next): the ledger's rows,
+ * without their reminders and batch (ITEM_LEDGER_COLUMNS). */
 TjApprovalItemCursor *
 tj_approval_item_cursor_year (TjDb       *db,
                               int         year,
                               const char *today,
                               GError    **error)
 {
-  return tj_approval_item_cursor_new (db, "p.year = ?", year, today, error);
-}
-
-/* As tj_approval_item_cursor_year, the items' own fields and figures only: their names (of
- * the project, locality, unit, case and agent), batch and reminders are left out, and so are
- * their joins. For counting the items by state and noting their suspensions. */
-TjApprovalItemCursor *
-tj_approval_item_cursor_year_figures (TjDb       *db,
-                                      int         year,
-                                      const char *today,
-                                      GError    **error)
-{
-  return cursor_new (db, ITEM_FIGURE_COLUMNS ITEM_FIGURE_JOINS, "p.year = ?", year, today, error);
+  return cursor_new (db, ITEM_LEDGER_COLUMNS ITEM_NAME_JOINS, "p.year = ?", year, today, error);
 }
 
 /* The accepted items of year's list with only their deadline (tj_approval_item_deadline, the

@@ -75,10 +75,6 @@ TjApprovalItemCursor *tj_approval_item_cursor_year (TjDb       *db,
                                                     int         year,
                                                     const char *today,
                                                     GError    **error);
-TjApprovalItemCursor *tj_approval_item_cursor_year_figures (TjDb       *db,
-                                                            int         year,
-                                                            const char *today,
-                                                            GError    **error);
 TjApprovalItem *tj_approval_item_cursor_next (TjApprovalItemCursor *self,
                                               GError              **error);
 void tj_approval_item_cursor_rewind (TjApprovalItemCursor *self);

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "tj-approval-private.h"
 #include "tj-error.h"
@@ -348,12 +349,16 @@ suspension_note (guint           number,
 }
 
 /* What the ledger says about its items as a whole, above and below the table and on the cases'
- * sheet, gathered in one scan before the rows stream: the count of each state, the years the
- * figures depend on, the suspended items' notes and each case's items overdue. */
+ * sheet, gathered as the items' rows are first read (the writer reads them all before it writes
+ * the text above the table): the count of each state, the years the figures depend on, the
+ * suspended items' notes and each case's items overdue. Shared by the items' source and the
+ * cases' one. */
 typedef struct
 {
+  gboolean complete; /* every item counted */
   guint n_items;
   guint states[TJ_ITEM_N_STATES];
+  int year;
   int first_year;
   int last_year;
   GPtrArray *suspension_notes; /* of char * */
@@ -361,52 +366,64 @@ typedef struct
 } LedgerSummary;
 
 static void
-ledger_summary_free (LedgerSummary *self)
+ledger_summary_clear (LedgerSummary *self)
 {
   g_clear_pointer (&self->suspension_notes, g_ptr_array_unref);
   g_clear_pointer (&self->case_overdue, g_hash_table_unref);
-  g_free (self);
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (LedgerSummary, ledger_summary_free)
-
 static LedgerSummary *
-ledger_summary_read (TjApprovalItemCursor *cursor,
-                     int                   year,
-                     GError              **error)
+ledger_summary_new (int year)
 {
-  g_autoptr (LedgerSummary) summary = g_new0 (LedgerSummary, 1);
-  const char *today = tj_approval_item_cursor_get_today (cursor);
-  GError *local_error = NULL;
-  TjApprovalItem *read;
+  LedgerSummary *summary = g_rc_box_new0 (LedgerSummary);
 
-  summary->first_year = summary->last_year = year;
+  summary->year = summary->first_year = summary->last_year = year;
   summary->suspension_notes = g_ptr_array_new_with_free_func (g_free);
   summary->case_overdue = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  while ((read = tj_approval_item_cursor_next (cursor, &local_error)) != NULL)
-    {
-      g_autoptr (TjApprovalItem) item = read;
-      char *note = suspension_note (++summary->n_items, item);
+  return summary;
+}
 
-      summary->states[item->state]++;
-      widen_years (item, today, &summary->first_year, &summary->last_year);
-      if (note != NULL)
-        g_ptr_array_add (summary->suspension_notes, note);
-      if (item->case_id != 0 && item->overdue)
-        {
-          guint count = GPOINTER_TO_UINT (g_hash_table_lookup (summary->case_overdue,
-                                                               &item->case_id));
+static void
+ledger_summary_unref (LedgerSummary *self)
+{
+  g_rc_box_release_full (self, (GDestroyNotify) ledger_summary_clear);
+}
 
-          g_hash_table_replace (summary->case_overdue, g_memdup2 (&item->case_id, sizeof (gint64)),
-                                GUINT_TO_POINTER (count + 1));
-        }
-    }
-  if (local_error != NULL)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LedgerSummary, ledger_summary_unref)
+
+/* Starts the count again: the rows are read again from the first before it was complete. */
+static void
+ledger_summary_restart (LedgerSummary *self)
+{
+  self->n_items = 0;
+  memset (self->states, 0, sizeof self->states);
+  self->first_year = self->last_year = self->year;
+  g_ptr_array_set_size (self->suspension_notes, 0);
+  g_hash_table_remove_all (self->case_overdue);
+}
+
+/* Counts the item of row `number` (from 1, in the ledger's order). */
+static void
+ledger_summary_add (LedgerSummary  *summary,
+                    guint           number,
+                    TjApprovalItem *item,
+                    const char     *today)
+{
+  char *note = suspension_note (number, item);
+
+  summary->n_items++;
+  summary->states[item->state]++;
+  widen_years (item, today, &summary->first_year, &summary->last_year);
+  if (note != NULL)
+    g_ptr_array_add (summary->suspension_notes, note);
+  if (item->case_id != 0 && item->overdue)
     {
-      g_propagate_error (error, local_error);
-      return NULL;
+      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (summary->case_overdue,
+                                                           &item->case_id));
+
+      g_hash_table_replace (summary->case_overdue, g_memdup2 (&item->case_id, sizeof (gint64)),
+                            GUINT_TO_POINTER (count + 1));
     }
-  return g_steal_pointer (&summary);
 }
 
 static void
@@ -424,20 +441,41 @@ add_suspension_notes (TjReport      *report,
     tj_report_add_note (report, g_ptr_array_index (summary->suspension_notes, i));
 }
 
+/* The words of the items' sheet that repeat on every row, translated once. */
+typedef struct
+{
+  const char *stages[TJ_STAGE_N];
+  const char *states[TJ_ITEM_N_STATES];
+  const char *green[2];
+} LedgerWords;
+
+static void
+ledger_words_init (LedgerWords *words)
+{
+  for (guint i = 0; i < TJ_STAGE_N; i++)
+    words->stages[i] = tj_approval_stage_label (i);
+  for (guint i = 0; i < TJ_ITEM_N_STATES; i++)
+    words->states[i] = tj_item_state_label (i);
+  words->green[FALSE] = C_("green channel", "No");
+  words->green[TRUE] = C_("green channel", "Yes");
+}
+
 /* One row of the items' sheet. */
 static void
 ledger_row (TjReportRow          *row,
             guint                 number,
-            const TjApprovalItem *item)
+            const TjApprovalItem *item,
+            const LedgerWords    *words)
 {
   tj_report_row_set_integer (row, LEDGER_NUMBER, number);
   tj_report_row_set_text (row, LEDGER_PROJECT, item->project_name);
   tj_report_row_set_text (row, LEDGER_LOCALITY, item->locality_name);
   tj_report_row_set_text (row, LEDGER_NAME, item->name);
-  tj_report_row_set_text (row, LEDGER_STAGE, tj_approval_stage_label (item->stage));
+  tj_report_row_set_text (row, LEDGER_STAGE, (guint) item->stage < TJ_STAGE_N
+                                               ? words->stages[item->stage]
+                                               : tj_approval_stage_label (item->stage));
   tj_report_row_set_text (row, LEDGER_UNIT, item->unit_name);
-  tj_report_row_set_text (row, LEDGER_GREEN,
-                          item->green ? C_("green channel", "Yes") : C_("green channel", "No"));
+  tj_report_row_set_text (row, LEDGER_GREEN, words->green[item->green != FALSE]);
   tj_report_row_set_integer (row, LEDGER_STATUTORY, item->statutory_days);
   tj_report_row_set_integer (row, LEDGER_COMMITTED, item->committed_days);
   tj_report_row_set_date (row, LEDGER_ACCEPTED, item->accepted);
@@ -449,7 +487,9 @@ ledger_row (TjReportRow          *row,
     tj_report_row_set_integer (row, LEDGER_REMAINING, item->remaining);
   if (item->has_speedup)
     tj_report_row_set_percent (row, LEDGER_SPEEDUP, item->speedup);
-  tj_report_row_set_text (row, LEDGER_STATE, tj_item_state_label (item->state));
+  tj_report_row_set_text (row, LEDGER_STATE, (guint) item->state < TJ_ITEM_N_STATES
+                                               ? words->states[item->state]
+                                               : tj_item_state_label (item->state));
   tj_report_row_set_text (row, LEDGER_AGENT, item->agent_name);
   if (item->suspended_days > 0)
     tj_report_row_set_integer (row, LEDGER_SUSPENDED, item->suspended_days);
@@ -463,6 +503,8 @@ ledger_row (TjReportRow          *row,
 typedef struct
 {
   TjApprovalItemCursor *cursor;
+  LedgerSummary *summary; /* counted as the rows are first read */
+  LedgerWords words;
   guint number;  /* items read */
   gboolean used; /* asked for a row since made or rewound: a rewind has work to do */
 } LedgerSource;
@@ -473,6 +515,7 @@ ledger_source_free (gpointer data)
   LedgerSource *source = data;
 
   tj_approval_item_cursor_free (source->cursor);
+  ledger_summary_unref (source->summary);
   g_free (source);
 }
 
@@ -487,6 +530,9 @@ ledger_source_rewind (gpointer data,
     tj_approval_item_cursor_rewind (source->cursor);
   source->used = FALSE;
   source->number = 0;
+  /* the items come in the ledger's order whatever `in_order` says: the notes' row numbers hold */
+  if (!source->summary->complete)
+    ledger_summary_restart (source->summary);
 }
 
 static gboolean
@@ -500,11 +546,46 @@ ledger_source_next (gpointer     data,
   source->used = TRUE;
   if ((item = tj_approval_item_cursor_next (source->cursor, error)) == NULL)
     return FALSE;
-  ledger_row (row, ++source->number, item);
+  ledger_row (row, ++source->number, item, &source->words);
+  if (!source->summary->complete)
+    ledger_summary_add (source->summary, source->number, item,
+                        tj_approval_item_cursor_get_today (source->cursor));
   return TRUE;
 }
 
-/* Takes the cursor: the rows stream from it. */
+/* Every item read: the counts above the table, the years without a holiday table and the
+ * suspensions' notes under it. */
+static gboolean
+ledger_source_end (gpointer   data,
+                   TjReport  *report,
+                   GError   **error)
+{
+  LedgerSource *source = data;
+  LedgerSummary *counts = source->summary;
+  const guint *states = counts->states;
+  g_autofree char *summary = NULL;
+  g_autofree char *calendar_note = NULL;
+
+  counts->complete = TRUE;
+  /* Translators: "共 42 项：办理中 10 项，超期未办结 3 项，按时办结 25 项，逾期办结 2 项，未受理 2 项。" */
+  summary = g_strdup_printf (ngettext ("%u item: %u in progress, %u overdue and not finished, %u "
+                                       "finished on time, %u finished late, %u not accepted yet.",
+                                       "%u items: %u in progress, %u overdue and not finished, "
+                                       "%u finished on time, %u finished late, %u not accepted "
+                                       "yet.",
+                                       counts->n_items),
+                             counts->n_items, states[TJ_ITEM_IN_PROGRESS], states[TJ_ITEM_OVERDUE],
+                             states[TJ_ITEM_ON_TIME], states[TJ_ITEM_LATE],
+                             states[TJ_ITEM_NOT_ACCEPTED]);
+  tj_report_add_paragraph (report, summary);
+  calendar_note = plain_weekdays_note (tj_approval_item_cursor_get_calendar (source->cursor),
+                                       counts->first_year, counts->last_year);
+  add_calendar_paragraph (report, calendar_note);
+  add_suspension_notes (report, counts);
+  return TRUE;
+}
+
+/* Takes the cursor: the rows stream from it, counted into `counts` as they are first read. */
 static TjReport *
 ledger_items_sheet (TjDb                 *db,
                     int                   year,
@@ -514,9 +595,6 @@ ledger_items_sheet (TjDb                 *db,
 {
   g_autofree char *org = tj_settings_organisation (db);
   g_autofree char *title = NULL;
-  g_autofree char *summary = NULL;
-  g_autofree char *calendar_note = NULL;
-  const guint *states = counts->states;
   LedgerSource *source;
   TjReport *report;
 
@@ -554,30 +632,19 @@ ledger_items_sheet (TjDb                 *db,
 
   source = g_new0 (LedgerSource, 1);
   source->cursor = cursor;
+  source->summary = g_rc_box_acquire (counts);
+  ledger_words_init (&source->words);
   tj_report_set_source (report, ledger_source_next, ledger_source_rewind, source,
                         ledger_source_free);
 
-  /* Translators: "共 42 项：办理中 10 项，超期未办结 3 项，按时办结 25 项，逾期办结 2 项，未受理 2 项。" */
-  summary = g_strdup_printf (ngettext ("%u item: %u in progress, %u overdue and not finished, %u "
-                                       "finished on time, %u finished late, %u not accepted yet.",
-                                       "%u items: %u in progress, %u overdue and not finished, "
-                                       "%u finished on time, %u finished late, %u not accepted "
-                                       "yet.",
-                                       counts->n_items),
-                             counts->n_items, states[TJ_ITEM_IN_PROGRESS], states[TJ_ITEM_OVERDUE],
-                             states[TJ_ITEM_ON_TIME], states[TJ_ITEM_LATE],
-                             states[TJ_ITEM_NOT_ACCEPTED]);
-  tj_report_add_paragraph (report, summary);
-  calendar_note = plain_weekdays_note (tj_approval_item_cursor_get_calendar (cursor),
-                                       counts->first_year, counts->last_year);
-  add_calendar_paragraph (report, calendar_note);
   add_rules_note (report);
   tj_report_add_note (report,
                       _("Status: in progress — accepted, not finished, the deadline not passed; "
                         "overdue — not finished after the deadline; finished on time — on or "
                         "before the deadline; finished late — after it. Working days left are "
                         "counted from the report date, negative once the deadline has passed."));
-  add_suspension_notes (report, counts);
+  /* the counts and the suspensions' notes once the writer has read every row */
+  tj_report_set_rows_end (report, ledger_source_end);
   return report;
 }
 
@@ -585,8 +652,9 @@ ledger_items_sheet (TjDb                 *db,
 typedef struct
 {
   TjAgencyCaseCursor *cursor;
-  GHashTable *overdue; /* case id (gint64 *) → items overdue (guint) */
-  guint number;        /* cases read */
+  LedgerSummary *summary; /* the items' */
+  TjReport *items;        /* the items' sheet of the same book, read first when it has not been */
+  guint number;           /* cases read */
 } CasesSource;
 
 static void
@@ -595,7 +663,7 @@ cases_source_free (gpointer data)
   CasesSource *source = data;
 
   tj_agency_case_cursor_free (source->cursor);
-  g_hash_table_unref (source->overdue);
+  ledger_summary_unref (source->summary);
   g_free (source);
 }
 
@@ -615,10 +683,13 @@ cases_source_next (gpointer     data,
                    GError     **error)
 {
   CasesSource *source = data;
-  g_autoptr (TjAgencyCase) agency_case = tj_agency_case_cursor_next (source->cursor, error);
+  g_autoptr (TjAgencyCase) agency_case = NULL;
   g_autofree char *status = NULL;
 
-  if (agency_case == NULL)
+  /* the items overdue are counted as the items' rows are read: a writer reads that sheet first */
+  if (!source->summary->complete && !tj_report_complete (source->items, error))
+    return FALSE;
+  if ((agency_case = tj_agency_case_cursor_next (source->cursor, error)) == NULL)
     return FALSE;
   if (agency_case->status == TJ_CASE_TERMINATED && agency_case->termination_reason != NULL)
     /* Translators: a terminated case with its reason: "已终止（投资方放弃）" */
@@ -636,7 +707,7 @@ cases_source_next (gpointer     data,
   tj_report_row_set_integer (row, CASES_ITEMS, agency_case->n_items);
   tj_report_row_set_integer (row, CASES_FINISHED, agency_case->n_finished);
   tj_report_row_set_integer (row, CASES_OVERDUE,
-                             GPOINTER_TO_UINT (g_hash_table_lookup (source->overdue,
+                             GPOINTER_TO_UINT (g_hash_table_lookup (source->summary->case_overdue,
                                                                     &agency_case->id)));
   tj_report_row_set_date (row, CASES_DELIVERED, agency_case->delivered);
   tj_report_row_set_text (row, CASES_EVALUATION, tj_evaluation_label (agency_case->evaluation));
@@ -649,7 +720,8 @@ ledger_cases_sheet (TjDb               *db,
                     int                 year,
                     const char         *today,
                     TjAgencyCaseCursor *cursor,
-                    GHashTable         *overdue)
+                    LedgerSummary      *summary,
+                    TjReport           *items)
 {
   g_autofree char *org = tj_settings_organisation (db);
   g_autofree char *title = NULL;
@@ -675,7 +747,8 @@ ledger_cases_sheet (TjDb               *db,
   report->frozen_columns = CASES_PROJECT + 1;
 
   source->cursor = cursor;
-  source->overdue = g_hash_table_ref (overdue);
+  source->summary = g_rc_box_acquire (summary);
+  source->items = items;
   tj_report_set_source (report, cases_source_next, cases_source_rewind, source,
                         cases_source_free);
   /* 推进机制 (三) */
@@ -684,35 +757,32 @@ ledger_cases_sheet (TjDb               *db,
 }
 
 /* 代办事项台账: every item of the year's projects on one sheet, every agency case on another.
- * The items' figures are read once for the counts above and below the table, then the items
- * stream to the writer
- * as it reads them, each computed as it is read; the cases stream from theirs. */
+ * The items stream to the writer as it reads them, each computed as it is read, and are counted
+ * for the text above and below the table as they go; the cases stream from theirs. */
 TjReportBook *
 tj_approval_ledger_book (TjDb       *db,
                          int         year,
                          const char *today,
                          GError    **error)
 {
-  g_autoptr (TjApprovalItemCursor) figures = NULL;
   g_autoptr (TjApprovalItemCursor) cursor = NULL;
   g_autoptr (LedgerSummary) summary = NULL;
   g_autoptr (TjAgencyCaseCursor) cases = NULL;
   g_autofree char *now = today_or_now (today);
   TjReportBook *book;
+  TjReport *items;
 
   g_return_val_if_fail (TJ_IS_DB (db), NULL);
 
-  /* the counts and notes from the items' figures alone, without their names' joins */
-  if ((figures = tj_approval_item_cursor_year_figures (db, year, now, error)) == NULL ||
-      (summary = ledger_summary_read (figures, year, error)) == NULL ||
-      (cursor = tj_approval_item_cursor_year (db, year, now, error)) == NULL ||
+  if ((cursor = tj_approval_item_cursor_year (db, year, now, error)) == NULL ||
       (cases = tj_agency_case_cursor_year (db, year, error)) == NULL)
     return NULL;
+  summary = ledger_summary_new (year);
   book = new_book (db);
-  tj_report_book_add (book, ledger_items_sheet (db, year, now, g_steal_pointer (&cursor),
-                                                summary));
-  tj_report_book_add (book, ledger_cases_sheet (db, year, now, g_steal_pointer (&cases),
-                                                summary->case_overdue));
+  items = ledger_items_sheet (db, year, now, g_steal_pointer (&cursor), summary);
+  tj_report_book_add (book, items);
+  tj_report_book_add (book, ledger_cases_sheet (db, year, now, g_steal_pointer (&cases), summary,
+                                                items));
   return book;
 }
 

@@ -364,6 +364,45 @@ tj_report_is_streamed (TjReport *self)
   return self->next_row != NULL;
 }
 
+/* The paragraphs and notes of a streamed report that sum up its rows wait for them: `rows_end`
+ * adds them once a read of the rows has reached their end (tj_report_iter_next). A writer that
+ * reads every row before it lays out the text above the table (the workbook and the pages
+ * measure the columns first) needs nothing more; any other calls tj_report_complete first. Set
+ * after the source. */
+void
+tj_report_set_rows_end (TjReport        *self,
+                        TjReportRowsEnd  rows_end)
+{
+  g_return_if_fail (self != NULL && self->next_row != NULL);
+
+  self->rows_end = rows_end;
+  self->rows_ended = FALSE;
+}
+
+/* Reads the rows once when the report's paragraphs and notes still wait for them
+ * (tj_report_set_rows_end), so that every paragraph and note is there; does nothing otherwise. */
+gboolean
+tj_report_complete (TjReport *self,
+                    GError  **error)
+{
+  GError *local_error = NULL;
+  TjReportIter iter;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (self->rows_end == NULL || self->rows_ended)
+    return TRUE;
+  tj_report_iter_init (&iter, self);
+  while (tj_report_iter_next (&iter, &local_error))
+    ;
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Reads a streamed report's rows into memory, for the writers that come back to a row (the
  * page layout) and the window; the report no longer streams. Does nothing to one in memory. */
 gboolean
@@ -530,6 +569,7 @@ tj_report_iter_next (TjReportIter *iter,
                      GError      **error)
 {
   TjReport *report = iter->report;
+  GError *local_error = NULL;
 
   if (report->next_row == NULL)
     {
@@ -542,8 +582,18 @@ tj_report_iter_next (TjReportIter *iter,
       return TRUE;
     }
   row_clear (report->row);
-  if (!report->next_row (report->source, report->row, error))
-    return FALSE;
+  if (!report->next_row (report->source, report->row, &local_error))
+    {
+      /* the end of the rows: what waits for them is added once */
+      if (local_error == NULL && report->rows_end != NULL && !report->rows_ended)
+        {
+          report->rows_ended = TRUE;
+          report->rows_end (report->source, report, &local_error);
+        }
+      if (local_error != NULL)
+        g_propagate_error (error, local_error);
+      return FALSE;
+    }
   iter->kind = report->row->kind;
   iter->cells = report->row->cells;
   iter->index++;

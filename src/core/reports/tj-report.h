@@ -80,6 +80,15 @@ typedef gboolean (*TjReportNextRow) (gpointer     data,
  * any order (a source that sorts may skip the sort). */
 typedef void (*TjReportRewind) (gpointer data,
                                 gboolean in_order);
+/* Called once, when a read of a streamed report's rows has reached the end (the source gave its
+ * last row without an error): a report whose paragraphs or notes sum up its rows adds them here,
+ * from what its source gathered as the rows went by, so that they need no read of their own
+ * (after a read in any order, tj_report_iter_init_any_order, for a source whose rewind allows
+ * it: what depends on the order needs a source that keeps it). FALSE with `error` set: the read
+ * fails. */
+typedef gboolean (*TjReportRowsEnd) (gpointer   data,
+                                     TjReport  *report,
+                                     GError   **error);
 
 struct _TjReport
 {
@@ -101,6 +110,8 @@ struct _TjReport
   gpointer source;
   GDestroyNotify source_free;
   TjReportRow *row; /* the row a source fills */
+  TjReportRowsEnd rows_end; /* NULL: the paragraphs and notes do not wait for the rows */
+  gboolean rows_ended;      /* rows_end called */
   char *chart_title; /* tj_report_set_chart: NULL, no chart */
   guint chart_category;
   guint chart_value;
@@ -200,6 +211,10 @@ void tj_report_set_source (TjReport        *self,
                            gpointer         data,
                            GDestroyNotify   data_free);
 gboolean tj_report_is_streamed (TjReport *self);
+void tj_report_set_rows_end (TjReport        *self,
+                             TjReportRowsEnd  rows_end);
+gboolean tj_report_complete (TjReport *self,
+                             GError  **error);
 gboolean tj_report_fill (TjReport *self,
                          GError  **error);
 
