@@ -139,6 +139,21 @@ pinyin_key (sqlite3_context *context,
   sqlite3_result_blob (context, key, strlen (key), g_free);
 }
 
+/* Before the process's first connection: SQLite's memory statistics take a global mutex on every
+ * allocation and free (SQLITE_DEFAULT_MEMSTATUS), which Tuijin never reads. Once SQLite is
+ * initialised the call is refused, harmlessly. */
+static void
+configure_sqlite (void)
+{
+  static gsize configured = 0;
+
+  if (g_once_init_enter (&configured))
+    {
+      sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
+      g_once_init_leave (&configured, 1);
+    }
+}
+
 static gboolean
 open_handle (TjDb       *self,
              const char *uri,
@@ -147,6 +162,7 @@ open_handle (TjDb       *self,
 {
   int rc;
 
+  configure_sqlite ();
   if (self->handle != NULL)
     sqlite3_close_v2 (self->handle);
   self->handle = NULL;
