@@ -606,33 +606,6 @@ test_backup (void)
   tj_test_rmdir (dir);
 }
 
-/* The damage a failing disk does to a page of projects (its cell pointers overwritten), written
- * by a test, not by Tuijin. */
-static void
-damage_a_projects_page (const char *path)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (TjDb) db = tj_db_open (path, &error);
-  gint64 page, page_size;
-  guchar block[64];
-  FILE *file;
-
-  g_assert_true (tj_db_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", &error));
-  page = tj_test_scalar (db, "SELECT pageno FROM dbstat WHERE name = 'projects' AND "
-                             "pagetype = 'leaf' ORDER BY pageno LIMIT 1 OFFSET 2");
-  page_size = tj_test_scalar (db, "PRAGMA page_size");
-  g_clear_object (&db);
-  file = fopen (path, "r+b");
-  g_assert_nonnull (file);
-  g_assert_cmpint (fseek (file, (page - 1) * page_size + 8, SEEK_SET), ==, 0);
-  g_assert_cmpuint (fread (block, 1, sizeof block, file), ==, sizeof block);
-  for (guint i = 0; i < sizeof block; i++)
-    block[i] ^= 0xff;
-  g_assert_cmpint (fseek (file, (page - 1) * page_size + 8, SEEK_SET), ==, 0);
-  g_assert_cmpuint (fwrite (block, 1, sizeof block, file), ==, sizeof block);
-  fclose (file);
-}
-
 typedef struct
 {
   TjDb *holder;
@@ -696,7 +669,7 @@ test_healthy_open_refuses_damage (void)
 
   g_assert_true (tj_demo_fill (db, 2026, &error));
   g_clear_object (&db);
-  damage_a_projects_page (path);
+  tj_test_damage_page (path, "projects");
 
 
   again = tj_db_open_full (path, TJ_DB_OPEN_READ_ONLY | TJ_DB_OPEN_HEALTHY, &error);
@@ -830,7 +803,7 @@ test_import_refuses_damage (void)
 
   g_assert_true (tj_demo_fill (db, 2026, &error));
   g_clear_object (&db);
-  damage_a_projects_page (path);
+  tj_test_damage_page (path, "projects");
 
   db = tj_db_open (path, &error);
   g_assert_no_error (error);

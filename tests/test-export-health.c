@@ -14,38 +14,6 @@
 
 #define OLD_CONTENT "上月导出的文件，不得被覆盖。"
 
-/* Overwrites the cell pointers of a leaf page of @table, as a failing disk would: quick_check
- * sees it. */
-static void
-damage_a_page (const char *path,
-               const char *table)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (TjDb) db = tj_db_open (path, &error);
-  g_autofree char *sql = NULL;
-  gint64 page, page_size;
-  guchar block[64];
-  FILE *file;
-
-  g_assert_true (tj_db_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", &error));
-  sql = g_strdup_printf ("SELECT pageno FROM dbstat WHERE name = '%s' AND pagetype = 'leaf' "
-                         "ORDER BY pageno LIMIT 1 OFFSET 2",
-                         table);
-  page = tj_test_scalar (db, sql);
-  g_assert_cmpint (page, >, 0);
-  page_size = tj_test_scalar (db, "PRAGMA page_size");
-  g_clear_object (&db);
-  file = fopen (path, "r+b");
-  g_assert_nonnull (file);
-  g_assert_cmpint (fseek (file, (page - 1) * page_size + 8, SEEK_SET), ==, 0);
-  g_assert_cmpuint (fread (block, 1, sizeof block, file), ==, sizeof block);
-  for (guint i = 0; i < sizeof block; i++)
-    block[i] ^= 0xff;
-  g_assert_cmpint (fseek (file, (page - 1) * page_size + 8, SEEK_SET), ==, 0);
-  g_assert_cmpuint (fwrite (block, 1, sizeof block, file), ==, sizeof block);
-  fclose (file);
-}
-
 /* A demo database in a folder of its own, with a damaged page of @table unless NULL. */
 static char *
 demo_database (char      **dir,
@@ -60,7 +28,7 @@ demo_database (char      **dir,
   g_assert_no_error (error);
   g_clear_object (&db);
   if (table != NULL)
-    damage_a_page (path, table);
+    tj_test_damage_page (path, table);
   return g_steal_pointer (&path);
 }
 

@@ -341,3 +341,35 @@ tj_test_pdf_text (const char *pdf,
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   return out;
 }
+
+/* Overwrites the cell pointers of a leaf page of @table, as a failing disk would: quick_check
+ * sees it. Written by a test, never by Tuijin (which opens a database only through SQLite). */
+static inline void
+tj_test_damage_page (const char *path,
+                     const char *table)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TjDb) db = tj_db_open (path, &error);
+  g_autofree char *sql = NULL;
+  gint64 page, page_size;
+  guchar block[64];
+  FILE *file;
+
+  g_assert_true (tj_db_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", &error));
+  sql = g_strdup_printf ("SELECT pageno FROM dbstat WHERE name = '%s' AND pagetype = 'leaf' "
+                         "ORDER BY pageno LIMIT 1 OFFSET 2",
+                         table);
+  page = tj_test_scalar (db, sql);
+  g_assert_cmpint (page, >, 0);
+  page_size = tj_test_scalar (db, "PRAGMA page_size");
+  g_clear_object (&db);
+  file = fopen (path, "r+b");
+  g_assert_nonnull (file);
+  g_assert_cmpint (fseek (file, (page - 1) * page_size + 8, SEEK_SET), ==, 0);
+  g_assert_cmpuint (fread (block, 1, sizeof block, file), ==, sizeof block);
+  for (guint i = 0; i < sizeof block; i++)
+    block[i] ^= 0xff;
+  g_assert_cmpint (fseek (file, (page - 1) * page_size + 8, SEEK_SET), ==, 0);
+  g_assert_cmpuint (fwrite (block, 1, sizeof block, file), ==, sizeof block);
+  fclose (file);
+}
