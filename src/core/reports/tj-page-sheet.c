@@ -28,7 +28,7 @@
 #define CELL_MAX_PAGES 10
 #define SHAPED_PER_SHOWN 4
 #define ELLIPSIS "…"
-#define MEASURED_BUDGET (32 << 20) /* bytes of glyphs kept from measuring rows */
+#define MEASURED_BUDGET (24 << 20) /* bytes of glyphs kept from measuring rows */
 
 static void
 item_clear (gpointer data)

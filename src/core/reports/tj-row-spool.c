@@ -16,7 +16,7 @@
  * SPOOL_MEMORY, so that a list of a few tens of thousands of rows never goes through the kernel;
  * past it they are written to a temporary file and memory stays flat however long the list. */
 #define SPOOL_BUDGET ((gsize) 512 * 1024 * 1024)
-#define SPOOL_MEMORY ((gsize) 4 * 1024 * 1024)
+#define SPOOL_MEMORY ((gsize) 16 * 1024 * 1024)
 #define SPOOL_BUFFER (256 * 1024)
 
 /* SPOOL_MEMORY, or the bound a test set */
